@@ -1,0 +1,1 @@
+"""diemtuvan: a chatbot for Vietnam's community drug-treatment counseling points."""

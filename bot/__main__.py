@@ -1,0 +1,155 @@
+"""The `diemtuvan` command: run the bot, ask it one question, check content, upgrade the database."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from bot.config import PROJECT_ROOT, ConfigError, Settings, load_settings
+
+EXIT_CONFIG = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diemtuvan",
+        description=(
+            "Chatbot for community drug-treatment counseling points. With no command it runs the bot: on "
+            "Telegram when TELEGRAM_BOT_TOKEN is set, otherwise on the console with an SQLite file under "
+            "./data. Settings come from the environment or a .env file (see README.md)."
+        ),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", help="run the bot (the default)")
+    ask = commands.add_parser(
+        "ask", help="print the bot's reply to one message (or to each line of stdin, each a fresh conversation)"
+    )
+    ask.add_argument("message", nargs="?", help="the message; read one per line from stdin when left out")
+    ask.add_argument("--json", action="store_true", help="one JSON object per message: text, choices, handler, entry")
+    ask.add_argument("--lang", choices=("vi", "en"), default=None, help="the person's language (default: vi)")
+    content = commands.add_parser("content", help="content tools")
+    content_commands = content.add_subparsers(dest="content_command", metavar="ACTION", required=True)
+    content_commands.add_parser("check", help="validate content/ and the catalogs; exit 1 on any problem")
+    db = commands.add_parser("db", help="database tools")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="apply pending schema migrations to the database file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "run"
+    level = os.environ.get("LOG_LEVEL", "INFO" if command == "run" else "WARNING").upper()
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        settings = load_settings()
+        if command == "run":
+            if not settings.telegram_bot_token:
+                logging.getLogger().setLevel(os.environ.get("LOG_LEVEL", "WARNING").upper())
+            return asyncio.run(_run(settings))
+        if command == "ask":
+            return asyncio.run(_ask(settings, args.message, args.json, args.lang or settings.default_locale))
+        if command == "content":
+            return _content_check(settings)
+        if command == "db":
+            return asyncio.run(_db_upgrade(settings))
+    except ConfigError as exc:
+        print(f"diemtuvan: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+async def _run(settings: Settings) -> int:
+    from bot.app import run
+    from bot.channels.telegram import StartupFailed
+    from bot.content import ContentError
+
+    try:
+        return await run(settings)
+    except (StartupFailed, ContentError) as exc:
+        print(f"diemtuvan: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+
+
+async def _ask(settings: Settings, message: str | None, as_json: bool, locale: str) -> int:
+    from bot.app import ask, build
+
+    bot = await build(settings, store_path=":memory:", deliver=False)
+    try:
+        lines = [message] if message is not None else [line.rstrip("\n") for line in sys.stdin]
+        for number, line in enumerate(lines, start=1):
+            outcome = await ask(bot, line, locale, number)
+            if as_json:
+                print(json.dumps({
+                    "message": line,
+                    "replies": [reply.to_json() for reply in outcome.replies],
+                    "handler": outcome.handler,
+                    "entry": outcome.entry,
+                }, ensure_ascii=False))
+            else:
+                from bot.channels.render import numbered_choices
+
+                print("\n\n".join(numbered_choices(reply) for reply in outcome.replies))
+                if message is None:
+                    print("---")
+    finally:
+        await bot.store.close()
+    return 0
+
+
+def _content_check(settings: Settings) -> int:
+    from bot.content import ContentError, load_content
+    from bot.i18n import check_catalogs
+
+    problems: list[str] = []
+    try:
+        content = load_content(settings.content_dir)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        content = None
+    problems.extend(str(p) for p in check_catalogs(PROJECT_ROOT, settings.content_dir / "locales"))
+    if content is not None:
+        from bot.services.crisis import CrisisDetector
+
+        detector = CrisisDetector(content.crisis)
+        for entry in content.faq:
+            for question in (*entry.questions.vi, *entry.questions.en):
+                if detector.detect(question):
+                    problems.append(f"{settings.content_dir}/faq: entry {entry.id}: question {question!r} "
+                                    "would be taken for a crisis")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"content check: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    faq_count = len(content.faq) if content else 0
+    print(f"content check: ok ({faq_count} FAQ entries, catalogs vi and en complete)")
+    return 0
+
+
+async def _db_upgrade(settings: Settings) -> int:
+    from bot.config import check_data_dir
+    from bot.store.sqlite import SqliteStore
+
+    check_data_dir(settings.sqlite_path.parent)
+    store = SqliteStore(settings.sqlite_path)
+    await store.open(upgrade=False)
+    try:
+        applied = await store.upgrade()
+        version = await store.schema_version()
+    finally:
+        await store.close()
+    print(f"{settings.sqlite_path}: schema {version}" + (f" (applied {applied})" if applied else " (up to date)"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""The composition root: every long-lived part is built here, once, and handed to what needs it.
+
+Start order: settings are already checked → content and catalogs (fail before touching the network)
+→ store and migrations → core → channels → housekeeping. Stop runs the other way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from bot.channels.console import ConsoleChannel
+from bot.channels.telegram import TelegramChannel, TelegramSettings
+from bot.clock import Clock, SystemClock
+from bot.config import Settings, check_data_dir
+from bot.content import Content, load_content
+from bot.core import Core
+from bot.dialogs import Services
+from bot.i18n import Catalogs
+from bot.messages import Incoming, Outcome
+from bot.router import Router
+from bot.services.crisis import CrisisDetector
+from bot.services.faq import FaqIndex
+from bot.services.people import new_person
+from bot.store.sqlite import SqliteStore
+from handlers import build_registry
+from scheduler.housekeeping import Housekeeping, Retention
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Bot:
+    settings: Settings
+    store: SqliteStore
+    core: Core
+    catalogs: Catalogs
+    content: Content
+    clock: Clock
+
+
+def build_services(settings: Settings, content: Content, catalogs: Catalogs) -> Services:
+    return Services(
+        content=content, catalogs=catalogs, faq=FaqIndex(content.faq), crisis=CrisisDetector(content.crisis),
+        session_timeout_minutes=settings.session_timeout_minutes,
+        inbox_retention_days=settings.inbox_retention_days, person_retention_days=settings.person_retention_days,
+    )
+
+
+async def build(
+    settings: Settings, clock: Clock | None = None, store_path: Path | str | None = None, deliver: bool = True,
+) -> Bot:
+    """Everything but the channels, which are attached to `bot.core` once started. With
+    `deliver=False` replies are only returned, never queued (`diemtuvan ask`)."""
+    clock = clock or SystemClock()
+    content = load_content(settings.content_dir)
+    catalogs = Catalogs(settings.content_dir / "locales", settings.timezone)
+    path = store_path if store_path is not None else settings.sqlite_path
+    if str(path) != ":memory:":
+        check_data_dir(Path(path).parent)
+    store = SqliteStore(path)
+    await store.open()
+    core = Core(store, Router(build_registry()), catalogs, build_services(settings, content, catalogs), clock,
+                settings.default_locale, deliver=deliver)
+    return Bot(settings, store, core, catalogs, content, clock)
+
+
+def retention(settings: Settings) -> Retention:
+    return Retention(settings.session_timeout_minutes, settings.inbox_retention_days, settings.person_retention_days)
+
+
+async def run(settings: Settings, input_stream: TextIO | None = None, output: TextIO | None = None) -> int:
+    """Run until stopped (Telegram) or until the end of input (console). Returns the exit code."""
+    bot = await build(settings)
+    housekeeping = Housekeeping(bot.store, bot.clock, bot.core, retention(settings))
+    try:
+        if settings.telegram_bot_token:
+            telegram = TelegramChannel(
+                TelegramSettings(
+                    token=settings.telegram_bot_token, base_url=settings.telegram_api_base_url,
+                    mode=settings.telegram_mode, webhook_url=settings.telegram_webhook_url,
+                    webhook_secret=settings.telegram_webhook_secret, webhook_listen=settings.telegram_webhook_listen,
+                    webhook_port=settings.telegram_webhook_port, max_attempts=settings.startup_max_attempts,
+                ),
+                bot.core.handle, bot.core.set_reachable, bot.catalogs,
+            )
+            bot.core.attach(telegram)
+            await telegram.start()
+            housekeeping.start()
+            await bot.core.redeliver()
+            await _wait_for_signal()
+            housekeeping.stop()
+            await telegram.stop()
+        else:
+            console = ConsoleChannel(output)
+            bot.core.attach(console)
+            out = output or sys.stdout
+            out.write(f"diemtuvan: no TELEGRAM_BOT_TOKEN set, so this is the console channel; data in "
+                      f"{bot.store.path}. Type a message (Ctrl-D to end).\n\n")
+            out.flush()
+            housekeeping.start()
+            await bot.core.redeliver()
+            await console.run(bot.core.handle, input_stream)
+            housekeeping.stop()
+    finally:
+        housekeeping.stop()
+        await bot.store.close()
+    return 0
+
+
+async def _wait_for_signal() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+
+
+async def ask(bot: Bot, text: str, locale: str, number: int) -> Outcome:
+    """One message as a person who has already been through first contact would send it."""
+    incoming = Incoming("ask", f"ask-{number}", f"ask-{number}", f"ask-{number}", text=text)
+    async with bot.store.unit_of_work() as uow:
+        person = new_person(incoming, locale, bot.clock.now())
+        person.onboarded = True
+        await uow.people.add(person)
+        await uow.commit()
+    return await bot.core.handle(incoming)

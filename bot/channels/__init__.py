@@ -1,0 +1,1 @@
+"""Channels translate between a platform and the neutral message model, and do nothing else."""

@@ -1,0 +1,153 @@
+"""Settings, read once from the environment (or a .env file), typed, and checked before anything starts.
+
+Every check fails with one sentence that names the variable and says what to do, because the person
+reading it is usually a provincial IT officer setting the bot up, not the developer who wrote it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv import dotenv_values
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_TOKEN = re.compile(r"^\d{5,12}:[A-Za-z0-9_-]{30,}$")
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message is a sentence meant for the operator."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore")
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # load_settings merges .env and the environment itself, so a test can pass its own environ.
+        return (init_settings,)
+
+    telegram_bot_token: str | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_mode: Literal["polling", "webhook"] = "polling"
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
+    telegram_bot_username: str | None = None
+
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    content_dir: Path = PROJECT_ROOT / "content"
+
+    bot_timezone: str = "Asia/Ho_Chi_Minh"
+    default_locale: Literal["vi", "en"] = "vi"
+    admin_ids: str = ""
+
+    session_timeout_minutes: int = Field(default=60, ge=1)
+    inbox_retention_days: int = Field(default=7, ge=1)
+    person_retention_days: int = Field(default=365, ge=30)
+    startup_max_attempts: int = Field(default=0, ge=0, description="0 means keep retrying")
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not _TOKEN.match(value):
+            raise ValueError(
+                "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then 30 or more "
+                "letters); copy it again from @BotFather"
+            )
+        return value
+
+    @field_validator("bot_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"BOT_TIMEZONE {value!r} is not a time zone name such as Asia/Ho_Chi_Minh") from None
+        return value
+
+    @field_validator("admin_ids")
+    @classmethod
+    def _admin_ids(cls, value: str) -> str:
+        for part in filter(None, (p.strip() for p in value.split(","))):
+            if not part.isdigit():
+                raise ValueError(f"ADMIN_IDS must be numeric Telegram user ids separated by commas, not {part!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs(self) -> Settings:
+        if self.telegram_mode == "webhook":
+            if not self.telegram_webhook_url:
+                raise ValueError("TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_URL (the public https address)")
+            secret = self.telegram_webhook_secret or ""
+            if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+                raise ValueError(
+                    "TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_SECRET: 16 to 256 letters, digits, _ or -"
+                )
+        return self
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.bot_timezone)
+
+    @property
+    def admin_id_set(self) -> frozenset[str]:
+        return frozenset(p.strip() for p in self.admin_ids.split(",") if p.strip())
+
+    @property
+    def sqlite_path(self) -> Path:
+        """The SQLite file: DATABASE_URL if it names one, else diemtuvan.sqlite3 in the data folder."""
+        if self.database_url:
+            url = self.database_url
+            for prefix in ("sqlite+aiosqlite:///", "sqlite:///"):
+                if url.startswith(prefix):
+                    return Path(url[len(prefix):])
+        return self.data_dir / "diemtuvan.sqlite3"
+
+
+def load_settings(environ: Mapping[str, str] | None = None, env_file: str | None = ".env") -> Settings:
+    """Read and check the settings; raise ConfigError with a sentence for the operator."""
+    source: dict[str, str] = {}
+    if env_file and Path(env_file).is_file():
+        source.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    source.update(os.environ if environ is None else environ)
+    keys = {name.upper() for name in Settings.model_fields}
+    values = {k.lower(): v for k, v in source.items() if k.upper() in keys}
+    try:
+        settings = Settings(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]).upper()
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"{where}: {message}" if where and where not in message else message) from None
+    if settings.database_url and not settings.database_url.startswith(("sqlite:///", "sqlite+aiosqlite:///")):
+        raise ConfigError(
+            "DATABASE_URL: only SQLite (sqlite:///path/to/file.sqlite3) is supported in this version; "
+            "the PostgreSQL store is planned (docs/architecture.md)"
+        )
+    return settings
+
+
+def check_data_dir(path: Path) -> None:
+    """Create the data folder if needed and prove it is writable, or raise ConfigError."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".write-test"
+        probe.write_text("ok", encoding="utf-8")
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot write to the data folder {str(path)!r} ({exc.strerror or exc}); set DATA_DIR to a "
+            "folder this user can write"
+        ) from None

@@ -1,0 +1,95 @@
+"""What a handler is given (a Turn) and what it gives back (a Step).
+
+A handler reads the turn, calls services, and returns replies. It may open, advance or close the
+person's flow through the turn; the core saves that state in the same transaction as everything else
+the turn changed, and sends the replies only after the commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from bot.content import Content
+from bot.i18n import Catalogs, Translator
+from bot.messages import Choice, Incoming, Reply
+from bot.services.crisis import CrisisDetector
+from bot.services.faq import FaqIndex
+from bot.store.base import UnitOfWork
+from bot.store.records import Person, Session
+
+
+@dataclass(frozen=True)
+class Services:
+    """What handlers may call, built once by the composition root."""
+
+    content: Content
+    catalogs: Catalogs
+    faq: FaqIndex
+    crisis: CrisisDetector
+    session_timeout_minutes: int
+    inbox_retention_days: int
+    person_retention_days: int
+
+
+@dataclass
+class Turn:
+    incoming: Incoming
+    person: Person
+    session: Session
+    _: Translator
+    now: datetime
+    uow: UnitOfWork
+    services: Services
+    command: str | None = None
+    args: str = ""
+    choice: str | None = None
+    erased: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.incoming.text or ""
+
+    def open_flow(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
+        self.session.flow, self.session.step = flow, step
+        self.session.data = dict(data or {})
+
+    def goto(self, step: str) -> None:
+        self.session.step = step
+
+    def close_flow(self) -> None:
+        self.session.flow = self.session.step = None
+        self.session.data = {}
+
+    def set_locale(self, locale: str) -> None:
+        """Switch language mid-turn, so the very next reply is already in the chosen one."""
+        self._ = self.services.catalogs.translator(locale)
+        self.person.locale = self._.locale
+
+    def choice_of(self, key: str, label_key: str) -> Choice:
+        return Choice(key, self._(label_key))
+
+
+@dataclass
+class Step:
+    replies: list[Reply]
+    handler: str
+    entry: str | None = None
+    silent: bool = field(default=False)
+
+
+Handler = Callable[[Turn], Awaitable[Step]]
+MaybeHandler = Callable[[Turn], Awaitable[Step | None]]
+
+
+class Flow(Protocol):
+    """A multi-step conversation. `step` returns None for input it does not understand, so the router
+    can try commands, questions and the fallback, then show `prompt` again."""
+
+    name: str
+
+    async def step(self, turn: Turn) -> Step | None: ...
+
+    def prompt(self, turn: Turn) -> Reply: ...

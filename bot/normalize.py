@@ -1,0 +1,46 @@
+"""Vietnamese text as people type it on a phone, reduced to a form that can be compared.
+
+People write with or without diacritics, in any case, with teencode ("ko", "dc") and with emoji. Every
+matcher in the bot (typed choices, crisis signals, FAQ search) compares folded text, so "Tiếng Việt",
+"tieng viet" and "TIẾNG VIỆT" are the same answer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[0-9a-z]+")
+# đ does not decompose under NFD, so it is folded by hand.
+_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d"})
+
+# A small core of teencode (../shared/lexicon.md §2.1); the knowledge layer extends it.
+TEENCODE: dict[str, str] = {
+    "ko": "khong", "k": "khong", "kh": "khong", "khg": "khong", "hok": "khong", "hong": "khong",
+    "khum": "khong", "kg": "khong", "dc": "duoc", "dk": "duoc", "dx": "duoc", "uh": "u", "uk": "u",
+    "j": "gi", "gj": "gi", "z": "vay", "v": "vay", "ntn": "nhu the nao", "bn": "bao nhieu",
+    "mk": "minh", "m": "minh", "t": "toi", "e": "em", "a": "anh", "cx": "cung", "ms": "moi",
+}
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, whitespace collapsed: "Đi  Cai NGHIỆN" → "di cai nghien"."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA).casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.split())
+
+
+def words(text: str, expand_teencode: bool = True) -> list[str]:
+    """Folded words (letters and digits only), teencode expanded: "ko dc à?" → ["khong", "duoc", "a"]."""
+    result: list[str] = []
+    for word in _WORD.findall(fold(text)):
+        if expand_teencode and word in TEENCODE:
+            result.extend(TEENCODE[word].split())
+        else:
+            result.append(word)
+    return result
+
+
+def has_letters_or_digits(text: str) -> bool:
+    """False for an emoji-only, punctuation-only or empty message."""
+    return any(ch.isalnum() for ch in text)

@@ -1,0 +1,168 @@
+"""The order in which a message is understood. The order is code, and tests pin it:
+
+1. a crisis signal, whatever else is open (design principle 2);
+2. the open flow's next step;
+3. a command or a choice (a pressed button, or a typed number or words matching an offered choice);
+4. a free-text question;
+5. a kind fallback.
+
+Then two things are added: the open flow's question again if something else answered in its place, and
+the first-contact greeting for a person who has not had it, after whatever answered first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.dialogs import Flow, Handler, MaybeHandler, Step, Turn
+from bot.messages import Choice
+from bot.normalize import fold, has_letters_or_digits, words
+from bot.services.crisis import CrisisKind
+
+DOUBLE_TAP_WINDOW = timedelta(seconds=10)
+GREETING_IS_ENOUGH = frozenset({"fallback", "no_words"})
+
+
+@dataclass(frozen=True)
+class Registry:
+    """What handlers/ offers the router: built in handlers/__init__.py."""
+
+    crisis: Mapping[CrisisKind, Handler]
+    flows: Mapping[str, Flow]
+    commands: Mapping[str, Handler]
+    choices: Mapping[str, Handler]  # by key prefix, the part before ":"
+    global_choice_prefixes: frozenset[str]
+    question: MaybeHandler
+    unknown_command: Handler
+    stale_choice: Handler
+    double_tap: Handler
+    unsupported: Handler
+    no_words: Handler
+    fallback: Handler
+    first_contact: Handler
+    first_contact_flow: str
+
+
+def parse_command(text: str) -> tuple[str, str] | None:
+    """"/start abc" → ("start", "abc"); "/Menu@diemtuvan_bot" → ("menu", ""); other text → None."""
+    stripped = text.strip()
+    if not stripped.startswith("/") or len(stripped) < 2:
+        return None
+    head, _, rest = stripped[1:].partition(" ")
+    name = head.split("@", 1)[0].lower()
+    if not name or not name.replace("_", "").isalnum():
+        return None
+    return name, rest.strip()
+
+
+def match_choice(text: str, offered: tuple[Choice, ...]) -> str | None:
+    """The key of the offered choice a typed answer means: its number ("2", "2.", "số 2") or its words
+    ("tieng viet" for "🇻🇳 Tiếng Việt"); None if it means none or more than one."""
+    if not offered:
+        return None
+    typed = words(text, expand_teencode=False)
+    if not typed:
+        return None
+    numbers = [w for w in typed if w.isdigit()]
+    if len(typed) <= 2 and len(numbers) == 1 and (len(typed) == 1 or typed[0] in ("so", "chon", "option")):
+        index = int(numbers[0]) - 1
+        return offered[index].key if 0 <= index < len(offered) else None
+    phrase = " ".join(typed)
+    exact = [c.key for c in offered if " ".join(words(c.label, expand_teencode=False)) == phrase]
+    if len(exact) == 1:
+        return exact[0]
+    # A typed answer that is contained in exactly one label ("viet", "nguoi nha") also counts, if it is
+    # at least a whole word of that label and not a common word shared by several labels.
+    partial = [c.key for c in offered if _contains_words(words(c.label, expand_teencode=False), typed)]
+    return partial[0] if len(partial) == 1 and len(fold(phrase)) >= 3 else None
+
+
+def _contains_words(label: list[str], typed: list[str]) -> bool:
+    n = len(typed)
+    return any(label[i:i + n] == typed for i in range(len(label) - n + 1))
+
+
+class Router:
+    def __init__(self, registry: Registry) -> None:
+        self._r = registry
+
+    async def route(self, turn: Turn) -> Step:
+        flow_before = (turn.session.flow, turn.session.step)
+        step, by_flow, crisis = await self._understand(turn)
+        replies = list(step.replies)
+        if not turn.person.onboarded and step.handler in GREETING_IS_ENOUGH:
+            # "xin chào" or 👋 from someone new: the greeting is the answer, not "I did not understand".
+            replies = []
+        flow = self._r.flows.get(turn.session.flow or "")
+        if (
+            not turn.erased and not by_flow and not crisis and flow is not None
+            and (turn.session.flow, turn.session.step) == flow_before
+        ):
+            replies.append(flow.prompt(turn))
+        if not turn.erased and not turn.person.onboarded and turn.session.flow != self._r.first_contact_flow:
+            replies.extend((await self._r.first_contact(turn)).replies)
+        return Step(replies, step.handler, step.entry, step.silent)
+
+    async def _understand(self, turn: Turn) -> tuple[Step, bool, bool]:
+        incoming = turn.incoming
+        if incoming.text:
+            kind = turn.services.crisis.detect(incoming.text)
+            if kind is not None:
+                return await self._r.crisis[kind](turn), False, True
+        self._resolve(turn)
+        if turn.choice is not None and self._is_double_tap(turn):
+            return await self._r.double_tap(turn), True, False
+        flow = self._r.flows.get(turn.session.flow or "")
+        if flow is not None and turn.command is None:
+            step = await flow.step(turn)
+            if step is not None:
+                return step, True, False
+        if turn.command is not None:
+            handler = self._r.commands.get(turn.command, self._r.unknown_command)
+            return await handler(turn), False, False
+        if turn.choice is not None:
+            prefix = turn.choice.split(":", 1)[0]
+            handler = self._r.choices.get(prefix)
+            if handler is not None:
+                return await handler(turn), False, False
+            return await self._r.stale_choice(turn), False, False
+        if incoming.choice is not None:
+            return await self._r.stale_choice(turn), False, False
+        if incoming.unsupported or incoming.location is not None:
+            return await self._r.unsupported(turn), False, False
+        if not has_letters_or_digits(turn.text):
+            return await self._r.no_words(turn), False, False
+        step = await self._r.question(turn)
+        if step is not None and step.replies:
+            return step, False, False
+        return await self._r.fallback(turn), False, False
+
+    def _resolve(self, turn: Turn) -> None:
+        """Turn what arrived into a command or a choice key, if it is one."""
+        incoming = turn.incoming
+        offered = turn.session.offered
+        if incoming.choice is not None:
+            key = incoming.choice
+            prefix = key.split(":", 1)[0]
+            if any(c.key == key for c in offered) or prefix in self._r.global_choice_prefixes:
+                turn.choice = key
+            return
+        if incoming.text:
+            command = parse_command(incoming.text)
+            if command is not None:
+                turn.command, turn.args = command
+                return
+            turn.choice = match_choice(incoming.text, offered)
+
+    def _is_double_tap(self, turn: Turn) -> bool:
+        session = turn.session
+        repeated = (
+            turn.incoming.choice is not None
+            and session.last_choice == turn.choice
+            and session.last_choice_at is not None
+            and turn.now - session.last_choice_at < DOUBLE_TAP_WINDOW
+        )
+        session.last_choice, session.last_choice_at = turn.choice, turn.now
+        return repeated

@@ -1,0 +1,78 @@
+"""Answers from content/faq: each entry lists the ways people ask it; a message is compared with every
+one of them on folded words, weighted by how rare each word is (IDF-weighted Jaccard), and an entry
+scores as its closest way of asking.
+
+Confidence matters more than recall: a wrong answer about methadone doses is worse than "did you
+mean…", so below ANSWER_AT the caller offers the best candidates instead of answering.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from bot.content import FaqEntry
+from bot.normalize import words
+
+# Words too common in questions to tell entries apart ("là gì", "có … không", "how do I").
+STOPWORDS = frozenset(
+    "la gi co khong the nao nhu toi minh em anh chi ban a oi va thi ma cua cho duoc bi o tai voi ve nhe"
+    " vay sao what is the a an of to do i how can my me for in it does are".split()
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: FaqEntry
+    score: float
+
+
+class FaqIndex:
+    ANSWER_AT = 0.5
+    SUGGEST_AT = 0.15
+
+    def __init__(self, entries: tuple[FaqEntry, ...]) -> None:
+        self.by_id = {entry.id: entry for entry in entries}
+        self._questions: list[tuple[FaqEntry, frozenset[str]]] = []
+        for entry in entries:
+            for question in (*entry.questions.vi, *entry.questions.en):
+                terms = frozenset(_terms(question))
+                if terms:
+                    self._questions.append((entry, terms))
+        frequency: Counter[str] = Counter()
+        for _entry, terms in self._questions:
+            frequency.update(terms)
+        count = max(len(self._questions), 1)
+        self._idf = {t: math.log(1 + count / n) for t, n in frequency.items()}
+        # A word no question uses still counts against a match: it is something the person asked about.
+        self._unknown_idf = math.log(1 + count)
+
+    def _weight(self, term: str) -> float:
+        return self._idf.get(term, self._unknown_idf)
+
+    def search(self, text: str, limit: int = 3) -> list[Match]:
+        query = frozenset(_terms(text))
+        if not query:
+            return []
+        best: dict[str, Match] = {}
+        for entry, terms in self._questions:
+            shared = query & terms
+            if not shared:
+                continue
+            score = sum(self._weight(t) for t in shared) / sum(self._weight(t) for t in query | terms)
+            if entry.id not in best or score > best[entry.id].score:
+                best[entry.id] = Match(entry, score)
+        ranked = sorted(best.values(), key=lambda m: m.score, reverse=True)
+        return [m for m in ranked if m.score >= self.SUGGEST_AT][:limit]
+
+    def answer(self, text: str) -> tuple[FaqEntry | None, list[Match]]:
+        """The confident answer, if any, and the best candidates for a "did you mean"."""
+        matches = self.search(text)
+        if matches and matches[0].score >= self.ANSWER_AT:
+            return matches[0].entry, matches
+        return None, matches
+
+
+def _terms(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS]

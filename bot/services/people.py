@@ -1,0 +1,52 @@
+"""Who is writing: a pseudonymous record per channel account, their language, role and consent.
+
+Nothing here asks for or keeps a real name. The alias is what counselors will see.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from bot.messages import Incoming
+from bot.store.base import UnitOfWork
+from bot.store.records import Invite, Person
+
+# Words from nature: neutral, easy to say over the phone, the same in both languages' replies.
+_ALIAS_WORDS = ("Mây", "Sông", "Núi", "Lá", "Sao", "Gió", "Biển", "Trăng", "Nắng", "Mưa", "Suối", "Đồi",
+                "Hoa", "Cỏ", "Tre", "Sen", "Rừng", "Hồ", "Đảo", "Ngàn")
+ROLES = ("person", "family", "counselor", "volunteer")
+
+
+def new_alias() -> str:
+    return f"{secrets.choice(_ALIAS_WORDS)} {secrets.randbelow(9000) + 1000}"
+
+
+def new_person(incoming: Incoming, locale: str, now: datetime) -> Person:
+    return Person(
+        channel=incoming.channel, user_id=incoming.user_id, chat_id=incoming.chat_id, alias=new_alias(),
+        locale=locale, created_at=now, last_seen_at=now,
+    )
+
+
+def give_consent(person: Person, now: datetime) -> None:
+    person.consent_at = now
+
+
+def withdraw_consent(person: Person) -> None:
+    person.consent_at = None
+
+
+async def redeem_invite(uow: UnitOfWork, person: Person, code: str, now: datetime) -> Invite | None:
+    """Make the person staff of a point if the code is valid, unused and not expired; else None."""
+    assert person.id is not None
+    invite = await uow.invites.redeem(code.strip().upper(), person.id, now)
+    if invite is not None:
+        person.role = invite.role
+    return invite
+
+
+async def erase(uow: UnitOfWork, person: Person) -> None:
+    """Delete the person and, through the schema's cascades, every row that refers to them."""
+    assert person.id is not None
+    await uow.people.erase(person.id)

@@ -1,0 +1,65 @@
+"""Plain records the store reads and writes; services change them, the unit of work saves them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.messages import Choice
+
+
+@dataclass
+class Person:
+    channel: str
+    user_id: str
+    chat_id: str
+    alias: str
+    locale: str
+    created_at: datetime
+    last_seen_at: datetime
+    id: int | None = None
+    role: str = "person"
+    onboarded: bool = False
+    consent_at: datetime | None = None
+    discreet: bool = True
+    reachable: bool = True
+
+    @property
+    def consented(self) -> bool:
+        return self.consent_at is not None
+
+
+@dataclass
+class Session:
+    """Where a person is in a conversation: the open flow and step, its data, and the choices offered.
+
+    The offered choices are kept so that "2" or "tieng viet" typed by hand means the same as a press on
+    the button: every dialog works on a channel without buttons.
+    """
+
+    person_id: int
+    updated_at: datetime
+    flow: str | None = None
+    step: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    offered: tuple[Choice, ...] = ()
+    last_choice: str | None = None
+    last_choice_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    person_id: int | None
+    channel: str
+    chat_id: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Invite:
+    code: str
+    role: str
+    point_id: str | None

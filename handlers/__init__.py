@@ -1,0 +1,44 @@
+"""The registry the router consults. Which handler takes what is decided here, in one place."""
+
+from __future__ import annotations
+
+from bot.router import Registry
+from bot.services.crisis import CrisisKind
+from handlers import crisis, faq, menu, misc, privacy, start
+
+
+def build_registry() -> Registry:
+    onboarding = start.Onboarding()
+    return Registry(
+        crisis={kind: crisis.reply_for(kind) for kind in CrisisKind},
+        flows={f.name: f for f in (onboarding, privacy.Erase(), privacy.Consent())},
+        commands={
+            "start": start.on_start,
+            "menu": menu.on_menu,
+            "help": menu.on_help,
+            "trogiup": menu.on_help,
+            "privacy": privacy.on_privacy,
+            "riengtu": privacy.on_privacy,
+            "xoa": privacy.on_erase,
+            "delete": privacy.on_erase,
+            "language": start.on_language,
+            "ngonngu": start.on_language,
+        },
+        choices={
+            "m": menu.on_choice,
+            "lang": start.on_language_choice,
+            "erase": privacy.on_erase_choice,
+            "consent": privacy.on_consent_choice,
+            "faq": faq.on_faq_choice,
+        },
+        global_choice_prefixes=frozenset({"m", "lang"}),
+        question=faq.on_question,
+        unknown_command=misc.unknown_command,
+        stale_choice=misc.stale_choice,
+        double_tap=misc.double_tap,
+        unsupported=misc.unsupported,
+        no_words=misc.no_words,
+        fallback=misc.fallback,
+        first_contact=start.greet,
+        first_contact_flow=start.FLOW,
+    )

@@ -1,0 +1,61 @@
+"""The main menu, /menu and /help, and what each menu item leads to."""
+
+from __future__ import annotations
+
+from bot.dialogs import Step, Turn
+from bot.messages import Reply
+
+# Items that keep something about the person (a booking, a reminder, a chat) need consent first;
+# answering questions and finding a site keep nothing, so they never ask for it.
+NEEDS_CONSENT = frozenset({"m:book", "m:remind", "m:talk"})
+
+
+def main_menu(turn: Turn) -> Reply:
+    return Reply(turn._("menu.title"), (
+        turn.choice_of("m:faq", "menu.faq"),
+        turn.choice_of("m:sites", "menu.sites"),
+        turn.choice_of("m:book", "menu.book"),
+        turn.choice_of("m:remind", "menu.remind"),
+        turn.choice_of("m:talk", "menu.talk"),
+        turn.choice_of("m:privacy", "menu.privacy"),
+    ))
+
+
+def menu_unless_in_flow(turn: Turn) -> list[Reply]:
+    """The menu, unless a flow is open: then the router asks the flow's question again instead."""
+    return [] if turn.session.flow else [main_menu(turn)]
+
+
+async def on_menu(turn: Turn) -> Step:
+    """/menu: leave whatever was open and show the menu."""
+    turn.close_flow()
+    return Step([main_menu(turn)], "menu")
+
+
+async def on_help(turn: Turn) -> Step:
+    """/help: what the bot can do, and the commands."""
+    return Step([Reply(turn._("menu.help")), *menu_unless_in_flow(turn)], "menu")
+
+
+async def on_choice(turn: Turn) -> Step:
+    """A menu item, pressed or typed."""
+    from handlers import privacy
+
+    key = turn.choice or ""
+    if key == "m:privacy":
+        return await privacy.on_privacy(turn)
+    if key == "m:menu":
+        return await on_menu(turn)
+    if key == "m:faq":
+        turn.close_flow()
+        return Step([Reply(turn._("menu.faq_prompt"))], "menu")
+    if key in NEEDS_CONSENT and not turn.person.consented:
+        return privacy.ask_consent_for(turn, key)
+    return open_feature(turn, key)
+
+
+def open_feature(turn: Turn, key: str) -> Step:
+    """Sites, booking, reminders and chats with a counselor are built in their own issues (#3–#5);
+    until then the person is told so plainly and pointed to what works now."""
+    turn.close_flow()
+    return Step([Reply(turn._("menu.not_ready")), main_menu(turn)], f"menu:{key.removeprefix('m:')}")

@@ -1,0 +1,34 @@
+"""Kind answers for everything the other handlers do not take: unknown commands, old buttons, stickers,
+emoji, and text nobody understood."""
+
+from __future__ import annotations
+
+from bot.dialogs import Step, Turn
+from bot.messages import Reply
+from handlers.menu import menu_unless_in_flow
+
+
+async def unknown_command(turn: Turn) -> Step:
+    return Step([Reply(turn._("misc.unknown_command", command=turn.command or "")),
+                 *menu_unless_in_flow(turn)], "unknown_command")
+
+
+async def stale_choice(turn: Turn) -> Step:
+    return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
+
+
+async def double_tap(turn: Turn) -> Step:
+    """The same button twice within seconds: the first press was handled; say nothing more."""
+    return Step([], "double_tap", silent=True)
+
+
+async def unsupported(turn: Turn) -> Step:
+    return Step([Reply(turn._("misc.unsupported")), *menu_unless_in_flow(turn)], "unsupported")
+
+
+async def no_words(turn: Turn) -> Step:
+    return Step([Reply(turn._("misc.no_words")), *menu_unless_in_flow(turn)], "no_words")
+
+
+async def fallback(turn: Turn) -> Step:
+    return Step([Reply(turn._("misc.fallback")), *menu_unless_in_flow(turn)], "fallback")

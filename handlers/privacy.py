@@ -1,0 +1,99 @@
+"""/privacy, consent, and /xoa (/delete): erase everything about the person after one confirmation."""
+
+from __future__ import annotations
+
+from bot.dialogs import Step, Turn
+from bot.messages import Reply
+from bot.services.people import erase, give_consent, withdraw_consent
+from handlers.menu import main_menu, menu_unless_in_flow, open_feature
+
+ERASE_FLOW = "erase"
+CONSENT_FLOW = "consent"
+
+
+async def on_privacy(turn: Turn) -> Step:
+    """/privacy: what is stored, why, for how long, who sees it."""
+    services = turn.services
+    text = turn._(
+        "privacy.full", alias=turn.person.alias, session_minutes=services.session_timeout_minutes,
+        inbox_days=services.inbox_retention_days, person_days=services.person_retention_days,
+    )
+    choices = [turn.choice_of("erase:ask", "privacy.erase_button")]
+    if turn.person.consented:
+        choices.append(turn.choice_of("consent:withdraw", "privacy.withdraw_button"))
+    choices.append(turn.choice_of("m:menu", "menu.back"))
+    return Step([Reply(text, tuple(choices))], "privacy")
+
+
+async def on_erase(turn: Turn) -> Step:
+    """/xoa, /delete, or the erase button: ask once before deleting."""
+    turn.open_flow(ERASE_FLOW, "confirm")
+    return Step([_confirm(turn)], "privacy")
+
+
+def _confirm(turn: Turn) -> Reply:
+    return Reply(turn._("privacy.erase_confirm"), (
+        turn.choice_of("erase:yes", "privacy.erase_yes"),
+        turn.choice_of("erase:no", "privacy.erase_no"),
+    ))
+
+
+class Erase:
+    name = ERASE_FLOW
+
+    async def step(self, turn: Turn) -> Step | None:
+        if turn.choice == "erase:yes":
+            await erase(turn.uow, turn.person)
+            turn.erased = True
+            return Step([Reply(turn._("privacy.erased"))], "privacy:erased")
+        if turn.choice == "erase:no":
+            turn.close_flow()
+            return Step([Reply(turn._("privacy.erase_kept")), main_menu(turn)], "privacy")
+        return None
+
+    def prompt(self, turn: Turn) -> Reply:
+        return _confirm(turn)
+
+
+def ask_consent_for(turn: Turn, feature: str) -> Step:
+    """Ask for consent before a feature that keeps data, then continue to it."""
+    turn.open_flow(CONSENT_FLOW, "ask", {"then": feature})
+    return Step([_ask(turn)], "privacy:consent")
+
+
+def _ask(turn: Turn) -> Reply:
+    return Reply(turn._("privacy.consent_ask"), (
+        turn.choice_of("consent:yes", "start.consent_yes"),
+        turn.choice_of("consent:no", "privacy.consent_not_now"),
+    ))
+
+
+class Consent:
+    name = CONSENT_FLOW
+
+    async def step(self, turn: Turn) -> Step | None:
+        if turn.choice == "consent:yes":
+            give_consent(turn.person, turn.now)
+            feature = str(turn.session.data.get("then", "m:menu"))
+            step = open_feature(turn, feature)
+            return Step([Reply(turn._("start.consent_thanks")), *step.replies], step.handler)
+        if turn.choice == "consent:no":
+            turn.close_flow()
+            return Step([Reply(turn._("privacy.consent_not_given")), main_menu(turn)], "privacy:consent")
+        return None
+
+    def prompt(self, turn: Turn) -> Reply:
+        return _ask(turn)
+
+
+async def on_consent_choice(turn: Turn) -> Step:
+    """consent:withdraw from the /privacy reply (consent:yes/no belong to the open flows)."""
+    if turn.choice == "consent:withdraw":
+        withdraw_consent(turn.person)
+        return Step([Reply(turn._("privacy.withdrawn")), *menu_unless_in_flow(turn)], "privacy")
+    return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
+
+
+async def on_erase_choice(turn: Turn) -> Step:
+    """erase:ask from the /privacy reply."""
+    return await on_erase(turn)

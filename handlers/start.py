@@ -1,0 +1,139 @@
+"""First contact: who the bot is and is not, language, who is writing, privacy and consent, then the menu.
+
+Every step can be answered by button or by typing ("1", "tieng viet", "nguoi nha"), because Zalo has
+no buttons. A question asked before or during these steps is answered first; the step is asked again.
+"""
+
+from __future__ import annotations
+
+from bot.dialogs import Step, Turn
+from bot.i18n import N_
+from bot.messages import Choice, Reply
+from bot.services.people import give_consent, redeem_invite
+from handlers.menu import main_menu
+
+FLOW = "onboarding"
+LANGUAGES = (("lang:vi", "Tiếng Việt"), ("lang:en", "English"))
+STAFF_WELCOME = {"counselor": N_("start.staff_counselor"), "volunteer": N_("start.staff_volunteer")}
+
+
+def language_choices() -> tuple[Choice, ...]:
+    # Each language is named in itself, so a person can find theirs whatever is on screen now.
+    return tuple(Choice(key, label) for key, label in LANGUAGES)
+
+
+async def greet(turn: Turn) -> Step:
+    """Open first contact: the greeting and the first question."""
+    turn.open_flow(FLOW, "lang")
+    return Step([Reply(turn._("start.greeting")), _ask_language(turn)], "start")
+
+
+async def on_start(turn: Turn) -> Step:
+    """/start, with an optional deep-link payload (an invite code from `t.me/<bot>?start=CODE`)."""
+    payload = turn.args.strip()
+    if turn.person.onboarded:
+        if payload and turn.person.role in ("person", "family"):
+            return await _redeem(turn, payload, then_menu=True)
+        turn.close_flow()
+        return Step([Reply(turn._("start.welcome_back")), main_menu(turn)], "start")
+    turn.open_flow(FLOW, "lang", {"payload": payload} if payload else None)
+    return Step([Reply(turn._("start.greeting")), _ask_language(turn)], "start")
+
+
+def _ask_language(turn: Turn) -> Reply:
+    return Reply(turn._("start.ask_language"), language_choices())
+
+
+def _ask_who(turn: Turn) -> Reply:
+    return Reply(turn._("start.ask_who"), (
+        turn.choice_of("who:self", "start.who_self"),
+        turn.choice_of("who:family", "start.who_family"),
+        turn.choice_of("who:staff", "start.who_staff"),
+    ))
+
+
+def _ask_code(turn: Turn) -> Reply:
+    return Reply(turn._("start.ask_code"), (turn.choice_of("who:skip", "start.code_skip"),))
+
+
+def _ask_consent(turn: Turn) -> Reply:
+    return Reply(turn._("start.consent_notice"), (
+        turn.choice_of("consent:yes", "start.consent_yes"),
+        turn.choice_of("consent:no", "start.consent_no"),
+    ))
+
+
+class Onboarding:
+    name = FLOW
+
+    async def step(self, turn: Turn) -> Step | None:
+        current = turn.session.step
+        choice = turn.choice or ""
+        if current == "lang" and choice.startswith("lang:"):
+            turn.set_locale(choice.removeprefix("lang:"))
+            payload = turn.session.data.get("payload")
+            if payload:
+                turn.goto("code")
+                return await self._code(turn, payload)
+            turn.goto("who")
+            return Step([_ask_who(turn)], "start")
+        if current == "who" and choice in ("who:self", "who:family"):
+            turn.person.role = "person" if choice == "who:self" else "family"
+            turn.goto("consent")
+            return Step([_ask_consent(turn)], "start")
+        if current == "who" and choice == "who:staff":
+            turn.goto("code")
+            return Step([_ask_code(turn)], "start")
+        if current == "code":
+            if choice == "who:skip":
+                turn.goto("who")
+                return Step([_ask_who(turn)], "start")
+            if turn.choice is None and turn.text.strip():
+                return await self._code(turn, turn.text)
+        if current == "consent" and choice in ("consent:yes", "consent:no"):
+            return _finish(turn, consented=choice == "consent:yes")
+        return None
+
+    async def _code(self, turn: Turn, code: str) -> Step:
+        invite = await redeem_invite(turn.uow, turn.person, code, turn.now)
+        if invite is None:
+            return Step([Reply(turn._("start.code_invalid")), _ask_code(turn)], "start")
+        turn.goto("consent")
+        return Step([Reply(turn._(STAFF_WELCOME[invite.role])), _ask_consent(turn)], "start")
+
+    def prompt(self, turn: Turn) -> Reply:
+        return {"lang": _ask_language, "who": _ask_who, "code": _ask_code, "consent": _ask_consent}.get(
+            turn.session.step or "lang", _ask_language
+        )(turn)
+
+
+async def _redeem(turn: Turn, code: str, then_menu: bool) -> Step:
+    invite = await redeem_invite(turn.uow, turn.person, code, turn.now)
+    key = "start.code_invalid" if invite is None else STAFF_WELCOME[invite.role]
+    replies = [Reply(turn._(key))]
+    if then_menu:
+        replies.append(main_menu(turn))
+    return Step(replies, "start")
+
+
+def _finish(turn: Turn, consented: bool) -> Step:
+    if consented:
+        give_consent(turn.person, turn.now)
+    turn.person.onboarded = True
+    turn.close_flow()
+    thanks = turn._("start.consent_thanks") if consented else turn._("start.consent_declined")
+    return Step([Reply(thanks), main_menu(turn)], "start")
+
+
+async def on_language(turn: Turn) -> Step:
+    """/language, /ngonngu: choose the language again."""
+    return Step([_ask_language(turn)], "start")
+
+
+async def on_language_choice(turn: Turn) -> Step:
+    """A language chosen outside first contact (from /language, or an old message's button)."""
+    turn.set_locale((turn.choice or "lang:vi").removeprefix("lang:"))
+    replies = [Reply(turn._("start.language_set"))]
+    if turn.person.onboarded and not turn.session.flow:
+        replies.append(main_menu(turn))
+    return Step(replies, "start")

@@ -1,0 +1,1 @@
+"""Time-driven work. The database is the truth; APScheduler only ticks (design principle 5)."""

@@ -1,0 +1,137 @@
+"""Shared fixtures: a real SQLite file per test, a fake clock, and the whole Telegram stack (real
+python-telegram-bot Application, real httpx) against a fake Bot API server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import Bot, build
+from bot.channels.telegram import TelegramChannel, TelegramSettings
+from bot.clock import FakeClock
+from bot.config import Settings, load_settings
+from bot.messages import Incoming, Outcome
+from tests.fakes.telegram_api import FakeTelegram
+
+
+def make_settings(tmp_path: Path, **env: str) -> Settings:
+    values = {"DATA_DIR": str(tmp_path / "data"), **env}
+    return load_settings(values, env_file=None)
+
+
+class TelegramHarness:
+    """The bot as it runs in production, minus the real Telegram: drive it by pushing updates."""
+
+    def __init__(self, fake: FakeTelegram, tmp_path: Path, clock: FakeClock, **env: str) -> None:
+        self.fake = fake
+        self.clock = clock
+        self.settings = make_settings(tmp_path, TELEGRAM_BOT_TOKEN=fake.token,
+                                      TELEGRAM_API_BASE_URL=fake.base_url, **env)
+        self.bot: Bot | None = None
+        self.channel: TelegramChannel | None = None
+        self.handled: list[str] = []
+        self.outcomes: dict[str, Outcome] = {}
+        self._changed = asyncio.Condition()
+
+    async def start(self, **telegram: Any) -> TelegramHarness:
+        self.bot = await build(self.settings, clock=self.clock)
+        options = {"token": self.fake.token, "base_url": self.fake.base_url, "retry_base_seconds": 0.01,
+                   "poll_timeout_seconds": 1, **telegram}
+        self.channel = TelegramChannel(TelegramSettings(**options), self._handle, self._set_reachable,
+                                       self.bot.catalogs)
+        self.bot.core.attach(self.channel)
+        await self.channel.start()
+        return self
+
+    async def stop(self) -> None:
+        if self.channel is not None:
+            await self.channel.stop()
+        if self.bot is not None:
+            await self.bot.store.close()
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+    async def _handle(self, incoming: Incoming) -> Outcome:
+        assert self.bot is not None
+        try:
+            outcome = await self.bot.core.handle(incoming)
+            self.outcomes[incoming.event_id] = outcome
+            return outcome
+        finally:
+            async with self._changed:
+                self.handled.append(incoming.event_id)
+                self._changed.notify_all()
+
+    async def _set_reachable(self, channel: str, user_id: str, reachable: bool) -> None:
+        assert self.bot is not None
+        try:
+            await self.bot.core.set_reachable(channel, user_id, reachable)
+        finally:
+            async with self._changed:
+                self.handled.append(f"member:{user_id}")
+                self._changed.notify_all()
+
+    async def wait_handled(self, event_id: str, timeout: float = 10.0) -> None:
+        async def reached() -> None:
+            async with self._changed:
+                await self._changed.wait_for(lambda: self.handled.count(event_id) >= 1)
+        await asyncio.wait_for(reached(), timeout)
+
+    async def send(self, update: dict[str, Any], user_id: int) -> list[dict[str, Any]]:
+        """Push one update, wait until the bot has handled it, return the messages it sent for it."""
+        self.clock.advance(timedelta(seconds=30))
+        before = len(self.fake.sent(user_id))
+        await self.fake.push(update)
+        await self.wait_handled(str(update["update_id"]))
+        return self.fake.sent(user_id)[before:]
+
+    async def say(self, user_id: int, text: str, language: str = "vi") -> list[dict[str, Any]]:
+        return await self.send(self.fake.text_update(user_id, text, language), user_id)
+
+    async def press(self, user_id: int, data: str) -> list[dict[str, Any]]:
+        return await self.send(self.fake.button_update(user_id, data), user_id)
+
+
+def buttons(message: dict[str, Any]) -> list[str]:
+    """The callback_data of a sent message's inline keyboard."""
+    markup = message.get("reply_markup") or {}
+    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def labels(message: dict[str, Any]) -> list[str]:
+    markup = message.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def fake_telegram() -> AsyncIterator[FakeTelegram]:
+    fake = await FakeTelegram().start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+async def telegram(fake_telegram: FakeTelegram, tmp_path: Path, clock: FakeClock) -> AsyncIterator[TelegramHarness]:
+    harness = await TelegramHarness(fake_telegram, tmp_path, clock).start()
+    yield harness
+    await harness.stop()
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Bot]:
+    """The core on a real SQLite file with no channel: replies are returned, not sent."""
+    instance = await build(make_settings(tmp_path), clock=clock, store_path=tmp_path / "core.sqlite3", deliver=False)
+    yield instance
+    await instance.store.close()

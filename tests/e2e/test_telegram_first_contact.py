@@ -1,0 +1,97 @@
+"""First contact on Telegram, by buttons and by typing alone, through the real PTB Application."""
+
+from __future__ import annotations
+
+from tests.conftest import TelegramHarness, buttons, labels
+
+USER = 5001
+
+
+async def test_first_contact_by_buttons_reaches_the_main_menu(telegram: TelegramHarness) -> None:
+    greeting, language = await telegram.say(USER, "/start")
+    assert "không phải công an" in greeting["text"] and "115" in greeting["text"]
+    assert buttons(language) == ["lang:vi", "lang:en"]
+
+    (who,) = await telegram.press(USER, "lang:vi")
+    assert buttons(who) == ["who:self", "who:family", "who:staff"]
+
+    (consent,) = await telegram.press(USER, "who:family")
+    assert "/privacy" in consent["text"] and buttons(consent) == ["consent:yes", "consent:no"]
+
+    thanks, menu = await telegram.press(USER, "consent:yes")
+    assert "rút lại đồng ý" in thanks["text"]
+    assert buttons(menu) == ["m:faq", "m:sites", "m:book", "m:remind", "m:talk", "m:privacy"]
+
+    assert telegram.bot is not None
+    async with telegram.bot.store.unit_of_work() as uow:
+        person = await uow.people.get("telegram", str(USER))
+    assert person is not None and person.onboarded and person.consented and person.role == "family"
+
+
+async def test_first_contact_by_typing_alone(telegram: TelegramHarness) -> None:
+    greeting, language = await telegram.say(USER, "xin chao")
+    assert "trợ lý" in greeting["text"] and "lang:vi" in buttons(language)
+    (who,) = await telegram.say(USER, "1")
+    assert "who:self" in buttons(who)
+    (consent,) = await telegram.say(USER, "toi la nguoi nha")
+    assert "consent:yes" in buttons(consent)
+    thanks, menu = await telegram.say(USER, "dong y")
+    assert "m:faq" in buttons(menu)
+
+
+async def test_english_is_chosen_and_used(telegram: TelegramHarness) -> None:
+    await telegram.say(USER, "/start", language="en")
+    (who,) = await telegram.press(USER, "lang:en")
+    assert who["text"] == "Who are you asking for?"
+    assert labels(who)[0] == "For myself"
+
+
+async def test_a_first_question_is_answered_before_the_greeting(telegram: TelegramHarness) -> None:
+    answer, greeting, language = await telegram.say(USER, "methadone la gi")
+    assert "thuốc thay thế" in answer["text"]
+    assert "trợ lý" in greeting["text"] and buttons(language) == ["lang:vi", "lang:en"]
+
+
+async def test_a_crisis_message_first_gets_the_crisis_reply_then_the_greeting(telegram: TelegramHarness) -> None:
+    crisis, greeting, _language = await telegram.say(USER, "ban toi bi soc thuoc, bat tinh roi")
+    assert crisis["text"].startswith("🚨 Gọi 115")
+    assert "trợ lý" in greeting["text"]
+
+
+async def test_crisis_interrupts_an_open_flow(telegram: TelegramHarness) -> None:
+    await telegram.say(USER, "/start")
+    await telegram.press(USER, "lang:vi")
+    (crisis,) = await telegram.say(USER, "tôi không muốn sống nữa")
+    assert "115" in crisis["text"] and not buttons(crisis)
+    # The flow is still there after the crisis reply.
+    (consent,) = await telegram.press(USER, "who:self")
+    assert "consent:yes" in buttons(consent)
+
+
+async def test_commands_are_registered_in_vietnamese_and_english(telegram: TelegramHarness) -> None:
+    registered = {call.get("language_code"): call["commands"] for call in telegram.fake.calls_to("setMyCommands")}
+    assert {"vi", "en", None} <= set(registered)
+    assert [c["command"] for c in registered["vi"]][:3] == ["start", "menu", "trogiup"]
+    assert [c["command"] for c in registered["en"]][-2:] == ["delete", "language"]
+    assert registered["en"][0]["description"] == "Start"
+
+
+async def test_a_deep_link_invite_makes_a_counselor(telegram: TelegramHarness) -> None:
+    assert telegram.bot is not None
+    async with telegram.bot.store.unit_of_work() as uow:
+        from datetime import timedelta
+
+        now = telegram.clock.now()
+        await uow.invites.add("K7Q2M9", "counselor", "point-1", now, now + timedelta(days=7))
+        await uow.commit()
+    await telegram.say(USER, "/start K7Q2M9")
+    welcome, consent = await telegram.press(USER, "lang:vi")
+    assert "tư vấn viên" in welcome["text"] and "consent:yes" in buttons(consent)
+    async with telegram.bot.store.unit_of_work() as uow:
+        person = await uow.people.get("telegram", str(USER))
+    assert person is not None and person.role == "counselor"
+    # The code works once.
+    other = USER + 1
+    await telegram.say(other, "/start K7Q2M9")
+    invalid, _ask = await telegram.press(other, "lang:vi")
+    assert "không đúng" in invalid["text"]
