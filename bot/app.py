@@ -94,7 +94,6 @@ async def run(settings: Settings, input_stream: TextIO | None = None, output: Te
             housekeeping.start()
             await bot.core.redeliver()
             await _wait_for_signal()
-            housekeeping.stop()
             await telegram.stop()
         else:
             console = ConsoleChannel(output)
@@ -106,7 +105,6 @@ async def run(settings: Settings, input_stream: TextIO | None = None, output: Te
             housekeeping.start()
             await bot.core.redeliver()
             await console.run(bot.core.handle, input_stream)
-            housekeeping.stop()
     finally:
         housekeeping.stop()
         await bot.store.close()

@@ -7,7 +7,8 @@
 5. a kind fallback.
 
 Then two things are added: the open flow's question again if something else answered in its place, and
-the first-contact greeting for a person who has not had it, after whatever answered first.
+the first-contact greeting for a person who has not had it, after whatever answered first (unless
+another flow, such as /xoa's confirmation, is waiting for an answer).
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ class Router:
             and (turn.session.flow, turn.session.step) == flow_before
         ):
             replies.append(flow.prompt(turn))
-        if not turn.erased and not turn.person.onboarded and turn.session.flow != self._r.first_contact_flow:
+        if not turn.erased and not turn.person.onboarded and turn.session.flow is None:
             replies.extend((await self._r.first_contact(turn)).replies)
         return Step(replies, step.handler, step.entry, step.silent)
 

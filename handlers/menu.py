@@ -22,8 +22,9 @@ def main_menu(turn: Turn) -> Reply:
 
 
 def menu_unless_in_flow(turn: Turn) -> list[Reply]:
-    """The menu, unless a flow is open: then the router asks the flow's question again instead."""
-    return [] if turn.session.flow else [main_menu(turn)]
+    """The menu, unless a flow is open (the router asks its question again instead) or the person is
+    new (the router greets them instead)."""
+    return [] if turn.session.flow or not turn.person.onboarded else [main_menu(turn)]
 
 
 async def on_menu(turn: Turn) -> Step:

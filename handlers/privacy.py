@@ -48,7 +48,7 @@ class Erase:
             return Step([Reply(turn._("privacy.erased"))], "privacy:erased")
         if turn.choice == "erase:no":
             turn.close_flow()
-            return Step([Reply(turn._("privacy.erase_kept")), main_menu(turn)], "privacy")
+            return Step([Reply(turn._("privacy.erase_kept")), *menu_unless_in_flow(turn)], "privacy")
         return None
 
     def prompt(self, turn: Turn) -> Reply:

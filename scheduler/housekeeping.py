@@ -51,6 +51,7 @@ class Housekeeping:
     def __init__(self, store: Store, clock: Clock, core: Core, retention: Retention) -> None:
         self._store, self._clock, self._core, self._retention = store, clock, core, retention
         self._scheduler = AsyncIOScheduler(timezone="UTC")
+        self._started = False
 
     def start(self) -> None:
         self._scheduler.add_job(self._safe_tick, "interval", minutes=5, id="housekeeping", max_instances=1,
@@ -58,9 +59,11 @@ class Housekeeping:
         self._scheduler.add_job(self._safe_redeliver, "interval", seconds=15, id="redeliver", max_instances=1,
                                 coalesce=True)
         self._scheduler.start()
+        self._started = True
 
     def stop(self) -> None:
-        if self._scheduler.running:
+        if self._started:
+            self._started = False
             self._scheduler.shutdown(wait=False)
 
     async def _safe_tick(self) -> None:

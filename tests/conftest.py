@@ -78,10 +78,10 @@ class TelegramHarness:
                 self.handled.append(f"member:{user_id}")
                 self._changed.notify_all()
 
-    async def wait_handled(self, event_id: str, timeout: float = 10.0) -> None:
+    async def wait_handled(self, event_id: str, times: int = 1, timeout: float = 10.0) -> None:
         async def reached() -> None:
             async with self._changed:
-                await self._changed.wait_for(lambda: self.handled.count(event_id) >= 1)
+                await self._changed.wait_for(lambda: self.handled.count(event_id) >= times)
         await asyncio.wait_for(reached(), timeout)
 
     async def send(self, update: dict[str, Any], user_id: int) -> list[dict[str, Any]]:

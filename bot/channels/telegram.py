@@ -1,8 +1,8 @@
 """Telegram through python-telegram-bot, used as the transport only: updates become Incoming, replies
 become sendMessage calls. No conversation logic lives here.
 
-Long polling by default; webhook mode on request (PTB's own server, which refuses a request without
-the right X-Telegram-Bot-Api-Secret-Token with 403). The Bot API base URL is configurable for a
+Long polling by default; webhook mode on request (bot/web.py, which refuses a request without the
+right X-Telegram-Bot-Api-Secret-Token with 403 and a malformed body with 400). The Bot API base URL is configurable for a
 self-hosted Bot API server, and for the fake server the tests run on 127.0.0.1.
 """
 
@@ -30,10 +30,12 @@ from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed
 from bot.channels.render import split_text
 from bot.i18n import N_, Catalogs
 from bot.messages import Incoming, Location, Reply
+from bot.web import BadBody, WebhookRoute, WebServer
 
 log = logging.getLogger(__name__)
 TEXT_LIMIT = 4096
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+WEBHOOK_PATH = "/telegram"
 
 # Command names per language (Telegram allows a-z, 0-9 and _), each with its catalog description.
 COMMANDS = {
@@ -79,29 +81,39 @@ class TelegramChannel:
         self._catalogs = catalogs
         base_url = settings.base_url.rstrip("/")
         request = HTTPXRequest(connection_pool_size=64, read_timeout=settings.poll_timeout_seconds + 10)
+        polling = HTTPXRequest(read_timeout=settings.poll_timeout_seconds + 10)
+        self._requests = (request, polling)
         self.app: Application = (  # type: ignore[type-arg]
             ApplicationBuilder()
             .token(settings.token)
             .base_url(base_url if base_url.endswith("/bot") else base_url + "/bot")
             .request(request)
-            .get_updates_request(HTTPXRequest(read_timeout=settings.poll_timeout_seconds + 10))
+            .get_updates_request(polling)
             .concurrent_updates(256)
             .build()
         )
+        self._web: WebServer | None = None
         self.app.add_handler(TypeHandler(Update, self._on_update))
         self.app.add_error_handler(self._on_error)
 
     async def start(self) -> None:
-        await self._initialize_with_retry()
+        try:
+            await self._initialize_with_retry()
+        except StartupFailed:
+            for request in self._requests:  # PTB closes them only once initialized
+                await request.shutdown()
+            raise
         await self._register_commands()
         updater = self.app.updater
         assert updater is not None
         if self._settings.mode == "webhook":
-            await updater.start_webhook(
-                listen=self._settings.webhook_listen, port=self._settings.webhook_port, url_path="telegram",
-                webhook_url=self._settings.webhook_url, secret_token=self._settings.webhook_secret,
-                allowed_updates=ALLOWED_UPDATES,
-            )
+            assert self._settings.webhook_url and self._settings.webhook_secret
+            self._web = WebServer(self._settings.webhook_listen, self._settings.webhook_port)
+            self._web.add(WebhookRoute(WEBHOOK_PATH, "X-Telegram-Bot-Api-Secret-Token",
+                                       self._settings.webhook_secret, self._accept_webhook))
+            self._web.start()
+            await self.app.bot.set_webhook(self._settings.webhook_url, secret_token=self._settings.webhook_secret,
+                                           allowed_updates=ALLOWED_UPDATES)
         else:
             await updater.start_polling(
                 allowed_updates=ALLOWED_UPDATES, timeout=self._settings.poll_timeout_seconds,
@@ -110,7 +122,18 @@ class TelegramChannel:
         await self.app.start()
         log.info("telegram channel started (%s)", self._settings.mode)
 
+    async def _accept_webhook(self, body: dict[str, object]) -> None:
+        try:
+            update = Update.de_json(body, self.app.bot)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BadBody(exc.__class__.__name__) from None
+        if update is None or not isinstance(body.get("update_id"), int):
+            raise BadBody("no update_id")
+        await self.app.update_queue.put(update)
+
     async def stop(self) -> None:
+        if self._web is not None:
+            await self._web.stop()
         updater = self.app.updater
         if updater is not None and updater.running:
             await updater.stop()

@@ -200,20 +200,25 @@ class FakeTelegram:
         return code, {"ok": False, "error_code": code, "description": description}
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Telegram's semantics: an update is returned until a later call confirms it with a higher
+        offset, so one handed to a connection that then died is handed out again."""
         offset = int(params.get("offset") or 0)
         timeout = min(float(params.get("timeout") or 0), 2.0)
+
+        def available() -> list[dict[str, Any]]:
+            return [u for u in self._updates if u.get("_replay") or u["update_id"] >= offset]
+
         async with self._changed:
-            if offset:
-                # Telegram forgets what was confirmed by a higher offset.
-                self._updates = [u for u in self._updates if u.get("_replay") or u["update_id"] >= offset]
-            if not self._updates and timeout:
+            self._updates = [u for u in self._updates if u.get("_replay") or u["update_id"] >= offset]
+            self._changed.notify_all()
+            if not available() and timeout:
                 try:
-                    await asyncio.wait_for(self._changed.wait_for(lambda: bool(self._updates)), timeout)
+                    await asyncio.wait_for(self._changed.wait_for(lambda: bool(available())), timeout)
                 except TimeoutError:
                     pass
-            batch = self._updates[:100]
-            self._updates = self._updates[100:]
-            self._changed.notify_all()
+            batch = available()[:100]
+            replays = [u for u in batch if u.get("_replay")]
+            self._updates = [u for u in self._updates if not any(u is r for r in replays)]
         return [{k: v for k, v in u.items() if k != "_replay"} for u in batch]
 
     async def replay(self, update: dict[str, Any]) -> None:

@@ -1,0 +1,149 @@
+"""What must survive: a restart mid-flow, a replayed update, a lost connection; and what must be gone:
+everything about a person after /xoa."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.conftest import TelegramHarness, buttons
+
+USER = 6001
+
+
+async def test_a_restart_in_the_middle_of_a_flow_continues_it(telegram: TelegramHarness) -> None:
+    await telegram.say(USER, "/start")
+    await telegram.press(USER, "lang:en")
+    await telegram.restart()
+    (consent,) = await telegram.press(USER, "who:self")
+    assert "Do you agree?" in consent["text"] and buttons(consent) == ["consent:yes", "consent:no"]
+
+
+async def test_a_flow_expires_after_inactivity(telegram: TelegramHarness) -> None:
+    await telegram.say(USER, "/start")
+    await telegram.press(USER, "lang:vi")
+    telegram.clock.advance(timedelta(minutes=61))
+    replies = await telegram.press(USER, "who:self")
+    assert "tin nhắn cũ" in replies[0]["text"]
+
+
+async def test_a_replayed_update_changes_nothing(telegram: TelegramHarness) -> None:
+    update = telegram.fake.text_update(USER, "/start")
+    first = await telegram.send(update, USER)
+    assert len(first) == 2
+    before = len(telegram.fake.sent(USER))
+    await telegram.fake.replay(update)
+    # The core saw the replay and did nothing with it.
+    await telegram.wait_handled(str(update["update_id"]), times=2)
+    assert telegram.outcomes[str(update["update_id"])].duplicate
+    assert len(telegram.fake.sent(USER)) == before
+
+
+async def test_a_double_tap_is_acted_on_once(telegram: TelegramHarness) -> None:
+    await telegram.say(USER, "/start")
+    fake = telegram.fake
+    first, second = fake.button_update(USER, "lang:vi"), fake.button_update(USER, "lang:vi")
+    before = len(fake.sent(USER))
+    await fake.push(first)
+    await fake.push(second)
+    await telegram.wait_handled(str(first["update_id"]))
+    await telegram.wait_handled(str(second["update_id"]))
+    sent = fake.sent(USER)[before:]
+    assert len(sent) == 1 and buttons(sent[0])[0] == "who:self"
+    await fake.wait_calls("answerCallbackQuery", 2)  # both spinners stop
+
+
+async def test_a_button_from_an_old_message_is_refused_kindly(telegram: TelegramHarness) -> None:
+    await telegram.say(USER, "/start")
+    await telegram.press(USER, "lang:vi")
+    await telegram.press(USER, "who:self")
+    await telegram.press(USER, "consent:yes")
+    (stale, *_rest) = await telegram.press(USER, "erase:yes")
+    assert "tin nhắn cũ" in stale["text"]
+    assert telegram.bot is not None
+    async with telegram.bot.store.unit_of_work() as uow:
+        assert await uow.people.get("telegram", str(USER)) is not None
+
+
+async def test_a_button_from_an_erased_conversation_creates_nobody(telegram: TelegramHarness) -> None:
+    (reply,) = await telegram.press(USER + 7, "m:faq")
+    assert "/start" in reply["text"]
+    assert telegram.bot is not None
+    rows = await telegram.bot.store.table_rows()
+    assert rows["people"] == []
+
+
+async def test_xoa_leaves_nothing_behind(telegram: TelegramHarness) -> None:
+    await telegram.say(USER, "/start")
+    await telegram.press(USER, "lang:vi")
+    await telegram.press(USER, "who:self")
+    await telegram.press(USER, "consent:yes")
+    await telegram.say(USER, "methadone la gi")
+    assert telegram.bot is not None
+    async with telegram.bot.store.unit_of_work() as uow:
+        person = await uow.people.get("telegram", str(USER))
+    assert person is not None
+    (confirm,) = await telegram.say(USER, "/xoa")
+    assert buttons(confirm) == ["erase:yes", "erase:no"]
+    (done,) = await telegram.press(USER, "erase:yes")
+    assert "Đã xóa" in done["text"]
+
+    identifiers = {str(USER), person.alias, str(person.id)}
+    rows = await telegram.bot.store.table_rows()
+    assert rows["people"] == [] and rows["sessions"] == [] and rows["outbox"] == []
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            for column, value in row.items():
+                assert value is None or str(value) not in identifiers or (table, column) == ("inbox", "event_id"), \
+                    f"{table}.{column} still holds {value!r}"
+    # The inbox keeps only platform event ids, never who sent them.
+    assert set(rows["inbox"][0]) == {"channel", "event_id", "received_at"}
+
+
+async def test_erase_can_be_declined_and_typed(telegram: TelegramHarness) -> None:
+    await telegram.say(USER, "/start")
+    await telegram.say(USER, "/xoa")
+    kept, greeting, _language = await telegram.say(USER, "khong, giu lai")
+    assert "Không xóa" in kept["text"]
+    assert "trợ lý" in greeting["text"]  # still new: first contact goes on
+
+
+async def test_a_person_who_blocks_the_bot_is_marked_unreachable(telegram: TelegramHarness) -> None:
+    await telegram.say(USER, "/start")
+    fake = telegram.fake
+    await fake.push(fake.blocked_update(USER))
+    await telegram.wait_handled(f"member:{USER}")
+    assert telegram.bot is not None
+    async with telegram.bot.store.unit_of_work() as uow:
+        person = await uow.people.get("telegram", str(USER))
+    assert person is not None and not person.reachable
+    # Writing again makes them reachable again.
+    await telegram.press(USER, "lang:vi")
+    async with telegram.bot.store.unit_of_work() as uow:
+        person = await uow.people.get("telegram", str(USER))
+    assert person is not None and person.reachable
+
+
+async def test_a_403_on_send_marks_the_person_unreachable_and_drops_the_rest(telegram: TelegramHarness) -> None:
+    await telegram.say(USER, "/start")
+    telegram.fake.blocked.add(USER)
+    sent = await telegram.press(USER, "lang:vi")
+    assert sent == []
+    assert telegram.bot is not None
+    rows = await telegram.bot.store.table_rows()
+    assert rows["outbox"] == []
+    assert rows["people"][0]["reachable"] == 0
+
+
+async def test_replies_left_in_the_outbox_are_sent_after_a_restart(telegram: TelegramHarness) -> None:
+    """A crash between commit and send: the replies wait in the outbox and go out on the next start."""
+    assert telegram.bot is not None and telegram.channel is not None
+    telegram.channel.app.bot._base_url = "http://127.0.0.1:9/bot"  # every send now fails (connection refused)
+    await telegram.say(USER, "/start")
+    rows = await telegram.bot.store.table_rows()
+    assert len(rows["outbox"]) == 2 and rows["outbox"][0]["attempts"] == 1
+    await telegram.restart()
+    telegram.clock.advance(timedelta(minutes=5))
+    assert await telegram.bot.core.redeliver() == 2
+    texts = [m["text"] for m in telegram.fake.sent(USER)]
+    assert len(texts) == 2 and "115" in texts[0]
+    assert (await telegram.bot.store.table_rows())["outbox"] == []

@@ -1,0 +1,80 @@
+"""The transport edges: webhook secret, unreachable API, refused token."""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.channels.telegram import StartupFailed
+from bot.clock import FakeClock
+from tests.conftest import TelegramHarness
+from tests.fakes.telegram_api import FakeTelegram
+
+SECRET = "s3cret-token-for-tests_0123456789"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def test_webhook_mode_refuses_a_wrong_secret_and_takes_the_right_one(
+    fake_telegram: FakeTelegram, tmp_path: Path, clock: FakeClock
+) -> None:
+    port = free_port()
+    harness = TelegramHarness(fake_telegram, tmp_path, clock)
+    await harness.start(mode="webhook", webhook_url="https://bot.example.org/telegram", webhook_secret=SECRET,
+                        webhook_port=port)
+    try:
+        assert fake_telegram.webhook_url == "https://bot.example.org/telegram"
+        assert fake_telegram.webhook_secret == SECRET
+        url = f"http://127.0.0.1:{port}/telegram"
+        update = fake_telegram.text_update(8001, "/start")
+        async with httpx.AsyncClient() as client:
+            wrong = await client.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"})
+            missing = await client.post(url, json=update)
+            malformed = await client.post(url, content=b"{not json", headers={
+                "X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"})
+            assert (wrong.status_code, missing.status_code) == (403, 403)
+            assert malformed.status_code == 400
+            assert fake_telegram.sent(8001) == []
+            right = await client.post(url, content=json.dumps(update), headers={
+                "X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"})
+            assert right.status_code == 200
+            await harness.wait_handled(str(update["update_id"]))
+            assert len(fake_telegram.sent(8001)) == 2
+            # Telegram retries a webhook it thinks failed: the same update again does nothing.
+            again = await client.post(url, content=json.dumps(update), headers={
+                "X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"})
+            assert again.status_code == 200
+            await harness.wait_handled(str(update["update_id"]), times=2)
+            assert len(fake_telegram.sent(8001)) == 2
+    finally:
+        await harness.stop()
+
+
+async def test_an_unreachable_api_is_retried_and_logged_in_one_line(
+    tmp_path: Path, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake = FakeTelegram()  # never started: nothing listens on its port
+    fake.port = free_port()
+    harness = TelegramHarness(fake, tmp_path, clock)
+    with caplog.at_level(logging.WARNING), pytest.raises(StartupFailed, match="could not be reached after 3"):
+        await harness.start(max_attempts=3)
+    retries = [r for r in caplog.records if "unreachable" in r.getMessage()]
+    assert len(retries) == 2
+    assert all(r.exc_info is None and "\n" not in r.getMessage() for r in retries)
+    await harness.bot.store.close()  # type: ignore[union-attr]
+
+
+async def test_a_refused_token_stops_with_a_sentence(fake_telegram: FakeTelegram, tmp_path: Path, clock: FakeClock) -> None:
+    harness = TelegramHarness(fake_telegram, tmp_path, clock)
+    with pytest.raises(StartupFailed, match="refused by Telegram"):
+        await harness.start(token="999999:ANOTHER-token-abcdefghijklmnopqrstuvw")
+    await harness.bot.store.close()  # type: ignore[union-attr]
