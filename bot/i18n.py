@@ -26,7 +26,7 @@ CODE_DIRS = ("bot", "handlers", "scheduler")
 _DATETIME_PATTERN = {"vi": "EEEE, dd/MM 'lúc' HH:mm", "en": "EEEE, dd/MM 'at' HH:mm"}
 
 
-def N_(key: str) -> str:  # noqa: N802 - the gettext convention for "mark for extraction only"
+def N_(key: str) -> str:
     """Mark a key for the catalog check where the translation happens later (in a table, say)."""
     return key
 

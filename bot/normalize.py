@@ -14,12 +14,13 @@ _WORD = re.compile(r"[0-9a-z]+")
 # đ does not decompose under NFD, so it is folded by hand.
 _EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d"})
 
-# A small core of teencode (../shared/lexicon.md §2.1); the knowledge layer extends it.
+# A small core of teencode (../shared/lexicon.md §2.1); the knowledge layer extends it. Single letters
+# that fold together with a real word ("à", "ạ" → "a") are left alone: "a" is not always "anh".
 TEENCODE: dict[str, str] = {
     "ko": "khong", "k": "khong", "kh": "khong", "khg": "khong", "hok": "khong", "hong": "khong",
     "khum": "khong", "kg": "khong", "dc": "duoc", "dk": "duoc", "dx": "duoc", "uh": "u", "uk": "u",
     "j": "gi", "gj": "gi", "z": "vay", "v": "vay", "ntn": "nhu the nao", "bn": "bao nhieu",
-    "mk": "minh", "m": "minh", "t": "toi", "e": "em", "a": "anh", "cx": "cung", "ms": "moi",
+    "mk": "minh", "cx": "cung", "ms": "moi",
 }
 
 

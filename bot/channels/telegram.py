@@ -2,8 +2,8 @@
 become sendMessage calls. No conversation logic lives here.
 
 Long polling by default; webhook mode on request (bot/web.py, which refuses a request without the
-right X-Telegram-Bot-Api-Secret-Token with 403 and a malformed body with 400). The Bot API base URL is configurable for a
-self-hosted Bot API server, and for the fake server the tests run on 127.0.0.1.
+right X-Telegram-Bot-Api-Secret-Token with 403 and a malformed body with 400). The Bot API base URL
+is configurable for a self-hosted Bot API server, and for the fake server the tests run on 127.0.0.1.
 """
 
 from __future__ import annotations

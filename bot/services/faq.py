@@ -16,10 +16,10 @@ from bot.content import FaqEntry
 from bot.normalize import words
 
 # Words too common in questions to tell entries apart ("là gì", "có … không", "how do I").
-STOPWORDS = frozenset(
-    "la gi co khong the nao nhu toi minh em anh chi ban a oi va thi ma cua cho duoc bi o tai voi ve nhe"
-    " vay sao what is the a an of to do i how can my me for in it does are".split()
-)
+STOPWORDS = frozenset("""
+    la gi co khong the nao nhu toi minh em anh chi ban a oi va thi ma cua cho duoc bi o tai voi ve nhe vay sao
+    what is the a an of to do i how can my me for in it does are
+""".split())
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ async def test_first_contact_by_typing_alone(telegram: TelegramHarness) -> None:
     assert "who:self" in buttons(who)
     (consent,) = await telegram.say(USER, "toi la nguoi nha")
     assert "consent:yes" in buttons(consent)
-    thanks, menu = await telegram.say(USER, "dong y")
+    _thanks, menu = await telegram.say(USER, "dong y")
     assert "m:faq" in buttons(menu)
 
 

@@ -73,7 +73,9 @@ async def test_an_unreachable_api_is_retried_and_logged_in_one_line(
     await harness.bot.store.close()  # type: ignore[union-attr]
 
 
-async def test_a_refused_token_stops_with_a_sentence(fake_telegram: FakeTelegram, tmp_path: Path, clock: FakeClock) -> None:
+async def test_a_refused_token_stops_with_a_sentence(
+    fake_telegram: FakeTelegram, tmp_path: Path, clock: FakeClock
+) -> None:
     harness = TelegramHarness(fake_telegram, tmp_path, clock)
     with pytest.raises(StartupFailed, match="refused by Telegram"):
         await harness.start(token="999999:ANOTHER-token-abcdefghijklmnopqrstuvw")

@@ -126,7 +126,8 @@ class FakeTelegram:
             "chat": {"id": user_id, "type": "private"}, "date": int(time.time()),
             "from": {"id": user_id, "is_bot": False, "first_name": "Ẩn danh"},
             "old_chat_member": {"status": "member", "user": BOT_USER},
-            "new_chat_member": {"status": status, "user": BOT_USER, **({"until_date": 0} if status == "kicked" else {})},
+            "new_chat_member": {"status": status, "user": BOT_USER,
+                                **({"until_date": 0} if status == "kicked" else {})},
         }}
 
     def sent(self, chat_id: int | None = None) -> list[dict[str, Any]]:

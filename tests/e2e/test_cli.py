@@ -1,0 +1,101 @@
+"""The `diemtuvan` command as a newcomer and a content author use it (real subprocesses)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT
+
+
+def run(args: list[str], tmp_path: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "DATA_DIR"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True, timeout=60,
+        cwd=tmp_path, env={**clean, "DATA_DIR": str(tmp_path / "data"), **env}, check=False,
+    )
+
+
+def test_without_a_token_the_console_runs_a_piped_conversation(tmp_path: Path) -> None:
+    result = run([], tmp_path, stdin="/start\n1\ntoi la nguoi nha\ndong y\nmethadone la gi\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "console channel" in out and str(tmp_path / "data" / "diemtuvan.sqlite3") in out
+    assert "1. Tiếng Việt" in out and "2. Tôi là người nhà" in out
+    assert "6. 🔒 Quyền riêng tư" in out
+    assert "thuốc thay thế" in out
+    assert (tmp_path / "data" / "diemtuvan.sqlite3").exists()
+    # The state is durable: a second run continues as the same, already-greeted person.
+    again = run([], tmp_path, stdin="/start\n")
+    assert "Chào bạn quay lại" in again.stdout
+
+
+def test_console_location_and_a_malformed_one(tmp_path: Path) -> None:
+    result = run([], tmp_path, stdin="/start\n/loc 21.03,105.85\n/loc abc\n")
+    assert result.returncode == 0, result.stderr
+    assert "chỉ đọc được chữ" in result.stdout and "/loc needs two numbers" in result.stdout
+
+
+def test_ask_prints_one_reply(tmp_path: Path) -> None:
+    result = run(["ask", "methadone là gì"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Methadone là thuốc")
+    assert "Chào bạn" not in result.stdout  # as someone already past first contact
+
+
+def test_ask_json_reads_one_message_per_line(tmp_path: Path) -> None:
+    result = run(["ask", "--json"], tmp_path, stdin="methadone la gi\nban toi bat tinh\nxyz qwe\n")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(d["handler"], d["entry"]) for d in lines] == [
+        ("faq", "methadone-what"), ("crisis", "overdose"), ("fallback", None)]
+    assert lines[2]["replies"][1]["choices"][0] == ["m:faq", "❓ Hỏi đáp"]
+
+
+def test_ask_in_english(tmp_path: Path) -> None:
+    result = run(["ask", "--lang", "en", "what is methadone"], tmp_path)
+    assert result.stdout.startswith("Methadone is a medicine")
+
+
+def test_content_check_passes_on_the_shipped_content(tmp_path: Path) -> None:
+    result = run(["content", "check"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "content check: ok" in result.stdout
+
+
+def test_content_check_names_file_and_entry(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT_ROOT / "content", content)
+    broken = content / "faq" / "core.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("reviewed: 2026-11-23", "reviewed: soon", 1),
+                      encoding="utf-8")
+    (content / "faq" / "bad.yaml").write_text("entries:\n  - id: Bad Id\n", encoding="utf-8")
+    result = run(["content", "check"], tmp_path, CONTENT_DIR=str(content))
+    assert result.returncode == 1
+    assert "core.yaml: entry methadone-what: reviewed" in result.stderr
+    assert "bad.yaml: entry Bad Id: id" in result.stderr
+
+
+def test_a_bad_setting_exits_2_with_a_sentence(tmp_path: Path) -> None:
+    result = run([], tmp_path, TELEGRAM_BOT_TOKEN="not-a-token")
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("diemtuvan: TELEGRAM_BOT_TOKEN does not look like a bot token")
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unwritable_data_folder_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = run([], tmp_path, DATA_DIR=str(tmp_path / "file" / "data"))
+    assert result.returncode == 2 and "Cannot write to the data folder" in result.stderr
+
+
+def test_db_upgrade_and_help(tmp_path: Path) -> None:
+    result = run(["db", "upgrade"], tmp_path)
+    assert result.returncode == 0 and "schema 1" in result.stdout
+    assert "up to date" in run(["db", "upgrade"], tmp_path).stdout
+    helped = run(["--help"], tmp_path)
+    assert "console" in helped.stdout and "ask" in helped.stdout

@@ -1,0 +1,167 @@
+"""The SQLite store on real files: migrations upgrade in place, one writer, repositories round-trip."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.messages import Choice, Reply
+from bot.store.records import Person, Session
+from bot.store.sqlite import MIGRATIONS_DIR, SqliteStore, migrations
+
+NOW = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+
+
+def person(user: str = "1") -> Person:
+    return Person(channel="telegram", user_id=user, chat_id=user, alias="Mây 1234", locale="vi",
+                  created_at=NOW, last_seen_at=NOW)
+
+
+@pytest.fixture
+async def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    instance = SqliteStore(tmp_path / "store.sqlite3")
+    await instance.open()
+    yield instance
+    await instance.close()
+
+
+async def test_a_new_file_gets_every_migration_and_wal(store: SqliteStore) -> None:
+    assert await store.schema_version() == migrations()[-1][0]
+    async with store.db.execute("PRAGMA journal_mode") as cursor:
+        assert (await cursor.fetchone())[0] == "wal"
+    async with store.db.execute("PRAGMA foreign_keys") as cursor:
+        assert (await cursor.fetchone())[0] == 1
+
+
+async def test_an_existing_file_is_upgraded_in_place_keeping_its_rows(tmp_path: Path) -> None:
+    """A later migration (here a test one) runs on a file made by an earlier version; rows stay."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, folder)
+    path = tmp_path / "old.sqlite3"
+    old = SqliteStore(path, migrations_dir=folder)
+    await old.open()
+    async with old.unit_of_work() as uow:
+        await uow.people.add(person())
+        await uow.commit()
+    version = await old.schema_version()
+    await old.close()
+
+    (folder / f"{version + 1:04d}_people_note.sql").write_text(
+        "ALTER TABLE people ADD COLUMN note TEXT NOT NULL DEFAULT 'kept';\n", encoding="utf-8")
+    upgraded = SqliteStore(path, migrations_dir=folder)
+    await upgraded.open()
+    try:
+        assert await upgraded.schema_version() == version + 1
+        rows = (await upgraded.table_rows())["people"]
+        assert len(rows) == 1 and rows[0]["alias"] == "Mây 1234" and rows[0]["note"] == "kept"
+    finally:
+        await upgraded.close()
+
+
+async def test_a_failed_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    folder = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, folder)
+    version = len(migrations(folder))
+    (folder / f"{version + 1:04d}_broken.sql").write_text(
+        "CREATE TABLE half (x INTEGER);\nTHIS IS NOT SQL;\n", encoding="utf-8")
+    broken = SqliteStore(tmp_path / "b.sqlite3", migrations_dir=folder)
+    with pytest.raises(sqlite3.OperationalError):
+        await broken.open()
+    assert await broken.schema_version() == version
+    assert "half" not in await broken.table_rows()
+    await broken.close()
+
+
+async def test_a_newer_file_than_the_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+    store = SqliteStore(path)
+    with pytest.raises(RuntimeError, match="newer"):
+        await store.open()
+    await store.close()
+
+
+async def test_leaving_a_unit_of_work_without_commit_rolls_back(store: SqliteStore) -> None:
+    async with store.unit_of_work() as uow:
+        await uow.people.add(person())
+    with pytest.raises(ZeroDivisionError):
+        async with store.unit_of_work() as uow:
+            await uow.people.add(person("2"))
+            raise ZeroDivisionError
+    assert (await store.table_rows())["people"] == []
+
+
+async def test_concurrent_units_of_work_take_turns(store: SqliteStore) -> None:
+    async def add(n: int) -> None:
+        async with store.unit_of_work() as uow:
+            await uow.people.add(person(str(n)))
+            await asyncio.sleep(0)
+            await uow.commit()
+
+    await asyncio.gather(*(add(n) for n in range(50)))
+    assert len((await store.table_rows())["people"]) == 50
+
+
+async def test_inbox_records_an_event_once(store: SqliteStore) -> None:
+    async with store.unit_of_work() as uow:
+        assert await uow.inbox.record("telegram", "77", NOW)
+        assert not await uow.inbox.record("telegram", "77", NOW)
+        assert await uow.inbox.record("zalo", "77", NOW)
+        await uow.commit()
+
+
+async def test_session_round_trip_and_cascade(store: SqliteStore) -> None:
+    async with store.unit_of_work() as uow:
+        someone = await uow.people.add(person())
+        assert someone.id is not None
+        await uow.sessions.save(Session(
+            person_id=someone.id, updated_at=NOW, flow="onboarding", step="who", data={"a": "ồ"},
+            offered=(Choice("who:self", "Cho bản thân tôi"),), last_choice="lang:vi", last_choice_at=NOW))
+        await uow.outbox.add(someone.id, "telegram", "1", Reply("x"), priority=0, key="k1", at=NOW)
+        assert await uow.outbox.add(someone.id, "telegram", "1", Reply("x"), priority=0, key="k1", at=NOW) is None
+        await uow.commit()
+    async with store.unit_of_work() as uow:
+        session = await uow.sessions.get(someone.id)
+        assert session is not None and session.data == {"a": "ồ"} and session.offered[0].key == "who:self"
+        assert session.last_choice_at == NOW
+        await uow.people.erase(someone.id)
+        await uow.commit()
+    rows = await store.table_rows()
+    assert rows["sessions"] == [] and rows["outbox"] == [] and rows["people"] == []
+
+
+async def test_an_invite_is_redeemed_once_and_not_after_expiry(store: SqliteStore) -> None:
+    async with store.unit_of_work() as uow:
+        first = await uow.people.add(person("1"))
+        second = await uow.people.add(person("2"))
+        await uow.invites.add("ABC123", "volunteer", "p1", NOW, NOW + timedelta(days=1))
+        await uow.invites.add("OLD999", "counselor", "p1", NOW - timedelta(days=9), NOW - timedelta(days=2))
+        assert first.id and second.id
+        invite = await uow.invites.redeem("ABC123", first.id, NOW)
+        assert invite is not None and invite.role == "volunteer"
+        assert await uow.invites.redeem("ABC123", second.id, NOW) is None
+        assert await uow.invites.redeem("OLD999", second.id, NOW) is None
+        await uow.commit()
+
+
+async def test_retention_purges(store: SqliteStore) -> None:
+    from bot.clock import FakeClock
+    from scheduler.housekeeping import Retention, purge
+
+    async with store.unit_of_work() as uow:
+        old = await uow.people.add(person("old"))
+        await uow.people.add(Person(channel="telegram", user_id="new", chat_id="new", alias="Gió 1", locale="vi",
+                                    created_at=NOW, last_seen_at=NOW + timedelta(days=400)))
+        assert old.id
+        await uow.sessions.save(Session(person_id=old.id, updated_at=NOW))
+        await uow.inbox.record("telegram", "1", NOW)
+        await uow.commit()
+    purged = await purge(store, FakeClock(NOW + timedelta(days=400)), Retention(60, 7, 365))
+    assert (purged.sessions, purged.inbox, purged.people) == (1, 1, 1)
+    assert [row["channel_user_id"] for row in (await store.table_rows())["people"]] == ["new"]

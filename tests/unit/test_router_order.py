@@ -1,0 +1,80 @@
+"""The router's order is code, and these tests pin it (on the real core and a real SQLite file)."""
+
+from __future__ import annotations
+
+from bot.app import Bot
+from bot.messages import Incoming
+
+N = iter(range(10_000, 20_000))
+
+
+async def say(bot: Bot, text: str | None = None, user: str = "u1", **more: object) -> tuple[str, list[str]]:
+    event = str(next(N))
+    outcome = await bot.core.handle(Incoming("test", user, user, event, text=text, **more))  # type: ignore[arg-type]
+    return outcome.handler, [r.text for r in outcome.replies]
+
+
+async def onboard(bot: Bot, user: str = "u1") -> None:
+    await say(bot, "/start", user)
+    for answer in ("1", "1", "1"):
+        await say(bot, answer, user)
+
+
+async def test_crisis_comes_before_an_open_flow_and_before_commands(bot: Bot) -> None:
+    await say(bot, "/start")
+    handler, _ = await say(bot, "/xoa nó bất tỉnh rồi")
+    assert handler == "crisis"
+
+
+async def test_an_open_flow_comes_before_the_menu_words(bot: Bot) -> None:
+    await onboard(bot)
+    await say(bot, "/xoa")
+    handler, texts = await say(bot, "2")  # "2" is "Không, giữ lại" here, not the second menu item
+    assert handler == "privacy" and "Không xóa" in texts[0]
+
+
+async def test_a_question_inside_a_flow_is_answered_and_the_flow_asks_again(bot: Bot) -> None:
+    await say(bot, "/start")
+    handler, texts = await say(bot, "methadone là gì")
+    assert handler == "faq"
+    assert texts[-1].startswith("Bạn muốn dùng tiếng nào?")
+
+
+async def test_a_typed_menu_item_is_a_choice(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "quyen rieng tu")
+    assert handler == "privacy" and "Bí danh của bạn" in texts[0]
+
+
+async def test_consent_is_asked_before_a_feature_that_keeps_data(bot: Bot) -> None:
+    await say(bot, "/start")
+    for answer in ("1", "1", "2"):  # Vietnamese, myself, "just questions"
+        await say(bot, answer)
+    handler, texts = await say(bot, "5")  # talk to a counselor
+    assert handler == "privacy:consent" and "Bạn đồng ý chứ?" in texts[0]
+    handler, texts = await say(bot, "dong y")
+    assert handler == "menu:talk"
+    async with bot.store.unit_of_work() as uow:
+        person = await uow.people.get("test", "u1")
+    assert person is not None and person.consented
+
+
+async def test_unknown_text_gets_the_fallback_and_the_menu(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "asdkjh qwe")
+    assert handler == "fallback" and len(texts) == 2
+
+
+async def test_a_location_when_none_was_asked_for(bot: Bot) -> None:
+    from bot.messages import Location
+
+    await onboard(bot)
+    handler, _ = await say(bot, None, location=Location(21.03, 105.85))
+    assert handler == "unsupported"
+
+
+async def test_language_can_be_changed_later(bot: Bot) -> None:
+    await onboard(bot)
+    await say(bot, "/language")
+    handler, texts = await say(bot, "english")
+    assert handler == "start" and texts[0] == "Switched to English."

@@ -1,0 +1,80 @@
+"""Pure text handling: folding, typed choices, commands, splitting."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.channels.render import numbered_choices, split_text
+from bot.messages import Choice, Reply
+from bot.normalize import fold, has_letters_or_digits, words
+from bot.router import match_choice, parse_command
+
+OFFERED = (Choice("who:self", "Cho bản thân tôi"), Choice("who:family", "Tôi là người nhà"),
+           Choice("who:staff", "Tôi là cán bộ (có mã mời)"))
+
+
+def test_fold_removes_case_diacritics_and_d_stroke() -> None:
+    assert fold("Đi  Cai NGHIỆN") == "di cai nghien"
+    assert fold("TIẾNG VIỆT") == fold("tiếng việt") == "tieng viet"
+
+
+def test_words_expand_teencode() -> None:
+    assert words("ko dc à?") == ["khong", "duoc", "a"]
+    assert words("ko dc", expand_teencode=False) == ["ko", "dc"]
+
+
+def test_emoji_only_has_no_words() -> None:
+    assert not has_letters_or_digits("😀😀 !!")
+    assert has_letters_or_digits("ok 😀")
+
+
+def test_choices_match_by_number_or_words() -> None:
+    assert match_choice("2", OFFERED) == "who:family"
+    assert match_choice(" 3. ", OFFERED) == "who:staff"
+    assert match_choice("số 1", OFFERED) == "who:self"
+    assert match_choice("toi la nguoi nha", OFFERED) == "who:family"
+    assert match_choice("người nhà", OFFERED) == "who:family"
+    assert match_choice("can bo", OFFERED) == "who:staff"
+
+
+def test_ambiguous_or_foreign_answers_match_nothing() -> None:
+    assert match_choice("toi", OFFERED) is None  # in all three labels
+    assert match_choice("4", OFFERED) is None
+    assert match_choice("0", OFFERED) is None
+    assert match_choice("methadone la gi", OFFERED) is None
+    assert match_choice("2", ()) is None
+
+
+def test_parse_command() -> None:
+    assert parse_command("/start abc") == ("start", "abc")
+    assert parse_command("/Menu@diemtuvan_bot") == ("menu", "")
+    assert parse_command("/") is None
+    assert parse_command("/ 12") is None
+    assert parse_command("hello /start") is None
+
+
+def test_split_prefers_paragraphs() -> None:
+    text = "a" * 50 + "\n\n" + "b" * 50
+    assert split_text(text, 60) == ["a" * 50, "b" * 50]
+
+
+@given(st.text(min_size=0, max_size=3000), st.integers(min_value=10, max_value=500))
+def test_split_never_exceeds_the_limit_and_loses_no_words(text: str, limit: int) -> None:
+    pieces = split_text(text, limit)
+    assert all(len(p) <= limit for p in pieces)
+    assert "".join(pieces).split() == text.split() or "".join("".join(pieces).split()) == "".join(text.split())
+
+
+def test_numbered_choices() -> None:
+    rendered = numbered_choices(Reply("Chọn:", OFFERED[:2]))
+    assert rendered.endswith("1. Cho bản thân tôi\n2. Tôi là người nhà")
+
+
+def test_choice_keys_over_64_bytes_are_refused_when_built() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="64"):
+        Choice("x" * 65, "label")
+    with pytest.raises(ValueError):
+        Choice("ồ" * 22, "label")  # 66 bytes in UTF-8
