@@ -1,9 +1,11 @@
 """The conversation core: one Incoming in, replies out, the same for every channel.
 
-For each event: record its id (a replay stops here), load the person and their session, route, and
-write the new state and the replies to the outbox in one transaction; then send the replies and
-delete them from the outbox. A crash between commit and send leaves the replies in the outbox, and
-`redeliver` sends them after a restart: nothing is lost, and the state is never applied twice.
+For each event: read the person and their session (committed state, without waiting for the writer),
+route, then write what changed together with the event id and the replies it caused (the inbox row)
+in one transaction; send the replies; then mark them sent. A replay is refused by the inbox's unique
+event id, and the whole turn rolls back. A crash after the commit leaves the replies unsent in the
+inbox, and `redeliver` sends them after a restart: nothing is lost, and no state change happens twice.
+A crash in the moment between a send and its acknowledgement may send that reply again (at least once).
 
 Events from one chat are handled one at a time, in order; different chats run concurrently.
 """
@@ -13,7 +15,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import timedelta
 
 from bot.channels.base import Channel, ChatUnreachable, DeliveryFailed
 from bot.clock import Clock
@@ -22,12 +25,12 @@ from bot.i18n import Catalogs, negotiate
 from bot.messages import Choice, Incoming, Outcome, Reply
 from bot.router import Router
 from bot.services.people import new_person
-from bot.store.base import Store, UnitOfWork
-from bot.store.records import OutboxItem, Session
+from bot.store.base import Store
+from bot.store.records import Session, Unsent
 
 log = logging.getLogger(__name__)
-REPLY_PRIORITY = 0
 RETRY_DELAYS = (5, 30, 120, 600, 1800)
+LAST_SEEN_PRECISION = timedelta(hours=1)
 
 
 class Core:
@@ -43,10 +46,11 @@ class Core:
         self._default_locale = default_locale
         self._deliver_replies = deliver
         self._channels: dict[str, Channel] = {}
+        self._acknowledged: list[int] = []  # inbox rows whose replies went out, not yet marked
         self._locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = weakref.WeakValueDictionary()
 
     def attach(self, channel: Channel) -> None:
-        """Send this channel's replies (and what its outbox holds) through it from now on."""
+        """Send this channel's replies (and those a crash left unsent) through it from now on."""
         self._channels[channel.name] = channel
 
     def _lock_for(self, channel: str, chat_id: str) -> asyncio.Lock:
@@ -58,84 +62,70 @@ class Core:
         return lock
 
     async def handle(self, incoming: Incoming) -> Outcome:
-        """Process one event and, when channels are attached, deliver its replies."""
+        """Process one event and, when replies are delivered, send them."""
         async with self._lock_for(incoming.channel, incoming.chat_id):
-            outcome = await self._process(incoming)
-            if outcome.outbox_ids:
-                await self._deliver_ids(outcome.outbox_ids)
+            outcome, unsent = await self._process(incoming)
+            if unsent is not None:
+                await self._deliver([unsent])
             return outcome
 
-    async def _process(self, incoming: Incoming) -> Outcome:
+    async def _process(self, incoming: Incoming) -> tuple[Outcome, Unsent | None]:
         now = self._clock.now()
+        person, session = await self._store.person_with_session(incoming.channel, incoming.user_id)
         async with self._store.unit_of_work() as uow:
-            if not await uow.inbox.record(incoming.channel, incoming.event_id, now):
+            if person is None and incoming.choice is not None:
+                # A button from a conversation that was erased or never stored: do not create anyone.
+                _ = self._catalogs.translator(negotiate(incoming.language_hint, self._default_locale))
+                step = Step([Reply(_("stale.unknown_person"))], "stale_choice")
+                person_id = None
+            else:
+                if person is None:
+                    locale = negotiate(incoming.language_hint, self._default_locale)
+                    person = await uow.people.add(new_person(incoming, locale, now))
+                assert person.id is not None
+                person_before, session_before = replace(person), replace(session) if session else None
+                if session is None or now - session.updated_at > timedelta(
+                        minutes=self._services.session_timeout_minutes):
+                    session = Session(person_id=person.id, updated_at=now)
+                if person.chat_id != incoming.chat_id or not person.reachable:
+                    person.chat_id, person.reachable = incoming.chat_id, True
+                turn = Turn(
+                    incoming=incoming, person=person, session=session,
+                    _=self._catalogs.translator(person.locale), now=now, uow=uow, services=self._services,
+                )
+                step = await self._router.route(turn)
+                person_id = None if turn.erased else person.id
+                if not turn.erased:
+                    # Write only what changed: a plain question from a known person writes no person or
+                    # session row. last_seen_at (for retention) needs no more than hourly precision.
+                    if person != person_before or now - person.last_seen_at > LAST_SEEN_PRECISION:
+                        person.last_seen_at = now
+                        await uow.people.save(person)
+                    # Choices on screen stay answerable until newer ones replace them.
+                    session.offered = _last_choices(step) or session.offered
+                    if session != session_before or session.flow is not None:
+                        session.updated_at = now
+                        await uow.sessions.save(session)
+            replies = tuple(step.replies) if self._deliver_replies else ()
+            inbox_id = await uow.inbox.record(incoming.channel, incoming.event_id, now, person_id,
+                                              incoming.chat_id, replies)
+            if inbox_id is None:
                 log.info("replayed event ignored channel=%s event=%s", incoming.channel, incoming.event_id)
-                return Outcome((), "duplicate", duplicate=True)
-            person = await uow.people.get(incoming.channel, incoming.user_id)
-            if person is None:
-                if incoming.choice is not None:
-                    # A button from a conversation that was erased or never stored: do not create anyone.
-                    _ = self._catalogs.translator(negotiate(incoming.language_hint, self._default_locale))
-                    replies: tuple[Reply, ...] = (Reply(_("stale.unknown_person")),)
-                    ids = await self._queue(uow, None, incoming, replies, now)
-                    await uow.commit()
-                    return Outcome(replies, "stale_choice", outbox_ids=ids)
-                locale = negotiate(incoming.language_hint, self._default_locale)
-                person = await uow.people.add(new_person(incoming, locale, now))
-            assert person.id is not None
-            session = await uow.sessions.get(person.id)
-            timeout = timedelta(minutes=self._services.session_timeout_minutes)
-            if session is None or now - session.updated_at > timeout:
-                session = Session(person_id=person.id, updated_at=now)
-            if person.chat_id != incoming.chat_id or not person.reachable:
-                person.chat_id, person.reachable = incoming.chat_id, True
-            turn = Turn(
-                incoming=incoming, person=person, session=session,
-                _=self._catalogs.translator(person.locale), now=now, uow=uow, services=self._services,
-            )
-            step = await self._router.route(turn)
-            if not turn.erased:
-                person.last_seen_at = now
-                await uow.people.save(person)
-                session.updated_at = now
-                # Choices on screen stay answerable until newer ones replace them.
-                session.offered = _last_choices(step) or session.offered
-                await uow.sessions.save(session)
-            ids = await self._queue(uow, None if turn.erased else person.id, incoming, tuple(step.replies), now)
+                return Outcome((), "duplicate", duplicate=True), None  # leaving rolls back the turn
             await uow.commit()
         log.info("handled channel=%s event=%s handler=%s entry=%s", incoming.channel, incoming.event_id,
                  step.handler, step.entry)
-        return Outcome(tuple(step.replies), step.handler, step.entry, outbox_ids=ids)
-
-    async def _queue(
-        self, uow: UnitOfWork, person_id: int | None, incoming: Incoming, replies: tuple[Reply, ...],
-        now: datetime,
-    ) -> tuple[int, ...]:
-        """Write the replies to the outbox (when there is a channel to send them on)."""
-        if not self._deliver_replies:
-            return ()
-        ids = []
-        for index, reply in enumerate(replies):
-            key = f"reply:{incoming.channel}:{incoming.event_id}:{index}"
-            row = await uow.outbox.add(
-                person_id, incoming.channel, incoming.chat_id, reply, priority=REPLY_PRIORITY, key=key, at=now,
-            )
-            if row is not None:
-                ids.append(row)
-        return tuple(ids)
-
-    async def _deliver_ids(self, ids: tuple[int, ...]) -> None:
-        async with self._store.unit_of_work() as uow:
-            items = await uow.outbox.get(ids)
-            await uow.commit()
-        await self._deliver(items)
+        outcome = Outcome(tuple(step.replies), step.handler, step.entry)
+        unsent = Unsent(inbox_id, person_id, incoming.channel, incoming.chat_id, replies, 0) if replies else None
+        return outcome, unsent
 
     async def redeliver(self, limit: int = 500) -> int:
-        """Send what a crash or a network failure left in the outbox; returns how many were tried."""
+        """Send what a crash or a network failure left unsent; returns how many events were tried."""
+        await self.flush_acknowledged()
         async with self._store.unit_of_work() as uow:
-            items = await uow.outbox.pending(self._clock.now(), limit)
+            items = await uow.inbox.unsent(self._clock.now(), limit)
             await uow.commit()
-        by_chat: dict[tuple[str, str], list[OutboxItem]] = {}
+        by_chat: dict[tuple[str, str], list[Unsent]] = {}
         for item in items:
             by_chat.setdefault((item.channel, item.chat_id), []).append(item)
         for (channel, chat_id), chat_items in by_chat.items():
@@ -143,41 +133,63 @@ class Core:
                 await self._deliver(chat_items)
         return len(items)
 
-    async def _deliver(self, items: list[OutboxItem]) -> None:
+    async def _deliver(self, items: list[Unsent]) -> None:
         sent: list[int] = []
-        unreachable: list[OutboxItem] = []
-        failed: list[tuple[OutboxItem, float]] = []
+        unreachable: Unsent | None = None
+        failed: list[tuple[Unsent, tuple[Reply, ...], float]] = []
         for position, item in enumerate(items):
             channel = self._channels.get(item.channel)
             if channel is None:
-                log.warning("no channel %s for outbox row %d; kept for later", item.channel, item.id)
+                log.warning("no channel %s for inbox row %d; kept for later", item.channel, item.id)
                 continue
             try:
-                await channel.send(item.chat_id, Reply.from_json(item.payload))
+                for done, reply in enumerate(item.replies):
+                    try:
+                        await channel.send(item.chat_id, reply)
+                    except DeliveryFailed as exc:
+                        delay = exc.retry_after or RETRY_DELAYS[min(item.attempts, len(RETRY_DELAYS) - 1)]
+                        log.warning("send failed channel=%s inbox=%d attempt=%d: %s; retry in %ss",
+                                    item.channel, item.id, item.attempts + 1, exc, delay)
+                        failed.append((item, item.replies[done:], delay))
+                        failed.extend((i, i.replies, delay) for i in items[position + 1:] if i.chat_id == item.chat_id)
+                        raise
             except ChatUnreachable:
-                unreachable.append(item)
-                # The rest of this chat's replies cannot arrive either.
-                unreachable.extend(i for i in items[position + 1:] if i.chat_id == item.chat_id)
+                unreachable = item
+                sent.extend(i.id for i in items[position:] if i.chat_id == item.chat_id)  # nothing more can arrive
                 break
-            except DeliveryFailed as exc:
-                delay = exc.retry_after or RETRY_DELAYS[min(item.attempts, len(RETRY_DELAYS) - 1)]
-                log.warning("send failed channel=%s outbox=%d attempt=%d: %s; retry in %ss",
-                            item.channel, item.id, item.attempts + 1, exc, delay)
-                failed.extend((i, delay) for i in items[position:] if i.chat_id == item.chat_id)
+            except DeliveryFailed:
                 break
-            else:
-                sent.append(item.id)
+            sent.append(item.id)
+        self._acknowledged.extend(sent)
+        if failed or unreachable is not None:
+            await self._record_failures(failed, unreachable)
+        elif not self._store.writer_busy:
+            await self.flush_acknowledged()
+        # Otherwise a later delivery, the redelivery tick or shutdown marks them: under load, one
+        # statement serves many sends.
+
+    async def _record_failures(self, failed: list[tuple[Unsent, tuple[Reply, ...], float]],
+                               unreachable: Unsent | None) -> None:
         now = self._clock.now()
+        sent, self._acknowledged = self._acknowledged, []
         async with self._store.unit_of_work() as uow:
-            await uow.outbox.done(sent + [i.id for i in unreachable])
-            for item, delay in failed:
-                await uow.outbox.failed(item.id, now + timedelta(seconds=delay))
-            for item in unreachable[:1]:
-                person = await uow.people.get_by_id(item.person_id) if item.person_id else None
+            await uow.inbox.delivered(sent)
+            for item, remaining, delay in failed:
+                await uow.inbox.failed(item.id, now + timedelta(seconds=delay), remaining)
+            if unreachable is not None and unreachable.person_id is not None:
+                person = await uow.people.get_by_id(unreachable.person_id)
                 if person is not None:
                     await uow.people.set_reachable(person.channel, person.user_id, False)
-                log.info("chat unreachable channel=%s; person marked unreachable", item.channel)
+                log.info("chat unreachable channel=%s; person marked unreachable", unreachable.channel)
             await uow.commit()
+
+    async def flush_acknowledged(self) -> None:
+        """Mark sent replies as delivered (which also forgets them)."""
+        if self._acknowledged:
+            sent, self._acknowledged = self._acknowledged, []
+            async with self._store.unit_of_work() as uow:
+                await uow.inbox.delivered(sent)
+                await uow.commit()
 
     async def set_reachable(self, channel: str, user_id: str, reachable: bool) -> None:
         """The platform told us the person blocked (or unblocked) the bot."""
@@ -194,3 +206,4 @@ def _last_choices(step: Step) -> tuple[Choice, ...]:
         if reply.choices:
             return reply.choices
     return ()
+

@@ -5,7 +5,7 @@ No platform type crosses this line; Telegram, Zalo and the console translate to 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Telegram caps callback_data at 64 bytes; a key longer than that would be refused by the API at send
 # time, far from the code that made it, so it is refused here when the choice is built.
@@ -97,4 +97,3 @@ class Outcome:
     handler: str
     entry: str | None = None
     duplicate: bool = False
-    outbox_ids: tuple[int, ...] = field(default=())

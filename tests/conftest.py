@@ -52,6 +52,7 @@ class TelegramHarness:
         if self.channel is not None:
             await self.channel.stop()
         if self.bot is not None:
+            await self.bot.core.flush_acknowledged()
             await self.bot.store.close()
 
     async def restart(self) -> None:

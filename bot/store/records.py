@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.messages import Choice
+from bot.messages import Choice, Reply
 
 
 @dataclass
@@ -49,12 +49,14 @@ class Session:
 
 
 @dataclass(frozen=True)
-class OutboxItem:
+class Unsent:
+    """The replies one event caused, not yet delivered."""
+
     id: int
     person_id: int | None
     channel: str
     chat_id: str
-    payload: dict[str, Any]
+    replies: tuple[Reply, ...]
     attempts: int
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import aiosqlite
 
 from bot.messages import Choice, Reply
-from bot.store.records import Invite, OutboxItem, Person, Session
+from bot.store.records import Invite, Person, Session, Unsent
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -64,6 +64,7 @@ class SqliteStore:
         self._path = str(path)
         self._migrations_dir = migrations_dir
         self._db: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
 
     @property
@@ -81,8 +82,17 @@ class SqliteStore:
         await self._db.execute("PRAGMA synchronous=NORMAL")
         if upgrade:
             await self.upgrade()
+        if self._path != ":memory:":
+            # WAL lets a second connection read committed rows while the writer works: every message's
+            # first read takes no lock (docs/architecture.md, "Storage").
+            self._reader = await aiosqlite.connect(self._path, isolation_level=None)
+            self._reader.row_factory = aiosqlite.Row
+            await self._reader.execute("PRAGMA query_only=ON")
 
     async def close(self) -> None:
+        if self._reader is not None:
+            await self._reader.close()
+            self._reader = None
         if self._db is not None:
             await self._db.close()
             self._db = None
@@ -120,16 +130,24 @@ class SqliteStore:
             raise RuntimeError(f"the database schema is newer ({current}) than this program knows ({latest})")
         return applied
 
+    @property
+    def writer_busy(self) -> bool:
+        return self._write_lock.locked()
+
+    async def person_with_session(self, channel: str, user_id: str) -> tuple[Person | None, Session | None]:
+        """Committed state, read without waiting for the writer. Only for a person whose own turns are
+        serialised by the caller (the core's per-chat lock), so nothing of theirs is in flight."""
+        return await SqlitePeople(self._reader or self.db).get_with_session(channel, user_id)
+
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[SqliteUnitOfWork]:
-        async with self._write_lock:
-            await self.db.execute("BEGIN IMMEDIATE")
-            uow = SqliteUnitOfWork(self.db)
-            try:
-                yield uow
-            finally:
-                if not uow.committed:
-                    await self.db.execute("ROLLBACK")
+        """A transaction that starts at its first statement: a unit of work that only ends up writing
+        one row (a question answered) does it as one statement, with no BEGIN and COMMIT around it."""
+        uow = SqliteUnitOfWork(self.db, self._write_lock)
+        try:
+            yield uow
+        finally:
+            await uow.close()
 
     async def table_rows(self) -> dict[str, list[dict[str, Any]]]:
         tables: dict[str, list[dict[str, Any]]] = {}
@@ -142,35 +160,93 @@ class SqliteStore:
 
 
 class SqliteUnitOfWork:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: aiosqlite.Connection, write_lock: asyncio.Lock) -> None:
         self._db = db
-        self.committed = False
-        self.people = SqlitePeople(db)
-        self.sessions = SqliteSessions(db)
-        self.inbox = SqliteInbox(db)
-        self.outbox = SqliteOutbox(db)
-        self.invites = SqliteInvites(db)
+        self._lock = write_lock
+        self._begun = False
+        self._holding = False
+        self.people = SqlitePeople(self)
+        self.sessions = SqliteSessions(self)
+        self.inbox = SqliteInbox(self)
+        self.invites = SqliteInvites(self)
+
+    async def begin(self) -> aiosqlite.Connection:
+        """Take the writer and open the transaction, once; every repository call comes through here."""
+        if not self._begun:
+            await self._lock.acquire()
+            self._holding = True
+            try:
+                await self._db.execute("BEGIN IMMEDIATE")
+            except BaseException:
+                self._release()
+                raise
+            self._begun = True
+        return self._db
+
+    async def alone(self, sql: str, params: tuple[Any, ...]) -> aiosqlite.Cursor:
+        """One statement: inside this unit's transaction if it has one, else as a transaction of its own.
+
+        A lone statement needs the writer only while another unit's transaction is open (it must not land
+        inside it). aiosqlite queues a statement to its thread before the first suspension of
+        `execute`, and runs its queue in order: a statement queued while no transaction is open runs
+        before any BEGIN queued after it. So it waits for the lock only when the lock is held, and never
+        holds it while the event loop is busy elsewhere (tests/store: lone statements and transactions).
+        """
+        if self._begun:
+            return await self._db.execute(sql, params)
+        if self._lock.locked():
+            async with self._lock:
+                return await self._db.execute(sql, params)
+        return await self._db.execute(sql, params)
 
     async def commit(self) -> None:
-        await self._db.execute("COMMIT")
-        self.committed = True
+        if self._begun:
+            self._begun = False
+            try:
+                await self._db.execute("COMMIT")
+            finally:
+                self._release()
+
+    async def close(self) -> None:
+        """Roll back whatever was not committed."""
+        if self._begun:
+            self._begun = False
+            try:
+                await self._db.execute("ROLLBACK")
+            finally:
+                self._release()
+
+    def _release(self) -> None:
+        if self._holding:
+            self._holding = False
+            self._lock.release()
 
 
 class _Repo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
-        self._db = db
+    def __init__(self, source: SqliteUnitOfWork | aiosqlite.Connection) -> None:
+        self._source = source
+
+    # Each aiosqlite call is a hop to its thread and back, the main cost of a turn (docs/benchmarks.md):
+    # every helper here is exactly one hop. A write's cursor is done once executed and is left to the GC.
+    async def _conn(self) -> aiosqlite.Connection:
+        if isinstance(self._source, SqliteUnitOfWork):
+            return await self._source.begin()
+        return self._source  # the read-only connection
 
     async def _one(self, sql: str, params: tuple[Any, ...]) -> aiosqlite.Row | None:
-        async with self._db.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        rows = list(await (await self._conn()).execute_fetchall(sql, params))
+        return rows[0] if rows else None
 
     async def _all(self, sql: str, params: tuple[Any, ...]) -> list[aiosqlite.Row]:
-        async with self._db.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await (await self._conn()).execute_fetchall(sql, params))
 
     async def _change(self, sql: str, params: tuple[Any, ...]) -> int:
-        async with self._db.execute(sql, params) as cursor:
-            return cursor.rowcount
+        cursor = await (await self._conn()).execute(sql, params)
+        return cursor.rowcount
+
+    async def _insert(self, sql: str, params: tuple[Any, ...]) -> int | None:
+        cursor = await (await self._conn()).execute(sql, params)
+        return cursor.lastrowid if cursor.rowcount else None
 
 
 _PERSON_COLUMNS = (
@@ -200,13 +276,29 @@ class SqlitePeople(_Repo):
         row = await self._one(f"SELECT {_PERSON_COLUMNS} FROM people WHERE id = ?", (person_id,))  # noqa: S608
         return _person(row) if row else None
 
+    async def get_with_session(self, channel: str, user_id: str) -> tuple[Person | None, Session | None]:
+        """The person and their session in one query: this runs for every message."""
+        row = await self._one(
+            f"SELECT {', '.join('p.' + c.strip() for c in _PERSON_COLUMNS.split(','))}, s.flow, s.step, s.data,"  # noqa: S608
+            " s.offered, s.last_choice, s.last_choice_at, s.updated_at AS s_updated_at"
+            " FROM people p LEFT JOIN sessions s ON s.person_id = p.id"
+            " WHERE p.channel = ? AND p.channel_user_id = ?",
+            (channel, user_id),
+        )
+        if row is None:
+            return None, None
+        person = _person(row)
+        if row["s_updated_at"] is None:
+            return person, None
+        assert person.id is not None
+        return person, _session(person.id, row, row["s_updated_at"])
+
     async def add(self, person: Person) -> Person:
-        async with self._db.execute(
+        person.id = await self._insert(
             "INSERT INTO people (channel, channel_user_id, chat_id, alias, locale, role, onboarded, consent_at,"
             " discreet, reachable, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             _person_values(person),
-        ) as cursor:
-            person.id = cursor.lastrowid
+        )
         return person
 
     async def save(self, person: Person) -> None:
@@ -239,6 +331,15 @@ def _person_values(person: Person) -> tuple[Any, ...]:
     )
 
 
+def _session(person_id: int, row: aiosqlite.Row, updated_at: str) -> Session:
+    return Session(
+        person_id=person_id, flow=row["flow"], step=row["step"], data=json.loads(row["data"]),
+        offered=tuple(Choice(key, label) for key, label in json.loads(row["offered"])),
+        last_choice=row["last_choice"], last_choice_at=from_ts(row["last_choice_at"]),
+        updated_at=_required_ts(updated_at),
+    )
+
+
 class SqliteSessions(_Repo):
     async def get(self, person_id: int) -> Session | None:
         row = await self._one(
@@ -246,14 +347,7 @@ class SqliteSessions(_Repo):
             " WHERE person_id = ?",
             (person_id,),
         )
-        if row is None:
-            return None
-        return Session(
-            person_id=person_id, flow=row["flow"], step=row["step"], data=json.loads(row["data"]),
-            offered=tuple(Choice(key, label) for key, label in json.loads(row["offered"])),
-            last_choice=row["last_choice"], last_choice_at=from_ts(row["last_choice_at"]),
-            updated_at=_required_ts(row["updated_at"]),
-        )
+        return _session(person_id, row, row["updated_at"]) if row else None
 
     async def save(self, session: Session) -> None:
         await self._change(
@@ -278,64 +372,56 @@ class SqliteSessions(_Repo):
 
 
 class SqliteInbox(_Repo):
-    async def record(self, channel: str, event_id: str, at: datetime) -> bool:
-        return bool(await self._change(
-            "INSERT INTO inbox (channel, event_id, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            (channel, event_id, ts(at)),
-        ))
-
-    async def purge(self, received_before: datetime) -> int:
-        return await self._change("DELETE FROM inbox WHERE received_at < ?", (ts(received_before),))
-
-
-def _outbox_item(row: aiosqlite.Row) -> OutboxItem:
-    return OutboxItem(
-        id=row["id"], person_id=row["person_id"], channel=row["channel"], chat_id=row["chat_id"],
-        payload=json.loads(row["payload"]), attempts=row["attempts"],
-    )
-
-
-class SqliteOutbox(_Repo):
-    async def add(
-        self, person_id: int | None, channel: str, chat_id: str, reply: Reply, *, priority: int,
-        key: str, at: datetime,
+    async def record(
+        self, channel: str, event_id: str, at: datetime, person_id: int | None = None, chat_id: str | None = None,
+        replies: tuple[Reply, ...] = (),
     ) -> int | None:
-        async with self._db.execute(
-            "INSERT INTO outbox (person_id, channel, chat_id, payload, priority, not_before, idempotency_key,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING",
-            (person_id, channel, chat_id, json.dumps(reply.to_json(), ensure_ascii=False), priority, ts(at),
-             key, ts(at)),
-        ) as cursor:
-            return cursor.lastrowid if cursor.rowcount else None
+        """Record an event with the replies it caused; None if it was recorded before (a replay).
 
-    async def get(self, ids: tuple[int, ...]) -> list[OutboxItem]:
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        rows = await self._all(
-            f"SELECT id, person_id, channel, chat_id, payload, attempts FROM outbox WHERE id IN ({marks})"  # noqa: S608
-            " ORDER BY id",
-            ids,
+        When this is the unit of work's only write it runs as a single statement: the common turn, a
+        question answered, costs one write and no BEGIN or COMMIT.
+        """
+        assert isinstance(self._source, SqliteUnitOfWork)
+        cursor = await self._source.alone(
+            "INSERT INTO inbox (channel, event_id, received_at, person_id, chat_id, replies)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel, event_id) DO NOTHING",
+            (channel, event_id, ts(at), person_id if replies else None, chat_id if replies else None,
+             json.dumps([r.to_json() for r in replies], ensure_ascii=False) if replies else None),
         )
-        return [_outbox_item(row) for row in rows]
+        return cursor.lastrowid if cursor.rowcount else None
 
-    async def pending(self, due_by: datetime, limit: int) -> list[OutboxItem]:
+    async def unsent(self, due_by: datetime, limit: int) -> list[Unsent]:
         rows = await self._all(
-            "SELECT id, person_id, channel, chat_id, payload, attempts FROM outbox WHERE not_before <= ?"
-            " ORDER BY priority, not_before, id LIMIT ?",
+            "SELECT id, person_id, channel, chat_id, replies, attempts FROM inbox WHERE replies IS NOT NULL"
+            " AND (retry_at IS NULL OR retry_at <= ?) ORDER BY id LIMIT ?",
             (ts(due_by), limit),
         )
-        return [_outbox_item(row) for row in rows]
+        return [Unsent(row["id"], row["person_id"], row["channel"], row["chat_id"],
+                       tuple(Reply.from_json(r) for r in json.loads(row["replies"])), row["attempts"])
+                for row in rows]
 
-    async def done(self, ids: list[int]) -> None:
-        if ids:
-            marks = ",".join("?" * len(ids))
-            await self._change(f"DELETE FROM outbox WHERE id IN ({marks})", tuple(ids))  # noqa: S608
+    async def delivered(self, ids: list[int]) -> None:
+        """Forget the replies and whom they were for; the event id stays, for deduplication."""
+        assert isinstance(self._source, SqliteUnitOfWork)
+        for start in range(0, len(ids), 500):
+            chunk = tuple(ids[start:start + 500])
+            marks = ",".join("?" * len(chunk))
+            await self._source.alone(
+                f"UPDATE inbox SET replies = NULL, chat_id = NULL, person_id = NULL WHERE id IN ({marks})",  # noqa: S608
+                chunk,
+            )
 
-    async def failed(self, item_id: int, retry_at: datetime) -> None:
+    async def failed(self, item_id: int, retry_at: datetime, remaining: tuple[Reply, ...]) -> None:
+        """Try again later, with only the replies that did not get through."""
         await self._change(
-            "UPDATE outbox SET attempts = attempts + 1, not_before = ? WHERE id = ?", (ts(retry_at), item_id)
+            "UPDATE inbox SET attempts = attempts + 1, retry_at = ?, replies = ? WHERE id = ?",
+            (ts(retry_at), json.dumps([r.to_json() for r in remaining], ensure_ascii=False), item_id),
         )
+
+    async def purge(self, received_before: datetime) -> int:
+        """Old event ids go; an event whose replies are still unsent stays until they are sent."""
+        return await self._change("DELETE FROM inbox WHERE received_at < ? AND replies IS NULL",
+                                  (ts(received_before),))
 
 
 class SqliteInvites(_Repo):

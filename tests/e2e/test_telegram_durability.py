@@ -89,14 +89,14 @@ async def test_xoa_leaves_nothing_behind(telegram: TelegramHarness) -> None:
 
     identifiers = {str(USER), person.alias, str(person.id)}
     rows = await telegram.bot.store.table_rows()
-    assert rows["people"] == [] and rows["sessions"] == [] and rows["outbox"] == []
+    assert rows["people"] == [] and rows["sessions"] == []
     for table, table_rows in rows.items():
         for row in table_rows:
             for column, value in row.items():
-                assert value is None or str(value) not in identifiers or (table, column) == ("inbox", "event_id"), \
-                    f"{table}.{column} still holds {value!r}"
-    # The inbox keeps only platform event ids, never who sent them.
-    assert set(rows["inbox"][0]) == {"channel", "event_id", "received_at"}
+                assert value is None or str(value) not in identifiers or (table, column) in {
+                    ("inbox", "event_id"), ("inbox", "id")}, f"{table}.{column} still holds {value!r}"
+    # Once sent, the inbox keeps only platform event ids, never who sent them or what was answered.
+    assert all(r["person_id"] is None and r["chat_id"] is None and r["replies"] is None for r in rows["inbox"])
 
 
 async def test_erase_can_be_declined_and_typed(telegram: TelegramHarness) -> None:
@@ -130,20 +130,21 @@ async def test_a_403_on_send_marks_the_person_unreachable_and_drops_the_rest(tel
     assert sent == []
     assert telegram.bot is not None
     rows = await telegram.bot.store.table_rows()
-    assert rows["outbox"] == []
+    assert all(r["replies"] is None for r in rows["inbox"])  # nothing left to retry for a blocked chat
     assert rows["people"][0]["reachable"] == 0
 
 
-async def test_replies_left_in_the_outbox_are_sent_after_a_restart(telegram: TelegramHarness) -> None:
-    """A crash between commit and send: the replies wait in the outbox and go out on the next start."""
+async def test_replies_left_unsent_are_sent_after_a_restart(telegram: TelegramHarness) -> None:
+    """A failure (or a crash) between commit and send: the replies wait in the inbox row and go out later."""
     assert telegram.bot is not None and telegram.channel is not None
     telegram.channel.app.bot._base_url = "http://127.0.0.1:9/bot"  # every send now fails (connection refused)
     await telegram.say(USER, "/start")
-    rows = await telegram.bot.store.table_rows()
-    assert len(rows["outbox"]) == 2 and rows["outbox"][0]["attempts"] == 1
+    unsent = [r for r in (await telegram.bot.store.table_rows())["inbox"] if r["replies"]]
+    assert len(unsent) == 1 and unsent[0]["attempts"] == 1 and unsent[0]["chat_id"] == str(USER)
     await telegram.restart()
+    assert await telegram.bot.core.redeliver() == 0  # not before its retry time
     telegram.clock.advance(timedelta(minutes=5))
-    assert await telegram.bot.core.redeliver() == 2
+    assert await telegram.bot.core.redeliver() == 1
     texts = [m["text"] for m in telegram.fake.sent(USER)]
     assert len(texts) == 2 and "115" in texts[0]
-    assert (await telegram.bot.store.table_rows())["outbox"] == []
+    assert all(r["replies"] is None for r in (await telegram.bot.store.table_rows())["inbox"])

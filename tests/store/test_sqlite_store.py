@@ -90,6 +90,7 @@ async def test_a_newer_file_than_the_program_is_refused(tmp_path: Path) -> None:
 async def test_leaving_a_unit_of_work_without_commit_rolls_back(store: SqliteStore) -> None:
     async with store.unit_of_work() as uow:
         await uow.people.add(person())
+    assert not store.writer_busy
     with pytest.raises(ZeroDivisionError):
         async with store.unit_of_work() as uow:
             await uow.people.add(person("2"))
@@ -109,11 +110,24 @@ async def test_concurrent_units_of_work_take_turns(store: SqliteStore) -> None:
 
 
 async def test_inbox_records_an_event_once(store: SqliteStore) -> None:
-    async with store.unit_of_work() as uow:
+    async with store.unit_of_work() as uow:  # single statements, no transaction opened
         assert await uow.inbox.record("telegram", "77", NOW)
         assert not await uow.inbox.record("telegram", "77", NOW)
         assert await uow.inbox.record("zalo", "77", NOW)
+
+
+async def test_unsent_replies_round_trip(store: SqliteStore) -> None:
+    async with store.unit_of_work() as uow:
+        row = await uow.inbox.record("telegram", "9", NOW, None, "42", (Reply("a"), Reply("b", (Choice("k", "K"),))))
+        assert row is not None
+        await uow.inbox.failed(row, NOW + timedelta(minutes=1), (Reply("b", (Choice("k", "K"),)),))
         await uow.commit()
+    async with store.unit_of_work() as uow:
+        assert await uow.inbox.unsent(NOW, 10) == []
+        (item,) = await uow.inbox.unsent(NOW + timedelta(minutes=1), 10)
+        assert item.chat_id == "42" and item.attempts == 1 and item.replies[0].choices[0].key == "k"
+        await uow.inbox.delivered([item.id])
+        assert await uow.inbox.unsent(NOW + timedelta(days=1), 10) == []
 
 
 async def test_session_round_trip_and_cascade(store: SqliteStore) -> None:
@@ -123,8 +137,8 @@ async def test_session_round_trip_and_cascade(store: SqliteStore) -> None:
         await uow.sessions.save(Session(
             person_id=someone.id, updated_at=NOW, flow="onboarding", step="who", data={"a": "ồ"},
             offered=(Choice("who:self", "Cho bản thân tôi"),), last_choice="lang:vi", last_choice_at=NOW))
-        await uow.outbox.add(someone.id, "telegram", "1", Reply("x"), priority=0, key="k1", at=NOW)
-        assert await uow.outbox.add(someone.id, "telegram", "1", Reply("x"), priority=0, key="k1", at=NOW) is None
+        assert await uow.inbox.record("telegram", "e1", NOW, someone.id, "1", (Reply("x"),)) is not None
+        assert await uow.inbox.record("telegram", "e1", NOW, someone.id, "1", (Reply("y"),)) is None
         await uow.commit()
     async with store.unit_of_work() as uow:
         session = await uow.sessions.get(someone.id)
@@ -133,7 +147,8 @@ async def test_session_round_trip_and_cascade(store: SqliteStore) -> None:
         await uow.people.erase(someone.id)
         await uow.commit()
     rows = await store.table_rows()
-    assert rows["sessions"] == [] and rows["outbox"] == [] and rows["people"] == []
+    assert rows["sessions"] == [] and rows["people"] == []
+    assert rows["inbox"][0]["person_id"] is None  # an unsent reply no longer says whose it was
 
 
 async def test_an_invite_is_redeemed_once_and_not_after_expiry(store: SqliteStore) -> None:
@@ -165,3 +180,24 @@ async def test_retention_purges(store: SqliteStore) -> None:
     purged = await purge(store, FakeClock(NOW + timedelta(days=400)), Retention(60, 7, 365))
     assert (purged.sessions, purged.inbox, purged.people) == (1, 1, 1)
     assert [row["channel_user_id"] for row in (await store.table_rows())["people"]] == ["new"]
+
+
+async def test_lone_statements_never_land_in_another_units_transaction(store: SqliteStore) -> None:
+    """Many lone inserts race with transactions that roll back: every lone insert survives, and
+    nothing a rolled-back transaction wrote does."""
+
+    async def lone(n: int) -> None:
+        async with store.unit_of_work() as uow:
+            await uow.inbox.record("test", f"lone-{n}", NOW)
+
+    async def rolled_back(n: int) -> None:
+        async with store.unit_of_work() as uow:
+            await uow.people.add(person(f"rb-{n}"))
+            await asyncio.sleep(0)
+            await uow.inbox.record("test", f"txn-{n}", NOW)
+            # leaving without commit
+
+    await asyncio.gather(*(lone(n) if n % 2 else rolled_back(n) for n in range(200)))
+    rows = await store.table_rows()
+    assert sorted(r["event_id"] for r in rows["inbox"]) == sorted(f"lone-{n}" for n in range(1, 200, 2))
+    assert rows["people"] == []

@@ -30,29 +30,24 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_updated ON sessions (updated_at);
 
--- Platform event ids seen, so a replayed update is acted on once. No link to a person.
+-- Every platform event, once (its id is unique, so a replay is refused), with the replies it caused
+-- until they are sent. The replies are written in the same statement as the event and the state it
+-- changed, so a crash before sending loses nothing; once sent, replies, chat and person are cleared,
+-- and what stays (channel, event id, time) says nothing about who sent it.
 CREATE TABLE inbox (
+    id          INTEGER PRIMARY KEY,
     channel     TEXT NOT NULL,
     event_id    TEXT NOT NULL,
     received_at TEXT NOT NULL,
-    PRIMARY KEY (channel, event_id)
-) WITHOUT ROWID;
-CREATE INDEX inbox_received ON inbox (received_at);
-
--- Messages to send, written in the same transaction as the state that caused them; deleted once sent.
-CREATE TABLE outbox (
-    id              INTEGER PRIMARY KEY,
-    person_id       INTEGER REFERENCES people (id) ON DELETE CASCADE,
-    channel         TEXT NOT NULL,
-    chat_id         TEXT NOT NULL,
-    payload         TEXT NOT NULL,
-    priority        INTEGER NOT NULL,
-    not_before      TEXT NOT NULL,
-    attempts        INTEGER NOT NULL DEFAULT 0,
-    idempotency_key TEXT NOT NULL UNIQUE,
-    created_at      TEXT NOT NULL
+    person_id   INTEGER REFERENCES people (id) ON DELETE SET NULL,
+    chat_id     TEXT,
+    replies     TEXT,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    retry_at    TEXT,
+    UNIQUE (channel, event_id)
 );
-CREATE INDEX outbox_due ON outbox (priority, not_before);
+CREATE INDEX inbox_received ON inbox (received_at);
+CREATE INDEX inbox_unsent ON inbox (retry_at) WHERE replies IS NOT NULL;
 
 -- One-time codes that make a person a counselor or volunteer of a point.
 CREATE TABLE invites (

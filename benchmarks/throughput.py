@@ -1,0 +1,144 @@
+"""Updates per second through the whole Telegram pipeline, against a bare python-telegram-bot echo bot.
+
+Both run the real PTB Application with the same settings (long polling, the channel's concurrency and
+connection pool) against
+the same fake Bot API, started afresh in its own process for each run with the same preloaded updates:
+N text messages from M chats. The full bot's people are already past first contact, so each update is
+one FAQ answer: person and session read, crisis check, routing, the inbox row with the reply (one
+write), sendMessage, and the mark that it was sent. Usage:
+
+    .venv/bin/python -m benchmarks.throughput --updates 3000 --chats 300 --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from telegram import Update
+from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+from bot.app import build
+from bot.channels.telegram import CONCURRENT_UPDATES, CONNECTIONS, TelegramChannel, TelegramSettings
+from bot.config import load_settings
+from bot.messages import Incoming
+from bot.services.people import new_person
+from tests.fakes.telegram_api import FakeTelegram
+
+TOKEN = FakeTelegram.token
+
+
+def start_server(updates: int, chats: int) -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.fake_server", "--updates", str(updates), "--chats", str(chats)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    assert process.stdout is not None
+    port = process.stdout.readline().strip()
+    return process, f"http://127.0.0.1:{port}/bot"
+
+
+async def echo_rate(updates: int, chats: int) -> float:
+    server, base_url = start_server(updates, chats)
+    finished = asyncio.Event()
+    count = 0
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        nonlocal count
+        assert update.message is not None and update.message.text is not None
+        await update.message.reply_text(update.message.text)
+        count += 1
+        if count == updates:
+            finished.set()
+
+    try:
+        app = (ApplicationBuilder().token(TOKEN).base_url(base_url).concurrent_updates(CONCURRENT_UPDATES)
+               .connection_pool_size(CONNECTIONS).pool_timeout(30.0).build())
+        app.add_handler(MessageHandler(filters.TEXT, echo))
+        await app.initialize()
+        started = time.perf_counter()
+        assert app.updater is not None
+        await app.updater.start_polling(timeout=1)
+        await app.start()
+        await finished.wait()
+        elapsed = time.perf_counter() - started
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        return updates / elapsed
+    finally:
+        server.terminate()
+        server.wait()
+
+
+async def bot_rate(updates: int, chats: int) -> float:
+    server, base_url = start_server(updates, chats)
+    finished = asyncio.Event()
+    count = 0
+    with tempfile.TemporaryDirectory() as folder:
+        settings = load_settings({"DATA_DIR": folder, "TELEGRAM_BOT_TOKEN": TOKEN,
+                                  "TELEGRAM_API_BASE_URL": base_url}, env_file=None)
+        bot = await build(settings)
+        async with bot.store.unit_of_work() as uow:  # people already past first contact
+            for n in range(chats):
+                user = str(100_000 + n)
+                person = new_person(Incoming("telegram", user, user, "setup"), "vi", bot.clock.now())
+                person.onboarded = True
+                await uow.people.add(person)
+            await uow.commit()
+
+        async def handle(incoming: Incoming) -> object:
+            nonlocal count
+            outcome = await bot.core.handle(incoming)
+            count += 1
+            if count == updates:
+                finished.set()
+            return outcome
+
+        channel = TelegramChannel(TelegramSettings(token=TOKEN, base_url=base_url, poll_timeout_seconds=1),
+                                  handle, bot.core.set_reachable, bot.catalogs)
+        bot.core.attach(channel)
+        try:
+            started = time.perf_counter()
+            await channel.start()
+            await finished.wait()
+            elapsed = time.perf_counter() - started
+            await channel.stop()
+            await bot.core.flush_acknowledged()
+            left = [r for r in (await bot.store.table_rows())["inbox"] if r["replies"]]
+            assert not left, f"{len(left)} replies left unsent"
+        finally:
+            await bot.store.close()
+            server.terminate()
+            server.wait()
+    return updates / elapsed
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--updates", type=int, default=3000)
+    parser.add_argument("--chats", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    echo, full = [], []
+    for _ in range(args.rounds):  # interleaved, so drift on a shared machine hits both alike
+        echo.append(await echo_rate(args.updates, args.chats))
+        full.append(await bot_rate(args.updates, args.chats))
+    result = {
+        "updates": args.updates, "chats": args.chats, "rounds": args.rounds,
+        "echo_median_per_s": round(statistics.median(echo), 1),
+        "bot_median_per_s": round(statistics.median(full), 1),
+        "ratio": round(statistics.median(full) / statistics.median(echo), 3),
+        "echo_runs": [round(r, 1) for r in echo], "bot_runs": [round(r, 1) for r in full],
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
