@@ -107,7 +107,7 @@ async def run(settings: Settings, input_stream: TextIO | None = None, output: Te
             await console.run(bot.core.handle, input_stream)
     finally:
         housekeeping.stop()
-        await bot.core.flush_acknowledged()
+        await bot.core.close()
         await bot.store.close()
     return 0
 

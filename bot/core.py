@@ -13,8 +13,10 @@ Events from one chat are handled one at a time, in order; different chats run co
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import weakref
+from collections import OrderedDict
 from dataclasses import replace
 from datetime import timedelta
 
@@ -26,11 +28,13 @@ from bot.messages import Choice, Incoming, Outcome, Reply
 from bot.router import Router
 from bot.services.people import new_person
 from bot.store.base import Store
-from bot.store.records import Session, Unsent
+from bot.store.records import Person, Session, Unsent
 
 log = logging.getLogger(__name__)
 RETRY_DELAYS = (5, 30, 120, 600, 1800)
 LAST_SEEN_PRECISION = timedelta(hours=1)
+CACHE_SIZE = 10_000
+ACK_BATCH_SECONDS = 0.05
 
 
 class Core:
@@ -47,6 +51,12 @@ class Core:
         self._deliver_replies = deliver
         self._channels: dict[str, Channel] = {}
         self._acknowledged: list[int] = []  # inbox rows whose replies went out, not yet marked
+        self._flusher: asyncio.Task[None] | None = None
+        # The last committed person and session of recent chats: saves the read that would otherwise
+        # start every turn. Sound because this process is the only writer of these rows; anything that
+        # writes them outside a turn calls `forget` (a PostgreSQL deployment with several workers
+        # must not use it: docs/architecture.md).
+        self._cache: OrderedDict[tuple[str, str], tuple[Person, Session | None]] = OrderedDict()
         self._locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = weakref.WeakValueDictionary()
 
     def attach(self, channel: Channel) -> None:
@@ -71,7 +81,11 @@ class Core:
 
     async def _process(self, incoming: Incoming) -> tuple[Outcome, Unsent | None]:
         now = self._clock.now()
-        person, session = await self._store.person_with_session(incoming.channel, incoming.user_id)
+        key = (incoming.channel, incoming.user_id)
+        person_before, session_before = await self._known(key)
+        # The turn works on copies; what was read stays as it was, to tell what changed.
+        person = replace(person_before) if person_before else None
+        session = _copy_session(session_before)
         async with self._store.unit_of_work() as uow:
             if person is None and incoming.choice is not None:
                 # A button from a conversation that was erased or never stored: do not create anyone.
@@ -82,8 +96,8 @@ class Core:
                 if person is None:
                     locale = negotiate(incoming.language_hint, self._default_locale)
                     person = await uow.people.add(new_person(incoming, locale, now))
+                    person_before = replace(person)
                 assert person.id is not None
-                person_before, session_before = replace(person), replace(session) if session else None
                 if session is None or now - session.updated_at > timedelta(
                         minutes=self._services.session_timeout_minutes):
                     session = Session(person_id=person.id, updated_at=now)
@@ -103,7 +117,7 @@ class Core:
                         await uow.people.save(person)
                     # Choices on screen stay answerable until newer ones replace them.
                     session.offered = _last_choices(step) or session.offered
-                    if session != session_before or session.flow is not None:
+                    if _changed(session, session_before):
                         session.updated_at = now
                         await uow.sessions.save(session)
             replies = tuple(step.replies) if self._deliver_replies else ()
@@ -113,11 +127,38 @@ class Core:
                 log.info("replayed event ignored channel=%s event=%s", incoming.channel, incoming.event_id)
                 return Outcome((), "duplicate", duplicate=True), None  # leaving rolls back the turn
             await uow.commit()
+        self._remember(key, person if person_id is not None else None, session)
         log.info("handled channel=%s event=%s handler=%s entry=%s", incoming.channel, incoming.event_id,
                  step.handler, step.entry)
         outcome = Outcome(tuple(step.replies), step.handler, step.entry)
         unsent = Unsent(inbox_id, person_id, incoming.channel, incoming.chat_id, replies, 0) if replies else None
         return outcome, unsent
+
+    async def _known(self, key: tuple[str, str]) -> tuple[Person | None, Session | None]:
+        """The person and session as last committed, from memory if this process wrote them last.
+        Callers must not change them: they are the cache's own (turns work on copies)."""
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        return await self._store.person_with_session(*key)
+
+    def _remember(self, key: tuple[str, str], person: Person | None, session: Session | None) -> None:
+        """Keep the turn's committed objects; the turn that made them is over and never touches them again."""
+        if person is None:
+            self._cache.pop(key, None)
+            return
+        self._cache[key] = (person, session)
+        self._cache.move_to_end(key)
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def forget(self, key: tuple[str, str] | None = None) -> None:
+        """Drop cached state (all of it when no key is given) after a write outside a turn."""
+        if key is None:
+            self._cache.clear()
+        else:
+            self._cache.pop(key, None)
 
     async def redeliver(self, limit: int = 500) -> int:
         """Send what a crash or a network failure left unsent; returns how many events were tried."""
@@ -163,10 +204,10 @@ class Core:
         self._acknowledged.extend(sent)
         if failed or unreachable is not None:
             await self._record_failures(failed, unreachable)
-        elif not self._store.writer_busy:
-            await self.flush_acknowledged()
-        # Otherwise a later delivery, the redelivery tick or shutdown marks them: under load, one
-        # statement serves many sends.
+        elif self._acknowledged and self._flusher is None:
+            # Marked in a batch a moment later: under load one statement serves many sends. A crash in
+            # that moment sends those replies again after the restart (at least once, never lost).
+            self._flusher = asyncio.create_task(self._flush_later())
 
     async def _record_failures(self, failed: list[tuple[Unsent, tuple[Reply, ...], float]],
                                unreachable: Unsent | None) -> None:
@@ -180,8 +221,26 @@ class Core:
                 person = await uow.people.get_by_id(unreachable.person_id)
                 if person is not None:
                     await uow.people.set_reachable(person.channel, person.user_id, False)
+                    self.forget((person.channel, person.user_id))
                 log.info("chat unreachable channel=%s; person marked unreachable", unreachable.channel)
             await uow.commit()
+
+    async def _flush_later(self) -> None:
+        try:
+            await asyncio.sleep(ACK_BATCH_SECONDS)
+            await self.flush_acknowledged()
+        except Exception:
+            log.exception("marking sent replies failed; they will be sent again")
+        finally:
+            if self._flusher is asyncio.current_task():
+                self._flusher = None
+
+    async def close(self) -> None:
+        """Mark what was sent before the store closes."""
+        if self._flusher is not None:
+            self._flusher.cancel()
+            self._flusher = None
+        await self.flush_acknowledged()
 
     async def flush_acknowledged(self) -> None:
         """Mark sent replies as delivered (which also forgets them)."""
@@ -196,8 +255,23 @@ class Core:
         async with self._store.unit_of_work() as uow:
             changed = await uow.people.set_reachable(channel, user_id, reachable)
             await uow.commit()
+        self.forget((channel, user_id))
         if changed:
             log.info("person on %s marked %s", channel, "reachable" if reachable else "unreachable")
+
+
+def _changed(session: Session, before: Session | None) -> bool:
+    """Worth a write: the session differs from what is stored (an empty one counts as none), or a flow
+    is open, whose expiry must slide with each message."""
+    if session.flow is not None:
+        return True
+    if before is None:
+        return bool(session.offered or session.data or session.last_choice)
+    return session != before
+
+
+def _copy_session(session: Session | None) -> Session | None:
+    return None if session is None else replace(session, data=copy.deepcopy(session.data))
 
 
 def _last_choices(step: Step) -> tuple[Choice, ...]:

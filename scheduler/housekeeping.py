@@ -68,7 +68,9 @@ class Housekeeping:
 
     async def _safe_tick(self) -> None:
         try:
-            await purge(self._store, self._clock, self._retention)
+            purged = await purge(self._store, self._clock, self._retention)
+            if purged.people or purged.sessions:
+                self._core.forget()
         except Exception:
             log.exception("housekeeping failed")
 

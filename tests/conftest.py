@@ -52,12 +52,18 @@ class TelegramHarness:
         if self.channel is not None:
             await self.channel.stop()
         if self.bot is not None:
-            await self.bot.core.flush_acknowledged()
+            await self.bot.core.close()
             await self.bot.store.close()
 
     async def restart(self) -> None:
         await self.stop()
         await self.start()
+
+    async def rows(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table's rows, once sent replies are marked (that is batched a moment after sending)."""
+        assert self.bot is not None
+        await self.bot.core.flush_acknowledged()
+        return await self.bot.store.table_rows()
 
     async def _handle(self, incoming: Incoming) -> Outcome:
         assert self.bot is not None

@@ -1,6 +1,7 @@
 """Answers from content/faq: each entry lists the ways people ask it; a message is compared with every
 one of them on folded words, weighted by how rare each word is (IDF-weighted Jaccard), and an entry
-scores as its closest way of asking.
+scores as its closest way of asking. An inverted index keeps the comparison to the questions that share
+a word with the message, so the cost does not grow with the size of the FAQ.
 
 Confidence matters more than recall: a wrong answer about methadone doses is worse than "did you
 mean…", so below ANSWER_AT the caller offers the best candidates instead of answering.
@@ -9,7 +10,7 @@ mean…", so below ANSWER_AT the caller offers the best candidates instead of an
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from bot.content import FaqEntry
@@ -34,33 +35,39 @@ class FaqIndex:
 
     def __init__(self, entries: tuple[FaqEntry, ...]) -> None:
         self.by_id = {entry.id: entry for entry in entries}
-        self._questions: list[tuple[FaqEntry, frozenset[str]]] = []
+        questions: list[tuple[FaqEntry, frozenset[str]]] = []
         for entry in entries:
             for question in (*entry.questions.vi, *entry.questions.en):
                 terms = frozenset(_terms(question))
                 if terms:
-                    self._questions.append((entry, terms))
+                    questions.append((entry, terms))
         frequency: Counter[str] = Counter()
-        for _entry, terms in self._questions:
+        for _entry, terms in questions:
             frequency.update(terms)
-        count = max(len(self._questions), 1)
+        count = max(len(questions), 1)
         self._idf = {t: math.log(1 + count / n) for t, n in frequency.items()}
         # A word no question uses still counts against a match: it is something the person asked about.
         self._unknown_idf = math.log(1 + count)
-
-    def _weight(self, term: str) -> float:
-        return self._idf.get(term, self._unknown_idf)
+        self._questions = [(entry, terms, sum(self._idf[t] for t in terms)) for entry, terms in questions]
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for number, (_entry, terms, _weight) in enumerate(self._questions):
+            for term in terms:
+                self._postings[term].append(number)
 
     def search(self, text: str, limit: int = 3) -> list[Match]:
         query = frozenset(_terms(text))
         if not query:
             return []
+        query_weight = sum(self._idf.get(t, self._unknown_idf) for t in query)
+        shared: dict[int, float] = defaultdict(float)
+        for term in query:
+            for number in self._postings.get(term, ()):
+                shared[number] += self._idf[term]
         best: dict[str, Match] = {}
-        for entry, terms in self._questions:
-            shared = query & terms
-            if not shared:
-                continue
-            score = sum(self._weight(t) for t in shared) / sum(self._weight(t) for t in query | terms)
+        for number, overlap in shared.items():
+            entry, _question_terms, weight = self._questions[number]
+            # weighted |A ∩ B| / |A ∪ B| = overlap / (|A| + |B| - overlap)
+            score = overlap / (query_weight + weight - overlap)
             if entry.id not in best or score > best[entry.id].score:
                 best[entry.id] = Match(entry, score)
         ranked = sorted(best.values(), key=lambda m: m.score, reverse=True)

@@ -37,7 +37,7 @@ def ts(moment: datetime) -> str:
 def from_ts(value: str | None) -> datetime | None:
     if value is None:
         return None
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    return datetime.fromisoformat(value)  # reads the trailing Z as UTC; far faster than strptime
 
 
 def _required_ts(value: str) -> datetime:
@@ -129,10 +129,6 @@ class SqliteStore:
         if target is None and await self.schema_version() > latest:
             raise RuntimeError(f"the database schema is newer ({current}) than this program knows ({latest})")
         return applied
-
-    @property
-    def writer_busy(self) -> bool:
-        return self._write_lock.locked()
 
     async def person_with_session(self, channel: str, user_id: str) -> tuple[Person | None, Session | None]:
         """Committed state, read without waiting for the writer. Only for a person whose own turns are

@@ -68,7 +68,7 @@ async def test_a_button_from_an_erased_conversation_creates_nobody(telegram: Tel
     (reply,) = await telegram.press(USER + 7, "m:faq")
     assert "/start" in reply["text"]
     assert telegram.bot is not None
-    rows = await telegram.bot.store.table_rows()
+    rows = await telegram.rows()
     assert rows["people"] == []
 
 
@@ -88,7 +88,7 @@ async def test_xoa_leaves_nothing_behind(telegram: TelegramHarness) -> None:
     assert "Đã xóa" in done["text"]
 
     identifiers = {str(USER), person.alias, str(person.id)}
-    rows = await telegram.bot.store.table_rows()
+    rows = await telegram.rows()
     assert rows["people"] == [] and rows["sessions"] == []
     for table, table_rows in rows.items():
         for row in table_rows:
@@ -129,7 +129,7 @@ async def test_a_403_on_send_marks_the_person_unreachable_and_drops_the_rest(tel
     sent = await telegram.press(USER, "lang:vi")
     assert sent == []
     assert telegram.bot is not None
-    rows = await telegram.bot.store.table_rows()
+    rows = await telegram.rows()
     assert all(r["replies"] is None for r in rows["inbox"])  # nothing left to retry for a blocked chat
     assert rows["people"][0]["reachable"] == 0
 
@@ -139,7 +139,7 @@ async def test_replies_left_unsent_are_sent_after_a_restart(telegram: TelegramHa
     assert telegram.bot is not None and telegram.channel is not None
     telegram.channel.app.bot._base_url = "http://127.0.0.1:9/bot"  # every send now fails (connection refused)
     await telegram.say(USER, "/start")
-    unsent = [r for r in (await telegram.bot.store.table_rows())["inbox"] if r["replies"]]
+    unsent = [r for r in (await telegram.rows())["inbox"] if r["replies"]]
     assert len(unsent) == 1 and unsent[0]["attempts"] == 1 and unsent[0]["chat_id"] == str(USER)
     await telegram.restart()
     assert await telegram.bot.core.redeliver() == 0  # not before its retry time
@@ -147,4 +147,4 @@ async def test_replies_left_unsent_are_sent_after_a_restart(telegram: TelegramHa
     assert await telegram.bot.core.redeliver() == 1
     texts = [m["text"] for m in telegram.fake.sent(USER)]
     assert len(texts) == 2 and "115" in texts[0]
-    assert all(r["replies"] is None for r in (await telegram.bot.store.table_rows())["inbox"])
+    assert all(r["replies"] is None for r in (await telegram.rows())["inbox"])
