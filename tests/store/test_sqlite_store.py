@@ -201,3 +201,4 @@ async def test_lone_statements_never_land_in_another_units_transaction(store: Sq
     rows = await store.table_rows()
     assert sorted(r["event_id"] for r in rows["inbox"]) == sorted(f"lone-{n}" for n in range(1, 200, 2))
     assert rows["people"] == []
+
