@@ -8,7 +8,7 @@ the turn changed, and sends the replies only after the commit.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -77,7 +77,6 @@ class Step:
     replies: list[Reply]
     handler: str
     entry: str | None = None
-    silent: bool = field(default=False)
 
 
 Handler = Callable[[Turn], Awaitable[Step]]

@@ -104,7 +104,7 @@ class Router:
             replies.append(flow.prompt(turn))
         if not turn.erased and not turn.person.onboarded and turn.session.flow is None:
             replies.extend((await self._r.first_contact(turn)).replies)
-        return Step(replies, step.handler, step.entry, step.silent)
+        return Step(replies, step.handler, step.entry)
 
     async def _understand(self, turn: Turn) -> tuple[Step, bool, bool]:
         incoming = turn.incoming
@@ -125,9 +125,9 @@ class Router:
             return await handler(turn), False, False
         if turn.choice is not None:
             prefix = turn.choice.split(":", 1)[0]
-            handler = self._r.choices.get(prefix)
-            if handler is not None:
-                return await handler(turn), False, False
+            by_prefix = self._r.choices.get(prefix)
+            if by_prefix is not None:
+                return await by_prefix(turn), False, False
             return await self._r.stale_choice(turn), False, False
         if incoming.choice is not None:
             return await self._r.stale_choice(turn), False, False

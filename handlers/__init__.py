@@ -27,7 +27,7 @@ def build_registry() -> Registry:
         choices={
             "m": menu.on_choice,
             "lang": start.on_language_choice,
-            "erase": privacy.on_erase_choice,
+            "erase": privacy.on_erase,  # erase:ask, from the /privacy reply
             "consent": privacy.on_consent_choice,
             "faq": faq.on_faq_choice,
         },

@@ -19,7 +19,7 @@ async def stale_choice(turn: Turn) -> Step:
 
 async def double_tap(turn: Turn) -> Step:
     """The same button twice within seconds: the first press was handled; say nothing more."""
-    return Step([], "double_tap", silent=True)
+    return Step([], "double_tap")
 
 
 async def unsupported(turn: Turn) -> Step:

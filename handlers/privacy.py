@@ -93,7 +93,3 @@ async def on_consent_choice(turn: Turn) -> Step:
         return Step([Reply(turn._("privacy.withdrawn")), *menu_unless_in_flow(turn)], "privacy")
     return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
 
-
-async def on_erase_choice(turn: Turn) -> Step:
-    """erase:ask from the /privacy reply."""
-    return await on_erase(turn)

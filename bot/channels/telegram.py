@@ -88,7 +88,7 @@ class TelegramChannel:
                                read_timeout=settings.poll_timeout_seconds + 10)
         polling = HTTPXRequest(read_timeout=settings.poll_timeout_seconds + 10)
         self._requests = (request, polling)
-        self.app: Application = (  # type: ignore[type-arg]
+        self.app: Application = (
             ApplicationBuilder()
             .token(settings.token)
             .base_url(base_url if base_url.endswith("/bot") else base_url + "/bot")
@@ -254,14 +254,14 @@ def to_incoming(update: Update) -> Incoming | None:
     if message is None or message.chat.type != "private" or message.from_user is None:
         return None
     user = message.from_user
-    base = {"channel": "telegram", "user_id": str(user.id), "chat_id": str(message.chat.id),
-            "event_id": event_id, "language_hint": user.language_code}
+    ids = ("telegram", str(user.id), str(message.chat.id), event_id)
     if message.text is not None:
-        return Incoming(**base, text=message.text)
+        return Incoming(*ids, text=message.text, language_hint=user.language_code)
     if message.location is not None:
-        return Incoming(**base, location=Location(message.location.latitude, message.location.longitude))
+        where = Location(message.location.latitude, message.location.longitude)
+        return Incoming(*ids, location=where, language_hint=user.language_code)
     kind = "other"
     attachment = message.effective_attachment
     if attachment is not None:
         kind = type(attachment).__name__.lower() if not isinstance(attachment, tuple) else "photo"
-    return Incoming(**base, unsupported=kind)
+    return Incoming(*ids, unsupported=kind, language_hint=user.language_code)

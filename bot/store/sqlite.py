@@ -20,6 +20,7 @@ from typing import Any
 import aiosqlite
 
 from bot.messages import Choice, Reply
+from bot.store.base import Inbox, Invites, People, Sessions
 from bot.store.records import Invite, Person, Session, Unsent
 
 log = logging.getLogger(__name__)
@@ -161,10 +162,10 @@ class SqliteUnitOfWork:
         self._lock = write_lock
         self._begun = False
         self._holding = False
-        self.people = SqlitePeople(self)
-        self.sessions = SqliteSessions(self)
-        self.inbox = SqliteInbox(self)
-        self.invites = SqliteInvites(self)
+        self.people: People = SqlitePeople(self)
+        self.sessions: Sessions = SqliteSessions(self)
+        self.inbox: Inbox = SqliteInbox(self)
+        self.invites: Invites = SqliteInvites(self)
 
     async def begin(self) -> aiosqlite.Connection:
         """Take the writer and open the transaction, once; every repository call comes through here."""
@@ -360,8 +361,6 @@ class SqliteSessions(_Repo):
             ),
         )
 
-    async def delete(self, person_id: int) -> None:
-        await self._change("DELETE FROM sessions WHERE person_id = ?", (person_id,))
 
     async def purge_idle(self, updated_before: datetime) -> int:
         return await self._change("DELETE FROM sessions WHERE updated_at < ?", (ts(updated_before),))
