@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,13 +34,14 @@ from bot.services.people import new_person
 from tests.fakes.telegram_api import FakeTelegram
 
 TOKEN = FakeTelegram.token
+PIN = False
 
 
 def start_server(updates: int, chats: int) -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.fake_server", "--updates", str(updates), "--chats", str(chats)],
-        stdout=subprocess.PIPE, text=True,
-    )
+    command = [sys.executable, "-m", "benchmarks.fake_server", "--updates", str(updates), "--chats", str(chats)]
+    if PIN and shutil.which("taskset"):
+        command = ["taskset", "-c", "1", *command]  # the server on its own core; the bot on core 0
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     port = process.stdout.readline().strip()
     return process, f"http://127.0.0.1:{port}/bot"
@@ -125,7 +128,13 @@ async def main() -> None:
     parser.add_argument("--updates", type=int, default=3000)
     parser.add_argument("--chats", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--pin", action="store_true",
+                        help="run the fake server on core 1 and this process on core 0 (Linux taskset)")
     args = parser.parse_args()
+    global PIN
+    PIN = args.pin
+    if PIN:
+        os.sched_setaffinity(0, {0})
     echo, full = [], []
     for _ in range(args.rounds):  # interleaved, so drift on a shared machine hits both alike
         echo.append(await echo_rate(args.updates, args.chats))
@@ -135,7 +144,7 @@ async def main() -> None:
         return statistics.median(r[index] for r in runs)
 
     result = {
-        "updates": args.updates, "chats": args.chats, "rounds": args.rounds,
+        "updates": args.updates, "chats": args.chats, "rounds": args.rounds, "pinned": PIN,
         "echo_median_per_s": round(median(echo, 0), 1),
         "bot_median_per_s": round(median(full, 0), 1),
         "ratio": round(median(full, 0) / median(echo, 0), 3),
