@@ -11,10 +11,13 @@ QUESTION_CHARS = 1000
 
 
 async def on_question(turn: Turn) -> Step | None:
-    entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
+    text = turn.text[:QUESTION_CHARS]
+    entry, candidates = turn.services.faq.answer(text)
     locale = turn.person.locale
     if entry is not None:
-        return Step([Reply(entry.answer.get(locale))], "faq", entry.id)
+        # A question asked in English is answered in English, whatever the person's language setting.
+        language = turn.services.faq.language_of(text) or locale
+        return Step([Reply(entry.answer.get(language))], "faq", entry.id)
     if not candidates:
         return None
     choices = [Choice(f"faq:{m.entry.id}", _label(m.entry.questions.en[0] if locale == "en"

@@ -36,11 +36,17 @@ class FaqIndex:
     def __init__(self, entries: tuple[FaqEntry, ...]) -> None:
         self.by_id = {entry.id: entry for entry in entries}
         questions: list[tuple[FaqEntry, frozenset[str]]] = []
+        vocabulary: dict[str, set[str]] = {"vi": set(), "en": set()}
         for entry in entries:
-            for question in (*entry.questions.vi, *entry.questions.en):
-                terms = frozenset(_terms(question))
-                if terms:
-                    questions.append((entry, terms))
+            for language, asked in (("vi", entry.questions.vi), ("en", entry.questions.en)):
+                for question in asked:
+                    vocabulary[language].update(words(question, expand_teencode=False))
+                    terms = frozenset(_terms(question))
+                    if terms:
+                        questions.append((entry, terms))
+        # Words only one language's ways of asking use ("what", "how" / "la", "gi", "khong"): what a
+        # message is written in. Shared words (methadone, hiv) say nothing.
+        self._only = {"vi": vocabulary["vi"] - vocabulary["en"], "en": vocabulary["en"] - vocabulary["vi"]}
         frequency: Counter[str] = Counter()
         for _entry, terms in questions:
             frequency.update(terms)
@@ -79,6 +85,16 @@ class FaqIndex:
         if matches and matches[0].score >= self.ANSWER_AT:
             return matches[0].entry, matches
         return None, matches
+
+    def language_of(self, text: str) -> str | None:
+        """"en" or "vi" when the message's words clearly belong to one language's questions, else None."""
+        said = set(words(text, expand_teencode=False))
+        english, vietnamese = len(said & self._only["en"]), len(said & self._only["vi"])
+        if english > vietnamese:
+            return "en"
+        if vietnamese > english:
+            return "vi"
+        return None
 
 
 def _terms(text: str) -> list[str]:

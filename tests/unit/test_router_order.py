@@ -78,3 +78,11 @@ async def test_language_can_be_changed_later(bot: Bot) -> None:
     await say(bot, "/language")
     handler, texts = await say(bot, "english")
     assert handler == "start" and texts[0] == "Switched to English."
+
+
+async def test_a_question_in_english_is_answered_in_english(bot: Bot) -> None:
+    await onboard(bot)  # Vietnamese chosen
+    handler, texts = await say(bot, "what is methadone")
+    assert handler == "faq" and texts[0].startswith("Methadone is a medicine")
+    handler, texts = await say(bot, "methadone là gì")
+    assert texts[0].startswith("Methadone là thuốc")
