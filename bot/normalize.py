@@ -21,6 +21,9 @@ TEENCODE: dict[str, str] = {
     "khum": "khong", "kg": "khong", "dc": "duoc", "dk": "duoc", "dx": "duoc", "uh": "u", "uk": "u",
     "j": "gi", "gj": "gi", "z": "vay", "v": "vay", "ntn": "nhu the nao", "bn": "bao nhieu",
     "mk": "minh", "cx": "cung", "ms": "moi",
+    # Spellings of treatment words (lexicon §1.8) and common abbreviations.
+    "metadon": "methadone", "methadon": "methadone", "metadone": "methadone", "methdone": "methadone",
+    "methadol": "methadone", "bupre": "buprenorphine", "bhyt": "bao hiem y te", "tvv": "tu van vien",
 }
 
 
