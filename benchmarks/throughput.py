@@ -28,7 +28,8 @@ from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filte
 
 from bot.app import build
 from bot.channels.telegram import CONCURRENT_UPDATES, CONNECTIONS, TelegramChannel, TelegramSettings
-from bot.config import load_settings
+from bot.config import PROJECT_ROOT, load_settings
+from bot.content import load_content
 from bot.messages import Incoming
 from bot.services.people import new_person
 from tests.fakes.telegram_api import FakeTelegram
@@ -47,7 +48,8 @@ def start_server(updates: int, chats: int) -> tuple[subprocess.Popen[str], str]:
     return process, f"http://127.0.0.1:{port}/bot"
 
 
-async def echo_rate(updates: int, chats: int) -> tuple[float, float]:
+async def echo_rate(updates: int, chats: int, reply: str | None = None) -> tuple[float, float]:
+    """The bare echo bot; with `reply`, it sends that text back instead (the same size as the bot's answer)."""
     server, base_url = start_server(updates, chats)
     finished = asyncio.Event()
     count = 0
@@ -55,7 +57,7 @@ async def echo_rate(updates: int, chats: int) -> tuple[float, float]:
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         nonlocal count
         assert update.message is not None and update.message.text is not None
-        await update.message.reply_text(update.message.text)
+        await update.message.reply_text(reply or update.message.text)
         count += 1
         if count == updates:
             finished.set()
@@ -135,9 +137,11 @@ async def main() -> None:
     PIN = args.pin
     if PIN:
         os.sched_setaffinity(0, {0})
-    echo, full = [], []
-    for _ in range(args.rounds):  # interleaved, so drift on a shared machine hits both alike
+    answer = next(e for e in load_content(PROJECT_ROOT / "content").faq if e.id == "methadone-what").answer.vi
+    echo, echo_answer, full = [], [], []
+    for _ in range(args.rounds):  # interleaved, so drift on a shared machine hits all alike
         echo.append(await echo_rate(args.updates, args.chats))
+        echo_answer.append(await echo_rate(args.updates, args.chats, reply=answer))
         full.append(await bot_rate(args.updates, args.chats))
 
     def median(runs: list[tuple[float, float]], index: int) -> float:
@@ -152,6 +156,9 @@ async def main() -> None:
         "echo_median_per_cpu_s": round(median(echo, 1), 1),
         "bot_median_per_cpu_s": round(median(full, 1), 1),
         "cpu_ratio": round(median(full, 1) / median(echo, 1), 3),
+        # The echo bot sending back the bot's ~700-character answer: what the reply's size alone costs.
+        "echo_same_answer_median_per_s": round(median(echo_answer, 0), 1),
+        "ratio_to_echo_same_answer": round(median(full, 0) / median(echo_answer, 0), 3),
         "echo_runs": [round(r[0], 1) for r in echo], "bot_runs": [round(r[0], 1) for r in full],
     }
     print(json.dumps(result))
