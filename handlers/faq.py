@@ -13,14 +13,13 @@ QUESTION_CHARS = 1000
 async def on_question(turn: Turn) -> Step | None:
     text = turn.text[:QUESTION_CHARS]
     entry, candidates = turn.services.faq.answer(text)
-    locale = turn.person.locale
+    # A question asked in English is answered in English, whatever the person's language setting.
+    language = turn.services.faq.language_of(text) or turn.person.locale
     if entry is not None:
-        # A question asked in English is answered in English, whatever the person's language setting.
-        language = turn.services.faq.language_of(text) or locale
         return Step([Reply(entry.answer.get(language))], "faq", entry.id)
     if not candidates:
         return None
-    choices = [Choice(f"faq:{m.entry.id}", _label(m.entry.questions.en[0] if locale == "en"
+    choices = [Choice(f"faq:{m.entry.id}", _label(m.entry.questions.en[0] if language == "en"
                                                   else m.entry.questions.vi[0])) for m in candidates]
     choices.append(turn.choice_of("m:talk", "faq.talk_instead"))
     return Step([Reply(turn._("faq.did_you_mean"), tuple(choices))], "faq:did_you_mean")
