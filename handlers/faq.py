@@ -21,8 +21,9 @@ async def on_question(turn: Turn) -> Step | None:
         return None
     choices = [Choice(f"faq:{m.entry.id}", _label(m.entry.questions.en[0] if language == "en"
                                                   else m.entry.questions.vi[0])) for m in candidates]
-    choices.append(turn.choice_of("m:talk", "faq.talk_instead"))
-    return Step([Reply(turn._("faq.did_you_mean"), tuple(choices))], "faq:did_you_mean")
+    _ = turn.services.catalogs.translator(language)
+    choices.append(Choice("m:talk", _("faq.talk_instead")))
+    return Step([Reply(_("faq.did_you_mean"), tuple(choices))], "faq:did_you_mean")
 
 
 async def on_faq_choice(turn: Turn) -> Step:
