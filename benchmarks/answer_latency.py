@@ -1,0 +1,59 @@
+"""Time to understand one question (crisis check + FAQ search), and to build the index.
+
+Questions are the labelled set's, repeated to 1,000, each through CrisisDetector.detect and
+FaqIndex.answer as the router calls them. Usage:
+
+    .venv/bin/python -m benchmarks.answer_latency --questions 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.content import load_content
+from bot.services.crisis import CrisisDetector
+from bot.services.faq import FaqIndex
+
+LABELLED = PROJECT_ROOT / "tests" / "content" / "labelled_questions.yaml"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=1000)
+    args = parser.parse_args()
+    content = load_content(PROJECT_ROOT / "content")
+    builds = []
+    for _ in range(20):
+        started = time.perf_counter()
+        index = FaqIndex(content.faq)
+        detector = CrisisDetector(content.crisis)
+        builds.append(time.perf_counter() - started)
+    questions = [q for q, _label in yaml.safe_load(Path(LABELLED).read_text(encoding="utf-8"))]
+    asked = (questions * (args.questions // len(questions) + 1))[: args.questions]
+    for question in asked[:100]:  # warm up
+        detector.detect(question)
+        index.answer(question)
+    timings = []
+    for question in asked:
+        started = time.perf_counter()
+        detector.detect(question)
+        index.answer(question)
+        timings.append(time.perf_counter() - started)
+    timings.sort()
+    print(json.dumps({
+        "questions": len(timings), "faq_entries": len(content.faq),
+        "median_ms": round(statistics.median(timings) * 1000, 4),
+        "p99_ms": round(timings[int(len(timings) * 0.99) - 1] * 1000, 4),
+        "index_build_median_ms": round(statistics.median(builds) * 1000, 3),
+    }))
+
+
+if __name__ == "__main__":
+    main()
