@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.config import PROJECT_ROOT, ConfigError, Settings, load_settings
 
@@ -35,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     content = commands.add_parser("content", help="content tools")
     content_commands = content.add_subparsers(dest="content_command", metavar="ACTION", required=True)
     content_commands.add_parser("check", help="validate content/ and the catalogs; exit 1 on any problem")
+    sites = commands.add_parser("sites", help="the site list")
+    sites_commands = sites.add_subparsers(dest="sites_command", metavar="ACTION", required=True)
+    importing = sites_commands.add_parser(
+        "import", help="check an operator's site list (CSV) and, if every row is good, use it from now on")
+    importing.add_argument("file", help="the CSV file (columns: see content/sites/README.md)")
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("upgrade", help="apply pending schema migrations to the database file")
@@ -57,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_ask(settings, args.message, args.json, args.lang or settings.default_locale))
         if command == "content":
             return _content_check(settings)
+        if command == "sites":
+            return _sites_import(settings, args.file)
         if command == "db":
             return asyncio.run(_db_upgrade(settings))
     except ConfigError as exc:
@@ -116,6 +124,13 @@ def _content_check(settings: Settings) -> int:
         problems.extend(exc.problems)
         content = None
     problems.extend(str(p) for p in check_catalogs(PROJECT_ROOT, settings.content_dir / "locales"))
+    from bot.sites import SiteFileError, load_sites
+
+    try:
+        site_count = len(load_sites(settings.content_dir / "sites" / "sites.csv"))
+    except (OSError, SiteFileError) as exc:
+        problems.extend(exc.problems if isinstance(exc, SiteFileError) else [f"sites: {exc}"])
+        site_count = 0
     if content is not None:
         from bot.services.crisis import CrisisDetector
 
@@ -131,7 +146,29 @@ def _content_check(settings: Settings) -> int:
         print(f"content check: {len(problems)} problem(s)", file=sys.stderr)
         return 1
     faq_count = len(content.faq) if content else 0
-    print(f"content check: ok ({faq_count} FAQ entries, catalogs vi and en complete)")
+    print(f"content check: ok ({faq_count} FAQ entries, {site_count} sites, catalogs vi and en complete)")
+    return 0
+
+
+def _sites_import(settings: Settings, file: str) -> int:
+    from bot.config import check_data_dir
+    from bot.sites import SiteFileError, load_sites
+
+    try:
+        sites = load_sites(Path(file))
+    except OSError as exc:
+        print(f"diemtuvan: cannot read {file}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except SiteFileError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"sites import: {len(exc.problems)} bad row(s); nothing was changed", file=sys.stderr)
+        return 1
+    check_data_dir(settings.data_dir)
+    target = settings.data_dir / "sites.csv"
+    target.write_bytes(Path(file).read_bytes())
+    samples = sum(site.sample for site in sites)
+    print(f"sites import: {len(sites)} sites ({samples} marked sample) now in {target}")
     return 0
 
 

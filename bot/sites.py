@@ -1,0 +1,201 @@
+"""The site list: methadone clinics, dispensing points, counseling points, voluntary-treatment
+facilities and HIV services, as the operator publishes them.
+
+It is a CSV file because that is what a provincial office keeps in a spreadsheet. Every row needs a
+source and a last-verified date; a row without a verified address, phone or hours leaves that cell
+empty, and the bot then tells the person to ask the site, never a guess. Rows marked `sample` are shown
+with a label saying so. `diemtuvan sites import FILE.csv` checks a file row by row before it is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from pathlib import Path
+
+from bot.normalize import fold, words
+
+COLUMNS = ("id", "kind", "name", "province", "commune", "address", "latitude", "longitude", "phone", "hours",
+           "services", "other_names", "source", "verified", "sample")
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_HOURS = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)(?:-(mon|tue|wed|thu|fri|sat|sun))? (\d\d):(\d\d)-(\d\d):(\d\d)$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 .]{6,14}[0-9]$")
+
+
+class SiteKind(StrEnum):
+    METHADONE_CLINIC = "methadone_clinic"
+    DISPENSING_POINT = "dispensing_point"
+    COUNSELING_POINT = "counseling_point"
+    VOLUNTARY_TREATMENT = "voluntary_treatment"
+    HIV_SERVICE = "hiv_service"
+
+
+@dataclass(frozen=True)
+class Opening:
+    weekday: int  # 0 = Monday
+    opens: time
+    closes: time
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    kind: SiteKind
+    name: str
+    province: str
+    commune: str
+    address: str | None
+    latitude: float | None
+    longitude: float | None
+    phone: str | None
+    hours: tuple[Opening, ...]
+    services: tuple[str, ...]
+    other_names: tuple[str, ...]
+    source: str
+    verified: date
+    sample: bool
+
+    @property
+    def place_words(self) -> frozenset[str]:
+        """Words of its province, commune and former names, folded: what a typed place is matched on."""
+        names = (self.province, self.commune, *self.other_names)
+        return frozenset(w for name in names for w in words(name, expand_teencode=False))
+
+    def open_at(self, moment: datetime) -> bool | None:
+        """True or False when the hours are known, None when they are not."""
+        if not self.hours:
+            return None
+        now = moment.time()
+        return any(o.weekday == moment.weekday() and o.opens <= now < o.closes for o in self.hours)
+
+    def map_link(self) -> str | None:
+        if self.latitude is None or self.longitude is None:
+            return None
+        return f"https://www.openstreetmap.org/?mlat={self.latitude:.5f}&mlon={self.longitude:.5f}#map=17/{self.latitude:.5f}/{self.longitude:.5f}"
+
+
+class SiteFileError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def parse_hours(text: str) -> tuple[Opening, ...]:
+    """"mon-sat 06:00-10:00; sun 06:00-08:00" → openings; raises ValueError with the bad part."""
+    openings: list[Opening] = []
+    for part in filter(None, (p.strip().lower() for p in text.split(";"))):
+        match = _HOURS.match(part)
+        if not match:
+            raise ValueError(f"hours {part!r}: write like 'mon-sat 06:00-10:00; sun 06:00-08:00'")
+        first, last, h1, m1, h2, m2 = match.groups()
+        start, end = _DAYS.index(first), _DAYS.index(last or first)
+        try:
+            opens, closes = time(int(h1), int(m1)), time(int(h2), int(m2))
+        except ValueError:
+            raise ValueError(f"hours {part!r}: not a time of day") from None
+        if end < start or closes <= opens:
+            raise ValueError(f"hours {part!r}: the range runs backwards")
+        openings.extend(Opening(day, opens, closes) for day in range(start, end + 1))
+    return tuple(openings)
+
+
+def read_sites(text: str, name: str = "sites.csv") -> list[Site]:
+    """Parse and check a site list; SiteFileError lists every bad row by line number."""
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise SiteFileError([f"{name}: line 1: missing columns {', '.join(missing)}"])
+    sites: list[Site] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for row in reader:
+        line = reader.line_num
+        try:
+            site = _site(row)
+        except ValueError as exc:
+            problems.append(f"{name}: line {line}: {exc}")
+            continue
+        if site.id in seen:
+            problems.append(f"{name}: line {line}: id {site.id!r} used twice")
+            continue
+        seen.add(site.id)
+        sites.append(site)
+    if problems:
+        raise SiteFileError(problems)
+    return sites
+
+
+def _site(row: dict[str, str]) -> Site:
+    cell = {k: (v or "").strip() for k, v in row.items() if k}
+    for required in ("id", "kind", "name", "province", "source", "verified"):
+        if not cell.get(required):
+            raise ValueError(f"{required} is empty")
+    try:
+        kind = SiteKind(cell["kind"])
+    except ValueError:
+        raise ValueError(f"kind {cell['kind']!r} is not one of {', '.join(k.value for k in SiteKind)}") from None
+    latitude = longitude = None
+    if cell["latitude"] or cell["longitude"]:
+        try:
+            latitude, longitude = float(cell["latitude"]), float(cell["longitude"])
+        except ValueError:
+            raise ValueError("latitude and longitude must both be numbers, or both empty") from None
+        if not (8.0 <= latitude <= 24.0 and 102.0 <= longitude <= 110.0):
+            raise ValueError(f"{latitude},{longitude} is not in Vietnam")
+    if cell["phone"] and not _PHONE.match(cell["phone"]):
+        raise ValueError(f"phone {cell['phone']!r} is not a phone number")
+    try:
+        verified = date.fromisoformat(cell["verified"])
+    except ValueError:
+        raise ValueError(f"verified {cell['verified']!r} must be a date like 2026-11-23") from None
+    if cell["sample"].lower() not in ("true", "false", ""):
+        raise ValueError("sample must be true or false")
+    return Site(
+        id=cell["id"], kind=kind, name=cell["name"], province=cell["province"], commune=cell["commune"],
+        address=cell["address"] or None, latitude=latitude, longitude=longitude, phone=cell["phone"] or None,
+        hours=parse_hours(cell["hours"]), services=tuple(s.strip() for s in cell["services"].split(";") if s.strip()),
+        other_names=tuple(s.strip() for s in cell["other_names"].split(";") if s.strip()),
+        source=cell["source"], verified=verified, sample=cell["sample"].lower() == "true",
+    )
+
+
+def load_sites(path: Path) -> list[Site]:
+    return read_sites(path.read_text(encoding="utf-8-sig"), str(path))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+class SiteDirectory:
+    def __init__(self, sites: list[Site]) -> None:
+        self._sites = sites
+
+    def nearest(self, latitude: float, longitude: float, kind: SiteKind | None = None,
+                limit: int = 3) -> list[tuple[Site, float]]:
+        """Sites of the kind with a known location, nearest first, with the distance in km."""
+        located = [(s, distance_km(latitude, longitude, s.latitude, s.longitude)) for s in self._sites
+                   if (kind is None or s.kind is kind) and s.latitude is not None and s.longitude is not None]
+        return sorted(located, key=lambda pair: pair[1])[:limit]
+
+    def in_place(self, typed: str, kind: SiteKind | None = None, limit: int = 5) -> list[Site]:
+        """Sites whose province, commune or a former name contains every word typed ("hoai duc",
+        "Hà Nội"), best covered first."""
+        wanted = [w for w in words(typed, expand_teencode=False) if w not in _PLACE_WORDS]
+        if not wanted:
+            return []
+        found = [s for s in self._sites if (kind is None or s.kind is kind) and set(wanted) <= s.place_words]
+        return sorted(found, key=lambda s: (len(s.place_words), fold(s.name)))[:limit]
+
+
+# "tinh", "xa", "phuong", "thanh pho": said with a place name, not part of it.
+_PLACE_WORDS = frozenset("tinh xa phuong thanh pho tp huyen quan thi tran o tai gan".split())

@@ -1,0 +1,90 @@
+"""The site list: checked row by row, searched by location and by a typed place (with former names)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.config import PROJECT_ROOT
+from bot.sites import SiteDirectory, SiteFileError, SiteKind, load_sites, parse_hours, read_sites
+from tests.e2e.test_cli import run
+
+HEADER = ("id,kind,name,province,commune,address,latitude,longitude,phone,hours,services,other_names,"
+          "source,verified,sample\n")
+# Test fixtures: invented places, marked sample, never shipped.
+GOOD = HEADER + (
+    "a,methadone_clinic,Cơ sở mẫu A,Hà Nội,Xã Mẫu,1 Đường Mẫu,21.03,105.85,024 0000 0000,"
+    "mon-sat 06:00-10:00; sun 06:00-08:00,methadone,Huyện Cũ,test fixture,2026-11-01,true\n"
+    "b,dispensing_point,Điểm cấp phát mẫu B,Hà Nội,Phường Mẫu,,21.10,105.90,,,methadone,,test fixture,2026-11-01,true\n"
+    "c,counseling_point,Điểm tư vấn mẫu C,Hải Phòng,Xã Biển,,20.86,106.68,,,tư vấn,,test fixture,2026-11-01,true\n"
+)
+
+
+def test_hours_are_parsed_and_bad_hours_refused() -> None:
+    openings = parse_hours("mon-sat 06:00-10:00; sun 06:00-08:00")
+    assert len(openings) == 7 and openings[-1].weekday == 6
+    for bad in ("mon-sat 25:00-26:00", "sat-mon 06:00-10:00", "daily 6h", "mon 10:00-09:00"):
+        with pytest.raises(ValueError):
+            parse_hours(bad)
+
+
+def test_bad_rows_are_reported_by_line() -> None:
+    text = HEADER + (
+        "x,methadone_clinic,X,Hà Nội,,,,,,,,,src,2026-11-01,false\n"
+        "y,clinic,Y,Hà Nội,,,,,,,,,src,2026-11-01,false\n"
+        "z,hiv_service,Z,Hà Nội,,,51.5,-0.1,,,,,src,2026-11-01,false\n"
+        "w,hiv_service,W,Hà Nội,,,,,not-a-phone,,,,src,2026-11-01,false\n"
+        "v,hiv_service,V,Hà Nội,,,,,,25h,,,src,2026-11-01,false\n"
+        "x,hiv_service,X again,Hà Nội,,,,,,,,,,2026-11-01,false\n"
+    )
+    with pytest.raises(SiteFileError) as caught:
+        read_sites(text, "list.csv")
+    problems = caught.value.problems
+    assert problems[0].startswith("list.csv: line 3: kind 'clinic'")
+    assert problems[1].startswith("list.csv: line 4:") and "not in Vietnam" in problems[1]
+    assert "line 5: phone" in problems[2]
+    assert "line 6: hours" in problems[3]
+    assert "line 7: source is empty" in problems[4]
+
+
+def test_nearest_by_location_with_distance_and_kind() -> None:
+    directory = SiteDirectory(read_sites(GOOD))
+    (first, km), (second, _km2) = directory.nearest(21.03, 105.85)[:2]
+    assert (first.id, second.id) == ("a", "b") and km < 0.01
+    assert [s.id for s, _ in directory.nearest(21.03, 105.85, SiteKind.COUNSELING_POINT)] == ["c"]
+
+
+def test_search_by_typed_place_without_diacritics_and_by_former_name() -> None:
+    directory = SiteDirectory(read_sites(GOOD))
+    assert {s.id for s in directory.in_place("ha noi")} == {"a", "b"}
+    assert [s.id for s in directory.in_place("huyen cu")] == ["a"]
+    assert [s.id for s in directory.in_place("tỉnh Hải Phòng")] == ["c"]
+    assert directory.in_place("xa") == [] and directory.in_place("Đà Nẵng") == []
+
+
+def test_open_now_when_hours_are_known() -> None:
+    site = read_sites(GOOD)[0]
+    assert site.open_at(datetime(2026, 11, 23, 7, 0)) is True  # Monday
+    assert site.open_at(datetime(2026, 11, 29, 9, 0)) is False  # Sunday after 08:00
+    assert read_sites(GOOD)[1].open_at(datetime(2026, 11, 23, 7, 0)) is None
+    assert site.map_link() is not None and read_sites(GOOD)[1].map_link() is not None
+
+
+def test_the_shipped_list_has_sources_and_no_invented_details() -> None:
+    sites = load_sites(PROJECT_ROOT / "content" / "sites" / "sites.csv")
+    assert sites and all(s.source and not s.sample for s in sites)
+    assert all(s.phone is None and not s.hours and s.latitude is None for s in sites)  # none in the sources
+
+
+def test_sites_import_cli(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    bad.write_text(HEADER + "y,clinic,Y,Hà Nội,,,,,,,,,src,2026-11-01,false\n", encoding="utf-8")
+    refused = run(["sites", "import", str(bad)], tmp_path)
+    assert refused.returncode == 1 and "line 2: kind 'clinic'" in refused.stderr
+    assert not (tmp_path / "data" / "sites.csv").exists()
+    accepted = run(["sites", "import", str(good)], tmp_path)
+    assert accepted.returncode == 0 and "3 sites (3 marked sample)" in accepted.stdout
+    assert (tmp_path / "data" / "sites.csv").read_text(encoding="utf-8") == GOOD
