@@ -39,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     sites = commands.add_parser("sites", help="the site list")
     sites_commands = sites.add_subparsers(dest="sites_command", metavar="ACTION", required=True)
     importing = sites_commands.add_parser(
-        "import", help="check an operator's site list (CSV) and, if every row is good, use it from now on")
+        "import",
+        help="check an operator's site list (CSV); if every row is good, the bot loads it at its next start",
+    )
     importing.add_argument("file", help="the CSV file (columns: see content/sites/README.md)")
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -79,10 +81,11 @@ async def _run(settings: Settings) -> int:
     from bot.app import run
     from bot.channels.telegram import StartupFailed
     from bot.content import ContentError
+    from bot.sites import SiteFileError
 
     try:
         return await run(settings)
-    except (StartupFailed, ContentError) as exc:
+    except (StartupFailed, ContentError, SiteFileError) as exc:
         print(f"diemtuvan: {exc}", file=sys.stderr)
         return EXIT_CONFIG
 
@@ -168,7 +171,8 @@ def _sites_import(settings: Settings, file: str) -> int:
     target = settings.data_dir / "sites.csv"
     target.write_bytes(Path(file).read_bytes())
     samples = sum(site.sample for site in sites)
-    print(f"sites import: {len(sites)} sites ({samples} marked sample) now in {target}")
+    print(f"sites import: {len(sites)} sites ({samples} marked sample) now in {target}; "
+          "the bot loads it at its next start")
     return 0
 
 

@@ -27,6 +27,7 @@ from bot.router import Router
 from bot.services.crisis import CrisisDetector
 from bot.services.faq import FaqIndex
 from bot.services.people import new_person
+from bot.sites import SiteDirectory, load_sites
 from bot.store.sqlite import SqliteStore
 from handlers import build_registry
 from scheduler.housekeeping import Housekeeping, Retention
@@ -44,9 +45,16 @@ class Bot:
     clock: Clock
 
 
+def site_list_path(settings: Settings) -> Path:
+    """The operator's imported list (DATA_DIR/sites.csv) if there is one, else the shipped one."""
+    imported = settings.data_dir / "sites.csv"
+    return imported if imported.is_file() else settings.content_dir / "sites" / "sites.csv"
+
+
 def build_services(settings: Settings, content: Content, catalogs: Catalogs) -> Services:
     return Services(
         content=content, catalogs=catalogs, faq=FaqIndex(content.faq), crisis=CrisisDetector(content.crisis),
+        sites=SiteDirectory(load_sites(site_list_path(settings))),
         session_timeout_minutes=settings.session_timeout_minutes,
         inbox_retention_days=settings.inbox_retention_days, person_retention_days=settings.person_retention_days,
     )

@@ -17,6 +17,7 @@ from bot.i18n import Catalogs, Translator
 from bot.messages import Choice, Incoming, Reply
 from bot.services.crisis import CrisisDetector
 from bot.services.faq import FaqIndex
+from bot.sites import SiteDirectory
 from bot.store.base import UnitOfWork
 from bot.store.records import Person, Session
 
@@ -29,6 +30,7 @@ class Services:
     catalogs: Catalogs
     faq: FaqIndex
     crisis: CrisisDetector
+    sites: SiteDirectory
     session_timeout_minutes: int
     inbox_retention_days: int
     person_retention_days: int

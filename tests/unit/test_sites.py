@@ -88,3 +88,15 @@ def test_sites_import_cli(tmp_path: Path) -> None:
     accepted = run(["sites", "import", str(good)], tmp_path)
     assert accepted.returncode == 0 and "3 sites (3 marked sample)" in accepted.stdout
     assert (tmp_path / "data" / "sites.csv").read_text(encoding="utf-8") == GOOD
+
+
+def test_the_bot_loads_an_imported_list_and_a_broken_one_stops_it(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "sites.csv").write_text(GOOD, encoding="utf-8")
+    assert run(["content", "check"], tmp_path).returncode == 0
+    started = run([], tmp_path, stdin="/start\n")
+    assert started.returncode == 0, started.stderr
+    (tmp_path / "data" / "sites.csv").write_text(HEADER + "y,clinic,Y,Hà Nội,,,,,,,,,src,2026-11-01,false\n",
+                                                  encoding="utf-8")
+    stopped = run([], tmp_path, stdin="/start\n")
+    assert stopped.returncode == 2 and "sites.csv: line 2: kind 'clinic'" in stopped.stderr
