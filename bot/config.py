@@ -97,10 +97,6 @@ class Settings(BaseSettings):
         return ZoneInfo(self.bot_timezone)
 
     @property
-    def admin_id_set(self) -> frozenset[str]:
-        return frozenset(p.strip() for p in self.admin_ids.split(",") if p.strip())
-
-    @property
     def sqlite_path(self) -> Path:
         """The SQLite file: DATABASE_URL if it names one, else diemtuvan.sqlite3 in the data folder."""
         if self.database_url:

@@ -15,7 +15,6 @@ from bot.store.records import Invite, Person
 # Words from nature: neutral, easy to say over the phone, the same in both languages' replies.
 _ALIAS_WORDS = ("Mây", "Sông", "Núi", "Lá", "Sao", "Gió", "Biển", "Trăng", "Nắng", "Mưa", "Suối", "Đồi",
                 "Hoa", "Cỏ", "Tre", "Sen", "Rừng", "Hồ", "Đảo", "Ngàn")
-ROLES = ("person", "family", "counselor", "volunteer")
 
 
 def new_alias() -> str:
