@@ -12,18 +12,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel.dates import format_datetime, get_day_names
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import Translations
 
 LOCALES = ("vi", "en")
 DOMAIN = "messages"
 CODE_DIRS = ("bot", "handlers", "scheduler")
 _DATETIME_PATTERN = {"vi": "EEEE, dd/MM 'lúc' HH:mm", "en": "EEEE, dd/MM 'at' HH:mm"}
+_WEEKDAY_WIDTH: dict[str, Literal["abbreviated", "short"]] = {"vi": "short", "en": "abbreviated"}
 
 
 def N_(key: str) -> str:
@@ -42,6 +45,18 @@ class Translator:
     def __call__(self, key: str, **values: object) -> str:
         text = self._translations.gettext(key)
         return text.format(**values) if values else text
+
+    def weekday(self, index: int) -> str:
+        """Short weekday name, 0 = Monday: "T2" … "CN" in Vietnamese, "Mon" … "Sun" in English."""
+        return str(get_day_names(_WEEKDAY_WIDTH[self.locale], locale=self.locale)[index])
+
+    def decimal(self, number: float) -> str:
+        """"1,2" in Vietnamese, "1.2" in English."""
+        return format_decimal(number, format="#,##0.0", locale=self.locale)
+
+    def local(self, moment: datetime) -> datetime:
+        """The moment on the bot's wall clock (opening hours are written in it)."""
+        return moment.astimezone(self._timezone)
 
     def datetime(self, moment: datetime) -> str:
         """"Thứ Hai, 23/11 lúc 07:30" in the bot's time zone."""

@@ -39,6 +39,7 @@ class Registry:
     unknown_command: Handler
     stale_choice: Handler
     double_tap: Handler
+    location: Handler
     unsupported: Handler
     no_words: Handler
     fallback: Handler
@@ -131,7 +132,9 @@ class Router:
             return await self._r.stale_choice(turn), False, False
         if incoming.choice is not None:
             return await self._r.stale_choice(turn), False, False
-        if incoming.unsupported or incoming.location is not None:
+        if incoming.location is not None:
+            return await self._r.location(turn), False, False
+        if incoming.unsupported:
             return await self._r.unsupported(turn), False, False
         if not has_letters_or_digits(turn.text):
             return await self._r.no_words(turn), False, False

@@ -180,21 +180,36 @@ class SiteDirectory:
     def __init__(self, sites: list[Site]) -> None:
         self._sites = sites
 
-    def nearest(self, latitude: float, longitude: float, kind: SiteKind | None = None,
+    def __len__(self) -> int:
+        return len(self._sites)
+
+    def nearest(self, latitude: float, longitude: float, kinds: Kinds = None,
                 limit: int = 3) -> list[tuple[Site, float]]:
-        """Sites of the kind with a known location, nearest first, with the distance in km."""
+        """Sites of the kinds with a known location, nearest first, with the distance in km."""
         located = [(s, distance_km(latitude, longitude, s.latitude, s.longitude)) for s in self._sites
-                   if (kind is None or s.kind is kind) and s.latitude is not None and s.longitude is not None]
+                   if _wanted(s, kinds) and s.latitude is not None and s.longitude is not None]
         return sorted(located, key=lambda pair: pair[1])[:limit]
 
-    def in_place(self, typed: str, kind: SiteKind | None = None, limit: int = 5) -> list[Site]:
+    def in_place(self, typed: str, kinds: Kinds = None, limit: int = 5) -> list[Site]:
         """Sites whose province, commune or a former name contains every word typed ("hoai duc",
         "Hà Nội"), best covered first."""
-        wanted = [w for w in words(typed, expand_teencode=False) if w not in _PLACE_WORDS]
+        wanted = place_words(typed)
         if not wanted:
             return []
-        found = [s for s in self._sites if (kind is None or s.kind is kind) and set(wanted) <= s.place_words]
+        found = [s for s in self._sites if _wanted(s, kinds) and wanted <= s.place_words]
         return sorted(found, key=lambda s: (len(s.place_words), fold(s.name)))[:limit]
+
+
+Kinds = frozenset[SiteKind] | None
+
+
+def _wanted(site: Site, kinds: Kinds) -> bool:
+    return kinds is None or site.kind in kinds
+
+
+def place_words(typed: str) -> frozenset[str]:
+    """The words of a typed place that name it ("tp ho chi minh" → {ho, chi, minh})."""
+    return frozenset(w for w in words(typed, expand_teencode=False) if w not in _PLACE_WORDS)
 
 
 # "tinh", "xa", "phuong", "thanh pho": said with a place name, not part of it.

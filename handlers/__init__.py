@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from bot.router import Registry
 from bot.services.crisis import CrisisKind
-from handlers import crisis, faq, menu, misc, privacy, start
+from handlers import crisis, faq, menu, misc, privacy, sites, start
 
 
 def build_registry() -> Registry:
     onboarding = start.Onboarding()
     return Registry(
         crisis={kind: crisis.reply_for(kind) for kind in CrisisKind},
-        flows={f.name: f for f in (onboarding, privacy.Erase(), privacy.Consent())},
+        flows={f.name: f for f in (onboarding, privacy.Erase(), privacy.Consent(), sites.Finder())},
         commands={
             "start": start.on_start,
             "menu": menu.on_menu,
@@ -36,6 +36,7 @@ def build_registry() -> Registry:
         unknown_command=misc.unknown_command,
         stale_choice=misc.stale_choice,
         double_tap=misc.double_tap,
+        location=sites.on_location,
         unsupported=misc.unsupported,
         no_words=misc.no_words,
         fallback=misc.fallback,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.dialogs import Step, Turn
 from bot.messages import Reply
+from handlers import sites
 
 # Items that keep something about the person (a booking, a reminder, a chat) need consent first;
 # answering questions and finding a site keep nothing, so they never ask for it.
@@ -47,6 +48,8 @@ async def on_choice(turn: Turn) -> Step:
         return await privacy.on_privacy(turn)
     if key == "m:menu":
         return await on_menu(turn)
+    if key == "m:sites":
+        return await sites.start(turn)
     if key == "m:faq":
         turn.close_flow()
         return Step([Reply(turn._("menu.faq_prompt"))], "menu")
@@ -56,7 +59,7 @@ async def on_choice(turn: Turn) -> Step:
 
 
 def open_feature(turn: Turn, key: str) -> Step:
-    """Sites, booking, reminders and chats with a counselor are built in their own issues (#3–#5);
+    """Booking, reminders and chats with a counselor are built in their own issues (#4, #5);
     until then the person is told so plainly and pointed to what works now."""
     turn.close_flow()
     return Step([Reply(turn._("menu.not_ready")), main_menu(turn)], f"menu:{key.removeprefix('m:')}")

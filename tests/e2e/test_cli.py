@@ -37,7 +37,7 @@ def test_without_a_token_the_console_runs_a_piped_conversation(tmp_path: Path) -
 def test_console_location_and_a_malformed_one(tmp_path: Path) -> None:
     result = run([], tmp_path, stdin="/start\n/loc 21.03,105.85\n/loc abc\n")
     assert result.returncode == 0, result.stderr
-    assert "chỉ đọc được chữ" in result.stdout and "/loc needs two numbers" in result.stdout
+    assert "tọa độ" in result.stdout and "/loc needs two numbers" in result.stdout
 
 
 def test_ask_prints_one_reply(tmp_path: Path) -> None:

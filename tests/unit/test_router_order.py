@@ -69,8 +69,9 @@ async def test_a_location_when_none_was_asked_for(bot: Bot) -> None:
     from bot.messages import Location
 
     await onboard(bot)
-    handler, _ = await say(bot, None, location=Location(21.03, 105.85))
-    assert handler == "unsupported"
+    handler, texts = await say(bot, None, location=Location(21.03, 105.85))
+    # The shipped list has no coordinates: the finder says so and asks for a typed place.
+    assert handler == "sites:none" and "tọa độ" in texts[0]
 
 
 async def test_language_can_be_changed_later(bot: Bot) -> None:

@@ -53,7 +53,7 @@ def test_nearest_by_location_with_distance_and_kind() -> None:
     directory = SiteDirectory(read_sites(GOOD))
     (first, km), (second, _km2) = directory.nearest(21.03, 105.85)[:2]
     assert (first.id, second.id) == ("a", "b") and km < 0.01
-    assert [s.id for s, _ in directory.nearest(21.03, 105.85, SiteKind.COUNSELING_POINT)] == ["c"]
+    assert [s.id for s, _ in directory.nearest(21.03, 105.85, frozenset({SiteKind.COUNSELING_POINT}))] == ["c"]
 
 
 def test_search_by_typed_place_without_diacritics_and_by_former_name() -> None:

@@ -1,0 +1,153 @@
+"""Find a site: what kind of place, then where (a shared location, or a typed province or commune).
+
+Keeps nothing: the location is used for this one answer and is not stored. Every result says what the
+list does not know (no address, phone or hours in its source) instead of guessing, and names its source
+and the date it was last checked. Sample rows say so in their first line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.dialogs import Step, Turn
+from bot.i18n import N_, Translator
+from bot.messages import Reply
+from bot.sites import Opening, Site, SiteKind
+
+FLOW = "sites"
+MAX_RESULTS = 3
+
+# What a person looks for, in their words, and the kinds of site in the list that offer it: a
+# person looking for methadone can dose at a clinic or at a dispensing point.
+LOOKING_FOR: dict[str, tuple[str, frozenset[SiteKind] | None]] = {
+    "methadone": (N_("sites.kind_methadone"), frozenset({SiteKind.METHADONE_CLINIC, SiteKind.DISPENSING_POINT})),
+    "counseling": (N_("sites.kind_counseling"), frozenset({SiteKind.COUNSELING_POINT})),
+    "rehab": (N_("sites.kind_rehab"), frozenset({SiteKind.VOLUNTARY_TREATMENT})),
+    "hiv": (N_("sites.kind_hiv"), frozenset({SiteKind.HIV_SERVICE})),
+    "all": (N_("sites.kind_all"), None),
+}
+KIND_NAME = {
+    SiteKind.METHADONE_CLINIC: N_("sites.is_methadone_clinic"),
+    SiteKind.DISPENSING_POINT: N_("sites.is_dispensing_point"),
+    SiteKind.COUNSELING_POINT: N_("sites.is_counseling_point"),
+    SiteKind.VOLUNTARY_TREATMENT: N_("sites.is_voluntary_treatment"),
+    SiteKind.HIV_SERVICE: N_("sites.is_hiv_service"),
+}
+
+
+async def start(turn: Turn) -> Step:
+    """The menu's "find a site": ask what kind of place."""
+    turn.open_flow(FLOW, "kind")
+    return Step([_ask_kind(turn)], "sites")
+
+
+async def on_location(turn: Turn) -> Step:
+    """A location shared outside the finder: show the nearest sites of every kind."""
+    turn.open_flow(FLOW, "where", {"looking_for": "all"})
+    return _nearest(turn)
+
+
+def _ask_kind(turn: Turn) -> Reply:
+    return Reply(turn._("sites.ask_kind"), tuple(
+        turn.choice_of(f"site:{key}", label) for key, (label, _kinds) in LOOKING_FOR.items()
+    ))
+
+
+def _ask_where(turn: Turn) -> Reply:
+    return Reply(turn._("sites.ask_where"), request_location=turn._("sites.share_location"))
+
+
+class Finder:
+    name = FLOW
+
+    async def step(self, turn: Turn) -> Step | None:
+        current = turn.session.step
+        choice = turn.choice or ""
+        if choice.startswith("site:") and choice.removeprefix("site:") in LOOKING_FOR:
+            turn.open_flow(FLOW, "where", {"looking_for": choice.removeprefix("site:")})
+            return Step([_ask_where(turn)], "sites")
+        if current != "where":
+            return None
+        if turn.incoming.location is not None:
+            return _nearest(turn)
+        if turn.choice is None and turn.text.strip():
+            return _typed_place(turn)
+        return None
+
+    def prompt(self, turn: Turn) -> Reply:
+        return _ask_where(turn) if turn.session.step == "where" else _ask_kind(turn)
+
+
+def _kinds(turn: Turn) -> frozenset[SiteKind] | None:
+    return LOOKING_FOR.get(turn.session.data.get("looking_for", "all"), LOOKING_FOR["all"])[1]
+
+
+def _nearest(turn: Turn) -> Step:
+    location = turn.incoming.location
+    assert location is not None
+    found = turn.services.sites.nearest(location.latitude, location.longitude, _kinds(turn), MAX_RESULTS)
+    if not found:
+        # Stay in the flow: a typed place is the next thing to try.
+        return Step([Reply(turn._("sites.none_located"))], "sites:none")
+    return _results(turn, list(found))
+
+
+def _typed_place(turn: Turn) -> Step | None:
+    found = turn.services.sites.in_place(turn.text, _kinds(turn), MAX_RESULTS)
+    if found:
+        return _results(turn, [(site, None) for site in found])
+    if turn.services.faq.answer(turn.text)[0] is not None:
+        return None  # a question, not a place: the router answers it and asks "where" again
+    return Step([Reply(turn._("sites.none_there", place=turn.text.strip()[:60]))], "sites:none")
+
+
+def _results(turn: Turn, found: Sequence[tuple[Site, float | None]]) -> Step:
+    turn.close_flow()
+    replies = [Reply(describe(turn, site, km)) for site, km in found]
+    replies.append(Reply(turn._("sites.after"), (
+        turn.choice_of("m:sites", "sites.search_again"),
+        turn.choice_of("m:menu", "menu.back"),
+    )))
+    return Step(replies, "sites", ",".join(site.id for site, _km in found))
+
+
+def describe(turn: Turn, site: Site, km: float | None) -> str:
+    """One site as a short card. Whatever the list does not know is said plainly, never guessed."""
+    _ = turn._
+    lines = [_("sites.sample_label")] if site.sample else []
+    lines.append(f"📍 {site.name}")
+    lines.append(_(KIND_NAME[site.kind]))
+    lines.append(_("sites.address", address=site.address) if site.address else _("sites.address_unknown"))
+    lines.append(_("sites.phone", phone=site.phone) if site.phone else _("sites.phone_unknown"))
+    if site.hours:
+        is_open = site.open_at(_.local(turn.now))
+        lines.append(_("sites.hours", hours=format_hours(_, site.hours)))
+        lines.append(_("sites.open_now") if is_open else _("sites.closed_now"))
+    else:
+        lines.append(_("sites.hours_unknown"))
+    if km is not None:
+        lines.append(_("sites.distance", km=_.decimal(km)))
+    link = site.map_link()
+    if link:
+        lines.append(link)
+    lines.append(_("sites.source", source=site.source, verified=site.verified.strftime("%d/%m/%Y")))
+    return "\n".join(lines)
+
+
+def format_hours(_: Translator, hours: tuple[Opening, ...]) -> str:
+    """"T2–T7 06:00–10:00; CN 06:00–08:00": consecutive days with the same hours run together."""
+    by_day: dict[int, list[str]] = {}
+    for opening in hours:
+        by_day.setdefault(opening.weekday, []).append(f"{opening.opens:%H:%M}–{opening.closes:%H:%M}")
+    runs: list[list[int]] = []
+    for day in sorted(by_day):
+        if runs and runs[-1][-1] == day - 1 and by_day[runs[-1][-1]] == by_day[day]:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = []
+    for run in runs:
+        name = _.weekday(run[0]) if len(run) == 1 else f"{_.weekday(run[0])}–{_.weekday(run[-1])}"
+        parts.append(f"{name} {', '.join(by_day[run[0]])}")
+    return "; ".join(parts)
+
