@@ -21,8 +21,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="diemtuvan",
         description=(
             "Chatbot for community drug-treatment counseling points. With no command it runs the bot: on "
-            "Telegram when TELEGRAM_BOT_TOKEN is set, otherwise on the console with an SQLite file under "
-            "./data. Settings come from the environment or a .env file (see README.md)."
+            "Telegram and/or Zalo when TELEGRAM_BOT_TOKEN or ZALO_BOT_TOKEN is set, otherwise on the console "
+            "with an SQLite file under ./data. Settings come from the environment or a .env file (see README.md)."
         ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 async def _run(settings: Settings) -> int:
     from bot.app import run
-    from bot.channels.telegram import StartupFailed
+    from bot.channels.base import StartupFailed
     from bot.content import ContentError
     from bot.sites import SiteFileError
 

@@ -1,7 +1,7 @@
 """The composition root: every long-lived part is built here, once, and handed to what needs it.
 
 Start order: settings are already checked → content and catalogs (fail before touching the network)
-→ store and migrations → core → channels → housekeeping. Stop runs the other way.
+→ store and migrations → core → channels (Telegram, Zalo, or the console) → housekeeping. Stop runs the other way.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import TextIO
 
 from bot.channels.console import ConsoleChannel
 from bot.channels.telegram import TelegramChannel, TelegramSettings
+from bot.channels.zalo import ZaloChannel, ZaloSettings
 from bot.clock import Clock, SystemClock
 from bot.config import Settings, check_data_dir
 from bot.content import Content, load_content
@@ -24,6 +25,7 @@ from bot.dialogs import Services
 from bot.i18n import Catalogs
 from bot.messages import Incoming, Outcome
 from bot.router import Router
+from bot.services.budget import MessageBudget
 from bot.services.crisis import CrisisDetector
 from bot.services.faq import FaqIndex
 from bot.services.people import new_person
@@ -82,39 +84,62 @@ def retention(settings: Settings) -> Retention:
     return Retention(settings.session_timeout_minutes, settings.inbox_retention_days, settings.person_retention_days)
 
 
+def network_channels(settings: Settings, bot: Bot) -> list[TelegramChannel | ZaloChannel]:
+    """The platforms whose token is set; both run in one process, sharing one core and one store."""
+    channels: list[TelegramChannel | ZaloChannel] = []
+    if settings.telegram_bot_token:
+        channels.append(TelegramChannel(
+            TelegramSettings(
+                token=settings.telegram_bot_token, base_url=settings.telegram_api_base_url,
+                mode=settings.telegram_mode, webhook_url=settings.telegram_webhook_url,
+                webhook_secret=settings.telegram_webhook_secret, webhook_listen=settings.telegram_webhook_listen,
+                webhook_port=settings.telegram_webhook_port, max_attempts=settings.startup_max_attempts,
+            ),
+            bot.core.handle, bot.core.set_reachable, bot.catalogs,
+        ))
+    if settings.zalo_bot_token:
+        budget = MessageBudget(bot.store, bot.clock, "zalo", settings.zalo_monthly_message_budget, settings.timezone)
+        channels.append(ZaloChannel(
+            ZaloSettings(
+                token=settings.zalo_bot_token, base_url=settings.zalo_api_base_url, mode=settings.zalo_mode,
+                webhook_url=settings.zalo_webhook_url, webhook_secret=settings.zalo_webhook_secret,
+                webhook_listen=settings.zalo_webhook_listen, webhook_port=settings.zalo_webhook_port,
+                max_attempts=settings.startup_max_attempts,
+            ),
+            bot.core.handle, bot.core.set_reachable, budget.record,
+        ))
+    return channels
+
+
 async def run(settings: Settings, input_stream: TextIO | None = None, output: TextIO | None = None) -> int:
-    """Run until stopped (Telegram) or until the end of input (console). Returns the exit code."""
+    """Run until stopped (Telegram, Zalo) or until the end of input (console). Returns the exit code."""
     bot = await build(settings)
     housekeeping = Housekeeping(bot.store, bot.clock, bot.core, retention(settings))
+    started: list[TelegramChannel | ZaloChannel] = []
     try:
-        if settings.telegram_bot_token:
-            telegram = TelegramChannel(
-                TelegramSettings(
-                    token=settings.telegram_bot_token, base_url=settings.telegram_api_base_url,
-                    mode=settings.telegram_mode, webhook_url=settings.telegram_webhook_url,
-                    webhook_secret=settings.telegram_webhook_secret, webhook_listen=settings.telegram_webhook_listen,
-                    webhook_port=settings.telegram_webhook_port, max_attempts=settings.startup_max_attempts,
-                ),
-                bot.core.handle, bot.core.set_reachable, bot.catalogs,
-            )
-            bot.core.attach(telegram)
-            await telegram.start()
+        channels = network_channels(settings, bot)
+        if channels:
+            for channel in channels:
+                bot.core.attach(channel)
+                await channel.start()
+                started.append(channel)
             housekeeping.start()
             await bot.core.redeliver()
             await _wait_for_signal()
-            await telegram.stop()
         else:
             console = ConsoleChannel(output)
             bot.core.attach(console)
             out = output or sys.stdout
-            out.write(f"diemtuvan: no TELEGRAM_BOT_TOKEN set, so this is the console channel; data in "
-                      f"{bot.store.path}. Type a message (Ctrl-D to end).\n\n")
+            out.write(f"diemtuvan: no TELEGRAM_BOT_TOKEN or ZALO_BOT_TOKEN set, so this is the console channel; "
+                      f"data in {bot.store.path}. Type a message (Ctrl-D to end).\n\n")
             out.flush()
             housekeeping.start()
             await bot.core.redeliver()
             await console.run(bot.core.handle, input_stream)
     finally:
         housekeeping.stop()
+        for channel in reversed(started):
+            await channel.stop()
         await bot.core.close()
         await bot.store.close()
     return 0

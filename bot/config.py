@@ -19,6 +19,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 _TOKEN = re.compile(r"^\d{5,12}:[A-Za-z0-9_-]{30,}$")
+_ZALO_TOKEN = re.compile(r"^\d{3,25}:[A-Za-z0-9_-]{8,}$")
 
 
 class ConfigError(Exception):
@@ -36,6 +37,15 @@ class Settings(BaseSettings):
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
     telegram_bot_username: str | None = None
+
+    zalo_bot_token: str | None = None
+    zalo_api_base_url: str = "https://bot-api.zaloplatforms.com"
+    zalo_mode: Literal["polling", "webhook"] = "polling"
+    zalo_webhook_url: str | None = None
+    zalo_webhook_secret: str | None = None
+    zalo_webhook_listen: str = "127.0.0.1"
+    zalo_webhook_port: int = Field(default=8444, ge=1, le=65535)
+    zalo_monthly_message_budget: int = Field(default=3000, ge=0, description="0 means not counted")
 
     data_dir: Path = Path("data")
     database_url: str | None = None
@@ -60,6 +70,19 @@ class Settings(BaseSettings):
             raise ValueError(
                 "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then 30 or more "
                 "letters); copy it again from @BotFather"
+            )
+        return value
+
+    @field_validator("zalo_bot_token")
+    @classmethod
+    def _zalo_token_shape(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not _ZALO_TOKEN.match(value):
+            raise ValueError(
+                "ZALO_BOT_TOKEN does not look like a Zalo bot token (digits, a colon, then letters); copy it "
+                "again from the Zalo Bot Manager"
             )
         return value
 
@@ -90,6 +113,11 @@ class Settings(BaseSettings):
                 raise ValueError(
                     "TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_SECRET: 16 to 256 letters, digits, _ or -"
                 )
+        if self.zalo_mode == "webhook":
+            if not self.zalo_webhook_url:
+                raise ValueError("ZALO_MODE=webhook needs ZALO_WEBHOOK_URL (the public https address)")
+            if not re.fullmatch(r"[A-Za-z0-9_-]{8,256}", self.zalo_webhook_secret or ""):
+                raise ValueError("ZALO_MODE=webhook needs ZALO_WEBHOOK_SECRET: 8 to 256 letters, digits, _ or -")
         return self
 
     @property

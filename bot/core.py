@@ -63,6 +63,10 @@ class Core:
         """Send this channel's replies (and those a crash left unsent) through it from now on."""
         self._channels[channel.name] = channel
 
+    def _can_share_location(self, channel: str) -> bool:
+        attached = self._channels.get(channel)
+        return attached is None or attached.capabilities.location
+
     def _lock_for(self, channel: str, chat_id: str) -> asyncio.Lock:
         key = (channel, chat_id)
         lock = self._locks.get(key)
@@ -106,6 +110,7 @@ class Core:
                 turn = Turn(
                     incoming=incoming, person=person, session=session,
                     _=self._catalogs.translator(person.locale), now=now, uow=uow, services=self._services,
+                    can_share_location=self._can_share_location(incoming.channel),
                 )
                 step = await self._router.route(turn)
                 person_id = None if turn.erased else person.id

@@ -49,6 +49,8 @@ class Turn:
     args: str = ""
     choice: str | None = None
     erased: bool = False
+    # False on a channel with no way to share a location (Zalo): ask for a typed place instead.
+    can_share_location: bool = True
 
     @property
     def text(self) -> str:

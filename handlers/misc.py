@@ -23,7 +23,12 @@ async def double_tap(turn: Turn) -> Step:
 
 
 async def unsupported(turn: Turn) -> Step:
-    return Step([Reply(turn._("misc.unsupported")), *menu_unless_in_flow(turn)], "unsupported")
+    # Zalo passes on nothing from some accounts (children's, among others): say why, kindly.
+    if turn.incoming.unsupported == "protected":
+        text = turn._("misc.unsupported_protected")
+    else:
+        text = turn._("misc.unsupported")
+    return Step([Reply(text), *menu_unless_in_flow(turn)], "unsupported")
 
 
 async def no_words(turn: Turn) -> Step:

@@ -54,6 +54,8 @@ def _ask_kind(turn: Turn) -> Reply:
 
 
 def _ask_where(turn: Turn) -> Reply:
+    if not turn.can_share_location:
+        return Reply(turn._("sites.ask_where_typed"))
     return Reply(turn._("sites.ask_where"), request_location=turn._("sites.share_location"))
 
 

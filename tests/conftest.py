@@ -13,10 +13,13 @@ import pytest
 
 from bot.app import Bot, build
 from bot.channels.telegram import TelegramChannel, TelegramSettings
+from bot.channels.zalo import ZaloChannel, ZaloSettings
 from bot.clock import FakeClock
 from bot.config import Settings, load_settings
 from bot.messages import Incoming, Outcome
+from bot.services.budget import MessageBudget
 from tests.fakes.telegram_api import FakeTelegram
+from tests.fakes.zalo_api import FakeZalo
 
 
 def make_settings(tmp_path: Path, **env: str) -> Settings:
@@ -24,26 +27,27 @@ def make_settings(tmp_path: Path, **env: str) -> Settings:
     return load_settings(values, env_file=None)
 
 
-class TelegramHarness:
-    """The bot as it runs in production, minus the real Telegram: drive it by pushing updates."""
+class BotHarness:
+    """The bot as it runs in production, minus the real platform: drive it by pushing updates to a fake
+    API server, and read what it sent there."""
 
-    def __init__(self, fake: FakeTelegram, tmp_path: Path, clock: FakeClock, **env: str) -> None:
-        self.fake = fake
+    channel_name = ""
+
+    def __init__(self, tmp_path: Path, clock: FakeClock, settings: Settings) -> None:
         self.clock = clock
-        self.settings = make_settings(tmp_path, TELEGRAM_BOT_TOKEN=fake.token,
-                                      TELEGRAM_API_BASE_URL=fake.base_url, **env)
+        self.settings = settings
         self.bot: Bot | None = None
-        self.channel: TelegramChannel | None = None
+        self.channel: TelegramChannel | ZaloChannel | None = None
         self.handled: list[str] = []
         self.outcomes: dict[str, Outcome] = {}
         self._changed = asyncio.Condition()
 
-    async def start(self, **telegram: Any) -> TelegramHarness:
+    def make_channel(self, bot: Bot, **options: Any) -> TelegramChannel | ZaloChannel:
+        raise NotImplementedError
+
+    async def start(self, **options: Any) -> BotHarness:
         self.bot = await build(self.settings, clock=self.clock)
-        options = {"token": self.fake.token, "base_url": self.fake.base_url, "retry_base_seconds": 0.01,
-                   "poll_timeout_seconds": 1, **telegram}
-        self.channel = TelegramChannel(TelegramSettings(**options), self._handle, self._set_reachable,
-                                       self.bot.catalogs)
+        self.channel = self.make_channel(self.bot, **options)
         self.bot.core.attach(self.channel)
         await self.channel.start()
         return self
@@ -91,6 +95,20 @@ class TelegramHarness:
                 await self._changed.wait_for(lambda: self.handled.count(event_id) >= times)
         await asyncio.wait_for(reached(), timeout)
 
+
+class TelegramHarness(BotHarness):
+    channel_name = "telegram"
+
+    def __init__(self, fake: FakeTelegram, tmp_path: Path, clock: FakeClock, **env: str) -> None:
+        super().__init__(tmp_path, clock, make_settings(
+            tmp_path, TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url, **env))
+        self.fake = fake
+
+    def make_channel(self, bot: Bot, **telegram: Any) -> TelegramChannel:
+        options = {"token": self.fake.token, "base_url": self.fake.base_url, "retry_base_seconds": 0.01,
+                   "poll_timeout_seconds": 1, **telegram}
+        return TelegramChannel(TelegramSettings(**options), self._handle, self._set_reachable, bot.catalogs)
+
     async def send(self, update: dict[str, Any], user_id: int) -> list[dict[str, Any]]:
         """Push one update, wait until the bot has handled it, return the messages it sent for it."""
         self.clock.advance(timedelta(seconds=30))
@@ -104,6 +122,33 @@ class TelegramHarness:
 
     async def press(self, user_id: int, data: str) -> list[dict[str, Any]]:
         return await self.send(self.fake.button_update(user_id, data), user_id)
+
+
+class ZaloHarness(BotHarness):
+    channel_name = "zalo"
+
+    def __init__(self, fake: FakeZalo, tmp_path: Path, clock: FakeClock, **env: str) -> None:
+        super().__init__(tmp_path, clock, make_settings(
+            tmp_path, ZALO_BOT_TOKEN=fake.token, ZALO_API_BASE_URL=fake.base_url, **env))
+        self.fake = fake
+        self.budget: MessageBudget | None = None
+
+    def make_channel(self, bot: Bot, **zalo: Any) -> ZaloChannel:
+        options = {"token": self.fake.token, "base_url": self.fake.base_url, "retry_base_seconds": 0.01,
+                   "poll_timeout_seconds": 1, **zalo}
+        self.budget = MessageBudget(bot.store, self.clock, "zalo", self.settings.zalo_monthly_message_budget,
+                                    self.settings.timezone)
+        return ZaloChannel(ZaloSettings(**options), self._handle, self._set_reachable, self.budget.record)
+
+    async def send(self, update: dict[str, Any], user_id: str) -> list[dict[str, Any]]:
+        self.clock.advance(timedelta(seconds=30))
+        before = len(self.fake.sent(user_id))
+        await self.fake.push(update)
+        await self.wait_handled(update["message"]["message_id"])
+        return self.fake.sent(user_id)[before:]
+
+    async def say(self, user_id: str, text: str) -> list[dict[str, Any]]:
+        return await self.send(self.fake.message_update(user_id, text), user_id)
 
 
 def buttons(message: dict[str, Any]) -> list[str]:
@@ -132,6 +177,22 @@ async def fake_telegram() -> AsyncIterator[FakeTelegram]:
 @pytest.fixture
 async def telegram(fake_telegram: FakeTelegram, tmp_path: Path, clock: FakeClock) -> AsyncIterator[TelegramHarness]:
     harness = await TelegramHarness(fake_telegram, tmp_path, clock).start()
+    assert isinstance(harness, TelegramHarness)
+    yield harness
+    await harness.stop()
+
+
+@pytest.fixture
+async def fake_zalo() -> AsyncIterator[FakeZalo]:
+    fake = await FakeZalo().start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+async def zalo(fake_zalo: FakeZalo, tmp_path: Path, clock: FakeClock) -> AsyncIterator[ZaloHarness]:
+    harness = await ZaloHarness(fake_zalo, tmp_path, clock).start()
+    assert isinstance(harness, ZaloHarness)
     yield harness
     await harness.stop()
 

@@ -15,6 +15,11 @@ class Capabilities:
     max_text: int
 
 
+class StartupFailed(Exception):
+    """The platform refused the token, or could not be reached in the attempts allowed: the operator
+    must fix a setting; the message says which."""
+
+
 class ChatUnreachable(Exception):
     """The person blocked the bot or the chat is gone: stop sending, mark them unreachable."""
 

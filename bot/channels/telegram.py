@@ -26,7 +26,7 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, Re
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 from telegram.request import HTTPXRequest
 
-from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed
+from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed, StartupFailed
 from bot.channels.render import split_text
 from bot.i18n import N_, Catalogs
 from bot.messages import Incoming, Location, Reply
@@ -46,10 +46,6 @@ COMMANDS = {
     "en": (("start", N_("cmd.start")), ("menu", N_("cmd.menu")), ("help", N_("cmd.help")),
            ("privacy", N_("cmd.privacy")), ("delete", N_("cmd.delete")), ("language", N_("cmd.language"))),
 }
-
-
-class StartupFailed(Exception):
-    """Telegram refused the token: retrying cannot help; the operator must fix the setting."""
 
 
 @dataclass(frozen=True)

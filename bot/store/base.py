@@ -47,6 +47,14 @@ class Invites(Protocol):
     async def redeem(self, code: str, person_id: int, at: datetime) -> Invite | None: ...
 
 
+class Usage(Protocol):
+    async def add_sent(self, channel: str, month: str, count: int) -> int:
+        """Count messages sent; returns the month's total so far."""
+        ...
+
+    async def sent(self, channel: str, month: str) -> int: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving it without `commit()` rolls everything back."""
 
@@ -54,6 +62,7 @@ class UnitOfWork(Protocol):
     sessions: Sessions
     inbox: Inbox
     invites: Invites
+    usage: Usage
 
     async def commit(self) -> None: ...
 

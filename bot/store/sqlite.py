@@ -20,7 +20,7 @@ from typing import Any
 import aiosqlite
 
 from bot.messages import Choice, Reply
-from bot.store.base import Inbox, Invites, People, Sessions
+from bot.store.base import Inbox, Invites, People, Sessions, Usage
 from bot.store.records import Invite, Person, Session, Unsent
 
 log = logging.getLogger(__name__)
@@ -166,6 +166,7 @@ class SqliteUnitOfWork:
         self.sessions: Sessions = SqliteSessions(self)
         self.inbox: Inbox = SqliteInbox(self)
         self.invites: Invites = SqliteInvites(self)
+        self.usage: Usage = SqliteUsage(self)
 
     async def begin(self) -> aiosqlite.Connection:
         """Take the writer and open the transaction, once; every repository call comes through here."""
@@ -433,3 +434,18 @@ class SqliteInvites(_Repo):
             (ts(at), person_id, code, ts(at)),
         )
         return Invite(row["code"], row["role"], row["point_id"]) if row else None
+
+
+class SqliteUsage(_Repo):
+    async def add_sent(self, channel: str, month: str, count: int) -> int:
+        row = await self._one(
+            "INSERT INTO usage (channel, month, sent) VALUES (?, ?, ?) ON CONFLICT (channel, month)"
+            " DO UPDATE SET sent = sent + excluded.sent RETURNING sent",
+            (channel, month, count),
+        )
+        assert row is not None
+        return int(row["sent"])
+
+    async def sent(self, channel: str, month: str) -> int:
+        row = await self._one("SELECT sent FROM usage WHERE channel = ? AND month = ?", (channel, month))
+        return int(row["sent"]) if row else 0

@@ -95,7 +95,7 @@ def test_an_unwritable_data_folder_exits_2(tmp_path: Path) -> None:
 
 def test_db_upgrade_and_help(tmp_path: Path) -> None:
     result = run(["db", "upgrade"], tmp_path)
-    assert result.returncode == 0 and "schema 1" in result.stdout
+    assert result.returncode == 0 and "schema 2" in result.stdout
     assert "up to date" in run(["db", "upgrade"], tmp_path).stdout
     helped = run(["--help"], tmp_path)
     assert "console" in helped.stdout and "ask" in helped.stdout

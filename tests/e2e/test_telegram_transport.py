@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.channels.telegram import StartupFailed
+from bot.channels.base import StartupFailed
 from bot.clock import FakeClock
 from tests.conftest import TelegramHarness
 from tests.fakes.telegram_api import FakeTelegram

@@ -1,0 +1,268 @@
+"""Zalo through the Zalo Bot Platform's HTTP API, on httpx: updates become Incoming, replies become
+sendMessage calls. No conversation logic lives here.
+
+The API is Telegram-like (`{base}/bot<TOKEN>/<method>`, replies `{ok, result, description,
+error_code}`), with differences that shape this adapter (docs/zalo.md says which were checked where):
+ids are strings; getUpdates returns at most one update per call, takes no offset, and answers 408 when
+nothing came in; there are no buttons, callbacks or location messages, so choices are a numbered list
+and a location is a typed place; text is 1–2,000 characters; content from protected users arrives as
+`message.unsupported.received` with nothing in it. The webhook's secret comes in
+`X-Bot-Api-Secret-Token`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed, StartupFailed
+from bot.channels.render import numbered_choices, split_text
+from bot.messages import Incoming, Reply
+from bot.web import BadBody, WebhookRoute, WebServer
+
+log = logging.getLogger(__name__)
+TEXT_LIMIT = 2000
+WEBHOOK_PATH = "/zalo"
+SECRET_HEADER = "X-Bot-Api-Secret-Token"  # noqa: S105 - a header name, not a secret
+CONCURRENT_UPDATES = 64
+EVENT_TEXT = "message.text.received"
+# Events whose message the bot cannot read: said kindly, never ignored.
+EVENT_UNSUPPORTED = {
+    "message.image.received": "photo",
+    "message.sticker.received": "sticker",
+    "message.unsupported.received": "protected",
+}
+
+
+class ZaloApiError(Exception):
+    def __init__(self, status: int, error_code: int | None, description: str) -> None:
+        super().__init__(f"{status} {error_code}: {description}")
+        self.status, self.error_code, self.description = status, error_code, description
+
+    @property
+    def code(self) -> int:
+        return self.error_code or self.status
+
+
+@dataclass(frozen=True)
+class ZaloSettings:
+    token: str
+    base_url: str = "https://bot-api.zaloplatforms.com"
+    mode: str = "polling"
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8444
+    max_attempts: int = 0  # 0: keep retrying an unreachable API
+    retry_base_seconds: float = 1.0
+    poll_timeout_seconds: int = 30
+
+
+class ZaloApi:
+    """The Bot API's calls, one method each; errors as ZaloApiError, network trouble as httpx's."""
+
+    def __init__(self, settings: ZaloSettings) -> None:
+        base = settings.base_url.rstrip("/").removesuffix("/bot")
+        self._prefix = f"{base}/bot{settings.token}/"
+        self._client = httpx.AsyncClient(timeout=httpx.Timeout(10.0, read=settings.poll_timeout_seconds + 10))
+
+    async def call(self, method: str, **params: Any) -> Any:
+        response = await self._client.post(self._prefix + method, json=params)
+        try:
+            body = response.json()
+        except ValueError:
+            raise ZaloApiError(response.status_code, None, "not JSON") from None
+        if response.status_code != 200 or not isinstance(body, dict) or not body.get("ok"):
+            body = body if isinstance(body, dict) else {}
+            code = body.get("error_code")
+            raise ZaloApiError(response.status_code, code if isinstance(code, int) else None,
+                               str(body.get("description", "")))
+        return body.get("result")
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+
+class ZaloChannel:
+    name = "zalo"
+    capabilities = Capabilities(buttons=False, location=False, max_text=TEXT_LIMIT)
+
+    def __init__(
+        self,
+        settings: ZaloSettings,
+        handle: Callable[[Incoming], Awaitable[object]],
+        set_reachable: Callable[[str, str, bool], Awaitable[None]],
+        on_sent: Callable[[int], Awaitable[object]] | None = None,
+    ) -> None:
+        self._settings = settings
+        self._handle = handle
+        self._set_reachable = set_reachable
+        self._on_sent = on_sent
+        self.api = ZaloApi(settings)
+        self._poller: asyncio.Task[None] | None = None
+        self._web: WebServer | None = None
+        self._working: set[asyncio.Task[None]] = set()
+        self._slots = asyncio.Semaphore(CONCURRENT_UPDATES)
+
+    async def start(self) -> None:
+        await self._get_me_with_retry()
+        if self._settings.mode == "webhook":
+            url, secret = self._settings.webhook_url, self._settings.webhook_secret
+            assert url and secret
+            self._web = WebServer(self._settings.webhook_listen, self._settings.webhook_port)
+            self._web.add(WebhookRoute(WEBHOOK_PATH, SECRET_HEADER, secret, self._accept_webhook))
+            self._web.start()
+            await self.api.call("setWebhook", url=url, secret_token=secret)
+        else:
+            # getUpdates does not work while a webhook is set.
+            await self.api.call("deleteWebhook")
+            self._poller = asyncio.create_task(self._poll(), name="zalo-poll")
+        log.info("zalo channel started (%s)", self._settings.mode)
+
+    async def stop(self) -> None:
+        if self._poller is not None:
+            self._poller.cancel()
+            await asyncio.gather(self._poller, return_exceptions=True)
+            self._poller = None
+        if self._web is not None:
+            await self._web.stop()
+        if self._working:
+            await asyncio.gather(*self._working, return_exceptions=True)
+        await self.api.close()
+
+    async def _get_me_with_retry(self) -> None:
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                await self.api.call("getMe")
+                return
+            except ZaloApiError as exc:
+                if exc.code in (401, 403, 404):
+                    await self.api.close()
+                    raise StartupFailed(
+                        f"ZALO_BOT_TOKEN was refused by Zalo ({exc.code}); copy it again from the Zalo Bot Manager"
+                    ) from None
+                problem = f"{exc.code}"
+            except httpx.HTTPError as exc:
+                problem = exc.__class__.__name__
+            if self._settings.max_attempts and attempt >= self._settings.max_attempts:
+                await self.api.close()
+                raise StartupFailed(
+                    f"the Zalo Bot API at {self._settings.base_url} could not be reached after {attempt} "
+                    f"attempts ({problem}); check ZALO_API_BASE_URL and the network"
+                )
+            delay = min(60.0, self._settings.retry_base_seconds * 2 ** (attempt - 1))
+            log.warning("Zalo Bot API unreachable (%s); retry %d in %.1fs", problem, attempt, delay)
+            await asyncio.sleep(delay)
+
+    async def _poll(self) -> None:
+        failures = 0
+        while True:
+            try:
+                result = await self.api.call("getUpdates", timeout=str(self._settings.poll_timeout_seconds))
+                failures = 0
+            except ZaloApiError as exc:
+                if exc.code == 408:  # nothing came in during the timeout
+                    continue
+                failures += 1
+                log.warning("zalo getUpdates refused (%s)", exc.code)
+            except httpx.HTTPError as exc:
+                failures += 1
+                log.warning("zalo getUpdates failed (%s)", exc.__class__.__name__)
+            else:
+                for update in result if isinstance(result, list) else [result]:
+                    if isinstance(update, dict):
+                        await self._dispatch(update)
+                continue
+            await asyncio.sleep(min(30.0, self._settings.retry_base_seconds * 2 ** min(failures, 5)))
+
+    async def _dispatch(self, update: dict[str, Any]) -> None:
+        """Handle an update without waiting for it, up to CONCURRENT_UPDATES at once (the core keeps
+        each chat's messages in order)."""
+        incoming = to_incoming(update)
+        if incoming is None:
+            return
+        await self._slots.acquire()
+        task = asyncio.create_task(self._handle_one(incoming))
+        self._working.add(task)
+        task.add_done_callback(self._working.discard)
+
+    async def _handle_one(self, incoming: Incoming) -> None:
+        try:
+            await self._handle(incoming)
+        except Exception:
+            # Ids only: the text may hold health information.
+            log.exception("error while handling zalo message %s", incoming.event_id)
+        finally:
+            self._slots.release()
+
+    async def _accept_webhook(self, body: dict[str, Any]) -> None:
+        # Some senders wrap the update as {"ok": true, "result": {...}}, as getUpdates does.
+        wrapped = body.get("result")
+        update: dict[str, Any] = wrapped if isinstance(wrapped, dict) else body
+        if not isinstance(update.get("event_name"), str) or not isinstance(update.get("message"), dict):
+            raise BadBody("no event_name or message")
+        incoming = to_incoming(update)
+        if incoming is None:
+            if update["event_name"] in (EVENT_TEXT, *EVENT_UNSUPPORTED) and _is_private(update["message"]):
+                raise BadBody("message without ids")
+            return
+        # Handled before the 200: if the process dies first, Zalo sends it again and the core's inbox
+        # makes the second delivery a no-op.
+        await self._handle(incoming)
+
+    async def send(self, chat_id: str, reply: Reply) -> None:
+        for piece in split_text(render(reply), TEXT_LIMIT):
+            try:
+                await self.api.call("sendMessage", chat_id=chat_id, text=piece)
+            except ZaloApiError as exc:
+                if exc.code == 429:
+                    raise DeliveryFailed("rate limited", retry_after=5.0) from None
+                if exc.code == 403 or "not found" in exc.description.lower():
+                    raise ChatUnreachable(f"{exc.code} {exc.description}") from None
+                if exc.code >= 500:
+                    raise DeliveryFailed(f"zalo {exc.code}") from None
+                # Our message was refused as malformed: retrying cannot help. Keep the evidence, not the text.
+                log.error("zalo refused a message (%s %s); dropped", exc.code, exc.description)
+                return
+            except httpx.HTTPError as exc:
+                raise DeliveryFailed(exc.__class__.__name__) from None
+            if self._on_sent is not None:
+                await self._on_sent(1)
+
+
+def render(reply: Reply) -> str:
+    """Choices as a numbered list (answered by number or words); Zalo has no buttons."""
+    return numbered_choices(reply)
+
+
+def to_incoming(update: dict[str, Any]) -> Incoming | None:
+    """The neutral form of a Zalo update, or None for what the bot does not take (groups, other events)."""
+    message = update.get("message")
+    event = update.get("event_name")
+    if not isinstance(message, dict) or not isinstance(event, str):
+        return None
+    sender, chat = message.get("from") or {}, message.get("chat") or {}
+    user_id, chat_id, message_id = sender.get("id"), chat.get("id"), message.get("message_id")
+    if not all(isinstance(v, (str, int)) and str(v) for v in (user_id, chat_id, message_id)):
+        return None
+    if not _is_private(message):
+        return None
+    ids = ("zalo", str(user_id), str(chat_id), str(message_id))
+    if event == EVENT_TEXT:
+        text = message.get("text")
+        return Incoming(*ids, text=text) if isinstance(text, str) else Incoming(*ids, unsupported="empty")
+    if event in EVENT_UNSUPPORTED:
+        return Incoming(*ids, unsupported=EVENT_UNSUPPORTED[event])
+    return None
+
+
+def _is_private(message: dict[str, Any]) -> bool:
+    chat = message.get("chat") or {}
+    return isinstance(chat, dict) and str(chat.get("chat_type", "PRIVATE")).upper() == "PRIVATE"

@@ -1,0 +1,176 @@
+"""The conversation scenarios, run on Telegram and on Zalo from one suite, each against its fake Bot API
+on 127.0.0.1. Everything here is done by typing, as Zalo (no buttons) requires; Telegram's buttons have
+their own tests."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.clock import FakeClock
+from tests.conftest import TelegramHarness, ZaloHarness
+from tests.fakes.telegram_api import FakeTelegram
+from tests.fakes.zalo_api import FakeZalo
+
+
+@dataclass
+class Said:
+    text: str
+    options: list[str]  # button labels on Telegram, the numbered list's lines on Zalo
+
+
+@dataclass
+class Chat:
+    """One person's chat with the bot on one platform."""
+
+    harness: TelegramHarness | ZaloHarness
+    user: int | str
+
+    @property
+    def name(self) -> str:
+        return self.harness.channel_name
+
+    async def say(self, text: str) -> list[Said]:
+        if isinstance(self.harness, TelegramHarness):
+            assert isinstance(self.user, int)
+            return [_telegram(m) for m in await self.harness.say(self.user, text)]
+        assert isinstance(self.user, str)
+        return [_zalo(m) for m in await self.harness.say(self.user, text)]
+
+    async def push_twice(self, text: str) -> None:
+        """The same platform message delivered twice (a lost acknowledgement, a platform retry)."""
+        h = self.harness
+        if isinstance(h, TelegramHarness):
+            assert isinstance(self.user, int)
+            update: dict[str, Any] = h.fake.text_update(self.user, text)
+            await h.send(update, self.user)
+            await h.fake.replay(update)
+            await h.wait_handled(str(update["update_id"]), times=2)
+            return
+        assert isinstance(self.user, str)
+        update = h.fake.message_update(self.user, text)
+        await h.send(update, self.user)
+        await h.fake.push(update)
+        await h.wait_handled(update["message"]["message_id"], times=2)
+
+    def sent_count(self) -> int:
+        return len(self.harness.fake.sent(self.user))  # type: ignore[arg-type]
+
+
+def _telegram(message: dict[str, Any]) -> Said:
+    markup = message.get("reply_markup") or {}
+    options = [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+    options += [b["text"] for row in markup.get("keyboard", []) for b in row]
+    return Said(message["text"], options)
+
+
+def _zalo(message: dict[str, Any]) -> Said:
+    assert "reply_markup" not in message
+    assert len(message["text"]) <= 2000
+    text = message["text"]
+    options = re.findall(r"^\d+\. (.+)$", text, flags=re.MULTILINE)
+    if options:  # the text without its numbered list, as Telegram shows it above the buttons
+        text = text[:text.index("\n\n1. ")]
+    return Said(text, options)
+
+
+@pytest.fixture(params=["telegram", "zalo"])
+async def chat(request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock) -> AsyncIterator[Chat]:
+    harness: TelegramHarness | ZaloHarness
+    if request.param == "telegram":
+        fake_t = await FakeTelegram().start()
+        harness = TelegramHarness(fake_t, tmp_path, clock)
+        user: int | str = 5001
+    else:
+        fake_z = await FakeZalo().start()
+        harness = ZaloHarness(fake_z, tmp_path, clock)
+        user = "7f3a9c1d2e4b5a60"
+    await harness.start()
+    yield Chat(harness, user)
+    await harness.stop()
+    await harness.fake.stop()
+    assert not harness.fake.rejected, harness.fake.rejected
+
+
+async def onboard(chat: Chat) -> list[Said]:
+    await chat.say("/start")
+    await chat.say("1")
+    await chat.say("toi la nguoi nha")
+    return await chat.say("dong y")
+
+
+async def test_first_contact_to_the_main_menu_by_typing(chat: Chat) -> None:
+    said = await chat.say("/start")
+    assert "không phải công an" in said[0].text
+    assert said[-1].options == ["Tiếng Việt", "English"]
+    said = await chat.say("1")
+    assert said[-1].options[1] == "Tôi là người nhà"
+    said = await chat.say("toi la nguoi nha")
+    assert said[-1].text.endswith("Bạn có đồng ý không?")
+    said = await chat.say("dong y")
+    assert len(said[-1].options) == 6 and said[-1].options[-1] == "🔒 Quyền riêng tư"
+
+
+async def test_a_first_question_is_answered_before_the_greeting(chat: Chat) -> None:
+    said = await chat.say("methadone la gi vay")
+    assert "thuốc thay thế" in said[0].text
+    assert "không phải công an" in said[1].text
+
+
+async def test_a_crisis_inside_a_flow_gets_the_crisis_reply_at_once(chat: Chat) -> None:
+    await onboard(chat)
+    await chat.say("/xoa")
+    said = await chat.say("ban toi bat tinh roi khong tho")
+    assert "115" in said[0].text
+
+
+async def test_a_replayed_message_is_answered_once(chat: Chat) -> None:
+    await onboard(chat)
+    before = chat.sent_count()
+    await chat.push_twice("methadone la gi")
+    assert chat.sent_count() - before == 1
+
+
+async def test_a_restart_in_the_middle_of_a_flow_continues_it(chat: Chat) -> None:
+    await chat.say("/start")
+    await chat.say("english")
+    await chat.harness.restart()
+    said = await chat.say("family")
+    assert "Do you agree?" in said[-1].text
+
+
+async def test_erasing_leaves_nothing_behind(chat: Chat) -> None:
+    await onboard(chat)
+    await chat.say("/xoa")
+    said = await chat.say("xoa het")
+    assert "đã xóa" in said[0].text.lower()
+    rows = await chat.harness.rows()
+    dumped = repr({k: v for k, v in rows.items() if k != "usage"})
+    assert str(chat.user) not in dumped
+    assert rows["people"] == [] and rows["sessions"] == []
+
+
+async def test_bad_input_gets_a_kind_answer(chat: Chat) -> None:
+    await onboard(chat)
+    said = await chat.say("/khongco")
+    assert "/khongco" in said[0].text
+    said = await chat.say("🙏🙏🙏")
+    assert said and said[0].text
+    said = await chat.say("a" * 10_000)
+    assert said and said[0].text
+
+
+async def test_finding_a_site_by_a_typed_place(chat: Chat) -> None:
+    await onboard(chat)
+    said = await chat.say("tim co so")
+    assert said[-1].options[0] == "💊 Điều trị / cấp phát methadone"
+    said = await chat.say("1")
+    assert ("Bấm nút" in said[0].text) is (chat.name == "telegram")  # Zalo has no location button
+    said = await chat.say("Hoài Đức")
+    assert "Cơ sở điều trị Methadone Hoài Đức" in said[0].text
+    assert "Giờ mở cửa: danh sách chưa có" in said[0].text
