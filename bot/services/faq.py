@@ -4,7 +4,9 @@ scores as its closest way of asking. An inverted index keeps the comparison to t
 a word with the message, so the cost does not grow with the size of the FAQ.
 
 Confidence matters more than recall: a wrong answer about methadone doses is worse than "did you
-mean…", so below ANSWER_AT the caller offers the best candidates instead of answering.
+mean…". An entry answers when it matches well (ANSWER_AT), or fairly well and clearly better than any
+other entry (CLEAR_AT and CLEAR_MARGIN: a message with one extra word, "what is methadone exactly",
+still has one obvious answer). Otherwise the caller offers the best candidates instead of answering.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from bot.normalize import words
 # Words too common in questions to tell entries apart ("là gì", "có … không", "how do I").
 STOPWORDS = frozenset("""
     la gi co khong the nao nhu toi minh em anh chi ban a oi va thi ma cua cho duoc bi o tai voi ve nhe vay sao
-    what is the a an of to do i how can my me for in it does are
+    what is the a an of to do i can my me for in it does are
 """.split())
 
 
@@ -31,6 +33,8 @@ class Match:
 
 class FaqIndex:
     ANSWER_AT = 0.5
+    CLEAR_AT = 0.35
+    CLEAR_MARGIN = 1.5
     SUGGEST_AT = 0.15
 
     def __init__(self, entries: tuple[FaqEntry, ...]) -> None:
@@ -82,7 +86,11 @@ class FaqIndex:
     def answer(self, text: str) -> tuple[FaqEntry | None, list[Match]]:
         """The confident answer, if any, and the best candidates for a "did you mean"."""
         matches = self.search(text)
-        if matches and matches[0].score >= self.ANSWER_AT:
+        if not matches:
+            return None, matches
+        best = matches[0].score
+        runner_up = matches[1].score if len(matches) > 1 else 0.0
+        if best >= self.ANSWER_AT or (best >= self.CLEAR_AT and best >= self.CLEAR_MARGIN * runner_up):
             return matches[0].entry, matches
         return None, matches
 

@@ -2,8 +2,9 @@
 and the rule that matters more: no question gets a confident wrong answer (a miss must be a "did you
 mean").
 
-The floor is a regression guard set just under the share measured when the set last grew; issue #3's
-goal is 95% on 150+ questions.
+The floor is issue #3's goal, 95%: a change to the matcher or the content that drops below it fails.
+The thresholds were tuned on this same set (docs/knowledge.md says so); new questions added to it
+without looking at the matcher first are the honest test of them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from bot.config import PROJECT_ROOT
 from bot.content import load_content
 from bot.services.faq import FaqIndex
 
-FLOOR = 0.90  # measured 2026-11-23: 76 of 81 (94%)
+FLOOR = 0.95  # measured 2026-11-23: 179 of 187 (95.7%)
 LABELLED = yaml.safe_load((Path(__file__).parent / "labelled_questions.yaml").read_text(encoding="utf-8"))
 CONTENT = load_content(PROJECT_ROOT / "content")
 
