@@ -26,7 +26,7 @@ from bot.i18n import Catalogs
 from bot.messages import Incoming, Outcome
 from bot.router import Router
 from bot.services.budget import MessageBudget
-from bot.services.crisis import CrisisDetector
+from bot.services.crisis import CrisisDetector, CrisisListener
 from bot.services.faq import FaqIndex
 from bot.services.people import new_person
 from bot.sites import SiteDirectory, load_sites
@@ -53,17 +53,20 @@ def site_list_path(settings: Settings) -> Path:
     return imported if imported.is_file() else settings.content_dir / "sites" / "sites.csv"
 
 
-def build_services(settings: Settings, content: Content, catalogs: Catalogs) -> Services:
+def build_services(settings: Settings, content: Content, catalogs: Catalogs,
+                   crisis_listeners: tuple[CrisisListener, ...] = ()) -> Services:
     return Services(
         content=content, catalogs=catalogs, faq=FaqIndex(content.faq), crisis=CrisisDetector(content.crisis),
         sites=SiteDirectory(load_sites(site_list_path(settings))),
         session_timeout_minutes=settings.session_timeout_minutes,
         inbox_retention_days=settings.inbox_retention_days, person_retention_days=settings.person_retention_days,
+        crisis_listeners=crisis_listeners,
     )
 
 
 async def build(
     settings: Settings, clock: Clock | None = None, store_path: Path | str | None = None, deliver: bool = True,
+    crisis_listeners: tuple[CrisisListener, ...] = (),
 ) -> Bot:
     """Everything but the channels, which are attached to `bot.core` once started. With
     `deliver=False` replies are only returned, never queued (`diemtuvan ask`)."""
@@ -75,7 +78,8 @@ async def build(
         check_data_dir(Path(path).parent)
     store = SqliteStore(path)
     await store.open()
-    core = Core(store, Router(build_registry()), catalogs, build_services(settings, content, catalogs), clock,
+    services = build_services(settings, content, catalogs, crisis_listeners)
+    core = Core(store, Router(build_registry()), catalogs, services, clock,
                 settings.default_locale, deliver=deliver)
     return Bot(settings, store, core, catalogs, content, clock)
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from bot.content import Content
 from bot.i18n import Catalogs, Translator
 from bot.messages import Choice, Incoming, Reply
-from bot.services.crisis import CrisisDetector
+from bot.services.crisis import CrisisDetector, CrisisListener
 from bot.services.faq import FaqIndex
 from bot.sites import SiteDirectory
 from bot.store.base import UnitOfWork
@@ -34,6 +34,7 @@ class Services:
     session_timeout_minutes: int
     inbox_retention_days: int
     person_retention_days: int
+    crisis_listeners: tuple[CrisisListener, ...] = ()
 
 
 @dataclass

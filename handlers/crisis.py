@@ -16,6 +16,8 @@ _KEYS = {
 
 def reply_for(kind: CrisisKind) -> Handler:
     async def crisis(turn: Turn) -> Step:
+        for listener in turn.services.crisis_listeners:
+            await listener(turn.uow, turn.person, kind, turn.now)
         return Step([Reply(turn._(_KEYS[kind]))], "crisis", kind.value)
 
     return crisis

@@ -8,16 +8,29 @@ match and "tím" inside another word does not.
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
+from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from bot.content import CrisisSignals
 from bot.normalize import words
+
+if TYPE_CHECKING:
+    from bot.store.base import UnitOfWork
+    from bot.store.records import Person
 
 
 class CrisisKind(StrEnum):
     OVERDOSE = "overdose"
     SUICIDE = "suicide"
     VIOLENCE = "violence"
+
+
+# Called inside the turn's transaction after a crisis reply is chosen, once per crisis message (a
+# replayed message rolls the turn back, listeners' writes with it). The counselor-on-duty alert (#4)
+# is one; the registry in bot/app.py lists them.
+CrisisListener = Callable[["UnitOfWork", "Person", CrisisKind, datetime], Awaitable[None]]
 
 
 class CrisisDetector:

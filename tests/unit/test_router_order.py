@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from bot.app import Bot
+from datetime import datetime
+from pathlib import Path
+
+from bot.app import Bot, build
+from bot.clock import FakeClock
 from bot.messages import Incoming
+from bot.services.crisis import CrisisKind
+from bot.store.base import UnitOfWork
+from bot.store.records import Person
+from tests.conftest import make_settings
 
 N = iter(range(10_000, 20_000))
 
@@ -87,3 +95,26 @@ async def test_a_question_in_english_is_answered_in_english(bot: Bot) -> None:
     assert handler == "faq" and texts[0].startswith("Methadone is a medicine")
     handler, texts = await say(bot, "methadone là gì")
     assert texts[0].startswith("Methadone là thuốc")
+
+
+async def test_crisis_listeners_run_in_the_turn_and_not_again_for_a_replay(tmp_path: Path, clock: FakeClock) -> None:
+    """The hook the counselor-on-duty alert (#4) plugs into: called inside the turn's transaction, so a
+    replayed message, which rolls the turn back, does not alert twice."""
+
+    heard: list[CrisisKind] = []
+
+    async def listener(uow: UnitOfWork, person: Person, kind: CrisisKind, at: datetime) -> None:
+        heard.append(kind)
+        await uow.usage.add_sent("crisis-alerts", "test", 1)  # stands in for the alert row
+
+    bot = await build(make_settings(tmp_path), clock=clock, store_path=tmp_path / "l.sqlite3", deliver=False,
+                      crisis_listeners=(listener,))
+    try:
+        message = Incoming("test", "u9", "u9", "crisis-1", text="ban toi bat tinh roi")
+        await bot.core.handle(message)
+        await bot.core.handle(message)  # the platform delivers it again
+        assert heard[0] is CrisisKind.OVERDOSE
+        rows = await bot.store.table_rows()
+        assert [r["sent"] for r in rows["usage"] if r["channel"] == "crisis-alerts"] == [1]
+    finally:
+        await bot.store.close()
