@@ -33,6 +33,8 @@ from bot.sites import SiteDirectory, load_sites
 from bot.store.sqlite import SqliteStore
 from handlers import build_registry
 from scheduler.housekeeping import Housekeeping, Retention
+from scheduler.reminders import ReminderEngine
+from scheduler.sender import Sender
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +62,7 @@ def build_services(settings: Settings, content: Content, catalogs: Catalogs,
         sites=SiteDirectory(load_sites(site_list_path(settings))),
         session_timeout_minutes=settings.session_timeout_minutes,
         inbox_retention_days=settings.inbox_retention_days, person_retention_days=settings.person_retention_days,
-        crisis_listeners=crisis_listeners,
+        crisis_listeners=crisis_listeners, timezone_name=settings.bot_timezone,
     )
 
 
@@ -88,9 +90,12 @@ def retention(settings: Settings) -> Retention:
     return Retention(settings.session_timeout_minutes, settings.inbox_retention_days, settings.person_retention_days)
 
 
-def network_channels(settings: Settings, bot: Bot) -> list[TelegramChannel | ZaloChannel]:
-    """The platforms whose token is set; both run in one process, sharing one core and one store."""
+def network_channels(settings: Settings, bot: Bot) -> tuple[list[TelegramChannel | ZaloChannel],
+                                                             dict[str, MessageBudget]]:
+    """The platforms whose token is set (both run in one process, sharing one core and one store), and
+    the monthly budgets of those whose plan has one."""
     channels: list[TelegramChannel | ZaloChannel] = []
+    budgets: dict[str, MessageBudget] = {}
     if settings.telegram_bot_token:
         channels.append(TelegramChannel(
             TelegramSettings(
@@ -103,6 +108,7 @@ def network_channels(settings: Settings, bot: Bot) -> list[TelegramChannel | Zal
         ))
     if settings.zalo_bot_token:
         budget = MessageBudget(bot.store, bot.clock, "zalo", settings.zalo_monthly_message_budget, settings.timezone)
+        budgets["zalo"] = budget
         channels.append(ZaloChannel(
             ZaloSettings(
                 token=settings.zalo_bot_token, base_url=settings.zalo_api_base_url, mode=settings.zalo_mode,
@@ -112,7 +118,13 @@ def network_channels(settings: Settings, bot: Bot) -> list[TelegramChannel | Zal
             ),
             bot.core.handle, bot.core.set_reachable, budget.record,
         ))
-    return channels
+    return channels, budgets
+
+
+def reminder_engine(settings: Settings, bot: Bot, budgets: dict[str, MessageBudget]) -> ReminderEngine:
+    sender = Sender(bot.store, bot.clock, bot.core.channels(), rate_per_second=settings.outbox_rate_per_second,
+                    budgets=budgets, offer=bot.core.offer, unreachable=bot.core.unreachable)
+    return ReminderEngine(bot.store, bot.clock, bot.catalogs, sender)
 
 
 async def run(settings: Settings, input_stream: TextIO | None = None, output: TextIO | None = None) -> int:
@@ -120,14 +132,16 @@ async def run(settings: Settings, input_stream: TextIO | None = None, output: Te
     bot = await build(settings)
     housekeeping = Housekeeping(bot.store, bot.clock, bot.core, retention(settings))
     started: list[TelegramChannel | ZaloChannel] = []
+    channels, budgets = network_channels(settings, bot)
+    engine = reminder_engine(settings, bot, budgets)
     try:
-        channels = network_channels(settings, bot)
         if channels:
             for channel in channels:
                 bot.core.attach(channel)
                 await channel.start()
                 started.append(channel)
             housekeeping.start()
+            engine.start()
             await bot.core.redeliver()
             await _wait_for_signal()
         else:
@@ -138,9 +152,11 @@ async def run(settings: Settings, input_stream: TextIO | None = None, output: Te
                       f"data in {bot.store.path}. Type a message (Ctrl-D to end).\n\n")
             out.flush()
             housekeeping.start()
+            engine.start()
             await bot.core.redeliver()
             await console.run(bot.core.handle, input_stream)
     finally:
+        await engine.stop()
         housekeeping.stop()
         for channel in reversed(started):
             await channel.stop()

@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     default_locale: Literal["vi", "en"] = "vi"
     admin_ids: str = ""
 
+    outbox_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     session_timeout_minutes: int = Field(default=60, ge=1)
     inbox_retention_days: int = Field(default=7, ge=1)
     person_retention_days: int = Field(default=365, ge=30)

@@ -158,6 +158,32 @@ class Core:
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
 
+    async def offer(self, person_id: int, choices: tuple[Choice, ...]) -> None:
+        """A message sent outside a turn (a reminder) offered choices: remember them, so that a typed
+        "1" or "da di" answers it on a channel without buttons. An open conversation step keeps its own."""
+        async with self._store.unit_of_work() as uow:
+            person = await uow.people.get_by_id(person_id)
+            if person is None:
+                return
+        async with self._lock_for(person.channel, person.chat_id):
+            async with self._store.unit_of_work() as uow:
+                session = await uow.sessions.get(person_id)
+                if session is not None and session.flow:
+                    return
+                session = session or Session(person_id=person_id, updated_at=self._clock.now())
+                session.offered, session.updated_at = choices, self._clock.now()
+                await uow.sessions.save(session)
+                await uow.commit()
+            self.forget((person.channel, person.user_id))
+
+    async def unreachable(self, person_id: int) -> None:
+        """The sender found the person gone (blocked, chat deleted): drop what is cached about them."""
+        self.forget()
+
+    def channels(self) -> dict[str, Channel]:
+        """The attached channels, by name (the outbox sender sends through the same ones)."""
+        return self._channels
+
     def forget(self, key: tuple[str, str] | None = None) -> None:
         """Drop cached state (all of it when no key is given) after a write outside a turn."""
         if key is None:

@@ -35,6 +35,7 @@ class Services:
     inbox_retention_days: int
     person_retention_days: int
     crisis_listeners: tuple[CrisisListener, ...] = ()
+    timezone_name: str = "Asia/Ho_Chi_Minh"  # where reminder rules are kept (BOT_TIMEZONE)
 
 
 @dataclass

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+from bot.dialogs import MaybeHandler, Step, Turn
 from bot.router import Registry
 from bot.services.crisis import CrisisKind
-from handlers import crisis, faq, menu, misc, privacy, sites, start
+from handlers import crisis, faq, menu, misc, privacy, reminders, sites, start
+
+
+def first_answer(*handlers: MaybeHandler) -> MaybeHandler:
+    """Free text tried by each handler in turn: "nhắc tôi 7h mỗi ngày" sets a reminder, anything else is
+    a question for the FAQ."""
+    async def answer(turn: Turn) -> Step | None:
+        for handler in handlers:
+            step = await handler(turn)
+            if step is not None:
+                return step
+        return None
+
+    return answer
 
 
 def build_registry() -> Registry:
     onboarding = start.Onboarding()
     return Registry(
         crisis={kind: crisis.reply_for(kind) for kind in CrisisKind},
-        flows={f.name: f for f in (onboarding, privacy.Erase(), privacy.Consent(), sites.Finder())},
+        flows={f.name: f for f in (onboarding, privacy.Erase(), privacy.Consent(), sites.Finder(),
+                                   reminders.RemindersFlow())},
         commands={
             "start": start.on_start,
             "menu": menu.on_menu,
@@ -30,9 +45,12 @@ def build_registry() -> Registry:
             "erase": privacy.on_erase,  # erase:ask, from the /privacy reply
             "consent": privacy.on_consent_choice,
             "faq": faq.on_faq_choice,
+            "dose": reminders.on_answer,
         },
-        global_choice_prefixes=frozenset({"m", "lang"}),
-        question=faq.on_question,
+        # Keys that stay valid outside the choices last offered: the menu, the language, and the
+        # answers to a reminder (sent by the outbox, not in reply to a message).
+        global_choice_prefixes=frozenset({"m", "lang", "dose"}),
+        question=first_answer(reminders.on_text, faq.on_question),
         unknown_command=misc.unknown_command,
         stale_choice=misc.stale_choice,
         double_tap=misc.double_tap,

@@ -55,11 +55,15 @@ async def on_choice(turn: Turn) -> Step:
         return Step([Reply(turn._("menu.faq_prompt"))], "menu")
     if key in NEEDS_CONSENT and not turn.person.consented:
         return privacy.ask_consent_for(turn, key)
-    return open_feature(turn, key)
+    return await open_feature(turn, key)
 
 
-def open_feature(turn: Turn, key: str) -> Step:
-    """Booking, reminders and chats with a counselor are built in their own issues (#4, #5);
-    until then the person is told so plainly and pointed to what works now."""
+async def open_feature(turn: Turn, key: str) -> Step:
+    """A feature that keeps data, once the person has consented. Booking and chats with a counselor are
+    built in their own issue (#4); until then the person is told so plainly and pointed to what works."""
+    if key == "m:remind":
+        from handlers import reminders
+
+        return await reminders.start(turn)
     turn.close_flow()
     return Step([Reply(turn._("menu.not_ready")), main_menu(turn)], f"menu:{key.removeprefix('m:')}")

@@ -75,7 +75,7 @@ class Consent:
         if turn.choice == "consent:yes":
             give_consent(turn.person, turn.now)
             feature = str(turn.session.data.get("then", "m:menu"))
-            step = open_feature(turn, feature)
+            step = await open_feature(turn, feature)
             return Step([Reply(turn._("start.consent_thanks")), *step.replies], step.handler)
         if turn.choice == "consent:no":
             turn.close_flow()
@@ -90,6 +90,11 @@ async def on_consent_choice(turn: Turn) -> Step:
     """consent:withdraw from the /privacy reply (consent:yes/no belong to the open flows)."""
     if turn.choice == "consent:withdraw":
         withdraw_consent(turn.person)
+        # What was kept under the consent goes with it.
+        assert turn.person.id is not None
+        for reminder in await turn.uow.reminders.of_person(turn.person.id):
+            assert reminder.id is not None
+            await turn.uow.reminders.delete(reminder.id)
         return Step([Reply(turn._("privacy.withdrawn")), *menu_unless_in_flow(turn)], "privacy")
     return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
 

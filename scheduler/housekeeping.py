@@ -39,6 +39,7 @@ async def purge(store: Store, clock: Clock, retention: Retention) -> Purged:
         sessions = await uow.sessions.purge_idle(now - timedelta(minutes=retention.session_minutes))
         inbox = await uow.inbox.purge(now - timedelta(days=retention.inbox_days))
         people = await uow.people.purge_inactive(now - timedelta(days=retention.person_days))
+        await uow.outbox.purge(now - timedelta(days=retention.inbox_days))
         await uow.commit()
     if sessions or inbox or people:
         log.info("retention: %d idle sessions, %d inbox ids, %d inactive people removed", sessions, inbox, people)

@@ -65,3 +65,42 @@ class Invite:
     code: str
     role: str
     point_id: str | None
+
+
+@dataclass
+class Reminder:
+    person_id: int
+    kind: str
+    rule: dict[str, Any]
+    timezone: str
+    created_at: datetime
+    next_at: datetime | None = None
+    paused_until: datetime | None = None
+    state: dict[str, Any] = field(default_factory=dict)
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Due:
+    """A claimed reminder with what is needed to word and address its message."""
+
+    reminder: Reminder
+    channel: str
+    chat_id: str
+    locale: str
+    discreet: bool
+    reachable: bool
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    key: str
+    person_id: int | None
+    channel: str
+    chat_id: str
+    priority: int
+    reply: Reply
+    due_at: datetime
+    expires_at: datetime | None = None
+    attempts: int = 0
+    id: int | None = None

@@ -20,8 +20,8 @@ from typing import Any
 import aiosqlite
 
 from bot.messages import Choice, Reply
-from bot.store.base import Inbox, Invites, People, Sessions, Usage
-from bot.store.records import Invite, Person, Session, Unsent
+from bot.store.base import Inbox, Invites, Outbox, People, Reminders, Sessions, Usage
+from bot.store.records import Due, Invite, OutboxItem, Person, Reminder, Session, Unsent
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -167,6 +167,8 @@ class SqliteUnitOfWork:
         self.inbox: Inbox = SqliteInbox(self)
         self.invites: Invites = SqliteInvites(self)
         self.usage: Usage = SqliteUsage(self)
+        self.reminders: Reminders = SqliteReminders(self)
+        self.outbox: Outbox = SqliteOutbox(self)
 
     async def begin(self) -> aiosqlite.Connection:
         """Take the writer and open the transaction, once; every repository call comes through here."""
@@ -242,6 +244,10 @@ class _Repo:
         cursor = await (await self._conn()).execute(sql, params)
         return cursor.rowcount
 
+    async def _many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            await (await self._conn()).executemany(sql, rows)
+
     async def _insert(self, sql: str, params: tuple[Any, ...]) -> int | None:
         cursor = await (await self._conn()).execute(sql, params)
         return cursor.lastrowid if cursor.rowcount else None
@@ -312,6 +318,9 @@ class SqlitePeople(_Repo):
             "UPDATE people SET reachable = ? WHERE channel = ? AND channel_user_id = ?",
             (int(reachable), channel, user_id),
         ))
+
+    async def set_unreachable_by_id(self, person_id: int) -> None:
+        await self._change("UPDATE people SET reachable = 0 WHERE id = ?", (person_id,))
 
     async def erase(self, person_id: int) -> None:
         # Rows that refer to the person go with it (ON DELETE CASCADE / SET NULL in the schema).
@@ -449,3 +458,119 @@ class SqliteUsage(_Repo):
     async def sent(self, channel: str, month: str) -> int:
         row = await self._one("SELECT sent FROM usage WHERE channel = ? AND month = ?", (channel, month))
         return int(row["sent"]) if row else 0
+
+
+_REMINDER_SELECT = ("SELECT r.id, r.person_id, r.kind, r.rule, r.timezone, r.next_at, r.paused_until, r.state,"
+                    " r.created_at")
+
+
+def _reminder(row: aiosqlite.Row) -> Reminder:
+    return Reminder(
+        id=row["id"], person_id=row["person_id"], kind=row["kind"], rule=json.loads(row["rule"]),
+        timezone=row["timezone"], next_at=from_ts(row["next_at"]), paused_until=from_ts(row["paused_until"]),
+        state=json.loads(row["state"]), created_at=_required_ts(row["created_at"]),
+    )
+
+
+class SqliteReminders(_Repo):
+    async def add(self, reminder: Reminder) -> Reminder:
+        reminder.id = await self._insert(
+            "INSERT INTO reminders (person_id, kind, rule, timezone, next_at, paused_until, state, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (reminder.person_id, reminder.kind, json.dumps(reminder.rule), reminder.timezone,
+             _ts_or_none(reminder.next_at), _ts_or_none(reminder.paused_until), json.dumps(reminder.state),
+             ts(reminder.created_at)),
+        )
+        return reminder
+
+    async def get(self, reminder_id: int) -> Reminder | None:
+        row = await self._one(_REMINDER_SELECT + " FROM reminders r WHERE r.id = ?", (reminder_id,))
+        return _reminder(row) if row else None
+
+    async def of_person(self, person_id: int) -> list[Reminder]:
+        rows = await self._all(_REMINDER_SELECT + " FROM reminders r WHERE r.person_id = ? ORDER BY r.id",
+                               (person_id,))
+        return [_reminder(row) for row in rows]
+
+    async def save(self, reminder: Reminder) -> None:
+        await self.advance([reminder])
+        await self._change("UPDATE reminders SET rule = ? WHERE id = ?", (json.dumps(reminder.rule), reminder.id))
+
+    async def delete(self, reminder_id: int) -> None:
+        await self._change("DELETE FROM reminders WHERE id = ?", (reminder_id,))
+
+    async def due(self, now: datetime, limit: int) -> list[Due]:
+        rows = await self._all(
+            _REMINDER_SELECT + ", p.channel, p.chat_id, p.locale, p.discreet, p.reachable"
+            " FROM reminders r JOIN people p ON p.id = r.person_id"
+            " WHERE r.next_at IS NOT NULL AND r.next_at <= ? ORDER BY r.next_at LIMIT ?",
+            (ts(now), limit),
+        )
+        return [Due(_reminder(row), row["channel"], row["chat_id"], row["locale"], bool(row["discreet"]),
+                    bool(row["reachable"])) for row in rows]
+
+    async def advance(self, moved: list[Reminder]) -> None:
+        await self._many(
+            "UPDATE reminders SET next_at = ?, paused_until = ?, state = ? WHERE id = ?",
+            [(_ts_or_none(r.next_at), _ts_or_none(r.paused_until), json.dumps(r.state), r.id) for r in moved],
+        )
+
+
+def _ts_or_none(moment: datetime | None) -> str | None:
+    return ts(moment) if moment is not None else None
+
+
+class SqliteOutbox(_Repo):
+    async def add_many(self, items: list[OutboxItem]) -> int:
+        if not items:
+            return 0
+        conn = await self._conn()
+        before = conn.total_changes
+        await self._many(
+            "INSERT INTO outbox (key, person_id, channel, chat_id, priority, reply, due_at, expires_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+            [(i.key, i.person_id, i.channel, i.chat_id, i.priority,
+              json.dumps(i.reply.to_json(), ensure_ascii=False), ts(i.due_at), _ts_or_none(i.expires_at))
+             for i in items],
+        )
+        return conn.total_changes - before
+
+    async def pending(self, now: datetime, limit: int) -> list[OutboxItem]:
+        rows = await self._all(
+            "SELECT id, key, person_id, channel, chat_id, priority, reply, due_at, expires_at, attempts FROM outbox"
+            " WHERE status = 'pending' AND due_at <= ? AND (retry_at IS NULL OR retry_at <= ?)"
+            " ORDER BY priority, due_at, id LIMIT ?",
+            (ts(now), ts(now), limit),
+        )
+        return [OutboxItem(
+            id=row["id"], key=row["key"], person_id=row["person_id"], channel=row["channel"], chat_id=row["chat_id"],
+            priority=row["priority"], reply=Reply.from_json(json.loads(row["reply"])),
+            due_at=_required_ts(row["due_at"]), expires_at=from_ts(row["expires_at"]), attempts=row["attempts"],
+        ) for row in rows]
+
+    async def finish(self, item_id: int, status: str, at: datetime, note: str | None = None) -> None:
+        await self._change(
+            "UPDATE outbox SET status = ?, note = ?, done_at = ?, reply = NULL, chat_id = '' WHERE id = ?",
+            (status, note, ts(at), item_id),
+        )
+
+    async def retry(self, item_id: int, retry_at: datetime) -> None:
+        await self._change("UPDATE outbox SET attempts = attempts + 1, retry_at = ? WHERE id = ?",
+                           (ts(retry_at), item_id))
+
+    async def cancel(self, key: str, at: datetime) -> bool:
+        return bool(await self._change(
+            "UPDATE outbox SET status = 'cancelled', done_at = ?, reply = NULL, chat_id = ''"
+            " WHERE key = ? AND status = 'pending'", (ts(at), key)))
+
+    async def drop_person(self, person_id: int, at: datetime, note: str) -> int:
+        return await self._change(
+            "UPDATE outbox SET status = 'dropped', note = ?, done_at = ?, reply = NULL, chat_id = ''"
+            " WHERE person_id = ? AND status = 'pending'", (note, ts(at), person_id))
+
+    async def counts(self) -> dict[str, int]:
+        rows = await self._all("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status", ())
+        return {row["status"]: row["n"] for row in rows}
+
+    async def purge(self, done_before: datetime) -> int:
+        return await self._change("DELETE FROM outbox WHERE status != 'pending' AND done_at < ?", (ts(done_before),))

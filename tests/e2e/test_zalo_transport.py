@@ -165,7 +165,8 @@ async def test_telegram_and_zalo_run_in_one_process(
                              TELEGRAM_API_BASE_URL=fake_telegram.base_url, ZALO_BOT_TOKEN=fake_zalo.token,
                              ZALO_API_BASE_URL=fake_zalo.base_url)
     bot = await build(settings, clock=clock)
-    channels = network_channels(settings, bot)
+    channels, budgets = network_channels(settings, bot)
+    assert list(budgets) == ["zalo"]
     assert [c.name for c in channels] == ["telegram", "zalo"]
     for channel in channels:
         bot.core.attach(channel)

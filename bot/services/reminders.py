@@ -1,0 +1,174 @@
+"""Reminders: their rules, their next time, what each occurrence sends, and what an answer changes.
+
+A reminder is a row with a rule kept in the person's time zone and its next time in UTC. `claim_due`
+(run by the scheduler every few seconds) takes the reminders whose time has come and, in the same
+transaction, writes their messages to the outbox with one key per occurrence and moves each reminder
+to its next time: a crash between the two is impossible, and claiming twice adds nothing.
+
+Dose-visit reminders (issue #5 item 1): each occurrence asks "Đã đi / Hôm nay chưa đi được"; with no
+answer one gentle follow-up goes two hours later; an unanswered or "not today" day counts as missed,
+and from two missed days in a row the person gets the safety note (go back to the clinic before dosing
+again, never take extra to catch up, tolerance drops fast). Wording is discreet unless the person chose
+otherwise: a lock screen shows "an appointment", never treatment.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.i18n import Catalogs, Translator
+from bot.messages import Choice, Reply
+from bot.services.budget import Priority
+from bot.store.base import Store, UnitOfWork
+from bot.store.records import Due, OutboxItem
+
+log = logging.getLogger(__name__)
+
+DOSE = "dose"
+CLAIM_BATCH = 500
+FOLLOW_UP_AFTER = timedelta(hours=2)
+# A dose reminder more than this late is not sent (the morning has passed); it is recorded as dropped.
+DOSE_GRACE = timedelta(hours=2)
+FOLLOW_UP_GRACE = timedelta(hours=4)
+MISSED_FOR_SAFETY_NOTE = 2
+MAX_DOSE_REMINDERS = 3
+
+
+@dataclass(frozen=True)
+class DailyAt:
+    """Every day at a wall-clock time in the person's zone."""
+
+    at: time
+
+    def to_rule(self) -> dict[str, str]:
+        return {"type": "daily", "at": self.at.strftime("%H:%M")}
+
+
+def parse_rule(rule: dict[str, str]) -> DailyAt:
+    if rule.get("type") != "daily":
+        raise ValueError(f"unknown reminder rule {rule!r}")
+    hours, minutes = rule["at"].split(":")
+    return DailyAt(time(int(hours), int(minutes)))
+
+
+def next_occurrence(rule: dict[str, str], zone: str, after: datetime) -> datetime:
+    """The first time the rule fires strictly after `after`, in UTC. Wall-clock times are kept through
+    DST changes (Vietnam has none, but a deployment elsewhere might)."""
+    daily = parse_rule(rule)
+    tz = ZoneInfo(zone)
+    local = after.astimezone(tz)
+    candidate = datetime.combine(local.date(), daily.at, tzinfo=tz)
+    if candidate <= local:
+        candidate = datetime.combine(local.date() + timedelta(days=1), daily.at, tzinfo=tz)
+    return candidate.astimezone(after.tzinfo)
+
+
+def first_after_pause(rule: dict[str, str], zone: str, now: datetime, paused_until: datetime | None) -> datetime:
+    return next_occurrence(rule, zone, max(now, paused_until) if paused_until else now)
+
+
+def occurrence_key(reminder_id: int, occurrence: datetime) -> str:
+    return f"r{reminder_id}:{occurrence:%Y%m%d%H%M}"
+
+
+def day_code(occurrence: datetime, zone: str) -> str:
+    return occurrence.astimezone(ZoneInfo(zone)).strftime("%Y%m%d")
+
+
+async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int = CLAIM_BATCH) -> int:
+    """Claim due reminders and queue their messages, in one transaction. Returns how many were claimed."""
+    async with store.unit_of_work() as uow:
+        due = await uow.reminders.due(now, limit)
+        if not due:
+            return 0
+        items: list[OutboxItem] = []
+        for claimed in due:
+            reminder = claimed.reminder
+            assert reminder.next_at is not None and reminder.id is not None
+            occurrence = reminder.next_at
+            paused = reminder.paused_until is not None and occurrence < reminder.paused_until
+            if claimed.reachable and not paused and reminder.kind == DOSE:
+                items.extend(_dose_occurrence(claimed, catalogs.translator(claimed.locale), occurrence))
+            # The next time is counted from now, not from the occurrence: after a long outage one late
+            # occurrence is claimed (and dropped as late by the sender), not every day that was missed.
+            reminder.next_at = first_after_pause(reminder.rule, reminder.timezone, max(now, occurrence),
+                                                 reminder.paused_until)
+            if reminder.paused_until is not None and reminder.paused_until <= now:
+                reminder.paused_until = None
+        await uow.reminders.advance([c.reminder for c in due])
+        added = await uow.outbox.add_many(items)
+        await uow.commit()
+    if added:
+        log.info("reminders: %d claimed, %d messages queued", len(due), added)
+    return len(due)
+
+
+def _dose_occurrence(claimed: Due, _: Translator, occurrence: datetime) -> list[OutboxItem]:
+    """The day's reminder and its follow-up; and the safety note if the days before were missed."""
+    reminder = claimed.reminder
+    assert reminder.id is not None
+    state = reminder.state
+    day = day_code(occurrence, reminder.timezone)
+    items: list[OutboxItem] = []
+    previous = state.get("day")
+    if previous and previous != day and not state.get("answered"):
+        state["missed"] = int(state.get("missed", 0)) + 1  # the last day went by without an answer
+    key = occurrence_key(reminder.id, occurrence)
+    state.update(day=day, answered=False, key=key)
+    at = parse_rule(reminder.rule).at.strftime("%H:%M")
+
+    def item(suffix: str, reply: Reply, due: datetime, grace: timedelta) -> OutboxItem:
+        return OutboxItem(key=key + suffix, person_id=reminder.person_id, channel=claimed.channel,
+                          chat_id=claimed.chat_id, priority=Priority.DOSE, reply=reply, due_at=due,
+                          expires_at=due + grace)
+
+    if int(state.get("missed", 0)) >= MISSED_FOR_SAFETY_NOTE and not state.get("noted"):
+        state["noted"] = True
+        items.append(item(":note", safety_note(_, claimed.discreet, reminder.id, int(state["missed"])),
+                          occurrence, DOSE_GRACE))
+    text = _("reminders.dose_discreet", time=at) if claimed.discreet else _("reminders.dose_explicit", time=at)
+    items.append(item("", Reply(text, answer_choices(_, reminder.id, day)), occurrence, DOSE_GRACE))
+    follow_up = _("reminders.dose_follow_up")
+    items.append(item(":f", Reply(follow_up, answer_choices(_, reminder.id, day)), occurrence + FOLLOW_UP_AFTER,
+                      FOLLOW_UP_GRACE))
+    return items
+
+
+def answer_choices(_: Translator, reminder_id: int, day: str) -> tuple[Choice, ...]:
+    return (Choice(f"dose:done:{reminder_id}:{day}", _("reminders.went")),
+            Choice(f"dose:miss:{reminder_id}:{day}", _("reminders.not_today")))
+
+
+def safety_note(_: Translator, discreet: bool, reminder_id: int, missed: int) -> Reply:
+    """Discreet: a neutral line with a button, so a lock screen shows nothing; the note is in the chat."""
+    if discreet:
+        return Reply(_("reminders.note_teaser"), (Choice(f"dose:note:{reminder_id}", _("reminders.note_open")),))
+    return Reply(_("reminders.safety_note"))
+
+
+@dataclass(frozen=True)
+class Answer:
+    outcome: str  # done, missed, stale
+    missed: int
+
+
+async def record_answer(uow: UnitOfWork, reminder_id: int, person_id: int, day: str, went: bool,
+                        now: datetime) -> Answer:
+    """The person's answer to a day's reminder: it resets or extends the missed streak, and the day's
+    follow-up is cancelled. An answer for another day, or another person's reminder, changes nothing."""
+    reminder = await uow.reminders.get(reminder_id)
+    if reminder is None or reminder.person_id != person_id or reminder.state.get("day") != day:
+        return Answer("stale", 0)
+    state = reminder.state
+    already = state.get("answered")
+    state["answered"] = True
+    if went:
+        state.update(missed=0, noted=False)
+    elif not already:
+        state["missed"] = int(state.get("missed", 0)) + 1
+    await uow.reminders.advance([reminder])
+    await uow.outbox.cancel(f"{state.get('key')}:f", now)
+    return Answer("done" if went else "missed", int(state.get("missed", 0)))

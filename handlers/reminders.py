@@ -1,0 +1,194 @@
+"""Daily dose-visit reminders by conversation: set a time, change it, pause for some days, stop, see it;
+and the answers to a reminder ("Đã đi" / "Hôm nay chưa đi được").
+
+One daily reminder per person: it is what the clinic visit needs, and one is easy to manage by typing.
+"nhắc tôi 7h sáng mỗi ngày" typed anywhere sets or changes it. Consent comes first (the menu asks).
+"""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+from bot.dialogs import Step, Turn
+from bot.i18n import N_
+from bot.messages import Reply
+from bot.normalize import words
+from bot.services import reminders as service
+from bot.store.records import Reminder
+from bot.timeparse import TimeProblem, parse_time_of_day
+from handlers.menu import main_menu, menu_unless_in_flow
+from handlers.privacy import ask_consent_for
+
+FLOW = "remind"
+PAUSE_DAYS = {1: N_("reminders.days_1"), 3: N_("reminders.days_3"), 7: N_("reminders.days_7")}
+_ASKS_FOR_REMINDER = ({"nhac"}, {"remind"})
+_EVERY_DAY = ({"moi", "ngay"}, {"hang", "ngay"}, {"hangngay"}, {"every", "day"}, {"daily"})
+
+
+async def start(turn: Turn) -> Step:
+    """The menu's reminders item (after consent): what is set, and what can be done with it."""
+    reminder = await _current(turn)
+    turn.open_flow(FLOW, "menu")
+    return Step([_overview(turn, reminder)], "reminders")
+
+
+async def on_text(turn: Turn) -> Step | None:
+    """"nhắc tôi 7h sáng mỗi ngày": set or change the daily reminder from one message."""
+    said = set(words(turn.text))
+    if not any(w <= said for w in _ASKS_FOR_REMINDER) or not any(w <= said for w in _EVERY_DAY):
+        return None
+    parsed = parse_time_of_day(turn.text)
+    if parsed is None:
+        return None
+    if not turn.person.consented:
+        return ask_consent_for(turn, "m:remind")
+    if isinstance(parsed, TimeProblem):
+        return Step([Reply(turn._(parsed.key, typed=parsed.typed))], "reminders:bad_time")
+    return await _set_time(turn, parsed.hour, parsed.minute)
+
+
+def _overview(turn: Turn, reminder: Reminder | None) -> Reply:
+    _ = turn._
+    if reminder is None:
+        return Reply(_("reminders.none_yet"), (
+            turn.choice_of("rem:set", "reminders.set"),
+            turn.choice_of("m:menu", "menu.back"),
+        ))
+    at = service.parse_rule(reminder.rule).at.strftime("%H:%M")
+    lines = [_("reminders.daily_at", time=at)]
+    if reminder.paused_until is not None and reminder.paused_until > turn.now:
+        lines.append(_("reminders.paused_until", date=_.datetime(reminder.paused_until)))
+    lines.append(_("reminders.wording_discreet") if turn.person.discreet else _("reminders.wording_explicit"))
+    return Reply("\n".join(lines), (
+        turn.choice_of("rem:set", "reminders.change_time"),
+        turn.choice_of("rem:pause", "reminders.pause"),
+        turn.choice_of("rem:stop", "reminders.stop"),
+        turn.choice_of("rem:wording", "reminders.toggle_wording"),
+        turn.choice_of("m:menu", "menu.back"),
+    ))
+
+
+def _ask_time(turn: Turn) -> Reply:
+    return Reply(turn._("reminders.ask_time"))
+
+
+def _ask_pause(turn: Turn) -> Reply:
+    return Reply(turn._("reminders.ask_pause"), tuple(
+        turn.choice_of(f"rem:pause:{days}", label) for days, label in PAUSE_DAYS.items()
+    ))
+
+
+class RemindersFlow:
+    name = FLOW
+
+    async def step(self, turn: Turn) -> Step | None:
+        choice = turn.choice or ""
+        step = turn.session.step
+        if choice == "rem:set":
+            turn.goto("time")
+            return Step([_ask_time(turn)], "reminders")
+        if choice == "rem:pause":
+            if await _current(turn) is None:
+                return None
+            turn.goto("pause")
+            return Step([_ask_pause(turn)], "reminders")
+        if choice.startswith("rem:pause:"):
+            return await _pause(turn, int(choice.rsplit(":", 1)[1]))
+        if choice == "rem:stop":
+            return await _stop(turn)
+        if choice == "rem:wording":
+            turn.person.discreet = not turn.person.discreet
+            return Step([_overview(turn, await _current(turn))], "reminders")
+        if step == "time" and turn.choice is None and turn.text.strip():
+            parsed = parse_time_of_day(turn.text)
+            if isinstance(parsed, TimeProblem):
+                return Step([Reply(turn._(parsed.key, typed=parsed.typed)), _ask_time(turn)], "reminders:bad_time")
+            if parsed is None:
+                return None
+            return await _set_time(turn, parsed.hour, parsed.minute)
+        if step == "pause" and turn.choice is None:
+            numbers = [int(w) for w in words(turn.text) if w.isdigit()]
+            if len(numbers) == 1 and 1 <= numbers[0] <= 60:
+                return await _pause(turn, numbers[0])
+        return None
+
+    def prompt(self, turn: Turn) -> Reply:
+        if turn.session.step == "time":
+            return _ask_time(turn)
+        if turn.session.step == "pause":
+            return _ask_pause(turn)
+        return Reply(turn._("reminders.what_next"), (
+            turn.choice_of("rem:set", "reminders.set"),
+            turn.choice_of("m:menu", "menu.back"),
+        ))
+
+
+async def _current(turn: Turn) -> Reminder | None:
+    assert turn.person.id is not None
+    for reminder in await turn.uow.reminders.of_person(turn.person.id):
+        if reminder.kind == service.DOSE:
+            return reminder
+    return None
+
+
+async def _set_time(turn: Turn, hour: int, minute: int) -> Step:
+    assert turn.person.id is not None
+    rule = service.DailyAt(time(hour, minute)).to_rule()
+    zone = turn.services.timezone_name
+    reminder = await _current(turn)
+    if reminder is None:
+        reminder = Reminder(person_id=turn.person.id, kind=service.DOSE, rule=rule, timezone=zone,
+                            created_at=turn.now)
+        reminder.next_at = service.next_occurrence(rule, zone, turn.now)
+        await turn.uow.reminders.add(reminder)
+    else:
+        reminder.rule = rule
+        reminder.next_at = service.first_after_pause(rule, zone, turn.now, reminder.paused_until)
+        await turn.uow.reminders.save(reminder)
+    turn.close_flow()
+    assert reminder.next_at is not None
+    done = turn._("reminders.set_done", time=f"{hour:02d}:{minute:02d}", first=turn._.datetime(reminder.next_at))
+    return Step([Reply(done), main_menu(turn)], "reminders:set")
+
+
+async def _pause(turn: Turn, days: int) -> Step:
+    reminder = await _current(turn)
+    if reminder is None:
+        turn.close_flow()
+        return Step([_overview(turn, None)], "reminders")
+    local_midnight = turn._.local(turn.now).replace(hour=0, minute=0, second=0, microsecond=0)
+    reminder.paused_until = local_midnight + timedelta(days=days + 1)
+    reminder.next_at = service.first_after_pause(reminder.rule, reminder.timezone, turn.now, reminder.paused_until)
+    await turn.uow.reminders.save(reminder)
+    turn.close_flow()
+    assert reminder.next_at is not None
+    text = turn._("reminders.paused", days=days, first=turn._.datetime(reminder.next_at))
+    return Step([Reply(text), main_menu(turn)], "reminders:paused")
+
+
+async def _stop(turn: Turn) -> Step:
+    reminder = await _current(turn)
+    if reminder is not None and reminder.id is not None:
+        await turn.uow.reminders.delete(reminder.id)
+    turn.close_flow()
+    return Step([Reply(turn._("reminders.stopped")), main_menu(turn)], "reminders:stopped")
+
+
+async def on_answer(turn: Turn) -> Step:
+    """A reminder's buttons, pressed or typed: dose:done|miss:<reminder>:<day>, or dose:note:<reminder>."""
+    parts = (turn.choice or "").split(":")
+    assert turn.person.id is not None
+    if len(parts) == 3 and parts[1] == "note":
+        return Step([Reply(turn._("reminders.safety_note"))], "reminders:note")
+    if len(parts) != 4 or parts[1] not in ("done", "miss") or not parts[2].isdigit():
+        return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
+    went = parts[1] == "done"
+    answer = await service.record_answer(turn.uow, int(parts[2]), turn.person.id, parts[3], went, turn.now)
+    if answer.outcome == "stale":
+        return Step([Reply(turn._("reminders.answer_stale"))], "reminders:stale")
+    if went:
+        return Step([Reply(turn._("reminders.thanks_went"))], "reminders:went")
+    replies = [Reply(turn._("reminders.thanks_not_today"))]
+    if answer.missed >= service.MISSED_FOR_SAFETY_NOTE:
+        replies.append(Reply(turn._("reminders.safety_note")))
+    return Step(replies, "reminders:missed")

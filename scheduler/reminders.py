@@ -1,0 +1,55 @@
+"""The reminder engine's two moving parts in the running bot: an APScheduler job that claims due
+reminders every few seconds (bot/services/reminders.py: claim_due), and the outbox sender's loop
+(scheduler/sender.py), woken as soon as a claim queues something."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.clock import Clock
+from bot.i18n import Catalogs
+from bot.services.reminders import CLAIM_BATCH, claim_due
+from bot.store.base import Store
+from scheduler.sender import Sender
+
+log = logging.getLogger(__name__)
+CLAIM_SECONDS = 5
+
+
+class ReminderEngine:
+    def __init__(self, store: Store, clock: Clock, catalogs: Catalogs, sender: Sender) -> None:
+        self._store, self._clock, self._catalogs, self.sender = store, clock, catalogs, sender
+        self._scheduler = AsyncIOScheduler(timezone="UTC")
+        self._sending: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._scheduler.add_job(self.claim, "interval", seconds=CLAIM_SECONDS, id="claim-reminders",
+                                max_instances=1, coalesce=True)
+        self._scheduler.start()
+        self._sending = asyncio.create_task(self.sender.run(), name="outbox-sender")
+
+    async def stop(self) -> None:
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
+        if self._sending is not None:
+            self._sending.cancel()
+            await asyncio.gather(self._sending, return_exceptions=True)
+            self._sending = None
+
+    async def claim(self) -> int:
+        """One tick: claim until nothing is due (a backlog is taken in batches), then wake the sender."""
+        total = 0
+        try:
+            while True:
+                claimed = await claim_due(self._store, self._catalogs, self._clock.now())
+                total += claimed
+                if claimed < CLAIM_BATCH:
+                    break
+        except Exception:
+            log.exception("claiming reminders failed; the next tick tries again")
+        if total:
+            self.sender.wake()
+        return total
