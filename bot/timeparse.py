@@ -27,8 +27,12 @@ _TIME = re.compile(
     r"(?:\s*(?P<ruoi>ruoi))?(?![0-9])"
 )
 _BARE_HALF = re.compile(r"(?<![0-9])(?P<hour>\d{1,2})\s+ruoi(?![a-z])")
-_EVENING = ("toi", "chieu", "dem", "pm")
-_MORNING = ("sang", "am", "trua")
+# Said right after the time ("7 giờ tối", "7h sáng"), or before it for the unambiguous ones ("chiều 3h").
+# "toi" is never read before a time: it is also "tôi" (I), as in "nhắc tôi 7h".
+_EVENING_AFTER = ("toi", "chieu", "dem")
+_EVENING_BEFORE = ("chieu", "dem")
+_MORNING_AFTER = ("sang", "trua")
+_MORNING_BEFORE = ("sang",)
 
 
 def parse_time_of_day(text: str) -> time | TimeProblem | None:
@@ -46,9 +50,10 @@ def parse_time_of_day(text: str) -> time | TimeProblem | None:
         return TimeProblem(N_("time.bad_minute"), typed)
     if hour > 23:
         return TimeProblem(N_("time.bad_hour"), typed)
-    rest = folded[match.end():match.end() + 12] + " " + folded[max(0, match.start() - 8):match.start()]
-    evening = groups.get("ampm") == "pm" or any(f" {w}" in f" {rest}" for w in _EVENING)
-    morning = groups.get("ampm") == "am" or any(f" {w}" in f" {rest}" for w in _MORNING)
+    after = folded[match.end():].split()[:1]
+    before = folded[:match.start()].split()[-1:]
+    evening = groups.get("ampm") == "pm" or bool(set(after) & set(_EVENING_AFTER) or set(before) & set(_EVENING_BEFORE))
+    morning = groups.get("ampm") == "am" or bool(set(after) & set(_MORNING_AFTER) or set(before) & set(_MORNING_BEFORE))
     if evening and not morning and 1 <= hour <= 11:
         hour += 12
     if groups.get("ampm") == "am" and hour == 12:

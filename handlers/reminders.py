@@ -92,6 +92,11 @@ class RemindersFlow:
                 return None
             turn.goto("pause")
             return Step([_ask_pause(turn)], "reminders")
+        if step == "pause" and turn.incoming.choice is None:
+            # A typed number is a number of days, not the number of a choice ("3" is 3 days).
+            numbers = [int(w) for w in words(turn.text) if w.isdigit()]
+            if len(numbers) == 1 and 1 <= numbers[0] <= 60:
+                return await _pause(turn, numbers[0])
         if choice.startswith("rem:pause:"):
             return await _pause(turn, int(choice.rsplit(":", 1)[1]))
         if choice == "rem:stop":
@@ -106,10 +111,6 @@ class RemindersFlow:
             if parsed is None:
                 return None
             return await _set_time(turn, parsed.hour, parsed.minute)
-        if step == "pause" and turn.choice is None:
-            numbers = [int(w) for w in words(turn.text) if w.isdigit()]
-            if len(numbers) == 1 and 1 <= numbers[0] <= 60:
-                return await _pause(turn, numbers[0])
         return None
 
     def prompt(self, turn: Turn) -> Reply:

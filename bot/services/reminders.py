@@ -91,7 +91,7 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
             occurrence = reminder.next_at
             paused = reminder.paused_until is not None and occurrence < reminder.paused_until
             if claimed.reachable and not paused and reminder.kind == DOSE:
-                items.extend(_dose_occurrence(claimed, catalogs.translator(claimed.locale), occurrence))
+                items.extend(_dose_occurrence(claimed, catalogs.translator(claimed.locale), occurrence, now))
             # The next time is counted from now, not from the occurrence: after a long outage one late
             # occurrence is claimed (and dropped as late by the sender), not every day that was missed.
             reminder.next_at = first_after_pause(reminder.rule, reminder.timezone, max(now, occurrence),
@@ -106,8 +106,10 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
     return len(due)
 
 
-def _dose_occurrence(claimed: Due, _: Translator, occurrence: datetime) -> list[OutboxItem]:
-    """The day's reminder and its follow-up; and the safety note if the days before were missed."""
+def _dose_occurrence(claimed: Due, _: Translator, occurrence: datetime, now: datetime) -> list[OutboxItem]:
+    """The day's reminder and its follow-up; and the safety note if the days before were missed. A
+    reminder claimed too late (the bot was down) is still queued, so that the sender records it as
+    dropped, but gets no follow-up."""
     reminder = claimed.reminder
     assert reminder.id is not None
     state = reminder.state
@@ -131,6 +133,8 @@ def _dose_occurrence(claimed: Due, _: Translator, occurrence: datetime) -> list[
                           occurrence, DOSE_GRACE))
     text = _("reminders.dose_discreet", time=at) if claimed.discreet else _("reminders.dose_explicit", time=at)
     items.append(item("", Reply(text, answer_choices(_, reminder.id, day)), occurrence, DOSE_GRACE))
+    if now > occurrence + DOSE_GRACE:
+        return items
     follow_up = _("reminders.dose_follow_up")
     items.append(item(":f", Reply(follow_up, answer_choices(_, reminder.id, day)), occurrence + FOLLOW_UP_AFTER,
                       FOLLOW_UP_GRACE))

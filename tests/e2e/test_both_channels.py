@@ -7,12 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.clock import FakeClock
+from bot.services.reminders import claim_due
+from scheduler.sender import Sender
 from tests.conftest import TelegramHarness, ZaloHarness
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.zalo_api import FakeZalo
@@ -174,3 +178,30 @@ async def test_finding_a_site_by_a_typed_place(chat: Chat) -> None:
     said = await chat.say("Hoài Đức")
     assert "Cơ sở điều trị Methadone Hoài Đức" in said[0].text
     assert "Giờ mở cửa: danh sách chưa có" in said[0].text
+
+
+async def test_a_dose_reminder_reaches_the_person_and_is_answered_by_typing(chat: Chat) -> None:
+    await onboard(chat)
+    said = await chat.say("nhắc tôi 7h sáng mỗi ngày")
+    assert "07:00" in said[0].text
+    bot = chat.harness.bot
+    assert bot is not None
+    clock = chat.harness.clock
+
+    async def sleep(seconds: float) -> None:
+        clock.advance(timedelta(seconds=seconds))
+
+    sender = Sender(bot.store, clock, bot.core.channels(), offer=bot.core.offer, sleep=sleep)
+    clock.advance(timedelta(days=1))  # past tomorrow's 07:00 (the harness clock starts at 08:00 Hà Nội)
+    local = clock.now().astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    clock.advance(timedelta(hours=7 - local.hour, minutes=1 - local.minute))
+    before = chat.sent_count()
+    await claim_due(bot.store, bot.catalogs, clock.now())
+    assert await sender.drain() == 1
+    reminder = _zalo(chat.harness.fake.sent(chat.user)[-1]) if chat.name == "zalo" else \
+        _telegram(chat.harness.fake.sent(chat.user)[-1])  # type: ignore[arg-type]
+    assert chat.sent_count() == before + 1
+    assert reminder.text == "⏰ Nhắc nhẹ: đến giờ hẹn hằng ngày của bạn (07:00)."
+    assert reminder.options == ["✅ Đã đi", "Hôm nay chưa đi được"]
+    said = await chat.say("1")
+    assert said[0].text == "👍 Cảm ơn bạn. Hẹn ngày mai."
