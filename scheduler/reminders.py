@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -26,8 +27,9 @@ class ReminderEngine:
         self._sending: asyncio.Task[None] | None = None
 
     def start(self) -> None:
+        # The first claim runs at once: what fell due while the bot was stopped goes out now.
         self._scheduler.add_job(self.claim, "interval", seconds=CLAIM_SECONDS, id="claim-reminders",
-                                max_instances=1, coalesce=True)
+                                max_instances=1, coalesce=True, next_run_time=datetime.now(UTC))
         self._scheduler.start()
         self._sending = asyncio.create_task(self.sender.run(), name="outbox-sender")
 

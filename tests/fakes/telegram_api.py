@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
@@ -51,6 +52,9 @@ class FakeTelegram:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     blocked: set[int] = field(default_factory=set)
     port: int = 0
+    # Called with each request before it is accepted; True means "the bot died before this one was
+    # accepted": it is not recorded (the SIGKILL test kills the bot process from here).
+    intercept: Callable[[str, dict[str, Any]], bool] | None = None
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -164,6 +168,8 @@ class FakeTelegram:
 
     # --- the API ----------------------------------------------------------------------------------
     async def call(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        if self.intercept is not None and self.intercept(method, params):
+            return 502, {"ok": False, "error_code": 502, "description": "Bad Gateway"}
         if method not in REQUIRED:
             return self._reject(method, 404, "Not Found")
         missing = [name for name in REQUIRED[method] if params.get(name) in (None, "")]
