@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.i18n import Catalogs, Translator
+from bot.i18n import N_, Catalogs, Translator
 from bot.messages import Choice, Reply
 from bot.services.budget import Priority
 from bot.store.base import Store, UnitOfWork
@@ -28,7 +28,7 @@ from bot.store.records import Due, OutboxItem
 log = logging.getLogger(__name__)
 
 DOSE = "dose"
-CLAIM_BATCH = 500
+CLAIM_BATCH = 200
 FOLLOW_UP_AFTER = timedelta(hours=2)
 # A dose reminder more than this late is not sent (the morning has passed); it is recorded as dropped.
 DOSE_GRACE = timedelta(hours=2)
@@ -85,13 +85,14 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
         if not due:
             return 0
         items: list[OutboxItem] = []
+        words = _Wording(catalogs)
         for claimed in due:
             reminder = claimed.reminder
             assert reminder.next_at is not None and reminder.id is not None
             occurrence = reminder.next_at
             paused = reminder.paused_until is not None and occurrence < reminder.paused_until
             if claimed.reachable and not paused and reminder.kind == DOSE:
-                items.extend(_dose_occurrence(claimed, catalogs.translator(claimed.locale), occurrence, now))
+                items.extend(_dose_occurrence(claimed, words, occurrence, now))
             # The next time is counted from now, not from the occurrence: after a long outage one late
             # occurrence is claimed (and dropped as late by the sender), not every day that was missed.
             reminder.next_at = first_after_pause(reminder.rule, reminder.timezone, max(now, occurrence),
@@ -106,7 +107,27 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
     return len(due)
 
 
-def _dose_occurrence(claimed: Due, _: Translator, occurrence: datetime, now: datetime) -> list[OutboxItem]:
+class _Wording:
+    """The texts of one claim, looked up once per language and time rather than once per reminder."""
+
+    def __init__(self, catalogs: Catalogs) -> None:
+        self._catalogs = catalogs
+        self._translators: dict[str, Translator] = {}
+        self._texts: dict[tuple[str, str, object], str] = {}
+
+    def translator(self, locale: str) -> Translator:
+        if locale not in self._translators:
+            self._translators[locale] = self._catalogs.translator(locale)
+        return self._translators[locale]
+
+    def __call__(self, locale: str, key: str, at: str = "") -> str:
+        cache_key = (locale, key, at)
+        if cache_key not in self._texts:
+            self._texts[cache_key] = self.translator(locale)(key, time=at) if at else self.translator(locale)(key)
+        return self._texts[cache_key]
+
+
+def _dose_occurrence(claimed: Due, words: _Wording, occurrence: datetime, now: datetime) -> list[OutboxItem]:
     """The day's reminder and its follow-up; and the safety note if the days before were missed. A
     reminder claimed too late (the bot was down) is still queued, so that the sender records it as
     dropped, but gets no follow-up."""
@@ -127,26 +148,23 @@ def _dose_occurrence(claimed: Due, _: Translator, occurrence: datetime, now: dat
                           chat_id=claimed.chat_id, priority=Priority.DOSE, reply=reply, due_at=due,
                           expires_at=due + grace)
 
+    locale = claimed.locale
     if int(state.get("missed", 0)) >= MISSED_FOR_SAFETY_NOTE and not state.get("noted"):
         state["noted"] = True
-        items.append(item(":note", safety_note(_, claimed.discreet, reminder.id, int(state["missed"])),
+        items.append(item(":note", safety_note(words.translator(locale), claimed.discreet, reminder.id),
                           occurrence, DOSE_GRACE))
-    text = _("reminders.dose_discreet", time=at) if claimed.discreet else _("reminders.dose_explicit", time=at)
-    items.append(item("", Reply(text, answer_choices(_, reminder.id, day)), occurrence, DOSE_GRACE))
+    key_text = N_("reminders.dose_discreet") if claimed.discreet else N_("reminders.dose_explicit")
+    choices = (Choice(f"dose:done:{reminder.id}:{day}", words(locale, N_("reminders.went"))),
+               Choice(f"dose:miss:{reminder.id}:{day}", words(locale, N_("reminders.not_today"))))
+    items.append(item("", Reply(words(locale, key_text, at), choices), occurrence, DOSE_GRACE))
     if now > occurrence + DOSE_GRACE:
         return items
-    follow_up = _("reminders.dose_follow_up")
-    items.append(item(":f", Reply(follow_up, answer_choices(_, reminder.id, day)), occurrence + FOLLOW_UP_AFTER,
-                      FOLLOW_UP_GRACE))
+    items.append(item(":f", Reply(words(locale, N_("reminders.dose_follow_up")), choices),
+                      occurrence + FOLLOW_UP_AFTER, FOLLOW_UP_GRACE))
     return items
 
 
-def answer_choices(_: Translator, reminder_id: int, day: str) -> tuple[Choice, ...]:
-    return (Choice(f"dose:done:{reminder_id}:{day}", _("reminders.went")),
-            Choice(f"dose:miss:{reminder_id}:{day}", _("reminders.not_today")))
-
-
-def safety_note(_: Translator, discreet: bool, reminder_id: int, missed: int) -> Reply:
+def safety_note(_: Translator, discreet: bool, reminder_id: int) -> Reply:
     """Discreet: a neutral line with a button, so a lock screen shows nothing; the note is in the chat."""
     if discreet:
         return Reply(_("reminders.note_teaser"), (Choice(f"dose:note:{reminder_id}", _("reminders.note_open")),))

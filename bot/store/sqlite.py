@@ -32,7 +32,8 @@ def ts(moment: datetime) -> str:
     """UTC, fixed width, so that text order is time order."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime reached the store")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # The same text as strftime("%Y-%m-%dT%H:%M:%S.%fZ"), several times faster (a claim writes thousands).
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def from_ts(value: str | None) -> datetime | None:

@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import json
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,6 +56,11 @@ class FakeTelegram:
     # Called with each request before it is accepted; True means "the bot died before this one was
     # accepted": it is not recorded (the SIGKILL test kills the bot process from here).
     intercept: Callable[[str, dict[str, Any]], bool] | None = None
+    # Telegram's broadcast limits, enforced when set (benchmarks/fanout.py): at most this many
+    # sendMessage calls in any second, and one per chat per second; beyond them, 429 with retry_after.
+    limit_per_second: int | None = None
+    limit_per_chat_seconds: float = 1.0
+    too_many: int = 0
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -65,6 +71,8 @@ class FakeTelegram:
         self._server: HTTPServer | None = None
         self.webhook_url: str | None = None
         self.webhook_secret: str | None = None
+        self._recent: deque[float] = deque()
+        self._last_to_chat: dict[int, float] = {}
 
     # --- server -----------------------------------------------------------------------------------
     async def start(self) -> FakeTelegram:
@@ -182,6 +190,10 @@ class FakeTelegram:
             return 200, {"ok": True, "result": await self._get_updates(params)}
         if method == "sendMessage" and int(params["chat_id"]) in self.blocked:
             return self._reject(method, 403, "Forbidden: bot was blocked by the user")
+        if method == "sendMessage" and self.limit_per_second is not None and self._over_limit(int(params["chat_id"])):
+            self.too_many += 1
+            return 429, {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
+                         "parameters": {"retry_after": 1}}
         async with self._changed:
             self.calls.append(Call(method, params))
             self._changed.notify_all()
@@ -201,6 +213,19 @@ class FakeTelegram:
             return 200, {"ok": True, "result": {"url": self.webhook_url or "", "has_custom_certificate": False,
                                                 "pending_update_count": 0}}
         return 200, {"ok": True, "result": True}
+
+    def _over_limit(self, chat_id: int) -> bool:
+        now = time.monotonic()
+        while self._recent and now - self._recent[0] >= 1.0:
+            self._recent.popleft()
+        last = self._last_to_chat.get(chat_id)
+        assert self.limit_per_second is not None
+        too_soon_for_chat = last is not None and now - last < self.limit_per_chat_seconds
+        if len(self._recent) >= self.limit_per_second or too_soon_for_chat:
+            return True
+        self._recent.append(now)
+        self._last_to_chat[chat_id] = now
+        return False
 
     def _reject(self, method: str, code: int, description: str) -> tuple[int, dict[str, Any]]:
         self.rejected.append((method, description))

@@ -258,3 +258,15 @@ async def test_a_blocked_person_is_marked_unreachable_and_their_reminders_pause(
     rig.clock.advance(timedelta(days=1))
     await rig.tick()
     assert len(rig.texts()) == 1
+
+
+async def test_erasing_removes_reminders_and_queued_messages(rig: Rig) -> None:
+    await onboard(rig)
+    await rig.say("nhac toi 7h moi ngay")
+    rig.clock.advance(timedelta(hours=1))
+    await claim_due(rig.bot.store, rig.bot.catalogs, rig.clock.now())
+    assert len(await rig.outbox()) == 2
+    await rig.say("/xoa")
+    await rig.say("xoa het")
+    rows = await rig.bot.store.table_rows()
+    assert rows["people"] == [] and rows["reminders"] == [] and rows["outbox"] == []
