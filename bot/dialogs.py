@@ -8,14 +8,16 @@ the turn changed, and sends the replies only after the commit.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
 from bot.content import Content
 from bot.i18n import Catalogs, Translator
 from bot.messages import Choice, Incoming, Reply
+from bot.services import deadlines
 from bot.services.crisis import CrisisDetector, CrisisListener
+from bot.services.deadlines import Deadline
 from bot.services.faq import FaqIndex
 from bot.sites import SiteDirectory
 from bot.store.base import UnitOfWork
@@ -36,6 +38,7 @@ class Services:
     person_retention_days: int
     crisis_listeners: tuple[CrisisListener, ...] = ()
     timezone_name: str = "Asia/Ho_Chi_Minh"  # where reminder rules are kept (BOT_TIMEZONE)
+    report_deadlines: tuple[Deadline, ...] = field(default_factory=lambda: deadlines.parse(deadlines.DEFAULT))
 
 
 @dataclass

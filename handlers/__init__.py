@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.dialogs import MaybeHandler, Step, Turn
 from bot.router import Registry
 from bot.services.crisis import CrisisKind
-from handlers import crisis, faq, menu, misc, privacy, reminders, sites, start
+from handlers import crisis, faq, menu, misc, privacy, reminders, sites, staff, start
 
 
 def first_answer(*handlers: MaybeHandler) -> MaybeHandler:
@@ -38,6 +38,8 @@ def build_registry() -> Registry:
             "delete": privacy.on_erase,
             "language": start.on_language,
             "ngonngu": start.on_language,
+            "baocao": staff.on_reports,
+            "reports": staff.on_reports,
         },
         choices={
             "m": menu.on_choice,

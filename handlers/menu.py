@@ -65,5 +65,10 @@ async def open_feature(turn: Turn, key: str) -> Step:
         from handlers import reminders
 
         return await reminders.start(turn)
+    if key == "m:reports":
+        from handlers import staff
+
+        turn.close_flow()
+        return await staff.toggle_reports(turn)
     turn.close_flow()
     return Step([Reply(turn._("menu.not_ready")), main_menu(turn)], f"menu:{key.removeprefix('m:')}")

@@ -17,10 +17,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.i18n import N_, Catalogs, Translator
 from bot.messages import Choice, Reply
+from bot.services import deadlines
 from bot.services.budget import Priority
 from bot.store.base import Store, UnitOfWork
 from bot.store.records import Due, OutboxItem
@@ -34,7 +36,8 @@ FOLLOW_UP_AFTER = timedelta(hours=2)
 DOSE_GRACE = timedelta(hours=2)
 FOLLOW_UP_GRACE = timedelta(hours=4)
 MISSED_FOR_SAFETY_NOTE = 2
-MAX_DOSE_REMINDERS = 3
+REPORT = "report"
+REPORT_GRACE = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,11 @@ def parse_rule(rule: dict[str, str]) -> DailyAt:
     return DailyAt(time(int(hours), int(minutes)))
 
 
-def next_occurrence(rule: dict[str, str], zone: str, after: datetime) -> datetime:
+def next_occurrence(rule: dict[str, Any], zone: str, after: datetime) -> datetime:
     """The first time the rule fires strictly after `after`, in UTC. Wall-clock times are kept through
     DST changes (Vietnam has none, but a deployment elsewhere might)."""
+    if rule.get("type") == "yearly":
+        return deadlines.next_notice(rule, zone, after)
     daily = parse_rule(rule)
     tz = ZoneInfo(zone)
     local = after.astimezone(tz)
@@ -66,7 +71,7 @@ def next_occurrence(rule: dict[str, str], zone: str, after: datetime) -> datetim
     return candidate.astimezone(after.tzinfo)
 
 
-def first_after_pause(rule: dict[str, str], zone: str, now: datetime, paused_until: datetime | None) -> datetime:
+def first_after_pause(rule: dict[str, Any], zone: str, now: datetime, paused_until: datetime | None) -> datetime:
     return next_occurrence(rule, zone, max(now, paused_until) if paused_until else now)
 
 
@@ -93,6 +98,8 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
             paused = reminder.paused_until is not None and occurrence < reminder.paused_until
             if claimed.reachable and not paused and reminder.kind == DOSE:
                 items.extend(_dose_occurrence(claimed, words, occurrence, now))
+            elif claimed.reachable and not paused and reminder.kind == REPORT:
+                items.extend(_report_notice(claimed, words, occurrence))
             # The next time is counted from now, not from the occurrence: after a long outage one late
             # occurrence is claimed (and dropped as late by the sender), not every day that was missed.
             reminder.next_at = first_after_pause(reminder.rule, reminder.timezone, max(now, occurrence),
@@ -162,6 +169,21 @@ def _dose_occurrence(claimed: Due, words: _Wording, occurrence: datetime, now: d
     items.append(item(":f", Reply(words(locale, N_("reminders.dose_follow_up")), choices),
                       occurrence + FOLLOW_UP_AFTER, FOLLOW_UP_GRACE))
     return items
+
+
+def _report_notice(claimed: Due, words: _Wording, occurrence: datetime) -> list[OutboxItem]:
+    reminder = claimed.reminder
+    assert reminder.id is not None
+    which = deadlines.deadline_of(reminder.rule, reminder.timezone, occurrence)
+    if which is None:
+        return []
+    kind, deadline = which
+    _ = words.translator(claimed.locale)
+    days = (deadline - occurrence.astimezone(ZoneInfo(reminder.timezone)).date()).days
+    text = _("deadlines.notice", report=_(deadlines.KINDS[kind]), date=deadline.strftime("%d/%m/%Y"), days=days)
+    return [OutboxItem(key=occurrence_key(reminder.id, occurrence), person_id=reminder.person_id,
+                       channel=claimed.channel, chat_id=claimed.chat_id, priority=Priority.ROUTINE,
+                       reply=Reply(text), due_at=occurrence, expires_at=occurrence + REPORT_GRACE)]
 
 
 def safety_note(_: Translator, discreet: bool, reminder_id: int) -> Reply:
