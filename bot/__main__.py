@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
         help="check an operator's site list (CSV); if every row is good, the bot loads it at its next start",
     )
     importing.add_argument("file", help="the CSV file (columns: see content/sites/README.md)")
+    invite = commands.add_parser("invite", help="a one-time code (and Telegram link) that makes its user staff")
+    invite.add_argument("role", choices=("counselor", "volunteer"))
+    invite.add_argument("--point", required=True, help="the counseling point's id in the site list")
+    invite.add_argument("--days", type=int, default=7, help="how long the code stays valid (default 7)")
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("upgrade", help="apply pending schema migrations to the database file")
@@ -67,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _content_check(settings)
         if command == "sites":
             return _sites_import(settings, args.file)
+        if command == "invite":
+            return asyncio.run(_invite(settings, args.role, args.point, args.days))
         if command == "db":
             return asyncio.run(_db_upgrade(settings))
     except ConfigError as exc:
@@ -173,6 +179,39 @@ def _sites_import(settings: Settings, file: str) -> int:
     samples = sum(site.sample for site in sites)
     print(f"sites import: {len(sites)} sites ({samples} marked sample) now in {target}; "
           "the bot loads it at its next start")
+    return 0
+
+
+async def _invite(settings: Settings, role: str, point: str, days: int) -> int:
+    import secrets
+    from datetime import UTC, datetime, timedelta
+
+    from bot.app import site_list_path
+    from bot.config import check_data_dir
+    from bot.sites import SiteKind, load_sites
+    from bot.store.sqlite import SqliteStore
+
+    points = {s.id: s for s in load_sites(site_list_path(settings)) if s.kind is SiteKind.COUNSELING_POINT}
+    if point not in points:
+        known = ", ".join(sorted(points)) or "none (import a site list with counseling points)"
+        print(f"diemtuvan: {point!r} is not a counseling point in the site list; known: {known}", file=sys.stderr)
+        return 1
+    # No 0/O or 1/I: the code is often read out over the phone.
+    code = "".join(secrets.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(8))
+    now = datetime.now(UTC)
+    check_data_dir(settings.sqlite_path.parent)
+    store = SqliteStore(settings.sqlite_path)
+    await store.open()
+    try:
+        async with store.unit_of_work() as uow:
+            await uow.invites.add(code, role, point, now, now + timedelta(days=days))
+            await uow.commit()
+    finally:
+        await store.close()
+    print(f"{role} invite for {points[point].name}: {code} (valid {days} days, once)")
+    if settings.telegram_bot_username:
+        print(f"Telegram: https://t.me/{settings.telegram_bot_username}?start={code}")
+    print(f"Zalo, or by hand: send /start {code} to the bot")
     return 0
 
 

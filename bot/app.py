@@ -26,6 +26,7 @@ from bot.i18n import Catalogs
 from bot.messages import Incoming, Outcome
 from bot.router import Router
 from bot.services import deadlines
+from bot.services.alerts import crisis_alert
 from bot.services.budget import MessageBudget
 from bot.services.crisis import CrisisDetector, CrisisListener
 from bot.services.faq import FaqIndex
@@ -82,7 +83,9 @@ async def build(
         check_data_dir(Path(path).parent)
     store = SqliteStore(path)
     await store.open()
-    services = build_services(settings, content, catalogs, crisis_listeners)
+    # The counselor-on-duty alert always listens; tests may add their own listeners.
+    listeners = (crisis_alert(catalogs), *crisis_listeners)
+    services = build_services(settings, content, catalogs, listeners)
     core = Core(store, Router(build_registry()), catalogs, services, clock,
                 settings.default_locale, deliver=deliver)
     return Bot(settings, store, core, catalogs, content, clock)

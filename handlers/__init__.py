@@ -40,6 +40,8 @@ def build_registry() -> Registry:
             "ngonngu": start.on_language,
             "baocao": staff.on_reports,
             "reports": staff.on_reports,
+            "truc": staff.on_duty,
+            "duty": staff.on_duty,
         },
         choices={
             "m": menu.on_choice,

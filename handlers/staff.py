@@ -40,3 +40,13 @@ async def toggle_reports(turn: Turn) -> Step:
     assert reminder.next_at is not None
     return Step([Reply(turn._("deadlines.on", deadlines=listed, first=turn._.datetime(reminder.next_at)))],
                 "staff:reports_on")
+
+
+async def on_duty(turn: Turn) -> Step:
+    """/truc (/duty): a counselor goes on or off duty; on duty, crisis alerts reach them."""
+    if turn.person.role != "counselor":
+        return Step([Reply(turn._("staff.only"))], "staff:refused")
+    assert turn.person.id is not None
+    now_on = not await turn.uow.staff.is_on_duty(turn.person.id)
+    await turn.uow.staff.set_on_duty(turn.person.id, now_on)
+    return Step([Reply(turn._("staff.on_duty") if now_on else turn._("staff.off_duty"))], "staff:duty")

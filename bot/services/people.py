@@ -42,6 +42,7 @@ async def redeem_invite(uow: UnitOfWork, person: Person, code: str, now: datetim
     invite = await uow.invites.redeem(code.strip().upper(), person.id, now)
     if invite is not None:
         person.role = invite.role
+        await uow.staff.join(person.id, invite.role, invite.point_id, now)
     return invite
 
 

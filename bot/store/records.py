@@ -104,3 +104,27 @@ class OutboxItem:
     expires_at: datetime | None = None
     attempts: int = 0
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class Address:
+    """Where and how to reach a person outside a conversation (an alert, a notice)."""
+
+    person_id: int
+    channel: str
+    chat_id: str
+    locale: str
+    alias: str
+
+
+@dataclass
+class Link:
+    volunteer_id: int
+    created_at: datetime
+    person_id: int | None = None
+    code: str | None = None
+    code_expires_at: datetime | None = None
+    agreed_at: datetime | None = None
+    share_missed: bool = False
+    no_contact: int = 0
+    id: int | None = None

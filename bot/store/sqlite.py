@@ -20,8 +20,8 @@ from typing import Any
 import aiosqlite
 
 from bot.messages import Choice, Reply
-from bot.store.base import Inbox, Invites, Outbox, People, Reminders, Sessions, Usage
-from bot.store.records import Due, Invite, OutboxItem, Person, Reminder, Session, Unsent
+from bot.store.base import Inbox, Invites, Links, Outbox, People, Reminders, Sessions, Staff, Usage
+from bot.store.records import Address, Due, Invite, Link, OutboxItem, Person, Reminder, Session, Unsent
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -170,6 +170,8 @@ class SqliteUnitOfWork:
         self.usage: Usage = SqliteUsage(self)
         self.reminders: Reminders = SqliteReminders(self)
         self.outbox: Outbox = SqliteOutbox(self)
+        self.staff: Staff = SqliteStaff(self)
+        self.links: Links = SqliteLinks(self)
 
     async def begin(self) -> aiosqlite.Connection:
         """Take the writer and open the transaction, once; every repository call comes through here."""
@@ -575,3 +577,91 @@ class SqliteOutbox(_Repo):
 
     async def purge(self, done_before: datetime) -> int:
         return await self._change("DELETE FROM outbox WHERE status != 'pending' AND done_at < ?", (ts(done_before),))
+
+
+def _address(row: aiosqlite.Row) -> Address:
+    return Address(row["id"], row["channel"], row["chat_id"], row["locale"], row["alias"])
+
+
+class SqliteStaff(_Repo):
+    async def join(self, person_id: int, role: str, point_id: str | None, at: datetime) -> None:
+        await self._change(
+            "INSERT INTO staff (person_id, role, point_id, since) VALUES (?, ?, ?, ?) ON CONFLICT (person_id)"
+            " DO UPDATE SET role = excluded.role, point_id = excluded.point_id, since = excluded.since",
+            (person_id, role, point_id, ts(at)),
+        )
+
+    async def point_of(self, person_id: int) -> str | None:
+        row = await self._one("SELECT point_id FROM staff WHERE person_id = ?", (person_id,))
+        return row["point_id"] if row else None
+
+    async def set_on_duty(self, person_id: int, on_duty: bool) -> None:
+        await self._change("UPDATE staff SET on_duty = ? WHERE person_id = ?", (int(on_duty), person_id))
+
+    async def is_on_duty(self, person_id: int) -> bool:
+        row = await self._one("SELECT on_duty FROM staff WHERE person_id = ?", (person_id,))
+        return bool(row and row["on_duty"])
+
+    async def counselors(self, point_id: str | None, on_duty_only: bool) -> list[Address]:
+        rows = await self._all(
+            "SELECT p.id, p.channel, p.chat_id, p.locale, p.alias FROM staff s JOIN people p ON p.id = s.person_id"
+            " WHERE s.role = 'counselor' AND p.reachable = 1 AND (? IS NULL OR s.point_id = ?)"
+            " AND (? = 0 OR s.on_duty = 1) ORDER BY p.id",
+            (point_id, point_id, int(on_duty_only)),
+        )
+        return [_address(row) for row in rows]
+
+
+_LINK_SELECT = ("SELECT id, volunteer_id, person_id, code, code_expires_at, agreed_at, share_missed, no_contact,"
+                " created_at FROM links")
+
+
+def _link(row: aiosqlite.Row) -> Link:
+    return Link(
+        id=row["id"], volunteer_id=row["volunteer_id"], person_id=row["person_id"], code=row["code"],
+        code_expires_at=from_ts(row["code_expires_at"]), agreed_at=from_ts(row["agreed_at"]),
+        share_missed=bool(row["share_missed"]), no_contact=row["no_contact"],
+        created_at=_required_ts(row["created_at"]),
+    )
+
+
+class SqliteLinks(_Repo):
+    async def add(self, link: Link) -> Link:
+        link.id = await self._insert(
+            "INSERT INTO links (volunteer_id, person_id, code, code_expires_at, agreed_at, share_missed, no_contact,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (link.volunteer_id, link.person_id, link.code, _ts_or_none(link.code_expires_at),
+             _ts_or_none(link.agreed_at), int(link.share_missed), link.no_contact, ts(link.created_at)),
+        )
+        return link
+
+    async def by_code(self, code: str, now: datetime) -> Link | None:
+        row = await self._one(_LINK_SELECT + " WHERE code = ? AND code_expires_at > ?", (code, ts(now)))
+        return _link(row) if row else None
+
+    async def get(self, link_id: int) -> Link | None:
+        row = await self._one(_LINK_SELECT + " WHERE id = ?", (link_id,))
+        return _link(row) if row else None
+
+    async def save(self, link: Link) -> None:
+        await self._change(
+            "UPDATE links SET person_id = ?, code = ?, code_expires_at = ?, agreed_at = ?, share_missed = ?,"
+            " no_contact = ? WHERE id = ?",
+            (link.person_id, link.code, _ts_or_none(link.code_expires_at), _ts_or_none(link.agreed_at),
+             int(link.share_missed), link.no_contact, link.id),
+        )
+
+    async def delete(self, link_id: int) -> None:
+        await self._change("DELETE FROM links WHERE id = ?", (link_id,))
+
+    async def of_volunteer(self, volunteer_id: int) -> list[Link]:
+        rows = await self._all(_LINK_SELECT + " WHERE volunteer_id = ? ORDER BY id", (volunteer_id,))
+        return [_link(r) for r in rows]
+
+    async def of_person(self, person_id: int) -> list[Link]:
+        return [_link(r) for r in await self._all(_LINK_SELECT + " WHERE person_id = ? ORDER BY id", (person_id,))]
+
+    async def address(self, person_id: int) -> Address | None:
+        row = await self._one("SELECT id, channel, chat_id, locale, alias FROM people WHERE id = ? AND reachable = 1",
+                              (person_id,))
+        return _address(row) if row else None

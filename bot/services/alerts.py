@@ -1,0 +1,43 @@
+"""Alerts to counselors, queued in the outbox inside the turn that caused them.
+
+The crisis alert (issue #3's hook, filled here): when a message carries a crisis signal, every
+counselor on duty gets a short alert at crisis priority, after the person already has the crisis
+reply. The alert never quotes the message. It names the person's alias only if they consented to the
+bot keeping data about them; otherwise it says "someone". Until chats with a counselor exist (#4),
+the counselor cannot write to the person through the bot; the alert says so, so that nobody waits
+for a conversation that cannot start.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.i18n import N_, Catalogs
+from bot.messages import Reply
+from bot.services.budget import Priority
+from bot.services.crisis import CrisisKind, CrisisListener
+from bot.store.base import UnitOfWork
+from bot.store.records import OutboxItem, Person
+
+CRISIS_GRACE = timedelta(hours=1)
+KIND_NAMES = {CrisisKind.OVERDOSE: N_("alerts.kind_overdose"), CrisisKind.SUICIDE: N_("alerts.kind_suicide"),
+              CrisisKind.VIOLENCE: N_("alerts.kind_violence")}
+
+
+def crisis_alert(catalogs: Catalogs) -> CrisisListener:
+    async def alert(uow: UnitOfWork, person: Person, kind: CrisisKind, at: datetime) -> None:
+        if person.role == "counselor":
+            return  # a counselor testing the bot, or quoting someone: not an alert
+        items = []
+        for counselor in await uow.staff.counselors(None, on_duty_only=True):
+            _ = catalogs.translator(counselor.locale)
+            who = person.alias if person.consented else _("alerts.someone")
+            text = _("alerts.crisis", who=who, kind=_(KIND_NAMES[kind]), time=_.datetime(at))
+            items.append(OutboxItem(
+                key=f"crisis:{person.id}:{at:%Y%m%d%H%M}:{counselor.person_id}", person_id=counselor.person_id,
+                channel=counselor.channel, chat_id=counselor.chat_id, priority=Priority.CRISIS, reply=Reply(text),
+                due_at=at, expires_at=at + CRISIS_GRACE,
+            ))
+        await uow.outbox.add_many(items)
+
+    return alert

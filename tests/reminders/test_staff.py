@@ -1,0 +1,64 @@
+"""Staff from invites: counselors on duty get crisis alerts (never the message itself), and
+`diemtuvan invite` makes the codes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from tests.e2e.test_cli import run
+from tests.reminders.conftest import Rig, onboard
+
+
+async def make_counselor(rig: Rig, user: str = "c1", code: str = "TVV2026") -> None:
+    async with rig.bot.store.unit_of_work() as uow:
+        await uow.invites.add(code, "counselor", "point-1", rig.clock.now(), rig.clock.now() + timedelta(days=7))
+        await uow.commit()
+    await rig.say(f"/start {code}", user)
+    await rig.say("1", user)
+    await rig.say("dong y", user)
+
+
+async def test_a_crisis_alerts_the_counselors_on_duty_without_the_message(rig: Rig) -> None:
+    await make_counselor(rig, "c1", "AAA22222")
+    await make_counselor(rig, "c2", "BBB33333")
+    texts = await rig.say("/truc", "c1")
+    assert texts[0].startswith("Bạn đang trực")
+    await onboard(rig, "p1")
+    texts = await rig.say("ban toi bat tinh roi khong tho nua", "p1")
+    assert "115" in texts[0]  # the person's crisis reply comes first, in the turn
+    await rig.sender.drain()
+    alerts = rig.texts("c1")
+    assert len(alerts) == 1 and alerts[0].startswith("🚨 ")
+    person = (await rig.bot.store.table_rows())["people"]
+    alias = next(p["alias"] for p in person if p["channel_user_id"] == "p1")
+    assert alias in alerts[0] and "sốc thuốc" in alerts[0]
+    assert "bat tinh" not in alerts[0] and "bất tỉnh" not in alerts[0]  # never the message itself
+    assert rig.texts("c2") == []  # not on duty
+    # Someone who did not consent is "someone", not their alias.
+    await onboard(rig, "p2", consent="2")
+    await rig.say("toi muon chet", "p2")
+    await rig.sender.drain()
+    assert rig.texts("c1")[-1].startswith("🚨 Một người dùng")
+    # Off duty: no more alerts.
+    await rig.say("/truc", "c1")
+    rig.clock.advance(timedelta(minutes=5))
+    await rig.say("ban toi bat tinh", "p1")
+    await rig.sender.drain()
+    assert len(rig.texts("c1")) == 2
+
+
+async def test_only_counselors_can_go_on_duty(rig: Rig) -> None:
+    await onboard(rig, "p1")
+    texts = await rig.say("/truc", "p1")
+    assert texts[0].startswith("Lệnh này dành cho cán bộ")
+
+
+def test_invite_cli_makes_a_code_for_a_known_point_only(tmp_path: Path) -> None:
+    made = run(["invite", "counselor", "--point", "hcm-pham-ngu-lao-point"], tmp_path,
+               TELEGRAM_BOT_USERNAME="diemtuvan_bot")
+    assert made.returncode == 0, made.stderr
+    code = made.stdout.split(": ")[1].split()[0]
+    assert len(code) == 8 and f"https://t.me/diemtuvan_bot?start={code}" in made.stdout
+    refused = run(["invite", "volunteer", "--point", "nowhere"], tmp_path)
+    assert refused.returncode == 1 and "hcm-pham-ngu-lao-point" in refused.stderr
