@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.dialogs import MaybeHandler, Step, Turn
 from bot.router import Registry
 from bot.services.crisis import CrisisKind
-from handlers import crisis, faq, menu, misc, privacy, reminders, sites, staff, start
+from handlers import crisis, faq, menu, misc, privacy, reminders, sites, staff, start, volunteers
 
 
 def first_answer(*handlers: MaybeHandler) -> MaybeHandler:
@@ -26,7 +26,7 @@ def build_registry() -> Registry:
     return Registry(
         crisis={kind: crisis.reply_for(kind) for kind in CrisisKind},
         flows={f.name: f for f in (onboarding, privacy.Erase(), privacy.Consent(), sites.Finder(),
-                                   reminders.RemindersFlow())},
+                                   reminders.RemindersFlow(), volunteers.LinkFlow(), volunteers.NoteFlow())},
         commands={
             "start": start.on_start,
             "menu": menu.on_menu,
@@ -41,6 +41,8 @@ def build_registry() -> Registry:
             "baocao": staff.on_reports,
             "reports": staff.on_reports,
             "truc": staff.on_duty,
+            "lienket": volunteers.on_link,
+            "link": volunteers.on_link,
             "duty": staff.on_duty,
         },
         choices={
@@ -50,10 +52,12 @@ def build_registry() -> Registry:
             "consent": privacy.on_consent_choice,
             "faq": faq.on_faq_choice,
             "dose": reminders.on_answer,
+            "ci": volunteers.on_checkin,
+            "link": volunteers.on_link_choice,
         },
         # Keys that stay valid outside the choices last offered: the menu, the language, and the
-        # answers to a reminder (sent by the outbox, not in reply to a message).
-        global_choice_prefixes=frozenset({"m", "lang", "dose"}),
+        # answers to reminders and check-ins (sent by the outbox, not in reply to a message).
+        global_choice_prefixes=frozenset({"m", "lang", "dose", "ci"}),
         question=first_answer(reminders.on_text, faq.on_question),
         unknown_command=misc.unknown_command,
         stale_choice=misc.stale_choice,

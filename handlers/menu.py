@@ -65,6 +65,11 @@ async def open_feature(turn: Turn, key: str) -> Step:
         from handlers import reminders
 
         return await reminders.start(turn)
+    if key.startswith("m:link:"):
+        from handlers import volunteers
+
+        turn.close_flow()
+        return await volunteers.open_link(turn, key.removeprefix("m:link:"))
     if key == "m:reports":
         from handlers import staff
 

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import N_, Catalogs, Translator
 from bot.messages import Choice, Reply
-from bot.services import deadlines
+from bot.services import deadlines, volunteers
 from bot.services.budget import Priority
 from bot.store.base import Store, UnitOfWork
 from bot.store.records import Due, OutboxItem
@@ -62,6 +62,8 @@ def next_occurrence(rule: dict[str, Any], zone: str, after: datetime) -> datetim
     DST changes (Vietnam has none, but a deployment elsewhere might)."""
     if rule.get("type") == "yearly":
         return deadlines.next_notice(rule, zone, after)
+    if rule.get("type") == "weekly":
+        return volunteers.next_weekly(rule, zone, after)
     daily = parse_rule(rule)
     tz = ZoneInfo(zone)
     local = after.astimezone(tz)
@@ -96,14 +98,24 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
             assert reminder.next_at is not None and reminder.id is not None
             occurrence = reminder.next_at
             paused = reminder.paused_until is not None and occurrence < reminder.paused_until
+            stopped = False
             if claimed.reachable and not paused and reminder.kind == DOSE:
+                noted_before = bool(reminder.state.get("noted"))
                 items.extend(_dose_occurrence(claimed, words, occurrence, now))
+                if reminder.state.get("noted") and not noted_before:
+                    items.extend(await volunteers.may_need_a_call(uow, catalogs, reminder.person_id, occurrence))
             elif claimed.reachable and not paused and reminder.kind == REPORT:
                 items.extend(_report_notice(claimed, words, occurrence))
+            elif reminder.kind == volunteers.CHECKIN:
+                checkin = await _checkin(uow, catalogs, claimed, occurrence)
+                if checkin is None:
+                    stopped = True  # the link is gone (ended, or the person erased)
+                elif claimed.reachable and not paused:
+                    items.append(checkin)
             # The next time is counted from now, not from the occurrence: after a long outage one late
             # occurrence is claimed (and dropped as late by the sender), not every day that was missed.
             reminder.next_at = first_after_pause(reminder.rule, reminder.timezone, max(now, occurrence),
-                                                 reminder.paused_until)
+                                                 reminder.paused_until) if not stopped else None
             if reminder.paused_until is not None and reminder.paused_until <= now:
                 reminder.paused_until = None
         await uow.reminders.advance([c.reminder for c in due])
@@ -169,6 +181,24 @@ def _dose_occurrence(claimed: Due, words: _Wording, occurrence: datetime, now: d
     items.append(item(":f", Reply(words(locale, N_("reminders.dose_follow_up")), choices),
                       occurrence + FOLLOW_UP_AFTER, FOLLOW_UP_GRACE))
     return items
+
+
+async def _checkin(uow: UnitOfWork, catalogs: Catalogs, claimed: Due, occurrence: datetime) -> OutboxItem | None:
+    reminder = claimed.reminder
+    assert reminder.id is not None
+    link = await uow.links.get(int(reminder.state.get("link", 0)))
+    if link is None or link.person_id is None or link.agreed_at is None:
+        return None
+    person = await uow.links.address(link.person_id)
+    volunteer = await uow.links.address(reminder.person_id)
+    if person is None or volunteer is None:
+        return None
+    assert link.id is not None
+    day = day_code(occurrence, reminder.timezone)
+    return OutboxItem(key=occurrence_key(reminder.id, occurrence), person_id=reminder.person_id,
+                      channel=claimed.channel, chat_id=claimed.chat_id, priority=Priority.ROUTINE,
+                      reply=volunteers.checkin_message(catalogs, volunteer, person, link.id, day),
+                      due_at=occurrence, expires_at=occurrence + volunteers.CHECKIN_GRACE)
 
 
 def _report_notice(claimed: Due, words: _Wording, occurrence: datetime) -> list[OutboxItem]:
