@@ -70,6 +70,11 @@ async def open_feature(turn: Turn, key: str) -> Step:
 
         turn.close_flow()
         return await volunteers.open_link(turn, key.removeprefix("m:link:"))
+    if key == "m:groups":
+        from handlers import groups
+
+        turn.close_flow()
+        return await groups.on_groups(turn)
     if key == "m:reports":
         from handlers import staff
 

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import N_, Catalogs, Translator
 from bot.messages import Choice, Reply
-from bot.services import deadlines, volunteers
+from bot.services import deadlines, groups, volunteers
 from bot.services.budget import Priority
 from bot.store.base import Store, UnitOfWork
 from bot.store.records import Due, OutboxItem
@@ -64,6 +64,8 @@ def next_occurrence(rule: dict[str, Any], zone: str, after: datetime) -> datetim
         return deadlines.next_notice(rule, zone, after)
     if rule.get("type") == "weekly":
         return volunteers.next_weekly(rule, zone, after)
+    if rule.get("type") == "group_notices":
+        return groups.next_notice(rule, zone, after)
     daily = parse_rule(rule)
     tz = ZoneInfo(zone)
     local = after.astimezone(tz)
@@ -106,6 +108,8 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
                     items.extend(await volunteers.may_need_a_call(uow, catalogs, reminder.person_id, occurrence))
             elif claimed.reachable and not paused and reminder.kind == REPORT:
                 items.extend(_report_notice(claimed, words, occurrence))
+            elif reminder.kind == groups.GROUP and claimed.reachable:
+                items.extend(await _group_notices(uow, catalogs, claimed, occurrence))
             elif reminder.kind == volunteers.CHECKIN:
                 checkin = await _checkin(uow, catalogs, claimed, occurrence)
                 if checkin is None:
@@ -180,6 +184,46 @@ def _dose_occurrence(claimed: Due, words: _Wording, occurrence: datetime, now: d
         return items
     items.append(item(":f", Reply(words(locale, N_("reminders.dose_follow_up")), choices),
                       occurrence + FOLLOW_UP_AFTER, FOLLOW_UP_GRACE))
+    return items
+
+
+async def _group_notices(uow: UnitOfWork, catalogs: Catalogs, claimed: Due, occurrence: datetime) -> list[OutboxItem]:
+    """The day before (with an RSVP) and two hours before, to every member who did not say no; the
+    attendance list to the facilitator after the meeting. Nothing for a cancelled meeting."""
+    reminder = claimed.reminder
+    assert reminder.id is not None
+    group = await uow.groups.get(int(reminder.state.get("group", 0)))
+    which = groups.notice_at(reminder.rule, reminder.timezone, occurrence)
+    if group is None or group.id is None or which is None:
+        return []
+    meeting, kind = which
+    if await uow.groups.meeting(group.id, meeting):
+        return []
+    key, stamp = occurrence_key(reminder.id, occurrence), groups.stamp(meeting)
+    members = await uow.groups.members(group.id)
+    items = []
+    if kind == "attendance":
+        _ = catalogs.translator(claimed.locale)
+        choices = tuple(Choice(f"grp:att:{group.id}:{stamp}:{m.person_id}", m.alias) for m in members[:40])
+        text = _("groups.attendance", name=group.name, when=_.datetime(meeting))
+        return [OutboxItem(key=key, person_id=reminder.person_id, channel=claimed.channel, chat_id=claimed.chat_id,
+                           priority=Priority.ROUTINE, reply=Reply(text, choices), due_at=occurrence,
+                           expires_at=occurrence + timedelta(hours=24))]
+    declined = await uow.groups.declined(group.id, meeting) if kind == "soon" else set()
+    for member in members:
+        if member.person_id in declined:
+            continue
+        _ = catalogs.translator(member.locale)
+        when = _.datetime(meeting)
+        if kind == "day_before":
+            reply = Reply(_("groups.day_before", name=group.name, when=when, place=group.place), (
+                Choice(f"grp:rsvp:{group.id}:{stamp}:y", _("groups.coming")),
+                Choice(f"grp:rsvp:{group.id}:{stamp}:n", _("groups.not_coming"))))
+        else:
+            reply = Reply(_("groups.soon", name=group.name, when=when, place=group.place))
+        items.append(OutboxItem(key=f"{key}:{member.person_id}", person_id=member.person_id, channel=member.channel,
+                                chat_id=member.chat_id, priority=Priority.ROUTINE, reply=reply, due_at=occurrence,
+                                expires_at=min(occurrence + groups.NOTICE_GRACE * 6, meeting)))
     return items
 
 

@@ -128,3 +128,14 @@ class Link:
     share_missed: bool = False
     no_contact: int = 0
     id: int | None = None
+
+
+@dataclass
+class Group:
+    name: str
+    rule: dict[str, Any]
+    place: str
+    created_at: datetime
+    point_id: str | None = None
+    facilitator_id: int | None = None
+    id: int | None = None

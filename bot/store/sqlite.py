@@ -20,8 +20,8 @@ from typing import Any
 import aiosqlite
 
 from bot.messages import Choice, Reply
-from bot.store.base import Inbox, Invites, Links, Outbox, People, Reminders, Sessions, Staff, Usage
-from bot.store.records import Address, Due, Invite, Link, OutboxItem, Person, Reminder, Session, Unsent
+from bot.store.base import Groups, Inbox, Invites, Links, Outbox, People, Reminders, Sessions, Staff, Usage
+from bot.store.records import Address, Due, Group, Invite, Link, OutboxItem, Person, Reminder, Session, Unsent
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -172,6 +172,7 @@ class SqliteUnitOfWork:
         self.outbox: Outbox = SqliteOutbox(self)
         self.staff: Staff = SqliteStaff(self)
         self.links: Links = SqliteLinks(self)
+        self.groups: Groups = SqliteGroups(self)
 
     async def begin(self) -> aiosqlite.Connection:
         """Take the writer and open the transaction, once; every repository call comes through here."""
@@ -665,3 +666,81 @@ class SqliteLinks(_Repo):
         row = await self._one("SELECT id, channel, chat_id, locale, alias FROM people WHERE id = ? AND reachable = 1",
                               (person_id,))
         return _address(row) if row else None
+
+
+def _group(row: aiosqlite.Row) -> Group:
+    return Group(id=row["id"], point_id=row["point_id"], name=row["name"], rule=json.loads(row["rule"]),
+                 place=row["place"], facilitator_id=row["facilitator_id"], created_at=_required_ts(row["created_at"]))
+
+
+_GROUP_SELECT = "SELECT id, point_id, name, rule, place, facilitator_id, created_at FROM groups"
+
+
+class SqliteGroups(_Repo):
+    async def add(self, group: Group) -> Group:
+        group.id = await self._insert(
+            "INSERT INTO groups (point_id, name, rule, place, facilitator_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (group.point_id, group.name, json.dumps(group.rule), group.place, group.facilitator_id,
+             ts(group.created_at)),
+        )
+        return group
+
+    async def get(self, group_id: int) -> Group | None:
+        row = await self._one(_GROUP_SELECT + " WHERE id = ?", (group_id,))
+        return _group(row) if row else None
+
+    async def all(self) -> list[Group]:
+        return [_group(row) for row in await self._all(_GROUP_SELECT + " ORDER BY id", ())]
+
+    async def set_rule(self, group_id: int, rule: dict[str, Any]) -> None:
+        await self._change("UPDATE groups SET rule = ? WHERE id = ?", (json.dumps(rule), group_id))
+
+    async def join(self, group_id: int, person_id: int, at: datetime) -> None:
+        await self._change("INSERT INTO group_members (group_id, person_id, joined_at) VALUES (?, ?, ?)"
+                           " ON CONFLICT DO NOTHING", (group_id, person_id, ts(at)))
+
+    async def leave(self, group_id: int, person_id: int) -> None:
+        await self._change("DELETE FROM group_members WHERE group_id = ? AND person_id = ?", (group_id, person_id))
+
+    async def memberships(self, person_id: int) -> set[int]:
+        rows = await self._all("SELECT group_id FROM group_members WHERE person_id = ?", (person_id,))
+        return {row["group_id"] for row in rows}
+
+    async def members(self, group_id: int) -> list[Address]:
+        rows = await self._all(
+            "SELECT p.id, p.channel, p.chat_id, p.locale, p.alias FROM group_members m JOIN people p"
+            " ON p.id = m.person_id WHERE m.group_id = ? AND p.reachable = 1 ORDER BY p.id", (group_id,))
+        return [_address(row) for row in rows]
+
+    async def meeting(self, group_id: int, starts_at: datetime) -> bool:
+        row = await self._one(
+            "INSERT INTO group_meetings (group_id, starts_at) VALUES (?, ?) ON CONFLICT (group_id, starts_at)"
+            " DO UPDATE SET cancelled = cancelled RETURNING cancelled", (group_id, ts(starts_at)))
+        return bool(row and row["cancelled"])
+
+    async def cancel(self, group_id: int, starts_at: datetime) -> None:
+        await self._change(
+            "INSERT INTO group_meetings (group_id, starts_at, cancelled) VALUES (?, ?, 1)"
+            " ON CONFLICT (group_id, starts_at) DO UPDATE SET cancelled = 1", (group_id, ts(starts_at)))
+
+    async def rsvp(self, group_id: int, starts_at: datetime, person_id: int, answer: str) -> None:
+        await self.meeting(group_id, starts_at)
+        await self._change(
+            "INSERT INTO group_attendance (group_id, starts_at, person_id, rsvp) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (group_id, starts_at, person_id) DO UPDATE SET rsvp = excluded.rsvp",
+            (group_id, ts(starts_at), person_id, answer))
+
+    async def declined(self, group_id: int, starts_at: datetime) -> set[int]:
+        rows = await self._all("SELECT person_id FROM group_attendance WHERE group_id = ? AND starts_at = ?"
+                               " AND rsvp = 'no'", (group_id, ts(starts_at)))
+        return {row["person_id"] for row in rows}
+
+    async def attend(self, group_id: int, starts_at: datetime, person_id: int) -> int:
+        await self.meeting(group_id, starts_at)
+        await self._change(
+            "INSERT INTO group_attendance (group_id, starts_at, person_id, attended) VALUES (?, ?, ?, 1)"
+            " ON CONFLICT (group_id, starts_at, person_id) DO UPDATE SET attended = 1",
+            (group_id, ts(starts_at), person_id))
+        row = await self._one("SELECT COUNT(*) AS n FROM group_attendance WHERE group_id = ? AND starts_at = ?"
+                              " AND attended = 1", (group_id, ts(starts_at)))
+        return int(row["n"]) if row else 0

@@ -1,0 +1,127 @@
+"""Self-help groups' schedules: "thứ Bảy tuần thứ hai, 8:00" (the second Saturday of each month at
+08:00), the meetings it gives, and the notices around each meeting: the day before (with an RSVP),
+two hours before, and, for the facilitator, the attendance list two hours after it started.
+
+Parsing reads the week ("tuần thứ hai", "tuần cuối") before the weekday, because "thứ hai" is both
+"second" and "Monday": in "thứ Bảy tuần thứ hai" it is the week.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.i18n import N_, Translator
+from bot.normalize import fold
+from bot.timeparse import TimeProblem, parse_time_of_day
+
+GROUP = "group"
+DAY_BEFORE = timedelta(hours=24)
+SOON = timedelta(hours=2)
+ATTENDANCE_AFTER = timedelta(hours=2)
+NOTICE_GRACE = timedelta(hours=1)
+
+_NTH_VI = re.compile(r"tuan\s+(?:thu\s+)?(nhat|mot|1|dau tien|dau|hai|2|ba|3|tu|bon|4|cuoi)\b")
+_NTH_EN = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\b")
+_NTH = {"nhat": 1, "mot": 1, "1": 1, "dau tien": 1, "dau": 1, "hai": 2, "2": 2, "ba": 3, "3": 3, "tu": 4,
+        "bon": 4, "4": 4, "cuoi": -1, "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+        "fourth": 4, "4th": 4, "last": -1}
+_WEEKDAY_VI = re.compile(r"\b(?:thu\s+(hai|ba|tu|nam|sau|bay|2|3|4|5|6|7)|(chu nhat|cn)|t([2-7]))\b")
+_WEEKDAY_EN = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_VI_DAYS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 3, "sau": 4, "6": 4, "bay": 5, "7": 5}
+_EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NTH_WORDS = {1: N_("groups.nth_1"), 2: N_("groups.nth_2"), 3: N_("groups.nth_3"), 4: N_("groups.nth_4"),
+             -1: N_("groups.nth_last")}
+
+
+def parse_schedule(text: str) -> dict[str, Any] | str:
+    """A monthly rule, or the catalog key of what is missing or wrong."""
+    folded = fold(text)
+    nth_match = _NTH_VI.search(folded) or _NTH_EN.search(folded)
+    if nth_match is None:
+        return N_("groups.schedule_no_week")
+    rest = folded[:nth_match.start()] + " " + folded[nth_match.end():]
+    weekday: int | None = None
+    vi = _WEEKDAY_VI.search(rest)
+    if vi is not None:
+        weekday = 6 if vi.group(2) else _VI_DAYS[vi.group(1) or vi.group(3)]
+        rest = rest[:vi.start()] + " " + rest[vi.end():]
+    else:
+        en = _WEEKDAY_EN.search(rest)
+        if en is not None:
+            weekday = _EN_DAYS.index(en.group(1))
+            rest = rest[:en.start()] + " " + rest[en.end():]
+    if weekday is None:
+        return N_("groups.schedule_no_weekday")
+    at = parse_time_of_day(rest)
+    if at is None or isinstance(at, TimeProblem):
+        return N_("groups.schedule_no_time")
+    return {"type": "monthly", "weekday": weekday, "nth": _NTH[nth_match.group(1)], "at": at.strftime("%H:%M")}
+
+
+def meeting_on(rule: dict[str, Any], year: int, month: int) -> date:
+    weekday, nth = int(rule["weekday"]), int(rule["nth"])
+    if nth == -1:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def meetings(rule: dict[str, Any], zone: str, around: datetime, months: int = 3) -> list[datetime]:
+    """Meeting start times from the month before `around` for `months` months, in UTC."""
+    tz = ZoneInfo(zone)
+    local = around.astimezone(tz)
+    hours, minutes = (int(x) for x in rule["at"].split(":"))
+    found = []
+    year, month = (local.year, local.month - 1) if local.month > 1 else (local.year - 1, 12)
+    for _ in range(months + 1):
+        day = meeting_on(rule, year, month)
+        found.append(datetime.combine(day, time(hours, minutes), tzinfo=tz).astimezone(around.tzinfo))
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    return found
+
+
+def notices_rule(meeting_rule: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "group_notices", "meeting": meeting_rule}
+
+
+def notice_times(meeting: datetime) -> list[tuple[datetime, str]]:
+    return [(meeting - DAY_BEFORE, "day_before"), (meeting - SOON, "soon"), (meeting + ATTENDANCE_AFTER, "attendance")]
+
+
+def next_notice(rule: dict[str, Any], zone: str, after: datetime) -> datetime:
+    for meeting in meetings(rule["meeting"], zone, after):
+        for when, _kind in notice_times(meeting):
+            if when > after:
+                return when
+    raise ValueError("no meeting ahead")  # pragma: no cover - a monthly rule always has one
+
+
+def notice_at(rule: dict[str, Any], zone: str, occurrence: datetime) -> tuple[datetime, str] | None:
+    """The meeting and the kind of notice an occurrence is."""
+    for meeting in meetings(rule["meeting"], zone, occurrence):
+        for when, kind in notice_times(meeting):
+            if when == occurrence:
+                return meeting, kind
+    return None
+
+
+def next_meeting(rule: dict[str, Any], zone: str, after: datetime) -> datetime:
+    return next(m for m in meetings(rule, zone, after) if m > after)
+
+
+def describe(_: Translator, rule: dict[str, Any]) -> str:
+    """"Thứ Bảy, tuần thứ hai mỗi tháng, 08:00"."""
+    from babel.dates import get_day_names
+
+    day = str(get_day_names("wide", locale=_.locale)[int(rule["weekday"])])
+    return _("groups.schedule", weekday=day, nth=_(NTH_WORDS[int(rule["nth"])]), time=rule["at"])
+
+
+def stamp(meeting: datetime) -> str:
+    """A meeting's compact id in choice keys (UTC minute)."""
+    return f"{meeting:%Y%m%d%H%M}"
