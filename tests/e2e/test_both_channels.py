@@ -205,3 +205,30 @@ async def test_a_dose_reminder_reaches_the_person_and_is_answered_by_typing(chat
     assert reminder.options == ["✅ Đã đi", "Hôm nay chưa đi được"]
     said = await chat.say("1")
     assert said[0].text == "👍 Cảm ơn bạn. Hẹn ngày mai."
+
+
+async def test_a_counselor_on_duty_gets_the_crisis_alert_on_the_same_platform(chat: Chat) -> None:
+    bot = chat.harness.bot
+    assert bot is not None
+    clock = chat.harness.clock
+    async with bot.store.unit_of_work() as uow:
+        await uow.invites.add("DUTY2345", "counselor", "point-1", clock.now(), clock.now() + timedelta(days=1))
+        await uow.commit()
+    counselor = Chat(chat.harness, 5002 if chat.name == "telegram" else "9c8b7a6f5e4d3c2b")
+    await counselor.say("/start DUTY2345")
+    await counselor.say("1")
+    await counselor.say("dong y")
+    said = await counselor.say("/truc")
+    assert said[0].text.startswith("Bạn đang trực")
+    await onboard(chat)
+    said = await chat.say("ban toi bat tinh roi")
+    assert "115" in said[0].text
+
+    async def sleep(seconds: float) -> None:
+        clock.advance(timedelta(seconds=seconds))
+
+    before = counselor.sent_count()
+    assert await Sender(bot.store, clock, bot.core.channels(), sleep=sleep).drain() == 1
+    assert counselor.sent_count() == before + 1
+    alert = chat.harness.fake.sent(counselor.user)[-1]["text"]  # type: ignore[arg-type]
+    assert alert.startswith("🚨 ") and "bat tinh" not in alert
