@@ -4,6 +4,7 @@ python-telegram-bot Application, real httpx) against a fake Bot API server on 12
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -20,6 +21,12 @@ from bot.messages import Incoming, Outcome
 from bot.services.budget import MessageBudget
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.zalo_api import FakeZalo
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def make_settings(tmp_path: Path, **env: str) -> Settings:

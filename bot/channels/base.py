@@ -15,6 +15,22 @@ class Capabilities:
     max_text: int
 
 
+@dataclass(frozen=True)
+class PlatformSettings:
+    """What every Bot-API-like platform adapter is configured with; each sets its own defaults."""
+
+    token: str
+    base_url: str
+    mode: str = "polling"
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    max_attempts: int = 0  # 0: keep retrying an unreachable API
+    retry_base_seconds: float = 1.0
+    poll_timeout_seconds: int = 10
+
+
 class StartupFailed(Exception):
     """The platform refused the token, or could not be reached in the attempts allowed: the operator
     must fix a setting; the message says which."""

@@ -26,7 +26,7 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, Re
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 from telegram.request import HTTPXRequest
 
-from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed, StartupFailed
+from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed, PlatformSettings, StartupFailed
 from bot.channels.render import split_text
 from bot.i18n import N_, Catalogs
 from bot.messages import Incoming, Location, Reply
@@ -49,17 +49,8 @@ COMMANDS = {
 
 
 @dataclass(frozen=True)
-class TelegramSettings:
-    token: str
-    base_url: str
-    mode: str = "polling"
-    webhook_url: str | None = None
-    webhook_secret: str | None = None
-    webhook_listen: str = "127.0.0.1"
-    webhook_port: int = 8443
-    max_attempts: int = 0  # 0: keep retrying an unreachable API
-    retry_base_seconds: float = 1.0
-    poll_timeout_seconds: int = 10
+class TelegramSettings(PlatformSettings):
+    """Telegram's defaults are the base ones (webhook port 8443, 10-second long polls)."""
 
 
 class TelegramChannel:

@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 
-from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed, StartupFailed
+from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed, PlatformSettings, StartupFailed
 from bot.channels.render import numbered_choices, split_text
 from bot.messages import Incoming, Reply
 from bot.web import BadBody, WebhookRoute, WebServer
@@ -50,16 +50,9 @@ class ZaloApiError(Exception):
 
 
 @dataclass(frozen=True)
-class ZaloSettings:
-    token: str
+class ZaloSettings(PlatformSettings):
     base_url: str = "https://bot-api.zaloplatforms.com"
-    mode: str = "polling"
-    webhook_url: str | None = None
-    webhook_secret: str | None = None
-    webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8444
-    max_attempts: int = 0  # 0: keep retrying an unreachable API
-    retry_base_seconds: float = 1.0
     poll_timeout_seconds: int = 30
 
 

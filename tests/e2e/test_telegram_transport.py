@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 from pathlib import Path
 
 import httpx
@@ -12,16 +11,10 @@ import pytest
 
 from bot.channels.base import StartupFailed
 from bot.clock import FakeClock
-from tests.conftest import TelegramHarness
+from tests.conftest import TelegramHarness, free_port
 from tests.fakes.telegram_api import FakeTelegram
 
 SECRET = "s3cret-token-for-tests_0123456789"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 async def test_webhook_mode_refuses_a_wrong_secret_and_takes_the_right_one(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 from pathlib import Path
 
 import httpx
@@ -18,18 +17,12 @@ from bot.channels.zalo import ZaloChannel
 from bot.clock import FakeClock
 from bot.messages import Choice, Reply
 from bot.services.budget import MessageBudget, Priority
-from tests.conftest import ZaloHarness, make_settings
+from tests.conftest import ZaloHarness, free_port, make_settings
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.zalo_api import FakeZalo
 
 SECRET = "zalo-secret_0123456789"
 USER = "a1b2c3d4e5f60718"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 async def test_webhook_refuses_a_wrong_secret_and_a_malformed_body_and_handles_a_retry_once(

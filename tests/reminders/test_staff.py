@@ -10,13 +10,18 @@ from tests.e2e.test_cli import run
 from tests.reminders.conftest import Rig, onboard
 
 
-async def make_counselor(rig: Rig, user: str = "c1", code: str = "TVV2026") -> None:
+async def make_staff(rig: Rig, role: str, user: str, code: str) -> None:
+    """An invite for point-1, redeemed by deep link, then language and consent."""
     async with rig.bot.store.unit_of_work() as uow:
-        await uow.invites.add(code, "counselor", "point-1", rig.clock.now(), rig.clock.now() + timedelta(days=7))
+        await uow.invites.add(code, role, "point-1", rig.clock.now(), rig.clock.now() + timedelta(days=7))
         await uow.commit()
     await rig.say(f"/start {code}", user)
     await rig.say("1", user)
     await rig.say("dong y", user)
+
+
+async def make_counselor(rig: Rig, user: str = "c1", code: str = "TVV2026") -> None:
+    await make_staff(rig, "counselor", user, code)
 
 
 async def test_a_crisis_alerts_the_counselors_on_duty_without_the_message(rig: Rig) -> None:

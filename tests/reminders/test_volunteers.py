@@ -7,16 +7,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.reminders.conftest import Rig, onboard
-from tests.reminders.test_staff import make_counselor
+from tests.reminders.test_staff import make_counselor, make_staff
 
 
 async def make_volunteer(rig: Rig, user: str = "v1", code: str = "VOL22222") -> None:
-    async with rig.bot.store.unit_of_work() as uow:
-        await uow.invites.add(code, "volunteer", "point-1", rig.clock.now(), rig.clock.now() + timedelta(days=7))
-        await uow.commit()
-    await rig.say(f"/start {code}", user)
-    await rig.say("1", user)
-    await rig.say("dong y", user)
+    await make_staff(rig, "volunteer", user, code)
 
 
 async def link(rig: Rig, share: bool = True) -> None:
