@@ -183,6 +183,9 @@ class SiteDirectory:
     def __len__(self) -> int:
         return len(self._sites)
 
+    def all(self) -> list[Site]:
+        return list(self._sites)
+
     def nearest(self, latitude: float, longitude: float, kinds: Kinds = None,
                 limit: int = 3) -> list[tuple[Site, float]]:
         """Sites of the kinds with a known location, nearest first, with the distance in km."""

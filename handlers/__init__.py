@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.dialogs import MaybeHandler, Step, Turn
 from bot.router import Registry
 from bot.services.crisis import CrisisKind
-from handlers import crisis, faq, groups, menu, misc, privacy, reminders, sites, staff, start, volunteers
+from handlers import booking, crisis, faq, groups, menu, misc, privacy, reminders, sites, staff, start, volunteers
 
 
 def first_answer(*handlers: MaybeHandler) -> MaybeHandler:
@@ -27,7 +27,8 @@ def build_registry() -> Registry:
         crisis={kind: crisis.reply_for(kind) for kind in CrisisKind},
         flows={f.name: f for f in (onboarding, privacy.Erase(), privacy.Consent(), sites.Finder(),
                                    reminders.RemindersFlow(), volunteers.LinkFlow(), volunteers.NoteFlow(),
-                                   groups.NewGroup(), groups.Reschedule())},
+                                   groups.NewGroup(), groups.Reschedule(), booking.BookFlow(),
+                                   booking.DeclineFlow())},
         commands={
             "start": start.on_start,
             "menu": menu.on_menu,
@@ -42,6 +43,10 @@ def build_registry() -> Registry:
             "baocao": staff.on_reports,
             "reports": staff.on_reports,
             "truc": staff.on_duty,
+            "gio": booking.on_hours,
+            "hours": booking.on_hours,
+            "nghi": booking.on_day_off,
+            "dayoff": booking.on_day_off,
             "nhom": groups.on_groups,
             "groups": groups.on_groups,
             "lienket": volunteers.on_link,
@@ -58,10 +63,11 @@ def build_registry() -> Registry:
             "ci": volunteers.on_checkin,
             "link": volunteers.on_link_choice,
             "grp": groups.on_group_choice,
+            "apt": booking.on_appointment_choice,
         },
         # Keys that stay valid outside the choices last offered: the menu, the language, and the
         # answers to reminders and check-ins (sent by the outbox, not in reply to a message).
-        global_choice_prefixes=frozenset({"m", "lang", "dose", "ci", "grp"}),
+        global_choice_prefixes=frozenset({"m", "lang", "dose", "ci", "grp", "apt"}),
         question=first_answer(reminders.on_text, faq.on_question),
         unknown_command=misc.unknown_command,
         stale_choice=misc.stale_choice,

@@ -8,7 +8,20 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from bot.messages import Reply
-from bot.store.records import Address, Due, Group, Invite, Link, OutboxItem, Person, Reminder, Session, Unsent
+from bot.store.records import (
+    Address,
+    Appointment,
+    Availability,
+    Due,
+    Group,
+    Invite,
+    Link,
+    OutboxItem,
+    Person,
+    Reminder,
+    Session,
+    Unsent,
+)
 
 
 class People(Protocol):
@@ -133,6 +146,25 @@ class Groups(Protocol):
         ...
 
 
+class SlotTaken(Exception):
+    """Another live appointment already holds this counselor's slot."""
+
+
+class Appointments(Protocol):
+    async def set_availability(self, availability: Availability) -> None: ...
+    async def availability(self, person_id: int) -> Availability | None: ...
+    async def counselors_with_hours(self, point_id: str) -> list[tuple[Address, Availability]]: ...
+    async def taken(self, counselor_ids: list[int], start: datetime, end: datetime) -> set[tuple[int, datetime]]: ...
+    async def book(self, appointment: Appointment) -> Appointment:
+        """Insert; raises SlotTaken if the counselor's slot is held by a live appointment."""
+        ...
+
+    async def get(self, appointment_id: int) -> Appointment | None: ...
+    async def set_status(self, appointment_id: int, status: str, reason: str | None = None) -> None: ...
+    async def upcoming(self, person_id: int, now: datetime) -> list[Appointment]: ...
+    async def audit(self, viewer_id: int, person_id: int, what: str, at: datetime) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving it without `commit()` rolls everything back."""
 
@@ -146,6 +178,7 @@ class UnitOfWork(Protocol):
     staff: Staff
     links: Links
     groups: Groups
+    appointments: Appointments
 
     async def commit(self) -> None: ...
 

@@ -139,3 +139,27 @@ class Group:
     point_id: str | None = None
     facilitator_id: int | None = None
     id: int | None = None
+
+
+@dataclass
+class Availability:
+    person_id: int
+    weekly: str
+    slot_minutes: int = 45
+    days_off: tuple[str, ...] = ()  # YYYY-MM-DD in the counselor's zone
+
+
+@dataclass
+class Appointment:
+    person_id: int
+    counselor_id: int | None
+    point_id: str
+    starts_at: datetime
+    minutes: int
+    kind: str
+    topic: str
+    status: str
+    created_at: datetime
+    phone: str | None = None
+    reason: str | None = None
+    id: int | None = None

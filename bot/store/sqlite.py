@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import re
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -20,8 +21,34 @@ from typing import Any
 import aiosqlite
 
 from bot.messages import Choice, Reply
-from bot.store.base import Groups, Inbox, Invites, Links, Outbox, People, Reminders, Sessions, Staff, Usage
-from bot.store.records import Address, Due, Group, Invite, Link, OutboxItem, Person, Reminder, Session, Unsent
+from bot.store.base import (
+    Appointments,
+    Groups,
+    Inbox,
+    Invites,
+    Links,
+    Outbox,
+    People,
+    Reminders,
+    Sessions,
+    SlotTaken,
+    Staff,
+    Usage,
+)
+from bot.store.records import (
+    Address,
+    Appointment,
+    Availability,
+    Due,
+    Group,
+    Invite,
+    Link,
+    OutboxItem,
+    Person,
+    Reminder,
+    Session,
+    Unsent,
+)
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -173,6 +200,7 @@ class SqliteUnitOfWork:
         self.staff: Staff = SqliteStaff(self)
         self.links: Links = SqliteLinks(self)
         self.groups: Groups = SqliteGroups(self)
+        self.appointments: Appointments = SqliteAppointments(self)
 
     async def begin(self) -> aiosqlite.Connection:
         """Take the writer and open the transaction, once; every repository call comes through here."""
@@ -744,3 +772,82 @@ class SqliteGroups(_Repo):
         row = await self._one("SELECT COUNT(*) AS n FROM group_attendance WHERE group_id = ? AND starts_at = ?"
                               " AND attended = 1", (group_id, ts(starts_at)))
         return int(row["n"]) if row else 0
+
+
+_APPOINTMENT_SELECT = ("SELECT id, person_id, counselor_id, point_id, starts_at, minutes, kind, topic, phone, status,"
+                       " reason, created_at FROM appointments")
+
+
+def _appointment(row: aiosqlite.Row) -> Appointment:
+    return Appointment(
+        id=row["id"], person_id=row["person_id"], counselor_id=row["counselor_id"], point_id=row["point_id"],
+        starts_at=_required_ts(row["starts_at"]), minutes=row["minutes"], kind=row["kind"], topic=row["topic"],
+        phone=row["phone"], status=row["status"], reason=row["reason"], created_at=_required_ts(row["created_at"]),
+    )
+
+
+class SqliteAppointments(_Repo):
+    async def set_availability(self, availability: Availability) -> None:
+        await self._change(
+            "INSERT INTO availability (person_id, weekly, slot_minutes, days_off) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (person_id) DO UPDATE SET weekly = excluded.weekly, slot_minutes = excluded.slot_minutes,"
+            " days_off = excluded.days_off",
+            (availability.person_id, availability.weekly, availability.slot_minutes,
+             json.dumps(list(availability.days_off))),
+        )
+
+    async def availability(self, person_id: int) -> Availability | None:
+        row = await self._one("SELECT person_id, weekly, slot_minutes, days_off FROM availability WHERE person_id = ?",
+                              (person_id,))
+        return Availability(row["person_id"], row["weekly"], row["slot_minutes"], tuple(json.loads(row["days_off"]))) \
+            if row else None
+
+    async def counselors_with_hours(self, point_id: str) -> list[tuple[Address, Availability]]:
+        rows = await self._all(
+            "SELECT p.id, p.channel, p.chat_id, p.locale, p.alias, a.weekly, a.slot_minutes, a.days_off"
+            " FROM staff s JOIN people p ON p.id = s.person_id JOIN availability a ON a.person_id = p.id"
+            " WHERE s.role = 'counselor' AND s.point_id = ? ORDER BY p.id", (point_id,))
+        return [(_address(r), Availability(r["id"], r["weekly"], r["slot_minutes"], tuple(json.loads(r["days_off"]))))
+                for r in rows]
+
+    async def taken(self, counselor_ids: list[int], start: datetime, end: datetime) -> set[tuple[int, datetime]]:
+        if not counselor_ids:
+            return set()
+        marks = ",".join("?" * len(counselor_ids))
+        rows = await self._all(
+            "SELECT counselor_id, starts_at FROM appointments WHERE status IN ('requested', 'confirmed')"  # noqa: S608
+            f" AND starts_at >= ? AND starts_at < ? AND counselor_id IN ({marks})",
+            (ts(start), ts(end), *counselor_ids))
+        return {(r["counselor_id"], _required_ts(r["starts_at"])) for r in rows}
+
+    async def book(self, appointment: Appointment) -> Appointment:
+        try:
+            appointment.id = await self._insert(
+                "INSERT INTO appointments (person_id, counselor_id, point_id, starts_at, minutes, kind, topic, phone,"
+                " status, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (appointment.person_id, appointment.counselor_id, appointment.point_id, ts(appointment.starts_at),
+                 appointment.minutes, appointment.kind, appointment.topic, appointment.phone, appointment.status,
+                 appointment.reason, ts(appointment.created_at)),
+            )
+        except sqlite3.IntegrityError as exc:
+            if "appointments.counselor_id" in str(exc) or "UNIQUE" in str(exc):
+                raise SlotTaken from None
+            raise
+        return appointment
+
+    async def get(self, appointment_id: int) -> Appointment | None:
+        row = await self._one(_APPOINTMENT_SELECT + " WHERE id = ?", (appointment_id,))
+        return _appointment(row) if row else None
+
+    async def set_status(self, appointment_id: int, status: str, reason: str | None = None) -> None:
+        await self._change("UPDATE appointments SET status = ?, reason = ? WHERE id = ?",
+                           (status, reason, appointment_id))
+
+    async def upcoming(self, person_id: int, now: datetime) -> list[Appointment]:
+        rows = await self._all(_APPOINTMENT_SELECT + " WHERE person_id = ? AND starts_at >= ?"
+                               " AND status IN ('requested', 'confirmed') ORDER BY starts_at", (person_id, ts(now)))
+        return [_appointment(r) for r in rows]
+
+    async def audit(self, viewer_id: int, person_id: int, what: str, at: datetime) -> None:
+        await self._change("INSERT INTO audit (viewer_id, person_id, what, at) VALUES (?, ?, ?, ?)",
+                           (viewer_id, person_id, what, ts(at)))

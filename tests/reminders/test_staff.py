@@ -10,10 +10,10 @@ from tests.e2e.test_cli import run
 from tests.reminders.conftest import Rig, onboard
 
 
-async def make_staff(rig: Rig, role: str, user: str, code: str) -> None:
-    """An invite for point-1, redeemed by deep link, then language and consent."""
+async def make_staff(rig: Rig, role: str, user: str, code: str, point: str = "point-1") -> None:
+    """An invite for a point, redeemed by deep link, then language and consent."""
     async with rig.bot.store.unit_of_work() as uow:
-        await uow.invites.add(code, role, "point-1", rig.clock.now(), rig.clock.now() + timedelta(days=7))
+        await uow.invites.add(code, role, point, rig.clock.now(), rig.clock.now() + timedelta(days=7))
         await uow.commit()
     await rig.say(f"/start {code}", user)
     await rig.say("1", user)

@@ -1,0 +1,328 @@
+"""Booking counseling by conversation (issue #4): point → kind of meeting → topic → a time from the free
+slots or typed ("mai 9h", "thứ 6", "25/11 14:00") → a phone number only for a phone meeting → summary
+→ booked. "Lịch hẹn của tôi" lists and cancels. Counselors set their hours with /gio and days off
+with /nghi, and confirm or decline each new appointment from its notice.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from bot.dialogs import Step, Turn
+from bot.i18n import N_
+from bot.messages import Choice, Reply
+from bot.services import booking as service
+from bot.services.budget import Priority
+from bot.sites import Site, SiteKind
+from bot.store.base import SlotTaken
+from bot.store.records import Appointment, OutboxItem
+from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
+from handlers.menu import main_menu, menu_unless_in_flow
+
+FLOW = "book"
+DECLINE_FLOW = "decline"
+
+
+async def start(turn: Turn) -> Step:
+    """The menu's "book counseling" (after consent): upcoming appointments first, then a new one."""
+    assert turn.person.id is not None
+    upcoming = await turn.uow.appointments.upcoming(turn.person.id, turn.now)
+    if upcoming:
+        lines = [turn._("booking.yours")] + [_describe(turn, a) for a in upcoming]
+        choices = [Choice(f"apt:cancel:{a.id}", turn._("booking.cancel_one", when=turn._.datetime(a.starts_at)))
+                   for a in upcoming]
+        choices.append(turn.choice_of("bk:new", "booking.new"))
+        return Step([Reply("\n".join(lines), tuple(choices))], "booking")
+    return await _ask_point(turn)
+
+
+async def _ask_point(turn: Turn) -> Step:
+    # A point's id must fit a button's 64 bytes with its prefix; the site list's ids are short slugs.
+    points = [s for s in _points(turn) if len(s.id.encode()) <= 58
+              and await turn.uow.appointments.counselors_with_hours(s.id)]
+    if not points:
+        turn.close_flow()
+        return Step([Reply(turn._("booking.no_points")), main_menu(turn)], "booking:no_points")
+    turn.open_flow(FLOW, "point")
+    choices = tuple(Choice(f"bk:p:{s.id}", s.name[:60]) for s in points[:8])
+    return Step([Reply(turn._("booking.ask_point"), choices)], "booking")
+
+
+def _points(turn: Turn) -> list[Site]:
+    return [s for s in turn.services.sites.all() if s.kind is SiteKind.COUNSELING_POINT]
+
+
+def _ask_kind(turn: Turn) -> Reply:
+    return Reply(turn._("booking.ask_kind"), tuple(Choice(f"bk:k:{key}", turn._(label))
+                                                    for key, label in service.KINDS.items()))
+
+
+def _ask_topic(turn: Turn) -> Reply:
+    return Reply(turn._("booking.ask_topic"), tuple(Choice(f"bk:t:{key}", turn._(label))
+                                                     for key, label in service.TOPICS.items()))
+
+
+async def _ask_time(turn: Turn) -> Reply:
+    point = str(turn.session.data["point"])
+    slots = await service.free_slots(turn.uow, point, turn.now, turn.services.timezone_name)
+    if not slots:
+        return Reply(turn._("booking.no_slots"))
+    choices = tuple(Choice(f"bk:s:{s.counselor.person_id}:{s.starts_at:%Y%m%d%H%M}", turn._.datetime(s.starts_at))
+                    for s in slots)
+    return Reply(turn._("booking.ask_time"), choices)
+
+
+def _summary(turn: Turn) -> Reply:
+    data = turn.session.data
+    when = datetime.strptime(str(data["at"]) + "+0000", "%Y%m%d%H%M%z")
+    text = turn._("booking.summary", when=turn._.datetime(when), kind=turn._(service.KINDS[str(data["kind"])]),
+                  topic=turn._(service.TOPICS[str(data["topic"])]),
+                  point=next((s.name for s in _points(turn) if s.id == data["point"]), str(data["point"])))
+    if data.get("phone"):
+        text += "\n" + turn._("booking.summary_phone", phone=data["phone"])
+    return Reply(text, (turn.choice_of("bk:yes", "booking.book_it"), turn.choice_of("bk:no", "booking.not_now")))
+
+
+class BookFlow:
+    name = FLOW
+
+    async def step(self, turn: Turn) -> Step | None:
+        choice, data, step = turn.choice or "", turn.session.data, turn.session.step
+        if choice == "bk:new":
+            return await _ask_point(turn)
+        if step == "point" and choice.startswith("bk:p:"):
+            data["point"] = choice.removeprefix("bk:p:")
+            turn.goto("kind")
+            return Step([_ask_kind(turn)], "booking")
+        if step == "kind" and choice.startswith("bk:k:"):
+            data["kind"] = choice.removeprefix("bk:k:")
+            turn.goto("topic")
+            return Step([_ask_topic(turn)], "booking")
+        if step == "topic" and choice.startswith("bk:t:"):
+            data["topic"] = choice.removeprefix("bk:t:")
+            turn.goto("when")
+            return Step([await _ask_time(turn)], "booking")
+        if step == "when":
+            return await _when(turn, choice)
+        if step == "phone" and turn.choice is None and turn.text.strip():
+            phone = service.valid_phone(turn.text)
+            if phone is None:
+                return Step([Reply(turn._("booking.bad_phone"))], "booking:bad_phone")
+            data["phone"] = phone
+            turn.goto("confirm")
+            return Step([_summary(turn)], "booking")
+        if step == "confirm" and choice == "bk:no":
+            turn.close_flow()
+            return Step([Reply(turn._("booking.not_booked")), main_menu(turn)], "booking:not_booked")
+        if step == "confirm" and choice == "bk:yes":
+            return await _book(turn)
+        return None
+
+    def prompt(self, turn: Turn) -> Reply:
+        step = turn.session.step
+        if step == "kind":
+            return _ask_kind(turn)
+        if step == "topic":
+            return _ask_topic(turn)
+        if step == "phone":
+            return Reply(turn._("booking.ask_phone"))
+        if step == "confirm":
+            return _summary(turn)
+        return Reply(turn._("booking.what_next"), (turn.choice_of("bk:new", "booking.new"),))
+
+
+async def _when(turn: Turn, choice: str) -> Step | None:
+    data = turn.session.data
+    if choice.startswith("bk:s:"):
+        _b, _s, counselor, stamp = choice.split(":")
+        data["counselor"], data["at"] = int(counselor), stamp
+        return _after_time(turn)
+    if turn.choice is not None or not turn.text.strip():
+        return None
+    zone = turn.services.timezone_name
+    local_today = turn._.local(turn.now).date()
+    day, at = parse_day(turn.text, local_today), parse_time_of_day(turn.text)
+    for problem in (day, at):
+        if isinstance(problem, TimeProblem):
+            return Step([Reply(turn._(problem.key, typed=problem.typed)), await _ask_time(turn)], "booking:bad_time")
+    if day is None and at is None:
+        return None
+    assert not isinstance(day, TimeProblem) and not isinstance(at, TimeProblem)
+    slots = await service.free_slots(turn.uow, str(data["point"]), turn.now, zone, day=day or local_today, limit=50)
+    exact = [s for s in slots if at is not None and turn._.local(s.starts_at).time() == at]
+    if exact:
+        data["counselor"], data["at"] = exact[0].counselor.person_id, f"{exact[0].starts_at:%Y%m%d%H%M}"
+        return _after_time(turn)
+    choices = tuple(Choice(f"bk:s:{s.counselor.person_id}:{s.starts_at:%Y%m%d%H%M}", turn._.datetime(s.starts_at))
+                    for s in slots[:6])
+    if choices:
+        return Step([Reply(turn._("booking.that_day"), choices)], "booking:typed_time")
+    return Step([Reply(turn._("booking.none_that_day")), await _ask_time(turn)], "booking:typed_time")
+
+
+def _after_time(turn: Turn) -> Step:
+    if turn.session.data.get("kind") == "phone":
+        turn.goto("phone")
+        return Step([Reply(turn._("booking.ask_phone"))], "booking")
+    turn.goto("confirm")
+    return Step([_summary(turn)], "booking")
+
+
+async def _book(turn: Turn) -> Step:
+    data = turn.session.data
+    assert turn.person.id is not None
+    starts_at = datetime.strptime(str(data["at"]) + "+0000", "%Y%m%d%H%M%z")
+    counselor_id = int(data["counselor"])
+    hours = await turn.uow.appointments.availability(counselor_id)
+    appointment = Appointment(
+        person_id=turn.person.id, counselor_id=counselor_id, point_id=str(data["point"]), starts_at=starts_at,
+        minutes=hours.slot_minutes if hours else service.DEFAULT_SLOT_MINUTES, kind=str(data["kind"]),
+        topic=str(data["topic"]), status="requested", created_at=turn.now, phone=data.get("phone"),
+    )
+    try:
+        await turn.uow.appointments.book(appointment)
+    except SlotTaken:
+        turn.goto("when")
+        return Step([Reply(turn._("booking.slot_taken")), await _ask_time(turn)], "booking:slot_taken")
+    counselor = await turn.uow.links.address(counselor_id)
+    me = await turn.uow.links.address(turn.person.id)
+    items = service.reminders_for(turn.services.catalogs, me, appointment, turn.services.timezone_name, turn.now) \
+        if me else []
+    if counselor is not None:
+        items.append(service.counselor_notice(turn.services.catalogs, counselor, appointment, turn.person.alias, "new"))
+        await turn.uow.appointments.audit(counselor_id, turn.person.id, "appointment notice", turn.now)
+    await turn.uow.outbox.add_many(items)
+    turn.close_flow()
+    return Step([Reply(turn._("booking.booked", when=turn._.datetime(starts_at))), main_menu(turn)], "booking:booked")
+
+
+def _describe(turn: Turn, appointment: Appointment) -> str:
+    status = turn._("booking.status_confirmed") if appointment.status == "confirmed" else \
+        turn._("booking.status_requested")
+    return f"• {turn._.datetime(appointment.starts_at)}: {turn._(service.KINDS[appointment.kind])} ({status})"
+
+
+async def on_appointment_choice(turn: Turn) -> Step:
+    """apt:ok|no (counselor), apt:cancel|keep|change (person) with the appointment's id."""
+    parts = (turn.choice or "").split(":")
+    if len(parts) != 3 or not parts[2].isdigit():
+        return _stale(turn)
+    appointment = await turn.uow.appointments.get(int(parts[2]))
+    action = parts[1]
+    if appointment is None or appointment.id is None or appointment.status not in ("requested", "confirmed"):
+        return Step([Reply(turn._("booking.gone"))], "booking:gone")
+    if action in ("ok", "no") and appointment.counselor_id == turn.person.id:
+        if action == "ok":
+            await turn.uow.appointments.set_status(appointment.id, "confirmed")
+            await _tell_person(turn, appointment, N_("booking.confirmed_for_person"))
+            return Step([Reply(turn._("booking.you_confirmed"))], "booking:confirmed")
+        turn.open_flow(DECLINE_FLOW, "reason", {"appointment": appointment.id})
+        return Step([Reply(turn._("booking.ask_reason"))], "booking")
+    if appointment.person_id != turn.person.id:
+        return _stale(turn)
+    if action == "keep":
+        return Step([Reply(turn._("booking.see_you"))], "booking:keep")
+    if action in ("cancel", "change"):
+        await _cancel(turn, appointment)
+        if action == "change":
+            turn.close_flow()
+            step = await _ask_point(turn)
+            return Step([Reply(turn._("booking.cancelled_rebook")), *step.replies], "booking:change")
+        return Step([Reply(turn._("booking.cancelled")), *menu_unless_in_flow(turn)], "booking:cancelled")
+    return _stale(turn)
+
+
+async def _cancel(turn: Turn, appointment: Appointment) -> None:
+    assert appointment.id is not None
+    await turn.uow.appointments.set_status(appointment.id, "cancelled")
+    for label in service.REMINDER_LABELS:
+        await turn.uow.outbox.cancel(f"apt{appointment.id}:r:{label}", turn.now)
+    if appointment.counselor_id is not None:
+        counselor = await turn.uow.links.address(appointment.counselor_id)
+        if counselor is not None:
+            notice = service.counselor_notice(turn.services.catalogs, counselor, appointment, turn.person.alias,
+                                              "cancelled")
+            await turn.uow.outbox.add_many([notice])
+
+
+async def _tell_person(turn: Turn, appointment: Appointment, key: str, reason: str = "") -> None:
+    person = await turn.uow.links.address(appointment.person_id)
+    if person is None:
+        return
+    _ = turn.services.catalogs.translator(person.locale)
+    await turn.uow.outbox.add_many([OutboxItem(
+        key=f"apt{appointment.id}:{key}", person_id=person.person_id, channel=person.channel, chat_id=person.chat_id,
+        priority=Priority.APPOINTMENT, due_at=turn.now,
+        reply=Reply(_(key, when=_.datetime(appointment.starts_at), reason=reason)),
+    )])
+
+
+class DeclineFlow:
+    name = DECLINE_FLOW
+
+    async def step(self, turn: Turn) -> Step | None:
+        if turn.choice is not None or not turn.text.strip():
+            return None
+        appointment = await turn.uow.appointments.get(int(turn.session.data.get("appointment", 0)))
+        turn.close_flow()
+        if appointment is None or appointment.id is None or appointment.counselor_id != turn.person.id:
+            return _stale(turn)
+        reason = turn.text.strip()[:300]
+        await turn.uow.appointments.set_status(appointment.id, "declined", reason)
+        for label in service.REMINDER_LABELS:
+            await turn.uow.outbox.cancel(f"apt{appointment.id}:r:{label}", turn.now)
+        await _tell_person(turn, appointment, N_("booking.declined_for_person"), reason)
+        return Step([Reply(turn._("booking.you_declined"))], "booking:declined")
+
+    def prompt(self, turn: Turn) -> Reply:
+        return Reply(turn._("booking.ask_reason"))
+
+
+def _stale(turn: Turn) -> Step:
+    return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
+
+
+async def on_hours(turn: Turn) -> Step:
+    """/gio T2-T6 8:00-11:30, 13:30-16:30 (30 phút): a counselor's weekly hours and slot length."""
+    if turn.person.role != "counselor":
+        return Step([Reply(turn._("staff.only"))], "staff:refused")
+    assert turn.person.id is not None
+    typed = turn.args.strip()
+    if not typed:
+        current = await turn.uow.appointments.availability(turn.person.id)
+        shown = current.weekly if current else turn._("booking.no_hours")
+        return Step([Reply(turn._("booking.hours_help", hours=shown))], "booking:hours")
+    minutes_match = re.search(r"\((\d{2,3})\s*(?:phut|phút|min)[^)]*\)", typed)
+    minutes = int(minutes_match.group(1)) if minutes_match else service.DEFAULT_SLOT_MINUTES
+    typed = re.sub(r"\(.*?\)", "", typed)
+    try:
+        weekly = service.weekly_hours(typed)
+    except ValueError:
+        return Step([Reply(turn._("booking.bad_hours"))], "booking:bad_hours")
+    if not 15 <= minutes <= 180:
+        return Step([Reply(turn._("booking.bad_hours"))], "booking:bad_hours")
+    current = await turn.uow.appointments.availability(turn.person.id)
+    await turn.uow.appointments.set_availability(service.availability_for(
+        turn.person.id, weekly, minutes, current.days_off if current else ()))
+    return Step([Reply(turn._("booking.hours_set", hours=weekly, minutes=minutes))], "booking:hours_set")
+
+
+async def on_day_off(turn: Turn) -> Step:
+    """/nghi 24/12: a day off (typed again, it is taken back)."""
+    if turn.person.role != "counselor":
+        return Step([Reply(turn._("staff.only"))], "staff:refused")
+    assert turn.person.id is not None
+    day = parse_day(turn.args, turn._.local(turn.now).date())
+    current = await turn.uow.appointments.availability(turn.person.id)
+    if current is None:
+        return Step([Reply(turn._("booking.hours_help", hours=turn._("booking.no_hours")))], "booking:hours")
+    if day is None or isinstance(day, TimeProblem):
+        return Step([Reply(turn._("booking.bad_day_off"))], "booking:bad_day_off")
+    off = set(current.days_off) ^ {day.isoformat()}
+    current.days_off = tuple(sorted(off))
+    await turn.uow.appointments.set_availability(current)
+    shown = day.strftime("%d/%m/%Y")
+    if day.isoformat() in off:
+        return Step([Reply(turn._("booking.day_off_set", day=shown))], "booking:day_off")
+    return Step([Reply(turn._("booking.day_off_removed", day=shown))], "booking:day_off")

@@ -1,0 +1,119 @@
+"""Booking counseling (issue #4, first part): a counselor's hours by conversation, free slots, typed
+times, a phone number only for a phone meeting, the counselor's notice with Confirm / Decline, the
+person told of each outcome, reminders that a cancellation takes back, and the 50-way race for one
+slot: exactly one succeeds, the others are offered other times."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from bot.messages import Incoming
+from tests.reminders.conftest import Rig, onboard
+from tests.reminders.test_staff import make_staff
+
+POINT = "hcm-pham-ngu-lao-point"  # a counseling point of the shipped site list
+
+
+async def counselor_with_hours(rig: Rig) -> None:
+    await make_staff(rig, "counselor", "c1", "BOOK2345", POINT)
+    texts = await rig.say("/gio T2-T6 8:00-11:30, 13:30-16:30 (30 phút)", "c1")
+    assert texts[0] == "Đã lưu giờ làm việc: mon-fri 08:00-11:30; mon-fri 13:30-16:30; mỗi buổi 30 phút."
+
+
+async def to_time_step(rig: Rig, user: str = "p1", kind: str = "1") -> list[str]:
+    await rig.say("/menu", user)
+    texts = await rig.say("dat lich tu van", user)
+    assert texts[0] == "Bạn muốn gặp tư vấn viên ở điểm nào?"
+    await rig.say("1", user)  # the point
+    await rig.say(kind, user)  # 1 in person, 2 phone
+    return await rig.say("5", user)  # topic: something else
+
+
+async def test_book_confirm_and_the_person_is_told(rig: Rig) -> None:
+    await counselor_with_hours(rig)
+    await onboard(rig, "p1")
+    texts = await to_time_step(rig)
+    # Monday 06:00 now: the first free slot is two hours ahead, 08:00.
+    assert texts[0].startswith("Chọn một giờ còn trống")
+    texts = await rig.say("1", "p1")
+    assert "Thứ Hai, 23/11 lúc 08:00" in texts[0] and "Gặp trực tiếp" in texts[0]
+    texts = await rig.say("1", "p1")
+    assert texts[0].startswith("Đã gửi yêu cầu đặt lịch Thứ Hai, 23/11 lúc 08:00")
+    await rig.sender.drain()
+    notice = [r for c, r, _ in rig.channel.sent if c == "c1"][-1]
+    person_alias = next(p["alias"] for p in (await rig.bot.store.table_rows())["people"]
+                        if p["channel_user_id"] == "p1")
+    assert notice.text.startswith(f"📅 Lịch hẹn mới: {person_alias}, Thứ Hai, 23/11 lúc 08:00")
+    texts = await rig.say(None, "c1", choice=notice.choices[0].key)  # confirm
+    assert texts[0].startswith("Đã xác nhận")
+    await rig.sender.drain()
+    assert rig.texts("p1")[-1] == "✅ Lịch hẹn Thứ Hai, 23/11 lúc 08:00 đã được tư vấn viên xác nhận."
+    rows = await rig.bot.store.table_rows()
+    assert [r["status"] for r in rows["appointments"]] == ["confirmed"]
+    assert [r["what"] for r in rows["audit"]] == ["appointment notice"]
+
+
+async def test_typed_times_phone_meetings_and_a_decline_with_reason(rig: Rig) -> None:
+    await counselor_with_hours(rig)
+    await onboard(rig, "p1")
+    await to_time_step(rig, kind="2")  # phone
+    texts = await rig.say("32/13", "p1")
+    assert texts[0].startswith("«32/13» không phải một ngày có thật")
+    texts = await rig.say("thứ 7", "p1")  # no hours on Saturday
+    assert texts[0] == "Ngày đó không còn giờ trống."
+    texts = await rig.say("mai 14h", "p1")
+    assert texts[0].startswith("Số điện thoại để tư vấn viên gọi")
+    texts = await rig.say("số tôi là abc", "p1")
+    assert texts[0].startswith("Mình chưa đọc được số")
+    texts = await rig.say("0912 345 678", "p1")
+    assert "Thứ Ba, 24/11 lúc 14:00" in texts[0] and "0912 345 678" in texts[0]
+    await rig.say("dat lich", "p1")
+    await rig.sender.drain()
+    notice = [r for c, r, _ in rig.channel.sent if c == "c1"][-1]
+    assert "Số gọi: 0912 345 678" in notice.text
+    await rig.say(None, "c1", choice=notice.choices[1].key)  # decline
+    await rig.say("Hôm đó tôi đi tập huấn", "c1")
+    await rig.sender.drain()
+    assert "chưa được nhận: Hôm đó tôi đi tập huấn" in rig.texts("p1")[-1]
+
+
+async def test_reminders_come_before_and_a_cancellation_takes_them_back(rig: Rig) -> None:
+    await counselor_with_hours(rig)
+    await onboard(rig, "p1")
+    await to_time_step(rig)
+    await rig.say("25/11 9h", "p1")
+    await rig.say("1", "p1")
+    keys = sorted(str(r["key"]) for r in await rig.outbox())
+    assert keys == ["apt1:new", "apt1:r:eve", "apt1:r:morning"]  # booked under 3 days ahead: two reminders
+    rig.clock.advance(datetime(2026, 11, 24, 11, 0, tzinfo=UTC) - rig.clock.now())  # 18:00 the day before
+    await rig.sender.drain()
+    reminder = [r for c, r, _ in rig.channel.sent if c == "p1"][-1]
+    assert reminder.text == "📅 Nhắc lịch hẹn của bạn: Thứ Tư, 25/11 lúc 09:00."
+    texts = await rig.say("2", "p1")  # I need to change it: cancelled, and a new booking starts
+    assert texts[0].startswith("Đã hủy lịch cũ")
+    statuses = {str(r["key"]): r["status"] for r in await rig.outbox()}
+    assert statuses["apt1:r:morning"] == "cancelled"
+    await rig.sender.drain()
+    assert "đã hủy lịch hẹn" in rig.texts("c1")[-1]
+
+
+async def test_fifty_simultaneous_requests_for_one_slot_book_it_once(rig: Rig) -> None:
+    await counselor_with_hours(rig)
+    people = [f"r{n}" for n in range(50)]
+    for user in people:
+        await onboard(rig, user)
+        await to_time_step(rig, user)
+        await rig.say("1", user)  # everyone picks the same first slot and sees the summary
+    rig.events += 1
+    outcomes = await asyncio.gather(*(
+        rig.bot.core.handle(Incoming("test", user, user, f"race-{user}", text="1")) for user in people))
+    booked = [o for o in outcomes if o.handler == "booking:booked"]
+    refused = [o for o in outcomes if o.handler == "booking:slot_taken"]
+    assert len(booked) == 1 and len(refused) == 49
+    assert all(o.replies[1].choices and o.replies[1].choices[0].key.endswith("202611230130") for o in refused)
+    rows = await rig.bot.store.table_rows()
+    assert len([r for r in rows["appointments"] if r["status"] == "requested"]) == 1
+    # The refused are still in the flow, at the time step: one tap books the next free slot.
+    texts = await rig.say("1", people[1] if booked[0] is not outcomes[1] else people[2])
+    assert "Thứ Hai, 23/11 lúc 08:30" in texts[0]
