@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("role", choices=("counselor", "volunteer"))
     invite.add_argument("--point", required=True, help="the counseling point's id in the site list")
     invite.add_argument("--days", type=int, default=7, help="how long the code stays valid (default 7)")
+    commands.add_parser("stats", help="appointments per counseling point, by outcome, with the satisfaction answers")
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("upgrade", help="apply pending schema migrations to the database file")
@@ -73,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sites_import(settings, args.file)
         if command == "invite":
             return asyncio.run(_invite(settings, args.role, args.point, args.days))
+        if command == "stats":
+            return asyncio.run(_stats(settings))
         if command == "db":
             return asyncio.run(_db_upgrade(settings))
     except ConfigError as exc:
@@ -212,6 +215,28 @@ async def _invite(settings: Settings, role: str, point: str, days: int) -> int:
     if settings.telegram_bot_username:
         print(f"Telegram: https://t.me/{settings.telegram_bot_username}?start={code}")
     print(f"Zalo, or by hand: send /start {code} to the bot")
+    return 0
+
+
+async def _stats(settings: Settings) -> int:
+    """Counts only, for the point's reports (seed 004 asks points to measure satisfaction)."""
+    from bot.store.sqlite import SqliteStore
+
+    store = SqliteStore(settings.sqlite_path)
+    await store.open()
+    try:
+        async with store.unit_of_work() as uow:
+            rows = await uow.appointments.stats()
+    finally:
+        await store.close()
+    if not rows:
+        print("stats: no appointments yet")
+    for row in rows:
+        line = f"{row['point_id']}: {row['status']} {row['n']}"
+        if row["status"] == "attended":
+            helped, so_so, not_helped = (row[k] or 0 for k in ("helped", "so_so", "not_helped"))
+            line += f" (helped {helped}, all right {so_so}, not really {not_helped})"
+        print(line)
     return 0
 
 

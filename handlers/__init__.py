@@ -43,6 +43,8 @@ def build_registry() -> Registry:
             "baocao": staff.on_reports,
             "reports": staff.on_reports,
             "truc": staff.on_duty,
+            "lichhen": booking.on_agenda,
+            "agenda": booking.on_agenda,
             "gio": booking.on_hours,
             "hours": booking.on_hours,
             "nghi": booking.on_day_off,

@@ -7,7 +7,8 @@ with /nghi, and confirm or decline each new appointment from its notice.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
@@ -191,6 +192,7 @@ async def _book(turn: Turn) -> Step:
         if me else []
     if counselor is not None:
         items.append(service.counselor_notice(turn.services.catalogs, counselor, appointment, turn.person.alias, "new"))
+        items.append(service.after_the_meeting(turn.services.catalogs, counselor, appointment, turn.person.alias))
         await turn.uow.appointments.audit(counselor_id, turn.person.id, "appointment notice", turn.now)
     await turn.uow.outbox.add_many(items)
     turn.close_flow()
@@ -198,32 +200,41 @@ async def _book(turn: Turn) -> Step:
 
 
 def _describe(turn: Turn, appointment: Appointment) -> str:
-    status = turn._("booking.status_confirmed") if appointment.status == "confirmed" else \
-        turn._("booking.status_requested")
+    status = {"confirmed": turn._("booking.status_confirmed"), "proposed": turn._("booking.status_proposed")}.get(
+        appointment.status, turn._("booking.status_requested"))
     return f"• {turn._.datetime(appointment.starts_at)}: {turn._(service.KINDS[appointment.kind])} ({status})"
 
 
+
 async def on_appointment_choice(turn: Turn) -> Step:
-    """apt:ok|no (counselor), apt:cancel|keep|change (person) with the appointment's id."""
+    """apt:<action>:<id>[:<more>]. The counselor: ok, prop (then pick:<stamp>), no, att, noshow. The
+    person: cancel, keep, change, accept, reject, sat:<1-3>. Each checks whose appointment it is."""
     parts = (turn.choice or "").split(":")
-    if len(parts) != 3 or not parts[2].isdigit():
+    if len(parts) < 3 or not parts[2].isdigit():
         return _stale(turn)
-    appointment = await turn.uow.appointments.get(int(parts[2]))
     action = parts[1]
-    if appointment is None or appointment.id is None or appointment.status not in ("requested", "confirmed"):
+    appointment = await turn.uow.appointments.get(int(parts[2]))
+    if appointment is None or appointment.id is None:
         return Step([Reply(turn._("booking.gone"))], "booking:gone")
-    if action in ("ok", "no") and appointment.counselor_id == turn.person.id:
-        if action == "ok":
-            await turn.uow.appointments.set_status(appointment.id, "confirmed")
-            await _tell_person(turn, appointment, N_("booking.confirmed_for_person"))
-            return Step([Reply(turn._("booking.you_confirmed"))], "booking:confirmed")
-        turn.open_flow(DECLINE_FLOW, "reason", {"appointment": appointment.id})
-        return Step([Reply(turn._("booking.ask_reason"))], "booking")
+    if action == "sat" and appointment.person_id == turn.person.id and len(parts) == 4 and parts[3] in "123":
+        await turn.uow.appointments.rate(appointment.id, int(parts[3]))
+        return Step([Reply(turn._("booking.sat_thanks"))], "booking:rated")
+    if appointment.counselor_id == turn.person.id and action in ("att", "noshow"):
+        return await _attendance(turn, appointment, attended=action == "att")
+    if appointment.status not in ("requested", "proposed", "confirmed"):
+        return Step([Reply(turn._("booking.gone"))], "booking:gone")
+    if appointment.counselor_id == turn.person.id and action in ("ok", "no", "prop", "pick"):
+        return await _counselor_action(turn, appointment, action, parts[3] if len(parts) == 4 else "")
     if appointment.person_id != turn.person.id:
         return _stale(turn)
     if action == "keep":
         return Step([Reply(turn._("booking.see_you"))], "booking:keep")
-    if action in ("cancel", "change"):
+    if action == "accept" and appointment.status == "proposed":
+        await turn.uow.appointments.set_status(appointment.id, "confirmed")
+        await _tell_counselor(turn, appointment, N_("booking.notice_accepted"))
+        return Step([Reply(turn._("booking.accepted", when=turn._.datetime(appointment.starts_at)))],
+                    "booking:accepted")
+    if action in ("cancel", "change", "reject"):
         await _cancel(turn, appointment)
         if action == "change":
             turn.close_flow()
@@ -233,11 +244,92 @@ async def on_appointment_choice(turn: Turn) -> Step:
     return _stale(turn)
 
 
+async def _counselor_action(turn: Turn, appointment: Appointment, action: str, stamp: str) -> Step:
+    assert appointment.id is not None and turn.person.id is not None
+    if action == "ok":
+        await turn.uow.appointments.set_status(appointment.id, "confirmed")
+        await _tell_person(turn, appointment, N_("booking.confirmed_for_person"))
+        return Step([Reply(turn._("booking.you_confirmed"))], "booking:confirmed")
+    if action == "no":
+        turn.open_flow(DECLINE_FLOW, "reason", {"appointment": appointment.id})
+        return Step([Reply(turn._("booking.ask_reason"))], "booking")
+    if action == "prop":
+        slots = [s for s in await service.free_slots(turn.uow, appointment.point_id, turn.now,
+                                                      turn.services.timezone_name, limit=50)
+                 if s.counselor.person_id == turn.person.id][:6]
+        if not slots:
+            return Step([Reply(turn._("booking.no_slots_to_propose"))], "booking:no_slots")
+        return Step([Reply(turn._("booking.pick_time"), tuple(
+            Choice(f"apt:pick:{appointment.id}:{s.starts_at:%Y%m%d%H%M}", turn._.datetime(s.starts_at))
+            for s in slots))], "booking:propose")
+    new_time = datetime.strptime(stamp + "+0000", "%Y%m%d%H%M%z") if stamp.isdigit() else None
+    if new_time is None:
+        return _stale(turn)
+    old = replace(appointment)
+    try:
+        await turn.uow.appointments.move(appointment.id, new_time, "proposed")
+    except SlotTaken:
+        return Step([Reply(turn._("booking.slot_taken_counselor"))], "booking:slot_taken")
+    for key in service.keys_to_cancel(old):
+        await turn.uow.outbox.cancel(key, turn.now)
+    appointment.starts_at, appointment.status = new_time, "proposed"
+    person = await turn.uow.links.address(appointment.person_id)
+    items = service.reminders_for(turn.services.catalogs, person, appointment, turn.services.timezone_name,
+                                  turn.now) if person else []
+    me = await turn.uow.links.address(turn.person.id)
+    if me is not None and person is not None:
+        items.append(service.after_the_meeting(turn.services.catalogs, me, appointment, person.alias))
+    if person is not None:
+        _ = turn.services.catalogs.translator(person.locale)
+        items.append(OutboxItem(
+            key=f"apt{appointment.id}:proposed:{stamp}", person_id=person.person_id, channel=person.channel,
+            chat_id=person.chat_id, priority=Priority.APPOINTMENT, due_at=turn.now,
+            reply=Reply(_("booking.proposed_for_person", old=_.datetime(old.starts_at), when=_.datetime(new_time)), (
+                Choice(f"apt:accept:{appointment.id}", _("booking.accept")),
+                Choice(f"apt:reject:{appointment.id}", _("booking.reject")))),
+        ))
+    await turn.uow.outbox.add_many(items)
+    return Step([Reply(turn._("booking.you_proposed", when=turn._.datetime(new_time)))], "booking:proposed")
+
+
+async def _attendance(turn: Turn, appointment: Appointment, attended: bool) -> Step:
+    assert appointment.id is not None
+    if appointment.status in ("attended", "no_show"):
+        return Step([Reply(turn._("booking.already_marked"))], "booking:marked")
+    await turn.uow.appointments.set_status(appointment.id, "attended" if attended else "no_show")
+    if attended:
+        person = await turn.uow.links.address(appointment.person_id)
+        if person is not None:
+            _ = turn.services.catalogs.translator(person.locale)
+            await turn.uow.outbox.add_many([OutboxItem(
+                key=f"apt{appointment.id}:sat", person_id=person.person_id, channel=person.channel,
+                chat_id=person.chat_id, priority=Priority.ROUTINE, due_at=turn.now,
+                reply=Reply(_("booking.sat_question"), tuple(
+                    Choice(f"apt:sat:{appointment.id}:{score}", _(label))
+                    for score, label in service.SATISFACTION.items())),
+            )])
+    return Step([Reply(turn._("booking.marked"))], "booking:marked")
+
+
+async def _tell_counselor(turn: Turn, appointment: Appointment, key: str) -> None:
+    if appointment.counselor_id is None:
+        return
+    counselor = await turn.uow.links.address(appointment.counselor_id)
+    if counselor is None:
+        return
+    _ = turn.services.catalogs.translator(counselor.locale)
+    await turn.uow.outbox.add_many([OutboxItem(
+        key=f"apt{appointment.id}:{key}:{turn.now:%Y%m%d%H%M%S}", person_id=counselor.person_id,
+        channel=counselor.channel, chat_id=counselor.chat_id, priority=Priority.APPOINTMENT, due_at=turn.now,
+        reply=Reply(_(key, alias=turn.person.alias, when=_.datetime(appointment.starts_at))),
+    )])
+
+
 async def _cancel(turn: Turn, appointment: Appointment) -> None:
     assert appointment.id is not None
     await turn.uow.appointments.set_status(appointment.id, "cancelled")
-    for label in service.REMINDER_LABELS:
-        await turn.uow.outbox.cancel(f"apt{appointment.id}:r:{label}", turn.now)
+    for key in service.keys_to_cancel(appointment):
+        await turn.uow.outbox.cancel(key, turn.now)
     if appointment.counselor_id is not None:
         counselor = await turn.uow.links.address(appointment.counselor_id)
         if counselor is not None:
@@ -270,8 +362,8 @@ class DeclineFlow:
             return _stale(turn)
         reason = turn.text.strip()[:300]
         await turn.uow.appointments.set_status(appointment.id, "declined", reason)
-        for label in service.REMINDER_LABELS:
-            await turn.uow.outbox.cancel(f"apt{appointment.id}:r:{label}", turn.now)
+        for key in service.keys_to_cancel(appointment):
+            await turn.uow.outbox.cancel(key, turn.now)
         await _tell_person(turn, appointment, N_("booking.declined_for_person"), reason)
         return Step([Reply(turn._("booking.you_declined"))], "booking:declined")
 
@@ -326,3 +418,24 @@ async def on_day_off(turn: Turn) -> Step:
     if day.isoformat() in off:
         return Step([Reply(turn._("booking.day_off_set", day=shown))], "booking:day_off")
     return Step([Reply(turn._("booking.day_off_removed", day=shown))], "booking:day_off")
+
+
+async def on_agenda(turn: Turn) -> Step:
+    """/lichhen (/agenda): a counselor's appointments today and in the next seven days."""
+    if turn.person.role != "counselor":
+        return Step([Reply(turn._("staff.only"))], "staff:refused")
+    assert turn.person.id is not None
+    local = turn._.local(turn.now)
+    start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    appointments = await turn.uow.appointments.of_counselor(turn.person.id, start, start + timedelta(days=8))
+    if not appointments:
+        return Step([Reply(turn._("booking.agenda_empty"))], "booking:agenda")
+    lines = [turn._("booking.agenda")]
+    for appointment in appointments:
+        person = await turn.uow.links.address(appointment.person_id)
+        await turn.uow.appointments.audit(turn.person.id, appointment.person_id, "agenda", turn.now)
+        status = {"confirmed": turn._("booking.status_confirmed"), "proposed": turn._("booking.status_proposed")}.get(
+            appointment.status, turn._("booking.status_requested"))
+        lines.append(f"• {turn._.datetime(appointment.starts_at)}: {person.alias if person else '?'}, "
+                     f"{turn._(service.KINDS[appointment.kind])} ({status})")
+    return Step([Reply("\n".join(lines))], "booking:agenda")

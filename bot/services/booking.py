@@ -112,6 +112,7 @@ def counselor_notice(catalogs: Catalogs, counselor: Address, appointment: Appoin
     choices: tuple[Choice, ...] = ()
     if what == "new":
         choices = (Choice(f"apt:ok:{appointment.id}", _("booking.confirm")),
+                   Choice(f"apt:prop:{appointment.id}", _("booking.propose")),
                    Choice(f"apt:no:{appointment.id}", _("booking.decline")))
     return OutboxItem(key=f"apt{appointment.id}:{what}", person_id=counselor.person_id, channel=counselor.channel,
                       chat_id=counselor.chat_id, priority=Priority.APPOINTMENT, reply=Reply(text, choices),
@@ -139,7 +140,7 @@ def reminders_for(catalogs: Catalogs, person: Address, appointment: Appointment,
         if due <= now:
             continue
         items.append(OutboxItem(
-            key=f"apt{appointment.id}:r:{label}", person_id=person.person_id, channel=person.channel,
+            key=reminder_key(appointment, label), person_id=person.person_id, channel=person.channel,
             chat_id=person.chat_id, priority=Priority.APPOINTMENT, due_at=due, expires_at=appointment.starts_at,
             reply=Reply(_("booking.reminder", when=_.datetime(appointment.starts_at)), (
                 Choice(f"apt:keep:{appointment.id}", _("booking.will_come")),
@@ -149,6 +150,37 @@ def reminders_for(catalogs: Catalogs, person: Address, appointment: Appointment,
 
 
 REMINDER_LABELS = ("3d", "eve", "morning")
+AFTER_GRACE = timedelta(days=7)
+
+
+def reminder_key(appointment: Appointment, label: str) -> str:
+    """One key per appointment, time and reminder: a moved appointment gets its own reminders."""
+    return f"apt{appointment.id}:r:{label}:{appointment.starts_at:%Y%m%d%H%M}"
+
+
+def after_key(appointment: Appointment) -> str:
+    return f"apt{appointment.id}:after:{appointment.starts_at:%Y%m%d%H%M}"
+
+
+def keys_to_cancel(appointment: Appointment) -> list[str]:
+    return [reminder_key(appointment, label) for label in REMINDER_LABELS] + [after_key(appointment)]
+
+
+def after_the_meeting(catalogs: Catalogs, counselor: Address, appointment: Appointment, alias: str) -> OutboxItem:
+    """When the appointment has ended: Attended or No-show, to the counselor."""
+    assert appointment.id is not None
+    _ = catalogs.translator(counselor.locale)
+    ends = appointment.starts_at + timedelta(minutes=appointment.minutes)
+    return OutboxItem(
+        key=after_key(appointment), person_id=counselor.person_id, channel=counselor.channel,
+        chat_id=counselor.chat_id, priority=Priority.ROUTINE, due_at=ends, expires_at=ends + AFTER_GRACE,
+        reply=Reply(_("booking.after", alias=alias, when=_.datetime(appointment.starts_at)), (
+            Choice(f"apt:att:{appointment.id}", _("booking.attended")),
+            Choice(f"apt:noshow:{appointment.id}", _("booking.no_show")))),
+    )
+
+
+SATISFACTION = {3: N_("booking.sat_3"), 2: N_("booking.sat_2"), 1: N_("booking.sat_1")}
 
 
 def availability_for(person_id: int, weekly: str, slot_minutes: int = DEFAULT_SLOT_MINUTES,

@@ -162,4 +162,5 @@ class Appointment:
     created_at: datetime
     phone: str | None = None
     reason: str | None = None
+    rating: int | None = None
     id: int | None = None

@@ -775,14 +775,16 @@ class SqliteGroups(_Repo):
 
 
 _APPOINTMENT_SELECT = ("SELECT id, person_id, counselor_id, point_id, starts_at, minutes, kind, topic, phone, status,"
-                       " reason, created_at FROM appointments")
+                       " reason, rating, created_at FROM appointments")
+_LIVE = "('requested', 'proposed', 'confirmed')"
 
 
 def _appointment(row: aiosqlite.Row) -> Appointment:
     return Appointment(
         id=row["id"], person_id=row["person_id"], counselor_id=row["counselor_id"], point_id=row["point_id"],
         starts_at=_required_ts(row["starts_at"]), minutes=row["minutes"], kind=row["kind"], topic=row["topic"],
-        phone=row["phone"], status=row["status"], reason=row["reason"], created_at=_required_ts(row["created_at"]),
+        phone=row["phone"], status=row["status"], reason=row["reason"], rating=row["rating"],
+        created_at=_required_ts(row["created_at"]),
     )
 
 
@@ -815,7 +817,7 @@ class SqliteAppointments(_Repo):
             return set()
         marks = ",".join("?" * len(counselor_ids))
         rows = await self._all(
-            "SELECT counselor_id, starts_at FROM appointments WHERE status IN ('requested', 'confirmed')"  # noqa: S608
+            "SELECT counselor_id, starts_at FROM appointments WHERE status IN " + _LIVE +  # noqa: S608
             f" AND starts_at >= ? AND starts_at < ? AND counselor_id IN ({marks})",
             (ts(start), ts(end), *counselor_ids))
         return {(r["counselor_id"], _required_ts(r["starts_at"])) for r in rows}
@@ -845,8 +847,29 @@ class SqliteAppointments(_Repo):
 
     async def upcoming(self, person_id: int, now: datetime) -> list[Appointment]:
         rows = await self._all(_APPOINTMENT_SELECT + " WHERE person_id = ? AND starts_at >= ?"
-                               " AND status IN ('requested', 'confirmed') ORDER BY starts_at", (person_id, ts(now)))
+                               " AND status IN " + _LIVE + " ORDER BY starts_at", (person_id, ts(now)))
         return [_appointment(r) for r in rows]
+
+    async def move(self, appointment_id: int, starts_at: datetime, status: str) -> None:
+        try:
+            await self._change("UPDATE appointments SET starts_at = ?, status = ? WHERE id = ?",
+                               (ts(starts_at), status, appointment_id))
+        except sqlite3.IntegrityError:
+            raise SlotTaken from None
+
+    async def rate(self, appointment_id: int, rating: int) -> None:
+        await self._change("UPDATE appointments SET rating = ? WHERE id = ?", (rating, appointment_id))
+
+    async def of_counselor(self, counselor_id: int, start: datetime, end: datetime) -> list[Appointment]:
+        rows = await self._all(_APPOINTMENT_SELECT + " WHERE counselor_id = ? AND starts_at >= ? AND starts_at < ?"
+                               " AND status IN " + _LIVE + " ORDER BY starts_at", (counselor_id, ts(start), ts(end)))
+        return [_appointment(r) for r in rows]
+
+    async def stats(self) -> list[dict[str, Any]]:
+        rows = await self._all(
+            "SELECT point_id, status, COUNT(*) AS n, SUM(rating = 3) AS helped, SUM(rating = 2) AS so_so,"
+            " SUM(rating = 1) AS not_helped FROM appointments GROUP BY point_id, status ORDER BY point_id, status", ())
+        return [dict(r) for r in rows]
 
     async def audit(self, viewer_id: int, person_id: int, what: str, at: datetime) -> None:
         await self._change("INSERT INTO audit (viewer_id, person_id, what, at) VALUES (?, ?, ?, ?)",

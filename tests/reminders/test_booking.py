@@ -72,7 +72,8 @@ async def test_typed_times_phone_meetings_and_a_decline_with_reason(rig: Rig) ->
     await rig.sender.drain()
     notice = [r for c, r, _ in rig.channel.sent if c == "c1"][-1]
     assert "Số gọi: 0912 345 678" in notice.text
-    await rig.say(None, "c1", choice=notice.choices[1].key)  # decline
+    assert [c.label for c in notice.choices] == ["✅ Xác nhận", "Đề nghị giờ khác", "Từ chối"]
+    await rig.say(None, "c1", choice=notice.choices[2].key)  # decline
     await rig.say("Hôm đó tôi đi tập huấn", "c1")
     await rig.sender.drain()
     assert "chưa được nhận: Hôm đó tôi đi tập huấn" in rig.texts("p1")[-1]
@@ -85,7 +86,9 @@ async def test_reminders_come_before_and_a_cancellation_takes_them_back(rig: Rig
     await rig.say("25/11 9h", "p1")
     await rig.say("1", "p1")
     keys = sorted(str(r["key"]) for r in await rig.outbox())
-    assert keys == ["apt1:new", "apt1:r:eve", "apt1:r:morning"]  # booked under 3 days ahead: two reminders
+    # Booked under three days ahead: two reminders; and the counselor's "did they come?" after it.
+    assert keys == ["apt1:after:202611250200", "apt1:new", "apt1:r:eve:202611250200",
+                    "apt1:r:morning:202611250200"]
     rig.clock.advance(datetime(2026, 11, 24, 11, 0, tzinfo=UTC) - rig.clock.now())  # 18:00 the day before
     await rig.sender.drain()
     reminder = [r for c, r, _ in rig.channel.sent if c == "p1"][-1]
@@ -93,7 +96,8 @@ async def test_reminders_come_before_and_a_cancellation_takes_them_back(rig: Rig
     texts = await rig.say("2", "p1")  # I need to change it: cancelled, and a new booking starts
     assert texts[0].startswith("Đã hủy lịch cũ")
     statuses = {str(r["key"]): r["status"] for r in await rig.outbox()}
-    assert statuses["apt1:r:morning"] == "cancelled"
+    assert statuses["apt1:r:morning:202611250200"] == "cancelled"
+    assert statuses["apt1:after:202611250200"] == "cancelled"
     await rig.sender.drain()
     assert "đã hủy lịch hẹn" in rig.texts("c1")[-1]
 
@@ -117,3 +121,36 @@ async def test_fifty_simultaneous_requests_for_one_slot_book_it_once(rig: Rig) -
     # The refused are still in the flow, at the time step: one tap books the next free slot.
     texts = await rig.say("1", people[1] if booked[0] is not outcomes[1] else people[2])
     assert "Thứ Hai, 23/11 lúc 08:30" in texts[0]
+
+
+async def test_another_time_proposed_and_accepted_then_attendance_and_satisfaction(rig: Rig) -> None:
+    await counselor_with_hours(rig)
+    await onboard(rig, "p1")
+    await to_time_step(rig)
+    await rig.say("1", "p1")
+    await rig.say("1", "p1")  # booked Monday 08:00
+    await rig.sender.drain()
+    notice = [r for c, r, _ in rig.channel.sent if c == "c1"][-1]
+    texts = await rig.say(None, "c1", choice=notice.choices[1].key)  # propose another time
+    assert texts[0] == "Chọn giờ muốn đề nghị:"
+    texts = await rig.say("1", "c1")  # the first free time, 08:30 (08:00 is this appointment's own)
+    assert texts[0].startswith("Đã đề nghị Thứ Hai, 23/11 lúc 08:30")
+    await rig.sender.drain()
+    assert rig.texts("p1")[-1].startswith("📅 Tư vấn viên đề nghị đổi lịch hẹn Thứ Hai, 23/11 lúc 08:00 sang")
+    texts = await rig.say("dong y", "p1")
+    assert texts[0] == "✅ Đã chốt lịch hẹn Thứ Hai, 23/11 lúc 08:30."
+    texts = await rig.say("/lichhen", "c1")
+    assert "Thứ Hai, 23/11 lúc 08:30" in texts[0] and "đã xác nhận" in texts[0]
+    # After the meeting (30 minutes): the counselor marks it, the person is asked one question.
+    rig.clock.advance(datetime(2026, 11, 23, 2, 0, tzinfo=UTC) - rig.clock.now())
+    await rig.sender.drain()
+    after = [r for c, r, _ in rig.channel.sent if c == "c1"][-1]
+    assert after.text.startswith("Buổi hẹn với") and "08:30" in after.text
+    await rig.say(None, "c1", choice=after.choices[0].key)
+    await rig.sender.drain()
+    assert rig.texts("p1")[-1].startswith("Buổi tư vấn vừa rồi có giúp ích")
+    texts = await rig.say("1", "p1")
+    assert texts[0] == "Cảm ơn bạn đã trả lời."
+    async with rig.bot.store.unit_of_work() as uow:
+        stats = await uow.appointments.stats()
+    assert stats == [{"point_id": POINT, "status": "attended", "n": 1, "helped": 1, "so_so": 0, "not_helped": 0}]

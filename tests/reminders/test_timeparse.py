@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.timeparse import TimeProblem, parse_time_of_day
+from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
 
 
 def test_the_forms_people_type() -> None:
@@ -45,3 +45,30 @@ def test_hours_past_23_are_refused(hour: int, minute: int) -> None:
 def test_any_text_gives_a_time_a_problem_or_none(text: str) -> None:
     result = parse_time_of_day(text)
     assert result is None or isinstance(result, (time, TimeProblem))
+
+
+@given(st.dates(min_value=date(2026, 1, 1), max_value=date(2030, 12, 31)), st.integers(1, 31), st.integers(1, 12))
+def test_a_typed_date_is_a_real_future_day_or_a_kind_problem(today: date, day: int, month: int) -> None:
+    result = parse_day(f"{day}/{month}", today)
+    if isinstance(result, TimeProblem):
+        assert result.key == "time.bad_date"
+    else:
+        assert isinstance(result, date) and (result.day, result.month) == (day, month) and result >= today
+
+
+@given(st.dates(min_value=date(2026, 1, 1), max_value=date(2030, 12, 31)), st.sampled_from(
+    ["thứ 2", "thu 3", "thứ tư", "thu 5", "thứ 6", "thu 7", "chủ nhật", "cn"]))
+def test_a_weekday_is_the_next_such_day(today: date, typed: str) -> None:
+    result = parse_day(typed, today)
+    assert isinstance(result, date) and 0 <= (result - today).days < 7
+
+
+def test_days_people_type() -> None:
+    today = date(2026, 11, 23)  # a Monday
+    assert parse_day("mai 9h", today) == date(2026, 11, 24)
+    assert parse_day("mốt", today) == date(2026, 11, 25)
+    assert parse_day("hôm nay", today) == today
+    assert parse_day("thứ 6", today) == date(2026, 11, 27)
+    assert parse_day("1/1", today) == date(2027, 1, 1)  # passed this year: next year
+    assert parse_day("32/13", today) == TimeProblem("time.bad_date", "32/13")
+    assert parse_day("xin chào", today) is None

@@ -18,12 +18,13 @@ CREATE TABLE appointments (
     kind         TEXT NOT NULL,            -- in_person, phone, chat
     topic        TEXT NOT NULL,
     phone        TEXT,                     -- only for a phone meeting, asked with its purpose
-    status       TEXT NOT NULL,            -- requested, confirmed, declined, cancelled, attended, no_show
+    status       TEXT NOT NULL,            -- requested, proposed, confirmed, declined, cancelled, attended, no_show
     reason       TEXT,
+    rating       INTEGER,                  -- the person's answer after an attended appointment: 1 to 3
     created_at   TEXT NOT NULL
 );
 CREATE UNIQUE INDEX appointments_slot ON appointments (counselor_id, starts_at)
-    WHERE status IN ('requested', 'confirmed');
+    WHERE status IN ('requested', 'proposed', 'confirmed');
 CREATE INDEX appointments_person ON appointments (person_id, starts_at);
 
 -- Each time a counselor is shown a person's details (issue #4): who, whose, what, when.
