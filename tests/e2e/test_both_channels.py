@@ -232,3 +232,43 @@ async def test_a_counselor_on_duty_gets_the_crisis_alert_on_the_same_platform(ch
     assert counselor.sent_count() == before + 1
     alert = chat.harness.fake.sent(counselor.user)[-1]["text"]  # type: ignore[arg-type]
     assert alert.startswith("🚨 ") and "bat tinh" not in alert
+
+
+async def test_booking_with_a_person_and_a_counselor_on_the_same_platform(chat: Chat) -> None:
+    bot = chat.harness.bot
+    assert bot is not None
+    clock = chat.harness.clock
+    async with bot.store.unit_of_work() as uow:
+        await uow.invites.add("BOOKE2E2", "counselor", "hcm-pham-ngu-lao-point", clock.now(),
+                              clock.now() + timedelta(days=1))
+        await uow.commit()
+    counselor = Chat(chat.harness, 5003 if chat.name == "telegram" else "1a2b3c4d5e6f7a8b")
+    await counselor.say("/start BOOKE2E2")
+    await counselor.say("1")
+    await counselor.say("dong y")
+    said = await counselor.say("/gio T2-T7 8:00-17:00")
+    assert said[0].text.startswith("Đã lưu giờ làm việc")
+
+    async def sleep(seconds: float) -> None:
+        clock.advance(timedelta(seconds=seconds))
+
+    sender = Sender(bot.store, clock, bot.core.channels(), offer=bot.core.offer, sleep=sleep)
+    await onboard(chat)
+    await chat.say("dat lich tu van")
+    await chat.say("1")  # the point
+    await chat.say("gap truc tiep")
+    said = await chat.say("chuyen khac")
+    assert said[0].text.startswith("Chọn một giờ còn trống")
+    await chat.say("mai 9h30")  # 45-minute slots from 8:00: 8:00, 8:45, 9:30
+    said = await chat.say("dat lich")
+    assert said[0].text.startswith("Đã gửi yêu cầu đặt lịch")
+    await sender.drain()
+    notice = _zalo(chat.harness.fake.sent(counselor.user)[-1]) if chat.name == "zalo" else \
+        _telegram(chat.harness.fake.sent(counselor.user)[-1])  # type: ignore[arg-type]
+    assert notice.text.startswith("📅 Lịch hẹn mới") and notice.options[0] == "✅ Xác nhận"
+    said = await counselor.say("1")  # confirm, typed
+    assert said[0].text.startswith("Đã xác nhận")
+    await sender.drain()
+    told = _zalo(chat.harness.fake.sent(chat.user)[-1]) if chat.name == "zalo" else \
+        _telegram(chat.harness.fake.sent(chat.user)[-1])  # type: ignore[arg-type]
+    assert told.text.startswith("✅ Lịch hẹn") and "lúc 09:30" in told.text
