@@ -92,7 +92,8 @@ async def build(
 
 
 def retention(settings: Settings) -> Retention:
-    return Retention(settings.session_timeout_minutes, settings.inbox_retention_days, settings.person_retention_days)
+    return Retention(settings.session_timeout_minutes, settings.inbox_retention_days, settings.person_retention_days,
+                     settings.chat_retention_days)
 
 
 def network_channels(settings: Settings, bot: Bot) -> tuple[list[TelegramChannel | ZaloChannel],

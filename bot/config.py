@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     outbox_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     session_timeout_minutes: int = Field(default=60, ge=1)
     inbox_retention_days: int = Field(default=7, ge=1)
+    chat_retention_days: int = Field(default=30, ge=1)
     person_retention_days: int = Field(default=365, ge=30)
     startup_max_attempts: int = Field(default=0, ge=0, description="0 means keep retrying")
 

@@ -14,7 +14,7 @@ import io
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
 
@@ -72,6 +72,19 @@ class Site:
             return None
         now = moment.time()
         return any(o.weekday == moment.weekday() and o.opens <= now < o.closes for o in self.hours)
+
+    def next_opening(self, moment: datetime) -> datetime | None:
+        """When the site next opens after `moment` (a local wall-clock time), within a week; None when
+        the hours are not known."""
+        if not self.hours:
+            return None
+        for ahead in range(8):
+            day = (moment + timedelta(days=ahead)).date()
+            for opening in sorted((o for o in self.hours if o.weekday == day.weekday()), key=lambda o: o.opens):
+                start = datetime.combine(day, opening.opens, tzinfo=moment.tzinfo)
+                if start > moment:
+                    return start
+        return None
 
     def map_link(self) -> str | None:
         if self.latitude is None or self.longitude is None:

@@ -5,7 +5,21 @@ from __future__ import annotations
 from bot.dialogs import MaybeHandler, Step, Turn
 from bot.router import Registry
 from bot.services.crisis import CrisisKind
-from handlers import booking, crisis, faq, groups, menu, misc, privacy, reminders, sites, staff, start, volunteers
+from handlers import (
+    booking,
+    crisis,
+    faq,
+    groups,
+    menu,
+    misc,
+    privacy,
+    reminders,
+    sites,
+    staff,
+    start,
+    talk,
+    volunteers,
+)
 
 
 def first_answer(*handlers: MaybeHandler) -> MaybeHandler:
@@ -28,7 +42,7 @@ def build_registry() -> Registry:
         flows={f.name: f for f in (onboarding, privacy.Erase(), privacy.Consent(), sites.Finder(),
                                    reminders.RemindersFlow(), volunteers.LinkFlow(), volunteers.NoteFlow(),
                                    groups.NewGroup(), groups.Reschedule(), booking.BookFlow(),
-                                   booking.DeclineFlow())},
+                                   booking.DeclineFlow(), talk.TalkFlow(), talk.RelayFlow())},
         commands={
             "start": start.on_start,
             "menu": menu.on_menu,
@@ -43,6 +57,8 @@ def build_registry() -> Registry:
             "baocao": staff.on_reports,
             "reports": staff.on_reports,
             "truc": staff.on_duty,
+            "ketthuc": talk.end,
+            "end": talk.end,
             "lichhen": booking.on_agenda,
             "agenda": booking.on_agenda,
             "gio": booking.on_hours,
@@ -66,11 +82,12 @@ def build_registry() -> Registry:
             "link": volunteers.on_link_choice,
             "grp": groups.on_group_choice,
             "apt": booking.on_appointment_choice,
+            "chat": talk.on_chat_choice,
         },
         # Keys that stay valid outside the choices last offered: the menu, the language, and the
         # answers to reminders and check-ins (sent by the outbox, not in reply to a message).
-        global_choice_prefixes=frozenset({"m", "lang", "dose", "ci", "grp", "apt"}),
-        question=first_answer(reminders.on_text, faq.on_question),
+        global_choice_prefixes=frozenset({"m", "lang", "dose", "ci", "grp", "apt", "chat"}),
+        question=first_answer(talk.on_text, reminders.on_text, faq.on_question),
         unknown_command=misc.unknown_command,
         stale_choice=misc.stale_choice,
         double_tap=misc.double_tap,

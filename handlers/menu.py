@@ -59,12 +59,16 @@ async def on_choice(turn: Turn) -> Step:
 
 
 async def open_feature(turn: Turn, key: str) -> Step:
-    """A feature that keeps data, once the person has consented. Chats with a counselor are not built
-    yet (#4); until then the person is told so plainly and pointed to what works."""
+    """A feature that keeps data, once the person has consented."""
     if key == "m:remind":
         from handlers import reminders
 
         return await reminders.start(turn)
+    if key == "m:talk":
+        from handlers import talk
+
+        turn.close_flow()
+        return await talk.start(turn)
     if key == "m:book":
         from handlers import booking
 

@@ -4,7 +4,7 @@ report-deadline reminders on or off (seed 001: quarterly, half-year and yearly r
 from __future__ import annotations
 
 from bot.dialogs import Step, Turn
-from bot.messages import Reply
+from bot.messages import Choice, Reply
 from bot.services import deadlines
 from bot.services.reminders import REPORT, next_occurrence
 from bot.store.records import Reminder
@@ -49,4 +49,15 @@ async def on_duty(turn: Turn) -> Step:
     assert turn.person.id is not None
     now_on = not await turn.uow.staff.is_on_duty(turn.person.id)
     await turn.uow.staff.set_on_duty(turn.person.id, now_on)
-    return Step([Reply(turn._("staff.on_duty") if now_on else turn._("staff.off_duty"))], "staff:duty")
+    if not now_on:
+        return Step([Reply(turn._("staff.off_duty"))], "staff:duty")
+    point = await turn.uow.staff.point_of(turn.person.id)
+    waiting = await turn.uow.chats.waiting(point) if point else []
+    if not waiting:
+        return Step([Reply(turn._("staff.on_duty"))], "staff:duty")
+    choices = []
+    for chat in waiting[:8]:
+        person = await turn.uow.links.address(chat.person_id)
+        choices.append(Choice(f"chat:take:{chat.id}", turn._("staff.take_chat", alias=person.alias if person else "?")))
+    return Step([Reply(turn._("staff.on_duty")), Reply(turn._("staff.waiting", count=len(waiting)), tuple(choices))],
+                "staff:duty")

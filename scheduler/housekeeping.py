@@ -24,6 +24,7 @@ class Retention:
     session_minutes: int
     inbox_days: int
     person_days: int
+    chat_days: int = 30
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ async def purge(store: Store, clock: Clock, retention: Retention) -> Purged:
         inbox = await uow.inbox.purge(now - timedelta(days=retention.inbox_days))
         people = await uow.people.purge_inactive(now - timedelta(days=retention.person_days))
         await uow.outbox.purge(now - timedelta(days=retention.inbox_days))
+        await uow.chats.purge(now - timedelta(days=retention.chat_days))
         await uow.commit()
     if sessions or inbox or people:
         log.info("retention: %d idle sessions, %d inbox ids, %d inactive people removed", sessions, inbox, people)

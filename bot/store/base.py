@@ -12,6 +12,7 @@ from bot.store.records import (
     Address,
     Appointment,
     Availability,
+    Chat,
     Due,
     Group,
     Invite,
@@ -174,6 +175,30 @@ class Appointments(Protocol):
     async def audit(self, viewer_id: int, person_id: int, what: str, at: datetime) -> None: ...
 
 
+class Chats(Protocol):
+    async def open(self, chat: Chat) -> Chat: ...
+    async def get(self, chat_id: int) -> Chat | None: ...
+    async def of_person(self, person_id: int) -> Chat | None:
+        """The person's open chat, if any."""
+        ...
+
+    async def waiting(self, point_id: str) -> list[Chat]:
+        """Open chats of a point that no counselor has taken yet, oldest first."""
+        ...
+
+    async def take(self, chat_id: int, counselor_id: int, at: datetime) -> bool:
+        """The counselor takes the chat, unless another already has."""
+        ...
+
+    async def close(self, chat_id: int, at: datetime) -> None: ...
+    async def add_message(self, chat_id: int, from_person: bool, text: str, at: datetime, delivered: bool) -> None: ...
+    async def undelivered(self, chat_id: int) -> list[str]:
+        """The person's messages that waited for a counselor, oldest first; marked delivered."""
+        ...
+
+    async def purge(self, before: datetime) -> int: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving it without `commit()` rolls everything back."""
 
@@ -188,6 +213,7 @@ class UnitOfWork(Protocol):
     links: Links
     groups: Groups
     appointments: Appointments
+    chats: Chats
 
     async def commit(self) -> None: ...
 

@@ -164,3 +164,14 @@ class Appointment:
     reason: str | None = None
     rating: int | None = None
     id: int | None = None
+
+
+@dataclass
+class Chat:
+    person_id: int
+    point_id: str
+    opened_at: datetime
+    counselor_id: int | None = None
+    taken_at: datetime | None = None
+    closed_at: datetime | None = None
+    id: int | None = None

@@ -23,6 +23,7 @@ import aiosqlite
 from bot.messages import Choice, Reply
 from bot.store.base import (
     Appointments,
+    Chats,
     Groups,
     Inbox,
     Invites,
@@ -39,6 +40,7 @@ from bot.store.records import (
     Address,
     Appointment,
     Availability,
+    Chat,
     Due,
     Group,
     Invite,
@@ -201,6 +203,7 @@ class SqliteUnitOfWork:
         self.links: Links = SqliteLinks(self)
         self.groups: Groups = SqliteGroups(self)
         self.appointments: Appointments = SqliteAppointments(self)
+        self.chats: Chats = SqliteChats(self)
 
     async def begin(self) -> aiosqlite.Connection:
         """Take the writer and open the transaction, once; every repository call comes through here."""
@@ -874,3 +877,58 @@ class SqliteAppointments(_Repo):
     async def audit(self, viewer_id: int, person_id: int, what: str, at: datetime) -> None:
         await self._change("INSERT INTO audit (viewer_id, person_id, what, at) VALUES (?, ?, ?, ?)",
                            (viewer_id, person_id, what, ts(at)))
+
+
+_CHAT_SELECT = "SELECT id, person_id, point_id, counselor_id, opened_at, taken_at, closed_at FROM chats"
+
+
+def _chat(row: aiosqlite.Row) -> Chat:
+    return Chat(id=row["id"], person_id=row["person_id"], point_id=row["point_id"], counselor_id=row["counselor_id"],
+                opened_at=_required_ts(row["opened_at"]), taken_at=from_ts(row["taken_at"]),
+                closed_at=from_ts(row["closed_at"]))
+
+
+class SqliteChats(_Repo):
+    async def open(self, chat: Chat) -> Chat:
+        chat.id = await self._insert("INSERT INTO chats (person_id, point_id, opened_at) VALUES (?, ?, ?)",
+                                     (chat.person_id, chat.point_id, ts(chat.opened_at)))
+        return chat
+
+    async def get(self, chat_id: int) -> Chat | None:
+        row = await self._one(_CHAT_SELECT + " WHERE id = ?", (chat_id,))
+        return _chat(row) if row else None
+
+    async def of_person(self, person_id: int) -> Chat | None:
+        row = await self._one(_CHAT_SELECT + " WHERE person_id = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1",
+                              (person_id,))
+        return _chat(row) if row else None
+
+    async def waiting(self, point_id: str) -> list[Chat]:
+        rows = await self._all(_CHAT_SELECT + " WHERE point_id = ? AND closed_at IS NULL AND counselor_id IS NULL"
+                               " ORDER BY id", (point_id,))
+        return [_chat(r) for r in rows]
+
+    async def take(self, chat_id: int, counselor_id: int, at: datetime) -> bool:
+        return bool(await self._change(
+            "UPDATE chats SET counselor_id = ?, taken_at = ? WHERE id = ? AND counselor_id IS NULL"
+            " AND closed_at IS NULL", (counselor_id, ts(at), chat_id)))
+
+    async def close(self, chat_id: int, at: datetime) -> None:
+        await self._change("UPDATE chats SET closed_at = ? WHERE id = ? AND closed_at IS NULL", (ts(at), chat_id))
+
+    async def add_message(self, chat_id: int, from_person: bool, text: str, at: datetime, delivered: bool) -> None:
+        await self._change(
+            "INSERT INTO chat_messages (chat_id, from_person, text, at, delivered) VALUES (?, ?, ?, ?, ?)",
+            (chat_id, int(from_person), text, ts(at), int(delivered)))
+
+    async def undelivered(self, chat_id: int) -> list[str]:
+        rows = await self._all("SELECT id, text FROM chat_messages WHERE chat_id = ? AND delivered = 0 ORDER BY id",
+                               (chat_id,))
+        if rows:
+            await self._many("UPDATE chat_messages SET delivered = 1 WHERE id = ?", [(r["id"],) for r in rows])
+        return [r["text"] for r in rows]
+
+    async def purge(self, before: datetime) -> int:
+        removed = await self._change("DELETE FROM chat_messages WHERE at < ?", (ts(before),))
+        await self._change("DELETE FROM chats WHERE closed_at IS NOT NULL AND closed_at < ?", (ts(before),))
+        return removed

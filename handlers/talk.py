@@ -1,0 +1,210 @@
+"""Talking to a counselor through the bot (issue #4): the person's messages go to the point's counselor
+on duty, who answers through the bot; neither sees the other's account (the counselor sees the alias,
+the person sees "Tư vấn viên"). Either can end the chat with /ketthuc. With nobody on duty, or the
+point closed, the person is told so honestly, what to do if it is urgent, and when someone will
+answer; the message waits. Chat messages are deleted after CHAT_RETENTION_DAYS (30 by default).
+"""
+
+from __future__ import annotations
+
+from bot.dialogs import Step, Turn
+from bot.messages import Choice, Reply
+from bot.services.budget import Priority
+from bot.sites import Site, SiteKind
+from bot.store.records import Address, Chat, OutboxItem
+from handlers.menu import main_menu, menu_unless_in_flow
+
+FLOW = "talk"
+RELAY_FLOW = "relay"
+MAX_TEXT = 2000
+
+
+def _points(turn: Turn) -> list[Site]:
+    return [s for s in turn.services.sites.all() if s.kind is SiteKind.COUNSELING_POINT and len(s.id.encode()) <= 56]
+
+
+async def start(turn: Turn) -> Step:
+    """The menu's "talk to a counselor" (after consent)."""
+    assert turn.person.id is not None
+    chat = await turn.uow.chats.of_person(turn.person.id)
+    if chat is not None:
+        turn.open_flow(FLOW, "open", {"chat": chat.id})
+        return Step([Reply(turn._("talk.still_open"), (turn.choice_of("chat:end", "talk.end"),))], "talk")
+    points = [s for s in _points(turn) if await turn.uow.staff.counselors(s.id, on_duty_only=False)]
+    if not points:
+        turn.close_flow()
+        return Step([Reply(turn._("talk.no_points")), main_menu(turn)], "talk:no_points")
+    turn.open_flow(FLOW, "point")
+    choices = tuple(Choice(f"chat:p:{s.id}", s.name[:60]) for s in points[:8])
+    return Step([Reply(turn._("talk.ask_point"), choices)], "talk")
+
+
+class TalkFlow:
+    """The person's side."""
+
+    name = FLOW
+
+    async def step(self, turn: Turn) -> Step | None:
+        choice = turn.choice or ""
+        if choice == "chat:end":
+            return await end(turn)
+        if turn.session.step == "point" and choice.startswith("chat:p:"):
+            return await _open(turn, choice.removeprefix("chat:p:"))
+        if turn.session.step == "open" and turn.choice is None and turn.text.strip():
+            chat = await turn.uow.chats.get(int(turn.session.data.get("chat", 0)))
+            if chat is None or chat.closed_at is not None:
+                turn.close_flow()
+                return Step([Reply(turn._("talk.closed")), *menu_unless_in_flow(turn)], "talk:closed")
+            return await _from_person(turn, chat)
+        return None
+
+    def prompt(self, turn: Turn) -> Reply:
+        if turn.session.step == "open":
+            return Reply(turn._("talk.keep_writing"), (turn.choice_of("chat:end", "talk.end"),))
+        return Reply(turn._("talk.ask_point"))
+
+
+async def on_text(turn: Turn) -> Step | None:
+    """A message from someone with an open chat whose conversation step has expired still goes to the
+    counselor (only people who consented can have a chat, so others cost no read)."""
+    if not turn.person.consented or turn.person.id is None:
+        return None
+    chat = await turn.uow.chats.of_person(turn.person.id)
+    if chat is None:
+        return None
+    turn.open_flow(FLOW, "open", {"chat": chat.id})
+    return await _from_person(turn, chat)
+
+
+async def _open(turn: Turn, point_id: str) -> Step:
+    assert turn.person.id is not None
+    site = next((s for s in _points(turn) if s.id == point_id), None)
+    if site is None:
+        return Step([Reply(turn._("misc.stale_choice"))], "stale_choice")
+    chat = await turn.uow.chats.open(Chat(person_id=turn.person.id, point_id=point_id, opened_at=turn.now))
+    turn.open_flow(FLOW, "open", {"chat": chat.id})
+    on_duty = await turn.uow.staff.counselors(point_id, on_duty_only=True)
+    local_now = turn._.local(turn.now)
+    is_open = site.open_at(local_now)
+    replies = []
+    if on_duty and is_open is not False:
+        await _offer_to(turn, chat, on_duty)
+        replies.append(Reply(turn._("talk.opened"), (turn.choice_of("chat:end", "talk.end"),)))
+    else:
+        opening = site.next_opening(local_now)
+        if is_open is False and opening is not None:
+            replies.append(Reply(turn._("talk.point_closed", name=site.name, when=turn._.datetime(opening))))
+        else:
+            replies.append(Reply(turn._("talk.nobody_on_duty")))
+        replies.append(Reply(turn._("talk.meanwhile"), (turn.choice_of("m:book", "menu.book"),
+                                                         turn.choice_of("chat:end", "talk.end"))))
+        if on_duty:
+            await _offer_to(turn, chat, on_duty)
+    return Step(replies, "talk:opened")
+
+
+async def _offer_to(turn: Turn, chat: Chat, counselors: list[Address]) -> None:
+    assert chat.id is not None
+    items = []
+    for counselor in counselors:
+        _ = turn.services.catalogs.translator(counselor.locale)
+        items.append(OutboxItem(
+            key=f"chat{chat.id}:offer:{counselor.person_id}", person_id=counselor.person_id, channel=counselor.channel,
+            chat_id=counselor.chat_id, priority=Priority.APPOINTMENT, due_at=turn.now,
+            reply=Reply(_("talk.offer", alias=turn.person.alias), (Choice(f"chat:take:{chat.id}", _("talk.take")),)),
+        ))
+    await turn.uow.outbox.add_many(items)
+
+
+async def _from_person(turn: Turn, chat: Chat) -> Step:
+    assert chat.id is not None
+    text = turn.text.strip()[:MAX_TEXT]
+    if chat.counselor_id is None:
+        await turn.uow.chats.add_message(chat.id, True, text, turn.now, delivered=False)
+        return Step([Reply(turn._("talk.queued"))], "talk:queued")
+    counselor = await turn.uow.links.address(chat.counselor_id)
+    await turn.uow.chats.add_message(chat.id, True, text, turn.now, delivered=counselor is not None)
+    if counselor is not None:
+        _ = turn.services.catalogs.translator(counselor.locale)
+        await _send(turn, counselor, f"chat{chat.id}:p:{turn.incoming.event_id}",
+                    Reply(_("talk.from_person", alias=turn.person.alias, text=text),
+                          (Choice("chat:end", _("talk.end")),)))
+    return Step([], "talk:relayed")
+
+
+async def _send(turn: Turn, to: Address, key: str, reply: Reply) -> None:
+    await turn.uow.outbox.add_many([OutboxItem(key=key, person_id=to.person_id, channel=to.channel, chat_id=to.chat_id,
+                                               priority=Priority.REPLY, due_at=turn.now, reply=reply)])
+
+
+async def on_chat_choice(turn: Turn) -> Step:
+    """chat:take:<id> (a counselor takes a waiting chat), chat:end (either side, outside the flow)."""
+    parts = (turn.choice or "").split(":")
+    if parts[:2] == ["chat", "end"]:
+        return await end(turn)
+    if len(parts) == 3 and parts[1] == "take" and parts[2].isdigit() and turn.person.role == "counselor":
+        return await _take(turn, int(parts[2]))
+    return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
+
+
+async def _take(turn: Turn, chat_id: int) -> Step:
+    assert turn.person.id is not None
+    if not await turn.uow.chats.take(chat_id, turn.person.id, turn.now):
+        return Step([Reply(turn._("talk.already_taken"))], "talk:taken")
+    chat = await turn.uow.chats.get(chat_id)
+    assert chat is not None
+    person = await turn.uow.links.address(chat.person_id)
+    await turn.uow.appointments.audit(turn.person.id, chat.person_id, "chat", turn.now)
+    waiting = await turn.uow.chats.undelivered(chat_id)
+    turn.open_flow(RELAY_FLOW, "open", {"chat": chat_id})
+    lines = [turn._("talk.you_took", alias=person.alias if person else "?")]
+    lines += [f"• {text}" for text in waiting]
+    if person is not None:
+        _ = turn.services.catalogs.translator(person.locale)
+        await _send(turn, person, f"chat{chat_id}:joined", Reply(_("talk.joined")))
+    return Step([Reply("\n".join(lines), (turn.choice_of("chat:end", "talk.end"),))], "talk:took")
+
+
+class RelayFlow:
+    """The counselor's side: what they type goes to the person."""
+
+    name = RELAY_FLOW
+
+    async def step(self, turn: Turn) -> Step | None:
+        if turn.choice == "chat:end":
+            return await end(turn)
+        if turn.choice is not None or not turn.text.strip():
+            return None
+        chat = await turn.uow.chats.get(int(turn.session.data.get("chat", 0)))
+        if chat is None or chat.id is None or chat.closed_at is not None or chat.counselor_id != turn.person.id:
+            turn.close_flow()
+            return Step([Reply(turn._("talk.closed"))], "talk:closed")
+        text = turn.text.strip()[:MAX_TEXT]
+        await turn.uow.chats.add_message(chat.id, False, text, turn.now, delivered=True)
+        person = await turn.uow.links.address(chat.person_id)
+        if person is not None:
+            _ = turn.services.catalogs.translator(person.locale)
+            await _send(turn, person, f"chat{chat.id}:c:{turn.incoming.event_id}",
+                        Reply(_("talk.from_counselor", text=text), (Choice("chat:end", _("talk.end")),)))
+        return Step([], "talk:relayed")
+
+    def prompt(self, turn: Turn) -> Reply:
+        return Reply(turn._("talk.relay_hint"), (turn.choice_of("chat:end", "talk.end"),))
+
+
+async def end(turn: Turn) -> Step:
+    """/ketthuc, /end, or the End button: close the chat; the other side is told."""
+    assert turn.person.id is not None
+    chat_id = turn.session.data.get("chat") if turn.session.flow in (FLOW, RELAY_FLOW) else None
+    chat = await turn.uow.chats.get(int(chat_id)) if chat_id else await turn.uow.chats.of_person(turn.person.id)
+    turn.close_flow()
+    if chat is None or chat.id is None or chat.closed_at is not None:
+        return Step([Reply(turn._("talk.nothing_open")), *menu_unless_in_flow(turn)], "talk:none")
+    await turn.uow.chats.close(chat.id, turn.now)
+    other_id = chat.counselor_id if chat.person_id == turn.person.id else chat.person_id
+    if other_id is not None:
+        other = await turn.uow.links.address(other_id)
+        if other is not None:
+            _ = turn.services.catalogs.translator(other.locale)
+            await _send(turn, other, f"chat{chat.id}:end", Reply(_("talk.ended_by_other")))
+    return Step([Reply(turn._("talk.ended")), *menu_unless_in_flow(turn)], "talk:ended")

@@ -1,0 +1,81 @@
+"""Talking to a counselor through the bot: relayed both ways, neither sees the other's account, either
+can end it; with nobody on duty the person is told honestly and the message waits; chat messages go
+after the retention period."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.sites import read_sites
+from scheduler.housekeeping import Retention, purge
+from tests.reminders.conftest import Rig, onboard
+from tests.reminders.test_staff import make_staff
+from tests.unit.test_sites import GOOD
+
+POINT = "hcm-pham-ngu-lao-point"
+
+
+async def test_a_chat_relayed_both_ways_and_ended_by_either(rig: Rig) -> None:
+    await make_staff(rig, "counselor", "c1", "TALK2345", POINT)
+    await rig.say("/truc", "c1")
+    await onboard(rig, "p1")
+    await rig.say("/menu", "p1")
+    texts = await rig.say("noi chuyen voi tu van vien", "p1")
+    assert texts[0].startswith("Bạn muốn nói chuyện")
+    texts = await rig.say("1", "p1")
+    assert texts[0].startswith("Mình đã báo tư vấn viên đang trực")
+    await rig.sender.drain()
+    offer = [r for c, r, _ in rig.channel.sent if c == "c1"][-1]
+    assert offer.text.endswith("muốn nói chuyện với tư vấn viên.")
+    texts = await rig.say("1", "c1")  # take it, typed
+    assert texts[0].startswith("Bạn đang trò chuyện với")
+    await rig.say("dạo này tôi thấy rất mệt mỏi", "p1")
+    await rig.say("Mình nghe đây, bạn kể thêm nhé", "c1")
+    await rig.sender.drain()
+    to_counselor = [t for t in rig.texts("c1") if t.startswith("💬 ")]
+    to_person = [t for t in rig.texts("p1") if t.startswith("💬 ")]
+    assert to_counselor[-1].endswith(": dạo này tôi thấy rất mệt mỏi")
+    assert to_person == ["💬 Tư vấn viên: Mình nghe đây, bạn kể thêm nhé"]
+    assert not any("p1" in t for t in rig.texts("c1")) and not any("c1" in t for t in rig.texts("p1"))
+    texts = await rig.say("/ketthuc", "p1")
+    assert texts[0].startswith("Đã kết thúc")
+    await rig.sender.drain()
+    assert rig.texts("c1")[-1] == "Cuộc trò chuyện đã được kết thúc."
+    texts = await rig.say("còn ai không", "c1")
+    assert texts[0] == "Cuộc trò chuyện đã kết thúc."
+
+
+async def test_nobody_on_duty_is_said_plainly_and_the_message_waits(rig: Rig) -> None:
+    await make_staff(rig, "counselor", "c1", "TALK3456", POINT)
+    await onboard(rig, "p1")
+    await rig.say("/menu", "p1")
+    await rig.say("noi chuyen voi tu van vien", "p1")
+    texts = await rig.say("1", "p1")
+    assert texts[0].startswith("Lúc này chưa có tư vấn viên trực") and "115" in texts[1]
+    texts = await rig.say("tôi cần người nói chuyện", "p1")
+    assert texts[0].startswith("Đã lưu")
+    texts = await rig.say("/truc", "c1")
+    assert texts[1] == "1 người đang chờ nói chuyện:"
+    texts = await rig.say("1", "c1")
+    assert texts[0].endswith("• tôi cần người nói chuyện")
+
+
+async def test_chat_messages_are_deleted_after_the_retention_period(rig: Rig) -> None:
+    await make_staff(rig, "counselor", "c1", "TALK4567", POINT)
+    await onboard(rig, "p1")
+    await rig.say("/menu", "p1")
+    await rig.say("noi chuyen voi tu van vien", "p1")
+    await rig.say("1", "p1")
+    await rig.say("tin nhắn cũ", "p1")
+    rig.clock.advance(timedelta(days=31))
+    await purge(rig.bot.store, rig.clock, Retention(60, 7, 365, chat_days=30))
+    assert (await rig.bot.store.table_rows())["chat_messages"] == []
+
+
+def test_the_next_opening_of_a_site_with_hours() -> None:
+    site = next(s for s in read_sites(GOOD) if s.hours)  # mon-sat 06:00-10:00; sun 06:00-08:00
+    tz = ZoneInfo("Asia/Ho_Chi_Minh")
+    monday_noon = datetime(2026, 11, 23, 12, 0, tzinfo=tz)
+    assert site.open_at(monday_noon) is False
+    assert site.next_opening(monday_noon) == datetime(2026, 11, 24, 6, 0, tzinfo=tz)
