@@ -50,6 +50,22 @@ async def _ask_point(turn: Turn) -> Step:
     return Step([Reply(turn._("booking.ask_point"), choices)], "booking")
 
 
+async def _points_near(turn: Turn) -> Step:
+    """The point typed as a province or commune (former names too), or the nearest to a location."""
+    kinds = frozenset({SiteKind.COUNSELING_POINT})
+    location = turn.incoming.location
+    if location is not None:
+        found = [site for site, _km in turn.services.sites.nearest(location.latitude, location.longitude, kinds, 8)]
+    else:
+        found = turn.services.sites.in_place(turn.text, kinds, 8)
+    bookable = [s for s in found
+                if len(s.id.encode()) <= 58 and await turn.uow.appointments.counselors_with_hours(s.id)]
+    if not bookable:
+        return Step([Reply(turn._("booking.no_point_there")), (await _ask_point(turn)).replies[0]], "booking:no_point")
+    return Step([Reply(turn._("booking.ask_point"), tuple(Choice(f"bk:p:{s.id}", s.name[:60]) for s in bookable))],
+                "booking")
+
+
 def _points(turn: Turn) -> list[Site]:
     return [s for s in turn.services.sites.all() if s.kind is SiteKind.COUNSELING_POINT]
 
@@ -92,6 +108,8 @@ class BookFlow:
         choice, data, step = turn.choice or "", turn.session.data, turn.session.step
         if choice == "bk:new":
             return await _ask_point(turn)
+        if step == "point" and turn.choice is None and (turn.text.strip() or turn.incoming.location):
+            return await _points_near(turn)
         if step == "point" and choice.startswith("bk:p:"):
             data["point"] = choice.removeprefix("bk:p:")
             turn.goto("kind")

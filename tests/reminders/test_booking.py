@@ -24,7 +24,7 @@ async def counselor_with_hours(rig: Rig) -> None:
 async def to_time_step(rig: Rig, user: str = "p1", kind: str = "1") -> list[str]:
     await rig.say("/menu", user)
     texts = await rig.say("dat lich tu van", user)
-    assert texts[0] == "Bạn muốn gặp tư vấn viên ở điểm nào?"
+    assert texts[0].startswith("Bạn muốn gặp tư vấn viên ở điểm nào?")
     await rig.say("1", user)  # the point
     await rig.say(kind, user)  # 1 in person, 2 phone
     return await rig.say("5", user)  # topic: something else
@@ -154,3 +154,16 @@ async def test_another_time_proposed_and_accepted_then_attendance_and_satisfacti
     async with rig.bot.store.unit_of_work() as uow:
         stats = await uow.appointments.stats()
     assert stats == [{"point_id": POINT, "status": "attended", "n": 1, "helped": 1, "so_so": 0, "not_helped": 0}]
+
+
+async def test_a_point_found_by_a_typed_place_including_a_former_name(rig: Rig) -> None:
+    await counselor_with_hours(rig)
+    await onboard(rig, "p1")
+    await rig.say("/menu", "p1")
+    await rig.say("dat lich tu van", "p1")
+    texts = await rig.say("Hà Nội", "p1")  # no bookable point there
+    assert texts[0].startswith("Không thấy điểm nào ở đó")
+    texts = await rig.say("Sài Gòn", "p1")  # the former name of the city
+    assert texts[0].startswith("Bạn muốn gặp tư vấn viên")
+    texts = await rig.say("1", "p1")
+    assert texts[0] == "Bạn muốn gặp theo cách nào?"
