@@ -25,7 +25,7 @@ from bot.dialogs import Services
 from bot.i18n import Catalogs
 from bot.messages import Incoming, Outcome
 from bot.router import Router
-from bot.services import deadlines
+from bot.services import booking, deadlines
 from bot.services.alerts import crisis_alert
 from bot.services.budget import MessageBudget
 from bot.services.crisis import CrisisDetector, CrisisListener
@@ -66,6 +66,7 @@ def build_services(settings: Settings, content: Content, catalogs: Catalogs,
         inbox_retention_days=settings.inbox_retention_days, person_retention_days=settings.person_retention_days,
         crisis_listeners=crisis_listeners, timezone_name=settings.bot_timezone,
         report_deadlines=deadlines.parse(settings.report_deadlines),
+        appointment_reminders=booking.parse_reminder_setting(settings.appointment_reminders),
     )
 
 

@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     default_locale: Literal["vi", "en"] = "vi"
     admin_ids: str = ""
 
+    appointment_reminders: str = "default=3d,eve,morning"
     report_deadlines: str = "quarterly:03-15,06-15,09-15,12-15;half-year:05-20;year:11-15"
     outbox_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     session_timeout_minutes: int = Field(default=60, ge=1)
@@ -87,6 +88,17 @@ class Settings(BaseSettings):
                 "ZALO_BOT_TOKEN does not look like a Zalo bot token (digits, a colon, then letters); copy it "
                 "again from the Zalo Bot Manager"
             )
+        return value
+
+    @field_validator("appointment_reminders")
+    @classmethod
+    def _appointment_reminders(cls, value: str) -> str:
+        from bot.services.booking import parse_reminder_setting
+
+        try:
+            parse_reminder_setting(value)
+        except ValueError as exc:
+            raise ValueError(f"APPOINTMENT_REMINDERS {exc}") from None
         return value
 
     @field_validator("report_deadlines")

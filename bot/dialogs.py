@@ -39,6 +39,12 @@ class Services:
     crisis_listeners: tuple[CrisisListener, ...] = ()
     timezone_name: str = "Asia/Ho_Chi_Minh"  # where reminder rules are kept (BOT_TIMEZONE)
     report_deadlines: tuple[Deadline, ...] = field(default_factory=lambda: deadlines.parse(deadlines.DEFAULT))
+    # Which appointment reminders each point sends ("default" for the others): APPOINTMENT_REMINDERS.
+    appointment_reminders: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {"default": ("3d", "eve", "morning")})
+
+    def reminders_of(self, point_id: str) -> tuple[str, ...]:
+        return self.appointment_reminders.get(point_id, self.appointment_reminders["default"])
 
 
 @dataclass

@@ -206,8 +206,9 @@ async def _book(turn: Turn) -> Step:
         return Step([Reply(turn._("booking.slot_taken")), await _ask_time(turn)], "booking:slot_taken")
     counselor = await turn.uow.links.address(counselor_id)
     me = await turn.uow.links.address(turn.person.id)
-    items = service.reminders_for(turn.services.catalogs, me, appointment, turn.services.timezone_name, turn.now) \
-        if me else []
+    labels = turn.services.reminders_of(appointment.point_id)
+    items = service.reminders_for(turn.services.catalogs, me, appointment, turn.services.timezone_name, turn.now,
+                                  labels) if me else []
     if counselor is not None:
         items.append(service.counselor_notice(turn.services.catalogs, counselor, appointment, turn.person.alias, "new"))
         items.append(service.after_the_meeting(turn.services.catalogs, counselor, appointment, turn.person.alias))
@@ -293,7 +294,7 @@ async def _counselor_action(turn: Turn, appointment: Appointment, action: str, s
     appointment.starts_at, appointment.status = new_time, "proposed"
     person = await turn.uow.links.address(appointment.person_id)
     items = service.reminders_for(turn.services.catalogs, person, appointment, turn.services.timezone_name,
-                                  turn.now) if person else []
+                                  turn.now, turn.services.reminders_of(appointment.point_id)) if person else []
     me = await turn.uow.links.address(turn.person.id)
     if me is not None and person is not None:
         items.append(service.after_the_meeting(turn.services.catalogs, me, appointment, person.alias))

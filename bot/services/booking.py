@@ -119,10 +119,25 @@ def counselor_notice(catalogs: Catalogs, counselor: Address, appointment: Appoin
                       due_at=appointment.created_at)
 
 
+def parse_reminder_setting(setting: str) -> dict[str, tuple[str, ...]]:
+    """"default=3d,eve,morning; hcm-point-1=eve,morning" → which reminders each point sends; ValueError
+    naming a bad part. A point not listed uses "default"."""
+    chosen: dict[str, tuple[str, ...]] = {"default": REMINDER_LABELS}
+    for part in filter(None, (p.strip() for p in setting.split(";"))):
+        point, _, labels = part.partition("=")
+        names = tuple(filter(None, (x.strip() for x in labels.split(","))))
+        unknown = [n for n in names if n not in REMINDER_LABELS]
+        if not point.strip() or unknown:
+            raise ValueError(f"{part!r}: write like 'default=3d,eve,morning; POINT_ID=eve,morning'")
+        chosen[point.strip()] = names
+    return chosen
+
+
 def reminders_for(catalogs: Catalogs, person: Address, appointment: Appointment, zone: str,
-                  now: datetime) -> list[OutboxItem]:
+                  now: datetime, labels: tuple[str, ...] = ("3d", "eve", "morning")) -> list[OutboxItem]:
     """Three days before (when booked further ahead), the evening before at 18:00, the morning of at
-    07:00 (for an appointment after 08:00): two reminders cut missed visits more than one."""
+    07:00 (for an appointment after 08:00): two reminders cut missed visits more than one. `labels`
+    are the ones the point chose (APPOINTMENT_REMINDERS)."""
     assert appointment.id is not None
     tz = ZoneInfo(zone)
     start_local = appointment.starts_at.astimezone(tz)
@@ -136,6 +151,8 @@ def reminders_for(catalogs: Catalogs, person: Address, appointment: Appointment,
     _ = catalogs.translator(person.locale)
     items = []
     for label, at in times:
+        if label not in labels:
+            continue
         due = at.astimezone(appointment.starts_at.tzinfo)
         if due <= now:
             continue

@@ -6,9 +6,16 @@ slot: exactly one succeeds, the others are offered other times."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import pytest
+
+from bot.config import PROJECT_ROOT, ConfigError, load_settings
+from bot.i18n import Catalogs
 from bot.messages import Incoming
+from bot.services.booking import parse_reminder_setting, reminders_for
+from bot.store.records import Address, Appointment
 from tests.reminders.conftest import Rig, onboard
 from tests.reminders.test_staff import make_staff
 
@@ -167,3 +174,20 @@ async def test_a_point_found_by_a_typed_place_including_a_former_name(rig: Rig) 
     assert texts[0].startswith("Bạn muốn gặp tư vấn viên")
     texts = await rig.say("1", "p1")
     assert texts[0] == "Bạn muốn gặp theo cách nào?"
+
+
+def test_each_point_can_choose_its_appointment_reminders() -> None:
+
+    chosen = parse_reminder_setting("default=3d,eve,morning; hcm-pham-ngu-lao-point=eve")
+    assert chosen == {"default": ("3d", "eve", "morning"), POINT: ("eve",)}
+    with pytest.raises(ConfigError, match="APPOINTMENT_REMINDERS"):
+        load_settings({"APPOINTMENT_REMINDERS": "default=weekly"}, env_file=None)
+    now = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
+    appointment = Appointment(1, 2, POINT, now + timedelta(days=5, hours=3), 45, "in_person", "other", "requested",
+                              now, id=7)
+    person = Address(1, "test", "p1", "vi", "Mây 1")
+    catalogs = Catalogs(PROJECT_ROOT / "content" / "locales", ZoneInfo("Asia/Ho_Chi_Minh"))
+    every = reminders_for(catalogs, person, appointment, "Asia/Ho_Chi_Minh", now)
+    only_eve = reminders_for(catalogs, person, appointment, "Asia/Ho_Chi_Minh", now, chosen[POINT])
+    assert [i.key.split(":")[2] for i in every] == ["3d", "eve", "morning"]
+    assert [i.key.split(":")[2] for i in only_eve] == ["eve"]
