@@ -35,6 +35,7 @@ RETRY_DELAYS = (5, 30, 120, 600, 1800)
 LAST_SEEN_PRECISION = timedelta(hours=1)
 CACHE_SIZE = 10_000
 ACK_BATCH_SECONDS = 0.05
+MAX_OFFERED = 24
 
 
 class Core:
@@ -159,8 +160,9 @@ class Core:
             self._cache.popitem(last=False)
 
     async def offer(self, person_id: int, choices: tuple[Choice, ...]) -> None:
-        """A message sent outside a turn (a reminder) offered choices: remember them, so that a typed
-        "1" or "da di" answers it on a channel without buttons. An open conversation step keeps its own."""
+        """A message sent outside a turn (a reminder, a notice) offered choices: remember them first, so
+        that a typed "1" answers the message the person sees last, on a channel without buttons. The
+        choices offered before stay answerable by button or words (an open step's own among them)."""
         async with self._store.unit_of_work() as uow:
             person = await uow.people.get_by_id(person_id)
             if person is None:
@@ -168,10 +170,11 @@ class Core:
         async with self._lock_for(person.channel, person.chat_id):
             async with self._store.unit_of_work() as uow:
                 session = await uow.sessions.get(person_id)
-                if session is not None and session.flow:
-                    return
                 session = session or Session(person_id=person_id, updated_at=self._clock.now())
-                session.offered, session.updated_at = choices, self._clock.now()
+                keys = {c.key for c in choices}
+                kept = tuple(c for c in session.offered if c.key not in keys)
+                session.offered = (*choices, *kept)[:MAX_OFFERED]
+                session.updated_at = self._clock.now()
                 await uow.sessions.save(session)
                 await uow.commit()
             self.forget((person.channel, person.user_id))

@@ -31,8 +31,11 @@ async def start(turn: Turn) -> Step:
     upcoming = await turn.uow.appointments.upcoming(turn.person.id, turn.now)
     if upcoming:
         lines = [turn._("booking.yours")] + [_describe(turn, a) for a in upcoming]
-        choices = [Choice(f"apt:cancel:{a.id}", turn._("booking.cancel_one", when=turn._.datetime(a.starts_at)))
-                   for a in upcoming]
+        choices = []
+        for a in upcoming[:4]:
+            when = turn._.datetime(a.starts_at)
+            choices += [Choice(f"apt:change:{a.id}", turn._("booking.change_one", when=when)),
+                        Choice(f"apt:cancel:{a.id}", turn._("booking.cancel_one", when=when))]
         choices.append(turn.choice_of("bk:new", "booking.new"))
         return Step([Reply("\n".join(lines), tuple(choices))], "booking")
     return await _ask_point(turn)

@@ -50,12 +50,16 @@ class TalkFlow:
             return await end(turn)
         if turn.session.step == "point" and choice.startswith("chat:p:"):
             return await _open(turn, choice.removeprefix("chat:p:"))
-        if turn.session.step == "open" and turn.choice is None and turn.text.strip():
+        if turn.session.step == "open":
             chat = await turn.uow.chats.get(int(turn.session.data.get("chat", 0)))
             if chat is None or chat.closed_at is not None:
+                # Ended by the counselor: this step is over; a button or a command is handled as usual.
                 turn.close_flow()
-                return Step([Reply(turn._("talk.closed")), *menu_unless_in_flow(turn)], "talk:closed")
-            return await _from_person(turn, chat)
+                if turn.choice is None and turn.text.strip():
+                    return Step([Reply(turn._("talk.closed")), *menu_unless_in_flow(turn)], "talk:closed")
+                return None
+            if turn.choice is None and turn.text.strip():
+                return await _from_person(turn, chat)
         return None
 
     def prompt(self, turn: Turn) -> Reply:
@@ -173,12 +177,15 @@ class RelayFlow:
     async def step(self, turn: Turn) -> Step | None:
         if turn.choice == "chat:end":
             return await end(turn)
-        if turn.choice is not None or not turn.text.strip():
-            return None
         chat = await turn.uow.chats.get(int(turn.session.data.get("chat", 0)))
         if chat is None or chat.id is None or chat.closed_at is not None or chat.counselor_id != turn.person.id:
+            # Ended by the person: this step is over; a button or a command is handled as usual.
             turn.close_flow()
-            return Step([Reply(turn._("talk.closed"))], "talk:closed")
+            if turn.choice is None and turn.command is None and turn.text.strip():
+                return Step([Reply(turn._("talk.closed"))], "talk:closed")
+            return None
+        if turn.choice is not None or not turn.text.strip():
+            return None
         text = turn.text.strip()[:MAX_TEXT]
         await turn.uow.chats.add_message(chat.id, False, text, turn.now, delivered=True)
         person = await turn.uow.links.address(chat.person_id)

@@ -272,3 +272,65 @@ async def test_booking_with_a_person_and_a_counselor_on_the_same_platform(chat: 
     told = _zalo(chat.harness.fake.sent(chat.user)[-1]) if chat.name == "zalo" else \
         _telegram(chat.harness.fake.sent(chat.user)[-1])  # type: ignore[arg-type]
     assert told.text.startswith("✅ Lịch hẹn") and "lúc 09:30" in told.text
+
+
+async def test_propose_no_show_and_a_chat_both_ways_on_the_same_platform(chat: Chat) -> None:
+    bot = chat.harness.bot
+    assert bot is not None
+    clock = chat.harness.clock
+    async with bot.store.unit_of_work() as uow:
+        await uow.invites.add("CHATE2E2", "counselor", "hcm-pham-ngu-lao-point", clock.now(),
+                              clock.now() + timedelta(days=1))
+        await uow.commit()
+    counselor = Chat(chat.harness, 5004 if chat.name == "telegram" else "2b3c4d5e6f7a8b9c")
+    for line in ("/start CHATE2E2", "1", "dong y", "/gio T2-T7 8:00-17:00", "/truc"):
+        await counselor.say(line)
+
+    async def sleep(seconds: float) -> None:
+        clock.advance(timedelta(seconds=seconds))
+
+    sender = Sender(bot.store, clock, bot.core.channels(), offer=bot.core.offer, sleep=sleep)
+
+    def last(who: Chat) -> Said:
+        message = chat.harness.fake.sent(who.user)[-1]  # type: ignore[arg-type]
+        return _zalo(message) if chat.name == "zalo" else _telegram(message)
+
+    await onboard(chat)
+    # A chat, both ways.
+    await chat.say("noi chuyen voi tu van vien")
+    said = await chat.say("1")
+    assert said[0].text.startswith("Mình đã báo tư vấn viên đang trực")
+    await sender.drain()
+    assert last(counselor).options == ["Nhận trò chuyện"]
+    await counselor.say("1")
+    await chat.say("tôi muốn hỏi riêng")
+    await sender.drain()
+    assert last(counselor).text.endswith(": tôi muốn hỏi riêng")
+    await counselor.say("Bạn cứ hỏi nhé")
+    await sender.drain()
+    assert last(chat).text == "💬 Tư vấn viên: Bạn cứ hỏi nhé"
+    await chat.say("/ketthuc")
+    await sender.drain()
+    assert last(counselor).text == "Cuộc trò chuyện đã được kết thúc."
+    # A booking, another time proposed and accepted, then a no-show.
+    await chat.say("/menu")
+    for line in ("dat lich tu van", "1", "gap truc tiep", "chuyen khac", "mai 9h30", "dat lich"):
+        said = await chat.say(line)
+    await sender.drain()
+    assert last(counselor).options[1] == "Đề nghị giờ khác"
+    said = await counselor.say("2")  # propose
+    assert said[0].text == "Chọn giờ muốn đề nghị:" and len(said) == 1  # the ended chat's step is gone
+    await counselor.say("1")  # the first free time
+    await sender.drain()
+    assert last(chat).text.startswith("📅 Tư vấn viên đề nghị đổi lịch hẹn")
+    said = await chat.say("dong y")
+    assert said[0].text.startswith("✅ Đã chốt lịch hẹn")
+    clock.advance(timedelta(days=3))
+    await sender.drain()
+    after = last(counselor)
+    assert after.text.startswith("Buổi hẹn với") and after.options == ["Đã đến", "Không đến"]
+    said = await counselor.say("khong den")
+    assert said[0].text == "Đã ghi. Cảm ơn bạn."
+    async with bot.store.unit_of_work() as uow:
+        stats = await uow.appointments.stats()
+    assert [(r["status"], r["n"]) for r in stats] == [("no_show", 1)]

@@ -72,3 +72,5 @@ def test_days_people_type() -> None:
     assert parse_day("1/1", today) == date(2027, 1, 1)  # passed this year: next year
     assert parse_day("32/13", today) == TimeProblem("time.bad_date", "32/13")
     assert parse_day("xin chào", today) is None
+    typed = "9g30 sáng thứ bảy"
+    assert (parse_day(typed, today), parse_time_of_day(typed)) == (date(2026, 11, 28), time(9, 30))
