@@ -171,8 +171,9 @@ class Core:
             async with self._store.unit_of_work() as uow:
                 session = await uow.sessions.get(person_id)
                 session = session or Session(person_id=person_id, updated_at=self._clock.now())
-                keys = {c.key for c in choices}
-                kept = tuple(c for c in session.offered if c.key not in keys)
+                # An older choice with the same words (last week's "Ổn") gives way to the new one.
+                keys, labels = {c.key for c in choices}, {c.label for c in choices}
+                kept = tuple(c for c in session.offered if c.key not in keys and c.label not in labels)
                 session.offered = (*choices, *kept)[:MAX_OFFERED]
                 session.updated_at = self._clock.now()
                 await uow.sessions.save(session)
