@@ -272,6 +272,16 @@ async def test_booking_with_a_person_and_a_counselor_on_the_same_platform(chat: 
     told = _zalo(chat.harness.fake.sent(chat.user)[-1]) if chat.name == "zalo" else \
         _telegram(chat.harness.fake.sent(chat.user)[-1])  # type: ignore[arg-type]
     assert told.text.startswith("✅ Lịch hẹn") and "lúc 09:30" in told.text
+    # "My appointments": cancelled by typing, and the counselor is told.
+    await chat.say("/menu")
+    said = await chat.say("dat lich tu van")
+    assert said[0].text.startswith("Lịch hẹn của bạn:") and said[0].options[1].startswith("Hủy lịch")
+    said = await chat.say("2")
+    assert said[0].text == "Đã hủy lịch hẹn và báo tư vấn viên."
+    await sender.drain()
+    cancelled = _zalo(chat.harness.fake.sent(counselor.user)[-1]) if chat.name == "zalo" else \
+        _telegram(chat.harness.fake.sent(counselor.user)[-1])  # type: ignore[arg-type]
+    assert "đã hủy lịch hẹn" in cancelled.text
 
 
 async def test_propose_no_show_and_a_chat_both_ways_on_the_same_platform(chat: Chat) -> None:
