@@ -15,11 +15,12 @@ from bot.i18n import N_
 from bot.messages import Choice, Reply
 from bot.services import booking as service
 from bot.services.budget import Priority
-from bot.sites import Site, SiteKind
+from bot.sites import SiteKind
 from bot.store.base import SlotTaken
 from bot.store.records import Appointment, OutboxItem
 from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
 from handlers.menu import main_menu, menu_unless_in_flow
+from handlers.sites import counseling_points
 
 FLOW = "book"
 DECLINE_FLOW = "decline"
@@ -42,9 +43,7 @@ async def start(turn: Turn) -> Step:
 
 
 async def _ask_point(turn: Turn) -> Step:
-    # A point's id must fit a button's 64 bytes with its prefix; the site list's ids are short slugs.
-    points = [s for s in _points(turn) if len(s.id.encode()) <= 58
-              and await turn.uow.appointments.counselors_with_hours(s.id)]
+    points = [s for s in counseling_points(turn) if await turn.uow.appointments.counselors_with_hours(s.id)]
     if not points:
         turn.close_flow()
         return Step([Reply(turn._("booking.no_points")), main_menu(turn)], "booking:no_points")
@@ -61,16 +60,12 @@ async def _points_near(turn: Turn) -> Step:
         found = [site for site, _km in turn.services.sites.nearest(location.latitude, location.longitude, kinds, 8)]
     else:
         found = turn.services.sites.in_place(turn.text, kinds, 8)
-    bookable = [s for s in found
-                if len(s.id.encode()) <= 58 and await turn.uow.appointments.counselors_with_hours(s.id)]
+    allowed = {s.id for s in counseling_points(turn)}
+    bookable = [s for s in found if s.id in allowed and await turn.uow.appointments.counselors_with_hours(s.id)]
     if not bookable:
         return Step([Reply(turn._("booking.no_point_there")), (await _ask_point(turn)).replies[0]], "booking:no_point")
     return Step([Reply(turn._("booking.ask_point"), tuple(Choice(f"bk:p:{s.id}", s.name[:60]) for s in bookable))],
                 "booking")
-
-
-def _points(turn: Turn) -> list[Site]:
-    return [s for s in turn.services.sites.all() if s.kind is SiteKind.COUNSELING_POINT]
 
 
 def _ask_kind(turn: Turn) -> Reply:
@@ -98,7 +93,7 @@ def _summary(turn: Turn) -> Reply:
     when = datetime.strptime(str(data["at"]) + "+0000", "%Y%m%d%H%M%z")
     text = turn._("booking.summary", when=turn._.datetime(when), kind=turn._(service.KINDS[str(data["kind"])]),
                   topic=turn._(service.TOPICS[str(data["topic"])]),
-                  point=next((s.name for s in _points(turn) if s.id == data["point"]), str(data["point"])))
+                  point=next((s.name for s in counseling_points(turn) if s.id == data["point"]), str(data["point"])))
     if data.get("phone"):
         text += "\n" + turn._("booking.summary_phone", phone=data["phone"])
     return Reply(text, (turn.choice_of("bk:yes", "booking.book_it"), turn.choice_of("bk:no", "booking.not_now")))

@@ -153,3 +153,9 @@ def format_hours(_: Translator, hours: tuple[Opening, ...]) -> str:
         parts.append(f"{name} {', '.join(by_day[run[0]])}")
     return "; ".join(parts)
 
+
+
+def counseling_points(turn: Turn) -> list[Site]:
+    """The counseling points of the site list whose id fits a button (64 bytes with a short prefix):
+    where bookings and chats with a counselor can go."""
+    return [s for s in turn.services.sites.all() if s.kind is SiteKind.COUNSELING_POINT and len(s.id.encode()) <= 56]

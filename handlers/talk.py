@@ -10,17 +10,13 @@ from __future__ import annotations
 from bot.dialogs import Step, Turn
 from bot.messages import Choice, Reply
 from bot.services.budget import Priority
-from bot.sites import Site, SiteKind
 from bot.store.records import Address, Chat, OutboxItem
 from handlers.menu import main_menu, menu_unless_in_flow
+from handlers.sites import counseling_points
 
 FLOW = "talk"
 RELAY_FLOW = "relay"
 MAX_TEXT = 2000
-
-
-def _points(turn: Turn) -> list[Site]:
-    return [s for s in turn.services.sites.all() if s.kind is SiteKind.COUNSELING_POINT and len(s.id.encode()) <= 56]
 
 
 async def start(turn: Turn) -> Step:
@@ -30,7 +26,7 @@ async def start(turn: Turn) -> Step:
     if chat is not None:
         turn.open_flow(FLOW, "open", {"chat": chat.id})
         return Step([Reply(turn._("talk.still_open"), (turn.choice_of("chat:end", "talk.end"),))], "talk")
-    points = [s for s in _points(turn) if await turn.uow.staff.counselors(s.id, on_duty_only=False)]
+    points = [s for s in counseling_points(turn) if await turn.uow.staff.counselors(s.id, on_duty_only=False)]
     if not points:
         turn.close_flow()
         return Step([Reply(turn._("talk.no_points")), main_menu(turn)], "talk:no_points")
@@ -82,7 +78,7 @@ async def on_text(turn: Turn) -> Step | None:
 
 async def _open(turn: Turn, point_id: str) -> Step:
     assert turn.person.id is not None
-    site = next((s for s in _points(turn) if s.id == point_id), None)
+    site = next((s for s in counseling_points(turn) if s.id == point_id), None)
     if site is None:
         return Step([Reply(turn._("misc.stale_choice"))], "stale_choice")
     chat = await turn.uow.chats.open(Chat(person_id=turn.person.id, point_id=point_id, opened_at=turn.now))

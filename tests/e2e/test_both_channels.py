@@ -65,6 +65,35 @@ class Chat:
     def sent_count(self) -> int:
         return len(self.harness.fake.sent(self.user))  # type: ignore[arg-type]
 
+    def last(self) -> Said:
+        """The last message the bot sent to this chat, however it was sent (a reply, the outbox)."""
+        message = self.harness.fake.sent(self.user)[-1]  # type: ignore[arg-type]
+        return _telegram(message) if isinstance(self.harness, TelegramHarness) else _zalo(message)
+
+
+async def make_counselor(chat: Chat, code: str, number: int, *lines: str) -> Chat:
+    """Another chat on the same platform: a counselor of the shipped counseling point, by invite."""
+    bot, clock = chat.harness.bot, chat.harness.clock
+    assert bot is not None
+    async with bot.store.unit_of_work() as uow:
+        await uow.invites.add(code, "counselor", "hcm-pham-ngu-lao-point", clock.now(), clock.now() + timedelta(days=1))
+        await uow.commit()
+    counselor = Chat(chat.harness, 6000 + number if chat.name == "telegram" else f"c0ffee{number:010d}")
+    for line in (f"/start {code}", "1", "dong y", *lines):
+        await counselor.say(line)
+    return counselor
+
+
+def outbox_sender(chat: Chat) -> Sender:
+    """The real outbox sender on the harness's channels; its waits move the fake clock."""
+    bot, clock = chat.harness.bot, chat.harness.clock
+    assert bot is not None
+
+    async def sleep(seconds: float) -> None:
+        clock.advance(timedelta(seconds=seconds))
+
+    return Sender(bot.store, clock, bot.core.channels(), offer=bot.core.offer, sleep=sleep)
+
 
 def _telegram(message: dict[str, Any]) -> Said:
     markup = message.get("reply_markup") or {}
@@ -184,22 +213,16 @@ async def test_a_dose_reminder_reaches_the_person_and_is_answered_by_typing(chat
     await onboard(chat)
     said = await chat.say("nhắc tôi 7h sáng mỗi ngày")
     assert "07:00" in said[0].text
-    bot = chat.harness.bot
+    bot, clock = chat.harness.bot, chat.harness.clock
     assert bot is not None
-    clock = chat.harness.clock
-
-    async def sleep(seconds: float) -> None:
-        clock.advance(timedelta(seconds=seconds))
-
-    sender = Sender(bot.store, clock, bot.core.channels(), offer=bot.core.offer, sleep=sleep)
+    sender = outbox_sender(chat)
     clock.advance(timedelta(days=1))  # past tomorrow's 07:00 (the harness clock starts at 08:00 Hà Nội)
     local = clock.now().astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
     clock.advance(timedelta(hours=7 - local.hour, minutes=1 - local.minute))
     before = chat.sent_count()
     await claim_due(bot.store, bot.catalogs, clock.now())
     assert await sender.drain() == 1
-    reminder = _zalo(chat.harness.fake.sent(chat.user)[-1]) if chat.name == "zalo" else \
-        _telegram(chat.harness.fake.sent(chat.user)[-1])  # type: ignore[arg-type]
+    reminder = chat.last()
     assert chat.sent_count() == before + 1
     assert reminder.text == "⏰ Nhắc nhẹ: đến giờ hẹn hằng ngày của bạn (07:00)."
     assert reminder.options == ["✅ Đã đi", "Hôm nay chưa đi được"]
@@ -208,51 +231,22 @@ async def test_a_dose_reminder_reaches_the_person_and_is_answered_by_typing(chat
 
 
 async def test_a_counselor_on_duty_gets_the_crisis_alert_on_the_same_platform(chat: Chat) -> None:
-    bot = chat.harness.bot
-    assert bot is not None
-    clock = chat.harness.clock
-    async with bot.store.unit_of_work() as uow:
-        await uow.invites.add("DUTY2345", "counselor", "point-1", clock.now(), clock.now() + timedelta(days=1))
-        await uow.commit()
-    counselor = Chat(chat.harness, 5002 if chat.name == "telegram" else "9c8b7a6f5e4d3c2b")
-    await counselor.say("/start DUTY2345")
-    await counselor.say("1")
-    await counselor.say("dong y")
-    said = await counselor.say("/truc")
-    assert said[0].text.startswith("Bạn đang trực")
+    counselor = await make_counselor(chat, "DUTY2345", 2, "/truc")
+    assert counselor.last().text.startswith("Bạn đang trực")
     await onboard(chat)
     said = await chat.say("ban toi bat tinh roi")
     assert "115" in said[0].text
-
-    async def sleep(seconds: float) -> None:
-        clock.advance(timedelta(seconds=seconds))
-
     before = counselor.sent_count()
-    assert await Sender(bot.store, clock, bot.core.channels(), sleep=sleep).drain() == 1
+    assert await outbox_sender(chat).drain() == 1
     assert counselor.sent_count() == before + 1
-    alert = chat.harness.fake.sent(counselor.user)[-1]["text"]  # type: ignore[arg-type]
+    alert = counselor.last().text
     assert alert.startswith("🚨 ") and "bat tinh" not in alert
 
 
 async def test_booking_with_a_person_and_a_counselor_on_the_same_platform(chat: Chat) -> None:
-    bot = chat.harness.bot
-    assert bot is not None
-    clock = chat.harness.clock
-    async with bot.store.unit_of_work() as uow:
-        await uow.invites.add("BOOKE2E2", "counselor", "hcm-pham-ngu-lao-point", clock.now(),
-                              clock.now() + timedelta(days=1))
-        await uow.commit()
-    counselor = Chat(chat.harness, 5003 if chat.name == "telegram" else "1a2b3c4d5e6f7a8b")
-    await counselor.say("/start BOOKE2E2")
-    await counselor.say("1")
-    await counselor.say("dong y")
-    said = await counselor.say("/gio T2-T7 8:00-17:00")
-    assert said[0].text.startswith("Đã lưu giờ làm việc")
-
-    async def sleep(seconds: float) -> None:
-        clock.advance(timedelta(seconds=seconds))
-
-    sender = Sender(bot.store, clock, bot.core.channels(), offer=bot.core.offer, sleep=sleep)
+    counselor = await make_counselor(chat, "BOOKE2E2", 3, "/gio T2-T7 8:00-17:00")
+    assert counselor.last().text.startswith("Đã lưu giờ làm việc")
+    sender = outbox_sender(chat)
     await onboard(chat)
     await chat.say("dat lich tu van")
     await chat.say("1")  # the point
@@ -263,14 +257,12 @@ async def test_booking_with_a_person_and_a_counselor_on_the_same_platform(chat: 
     said = await chat.say("dat lich")
     assert said[0].text.startswith("Đã gửi yêu cầu đặt lịch")
     await sender.drain()
-    notice = _zalo(chat.harness.fake.sent(counselor.user)[-1]) if chat.name == "zalo" else \
-        _telegram(chat.harness.fake.sent(counselor.user)[-1])  # type: ignore[arg-type]
+    notice = counselor.last()
     assert notice.text.startswith("📅 Lịch hẹn mới") and notice.options[0] == "✅ Xác nhận"
     said = await counselor.say("1")  # confirm, typed
     assert said[0].text.startswith("Đã xác nhận")
     await sender.drain()
-    told = _zalo(chat.harness.fake.sent(chat.user)[-1]) if chat.name == "zalo" else \
-        _telegram(chat.harness.fake.sent(chat.user)[-1])  # type: ignore[arg-type]
+    told = chat.last()
     assert told.text.startswith("✅ Lịch hẹn") and "lúc 09:30" in told.text
     # "My appointments": cancelled by typing, and the counselor is told.
     await chat.say("/menu")
@@ -279,31 +271,14 @@ async def test_booking_with_a_person_and_a_counselor_on_the_same_platform(chat: 
     said = await chat.say("2")
     assert said[0].text == "Đã hủy lịch hẹn và báo tư vấn viên."
     await sender.drain()
-    cancelled = _zalo(chat.harness.fake.sent(counselor.user)[-1]) if chat.name == "zalo" else \
-        _telegram(chat.harness.fake.sent(counselor.user)[-1])  # type: ignore[arg-type]
-    assert "đã hủy lịch hẹn" in cancelled.text
+    assert "đã hủy lịch hẹn" in counselor.last().text
 
 
 async def test_propose_no_show_and_a_chat_both_ways_on_the_same_platform(chat: Chat) -> None:
-    bot = chat.harness.bot
+    bot, clock = chat.harness.bot, chat.harness.clock
     assert bot is not None
-    clock = chat.harness.clock
-    async with bot.store.unit_of_work() as uow:
-        await uow.invites.add("CHATE2E2", "counselor", "hcm-pham-ngu-lao-point", clock.now(),
-                              clock.now() + timedelta(days=1))
-        await uow.commit()
-    counselor = Chat(chat.harness, 5004 if chat.name == "telegram" else "2b3c4d5e6f7a8b9c")
-    for line in ("/start CHATE2E2", "1", "dong y", "/gio T2-T7 8:00-17:00", "/truc"):
-        await counselor.say(line)
-
-    async def sleep(seconds: float) -> None:
-        clock.advance(timedelta(seconds=seconds))
-
-    sender = Sender(bot.store, clock, bot.core.channels(), offer=bot.core.offer, sleep=sleep)
-
-    def last(who: Chat) -> Said:
-        message = chat.harness.fake.sent(who.user)[-1]  # type: ignore[arg-type]
-        return _zalo(message) if chat.name == "zalo" else _telegram(message)
+    counselor = await make_counselor(chat, "CHATE2E2", 4, "/gio T2-T7 8:00-17:00", "/truc")
+    sender = outbox_sender(chat)
 
     await onboard(chat)
     # A chat, both ways.
@@ -311,33 +286,33 @@ async def test_propose_no_show_and_a_chat_both_ways_on_the_same_platform(chat: C
     said = await chat.say("1")
     assert said[0].text.startswith("Mình đã báo tư vấn viên đang trực")
     await sender.drain()
-    assert last(counselor).options == ["Nhận trò chuyện"]
+    assert counselor.last().options == ["Nhận trò chuyện"]
     await counselor.say("1")
     await chat.say("tôi muốn hỏi riêng")
     await sender.drain()
-    assert last(counselor).text.endswith(": tôi muốn hỏi riêng")
+    assert counselor.last().text.endswith(": tôi muốn hỏi riêng")
     await counselor.say("Bạn cứ hỏi nhé")
     await sender.drain()
-    assert last(chat).text == "💬 Tư vấn viên: Bạn cứ hỏi nhé"
+    assert chat.last().text == "💬 Tư vấn viên: Bạn cứ hỏi nhé"
     await chat.say("/ketthuc")
     await sender.drain()
-    assert last(counselor).text == "Cuộc trò chuyện đã được kết thúc."
+    assert counselor.last().text == "Cuộc trò chuyện đã được kết thúc."
     # A booking, another time proposed and accepted, then a no-show.
     await chat.say("/menu")
     for line in ("dat lich tu van", "1", "gap truc tiep", "chuyen khac", "mai 9h30", "dat lich"):
         said = await chat.say(line)
     await sender.drain()
-    assert last(counselor).options[1] == "Đề nghị giờ khác"
+    assert counselor.last().options[1] == "Đề nghị giờ khác"
     said = await counselor.say("2")  # propose
     assert said[0].text == "Chọn giờ muốn đề nghị:" and len(said) == 1  # the ended chat's step is gone
     await counselor.say("1")  # the first free time
     await sender.drain()
-    assert last(chat).text.startswith("📅 Tư vấn viên đề nghị đổi lịch hẹn")
+    assert chat.last().text.startswith("📅 Tư vấn viên đề nghị đổi lịch hẹn")
     said = await chat.say("dong y")
     assert said[0].text.startswith("✅ Đã chốt lịch hẹn")
     clock.advance(timedelta(days=3))
     await sender.drain()
-    after = last(counselor)
+    after = counselor.last()
     assert after.text.startswith("Buổi hẹn với") and after.options == ["Đã đến", "Không đến"]
     said = await counselor.say("khong den")
     assert said[0].text == "Đã ghi. Cảm ơn bạn."
