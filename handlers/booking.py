@@ -337,6 +337,7 @@ async def _tell_counselor(turn: Turn, appointment: Appointment, key: str) -> Non
     _ = turn.services.catalogs.translator(counselor.locale)
     await turn.uow.outbox.add_many([OutboxItem(
         key=f"apt{appointment.id}:{key}:{turn.now:%Y%m%d%H%M%S}", person_id=counselor.person_id,
+        about_id=appointment.person_id,
         channel=counselor.channel, chat_id=counselor.chat_id, priority=Priority.APPOINTMENT, due_at=turn.now,
         reply=Reply(_(key, alias=turn.person.alias, when=_.datetime(appointment.starts_at))),
     )])

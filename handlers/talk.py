@@ -109,7 +109,8 @@ async def _offer_to(turn: Turn, chat: Chat, counselors: list[Address]) -> None:
     for counselor in counselors:
         _ = turn.services.catalogs.translator(counselor.locale)
         items.append(OutboxItem(
-            key=f"chat{chat.id}:offer:{counselor.person_id}", person_id=counselor.person_id, channel=counselor.channel,
+            key=f"chat{chat.id}:offer:{counselor.person_id}", person_id=counselor.person_id,
+            about_id=chat.person_id, channel=counselor.channel,
             chat_id=counselor.chat_id, priority=Priority.APPOINTMENT, due_at=turn.now,
             reply=Reply(_("talk.offer", alias=turn.person.alias), (Choice(f"chat:take:{chat.id}", _("talk.take")),)),
         ))
@@ -128,13 +129,13 @@ async def _from_person(turn: Turn, chat: Chat) -> Step:
         _ = turn.services.catalogs.translator(counselor.locale)
         await _send(turn, counselor, f"chat{chat.id}:p:{turn.incoming.event_id}",
                     Reply(_("talk.from_person", alias=turn.person.alias, text=text),
-                          (Choice("chat:end", _("talk.end")),)))
+                          (Choice("chat:end", _("talk.end")),)), about=chat.person_id)
     return Step([], "talk:relayed")
 
 
-async def _send(turn: Turn, to: Address, key: str, reply: Reply) -> None:
+async def _send(turn: Turn, to: Address, key: str, reply: Reply, about: int | None = None) -> None:
     await turn.uow.outbox.add_many([OutboxItem(key=key, person_id=to.person_id, channel=to.channel, chat_id=to.chat_id,
-                                               priority=Priority.REPLY, due_at=turn.now, reply=reply)])
+                                               priority=Priority.REPLY, due_at=turn.now, reply=reply, about_id=about)])
 
 
 async def on_chat_choice(turn: Turn) -> Step:

@@ -116,7 +116,8 @@ async def _agree(turn: Turn, share: bool) -> Step:
     if volunteer is not None and reminder.next_at is not None:
         _ = turn.services.catalogs.translator(volunteer.locale)
         await turn.uow.outbox.add_many([OutboxItem(
-            key=f"linked:{link.id}", person_id=volunteer.person_id, channel=volunteer.channel,
+            key=f"linked:{link.id}", person_id=volunteer.person_id, about_id=turn.person.id,
+            channel=volunteer.channel,
             chat_id=volunteer.chat_id, priority=Priority.ROUTINE, due_at=turn.now,
             reply=Reply(_("volunteers.now_linked", alias=turn.person.alias, first=_.datetime(reminder.next_at))),
         )])

@@ -135,9 +135,7 @@ class Sender:
         sent_at = self._clock.now()
         self._last_to_chat[(item.channel, item.chat_id)] = sent_at
         await self._finish(item, "sent", None)
-        self.stats.sent += 1
-        if budget is not None:
-            await budget.record(1)
+        self.stats.sent += 1  # the channel counts it against its monthly budget, as it does replies
         if item.reply.choices and item.person_id is not None and self._offer is not None:
             await self._offer(item.person_id, item.reply.choices)
         return "sent"

@@ -35,6 +35,7 @@ def crisis_alert(catalogs: Catalogs) -> CrisisListener:
             text = _("alerts.crisis", who=who, kind=_(KIND_NAMES[kind]), time=_.datetime(at))
             items.append(OutboxItem(
                 key=f"crisis:{person.id}:{at:%Y%m%d%H%M}:{counselor.person_id}", person_id=counselor.person_id,
+                about_id=person.id,
                 channel=counselor.channel, chat_id=counselor.chat_id, priority=Priority.CRISIS, reply=Reply(text),
                 due_at=at, expires_at=at + CRISIS_GRACE,
             ))

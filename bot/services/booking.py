@@ -114,7 +114,8 @@ def counselor_notice(catalogs: Catalogs, counselor: Address, appointment: Appoin
         choices = (Choice(f"apt:ok:{appointment.id}", _("booking.confirm")),
                    Choice(f"apt:prop:{appointment.id}", _("booking.propose")),
                    Choice(f"apt:no:{appointment.id}", _("booking.decline")))
-    return OutboxItem(key=f"apt{appointment.id}:{what}", person_id=counselor.person_id, channel=counselor.channel,
+    return OutboxItem(key=f"apt{appointment.id}:{what}", person_id=counselor.person_id,
+                      about_id=appointment.person_id, channel=counselor.channel,
                       chat_id=counselor.chat_id, priority=Priority.APPOINTMENT, reply=Reply(text, choices),
                       due_at=appointment.created_at)
 
@@ -189,7 +190,8 @@ def after_the_meeting(catalogs: Catalogs, counselor: Address, appointment: Appoi
     _ = catalogs.translator(counselor.locale)
     ends = appointment.starts_at + timedelta(minutes=appointment.minutes)
     return OutboxItem(
-        key=after_key(appointment), person_id=counselor.person_id, channel=counselor.channel,
+        key=after_key(appointment), person_id=counselor.person_id, about_id=appointment.person_id,
+        channel=counselor.channel,
         chat_id=counselor.chat_id, priority=Priority.ROUTINE, due_at=ends, expires_at=ends + AFTER_GRACE,
         reply=Reply(_("booking.after", alias=alias, when=_.datetime(appointment.starts_at)), (
             Choice(f"apt:att:{appointment.id}", _("booking.attended")),

@@ -239,10 +239,11 @@ async def _checkin(uow: UnitOfWork, catalogs: Catalogs, claimed: Due, occurrence
         return None
     assert link.id is not None
     day = day_code(occurrence, reminder.timezone)
+    reply = volunteers.checkin_message(catalogs, volunteer, person, link.id, day)
     return OutboxItem(key=occurrence_key(reminder.id, occurrence), person_id=reminder.person_id,
-                      channel=claimed.channel, chat_id=claimed.chat_id, priority=Priority.ROUTINE,
-                      reply=volunteers.checkin_message(catalogs, volunteer, person, link.id, day),
-                      due_at=occurrence, expires_at=occurrence + volunteers.CHECKIN_GRACE)
+                      about_id=link.person_id, channel=claimed.channel, chat_id=claimed.chat_id,
+                      priority=Priority.ROUTINE, reply=reply, due_at=occurrence,
+                      expires_at=occurrence + volunteers.CHECKIN_GRACE)
 
 
 def _report_notice(claimed: Due, words: _Wording, occurrence: datetime) -> list[OutboxItem]:

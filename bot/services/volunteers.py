@@ -75,6 +75,7 @@ async def escalate(uow: UnitOfWork, catalogs: Catalogs, link: Link, reason: str,
             text += "\n" + _("volunteers.escalate_note", note=note[:500])
         items.append(OutboxItem(
             key=f"esc:{link.id}:{reason}:{now:%Y%m%d%H%M}:{counselor.person_id}", person_id=counselor.person_id,
+            about_id=link.person_id,
             channel=counselor.channel, chat_id=counselor.chat_id, priority=Priority.APPOINTMENT, reply=Reply(text),
             due_at=now, expires_at=now + NOTICE_GRACE,
         ))
@@ -96,7 +97,8 @@ async def may_need_a_call(uow: UnitOfWork, catalogs: Catalogs, person_id: int,
             continue
         _ = catalogs.translator(volunteer.locale)
         items.append(OutboxItem(
-            key=f"call:{link.id}:{occurrence:%Y%m%d}", person_id=volunteer.person_id, channel=volunteer.channel,
+            key=f"call:{link.id}:{occurrence:%Y%m%d}", person_id=volunteer.person_id, about_id=person_id,
+            channel=volunteer.channel,
             chat_id=volunteer.chat_id, priority=Priority.ROUTINE, reply=Reply(_("volunteers.may_need_call",
                                                                                  alias=person.alias)),
             due_at=occurrence, expires_at=occurrence + NOTICE_GRACE,

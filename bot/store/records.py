@@ -103,6 +103,7 @@ class OutboxItem:
     due_at: datetime
     expires_at: datetime | None = None
     attempts: int = 0
+    about_id: int | None = None  # whom it is about, when sent to someone else
     id: int | None = None
 
 

@@ -562,9 +562,9 @@ class SqliteOutbox(_Repo):
         conn = await self._conn()
         before = conn.total_changes
         await self._many(
-            "INSERT INTO outbox (key, person_id, channel, chat_id, priority, reply, due_at, expires_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-            [(i.key, i.person_id, i.channel, i.chat_id, i.priority,
+            "INSERT INTO outbox (key, person_id, about_id, channel, chat_id, priority, reply, due_at, expires_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+            [(i.key, i.person_id, i.about_id, i.channel, i.chat_id, i.priority,
               json.dumps(i.reply.to_json(), ensure_ascii=False), ts(i.due_at), _ts_or_none(i.expires_at))
              for i in items],
         )

@@ -79,3 +79,46 @@ def test_the_next_opening_of_a_site_with_hours() -> None:
     monday_noon = datetime(2026, 11, 23, 12, 0, tzinfo=tz)
     assert site.open_at(monday_noon) is False
     assert site.next_opening(monday_noon) == datetime(2026, 11, 24, 6, 0, tzinfo=tz)
+
+
+async def test_erasing_a_person_who_used_everything_leaves_no_row_about_them(rig: Rig) -> None:
+    """/xoa after a booking, a chat, a group, a volunteer link and a reminder: no row anywhere still
+    holds their id, account or alias (the audit keeps that a view happened, with the id emptied)."""
+    from tests.reminders.test_booking import counselor_with_hours, to_time_step
+    from tests.reminders.test_volunteers import link, make_volunteer
+
+    await counselor_with_hours(rig)
+    await rig.say("/truc", "c1")
+    await rig.say("/nhom", "c1")
+    for line in ("1", "Nhóm sáng", "thứ bảy tuần thứ hai 8h", "Trạm y tế"):
+        await rig.say(line, "c1")
+    await make_volunteer(rig)
+    await onboard(rig, "p1")
+    await to_time_step(rig)
+    await rig.say("1", "p1")
+    await rig.say("1", "p1")  # booked
+    await rig.say("/nhom", "p1")
+    await rig.say("1", "p1")  # joined the group
+    await link(rig)
+    await rig.say("nhac toi 7h moi ngay", "p1")
+    await rig.say("/menu", "p1")
+    await rig.say("noi chuyen voi tu van vien", "p1")
+    await rig.say("1", "p1")
+    await rig.say("tin nhắn riêng", "p1")
+    await rig.sender.drain()
+    rows = await rig.bot.store.table_rows()
+    person = next(p for p in rows["people"] if p["channel_user_id"] == "p1")
+    await rig.say("/xoa", "p1")
+    await rig.say("xoa het", "p1")
+    rows = await rig.bot.store.table_rows()
+    refers = {"person_id", "volunteer_id", "counselor_id", "facilitator_id", "viewer_id", "used_by"}
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            if table == "people":
+                assert row["id"] != person["id"]
+                continue
+            for column, value in row.items():
+                assert not (column in refers and value == person["id"]), (table, row)
+            assert person["alias"] not in repr(row), (table, row)
+            assert "tin nhắn riêng" not in repr(row), (table, row)
+    assert [r["person_id"] for r in rows["audit"]] and all(r["person_id"] is None for r in rows["audit"])

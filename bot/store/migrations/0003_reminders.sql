@@ -23,6 +23,9 @@ CREATE TABLE outbox (
     id         INTEGER PRIMARY KEY,
     key        TEXT NOT NULL UNIQUE,
     person_id  INTEGER REFERENCES people (id) ON DELETE CASCADE,
+    -- Whom the message is about, when it goes to someone else (a counselor's notice, a volunteer's
+    -- check-in): erasing that person takes their pending messages with them.
+    about_id   INTEGER REFERENCES people (id) ON DELETE CASCADE,
     channel    TEXT NOT NULL,
     chat_id    TEXT NOT NULL,
     priority   INTEGER NOT NULL,
