@@ -11,6 +11,7 @@ still has one obvious answer). Otherwise the caller offers the best candidates i
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -68,6 +69,12 @@ class FaqIndex:
         query = frozenset(_terms(text))
         if not query:
             return []
+        return list(self._ranked(query))[:limit]
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - the index lives as long as the process
+    def _ranked(self, query: frozenset[str]) -> tuple[Match, ...]:
+        """The candidates for a set of words. People ask the same few questions over and over ("methadone
+        là gì"), so the ranking is kept for the last few thousand distinct ones: the index never changes."""
         query_weight = sum(self._idf.get(t, self._unknown_idf) for t in query)
         shared: dict[int, float] = defaultdict(float)
         for term in query:
@@ -81,7 +88,7 @@ class FaqIndex:
             if entry.id not in best or score > best[entry.id].score:
                 best[entry.id] = Match(entry, score)
         ranked = sorted(best.values(), key=lambda m: m.score, reverse=True)
-        return [m for m in ranked if m.score >= self.SUGGEST_AT][:limit]
+        return tuple(m for m in ranked if m.score >= self.SUGGEST_AT)
 
     def answer(self, text: str) -> tuple[FaqEntry | None, list[Match]]:
         """The confident answer, if any, and the best candidates for a "did you mean"."""
