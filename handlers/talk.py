@@ -65,10 +65,17 @@ class TalkFlow:
 
 
 async def on_text(turn: Turn) -> Step | None:
-    """A message from someone with an open chat whose conversation step has expired still goes to the
-    counselor (only people who consented can have a chat, so others cost no read)."""
+    """A message from either side of an open chat whose conversation step has expired (after
+    SESSION_TIMEOUT_MINUTES) still goes through. Only people who consented can have a chat, and only
+    counselors take one, so everybody else costs no read."""
     if not turn.person.consented or turn.person.id is None:
         return None
+    if turn.person.role == "counselor":
+        taken = await turn.uow.chats.of_counselor(turn.person.id)
+        if taken is None:
+            return None
+        turn.open_flow(RELAY_FLOW, "open", {"chat": taken.id})
+        return await RelayFlow().step(turn)
     chat = await turn.uow.chats.of_person(turn.person.id)
     if chat is None:
         return None

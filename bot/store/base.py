@@ -182,6 +182,10 @@ class Chats(Protocol):
         """The person's open chat, if any."""
         ...
 
+    async def of_counselor(self, counselor_id: int) -> Chat | None:
+        """The open chat the counselor took most recently, if any."""
+        ...
+
     async def waiting(self, point_id: str) -> list[Chat]:
         """Open chats of a point that no counselor has taken yet, oldest first."""
         ...

@@ -903,6 +903,11 @@ class SqliteChats(_Repo):
                               (person_id,))
         return _chat(row) if row else None
 
+    async def of_counselor(self, counselor_id: int) -> Chat | None:
+        row = await self._one(_CHAT_SELECT + " WHERE counselor_id = ? AND closed_at IS NULL ORDER BY taken_at DESC"
+                              " LIMIT 1", (counselor_id,))
+        return _chat(row) if row else None
+
     async def waiting(self, point_id: str) -> list[Chat]:
         rows = await self._all(_CHAT_SELECT + " WHERE point_id = ? AND closed_at IS NULL AND counselor_id IS NULL"
                                " ORDER BY id", (point_id,))

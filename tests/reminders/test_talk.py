@@ -122,3 +122,20 @@ async def test_erasing_a_person_who_used_everything_leaves_no_row_about_them(rig
             assert person["alias"] not in repr(row), (table, row)
             assert "tin nhắn riêng" not in repr(row), (table, row)
     assert [r["person_id"] for r in rows["audit"]] and all(r["person_id"] is None for r in rows["audit"])
+
+
+async def test_a_chat_continues_after_both_conversation_steps_expired(rig: Rig) -> None:
+    await make_staff(rig, "counselor", "c1", "TALK5678", POINT)
+    await rig.say("/truc", "c1")
+    await onboard(rig, "p1")
+    await rig.say("/menu", "p1")
+    await rig.say("noi chuyen voi tu van vien", "p1")
+    await rig.say("1", "p1")
+    await rig.sender.drain()
+    await rig.say("1", "c1")  # take it
+    rig.clock.advance(timedelta(hours=3))  # both steps expire (60 minutes)
+    await rig.say("bạn còn đó không", "p1")
+    await rig.say("Mình vẫn ở đây", "c1")
+    await rig.sender.drain()
+    assert rig.texts("c1")[-1].endswith(": bạn còn đó không")
+    assert rig.texts("p1")[-1] == "💬 Tư vấn viên: Mình vẫn ở đây"
