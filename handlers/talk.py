@@ -157,7 +157,10 @@ async def on_chat_choice(turn: Turn) -> Step:
 
 async def _take(turn: Turn, chat_id: int) -> Step:
     assert turn.person.id is not None
-    if not await turn.uow.chats.take(chat_id, turn.person.id, turn.now):
+    offered = await turn.uow.chats.get(chat_id)
+    # Only a counselor of the chat's point may take it (a button can be replayed or forged).
+    if offered is None or offered.point_id != await turn.uow.staff.point_of(turn.person.id) \
+            or not await turn.uow.chats.take(chat_id, turn.person.id, turn.now):
         return Step([Reply(turn._("talk.already_taken"))], "talk:taken")
     chat = await turn.uow.chats.get(chat_id)
     assert chat is not None

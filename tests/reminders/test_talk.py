@@ -139,3 +139,17 @@ async def test_a_chat_continues_after_both_conversation_steps_expired(rig: Rig) 
     await rig.sender.drain()
     assert rig.texts("c1")[-1].endswith(": bạn còn đó không")
     assert rig.texts("p1")[-1] == "💬 Tư vấn viên: Mình vẫn ở đây"
+
+
+async def test_a_counselor_of_another_point_cannot_take_the_chat(rig: Rig) -> None:
+    await make_staff(rig, "counselor", "c1", "TALK6789", POINT)
+    await make_staff(rig, "counselor", "c9", "TALK7890", "another-point")
+    await rig.say("/truc", "c1")
+    await onboard(rig, "p1")
+    await rig.say("/menu", "p1")
+    await rig.say("noi chuyen voi tu van vien", "p1")
+    await rig.say("1", "p1")
+    texts = await rig.say(None, "c9", choice="chat:take:1")
+    assert texts[0].startswith("Cuộc trò chuyện này đã có tư vấn viên khác nhận")
+    texts = await rig.say(None, "c1", choice="chat:take:1")
+    assert texts[0].startswith("Bạn đang trò chuyện với")
