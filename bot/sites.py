@@ -193,9 +193,6 @@ class SiteDirectory:
     def __init__(self, sites: list[Site]) -> None:
         self._sites = sites
 
-    def __len__(self) -> int:
-        return len(self._sites)
-
     def all(self) -> list[Site]:
         return list(self._sites)
 

@@ -298,13 +298,11 @@ async def _counselor_action(turn: Turn, appointment: Appointment, action: str, s
         items.append(service.after_the_meeting(turn.services.catalogs, me, appointment, person.alias))
     if person is not None:
         _ = turn.services.catalogs.translator(person.locale)
-        items.append(OutboxItem(
-            key=f"apt{appointment.id}:proposed:{stamp}", person_id=person.person_id, channel=person.channel,
-            chat_id=person.chat_id, priority=Priority.APPOINTMENT, due_at=turn.now,
-            reply=Reply(_("booking.proposed_for_person", old=_.datetime(old.starts_at), when=_.datetime(new_time)), (
-                Choice(f"apt:accept:{appointment.id}", _("booking.accept")),
-                Choice(f"apt:reject:{appointment.id}", _("booking.reject")))),
-        ))
+        reply = Reply(_("booking.proposed_for_person", old=_.datetime(old.starts_at), when=_.datetime(new_time)), (
+            Choice(f"apt:accept:{appointment.id}", _("booking.accept")),
+            Choice(f"apt:reject:{appointment.id}", _("booking.reject"))))
+        items.append(OutboxItem.to(person, f"apt{appointment.id}:proposed:{stamp}", reply, Priority.APPOINTMENT,
+                                   turn.now))
     await turn.uow.outbox.add_many(items)
     return Step([Reply(turn._("booking.you_proposed", when=turn._.datetime(new_time)))], "booking:proposed")
 
@@ -318,13 +316,10 @@ async def _attendance(turn: Turn, appointment: Appointment, attended: bool) -> S
         person = await turn.uow.links.address(appointment.person_id)
         if person is not None:
             _ = turn.services.catalogs.translator(person.locale)
-            await turn.uow.outbox.add_many([OutboxItem(
-                key=f"apt{appointment.id}:sat", person_id=person.person_id, channel=person.channel,
-                chat_id=person.chat_id, priority=Priority.ROUTINE, due_at=turn.now,
-                reply=Reply(_("booking.sat_question"), tuple(
-                    Choice(f"apt:sat:{appointment.id}:{score}", _(label))
-                    for score, label in service.SATISFACTION.items())),
-            )])
+            reply = Reply(_("booking.sat_question"), tuple(
+                Choice(f"apt:sat:{appointment.id}:{score}", _(label)) for score, label in service.SATISFACTION.items()))
+            await turn.uow.outbox.add_many([OutboxItem.to(person, f"apt{appointment.id}:sat", reply, Priority.ROUTINE,
+                                                          turn.now)])
     return Step([Reply(turn._("booking.marked"))], "booking:marked")
 
 
@@ -335,12 +330,10 @@ async def _tell_counselor(turn: Turn, appointment: Appointment, key: str) -> Non
     if counselor is None:
         return
     _ = turn.services.catalogs.translator(counselor.locale)
-    await turn.uow.outbox.add_many([OutboxItem(
-        key=f"apt{appointment.id}:{key}:{turn.now:%Y%m%d%H%M%S}", person_id=counselor.person_id,
-        about_id=appointment.person_id,
-        channel=counselor.channel, chat_id=counselor.chat_id, priority=Priority.APPOINTMENT, due_at=turn.now,
-        reply=Reply(_(key, alias=turn.person.alias, when=_.datetime(appointment.starts_at))),
-    )])
+    reply = Reply(_(key, alias=turn.person.alias, when=_.datetime(appointment.starts_at)))
+    await turn.uow.outbox.add_many([OutboxItem.to(
+        counselor, f"apt{appointment.id}:{key}:{turn.now:%Y%m%d%H%M%S}", reply, Priority.APPOINTMENT, turn.now,
+        about_id=appointment.person_id)])
 
 
 async def _cancel(turn: Turn, appointment: Appointment) -> None:
@@ -361,11 +354,9 @@ async def _tell_person(turn: Turn, appointment: Appointment, key: str, reason: s
     if person is None:
         return
     _ = turn.services.catalogs.translator(person.locale)
-    await turn.uow.outbox.add_many([OutboxItem(
-        key=f"apt{appointment.id}:{key}", person_id=person.person_id, channel=person.channel, chat_id=person.chat_id,
-        priority=Priority.APPOINTMENT, due_at=turn.now,
-        reply=Reply(_(key, when=_.datetime(appointment.starts_at), reason=reason)),
-    )])
+    reply = Reply(_(key, when=_.datetime(appointment.starts_at), reason=reason))
+    await turn.uow.outbox.add_many([OutboxItem.to(person, f"apt{appointment.id}:{key}", reply, Priority.APPOINTMENT,
+                                                  turn.now)])
 
 
 class DeclineFlow:

@@ -200,7 +200,6 @@ async def _tell_members(turn: Turn, group: Group, what: str, meeting: datetime |
         else:
             text = _("groups.changed", name=group.name, schedule=service.describe(_, group.rule), place=group.place,
                      next=_.datetime(following))
-        items.append(OutboxItem(key=f"g{what}:{group.id}:{turn.now:%Y%m%d%H%M%S}:{member.person_id}",
-                                person_id=member.person_id, channel=member.channel, chat_id=member.chat_id,
-                                priority=Priority.APPOINTMENT, reply=Reply(text), due_at=turn.now))
+        items.append(OutboxItem.to(member, key=f"g{what}:{group.id}:{turn.now:%Y%m%d%H%M%S}:{member.person_id}",
+                                   reply=Reply(text), priority=Priority.APPOINTMENT, due_at=turn.now))
     return await turn.uow.outbox.add_many(items)

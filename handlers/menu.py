@@ -53,7 +53,11 @@ async def on_choice(turn: Turn) -> Step:
     if key == "m:faq":
         turn.close_flow()
         return Step([Reply(turn._("menu.faq_prompt"))], "menu")
-    if key in NEEDS_CONSENT and not turn.person.consented:
+    if key not in NEEDS_CONSENT:
+        # Not a menu item (a button from another version, or a key only the consent step may open).
+        turn.close_flow()
+        return Step([Reply(turn._("misc.stale_choice")), main_menu(turn)], "stale_choice")
+    if not turn.person.consented:
         return privacy.ask_consent_for(turn, key)
     return await open_feature(turn, key)
 
@@ -89,5 +93,5 @@ async def open_feature(turn: Turn, key: str) -> Step:
 
         turn.close_flow()
         return await staff.toggle_reports(turn)
-    turn.close_flow()
-    return Step([Reply(turn._("menu.not_ready")), main_menu(turn)], f"menu:{key.removeprefix('m:')}")
+    turn.close_flow()  # a consent step's "then" this version no longer knows
+    return Step([Reply(turn._("misc.stale_choice")), main_menu(turn)], "stale_choice")

@@ -115,12 +115,9 @@ async def _offer_to(turn: Turn, chat: Chat, counselors: list[Address]) -> None:
     items = []
     for counselor in counselors:
         _ = turn.services.catalogs.translator(counselor.locale)
-        items.append(OutboxItem(
-            key=f"chat{chat.id}:offer:{counselor.person_id}", person_id=counselor.person_id,
-            about_id=chat.person_id, channel=counselor.channel,
-            chat_id=counselor.chat_id, priority=Priority.APPOINTMENT, due_at=turn.now,
-            reply=Reply(_("talk.offer", alias=turn.person.alias), (Choice(f"chat:take:{chat.id}", _("talk.take")),)),
-        ))
+        reply = Reply(_("talk.offer", alias=turn.person.alias), (Choice(f"chat:take:{chat.id}", _("talk.take")),))
+        items.append(OutboxItem.to(counselor, f"chat{chat.id}:offer:{counselor.person_id}", reply,
+                                   Priority.APPOINTMENT, turn.now, about_id=chat.person_id))
     await turn.uow.outbox.add_many(items)
 
 
@@ -141,8 +138,8 @@ async def _from_person(turn: Turn, chat: Chat) -> Step:
 
 
 async def _send(turn: Turn, to: Address, key: str, reply: Reply, about: int | None = None) -> None:
-    await turn.uow.outbox.add_many([OutboxItem(key=key, person_id=to.person_id, channel=to.channel, chat_id=to.chat_id,
-                                               priority=Priority.REPLY, due_at=turn.now, reply=reply, about_id=about)])
+    await turn.uow.outbox.add_many([OutboxItem.to(to, key=key, reply=reply, priority=Priority.REPLY, due_at=turn.now,
+                                                  about_id=about)])
 
 
 async def on_chat_choice(turn: Turn) -> Step:

@@ -115,12 +115,9 @@ async def _agree(turn: Turn, share: bool) -> Step:
     volunteer = await turn.uow.links.address(link.volunteer_id)
     if volunteer is not None and reminder.next_at is not None:
         _ = turn.services.catalogs.translator(volunteer.locale)
-        await turn.uow.outbox.add_many([OutboxItem(
-            key=f"linked:{link.id}", person_id=volunteer.person_id, about_id=turn.person.id,
-            channel=volunteer.channel,
-            chat_id=volunteer.chat_id, priority=Priority.ROUTINE, due_at=turn.now,
-            reply=Reply(_("volunteers.now_linked", alias=turn.person.alias, first=_.datetime(reminder.next_at))),
-        )])
+        reply = Reply(_("volunteers.now_linked", alias=turn.person.alias, first=_.datetime(reminder.next_at)))
+        await turn.uow.outbox.add_many([OutboxItem.to(volunteer, f"linked:{link.id}", reply, Priority.ROUTINE, turn.now,
+                                                      about_id=turn.person.id)])
     return Step([Reply(turn._("volunteers.agreed", volunteer=volunteer.alias if volunteer else "?"))],
                 "volunteers:agreed")
 

@@ -33,12 +33,9 @@ def crisis_alert(catalogs: Catalogs) -> CrisisListener:
             _ = catalogs.translator(counselor.locale)
             who = person.alias if person.consented else _("alerts.someone")
             text = _("alerts.crisis", who=who, kind=_(KIND_NAMES[kind]), time=_.datetime(at))
-            items.append(OutboxItem(
-                key=f"crisis:{person.id}:{at:%Y%m%d%H%M}:{counselor.person_id}", person_id=counselor.person_id,
-                about_id=person.id,
-                channel=counselor.channel, chat_id=counselor.chat_id, priority=Priority.CRISIS, reply=Reply(text),
-                due_at=at, expires_at=at + CRISIS_GRACE,
-            ))
+            items.append(OutboxItem.to(counselor, key=f"crisis:{person.id}:{at:%Y%m%d%H%M}:{counselor.person_id}",
+                                       reply=Reply(text), priority=Priority.CRISIS, due_at=at,
+                                       expires_at=at + CRISIS_GRACE, about_id=person.id))
         await uow.outbox.add_many(items)
 
     return alert

@@ -114,10 +114,8 @@ def counselor_notice(catalogs: Catalogs, counselor: Address, appointment: Appoin
         choices = (Choice(f"apt:ok:{appointment.id}", _("booking.confirm")),
                    Choice(f"apt:prop:{appointment.id}", _("booking.propose")),
                    Choice(f"apt:no:{appointment.id}", _("booking.decline")))
-    return OutboxItem(key=f"apt{appointment.id}:{what}", person_id=counselor.person_id,
-                      about_id=appointment.person_id, channel=counselor.channel,
-                      chat_id=counselor.chat_id, priority=Priority.APPOINTMENT, reply=Reply(text, choices),
-                      due_at=appointment.created_at)
+    return OutboxItem.to(counselor, key=f"apt{appointment.id}:{what}", reply=Reply(text, choices),
+                         priority=Priority.APPOINTMENT, due_at=appointment.created_at, about_id=appointment.person_id)
 
 
 def parse_reminder_setting(setting: str) -> dict[str, tuple[str, ...]]:
@@ -157,13 +155,11 @@ def reminders_for(catalogs: Catalogs, person: Address, appointment: Appointment,
         due = at.astimezone(appointment.starts_at.tzinfo)
         if due <= now:
             continue
-        items.append(OutboxItem(
-            key=reminder_key(appointment, label), person_id=person.person_id, channel=person.channel,
-            chat_id=person.chat_id, priority=Priority.APPOINTMENT, due_at=due, expires_at=appointment.starts_at,
-            reply=Reply(_("booking.reminder", when=_.datetime(appointment.starts_at)), (
-                Choice(f"apt:keep:{appointment.id}", _("booking.will_come")),
-                Choice(f"apt:change:{appointment.id}", _("booking.need_change")))),
-        ))
+        reply = Reply(_("booking.reminder", when=_.datetime(appointment.starts_at)), (
+            Choice(f"apt:keep:{appointment.id}", _("booking.will_come")),
+            Choice(f"apt:change:{appointment.id}", _("booking.need_change"))))
+        items.append(OutboxItem.to(person, reminder_key(appointment, label), reply, Priority.APPOINTMENT, due,
+                                   expires_at=appointment.starts_at))
     return items
 
 
@@ -189,14 +185,11 @@ def after_the_meeting(catalogs: Catalogs, counselor: Address, appointment: Appoi
     assert appointment.id is not None
     _ = catalogs.translator(counselor.locale)
     ends = appointment.starts_at + timedelta(minutes=appointment.minutes)
-    return OutboxItem(
-        key=after_key(appointment), person_id=counselor.person_id, about_id=appointment.person_id,
-        channel=counselor.channel,
-        chat_id=counselor.chat_id, priority=Priority.ROUTINE, due_at=ends, expires_at=ends + AFTER_GRACE,
-        reply=Reply(_("booking.after", alias=alias, when=_.datetime(appointment.starts_at)), (
-            Choice(f"apt:att:{appointment.id}", _("booking.attended")),
-            Choice(f"apt:noshow:{appointment.id}", _("booking.no_show")))),
-    )
+    reply = Reply(_("booking.after", alias=alias, when=_.datetime(appointment.starts_at)), (
+        Choice(f"apt:att:{appointment.id}", _("booking.attended")),
+        Choice(f"apt:noshow:{appointment.id}", _("booking.no_show"))))
+    return OutboxItem.to(counselor, after_key(appointment), reply, Priority.ROUTINE, ends,
+                         expires_at=ends + AFTER_GRACE, about_id=appointment.person_id)
 
 
 SATISFACTION = {3: N_("booking.sat_3"), 2: N_("booking.sat_2"), 1: N_("booking.sat_1")}

@@ -221,9 +221,8 @@ async def _group_notices(uow: UnitOfWork, catalogs: Catalogs, claimed: Due, occu
                 Choice(f"grp:rsvp:{group.id}:{stamp}:n", _("groups.not_coming"))))
         else:
             reply = Reply(_("groups.soon", name=group.name, when=when, place=group.place))
-        items.append(OutboxItem(key=f"{key}:{member.person_id}", person_id=member.person_id, channel=member.channel,
-                                chat_id=member.chat_id, priority=Priority.ROUTINE, reply=reply, due_at=occurrence,
-                                expires_at=min(occurrence + groups.NOTICE_GRACE * 6, meeting)))
+        items.append(OutboxItem.to(member, key=f"{key}:{member.person_id}", reply=reply, priority=Priority.ROUTINE,
+                                   due_at=occurrence, expires_at=min(occurrence + groups.NOTICE_GRACE * 6, meeting)))
     return items
 
 

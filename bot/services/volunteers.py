@@ -73,12 +73,9 @@ async def escalate(uow: UnitOfWork, catalogs: Catalogs, link: Link, reason: str,
         text = _(key, volunteer=volunteer.alias, alias=person.alias)
         if note:
             text += "\n" + _("volunteers.escalate_note", note=note[:500])
-        items.append(OutboxItem(
-            key=f"esc:{link.id}:{reason}:{now:%Y%m%d%H%M}:{counselor.person_id}", person_id=counselor.person_id,
-            about_id=link.person_id,
-            channel=counselor.channel, chat_id=counselor.chat_id, priority=Priority.APPOINTMENT, reply=Reply(text),
-            due_at=now, expires_at=now + NOTICE_GRACE,
-        ))
+        items.append(OutboxItem.to(counselor, key=f"esc:{link.id}:{reason}:{now:%Y%m%d%H%M}:{counselor.person_id}",
+                                   reply=Reply(text), priority=Priority.APPOINTMENT, due_at=now,
+                                   expires_at=now + NOTICE_GRACE, about_id=link.person_id))
     return await uow.outbox.add_many(items)
 
 
@@ -96,11 +93,8 @@ async def may_need_a_call(uow: UnitOfWork, catalogs: Catalogs, person_id: int,
         if volunteer is None:
             continue
         _ = catalogs.translator(volunteer.locale)
-        items.append(OutboxItem(
-            key=f"call:{link.id}:{occurrence:%Y%m%d}", person_id=volunteer.person_id, about_id=person_id,
-            channel=volunteer.channel,
-            chat_id=volunteer.chat_id, priority=Priority.ROUTINE, reply=Reply(_("volunteers.may_need_call",
-                                                                                 alias=person.alias)),
-            due_at=occurrence, expires_at=occurrence + NOTICE_GRACE,
-        ))
+        items.append(OutboxItem.to(volunteer, key=f"call:{link.id}:{occurrence:%Y%m%d}",
+                                   reply=Reply(_("volunteers.may_need_call", alias=person.alias)),
+                                   priority=Priority.ROUTINE, due_at=occurrence, expires_at=occurrence + NOTICE_GRACE,
+                                   about_id=person_id))
     return items

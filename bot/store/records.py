@@ -106,6 +106,13 @@ class OutboxItem:
     about_id: int | None = None  # whom it is about, when sent to someone else
     id: int | None = None
 
+    @classmethod
+    def to(cls, address: Address, key: str, reply: Reply, priority: int, due_at: datetime,
+           expires_at: datetime | None = None, about_id: int | None = None) -> OutboxItem:
+        """A message for someone reached outside a conversation (a reminder, a notice, a relay)."""
+        return cls(key=key, person_id=address.person_id, channel=address.channel, chat_id=address.chat_id,
+                   priority=priority, reply=reply, due_at=due_at, expires_at=expires_at, about_id=about_id)
+
 
 @dataclass(frozen=True)
 class Address:
