@@ -13,7 +13,7 @@ another flow, such as /xoa's confirmation, is waiting for an answer).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -45,6 +45,7 @@ class Registry:
     fallback: Handler
     first_contact: Handler
     first_contact_flow: str
+    always_offered: Callable[[Turn], tuple[Choice, ...]]
 
 
 def parse_command(text: str) -> tuple[str, str] | None:
@@ -59,7 +60,7 @@ def parse_command(text: str) -> tuple[str, str] | None:
     return name, rest.strip()
 
 
-def match_choice(text: str, offered: tuple[Choice, ...]) -> str | None:
+def match_choice(text: str, offered: tuple[Choice, ...], by_number: bool = True) -> str | None:
     """The key of the offered choice a typed answer means: its number ("2", "2.", "số 2") or its words
     ("tieng viet" for "🇻🇳 Tiếng Việt"); None if it means none or more than one."""
     if not offered:
@@ -68,7 +69,8 @@ def match_choice(text: str, offered: tuple[Choice, ...]) -> str | None:
     if not typed:
         return None
     numbers = [w for w in typed if w.isdigit()]
-    if len(typed) <= 2 and len(numbers) == 1 and (len(typed) == 1 or typed[0] in ("so", "chon", "option")):
+    is_number = len(typed) <= 2 and len(numbers) == 1 and (len(typed) == 1 or typed[0] in ("so", "chon", "option"))
+    if by_number and is_number:
         index = int(numbers[0]) - 1
         return offered[index].key if 0 <= index < len(offered) else None
     phrase = " ".join(typed)
@@ -159,6 +161,10 @@ class Router:
                 turn.command, turn.args = command
                 return
             turn.choice = match_choice(incoming.text, offered)
+            if turn.choice is None and turn.session.flow is None:
+                # The main menu's items are understood by their words at any time, not only right after
+                # the menu was shown ("dat lich tu van" after a site search); numbers mean the last list.
+                turn.choice = match_choice(incoming.text, self._r.always_offered(turn), by_number=False)
 
     def _is_double_tap(self, turn: Turn) -> bool:
         session = turn.session

@@ -118,3 +118,14 @@ async def test_crisis_listeners_run_in_the_turn_and_not_again_for_a_replay(tmp_p
         assert [r["sent"] for r in rows["usage"] if r["channel"] == "crisis-alerts"] == [1]
     finally:
         await bot.store.close()
+
+
+async def test_main_menu_items_are_understood_by_their_words_after_other_choices(bot: Bot) -> None:
+    await onboard(bot)
+    await say(bot, "tim co so")
+    await say(bot, "5")
+    await say(bot, "Hà Nội")  # results, then the finder's own "search again / menu" choices
+    handler, texts = await say(bot, "quyen rieng tu")  # not among the last choices, but a menu item
+    assert handler == "privacy" and "Bí danh của bạn" in texts[0]
+    handler, _ = await say(bot, "3")  # a number still means the last list shown, not the menu
+    assert handler != "menu:book"
