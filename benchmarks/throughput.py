@@ -5,9 +5,12 @@ connection pool) against
 the same fake Bot API, started afresh in its own process for each run with the same preloaded updates:
 N text messages from M chats. The full bot's people are already past first contact, so each update is
 one FAQ answer: person and session read, crisis check, routing, the inbox row with the reply (one
-write), sendMessage, and the mark that it was sent. Usage:
+write), sendMessage, and the mark that it was sent.
 
-    .venv/bin/python -m benchmarks.throughput --updates 3000 --chats 300 --rounds 3
+Every run is a fresh Python process too, so that no run inherits another's garbage, caches or heap;
+the runs of a round are interleaved, so that drift on a shared machine hits all alike. Usage:
+
+    .venv/bin/python -m benchmarks.throughput --updates 3000 --chats 300 --rounds 5 --pin
 """
 
 from __future__ import annotations
@@ -125,24 +128,46 @@ async def bot_rate(updates: int, chats: int) -> tuple[float, float]:
     return updates / elapsed, updates / cpu
 
 
-async def main() -> None:
+async def one_run(kind: str, updates: int, chats: int) -> tuple[float, float]:
+    if kind == "bot":
+        return await bot_rate(updates, chats)
+    if kind == "echo-answer":
+        answer = next(e for e in load_content(PROJECT_ROOT / "content").faq if e.id == "methadone-what").answer.vi
+        return await echo_rate(updates, chats, reply=answer)
+    return await echo_rate(updates, chats)
+
+
+def run_in_child(kind: str, args: argparse.Namespace) -> tuple[float, float]:
+    command = [sys.executable, "-m", "benchmarks.throughput", "--run", kind,
+               "--updates", str(args.updates), "--chats", str(args.chats)]
+    if args.pin:
+        command.append("--pin")
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    rate, per_cpu = json.loads(done.stdout.strip().splitlines()[-1])
+    return rate, per_cpu
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--updates", type=int, default=3000)
     parser.add_argument("--chats", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pin", action="store_true",
-                        help="run the fake server on core 1 and this process on core 0 (Linux taskset)")
+                        help="run the fake server on core 1 and the bots on core 0 (Linux taskset)")
+    parser.add_argument("--run", choices=("echo", "echo-answer", "bot"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     global PIN
     PIN = args.pin
-    if PIN:
-        os.sched_setaffinity(0, {0})
-    answer = next(e for e in load_content(PROJECT_ROOT / "content").faq if e.id == "methadone-what").answer.vi
+    if args.run:  # one measured run, in this fresh process
+        if PIN:
+            os.sched_setaffinity(0, {0})
+        print(json.dumps(asyncio.run(one_run(args.run, args.updates, args.chats))))
+        return
     echo, echo_answer, full = [], [], []
-    for _ in range(args.rounds):  # interleaved, so drift on a shared machine hits all alike
-        echo.append(await echo_rate(args.updates, args.chats))
-        echo_answer.append(await echo_rate(args.updates, args.chats, reply=answer))
-        full.append(await bot_rate(args.updates, args.chats))
+    for _ in range(args.rounds):
+        echo.append(run_in_child("echo", args))
+        echo_answer.append(run_in_child("echo-answer", args))
+        full.append(run_in_child("bot", args))
 
     def median(runs: list[tuple[float, float]], index: int) -> float:
         return statistics.median(r[index] for r in runs)
@@ -165,4 +190,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

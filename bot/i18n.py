@@ -66,11 +66,14 @@ class Translator:
 class Catalogs:
     def __init__(self, locales_dir: Path, timezone: ZoneInfo) -> None:
         self._timezone = timezone
-        self._by_locale = {locale: _compile(locales_dir, locale) for locale in LOCALES}
+        # One translator per locale, shared: it holds no state, and what is derived from it (the main
+        # menu's choices) can be kept per translator.
+        self._by_locale = {
+            locale: Translator(locale, _compile(locales_dir, locale), timezone) for locale in LOCALES
+        }
 
     def translator(self, locale: str) -> Translator:
-        locale = locale if locale in self._by_locale else LOCALES[0]
-        return Translator(locale, self._by_locale[locale], self._timezone)
+        return self._by_locale.get(locale) or self._by_locale[LOCALES[0]]
 
 
 def _po_path(locales_dir: Path, locale: str) -> Path:

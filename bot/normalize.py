@@ -8,11 +8,18 @@ matcher in the bot (typed choices, crisis signals, FAQ search) compares folded t
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 _WORD = re.compile(r"[0-9a-z]+")
-# đ does not decompose under NFD, so it is folded by hand.
-_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d"})
+# After case folding and NFD: drop every combining mark (the diacritics), and fold đ and ð by hand,
+# since they do not decompose. One table, applied by str.translate in C: a Python loop over the
+# characters cost more than the rest of a turn's routing (docs/benchmarks.md). Every combining
+# character lies below U+20000; the scan stops at the highest code point, whichever is lower.
+_FOLD: dict[int, str | None] = {
+    code: None for code in range(min(sys.maxunicode + 1, 0x20000)) if unicodedata.combining(chr(code))
+}
+_FOLD.update({ord("đ"): "d", ord("ð"): "d"})
 
 # A small core of teencode (../shared/lexicon.md §2.1); the knowledge layer extends it. Single letters
 # that fold together with a real word ("à", "ạ" → "a") are left alone: "a" is not always "anh".
@@ -29,9 +36,9 @@ TEENCODE: dict[str, str] = {
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, whitespace collapsed: "Đi  Cai NGHIỆN" → "di cai nghien"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA).casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.split())
+    if text.isascii():  # typed without diacritics, as many people do: nothing to decompose
+        return " ".join(text.lower().split())
+    return " ".join(unicodedata.normalize("NFD", text.casefold()).translate(_FOLD).split())
 
 
 def words(text: str, expand_teencode: bool = True) -> list[str]:

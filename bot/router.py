@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from bot.dialogs import Flow, Handler, MaybeHandler, Step, Turn
 from bot.messages import Choice
@@ -74,17 +75,32 @@ def match_choice(text: str, offered: tuple[Choice, ...], by_number: bool = True)
         index = int(numbers[0]) - 1
         return offered[index].key if 0 <= index < len(offered) else None
     phrase = " ".join(typed)
-    exact = [c.key for c in offered if " ".join(words(c.label, expand_teencode=False)) == phrase]
+    exact = [c.key for c in offered if _label_phrase(c.label) == phrase]
     if len(exact) == 1:
         return exact[0]
     # A typed answer that is contained in exactly one label ("viet", "nguoi nha") also counts, if it is
     # at least a whole word of that label and not a common word shared by several labels.
-    partial = [c.key for c in offered if _contains_words(words(c.label, expand_teencode=False), typed)]
+    typed_words = tuple(typed)
+    partial = [c.key for c in offered if _contains_words(_label_words(c.label), typed_words)]
     return partial[0] if len(partial) == 1 and len(fold(phrase)) >= 3 else None
 
 
-def _contains_words(label: list[str], typed: list[str]) -> bool:
+# Labels are the bot's own words, and few: folding them once, not on every message, halved the cost of
+# routing a question (docs/benchmarks.md).
+@lru_cache(maxsize=4096)
+def _label_words(label: str) -> tuple[str, ...]:
+    return tuple(words(label, expand_teencode=False))
+
+
+@lru_cache(maxsize=4096)
+def _label_phrase(label: str) -> str:
+    return " ".join(_label_words(label))
+
+
+def _contains_words(label: tuple[str, ...], typed: tuple[str, ...]) -> bool:
     n = len(typed)
+    if n > len(label):  # a question is longer than any label: the common case, answered at once
+        return False
     return any(label[i:i + n] == typed for i in range(len(label) - n + 1))
 
 

@@ -97,5 +97,5 @@ def build_registry() -> Registry:
         fallback=misc.fallback,
         first_contact=start.greet,
         first_contact_flow=start.FLOW,
-        always_offered=lambda turn: menu.main_menu(turn).choices,
+        always_offered=menu.main_choices,
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.dialogs import Step, Turn
-from bot.messages import Reply
+from bot.i18n import N_, Translator
+from bot.messages import Choice, Reply
 from handlers import sites
 
 # Items that keep something about the person (a booking, a reminder, a chat) need consent first;
@@ -11,15 +14,22 @@ from handlers import sites
 NEEDS_CONSENT = frozenset({"m:book", "m:remind", "m:talk"})
 
 
+ITEMS = (("m:faq", N_("menu.faq")), ("m:sites", N_("menu.sites")), ("m:book", N_("menu.book")),
+         ("m:remind", N_("menu.remind")), ("m:talk", N_("menu.talk")), ("m:privacy", N_("menu.privacy")))
+
+
 def main_menu(turn: Turn) -> Reply:
-    return Reply(turn._("menu.title"), (
-        turn.choice_of("m:faq", "menu.faq"),
-        turn.choice_of("m:sites", "menu.sites"),
-        turn.choice_of("m:book", "menu.book"),
-        turn.choice_of("m:remind", "menu.remind"),
-        turn.choice_of("m:talk", "menu.talk"),
-        turn.choice_of("m:privacy", "menu.privacy"),
-    ))
+    return Reply(turn._("menu.title"), main_choices(turn))
+
+
+def main_choices(turn: Turn) -> tuple[Choice, ...]:
+    """The main menu's items, which the router also matches typed words against on every message."""
+    return _choices_in(turn._)
+
+
+@lru_cache(maxsize=8)
+def _choices_in(translate: Translator) -> tuple[Choice, ...]:  # one per locale: translators are shared
+    return tuple(Choice(key, translate(label)) for key, label in ITEMS)
 
 
 def menu_unless_in_flow(turn: Turn) -> list[Reply]:

@@ -202,3 +202,41 @@ async def test_lone_statements_never_land_in_another_units_transaction(store: Sq
     assert sorted(r["event_id"] for r in rows["inbox"]) == sorted(f"lone-{n}" for n in range(1, 200, 2))
     assert rows["people"] == []
 
+
+
+async def lone_record(store: SqliteStore, event_id: str, reply: str) -> int | None:
+    async with store.unit_of_work() as uow:
+        return await uow.inbox.record("telegram", event_id, NOW, None, "1", (Reply(reply),))
+
+
+async def test_concurrent_lone_records_share_statements_and_each_gets_its_own_row(store: SqliteStore) -> None:
+    """Turns that answer at once share INSERTs (group commit): each still learns the id of its own row."""
+    ids = await asyncio.gather(*(lone_record(store, f"e{n}", f"answer {n}") for n in range(300)))
+    rows = {row["id"]: row for row in (await store.table_rows())["inbox"]}
+    assert len(rows) == 300 and len(set(ids)) == 300
+    for n, row_id in enumerate(ids):
+        assert row_id is not None
+        assert rows[row_id]["event_id"] == f"e{n}" and f"answer {n}" in rows[row_id]["replies"]
+
+
+async def test_a_replay_in_the_same_statement_gets_none_and_the_others_their_ids(store: SqliteStore) -> None:
+    assert await lone_record(store, "old", "first") is not None
+    # "old" again (replayed by the platform) and "new" twice, all in one statement with fresh events.
+    ids = await asyncio.gather(lone_record(store, "a", "a"), lone_record(store, "old", "again"),
+                               lone_record(store, "new", "new"), lone_record(store, "new", "twice"),
+                               lone_record(store, "b", "b"))
+    assert ids[1] is None and ids[3] is None
+    rows = {row["id"]: row for row in (await store.table_rows())["inbox"]}
+    assert [rows[ids[n]]["event_id"] for n in (0, 2, 4)] == ["a", "new", "b"]  # type: ignore[index]
+    assert "first" in rows[1]["replies"] and len(rows) == 4
+
+
+async def test_a_row_that_fails_fails_only_its_own_turn(store: SqliteStore) -> None:
+    await store.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON inbox WHEN NEW.event_id = 'bad'"
+                           " BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    results = await asyncio.gather(lone_record(store, "ok", "x"), lone_record(store, "bad", "y"),
+                                   lone_record(store, "fine", "z"), return_exceptions=True)
+    assert isinstance(results[1], sqlite3.IntegrityError)
+    rows = {row["id"]: row["event_id"] for row in (await store.table_rows())["inbox"]}
+    assert rows == {results[0]: "ok", results[2]: "fine"}
+    assert await lone_record(store, "after", "w") is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,6 +19,23 @@ OFFERED = (Choice("who:self", "Cho bản thân tôi"), Choice("who:family", "Tô
 def test_fold_removes_case_diacritics_and_d_stroke() -> None:
     assert fold("Đi  Cai NGHIỆN") == "di cai nghien"
     assert fold("TIẾNG VIỆT") == fold("tiếng việt") == "tieng viet"
+
+
+def _reference_fold(text: str) -> str:
+    """fold as first written: clear, and slower than a turn's whole routing. The fast one must agree."""
+    decomposed = unicodedata.normalize("NFD", text.translate(str.maketrans("đĐðÐ", "dddd")).casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.split())
+
+
+@given(st.text())
+def test_fold_agrees_with_the_plain_definition_on_any_text(text: str) -> None:
+    assert fold(text) == _reference_fold(text)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x00C0, max_codepoint=0x1EFF)))
+def test_fold_agrees_on_vietnamese_letters_and_marks(text: str) -> None:
+    assert fold(text) == _reference_fold(text)
 
 
 def test_words_expand_teencode() -> None:
