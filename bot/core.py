@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 RETRY_DELAYS = (5, 30, 120, 600, 1800)
 LAST_SEEN_PRECISION = timedelta(hours=1)
 CACHE_SIZE = 10_000
-ACK_BATCH_SECONDS = 0.05
+ACK_BATCH_SECONDS = 0.25
 MAX_OFFERED = 24
 
 

@@ -79,29 +79,19 @@ def match_choice(text: str, offered: tuple[Choice, ...], by_number: bool = True)
     if len(exact) == 1:
         return exact[0]
     # A typed answer that is contained in exactly one label ("viet", "nguoi nha") also counts, if it is
-    # at least a whole word of that label and not a common word shared by several labels.
-    typed_words = tuple(typed)
-    partial = [c.key for c in offered if _contains_words(_label_words(c.label), typed_words)]
+    # at least a whole word of that label and not a common word shared by several labels. Both are
+    # words joined by single spaces, so padding them with a space on each side makes a substring test
+    # a test for whole words in order.
+    padded = f" {phrase} "
+    partial = [c.key for c in offered if padded in f" {_label_phrase(c.label)} "]
     return partial[0] if len(partial) == 1 and len(fold(phrase)) >= 3 else None
 
 
 # Labels are the bot's own words, and few: folding them once, not on every message, halved the cost of
 # routing a question (docs/benchmarks.md).
 @lru_cache(maxsize=4096)
-def _label_words(label: str) -> tuple[str, ...]:
-    return tuple(words(label, expand_teencode=False))
-
-
-@lru_cache(maxsize=4096)
 def _label_phrase(label: str) -> str:
-    return " ".join(_label_words(label))
-
-
-def _contains_words(label: tuple[str, ...], typed: tuple[str, ...]) -> bool:
-    n = len(typed)
-    if n > len(label):  # a question is longer than any label: the common case, answered at once
-        return False
-    return any(label[i:i + n] == typed for i in range(len(label) - n + 1))
+    return " ".join(words(label, expand_teencode=False))
 
 
 class Router:

@@ -161,30 +161,14 @@ class _InboxBatch:
 
     async def _write(self, batch: list[tuple[InboxRow, asyncio.Future[int | None]]]) -> None:
         sql = (f"INSERT INTO inbox {_INBOX_COLUMNS} VALUES {','.join([_INBOX_ROW] * len(batch))}"  # noqa: S608
-               " ON CONFLICT (channel, event_id) DO NOTHING")
+               " ON CONFLICT (channel, event_id) DO NOTHING RETURNING id, channel, event_id")
         params = tuple(value for row, _ in batch for value in row)
-        # No RETURNING: the sqlite3 module releases the GIL for every row it steps through, and each
-        # time the two threads trade it. The ids come from the count and the last id instead: one
-        # writer's rows get consecutive ids (INTEGER PRIMARY KEY takes the largest plus one).
         if self._lock.locked():
             async with self._lock:
-                cursor = await self._db.execute(sql, params)
+                inserted = await self._db.execute_fetchall(sql, params)
         else:
-            cursor = await self._db.execute(sql, params)
-        written, last = cursor.rowcount, cursor.lastrowid
-        if written == len(batch):
-            assert last is not None
-            for offset, (_, future) in enumerate(batch):
-                if not future.done():
-                    future.set_result(last - written + 1 + offset)
-            return
-        # A replay in the batch (rare): ask which of the events the rows just written carry.
-        ids: dict[tuple[str, str], int] = {}
-        if written:
-            assert last is not None
-            rows = await self._db.execute_fetchall(
-                "SELECT id, channel, event_id FROM inbox WHERE id > ? AND id <= ?", (last - written, last))
-            ids = {(channel, event_id): row_id for row_id, channel, event_id in rows}
+            inserted = await self._db.execute_fetchall(sql, params)
+        ids = {(channel, event_id): row_id for row_id, channel, event_id in inserted}
         for row, future in batch:
             # The same event twice in one statement: the first row was written, the second is the replay.
             row_id = ids.pop((row[0], row[1]), None)
