@@ -10,7 +10,7 @@ write), sendMessage, and the mark that it was sent.
 Every run is a fresh Python process too, so that no run inherits another's garbage, caches or heap;
 the runs of a round are interleaved, so that drift on a shared machine hits all alike. Usage:
 
-    .venv/bin/python -m benchmarks.throughput --updates 3000 --chats 300 --rounds 5 --pin
+    .venv/bin/python -m benchmarks.throughput --updates 3000 --chats 300 --rounds 7 --pin
 """
 
 from __future__ import annotations

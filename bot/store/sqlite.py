@@ -136,8 +136,9 @@ class _InboxBatch:
                 batch, self._waiting = self._waiting[:self.MAX_ROWS], self._waiting[self.MAX_ROWS:]
                 try:
                     await self._write(batch)
-                except asyncio.CancelledError as exc:
-                    self._fail(batch, exc)
+                except asyncio.CancelledError:
+                    for _, future in batch:  # shutting down: the turns waiting on it are cancelled too
+                        future.cancel()
                     raise
                 except Exception as exc:
                     if len(batch) == 1:
