@@ -84,7 +84,32 @@ def match_choice(text: str, offered: tuple[Choice, ...], by_number: bool = True)
     # a test for whole words in order.
     padded = f" {phrase} "
     partial = [c.key for c in offered if padded in f" {_label_phrase(c.label)} "]
-    return partial[0] if len(partial) == 1 and len(fold(phrase)) >= 3 else None
+    if partial:
+        return partial[0] if len(partial) == 1 and len(fold(phrase)) >= 3 else None
+    # A label said in a sentence: "có, tôi đồng ý", "dạ em là người nhà ạ". The label's words, whole
+    # and in order, with nothing around them but words of assent or address. Any other word means
+    # something else: "không đồng ý" is a refusal, "đặt lịch có mất phí không" a question.
+    said = [c.key for c in offered if _said_with_courtesies(typed, _label_phrase(c.label).split())]
+    return said[0] if len(said) == 1 else None
+
+
+# Words that wrap an answer without changing it (folded): assent, address, "I want", "choose". No
+# negation ("khong", "ko", "k", "chua", "no", "not") and no question word is, or may ever be, here.
+COURTESIES = frozenset({
+    "co", "vang", "da", "u", "uh", "um", "ok", "oke", "okay", "yes", "yeah", "yep", "sure", "please",
+    "toi", "minh", "em", "anh", "chi", "con", "chau", "i", "muon", "chon", "la", "thi", "roi", "nhe", "nha",
+    "a", "ah", "luon", "di", "want", "choose", "duoc", "dc",
+})
+
+
+def _said_with_courtesies(typed: list[str], label: list[str]) -> bool:
+    if not label or len(typed) <= len(label):
+        return False
+    for start in range(len(typed) - len(label) + 1):
+        if typed[start:start + len(label)] == label:
+            rest = typed[:start] + typed[start + len(label):]
+            return all(word in COURTESIES for word in rest)
+    return False
 
 
 # Labels are the bot's own words, and few: folding them once, not on every message, halved the cost of

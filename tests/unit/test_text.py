@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bot.channels.render import numbered_choices, split_text
 from bot.messages import Choice, Reply
 from bot.normalize import fold, has_letters_or_digits, words
-from bot.router import match_choice, parse_command
+from bot.router import COURTESIES, match_choice, parse_command
 
 OFFERED = (Choice("who:self", "Cho bản thân tôi"), Choice("who:family", "Tôi là người nhà"),
            Choice("who:staff", "Tôi là cán bộ (có mã mời)"))
@@ -65,6 +65,25 @@ def test_ambiguous_or_foreign_answers_match_nothing() -> None:
     assert match_choice("2", ()) is None
 
 
+CONSENT = (Choice("consent:yes", "✅ Đồng ý"), Choice("consent:no", "Để sau"))
+
+
+def test_a_label_said_in_a_sentence_of_assent_counts() -> None:
+    assert match_choice("co, toi dong y", CONSENT) == "consent:yes"
+    assert match_choice("Vâng, em đồng ý ạ", CONSENT) == "consent:yes"
+    assert match_choice("dạ, tôi là người nhà ạ", OFFERED) == "who:family"
+    assert match_choice("ok de sau nhe", CONSENT) == "consent:no"
+
+
+def test_a_refusal_or_a_question_around_a_label_is_not_that_choice() -> None:
+    assert match_choice("toi khong dong y", CONSENT) is None
+    assert match_choice("ko dong y", CONSENT) is None
+    assert match_choice("chua dong y dau", CONSENT) is None
+    assert match_choice("dong y thi co mat gi khong", CONSENT) is None
+    assert match_choice("i do not agree", (Choice("consent:yes", "✅ I agree"),)) is None
+    assert not {"khong", "ko", "k", "kh", "khg", "chua", "no", "not", "dont", "never", "gi", "sao"} & COURTESIES
+
+
 def test_parse_command() -> None:
     assert parse_command("/start abc") == ("start", "abc")
     assert parse_command("/Menu@diemtuvan_bot") == ("menu", "")
@@ -101,9 +120,11 @@ def test_choice_keys_over_64_bytes_are_refused_when_built() -> None:
 
 @given(st.lists(st.sampled_from(["toi", "la", "nguoi", "nha", "n", "nh", "a"]), min_size=1, max_size=4),
        st.lists(st.sampled_from(["toi", "la", "nguoi", "nha", "n", "nh", "a"]), max_size=6))
-def test_typed_words_match_a_label_only_as_whole_words_in_order(typed: list[str], label: list[str]) -> None:
+def test_typed_words_match_a_label_only_as_whole_words_in_order_or_around_it(typed: list[str], label: list[str]) -> None:
     in_order = any(label[i:i + len(typed)] == typed for i in range(len(label) - len(typed) + 1))
     offered = (Choice("k:1", " ".join(label) or "-"), Choice("k:2", "zzz"))
     exact = typed == label
-    expected = "k:1" if exact or (in_order and len(" ".join(typed)) >= 3) else None
+    around = any(typed[i:i + len(label)] == label and all(w in COURTESIES for w in typed[:i] + typed[i + len(label):])
+                 for i in range(len(typed) - len(label) + 1)) and bool(label)
+    expected = "k:1" if exact or (in_order and len(" ".join(typed)) >= 3) or (not in_order and around) else None
     assert match_choice(" ".join(typed), offered, by_number=False) == expected
