@@ -73,3 +73,15 @@ async def test_a_refused_token_stops_with_a_sentence(
     with pytest.raises(StartupFailed, match="refused by Telegram"):
         await harness.start(token="999999:ANOTHER-token-abcdefghijklmnopqrstuvw")
     await harness.bot.store.close()  # type: ignore[union-attr]
+
+
+async def test_replies_go_as_json_bodies_with_the_keyboard_as_an_object(telegram: TelegramHarness) -> None:
+    _greeting, language = await telegram.say(7001, "/start")
+    sends = [c for c in telegram.fake.calls if c.method == "sendMessage"]
+    assert sends and all(c.body == "json" for c in sends)
+    assert language["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "lang:vi"
+    assert "không phải công an" in sends[0].params["text"]  # UTF-8 in the body, read back whole
+    async with httpx.AsyncClient() as client:  # and the fake refuses a body that is not a JSON object
+        refused = await client.post(f"{telegram.fake.base_url}{telegram.fake.token}/sendMessage", content=b"[1",
+                                    headers={"Content-Type": "application/json"})
+    assert refused.status_code == 400

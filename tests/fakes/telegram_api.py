@@ -44,6 +44,7 @@ REQUIRED = {
 class Call:
     method: str
     params: dict[str, Any]
+    body: str = "form"  # how the call came: "json", "form" (PTB's default) or "multipart"
 
 
 @dataclass
@@ -175,7 +176,7 @@ class FakeTelegram:
         await asyncio.wait_for(reached(), timeout)
 
     # --- the API ----------------------------------------------------------------------------------
-    async def call(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    async def call(self, method: str, params: dict[str, Any], body: str = "form") -> tuple[int, dict[str, Any]]:
         if self.intercept is not None and self.intercept(method, params):
             return 502, {"ok": False, "error_code": 502, "description": "Bad Gateway"}
         if method not in REQUIRED:
@@ -195,7 +196,7 @@ class FakeTelegram:
             return 429, {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
                          "parameters": {"retry_after": 1}}
         async with self._changed:
-            self.calls.append(Call(method, params))
+            self.calls.append(Call(method, params, body))
             self._changed.notify_all()
         if method == "getMe":
             return 200, {"ok": True, "result": {**BOT_USER, "can_join_groups": False,
@@ -289,18 +290,26 @@ class _Handler(RequestHandler):
     async def post(self, token: str, method: str) -> None:
         content_type = self.request.headers.get("Content-Type", "")
         if "json" in content_type:
-            params = json.loads(self.request.body or b"{}")
+            try:
+                params = json.loads(self.request.body or b"{}")
+            except ValueError:
+                params = None
+            if not isinstance(params, dict):
+                self.set_status(400)
+                self.finish({"ok": False, "error_code": 400, "description": "Bad Request: can't parse JSON"})
+                return
+            await self._answer(token, method, params, "json")
         elif "multipart" in content_type:
-            params = {k: v[-1].decode() for k, v in self.request.body_arguments.items()}
+            await self._answer(token, method, {k: v[-1].decode() for k, v in self.request.body_arguments.items()},
+                               "multipart")
         else:
-            params = {k: v[-1] for k, v in parse_qs(self.request.body.decode()).items()}
-        await self._answer(token, method, params)
+            await self._answer(token, method, {k: v[-1] for k, v in parse_qs(self.request.body.decode()).items()})
 
-    async def _answer(self, token: str, method: str, params: dict[str, Any]) -> None:
+    async def _answer(self, token: str, method: str, params: dict[str, Any], body_kind: str = "form") -> None:
         if token != self.fake.token:
             status, body = 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         else:
-            status, body = await self.fake.call(method, _decode(params))
+            status, body = await self.fake.call(method, _decode(params), body_kind)
         self.set_status(status)
         self.set_header("Content-Type", "application/json")
         self.finish(json.dumps(body))
