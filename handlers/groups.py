@@ -196,7 +196,11 @@ async def _tell_members(turn: Turn, group: Group, what: str, meeting: datetime |
         _ = turn.services.catalogs.translator(member.locale)
         if what == "cancel":
             assert meeting is not None
-            text = _("groups.cancelled", name=group.name, when=_.datetime(meeting), next=_.datetime(following))
+            text = (_("groups.cancelled_discreet", when=_.datetime(meeting), next=_.datetime(following))
+                    if member.discreet
+                    else _("groups.cancelled", name=group.name, when=_.datetime(meeting), next=_.datetime(following)))
+        elif member.discreet:  # no name or place on a lock screen (bot/services/reminders.py)
+            text = _("groups.changed_discreet", next=_.datetime(following))
         else:
             text = _("groups.changed", name=group.name, schedule=service.describe(_, group.rule), place=group.place,
                      next=_.datetime(following))

@@ -49,16 +49,19 @@ async def on_text(turn: Turn) -> Step | None:
 
 def _overview(turn: Turn, reminder: Reminder | None) -> Reply:
     _ = turn._
+    # The wording also governs a self-help group's notices, so it can be chosen without a reminder.
+    wording = _("reminders.wording_discreet") if turn.person.discreet else _("reminders.wording_explicit")
     if reminder is None:
-        return Reply(_("reminders.none_yet"), (
+        return Reply("\n".join((_("reminders.none_yet"), wording)), (
             turn.choice_of("rem:set", "reminders.set"),
+            turn.choice_of("rem:wording", "reminders.toggle_wording"),
             turn.choice_of("m:menu", "menu.back"),
         ))
     at = service.parse_rule(reminder.rule).at.strftime("%H:%M")
     lines = [_("reminders.daily_at", time=at)]
     if reminder.paused_until is not None and reminder.paused_until > turn.now:
         lines.append(_("reminders.paused_until", date=_.datetime(reminder.paused_until)))
-    lines.append(_("reminders.wording_discreet") if turn.person.discreet else _("reminders.wording_explicit"))
+    lines.append(wording)
     return Reply("\n".join(lines), (
         turn.choice_of("rem:set", "reminders.change_time"),
         turn.choice_of("rem:pause", "reminders.pause"),

@@ -215,12 +215,16 @@ async def _group_notices(uow: UnitOfWork, catalogs: Catalogs, claimed: Due, occu
             continue
         _ = catalogs.translator(member.locale)
         when = _.datetime(meeting)
+        # A discreet member's lock screen shows neither the group's name nor its place: either can tell
+        # what the group is for. The member knows both, and /nhom shows them.
         if kind == "day_before":
-            reply = Reply(_("groups.day_before", name=group.name, when=when, place=group.place), (
-                Choice(f"grp:rsvp:{group.id}:{stamp}:y", _("groups.coming")),
-                Choice(f"grp:rsvp:{group.id}:{stamp}:n", _("groups.not_coming"))))
+            text = (_("groups.day_before_discreet", when=when) if member.discreet
+                    else _("groups.day_before", name=group.name, when=when, place=group.place))
+            reply = Reply(text, (Choice(f"grp:rsvp:{group.id}:{stamp}:y", _("groups.coming")),
+                                 Choice(f"grp:rsvp:{group.id}:{stamp}:n", _("groups.not_coming"))))
         else:
-            reply = Reply(_("groups.soon", name=group.name, when=when, place=group.place))
+            reply = Reply(_("groups.soon_discreet", when=when) if member.discreet
+                          else _("groups.soon", name=group.name, when=when, place=group.place))
         items.append(OutboxItem.to(member, key=f"{key}:{member.person_id}", reply=reply, priority=Priority.ROUTINE,
                                    due_at=occurrence, expires_at=min(occurrence + groups.NOTICE_GRACE * 6, meeting)))
     return items

@@ -123,6 +123,9 @@ class Address:
     chat_id: str
     locale: str
     alias: str
+    # Their choice for messages a lock screen may show (Person.discreet); known where a notice's wording
+    # depends on it (a self-help group's name and place would tell what the group is for).
+    discreet: bool = True
 
 
 @dataclass

@@ -720,7 +720,8 @@ class SqliteOutbox(_Repo):
 
 
 def _address(row: aiosqlite.Row) -> Address:
-    return Address(row["id"], row["channel"], row["chat_id"], row["locale"], row["alias"])
+    discreet = bool(row["discreet"]) if "discreet" in row.keys() else True  # noqa: SIM118 - Row has no __contains__
+    return Address(row["id"], row["channel"], row["chat_id"], row["locale"], row["alias"], discreet)
 
 
 class SqliteStaff(_Repo):
@@ -847,7 +848,7 @@ class SqliteGroups(_Repo):
 
     async def members(self, group_id: int) -> list[Address]:
         rows = await self._all(
-            "SELECT p.id, p.channel, p.chat_id, p.locale, p.alias FROM group_members m JOIN people p"
+            "SELECT p.id, p.channel, p.chat_id, p.locale, p.alias, p.discreet FROM group_members m JOIN people p"
             " ON p.id = m.person_id WHERE m.group_id = ? AND p.reachable = 1 ORDER BY p.id", (group_id,))
         return [_address(row) for row in rows]
 

@@ -47,14 +47,22 @@ async def test_a_group_from_creation_to_attendance(rig: Rig) -> None:
         assert "Nhóm sáng thứ Bảy: Thứ Bảy, tuần thứ hai mỗi tháng, 08:00" in texts[0]
         texts = await rig.say("1", person)  # join
         assert texts[0].startswith("Bạn đã tham gia")
-    # The day before: every member, with an RSVP.
+    # p2 chose plain wording for what a lock screen may show; p1 kept the default, discreet.
+    await rig.say("/menu", "p2")
+    await rig.say("nhac lich", "p2")  # no reminder of their own: the wording is still theirs to choose
+    texts = await rig.say(None, "p2", choice="rem:wording")
+    assert "Cách viết: rõ ràng" in texts[0]
+    # The day before: every member, with an RSVP; the group's name and place only for p2.
     await until(rig, datetime(2026, 12, 11, 1, 0, tzinfo=UTC))
-    assert rig.texts("p1")[-1].startswith("📅 Nhắc lịch: nhóm «Nhóm sáng thứ Bảy» gặp mặt Thứ Bảy, 12/12 lúc 08:00")
+    assert rig.texts("p1")[-1] == ("📅 Nhắc lịch: buổi gặp mặt Thứ Bảy, 12/12 lúc 08:00. Bạn có đến không? "
+                                   "Gõ /nhom để xem nơi gặp.")
+    assert rig.texts("p2")[-1].startswith("📅 Nhắc lịch: nhóm «Nhóm sáng thứ Bảy» gặp mặt Thứ Bảy, 12/12 lúc 08:00, "
+                                          "tại Phòng họp trạm y tế phường")
     texts = await rig.say("2", "p2")  # can't come, typed
     assert texts[0].startswith("Cảm ơn bạn đã báo")
     # Two hours before: only those who did not say no.
     await until(rig, datetime(2026, 12, 11, 23, 0, tzinfo=UTC))  # 06:00 in Hà Nội
-    assert rig.texts("p1")[-1].startswith("📅 Còn khoảng 2 giờ")
+    assert rig.texts("p1")[-1] == "📅 Còn khoảng 2 giờ: buổi gặp mặt Thứ Bảy, 12/12 lúc 08:00."
     assert not rig.texts("p2")[-1].startswith("📅 Còn khoảng 2 giờ")
     # After: the facilitator marks who came.
     await until(rig, datetime(2026, 12, 12, 3, 0, tzinfo=UTC))
@@ -81,7 +89,8 @@ async def test_a_cancellation_and_a_new_schedule_reach_every_member(rig: Rig) ->
     texts = await rig.say(None, "c1", choice=cancel)
     assert texts[0].startswith("Đã hủy buổi Chủ Nhật, 29/11 lúc 15:00 và báo cho 1")
     await rig.sender.drain()
-    assert rig.texts("p1")[-1].startswith("📅 Buổi gặp nhóm «Nhóm chiều» Chủ Nhật, 29/11 lúc 15:00 đã bị hủy")
+    assert rig.texts("p1")[-1] == ("📅 Buổi gặp mặt Chủ Nhật, 29/11 lúc 15:00 đã bị hủy. "
+                                   "Buổi sau: Chủ Nhật, 27/12 lúc 15:00.")
     await until(rig, datetime(2026, 11, 28, 8, 0, tzinfo=UTC))  # the day before the cancelled meeting
     assert not any("Nhắc lịch" in t for t in rig.texts("p1"))
     await rig.say("/nhom", "c1")
@@ -90,7 +99,8 @@ async def test_a_cancellation_and_a_new_schedule_reach_every_member(rig: Rig) ->
     texts = await rig.say("thứ bảy tuần đầu 9h", "c1")
     assert texts[0].startswith("Đã đổi lịch và báo cho 1")
     await rig.sender.drain()
-    assert "đổi lịch: Thứ Bảy, tuần thứ nhất mỗi tháng, 09:00" in rig.texts("p1")[-1]
+    assert rig.texts("p1")[-1].startswith("📅 Lịch gặp mặt của bạn đã đổi. Buổi tới: Thứ Bảy,")
+    assert "Nhóm chiều" not in rig.texts("p1")[-1] and "Trạm y tế" not in rig.texts("p1")[-1]
 
 
 async def _choices(rig: Rig, user: str) -> list[str]:
