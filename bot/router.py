@@ -89,7 +89,7 @@ def match_choice(text: str, offered: tuple[Choice, ...], by_number: bool = True)
     # A label said in a sentence: "có, tôi đồng ý", "dạ em là người nhà ạ". The label's words, whole
     # and in order, with nothing around them but words of assent or address. Any other word means
     # something else: "không đồng ý" is a refusal, "đặt lịch có mất phí không" a question.
-    said = [c.key for c in offered if _said_with_courtesies(typed, _label_phrase(c.label).split())]
+    said = [c.key for c in offered if _said_with_courtesies(typed, _label_words(c.label))]
     return said[0] if len(said) == 1 else None
 
 
@@ -102,11 +102,16 @@ COURTESIES = frozenset({
 })
 
 
-def _said_with_courtesies(typed: list[str], label: list[str]) -> bool:
-    if not label or len(typed) <= len(label):
+@lru_cache(maxsize=4096)
+def _label_words(label: str) -> tuple[str, ...]:
+    return tuple(_label_phrase(label).split())
+
+
+def _said_with_courtesies(typed: list[str], label: tuple[str, ...]) -> bool:
+    if not label or len(typed) <= len(label) or label[0] not in typed:
         return False
     for start in range(len(typed) - len(label) + 1):
-        if typed[start:start + len(label)] == label:
+        if tuple(typed[start:start + len(label)]) == label:
             rest = typed[:start] + typed[start + len(label):]
             return all(word in COURTESIES for word in rest)
     return False
