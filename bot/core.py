@@ -20,7 +20,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from datetime import timedelta
 
-from bot.channels.base import Channel, ChatUnreachable, DeliveryFailed
+from bot.channels.base import Channel, ChatUnreachable, CommandMenus, DeliveryFailed
 from bot.clock import Clock
 from bot.dialogs import Services, Step, Turn
 from bot.i18n import Catalogs, negotiate
@@ -36,6 +36,7 @@ LAST_SEEN_PRECISION = timedelta(hours=1)
 CACHE_SIZE = 10_000
 ACK_BATCH_SECONDS = 0.25
 MAX_OFFERED = 24
+STAFF_MENU_ROLES = frozenset({"counselor", "volunteer"})  # roles with commands of their own in a menu
 
 
 class Core:
@@ -79,12 +80,19 @@ class Core:
     async def handle(self, incoming: Incoming) -> Outcome:
         """Process one event and, when replies are delivered, send them."""
         async with self._lock_for(incoming.channel, incoming.chat_id):
-            outcome, unsent = await self._process(incoming)
+            outcome, unsent, menu = await self._process(incoming)
             if unsent is not None:
                 await self._deliver([unsent])
+            if menu is not None:
+                await self._show_commands(incoming.channel, incoming.chat_id, *menu)
             return outcome
 
-    async def _process(self, incoming: Incoming) -> tuple[Outcome, Unsent | None]:
+    async def _show_commands(self, channel_name: str, chat_id: str, role: str | None, locale: str) -> None:
+        channel = self._channels.get(channel_name)
+        if isinstance(channel, CommandMenus):
+            await channel.show_commands(chat_id, role, locale)
+
+    async def _process(self, incoming: Incoming) -> tuple[Outcome, Unsent | None, tuple[str | None, str] | None]:
         now = self._clock.now()
         key = (incoming.channel, incoming.user_id)
         person_before, session_before = await self._known(key)
@@ -131,14 +139,14 @@ class Core:
                                               incoming.chat_id, replies)
             if inbox_id is None:
                 log.info("replayed event ignored channel=%s event=%s", incoming.channel, incoming.event_id)
-                return Outcome((), "duplicate", duplicate=True), None  # leaving rolls back the turn
+                return Outcome((), "duplicate", duplicate=True), None, None  # leaving rolls back the turn
             await uow.commit()
         self._remember(key, person if person_id is not None else None, session)
         log.info("handled channel=%s event=%s handler=%s entry=%s", incoming.channel, incoming.event_id,
                  step.handler, step.entry)
         outcome = Outcome(tuple(step.replies), step.handler, step.entry)
         unsent = Unsent(inbox_id, person_id, incoming.channel, incoming.chat_id, replies, 0) if replies else None
-        return outcome, unsent
+        return outcome, unsent, _menu_change(person_before, person if person_id is not None else None)
 
     async def _known(self, key: tuple[str, str]) -> tuple[Person | None, Session | None]:
         """The person and session as last committed, from memory if this process wrote them last.
@@ -293,6 +301,20 @@ class Core:
         self.forget((channel, user_id))
         if changed:
             log.info("person on %s marked %s", channel, "reachable" if reachable else "unreachable")
+
+
+def _menu_change(before: Person | None, after: Person | None) -> tuple[str | None, str] | None:
+    """(role, locale) when the chat's command menu must change: a new role, a staff member's new
+    language, or a staff member erased (role None)."""
+    staff_before = before is not None and before.role in STAFF_MENU_ROLES
+    staff_after = after is not None and after.role in STAFF_MENU_ROLES
+    if before is None or not (staff_before or staff_after):
+        return None
+    if after is None:
+        return None, before.locale
+    if (after.role, after.locale) == (before.role, before.locale):
+        return None
+    return after.role, after.locale
 
 
 def _changed(session: Session, before: Session | None) -> bool:

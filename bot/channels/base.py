@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.messages import Reply
 
@@ -54,4 +54,15 @@ class Channel(Protocol):
 
     async def send(self, chat_id: str, reply: Reply) -> None:
         """Deliver one reply, split as the platform needs; raise ChatUnreachable or DeliveryFailed."""
+        ...
+
+
+@runtime_checkable
+class CommandMenus(Protocol):
+    """A channel whose app shows a command menu (Telegram's "/" list). Staff get their own commands in
+    their chat's menu; everyone else sees the public list registered at start."""
+
+    async def show_commands(self, chat_id: str, role: str | None, locale: str) -> None:
+        """The menu for this chat: the role's commands added to the public ones, or, with no role that
+        has commands of its own (or an erased person: None), back to the public list."""
         ...

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from telegram import (
     BotCommand,
+    BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -46,6 +47,19 @@ COMMANDS = {
            ("riengtu", N_("cmd.privacy")), ("xoa", N_("cmd.delete")), ("ngonngu", N_("cmd.language"))),
     "en": (("start", N_("cmd.start")), ("menu", N_("cmd.menu")), ("help", N_("cmd.help")),
            ("privacy", N_("cmd.privacy")), ("delete", N_("cmd.delete")), ("language", N_("cmd.language"))),
+}
+
+# Added to a staff member's own chat menu (scope: that chat), after the public commands.
+STAFF_COMMANDS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
+    "counselor": {
+        "vi": (("truc", N_("cmd.duty")), ("lichhen", N_("cmd.agenda")), ("gio", N_("cmd.hours")),
+               ("nghi", N_("cmd.day_off")), ("nhom", N_("cmd.groups")), ("baocao", N_("cmd.reports")),
+               ("ketthuc", N_("cmd.end_chat"))),
+        "en": (("duty", N_("cmd.duty")), ("agenda", N_("cmd.agenda")), ("hours", N_("cmd.hours")),
+               ("dayoff", N_("cmd.day_off")), ("groups", N_("cmd.groups")), ("reports", N_("cmd.reports")),
+               ("end", N_("cmd.end_chat"))),
+    },
+    "volunteer": {"vi": (("lienket", N_("cmd.link")),), "en": (("link", N_("cmd.link")),)},
 }
 
 
@@ -165,6 +179,22 @@ class TelegramChannel:
             await bot.set_my_commands(listed, language_code=locale)
             if locale == "vi":
                 await bot.set_my_commands(listed)  # the default for every other language
+
+    async def show_commands(self, chat_id: str, role: str | None, locale: str) -> None:
+        """A staff member's chat gets their commands in its "/" menu; anyone else's goes back to the
+        public list. A failure costs only the menu (the commands work typed), so it is logged, not raised."""
+        scope = BotCommandScopeChat(int(chat_id))
+        staff = STAFF_COMMANDS.get(role or "")
+        try:
+            if staff is None:
+                await self.app.bot.delete_my_commands(scope=scope)
+                return
+            language = locale if locale in COMMANDS else "vi"
+            translate = self._catalogs.translator(language)
+            listed = [BotCommand(name, translate(key)) for name, key in (*COMMANDS[language], *staff[language])]
+            await self.app.bot.set_my_commands(listed, scope=scope)
+        except TelegramError as exc:
+            log.warning("command menu for a chat not updated: %s: %s", exc.__class__.__name__, exc)
 
     def _on_polling_error(self, error: TelegramError) -> None:
         log.warning("polling error: %s: %s", error.__class__.__name__, error)

@@ -95,3 +95,28 @@ async def test_a_deep_link_invite_makes_a_counselor(telegram: TelegramHarness) -
     await telegram.say(other, "/start K7Q2M9")
     invalid, _ask = await telegram.press(other, "lang:vi")
     assert "không đúng" in invalid["text"]
+
+
+async def test_staff_get_their_commands_in_their_own_chat_menu(telegram: TelegramHarness) -> None:
+    assert telegram.bot is not None
+    async with telegram.bot.store.unit_of_work() as uow:
+        from datetime import timedelta
+
+        now = telegram.clock.now()
+        await uow.invites.add("M4N8P2", "counselor", "point-1", now, now + timedelta(days=7))
+        await uow.commit()
+    await telegram.say(USER, "/start M4N8P2")
+    await telegram.press(USER, "lang:vi")
+    await telegram.fake.wait_calls("setMyCommands", 4)  # vi, the default, en; then this chat's
+    menu = telegram.fake.calls_to("setMyCommands")[-1]
+    assert menu["scope"] == {"type": "chat", "chat_id": USER}
+    names = [c["command"] for c in menu["commands"]]
+    assert names[:2] == ["start", "menu"] and "truc" in names and "lichhen" in names
+    assert next(c for c in menu["commands"] if c["command"] == "truc")["description"] == "Bắt đầu / kết thúc ca trực"
+    # Someone who is not staff changes nobody's menu; an erased counselor's chat goes back to the public one.
+    await telegram.say(USER + 1, "/start")
+    assert len(telegram.fake.calls_to("setMyCommands")) == 4
+    await telegram.say(USER, "/xoa")
+    await telegram.press(USER, "erase:yes")
+    await telegram.fake.wait_calls("deleteMyCommands", 1)
+    assert telegram.fake.calls_to("deleteMyCommands")[-1]["scope"] == {"type": "chat", "chat_id": USER}
