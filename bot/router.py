@@ -86,7 +86,7 @@ def match_choice(text: str, offered: tuple[Choice, ...], by_number: bool = True)
     partial = [c.key for c in offered if padded in f" {_label_phrase(c.label)} "]
     if partial:
         return partial[0] if len(partial) == 1 and len(fold(phrase)) >= 3 else None
-    # A label said in a sentence: "có, tôi đồng ý", "dạ em là người nhà ạ". The label's words, whole
+    # A label said in a sentence: "có, tôi đồng ý", "dạ, tôi là người nhà ạ". The label's words, whole
     # and in order, with nothing around them but words of assent or address. Any other word means
     # something else: "không đồng ý" is a refusal, "đặt lịch có mất phí không" a question.
     said = [c.key for c in offered if _said_with_courtesies(typed, _label_words(c.label))]

@@ -720,7 +720,7 @@ class SqliteOutbox(_Repo):
 
 
 def _address(row: aiosqlite.Row) -> Address:
-    discreet = bool(row["discreet"]) if "discreet" in row.keys() else True  # noqa: SIM118 - Row has no __contains__
+    discreet = bool(row["discreet"]) if "discreet" in row.keys() else True  # noqa: SIM118 - `in row` looks at values
     return Address(row["id"], row["channel"], row["chat_id"], row["locale"], row["alias"], discreet)
 
 
