@@ -719,8 +719,7 @@ class SqliteOutbox(_Repo):
         return await self._change("DELETE FROM outbox WHERE status != 'pending' AND done_at < ?", (ts(done_before),))
 
 
-def _address(row: aiosqlite.Row) -> Address:
-    discreet = bool(row["discreet"]) if "discreet" in row.keys() else True  # noqa: SIM118 - `in row` looks at values
+def _address(row: aiosqlite.Row, discreet: bool = True) -> Address:
     return Address(row["id"], row["channel"], row["chat_id"], row["locale"], row["alias"], discreet)
 
 
@@ -850,7 +849,7 @@ class SqliteGroups(_Repo):
         rows = await self._all(
             "SELECT p.id, p.channel, p.chat_id, p.locale, p.alias, p.discreet FROM group_members m JOIN people p"
             " ON p.id = m.person_id WHERE m.group_id = ? AND p.reachable = 1 ORDER BY p.id", (group_id,))
-        return [_address(row) for row in rows]
+        return [_address(row, bool(row["discreet"])) for row in rows]
 
     async def meeting(self, group_id: int, starts_at: datetime) -> bool:
         row = await self._one(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tests.conftest import TelegramHarness, buttons, labels
 
 USER = 5001
@@ -76,14 +78,17 @@ async def test_commands_are_registered_in_vietnamese_and_english(telegram: Teleg
     assert registered["en"][0]["description"] == "Start"
 
 
-async def test_a_deep_link_invite_makes_a_counselor(telegram: TelegramHarness) -> None:
+async def _invite_counselor(telegram: TelegramHarness, code: str) -> None:
     assert telegram.bot is not None
     async with telegram.bot.store.unit_of_work() as uow:
-        from datetime import timedelta
-
         now = telegram.clock.now()
-        await uow.invites.add("K7Q2M9", "counselor", "point-1", now, now + timedelta(days=7))
+        await uow.invites.add(code, "counselor", "point-1", now, now + timedelta(days=7))
         await uow.commit()
+
+
+async def test_a_deep_link_invite_makes_a_counselor(telegram: TelegramHarness) -> None:
+    assert telegram.bot is not None
+    await _invite_counselor(telegram, "K7Q2M9")
     await telegram.say(USER, "/start K7Q2M9")
     welcome, consent = await telegram.press(USER, "lang:vi")
     assert "tư vấn viên" in welcome["text"] and "consent:yes" in buttons(consent)
@@ -98,13 +103,7 @@ async def test_a_deep_link_invite_makes_a_counselor(telegram: TelegramHarness) -
 
 
 async def test_staff_get_their_commands_in_their_own_chat_menu(telegram: TelegramHarness) -> None:
-    assert telegram.bot is not None
-    async with telegram.bot.store.unit_of_work() as uow:
-        from datetime import timedelta
-
-        now = telegram.clock.now()
-        await uow.invites.add("M4N8P2", "counselor", "point-1", now, now + timedelta(days=7))
-        await uow.commit()
+    await _invite_counselor(telegram, "M4N8P2")
     await telegram.say(USER, "/start M4N8P2")
     await telegram.press(USER, "lang:vi")
     await telegram.fake.wait_calls("setMyCommands", 4)  # vi, the default, en; then this chat's
