@@ -1,6 +1,6 @@
 """Time to understand one question (crisis check + FAQ search), and to build the index.
 
-Questions are the labelled set's, repeated to 1,000, each through CrisisDetector.detect and
+Questions are the labelled set's, repeated to 1,000, each through CrisisReader.detect and
 FaqIndex.answer as the router calls them: once with the ranking cache emptied before each question
 (what a new question costs), once with it kept (a question asked before). Usage:
 
@@ -19,7 +19,7 @@ import yaml
 
 from bot.config import PROJECT_ROOT
 from bot.content import load_content
-from bot.services.crisis import CrisisDetector
+from bot.services.crisis import CrisisReader
 from bot.services.faq import FaqIndex
 
 LABELLED = PROJECT_ROOT / "tests" / "content" / "labelled_questions.yaml"
@@ -34,7 +34,7 @@ def main() -> None:
     for _ in range(20):
         started = time.perf_counter()
         index = FaqIndex(content.faq)
-        detector = CrisisDetector(content.crisis)
+        detector = CrisisReader(content.crisis)
         builds.append(time.perf_counter() - started)
     questions = [q for q, _label in yaml.safe_load(Path(LABELLED).read_text(encoding="utf-8"))]
     asked = (questions * (args.questions // len(questions) + 1))[: args.questions]

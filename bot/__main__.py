@@ -143,10 +143,16 @@ def _content_check(settings: Settings) -> int:
     except (OSError, SiteFileError) as exc:
         problems.extend(exc.problems if isinstance(exc, SiteFileError) else [f"sites: {exc}"])
         site_count = 0
-    if content is not None:
-        from bot.services.crisis import CrisisDetector
+    from bot.services.intents import IntentReader
 
-        detector = CrisisDetector(content.crisis)
+    try:
+        IntentReader.from_file(settings.content_dir / "intents.yaml")
+    except (OSError, ValueError) as exc:  # a pydantic ValidationError or a YAML error is a ValueError
+        problems.append(f"{settings.content_dir / 'intents.yaml'}: {exc}")
+    if content is not None:
+        from bot.services.crisis import CrisisReader
+
+        detector = CrisisReader(content.crisis)
         for entry in content.faq:
             for question in (*entry.questions.vi, *entry.questions.en):
                 if detector.detect(question):

@@ -28,8 +28,9 @@ from bot.router import Router
 from bot.services import booking, deadlines
 from bot.services.alerts import crisis_alert
 from bot.services.budget import MessageBudget
-from bot.services.crisis import CrisisDetector, CrisisListener
+from bot.services.crisis import CrisisListener, CrisisReader
 from bot.services.faq import FaqIndex
+from bot.services.intents import IntentReader
 from bot.services.people import new_person
 from bot.sites import SiteDirectory, load_sites
 from bot.store.sqlite import SqliteStore
@@ -60,7 +61,8 @@ def site_list_path(settings: Settings) -> Path:
 def build_services(settings: Settings, content: Content, catalogs: Catalogs,
                    crisis_listeners: tuple[CrisisListener, ...] = ()) -> Services:
     return Services(
-        content=content, catalogs=catalogs, faq=FaqIndex(content.faq), crisis=CrisisDetector(content.crisis),
+        content=content, catalogs=catalogs, faq=FaqIndex(content.faq), crisis=CrisisReader(content.crisis),
+        intents=IntentReader.from_file(settings.content_dir / "intents.yaml"),
         sites=SiteDirectory(load_sites(site_list_path(settings))),
         session_timeout_minutes=settings.session_timeout_minutes,
         inbox_retention_days=settings.inbox_retention_days, person_retention_days=settings.person_retention_days,

@@ -16,9 +16,10 @@ from bot.content import Content
 from bot.i18n import Catalogs, Translator
 from bot.messages import Choice, Incoming, Reply
 from bot.services import deadlines
-from bot.services.crisis import CrisisDetector, CrisisListener
+from bot.services.crisis import CrisisListener, CrisisReader, CrisisReading
 from bot.services.deadlines import Deadline
 from bot.services.faq import FaqIndex
+from bot.services.intents import IntentReader
 from bot.sites import SiteDirectory
 from bot.store.base import UnitOfWork
 from bot.store.records import Person, Session
@@ -31,7 +32,8 @@ class Services:
     content: Content
     catalogs: Catalogs
     faq: FaqIndex
-    crisis: CrisisDetector
+    crisis: CrisisReader
+    intents: IntentReader
     sites: SiteDirectory
     session_timeout_minutes: int
     inbox_retention_days: int
@@ -60,6 +62,8 @@ class Turn:
     args: str = ""
     choice: str | None = None
     erased: bool = False
+    # What the crisis reader made of the message: a crisis now, a question about a danger, or None.
+    crisis: CrisisReading | None = None
     # False on a channel with no way to share a location (Zalo): ask for a typed place instead.
     can_share_location: bool = True
 

@@ -29,6 +29,17 @@ TEENCODE: dict[str, str] = {
     "j": "gi", "gj": "gi", "z": "vay", "v": "vay", "ntn": "nhu the nao", "bn": "bao nhieu",
     "mk": "minh", "cx": "cung", "ms": "moi",
     # Spellings of treatment words (lexicon §1.8) and common abbreviations.
+    # More of lexicon §2 that no Vietnamese word folds to.
+    "ck": "chong", "vk": "vo", "ny": "nguoi yeu", "e": "em", "mn": "moi nguoi", "mng": "moi nguoi",
+    "ng": "nguoi", "ngta": "nguoi ta", "r": "roi", "rui": "roi", "roy": "roi", "vs": "voi", "mun": "muon",
+    "bik": "biet", "pik": "biet", "wa": "qua", "lm": "lam", "ns": "noi", "lun": "luon", "chx": "chua",
+    "dag": "dang", "trc": "truoc", "hnay": "hom nay", "hqua": "hom qua", "nma": "nhung ma",
+    "nhma": "nhung ma", "jup": "giup", "xl": "xin loi", "sdt": "so dien thoai", "dky": "dang ky",
+    "dki": "dang ky", "bs": "bac si", "bv": "benh vien", "xn": "xet nghiem", "hem": "khong",
+    "kb": "khong biet", "ksao": "khong sao", "ji": "gi", "bnhiu": "bao nhieu", "nhiu": "nhieu",
+    "thui": "thoi", "hoy": "thoi", "thoy": "thoi", "ik": "di", "cg": "cung", "mik": "minh", "mh": "minh",
+    "bjo": "bao gio", "bgio": "bay gio", "bme": "bo me", "tks": "cam on", "kp": "khong phai",
+    "ntnao": "nhu the nao",
     "metadon": "methadone", "methadon": "methadone", "metadone": "methadone", "methdone": "methadone",
     "methadol": "methadone", "bupre": "buprenorphine", "bhyt": "bao hiem y te", "tvv": "tu van vien",
 }
@@ -41,10 +52,21 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFD", text.casefold()).translate(_FOLD).split())
 
 
+# A letter typed three or more times in a row ("cứuuuu", "helppp") is one letter; "uu" stays two,
+# since Vietnamese spells "cứu" and "hữu" with it.
+_REPEATED = re.compile(r"([a-z])\1{2,}")
+
+
+def _squeeze(word: str) -> str:
+    return _REPEATED.sub(lambda m: "uu" if m.group(1) == "u" else m.group(1), word)
+
+
 def words(text: str, expand_teencode: bool = True) -> list[str]:
     """Folded words (letters and digits only), teencode expanded: "ko dc à?" → ["khong", "duoc", "a"]."""
     result: list[str] = []
     for word in _WORD.findall(fold(text)):
+        if len(word) > 2 and word[-1] == word[-2]:
+            word = _squeeze(word)
         if expand_teencode and word in TEENCODE:
             result.extend(TEENCODE[word].split())
         else:

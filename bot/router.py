@@ -1,10 +1,14 @@
 """The order in which a message is understood. The order is code, and tests pin it:
 
-1. a crisis signal, whatever else is open (design principle 2);
+1. a crisis happening now, whatever else is open (design principle 2); a question about a danger is
+   answered, with one line saying what to do if it is happening now;
 2. the open flow's next step;
 3. a command or a choice (a pressed button, or a typed number or words matching an offered choice);
-4. a free-text question;
-5. a kind fallback.
+4. free text: an open chat, small talk, a feature asked for in words, a question, a place;
+5. a kind reply for the rest: outside what the bot covers, a story, or not understood.
+
+Each message is answered in the language it is written in when that is clear (bot/language.py),
+whatever the person's setting, which changes only when they ask.
 
 Then two things are added: the open flow's question again if something else answered in its place, and
 the first-contact greeting for a person who has not had it, after whatever answered first (unless
@@ -19,12 +23,13 @@ from datetime import timedelta
 from functools import lru_cache
 
 from bot.dialogs import Flow, Handler, MaybeHandler, Step, Turn
+from bot.language import language_of
 from bot.messages import Choice
 from bot.normalize import fold, has_letters_or_digits, words
-from bot.services.crisis import CrisisKind
+from bot.services.crisis import CrisisKind, Tier
 
 DOUBLE_TAP_WINDOW = timedelta(seconds=10)
-GREETING_IS_ENOUGH = frozenset({"fallback", "no_words"})
+GREETING_IS_ENOUGH = frozenset({"fallback", "no_words", "smalltalk", "understand:off_topic"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class Registry:
     """What handlers/ offers the router: built in handlers/__init__.py."""
 
     crisis: Mapping[CrisisKind, Handler]
+    danger_question: Handler
     flows: Mapping[str, Flow]
     commands: Mapping[str, Handler]
     choices: Mapping[str, Handler]  # by key prefix, the part before ":"
@@ -83,7 +89,9 @@ def match_choice(text: str, offered: tuple[Choice, ...], by_number: bool = True)
     # words joined by single spaces, so padding them with a space on each side makes a substring test
     # a test for whole words in order.
     padded = f" {phrase} "
-    partial = [c.key for c in offered if padded in f" {_label_phrase(c.label)} "]
+    # A common word alone does not: "bận" (folded "ban", as "bạn") is not "Tìm nơi gần bạn".
+    partial = [c.key for c in offered if padded in f" {_label_phrase(c.label)} "] \
+        if any(word not in COMMON_WORDS for word in typed) else []
     if partial:
         return partial[0] if len(partial) == 1 and len(fold(phrase)) >= 3 else None
     # A label said in a sentence: "có, tôi đồng ý", "dạ, tôi là người nhà ạ". The label's words, whole
@@ -100,6 +108,13 @@ COURTESIES = frozenset({
     "toi", "minh", "em", "anh", "chi", "con", "chau", "i", "muon", "chon", "la", "thi", "roi", "nhe", "nha",
     "a", "ah", "luon", "di", "want", "choose", "duoc", "dc",
 })
+
+
+# Words too common to pick a choice by themselves: pronouns, particles, question words.
+COMMON_WORDS = COURTESIES | frozenset("""
+    ban cho gi nao co khong ko la cua o tai voi ve nhe vay sao nhu the thi ma va bi duoc mot cac nhung
+    the a an of to do is are my me for in it on at you we he she they this that what how
+""".split())
 
 
 @lru_cache(maxsize=4096)
@@ -148,9 +163,12 @@ class Router:
     async def _understand(self, turn: Turn) -> tuple[Step, bool, bool]:
         incoming = turn.incoming
         if incoming.text:
-            kind = turn.services.crisis.detect(incoming.text)
-            if kind is not None:
-                return await self._r.crisis[kind](turn), False, True
+            language = language_of(incoming.text)
+            if language is not None and language != turn._.locale:
+                turn._ = turn.services.catalogs.translator(language)
+            turn.crisis = turn.services.crisis.read(incoming.text)
+            if turn.crisis is not None and turn.crisis.tier is Tier.NOW:
+                return await self._r.crisis[turn.crisis.kind](turn), False, True
         self._resolve(turn)
         if turn.choice is not None and self._is_double_tap(turn):
             return await self._r.double_tap(turn), True, False
@@ -176,6 +194,8 @@ class Router:
             return await self._r.unsupported(turn), False, False
         if not has_letters_or_digits(turn.text):
             return await self._r.no_words(turn), False, False
+        if turn.crisis is not None:
+            return await self._r.danger_question(turn), False, False
         step = await self._r.question(turn)
         if step is not None and step.replies:
             return step, False, False

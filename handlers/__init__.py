@@ -18,6 +18,7 @@ from handlers import (
     staff,
     start,
     talk,
+    understand,
     volunteers,
 )
 
@@ -39,6 +40,7 @@ def build_registry() -> Registry:
     onboarding = start.Onboarding()
     return Registry(
         crisis={kind: crisis.reply_for(kind) for kind in CrisisKind},
+        danger_question=crisis.about,
         flows={f.name: f for f in (onboarding, privacy.Erase(), privacy.Consent(), sites.Finder(),
                                    reminders.RemindersFlow(), volunteers.LinkFlow(), volunteers.NoteFlow(),
                                    groups.NewGroup(), groups.Reschedule(), booking.BookFlow(),
@@ -87,14 +89,15 @@ def build_registry() -> Registry:
         # Keys that stay valid outside the choices last offered: the menu, the language, and the
         # answers to reminders and check-ins (sent by the outbox, not in reply to a message).
         global_choice_prefixes=frozenset({"m", "lang", "dose", "ci", "grp", "apt", "chat"}),
-        question=first_answer(talk.on_text, reminders.on_text, faq.on_question),
+        question=first_answer(talk.on_text, understand.on_smalltalk, reminders.on_text, understand.on_intent,
+                              faq.on_question, understand.on_place, faq.on_close_questions),
         unknown_command=misc.unknown_command,
         stale_choice=misc.stale_choice,
         double_tap=misc.double_tap,
         location=sites.on_location,
         unsupported=misc.unsupported,
         no_words=misc.no_words,
-        fallback=misc.fallback,
+        fallback=understand.on_unknown,
         first_contact=start.greet,
         first_contact_flow=start.FLOW,
         always_offered=menu.main_choices,

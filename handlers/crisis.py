@@ -1,23 +1,72 @@
-"""The crisis replies: what to do right now, first. Nothing else in the turn comes before them."""
+"""The crisis replies: what to do right now, first. Nothing else in the turn comes before them.
+
+A question about a danger gets its answer instead, with one line that says what to do if it is
+happening now.
+"""
 
 from __future__ import annotations
+
+import logging
 
 from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
 from bot.services.crisis import CrisisKind
 
+log = logging.getLogger(__name__)
+
 _KEYS = {
     CrisisKind.OVERDOSE: N_("crisis.overdose"),
+    CrisisKind.POISONING: N_("crisis.poisoning"),
     CrisisKind.SUICIDE: N_("crisis.suicide"),
+    CrisisKind.CHILD: N_("crisis.child"),
     CrisisKind.VIOLENCE: N_("crisis.violence"),
+}
+_ABOUT_LINES = {
+    CrisisKind.OVERDOSE: N_("crisis.about_overdose"),
+    CrisisKind.POISONING: N_("crisis.about_poisoning"),
+    CrisisKind.SUICIDE: N_("crisis.about_suicide"),
+    CrisisKind.CHILD: N_("crisis.about_child"),
+    CrisisKind.VIOLENCE: N_("crisis.about_violence"),
+}
+# The entry that answers a question about each danger when the FAQ finds no closer one.
+_ABOUT_ENTRIES = {
+    CrisisKind.OVERDOSE: "overdose-signs",
+    CrisisKind.POISONING: "methadone-swallowed-by-someone-else",
+    CrisisKind.SUICIDE: "mental-health-line",
+    CrisisKind.CHILD: "child-protection-111",
+    CrisisKind.VIOLENCE: "emergency-numbers",
 }
 
 
 def reply_for(kind: CrisisKind) -> Handler:
     async def crisis(turn: Turn) -> Step:
+        signals = turn.crisis.signals if turn.crisis is not None else ()
+        # Which concepts fired, by name, never the text: a counselor who asks why can be told.
+        log.info("crisis reply kind=%s signals=%s person=%s", kind.value, "+".join(signals), turn.person.id)
         for listener in turn.services.crisis_listeners:
             await listener(turn.uow, turn.person, kind, turn.now)
-        return Step([Reply(turn._(_KEYS[kind]))], "crisis", kind.value)
+        replies = [Reply(turn._(_KEYS[kind]))]
+        # Inside an open chat, the counselor reads what the person wrote, as they would any message.
+        from handlers import talk
+
+        if await talk.relay_from_person(turn):
+            replies.append(Reply(turn._("crisis.counselor_sees")))
+        return Step(replies, "crisis", kind.value)
 
     return crisis
+
+
+async def about(turn: Turn) -> Step:
+    """A question about a danger: its answer, then what to do if it is happening now."""
+    assert turn.crisis is not None
+    kind = turn.crisis.kind
+    log.info("danger question kind=%s signals=%s", kind.value, "+".join(turn.crisis.signals))
+    entry, candidates = turn.services.faq.answer(turn.text)
+    if entry is None and candidates and candidates[0].score >= turn.services.faq.CLEAR_AT:
+        entry = candidates[0].entry
+    if entry is None:
+        entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind])
+    answer = entry.answer.get(turn._.locale) + "\n\n" if entry is not None else ""
+    return Step([Reply(answer + turn._(_ABOUT_LINES[kind]))], "crisis:about",
+                entry.id if entry is not None else kind.value)

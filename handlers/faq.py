@@ -8,22 +8,29 @@ from handlers.menu import menu_unless_in_flow
 
 # Long messages are read for crisis signals in full; a question is in its first lines.
 QUESTION_CHARS = 1000
+# A listed question is offered in a "did you mean" only when it is genuinely close to the message.
+DID_YOU_MEAN_AT = 0.25
 
 
 async def on_question(turn: Turn) -> Step | None:
-    text = turn.text[:QUESTION_CHARS]
-    entry, candidates = turn.services.faq.answer(text)
-    # A question asked in English is answered in English, whatever the person's language setting.
-    language = turn.services.faq.language_of(text) or turn.person.locale
-    if entry is not None:
-        return Step([Reply(entry.answer.get(language))], "faq", entry.id)
-    if not candidates:
+    """A question the FAQ answers with confidence, in the language it was asked in."""
+    entry, _candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
+    if entry is None:
         return None
+    return Step([Reply(entry.answer.get(turn._.locale))], "faq", entry.id)
+
+
+async def on_close_questions(turn: Turn) -> Step | None:
+    """No confident answer, but listed questions close to it: "did you mean", with a counselor last."""
+    _entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
+    close = [m for m in candidates if m.score >= DID_YOU_MEAN_AT]
+    if not close:
+        return None
+    language = turn._.locale
     choices = [Choice(f"faq:{m.entry.id}", _label(m.entry.questions.en[0] if language == "en"
-                                                  else m.entry.questions.vi[0])) for m in candidates]
-    _ = turn.services.catalogs.translator(language)
-    choices.append(Choice("m:talk", _("faq.talk_instead")))
-    return Step([Reply(_("faq.did_you_mean"), tuple(choices))], "faq:did_you_mean")
+                                                  else m.entry.questions.vi[0])) for m in close]
+    choices.append(Choice("m:talk", turn._("faq.talk_instead")))
+    return Step([Reply(turn._("faq.did_you_mean"), tuple(choices))], "faq:did_you_mean")
 
 
 async def on_faq_choice(turn: Turn) -> Step:
@@ -31,7 +38,7 @@ async def on_faq_choice(turn: Turn) -> Step:
     entry = turn.services.faq.by_id.get((turn.choice or "").removeprefix("faq:"))
     if entry is None:
         return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
-    return Step([Reply(entry.answer.get(turn.person.locale))], "faq", entry.id)
+    return Step([Reply(entry.answer.get(turn._.locale))], "faq", entry.id)
 
 
 def _label(question: str) -> str:

@@ -72,11 +72,16 @@ async def on_choice(turn: Turn) -> Step:
     return await open_feature(turn, key)
 
 
-async def open_feature(turn: Turn, key: str) -> Step:
-    """A feature that keeps data, once the person has consented."""
+async def open_feature(turn: Turn, key: str, carried: dict[str, str] | None = None) -> Step:
+    """A feature that keeps data, once the person has consented, continued with what the person had
+    already said before consent was asked (`carried`)."""
     if key == "m:remind":
         from handlers import reminders
 
+        at = (carried or {}).get("at", "")
+        if at[:2].isdigit() and at[3:5].isdigit():
+            turn.close_flow()
+            return await reminders.set_time(turn, int(at[:2]), int(at[3:5]))
         return await reminders.start(turn)
     if key == "m:talk":
         from handlers import talk

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.dialogs import Step, Turn
+from bot.i18n import N_
 from bot.messages import Reply
 from bot.services.people import erase, give_consent, withdraw_consent
 from handlers.menu import main_menu, menu_unless_in_flow, open_feature
@@ -55,14 +56,24 @@ class Erase:
         return _confirm(turn)
 
 
-def ask_consent_for(turn: Turn, feature: str) -> Step:
-    """Ask for consent before a feature that keeps data, then continue to it."""
-    turn.open_flow(CONSENT_FLOW, "ask", {"then": feature})
+# The feature a consent question is for, named at its top, so the person knows what they agree to.
+FEATURE_NAMES = {"m:book": N_("menu.book"), "m:remind": N_("menu.remind"), "m:talk": N_("menu.talk"),
+                 "m:groups": N_("groups.feature"), "m:reports": N_("deadlines.feature")}
+
+
+def ask_consent_for(turn: Turn, feature: str, carried: dict[str, str] | None = None) -> Step:
+    """Ask for consent before a feature that keeps data, then continue to it with what the person had
+    already said (`carried`, such as the time of "nhắc tôi 8h tối mỗi ngày")."""
+    turn.open_flow(CONSENT_FLOW, "ask", {"then": feature, **(carried or {})})
     return Step([_ask(turn)], "privacy:consent")
 
 
 def _ask(turn: Turn) -> Reply:
-    return Reply(turn._("privacy.consent_ask"), (
+    name = FEATURE_NAMES.get(str(turn.session.data.get("then", "")))
+    text = turn._("privacy.consent_ask")
+    if name is not None:
+        text = f"{turn._(name)}\n{text}"
+    return Reply(text, (
         turn.choice_of("consent:yes", "start.consent_yes"),
         turn.choice_of("consent:no", "privacy.consent_not_now"),
     ))
@@ -74,8 +85,9 @@ class Consent:
     async def step(self, turn: Turn) -> Step | None:
         if turn.choice == "consent:yes":
             give_consent(turn.person, turn.now)
+            carried = {k: str(v) for k, v in turn.session.data.items() if k != "then"}
             feature = str(turn.session.data.get("then", "m:menu"))
-            step = await open_feature(turn, feature)
+            step = await open_feature(turn, feature, carried)
             return Step([Reply(turn._("start.consent_thanks")), *step.replies], step.handler)
         if turn.choice == "consent:no":
             turn.close_flow()

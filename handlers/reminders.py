@@ -40,11 +40,13 @@ async def on_text(turn: Turn) -> Step | None:
     parsed = parse_time_of_day(turn.text)
     if parsed is None:
         return None
-    if not turn.person.consented:
-        return ask_consent_for(turn, "m:remind")
     if isinstance(parsed, TimeProblem):
+        if not turn.person.consented:
+            return ask_consent_for(turn, "m:remind")
         return Step([Reply(turn._(parsed.key, typed=parsed.typed))], "reminders:bad_time")
-    return await _set_time(turn, parsed.hour, parsed.minute)
+    if not turn.person.consented:
+        return ask_consent_for(turn, "m:remind", {"at": f"{parsed.hour:02d}:{parsed.minute:02d}"})
+    return await set_time(turn, parsed.hour, parsed.minute)
 
 
 def _overview(turn: Turn, reminder: Reminder | None) -> Reply:
@@ -103,7 +105,7 @@ class RemindersFlow:
         if choice.startswith("rem:pause:"):
             return await _pause(turn, int(choice.rsplit(":", 1)[1]))
         if choice == "rem:stop":
-            return await _stop(turn)
+            return await stop(turn)
         if choice == "rem:wording":
             turn.person.discreet = not turn.person.discreet
             return Step([_overview(turn, await _current(turn))], "reminders")
@@ -113,7 +115,7 @@ class RemindersFlow:
                 return Step([Reply(turn._(parsed.key, typed=parsed.typed)), _ask_time(turn)], "reminders:bad_time")
             if parsed is None:
                 return None
-            return await _set_time(turn, parsed.hour, parsed.minute)
+            return await set_time(turn, parsed.hour, parsed.minute)
         return None
 
     def prompt(self, turn: Turn) -> Reply:
@@ -135,7 +137,7 @@ async def _current(turn: Turn) -> Reminder | None:
     return None
 
 
-async def _set_time(turn: Turn, hour: int, minute: int) -> Step:
+async def set_time(turn: Turn, hour: int, minute: int) -> Step:
     assert turn.person.id is not None
     rule = service.DailyAt(time(hour, minute)).to_rule()
     zone = turn.services.timezone_name
@@ -170,7 +172,7 @@ async def _pause(turn: Turn, days: int) -> Step:
     return Step([Reply(text), main_menu(turn)], "reminders:paused")
 
 
-async def _stop(turn: Turn) -> Step:
+async def stop(turn: Turn) -> Step:
     reminder = await _current(turn)
     if reminder is not None and reminder.id is not None:
         await turn.uow.reminders.delete(reminder.id)

@@ -91,19 +91,19 @@ def _nearest(turn: Turn) -> Step:
     if not found:
         # Stay in the flow: a typed place is the next thing to try.
         return Step([Reply(turn._("sites.none_located"))], "sites:none")
-    return _results(turn, list(found))
+    return results(turn, list(found))
 
 
 def _typed_place(turn: Turn) -> Step | None:
     found = turn.services.sites.in_place(turn.text, _kinds(turn), MAX_RESULTS)
     if found:
-        return _results(turn, [(site, None) for site in found])
+        return results(turn, [(site, None) for site in found])
     if turn.services.faq.answer(turn.text)[0] is not None:
         return None  # a question, not a place: the router answers it and asks "where" again
     return Step([Reply(turn._("sites.none_there", place=turn.text.strip()[:60]))], "sites:none")
 
 
-def _results(turn: Turn, found: Sequence[tuple[Site, float | None]]) -> Step:
+def results(turn: Turn, found: Sequence[tuple[Site, float | None]]) -> Step:
     turn.close_flow()
     replies = [Reply(describe(turn, site, km)) for site, km in found]
     replies.append(Reply(turn._("sites.after"), (

@@ -83,6 +83,18 @@ async def on_text(turn: Turn) -> Step | None:
     return await _from_person(turn, chat)
 
 
+async def relay_from_person(turn: Turn) -> bool:
+    """A message from a person with an open chat reaches the chat even when the bot answers it itself
+    (a crisis reply): the counselor reads what the person wrote."""
+    if not turn.person.consented or turn.person.id is None or turn.person.role == "counselor":
+        return False
+    chat = await turn.uow.chats.of_person(turn.person.id)
+    if chat is None or chat.closed_at is not None:
+        return False
+    await _from_person(turn, chat)
+    return True
+
+
 async def _open(turn: Turn, point_id: str) -> Step:
     assert turn.person.id is not None
     site = next((s for s in counseling_points(turn) if s.id == point_id), None)

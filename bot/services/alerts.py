@@ -1,11 +1,9 @@
 """Alerts to counselors, queued in the outbox inside the turn that caused them.
 
-The crisis alert (issue #3's hook, filled here): when a message carries a crisis signal, every
-counselor on duty gets a short alert at crisis priority, after the person already has the crisis
-reply. The alert never quotes the message. It names the person's alias only if they consented to the
-bot keeping data about them; otherwise it says "someone". Until chats with a counselor exist (#4),
-the counselor cannot write to the person through the bot; the alert says so, so that nobody waits
-for a conversation that cannot start.
+The crisis alert: when a message says a crisis is happening now, every counselor on duty gets a short
+alert at crisis priority, after the person already has the crisis reply. The alert never quotes the
+message. It names the person's alias only if they consented to the bot keeping data about them;
+otherwise it says "someone".
 """
 
 from __future__ import annotations
@@ -20,7 +18,8 @@ from bot.store.base import UnitOfWork
 from bot.store.records import OutboxItem, Person
 
 CRISIS_GRACE = timedelta(hours=1)
-KIND_NAMES = {CrisisKind.OVERDOSE: N_("alerts.kind_overdose"), CrisisKind.SUICIDE: N_("alerts.kind_suicide"),
+KIND_NAMES = {CrisisKind.OVERDOSE: N_("alerts.kind_overdose"), CrisisKind.POISONING: N_("alerts.kind_poisoning"),
+              CrisisKind.SUICIDE: N_("alerts.kind_suicide"), CrisisKind.CHILD: N_("alerts.kind_child"),
               CrisisKind.VIOLENCE: N_("alerts.kind_violence")}
 
 

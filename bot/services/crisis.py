@@ -1,14 +1,26 @@
-"""Crisis signals: a message that may mean someone is in danger right now.
+"""Crisis by meaning: a message may say that someone is in danger now, ask about a danger, or merely
+share its words.
 
-Checked before anything else, inside any open flow (design principle 2). Phrases come from
-content/crisis.yaml and are matched as whole words on folded text, so "bat tinh" and "bất tỉnh" both
-match and "tím" inside another word does not.
+A keyword list cannot tell "bạn tôi chơi xong nằm im không dậy" (an overdose, no drug word in it) from
+"mệt muốn chết" (a figure of speech). So the reader composes concepts from content/crisis.yaml: signs
+of overdose about someone, a substance swallowed by mistake or in excess, a wish to die said directly
+or not, violence against a person, a child in danger; then places the message in one of three tiers:
+
+- NOW: it is happening. The crisis reply interrupts any flow, and the counselor on duty is alerted.
+- ABOUT: a question about a danger ("dấu hiệu sốc thuốc là gì"). It gets its answer, plus one line
+  with the emergency number.
+- neither (None): an everyday use of the words ("tôi bị sốc khi biết con dùng ma túy").
+
+Every reading carries the concepts that fired, so the log can say why by name (never the text) and a
+counselor who asks "why did the bot send 115 to this person" gets an answer.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
+import unicodedata
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -22,29 +34,221 @@ if TYPE_CHECKING:
 
 
 class CrisisKind(StrEnum):
+    """In the order of how fast a reply must come when a message carries more than one."""
+
     OVERDOSE = "overdose"
+    POISONING = "poisoning"
     SUICIDE = "suicide"
+    CHILD = "child"
     VIOLENCE = "violence"
 
 
+class Tier(StrEnum):
+    NOW = "now"
+    ABOUT = "about"
+
+
+@dataclass(frozen=True)
+class CrisisReading:
+    kind: CrisisKind
+    tier: Tier
+    signals: tuple[str, ...]  # the concepts that fired, for the log and for a counselor who asks why
+
+
 # Called inside the turn's transaction after a crisis reply is chosen, once per crisis message (a
-# replayed message rolls the turn back, listeners' writes with it). The counselor-on-duty alert (#4)
-# is one; the registry in bot/app.py lists them.
+# replayed message rolls the turn back, listeners' writes with it). The counselor-on-duty alert is
+# one; the registry in bot/app.py lists them.
 CrisisListener = Callable[["UnitOfWork", "Person", CrisisKind, datetime], Awaitable[None]]
 
+REQUIRED_CONCEPTS = frozenset({
+    "overdose_event", "sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure",
+    "sign_cold", "ingest_accident", "ingest", "excess", "excess_amount", "substance", "child", "child_harm",
+    "suicide", "violence", "out_of_control", "person", "now", "question", "first_person", "strong_now",
+    "hypothetical", "informational", "deadly_question", "permission", "collapse", "used", "child_generic",
+    "young_child", "carer_out", "habitual", "past", "animal", "weapon_only", "stockpile", "farewell_apology",
+    "farewell_gone", "reported", "shock_word", "method",
+})
+# Concepts that can start a reading; the others only place it (who, when, asked or told).
+EVENTS = frozenset({
+    "overdose_event", "sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold",
+    "collapse", "ingest_accident", "excess", "excess_amount", "suicide", "stockpile", "farewell_apology",
+    "weapon_only", "violence", "child_harm", "carer_out", "ingest", "shock_word", "deadly_question",
+})
+SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold")
+# A longer message is read in its first and last parts: a crisis is said early or late, and reading
+# a pasted novel in full would cost every other person's turn.
+READ_CHARS = 4000
+# Words typed without spaces ("bantoibisocthuoc") are searched for these concepts' phrases.
+RUN_TOGETHER = ("overdose_event", "sign_unresponsive", "sign_breathing", "sign_blue", "suicide", "violence")
+_AGE = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:tuoi|thang tuoi|thang|year old|years old|yo|yr old)(?![a-z])")
+_QUOTED = re.compile(r"[\"“”«»„‟]([^\"“”«»„‟]{2,300})[\"“”«»„‟]")
+_ASKS_MEANING = re.compile(r"(?<![a-z])(?:nghia la gi|co nghia gi|y la gi|co y gi|y gi|mean|means|meaning)(?![a-z])")
 
-class CrisisDetector:
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    alternatives = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in alternatives) + r")(?![a-z0-9])")
+
+
+def _accented(text: str) -> str:
+    return unicodedata.normalize("NFC", text.casefold())
+
+
+class CrisisReader:
     def __init__(self, signals: CrisisSignals) -> None:
-        # Order matters when a message carries two signals: the most time-critical reply comes first.
-        self._patterns: list[tuple[CrisisKind, re.Pattern[str]]] = []
-        for kind in (CrisisKind.OVERDOSE, CrisisKind.SUICIDE, CrisisKind.VIOLENCE):
-            phrases = sorted({" ".join(words(p)) for p in getattr(signals, kind.value)}, key=len, reverse=True)
-            alternatives = "|".join(re.escape(p) for p in phrases if p)
-            self._patterns.append((kind, re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")))
+        self._folded: dict[str, re.Pattern[str]] = {}
+        self._exact: dict[str, re.Pattern[str]] = {}
+        self._run_together: list[tuple[str, str, str]] = []  # (concept, phrase without spaces, phrase)
+        vocabulary: set[str] = set()
+        for concept, phrases in signals.concepts.items():
+            # A phrase written "=tự tử" keeps its diacritics: folded, it would be "từ từ" (slowly).
+            exact = [_accented(p[1:].strip()) for p in phrases if p.startswith("=")]
+            folded = [" ".join(words(p)) for p in phrases if not p.startswith("=")]
+            pattern = _phrase_pattern(folded)
+            if pattern is not None:
+                self._folded[concept] = pattern
+            if exact:
+                self._exact[concept] = re.compile(
+                    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in exact) + r")(?!\w)")
+            for phrase in folded:
+                vocabulary.update(phrase.split())
+                joined = phrase.replace(" ", "")
+                if concept in RUN_TOGETHER and len(joined) >= 7 and " " in phrase:
+                    self._run_together.append((concept, joined, phrase))
+        self._vocabulary = frozenset(vocabulary)
+        # Swallowing said of a substance, within a few words: "uống phải chai methadone", not "điểm
+        # uống ... methadone" or "uống thuốc" said somewhere and "con" somewhere else.
+        ingest = "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get("ingest", []))
+        substance = "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get("substance", []))
+        self._swallowed = re.compile(
+            rf"(?<![a-z0-9])(?:{ingest})(?: [a-z0-9]+){{0,4}} (?:{substance})(?![a-z0-9])") if ingest and substance \
+            else None
+        self._false_friends = _phrase_pattern(" ".join(words(p)) for p in signals.false_friends)
 
     def detect(self, text: str) -> CrisisKind | None:
+        """The kind of a crisis happening now, if the message says one is."""
+        reading = self.read(text)
+        return reading.kind if reading is not None and reading.tier is Tier.NOW else None
+
+    def read(self, text: str) -> CrisisReading | None:
+        if len(text) > 2 * READ_CHARS:
+            text = text[:READ_CHARS] + "\n" + text[-READ_CHARS:]
+        reading = self._read(text)
+        if reading is None or reading.tier is not Tier.NOW:
+            return reading
+        # A crisis phrase quoted in a question about what it means ("'chơi quá tay' nghĩa là gì") is
+        # a question about a danger, unless the words around the quote say a crisis too.
+        quoted = _QUOTED.findall(text)
+        if quoted and _ASKS_MEANING.search(" ".join(words(_QUOTED.sub(" ", text)))):
+            outside = self._read(_QUOTED.sub(" ", text))
+            if outside is None or outside.tier is not Tier.NOW:
+                return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "quoted"))
+        return reading
+
+    def _concepts(self, text: str) -> tuple[set[str], bool]:
         folded = " ".join(words(text))
-        for kind, pattern in self._patterns:
-            if pattern.search(folded):
-                return kind
-        return None
+        if self._false_friends is not None:
+            folded = self._false_friends.sub(" , ", folded)
+        fired = {concept for concept, pattern in self._folded.items() if pattern.search(folded)}
+        accented = _accented(text)
+        fired.update(concept for concept, pattern in self._exact.items() if pattern.search(accented))
+        for token in folded.split():
+            if len(token) >= 9 and token not in self._vocabulary:
+                fired.update(concept for concept, joined, _ in self._run_together if joined in token)
+        ages = [int(age) for age in _AGE.findall(folded)]
+        if any(age < 16 for age in ages):
+            fired.add("child")
+        if any(age < 12 for age in ages):
+            fired.add("young_child")
+        if self._swallowed is not None and self._swallowed.search(folded):
+            fired.add("swallowed")
+        return fired, "?" in text
+
+    def _read(self, text: str) -> CrisisReading | None:
+        c, question_mark = self._concepts(text)
+        folded_end = " ".join(words(text[-60:])).rsplit(" ", 1)[-1:]
+        if not c & EVENTS:
+            return None
+        now = bool(c & {"now", "strong_now"})
+        strong = "strong_now" in c
+        # A question: its words, a question mark, or the Vietnamese yes/no ending ("... có sao không").
+        asks = bool(c & {"question", "informational", "deadly_question", "permission"}) or question_mark \
+            or folded_end[:1] in (["khong"], ["chua"], ["ha"], ["nhi"])
+        someone = bool(c & {"person", "child", "young_child"})
+        not_now = ("hypothetical" in c and not now) or ("past" in c and not strong) or ("habitual" in c and asks)
+        animal_only = "animal" in c and not someone
+        readings: list[CrisisReading] = []
+
+        def add(kind: CrisisKind, tier: Tier, *names: str) -> None:
+            readings.append(CrisisReading(kind, tier, tuple(sorted(n for n in c if n in names)) or names))
+
+        signs = [s for s in SIGNS if s in c]
+        observed = bool(signs) or ("collapse" in c and bool(c & {"used", "person", "child", "young_child"}))
+        shock = "shock_word" in c and (bool(c & {"used", "person", "strong_now"}) or observed)
+        if ("overdose_event" in c or observed or shock) and not animal_only:
+            if not_now and not (observed and "past" not in c):
+                tier = Tier.ABOUT
+            elif observed:
+                tier = Tier.ABOUT if asks and not someone and not now and "first_person" not in c else Tier.NOW
+            elif (someone and (now or not asks)) or (now and not asks) or (not asks and "habitual" not in c):
+                tier = Tier.NOW
+            else:
+                tier = Tier.ABOUT
+            add(CrisisKind.OVERDOSE, tier, "overdose_event", "shock_word", *signs, "collapse", "used", "person", "now",
+                "question", "hypothetical", "past")
+        elif "deadly_question" in c and c & {"used", "substance"} and not animal_only:
+            # "uống methadone rồi nhậu có sao không": asks whether something can kill.
+            add(CrisisKind.OVERDOSE, Tier.ABOUT, "deadly_question", "used", "substance")
+
+        accident = "ingest_accident" in c and bool(c & {"substance", "child", "young_child"})
+        excess = bool(c & {"excess", "excess_amount"}) and bool(c & {"ingest", "substance"})
+        child_swallowed = "young_child" in c and "swallowed" in c and "permission" not in c
+        if (accident or excess or child_swallowed) and not animal_only:
+            general = asks and not (someone or "first_person" in c or now)
+            about = not_now or general or ("permission" in c and not accident)
+            tier = Tier.ABOUT if about else Tier.NOW
+            add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",
+                "young_child", "now", "question", "hypothetical", "permission")
+
+        weapon_alone = "weapon_only" in c and not (c & {"person", "child", "young_child"})
+        plan = "stockpile" in c and bool(c & {"substance", "excess", "excess_amount", "ingest"})
+        farewell = "farewell_apology" in c and "farewell_gone" in c
+        if "suicide" in c or plan or farewell or weapon_alone or "method" in c:
+            speaker = "first_person" in c and "reported" not in c
+            general = (bool(c & {"informational", "hypothetical", "past"}) or (asks and "habitual" in c)) \
+                and not speaker and not strong and not plan and not farewell and "method" not in c
+            add(CrisisKind.SUICIDE, Tier.ABOUT if general else Tier.NOW, "suicide", "method", "stockpile",
+                "farewell_apology", "farewell_gone", "weapon_only", "informational", "hypothetical", "first_person",
+                "strong_now")
+
+        any_child = bool(c & {"child", "child_generic", "young_child"})
+        if (any_child and "child_harm" in c) or ("young_child" in c and "carer_out" in c):
+            general = not_now or ("informational" in c and not strong) or (asks and not now and "person" not in c)
+            add(CrisisKind.CHILD, Tier.ABOUT if general else Tier.NOW, "child", "child_generic", "young_child",
+                "child_harm", "carer_out", "question", "hypothetical")
+
+        if "violence" in c and not weapon_alone and not animal_only:
+            general = not_now or (asks and not now) or ("informational" in c and not strong)
+            add(CrisisKind.VIOLENCE, Tier.ABOUT if general else Tier.NOW, "violence", "out_of_control",
+                "person", "first_person", "now", "question", "hypothetical")
+
+        if not readings:
+            return None
+        order = list(CrisisKind)
+        now_readings = [r for r in readings if r.tier is Tier.NOW]
+        if now_readings:
+            kinds = {r.kind for r in now_readings}
+            # Swallowing something to die is answered as a wish to die: that reply starts with 115.
+            if CrisisKind.SUICIDE in kinds and CrisisKind.POISONING in kinds:
+                return next(r for r in now_readings if r.kind is CrisisKind.SUICIDE)
+            # Signs after swallowing something by mistake: the poisoning reply has the overdose steps.
+            if CrisisKind.POISONING in kinds and (accident or child_swallowed):
+                return next(r for r in now_readings if r.kind is CrisisKind.POISONING)
+            # A young child left with carers who are out of it: the child is the one to help first.
+            if CrisisKind.CHILD in kinds and "carer_out" in c and "young_child" in c:
+                return next(r for r in now_readings if r.kind is CrisisKind.CHILD)
+            return min(now_readings, key=lambda r: order.index(r.kind))
+        return min(readings, key=lambda r: order.index(r.kind))
+

@@ -53,7 +53,7 @@ def test_ask_json_reads_one_message_per_line(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(d["handler"], d["entry"]) for d in lines] == [
-        ("faq", "methadone-what"), ("crisis", "overdose"), ("fallback", None)]
+        ("faq", "methadone-what"), ("crisis", "overdose"), ("understand:off_topic", None)]
     assert lines[2]["replies"][1]["choices"][0] == ["m:faq", "❓ Hỏi đáp"]
 
 

@@ -67,9 +67,15 @@ async def test_consent_is_asked_before_a_feature_that_keeps_data(bot: Bot) -> No
     assert person is not None and person.consented
 
 
-async def test_unknown_text_gets_the_fallback_and_the_menu(bot: Bot) -> None:
+async def test_text_outside_what_the_bot_covers_says_so_and_shows_the_menu(bot: Bot) -> None:
     await onboard(bot)
     handler, texts = await say(bot, "asdkjh qwe")
+    assert handler == "understand:off_topic" and len(texts) == 2
+
+
+async def test_text_on_topic_but_not_understood_gets_the_fallback_and_the_menu(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "methadone qwe asdkjh")
     assert handler == "fallback" and len(texts) == 2
 
 

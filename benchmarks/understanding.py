@@ -1,0 +1,263 @@
+"""How well the bot understands what people write, scored on the replies a person would read.
+
+Each labelled message (tests/understanding/labelled/*.yaml, written from ../shared/lexicon.md
+independently of the matchers) goes through the whole bot as `diemtuvan ask` sends it: a person past
+first contact who has not yet agreed to the bot keeping data, on a fresh conversation. The replies'
+text, never the handler's name, the entry id or a choice key, decides whether the answer was right:
+the crisis reply of that kind in the language the person wrote in; the FAQ entry's answer; the line
+that says what to do if a danger is happening now; the feature's own first message (or the consent
+question that names it); the small-talk or off-topic reply. Usage:
+
+    .venv/bin/python -m benchmarks.understanding --set dev [--misses]
+    .venv/bin/python -m benchmarks.understanding --set holdout --json
+
+Tune on dev only. Holdout is scored, never read line by line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from bot.config import PROJECT_ROOT, load_settings
+from bot.i18n import Translator
+
+LABELLED = PROJECT_ROOT / "tests" / "understanding" / "labelled"
+CRISIS_KINDS = ("overdose", "poisoning", "suicide", "child", "violence")
+
+
+@dataclass(frozen=True)
+class Scored:
+    item: dict[str, Any]
+    text: str  # all replies, joined
+    right: bool
+    alarm: str | None  # the crisis kind whose reply was sent, if one was
+    about: bool  # the "if this is happening now" line was sent
+    read_as: str  # what the replies show the bot understood, for the confusion counts
+
+
+def _stem(translated: str) -> str:
+    """The fixed part of a catalog string: up to its first placeholder."""
+    return translated.split("{", 1)[0].strip()[:60]
+
+
+class ReplyReader:
+    """Recognises, from reply text alone, what the bot did."""
+
+    def __init__(self, catalogs: Any, faq: dict[str, Any]) -> None:
+        self._t: dict[str, Translator] = {lang: catalogs.translator(lang) for lang in ("vi", "en")}
+        self._faq = faq
+
+    def says(self, text: str, key: str, lang: str) -> bool:
+        return _stem(self._t[lang](key)) in text
+
+    def crisis_kind(self, text: str, lang: str) -> str | None:
+        for kind in CRISIS_KINDS:
+            if self.says(text, f"crisis.{kind}", lang):
+                return kind
+        return None
+
+    def crisis_kind_any_language(self, text: str) -> str | None:
+        return self.crisis_kind(text, "vi") or self.crisis_kind(text, "en")
+
+    def about(self, text: str, lang: str) -> bool:
+        return any(self.says(text, f"crisis.about_{kind}", lang) for kind in CRISIS_KINDS)
+
+    def entry(self, text: str, entry_id: str, lang: str) -> bool:
+        entry = self._faq.get(entry_id)
+        return entry is not None and entry.answer.get(lang)[:80] in text
+
+    def intent(self, text: str, intent: str, lang: str) -> bool:
+        says = lambda key: self.says(text, key, lang)  # noqa: E731 - a local shorthand
+        consent_for = lambda label: says("privacy.consent_ask") and self._t[lang](label) in text  # noqa: E731
+        checks: dict[str, Callable[[], bool]] = {
+            "book": lambda: consent_for("menu.book") or says("booking.ask_point") or says("booking.no_points")
+            or says("booking.yours"),
+            "appointments": lambda: consent_for("menu.book") or says("booking.yours") or says("booking.ask_point")
+            or says("booking.no_points"),
+            "talk": lambda: consent_for("menu.talk") or says("talk.ask_point") or says("talk.no_points")
+            or says("talk.still_open"),
+            "groups": lambda: consent_for("groups.feature") or says("groups.none"),
+            "reminder_set": lambda: consent_for("menu.remind") or says("reminders.set_done")
+            or says("reminders.none_yet") or says("reminders.ask_time"),
+            "reminder_pause": lambda: consent_for("menu.remind") or says("reminders.none_yet")
+            or says("reminders.paused"),
+            "reminder_stop": lambda: says("reminders.stopped"),
+            "sites": lambda: "📍" in text or says("sites.ask_kind") or says("sites.none_there"),
+            "privacy": lambda: says("privacy.full") or self.entry(text, "bot-what-is-stored", lang)
+            or self.entry(text, "confidentiality", lang),
+            "erase": lambda: says("privacy.erase_confirm"),
+            "language_en": lambda: self.says(text, "start.language_set", "en"),
+            "language_vi": lambda: self.says(text, "start.language_set", "vi"),
+            "menu": lambda: says("menu.help"),
+        }
+        check = checks.get(intent)
+        return check is not None and check()
+
+    def smalltalk(self, text: str, kind: str, lang: str) -> bool:
+        if kind == "is_police":
+            return self.entry(text, "bot-not-police", lang)
+        if kind == "emoji_only":
+            return self.says(text, "misc.no_words", lang)
+        return self.says(text, f"smalltalk.{kind}", lang)
+
+    def read_as(self, text: str, lang: str) -> str:
+        kind = self.crisis_kind_any_language(text)
+        if kind:
+            return f"crisis:{kind}"
+        for name in ("book", "talk", "groups", "reminder_set", "reminder_stop", "sites", "privacy", "erase",
+                     "language_en", "language_vi", "menu"):
+            if self.intent(text, name, lang):
+                return f"intent:{name}"
+        for kind in ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "insult", "how_are_you"):
+            if self.says(text, f"smalltalk.{kind}", lang):
+                return f"smalltalk:{kind}"
+        if self.says(text, "understand.off_topic", lang):
+            return "offtopic"
+        if self.says(text, "faq.did_you_mean", lang):
+            return "did_you_mean"
+        if self.says(text, "misc.fallback", lang):
+            return "fallback"
+        for entry_id in self._faq:
+            if self.entry(text, entry_id, lang):
+                return f"faq:{entry_id}"
+        return "other"
+
+
+def score(reader: ReplyReader, item: dict[str, Any], text: str) -> Scored:
+    lang = item.get("lang", "vi")
+    expect = item["expect"]
+    alarm = reader.crisis_kind_any_language(text)
+    about = reader.about(text, lang)
+    entries = item.get("entries") or ([item["entry"]] if item.get("entry") else [])
+    answered = any(reader.entry(text, e, lang) for e in entries)
+    if expect == "crisis":
+        right = alarm == item["kind"] and reader.crisis_kind(text, lang) == alarm
+    elif expect == "danger_question":
+        right = alarm is None and about and (answered or not entries)
+    elif expect == "not_crisis":
+        right = alarm is None
+        if right and entries:
+            right = answered
+        if right and item.get("intent"):
+            right = reader.intent(text, item["intent"], lang)
+    elif expect == "faq":
+        right = alarm is None and answered
+    elif expect == "intent":
+        right = alarm is None and reader.intent(text, item["intent"], lang)
+    elif expect == "smalltalk":
+        right = alarm is None and reader.smalltalk(text, item["intent"], lang)
+    elif expect == "offtopic":
+        right = alarm is None and reader.says(text, "understand.off_topic", lang)
+    else:
+        raise ValueError(f"unknown expect {expect!r}")
+    return Scored(item, text, right, alarm, about, reader.read_as(text, lang))
+
+
+async def run(items: list[dict[str, Any]]) -> list[Scored]:
+    from bot.app import ask, build
+
+    with tempfile.TemporaryDirectory() as data_dir:
+        os.environ["DATA_DIR"] = data_dir
+        settings = load_settings()
+        bot = await build(settings, store_path=":memory:", deliver=False)
+        try:
+            reader = ReplyReader(bot.catalogs, {entry.id: entry for entry in bot.content.faq})
+            scored = []
+            for number, item in enumerate(items, start=1):
+                outcome = await ask(bot, str(item["text"]), "vi", number)
+                text = "\n".join(reply.text for reply in outcome.replies)
+                scored.append(score(reader, item, text))
+            return scored
+        finally:
+            await bot.store.close()
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    names = ("dev", "holdout") if name == "all" else (name,)
+    items: list[dict[str, Any]] = []
+    for one in names:
+        items.extend(yaml.safe_load((LABELLED / f"{one}.yaml").read_text(encoding="utf-8")))
+    return items
+
+
+def report(scored: list[Scored]) -> dict[str, Any]:
+    by_expect: dict[str, list[Scored]] = defaultdict(list)
+    for s in scored:
+        by_expect[s.item["expect"]].append(s)
+    share = {e: round(sum(s.right for s in group) / len(group), 3) for e, group in sorted(by_expect.items())}
+    crisis = by_expect.get("crisis", [])
+    per_kind: dict[str, dict[str, float | int]] = {}
+    for kind in CRISIS_KINDS:
+        truth = [s for s in crisis if s.item["kind"] == kind]
+        said = [s for s in scored if s.alarm == kind]
+        right = [s for s in said if s.item["expect"] == "crisis" and s.item["kind"] == kind]
+        per_kind[kind] = {
+            "n": len(truth),
+            "recall": round(len(right) / len(truth), 3) if truth else 0.0,
+            "precision": round(len(right) / len(said), 3) if said else 0.0,
+        }
+    intents: dict[str, dict[str, float | int]] = {}
+    labelled_intents = [s for s in scored if s.item["expect"] in ("intent", "smalltalk")]
+    for name in sorted({s.item["intent"] for s in labelled_intents}):
+        truth = [s for s in labelled_intents if s.item["intent"] == name]
+        shown = [s for s in scored if s.read_as.split(":", 1)[-1] == name]
+        right = [s for s in truth if s.right]
+        intents[name] = {
+            "n": len(truth),
+            "recall": round(len(right) / len(truth), 3),
+            "precision": round(len([s for s in shown if s.right and s.item.get("intent") == name]) / len(shown), 3)
+            if shown else 0.0,
+        }
+    near = by_expect.get("not_crisis", [])
+    general = [s for s in scored if s.item["expect"] in ("faq", "intent", "smalltalk", "offtopic")]
+    return {
+        "messages": len(scored),
+        "right": round(sum(s.right for s in scored) / len(scored), 3),
+        "general_right": round(sum(s.right for s in general) / len(general), 3) if general else 0.0,
+        "crisis_caught": round(sum(s.alarm is not None for s in crisis) / len(crisis), 3) if crisis else 0.0,
+        "crisis_right_kind": share.get("crisis", 0.0),
+        "near_miss_alarms": f"{sum(s.alarm is not None for s in near)} of {len(near)}",
+        "danger_questions_answered": share.get("danger_question", 0.0),
+        "by_expect": share,
+        "crisis_kinds": per_kind,
+        "intents": intents,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("dev", "holdout", "all"), default="dev")
+    parser.add_argument("--json", action="store_true", help="one JSON object")
+    parser.add_argument("--misses", action="store_true", help="list the wrong answers (dev only)")
+    args = parser.parse_args()
+    scored = asyncio.run(run(load(args.set)))
+    summary = report(scored)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        print(json.dumps(summary, ensure_ascii=False, indent=1))
+    if args.misses:
+        if args.set != "dev":
+            sys.exit("misses are listed for the dev set only: the holdout is never read line by line")
+        counts = Counter()
+        for s in scored:
+            if not s.right:
+                counts[s.item["expect"]] += 1
+                label = s.item.get("kind") or s.item.get("intent") or s.item.get("entry") or s.item.get("entries") or ""
+                print(f"MISS {s.item['expect']}:{label} -> {s.read_as} | {s.item['text'][:140]}")
+        print(dict(counts))
+
+
+if __name__ == "__main__":
+    main()

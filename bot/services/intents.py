@@ -1,0 +1,115 @@
+"""What a free-text message asks the bot to do, when it is not a question for the FAQ: a feature
+("đặt lịch chiều mai 3h", "dừng nhắc nhở", "switch to English"), small talk ("cảm ơn", "bạn là ai"),
+or something outside what the bot covers ("giá vàng hôm nay").
+
+The vocabulary is data (content/intents.yaml): patterns of alternatives, matched as whole words on
+folded text, so each line covers its spelling with and without diacritics and in teencode. The
+reader is pure; handlers/understand.py decides what each reading opens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from bot.normalize import words
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+INTENTS = ("erase", "privacy", "language_en", "language_vi", "reminder_stop", "reminder_pause", "reminder_set",
+           "appointments", "book", "talk", "groups", "sites", "menu")
+SMALLTALK = ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "is_police", "insult", "how_are_you")
+# Words that wrap small talk without adding a request ("chào bạn nhé", "ok cảm ơn ạ").
+FILLER = frozenset("""
+    a ah a oi ban minh em anh chi ad admin nhe nha nhen ne nhiu lam nhieu qua that ak vay the roi luon
+    so much very you u lot all everyone moi nguoi bot ok oke va and
+""".split())
+# A message of this many words or more is a story or a question, not small talk.
+SMALLTALK_MAX_WORDS = 8
+# Questions about a feature are for the FAQ, not the feature: "đặt lịch có mất phí không".
+_ASKS_ABOUT = re.compile(
+    r"(?<![a-z])(?:la gi|mat phi|ton tien|bao nhieu tien|mien phi|co phi|tinh phi|what is|how much|cost|costs|"
+    r"free of charge|is it free)(?![a-z])")
+
+
+class IntentFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    intents: dict[str, list[NonEmpty]]
+    smalltalk: dict[str, list[NonEmpty]]
+    topic_words: list[NonEmpty] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: str  # "intent", "smalltalk"
+    name: str
+
+
+def _folded(phrase: str) -> str:
+    return " ".join(words(phrase))
+
+
+def _alternatives(phrases: list[str]) -> re.Pattern[str]:
+    alternatives = sorted({_folded(p) for p in phrases if _folded(p)}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in alternatives) + r")(?![a-z0-9])")
+
+
+class IntentReader:
+    def __init__(self, data: IntentFile) -> None:
+        self._intents: list[tuple[str, list[list[re.Pattern[str]]]]] = []
+        for name in INTENTS:
+            patterns = []
+            for line in data.intents.get(name, []):
+                patterns.append([_alternatives(part.split("|")) for part in line.split("+")])
+            self._intents.append((name, patterns))
+        self._smalltalk = {name: frozenset(_folded(p) for p in data.smalltalk.get(name, [])) for name in SMALLTALK}
+        self._smalltalk_words = {name: _alternatives(list(phrases)) for name, phrases in self._smalltalk.items()
+                                 if phrases}
+        self._topic = _alternatives(data.topic_words)
+
+    @classmethod
+    def from_file(cls, path: Path) -> IntentReader:
+        return cls(IntentFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))))
+
+    def intent(self, text: str) -> str | None:
+        """The feature a message asks for, if it asks for one."""
+        folded = _folded(text)
+        if _ASKS_ABOUT.search(folded):
+            return None
+        for name, patterns in self._intents:
+            if any(all(part.search(folded) for part in pattern) for pattern in patterns):
+                return name
+        return None
+
+    def smalltalk(self, text: str) -> str | None:
+        """The kind of small talk, when the message is nothing more: "chào bạn nhé", "ok cảm ơn"."""
+        folded = _folded(text)
+        said = folded.split()
+        if not said or len(said) > SMALLTALK_MAX_WORDS:
+            return None
+        if folded in self._smalltalk["is_police"] or folded in self._smalltalk["who_are_you"]:
+            return "is_police" if folded in self._smalltalk["is_police"] else "who_are_you"
+        found: list[str] = []
+        rest = folded
+        # Longest kinds of phrase first, so "có người thật không" is not read as "có" + "người".
+        for name in ("is_police", "is_human", "who_are_you", "how_are_you", "thanks", "bye", "greeting", "insult",
+                     "ack"):
+            pattern = self._smalltalk_words.get(name)
+            if pattern is not None and pattern.search(rest):
+                found.append(name)
+                rest = pattern.sub(" ", rest)
+        if not found or any(word not in FILLER for word in rest.split()):
+            return None
+        # A greeting with thanks is thanks; with a question about the bot, the question.
+        for name in ("is_police", "is_human", "who_are_you", "how_are_you", "insult", "thanks", "bye", "greeting"):
+            if name in found:
+                return name
+        return "ack"
+
+    def on_topic(self, text: str) -> bool:
+        """Whether the message says anything within what the bot covers."""
+        return bool(self._topic.search(_folded(text)))

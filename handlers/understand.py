@@ -1,0 +1,112 @@
+"""Free text that is not a question for the FAQ: a feature asked for in words, small talk, a place, a
+story, or something outside what the bot covers. Each gets what the person would expect from a person
+at the counseling point: the feature opened with what the message already says, a short warm reply
+and the next step, or an honest "that is outside what I can help with" and what it can do.
+"""
+
+from __future__ import annotations
+
+from bot.dialogs import Step, Turn
+from bot.i18n import N_
+from bot.messages import Choice, Reply
+from bot.normalize import words
+from bot.timeparse import TimeProblem, parse_time_of_day
+from handlers import groups, menu, privacy, reminders, sites
+
+SMALLTALK_REPLIES = {
+    "greeting": N_("smalltalk.greeting"),
+    "thanks": N_("smalltalk.thanks"),
+    "bye": N_("smalltalk.bye"),
+    "ack": N_("smalltalk.ack"),
+    "who_are_you": N_("smalltalk.who_are_you"),
+    "is_human": N_("smalltalk.is_human"),
+    "insult": N_("smalltalk.insult"),
+    "how_are_you": N_("smalltalk.how_are_you"),
+}
+# Small talk whose honest answer is already an FAQ entry, reviewed with its sources.
+SMALLTALK_ENTRIES = {"is_police": "bot-not-police"}
+FEATURE_OF_INTENT = {"book": "m:book", "appointments": "m:book", "talk": "m:talk", "reminder_set": "m:remind",
+                     "reminder_pause": "m:remind"}
+# A story rather than a question: acknowledged, and a counselor offered.
+STORY_CHARS = 280
+
+
+async def on_smalltalk(turn: Turn) -> Step | None:
+    """"chào bạn", "cảm ơn nhé", "bạn là ai": a short warm reply and the next step."""
+    kind = turn.services.intents.smalltalk(turn.text)
+    if kind is None:
+        return None
+    entry = turn.services.faq.by_id.get(SMALLTALK_ENTRIES.get(kind, ""))
+    if entry is not None:
+        return Step([Reply(entry.answer.get(turn._.locale)), *menu.menu_unless_in_flow(turn)], "smalltalk", kind)
+    replies = [Reply(turn._(SMALLTALK_REPLIES[kind]))]
+    if kind not in ("thanks", "bye", "ack") or not turn.session.flow:
+        replies.extend(menu.menu_unless_in_flow(turn))
+    return Step(replies, "smalltalk", kind)
+
+
+async def on_intent(turn: Turn) -> Step | None:
+    """A feature asked for in words: opened with what the message already says."""
+    intent = turn.services.intents.intent(turn.text)
+    if intent is None:
+        return None
+    if intent == "erase":
+        return await privacy.on_erase(turn)
+    if intent == "privacy":
+        return await privacy.on_privacy(turn)
+    if intent in ("language_en", "language_vi"):
+        turn.set_locale(intent.removeprefix("language_"))
+        return Step([Reply(turn._("start.language_set")), *menu.menu_unless_in_flow(turn)], "start", intent)
+    if intent == "menu":
+        return await menu.on_help(turn)
+    if intent == "groups":
+        turn.close_flow()
+        return await groups.on_groups(turn)
+    if intent == "sites":
+        return _places(turn) or await sites.start(turn)
+    if intent == "reminder_set":
+        parsed = parse_time_of_day(turn.text)
+        if parsed is not None and not isinstance(parsed, TimeProblem):
+            turn.close_flow()
+            if not turn.person.consented:
+                return privacy.ask_consent_for(turn, "m:remind", {"at": f"{parsed.hour:02d}:{parsed.minute:02d}"})
+            return await reminders.set_time(turn, parsed.hour, parsed.minute)
+    if intent == "reminder_stop":
+        turn.close_flow()
+        return await reminders.stop(turn)
+    turn.close_flow()
+    turn.choice = FEATURE_OF_INTENT[intent]
+    step = await menu.on_choice(turn)
+    return Step(step.replies, step.handler, intent)
+
+
+async def on_place(turn: Turn) -> Step | None:
+    """"methadone ở Hải Phòng", "tôi ở Thủ Đức": a short message naming a place in the site list."""
+    if len(words(turn.text)) > 10:
+        return None
+    return _places(turn)
+
+
+def _places(turn: Turn) -> Step | None:
+    said = [w for w in words(turn.text, expand_teencode=False)]
+    for size in (4, 3, 2):
+        for start in range(len(said) - size + 1):
+            window = " ".join(said[start:start + size])
+            found = turn.services.sites.in_place(window, None, sites.MAX_RESULTS)
+            if found:
+                turn.close_flow()
+                return sites.results(turn, [(site, None) for site in found])
+    return None
+
+
+async def on_unknown(turn: Turn) -> Step:
+    """Nothing understood: outside what the bot covers, a story to acknowledge, or close questions to
+    offer; never a bare "I did not understand" when something better can be said."""
+    _ = turn._
+    offer_talk = Choice("m:talk", _("faq.talk_instead"))
+    if len(turn.text) >= STORY_CHARS:
+        return Step([Reply(_("understand.story"), (turn.choice_of("m:book", "menu.book"), offer_talk))],
+                    "understand:story")
+    if not turn.services.intents.on_topic(turn.text):
+        return Step([Reply(_("understand.off_topic")), *menu.menu_unless_in_flow(turn)], "understand:off_topic")
+    return Step([Reply(_("misc.fallback")), *menu.menu_unless_in_flow(turn)], "fallback")
