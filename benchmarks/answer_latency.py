@@ -20,7 +20,7 @@ import yaml
 from bot.config import PROJECT_ROOT
 from bot.content import load_content
 from bot.services.crisis import CrisisReader
-from bot.services.faq import FaqIndex
+from bot.services.faq import FaqIndex, Synonyms
 
 LABELLED = PROJECT_ROOT / "tests" / "content" / "labelled_questions.yaml"
 
@@ -33,7 +33,7 @@ def main() -> None:
     builds = []
     for _ in range(20):
         started = time.perf_counter()
-        index = FaqIndex(content.faq)
+        index = FaqIndex(content.faq, Synonyms.from_file(PROJECT_ROOT / "content" / "synonyms.yaml"))
         detector = CrisisReader(content.crisis)
         builds.append(time.perf_counter() - started)
     questions = [q for q, _label in yaml.safe_load(Path(LABELLED).read_text(encoding="utf-8"))]

@@ -143,12 +143,14 @@ def _content_check(settings: Settings) -> int:
     except (OSError, SiteFileError) as exc:
         problems.extend(exc.problems if isinstance(exc, SiteFileError) else [f"sites: {exc}"])
         site_count = 0
+    from bot.services.faq import Synonyms
     from bot.services.intents import IntentReader
 
-    try:
-        IntentReader.from_file(settings.content_dir / "intents.yaml")
-    except (OSError, ValueError) as exc:  # a pydantic ValidationError or a YAML error is a ValueError
-        problems.append(f"{settings.content_dir / 'intents.yaml'}: {exc}")
+    for name, read in (("intents.yaml", IntentReader.from_file), ("synonyms.yaml", Synonyms.from_file)):
+        try:
+            read(settings.content_dir / name)
+        except (OSError, ValueError) as exc:  # a pydantic ValidationError or a YAML error is a ValueError
+            problems.append(f"{settings.content_dir / name}: {exc}")
     if content is not None:
         from bot.services.crisis import CrisisReader
 

@@ -29,10 +29,10 @@ from bot.services import booking, deadlines
 from bot.services.alerts import crisis_alert
 from bot.services.budget import MessageBudget
 from bot.services.crisis import CrisisListener, CrisisReader
-from bot.services.faq import FaqIndex
+from bot.services.faq import FaqIndex, Synonyms
 from bot.services.intents import IntentReader
 from bot.services.people import new_person
-from bot.sites import SiteDirectory, load_sites
+from bot.sites import SiteDirectory, load_provinces, load_sites
 from bot.store.sqlite import SqliteStore
 from handlers import build_registry
 from scheduler.housekeeping import Housekeeping, Retention
@@ -61,9 +61,12 @@ def site_list_path(settings: Settings) -> Path:
 def build_services(settings: Settings, content: Content, catalogs: Catalogs,
                    crisis_listeners: tuple[CrisisListener, ...] = ()) -> Services:
     return Services(
-        content=content, catalogs=catalogs, faq=FaqIndex(content.faq), crisis=CrisisReader(content.crisis),
+        content=content, catalogs=catalogs,
+        faq=FaqIndex(content.faq, Synonyms.from_file(settings.content_dir / "synonyms.yaml")),
+        crisis=CrisisReader(content.crisis),
         intents=IntentReader.from_file(settings.content_dir / "intents.yaml"),
-        sites=SiteDirectory(load_sites(site_list_path(settings))),
+        sites=SiteDirectory(load_sites(site_list_path(settings)),
+                            load_provinces(settings.content_dir / "places" / "provinces-2025.csv")),
         session_timeout_minutes=settings.session_timeout_minutes,
         inbox_retention_days=settings.inbox_retention_days, person_retention_days=settings.person_retention_days,
         crisis_listeners=crisis_listeners, timezone_name=settings.bot_timezone,

@@ -26,7 +26,8 @@ ENGLISH = frozenset("""
     where's what's how's there's isn't aren't wasn't won't can't cannot going gonna wanna would've
     overdose overdosed breathing wake won't woke lips blue pupils kill die dying dead life live alive
     anymore hurt hurting beating hits hit knife police report free cost price pay money doctor hospital
-    sick pain sleep work job
+    sick pain sleep work job bye goodbye alright stupid useless idiot dumb cops real human person robot
+    anymore sorry please thank thanks
 """.split())
 # Common unaccented Vietnamese words that no English word is spelled like.
 VIETNAMESE = frozenset("""

@@ -190,8 +190,31 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 class SiteDirectory:
-    def __init__(self, sites: list[Site]) -> None:
+    def __init__(self, sites: list[Site], provinces: dict[str, str] | None = None) -> None:
         self._sites = sites
+        # Former province names and the province each is part of now (content/places): "Bến Tre" →
+        # "Vĩnh Long", so an old name finds the sites and the reply can say where it belongs now.
+        self._provinces = {_place_phrase(old): current for old, current in (provinces or {}).items()}
+        self._shown = {_place_phrase(n): n for s in sites for n in (s.province, s.commune, *s.other_names)}
+        self._shown.update({_place_phrase(old): old for old in (provinces or {})})
+        names = set(self._shown)
+        # Names of two words or more: one syllable alone ("an", "hoa") is too often another word.
+        self._place_names = sorted((n for n in names if len(n.split()) >= 2), key=len, reverse=True)
+
+    def place_named_in(self, text: str) -> str | None:
+        """A place of the list or a province that a message names in full ("methadone ở Hải Phòng",
+        "tôi ở Thủ Đức"), folded; None if it names none."""
+        said = f" {' '.join(words(text, expand_teencode=False))} "
+        return next((name for name in self._place_names if f" {name} " in said), None)
+
+    def shown(self, place: str) -> str:
+        """A place's name as the list writes it, with its diacritics ("nam dinh" → "Nam Định")."""
+        return self._shown.get(_place_phrase(place), place)
+
+    def current_province(self, place: str) -> str | None:
+        """The province a former province is part of now, if the place is a former province's name."""
+        current = self._provinces.get(_place_phrase(place))
+        return current if current is not None and _place_phrase(current) != _place_phrase(place) else None
 
     def all(self) -> list[Site]:
         return list(self._sites)
@@ -218,6 +241,16 @@ Kinds = frozenset[SiteKind] | None
 
 def _wanted(site: Site, kinds: Kinds) -> bool:
     return kinds is None or site.kind in kinds
+
+
+def _place_phrase(name: str) -> str:
+    return " ".join(w for w in words(name, expand_teencode=False) if w not in _PLACE_WORDS)
+
+
+def load_provinces(path: Path) -> dict[str, str]:
+    """content/places/provinces-2025.csv: each former province and the province it is part of now."""
+    with path.open(encoding="utf-8", newline="") as file:
+        return {row["old_name"]: row["current_name"] for row in csv.DictReader(file)}
 
 
 def place_words(typed: str) -> frozenset[str]:

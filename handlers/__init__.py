@@ -90,7 +90,7 @@ def build_registry() -> Registry:
         # answers to reminders and check-ins (sent by the outbox, not in reply to a message).
         global_choice_prefixes=frozenset({"m", "lang", "dose", "ci", "grp", "apt", "chat"}),
         question=first_answer(talk.on_text, understand.on_smalltalk, reminders.on_text, understand.on_intent,
-                              faq.on_question, understand.on_place, faq.on_close_questions),
+                              understand.on_place, faq.on_question, faq.on_close_questions),
         unknown_command=misc.unknown_command,
         stale_choice=misc.stale_choice,
         double_tap=misc.double_tap,

@@ -29,6 +29,9 @@ _ABOUT_LINES = {
     CrisisKind.CHILD: N_("crisis.about_child"),
     CrisisKind.VIOLENCE: N_("crisis.about_violence"),
 }
+# A question about a danger already says what it is about: the closest entry answers it from a
+# lower score than an ordinary question needs, and the kind's own entry when none is that close.
+ABOUT_ENTRY_AT = 0.2
 # The entry that answers a question about each danger when the FAQ finds no closer one.
 _ABOUT_ENTRIES = {
     CrisisKind.OVERDOSE: "overdose-signs",
@@ -63,7 +66,7 @@ async def about(turn: Turn) -> Step:
     kind = turn.crisis.kind
     log.info("danger question kind=%s signals=%s", kind.value, "+".join(turn.crisis.signals))
     entry, candidates = turn.services.faq.answer(turn.text)
-    if entry is None and candidates and candidates[0].score >= turn.services.faq.CLEAR_AT:
+    if entry is None and candidates and candidates[0].score >= ABOUT_ENTRY_AT:
         entry = candidates[0].entry
     if entry is None:
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind])

@@ -14,8 +14,12 @@ DID_YOU_MEAN_AT = 0.25
 
 async def on_question(turn: Turn) -> Step | None:
     """A question the FAQ answers with confidence, in the language it was asked in."""
-    entry, _candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
+    entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
     if entry is None:
+        return None
+    # A fair match that shares no word of what the bot covers ("giá vàng hôm nay" and the fees entry
+    # share "giá") is a coincidence, not an answer.
+    if candidates[0].score < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text):
         return None
     return Step([Reply(entry.answer.get(turn._.locale))], "faq", entry.id)
 
@@ -24,7 +28,7 @@ async def on_close_questions(turn: Turn) -> Step | None:
     """No confident answer, but listed questions close to it: "did you mean", with a counselor last."""
     _entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
     close = [m for m in candidates if m.score >= DID_YOU_MEAN_AT]
-    if not close:
+    if not close or not turn.services.intents.on_topic(turn.text):
         return None
     language = turn._.locale
     choices = [Choice(f"faq:{m.entry.id}", _label(m.entry.questions.en[0] if language == "en"

@@ -95,12 +95,33 @@ def _nearest(turn: Turn) -> Step:
 
 
 def _typed_place(turn: Turn) -> Step | None:
-    found = turn.services.sites.in_place(turn.text, _kinds(turn), MAX_RESULTS)
-    if found:
-        return results(turn, [(site, None) for site in found])
+    step = in_place(turn, turn.text, _kinds(turn))
+    if step is not None:
+        return step
     if turn.services.faq.answer(turn.text)[0] is not None:
         return None  # a question, not a place: the router answers it and asks "where" again
     return Step([Reply(turn._("sites.none_there", place=turn.text.strip()[:60]))], "sites:none")
+
+
+def in_place(turn: Turn, typed: str, kinds: frozenset[SiteKind] | None, whole: bool = True) -> Step | None:
+    """Sites in a typed place: the whole message, when it is asked for ("Hải Phòng", "hoai duc"), or a
+    place named in full inside it ("methadone ở Hải Phòng"); a former province is searched as the
+    province it is part of now, and said so."""
+    directory = turn.services.sites
+    place = typed if whole and directory.in_place(typed, kinds, 1) else directory.place_named_in(typed)
+    if place is None:
+        return None
+    notes = []
+    found = directory.in_place(place, kinds, MAX_RESULTS)
+    current = directory.current_province(place)
+    if current is not None:
+        notes.append(Reply(turn._("sites.now_part_of", old=directory.shown(place), current=current)))
+        found = found or directory.in_place(current, kinds, MAX_RESULTS)
+    if not found:
+        shown = current or directory.shown(place)
+        return Step([*notes, Reply(turn._("sites.none_there", place=shown))], "sites:none")
+    step = results(turn, [(site, None) for site in found])
+    return Step([*notes, *step.replies], step.handler, step.entry)
 
 
 def results(turn: Turn, found: Sequence[tuple[Site, float | None]]) -> Step:

@@ -28,7 +28,7 @@ SMALLTALK_ENTRIES = {"is_police": "bot-not-police"}
 FEATURE_OF_INTENT = {"book": "m:book", "appointments": "m:book", "talk": "m:talk", "reminder_set": "m:remind",
                      "reminder_pause": "m:remind"}
 # A story rather than a question: acknowledged, and a counselor offered.
-STORY_CHARS = 280
+STORY_CHARS = 200
 
 
 async def on_smalltalk(turn: Turn) -> Step | None:
@@ -81,22 +81,21 @@ async def on_intent(turn: Turn) -> Step | None:
 
 
 async def on_place(turn: Turn) -> Step | None:
-    """"methadone ở Hải Phòng", "tôi ở Thủ Đức": a short message naming a place in the site list."""
-    if len(words(turn.text)) > 10:
+    """"methadone ở Hải Phòng", "tôi ở Thủ Đức": a short message naming a place, about what the bot
+    covers (or only the place), asking nothing else ("giá bao nhiêu")."""
+    said = words(turn.text)
+    if len(said) > 10 or turn.services.intents.asks_about(turn.text):
+        return None
+    if len(said) > 5 and not turn.services.intents.on_topic(turn.text):
         return None
     return _places(turn)
 
 
 def _places(turn: Turn) -> Step | None:
-    said = [w for w in words(turn.text, expand_teencode=False)]
-    for size in (4, 3, 2):
-        for start in range(len(said) - size + 1):
-            window = " ".join(said[start:start + size])
-            found = turn.services.sites.in_place(window, None, sites.MAX_RESULTS)
-            if found:
-                turn.close_flow()
-                return sites.results(turn, [(site, None) for site in found])
-    return None
+    step = sites.in_place(turn, turn.text, None, whole=False)
+    if step is not None:
+        turn.close_flow()
+    return step
 
 
 async def on_unknown(turn: Turn) -> Step:

@@ -66,13 +66,15 @@ REQUIRED_CONCEPTS = frozenset({
     "suicide", "violence", "out_of_control", "person", "now", "question", "first_person", "strong_now",
     "hypothetical", "informational", "deadly_question", "permission", "collapse", "used", "child_generic",
     "young_child", "carer_out", "habitual", "past", "animal", "weapon_only", "stockpile", "farewell_apology",
-    "farewell_gone", "reported", "shock_word", "method",
+    "farewell_gone", "reported", "shock_word", "method", "cold_weather", "hyperbole_word", "death", "wish",
+    "harm_verb",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
     "overdose_event", "sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold",
     "collapse", "ingest_accident", "excess", "excess_amount", "suicide", "stockpile", "farewell_apology",
-    "weapon_only", "violence", "child_harm", "carer_out", "ingest", "shock_word", "deadly_question",
+    "weapon_only", "violence", "child_harm", "carer_out", "ingest", "shock_word", "deadly_question", "method",
+    "death",
 })
 SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold")
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
@@ -80,7 +82,9 @@ SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sig
 READ_CHARS = 4000
 # Words typed without spaces ("bantoibisocthuoc") are searched for these concepts' phrases.
 RUN_TOGETHER = ("overdose_event", "sign_unresponsive", "sign_breathing", "sign_blue", "suicide", "violence")
-_AGE = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:tuoi|thang tuoi|thang|year old|years old|yo|yr old)(?![a-z])")
+_AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| tuoi| year old| years old| yo| yr old)(?![a-z])")
+_MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
+_PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} (?:vien|lieu|pills|tablets)(?![a-z])")
 _QUOTED = re.compile(r"[\"“”«»„‟]([^\"“”«»„‟]{2,300})[\"“”«»„‟]")
 _ASKS_MEANING = re.compile(r"(?<![a-z])(?:nghia la gi|co nghia gi|y la gi|co y gi|y gi|mean|means|meaning)(?![a-z])")
 
@@ -126,6 +130,23 @@ class CrisisReader:
             rf"(?<![a-z0-9])(?:{ingest})(?: [a-z0-9]+){{0,4}} (?:{substance})(?![a-z0-9])") if ingest and substance \
             else None
         self._false_friends = _phrase_pattern(" ".join(words(p)) for p in signals.false_friends)
+        alternatives = {name: "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get(name, [])
+                                       if not p.startswith("=")) for name in REQUIRED_CONCEPTS}
+        # "mệt muốn chết", "nóng chết mất", "đói muốn xỉu": a figure of speech, removed before reading.
+        self._hyperbole = re.compile(
+            rf"(?<![a-z0-9])(?:{alternatives['hyperbole_word']})(?: qua| lam| that| vl| vcl)? (?:muon |gan |suyt )?"
+            rf"(?:chet|chit|tret|chot|chec|xiu|ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])")
+        # "sốc khi biết", "hơi sốc": surprise, not an overdose.
+        self._surprise = re.compile(
+            r"(?<![a-z0-9])(?:(?:hoi|rat|qua|cu|that) soc|soc (?:khi|vi|truoc|voi|lam|qua(?! lieu)|that|nang|"
+            r"toan tap|luon|ngang|ghe|the|vay|ha|van|tam ly|van hoa|gia))(?![a-z0-9])")
+        # A child named right next to a harm done to them: "đánh thằng bé", "con bé bị bỏ đói".
+        child_words = "|".join(a for a in (alternatives["child"], alternatives["young_child"],
+                                           alternatives["child_generic"]) if a)
+        self._harmed_child = re.compile(
+            rf"(?<![a-z0-9])(?:(?:{alternatives['harm_verb']})(?: [a-z0-9]+){{0,2}} (?:{child_words})|"
+            rf"(?:{child_words})(?: [a-z0-9]+){{0,3}} (?:bi|was|is being|got|gets) (?:[a-z0-9]+ ){{0,2}}"
+            rf"(?:{alternatives['harm_verb']}))(?![a-z0-9])")
 
     def detect(self, text: str) -> CrisisKind | None:
         """The kind of a crisis happening now, if the message says one is."""
@@ -151,7 +172,10 @@ class CrisisReader:
         folded = " ".join(words(text))
         if self._false_friends is not None:
             folded = self._false_friends.sub(" , ", folded)
+        folded = self._surprise.sub(" , ", self._hyperbole.sub(" , ", folded))
         fired = {concept for concept, pattern in self._folded.items() if pattern.search(folded)}
+        if self._harmed_child.search(folded):
+            fired.add("child_harm")
         accented = _accented(text)
         fired.update(concept for concept, pattern in self._exact.items() if pattern.search(accented))
         for token in folded.split():
@@ -160,8 +184,12 @@ class CrisisReader:
         ages = [int(age) for age in _AGE.findall(folded)]
         if any(age < 16 for age in ages):
             fired.add("child")
-        if any(age < 12 for age in ages):
-            fired.add("young_child")
+        months = [int(m) for m in _MONTHS_OLD.findall(folded)]
+        # "18 tháng" is a baby's age only when a child is named ("bé 18 tháng"); else a duration.
+        if any(age < 12 for age in ages) or (fired & {"child", "young_child"} and any(m <= 36 for m in months)):
+            fired.update(("child", "young_child"))
+        if _PILLS.search(folded):
+            fired.add("substance")
         if self._swallowed is not None and self._swallowed.search(folded):
             fired.add("swallowed")
         return fired, "?" in text
@@ -169,6 +197,7 @@ class CrisisReader:
     def _read(self, text: str) -> CrisisReading | None:
         c, question_mark = self._concepts(text)
         folded_end = " ".join(words(text[-60:])).rsplit(" ", 1)[-1:]
+        folded_start = words(text[:20])[:1]
         if not c & EVENTS:
             return None
         now = bool(c & {"now", "strong_now"})
@@ -177,7 +206,11 @@ class CrisisReader:
         asks = bool(c & {"question", "informational", "deadly_question", "permission"}) or question_mark \
             or folded_end[:1] in (["khong"], ["chua"], ["ha"], ["nhi"])
         someone = bool(c & {"person", "child", "young_child"})
-        not_now = ("hypothetical" in c and not now) or ("past" in c and not strong) or ("habitual" in c and asks)
+        specific = bool(c & {"person", "child", "first_person"})  # a particular person, not people in general
+        # "Nếu ai đó đang ...": a message that opens with "if" is a hypothetical, whatever follows.
+        opens_with_if = folded_start[:1] in (["neu"], ["if"], ["gia"], ["lo"]) and "hypothetical" in c
+        not_now = ("hypothetical" in c and not now) or ("past" in c and not strong) or ("habitual" in c and asks) \
+            or opens_with_if
         animal_only = "animal" in c and not someone
         readings: list[CrisisReading] = []
 
@@ -187,6 +220,9 @@ class CrisisReader:
         signs = [s for s in SIGNS if s in c]
         observed = bool(signs) or ("collapse" in c and bool(c & {"used", "person", "child", "young_child"}))
         shock = "shock_word" in c and (bool(c & {"used", "person", "strong_now"}) or observed)
+        # Blue lips from the cold, with no drug said, are the cold.
+        if "cold_weather" in c and "used" not in c and "overdose_event" not in c:
+            observed = shock = False
         if ("overdose_event" in c or observed or shock) and not animal_only:
             if not_now and not (observed and "past" not in c):
                 tier = Tier.ABOUT
@@ -203,25 +239,31 @@ class CrisisReader:
             add(CrisisKind.OVERDOSE, Tier.ABOUT, "deadly_question", "used", "substance")
 
         accident = "ingest_accident" in c and bool(c & {"substance", "child", "young_child"})
+        # Someone swallowed a medicine and now shows signs: a poisoning, whoever it is.
+        accident = accident or ("swallowed" in c and observed and specific)
         excess = bool(c & {"excess", "excess_amount"}) and bool(c & {"ingest", "substance"})
         child_swallowed = "young_child" in c and "swallowed" in c and "permission" not in c
         if (accident or excess or child_swallowed) and not animal_only:
-            general = asks and not (someone or "first_person" in c or now)
+            general = asks and not (specific or now)
             about = not_now or general or ("permission" in c and not accident)
             tier = Tier.ABOUT if about else Tier.NOW
             add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",
                 "young_child", "now", "question", "hypothetical", "permission")
 
         weapon_alone = "weapon_only" in c and not (c & {"person", "child", "young_child"})
-        plan = "stockpile" in c and bool(c & {"substance", "excess", "excess_amount", "ingest"})
+        plan = "stockpile" in c and bool(c & {"substance", "excess", "excess_amount", "ingest"}) \
+            and bool(c & {"first_person", "now", "person"})
         farewell = "farewell_apology" in c and "farewell_gone" in c
-        if "suicide" in c or plan or farewell or weapon_alone or "method" in c:
+        # The writer's own wish to die, in any words: "em chỉ muốn biến mất", "tôi định đi theo bố".
+        wish_to_die = "death" in c and "wish" in c and "first_person" in c and "reported" not in c
+        if "suicide" in c or plan or farewell or weapon_alone or "method" in c or wish_to_die:
             speaker = "first_person" in c and "reported" not in c
-            general = (bool(c & {"informational", "hypothetical", "past"}) or (asks and "habitual" in c)) \
-                and not speaker and not strong and not plan and not farewell and "method" not in c
-            add(CrisisKind.SUICIDE, Tier.ABOUT if general else Tier.NOW, "suicide", "method", "stockpile",
-                "farewell_apology", "farewell_gone", "weapon_only", "informational", "hypothetical", "first_person",
-                "strong_now")
+            general = ((bool(c & {"informational", "hypothetical", "past"}) or (asks and "habitual" in c))
+                       and not speaker and not now and not plan and not farewell and "method" not in c) \
+                or (opens_with_if and not plan and not farewell and "method" not in c)
+            add(CrisisKind.SUICIDE, Tier.ABOUT if general else Tier.NOW, "suicide", "death", "wish", "method",
+                "stockpile", "farewell_apology", "farewell_gone", "weapon_only", "informational", "hypothetical",
+                "first_person", "strong_now")
 
         any_child = bool(c & {"child", "child_generic", "young_child"})
         if (any_child and "child_harm" in c) or ("young_child" in c and "carer_out" in c):

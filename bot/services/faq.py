@@ -15,6 +15,9 @@ import functools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from bot.content import FaqEntry
 from bot.normalize import words
@@ -22,6 +25,7 @@ from bot.normalize import words
 # Words too common in questions to tell entries apart ("là gì", "có … không", "how do I").
 STOPWORDS = frozenset("""
     la gi co khong the nao nhu toi minh em anh chi ban a oi va thi ma cua cho duoc bi o tai voi ve nhe vay sao
+    hoi chao xin alo ad admin vang ak please pls hello hi hey
     what is the a an of to do i can my me for in it does are
 """.split())
 
@@ -32,26 +36,62 @@ class Match:
     score: float
 
 
+class Synonyms:
+    """Words people use for the same thing (content/synonyms.yaml), rewritten to one before comparing:
+    "test HIV free" and "xét nghiệm HIV miễn phí" become the same words."""
+
+    def __init__(self, groups: list[list[str]]) -> None:
+        self._to: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for group in groups:
+            canonical = tuple(words(group[0]))
+            for variant in group:
+                self._to.setdefault(tuple(words(variant)), canonical)
+        self._longest = max((len(k) for k in self._to), default=0)
+
+    @classmethod
+    def from_file(cls, path: Path) -> Synonyms:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        groups = data.get("groups") if isinstance(data, dict) else None
+        if not isinstance(groups, list) or not all(isinstance(g, list) and g for g in groups):
+            raise ValueError(f"{path}: 'groups' must be a list of non-empty lists of words")
+        return cls([[str(w) for w in group] for group in groups])
+
+    def rewrite(self, said: list[str]) -> list[str]:
+        """The words with each variant replaced by its group's first word, longest variant first."""
+        out: list[str] = []
+        i = 0
+        while i < len(said):
+            for size in range(min(self._longest, len(said) - i), 0, -1):
+                canonical = self._to.get(tuple(said[i:i + size]))
+                if canonical is not None:
+                    out.extend(canonical)
+                    i += size
+                    break
+            else:
+                out.append(said[i])
+                i += 1
+        return out
+
+
+NO_SYNONYMS = Synonyms([])
+
+
 class FaqIndex:
     ANSWER_AT = 0.5
-    CLEAR_AT = 0.35
-    CLEAR_MARGIN = 1.5
+    CLEAR_AT = 0.3
+    CLEAR_MARGIN = 1.3
     SUGGEST_AT = 0.15
 
-    def __init__(self, entries: tuple[FaqEntry, ...]) -> None:
+    def __init__(self, entries: tuple[FaqEntry, ...], synonyms: Synonyms = NO_SYNONYMS) -> None:
         self.by_id = {entry.id: entry for entry in entries}
+        self._synonyms = synonyms
         questions: list[tuple[FaqEntry, frozenset[str]]] = []
-        vocabulary: dict[str, set[str]] = {"vi": set(), "en": set()}
         for entry in entries:
-            for language, asked in (("vi", entry.questions.vi), ("en", entry.questions.en)):
+            for asked in (entry.questions.vi, entry.questions.en):
                 for question in asked:
-                    vocabulary[language].update(words(question, expand_teencode=False))
-                    terms = frozenset(_terms(question))
+                    terms = frozenset(self._terms(question))
                     if terms:
                         questions.append((entry, terms))
-        # Words only one language's ways of asking use ("what", "how" / "la", "gi", "khong"): what a
-        # message is written in. Shared words (methadone, hiv) say nothing.
-        self._only = {"vi": vocabulary["vi"] - vocabulary["en"], "en": vocabulary["en"] - vocabulary["vi"]}
         frequency: Counter[str] = Counter()
         for _entry, terms in questions:
             frequency.update(terms)
@@ -66,7 +106,7 @@ class FaqIndex:
                 self._postings[term].append(number)
 
     def search(self, text: str, limit: int = 3) -> list[Match]:
-        query = frozenset(_terms(text))
+        query = frozenset(self._terms(text))
         if not query:
             return []
         return list(self._ranked(query))[:limit]
@@ -101,16 +141,8 @@ class FaqIndex:
             return matches[0].entry, matches
         return None, matches
 
-    def language_of(self, text: str) -> str | None:
-        """"en" or "vi" when the message's words clearly belong to one language's questions, else None."""
-        said = set(words(text, expand_teencode=False))
-        english, vietnamese = len(said & self._only["en"]), len(said & self._only["vi"])
-        if english > vietnamese:
-            return "en"
-        if vietnamese > english:
-            return "vi"
-        return None
+    def _terms(self, text: str) -> list[str]:
+        return [w for w in self._synonyms.rewrite(words(text)) if w not in STOPWORDS]
 
 
-def _terms(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS]
+

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from bot.normalize import words
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-INTENTS = ("erase", "privacy", "language_en", "language_vi", "reminder_stop", "reminder_pause", "reminder_set",
+INTENTS = ("erase", "privacy", "language_en", "language_vi", "reminder_pause", "reminder_stop", "reminder_set",
            "appointments", "book", "talk", "groups", "sites", "menu")
 SMALLTALK = ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "is_police", "insult", "how_are_you")
 # Words that wrap small talk without adding a request ("chào bạn nhé", "ok cảm ơn ạ").
@@ -29,7 +29,7 @@ FILLER = frozenset("""
     so much very you u lot all everyone moi nguoi bot ok oke va and
 """.split())
 # A message of this many words or more is a story or a question, not small talk.
-SMALLTALK_MAX_WORDS = 8
+SMALLTALK_MAX_WORDS = 12
 # Questions about a feature are for the FAQ, not the feature: "đặt lịch có mất phí không".
 _ASKS_ABOUT = re.compile(
     r"(?<![a-z])(?:la gi|mat phi|ton tien|bao nhieu tien|mien phi|co phi|tinh phi|what is|how much|cost|costs|"
@@ -75,6 +75,10 @@ class IntentReader:
     def from_file(cls, path: Path) -> IntentReader:
         return cls(IntentFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))))
 
+    def asks_about(self, text: str) -> bool:
+        """A question about a thing ("đặt lịch có mất phí không"), not a request for it."""
+        return bool(_ASKS_ABOUT.search(_folded(text)))
+
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
         folded = _folded(text)
@@ -86,13 +90,12 @@ class IntentReader:
         return None
 
     def smalltalk(self, text: str) -> str | None:
-        """The kind of small talk, when the message is nothing more: "chào bạn nhé", "ok cảm ơn"."""
+        """The kind of small talk, when the message is little more: "chào bạn nhé", "ok cảm ơn",
+        "cảm ơn vì đã trả lời lúc nửa đêm"; None when it also asks for something."""
         folded = _folded(text)
         said = folded.split()
         if not said or len(said) > SMALLTALK_MAX_WORDS:
             return None
-        if folded in self._smalltalk["is_police"] or folded in self._smalltalk["who_are_you"]:
-            return "is_police" if folded in self._smalltalk["is_police"] else "who_are_you"
         found: list[str] = []
         rest = folded
         # Longest kinds of phrase first, so "có người thật không" is not read as "có" + "người".
@@ -102,9 +105,21 @@ class IntentReader:
             if pattern is not None and pattern.search(rest):
                 found.append(name)
                 rest = pattern.sub(" ", rest)
-        if not found or any(word not in FILLER for word in rest.split()):
+        if not found:
             return None
-        # A greeting with thanks is thanks; with a question about the bot, the question.
+        extra = [word for word in rest.split() if word not in FILLER]
+        about_the_bot = found[0] in ("is_police", "is_human", "who_are_you")
+        # Words beyond small talk: still small talk if it opens or closes the message and the rest asks
+        # nothing of the bot ("chào em, chị mới vào", "cảm ơn vì đã trả lời lúc nửa đêm"), not when it
+        # does ("ok đặt lịch đi", "chào bạn, methadone là gì") or when the word is another one in the
+        # middle of a sentence ("giá vàng hôm nay": "vàng" folds like "vâng").
+        if extra and not about_the_bot:
+            if self.on_topic(text) or self.intent(text) is not None:
+                return None
+            edges = (said[0], said[-1], " ".join(said[:2]), " ".join(said[-2:]), " ".join(said[-3:]))
+            if not any(self._smalltalk_words[name].fullmatch(edge) for name in found
+                       if name in self._smalltalk_words for edge in edges):
+                return None
         for name in ("is_police", "is_human", "who_are_you", "how_are_you", "insult", "thanks", "bye", "greeting"):
             if name in found:
                 return name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,8 +73,10 @@ def test_content_check_names_file_and_entry(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)
     broken = content / "faq" / "core.yaml"
-    broken.write_text(broken.read_text(encoding="utf-8").replace("reviewed: 2026-11-23", "reviewed: soon", 1),
-                      encoding="utf-8")
+    text = broken.read_text(encoding="utf-8")
+    first_reviewed = re.search(r"reviewed: \d{4}-\d{2}-\d{2}", text)
+    assert first_reviewed is not None
+    broken.write_text(text.replace(first_reviewed.group(0), "reviewed: soon", 1), encoding="utf-8")
     (content / "faq" / "bad.yaml").write_text("entries:\n  - id: Bad Id\n", encoding="utf-8")
     result = run(["content", "check"], tmp_path, CONTENT_DIR=str(content))
     assert result.returncode == 1

@@ -1,0 +1,121 @@
+"""Free text, as people write it, reaches what they mean: features with what the message already says,
+small talk, places, the language of each message, questions about dangers (real core, real SQLite)."""
+
+from __future__ import annotations
+
+from bot.app import Bot
+from tests.unit.test_router_order import onboard, say
+
+
+async def test_a_greeting_thanks_and_goodbye_get_short_warm_replies(bot: Bot) -> None:
+    await onboard(bot)
+    for text, start in (("xin chào", "Chào bạn"), ("cảm ơn nhé", "Không có gì"), ("bye", "Take care"),
+                        ("bạn là ai", "Mình là trợ lý tự động")):
+        handler, texts = await say(bot, text)
+        assert handler == "smalltalk" and texts[0].startswith(start), (text, texts)
+
+
+async def test_asking_whether_the_bot_is_the_police_gets_the_reviewed_answer(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "bạn có phải công an không")
+    assert handler == "faq" or handler == "smalltalk"
+    assert "công an" in texts[0]
+
+
+async def test_small_talk_with_a_request_is_the_request(bot: Bot) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, "chào bạn, methadone là gì")
+    assert handler == "faq"
+
+
+async def test_off_topic_says_so_and_what_the_bot_does(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "giá vàng hôm nay")
+    assert handler == "understand:off_topic" and "nằm ngoài" in texts[0]
+
+
+async def test_switching_language_by_typing_changes_the_setting(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "switch to english please")
+    assert texts[0] == "Switched to English."
+    _handler, texts = await say(bot, "đổi sang tiếng việt")
+    assert texts[0].startswith("Đã chuyển")
+
+
+async def test_a_message_in_english_is_answered_in_english_without_changing_the_setting(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "what is methadone")
+    assert texts[0].startswith("Methadone is")
+    _handler, texts = await say(bot, "methadone là gì")
+    assert texts[0].startswith("Methadone là")
+
+
+async def test_a_crisis_in_english_gets_the_english_reply(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "my friend OD'd and won't wake up")
+    assert handler == "crisis" and texts[0].startswith("🚨 Call 115")
+
+
+async def test_a_question_about_a_danger_gets_its_answer_and_one_line(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "quá liều methadone là bao nhiêu mg?")
+    assert handler == "crisis:about"
+    assert "Gọi 115" not in texts[0][:20] and "Nếu chuyện này đang xảy ra" in texts[0]
+
+
+async def test_a_child_swallowing_methadone_gets_the_poisoning_reply(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "con tôi 3 tuổi uống phải chai methadone của bố nó")
+    assert handler == "crisis" and "Methadone ở lại lâu" in texts[0]
+
+
+async def test_a_child_in_danger_gets_111(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "thằng bé nhà bên bị bố nó bỏ đói mấy ngày rồi")
+    assert "111" in texts[0]
+
+
+async def test_a_reminder_with_its_time_is_set_after_consent_without_asking_the_time_again(bot: Bot) -> None:
+    await say(bot, "/start")
+    for answer in ("1", "1", "2"):  # Vietnamese, for myself, questions only (no consent)
+        await say(bot, answer)
+    handler, texts = await say(bot, "nhắc tôi 20h mỗi ngày")
+    assert handler == "privacy:consent" and texts[0].startswith("⏰")
+    handler, texts = await say(bot, "đồng ý")
+    assert handler == "reminders:set" and "20:00" in texts[1]
+
+
+async def test_stopping_reminders_by_typing(bot: Bot) -> None:
+    await onboard(bot)
+    await say(bot, "nhắc tôi 7h sáng mỗi ngày")
+    handler, _texts = await say(bot, "dừng nhắc nhở")
+    assert handler == "reminders:stopped"
+
+
+async def test_a_place_in_a_message_lists_its_sites(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "methadone ở Hải Phòng")
+    assert handler == "sites" and texts[0].startswith("📍")
+
+
+async def test_a_former_province_is_searched_as_the_province_it_is_part_of_now(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "Bến Tre")
+    assert handler == "sites" and texts[0].startswith("Bến Tre nay thuộc Vĩnh Long")
+
+
+async def test_a_common_word_that_only_resembles_a_menu_label_opens_nothing(bot: Bot) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, "bận")
+    assert handler != "sites"
+
+
+async def test_a_long_story_is_acknowledged_and_a_counselor_offered(bot: Bot) -> None:
+    await onboard(bot)
+    story = ("Tôi không biết bắt đầu từ đâu. Nhà tôi có năm người, mọi chuyện vốn bình thường cho đến năm ngoái. "
+             "Từ đó đến nay tôi mất ngủ, làm việc không tập trung, nói chuyện với ai cũng thấy khó, "
+             "không biết phải làm gì tiếp theo cho đúng nữa.")
+    handler, texts = await say(bot, story)
+    assert handler in ("understand:story", "faq")
+    if handler == "understand:story":
+        assert texts[0].startswith("Cảm ơn bạn đã kể")
