@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -32,7 +31,10 @@ import yaml
 from bot.config import PROJECT_ROOT, load_settings
 from bot.i18n import Translator
 
-LABELLED = PROJECT_ROOT / "tests" / "understanding" / "labelled"
+# The development sets are what the statistical crisis reader learns from (content/understanding);
+# the holdout is never learned from or tuned on.
+SETS = {"holdout": PROJECT_ROOT / "tests" / "understanding" / "labelled" / "holdout.yaml",
+        **{p.stem: p for p in sorted((PROJECT_ROOT / "content" / "understanding").glob("*.yaml"))}}
 CRISIS_KINDS = ("overdose", "poisoning", "suicide", "child", "violence")
 
 
@@ -42,6 +44,7 @@ class Scored:
     text: str  # all replies, joined
     right: bool
     alarm: str | None  # the crisis kind whose reply was sent, if one was
+    checked: bool  # asked plainly whether in danger, with the numbers (the statistical reader alone)
     about: bool  # the "if this is happening now" line was sent
     read_as: str  # what the replies show the bot understood, for the confusion counts
 
@@ -69,6 +72,10 @@ class ReplyReader:
 
     def crisis_kind_any_language(self, text: str) -> str | None:
         return self.crisis_kind(text, "vi") or self.crisis_kind(text, "en")
+
+    def checked(self, text: str) -> bool:
+        """The person was asked plainly whether they are in danger, with the numbers."""
+        return self.says(text, "crisis.check", "vi") or self.says(text, "crisis.check", "en")
 
     def about(self, text: str, lang: str) -> bool:
         return any(self.says(text, f"crisis.about_{kind}", lang) for kind in CRISIS_KINDS)
@@ -161,15 +168,16 @@ def score(reader: ReplyReader, item: dict[str, Any], text: str) -> Scored:
         right = alarm is None and reader.says(text, "understand.off_topic", lang)
     else:
         raise ValueError(f"unknown expect {expect!r}")
-    return Scored(item, text, right, alarm, about, reader.read_as(text, lang))
+    return Scored(item, text, right, alarm, reader.checked(text), about, reader.read_as(text, lang))
 
 
 async def run(items: list[dict[str, Any]]) -> list[Scored]:
     from bot.app import ask, build
 
     with tempfile.TemporaryDirectory() as data_dir:
-        os.environ["DATA_DIR"] = data_dir
-        settings = load_settings()
+        # The shipped content and defaults, whatever this shell's environment or .env says.
+        settings = load_settings({"DATA_DIR": data_dir, "CONTENT_DIR": str(PROJECT_ROOT / "content")},
+                                 env_file=None)
         bot = await build(settings, store_path=":memory:", deliver=False)
         try:
             reader = ReplyReader(bot.catalogs, {entry.id: entry for entry in bot.content.faq})
@@ -184,10 +192,10 @@ async def run(items: list[dict[str, Any]]) -> list[Scored]:
 
 
 def load(name: str) -> list[dict[str, Any]]:
-    names = ("dev", "holdout") if name == "all" else (name,)
+    names = tuple(SETS) if name == "all" else (name,)
     items: list[dict[str, Any]] = []
     for one in names:
-        items.extend(yaml.safe_load((LABELLED / f"{one}.yaml").read_text(encoding="utf-8")))
+        items.extend(yaml.safe_load(SETS[one].read_text(encoding="utf-8")))
     return items
 
 
@@ -226,6 +234,9 @@ def report(scored: list[Scored]) -> dict[str, Any]:
         "right": round(sum(s.right for s in scored) / len(scored), 3),
         "general_right": round(sum(s.right for s in general) / len(general), 3) if general else 0.0,
         "crisis_caught": round(sum(s.alarm is not None for s in crisis) / len(crisis), 3) if crisis else 0.0,
+        "crisis_caught_or_asked": round(sum(s.alarm is not None or s.checked for s in crisis) / len(crisis), 3)
+        if crisis else 0.0,
+        "near_miss_asked": f"{sum(s.checked for s in near)} of {len(near)}",
         "crisis_right_kind": share.get("crisis", 0.0),
         "near_miss_alarms": f"{sum(s.alarm is not None for s in near)} of {len(near)}",
         "danger_questions_answered": share.get("danger_question", 0.0),
@@ -237,7 +248,7 @@ def report(scored: list[Scored]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("dev", "holdout", "all"), default="dev")
+    parser.add_argument("--set", choices=(*SETS, "all"), default="dev")
     parser.add_argument("--json", action="store_true", help="one JSON object")
     parser.add_argument("--misses", action="store_true", help="list the wrong answers (dev only)")
     args = parser.parse_args()

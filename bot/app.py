@@ -25,7 +25,7 @@ from bot.dialogs import Services
 from bot.i18n import Catalogs
 from bot.messages import Incoming, Outcome
 from bot.router import Router
-from bot.services import booking, deadlines
+from bot.services import booking, crisis_model, deadlines
 from bot.services.alerts import crisis_alert
 from bot.services.budget import MessageBudget
 from bot.services.crisis import CrisisListener, CrisisReader
@@ -60,10 +60,12 @@ def site_list_path(settings: Settings) -> Path:
 
 def build_services(settings: Settings, content: Content, catalogs: Catalogs,
                    crisis_listeners: tuple[CrisisListener, ...] = ()) -> Services:
+    understanding = settings.content_dir / "understanding"
     return Services(
         content=content, catalogs=catalogs,
-        faq=FaqIndex(content.faq, Synonyms.from_file(settings.content_dir / "synonyms.yaml")),
-        crisis=CrisisReader(content.crisis),
+        faq=FaqIndex(content.faq, Synonyms.from_file(settings.content_dir / "synonyms.yaml"),
+                     crisis_model.faq_examples(crisis_model.load_examples(understanding))),
+        crisis=CrisisReader(content.crisis, crisis_model.trained(understanding)),
         intents=IntentReader.from_file(settings.content_dir / "intents.yaml"),
         sites=SiteDirectory(load_sites(site_list_path(settings)),
                             load_provinces(settings.content_dir / "places" / "provinces-2025.csv")),

@@ -52,6 +52,7 @@ class Registry:
     fallback: Handler
     first_contact: Handler
     first_contact_flow: str
+    relay_flow: str  # a counselor's side of a chat: what they type is for the person, not read for crisis
     always_offered: Callable[[Turn], tuple[Choice, ...]]
 
 
@@ -166,8 +167,11 @@ class Router:
             language = language_of(incoming.text)
             if language is not None and language != turn._.locale:
                 turn._ = turn.services.catalogs.translator(language)
-            turn.crisis = turn.services.crisis.read(incoming.text)
-            if turn.crisis is not None and turn.crisis.tier is Tier.NOW:
+            # A counselor's words in a chat are for the person they are helping ("nếu bạn ấy bất tỉnh,
+            # gọi 115"), not a crisis of their own.
+            relaying = turn.person.role == "counselor" and turn.session.flow == self._r.relay_flow
+            turn.crisis = None if relaying else turn.services.crisis.read(incoming.text)
+            if turn.crisis is not None and turn.crisis.tier in (Tier.NOW, Tier.CHECK):
                 return await self._r.crisis[turn.crisis.kind](turn), False, True
         self._resolve(turn)
         if turn.choice is not None and self._is_double_tap(turn):

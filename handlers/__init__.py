@@ -100,5 +100,6 @@ def build_registry() -> Registry:
         fallback=understand.on_unknown,
         first_contact=start.greet,
         first_contact_flow=start.FLOW,
+        relay_flow=talk.RELAY_FLOW,
         always_offered=menu.main_choices,
     )

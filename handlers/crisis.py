@@ -11,7 +11,7 @@ import logging
 from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
-from bot.services.crisis import CrisisKind
+from bot.services.crisis import CrisisKind, Tier
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +45,17 @@ _ABOUT_ENTRIES = {
 def reply_for(kind: CrisisKind) -> Handler:
     async def crisis(turn: Turn) -> Step:
         signals = turn.crisis.signals if turn.crisis is not None else ()
-        # Which concepts fired, by name, never the text: a counselor who asks why can be told.
-        log.info("crisis reply kind=%s signals=%s person=%s", kind.value, "+".join(signals), turn.person.id)
+        model = turn.crisis.model if turn.crisis is not None else None
+        # Which concepts fired, by name, and how sure the model was; never the text: a counselor who asks
+        # why can be told.
+        check = turn.crisis is not None and turn.crisis.tier is Tier.CHECK
+        log.info("crisis reply kind=%s tier=%s signals=%s model=%s person=%s", kind.value,
+                 "check" if check else "now", "+".join(signals), f"{model:.2f}" if model is not None else "-",
+                 turn.person.id)
+        if check:
+            # Only the statistical reader heard a danger: ask, with the numbers, and alert nobody.
+            return Step([Reply(turn._("crisis.check"), (turn.choice_of("m:talk", "menu.talk"),))], "crisis:check",
+                        kind.value)
         for listener in turn.services.crisis_listeners:
             await listener(turn.uow, turn.person, kind, turn.now)
         replies = [Reply(turn._(_KEYS[kind]))]

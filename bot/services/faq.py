@@ -78,20 +78,24 @@ NO_SYNONYMS = Synonyms([])
 
 class FaqIndex:
     ANSWER_AT = 0.5
-    CLEAR_AT = 0.3
+    CLEAR_AT = 0.25
     CLEAR_MARGIN = 1.3
     SUGGEST_AT = 0.15
 
-    def __init__(self, entries: tuple[FaqEntry, ...], synonyms: Synonyms = NO_SYNONYMS) -> None:
+    def __init__(self, entries: tuple[FaqEntry, ...], synonyms: Synonyms = NO_SYNONYMS,
+                 examples: tuple[tuple[str, str], ...] = ()) -> None:
+        """`examples` are more ways of asking, (message, entry id), from the labelled messages in
+        content/understanding: what people wrote and which entry answers it."""
         self.by_id = {entry.id: entry for entry in entries}
         self._synonyms = synonyms
+        asked_for: list[tuple[FaqEntry, str]] = [
+            (entry, question) for entry in entries for question in (*entry.questions.vi, *entry.questions.en)]
+        asked_for += [(self.by_id[entry_id], text) for text, entry_id in examples if entry_id in self.by_id]
         questions: list[tuple[FaqEntry, frozenset[str]]] = []
-        for entry in entries:
-            for asked in (entry.questions.vi, entry.questions.en):
-                for question in asked:
-                    terms = frozenset(self._terms(question))
-                    if terms:
-                        questions.append((entry, terms))
+        for entry, question in asked_for:
+            terms = frozenset(self._terms(question))
+            if terms:
+                questions.append((entry, terms))
         frequency: Counter[str] = Counter()
         for _entry, terms in questions:
             frequency.update(terms)

@@ -46,6 +46,25 @@ async def test_a_chat_relayed_both_ways_and_ended_by_either(rig: Rig) -> None:
     assert texts[0] == "Cuộc trò chuyện đã kết thúc."
 
 
+async def test_a_crisis_in_a_chat_reaches_the_counselor_and_a_counselors_advice_is_relayed(rig: Rig) -> None:
+    await make_staff(rig, "counselor", "c1", "TALK5678", POINT)
+    await rig.say("/truc", "c1")
+    await onboard(rig, "p1")
+    await rig.say("/menu", "p1")
+    await rig.say("noi chuyen voi tu van vien", "p1")
+    await rig.say("1", "p1")
+    await rig.sender.drain()
+    await rig.say("1", "c1")  # take it
+    texts = await rig.say("bạn tôi vừa chích xong giờ nằm im không thở", "p1")
+    assert texts[0].startswith("🚨 Gọi 115") and "tư vấn viên" in texts[1]
+    await rig.sender.drain()
+    assert any(t.endswith(": bạn tôi vừa chích xong giờ nằm im không thở") for t in rig.texts("c1"))
+    texts = await rig.say("nếu bạn ấy bất tỉnh thì gọi 115 ngay, đặt nằm nghiêng", "c1")
+    assert texts == []  # relayed, not read as the counselor's own crisis
+    await rig.sender.drain()
+    assert rig.texts("p1")[-1] == "💬 Tư vấn viên: nếu bạn ấy bất tỉnh thì gọi 115 ngay, đặt nằm nghiêng"
+
+
 async def test_nobody_on_duty_is_said_plainly_and_the_message_waits(rig: Rig) -> None:
     await make_staff(rig, "counselor", "c1", "TALK3456", POINT)
     await onboard(rig, "p1")

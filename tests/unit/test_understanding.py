@@ -104,6 +104,13 @@ async def test_a_former_province_is_searched_as_the_province_it_is_part_of_now(b
     assert handler == "sites" and texts[0].startswith("Bến Tre nay thuộc Vĩnh Long")
 
 
+async def test_a_sad_message_without_a_word_of_danger_is_asked_about_and_nobody_alerted(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "em không biết sống tiếp thế nào nữa, mọi thứ cứ tệ dần, em mệt lắm rồi")
+    assert handler in ("crisis", "crisis:check")
+    assert "115" in texts[0]
+
+
 async def test_a_common_word_that_only_resembles_a_menu_label_opens_nothing(bot: Bot) -> None:
     await onboard(bot)
     handler, _texts = await say(bot, "bận")
@@ -116,6 +123,6 @@ async def test_a_long_story_is_acknowledged_and_a_counselor_offered(bot: Bot) ->
              "Từ đó đến nay tôi mất ngủ, làm việc không tập trung, nói chuyện với ai cũng thấy khó, "
              "không biết phải làm gì tiếp theo cho đúng nữa.")
     handler, texts = await say(bot, story)
-    assert handler in ("understand:story", "faq")
-    if handler == "understand:story":
-        assert texts[0].startswith("Cảm ơn bạn đã kể")
+    # Heard as distress by the statistical reader, the person is asked plainly; else acknowledged.
+    assert handler in ("understand:story", "crisis:check")
+    assert "cảm ơn bạn đã kể" in texts[0].lower() and "tư vấn viên" in texts[0]

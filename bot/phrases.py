@@ -1,0 +1,119 @@
+"""Phrases found in a message word by word, with the diacritics a person typed taken into account.
+
+Folding makes "bat tinh" and "bất tỉnh" the same, which is what people without a Vietnamese keyboard
+need. But folding also makes different words the same: "bí danh" (alias) and "bị đánh" (beaten),
+"chăm sóc" (care) and "sốc" (shock), "đá tối nay" (football tonight) and "đá tôi" (kicks me), English
+"song" and "sống". So a phrase's word matches a typed word when their folded letters are equal and the
+diacritics typed are the phrase word's own. A word typed without diacritics matches any reading, as it
+must; a word typed with them matches only its own (and a phrase word without any, such as English
+"song", matches only a word typed without any). Tone marks are compared as a set, so the old and new
+placements ("hoà", "hòa") are the same word.
+
+A phrase written "=tự tử" needs the diacritics typed: folded, it would be "từ từ" (slowly), so an
+unaccented "tu tu" does not count.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.normalize import TEENCODE, fold
+
+_RAW_WORD = re.compile(r"[^\W_]+")
+_REPEATED = re.compile(r"([a-z])\1{2,}")
+
+
+@dataclass(frozen=True)
+class Token:
+    folded: str
+    marks: str | None  # the diacritics typed on the word (sorted), None when it was typed without any
+
+
+def _marks(raw: str) -> str | None:
+    decomposed = unicodedata.normalize("NFD", raw)
+    marks = sorted(ch for ch in decomposed if unicodedata.combining(ch))
+    if "đ" in raw:
+        marks.append("đ")
+    return "".join(marks) or None
+
+
+def _squeeze(word: str) -> str:
+    return _REPEATED.sub(lambda m: "uu" if m.group(1) == "u" else m.group(1), word)
+
+
+def tokenize(text: str, expand_teencode: bool = True) -> list[Token]:
+    """The message's words, folded, each with the diacritics typed on it; teencode expanded."""
+    out: list[Token] = []
+    for raw in _RAW_WORD.findall(text.casefold()):
+        for part in re.findall(r"[0-9a-z]+", fold(raw)):
+            folded = _squeeze(part) if len(part) > 2 and part[-1] == part[-2] else part
+            marks = _marks(raw)
+            if marks is None and expand_teencode and folded in TEENCODE:
+                out.extend(Token(word, None) for word in TEENCODE[folded].split())
+            else:
+                out.append(Token(folded, marks))
+    return out
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    name: str
+    words: tuple[Token, ...]
+    exact: bool  # the diacritics must be typed
+
+
+def _phrase(name: str, text: str) -> _Phrase | None:
+    exact = text.startswith("=")
+    words = tuple(tokenize(text[1:] if exact else text))
+    return _Phrase(name, words, exact) if words else None
+
+
+def _same(want: Token, typed: Token, exact: bool) -> bool:
+    if want.folded != typed.folded:
+        return False
+    if typed.marks is None:
+        return not (exact and want.marks is not None)
+    return want.marks == typed.marks
+
+
+class PhraseSet:
+    """Named lists of phrases, looked up by their first folded word."""
+
+    def __init__(self, named: Mapping[str, Iterable[str]]) -> None:
+        self._by_first: dict[str, list[_Phrase]] = defaultdict(list)
+        for name, phrases in named.items():
+            for text in phrases:
+                phrase = _phrase(name, text)
+                if phrase is not None:
+                    self._by_first[phrase.words[0].folded].append(phrase)
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda p: len(p.words), reverse=True)
+
+    def matches(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
+        """(name, start, end) of every phrase found, longest first at each position."""
+        found = []
+        for start, token in enumerate(tokens):
+            for phrase in self._by_first.get(token.folded, ()):
+                end = start + len(phrase.words)
+                if end <= len(tokens) and all(
+                        _same(want, typed, phrase.exact) for want, typed in zip(phrase.words, tokens[start:end],
+                                                                                strict=True)):
+                    found.append((phrase.name, start, end))
+        return found
+
+    def names(self, tokens: Sequence[Token]) -> set[str]:
+        return {name for name, _start, _end in self.matches(tokens)}
+
+    def remove(self, tokens: Sequence[Token]) -> list[Token]:
+        """The tokens with every phrase found replaced by a break (","), longest first."""
+        out = list(tokens)
+        taken = [False] * len(out)
+        for _name, start, end in sorted(self.matches(tokens), key=lambda m: m[1] - m[2]):
+            if not any(taken[start:end]):
+                for i in range(start, end):
+                    taken[i] = True
+        return [Token(",", None) if taken[i] else token for i, token in enumerate(out)]
