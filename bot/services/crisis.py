@@ -115,6 +115,9 @@ def _remove(tokens: list[Token], pattern: re.Pattern[str]) -> list[Token]:
 # rule's alarm always stands (the model doubted real overdoses as often as figures of speech); the
 # model alone raises the alarm when it is this sure of a crisis now ...
 MODEL_NOW = 0.7
+# Without a word of a danger in the message, the model's alarm is a plain question to the person below
+# this, and the alarm itself from it.
+MODEL_SURE = 0.85
 # A question about a danger the rules did not see, when the model is this sure.
 MODEL_ABOUT = 0.5
 
@@ -176,7 +179,8 @@ class CrisisReader:
             kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
             signals = (*(reading.signals if reading is not None else ()), "model")
             evidence = reading is not None or bool(self._concepts(text)[0] & EVIDENCE)
-            return CrisisReading(kind, Tier.NOW if evidence else Tier.CHECK, signals, model.crisis)
+            sure = evidence or model.crisis >= MODEL_SURE
+            return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
         # A question about a danger the rules did not see, when it has words of a danger at all (the
         # model alone would add the emergency line to questions about fees or papers).
         if reading is None and model.about >= MODEL_ABOUT and self._concepts(text)[0] & EVIDENCE:

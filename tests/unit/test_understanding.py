@@ -123,6 +123,8 @@ async def test_a_long_story_is_acknowledged_and_a_counselor_offered(bot: Bot) ->
              "Từ đó đến nay tôi mất ngủ, làm việc không tập trung, nói chuyện với ai cũng thấy khó, "
              "không biết phải làm gì tiếp theo cho đúng nữa.")
     handler, texts = await say(bot, story)
-    # Heard as distress by the statistical reader, the person is asked plainly; else acknowledged.
-    assert handler in ("understand:story", "crisis:check")
-    assert "cảm ơn bạn đã kể" in texts[0].lower() and "tư vấn viên" in texts[0]
+    # Heard as distress by the statistical reader, the person gets the crisis reply or is asked plainly;
+    # else the story is acknowledged. Each offers a counselor.
+    assert handler in ("understand:story", "crisis:check", "crisis")
+    assert "115" in texts[0] or "cảm ơn bạn đã kể" in texts[0].lower()
+    assert "tư vấn viên" in texts[0].lower()
