@@ -146,6 +146,12 @@ def _content_check(settings: Settings) -> int:
     from bot.services.faq import Synonyms
     from bot.services.intents import IntentReader
 
+    from bot.services.crisis_model import load_examples
+
+    try:
+        load_examples(settings.content_dir / "understanding")
+    except (OSError, ValueError) as exc:
+        problems.append(str(exc))
     for name, read in (("intents.yaml", IntentReader.from_file), ("synonyms.yaml", Synonyms.from_file)):
         try:
             read(settings.content_dir / name)
