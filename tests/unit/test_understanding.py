@@ -128,3 +128,19 @@ async def test_a_long_story_is_acknowledged_and_a_counselor_offered(bot: Bot) ->
     assert handler in ("understand:story", "crisis:check", "crisis")
     assert "115" in texts[0] or "cảm ơn bạn đã kể" in texts[0].lower()
     assert "tư vấn viên" in texts[0].lower()
+
+
+async def test_bad_input_gets_a_sensible_reply_and_no_alarm_without_cause(bot: Bot) -> None:
+    await onboard(bot)
+    for text in ("", "😀🙏", "a" * 4000, "methadone là gì? what is methadone? メタドン", "?" * 50,
+                 "hôm nay trời đẹp " * 250):
+        handler, texts = await say(bot, text)
+        assert texts, (text[:20], handler)
+        assert handler not in ("crisis", "crisis:check"), text[:40]
+
+
+async def test_repeated_letters_and_words_run_together_still_say_a_crisis(bot: Bot) -> None:
+    await onboard(bot)
+    for text in ("cứuuuu bạn tôi không thởooo", "bantoibisocthuoc"):
+        handler, texts = await say(bot, text)
+        assert handler == "crisis" and "115" in texts[0], text
