@@ -143,10 +143,9 @@ def _content_check(settings: Settings) -> int:
     except (OSError, SiteFileError) as exc:
         problems.extend(exc.problems if isinstance(exc, SiteFileError) else [f"sites: {exc}"])
         site_count = 0
+    from bot.services.crisis_model import load_examples
     from bot.services.faq import Synonyms
     from bot.services.intents import IntentReader
-
-    from bot.services.crisis_model import load_examples
 
     try:
         load_examples(settings.content_dir / "understanding")
