@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from bot.normalize import TEENCODE, fold
 
-_RAW_WORD = re.compile(r"[^\W_]+")
 _REPEATED = re.compile(r"([a-z])\1{2,}")
 
 
@@ -45,10 +44,20 @@ def _squeeze(word: str) -> str:
     return _REPEATED.sub(lambda m: "uu" if m.group(1) == "u" else m.group(1), word)
 
 
+BREAK = Token(",", None)
+# Punctuation that ends a clause: no phrase runs across it ("... không? Con tôi" is not "không còn tôi").
+_PIECES = re.compile(r"[^\W_]+|[.?!,;:…\n]+")
+
+
 def tokenize(text: str, expand_teencode: bool = True) -> list[Token]:
-    """The message's words, folded, each with the diacritics typed on it; teencode expanded."""
+    """The message's words, folded, each with the diacritics typed on it; teencode expanded; a break
+    where a clause ends."""
     out: list[Token] = []
-    for raw in _RAW_WORD.findall(text.casefold()):
+    for raw in _PIECES.findall(text.casefold()):
+        if not raw[0].isalnum():
+            if out and out[-1] is not BREAK:
+                out.append(BREAK)
+            continue
         for part in re.findall(r"[0-9a-z]+", fold(raw)):
             folded = _squeeze(part) if len(part) > 2 and part[-1] == part[-2] else part
             marks = _marks(raw)
@@ -116,4 +125,4 @@ class PhraseSet:
             if not any(taken[start:end]):
                 for i in range(start, end):
                     taken[i] = True
-        return [Token(",", None) if taken[i] else token for i, token in enumerate(out)]
+        return [BREAK if taken[i] else token for i, token in enumerate(out)]

@@ -169,7 +169,8 @@ class CrisisReader:
     def read(self, text: str) -> CrisisReading | None:
         if len(text) > 2 * READ_CHARS:
             text = text[:READ_CHARS] + "\n" + text[-READ_CHARS:]
-        reading = self._by_rules(text)
+        found = self._concepts(text)
+        reading = self._by_rules(text, found)
         if self._model is None:
             return reading
         model = self._model.read(text)
@@ -178,17 +179,17 @@ class CrisisReader:
         if model.crisis >= MODEL_NOW and model.crisis > model.about:
             kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
             signals = (*(reading.signals if reading is not None else ()), "model")
-            evidence = reading is not None or bool(self._concepts(text)[0] & EVIDENCE)
+            evidence = reading is not None or bool(found[0] & EVIDENCE)
             sure = evidence or model.crisis >= MODEL_SURE
             return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
         # A question about a danger the rules did not see, when it has words of a danger at all (the
         # model alone would add the emergency line to questions about fees or papers).
-        if reading is None and model.about >= MODEL_ABOUT and self._concepts(text)[0] & EVIDENCE:
+        if reading is None and model.about >= MODEL_ABOUT and found[0] & EVIDENCE:
             return CrisisReading(CrisisKind(model.about_kind), Tier.ABOUT, ("model",), model.crisis)
         return reading
 
-    def _by_rules(self, text: str) -> CrisisReading | None:
-        reading = self._read(text)
+    def _by_rules(self, text: str, found: tuple[set[str], bool] | None = None) -> CrisisReading | None:
+        reading = self._read(text, found)
         if reading is None or reading.tier is not Tier.NOW:
             return reading
         # A crisis phrase quoted in a question about what it means ("'chơi quá tay' nghĩa là gì") is
@@ -223,8 +224,8 @@ class CrisisReader:
             fired.add("swallowed")
         return fired, "?" in text
 
-    def _read(self, text: str) -> CrisisReading | None:
-        c, question_mark = self._concepts(text)
+    def _read(self, text: str, found: tuple[set[str], bool] | None = None) -> CrisisReading | None:
+        c, question_mark = found if found is not None else self._concepts(text)
         folded_end = " ".join(words(text[-60:])).rsplit(" ", 1)[-1:]
         folded_start = words(text[:20])[:1]
         if not c & EVENTS:
@@ -247,7 +248,9 @@ class CrisisReader:
             readings.append(CrisisReading(kind, tier, tuple(sorted(n for n in c if n in names)) or names))
 
         signs = [s for s in SIGNS if s in c]
-        observed = bool(signs) or ("collapse" in c and bool(c & {"used", "person", "child", "young_child"}))
+        # A collapse told as a habit ("dạo này về là ngồi lờ đờ") is a worry to answer, not an emergency.
+        collapse = "collapse" in c and not ("habitual" in c and not strong)
+        observed = bool(signs) or (collapse and bool(c & {"used", "person", "child", "young_child"}))
         shock = "shock_word" in c and (bool(c & {"used", "person", "strong_now"}) or observed)
         # Blue lips from the cold, with no drug said, are the cold.
         if "cold_weather" in c and "used" not in c and "overdose_event" not in c:
