@@ -46,7 +46,8 @@ async def test_a_chat_relayed_both_ways_and_ended_by_either(rig: Rig) -> None:
     assert texts[0] == "Cuộc trò chuyện đã kết thúc."
 
 
-async def test_a_crisis_in_a_chat_reaches_the_counselor_and_a_counselors_advice_is_relayed(rig: Rig) -> None:
+async def open_a_taken_chat(rig: Rig) -> None:
+    """p1 asks to talk; c1, on duty at the point, takes the chat."""
     await make_staff(rig, "counselor", "c1", "TALK5678", POINT)
     await rig.say("/truc", "c1")
     await onboard(rig, "p1")
@@ -55,6 +56,10 @@ async def test_a_crisis_in_a_chat_reaches_the_counselor_and_a_counselors_advice_
     await rig.say("1", "p1")
     await rig.sender.drain()
     await rig.say("1", "c1")  # take it
+
+
+async def test_a_crisis_in_a_chat_reaches_the_counselor_and_a_counselors_advice_is_relayed(rig: Rig) -> None:
+    await open_a_taken_chat(rig)
     texts = await rig.say("bạn tôi vừa chích xong giờ nằm im không thở", "p1")
     assert texts[0].startswith("🚨 Gọi 115") and "tư vấn viên" in texts[1]
     await rig.sender.drain()
@@ -144,14 +149,7 @@ async def test_erasing_a_person_who_used_everything_leaves_no_row_about_them(rig
 
 
 async def test_a_chat_continues_after_both_conversation_steps_expired(rig: Rig) -> None:
-    await make_staff(rig, "counselor", "c1", "TALK5678", POINT)
-    await rig.say("/truc", "c1")
-    await onboard(rig, "p1")
-    await rig.say("/menu", "p1")
-    await rig.say("noi chuyen voi tu van vien", "p1")
-    await rig.say("1", "p1")
-    await rig.sender.drain()
-    await rig.say("1", "c1")  # take it
+    await open_a_taken_chat(rig)
     rig.clock.advance(timedelta(hours=3))  # both steps expire (60 minutes)
     await rig.say("bạn còn đó không", "p1")
     await rig.say("Mình vẫn ở đây", "c1")
