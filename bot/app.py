@@ -64,7 +64,7 @@ def build_services(settings: Settings, content: Content, catalogs: Catalogs,
     return Services(
         content=content, catalogs=catalogs,
         faq=FaqIndex(content.faq, Synonyms.from_file(settings.content_dir / "synonyms.yaml"),
-                     crisis_model.faq_examples(crisis_model.load_examples(understanding))),
+                     crisis_model.faq_examples(crisis_model.examples(understanding))),
         crisis=CrisisReader(content.crisis, crisis_model.trained(understanding)),
         intents=IntentReader.from_file(settings.content_dir / "intents.yaml"),
         sites=SiteDirectory(load_sites(site_list_path(settings)),

@@ -126,16 +126,30 @@ class CrisisModel:
 
 
 _TRAINED: dict[str, CrisisModel] = {}
+_EXAMPLES: dict[str, list[dict[str, Any]]] = {}
+
+
+def _key(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.yaml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def examples(folder: Path) -> list[dict[str, Any]]:
+    """The folder's labelled examples, read once per process and set of files: parsing them takes
+    about a second, and every bot a test suite builds needs them."""
+    key = _key(folder)
+    if key not in _EXAMPLES:
+        _EXAMPLES[key] = load_examples(folder)
+    return _EXAMPLES[key]
 
 
 def trained(folder: Path) -> CrisisModel:
     """The model learned from the folder's examples, learned once per process and set of examples (every
     bot a test suite builds shares it)."""
-    digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.yaml")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    key = digest.hexdigest()
+    key = _key(folder)
     if key not in _TRAINED:
-        _TRAINED[key] = CrisisModel(load_examples(folder))
+        _TRAINED[key] = CrisisModel(examples(folder))
     return _TRAINED[key]
