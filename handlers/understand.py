@@ -39,10 +39,7 @@ async def on_smalltalk(turn: Turn) -> Step | None:
     entry = turn.services.faq.by_id.get(SMALLTALK_ENTRIES.get(kind, ""))
     if entry is not None:
         return Step([Reply(entry.answer.get(turn._.locale)), *menu.menu_unless_in_flow(turn)], "smalltalk", kind)
-    replies = [Reply(turn._(SMALLTALK_REPLIES[kind]))]
-    if kind not in ("thanks", "bye", "ack") or not turn.session.flow:
-        replies.extend(menu.menu_unless_in_flow(turn))
-    return Step(replies, "smalltalk", kind)
+    return Step([Reply(turn._(SMALLTALK_REPLIES[kind])), *menu.menu_unless_in_flow(turn)], "smalltalk", kind)
 
 
 async def on_intent(turn: Turn) -> Step | None:

@@ -147,6 +147,3 @@ class FaqIndex:
 
     def _terms(self, text: str) -> list[str]:
         return [w for w in self._synonyms.rewrite(words(text)) if w not in STOPWORDS]
-
-
-
