@@ -125,6 +125,10 @@ class CrisisSignals(BaseModel):
     model_config = ConfigDict(extra="forbid")
     concepts: dict[str, list[NonEmpty]]
     false_friends: list[NonEmpty] = Field(default_factory=list)
+    # FAQ entries about a danger, by the kind of crisis: their answer always ends with what to do if it
+    # is happening now, however the question was worded.
+    danger_entries: dict[str, Literal["overdose", "poisoning", "suicide", "child", "violence"]] = Field(
+        default_factory=dict)
     sources: list[NonEmpty] = Field(min_length=1)
     reviewed: date
 
@@ -211,6 +215,9 @@ def load_content(content_dir: Path) -> Content:
             for phrase in phrases:
                 if not fold(phrase.removeprefix("=")).strip():
                     problems.append(f"{crisis_path}: {concept}: {phrase!r} has no letters")
+        known = {entry.id for entry in entries}
+        for entry_id in sorted(crisis.danger_entries.keys() - known):
+            problems.append(f"{crisis_path}: danger_entries: {entry_id!r} is not an FAQ entry")
     if problems or crisis is None:
         raise ContentError(problems)
     return Content(faq=tuple(entries), crisis=crisis)

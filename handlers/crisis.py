@@ -12,6 +12,7 @@ from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
 from bot.services.crisis import CrisisKind, Tier
+from handlers.faq import ABOUT_LINES, answer_of
 
 log = logging.getLogger(__name__)
 
@@ -21,13 +22,6 @@ _KEYS = {
     CrisisKind.SUICIDE: N_("crisis.suicide"),
     CrisisKind.CHILD: N_("crisis.child"),
     CrisisKind.VIOLENCE: N_("crisis.violence"),
-}
-_ABOUT_LINES = {
-    CrisisKind.OVERDOSE: N_("crisis.about_overdose"),
-    CrisisKind.POISONING: N_("crisis.about_poisoning"),
-    CrisisKind.SUICIDE: N_("crisis.about_suicide"),
-    CrisisKind.CHILD: N_("crisis.about_child"),
-    CrisisKind.VIOLENCE: N_("crisis.about_violence"),
 }
 # A question about a danger already says what it is about: the closest entry answers it from a
 # lower score than an ordinary question needs, and the kind's own entry when none is that close.
@@ -79,6 +73,8 @@ async def about(turn: Turn) -> Step:
         entry = candidates[0].entry
     if entry is None:
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind])
+    if entry is not None and entry.id in turn.services.content.crisis.danger_entries:
+        return Step([Reply(answer_of(turn, entry))], "crisis:about", entry.id)  # it says what to do now
     answer = entry.answer.get(turn._.locale) + "\n\n" if entry is not None else ""
-    return Step([Reply(answer + turn._(_ABOUT_LINES[kind]))], "crisis:about",
+    return Step([Reply(answer + turn._(ABOUT_LINES[kind]))], "crisis:about",
                 entry.id if entry is not None else kind.value)

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from bot.content import FaqEntry
 from bot.dialogs import Step, Turn
+from bot.i18n import N_
 from bot.messages import Choice, Reply
+from bot.services.crisis import CrisisKind
 from handlers.menu import menu_unless_in_flow
+
+# What to do if the danger an answer is about is happening now.
+ABOUT_LINES = {
+    CrisisKind.OVERDOSE: N_("crisis.about_overdose"),
+    CrisisKind.POISONING: N_("crisis.about_poisoning"),
+    CrisisKind.SUICIDE: N_("crisis.about_suicide"),
+    CrisisKind.CHILD: N_("crisis.about_child"),
+    CrisisKind.VIOLENCE: N_("crisis.about_violence"),
+}
 
 # Long messages are read for crisis signals in full; a question is in its first lines.
 QUESTION_CHARS = 1000
@@ -21,7 +33,14 @@ async def on_question(turn: Turn) -> Step | None:
     # share "giá") is a coincidence, not an answer.
     if candidates[0].score < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text):
         return None
-    return Step([Reply(entry.answer.get(turn._.locale))], "faq", entry.id)
+    return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
+
+
+def answer_of(turn: Turn, entry: FaqEntry) -> str:
+    """The entry's answer; for an entry about a danger, with what to do if it is happening now."""
+    answer = entry.answer.get(turn._.locale)
+    kind = turn.services.content.crisis.danger_entries.get(entry.id)
+    return f"{answer}\n\n{turn._(ABOUT_LINES[CrisisKind(kind)])}" if kind else answer
 
 
 async def on_close_questions(turn: Turn) -> Step | None:
@@ -42,7 +61,7 @@ async def on_faq_choice(turn: Turn) -> Step:
     entry = turn.services.faq.by_id.get((turn.choice or "").removeprefix("faq:"))
     if entry is None:
         return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
-    return Step([Reply(entry.answer.get(turn._.locale))], "faq", entry.id)
+    return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
 
 
 def _label(question: str) -> str:

@@ -72,7 +72,7 @@ REQUIRED_CONCEPTS = frozenset({
     "hypothetical", "informational", "deadly_question", "permission", "collapse", "used", "child_generic",
     "young_child", "carer_out", "habitual", "past", "animal", "weapon_only", "stockpile", "farewell_apology",
     "farewell_gone", "reported", "shock_word", "method", "cold_weather", "hyperbole_word", "death", "wish",
-    "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone",
+    "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -84,7 +84,7 @@ EVENTS = frozenset({
 # Words of a danger, of any weight: without one, the model's alarm becomes a question to the person
 # (Tier.CHECK), and a question about a danger only the model saw is an ordinary question.
 EVIDENCE = EVENTS | {"death", "used", "harm_verb", "child", "young_child", "substance", "speaker_wish",
-                     "weapon_only", "out_of_control", "left_alone"}
+                     "weapon_only", "out_of_control", "left_alone", "suicide_hint"}
 SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold")
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -95,6 +95,9 @@ _AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| tuoi| year old| years old| 
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
 _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} (?:vien|lieu|pills|tablets)(?![a-z])")
 _QUOTED = re.compile(r"[\"“”«»„‟]([^\"“”«»„‟]{2,300})[\"“”«»„‟]")
+# Laughter typed as faces or emoji ("=))", ":))", "😂"): with the words of "joking", a figure of speech.
+_LAUGHTER = re.compile(r"(?:[=:;]\)\)+|[=:;]d\b|\bk{3,}\b|[\U0001F602\U0001F923\U0001F606\U0001F639\U0001F605])",
+                       re.IGNORECASE)
 _ASKS_MEANING = re.compile(r"(?<![a-z])(?:nghia la gi|co nghia gi|y la gi|co y gi|y gi|mean|means|meaning)(?![a-z])")
 
 
@@ -110,16 +113,18 @@ def _remove(tokens: list[Token], pattern: re.Pattern[str]) -> list[Token]:
     return out
 
 
-# How the concept rules and the statistical reader decide together (thresholds chosen by five-fold
-# cross-validation on the second development set, the first always in training; docs/knowledge.md): a
-# rule's alarm always stands (the model doubted real overdoses as often as figures of speech); the
-# model alone raises the alarm when it is this sure of a crisis now ...
-MODEL_NOW = 0.7
+# How the concept rules and the statistical reader decide together (thresholds chosen on the fourth
+# development set with the model learned from the other sets; docs/knowledge.md): a rule's alarm always
+# stands (the model doubted real overdoses as often as figures of speech); the model alone raises the
+# alarm when it is this sure of a crisis now ...
+MODEL_NOW = 0.6
 # Without a word of a danger in the message, the model's alarm is a plain question to the person below
 # this, and the alarm itself from it.
 MODEL_SURE = 0.85
 # A question about a danger the rules did not see, when the model is this sure.
 MODEL_ABOUT = 0.5
+# The model's kind of crisis over the rules' when this share of its crisis probability is that kind.
+MODEL_KIND = 0.6
 
 
 class CrisisReader:
@@ -175,7 +180,12 @@ class CrisisReader:
             return reading
         model = self._model.read(text)
         if reading is not None and reading.tier is Tier.NOW:
-            return CrisisReading(reading.kind, reading.tier, reading.signals, model.crisis)
+            # Which crisis it is, the rules and the model can see differently (pills swallowed to die,
+            # a child beaten beside their mother): the model's kind, when it is this sure of it, was
+            # right more often on a development set it never learned from (docs/knowledge.md).
+            kind = CrisisKind(model.crisis_kind) if model.kind_share >= MODEL_KIND else reading.kind
+            signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
+            return CrisisReading(kind, reading.tier, signals, model.crisis)
         if model.crisis >= MODEL_NOW and model.crisis > model.about:
             kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
             signals = (*(reading.signals if reading is not None else ()), "model")
@@ -220,6 +230,8 @@ class CrisisReader:
             fired.update(("child", "young_child"))
         if _PILLS.search(folded):
             fired.add("substance")
+        if _LAUGHTER.search(text):
+            fired.add("joking")
         if self._swallowed is not None and self._swallowed.search(folded):
             fired.add("swallowed")
         return fired, "?" in text
@@ -239,8 +251,10 @@ class CrisisReader:
         specific = bool(c & {"person", "child", "first_person"})  # a particular person, not people in general
         # "Nếu ai đó đang ...": a message that opens with "if" is a hypothetical, whatever follows.
         opens_with_if = folded_start[:1] in (["neu"], ["if"], ["gia"], ["lo"]) and "hypothetical" in c
+        # Said laughing ("kill me now lol", "muốn chết =))"), with nothing seen or swallowed: a joke.
+        joking = "joking" in c
         not_now = ("hypothetical" in c and not now) or ("past" in c and not strong) or ("habitual" in c and asks) \
-            or opens_with_if or bool(c & {"fiction", "safe_now"})
+            or opens_with_if or joking or bool(c & {"fiction", "safe_now"})
         animal_only = "animal" in c and not someone
         readings: list[CrisisReading] = []
 
@@ -256,7 +270,10 @@ class CrisisReader:
         if "cold_weather" in c and "used" not in c and "overdose_event" not in c:
             observed = shock = False
         if ("overdose_event" in c or observed or shock) and not animal_only:
-            if not_now and not (observed and "past" not in c):
+            # Signs seen stand against "if" or a joke, not against a time long past or a habit asked about
+            # ("chồng tôi đêm nào cũng ngáy to, có mẹo gì không").
+            told_as_habit = "habitual" in c and asks and not strong
+            if not_now and not (observed and "past" not in c and not told_as_habit):
                 tier = Tier.ABOUT
             elif observed:
                 tier = Tier.ABOUT if asks and not someone and not now and "first_person" not in c else Tier.NOW
@@ -277,7 +294,8 @@ class CrisisReader:
         child_swallowed = "young_child" in c and "swallowed" in c and "permission" not in c
         if (accident or excess or child_swallowed) and not animal_only:
             general = asks and not (specific or now)
-            about = not_now or general or ("permission" in c and not accident)
+            # Something swallowed stands even when laughed about.
+            about = (not_now and not joking) or general or ("permission" in c and not accident)
             tier = Tier.ABOUT if about else Tier.NOW
             add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",
                 "young_child", "now", "question", "hypothetical", "permission")
@@ -290,9 +308,11 @@ class CrisisReader:
         wish_to_die = "death" in c and "speaker_wish" in c and "reported" not in c
         if "suicide" in c or plan or farewell or weapon_alone or "method" in c or wish_to_die:
             speaker = "speaker_wish" in c and "reported" not in c
-            general = ((bool(c & {"informational", "hypothetical", "past", "fiction"}) or (asks and not specific)
-                        or (asks and "habitual" in c))
+            general = ((bool(c & {"informational", "hypothetical", "past", "fiction", "safe_now"}) or joking
+                        or (asks and not specific) or (asks and "habitual" in c))
                        and not speaker and not plan and not farewell and "method" not in c) \
+                or (joking and not plan and "method" not in c) \
+                or ({"past", "safe_now"} <= c and not plan and not farewell and "method" not in c) \
                 or (opens_with_if and not plan and not farewell and "method" not in c)
             add(CrisisKind.SUICIDE, Tier.ABOUT if general else Tier.NOW, "suicide", "death", "wish", "method",
                 "stockpile", "farewell_apology", "farewell_gone", "weapon_only", "informational", "hypothetical",

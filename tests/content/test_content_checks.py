@@ -5,7 +5,6 @@ the shipped content passes all of them."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -28,7 +27,10 @@ def content_dir(tmp_path: Path, *entries: dict[str, object]) -> Path:
     (tmp_path / "faq").mkdir()
     (tmp_path / "faq" / "test.yaml").write_text(
         yaml.safe_dump({"entries": list(entries)}, allow_unicode=True), encoding="utf-8")
-    shutil.copy(PROJECT_ROOT / "content" / "crisis.yaml", tmp_path / "crisis.yaml")
+    crisis = yaml.safe_load((PROJECT_ROOT / "content" / "crisis.yaml").read_text(encoding="utf-8"))
+    ids = {e["id"] for e in entries}
+    crisis["danger_entries"] = {k: v for k, v in crisis.get("danger_entries", {}).items() if k in ids}
+    (tmp_path / "crisis.yaml").write_text(yaml.safe_dump(crisis, allow_unicode=True), encoding="utf-8")
     return tmp_path
 
 
@@ -41,6 +43,15 @@ def problems(folder: Path) -> list[str]:
 def test_a_small_valid_folder_loads(tmp_path: Path) -> None:
     content = load_content(content_dir(tmp_path, entry("a-one"), entry("a-two", topic="rehab")))
     assert [e.id for e in content.faq] == ["a-one", "a-two"]
+
+
+def test_a_danger_entry_that_is_not_an_faq_entry_is_refused(tmp_path: Path) -> None:
+    folder = content_dir(tmp_path, entry("a-one"))
+    crisis = yaml.safe_load((folder / "crisis.yaml").read_text(encoding="utf-8"))
+    crisis["danger_entries"] = {"a-one": "overdose", "gone-entry": "suicide"}
+    (folder / "crisis.yaml").write_text(yaml.safe_dump(crisis, allow_unicode=True), encoding="utf-8")
+    assert [p for p in problems(folder) if "danger_entries" in p] == [
+        f"{folder / 'crisis.yaml'}: danger_entries: 'gone-entry' is not an FAQ entry"]
 
 
 @pytest.mark.parametrize("locale", ["vi", "en"])
