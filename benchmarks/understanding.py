@@ -10,6 +10,7 @@ question that names it); the small-talk or off-topic reply. Usage:
 
     .venv/bin/python -m benchmarks.understanding --set dev [--misses]
     .venv/bin/python -m benchmarks.understanding --set holdout --json
+    .venv/bin/python -m benchmarks.understanding --file benchmarks/sets/probe.yaml [--misses]
 
 Tune on dev only. Holdout is scored, never read line by line.
 """
@@ -24,6 +25,7 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -191,6 +193,14 @@ async def run(items: list[dict[str, Any]]) -> list[Scored]:
             await bot.store.close()
 
 
+def load_file(path: str) -> list[dict[str, Any]]:
+    """Any labelled file in the same format as the sets (a list of items)."""
+    items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(items, list):
+        sys.exit(f"{path}: expected a list of labelled items")
+    return items
+
+
 def load(name: str) -> list[dict[str, Any]]:
     names = tuple(SETS) if name == "all" else (name,)
     items: list[dict[str, Any]] = []
@@ -249,17 +259,21 @@ def report(scored: list[Scored]) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=(*SETS, "all"), default="dev")
+    parser.add_argument("--file", metavar="PATH", help="score this labelled YAML file instead of a --set")
     parser.add_argument("--json", action="store_true", help="one JSON object")
-    parser.add_argument("--misses", action="store_true", help="list the wrong answers (dev only)")
+    parser.add_argument("--misses", action="store_true", help="list the wrong answers (dev or --file only)")
     args = parser.parse_args()
-    scored = asyncio.run(run(load(args.set)))
+    if args.file and args.set == "holdout":
+        sys.exit("--file and --set holdout: give one of them")
+    scored = asyncio.run(run(load_file(args.file) if args.file else load(args.set)))
     summary = report(scored)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
         print(json.dumps(summary, ensure_ascii=False, indent=1))
     if args.misses:
-        if args.set != "dev":
+        if (args.set != "dev" and not args.file) or (
+                args.file and Path(args.file).resolve() == SETS["holdout"].resolve()):
             sys.exit("misses are listed for the dev set only: the holdout is never read line by line")
         counts = Counter()
         for s in scored:
