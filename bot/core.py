@@ -69,6 +69,10 @@ class Core:
         attached = self._channels.get(channel)
         return attached is None or attached.capabilities.location
 
+    def _has_buttons(self, channel: str) -> bool:
+        attached = self._channels.get(channel)
+        return attached is None or attached.capabilities.buttons
+
     def _lock_for(self, channel: str, chat_id: str) -> asyncio.Lock:
         key = (channel, chat_id)
         lock = self._locks.get(key)
@@ -120,6 +124,7 @@ class Core:
                     incoming=incoming, person=person, session=session,
                     _=self._catalogs.translator(person.locale), now=now, uow=uow, services=self._services,
                     can_share_location=self._can_share_location(incoming.channel),
+                    has_buttons=self._has_buttons(incoming.channel),
                 )
                 step = await self._router.route(turn)
                 person_id = None if turn.erased else person.id

@@ -66,6 +66,8 @@ class Turn:
     crisis: CrisisReading | None = None
     # False on a channel with no way to share a location (Zalo): ask for a typed place instead.
     can_share_location: bool = True
+    # False where choices are a numbered list to answer by typing (Zalo): say "trả lời 1 hoặc 2", not "bấm".
+    has_buttons: bool = True
 
     @property
     def text(self) -> str:

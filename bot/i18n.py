@@ -54,6 +54,10 @@ class Translator:
         """"1,2" in Vietnamese, "1.2" in English."""
         return format_decimal(number, format="#,##0.0", locale=self.locale)
 
+    def whole(self, number: float) -> str:
+        """"1.121" in Vietnamese, "1,121" in English: a rounded count or distance."""
+        return format_decimal(round(number), format="#,##0", locale=self.locale)
+
     def local(self, moment: datetime) -> datetime:
         """The moment on the bot's wall clock (opening hours are written in it)."""
         return moment.astimezone(self._timezone)

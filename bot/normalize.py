@@ -77,3 +77,28 @@ def words(text: str, expand_teencode: bool = True) -> list[str]:
 def has_letters_or_digits(text: str) -> bool:
     """False for an emoji-only, punctuation-only or empty message."""
     return any(ch.isalnum() for ch in text)
+
+
+# Short answers to a yes-or-no question, folded, teencode expanded. A word of refusal anywhere makes
+# it a "no" ("không, thôi"), so "có" inside "không có" never counts as assent.
+_YES = frozenset("co vang da u um ok oke okay yes yeah yep sure dong y duoc chot dat di luon nhe nha roi "
+                 "lam book it please go ahead fine good tot toi minh em anh chi lich a ah".split())
+_NO = frozenset("khong thoi chua huy no not nope cancel dung de sau later never".split())
+_YES_NEEDS = frozenset("co vang da u ok oke okay yes yeah yep sure dong y duoc chot dat book go fine tot".split())
+
+
+def yes_or_no(text: str) -> bool | None:
+    """True for a short assent ("có", "ok đặt đi", "dạ đồng ý", "yes please"), False for a short refusal
+    ("không", "thôi", "ko đặt nữa", "no"), None for anything longer or else: a question is not an answer."""
+    said = words(text)
+    if not said or len(said) > 6:
+        return None
+    if any(w in _NO for w in said):
+        rest = [w for w in said if w not in _NO]
+        return False if all(w in _YES or w in _NO_COMPANIONS for w in rest) else None
+    if all(w in _YES for w in said) and any(w in _YES_NEEDS for w in said):
+        return True
+    return None
+
+
+_NO_COMPANIONS = frozenset("dat lich nua a ah nhe nha minh toi em anh chi thanks cam on di vay khoi".split())

@@ -18,17 +18,18 @@ another flow, such as /xoa's confirmation, is waiting for an answer).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
 from bot.dialogs import Flow, Handler, MaybeHandler, Step, Turn
 from bot.language import language_of
-from bot.messages import Choice
+from bot.messages import Choice, Reply
 from bot.normalize import fold, has_letters_or_digits, words
 from bot.services.crisis import CrisisKind, Tier
 
 DOUBLE_TAP_WINDOW = timedelta(seconds=10)
+AFTER_FIRST_CONTACT = "after_first_contact"  # the session data key of replies kept for after first contact
 GREETING_IS_ENOUGH = frozenset({"fallback", "no_words", "smalltalk", "understand:off_topic"})
 
 
@@ -54,6 +55,13 @@ class Registry:
     first_contact_flow: str
     relay_flow: str  # a counselor's side of a chat: what they type is for the person, not read for crisis
     always_offered: Callable[[Turn], tuple[Choice, ...]]
+
+
+def one_list(replies: list[Reply]) -> list[Reply]:
+    """At most one list of choices per turn, the last: on Zalo each list is numbered from 1, so two lists
+    in one turn would make a typed "1" ambiguous; and only the last list is remembered as offered."""
+    last = max((i for i, r in enumerate(replies) if r.choices), default=None)
+    return [r if i == last or not r.choices else replace(r, choices=()) for i, r in enumerate(replies)]
 
 
 def parse_command(text: str) -> tuple[str, str] | None:
@@ -158,8 +166,16 @@ class Router:
         ):
             replies.append(flow.prompt(turn))
         if not turn.erased and not turn.person.onboarded and turn.session.flow is None:
-            replies.extend((await self._r.first_contact(turn)).replies)
-        return Step(replies, step.handler, step.entry)
+            greeting = (await self._r.first_contact(turn)).replies
+            waiting = [r for r in replies if r.choices]
+            if waiting:
+                # A first message that needs a choice ("did you mean…", a story with its offers) waits
+                # for the end of first contact: one list per turn, and the language question is the one
+                # now. The bot's own replies are kept, never the person's words.
+                turn.session.data[AFTER_FIRST_CONTACT] = [r.to_json() for r in waiting]
+                replies = [r for r in replies if not r.choices] + [Reply(turn._("start.question_kept"))]
+            replies.extend(greeting)
+        return Step(one_list(replies), step.handler, step.entry)
 
     async def _understand(self, turn: Turn) -> tuple[Step, bool, bool]:
         incoming = turn.incoming
@@ -171,10 +187,17 @@ class Router:
             # gọi 115"), not a crisis of their own.
             relaying = turn.person.role == "counselor" and turn.session.flow == self._r.relay_flow
             turn.crisis = None if relaying else turn.services.crisis.read(incoming.text)
+            if (turn.crisis is not None and turn.crisis.tier is Tier.CHECK
+                    and match_choice(incoming.text, turn.session.offered) is not None):
+                # An answer to the question on screen ("tôi là người nhà") that the statistical reader
+                # alone found worrying: the step's own answer wins over a plain "are you safe?".
+                turn.crisis = None
             if turn.crisis is not None and turn.crisis.tier in (Tier.NOW, Tier.CHECK):
                 return await self._r.crisis[turn.crisis.kind](turn), False, True
         self._resolve(turn)
         if turn.choice is not None and self._is_double_tap(turn):
+            if turn.choice.startswith("m:"):  # a menu item opens the same thing again: let it
+                return await self._r.choices["m"](turn), False, False
             return await self._r.double_tap(turn), True, False
         flow = self._r.flows.get(turn.session.flow or "")
         if flow is not None and turn.command is None:
@@ -227,10 +250,13 @@ class Router:
                 turn.choice = match_choice(incoming.text, self._r.always_offered(turn), by_number=False)
 
     def _is_double_tap(self, turn: Turn) -> bool:
+        """The same button pressed twice within seconds. Only presses count: a choice typed and then its
+        button pressed are two requests, and both are answered."""
         session = turn.session
+        if turn.incoming.choice is None:
+            return False
         repeated = (
-            turn.incoming.choice is not None
-            and session.last_choice == turn.choice
+            session.last_choice == turn.choice
             and session.last_choice_at is not None
             and turn.now - session.last_choice_at < DOUBLE_TAP_WINDOW
         )

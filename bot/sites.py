@@ -42,6 +42,13 @@ class Opening:
     closes: time
 
 
+# The official title of a counseling point, in the forms provinces write it.
+_OFFICIAL_PREFIX = re.compile(
+    r"^Điểm tư vấn,\s*chăm sóc,\s*hỗ trợ điều trị(?:,\s*cai nghiện)?(?:\s+nghiện)?(?:\s+ma túy)?"
+    r"(?:\s+tại cộng đồng)?\s+", re.IGNORECASE)
+SHORT_NAME_LIMIT = 60
+
+
 @dataclass(frozen=True)
 class Site:
     id: str
@@ -59,6 +66,17 @@ class Site:
     source: str
     verified: date
     sample: bool
+
+    @property
+    def short_name(self) -> str:
+        """The name as a button or a numbered line can show it whole: the long official prefix every
+        counseling point shares ("Điểm tư vấn, chăm sóc, hỗ trợ điều trị nghiện ma túy tại cộng đồng")
+        becomes "Điểm tư vấn", so what tells the points apart (the ward, the district) is kept."""
+        short = _OFFICIAL_PREFIX.sub("Điểm tư vấn ", self.name, count=1)
+        if len(short) <= SHORT_NAME_LIMIT:
+            return short
+        cut = short[:SHORT_NAME_LIMIT - 1].rsplit(" ", 1)[0]
+        return f"{cut}…"
 
     @property
     def place_words(self) -> frozenset[str]:

@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Choice, Reply
+from bot.normalize import words, yes_or_no
+from bot.router import COMMON_WORDS
 from bot.services import booking as service
 from bot.services.budget import Priority
-from bot.sites import SiteKind
+from bot.sites import Site, SiteKind
 from bot.store.base import SlotTaken
 from bot.store.records import Appointment, OutboxItem
 from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
@@ -42,30 +45,78 @@ async def start(turn: Turn) -> Step:
     return await _ask_point(turn)
 
 
-async def _ask_point(turn: Turn) -> Step:
-    points = [s for s in counseling_points(turn) if await turn.uow.appointments.counselors_with_hours(s.id)]
+async def _bookable_points(turn: Turn) -> list[Site]:
+    return [s for s in counseling_points(turn) if await turn.uow.appointments.counselors_with_hours(s.id)]
+
+
+async def _ask_point(turn: Turn, carried: dict[str, Any] | None = None) -> Step:
+    points = await _bookable_points(turn)
     if not points:
         turn.close_flow()
         return Step([Reply(turn._("booking.no_points")), main_menu(turn)], "booking:no_points")
-    turn.open_flow(FLOW, "point")
-    choices = tuple(Choice(f"bk:p:{s.id}", s.name[:60]) for s in points[:8])
-    return Step([Reply(turn._("booking.ask_point"), choices)], "booking")
+    turn.open_flow(FLOW, "point", carried)
+    return Step([_offer_points(turn, turn._("booking.ask_point"), points[:8])], "booking")
+
+
+def _offer_points(turn: Turn, text: str, points: list[Site]) -> Reply:
+    """The points as choices, remembered in the flow so the question can be asked again as it was."""
+    turn.session.data["points"] = [s.id for s in points]
+    return Reply(text, tuple(Choice(f"bk:p:{s.id}", s.short_name) for s in points))
 
 
 async def _points_near(turn: Turn) -> Step:
-    """The point typed as a province or commune (former names too), or the nearest to a location."""
+    """A point typed by its name ("Hàng Buồm"), or as a province or commune (former names too), or the
+    nearest to a shared location."""
     kinds = frozenset({SiteKind.COUNSELING_POINT})
+    bookable = await _bookable_points(turn)
     location = turn.incoming.location
+    place: str | None = None
     if location is not None:
         found = [site for site, _km in turn.services.sites.nearest(location.latitude, location.longitude, kinds, 8)]
     else:
-        found = turn.services.sites.in_place(turn.text, kinds, 8)
-    allowed = {s.id for s in counseling_points(turn)}
-    bookable = [s for s in found if s.id in allowed and await turn.uow.appointments.counselors_with_hours(s.id)]
-    if not bookable:
-        return Step([Reply(turn._("booking.no_point_there")), (await _ask_point(turn)).replies[0]], "booking:no_point")
-    return Step([Reply(turn._("booking.ask_point"), tuple(Choice(f"bk:p:{s.id}", s.name[:60]) for s in bookable))],
-                "booking")
+        named = _named(turn.text, bookable)
+        if len(named) == 1:
+            return _typed_point(turn, named[0])
+        directory = turn.services.sites
+        found = named or directory.in_place(turn.text, kinds, 8)
+        place = None if named else directory.place_named_in(turn.text) or (turn.text.strip() if found else None)
+        if place is not None and not found and directory.current_province(place):
+            found = directory.in_place(directory.current_province(place) or "", kinds, 8)
+    allowed = {s.id for s in bookable}
+    there = [s for s in found if s.id in allowed]
+    if not there:
+        return Step([Reply(turn._("booking.no_point_there")),
+                     _offer_points(turn, turn._("booking.ask_point"), bookable[:8])], "booking:no_point")
+    if len(there) == 1 and location is None:
+        return _typed_point(turn, there[0])
+    shown = turn.services.sites.shown(place) if place else None
+    text = turn._("booking.points_in", place=shown) if shown else turn._("booking.ask_point")
+    return Step([_offer_points(turn, text, there)], "booking")
+
+
+def _named(typed: str, points: list[Site]) -> list[Site]:
+    """The points whose name holds every word typed (at least one of them not a common one)."""
+    typed_words = [w for w in words(typed, expand_teencode=False) if w not in COMMON_WORDS]
+    if not typed_words:
+        return []
+    return [s for s in points if all(w in set(words(s.short_name, expand_teencode=False)) for w in typed_words)]
+
+
+def _typed_point(turn: Turn, point: Site) -> Step:
+    """The only point that fits what was typed: said by name, so a wrong guess is seen at once."""
+    chosen = _point_chosen(turn, point.id)
+    return Step([Reply(turn._("booking.point_is", point=point.short_name)), *chosen.replies], chosen.handler)
+
+
+def _point_chosen(turn: Turn, point_id: str) -> Step:
+    data = turn.session.data
+    data["point"] = point_id
+    data.pop("points", None)
+    if data.get("kind") and data.get("topic"):
+        turn.goto("when")
+        return Step([], "booking:point")  # the caller asks the time
+    turn.goto("kind")
+    return Step([_ask_kind(turn)], "booking")
 
 
 def _ask_kind(turn: Turn) -> Reply:
@@ -83,14 +134,31 @@ async def _ask_time(turn: Turn) -> Reply:
     slots = await service.free_slots(turn.uow, point, turn.now, turn.services.timezone_name)
     if not slots:
         return Reply(turn._("booking.no_slots"))
-    choices = tuple(Choice(f"bk:s:{s.counselor.person_id}:{s.starts_at:%Y%m%d%H%M}", turn._.datetime(s.starts_at))
-                    for s in slots)
-    return Reply(turn._("booking.ask_time"), choices)
+    return _offer_slots(turn, turn._("booking.ask_time"), slots)
+
+
+def _offer_slots(turn: Turn, text: str, slots: list[service.Slot]) -> Reply:
+    """Free times as choices, remembered in the flow: whatever else the person says meanwhile (a question,
+    "ok", an answer to a reminder), the same times are offered again and nothing chosen so far is lost."""
+    turn.session.data["slots"] = [f"{s.counselor.person_id}:{s.starts_at:%Y%m%d%H%M}" for s in slots]
+    return Reply(text, _slot_choices(turn))
+
+
+def _slot_choices(turn: Turn) -> tuple[Choice, ...]:
+    choices = []
+    for offered in turn.session.data.get("slots", []):
+        counselor, _sep, stamp = str(offered).partition(":")
+        choices.append(Choice(f"bk:s:{counselor}:{stamp}", turn._.datetime(_from_stamp(stamp))))
+    return tuple(choices)
+
+
+def _from_stamp(stamp: str) -> datetime:
+    return datetime.strptime(stamp + "+0000", "%Y%m%d%H%M%z")
 
 
 def _summary(turn: Turn) -> Reply:
     data = turn.session.data
-    when = datetime.strptime(str(data["at"]) + "+0000", "%Y%m%d%H%M%z")
+    when = _from_stamp(str(data["at"]))
     text = turn._("booking.summary", when=turn._.datetime(when), kind=turn._(service.KINDS[str(data["kind"])]),
                   topic=turn._(service.TOPICS[str(data["topic"])]),
                   point=next((s.name for s in counseling_points(turn) if s.id == data["point"]), str(data["point"])))
@@ -106,12 +174,13 @@ class BookFlow:
         choice, data, step = turn.choice or "", turn.session.data, turn.session.step
         if choice == "bk:new":
             return await _ask_point(turn)
-        if step == "point" and turn.choice is None and (turn.text.strip() or turn.incoming.location):
-            return await _points_near(turn)
-        if step == "point" and choice.startswith("bk:p:"):
-            data["point"] = choice.removeprefix("bk:p:")
-            turn.goto("kind")
-            return Step([_ask_kind(turn)], "booking")
+        if step == "point" and (choice.startswith("bk:p:") or (
+                turn.choice is None and (turn.text.strip() or turn.incoming.location))):
+            chosen = await _points_near(turn) if turn.choice is None else _point_chosen(
+                turn, choice.removeprefix("bk:p:"))
+            if turn.session.step == "when":
+                return Step([*chosen.replies, await _ask_time(turn)], "booking")
+            return chosen
         if step == "kind" and choice.startswith("bk:k:"):
             data["kind"] = choice.removeprefix("bk:k:")
             turn.goto("topic")
@@ -129,15 +198,24 @@ class BookFlow:
             data["phone"] = phone
             turn.goto("confirm")
             return Step([_summary(turn)], "booking")
+        if step == "confirm" and turn.choice is None:
+            answer = yes_or_no(turn.text)
+            choice = "bk:yes" if answer else "bk:no" if answer is False else ""
         if step == "confirm" and choice == "bk:no":
             turn.close_flow()
-            return Step([Reply(turn._("booking.not_booked")), main_menu(turn)], "booking:not_booked")
+            key = N_("booking.not_moved") if data.get("replacing") else N_("booking.not_booked")
+            return Step([Reply(turn._(key)), main_menu(turn)], "booking:not_booked")
         if step == "confirm" and choice == "bk:yes":
             return await _book(turn)
         return None
 
     def prompt(self, turn: Turn) -> Reply:
         step = turn.session.step
+        if step == "point":
+            chosen = [s for s in counseling_points(turn) if s.id in turn.session.data.get("points", [])]
+            return Reply(turn._("booking.ask_point"), tuple(Choice(f"bk:p:{s.id}", s.short_name) for s in chosen))
+        if step == "when":
+            return Reply(turn._("booking.ask_time"), _slot_choices(turn))
         if step == "kind":
             return _ask_kind(turn)
         if step == "topic":
@@ -154,32 +232,47 @@ async def _when(turn: Turn, choice: str) -> Step | None:
     if choice.startswith("bk:s:"):
         _b, _s, counselor, stamp = choice.split(":")
         data["counselor"], data["at"] = int(counselor), stamp
+        data.pop("slots", None)
         return _after_time(turn)
     if turn.choice is not None or not turn.text.strip():
         return None
-    zone = turn.services.timezone_name
     local_today = turn._.local(turn.now).date()
     day, at = parse_day(turn.text, local_today), parse_time_of_day(turn.text)
     for problem in (day, at):
         if isinstance(problem, TimeProblem):
             return Step([Reply(turn._(problem.key, typed=problem.typed)), await _ask_time(turn)], "booking:bad_time")
-    if day is None and at is None:
-        return None
     assert not isinstance(day, TimeProblem) and not isinstance(at, TimeProblem)
-    slots = await service.free_slots(turn.uow, str(data["point"]), turn.now, zone, day=day or local_today, limit=50)
-    exact = [s for s in slots if at is not None and turn._.local(s.starts_at).time() == at]
+    if day is None and at is None:
+        if len(words(turn.text)) <= 3 and turn.services.faq.answer(turn.text)[0] is None:
+            # "ok", "có", a phone number, a stray "1": not a time, and not a question worth answering
+            # instead; the same times are offered again.
+            return Step([Reply(turn._("booking.time_not_read"), _slot_choices(turn))], "booking:time_not_read")
+        return None  # a question: the router answers it and asks for the time again
+    slots = await service.free_slots(turn.uow, str(data["point"]), turn.now, turn.services.timezone_name,
+                                     day=day, limit=500)
+    if at is None:
+        if slots:
+            return Step([_offer_slots(turn, turn._("booking.free_that_day"), slots[:6])], "booking:typed_time")
+        return Step([Reply(turn._("booking.none_that_day")), await _ask_time(turn)], "booking:typed_time")
+    wanted_day = day or local_today
+    wanted = turn._.local(turn.now).replace(year=wanted_day.year, month=wanted_day.month, day=wanted_day.day,
+                                            hour=at.hour, minute=at.minute, second=0, microsecond=0)
+    if day is None and wanted < turn.now:
+        wanted += timedelta(days=1)  # "9h" said after nine: tomorrow's
+    exact = [s for s in slots if s.starts_at == wanted]
     if exact:
         data["counselor"], data["at"] = exact[0].counselor.person_id, f"{exact[0].starts_at:%Y%m%d%H%M}"
+        data.pop("slots", None)
         return _after_time(turn)
-    choices = tuple(Choice(f"bk:s:{s.counselor.person_id}:{s.starts_at:%Y%m%d%H%M}", turn._.datetime(s.starts_at))
-                    for s in slots[:6])
-    if choices:
-        return Step([Reply(turn._("booking.that_day"), choices)], "booking:typed_time")
-    return Step([Reply(turn._("booking.none_that_day")), await _ask_time(turn)], "booking:typed_time")
+    if not slots:
+        return Step([Reply(turn._("booking.none_that_day")), await _ask_time(turn)], "booking:typed_time")
+    nearest = sorted(sorted(slots, key=lambda s: abs(s.starts_at - wanted))[:6], key=lambda s: s.starts_at)
+    return Step([_offer_slots(turn, turn._("booking.nearest", when=turn._.datetime(wanted)), nearest)],
+                "booking:typed_time")
 
 
 def _after_time(turn: Turn) -> Step:
-    if turn.session.data.get("kind") == "phone":
+    if turn.session.data.get("kind") == "phone" and not turn.session.data.get("phone"):
         turn.goto("phone")
         return Step([Reply(turn._("booking.ask_phone"))], "booking")
     turn.goto("confirm")
@@ -189,7 +282,7 @@ def _after_time(turn: Turn) -> Step:
 async def _book(turn: Turn) -> Step:
     data = turn.session.data
     assert turn.person.id is not None
-    starts_at = datetime.strptime(str(data["at"]) + "+0000", "%Y%m%d%H%M%z")
+    starts_at = _from_stamp(str(data["at"]))
     counselor_id = int(data["counselor"])
     hours = await turn.uow.appointments.availability(counselor_id)
     appointment = Appointment(
@@ -212,7 +305,13 @@ async def _book(turn: Turn) -> Step:
         items.append(service.after_the_meeting(turn.services.catalogs, counselor, appointment, turn.person.alias))
         await turn.uow.appointments.audit(counselor_id, turn.person.id, "appointment notice", turn.now)
     await turn.uow.outbox.add_many(items)
+    replacing = data.get("replacing")
     turn.close_flow()
+    old = await turn.uow.appointments.get(int(replacing)) if replacing else None
+    if old is not None and old.person_id == turn.person.id and old.status in ("requested", "proposed", "confirmed"):
+        await _cancel(turn, old, "moved")
+        return Step([Reply(turn._("booking.moved", old=turn._.datetime(old.starts_at),
+                                  when=turn._.datetime(starts_at))), main_menu(turn)], "booking:moved")
     return Step([Reply(turn._("booking.booked", when=turn._.datetime(starts_at))), main_menu(turn)], "booking:booked")
 
 
@@ -251,14 +350,24 @@ async def on_appointment_choice(turn: Turn) -> Step:
         await _tell_counselor(turn, appointment, N_("booking.notice_accepted"))
         return Step([Reply(turn._("booking.accepted", when=turn._.datetime(appointment.starts_at)))],
                     "booking:accepted")
-    if action in ("cancel", "change", "reject"):
+    if action == "change":
+        return await _start_change(turn, appointment)
+    if action in ("cancel", "reject"):
         await _cancel(turn, appointment)
-        if action == "change":
-            turn.close_flow()
-            step = await _ask_point(turn)
-            return Step([Reply(turn._("booking.cancelled_rebook")), *step.replies], "booking:change")
         return Step([Reply(turn._("booking.cancelled")), *menu_unless_in_flow(turn)], "booking:cancelled")
     return _stale(turn)
+
+
+async def _start_change(turn: Turn, appointment: Appointment) -> Step:
+    """A new time for an appointment: the old one is kept until the new one is booked, so a change
+    abandoned half-way loses nothing."""
+    carried: dict[str, Any] = {"replacing": appointment.id, "point": appointment.point_id, "kind": appointment.kind,
+                               "topic": appointment.topic}
+    if appointment.phone:
+        carried["phone"] = appointment.phone
+    turn.open_flow(FLOW, "when", carried)
+    return Step([Reply(turn._("booking.change_keeps_old", when=turn._.datetime(appointment.starts_at))),
+                 await _ask_time(turn)], "booking:change")
 
 
 async def _counselor_action(turn: Turn, appointment: Appointment, action: str, stamp: str) -> Step:
@@ -336,7 +445,7 @@ async def _tell_counselor(turn: Turn, appointment: Appointment, key: str) -> Non
         about_id=appointment.person_id)])
 
 
-async def _cancel(turn: Turn, appointment: Appointment) -> None:
+async def _cancel(turn: Turn, appointment: Appointment, what: str = "cancelled") -> None:
     assert appointment.id is not None
     await turn.uow.appointments.set_status(appointment.id, "cancelled")
     for key in service.keys_to_cancel(appointment):
@@ -345,7 +454,7 @@ async def _cancel(turn: Turn, appointment: Appointment) -> None:
         counselor = await turn.uow.links.address(appointment.counselor_id)
         if counselor is not None:
             notice = service.counselor_notice(turn.services.catalogs, counselor, appointment, turn.person.alias,
-                                              "cancelled")
+                                              what)
             await turn.uow.outbox.add_many([notice])
 
 
@@ -392,7 +501,7 @@ async def on_hours(turn: Turn) -> Step:
     typed = turn.args.strip()
     if not typed:
         current = await turn.uow.appointments.availability(turn.person.id)
-        shown = current.weekly if current else turn._("booking.no_hours")
+        shown = service.describe_hours(current.weekly, turn._.locale) if current else turn._("booking.no_hours")
         return Step([Reply(turn._("booking.hours_help", hours=shown))], "booking:hours")
     minutes_match = re.search(r"\((\d{2,3})\s*(?:phut|phút|min)[^)]*\)", typed)
     minutes = int(minutes_match.group(1)) if minutes_match else service.DEFAULT_SLOT_MINUTES
@@ -406,7 +515,8 @@ async def on_hours(turn: Turn) -> Step:
     current = await turn.uow.appointments.availability(turn.person.id)
     await turn.uow.appointments.set_availability(service.availability_for(
         turn.person.id, weekly, minutes, current.days_off if current else ()))
-    return Step([Reply(turn._("booking.hours_set", hours=weekly, minutes=minutes))], "booking:hours_set")
+    return Step([Reply(turn._("booking.hours_set", hours=service.describe_hours(weekly, turn._.locale),
+                              minutes=minutes))], "booking:hours_set")
 
 
 async def on_day_off(turn: Turn) -> Step:
@@ -443,8 +553,8 @@ async def on_agenda(turn: Turn) -> Step:
     for appointment in appointments:
         person = await turn.uow.links.address(appointment.person_id)
         await turn.uow.appointments.audit(turn.person.id, appointment.person_id, "agenda", turn.now)
-        status = {"confirmed": turn._("booking.status_confirmed"), "proposed": turn._("booking.status_proposed")}.get(
-            appointment.status, turn._("booking.status_requested"))
+        status = {"confirmed": turn._("booking.status_confirmed"), "proposed": turn._("booking.agenda_proposed")}.get(
+            appointment.status, turn._("booking.agenda_requested"))
         lines.append(f"• {turn._.datetime(appointment.starts_at)}: {person.alias if person else '?'}, "
                      f"{turn._(service.KINDS[appointment.kind])} ({status})")
     return Step([Reply("\n".join(lines))], "booking:agenda")

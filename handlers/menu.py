@@ -39,7 +39,10 @@ def menu_unless_in_flow(turn: Turn) -> list[Reply]:
 
 
 async def on_menu(turn: Turn) -> Step:
-    """/menu: leave whatever was open and show the menu."""
+    """/menu: leave whatever was open and show the menu. During first contact the menu comes after its
+    last question: the step stays, and is asked again, so a number typed next answers that question."""
+    if not turn.person.onboarded and turn.session.flow is not None:
+        return Step([Reply(turn._("menu.after_first_contact"))], "menu:first_contact")
     turn.close_flow()
     return Step([main_menu(turn)], "menu")
 

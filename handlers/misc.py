@@ -18,7 +18,8 @@ async def stale_choice(turn: Turn) -> Step:
 
 
 async def double_tap(turn: Turn) -> Step:
-    """The same button twice within seconds: the first press was handled; say nothing more."""
+    """The same button (not a menu item) pressed twice within seconds: the first press was handled and
+    its answer is on screen; the second is not acted on, and saying more would only repeat it."""
     return Step([], "double_tap")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
+from bot.services.booking import tell_counselors_before_erasure
 from bot.services.people import erase, give_consent, withdraw_consent
 from handlers.menu import main_menu, menu_unless_in_flow, open_feature
 
@@ -44,6 +45,8 @@ class Erase:
 
     async def step(self, turn: Turn) -> Step | None:
         if turn.choice == "erase:yes":
+            assert turn.person.id is not None
+            await tell_counselors_before_erasure(turn.uow, turn.services.catalogs, turn.person.id, turn.now)
             await erase(turn.uow, turn.person)
             turn.erased = True
             return Step([Reply(turn._("privacy.erased"))], "privacy:erased")

@@ -32,9 +32,23 @@ async def start(turn: Turn) -> Step:
     return Step([_overview(turn, reminder)], "reminders")
 
 
+# A typed answer to today's reminder, when its buttons are no longer the last thing on screen: short,
+# and about going (folded word sets; every word of one set present).
+_WENT = ({"da", "di"}, {"di", "roi"}, {"uong", "roi"}, {"da", "uong"}, {"went"}, {"done"}, {"been"})
+_NOT_YET = ({"chua", "di"}, {"chua", "uong"}, {"khong", "di", "duoc"}, {"chua", "den"}, {"not", "yet"},
+            {"cant", "go"}, {"didnt", "go"}, {"missed"})
+
+
 async def on_text(turn: Turn) -> Step | None:
-    """"nhắc tôi 7h sáng mỗi ngày": set or change the daily reminder from one message."""
+    """"nhắc tôi 7h sáng mỗi ngày": set or change the daily reminder from one message; "đã đi", "hôm nay
+    chưa đi được": the answer to today's reminder, typed after something else came in between."""
     said = set(words(turn.text))
+    if len(said) <= 7 and turn.person.consented and not any(w <= said for w in _ASKS_FOR_REMINDER):
+        went = any(w <= said for w in _WENT) and not any(w <= said for w in _NOT_YET)
+        if went or any(w <= said for w in _NOT_YET):
+            answered = await _answer_today(turn, went)
+            if answered is not None:
+                return answered
     if not any(w <= said for w in _ASKS_FOR_REMINDER) or not any(w <= said for w in _EVERY_DAY):
         return None
     parsed = parse_time_of_day(turn.text)
@@ -153,7 +167,8 @@ async def set_time(turn: Turn, hour: int, minute: int) -> Step:
         await turn.uow.reminders.save(reminder)
     turn.close_flow()
     assert reminder.next_at is not None
-    done = turn._("reminders.set_done", time=f"{hour:02d}:{minute:02d}", first=turn._.datetime(reminder.next_at))
+    said = N_("reminders.set_done") if turn.has_buttons else N_("reminders.set_done_typed")
+    done = turn._(said, time=f"{hour:02d}:{minute:02d}", first=turn._.datetime(reminder.next_at))
     return Step([Reply(done), main_menu(turn)], "reminders:set")
 
 
@@ -178,6 +193,15 @@ async def stop(turn: Turn) -> Step:
         await turn.uow.reminders.delete(reminder.id)
     turn.close_flow()
     return Step([Reply(turn._("reminders.stopped")), main_menu(turn)], "reminders:stopped")
+
+
+async def _answer_today(turn: Turn, went: bool) -> Step | None:
+    """The typed answer for the day of the last reminder sent, if it is still unanswered."""
+    reminder = await _current(turn)
+    if reminder is None or reminder.id is None or not reminder.state.get("day") or reminder.state.get("answered"):
+        return None
+    turn.choice = f"dose:{'done' if went else 'miss'}:{reminder.id}:{reminder.state['day']}"
+    return await on_answer(turn)
 
 
 async def on_answer(turn: Turn) -> Step:

@@ -12,10 +12,13 @@ from collections.abc import Sequence
 from bot.dialogs import Step, Turn
 from bot.i18n import N_, Translator
 from bot.messages import Reply
+from bot.normalize import has_letters_or_digits
 from bot.sites import Opening, Site, SiteKind
 
 FLOW = "sites"
 MAX_RESULTS = 3
+MORE = 3  # kept for "Xem thêm"
+FAR_KM = 50  # farther than this, the nearest site is said to be far, with its distance
 
 # What a person looks for, in their words, and the kinds of site in the list that offer it: a
 # person looking for methadone can dose at a clinic or at a dispensing point.
@@ -65,6 +68,11 @@ class Finder:
     async def step(self, turn: Turn) -> Step | None:
         current = turn.session.step
         choice = turn.choice or ""
+        if current == "more":
+            if choice == "site:more":
+                return _more(turn)
+            turn.close_flow()  # anything else moves on: the further results are let go, not asked about
+            return None
         if choice.startswith("site:") and choice.removeprefix("site:") in LOOKING_FOR:
             turn.open_flow(FLOW, "where", {"looking_for": choice.removeprefix("site:")})
             return Step([_ask_where(turn)], "sites")
@@ -77,6 +85,10 @@ class Finder:
         return None
 
     def prompt(self, turn: Turn) -> Reply:
+        if turn.session.step == "more":
+            return Reply(turn._("sites.after"), (turn.choice_of("site:more", "sites.more"),
+                                                 turn.choice_of("m:sites", "sites.search_again"),
+                                                 turn.choice_of("m:menu", "menu.back")))
         return _ask_where(turn) if turn.session.step == "where" else _ask_kind(turn)
 
 
@@ -87,14 +99,22 @@ def _kinds(turn: Turn) -> frozenset[SiteKind] | None:
 def _nearest(turn: Turn) -> Step:
     location = turn.incoming.location
     assert location is not None
-    found = turn.services.sites.nearest(location.latitude, location.longitude, _kinds(turn), MAX_RESULTS)
+    found = turn.services.sites.nearest(location.latitude, location.longitude, _kinds(turn), MAX_RESULTS + MORE)
     if not found:
         # Stay in the flow: a typed place is the next thing to try.
         return Step([Reply(turn._("sites.none_located"))], "sites:none")
-    return results(turn, list(found))
+    nearest_site, km = found[0]
+    if km is not None and km > FAR_KM:
+        # Nothing in the list is near: say how far the nearest is, show that one, offer the rest.
+        note = Reply(turn._("sites.nearest_far", km=turn._.whole(km), province=nearest_site.province))
+        step = results(turn, list(found[:1]), list(found[1:]))
+        return Step([note, *step.replies], step.handler, step.entry)
+    return results(turn, list(found[:MAX_RESULTS]), list(found[MAX_RESULTS:]))
 
 
 def _typed_place(turn: Turn) -> Step | None:
+    if not has_letters_or_digits(turn.text):
+        return None  # an emoji is not a place: the router answers it and asks "where" again
     step = in_place(turn, turn.text, _kinds(turn))
     if step is not None:
         return step
@@ -124,37 +144,68 @@ def in_place(turn: Turn, typed: str, kinds: frozenset[SiteKind] | None, whole: b
     return Step([*notes, *step.replies], step.handler, step.entry)
 
 
-def results(turn: Turn, found: Sequence[tuple[Site, float | None]]) -> Step:
+def results(turn: Turn, found: Sequence[tuple[Site, float | None]],
+            more: Sequence[tuple[Site, float | None]] = ()) -> Step:
+    """The cards, then what next. Further results wait in the flow until asked for ("Xem thêm"); the
+    shared location itself is never kept, only which sites came next, until the conversation ends."""
     turn.close_flow()
     replies = [Reply(describe(turn, site, km)) for site, km in found]
-    replies.append(Reply(turn._("sites.after"), (
-        turn.choice_of("m:sites", "sites.search_again"),
-        turn.choice_of("m:menu", "menu.back"),
-    )))
+    choices = []
+    if more:
+        turn.open_flow(FLOW, "more", {"more": [[site.id, km] for site, km in more]})
+        choices.append(turn.choice_of("site:more", "sites.more"))
+    choices += [turn.choice_of("m:sites", "sites.search_again"), turn.choice_of("m:menu", "menu.back")]
+    replies.append(Reply(turn._("sites.after"), tuple(choices)))
     return Step(replies, "sites", ",".join(site.id for site, _km in found))
 
 
+def _more(turn: Turn) -> Step:
+    by_id = {site.id: site for site in turn.services.sites.all()}
+    waiting = [(by_id[str(site_id)], km) for site_id, km in turn.session.data.get("more", []) if site_id in by_id]
+    return results(turn, waiting[:MAX_RESULTS], waiting[MAX_RESULTS:])
+
+
 def describe(turn: Turn, site: Site, km: float | None) -> str:
-    """One site as a short card. Whatever the list does not know is said plainly, never guessed."""
+    """One site as a short card: what the list knows, one line for what it does not (never guessed),
+    and where the row comes from (the source's site and the date it was checked)."""
     _ = turn._
     lines = [_("sites.sample_label")] if site.sample else []
     lines.append(f"📍 {site.name}")
-    lines.append(_(KIND_NAME[site.kind]))
-    lines.append(_("sites.address", address=site.address) if site.address else _("sites.address_unknown"))
-    lines.append(_("sites.phone", phone=site.phone) if site.phone else _("sites.phone_unknown"))
+    kind = _(KIND_NAME[site.kind])
+    if km is not None:
+        kind += " · " + _("sites.distance", km=_.decimal(km))
+    lines.append(kind)
+    unknown = []
+    if site.address:
+        lines.append(_("sites.address", address=site.address))
+    else:
+        unknown.append(_("sites.unknown_address"))
+    if site.phone:
+        lines.append(_("sites.phone", phone=site.phone))
+    else:
+        unknown.append(_("sites.unknown_phone"))
     if site.hours:
         is_open = site.open_at(_.local(turn.now))
-        lines.append(_("sites.hours", hours=format_hours(_, site.hours)))
-        lines.append(_("sites.open_now") if is_open else _("sites.closed_now"))
+        lines.append(_("sites.hours", hours=format_hours(_, site.hours)) + " · "
+                     + (_("sites.open_now") if is_open else _("sites.closed_now")))
     else:
-        lines.append(_("sites.hours_unknown"))
-    if km is not None:
-        lines.append(_("sites.distance", km=_.decimal(km)))
+        unknown.append(_("sites.unknown_hours"))
+    if unknown:
+        lines.append(_("sites.not_in_list", what=", ".join(unknown)))
     link = site.map_link()
     if link:
         lines.append(link)
-    lines.append(_("sites.source", source=site.source, verified=site.verified.strftime("%d/%m/%Y")))
+    lines.append(_("sites.source", source=_source_site(site.source), verified=site.verified.strftime("%d/%m/%Y")))
     return "\n".join(lines)
+
+
+def _source_site(source: str) -> str:
+    """The source's web site ("trungtamytehoaiduc.vn"), or its first words when it is not a link: the
+    full reference stays in the site list, a card only needs to say where it comes from."""
+    first = source.split()[0] if source.split() else source
+    if "." in first and "/" in first:
+        return first.split("/", 1)[0]
+    return source if len(source) <= 60 else source[:59].rsplit(" ", 1)[0] + "…"
 
 
 def format_hours(_: Translator, hours: tuple[Opening, ...]) -> str:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Choice, Reply
+from bot.router import AFTER_FIRST_CONTACT
 from bot.services.people import give_consent, redeem_invite
+from bot.store.records import Invite
 from handlers.menu import main_menu
 
 FLOW = "onboarding"
@@ -98,8 +100,12 @@ class Onboarding:
         invite = await redeem_invite(turn.uow, turn.person, code, turn.now)
         if invite is None:
             return Step([Reply(turn._("start.code_invalid")), _ask_code(turn)], "start")
-        turn.goto("consent")
-        return Step([Reply(turn._(STAFF_WELCOME[invite.role])), _ask_consent(turn)], "start")
+        # Staff are not asked the consent meant for people seeking help: the welcome says what is kept
+        # about them for the role, and how to erase it.
+        give_consent(turn.person, turn.now)
+        turn.person.onboarded = True
+        turn.close_flow()
+        return Step([_staff_welcome(turn, invite)], "start:staff")
 
     def prompt(self, turn: Turn) -> Reply:
         return {"lang": _ask_language, "who": _ask_who, "code": _ask_code, "consent": _ask_consent}.get(
@@ -109,19 +115,31 @@ class Onboarding:
 
 async def _redeem(turn: Turn, code: str, then_menu: bool) -> Step:
     invite = await redeem_invite(turn.uow, turn.person, code, turn.now)
-    key = "start.code_invalid" if invite is None else STAFF_WELCOME[invite.role]
-    replies = [Reply(turn._(key))]
+    if invite is not None:
+        return Step([_staff_welcome(turn, invite)], "start:staff")
+    replies = [Reply(turn._("start.code_invalid"))]
     if then_menu:
         replies.append(main_menu(turn))
     return Step(replies, "start")
+
+
+def _staff_welcome(turn: Turn, invite: Invite) -> Reply:
+    """Which point, what to do first, and the commands: a new counselor who has not set their hours
+    cannot be booked, so that comes first."""
+    point = next((s.short_name for s in turn.services.sites.all() if s.id == invite.point_id), invite.point_id or "")
+    return Reply(turn._(STAFF_WELCOME[invite.role], point=point))
 
 
 def _finish(turn: Turn, consented: bool) -> Step:
     if consented:
         give_consent(turn.person, turn.now)
     turn.person.onboarded = True
+    kept = [Reply.from_json(r) for r in turn.session.data.get(AFTER_FIRST_CONTACT, [])]
     turn.close_flow()
     thanks = turn._("start.consent_thanks") if consented else turn._("start.consent_declined")
+    if kept:
+        # Back to the first message, which needed a choice: its list, not the menu, is the one now.
+        return Step([Reply(thanks), Reply(turn._("start.back_to_first")), *kept], "start")
     return Step([Reply(thanks), main_menu(turn)], "start")
 
 

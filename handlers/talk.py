@@ -31,7 +31,7 @@ async def start(turn: Turn) -> Step:
         turn.close_flow()
         return Step([Reply(turn._("talk.no_points")), main_menu(turn)], "talk:no_points")
     turn.open_flow(FLOW, "point")
-    choices = tuple(Choice(f"chat:p:{s.id}", s.name[:60]) for s in points[:8])
+    choices = tuple(Choice(f"chat:p:{s.id}", s.short_name) for s in points[:8])
     return Step([Reply(turn._("talk.ask_point"), choices)], "talk")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.dialogs import Step, Turn
+from bot.i18n import N_
 from bot.messages import Reply
 from bot.services import volunteers as service
 from bot.services.budget import Priority
@@ -159,7 +160,8 @@ async def on_checkin(turn: Turn) -> Step:
 
 
 def _ask_note(turn: Turn) -> Reply:
-    return Reply(turn._("volunteers.ask_note"), (turn.choice_of("note:skip", "volunteers.skip"),))
+    key = N_("volunteers.ask_note") if turn.has_buttons else N_("volunteers.ask_note_typed")
+    return Reply(turn._(key), (turn.choice_of("note:skip", "volunteers.skip"),))
 
 
 class NoteFlow:

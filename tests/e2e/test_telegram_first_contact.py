@@ -90,8 +90,15 @@ async def test_a_deep_link_invite_makes_a_counselor(telegram: TelegramHarness) -
     assert telegram.bot is not None
     await _invite_counselor(telegram, "K7Q2M9")
     await telegram.say(USER, "/start K7Q2M9")
-    welcome, consent = await telegram.press(USER, "lang:vi")
-    assert "tư vấn viên" in welcome["text"] and "consent:yes" in buttons(consent)
+    sent = await telegram.press(USER, "lang:vi")
+    # One welcome that names the point, says what to do first and lists the commands; no consent
+    # question meant for people seeking help, and so nothing appended to later replies either.
+    assert len(sent) == 1
+    welcome = sent[0]["text"]
+    assert "tư vấn viên của point-1" in welcome and "Việc đầu tiên: đặt giờ làm việc" in welcome
+    assert "/lichhen" in welcome and "/truc" in welcome and not buttons(sent[0])
+    hours = await telegram.say(USER, "/gio")
+    assert len(hours) == 1
     async with telegram.bot.store.unit_of_work() as uow:
         person = await uow.people.get("telegram", str(USER))
     assert person is not None and person.role == "counselor"

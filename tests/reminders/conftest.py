@@ -47,11 +47,13 @@ class Rig:
     channel: RecordingChannel
     sender: Sender
     events: int = 0
+    last_replies: list[Reply] = field(default_factory=list)  # what the last `say` got, choices too
 
     async def say(self, text: str | None = None, user: str = "u1", choice: str | None = None) -> list[str]:
         self.events += 1
         outcome = await self.bot.core.handle(Incoming("test", user, user, f"e{self.events}", text=text,
                                                       choice=choice))
+        self.last_replies = list(outcome.replies)
         return [r.text for r in outcome.replies]
 
     async def tick(self) -> int:

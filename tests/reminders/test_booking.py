@@ -25,7 +25,7 @@ POINT = "hcm-pham-ngu-lao-point"  # a counseling point of the shipped site list
 async def counselor_with_hours(rig: Rig) -> None:
     await make_staff(rig, "counselor", "c1", "BOOK2345", POINT)
     texts = await rig.say("/gio T2-T6 8:00-11:30, 13:30-16:30 (30 phút)", "c1")
-    assert texts[0] == "Đã lưu giờ làm việc: mon-fri 08:00-11:30; mon-fri 13:30-16:30; mỗi buổi 30 phút."
+    assert texts[0] == "Đã lưu giờ làm việc: Thứ 2–Thứ 6 8:00–11:30, 13:30–16:30; mỗi buổi 30 phút."
 
 
 async def to_time_step(rig: Rig, user: str = "p1", kind: str = "1") -> list[str]:
@@ -100,13 +100,41 @@ async def test_reminders_come_before_and_a_cancellation_takes_them_back(rig: Rig
     await rig.sender.drain()
     reminder = [r for c, r, _ in rig.channel.sent if c == "p1"][-1]
     assert reminder.text == "📅 Nhắc lịch hẹn của bạn: Thứ Tư, 25/11 lúc 09:00."
-    texts = await rig.say("2", "p1")  # I need to change it: cancelled, and a new booking starts
-    assert texts[0].startswith("Đã hủy lịch cũ")
+    texts = await rig.say("2", "p1")  # I need to change it: the old one is kept until a new one is booked
+    assert texts[0] == "Lịch hẹn Thứ Tư, 25/11 lúc 09:00 vẫn được giữ cho đến khi bạn đặt xong giờ mới."
+    assert texts[1].startswith("Chọn một giờ còn trống")
+    statuses = {str(r["key"]): r["status"] for r in await rig.outbox()}
+    assert statuses["apt1:r:morning:202611250200"] == "pending"
+    await rig.say("thu 6 10h", "p1")
+    texts = await rig.say("co", "p1")
+    assert texts[0] == "Đã đổi lịch hẹn Thứ Tư, 25/11 lúc 09:00 sang Thứ Sáu, 27/11 lúc 10:00. " \
+        "Tư vấn viên sẽ xác nhận giờ mới; mình sẽ báo bạn."
     statuses = {str(r["key"]): r["status"] for r in await rig.outbox()}
     assert statuses["apt1:r:morning:202611250200"] == "cancelled"
     assert statuses["apt1:after:202611250200"] == "cancelled"
     await rig.sender.drain()
-    assert "đã hủy lịch hẹn" in rig.texts("c1")[-1]
+    told = rig.texts("c1")[-2:]
+    assert any("đã đổi lịch hẹn Thứ Tư, 25/11 lúc 09:00" in t for t in told)
+    assert any(t.startswith("📅 Lịch hẹn mới") and "Thứ Sáu, 27/11 lúc 10:00" in t for t in told)
+
+
+async def test_a_change_left_half_way_keeps_the_old_appointment(rig: Rig) -> None:
+    await counselor_with_hours(rig)
+    await onboard(rig, "p1")
+    await to_time_step(rig)
+    await rig.say("25/11 9h", "p1")
+    await rig.say("1", "p1")
+    await rig.say("/menu", "p1")
+    texts = await rig.say("dat lich tu van", "p1")
+    assert texts[0].startswith("Lịch hẹn của bạn:")
+    await rig.say("1", "p1")  # change it
+    texts = await rig.say("ok", "p1")  # not a time: the same times again, nothing lost
+    assert texts[0].startswith("Mình chưa thấy ngày giờ") and len(rig.last_replies[0].choices) > 1
+    await rig.say("mai 15h", "p1")
+    texts = await rig.say("thoi", "p1")  # not now
+    assert texts[0] == "Chưa đổi gì: lịch hẹn cũ vẫn giữ nguyên."
+    rows = await rig.bot.store.table_rows()
+    assert [r["status"] for r in rows["appointments"]] == ["requested"]
 
 
 async def test_fifty_simultaneous_requests_for_one_slot_book_it_once(rig: Rig) -> None:
@@ -170,10 +198,8 @@ async def test_a_point_found_by_a_typed_place_including_a_former_name(rig: Rig) 
     await rig.say("dat lich tu van", "p1")
     texts = await rig.say("Hà Nội", "p1")  # no bookable point there
     assert texts[0].startswith("Không thấy điểm nào ở đó")
-    texts = await rig.say("Sài Gòn", "p1")  # the former name of the city
-    assert texts[0].startswith("Bạn muốn gặp tư vấn viên")
-    texts = await rig.say("1", "p1")
-    assert texts[0] == "Bạn muốn gặp theo cách nào?"
+    texts = await rig.say("Sài Gòn", "p1")  # the former name of the city: its one bookable point
+    assert texts == ["Điểm tư vấn bạn chọn: Điểm tư vấn phường Phạm Ngũ Lão.", "Bạn muốn gặp theo cách nào?"]
 
 
 def test_each_point_can_choose_its_appointment_reminders() -> None:

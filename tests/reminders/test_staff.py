@@ -11,13 +11,12 @@ from tests.reminders.conftest import Rig, onboard
 
 
 async def make_staff(rig: Rig, role: str, user: str, code: str, point: str = "point-1") -> None:
-    """An invite for a point, redeemed by deep link, then language and consent."""
+    """An invite for a point, redeemed by deep link, then the language."""
     async with rig.bot.store.unit_of_work() as uow:
         await uow.invites.add(code, role, point, rig.clock.now(), rig.clock.now() + timedelta(days=7))
         await uow.commit()
     await rig.say(f"/start {code}", user)
-    await rig.say("1", user)
-    await rig.say("dong y", user)
+    await rig.say("1", user)  # the language; the welcome ends first contact
 
 
 async def make_counselor(rig: Rig, user: str = "c1", code: str = "TVV2026") -> None:

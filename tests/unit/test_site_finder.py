@@ -50,8 +50,9 @@ async def test_by_location_nearest_first_with_distance_hours_open_now_and_map(si
     assert first.startswith("⚠️ DỮ LIỆU MẪU")
     assert "Cơ sở mẫu A" in first and "T2–T7 06:00–10:00; CN 06:00–08:00" in first
     assert "đang mở cửa" in first and "0,2 km" in first and "openstreetmap.org/?mlat=21.03000" in first
-    assert "Điểm cấp phát mẫu B" in texts[1] and "Điện thoại: danh sách chưa có" in texts[1]
-    assert "Giờ mở cửa: danh sách chưa có" in texts[1]
+    assert "Điểm cấp phát mẫu B" in texts[1]
+    assert "Danh sách chưa có " in texts[1] and "giờ mở cửa: hỏi trạm y tế" in texts[1]
+    assert "Nguồn: " in texts[1]
     assert keys == ["m:sites", "m:menu"]
 
 
@@ -61,7 +62,7 @@ async def test_by_typed_place_with_a_former_name_and_a_kind_filter(site_bot: Bot
     await turn(site_bot, "diem tu van")
     handler, entry, texts, _ = await turn(site_bot, "huyen dao cu")  # a name from before the merger
     assert handler == "sites" and entry == "sample-c"
-    assert "Địa chỉ: danh sách chưa có" in texts[0] and "km" not in texts[0]
+    assert "Danh sách chưa có địa chỉ" in texts[0] and "km" not in texts[0]
 
 
 async def test_a_place_with_nothing_keeps_asking_and_a_question_is_still_answered(site_bot: Bot) -> None:
@@ -90,3 +91,24 @@ async def test_no_site_with_coordinates_says_so_and_nothing_about_the_location_i
     assert handler == "sites:none" and "tọa độ" in texts[0]
     dumped = repr(await site_bot.store.table_rows())
     assert "21.0312" not in dumped and "105.8517" not in dumped
+
+
+async def test_a_location_far_from_every_site_says_how_far_and_offers_more(site_bot: Bot) -> None:
+    await onboard(site_bot)
+    # Hồ Chí Minh City, about 1,100 km from the sample sites around Hà Nội and Hải Phòng.
+    handler, entry, texts, keys = await turn(site_bot, location=Location(10.776, 106.700))
+    assert texts[0].startswith("Nơi gần nhất trong danh sách cách bạn khoảng 1.121 km (Hải Phòng)")
+    assert handler == "sites" and entry == "sample-c" and len(texts) == 3  # the note, one short card, what next
+    assert len(texts[1]) < 400
+    assert keys == ["site:more", "m:sites", "m:menu"]
+    handler, entry, texts, keys = await turn(site_bot, "xem them")  # typed: the rest, nearest first
+    assert entry == "sample-a,sample-b" and keys == ["m:sites", "m:menu"]
+
+
+async def test_further_results_are_let_go_when_the_person_moves_on(site_bot: Bot) -> None:
+    await onboard(site_bot)
+    await turn(site_bot, location=Location(10.776, 106.700))
+    handler, _, texts, _ = await turn(site_bot, "methadone là gì")
+    assert handler == "faq" and len(texts) == 1  # answered, and no "what next?" asked again
+    handler, _, _, _ = await turn(site_bot, "xem them")
+    assert handler != "sites"
