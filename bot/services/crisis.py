@@ -121,8 +121,11 @@ MODEL_NOW = 0.6
 # Without a word of a danger in the message, the model's alarm is a plain question to the person below
 # this, and the alarm itself from it.
 MODEL_SURE = 0.85
-# A question about a danger the rules did not see, when the model is this sure.
-MODEL_ABOUT = 0.5
+# A question about a danger the rules did not see, with a word of a danger in it, when the model is this
+# sure (at 25%, "methadone" and a typo got the overdose line); asked as a question without such a word,
+# when it is surer.
+MODEL_ABOUT = 0.35
+MODEL_ABOUT_ASKED = 0.6
 # The model's kind of crisis over the rules' when this share of its crisis probability is that kind.
 MODEL_KIND = 0.6
 
@@ -194,7 +197,12 @@ class CrisisReader:
             return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
         # A question about a danger the rules did not see, when it has words of a danger at all (the
         # model alone would add the emergency line to questions about fees or papers).
-        if reading is None and model.about >= MODEL_ABOUT and found[0] & EVIDENCE:
+        # So is one asked as a question, with no word of a danger the rules know ("what do i say to a friend
+        # who wants to disappear"), when the model is sure it is a question about a danger.
+        asked = found[1] or bool(found[0] & {"question", "informational", "deadly_question", "permission",
+                                             "hypothetical"})
+        if reading is None and ((model.about >= MODEL_ABOUT and found[0] & EVIDENCE)
+                                or (asked and model.about >= MODEL_ABOUT_ASKED and model.about > model.crisis)):
             return CrisisReading(CrisisKind(model.about_kind), Tier.ABOUT, ("model",), model.crisis)
         return reading
 
