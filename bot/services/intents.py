@@ -30,15 +30,28 @@ FILLER = frozenset("""
 """.split())
 # A message of this many words or more is a story or a question, not small talk.
 SMALLTALK_MAX_WORDS = 12
-# Questions about a feature are for the FAQ, not the feature: "đặt lịch có mất phí không".
-_ASKS_ABOUT = re.compile(
-    r"(?<![a-z])(?:la gi|mat phi|ton tien|bao nhieu tien|mien phi|co phi|tinh phi|what is|how much|cost|costs|"
-    r"free of charge|is it free)(?![a-z])")
+# "nếu tôi xóa dữ liệu thì …", "if I delete my data …": a question about what would follow, not the
+# request itself. "nếu được thì …", "nếu có thể thì …" ("if you can, …") are polite ways to ask, and stay
+# requests.
+_CONDITIONAL = re.compile(r"(?<![a-z])(?:neu (?!duoc |co the |tien )(?:[a-z0-9]+ ){1,10}?thi|if (?:i|we))(?![a-z])")
+
+
+class LanguageWords(BaseModel):
+    """The words of asking to be answered in a language (content/intents.yaml, `languages`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    english: list[NonEmpty] = Field(min_length=1)
+    vietnamese: list[NonEmpty] = Field(min_length=1)
+    switch: list[NonEmpty] = Field(min_length=1)
+    request_words: list[NonEmpty] = Field(min_length=1)
+    cannot_read: list[NonEmpty] = Field(min_length=1)
 
 
 class IntentFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     intents: dict[str, list[NonEmpty]]
+    languages: LanguageWords
+    asks_about: list[NonEmpty] = Field(min_length=1)
     smalltalk: dict[str, list[NonEmpty]]
     topic_words: list[NonEmpty] = Field(min_length=1)
 
@@ -70,24 +83,65 @@ class IntentReader:
         self._smalltalk_words = {name: _alternatives(list(phrases)) for name, phrases in self._smalltalk.items()
                                  if phrases}
         self._topic = _alternatives(data.topic_words)
+        self._asks_about = _alternatives([p for line in data.asks_about for p in line.split("|")])
+        languages = data.languages
+        self._language_names = {"en": _alternatives(languages.english), "vi": _alternatives(languages.vietnamese)}
+        any_name = "|".join(p.pattern for p in self._language_names.values())
+        self._switch_to = re.compile(_alternatives(languages.switch).pattern + r" (?:" + any_name + ")")
+        self._request_words = _alternatives(languages.request_words)
+        self._cannot_read = re.compile(_alternatives(languages.cannot_read).pattern + r" (?:" + any_name + ")")
 
     @classmethod
     def from_file(cls, path: Path) -> IntentReader:
         return cls(IntentFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))))
 
     def asks_about(self, text: str) -> bool:
-        """A question about a thing ("đặt lịch có mất phí không"), not a request for it."""
-        return bool(_ASKS_ABOUT.search(_folded(text)))
+        """A question about a thing ("đặt lịch có mất phí không", "nếu xóa dữ liệu thì sao", "xóa rồi có
+        lấy lại được không", "tư vấn viên làm những gì"), not a request for it."""
+        return self._asks(_folded(text))
+
+    def _asks(self, folded: str) -> bool:
+        return bool(self._asks_about.search(folded) or _CONDITIONAL.search(folded))
 
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
         folded = _folded(text)
-        if _ASKS_ABOUT.search(folded):
+        if self._asks(folded):
             return None
         for name, patterns in self._intents:
+            if name == "language_en":
+                language = self.language_request(text)
+                if language is not None:
+                    return f"language_{language}"
+                continue
             if any(all(part.search(folded) for part in pattern) for pattern in patterns):
                 return name
         return None
+
+    def language_request(self, text: str) -> str | None:
+        """"en" or "vi" when the message asks to be answered in that language: as a whole ("english",
+        "English please", "đổi sang tiếng Anh", "tiếng việt nhé", "i don't read vietnamese"), or in a
+        clause that asks for it in so many words ("…, đổi sang English được ko"). None for a language
+        named inside a sentence about something else ("english homework", "tiếng việt lớp 5")."""
+        folded = _folded(text)
+        named = sorted((match.start(), match.end(), language) for language, pattern in self._language_names.items()
+                       for match in pattern.finditer(folded))
+        if not named:
+            return None
+        rest = folded
+        for pattern in (*self._language_names.values(), self._request_words):
+            rest = pattern.sub(" ", rest)
+        if rest.split() and not self._switch_to.search(folded):
+            return None
+        # The language wanted: the last one named that the person does not say they cannot read
+        # ("không hiểu tiếng Anh, nói tiếng Việt giùm"); if they only say which one they cannot read
+        # ("i don't read vietnamese"), the other.
+        cannot = {language for start, end, language in named
+                  if any(m.end() == end for m in self._cannot_read.finditer(folded))}
+        wanted = [language for _start, _end, language in named if language not in cannot]
+        if wanted:
+            return wanted[-1]
+        return "vi" if cannot == {"en"} else "en" if cannot == {"vi"} else None
 
     def smalltalk(self, text: str) -> str | None:
         """The kind of small talk, when the message is little more: "chào bạn nhé", "ok cảm ơn",

@@ -3,8 +3,17 @@ small talk, places, the language of each message, questions about dangers (real 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from bot.app import Bot
+from bot.config import PROJECT_ROOT
+from bot.services.intents import IntentReader
 from tests.unit.test_router_order import onboard, say
+
+INTENTS = IntentReader.from_file(Path(PROJECT_ROOT) / "content" / "intents.yaml")
+DELETE_ANSWER = "Gõ /xoa"  # the start of the reviewed answer of bot-delete-my-data
 
 
 async def test_a_greeting_thanks_and_goodbye_get_short_warm_replies(bot: Bot) -> None:
@@ -144,3 +153,55 @@ async def test_repeated_letters_and_words_run_together_still_say_a_crisis(bot: B
     for text in ("cứuuuu bạn tôi không thởooo", "bantoibisocthuoc"):
         handler, texts = await say(bot, text)
         assert handler == "crisis" and "115" in texts[0], text
+
+
+@pytest.mark.parametrize("text", [
+    "nếu xóa dữ liệu thì sao", "xóa rồi có lấy lại được không", "xóa dữ liệu rồi có khôi phục được không",
+    "đặt lịch có bắt buộc không", "tư vấn viên làm những gì", "nhắc nhở có bắt buộc không",
+    "nếu em xóa tài khoản thì lịch hẹn còn không", "what happens if i delete my data",
+    "can i get my data back after deleting", "do i have to book an appointment", "is booking mandatory",
+    "what does a counselor do", "đặt lịch có mất phí không",
+])
+def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
+    assert INTENTS.intent(text) is None, text
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("xóa dữ liệu của tôi", "erase"), ("delete my data", "erase"), ("đặt lịch tư vấn", "book"),
+    ("nếu được thì đặt lịch cho em", "book"), ("nhắc tôi uống thuốc lúc 7h", "reminder_set"),
+    ("tôi muốn nói chuyện với tư vấn viên", "talk"), ("tìm điểm methadone gần nhất", "sites"),
+])
+def test_a_request_for_a_feature_still_opens_it(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("english", "en"), ("English please", "en"), ("switch to english", "en"), ("đổi sang tiếng Anh", "en"),
+    ("chuyen tieng anh", "en"), ("can you reply in english", "en"), ("i don't read vietnamese", "en"),
+    ("mình không biết tiếng việt", "en"), ("cười chết mất, bạn mình người Úc muốn hỏi, đổi sang English được ko", "en"),
+    ("tiếng việt", "vi"), ("tieng viet", "vi"), ("tiếng Việt nhé", "vi"), ("switch back to vietnamese", "vi"),
+    ("không hiểu tiếng Anh, nói tiếng Việt giùm", "vi"), ("please reply in vietnamese, it's for my mother", "vi"),
+])
+def test_a_whole_message_asking_for_a_language_switches_it(text: str, language: str) -> None:
+    assert INTENTS.intent(text) == f"language_{language}", text
+
+
+@pytest.mark.parametrize("text", [
+    "english homework", "help me with my english homework", "tiếng việt lớp 5", "sách tiếng anh lớp 3",
+    "giải giúp em bài tập tiếng việt lớp 5", "thằng Tí nói tiếng Anh như bắn rap", "my english is not good",
+    "are there english speaking counselors for expats", "dạy tiếng việt cho người nước ngoài",
+])
+def test_a_language_named_inside_a_sentence_switches_nothing(text: str) -> None:
+    assert INTENTS.language_request(text) is None, text
+    assert INTENTS.intent(text) not in ("language_en", "language_vi"), text
+
+
+async def test_english_homework_keeps_the_setting_and_a_question_about_erasing_erases_nothing(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "english homework")
+    assert handler != "start" and texts[0] != "Switched to English."
+    _handler, texts = await say(bot, "methadone là gì")
+    assert texts[0].startswith("Methadone là")
+    handler, texts = await say(bot, "nếu xóa dữ liệu thì sao")
+    assert handler == "faq" and texts[0].startswith(DELETE_ANSWER), \
+        (handler, texts)

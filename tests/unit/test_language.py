@@ -1,0 +1,67 @@
+"""The language of each message (bot/language.py): clear English is English, unaccented Vietnamese stays
+Vietnamese, and what says nothing ("ok", an emoji, a number) leaves the person's setting to decide."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import Bot
+from bot.language import could_be_vietnamese, language_of
+from tests.unit.test_router_order import onboard, say
+
+
+@pytest.mark.parametrize("text", [
+    "good night", "thanks", "hi", "got it", "thank you so much", "/delete", "/end", "delete my data",
+    "delete my account",
+    "methadone side effects", "what is methadone", "how r u", "help", "bye", "are you a real person",
+    "english homework", "is nitrous oxide dangerous", "can hep c be cured",
+    "I live in Hai Phong, where is the nearest clinic?",
+    "My brother lives in Điện Biên, can he get methadone there?",
+    "my friend OD'd and won't wake up",
+])
+def test_clear_english_is_english(text: str) -> None:
+    assert language_of(text) == "en", text
+
+
+@pytest.mark.parametrize("text", [
+    "toi muon cai nghien", "methadone la gi", "ok cam on", "cam on nhieu nha", "the nao", "me on roi",
+    "so dien thoai cua diem tu van", "uong methadone co lai xe duoc ko", "e muon dat lich",
+    "ko bit lam sao", "test duong tinh thi sao", "book lich hen", "check giup em", "tieng viet lop 5",
+    "bkt sach lay o dau vay", "con toi 15 tuoi nghien heroin thi di cai o dau duoc",
+    "methadone là gì", "cảm ơn, thanks nhé", "/xoa", "ok thanks, mai em qua",
+    "chồng em bị HIV, what should I do",  # a Vietnamese writer mixing in English stays Vietnamese
+])
+def test_vietnamese_with_or_without_diacritics_stays_vietnamese(text: str) -> None:
+    assert language_of(text) == "vi", text
+
+
+@pytest.mark.parametrize("text", [
+    "ok", "👍", "123", "on", "can", "haha", "HIV ARV", "", "/start", "/menu", "/start WRONG000", "/",
+    "https://example.com/start",
+])
+def test_what_says_nothing_leaves_the_setting_to_decide(text: str) -> None:
+    assert language_of(text) is None, text
+
+
+@pytest.mark.parametrize(("word", "could"), [
+    ("thuoc", True), ("nghien", True), ("nguoi", True), ("khuyen", True), ("quyen", True), ("the", True),
+    ("on", True), ("can", True), ("you", False), ("night", False), ("data", False), ("bye", False),
+    ("please", False), ("good", False),
+])
+def test_the_shape_of_a_vietnamese_syllable(word: str, could: bool) -> None:
+    assert could_be_vietnamese(word) is could
+
+
+async def test_short_english_gets_an_english_reply_with_a_vietnamese_setting(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "good night")
+    assert texts[0].startswith("Take care"), texts
+    _handler, texts = await say(bot, "methadone side effects")
+    assert texts[0].startswith("Methadone can cause"), texts
+
+
+async def test_unaccented_vietnamese_gets_a_vietnamese_reply_with_an_english_setting(bot: Bot) -> None:
+    await onboard(bot)
+    await say(bot, "switch to english please")
+    _handler, texts = await say(bot, "methadone la gi")
+    assert texts[0].startswith("Methadone là"), texts
