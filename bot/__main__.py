@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import logs
 from bot.config import PROJECT_ROOT, ConfigError, Settings, load_settings
+from bot.store.base import DatabaseUnusable
 
-EXIT_CONFIG = 2
+EXIT_CONFIG = 2  # a setting is wrong, or what it names cannot be used (a busy port)
+EXIT_DATABASE = 3  # the database file cannot be used as it is: damaged, or from a newer version
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,14 +59,18 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "run"
-    level = os.environ.get("LOG_LEVEL", "INFO" if command == "run" else "WARNING").upper()
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    level = os.environ.get("LOG_LEVEL", "INFO" if command == "run" else "WARNING")
+    redactor = logs.configure(level)
+    # Whatever the bot creates (the data folder, the database, an imported site list) is for its own
+    # user only: people's data must not be readable by the other accounts of the server.
+    os.umask(0o077)
     try:
         settings = load_settings()
+        redactor.add(settings.telegram_bot_token)
+        redactor.add(settings.zalo_bot_token)
         if command == "run":
-            if not settings.telegram_bot_token:
-                logging.getLogger().setLevel(os.environ.get("LOG_LEVEL", "WARNING").upper())
+            if not settings.telegram_bot_token and not settings.zalo_bot_token:
+                logs.set_level(os.environ.get("LOG_LEVEL", "WARNING"))
             return asyncio.run(_run(settings))
         if command == "ask":
             return asyncio.run(_ask(settings, args.message, args.json, args.lang or settings.default_locale))
@@ -81,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"diemtuvan: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+    except DatabaseUnusable as exc:
+        print(f"diemtuvan: {exc}", file=sys.stderr)
+        return EXIT_DATABASE
     except KeyboardInterrupt:
         return 130
     return 0

@@ -7,6 +7,8 @@ Start order: settings are already checked → content and catalogs (fail before 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import logging
 import signal
 import sys
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from bot.channels.base import StartupFailed
 from bot.channels.console import ConsoleChannel
 from bot.channels.telegram import TelegramChannel, TelegramSettings
 from bot.channels.zalo import ZaloChannel, ZaloSettings
@@ -91,11 +94,15 @@ async def build(
         check_data_dir(Path(path).parent)
     store = SqliteStore(path)
     await store.open()
-    # The counselor-on-duty alert always listens; tests may add their own listeners.
-    listeners = (crisis_alert(catalogs), *crisis_listeners)
-    services = build_services(settings, content, catalogs, listeners)
-    core = Core(store, Router(build_registry()), catalogs, services, clock,
-                settings.default_locale, deliver=deliver)
+    try:
+        # The counselor-on-duty alert always listens; tests may add their own listeners.
+        listeners = (crisis_alert(catalogs), *crisis_listeners)
+        services = build_services(settings, content, catalogs, listeners)
+        core = Core(store, Router(build_registry()), catalogs, services, clock,
+                    settings.default_locale, deliver=deliver)
+    except BaseException:
+        await store.close()  # an open connection's thread would keep the failed process alive
+        raise
     return Bot(settings, store, core, catalogs, content, clock)
 
 
@@ -146,18 +153,22 @@ async def run(settings: Settings, input_stream: TextIO | None = None, output: Te
     bot = await build(settings)
     housekeeping = Housekeeping(bot.store, bot.clock, bot.core, retention(settings))
     started: list[TelegramChannel | ZaloChannel] = []
-    channels, budgets = network_channels(settings, bot)
-    engine = reminder_engine(settings, bot, budgets)
+    try:
+        channels, budgets = network_channels(settings, bot)
+        engine = reminder_engine(settings, bot, budgets)
+    except BaseException:
+        await bot.store.close()
+        raise
     try:
         if channels:
             for channel in channels:
                 bot.core.attach(channel)
-                await channel.start()
+                await _start(channel, settings)
                 started.append(channel)
             housekeeping.start()
             engine.start()
             await bot.core.redeliver()
-            await _wait_for_signal()
+            await _wait_for_signal(started)
         else:
             console = ConsoleChannel(output)
             bot.core.attach(console)
@@ -171,7 +182,7 @@ async def run(settings: Settings, input_stream: TextIO | None = None, output: Te
             await console.run(bot.core.handle, input_stream)
     finally:
         await engine.stop()
-        housekeeping.stop()
+        await housekeeping.stop()
         for channel in reversed(started):
             await channel.stop()
         await bot.core.close()
@@ -179,12 +190,42 @@ async def run(settings: Settings, input_stream: TextIO | None = None, output: Te
     return 0
 
 
-async def _wait_for_signal() -> None:
+async def _start(channel: TelegramChannel | ZaloChannel, settings: Settings) -> None:
+    """Start a channel; a webhook address that cannot be listened on (in use, not this machine's, a
+    privileged port) stops the bot with a sentence that names the address and the settings to change."""
+    try:
+        await channel.start()
+    except OSError as exc:
+        if exc.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise
+        with contextlib.suppress(Exception):
+            await channel.stop()  # what it opened before the listen failed (the Bot API client)
+        prefix = channel.name.upper()
+        listen, port = ((settings.telegram_webhook_listen, settings.telegram_webhook_port) if channel.name == "telegram"
+                        else (settings.zalo_webhook_listen, settings.zalo_webhook_port))
+        raise StartupFailed(
+            f"cannot listen on {listen}:{port} for the {channel.name.capitalize()} webhook ({exc.strerror}); stop "
+            f"what uses it, or set {prefix}_WEBHOOK_PORT (and {prefix}_WEBHOOK_LISTEN) to a free address") from None
+
+
+async def _wait_for_signal(channels: list[TelegramChannel | ZaloChannel] | None = None) -> None:
+    """Until SIGINT or SIGTERM, or until a channel cannot go on (Telegram refused the token while
+    running): that is raised, so the process stops in order, with the channel's sentence and a
+    non-zero exit, for its supervisor to see."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
+    waits: list[asyncio.Task[object]] = [asyncio.create_task(stop.wait())]
+    waits.extend(asyncio.create_task(c.wait_failed()) for c in channels or () if isinstance(c, TelegramChannel))
+    try:
+        done, _ = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()
+    for wait in done:
+        if isinstance(failure := wait.result(), StartupFailed):
+            raise failure
 
 
 async def ask(bot: Bot, text: str, locale: str, number: int) -> Outcome:

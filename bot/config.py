@@ -183,13 +183,31 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | None
             "DATABASE_URL: only SQLite (sqlite:///path/to/file.sqlite3) is supported in this version; "
             "the PostgreSQL store is planned (docs/architecture.md)"
         )
+    check_database_path(settings)
     return settings
 
 
+def check_database_path(settings: Settings) -> None:
+    """The database setting must name a file: an empty path or a folder would only fail later, inside
+    SQLite, with a message that names neither the setting nor the fix."""
+    url = settings.database_url or ""
+    named = next((url[len(p):] for p in ("sqlite+aiosqlite:///", "sqlite:///") if url.startswith(p)), None)
+    if named is not None and not named.strip():
+        raise ConfigError("DATABASE_URL names no file: write it as sqlite:///path/to/file.sqlite3, or leave it out "
+                          "to use diemtuvan.sqlite3 in DATA_DIR")
+    path = settings.sqlite_path
+    if path.is_dir():
+        where = "DATABASE_URL" if named is not None else "DATA_DIR"
+        raise ConfigError(f"the database {str(path)!r} (from {where}) is a folder, not a file; set DATABASE_URL to "
+                          "a file such as sqlite:///data/diemtuvan.sqlite3, or move the folder away")
+
+
 def check_data_dir(path: Path) -> None:
-    """Create the data folder if needed and prove it is writable, or raise ConfigError."""
+    """Create the data folder if needed (for the bot's user only: it holds people's data) and prove it is
+    writable, or raise ConfigError. An existing folder keeps its mode: it may be shared on purpose, and
+    the database files in it are made private (bot/store/sqlite.py)."""
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
         probe = path / ".write-test"
         probe.write_text("ok", encoding="utf-8")
         probe.unlink()

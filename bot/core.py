@@ -6,6 +6,8 @@ in one transaction; send the replies; then mark them sent. A replay is refused b
 event id, and the whole turn rolls back. A crash after the commit leaves the replies unsent in the
 inbox, and `redeliver` sends them after a restart: nothing is lost, and no state change happens twice.
 A crash in the moment between a send and its acknowledgement may send that reply again (at least once).
+A reply that could not go waits with backoff, or, when its platform is down, until the platform answers
+again (bot/channels/health.py): then every waiting reply goes at once, crisis replies first.
 
 Events from one chat are handled one at a time, in order; different chats run concurrently.
 """
@@ -17,10 +19,21 @@ import copy
 import logging
 import weakref
 from collections import OrderedDict
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from bot.channels.base import Channel, ChatUnreachable, CommandMenus, DeliveryFailed
+from bot.channels.base import (
+    QUOTA_ATTEMPTS,
+    Channel,
+    ChatUnreachable,
+    CommandMenus,
+    DeliveryFailed,
+    MessageRefused,
+    QuotaExceeded,
+)
+from bot.channels.health import health_of
 from bot.clock import Clock
 from bot.dialogs import Services, Step, Turn
 from bot.i18n import Catalogs, negotiate
@@ -31,12 +44,23 @@ from bot.store.base import Store
 from bot.store.records import Person, Session, Unsent
 
 log = logging.getLogger(__name__)
+# Set by a channel around `handle`: called once the event is stored (its inbox row committed, or found
+# there from an earlier delivery). Only then may the channel tell the platform the event arrived; an
+# event it never heard back about is still the platform's to deliver again.
+stored_hook: ContextVar[Callable[[], None] | None] = ContextVar("stored_hook", default=None)
 RETRY_DELAYS = (5, 30, 120, 600, 1800)
+# Far enough ahead to take every waiting reply, whatever its retry time, when its platform is back.
+EVERYTHING = timedelta(days=366)
 LAST_SEEN_PRECISION = timedelta(hours=1)
 CACHE_SIZE = 10_000
-ACK_BATCH_SECONDS = 0.25
 MAX_OFFERED = 24
 STAFF_MENU_ROLES = frozenset({"counselor", "volunteer"})  # roles with commands of their own in a menu
+
+
+def _stored() -> None:
+    hook = stored_hook.get()
+    if hook is not None:
+        hook()
 
 
 class Core:
@@ -53,17 +77,41 @@ class Core:
         self._deliver_replies = deliver
         self._channels: dict[str, Channel] = {}
         self._acknowledged: list[int] = []  # inbox rows whose replies went out, not yet marked
-        self._flusher: asyncio.Task[None] | None = None
+        self._marking: set[int] = set()  # rows being marked now
+        # Rows this process is sending, or sent and has not marked yet: `redeliver` leaves them alone,
+        # or a reply under way (or waiting for its mark) would go twice.
+        self._live: set[int] = set()
         # The last committed person and session of recent chats: saves the read that would otherwise
         # start every turn. Sound because this process is the only writer of these rows; anything that
         # writes them outside a turn calls `forget` (a PostgreSQL deployment with several workers
         # must not use it: docs/architecture.md).
         self._cache: OrderedDict[tuple[str, str], tuple[Person, Session | None]] = OrderedDict()
         self._locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = weakref.WeakValueDictionary()
+        # Inbox rows holding a crisis reply not yet delivered: they go first when replies are resent.
+        self._urgent: set[int] = set()
+        self._releases: set[asyncio.Task[int]] = set()
 
     def attach(self, channel: Channel) -> None:
-        """Send this channel's replies (and those a crash left unsent) through it from now on."""
+        """Send this channel's replies (and those a crash left unsent) through it from now on, and all
+        of its waiting replies at once when its platform answers again after being down."""
         self._channels[channel.name] = channel
+        health_of(channel).on_return(self._platform_returned)
+
+    def _platform_returned(self, channel: str) -> None:
+        task = asyncio.create_task(self.redeliver(channel=channel, everything=True), name=f"release-{channel}")
+        self._releases.add(task)
+        task.add_done_callback(self._released)
+
+    async def wait_released(self) -> None:
+        """Until the replies released by a platform's return have been resent (tests, and a clean stop)."""
+        while self._releases:
+            await asyncio.gather(*self._releases, return_exceptions=True)
+
+    def _released(self, task: asyncio.Task[int]) -> None:
+        self._releases.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("resending waiting replies failed; they go at their retry time",
+                      exc_info=task.exception())
 
     def _can_share_location(self, channel: str) -> bool:
         attached = self._channels.get(channel)
@@ -86,7 +134,9 @@ class Core:
         async with self._lock_for(incoming.channel, incoming.chat_id):
             outcome, unsent, menu = await self._process(incoming)
             if unsent is not None:
-                await self._deliver([unsent])
+                if outcome.handler == "crisis":
+                    self._urgent.add(unsent.id)
+                await self._deliver_live([unsent])
             if menu is not None:
                 await self._show_commands(incoming.channel, incoming.chat_id, *menu)
             return outcome
@@ -144,8 +194,12 @@ class Core:
                                               incoming.chat_id, replies)
             if inbox_id is None:
                 log.info("replayed event ignored channel=%s event=%s", incoming.channel, incoming.event_id)
+                _stored()
                 return Outcome((), "duplicate", duplicate=True), None, None  # leaving rolls back the turn
             await uow.commit()
+            if replies:
+                self._live.add(inbox_id)
+            _stored()
         self._remember(key, person if person_id is not None else None, session)
         log.info("handled channel=%s event=%s handler=%s entry=%s", incoming.channel, incoming.event_id,
                  step.handler, step.entry)
@@ -208,19 +262,37 @@ class Core:
         else:
             self._cache.pop(key, None)
 
-    async def redeliver(self, limit: int = 500) -> int:
-        """Send what a crash or a network failure left unsent; returns how many events were tried."""
+    async def redeliver(self, limit: int = 500, channel: str | None = None, everything: bool = False) -> int:
+        """Send what a crash or a network failure left unsent; returns how many events were tried.
+        `everything` takes the waiting replies too, whatever their retry time (their platform is back);
+        `channel` keeps to one platform's. Chats with a crisis reply waiting go first."""
         await self.flush_acknowledged()
+        now = self._clock.now()
         async with self._store.unit_of_work() as uow:
-            items = await uow.inbox.unsent(self._clock.now(), limit)
+            items = await uow.inbox.unsent(now + EVERYTHING if everything else now, limit)
             await uow.commit()
+        items = [item for item in items if item.id not in self._live]
+        if channel is not None:
+            items = [item for item in items if item.channel == channel]
         by_chat: dict[tuple[str, str], list[Unsent]] = {}
-        for item in items:
+        for item in sorted(items, key=lambda i: i.id not in self._urgent):  # stable: by id within each
             by_chat.setdefault((item.channel, item.chat_id), []).append(item)
-        for (channel, chat_id), chat_items in by_chat.items():
-            async with self._lock_for(channel, chat_id):
-                await self._deliver(chat_items)
+        for chat_items in by_chat.values():
+            chat_items.sort(key=lambda i: i.id)  # a chat's replies keep their order
+        self._live.update(item.id for item in items)
+        for (platform, chat_id), chat_items in by_chat.items():
+            async with self._lock_for(platform, chat_id):
+                await self._deliver_live(chat_items)
         return len(items)
+
+    async def _deliver_live(self, items: list[Unsent]) -> None:
+        """`_deliver`, then let `redeliver` have the rows it did not leave waiting for their mark (those
+        recorded as failed, or not tried)."""
+        try:
+            await self._deliver(items)
+        finally:
+            marking = self._marking.union(self._acknowledged)
+            self._live.difference_update(item.id for item in items if item.id not in marking)
 
     async def _deliver(self, items: list[Unsent]) -> None:
         sent: list[int] = []
@@ -231,14 +303,27 @@ class Core:
             if channel is None:
                 log.warning("no channel %s for inbox row %d; kept for later", item.channel, item.id)
                 continue
+            if health_of(channel).down:  # not tried: they go when the platform answers again
+                later = float(RETRY_DELAYS[min(item.attempts, len(RETRY_DELAYS) - 1)])
+                failed.extend((i, i.replies, later) for i in items[position:] if i.chat_id == item.chat_id)
+                break
             try:
                 for done, reply in enumerate(item.replies):
                     try:
                         await channel.send(item.chat_id, reply)
+                    except MessageRefused as exc:
+                        # Refused for good (malformed): the replies after it still go.
+                        log.error("reply refused channel=%s inbox=%d: %s; dropped", item.channel, item.id, exc)
                     except DeliveryFailed as exc:
+                        if isinstance(exc, QuotaExceeded) and item.attempts + 1 >= QUOTA_ATTEMPTS:
+                            log.error("reply given up channel=%s inbox=%d after %d refusals for the quota: %s",
+                                      item.channel, item.id, item.attempts + 1, exc)
+                            break
                         delay = exc.retry_after or RETRY_DELAYS[min(item.attempts, len(RETRY_DELAYS) - 1)]
-                        log.warning("send failed channel=%s inbox=%d attempt=%d: %s; retry in %ss",
-                                    item.channel, item.id, item.attempts + 1, exc, delay)
+                        if not exc.retry_after:
+                            health_of(channel).failed(self._clock.now())
+                        log.warning("send failed channel=%s inbox=%d attempt=%d: %s; retry in %ss or when the "
+                                    "platform answers again", item.channel, item.id, item.attempts + 1, exc, delay)
                         failed.append((item, item.replies[done:], delay))
                         failed.extend((i, i.replies, delay) for i in items[position + 1:] if i.chat_id == item.chat_id)
                         raise
@@ -249,18 +334,36 @@ class Core:
             except DeliveryFailed:
                 break
             sent.append(item.id)
+        self._urgent.difference_update(sent)
         self._acknowledged.extend(sent)
         if failed or unreachable is not None:
             await self._record_failures(failed, unreachable)
-        elif self._acknowledged and self._flusher is None:
-            # Marked in a batch a moment later: under load one statement serves many sends. A crash in
-            # that moment sends those replies again after the restart (at least once, never lost).
-            self._flusher = asyncio.create_task(self._flush_later())
+        elif self._acknowledged:
+            # Marked at once, before the turn ends: a crash between a send and its mark sends that reply
+            # again after the restart (at least once), so the mark must not wait for company.
+            try:
+                await self.flush_acknowledged()
+            except Exception:
+                log.exception("marking sent replies failed; they are marked with the next ones, or sent again "
+                              "after a restart")
 
     async def _record_failures(self, failed: list[tuple[Unsent, tuple[Reply, ...], float]],
                                unreachable: Unsent | None) -> None:
         now = self._clock.now()
         sent, self._acknowledged = self._acknowledged, []
+        self._marking.update(sent)
+        try:
+            await self._write_failures(now, sent, failed, unreachable)
+        except BaseException:
+            self._acknowledged[:0] = sent
+            raise
+        finally:
+            self._marking.difference_update(sent)
+        self._live.difference_update(sent)
+
+    async def _write_failures(
+            self, now: datetime, sent: list[int], failed: list[tuple[Unsent, tuple[Reply, ...], float]],
+            unreachable: Unsent | None) -> None:
         async with self._store.unit_of_work() as uow:
             await uow.inbox.delivered(sent)
             for item, remaining, delay in failed:
@@ -273,30 +376,28 @@ class Core:
                 log.info("chat unreachable channel=%s; person marked unreachable", unreachable.channel)
             await uow.commit()
 
-    async def _flush_later(self) -> None:
-        try:
-            await asyncio.sleep(ACK_BATCH_SECONDS)
-            await self.flush_acknowledged()
-        except Exception:
-            log.exception("marking sent replies failed; they will be sent again")
-        finally:
-            if self._flusher is asyncio.current_task():
-                self._flusher = None
-
     async def close(self) -> None:
         """Mark what was sent before the store closes."""
-        if self._flusher is not None:
-            self._flusher.cancel()
-            self._flusher = None
+        for task in list(self._releases):
+            task.cancel()
+        await asyncio.gather(*self._releases, return_exceptions=True)
         await self.flush_acknowledged()
 
     async def flush_acknowledged(self) -> None:
         """Mark sent replies as delivered (which also forgets them)."""
         if self._acknowledged:
             sent, self._acknowledged = self._acknowledged, []
-            async with self._store.unit_of_work() as uow:
-                await uow.inbox.delivered(sent)
-                await uow.commit()
+            self._marking.update(sent)
+            try:
+                async with self._store.unit_of_work() as uow:
+                    await uow.inbox.delivered(sent)
+                    await uow.commit()
+            except BaseException:
+                self._acknowledged[:0] = sent  # marked with the next ones; until then not sent again here
+                raise
+            finally:
+                self._marking.difference_update(sent)
+            self._live.difference_update(sent)
 
     async def set_reachable(self, channel: str, user_id: str, reachable: bool) -> None:
         """The platform told us the person blocked (or unblocked) the bot."""

@@ -20,6 +20,7 @@ from bot.services.crisis import CrisisListener, CrisisReader, CrisisReading
 from bot.services.deadlines import Deadline
 from bot.services.faq import FaqIndex
 from bot.services.intents import IntentReader
+from bot.services.people import CodeAttempts
 from bot.sites import SiteDirectory
 from bot.store.base import UnitOfWork
 from bot.store.records import Person, Session
@@ -44,6 +45,8 @@ class Services:
     # Which appointment reminders each point sends ("default" for the others): APPOINTMENT_REMINDERS.
     appointment_reminders: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {"default": ("3d", "eve", "morning")})
+    # Wrong invite and link codes per chat, so codes cannot be guessed by trying many.
+    code_attempts: CodeAttempts = field(default_factory=CodeAttempts)
 
     def reminders_of(self, point_id: str) -> tuple[str, ...]:
         return self.appointment_reminders.get(point_id, self.appointment_reminders["default"])
@@ -88,6 +91,21 @@ class Turn:
         """Switch language mid-turn, so the very next reply is already in the chosen one."""
         self._ = self.services.catalogs.translator(locale)
         self.person.locale = self._.locale
+
+    @property
+    def chat(self) -> tuple[str, str]:
+        """The platform and the chat: what a per-chat limit counts by."""
+        return self.incoming.channel, self.incoming.chat_id
+
+    def code_wait(self) -> Reply | None:
+        """A kind "wait a little" when this chat has tried too many wrong codes, else None."""
+        wait = self.services.code_attempts.wait(self.chat, self.now)
+        if wait is None:
+            return None
+        return Reply(self._("misc.code_wait", minutes=max(1, round(wait.total_seconds() / 60))))
+
+    def code_failed(self) -> None:
+        self.services.code_attempts.failed(self.chat, self.now)
 
     def choice_of(self, key: str, label_key: str) -> Choice:
         return Choice(key, self._(label_key))

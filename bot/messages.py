@@ -58,12 +58,15 @@ class Reply:
     """Text to show, with optional choices and an optional request to share a location.
 
     `request_location` is the label of the share-location button; channels without such a button
-    show it as a hint instead.
+    show it as a hint instead. `silent` asks the platform to deliver without a notification: a discreet
+    person's unrequested message goes silently after a neutral line that does notify, so a lock screen
+    shows only that line (scheduler/sender.py).
     """
 
     text: str
     choices: tuple[Choice, ...] = ()
     request_location: str | None = None
+    silent: bool = False
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"text": self.text}
@@ -71,6 +74,8 @@ class Reply:
             data["choices"] = [[c.key, c.label] for c in self.choices]
         if self.request_location:
             data["request_location"] = self.request_location
+        if self.silent:
+            data["silent"] = True
         return data
 
     @classmethod
@@ -82,6 +87,7 @@ class Reply:
             text=str(data["text"]),
             choices=tuple(Choice(str(k), str(label)) for k, label in raw_choices),
             request_location=str(location) if location else None,
+            silent=data.get("silent") is True,
         )
 
 

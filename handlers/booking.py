@@ -332,7 +332,7 @@ async def on_appointment_choice(turn: Turn) -> Step:
     appointment = await turn.uow.appointments.get(int(parts[2]))
     if appointment is None or appointment.id is None:
         return Step([Reply(turn._("booking.gone"))], "booking:gone")
-    if action == "sat" and appointment.person_id == turn.person.id and len(parts) == 4 and parts[3] in "123":
+    if action == "sat" and appointment.person_id == turn.person.id and len(parts) == 4 and parts[3] in ("1", "2", "3"):
         await turn.uow.appointments.rate(appointment.id, int(parts[3]))
         return Step([Reply(turn._("booking.sat_thanks"))], "booking:rated")
     if appointment.counselor_id == turn.person.id and action in ("att", "noshow"):

@@ -81,6 +81,9 @@ async def on_group_choice(turn: Turn) -> Step:
         meeting = _meeting(parts[3])
         if meeting is None:
             return _stale(turn)
+        # Only a member of this group can be marked present (a button can be forged).
+        if int(parts[4]) not in {m.person_id for m in await turn.uow.groups.members(group.id)}:
+            return _stale(turn)
         present = await turn.uow.groups.attend(group.id, meeting, int(parts[4]))
         return Step([Reply(turn._("groups.marked", count=present))], "groups:attendance")
     if action == "cancel":

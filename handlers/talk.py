@@ -7,6 +7,8 @@ answer; the message waits. Chat messages are deleted after CHAT_RETENTION_DAYS (
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.dialogs import Step, Turn
 from bot.messages import Choice, Reply
 from bot.services.budget import Priority
@@ -16,7 +18,31 @@ from handlers.sites import counseling_points
 
 FLOW = "talk"
 RELAY_FLOW = "relay"
-MAX_TEXT = 2000
+# A relayed message is split into parts of at most this many characters (Zalo shows 2,000 with the
+# frame and the part number); nothing is cut. One message is kept whole up to MAX_KEPT.
+PART_CHARS = 1800
+MAX_KEPT = 8000
+# Every line of relayed words starts with this bar, so nothing a person or a counselor types can pass
+# for the bot's own line ("🚨 …") or for another sender ("💬 Sông 5555: …").
+QUOTE = "┃ "
+
+
+def framed(text: str) -> str:
+    """The relayed words as a quotation: each line behind the bar."""
+    return "\n".join(QUOTE + line for line in text.splitlines() or [""])
+
+
+def parts_of(text: str, size: int = PART_CHARS) -> list[str]:
+    """The text in parts of at most `size` characters, cut at a line break or a space where one is near."""
+    parts: list[str] = []
+    rest = text
+    while len(rest) > size:
+        cut = max(rest.rfind("\n", 0, size), rest.rfind(" ", 0, size))
+        cut = cut if cut > size // 2 else size
+        parts.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    parts.append(rest)
+    return parts
 
 
 async def start(turn: Turn) -> Step:
@@ -135,7 +161,7 @@ async def _offer_to(turn: Turn, chat: Chat, counselors: list[Address]) -> None:
 
 async def _from_person(turn: Turn, chat: Chat) -> Step:
     assert chat.id is not None
-    text = turn.text.strip()[:MAX_TEXT]
+    text = turn.text.strip()[:MAX_KEPT]
     if chat.counselor_id is None:
         await turn.uow.chats.add_message(chat.id, True, text, turn.now, delivered=False)
         return Step([Reply(turn._("talk.queued"))], "talk:queued")
@@ -143,10 +169,25 @@ async def _from_person(turn: Turn, chat: Chat) -> Step:
     await turn.uow.chats.add_message(chat.id, True, text, turn.now, delivered=counselor is not None)
     if counselor is not None:
         _ = turn.services.catalogs.translator(counselor.locale)
-        await _send(turn, counselor, f"chat{chat.id}:p:{turn.incoming.event_id}",
-                    Reply(_("talk.from_person", alias=turn.person.alias, text=text),
-                          (Choice("chat:end", _("talk.end")),)), about=chat.person_id)
+        await _relay(turn, counselor, f"chat{chat.id}:p:{turn.incoming.event_id}", text,
+                     lambda part: _("talk.from_person", alias=turn.person.alias, text=part),
+                     Choice("chat:end", _("talk.end")), about=chat.person_id)
     return Step([], "talk:relayed")
+
+
+async def _relay(turn: Turn, to: Address, key: str, text: str, render: Callable[[str], str], end: Choice,
+                 about: int | None = None) -> None:
+    """Relayed words, framed, in as many parts as they need, numbered when there are several; the
+    last part carries the "end" choice."""
+    pieces = parts_of(text)
+    items = []
+    for number, piece in enumerate(pieces, start=1):
+        body = framed(piece) + (f"\n({number}/{len(pieces)})" if len(pieces) > 1 else "")
+        choices = (end,) if number == len(pieces) else ()
+        items.append(OutboxItem.to(to, key=key if len(pieces) == 1 else f"{key}:{number}",
+                                   reply=Reply(render(body), choices), priority=Priority.REPLY, due_at=turn.now,
+                                   about_id=about))
+    await turn.uow.outbox.add_many(items)
 
 
 async def _send(turn: Turn, to: Address, key: str, reply: Reply, about: int | None = None) -> None:
@@ -178,7 +219,7 @@ async def _take(turn: Turn, chat_id: int) -> Step:
     waiting = await turn.uow.chats.undelivered(chat_id)
     turn.open_flow(RELAY_FLOW, "open", {"chat": chat_id})
     lines = [turn._("talk.you_took", alias=person.alias if person else "?")]
-    lines += [f"• {text}" for text in waiting]
+    lines += [framed(text) for text in waiting]
     if person is not None:
         _ = turn.services.catalogs.translator(person.locale)
         await _send(turn, person, f"chat{chat_id}:joined", Reply(_("talk.joined")))
@@ -202,13 +243,13 @@ class RelayFlow:
             return None
         if turn.choice is not None or not turn.text.strip():
             return None
-        text = turn.text.strip()[:MAX_TEXT]
+        text = turn.text.strip()[:MAX_KEPT]
         await turn.uow.chats.add_message(chat.id, False, text, turn.now, delivered=True)
         person = await turn.uow.links.address(chat.person_id)
         if person is not None:
             _ = turn.services.catalogs.translator(person.locale)
-            await _send(turn, person, f"chat{chat.id}:c:{turn.incoming.event_id}",
-                        Reply(_("talk.from_counselor", text=text), (Choice("chat:end", _("talk.end")),)))
+            await _relay(turn, person, f"chat{chat.id}:c:{turn.incoming.event_id}", text,
+                         lambda part: _("talk.from_counselor", text=part), Choice("chat:end", _("talk.end")))
         return Step([], "talk:relayed")
 
     def prompt(self, turn: Turn) -> Reply:

@@ -57,8 +57,12 @@ async def _my_links(turn: Turn) -> Step:
 
 
 async def open_link(turn: Turn, code: str) -> Step:
+    waiting = turn.code_wait()
+    if waiting is not None:
+        return Step([waiting], "volunteers:code_wait")
     link = await turn.uow.links.by_code(code, turn.now)
     if link is None or link.volunteer_id == turn.person.id:
+        turn.code_failed()
         return Step([Reply(turn._("volunteers.bad_code"))], "volunteers:bad_code")
     volunteer = await turn.uow.links.address(link.volunteer_id)
     turn.open_flow(FLOW, "agree", {"link": link.id, "volunteer": volunteer.alias if volunteer else "?"})

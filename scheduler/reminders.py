@@ -23,6 +23,8 @@ CLAIM_SECONDS = 5
 class ReminderEngine:
     def __init__(self, store: Store, clock: Clock, catalogs: Catalogs, sender: Sender) -> None:
         self._store, self._clock, self._catalogs, self.sender = store, clock, catalogs, sender
+        if sender.catalogs is None:  # the sender words its neutral notifying line with the same catalogs
+            sender.catalogs = catalogs
         self._scheduler = AsyncIOScheduler(timezone="UTC")
         self._sending: asyncio.Task[None] | None = None
 

@@ -3,9 +3,16 @@ reminders, the rest), under a global rate and at most one message per second per
 
 Each message is marked in its own transaction right after the platform accepts it, so a crash can at
 worst send one message twice (the moment between the platform's answer and the mark), never lose one.
-A 429 pauses everything for its retry_after; a network or server error retries that message with
-backoff; "blocked" or "chat not found" marks the person unreachable, which pauses their reminders and
-drops what was queued for them. A message past its grace window is dropped and recorded, not sent late.
+A 429 pauses its own platform for its retry_after; a network or server error retries that message with
+backoff and makes the platform suspect: the sender probes it (bot/channels/health.py), and while it is
+down nothing is sent to it but the probe; the probe that finds it back releases every waiting message
+at once, crisis alerts first. "Blocked" or "chat not found" marks the person unreachable, which pauses
+their reminders and drops what was queued for them. A message the platform refuses for good is dropped
+and recorded, as is one past its grace window: never sent late.
+
+Everything here is a message the person did not just ask for. For a discreet person (the default) on a
+platform that can deliver silently, it goes as a neutral notifying line ("Bạn có tin nhắn mới") and then
+the text without a notification, so a lock screen shows nothing about treatment, drugs or the point.
 """
 
 from __future__ import annotations
@@ -14,12 +21,21 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from bot.channels.base import Channel, ChatUnreachable, DeliveryFailed
+from bot.channels.base import (
+    QUOTA_ATTEMPTS,
+    Channel,
+    ChatUnreachable,
+    DeliveryFailed,
+    MessageRefused,
+    QuotaExceeded,
+)
+from bot.channels.health import PlatformHealth, State, health_of
 from bot.clock import Clock
-from bot.messages import Choice
+from bot.i18n import Catalogs
+from bot.messages import Choice, Reply
 from bot.services.budget import MessageBudget, Priority
 from bot.store.base import Store
 from bot.store.records import OutboxItem
@@ -27,6 +43,11 @@ from bot.store.records import OutboxItem
 log = logging.getLogger(__name__)
 BATCH = 200
 MAX_BACKOFF = timedelta(minutes=10)
+# A pause longer than this (a quota, a long retry_after) parks that platform's messages instead of
+# holding up the others.
+LONGEST_WAIT = timedelta(seconds=30)
+# One neutral line covers what follows it to the same chat for this long.
+NOTICE_AGAIN_AFTER = timedelta(minutes=5)
 
 Sleep = Callable[[float], Awaitable[None]]
 Offer = Callable[[int, tuple[Choice, ...]], Awaitable[None]]
@@ -41,6 +62,10 @@ class SenderStats:
     unreachable: int = 0
     retried: int = 0
     rate_limited: int = 0
+    refused: int = 0
+    parked: int = 0
+    released: int = 0
+    notices: int = 0
 
 
 class Sender:
@@ -48,6 +73,7 @@ class Sender:
         self, store: Store, clock: Clock, channels: Mapping[str, Channel], *, rate_per_second: float = 25.0,
         per_chat_seconds: float = 1.0, budgets: Mapping[str, MessageBudget] | None = None,
         offer: Offer | None = None, unreachable: Unreachable | None = None, sleep: Sleep = asyncio.sleep,
+        catalogs: Catalogs | None = None,
     ) -> None:
         if rate_per_second <= 0:
             raise ValueError("rate_per_second must be positive")
@@ -56,9 +82,14 @@ class Sender:
         self._per_chat = timedelta(seconds=per_chat_seconds)
         self._budgets = budgets or {}
         self._offer, self._unreachable, self._sleep = offer, unreachable, sleep
+        # The neutral notifying line is worded per locale; without catalogs every message goes as is.
+        # The reminder engine hands over its own when none were given (scheduler/reminders.py).
+        self.catalogs = catalogs
         self._next_slot: datetime | None = None
-        self._paused_until: datetime | None = None
+        self._paused_until: dict[str, datetime] = {}
         self._last_to_chat: dict[tuple[str, str], datetime] = {}
+        self._last_notice: dict[tuple[str, str], datetime] = {}
+        self._waiting: dict[str, set[int]] = {}  # per platform: messages to release when it answers again
         self._wake = asyncio.Event()
         self.stats = SenderStats()
 
@@ -67,7 +98,8 @@ class Sender:
         self._wake.set()
 
     async def run(self, poll_seconds: float = 1.0) -> None:
-        """Drain forever (until cancelled), waking on `wake()` or every poll."""
+        """Drain forever (until cancelled), waking on `wake()` or every poll (which is also how often a
+        platform that is down can be probed)."""
         while True:
             try:
                 await self.drain()
@@ -78,11 +110,13 @@ class Sender:
                 await asyncio.wait_for(self._wake.wait(), poll_seconds)
 
     async def drain(self) -> int:
-        """Send everything that may be sent now; returns how many were sent. Waits (through `sleep`)
-        for the global rate, a 429's pause and the per-chat gap, so it returns when the due queue is
-        empty or holds only messages waiting for a retry."""
+        """Send everything that may be sent now; returns how many were sent. Probes a platform that is
+        down when its probe is due. Waits (through `sleep`) for the global rate, a short 429 pause and
+        the per-chat gap, so it returns when the due queue is empty or holds only messages waiting for
+        a retry or for their platform."""
         sent = 0
         while True:
+            await self.check_platforms()
             now = self._clock.now()
             async with self._store.unit_of_work() as uow:
                 batch = await uow.outbox.pending(now, BATCH)
@@ -104,6 +138,21 @@ class Sender:
                     return sent
                 await self._wait_until(earliest_chat)
 
+    async def check_platforms(self) -> None:
+        """Probe each platform whose probe is due; one that answers again after being down gets its
+        waiting messages back at once (the core's replies through its own listener)."""
+        for name, channel in self._channels.items():
+            await self._probe(name, health_of(channel))
+
+    async def _probe(self, name: str, health: PlatformHealth) -> None:
+        if not health.probe_due(self._clock.now()):
+            return
+        if await health.check(self._clock.now()):
+            await self._release(name)
+        elif health.state is State.UP:
+            # It answered at once: the failure was the message's own, which keeps its backoff.
+            self._waiting.pop(name, None)
+
     async def _one(self, item: OutboxItem) -> str:
         assert item.id is not None
         now = self._clock.now()
@@ -115,6 +164,15 @@ class Sender:
         channel = self._channels.get(item.channel)
         if channel is None:
             return "no_channel"  # stays queued until that channel is attached
+        health = health_of(channel)
+        await self._probe(item.channel, health)  # after a failed send, before trying the next one
+        if health.down:
+            await self._park(item, now + MAX_BACKOFF, health)
+            return "parked"
+        paused = self._paused_until.get(item.channel)
+        if paused is not None and paused - now > LONGEST_WAIT:
+            await self._park(item, paused, None)
+            return "parked"
         last = self._last_to_chat.get((item.channel, item.chat_id))
         if last is not None and now < last + self._per_chat:
             return "later"
@@ -123,15 +181,19 @@ class Sender:
             await self._finish(item, "held", "monthly budget")
             self.stats.held += 1
             return "held"
-        await self._wait_for_slot()
+        await self._wait_for_slot(item.channel)
         try:
-            await channel.send(item.chat_id, item.reply)
+            await self._deliver(channel, item)
         except ChatUnreachable:
             await self._chat_unreachable(item)
             return "unreachable"
+        except MessageRefused as refused:
+            await self._finish(item, "dropped", "refused")
+            self.stats.refused += 1
+            log.error("outbox: %s refused by %s (%s); dropped, not retried", item.key, item.channel, refused)
+            return "refused"
         except DeliveryFailed as failure:
-            await self._failed(item, failure)
-            return "retry"
+            return await self._failed(item, failure, health)
         sent_at = self._clock.now()
         self._last_to_chat[(item.channel, item.chat_id)] = sent_at
         await self._finish(item, "sent", None)
@@ -140,11 +202,49 @@ class Sender:
             await self._offer(item.person_id, item.reply.choices)
         return "sent"
 
-    async def _wait_for_slot(self) -> None:
-        """The global rate: one message per interval, and nothing while a 429's pause lasts."""
+    async def _deliver(self, channel: Channel, item: OutboxItem) -> None:
+        """The message, after a neutral notifying line and then silently when its person is discreet
+        and the platform can deliver silently. One neutral line covers what follows it for a while, so a
+        relay in parts or a row of notices rings once; a crisis alert always rings, with its own line."""
+        reply = item.reply
+        discreet, locale = await self._discreet(channel, item)
+        if discreet:
+            assert self.catalogs is not None
+            chat = (item.channel, item.chat_id)
+            now = self._clock.now()
+            last = self._last_notice.get(chat)
+            urgent = item.priority == Priority.CRISIS
+            if urgent or last is None or now - last >= NOTICE_AGAIN_AFTER:
+                _ = self.catalogs.translator(locale)
+                await channel.send(item.chat_id, Reply(_("notify.urgent") if urgent else _("notify.new_message")))
+                self.stats.notices += 1
+                self._remember_notice(chat, now)
+            reply = replace(reply, silent=True)
+        await channel.send(item.chat_id, reply)
+
+    async def _discreet(self, channel: Channel, item: OutboxItem) -> tuple[bool, str]:
+        """Whether this message needs the neutral line, and the person's locale; read at send time, so
+        a wording choice changed after the message was queued still holds."""
+        if not channel.capabilities.discreet_notice or self.catalogs is None or item.person_id is None:
+            return False, ""
+        async with self._store.unit_of_work() as uow:
+            person = await uow.people.get_by_id(item.person_id)
+        if person is None or not person.discreet:
+            return False, ""
+        return True, person.locale
+
+    def _remember_notice(self, chat: tuple[str, str], at: datetime) -> None:
+        self._last_notice[chat] = at
+        if len(self._last_notice) > 10_000:
+            self._last_notice = {k: v for k, v in self._last_notice.items() if at - v < NOTICE_AGAIN_AFTER}
+
+    async def _wait_for_slot(self, channel: str) -> None:
+        """The global rate: one message per interval, and nothing to a platform while its short 429
+        pause lasts."""
         now = self._clock.now()
-        if self._paused_until is not None and now < self._paused_until:
-            await self._wait_until(self._paused_until)
+        paused = self._paused_until.get(channel)
+        if paused is not None and now < paused:
+            await self._wait_until(paused)
             now = self._clock.now()
         if self._next_slot is not None and now < self._next_slot:
             await self._wait_until(self._next_slot)
@@ -162,21 +262,57 @@ class Sender:
             await uow.outbox.finish(item.id, status, self._clock.now(), note)
             await uow.commit()
 
-    async def _failed(self, item: OutboxItem, failure: DeliveryFailed) -> None:
+    async def _retry_at(self, item: OutboxItem, at: datetime) -> None:
         assert item.id is not None
+        async with self._store.unit_of_work() as uow:
+            await uow.outbox.retry(item.id, at)
+            await uow.commit()
+
+    async def _park(self, item: OutboxItem, until: datetime, health: PlatformHealth | None) -> None:
+        """Not sent now, and not tried until `until`, or until its platform answers again (`health`)."""
+        assert item.id is not None
+        await self._retry_at(item, until)
+        self.stats.parked += 1
+        if health is not None:
+            self._waiting.setdefault(item.channel, set()).add(item.id)
+
+    async def _release(self, channel: str) -> None:
+        ids = self._waiting.pop(channel, set())
+        if not ids:
+            return
         now = self._clock.now()
+        async with self._store.unit_of_work() as uow:
+            for item_id in ids:
+                await uow.outbox.retry(item_id, now)
+            await uow.commit()
+        self.stats.released += len(ids)
+        log.info("outbox: %d messages to %s released", len(ids), channel)
+
+    async def _failed(self, item: OutboxItem, failure: DeliveryFailed, health: PlatformHealth) -> str:
+        now = self._clock.now()
+        if isinstance(failure, QuotaExceeded) and item.attempts + 1 >= QUOTA_ATTEMPTS:
+            await self._finish(item, "dropped", "quota")
+            self.stats.refused += 1
+            log.error("outbox: %s dropped after %d refusals for %s's quota (%s)", item.key, item.attempts + 1,
+                      item.channel, failure)
+            return "refused"
         if failure.retry_after:
             self.stats.rate_limited += 1
-            self._paused_until = now + timedelta(seconds=failure.retry_after)
-            retry_at = self._paused_until
-            log.warning("outbox: rate limited by %s; pausing %.1fs", item.channel, failure.retry_after)
+            pause = now + timedelta(seconds=failure.retry_after)
+            self._paused_until[item.channel] = max(pause, self._paused_until.get(item.channel, pause))
+            retry_at = self._paused_until[item.channel]
+            log.warning("outbox: %s paused %.0fs (%s)", item.channel, failure.retry_after, failure)
         else:
             self.stats.retried += 1
             retry_at = now + min(timedelta(seconds=5 * 2 ** item.attempts), MAX_BACKOFF)
-            log.warning("outbox: %s failed (%s); retry at %s", item.key, failure, retry_at.isoformat())
-        async with self._store.unit_of_work() as uow:
-            await uow.outbox.retry(item.id, retry_at)
-            await uow.commit()
+            health.failed(now)
+            if health.can_probe:
+                assert item.id is not None
+                self._waiting.setdefault(item.channel, set()).add(item.id)
+            log.warning("outbox: %s failed (%s); retry at %s or when %s answers again", item.key, failure,
+                        retry_at.isoformat(), item.channel)
+        await self._retry_at(item, retry_at)
+        return "retry"
 
     async def _chat_unreachable(self, item: OutboxItem) -> None:
         self.stats.unreachable += 1

@@ -1,4 +1,5 @@
-"""The Channel protocol every adapter implements, and the two ways a send can fail."""
+"""The Channel protocol every adapter implements, and the ways a send can fail: the person cannot be
+reached, the send may succeed later, or the platform refused this message for good."""
 
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ class Capabilities:
     buttons: bool
     location: bool
     max_text: int
+    # Whether a discreet person's unrequested messages (the outbox: relays, notices, reminders) go as a
+    # neutral notifying line and then the text without a notification (Reply.silent). True where the
+    # platform can deliver silently (Telegram's disable_notification); False where every message
+    # notifies (Zalo), since the text would show on the lock screen all the same, and on the console,
+    # which has no lock screen.
+    discreet_notice: bool = True
 
 
 @dataclass(frozen=True)
@@ -48,12 +55,26 @@ class DeliveryFailed(Exception):
         self.retry_after = retry_after
 
 
+class QuotaExceeded(DeliveryFailed):
+    """The platform's usage allowance is spent for now: the channel pauses for `retry_after`, and a
+    message refused this way QUOTA_ATTEMPTS times is given up rather than retried until it renews."""
+
+
+QUOTA_ATTEMPTS = 3
+
+
+class MessageRefused(Exception):
+    """The platform refused this message and would refuse it again (malformed): it is not retried, and
+    the person stays reachable."""
+
+
 class Channel(Protocol):
     name: str
     capabilities: Capabilities
 
     async def send(self, chat_id: str, reply: Reply) -> None:
-        """Deliver one reply, split as the platform needs; raise ChatUnreachable or DeliveryFailed."""
+        """Deliver one reply, split as the platform needs, without a notification when `reply.silent`
+        and the platform can; raise ChatUnreachable, DeliveryFailed or MessageRefused."""
         ...
 
 

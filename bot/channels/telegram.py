@@ -4,14 +4,26 @@ become sendMessage calls. No conversation logic lives here.
 Long polling by default; webhook mode on request (bot/web.py, which refuses a request without the
 right X-Telegram-Bot-Api-Secret-Token with 403 and a malformed body with 400). The Bot API base URL
 is configurable for a self-hosted Bot API server, and for the fake server the tests run on 127.0.0.1.
+
+Telegram is told an update arrived only once it is stored (the core's inbox row, `stored_hook`): a
+crash before that leaves it with Telegram, which delivers it again. In polling mode that is what
+getUpdates' offset says, so the channel polls itself instead of through PTB's Updater (which moves the
+offset past a batch as soon as it is queued) and keeps the offset at the oldest update not yet stored
+(`_Intake`). In webhook mode the answer is 200 only once the update is stored, and 503 when it cannot
+be (a full disk, a write error). A token refused while running (401) stops the channel for good:
+`wait_failed` says why, and the process ends with that sentence instead of running deaf.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import sqlite3
+from collections import deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
 
 from telegram import (
     BotCommand,
@@ -24,22 +36,37 @@ from telegram import (
     Update,
 )
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.ext import Application, ApplicationBuilder
 from telegram.request import HTTPXRequest
 
 from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed, PlatformSettings, StartupFailed
 from bot.channels.render import split_text
 from bot.channels.telegram_request import JsonHTTPXRequest
+from bot.core import stored_hook
 from bot.i18n import N_, Catalogs
 from bot.messages import Incoming, Location, Reply
-from bot.web import BadBody, WebhookRoute, WebServer
+from bot.web import BadBody, Limits, NotStored, ThrottledLog, WebhookRoute, WebServer
 
 log = logging.getLogger(__name__)
 TEXT_LIMIT = 4096
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 WEBHOOK_PATH = "/telegram"
 CONNECTIONS = 8
-CONCURRENT_UPDATES = 64
+# Chats handled at once. More only lengthens each pass of the event loop: 16 handled more updates a
+# second than 64 on the benchmark machine, and a reply the platform took but whose answer still
+# waits for its turn in the loop is one that a crash sends twice (docs/benchmarks.md).
+CONCURRENT_UPDATES = 16
+BATCH = 100  # getUpdates' largest batch
+# While updates are being stored a poll would only get them back, so the next one waits until they
+# are, or this long (an update whose chat is still sending its earlier replies is stored later).
+STORE_PATIENCE_SECONDS = 0.5
+MAX_PAUSE_SECONDS = 30.0  # the longest wait between tries while the database cannot be written
+REFUSED_WHILE_RUNNING = (
+    "TELEGRAM_BOT_TOKEN was refused by Telegram (401 Unauthorized) while the bot was running, so it was revoked or "
+    "replaced: put the current token from @BotFather in TELEGRAM_BOT_TOKEN and start the bot again")
+# What failing to store an update looks like, as opposed to a turn that fails the same way each time:
+# the database cannot be written now (a full disk, an I/O error, a lock held too long).
+NOT_STORED = (sqlite3.OperationalError, OSError)
 
 # Command names per language (Telegram allows a-z, 0-9 and _), each with its catalog description.
 COMMANDS = {
@@ -65,7 +92,59 @@ STAFF_COMMANDS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
 
 @dataclass(frozen=True)
 class TelegramSettings(PlatformSettings):
-    """Telegram's defaults are the base ones (webhook port 8443, 10-second long polls)."""
+    """Telegram's defaults are the base ones (webhook port 8443, 10-second long polls); the webhook
+    server's limits are bot/web.py's."""
+
+    webhook_limits: Limits = field(default_factory=Limits)
+    # How long a Bot API call may wait for its answer; None: the long poll's timeout and 10 seconds. A
+    # sendMessage that times out may still have gone out, and is sent again (at least once).
+    send_timeout_seconds: float | None = None
+
+
+class _Intake:
+    """Which fetched updates Telegram may be told about. getUpdates' offset confirms every update below
+    it, so the offset stays at the oldest update not yet stored; updates stored above it are skipped
+    when a poll returns them again."""
+
+    def __init__(self) -> None:
+        self.next_id: int | None = None  # one past the newest update taken
+        self.pending: set[int] = set()  # taken, not stored yet
+        self.failed: set[int] = set()  # could not be stored: taken again when a poll returns them
+        self._stored_above: set[int] = set()
+        self.all_stored = asyncio.Event()
+        self.all_stored.set()
+
+    def offset(self) -> int | None:
+        low = min(self.pending | self.failed, default=None)
+        self._stored_above = {i for i in self._stored_above if low is not None and i > low}
+        return self.next_id if low is None else low
+
+    def take(self, update_id: int) -> bool:
+        """Whether to handle this update: not while it is under way, nor again once stored."""
+        if update_id in self.pending or update_id in self._stored_above:
+            return False
+        self.failed.discard(update_id)
+        self.pending.add(update_id)
+        self.all_stored.clear()
+        if self.next_id is None or update_id >= self.next_id:
+            self.next_id = update_id + 1
+        return True
+
+    def stored(self, update_id: int) -> None:
+        if update_id in self.pending:
+            self.pending.discard(update_id)
+            self._stored_above.add(update_id)
+            self._settle()
+
+    def not_stored(self, update_id: int) -> None:
+        if update_id in self.pending:
+            self.pending.discard(update_id)
+            self.failed.add(update_id)
+            self._settle()
+
+    def _settle(self) -> None:
+        if not self.pending:
+            self.all_stored.set()
 
 
 class TelegramChannel:
@@ -88,21 +167,31 @@ class TelegramChannel:
         # many messages a second as 64 on the benchmark machine (docs/benchmarks.md).
         # Replies go as JSON bodies, a third of the bytes of PTB's form for Vietnamese text.
         request = JsonHTTPXRequest(connection_pool_size=CONNECTIONS, pool_timeout=30.0,
-                                   read_timeout=settings.poll_timeout_seconds + 10)
+                                   read_timeout=settings.send_timeout_seconds or settings.poll_timeout_seconds + 10)
         polling = HTTPXRequest(read_timeout=settings.poll_timeout_seconds + 10)
         self._requests = (request, polling)
+        # The Application holds the Bot and its requests; updates do not go through it (see above).
         self.app: Application = (
             ApplicationBuilder()
             .token(settings.token)
             .base_url(base_url if base_url.endswith("/bot") else base_url + "/bot")
             .request(request)
             .get_updates_request(polling)
-            .concurrent_updates(CONCURRENT_UPDATES)
             .build()
         )
         self._web: WebServer | None = None
-        self.app.add_handler(TypeHandler(Update, self._on_update))
-        self.app.add_error_handler(self._on_error)
+        self._intake = _Intake()
+        self._poller: asyncio.Task[None] | None = None
+        self._working: set[asyncio.Task[None]] = set()
+        self._slots = asyncio.Semaphore(CONCURRENT_UPDATES)
+        # Each chat's updates waiting for their turn, in order: a chat that sends many at once takes one
+        # of the slots, not all of them.
+        self._queues: dict[tuple[str, int], deque[tuple[Update, asyncio.Future[None] | None]]] = {}
+        self._not_stored = 0  # pauses in a row because updates could not be stored
+        self._paused_until = 0.0  # loop time before which no poll goes out (the database cannot be written)
+        self._failed = asyncio.Event()
+        self.failure: StartupFailed | None = None
+        self._errors = ThrottledLog(log)
 
     async def start(self) -> None:
         try:
@@ -112,42 +201,178 @@ class TelegramChannel:
                 await request.shutdown()
             raise
         await self._register_commands()
-        updater = self.app.updater
-        assert updater is not None
         if self._settings.mode == "webhook":
             assert self._settings.webhook_url and self._settings.webhook_secret
-            self._web = WebServer(self._settings.webhook_listen, self._settings.webhook_port)
+            self._web = WebServer(self._settings.webhook_listen, self._settings.webhook_port,
+                                  self._settings.webhook_limits)
             self._web.add(WebhookRoute(WEBHOOK_PATH, "X-Telegram-Bot-Api-Secret-Token",
                                        self._settings.webhook_secret, self._accept_webhook))
             self._web.start()
             await self.app.bot.set_webhook(self._settings.webhook_url, secret_token=self._settings.webhook_secret,
                                            allowed_updates=ALLOWED_UPDATES)
         else:
-            await updater.start_polling(
-                allowed_updates=ALLOWED_UPDATES, timeout=self._settings.poll_timeout_seconds,
-                error_callback=self._on_polling_error,
-            )
-        await self.app.start()
+            await self.app.bot.delete_webhook()  # getUpdates answers 409 while a webhook is set
+            self._poller = asyncio.create_task(self._poll(), name="telegram-poll")
         log.info("telegram channel started (%s)", self._settings.mode)
 
+    @property
+    def web(self) -> WebServer | None:
+        """The webhook server, in webhook mode."""
+        return self._web
+
+    async def wait_failed(self) -> StartupFailed:
+        """Returns, with the sentence to stop on, once the channel cannot go on (Telegram refused the
+        token while running): a process that can neither receive nor send must end, so that its
+        supervisor restarts it or alerts someone, instead of running deaf."""
+        await self._failed.wait()
+        assert self.failure is not None
+        return self.failure
+
+    def _fail(self, reason: str) -> None:
+        if self.failure is None:
+            self.failure = StartupFailed(reason)
+            self._failed.set()
+            if self._poller is not None and self._poller is not asyncio.current_task():
+                self._poller.cancel()
+
     async def _accept_webhook(self, body: dict[str, object]) -> None:
+        """Returns once the update is stored (the 200 says so); raises NotStored when it cannot be."""
         try:
             update = Update.de_json(body, self.app.bot)
         except (KeyError, TypeError, ValueError) as exc:
             raise BadBody(exc.__class__.__name__) from None
         if update is None or not isinstance(body.get("update_id"), int):
             raise BadBody("no update_id")
-        await self.app.update_queue.put(update)
+        stored: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        await self._dispatch(update, stored)
+        await stored
 
     async def stop(self) -> None:
+        """Take no more updates, finish those under way, and tell Telegram which are stored."""
+        polling = self._poller is not None
+        if self._poller is not None:
+            self._poller.cancel()
+            await asyncio.gather(self._poller, return_exceptions=True)
+            self._poller = None
         if self._web is not None:
             await self._web.stop()
-        updater = self.app.updater
-        if updater is not None and updater.running:
-            await updater.stop()
-        if self.app.running:
-            await self.app.stop()
+        if self._working:
+            await asyncio.gather(*self._working, return_exceptions=True)
+        if polling and self.failure is None:
+            await self._confirm_stored()
         await self.app.shutdown()
+
+    async def _confirm_stored(self) -> None:
+        """One last poll whose offset confirms what was stored, so the next start does not fetch it again
+        (it would be a replay, refused by the inbox, but it costs a turn)."""
+        offset = self._intake.offset()
+        if offset is None:
+            return
+        with contextlib.suppress(TelegramError):
+            await self.app.bot.get_updates(offset=offset, limit=1, timeout=0, read_timeout=2,
+                                           allowed_updates=ALLOWED_UPDATES)
+
+    async def _poll(self) -> None:
+        failures = 0
+        while True:
+            await self._ready_to_poll()
+            try:
+                updates = await self.app.bot.get_updates(
+                    offset=self._intake.offset(), limit=BATCH, timeout=self._settings.poll_timeout_seconds,
+                    allowed_updates=ALLOWED_UPDATES)
+            except InvalidToken:
+                self._fail(REFUSED_WHILE_RUNNING)
+                return
+            except RetryAfter as exc:
+                await asyncio.sleep(_seconds(exc.retry_after))
+                continue
+            except TelegramError as exc:  # the network, Telegram's 5xx, 409 (another poller or a webhook)
+                failures += 1
+                delay = min(MAX_PAUSE_SECONDS, self._settings.retry_base_seconds * 2 ** min(failures, 6))
+                self._errors.warning("telegram getUpdates failed (%s: %s); retrying", exc.__class__.__name__, exc)
+                await asyncio.sleep(delay)
+                continue
+            failures = 0
+            for update in updates:
+                if self._intake.take(update.update_id):
+                    await self._dispatch(update)
+
+    async def _ready_to_poll(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._paused_until > loop.time():
+            await asyncio.sleep(self._paused_until - loop.time())
+        if not self._intake.all_stored.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._intake.all_stored.wait(), STORE_PATIENCE_SECONDS)
+
+    async def _dispatch(self, update: Update, stored: asyncio.Future[None] | None = None) -> None:
+        """Handle an update without waiting for it: each chat's in order, CONCURRENT_UPDATES chats at once."""
+        chat = update.effective_chat
+        key = ("chat", chat.id) if chat is not None else ("update", update.update_id)
+        queue = self._queues.get(key)
+        if queue is not None:
+            queue.append((update, stored))
+            return
+        self._queues[key] = deque([(update, stored)])
+        task = asyncio.create_task(self._run_chat(key))
+        self._working.add(task)
+        task.add_done_callback(self._working.discard)
+
+    async def _run_chat(self, key: tuple[str, int]) -> None:
+        queue = self._queues[key]
+        try:
+            while queue:
+                update, stored = queue[0]
+                async with self._slots:
+                    await self._handle_update(update, stored)
+                queue.popleft()
+        finally:
+            del self._queues[key]
+
+    async def _handle_update(self, update: Update, stored: asyncio.Future[None] | None) -> None:
+        update_id = update.update_id
+        done = False
+
+        def on_stored() -> None:
+            nonlocal done
+            if done:
+                return
+            done = True
+            self._intake.stored(update_id)
+            self._not_stored = 0
+            if stored is not None and not stored.done():
+                stored.set_result(None)
+
+        hooked = stored_hook.set(on_stored)
+        try:
+            await self._on_update(update)
+        except NOT_STORED as exc:
+            if not done:  # its turn never reached the database
+                self._intake.not_stored(update_id)
+                self._pause_polling()
+                self._errors.error("telegram update not stored (%s: %s); left with Telegram to deliver again",
+                                   exc.__class__.__name__, exc)
+                if stored is not None and not stored.done():
+                    stored.set_exception(NotStored(exc.__class__.__name__))
+                return
+            self._errors.error("error after storing a telegram update (%s)", exc.__class__.__name__, exc_info=exc)
+        except Exception as exc:
+            # Ids and kinds only: the update may hold health information. A turn that fails this way would
+            # fail again, so the update counts as handled rather than holding every later one back.
+            self._errors.error("error while handling telegram update %s", update_id, exc_info=exc)
+        finally:
+            stored_hook.reset(hooked)
+        on_stored()  # updates that keep no inbox row (a block, a group message) are done here
+
+    def _pause_polling(self) -> None:
+        """The database cannot be written: poll again only after a pause, doubling while it lasts (the
+        updates that fail together during one pause count once)."""
+        now = asyncio.get_running_loop().time()
+        if now < self._paused_until:
+            return
+        self._not_stored += 1
+        delay = min(MAX_PAUSE_SECONDS, self._settings.retry_base_seconds * 2 ** min(self._not_stored, 6))
+        self._paused_until = now + delay
 
     async def _initialize_with_retry(self) -> None:
         attempt = 0
@@ -196,10 +421,7 @@ class TelegramChannel:
         except TelegramError as exc:
             log.warning("command menu for a chat not updated: %s: %s", exc.__class__.__name__, exc)
 
-    def _on_polling_error(self, error: TelegramError) -> None:
-        log.warning("polling error: %s: %s", error.__class__.__name__, error)
-
-    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _on_update(self, update: Update) -> None:
         member = update.my_chat_member
         if member is not None:
             if member.chat.type == "private":
@@ -218,24 +440,22 @@ class TelegramChannel:
                 except TelegramError as exc:  # an old query can no longer be answered; nothing is lost
                     log.info("callback answer failed: %s", exc)
 
-    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        # Log kinds and ids only: the update may hold health information.
-        update_id = getattr(update, "update_id", None)
-        log.error("error while handling telegram update %s", update_id, exc_info=context.error)
-
     async def send(self, chat_id: str, reply: Reply) -> None:
         pieces = split_text(reply.text, TEXT_LIMIT)
         for index, piece in enumerate(pieces):
             last = index == len(pieces) - 1
             markup = _markup(reply) if last else None
             try:
-                await self.app.bot.send_message(chat_id=int(chat_id), text=piece, reply_markup=markup)
+                await self.app.bot.send_message(chat_id=int(chat_id), text=piece, reply_markup=markup,
+                                                disable_notification=reply.silent)
             except Forbidden as exc:
                 raise ChatUnreachable(str(exc)) from None
             except RetryAfter as exc:
-                retry = exc.retry_after
-                seconds = retry.total_seconds() if hasattr(retry, "total_seconds") else float(retry)
-                raise DeliveryFailed("rate limited", retry_after=seconds) from None
+                raise DeliveryFailed("rate limited", retry_after=_seconds(exc.retry_after)) from None
+            except InvalidToken:
+                # The token was revoked: the reply waits in the database for the restart this causes.
+                self._fail(REFUSED_WHILE_RUNNING)
+                raise DeliveryFailed("token refused") from None
             except BadRequest as exc:
                 if "chat not found" in str(exc).lower():
                     raise ChatUnreachable(str(exc)) from None
@@ -244,6 +464,10 @@ class TelegramChannel:
                 return
             except NetworkError as exc:
                 raise DeliveryFailed(f"{exc.__class__.__name__}: {exc}") from None
+
+
+def _seconds(retry_after: timedelta | float) -> float:
+    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
 
 
 def _markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None:

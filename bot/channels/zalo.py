@@ -8,6 +8,11 @@ nothing came in; there are no buttons, callbacks or location messages, so choice
 and a location is a typed place; text is 1–2,000 characters; content from protected users arrives as
 `message.unsupported.received` with nothing in it. The webhook's secret comes in
 `X-Bot-Api-Secret-Token`.
+
+A send's error is read by the platform's documented codes (docs/zalo.md, "Errors"): 403 is the
+platform's internal server error and 429 its quota, so neither says anything about the person; only a
+404 for a chat while getMe answers marks them unreachable. sendMessage has no silent flag, so every
+message notifies (docs/privacy.md says what that means for a discreet person).
 """
 
 from __future__ import annotations
@@ -20,7 +25,16 @@ from typing import Any
 
 import httpx
 
-from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed, PlatformSettings, StartupFailed
+from bot.channels.base import (
+    QUOTA_ATTEMPTS,
+    Capabilities,
+    ChatUnreachable,
+    DeliveryFailed,
+    MessageRefused,
+    PlatformSettings,
+    QuotaExceeded,
+    StartupFailed,
+)
 from bot.channels.render import numbered_choices, split_text
 from bot.messages import Incoming, Reply
 from bot.web import BadBody, WebhookRoute, WebServer
@@ -37,6 +51,8 @@ EVENT_UNSUPPORTED = {
     "message.sticker.received": "sticker",
     "message.unsupported.received": "protected",
 }
+# How long sends to Zalo pause after a 429 ("Quota exceeded"): the allowance does not come back in seconds.
+QUOTA_PAUSE_SECONDS = 600.0
 
 
 class ZaloApiError(Exception):
@@ -83,7 +99,8 @@ class ZaloApi:
 
 class ZaloChannel:
     name = "zalo"
-    capabilities = Capabilities(buttons=False, location=False, max_text=TEXT_LIMIT)
+    # No silent send: a neutral line before the text would not keep the text off the lock screen.
+    capabilities = Capabilities(buttons=False, location=False, max_text=TEXT_LIMIT, discreet_notice=False)
 
     def __init__(
         self,
@@ -136,10 +153,11 @@ class ZaloChannel:
                 await self.api.call("getMe")
                 return
             except ZaloApiError as exc:
-                if exc.code in (401, 403, 404):
+                if exc.code in (401, 404):  # 403 is Zalo's internal server error: tried again below
                     await self.api.close()
                     raise StartupFailed(
                         f"ZALO_BOT_TOKEN was refused by Zalo ({exc.code}); copy it again from the Zalo Bot Manager"
+                        + (" and check ZALO_API_BASE_URL" if exc.code == 404 else "")
                     ) from None
                 problem = f"{exc.code}"
             except httpx.HTTPError as exc:
@@ -164,7 +182,7 @@ class ZaloChannel:
                 if exc.code == 408:  # nothing came in during the timeout
                     continue
                 failures += 1
-                log.warning("zalo getUpdates refused (%s)", exc.code)
+                _log_poll_refusal(exc)
             except httpx.HTTPError as exc:
                 failures += 1
                 log.warning("zalo getUpdates failed (%s)", exc.__class__.__name__)
@@ -210,24 +228,74 @@ class ZaloChannel:
         # makes the second delivery a no-op.
         await self._handle(incoming)
 
+    async def probe(self) -> bool:
+        """One getMe: True when Zalo answers it (the platform is up and takes the token)."""
+        try:
+            await self.api.call("getMe")
+        except (ZaloApiError, httpx.HTTPError):
+            return False
+        return True
+
     async def send(self, chat_id: str, reply: Reply) -> None:
+        """Every message notifies: Zalo's sendMessage has no silent flag, so `reply.silent` cannot be
+        honoured (the capabilities say so, and the sender sends no neutral line here)."""
         for piece in split_text(render(reply), TEXT_LIMIT):
             try:
                 await self.api.call("sendMessage", chat_id=chat_id, text=piece)
             except ZaloApiError as exc:
-                if exc.code == 429:
-                    raise DeliveryFailed("rate limited", retry_after=5.0) from None
-                if exc.code == 403 or "not found" in exc.description.lower():
-                    raise ChatUnreachable(f"{exc.code} {exc.description}") from None
-                if exc.code >= 500:
-                    raise DeliveryFailed(f"zalo {exc.code}") from None
-                # Our message was refused as malformed: retrying cannot help. Keep the evidence, not the text.
-                log.error("zalo refused a message (%s %s); dropped", exc.code, exc.description)
-                return
+                raise await self._send_failure(exc) from None
             except httpx.HTTPError as exc:
                 raise DeliveryFailed(exc.__class__.__name__) from None
             if self._on_sent is not None:
                 await self._on_sent(1)
+
+    async def _send_failure(self, exc: ZaloApiError) -> Exception:
+        """What a refused sendMessage means, by the documented codes (docs/zalo.md, "Errors"): retry,
+        the person is unreachable, or give this message up. The log names the code and Zalo's
+        description, never the text."""
+        code, why = exc.code, exc.description
+        if code == 400:
+            log.error("zalo refused a message as a bad request (400: %s); dropped, not retried", why)
+            return MessageRefused(f"zalo 400: {why}")
+        if code == 401:
+            log.error("zalo refused ZALO_BOT_TOKEN on a send (401: %s): messages wait; copy the token again "
+                      "from the Zalo Bot Manager and restart", why)
+            return DeliveryFailed(f"zalo 401: {why}")
+        if code == 403:  # "Internal server error": Zalo's fault, not the person's
+            return DeliveryFailed(f"zalo 403 (internal server error): {why}")
+        if code == 404:
+            # "Not found": a chat that is gone, when the platform itself answers; else the platform's.
+            if await self.probe():
+                log.info("zalo does not find a chat (404: %s) while getMe answers; the person is unreachable", why)
+                return ChatUnreachable(f"zalo 404: {why}")
+            return DeliveryFailed(f"zalo 404 and getMe does not answer: {why}")
+        if code == 408:
+            return DeliveryFailed(f"zalo 408 (request timeout): {why}")
+        if code == 429:
+            log.warning("zalo: quota exceeded (429: %s); sends to Zalo pause %ds, and a message refused %d times "
+                        "is given up", why, round(QUOTA_PAUSE_SECONDS), QUOTA_ATTEMPTS)
+            return QuotaExceeded(f"zalo 429 (quota exceeded): {why}", retry_after=QUOTA_PAUSE_SECONDS)
+        if code >= 500:
+            return DeliveryFailed(f"zalo {code}: {why}")
+        log.error("zalo answered a send with an undocumented error (%s: %s); dropped, not retried", code, why)
+        return MessageRefused(f"zalo {code}: {why}")
+
+
+# What a refused getUpdates means, by the documented codes (docs/zalo.md, "Errors"). Every one is
+# polled again with backoff; those at ERROR only the operator can fix (the base URL, the token).
+_POLL_REFUSALS = {
+    400: (logging.ERROR, "a bad request (400): the API path or method is wrong; check ZALO_API_BASE_URL"),
+    401: (logging.ERROR, "ZALO_BOT_TOKEN refused (401): no message can arrive; copy the token again from the "
+                         "Zalo Bot Manager and restart"),
+    403: (logging.WARNING, "Zalo's internal server error (403)"),
+    404: (logging.ERROR, "not found (404): check ZALO_API_BASE_URL and ZALO_BOT_TOKEN"),
+    429: (logging.WARNING, "quota exceeded (429)"),
+}
+
+
+def _log_poll_refusal(exc: ZaloApiError) -> None:
+    level, meaning = _POLL_REFUSALS.get(exc.code, (logging.WARNING, f"error {exc.code}"))
+    log.log(level, "zalo getUpdates refused: %s; polling again with backoff", meaning)
 
 
 def render(reply: Reply) -> str:

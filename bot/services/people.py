@@ -6,7 +6,7 @@ Nothing here asks for or keeps a real name. The alias is what counselors will se
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.messages import Incoming
 from bot.store.base import UnitOfWork
@@ -50,3 +50,30 @@ async def erase(uow: UnitOfWork, person: Person) -> None:
     """Delete the person and, through the schema's cascades, every row that refers to them."""
     assert person.id is not None
     await uow.people.erase(person.id)
+
+
+class CodeAttempts:
+    """Wrong invite and link codes, per chat, in a sliding window: a code is eight characters from a
+    31-letter alphabet, safe against guessing only if guesses are few. After FAILURES_ALLOWED wrong
+    codes in WINDOW, a chat waits until the oldest of them leaves the window. Kept in memory: a restart
+    forgets, which costs an attacker a restart of the bot they cannot cause."""
+
+    FAILURES_ALLOWED = 5
+    WINDOW = timedelta(minutes=15)
+
+    def __init__(self) -> None:
+        self._failures: dict[tuple[str, str], list[datetime]] = {}
+
+    def wait(self, chat: tuple[str, str], now: datetime) -> timedelta | None:
+        """How long this chat must wait before trying another code, or None if it may try now."""
+        recent = [t for t in self._failures.get(chat, []) if now - t < self.WINDOW]
+        if recent:
+            self._failures[chat] = recent
+        else:
+            self._failures.pop(chat, None)
+        if len(recent) < self.FAILURES_ALLOWED:
+            return None
+        return self.WINDOW - (now - recent[0])
+
+    def failed(self, chat: tuple[str, str], now: datetime) -> None:
+        self._failures.setdefault(chat, []).append(now)

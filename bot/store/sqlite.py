@@ -8,10 +8,13 @@ process; a province's traffic is far below what that carries (docs/benchmarks.md
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
+import os
 import re
 import sqlite3
+import stat
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -24,6 +27,7 @@ from bot.messages import Choice, Reply
 from bot.store.base import (
     Appointments,
     Chats,
+    DatabaseUnusable,
     Groups,
     Inbox,
     Invites,
@@ -88,6 +92,67 @@ def migrations(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
     if numbers != list(range(1, len(numbers) + 1)):
         raise RuntimeError(f"migrations in {directory} must be numbered 0001, 0002, … without gaps: {numbers}")
     return found
+
+
+BUSY_TIMEOUT_MS = 5000
+
+
+async def _configure(db: aiosqlite.Connection) -> None:
+    """Settings every connection needs. secure_delete: a deleted row's bytes are overwritten with zeros
+    instead of staying in its page until reused (some SQLite builds do this by default, not all).
+    temp_store in memory: VACUUM's copy of the database (_Wiper) never lands in a temporary file."""
+    await db.execute("PRAGMA secure_delete=ON")
+    await db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    await db.execute("PRAGMA temp_store=MEMORY")
+
+
+async def _empty_wal(db: aiosqlite.Connection) -> None:
+    """Checkpoint with TRUNCATE: every page goes into the main file and the -wal is cut to zero bytes.
+    Old page images in the -wal still hold deleted rows (an erased person's texts, phone, alias) until
+    traffic overwrites them, and they survive a crash and go into backups; this ends that. It waits
+    (busy_timeout) for a read under way on the other connection; if one still holds it, the next purge
+    tries again."""
+    # Without waiting: a TRUNCATE checkpoint needs no reader at all on the file, and waiting for one
+    # (a backup, `diemtuvan stats`, a monitoring read) would hold every write of the bot meanwhile.
+    await db.execute("PRAGMA busy_timeout=0")
+    try:
+        rows = list(await db.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)"))
+    finally:
+        await db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    if rows and rows[0][0]:
+        log.warning("the write-ahead log could not be emptied now (a read was under way); the next purge retries")
+
+
+def _make_private(path: Path) -> None:
+    """Create the database file readable and writable by this user only (SQLite gives its -wal and -shm
+    the same mode), and take back what other accounts could read of an existing one."""
+    if path.is_dir():
+        raise DatabaseUnusable(f"the database path {path} is a folder, not a file; set DATABASE_URL to a file such as "
+                               "sqlite:///data/diemtuvan.sqlite3, or move the folder away")
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if file.exists() and stat.S_IMODE(file.stat().st_mode) & 0o077:
+                os.chmod(file, 0o600)
+        except PermissionError:
+            log.warning("%s is readable by other accounts and belongs to another user; make it mode 600", file)
+
+
+def _unusable(path: str, exc: sqlite3.Error | OSError) -> str:
+    """One sentence for an error met while opening: what is wrong with which file, and what to do."""
+    if isinstance(exc, OSError):
+        return (f"cannot open the database file {path} ({exc.strerror or exc}); check that its folder exists and "
+                "that this user may read and write both")
+    name = getattr(exc, "sqlite_errorname", "")
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "malformed" in str(exc):
+        return (f"the database file {path} is damaged ({exc}); restore it from a backup, or move it away and "
+                "the bot starts with an empty one")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return f"the database file {path} is locked ({exc}); stop the other program or bot using it"
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM")):
+        return (f"cannot open the database file {path} ({exc}); check that its folder exists and that this user "
+                "may read and write both")
+    return f"the database file {path} cannot be used ({exc}); check the disk and the file, or restore a backup"
 
 
 _INBOX_COLUMNS = "(channel, event_id, received_at, person_id, chat_id, replies)"
@@ -182,6 +247,84 @@ class _InboxBatch:
             await asyncio.gather(self._writer, return_exceptions=True)
 
 
+class _Wiper:
+    """Rebuilds the file (VACUUM, then an emptied -wal) once an erasure has been answered.
+
+    secure_delete zeroes a deleted row's bytes, but not every copy: when SQLite rebuilds a page it
+    writes the cells afresh and leaves the page's old bytes in its unused gap, so a person's replies,
+    chat id or alias can outlive their rows there, long after they were cleared or deleted. Only
+    rebuilding the file removes those. The erasing turn's own reply holds the chat id until it is sent,
+    so the rebuild waits for that reply to be marked delivered; an erasure with no reply (the
+    retention purge) asks for it at once. Requests that come while one runs share the next run, and
+    runs are at least MIN_SECONDS apart: VACUUM holds the writer for about 0.5 s per 70 MB, and
+    repeated erasures must not keep it from everyone else.
+    """
+
+    MIN_SECONDS = 30.0
+
+    def __init__(self, store: SqliteStore) -> None:
+        self._store = store
+        self._after_delivery: set[int] = set()  # inbox rows of erasing turns, not yet sent
+        self._task: asyncio.Task[None] | None = None
+        self._again = False
+        self._wiping = False
+        self._last = -float("inf")
+        self._hurry = asyncio.Event()  # closing: no more waiting between runs
+
+    def erased(self, inbox_rows: list[int]) -> None:
+        if inbox_rows:
+            self._after_delivery.update(inbox_rows)
+        else:
+            self.request()
+
+    def delivered(self, inbox_rows: list[int]) -> None:
+        if self._after_delivery.intersection(inbox_rows):
+            self._after_delivery.difference_update(inbox_rows)
+            self.request()
+
+    def request(self) -> None:
+        if self._task is not None and not self._task.done():
+            # A run that has not begun covers this request too; one under way may not.
+            self._again = self._again or self._wiping
+            return
+        self._task = asyncio.create_task(self._run(), name="database-wipe")
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            self._again = False
+            wait = self._last + self.MIN_SECONDS - loop.time()
+            if wait > 0 and not self._hurry.is_set():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._hurry.wait(), wait)
+            self._wiping = True
+            try:
+                done = await self._store.wipe()
+            except Exception:
+                log.exception("rebuilding the database after an erasure failed; the next erasure or purge retries")
+                done = True  # not a passing condition: no quick retry
+            finally:
+                self._wiping = False
+            self._last = loop.time()
+            if not done and not self._hurry.is_set():
+                self._again = True  # a statement was under way: try again after the pause
+            if not self._again:
+                return
+
+    async def wait(self) -> None:
+        """Until the rebuilds asked for so far have run."""
+        while self._task is not None and not self._task.done():
+            await asyncio.gather(asyncio.shield(self._task), return_exceptions=True)
+
+    async def close(self) -> None:
+        """Rebuilds still owed run now, before the connections close."""
+        self._hurry.set()
+        if self._after_delivery:  # an erasing turn's reply never went: its row must stay, the rest goes
+            self._after_delivery.clear()
+            self.request()
+        await self.wait()
+
+
 class SqliteStore:
     def __init__(self, path: Path | str, migrations_dir: Path = MIGRATIONS_DIR) -> None:
         self._path = str(path)
@@ -190,36 +333,74 @@ class SqliteStore:
         self._reader: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
         self._inbox_batch: _InboxBatch | None = None
+        self._wiper = _Wiper(self)
 
     @property
     def path(self) -> str:
         return self._path
 
     async def open(self, upgrade: bool = True) -> None:
+        """Open the file (created for this user only), check it, bring its schema up to date.
+
+        Any failure closes what was opened, because an open aiosqlite connection is a thread that keeps
+        the process alive after the error, and raises DatabaseUnusable: one sentence that names the
+        file and what to do, so a supervisor sees the process exit and the operator knows why.
+        """
         if sqlite3.sqlite_version_info < (3, 35):
             raise RuntimeError(f"SQLite 3.35 or newer is needed (RETURNING); this Python has {sqlite3.sqlite_version}")
         self._write_lock = asyncio.Lock()
-        self._db = await aiosqlite.connect(self._path, isolation_level=None)
-        self._inbox_batch = _InboxBatch(self._db, self._write_lock)
-        self._db.row_factory = aiosqlite.Row
-        if self._path != ":memory:":
-            await self._db.execute("PRAGMA journal_mode=WAL")
-        await self._db.execute("PRAGMA busy_timeout=5000")
-        await self._db.execute("PRAGMA foreign_keys=ON")
-        await self._db.execute("PRAGMA synchronous=NORMAL")
-        if upgrade:
-            await self.upgrade()
-        if self._path != ":memory:":
-            # WAL lets a second connection read committed rows while the writer works: every message's
-            # first read takes no lock (docs/architecture.md, "Storage").
-            self._reader = await aiosqlite.connect(self._path, isolation_level=None)
-            self._reader.row_factory = aiosqlite.Row
-            await self._reader.execute("PRAGMA query_only=ON")
+        on_disk = self._path != ":memory:"
+        try:
+            if on_disk:
+                _make_private(Path(self._path))
+            self._db = await aiosqlite.connect(self._path, isolation_level=None)
+            self._inbox_batch = _InboxBatch(self._db, self._write_lock)
+            self._db.row_factory = aiosqlite.Row
+            await _configure(self._db)
+            if on_disk:
+                await self._db.execute("PRAGMA journal_mode=WAL")
+                await self._check()
+            await self._db.execute("PRAGMA foreign_keys=ON")
+            await self._db.execute("PRAGMA synchronous=NORMAL")
+            if upgrade:
+                await self.upgrade()
+            if on_disk:
+                # WAL lets a second connection read committed rows while the writer works: every message's
+                # first read takes no lock (docs/architecture.md, "Storage").
+                self._reader = await aiosqlite.connect(self._path, isolation_level=None)
+                self._reader.row_factory = aiosqlite.Row
+                await _configure(self._reader)
+                await self._reader.execute("PRAGMA query_only=ON")
+                _make_private(Path(self._path))  # the -wal and -shm the connections just created
+        except BaseException as exc:
+            await self.close()
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise DatabaseUnusable(_unusable(self._path, exc)) from exc
+            raise
+
+    async def _check(self) -> None:
+        """SQLite's quick check, which reads every page (about 3 s for 70 MB, once at start): a damaged file
+        is refused at start, not discovered one failed message at a time."""
+        try:
+            rows = await self.db.execute_fetchall("PRAGMA quick_check")
+            problems = [str(row[0]) for row in rows]
+        except UnicodeDecodeError:  # the report quotes damaged bytes that are not text
+            problems = ["damaged text"]
+        if problems != ["ok"]:
+            first = " ".join(problems[0].split())[:120]
+            raise DatabaseUnusable(
+                f"the database file {self._path} is damaged ({first}); restore it from a backup, or move it away "
+                "and the bot starts with an empty one")
 
     async def close(self) -> None:
         if self._inbox_batch is not None:
             await self._inbox_batch.drain()
             self._inbox_batch = None
+        if self._db is not None:
+            try:
+                await self._wiper.close()
+            except Exception:
+                log.exception("rebuilding the database at close failed")
         if self._reader is not None:
             await self._reader.close()
             self._reader = None
@@ -239,26 +420,66 @@ class SqliteStore:
         return int(row[0]) if row else 0
 
     async def upgrade(self, target: int | None = None) -> list[int]:
-        """Apply the migrations this file has not seen, each in its own transaction, in place."""
+        """Apply the migrations this file has not seen, each in its own transaction, in place; raise
+        DatabaseUnusable for a file newer than this program or a migration that fails."""
         applied = []
         current = await self.schema_version()
-        for number, path in migrations(self._migrations_dir):
+        known = migrations(self._migrations_dir)
+        latest = known[-1][0]
+        if target is None and current > latest:
+            raise DatabaseUnusable(
+                f"the database file {self._path} has schema {current}, newer than this program's {latest}: run the "
+                "version of diemtuvan that wrote it, or restore a backup made by this one")
+        for number, path in known:
             if number <= current or (target is not None and number > target):
                 continue
             script = path.read_text(encoding="utf-8")
             async with self._write_lock:
                 try:
                     await self.db.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
-                except Exception:
+                except sqlite3.Error as exc:
                     if self.db.in_transaction:
                         await self.db.execute("ROLLBACK")
-                    raise
+                    raise DatabaseUnusable(
+                        f"upgrading the database file {self._path} to schema {number} ({path.name}) failed ({exc}); "
+                        f"the file was left at schema {await self.schema_version()}: keep it, and report this "
+                        "message") from exc
             log.info("database upgraded to schema %d (%s)", number, path.name)
             applied.append(number)
-        latest = migrations(self._migrations_dir)[-1][0]
-        if target is None and await self.schema_version() > latest:
-            raise RuntimeError(f"the database schema is newer ({current}) than this program knows ({latest})")
         return applied
+
+    async def checkpoint(self) -> None:
+        """Copy the write-ahead log into the main file and empty it (see `_empty_wal`)."""
+        if self._db is None:
+            return
+        async with self._write_lock:
+            await _empty_wal(self._db)
+
+    async def wipe(self) -> bool:
+        """Rebuild the file so that nothing deleted survives in it (see `_Wiper`), then empty the -wal.
+        False if a statement outside the units of work (an audit's read) kept VACUUM from running."""
+        if self._db is None or self._path == ":memory:":
+            return True
+        async with self._write_lock:
+            try:
+                await self._db.execute("VACUUM")
+            except sqlite3.OperationalError as exc:
+                if "in progress" not in str(exc):
+                    raise
+                log.warning("the database could not be rebuilt now (%s); trying again shortly", exc)
+                return False
+            finally:
+                await _empty_wal(self._db)
+        return True
+
+    def request_wipe(self) -> None:
+        """Rebuild the file soon (see `_Wiper`); `wiped` waits for it."""
+        if self._db is not None:
+            self._wiper.request()
+
+    async def wiped(self) -> None:
+        """Until the rebuilds asked for so far (after an erasure, a purge) have run."""
+        await self._wiper.wait()
 
     async def person_with_session(self, channel: str, user_id: str) -> tuple[Person | None, Session | None]:
         """Committed state, read without waiting for the writer. Only for a person whose own turns are
@@ -270,7 +491,7 @@ class SqliteStore:
         """A transaction that starts at its first statement: a unit of work that only ends up writing
         one row (a question answered) does it as one statement, with no BEGIN and COMMIT around it."""
         assert self._inbox_batch is not None
-        uow = SqliteUnitOfWork(self.db, self._write_lock, self._inbox_batch)
+        uow = SqliteUnitOfWork(self.db, self._write_lock, self._inbox_batch, self._wiper)
         try:
             yield uow
         finally:
@@ -278,21 +499,26 @@ class SqliteStore:
 
     async def table_rows(self) -> dict[str, list[dict[str, Any]]]:
         tables: dict[str, list[dict[str, Any]]] = {}
-        async with self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cursor:
-            names = [row[0] for row in await cursor.fetchall()]
-        for name in names:
-            async with self.db.execute(f'SELECT * FROM "{name}"') as cursor:  # noqa: S608 - names from sqlite_master
-                tables[name] = [dict(row) for row in await cursor.fetchall()]
+        async with self._write_lock:  # one consistent picture, and never beside a rebuild
+            async with self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cursor:
+                names = [row[0] for row in await cursor.fetchall()]
+            for name in names:
+                async with self.db.execute(f'SELECT * FROM "{name}"') as cursor:  # noqa: S608 - from sqlite_master
+                    tables[name] = [dict(row) for row in await cursor.fetchall()]
         return tables
 
 
 class SqliteUnitOfWork:
-    def __init__(self, db: aiosqlite.Connection, write_lock: asyncio.Lock, inbox_batch: _InboxBatch) -> None:
+    def __init__(self, db: aiosqlite.Connection, write_lock: asyncio.Lock, inbox_batch: _InboxBatch,
+                 wiper: _Wiper) -> None:
         self._db = db
         self._lock = write_lock
         self.inbox_batch = inbox_batch
+        self.wiper = wiper
         self._begun = False
         self._holding = False
+        self._erasing = False
+        self.recorded: list[int] = []  # inbox rows this unit's transaction wrote
         self.people: People = SqlitePeople(self)
         self.sessions: Sessions = SqliteSessions(self)
         self.inbox: Inbox = SqliteInbox(self)
@@ -339,13 +565,22 @@ class SqliteUnitOfWork:
                 return await self._db.execute(sql, params)
         return await self._db.execute(sql, params)
 
+    def erasing(self) -> None:
+        """This unit deletes a person: once committed, no copy of their rows may stay in the files."""
+        self._erasing = True
+
     async def commit(self) -> None:
         if self._begun:
             self._begun = False
             try:
                 await self._db.execute("COMMIT")
+                if self._erasing:
+                    await _empty_wal(self._db)  # still holding the writer: nothing lands in between
             finally:
                 self._release()
+            if self._erasing:
+                self._erasing = False
+                self.wiper.erased(self.recorded)
 
     async def close(self) -> None:
         """Roll back whatever was not committed."""
@@ -391,6 +626,10 @@ class _Repo:
     async def _insert(self, sql: str, params: tuple[Any, ...]) -> int | None:
         cursor = await (await self._conn()).execute(sql, params)
         return cursor.lastrowid if cursor.rowcount else None
+
+    def _erasing(self) -> None:
+        if isinstance(self._source, SqliteUnitOfWork):
+            self._source.erasing()
 
 
 _PERSON_COLUMNS = (
@@ -465,9 +704,13 @@ class SqlitePeople(_Repo):
     async def erase(self, person_id: int) -> None:
         # Rows that refer to the person go with it (ON DELETE CASCADE / SET NULL in the schema).
         await self._change("DELETE FROM people WHERE id = ?", (person_id,))
+        self._erasing()
 
     async def purge_inactive(self, seen_before: datetime) -> int:
-        return await self._change("DELETE FROM people WHERE last_seen_at < ?", (ts(seen_before),))
+        removed = await self._change("DELETE FROM people WHERE last_seen_at < ?", (ts(seen_before),))
+        if removed:
+            self._erasing()
+        return removed
 
 
 def _person_values(person: Person) -> tuple[Any, ...]:
@@ -536,7 +779,10 @@ class SqliteInbox(_Repo):
             f"INSERT INTO inbox {_INBOX_COLUMNS} VALUES {_INBOX_ROW} ON CONFLICT (channel, event_id) DO NOTHING",  # noqa: S608
             row,
         )
-        return cursor.lastrowid if cursor.rowcount else None
+        if not cursor.rowcount or cursor.lastrowid is None:
+            return None
+        uow.recorded.append(cursor.lastrowid)
+        return cursor.lastrowid
 
     async def unsent(self, due_by: datetime, limit: int) -> list[Unsent]:
         rows = await self._all(
@@ -558,6 +804,7 @@ class SqliteInbox(_Repo):
                 f"UPDATE inbox SET replies = NULL, chat_id = NULL, person_id = NULL WHERE id IN ({marks})",  # noqa: S608
                 chunk,
             )
+        self._source.wiper.delivered(ids)
 
     async def failed(self, item_id: int, retry_at: datetime, remaining: tuple[Reply, ...]) -> None:
         """Try again later, with only the replies that did not get through."""
@@ -718,6 +965,13 @@ class SqliteOutbox(_Repo):
     async def purge(self, done_before: datetime) -> int:
         return await self._change("DELETE FROM outbox WHERE status != 'pending' AND done_at < ?", (ts(done_before),))
 
+    async def forget_whom(self, done_before: datetime) -> int:
+        # The key named the person ("crisis:<person>:<minute>:<counselor>" says who was in crisis when);
+        # it is kept only as long as it may still refuse a duplicate of the same occurrence.
+        return await self._change(
+            "UPDATE outbox SET key = 'done:' || id, about_id = NULL WHERE status != 'pending'"
+            " AND about_id IS NOT NULL AND done_at < ?", (ts(done_before),))
+
 
 def _address(row: aiosqlite.Row, discreet: bool = True) -> Address:
     return Address(row["id"], row["channel"], row["chat_id"], row["locale"], row["alias"], discreet)
@@ -840,6 +1094,7 @@ class SqliteGroups(_Repo):
 
     async def leave(self, group_id: int, person_id: int) -> None:
         await self._change("DELETE FROM group_members WHERE group_id = ? AND person_id = ?", (group_id, person_id))
+        await self._change("DELETE FROM group_attendance WHERE group_id = ? AND person_id = ?", (group_id, person_id))
 
     async def memberships(self, person_id: int) -> set[int]:
         rows = await self._all("SELECT group_id FROM group_members WHERE person_id = ?", (person_id,))

@@ -96,7 +96,7 @@ def outbox_sender(chat: Chat) -> Sender:
     async def sleep(seconds: float) -> None:
         clock.advance(timedelta(seconds=seconds))
 
-    return Sender(bot.store, clock, bot.core.channels(), offer=bot.core.offer, sleep=sleep)
+    return Sender(bot.store, clock, bot.core.channels(), offer=bot.core.offer, sleep=sleep, catalogs=bot.catalogs)
 
 
 def _telegram(message: dict[str, Any]) -> Said:

@@ -4,8 +4,11 @@ everything about a person after /xoa."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
+from bot.clock import FakeClock
 from tests.conftest import TelegramHarness, buttons
+from tests.fakes.telegram_api import FakeTelegram
 
 USER = 6001
 
@@ -148,3 +151,29 @@ async def test_replies_left_unsent_are_sent_after_a_restart(telegram: TelegramHa
     texts = [m["text"] for m in telegram.fake.sent(USER)]
     assert len(texts) == 2 and "115" in texts[0]
     assert all(r["replies"] is None for r in (await telegram.rows())["inbox"])
+
+
+async def test_a_reply_whose_send_timed_out_goes_again_once_and_is_never_lost(
+    fake_telegram: FakeTelegram, tmp_path: Path, clock: FakeClock
+) -> None:
+    """Telegram took each message but answered after the bot's timeout: the bot cannot tell that from a
+    message that never arrived, so it sends it again. The cost is one duplicate per timed-out message
+    (sendMessage has no idempotency key), never a lost reply."""
+    harness = TelegramHarness(fake_telegram, tmp_path, clock)
+    await harness.start(send_timeout_seconds=0.2)
+    assert harness.bot is not None
+    try:
+        fake_telegram.send_delay = 0.5
+        people = range(6101, 6111)
+        for user in people:
+            await harness.say(user, "/start")  # greeting and language choice; the first send times out
+        fake_telegram.send_delay = 0.0
+        clock.advance(timedelta(minutes=1))
+        await harness.bot.core.redeliver()
+        for user in people:
+            texts = [m["text"] for m in fake_telegram.sent(user)]
+            greeting, language = texts[0], texts[-1]
+            assert texts == [greeting, greeting, language]  # the timed-out one twice, then the rest once
+        assert not [r for r in (await harness.rows())["inbox"] if r["replies"]]
+    finally:
+        await harness.stop()

@@ -62,6 +62,11 @@ class FakeTelegram:
     limit_per_second: int | None = None
     limit_per_chat_seconds: float = 1.0
     too_many: int = 0
+    # The token was revoked in @BotFather: every call answers 401 Unauthorized, as Telegram does.
+    revoked: bool = False
+    # Seconds sendMessage keeps its answer back after taking the message: a bot whose read timeout is
+    # shorter sees a timeout for a message that did go out.
+    send_delay: float = 0.0
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -143,12 +148,21 @@ class FakeTelegram:
                                 **({"until_date": 0} if status == "kicked" else {})},
         }}
 
+    @property
+    def unconfirmed(self) -> int:
+        """Updates getUpdates still holds: not yet confirmed by a later call's offset."""
+        return len(self._updates)
+
     def sent(self, chat_id: int | None = None) -> list[dict[str, Any]]:
         return [c.params for c in self.calls if c.method == "sendMessage"
                 and (chat_id is None or int(c.params["chat_id"]) == chat_id)]
 
     def calls_to(self, method: str) -> list[dict[str, Any]]:
         return [c.params for c in self.calls if c.method == method]
+
+    def notifying(self, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """The messages that rang the person's phone: all but those sent with disable_notification."""
+        return [m for m in self.sent(chat_id) if not m.get("disable_notification")]
 
     async def wait_sent(self, chat_id: int, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
         """Wait until `count` messages went to the chat in all, and return them all."""
@@ -166,6 +180,13 @@ class FakeTelegram:
         async def reached() -> None:
             async with self._changed:
                 await self._changed.wait_for(lambda: len(self.calls_to(method)) >= count)
+        await asyncio.wait_for(reached(), timeout)
+
+    async def wait_for(self, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+        """Wait until `condition` holds, checked after every call the fake takes."""
+        async def reached() -> None:
+            async with self._changed:
+                await self._changed.wait_for(condition)
         await asyncio.wait_for(reached(), timeout)
 
     async def drained(self, timeout: float = 10.0) -> None:
@@ -203,6 +224,8 @@ class FakeTelegram:
                                                 "can_read_all_group_messages": False,
                                                 "supports_inline_queries": False}}
         if method == "sendMessage":
+            if self.send_delay:
+                await asyncio.sleep(self.send_delay)
             return 200, {"ok": True, "result": {
                 "message_id": next(self._message_ids), "date": int(time.time()), "from": BOT_USER,
                 "chat": {"id": int(params["chat_id"]), "type": "private"}, "text": params["text"]}}
@@ -306,7 +329,7 @@ class _Handler(RequestHandler):
             await self._answer(token, method, {k: v[-1] for k, v in parse_qs(self.request.body.decode()).items()})
 
     async def _answer(self, token: str, method: str, params: dict[str, Any], body_kind: str = "form") -> None:
-        if token != self.fake.token:
+        if token != self.fake.token or self.fake.revoked:
             status, body = 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         else:
             status, body = await self.fake.call(method, _decode(params), body_kind)

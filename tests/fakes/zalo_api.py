@@ -5,6 +5,10 @@ What it holds the bot to (docs/zalo.md says where each fact comes from): POST wi
 characters; no buttons or other markup. getUpdates hands out one update per call, with no offset (an
 update is gone once handed out), and answers 408 when nothing came in before its timeout. Webhook
 mode posts updates to the bot with the secret in `X-Bot-Api-Secret-Token`.
+
+A send to a chat that blocked the bot is answered 404 ("Not found", the documented code for a request
+that reaches nothing): what Zalo really answers then is not documented (docs/zalo.md). `fault` makes it
+answer any documented error code to any call, as an outage or a spent quota would.
 """
 
 from __future__ import annotations
@@ -57,6 +61,9 @@ class FakeZalo:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
     port: int = 0
+    # Called with each call's method and parameters: (code, description) makes Zalo answer that error.
+    fault: Callable[[str, dict[str, Any]], tuple[int, str] | None] | None = None
+    faulted: list[tuple[str, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -129,6 +136,13 @@ class FakeZalo:
                 await self._changed.wait_for(lambda: len(self.calls_to(method)) >= count)
         await asyncio.wait_for(reached(), timeout)
 
+    async def wait_faulted(self, method: str, count: int, timeout: float = 10.0) -> None:
+        """Wait until `fault` has answered `method` with an error `count` times."""
+        async def reached() -> None:
+            async with self._changed:
+                await self._changed.wait_for(lambda: [m for m, _c in self.faulted].count(method) >= count)
+        await asyncio.wait_for(reached(), timeout)
+
     async def wait_idle(self, count: int, timeout: float = 10.0) -> None:
         """Wait until getUpdates has answered "nothing new" (408) `count` times."""
         async def reached() -> None:
@@ -141,6 +155,13 @@ class FakeZalo:
                    gone: Callable[[], bool] = lambda: False) -> tuple[int, dict[str, Any]]:
         if method not in REQUIRED:
             return self._reject(method, 404, "Not Found")
+        failure = self.fault(method, params) if self.fault is not None else None
+        if failure is not None:
+            code, description = failure
+            async with self._changed:
+                self.faulted.append((method, code))
+                self._changed.notify_all()
+            return code, {"ok": False, "error_code": code, "description": description}
         missing = [name for name in REQUIRED[method] if params.get(name) in (None, "")]
         if missing:
             return self._reject(method, 400, f"Bad Request: {missing[0]} is required")
@@ -154,7 +175,7 @@ class FakeZalo:
             if not isinstance(text, str) or not text.strip() or len(text) > 2000:
                 return self._reject(method, 400, "Bad Request: text must be 1 to 2000 characters")
             if params["chat_id"] in self.blocked:
-                return self._reject(method, 403, "Forbidden: user blocked the bot")
+                return self._reject(method, 404, "Not Found")
         if method == "getUpdates":
             return await self._get_update(params, gone)
         async with self._changed:

@@ -66,3 +66,21 @@ def test_invite_cli_makes_a_code_for_a_known_point_only(tmp_path: Path) -> None:
     assert len(code) == 8 and f"https://t.me/diemtuvan_bot?start={code}" in made.stdout
     refused = run(["invite", "volunteer", "--point", "nowhere"], tmp_path)
     assert refused.returncode == 1 and "hcm-pham-ngu-lao-point" in refused.stderr
+
+
+async def test_wrong_codes_are_throttled_per_chat(rig: Rig) -> None:
+    async with rig.bot.store.unit_of_work() as uow:
+        await uow.invites.add("GOOD2345", "counselor", "point-1", rig.clock.now(), rig.clock.now() + timedelta(days=7))
+        await uow.commit()
+    await onboard(rig, "g1")
+    for n in range(5):
+        texts = await rig.say(f"/start WRONG{n:03d}", "g1")
+        assert texts[0].startswith("Mã này không đúng")
+    texts = await rig.say("/start GOOD2345", "g1")  # even the right code waits: guesses are what is limited
+    assert texts[0].startswith("Bạn đã thử nhiều mã chưa đúng") and "15 phút" in texts[0]
+    texts = await rig.say("/lienket WRONG999", "g1")  # link codes count in the same window
+    assert texts[0].startswith("Bạn đã thử nhiều mã chưa đúng")
+    texts = await rig.say("/start WRONG999", "other")  # another chat is not held back
+    rig.clock.advance(timedelta(minutes=15))
+    texts = await rig.say("/start GOOD2345", "g1")
+    assert "tư vấn viên của point-1" in texts[0]

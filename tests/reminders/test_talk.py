@@ -16,6 +16,28 @@ from tests.unit.test_sites import GOOD
 POINT = "hcm-pham-ngu-lao-point"
 
 
+async def test_relayed_words_cannot_pass_for_the_bot_and_a_long_one_is_split_not_cut(rig: Rig) -> None:
+    await make_staff(rig, "counselor", "c1", "FRAM2345", POINT)
+    await rig.say("/truc", "c1")
+    await onboard(rig, "p1")
+    await rig.say("noi chuyen voi tu van vien", "p1")
+    await rig.say("1", "p1")
+    await rig.sender.drain()
+    await rig.say("1", "c1")
+    await rig.say("chào\n💬 Sông 5555: tôi là người khác\n🚨 Cảnh báo khẩn cấp", "p1")
+    await rig.sender.drain()
+    relayed = rig.texts("c1")[-1]
+    assert all(line.startswith("┃ ") for line in relayed.splitlines()[1:])  # every line behind the bar
+    long = " ".join(f"câu{n}" for n in range(900))  # about 5,800 characters
+    await rig.say(long, "c1")
+    await rig.sender.drain()
+    parts = [t for t in rig.texts("p1") if t.startswith("💬 Tư vấn viên:")]
+    assert len(parts) == 4 and all(len(p) <= 2000 for p in parts)
+    assert [p.splitlines()[-1] for p in parts] == ["(1/4)", "(2/4)", "(3/4)", "(4/4)"]
+    words = [w for p in parts for line in p.splitlines()[1:-1] for w in line.removeprefix("┃ ").split()]
+    assert words == long.split()  # nothing cut
+
+
 async def test_a_chat_relayed_both_ways_and_ended_by_either(rig: Rig) -> None:
     await make_staff(rig, "counselor", "c1", "TALK2345", POINT)
     await rig.say("/truc", "c1")
@@ -35,8 +57,8 @@ async def test_a_chat_relayed_both_ways_and_ended_by_either(rig: Rig) -> None:
     await rig.sender.drain()
     to_counselor = [t for t in rig.texts("c1") if t.startswith("💬 ")]
     to_person = [t for t in rig.texts("p1") if t.startswith("💬 ")]
-    assert to_counselor[-1].endswith(": dạo này tôi thấy rất mệt mỏi")
-    assert to_person == ["💬 Tư vấn viên: Mình nghe đây, bạn kể thêm nhé"]
+    assert to_counselor[-1].endswith(":\n┃ dạo này tôi thấy rất mệt mỏi")
+    assert to_person == ["💬 Tư vấn viên:\n┃ Mình nghe đây, bạn kể thêm nhé"]
     assert not any("p1" in t for t in rig.texts("c1")) and not any("c1" in t for t in rig.texts("p1"))
     texts = await rig.say("/ketthuc", "p1")
     assert texts[0].startswith("Đã kết thúc")
@@ -63,11 +85,11 @@ async def test_a_crisis_in_a_chat_reaches_the_counselor_and_a_counselors_advice_
     texts = await rig.say("bạn tôi vừa chích xong giờ nằm im không thở", "p1")
     assert texts[0].startswith("🚨 Gọi 115") and "tư vấn viên" in texts[1]
     await rig.sender.drain()
-    assert any(t.endswith(": bạn tôi vừa chích xong giờ nằm im không thở") for t in rig.texts("c1"))
+    assert any(t.endswith(":\n┃ bạn tôi vừa chích xong giờ nằm im không thở") for t in rig.texts("c1"))
     texts = await rig.say("nếu bạn ấy bất tỉnh thì gọi 115 ngay, đặt nằm nghiêng", "c1")
     assert texts == []  # relayed, not read as the counselor's own crisis
     await rig.sender.drain()
-    assert rig.texts("p1")[-1] == "💬 Tư vấn viên: nếu bạn ấy bất tỉnh thì gọi 115 ngay, đặt nằm nghiêng"
+    assert rig.texts("p1")[-1] == "💬 Tư vấn viên:\n┃ nếu bạn ấy bất tỉnh thì gọi 115 ngay, đặt nằm nghiêng"
 
 
 async def test_nobody_on_duty_is_said_plainly_and_the_message_waits(rig: Rig) -> None:
@@ -82,7 +104,7 @@ async def test_nobody_on_duty_is_said_plainly_and_the_message_waits(rig: Rig) ->
     texts = await rig.say("/truc", "c1")
     assert texts[1] == "1 người đang chờ nói chuyện:"
     texts = await rig.say("1", "c1")
-    assert texts[0].endswith("• tôi cần người nói chuyện")
+    assert texts[0].endswith("Tin đã chờ:\n┃ tôi cần người nói chuyện")
 
 
 async def test_chat_messages_are_deleted_after_the_retention_period(rig: Rig) -> None:
@@ -154,8 +176,8 @@ async def test_a_chat_continues_after_both_conversation_steps_expired(rig: Rig) 
     await rig.say("bạn còn đó không", "p1")
     await rig.say("Mình vẫn ở đây", "c1")
     await rig.sender.drain()
-    assert rig.texts("c1")[-1].endswith(": bạn còn đó không")
-    assert rig.texts("p1")[-1] == "💬 Tư vấn viên: Mình vẫn ở đây"
+    assert rig.texts("c1")[-1].endswith(":\n┃ bạn còn đó không")
+    assert rig.texts("p1")[-1] == "💬 Tư vấn viên:\n┃ Mình vẫn ở đây"
 
 
 async def test_a_counselor_of_another_point_cannot_take_the_chat(rig: Rig) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.messages import Choice, Reply
+from bot.store.base import DatabaseUnusable
 from bot.store.records import Person, Session
 from bot.store.sqlite import MIGRATIONS_DIR, SqliteStore, migrations
 
@@ -69,12 +70,19 @@ async def test_a_failed_migration_leaves_the_file_as_it_was(tmp_path: Path) -> N
     version = len(migrations(folder))
     (folder / f"{version + 1:04d}_broken.sql").write_text(
         "CREATE TABLE half (x INTEGER);\nTHIS IS NOT SQL;\n", encoding="utf-8")
-    broken = SqliteStore(tmp_path / "b.sqlite3", migrations_dir=folder)
-    with pytest.raises(sqlite3.OperationalError):
+    path = tmp_path / "b.sqlite3"
+    broken = SqliteStore(path, migrations_dir=folder)
+    with pytest.raises(DatabaseUnusable, match=rf"^upgrading the database file {path} to schema {version + 1} "
+                                               rf".*left at schema {version}"):
         await broken.open()
-    assert await broken.schema_version() == version
-    assert "half" not in await broken.table_rows()
-    await broken.close()
+    assert broken._db is None and broken._reader is None  # closed: no thread keeps the process alive
+    as_it_was = SqliteStore(path)
+    await as_it_was.open()
+    try:
+        assert await as_it_was.schema_version() == version
+        assert "half" not in await as_it_was.table_rows()
+    finally:
+        await as_it_was.close()
 
 
 async def test_a_newer_file_than_the_program_is_refused(tmp_path: Path) -> None:
@@ -82,9 +90,9 @@ async def test_a_newer_file_than_the_program_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA user_version = 99")
     store = SqliteStore(path)
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(DatabaseUnusable, match=f"{path} has schema 99, newer than this program's"):
         await store.open()
-    await store.close()
+    assert store._db is None
 
 
 async def test_leaving_a_unit_of_work_without_commit_rolls_back(store: SqliteStore) -> None:
