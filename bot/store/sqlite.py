@@ -114,11 +114,12 @@ async def _empty_wal(db: aiosqlite.Connection) -> None:
     tries again."""
     # Without waiting: a TRUNCATE checkpoint needs no reader at all on the file, and waiting for one
     # (a backup, `diemtuvan stats`, a monitoring read) would hold every write of the bot meanwhile.
-    await db.execute("PRAGMA busy_timeout=0")
+    # (Each pragma is read to its end: a statement left open would keep VACUUM from running.)
+    await db.execute_fetchall("PRAGMA busy_timeout=0")
     try:
         rows = list(await db.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)"))
     finally:
-        await db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        await db.execute_fetchall(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     if rows and rows[0][0]:
         log.warning("the write-ahead log could not be emptied now (a read was under way); the next purge retries")
 
