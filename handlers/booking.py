@@ -80,8 +80,9 @@ async def _points_near(turn: Turn) -> Step:
         directory = turn.services.sites
         found = named or directory.in_place(turn.text, kinds, 8)
         place = None if named else directory.place_named_in(turn.text) or (turn.text.strip() if found else None)
-        if place is not None and not found and directory.current_province(place):
-            found = directory.in_place(directory.current_province(place) or "", kinds, 8)
+        current = directory.current_province(place) if place is not None and not found else None
+        if current is not None:
+            found = directory.in_place(current, kinds, 8)
     allowed = {s.id for s in bookable}
     there = [s for s in found if s.id in allowed]
     if not there:

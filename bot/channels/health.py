@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 PROBE_FIRST = timedelta(seconds=1)
 PROBE_CAP = timedelta(seconds=5)
 
-ProbeCall = Callable[[], Awaitable[object]]
 Listener = Callable[[str], None]
 
 
@@ -128,19 +127,4 @@ def health_of(channel: object) -> PlatformHealth:
 
 
 def _probe_of(channel: object) -> Callable[[], Awaitable[bool]] | None:
-    if isinstance(channel, Probe):
-        return channel.probe
-    # python-telegram-bot's Bot, which the Telegram channel exposes as `app.bot`: its getMe is the probe.
-    get_me = getattr(getattr(getattr(channel, "app", None), "bot", None), "get_me", None)
-    if get_me is None or not callable(get_me):
-        return None
-    call: ProbeCall = get_me
-
-    async def probe() -> bool:
-        try:
-            await call()
-        except Exception:  # any failure to answer, whatever the library calls it
-            return False
-        return True
-
-    return probe
+    return channel.probe if isinstance(channel, Probe) else None

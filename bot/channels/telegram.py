@@ -440,6 +440,14 @@ class TelegramChannel:
                 except TelegramError as exc:  # an old query can no longer be answered; nothing is lost
                     log.info("callback answer failed: %s", exc)
 
+    async def probe(self) -> bool:
+        """One getMe: True when Telegram answers it (the platform is up and takes the token)."""
+        try:
+            await self.app.bot.get_me()
+        except TelegramError:
+            return False
+        return True
+
     async def send(self, chat_id: str, reply: Reply) -> None:
         pieces = split_text(reply.text, TEXT_LIMIT)
         for index, piece in enumerate(pieces):

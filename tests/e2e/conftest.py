@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.clock import FakeClock
+from bot.services.reminders import claim_due
 from scheduler.sender import Sender
 from tests.conftest import TelegramHarness, ZaloHarness
 from tests.fakes.telegram_api import FakeTelegram
@@ -86,6 +88,17 @@ async def make_counselor(chat: Chat, code: str, number: int, *lines: str) -> Cha
     for line in (f"/start {code}", "1", *lines):
         await counselor.say(line)
     return counselor
+
+
+async def claim_at_seven_tomorrow(chat: Chat) -> None:
+    """Move the clock to 07:01 tomorrow in Hà Nội (the harness starts at 08:00) and queue the reminders
+    then due, as the scheduler would; sending them is the outbox sender's."""
+    bot, clock = chat.harness.bot, chat.harness.clock
+    assert bot is not None
+    clock.advance(timedelta(days=1))
+    local = clock.now().astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    clock.advance(timedelta(hours=7 - local.hour, minutes=1 - local.minute))
+    await claim_due(bot.store, bot.catalogs, clock.now())
 
 
 def outbox_sender(chat: Chat) -> Sender:

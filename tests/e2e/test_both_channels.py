@@ -5,10 +5,8 @@ their own tests."""
 from __future__ import annotations
 
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
-from bot.services.reminders import claim_due
-from tests.e2e.conftest import Chat, make_counselor, onboard, outbox_sender
+from tests.e2e.conftest import Chat, claim_at_seven_tomorrow, make_counselor, onboard, outbox_sender
 
 
 async def test_first_contact_to_the_main_menu_by_typing(chat: Chat) -> None:
@@ -96,14 +94,9 @@ async def test_a_dose_reminder_reaches_the_person_and_is_answered_by_typing(chat
     await onboard(chat)
     said = await chat.say("nhắc tôi 7h sáng mỗi ngày")
     assert "07:00" in said[0].text
-    bot, clock = chat.harness.bot, chat.harness.clock
-    assert bot is not None
     sender = outbox_sender(chat)
-    clock.advance(timedelta(days=1))  # past tomorrow's 07:00 (the harness clock starts at 08:00 Hà Nội)
-    local = clock.now().astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
-    clock.advance(timedelta(hours=7 - local.hour, minutes=1 - local.minute))
+    await claim_at_seven_tomorrow(chat)
     before = chat.sent_count()
-    await claim_due(bot.store, bot.catalogs, clock.now())
     assert await sender.drain() == 1
     reminder = chat.last()
     # On Telegram a neutral line rings first and the reminder follows silently (docs/privacy.md).

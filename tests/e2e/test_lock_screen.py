@@ -6,16 +6,13 @@ messages: none that was not asked for carries a word about drugs, treatment, cou
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.clock import FakeClock
-from bot.services.reminders import claim_due
 from scheduler.sender import Sender
 from tests.conftest import TelegramHarness, ZaloHarness
-from tests.e2e.conftest import Chat, make_counselor, onboard, outbox_sender
+from tests.e2e.conftest import Chat, claim_at_seven_tomorrow, make_counselor, onboard, outbox_sender
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.zalo_api import FakeZalo
 
@@ -76,11 +73,7 @@ async def test_nothing_unasked_that_rings_a_discreet_phone_tells_what_it_is_abou
         await other.say("ban toi bat tinh roi")
         await unasked.drain()
         # The next morning's reminder.
-        clock.advance(timedelta(days=1))
-        local = clock.now().astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
-        clock.advance(timedelta(hours=7 - local.hour, minutes=1 - local.minute))
-        assert harness.bot is not None
-        await claim_due(harness.bot.store, harness.bot.catalogs, clock.now())
+        await claim_at_seven_tomorrow(person)
         await unasked.drain()
 
         to_person = [m["text"] for m in unasked.messages[PERSON]]
@@ -117,11 +110,7 @@ async def test_a_person_who_chose_explicit_wording_gets_the_reminder_as_it_is(
         await person.say("nhac lich")
         await harness.press(PERSON, "rem:wording")
         sender = outbox_sender(person)
-        clock.advance(timedelta(days=1))
-        local = clock.now().astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
-        clock.advance(timedelta(hours=7 - local.hour, minutes=1 - local.minute))
-        assert harness.bot is not None
-        await claim_due(harness.bot.store, harness.bot.catalogs, clock.now())
+        await claim_at_seven_tomorrow(person)
         before = person.sent_count()
         assert await sender.drain() == 1
         sent = fake_telegram.sent(PERSON)[before:]
@@ -143,11 +132,7 @@ async def test_zalo_cannot_send_silently_so_no_neutral_line_is_added(
         await onboard(person)
         await person.say("nhắc tôi 7h sáng mỗi ngày")
         sender = outbox_sender(person)
-        clock.advance(timedelta(days=1))
-        local = clock.now().astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
-        clock.advance(timedelta(hours=7 - local.hour, minutes=1 - local.minute))
-        assert harness.bot is not None
-        await claim_due(harness.bot.store, harness.bot.catalogs, clock.now())
+        await claim_at_seven_tomorrow(person)
         before = person.sent_count()
         assert await sender.drain() == 1
         texts = [m["text"] for m in fake_zalo.sent("7f3a9c1d2e4b5a60")[before:]]
