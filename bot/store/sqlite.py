@@ -124,13 +124,22 @@ async def _empty_wal(db: aiosqlite.Connection) -> None:
         log.warning("the write-ahead log could not be emptied now (a read was under way); the next purge retries")
 
 
-def _make_private(path: Path) -> None:
+def _create_private(path: Path) -> None:
     """Create the database file readable and writable by this user only (SQLite gives its -wal and -shm
-    the same mode), and take back what other accounts could read of an existing one."""
+    the same mode). Only before any connection is open: SQLite's locks are POSIX record locks, which a
+    process loses on a file as soon as it closes any descriptor of that file, so opening and closing the
+    file beside a live connection would let another process (a backup, `diemtuvan stats`) believe it
+    is the last one, checkpoint and delete the -wal this process is still writing to."""
     if path.is_dir():
         raise DatabaseUnusable(f"the database path {path} is a folder, not a file; set DATABASE_URL to a file such as "
                                "sqlite:///data/diemtuvan.sqlite3, or move the folder away")
     os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    _take_back(path)
+
+
+def _take_back(path: Path) -> None:
+    """Take back what other accounts could read of the file, its -wal and -shm (by name only: chmod opens
+    no descriptor, so the connections' locks stay)."""
     for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
             if file.exists() and stat.S_IMODE(file.stat().st_mode) & 0o077:
@@ -353,7 +362,7 @@ class SqliteStore:
         on_disk = self._path != ":memory:"
         try:
             if on_disk:
-                _make_private(Path(self._path))
+                _create_private(Path(self._path))
             self._db = await aiosqlite.connect(self._path, isolation_level=None)
             self._inbox_batch = _InboxBatch(self._db, self._write_lock)
             self._db.row_factory = aiosqlite.Row
@@ -372,7 +381,7 @@ class SqliteStore:
                 self._reader.row_factory = aiosqlite.Row
                 await _configure(self._reader)
                 await self._reader.execute("PRAGMA query_only=ON")
-                _make_private(Path(self._path))  # the -wal and -shm the connections just created
+                _take_back(Path(self._path))  # the -wal and -shm the connections just created
         except BaseException as exc:
             await self.close()
             if isinstance(exc, (sqlite3.Error, OSError)):
