@@ -209,7 +209,7 @@ async def _start(channel: TelegramChannel | ZaloChannel, settings: Settings) -> 
 
 
 async def _wait_for_signal(channels: list[TelegramChannel | ZaloChannel] | None = None) -> None:
-    """Until SIGINT or SIGTERM, or until a channel cannot go on (Telegram refused the token while
+    """Until SIGINT or SIGTERM, or until a channel cannot go on (the platform refused the token while
     running): that is raised, so the process stops in order, with the channel's sentence and a
     non-zero exit, for its supervisor to see."""
     stop = asyncio.Event()
@@ -217,7 +217,7 @@ async def _wait_for_signal(channels: list[TelegramChannel | ZaloChannel] | None 
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     waits: list[asyncio.Task[object]] = [asyncio.create_task(stop.wait())]
-    waits.extend(asyncio.create_task(c.wait_failed()) for c in channels or () if isinstance(c, TelegramChannel))
+    waits.extend(asyncio.create_task(c.wait_failed()) for c in channels or ())
     try:
         done, _ = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
     finally:

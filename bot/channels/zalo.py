@@ -13,12 +13,17 @@ A send's error is read by the platform's documented codes (docs/zalo.md, "Errors
 platform's internal server error and 429 its quota, so neither says anything about the person; only a
 404 for a chat while getMe answers marks them unreachable. sendMessage has no silent flag, so every
 message notifies (docs/privacy.md says what that means for a discreet person).
+
+A webhook update is answered 200 only once it is stored, and 503 when it cannot be (a full disk, a write
+error), so Zalo delivers it again. A token refused while running (401, on a poll or a send) stops the
+channel for good: the process exits with one sentence, as it does at start, instead of running deaf.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -37,7 +42,8 @@ from bot.channels.base import (
 )
 from bot.channels.render import numbered_choices, split_text
 from bot.messages import Incoming, Reply
-from bot.web import BadBody, WebhookRoute, WebServer
+from bot.core import stored_hook
+from bot.web import BadBody, NotStored, WebhookRoute, WebServer
 
 log = logging.getLogger(__name__)
 TEXT_LIMIT = 2000
@@ -51,6 +57,11 @@ EVENT_UNSUPPORTED = {
     "message.sticker.received": "sticker",
     "message.unsupported.received": "protected",
 }
+REFUSED_WHILE_RUNNING = (
+    "ZALO_BOT_TOKEN was refused by Zalo (401) while the bot was running, so it was revoked or replaced: put the "
+    "current token from the Zalo Bot Manager in ZALO_BOT_TOKEN and start the bot again")
+# What failing to store an update looks like: the database cannot be written now.
+NOT_STORED = (sqlite3.OperationalError, OSError)
 # How long sends to Zalo pause after a 429 ("Quota exceeded"): the allowance does not come back in seconds.
 QUOTA_PAUSE_SECONDS = 600.0
 
@@ -118,6 +129,8 @@ class ZaloChannel:
         self._web: WebServer | None = None
         self._working: set[asyncio.Task[None]] = set()
         self._slots = asyncio.Semaphore(CONCURRENT_UPDATES)
+        self._failed = asyncio.Event()
+        self.failure: StartupFailed | None = None
 
     async def start(self) -> None:
         await self._get_me_with_retry()
@@ -133,6 +146,21 @@ class ZaloChannel:
             await self.api.call("deleteWebhook")
             self._poller = asyncio.create_task(self._poll(), name="zalo-poll")
         log.info("zalo channel started (%s)", self._settings.mode)
+
+    async def wait_failed(self) -> StartupFailed:
+        """Returns, with the sentence to stop on, once the channel cannot go on (Zalo refused the token
+        while running): a process that can neither receive nor send must end, so that its supervisor
+        restarts it or alerts someone."""
+        await self._failed.wait()
+        assert self.failure is not None
+        return self.failure
+
+    def _fail(self, reason: str) -> None:
+        if self.failure is None:
+            self.failure = StartupFailed(reason)
+            self._failed.set()
+            if self._poller is not None and self._poller is not asyncio.current_task():
+                self._poller.cancel()
 
     async def stop(self) -> None:
         if self._poller is not None:
@@ -181,6 +209,9 @@ class ZaloChannel:
             except ZaloApiError as exc:
                 if exc.code == 408:  # nothing came in during the timeout
                     continue
+                if exc.code == 401:
+                    self._fail(REFUSED_WHILE_RUNNING)
+                    return
                 failures += 1
                 _log_poll_refusal(exc)
             except httpx.HTTPError as exc:
@@ -226,7 +257,24 @@ class ZaloChannel:
             return
         # Handled before the 200: if the process dies first, Zalo sends it again and the core's inbox
         # makes the second delivery a no-op.
-        await self._handle(incoming)
+        stored = False
+
+        def on_stored() -> None:
+            nonlocal stored
+            stored = True
+
+        hooked = stored_hook.set(on_stored)
+        try:
+            await self._handle(incoming)
+        except NOT_STORED as exc:
+            if stored:  # its turn is in the database; a delivery again would be a replay
+                log.error("error after storing a zalo update (%s)", exc.__class__.__name__)
+                return
+            log.error("zalo update not stored (%s); answered 503 so that Zalo delivers it again",
+                      exc.__class__.__name__)
+            raise NotStored(exc.__class__.__name__) from None
+        finally:
+            stored_hook.reset(hooked)
 
     async def probe(self) -> bool:
         """One getMe: True when Zalo answers it (the platform is up and takes the token)."""
@@ -257,9 +305,8 @@ class ZaloChannel:
         if code == 400:
             log.error("zalo refused a message as a bad request (400: %s); dropped, not retried", why)
             return MessageRefused(f"zalo 400: {why}")
-        if code == 401:
-            log.error("zalo refused ZALO_BOT_TOKEN on a send (401: %s): messages wait; copy the token again "
-                      "from the Zalo Bot Manager and restart", why)
+        if code == 401:  # the message waits in the outbox for the restart with a good token
+            self._fail(REFUSED_WHILE_RUNNING)
             return DeliveryFailed(f"zalo 401: {why}")
         if code == 403:  # "Internal server error": Zalo's fault, not the person's
             return DeliveryFailed(f"zalo 403 (internal server error): {why}")
@@ -281,12 +328,10 @@ class ZaloChannel:
         return MessageRefused(f"zalo {code}: {why}")
 
 
-# What a refused getUpdates means, by the documented codes (docs/zalo.md, "Errors"). Every one is
-# polled again with backoff; those at ERROR only the operator can fix (the base URL, the token).
+# What a refused getUpdates means, by the documented codes (docs/zalo.md, "Errors"). Every one but 401
+# (which stops the channel) is polled again with backoff; those at ERROR only the operator can fix.
 _POLL_REFUSALS = {
     400: (logging.ERROR, "a bad request (400): the API path or method is wrong; check ZALO_API_BASE_URL"),
-    401: (logging.ERROR, "ZALO_BOT_TOKEN refused (401): no message can arrive; copy the token again from the "
-                         "Zalo Bot Manager and restart"),
     403: (logging.WARNING, "Zalo's internal server error (403)"),
     404: (logging.ERROR, "not found (404): check ZALO_API_BASE_URL and ZALO_BOT_TOKEN"),
     429: (logging.WARNING, "quota exceeded (429)"),

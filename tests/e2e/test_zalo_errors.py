@@ -6,9 +6,13 @@ platforms do not, and a message is given up after a few refusals instead of retr
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+import sys
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +31,7 @@ from bot.services.budget import Priority
 from bot.store.records import OutboxItem
 from scheduler.sender import Sender
 from tests.conftest import ZaloHarness
+from tests.fakes.zalo_api import FakeZalo
 
 USER = "a1b2c3d4e5f60718"
 
@@ -39,7 +44,7 @@ def fail(code: int, description: str, methods: tuple[str, ...] = ("sendMessage",
 
 @pytest.mark.parametrize(("code", "description", "raised", "logged"), [
     (400, "Bad request", MessageRefused, "bad request (400"),
-    (401, "Unauthorized", DeliveryFailed, "ZALO_BOT_TOKEN"),
+    (401, "Unauthorized", DeliveryFailed, None),  # and the channel stops: see below
     (403, "Internal server error", DeliveryFailed, None),
     (408, "Request timeout", DeliveryFailed, None),
     (429, "Quota exceeded", QuotaExceeded, "quota exceeded (429"),
@@ -179,13 +184,47 @@ async def test_a_refused_poll_says_what_the_code_means_and_polls_again(
     zalo: ZaloHarness, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING):
-        zalo.fake.fault = fail(401, "Unauthorized", ("getUpdates",))
+        zalo.fake.fault = fail(404, "Not found", ("getUpdates",))
         await zalo.fake.wait_faulted("getUpdates", 2)  # the first refusal is logged before the second poll
         zalo.fake.fault = fail(403, "Internal server error", ("getUpdates",))
         await zalo.fake.wait_faulted("getUpdates", 4)
         zalo.fake.fault = None
     messages = [(r.levelno, r.getMessage()) for r in caplog.records if r.name == "bot.channels.zalo"]
-    assert (logging.ERROR, "zalo getUpdates refused: ZALO_BOT_TOKEN refused (401): no message can arrive; copy "
-            "the token again from the Zalo Bot Manager and restart; polling again with backoff") in messages
+    assert (logging.ERROR, "zalo getUpdates refused: not found (404): check ZALO_API_BASE_URL and ZALO_BOT_TOKEN; "
+            "polling again with backoff") in messages
     assert any(level == logging.WARNING and "internal server error (403)" in m for level, m in messages)
     assert (await zalo.say(USER, "/start"))  # polling goes on once Zalo answers
+
+
+@pytest.mark.parametrize("method", ["getUpdates", "sendMessage"])
+async def test_a_token_refused_while_running_stops_the_channel_with_a_sentence(zalo: ZaloHarness, method: str) -> None:
+    channel = zalo.channel
+    assert isinstance(channel, ZaloChannel)
+    assert await zalo.say(USER, "/start")
+    zalo.fake.fault = fail(401, "Unauthorized", (method,))
+    if method == "sendMessage":
+        with pytest.raises(DeliveryFailed):  # the message is kept for the restart, not dropped
+            await channel.send(USER, Reply("…"))
+    failure = await asyncio.wait_for(channel.wait_failed(), 10)
+    assert str(failure).startswith("ZALO_BOT_TOKEN was refused by Zalo (401) while the bot was running")
+
+
+async def test_a_bot_whose_zalo_token_is_refused_while_running_exits_non_zero_with_one_sentence(
+    fake_zalo: FakeZalo, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "DATA_DIR", "ZALO_"))}
+    env.update(ZALO_BOT_TOKEN=fake_zalo.token, ZALO_API_BASE_URL=fake_zalo.base_url, DATA_DIR=str(data),
+               LOG_LEVEL="WARNING")
+    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", env=env, cwd=str(tmp_path),
+                                                   stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    await fake_zalo.wait_calls("deleteWebhook", 1, timeout=60)  # about to poll
+    fake_zalo.fault = fail(401, "Unauthorized", ("getUpdates",))
+    assert await asyncio.wait_for(process.wait(), 30) == 2
+    assert process.stderr is not None
+    stderr = (await process.stderr.read()).decode()
+    assert "Traceback" not in stderr
+    assert [line for line in stderr.splitlines() if line.startswith("diemtuvan:")] == [
+        "diemtuvan: ZALO_BOT_TOKEN was refused by Zalo (401) while the bot was running, so it was revoked or "
+        "replaced: put the current token from the Zalo Bot Manager in ZALO_BOT_TOKEN and start the bot again"]

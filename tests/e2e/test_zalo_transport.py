@@ -56,6 +56,38 @@ async def test_webhook_refuses_a_wrong_secret_and_a_malformed_body_and_handles_a
     assert not fake_zalo.rejected
 
 
+async def test_a_webhook_update_that_cannot_be_stored_is_answered_503_and_taken_when_sent_again(
+    fake_zalo: FakeZalo, tmp_path: Path, clock: FakeClock
+) -> None:
+    port = free_port()
+    harness = ZaloHarness(fake_zalo, tmp_path, clock)
+    await harness.start(mode="webhook", webhook_url=f"http://127.0.0.1:{port}/zalo", webhook_secret=SECRET,
+                        webhook_port=port)
+    assert harness.bot is not None
+    url, headers = f"http://127.0.0.1:{port}/zalo", {"X-Bot-Api-Secret-Token": SECRET}
+    db = harness.bot.store.db
+    try:
+        async with httpx.AsyncClient() as client:
+            await db.execute("PRAGMA max_page_count = 1")  # the file may not grow: a full disk
+            refused = None
+            for n in range(100):  # new people fill the last free pages
+                update = fake_zalo.message_update(f"{n:016x}", "/start")
+                answer = await client.post(url, json=update, headers=headers)
+                if answer.status_code != 200:
+                    assert answer.status_code == 503
+                    refused = update
+                    break
+            assert refused is not None, "the disk never filled"
+            rows = await harness.bot.store.table_rows()
+            assert refused["message"]["message_id"] not in {r["event_id"] for r in rows["inbox"]}
+            await db.execute("PRAGMA max_page_count = 1073741823")  # space again
+            again = await client.post(url, json=refused, headers=headers)  # Zalo's retry
+            assert again.status_code == 200
+            assert fake_zalo.sent(refused["message"]["from"]["id"])
+    finally:
+        await harness.stop()
+
+
 async def test_idle_long_polls_are_expected_and_a_later_message_is_still_answered(zalo: ZaloHarness) -> None:
     await zalo.fake.wait_idle(2)  # two 408s: the poller takes them as "nothing new", not as errors
     sent = await zalo.say(USER, "/start")
