@@ -100,6 +100,7 @@ async def build(
         services = build_services(settings, content, catalogs, listeners)
         core = Core(store, Router(build_registry()), catalogs, services, clock,
                     settings.default_locale, deliver=deliver)
+        await core.load_kept()
     except BaseException:
         await store.close()  # an open connection's thread would keep the failed process alive
         raise
@@ -144,7 +145,8 @@ def network_channels(settings: Settings, bot: Bot) -> tuple[list[TelegramChannel
 
 def reminder_engine(settings: Settings, bot: Bot, budgets: dict[str, MessageBudget]) -> ReminderEngine:
     sender = Sender(bot.store, bot.clock, bot.core.channels(), rate_per_second=settings.outbox_rate_per_second,
-                    budgets=budgets, offer=bot.core.offer, unreachable=bot.core.unreachable)
+                    budgets=budgets, offer=bot.core.offer, unreachable=bot.core.unreachable,
+                    kept=bot.core.kept)
     return ReminderEngine(bot.store, bot.clock, bot.catalogs, sender)
 
 

@@ -38,6 +38,7 @@ from bot.clock import Clock
 from bot.dialogs import Services, Step, Turn
 from bot.i18n import Catalogs, negotiate
 from bot.messages import Choice, Incoming, Outcome, Reply
+from bot.normalize import words
 from bot.router import Router
 from bot.services.people import new_person
 from bot.store.base import Store
@@ -90,6 +91,9 @@ class Core:
         # Inbox rows holding a crisis reply not yet delivered: they go first when replies are resent.
         self._urgent: set[int] = set()
         self._releases: set[asyncio.Task[int]] = set()
+        # People with messages kept for them to ask for (a platform that cannot send silently): their
+        # next turn shows them. Loaded at start (`load_kept`); the sender adds to it.
+        self.kept: set[int] = set()
 
     def attach(self, channel: Channel) -> None:
         """Send this channel's replies (and those a crash left unsent) through it from now on, and all
@@ -148,6 +152,7 @@ class Core:
 
     async def _process(self, incoming: Incoming) -> tuple[Outcome, Unsent | None, tuple[str | None, str] | None]:
         now = self._clock.now()
+        taken: int | None = None
         key = (incoming.channel, incoming.user_id)
         person_before, session_before = await self._known(key)
         # The turn works on copies; what was read stays as it was, to tell what changed.
@@ -176,7 +181,17 @@ class Core:
                     can_share_location=self._can_share_location(incoming.channel),
                     has_buttons=self._has_buttons(incoming.channel),
                 )
-                step = await self._router.route(turn)
+                if person.id in self.kept and incoming.text and asks_for_kept(incoming.text):
+                    step = Step([], "kept")
+                else:
+                    step = await self._router.route(turn)
+                if person.id in self.kept and not turn.erased and step.handler != "crisis":
+                    # They are looking at the chat now: what was kept for them comes first.
+                    kept = await uow.outbox.take_kept(person.id, now)
+                    if not kept and step.handler == "kept":
+                        step = await self._router.route(turn)
+                    step = Step([*kept, *step.replies], step.handler, step.entry)
+                    taken = person.id
                 person_id = None if turn.erased else person.id
                 if not turn.erased:
                     # Write only what changed: a plain question from a known person writes no person or
@@ -200,6 +215,8 @@ class Core:
             if replies:
                 self._live.add(inbox_id)
             _stored()
+        if taken is not None:
+            self.kept.discard(taken)
         self._remember(key, person if person_id is not None else None, session)
         log.info("handled channel=%s event=%s handler=%s entry=%s", incoming.channel, incoming.event_id,
                  step.handler, step.entry)
@@ -246,6 +263,12 @@ class Core:
                 await uow.sessions.save(session)
                 await uow.commit()
             self.forget((person.channel, person.user_id))
+
+    async def load_kept(self) -> None:
+        """Whose messages are kept for them to ask for (at start; the sender adds to it after)."""
+        async with self._store.unit_of_work() as uow:
+            self.kept.clear()
+            self.kept.update(await uow.outbox.kept_people())
 
     async def unreachable(self, person_id: int) -> None:
         """The sender found the person gone (blocked, chat deleted): drop what is cached about them."""
@@ -444,3 +467,11 @@ def _last_choices(step: Step) -> tuple[Choice, ...]:
             return reply.choices
     return ()
 
+
+_ASKS_FOR_KEPT = frozenset({"xem", "doc", "xem tin", "doc tin", "xem tin nhan", "doc tin nhan", "show", "read",
+                            "show me", "read it", "open"})
+
+
+def asks_for_kept(text: str) -> bool:
+    """The word the neutral line asks for ("xem", "show"), with or without diacritics and punctuation."""
+    return " ".join(words(text, expand_teencode=False)) in _ASKS_FOR_KEPT

@@ -13,6 +13,10 @@ and recorded, as is one past its grace window: never sent late.
 Everything here is a message the person did not just ask for. For a discreet person (the default) on a
 platform that can deliver silently, it goes as a neutral notifying line ("Bạn có tin nhắn mới") and then
 the text without a notification, so a lock screen shows nothing about treatment, drugs or the point.
+On a platform that cannot (Zalo), such a message is kept instead: the person gets only the neutral line,
+saying to write to read it, and the core shows what was kept in answer to their next message (they are
+looking at the chat then). Reminder occurrences are worded discreetly by the person's own choice and go
+as they are.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, MutableSet
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -52,6 +56,7 @@ NOTICE_AGAIN_AFTER = timedelta(minutes=5)
 Sleep = Callable[[float], Awaitable[None]]
 Offer = Callable[[int, tuple[Choice, ...]], Awaitable[None]]
 Unreachable = Callable[[int], Awaitable[None]]
+Kept = MutableSet[int]
 
 
 @dataclass
@@ -66,6 +71,7 @@ class SenderStats:
     parked: int = 0
     released: int = 0
     notices: int = 0
+    kept: int = 0
 
 
 class Sender:
@@ -73,7 +79,7 @@ class Sender:
         self, store: Store, clock: Clock, channels: Mapping[str, Channel], *, rate_per_second: float = 25.0,
         per_chat_seconds: float = 1.0, budgets: Mapping[str, MessageBudget] | None = None,
         offer: Offer | None = None, unreachable: Unreachable | None = None, sleep: Sleep = asyncio.sleep,
-        catalogs: Catalogs | None = None,
+        catalogs: Catalogs | None = None, kept: Kept | None = None,
     ) -> None:
         if rate_per_second <= 0:
             raise ValueError("rate_per_second must be positive")
@@ -82,6 +88,9 @@ class Sender:
         self._per_chat = timedelta(seconds=per_chat_seconds)
         self._budgets = budgets or {}
         self._offer, self._unreachable, self._sleep = offer, unreachable, sleep
+        # The people with messages kept for them to ask for (shared with the core, which shows them at
+        # their next turn); without it nothing is kept.
+        self._kept = kept
         # The neutral notifying line is worded per locale; without catalogs every message goes as is.
         # The reminder engine hands over its own when none were given (scheduler/reminders.py).
         self.catalogs = catalogs
@@ -110,10 +119,10 @@ class Sender:
                 await asyncio.wait_for(self._wake.wait(), poll_seconds)
 
     async def drain(self) -> int:
-        """Send everything that may be sent now; returns how many were sent. Probes a platform that is
-        down when its probe is due. Waits (through `sleep`) for the global rate, a short 429 pause and
-        the per-chat gap, so it returns when the due queue is empty or holds only messages waiting for
-        a retry or for their platform."""
+        """Send everything that may be sent now; returns how many were sent (or kept for their reader).
+        Probes a platform that is down when its probe is due. Waits (through `sleep`) for the global rate,
+        a short 429 pause and the per-chat gap, so it returns when the due queue is empty or holds only
+        messages waiting for a retry or for their platform."""
         sent = 0
         while True:
             await self.check_platforms()
@@ -132,7 +141,7 @@ class Sender:
                     earliest_chat = wait_until if earliest_chat is None else min(earliest_chat, wait_until)
                     continue
                 progressed = True
-                sent += outcome == "sent"
+                sent += outcome in ("sent", "kept")
             if not progressed:
                 if earliest_chat is None:
                     return sent
@@ -183,7 +192,7 @@ class Sender:
             return "held"
         await self._wait_for_slot(item.channel)
         try:
-            await self._deliver(channel, item)
+            kept = await self._deliver(channel, item)
         except ChatUnreachable:
             await self._chat_unreachable(item)
             return "unreachable"
@@ -196,36 +205,60 @@ class Sender:
             return await self._failed(item, failure, health)
         sent_at = self._clock.now()
         self._last_to_chat[(item.channel, item.chat_id)] = sent_at
+        if kept:
+            async with self._store.unit_of_work() as uow:
+                await uow.outbox.keep(item.id, sent_at)
+                await uow.commit()
+            assert self._kept is not None and item.person_id is not None
+            self._kept.add(item.person_id)
+            self.stats.kept += 1
+            return "kept"
         await self._finish(item, "sent", None)
         self.stats.sent += 1  # the channel counts it against its monthly budget, as it does replies
         if item.reply.choices and item.person_id is not None and self._offer is not None:
             await self._offer(item.person_id, item.reply.choices)
         return "sent"
 
-    async def _deliver(self, channel: Channel, item: OutboxItem) -> None:
+    async def _deliver(self, channel: Channel, item: OutboxItem) -> bool:
         """The message, after a neutral notifying line and then silently when its person is discreet
-        and the platform can deliver silently. One neutral line covers what follows it for a while, so a
-        relay in parts or a row of notices rings once; a crisis alert always rings, with its own line."""
+        and the platform can deliver silently; on a platform that cannot, only the neutral line, and the
+        message is kept for the person to ask for (True). One neutral line covers what follows it for a
+        while, so a relay in parts or a row of notices rings once; a crisis alert always rings, with its
+        own line."""
         reply = item.reply
-        discreet, locale = await self._discreet(channel, item)
-        if discreet:
-            assert self.catalogs is not None
-            chat = (item.channel, item.chat_id)
-            now = self._clock.now()
-            last = self._last_notice.get(chat)
-            urgent = item.priority == Priority.CRISIS
-            if urgent or last is None or now - last >= NOTICE_AGAIN_AFTER:
-                _ = self.catalogs.translator(locale)
-                await channel.send(item.chat_id, Reply(_("notify.urgent") if urgent else _("notify.new_message")))
+        silent = channel.capabilities.discreet_notice
+        keeps = channel.capabilities.keeps_unasked and self._kept is not None and not _worded_by_choice(item)
+        if not silent and not keeps:
+            await channel.send(item.chat_id, reply)
+            return False
+        discreet, locale = await self._discreet(item)
+        if not discreet:
+            await channel.send(item.chat_id, reply)
+            return False
+        assert self.catalogs is not None
+        _ = self.catalogs.translator(locale)
+        urgent = item.priority == Priority.CRISIS
+        if not silent:
+            # One line per unread batch: it says there is something to read until the person reads it.
+            assert self._kept is not None
+            if urgent or item.person_id not in self._kept:
+                await channel.send(item.chat_id, Reply(_("notify.kept_urgent") if urgent else _("notify.kept")))
                 self.stats.notices += 1
-                self._remember_notice(chat, now)
-            reply = replace(reply, silent=True)
-        await channel.send(item.chat_id, reply)
+            return True
+        chat = (item.channel, item.chat_id)
+        now = self._clock.now()
+        last = self._last_notice.get(chat)
+        if urgent or last is None or now - last >= NOTICE_AGAIN_AFTER:
+            await channel.send(item.chat_id, Reply(_("notify.urgent") if urgent else _("notify.new_message")))
+            self.stats.notices += 1
+            self._remember_notice(chat, now)
+        await channel.send(item.chat_id, replace(reply, silent=True))
+        return False
 
-    async def _discreet(self, channel: Channel, item: OutboxItem) -> tuple[bool, str]:
+    async def _discreet(self, item: OutboxItem) -> tuple[bool, str]:
         """Whether this message needs the neutral line, and the person's locale; read at send time, so
         a wording choice changed after the message was queued still holds."""
-        if not channel.capabilities.discreet_notice or self.catalogs is None or item.person_id is None:
+        if self.catalogs is None or item.person_id is None:
             return False, ""
         async with self._store.unit_of_work() as uow:
             person = await uow.people.get_by_id(item.person_id)
@@ -327,3 +360,10 @@ class Sender:
         if item.person_id is not None and self._unreachable is not None:
             await self._unreachable(item.person_id)
         log.info("outbox: a person on %s is unreachable; their reminders pause", item.channel)
+
+
+def _worded_by_choice(item: OutboxItem) -> bool:
+    """A reminder occurrence ("r<reminder>:<minute>…"): its words are the person's own wording choice,
+    discreet unless they chose otherwise, so it goes as it is even where nothing can be sent silently."""
+    head = item.key.split(":", 1)[0]
+    return len(head) > 1 and head[0] == "r" and head[1:].isdigit()

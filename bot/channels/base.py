@@ -16,10 +16,12 @@ class Capabilities:
     max_text: int
     # Whether a discreet person's unrequested messages (the outbox: relays, notices, reminders) go as a
     # neutral notifying line and then the text without a notification (Reply.silent). True where the
-    # platform can deliver silently (Telegram's disable_notification); False where every message
-    # notifies (Zalo), since the text would show on the lock screen all the same, and on the console,
-    # which has no lock screen.
+    # platform can deliver silently (Telegram's disable_notification).
     discreet_notice: bool = True
+    # Where every message notifies and shows on a lock screen (Zalo), such a message that could tell is
+    # kept instead, behind a neutral line, until the person writes (scheduler/sender.py). The console,
+    # which has no lock screen, does neither.
+    keeps_unasked: bool = False
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ USER_ID = "console-user"
 
 class ConsoleChannel:
     name = "console"
-    capabilities = Capabilities(buttons=False, location=False, max_text=100_000)
+    capabilities = Capabilities(buttons=False, location=False, max_text=100_000, discreet_notice=False)
 
     def __init__(self, output: TextIO | None = None) -> None:
         self._out = output or sys.stdout

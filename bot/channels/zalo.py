@@ -41,8 +41,8 @@ from bot.channels.base import (
     StartupFailed,
 )
 from bot.channels.render import numbered_choices, split_text
-from bot.messages import Incoming, Reply
 from bot.core import stored_hook
+from bot.messages import Incoming, Reply
 from bot.web import BadBody, NotStored, WebhookRoute, WebServer
 
 log = logging.getLogger(__name__)
@@ -110,8 +110,10 @@ class ZaloApi:
 
 class ZaloChannel:
     name = "zalo"
-    # No silent send: a neutral line before the text would not keep the text off the lock screen.
-    capabilities = Capabilities(buttons=False, location=False, max_text=TEXT_LIMIT, discreet_notice=False)
+    # No silent send: a neutral line before the text would not keep the text off the lock screen, so what
+    # could tell is kept until the person writes.
+    capabilities = Capabilities(buttons=False, location=False, max_text=TEXT_LIMIT, discreet_notice=False,
+                                keeps_unasked=True)
 
     def __init__(
         self,

@@ -117,6 +117,19 @@ class Outbox(Protocol):
         key (which names that person) is replaced and `about_id` cleared. Returns how many."""
         ...
 
+    async def keep(self, item_id: int, at: datetime) -> None:
+        """Kept for its person to ask for (status `kept`): the text stays until they write, or until
+        the retention purge, whichever comes first."""
+        ...
+
+    async def kept_people(self) -> list[int]:
+        """The people who have kept messages waiting."""
+        ...
+
+    async def take_kept(self, person_id: int, at: datetime) -> list[Reply]:
+        """A person's kept messages, most urgent first; from now on they count as sent (text cleared)."""
+        ...
+
 
 class Staff(Protocol):
     async def join(self, person_id: int, role: str, point_id: str | None, at: datetime) -> None: ...

@@ -977,10 +977,29 @@ class SqliteOutbox(_Repo):
 
     async def forget_whom(self, done_before: datetime) -> int:
         # The key named the person ("crisis:<person>:<minute>:<counselor>" says who was in crisis when);
-        # it is kept only as long as it may still refuse a duplicate of the same occurrence.
+        # it is kept only as long as it may still refuse a duplicate of the same occurrence. A kept
+        # message still waits for its reader: erasing whom it is about must still take it with them.
         return await self._change(
-            "UPDATE outbox SET key = 'done:' || id, about_id = NULL WHERE status != 'pending'"
+            "UPDATE outbox SET key = 'done:' || id, about_id = NULL WHERE status NOT IN ('pending', 'kept')"
             " AND about_id IS NOT NULL AND done_at < ?", (ts(done_before),))
+
+    async def keep(self, item_id: int, at: datetime) -> None:
+        await self._change("UPDATE outbox SET status = 'kept', done_at = ? WHERE id = ?", (ts(at), item_id))
+
+    async def kept_people(self) -> list[int]:
+        rows = await self._all("SELECT DISTINCT person_id FROM outbox WHERE status = 'kept' AND person_id IS NOT NULL",
+                               ())
+        return [int(row["person_id"]) for row in rows]
+
+    async def take_kept(self, person_id: int, at: datetime) -> list[Reply]:
+        rows = await self._all("SELECT id, reply FROM outbox WHERE person_id = ? AND status = 'kept'"
+                               " ORDER BY priority, due_at, id", (person_id,))
+        if rows:
+            ids = tuple(row["id"] for row in rows)
+            await self._change(
+                f"UPDATE outbox SET status = 'sent', note = 'kept', done_at = ?, reply = NULL, chat_id = ''"  # noqa: S608
+                f" WHERE id IN ({','.join('?' * len(ids))})", (ts(at), *ids))
+        return [Reply.from_json(json.loads(row["reply"])) for row in rows]
 
 
 def _address(row: aiosqlite.Row, discreet: bool = True) -> Address:

@@ -76,6 +76,14 @@ class Chat:
         message = self.harness.fake.sent(self.user)[-1]  # type: ignore[arg-type]
         return _telegram(message) if isinstance(self.harness, TelegramHarness) else _zalo(message)
 
+    async def latest(self) -> Said:
+        """The last message the bot sent to this chat as the person reads it: on Zalo a message that
+        could tell is kept behind a neutral line (docs/privacy.md), so they write "xem" to see it."""
+        last = self.last()
+        if isinstance(self.harness, ZaloHarness) and last.text.endswith("Nhắn “xem” để đọc."):
+            return (await self.say("xem"))[-1]
+        return last
+
 
 async def make_counselor(chat: Chat, code: str, number: int, *lines: str) -> Chat:
     """Another chat on the same platform: a counselor of the shipped counseling point, by invite."""
@@ -109,7 +117,8 @@ def outbox_sender(chat: Chat) -> Sender:
     async def sleep(seconds: float) -> None:
         clock.advance(timedelta(seconds=seconds))
 
-    return Sender(bot.store, clock, bot.core.channels(), offer=bot.core.offer, sleep=sleep, catalogs=bot.catalogs)
+    return Sender(bot.store, clock, bot.core.channels(), offer=bot.core.offer, sleep=sleep, catalogs=bot.catalogs,
+                  kept=bot.core.kept)
 
 
 def _telegram(message: dict[str, Any]) -> Said:

@@ -98,7 +98,7 @@ async def test_a_dose_reminder_reaches_the_person_and_is_answered_by_typing(chat
     await claim_at_seven_tomorrow(chat)
     before = chat.sent_count()
     assert await sender.drain() == 1
-    reminder = chat.last()
+    reminder = (await chat.latest())
     # On Telegram a neutral line rings first and the reminder follows silently (docs/privacy.md).
     assert chat.sent_count() == before + (2 if chat.name == "telegram" else 1)
     assert reminder.text == "⏰ Nhắc nhẹ: đến giờ hẹn hằng ngày của bạn (07:00)."
@@ -109,20 +109,20 @@ async def test_a_dose_reminder_reaches_the_person_and_is_answered_by_typing(chat
 
 async def test_a_counselor_on_duty_gets_the_crisis_alert_on_the_same_platform(chat: Chat) -> None:
     counselor = await make_counselor(chat, "DUTY2345", 2, "/truc")
-    assert counselor.last().text.startswith("Bạn đang trực")
+    assert (await counselor.latest()).text.startswith("Bạn đang trực")
     await onboard(chat)
     said = await chat.say("ban toi bat tinh roi")
     assert "115" in said[0].text
     before = counselor.sent_count()
     assert await outbox_sender(chat).drain() == 1
     assert counselor.sent_count() == before + (2 if chat.name == "telegram" else 1)  # a neutral line first
-    alert = counselor.last().text
+    alert = (await counselor.latest()).text
     assert alert.startswith("🚨 ") and "bat tinh" not in alert
 
 
 async def test_booking_with_a_person_and_a_counselor_on_the_same_platform(chat: Chat) -> None:
     counselor = await make_counselor(chat, "BOOKE2E2", 3, "/gio T2-T7 8:00-17:00")
-    assert counselor.last().text.startswith("Đã lưu giờ làm việc")
+    assert (await counselor.latest()).text.startswith("Đã lưu giờ làm việc")
     sender = outbox_sender(chat)
     await onboard(chat)
     await chat.say("dat lich tu van")
@@ -134,12 +134,12 @@ async def test_booking_with_a_person_and_a_counselor_on_the_same_platform(chat: 
     said = await chat.say("dat lich")
     assert said[0].text.startswith("Đã gửi yêu cầu đặt lịch")
     await sender.drain()
-    notice = counselor.last()
+    notice = (await counselor.latest())
     assert notice.text.startswith("📅 Lịch hẹn mới") and notice.options[0] == "✅ Xác nhận"
     said = await counselor.say("1")  # confirm, typed
     assert said[0].text.startswith("Đã xác nhận")
     await sender.drain()
-    told = chat.last()
+    told = (await chat.latest())
     assert told.text.startswith("✅ Lịch hẹn") and "lúc 09:30" in told.text
     # "My appointments": cancelled by typing, and the counselor is told.
     await chat.say("/menu")
@@ -148,7 +148,7 @@ async def test_booking_with_a_person_and_a_counselor_on_the_same_platform(chat: 
     said = await chat.say("2")
     assert said[0].text == "Đã hủy lịch hẹn và báo tư vấn viên."
     await sender.drain()
-    assert "đã hủy lịch hẹn" in counselor.last().text
+    assert "đã hủy lịch hẹn" in (await counselor.latest()).text
 
 
 async def test_propose_no_show_and_a_chat_both_ways_on_the_same_platform(chat: Chat) -> None:
@@ -163,33 +163,33 @@ async def test_propose_no_show_and_a_chat_both_ways_on_the_same_platform(chat: C
     said = await chat.say("1")
     assert said[0].text.startswith("Mình đã báo tư vấn viên đang trực")
     await sender.drain()
-    assert counselor.last().options == ["Nhận trò chuyện"]
+    assert (await counselor.latest()).options == ["Nhận trò chuyện"]
     await counselor.say("1")
     await chat.say("tôi muốn hỏi riêng")
     await sender.drain()
-    assert counselor.last().text.endswith(":\n┃ tôi muốn hỏi riêng")
+    assert (await counselor.latest()).text.endswith(":\n┃ tôi muốn hỏi riêng")
     await counselor.say("Bạn cứ hỏi nhé")
     await sender.drain()
-    assert chat.last().text == "💬 Tư vấn viên:\n┃ Bạn cứ hỏi nhé"
+    assert (await chat.latest()).text == "💬 Tư vấn viên:\n┃ Bạn cứ hỏi nhé"
     await chat.say("/ketthuc")
     await sender.drain()
-    assert counselor.last().text == "Cuộc trò chuyện đã được kết thúc."
+    assert (await counselor.latest()).text == "Cuộc trò chuyện đã được kết thúc."
     # A booking, another time proposed and accepted, then a no-show.
     await chat.say("/menu")
     for line in ("dat lich tu van", "1", "gap truc tiep", "chuyen khac", "mai 9h30", "dat lich"):
         said = await chat.say(line)
     await sender.drain()
-    assert counselor.last().options[1] == "Đề nghị giờ khác"
+    assert (await counselor.latest()).options[1] == "Đề nghị giờ khác"
     said = await counselor.say("2")  # propose
     assert said[0].text == "Chọn giờ muốn đề nghị:" and len(said) == 1  # the ended chat's step is gone
     await counselor.say("1")  # the first free time
     await sender.drain()
-    assert chat.last().text.startswith("📅 Tư vấn viên đề nghị đổi lịch hẹn")
+    assert (await chat.latest()).text.startswith("📅 Tư vấn viên đề nghị đổi lịch hẹn")
     said = await chat.say("dong y")
     assert said[0].text.startswith("✅ Đã chốt lịch hẹn")
     clock.advance(timedelta(days=3))
     await sender.drain()
-    after = counselor.last()
+    after = (await counselor.latest())
     assert after.text.startswith("Buổi hẹn với") and after.options == ["Đã đến", "Không đến"]
     said = await counselor.say("khong den")
     assert said[0].text == "Đã ghi. Cảm ơn bạn."

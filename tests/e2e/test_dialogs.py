@@ -79,13 +79,13 @@ async def test_a_decline_with_a_typed_reason_tells_the_person(chat: Chat) -> Non
     counselor = await booked_tomorrow_at_nine_thirty(chat)
     sender = outbox_sender(chat)
     await sender.drain()
-    assert counselor.last().options[2] == "Từ chối"
+    assert (await counselor.latest()).options[2] == "Từ chối"
     said = await counselor.say("3")  # decline, typed
     assert said[0].text.startswith("Lý do từ chối")
     said = await counselor.say("bận")  # a reason, not "bạn" and the site finder
     assert said[0].text.startswith("Đã từ chối")
     await sender.drain()
-    assert "bận" in chat.last().text
+    assert "bận" in (await chat.latest()).text
     assert [a["status"] for a in (await chat.harness.rows())["appointments"]] == ["declined"]
 
 
@@ -97,11 +97,11 @@ async def test_a_change_keeps_the_old_time_until_a_new_one_is_booked(chat: Chat)
     await sender.drain()
     chat.harness.clock.advance(timedelta(hours=10))  # 18:00, the evening-before reminder
     await sender.drain()
-    assert chat.last().options == ["Tôi sẽ đến", "Tôi cần đổi lịch"]
+    assert (await chat.latest()).options == ["Tôi sẽ đến", "Tôi cần đổi lịch"]
     said = await chat.say("Tôi cần đổi lịch")
     assert said[0].text == "Lịch hẹn Thứ Ba, 24/11 lúc 09:30 vẫn được giữ cho đến khi bạn đặt xong giờ mới."
     await sender.drain()
-    assert "đã hủy" not in counselor.last().text  # nothing cancelled yet
+    assert "đã hủy" not in (await counselor.latest()).text  # nothing cancelled yet
     await chat.say("thu 4 14h")
     said = await chat.say("co")
     assert said[0].text.startswith("Đã đổi lịch hẹn Thứ Ba, 24/11 lúc 09:30 sang Thứ Tư, 25/11 lúc 14:00")
@@ -117,7 +117,7 @@ async def test_erasing_tells_the_counselor_without_naming_anyone(chat: Chat) -> 
     await chat.say("/xoa")
     await chat.say("xoa het")
     await sender.drain()
-    notice = counselor.last().text
+    notice = (await counselor.latest()).text
     assert notice == ("📅 Lịch hẹn Thứ Ba, 24/11 lúc 09:30 (🏠 Gặp trực tiếp) đã hủy: "
                       "người hẹn đã xóa dữ liệu của mình khỏi bot.")
     said = await counselor.say("/lichhen")
@@ -126,7 +126,7 @@ async def test_erasing_tells_the_counselor_without_naming_anyone(chat: Chat) -> 
 
 async def test_a_new_counselor_is_told_the_point_the_first_step_and_the_commands(chat: Chat) -> None:
     counselor = await make_counselor(chat, "WELC2345", 4)
-    welcome = counselor.last().text
+    welcome = (await counselor.latest()).text
     assert welcome.startswith("Chào bạn! Bạn đã là tư vấn viên của Điểm tư vấn phường Phạm Ngũ Lão.")
     assert "Việc đầu tiên: đặt giờ làm việc" in welcome and "/lichhen" in welcome
     said = await counselor.say("/gio")
@@ -144,7 +144,7 @@ async def test_the_agenda_and_the_attendance_question_read_well_for_the_counselo
     await counselor.say("1")
     chat.harness.clock.advance(timedelta(days=1, hours=3))  # after the meeting
     await sender.drain()
-    after = counselor.last().text
+    after = (await counselor.latest()).text
     assert after.startswith("Buổi hẹn với") and "vào Thứ Ba, 24/11 lúc 09:30" in after and after.count("lúc") == 1
 
 

@@ -1,6 +1,7 @@
 """What a lock screen shows. A message the person did not just ask for (a counselor's relayed words, a
 notice, a reminder, a crisis alert to a counselor) goes, for a discreet person, as a neutral notifying
-line and then the text without a notification. Measured by what the fake Telegram records as notifying
+line and then the text without a notification (Telegram), or is kept behind a neutral line until the
+person writes (Zalo, which cannot send silently). Measured by what the fakes record as notifying
 messages: none that was not asked for carries a word about drugs, treatment, counseling or the point."""
 
 from __future__ import annotations
@@ -120,11 +121,11 @@ async def test_a_person_who_chose_explicit_wording_gets_the_reminder_as_it_is(
         await harness.stop()
 
 
-async def test_zalo_cannot_send_silently_so_no_neutral_line_is_added(
+async def test_on_zalo_a_reminder_goes_as_it_is_in_the_persons_own_discreet_wording(
     fake_zalo: FakeZalo, tmp_path: Path, clock: FakeClock
 ) -> None:
-    """Zalo's sendMessage has no silent flag: a neutral line before the text would not keep the text off
-    the lock screen and would cost a message of the month's allowance (docs/privacy.md)."""
+    """Zalo's sendMessage has no silent flag, so a neutral line could not keep a text off the lock screen;
+    a reminder's words are the person's own discreet choice, so it needs none (docs/privacy.md)."""
     harness = ZaloHarness(fake_zalo, tmp_path, clock)
     await harness.start()
     try:
@@ -137,5 +138,69 @@ async def test_zalo_cannot_send_silently_so_no_neutral_line_is_added(
         assert await sender.drain() == 1
         texts = [m["text"] for m in fake_zalo.sent("7f3a9c1d2e4b5a60")[before:]]
         assert len(texts) == 1 and texts[0].startswith("⏰ Nhắc nhẹ") and not telling(texts[0])
+    finally:
+        await harness.stop()
+
+
+async def test_on_zalo_what_could_tell_is_kept_until_the_person_writes_and_only_a_neutral_line_rings(
+    fake_zalo: FakeZalo, tmp_path: Path, clock: FakeClock
+) -> None:
+    """Every Zalo message notifies, so a counselor's relayed words and a crisis alert wait in the outbox
+    for their reader: the phone shows only "you have a new message, write 'xem' to read it", once per
+    unread batch; the person's next message shows them first. They survive a restart."""
+    harness = ZaloHarness(fake_zalo, tmp_path, clock)
+    await harness.start()
+    user, other = "7f3a9c1d2e4b5a61", "7f3a9c1d2e4b5a62"
+    try:
+        person, bystander = Chat(harness, user), Chat(harness, other)
+        counselor = await make_counselor(person, "LOCKZALO", 6, "/truc")
+        assert isinstance(counselor.user, str)
+        await onboard(person)
+        await onboard(bystander)
+        sender = outbox_sender(person)
+        unasked: dict[str, list[str]] = {user: [], counselor.user: []}
+
+        async def drain() -> None:
+            before = {chat: len(fake_zalo.sent(chat)) for chat in unasked}
+            await sender.drain()
+            for chat in unasked:
+                unasked[chat].extend(m["text"] for m in fake_zalo.sent(chat)[before[chat]:])
+
+        await person.say("noi chuyen voi tu van vien")
+        await person.say("1")
+        await drain()
+        assert unasked[counselor.user] == ["Bạn có tin nhắn mới. Nhắn “xem” để đọc."]  # the new chat, kept
+        offer = await harness.say(counselor.user, "xem")
+        assert offer and "1." in offer[-1]["text"]
+        unasked[counselor.user].clear()
+        await counselor.say("1")  # takes the chat: the person is told, kept
+        await drain()
+        await counselor.say("Bạn nhớ uống methadone đúng liều, điểm tư vấn mở cửa lúc 7h.")
+        await counselor.say("Và mang theo giấy hẹn của cơ sở điều trị.")
+        await drain()
+        await bystander.say("ban toi bat tinh roi")  # the counselor on duty gets the alert, kept
+        await drain()
+
+        assert unasked[user] == ["Bạn có tin nhắn mới. Nhắn “xem” để đọc."]  # one line for the unread batch
+        assert unasked[counselor.user] == ["Bạn có tin nhắn mới cần xem ngay. Nhắn “xem” để đọc."]
+        assert all(not telling(text.replace("Nhắn “xem” để đọc.", "")) for texts in unasked.values() for text in texts)
+
+        # A restart: what was kept is still waiting for its reader.
+        assert harness.bot is not None
+        harness.bot.core.kept.clear()
+        await harness.bot.core.load_kept()
+        shown = [m["text"] for m in await harness.say(user, "xem")]
+        assert any("methadone" in t for t in shown) and any("giấy hẹn" in t for t in shown)
+        assert [m["text"] for m in await harness.say(user, "xem")] != shown  # shown once
+        alert = [m["text"] for m in await harness.say(counselor.user, "Xem")]
+        assert alert and alert[0].startswith("🚨")
+
+        # Read, so the next message that could tell rings the neutral line again.
+        await counselor.say("Bạn còn câu hỏi gì về methadone không?")
+        await drain()
+        assert unasked[user][-1] == "Bạn có tin nhắn mới. Nhắn “xem” để đọc."
+        # Any message shows what waited, before its own answer.
+        shown = [m["text"] for m in await harness.say(user, "dạ không, cảm ơn")]
+        assert "methadone" in shown[0]
     finally:
         await harness.stop()

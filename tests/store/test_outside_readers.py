@@ -32,6 +32,10 @@ def people_seen_from_outside(path: Path) -> int:
     return int(done.stdout)
 
 
+def wal_exists(path: Path) -> bool:
+    return Path(f"{path}-wal").exists()
+
+
 async def add_person(store: SqliteStore, user: str) -> None:
     async with store.unit_of_work() as uow:
         await uow.people.add(Person("telegram", user, user, f"Mây {user}", "vi", NOW, NOW))
@@ -47,7 +51,7 @@ async def test_writes_stay_visible_and_durable_while_other_processes_open_and_cl
         for n in range(1, 4):
             await add_person(store, str(n))
             assert people_seen_from_outside(path) == n
-        assert Path(f"{path}-wal").exists()  # nobody deleted the log the store writes to
+        assert wal_exists(path)  # nobody deleted the log the store writes to
     finally:
         await store.close()
     reopened = SqliteStore(path)
