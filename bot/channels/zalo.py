@@ -15,7 +15,9 @@ platform's internal server error and 429 its quota, so neither says anything abo
 message notifies (docs/privacy.md says what that means for a discreet person).
 
 A webhook update is answered 200 only once it is stored, and 503 when it cannot be (a full disk, a write
-error), so Zalo delivers it again. A token refused while running (401, on a poll or a send) stops the
+error), so Zalo delivers it again. A polled update is Zalo's no longer once handed out (getUpdates takes
+no offset), so one that cannot be stored is held in memory and tried again with backoff, and polling
+waits until it is stored. A token refused while running (401, on a poll or a send) stops the
 channel for good: the process exits with one sentence, as it does at start, instead of running deaf.
 """
 
@@ -62,6 +64,7 @@ REFUSED_WHILE_RUNNING = (
     "current token from the Zalo Bot Manager in ZALO_BOT_TOKEN and start the bot again")
 # What failing to store an update looks like: the database cannot be written now.
 NOT_STORED = (sqlite3.OperationalError, OSError)
+MAX_STORE_PAUSE_SECONDS = 30.0  # the longest wait between tries to store a polled update
 # How long sends to Zalo pause after a 429 ("Quota exceeded"): the allowance does not come back in seconds.
 QUOTA_PAUSE_SECONDS = 600.0
 
@@ -133,6 +136,8 @@ class ZaloChannel:
         self._slots = asyncio.Semaphore(CONCURRENT_UPDATES)
         self._failed = asyncio.Event()
         self.failure: StartupFailed | None = None
+        self._storable = asyncio.Event()  # cleared while a polled update waits to be stored: no new poll
+        self._storable.set()
 
     async def start(self) -> None:
         await self._get_me_with_retry()
@@ -205,6 +210,7 @@ class ZaloChannel:
     async def _poll(self) -> None:
         failures = 0
         while True:
+            await self._storable.wait()
             try:
                 result = await self.api.call("getUpdates", timeout=str(self._settings.poll_timeout_seconds))
                 failures = 0
@@ -239,12 +245,42 @@ class ZaloChannel:
 
     async def _handle_one(self, incoming: Incoming) -> None:
         try:
-            await self._handle(incoming)
+            await self._store_polled(incoming)
         except Exception:
             # Ids only: the text may hold health information.
             log.exception("error while handling zalo message %s", incoming.event_id)
         finally:
             self._slots.release()
+
+    async def _store_polled(self, incoming: Incoming) -> None:
+        """Handle a polled update, trying again with backoff while the database cannot be written (Zalo
+        will not deliver it again); no new poll goes out meanwhile."""
+        attempt = 0
+        while True:
+            stored = False
+
+            def on_stored() -> None:
+                nonlocal stored
+                stored = True
+
+            hooked = stored_hook.set(on_stored)
+            try:
+                await self._handle(incoming)
+                break
+            except NOT_STORED as exc:
+                if stored:
+                    log.error("error after storing zalo message %s (%s)", incoming.event_id, exc.__class__.__name__)
+                    break
+                attempt += 1
+                self._storable.clear()
+                delay = min(MAX_STORE_PAUSE_SECONDS, self._settings.retry_base_seconds * 2 ** min(attempt, 6))
+                log.error("zalo message %s not stored (%s); held, trying again in %.1fs", incoming.event_id,
+                          exc.__class__.__name__, delay)
+                await asyncio.sleep(delay)
+            finally:
+                stored_hook.reset(hooked)
+        if attempt:
+            self._storable.set()
 
     async def _accept_webhook(self, body: dict[str, Any]) -> None:
         # Some senders wrap the update as {"ok": true, "result": {...}}, as getUpdates does.

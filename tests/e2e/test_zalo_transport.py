@@ -88,6 +88,29 @@ async def test_a_webhook_update_that_cannot_be_stored_is_answered_503_and_taken_
         await harness.stop()
 
 
+async def test_a_polled_update_that_cannot_be_stored_is_held_and_answered_once_it_can_be(zalo: ZaloHarness) -> None:
+    """getUpdates takes no offset: Zalo will not deliver it again, so the bot holds it and tries again."""
+    await zalo.say(USER, "/start")
+    assert zalo.bot is not None
+    db = zalo.bot.store.db
+    await db.execute("PRAGMA query_only = ON")  # every write fails, as on a disk that refuses writes
+    before = len(zalo.fake.sent(USER))
+    update = zalo.fake.message_update(USER, "methadone là gì")
+    await zalo.fake.push(update)
+    await zalo.wait_handled(update["message"]["message_id"], times=2)  # tried twice, failed both times
+    assert len(zalo.fake.sent(USER)) == before
+    polls = len(zalo.fake.calls_to("getUpdates"))
+    await zalo.wait_handled(update["message"]["message_id"], times=3)
+    assert len(zalo.fake.calls_to("getUpdates")) == polls  # no new poll while one waits to be stored
+    await db.execute("PRAGMA query_only = OFF")
+    tries = zalo.handled.count(update["message"]["message_id"])
+    await zalo.wait_handled(update["message"]["message_id"], times=tries + 1)
+    answer = zalo.fake.sent(USER)[before]
+    assert "Methadone" in answer["text"]
+    rows = await zalo.bot.store.table_rows()
+    assert [r["event_id"] for r in rows["inbox"]].count(update["message"]["message_id"]) == 1
+
+
 async def test_idle_long_polls_are_expected_and_a_later_message_is_still_answered(zalo: ZaloHarness) -> None:
     await zalo.fake.wait_idle(2)  # two 408s: the poller takes them as "nothing new", not as errors
     sent = await zalo.say(USER, "/start")
