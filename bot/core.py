@@ -230,7 +230,7 @@ class Core:
         """A message sent outside a turn (a reminder, a notice) offered choices: remember them first, so
         that a typed "1" answers the message the person sees last, on a channel without buttons. The
         choices offered before stay answerable by button or words (an open step's own among them)."""
-        async with self._store.unit_of_work() as uow:
+        async with self._store.reading() as uow:
             person = await uow.people.get_by_id(person_id)
             if person is None:
                 return
@@ -268,9 +268,8 @@ class Core:
         `channel` keeps to one platform's. Chats with a crisis reply waiting go first."""
         await self.flush_acknowledged()
         now = self._clock.now()
-        async with self._store.unit_of_work() as uow:
+        async with self._store.reading() as uow:
             items = await uow.inbox.unsent(now + EVERYTHING if everything else now, limit)
-            await uow.commit()
         items = [item for item in items if item.id not in self._live]
         if channel is not None:
             items = [item for item in items if item.channel == channel]

@@ -118,7 +118,7 @@ class Sender:
         while True:
             await self.check_platforms()
             now = self._clock.now()
-            async with self._store.unit_of_work() as uow:
+            async with self._store.reading() as uow:
                 batch = await uow.outbox.pending(now, BATCH)
             if not batch:
                 return sent
@@ -227,7 +227,7 @@ class Sender:
         a wording choice changed after the message was queued still holds."""
         if not channel.capabilities.discreet_notice or self.catalogs is None or item.person_id is None:
             return False, ""
-        async with self._store.unit_of_work() as uow:
+        async with self._store.reading() as uow:
             person = await uow.people.get_by_id(item.person_id)
         if person is None or not person.discreet:
             return False, ""
