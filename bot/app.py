@@ -145,6 +145,7 @@ def network_channels(settings: Settings, bot: Bot) -> tuple[list[TelegramChannel
 def reminder_engine(settings: Settings, bot: Bot, budgets: dict[str, MessageBudget]) -> ReminderEngine:
     sender = Sender(bot.store, bot.clock, bot.core.channels(), rate_per_second=settings.outbox_rate_per_second,
                     budgets=budgets, offer=bot.core.offer, unreachable=bot.core.unreachable)
+    bot.store.on_queued(sender.wake)  # a notice a turn queued goes once the turn commits
     return ReminderEngine(bot.store, bot.clock, bot.catalogs, sender)
 
 

@@ -3,6 +3,7 @@ protocols later, and no handler or service changes (docs/architecture.md, "Stora
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any, Protocol
@@ -252,6 +253,10 @@ class Store(Protocol):
 
     def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
         """A transaction, begun at its first statement."""
+        ...
+
+    def on_queued(self, listener: Callable[[], None]) -> None:
+        """Call `listener` after each commit that queued outbox messages."""
         ...
 
     def reading(self) -> AbstractAsyncContextManager[UnitOfWork]:

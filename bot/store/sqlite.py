@@ -15,7 +15,7 @@ import os
 import re
 import sqlite3
 import stat
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -336,6 +336,7 @@ class SqliteStore:
         self._inbox_batch: _InboxBatch | None = None
         self._wiper = _Wiper(self)
         self._open_chats = _OpenChats()
+        self._queued: list[Callable[[], None]] = []
 
     @property
     def path(self) -> str:
@@ -494,11 +495,16 @@ class SqliteStore:
         one row (a question answered) does it as one statement, with no BEGIN and COMMIT around it."""
         assert self._inbox_batch is not None
         uow = SqliteUnitOfWork(self.db, self._write_lock, self._inbox_batch, self._wiper, self._reader,
-                               self._open_chats)
+                               self._open_chats, queued=self._queued)
         try:
             yield uow
         finally:
             await uow.close()
+
+    def on_queued(self, listener: Callable[[], None]) -> None:
+        """Call `listener` after each commit that queued outbox messages (the sender looks at once, so a
+        notice a turn caused goes as soon as the turn is committed, not at the sender's next poll)."""
+        self._queued.append(listener)
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[SqliteUnitOfWork]:
@@ -559,7 +565,7 @@ class _OpenChats:
 class SqliteUnitOfWork:
     def __init__(self, db: aiosqlite.Connection, write_lock: asyncio.Lock, inbox_batch: _InboxBatch,
                  wiper: _Wiper, reader: aiosqlite.Connection | None = None, open_chats: _OpenChats | None = None,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, queued: list[Callable[[], None]] | None = None) -> None:
         self._db = db
         self._lock = write_lock
         self.inbox_batch = inbox_batch
@@ -567,6 +573,8 @@ class SqliteUnitOfWork:
         self._reader = reader
         self.open_chats = open_chats or _OpenChats()
         self.read_only = read_only
+        self._queued_listeners = queued or []
+        self.queued = False  # outbox messages were added in this transaction
         self._begun = False
         self._holding = False
         self._erasing = False
@@ -649,6 +657,10 @@ class SqliteUnitOfWork:
             if self._erasing:
                 self._erasing = False
                 self.wiper.erased(self.recorded)
+            if self.queued:
+                self.queued = False
+                for listener in self._queued_listeners:
+                    listener()
 
     async def close(self) -> None:
         """Roll back whatever was not committed."""
@@ -1003,6 +1015,8 @@ class SqliteOutbox(_Repo):
             raise ValueError(f"an outbox priority must be in {PRIORITIES}")
         conn = await self._conn()
         before = conn.total_changes
+        assert isinstance(self._source, SqliteUnitOfWork)
+        self._source.queued = True
         await self._many(
             "INSERT INTO outbox (key, person_id, about_id, channel, chat_id, priority, reply, due_at, expires_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
