@@ -126,11 +126,22 @@ async def _empty_wal(db: aiosqlite.Connection) -> None:
 
 def _make_private(path: Path) -> None:
     """Create the database file readable and writable by this user only (SQLite gives its -wal and -shm
-    the same mode), and take back what other accounts could read of an existing one."""
+    the same mode), and take back what other accounts could read of an existing one. Only before any
+    connection is open: see `_restrict_modes`."""
     if path.is_dir():
         raise DatabaseUnusable(f"the database path {path} is a folder, not a file; set DATABASE_URL to a file such as "
                                "sqlite:///data/diemtuvan.sqlite3, or move the folder away")
     os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    _restrict_modes(path)
+
+
+def _restrict_modes(path: Path) -> None:
+    """Make the file, its -wal and its -shm mode 600, by name only. Never by opening the file: POSIX
+    releases every lock a process holds on a file when it closes any descriptor of that file, and
+    SQLite's shared lock on the database file is what tells another process (a backup, `sqlite3`, a
+    monitoring read) that this one still uses the -wal. Without it, the other process's last close
+    checkpoints and deletes the -wal under this process, whose later commits then go to a deleted file:
+    lost at the next start (sent marks undone, reminders sent twice)."""
     for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
             if file.exists() and stat.S_IMODE(file.stat().st_mode) & 0o077:
@@ -374,7 +385,7 @@ class SqliteStore:
                 self._reader.row_factory = aiosqlite.Row
                 await _configure(self._reader)
                 await self._reader.execute("PRAGMA query_only=ON")
-                _make_private(Path(self._path))  # the -wal and -shm the connections just created
+                _restrict_modes(Path(self._path))  # the -wal and -shm the connections just created
         except BaseException as exc:
             await self.close()
             if isinstance(exc, (sqlite3.Error, OSError)):

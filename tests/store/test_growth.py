@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -185,3 +187,38 @@ async def test_an_in_memory_store_reads_committed_state_too() -> None:
     finally:
         await store.close()
 
+
+
+def _count_elsewhere(path: Path) -> int:
+    """People counted by another process (a backup, `sqlite3`, a monitoring read), which then closes."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]);"
+         " print(db.execute('SELECT COUNT(*) FROM people').fetchone()[0]); db.close()", str(path)],
+        check=True, capture_output=True, text=True)
+    return int(done.stdout)
+
+
+async def test_another_process_reading_the_file_never_loses_a_commit(tmp_path: Path) -> None:
+    """Another process that opens and closes the file while the bot runs must not take the -wal away
+    from under it (its last close would checkpoint and delete it if the bot held no lock on the file),
+    or the bot's later commits go to a deleted file and are lost at the next start."""
+    path = tmp_path / "shared.sqlite3"
+    store = SqliteStore(path)
+    await store.open()
+    try:
+        async with store.unit_of_work() as uow:
+            await uow.people.add(person("1"))
+            await uow.commit()
+        assert _count_elsewhere(path) == 1
+        async with store.unit_of_work() as uow:
+            await uow.people.add(person("2"))
+            await uow.commit()
+        assert _count_elsewhere(path) == 2
+    finally:
+        await store.close()
+    reopened = SqliteStore(path)
+    await reopened.open()
+    try:
+        assert len((await reopened.table_rows())["people"]) == 2
+    finally:
+        await reopened.close()
