@@ -1,8 +1,10 @@
 """The embedded store: one SQLite file through aiosqlite, WAL, one writer at a time.
 
 SQLite allows one writer; rather than let concurrent transactions fail with "database is locked",
-every unit of work takes an asyncio lock and opens with BEGIN IMMEDIATE. One connection serves the
-process; a province's traffic is far below what that carries (docs/benchmarks.md).
+every unit of work that writes takes an asyncio lock and opens with BEGIN IMMEDIATE. One connection
+writes for the process; a province's traffic is far below what that carries (docs/benchmarks.md). A
+second, read-only connection serves the reads that nothing writes back (`SqliteStore.reading`,
+`SqliteUnitOfWork.committed`), so polls and scans never hold the writer.
 """
 
 from __future__ import annotations
