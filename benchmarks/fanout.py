@@ -5,10 +5,19 @@ and sender through the real Telegram channel (python-telegram-bot, httpx) to the
 loopback, which enforces 30 messages/s overall and 1/s per chat and answers 429 beyond them. Prints
 one JSON line: n, seconds, rate, configured rate, http_429, duplicates, lost, peak RSS.
 
+`--burst N`: the morning burst. N reminders fall due at once and the real engine runs as in the bot:
+the claim job, the sender's loop (woken by each commit that queues messages), the core and the
+Telegram channel polling the fake Bot API. Most people (`--answer`, 80%) press "Đã đi" a few seconds to
+three minutes after their reminder arrives, and the bot thanks them: replies and reminders share the
+platform's one budget, replies first. Prints one JSON line: reminders and replies sent, the 429s, the
+duplicates and losses of each, the rate of all messages over the burst against the configured rate,
+and the replies' latency (median, 99th percentile, from the press to the thanks).
+
 `--stored M`: the claim job's time per tick with M reminders stored (1,000,000 for the issue's goal),
 of which a few batches are due: median and worst over the ticks. Prints one JSON line.
 
     .venv/bin/python -m benchmarks.fanout --n 10000
+    .venv/bin/python -m benchmarks.fanout --burst 10000
     .venv/bin/python -m benchmarks.fanout --stored 1000000
 """
 
@@ -17,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import resource
 import sqlite3
 import statistics
@@ -88,6 +98,87 @@ async def fanout(n: int, rate: float) -> dict[str, object]:
             "lost": n - delivered, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
+async def burst(n: int, rate: float, answer: float) -> dict[str, object]:
+    rng = random.Random(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        settings = load_settings({"DATA_DIR": str(data)}, env_file=None)
+        fake = await FakeTelegram(limit_per_second=30).start()
+        now = datetime.now(UTC)
+        bot = await build(settings, clock=SystemClock())
+        seed(data / "diemtuvan.sqlite3", n, now - timedelta(seconds=30), n)
+        channel = TelegramChannel(TelegramSettings(token=fake.token, base_url=fake.base_url, poll_timeout_seconds=1),
+                                  bot.core.handle, bot.core.set_reachable, bot.catalogs)
+        bot.core.attach(channel)
+        sender = Sender(bot.store, bot.clock, bot.core.channels(), rate_per_second=rate, offer=bot.core.offer,
+                        unreachable=bot.core.unreachable)
+        bot.store.on_queued(sender.wake)
+        await channel.start()
+        started = time.perf_counter()
+        sending = asyncio.create_task(sender.run())
+        while await claim_due(bot.store, bot.catalogs, datetime.now(UTC)) == CLAIM_BATCH:
+            pass
+        sender.wake()
+        reminded: dict[int, float] = {}  # chat → when its reminder was seen sent
+        pressed: dict[int, float] = {}  # chat → when its press was pushed
+        thanked: dict[int, float] = {}
+        presses: list[tuple[float, int, str]] = []  # (when, chat, data)
+        seen = 0
+        deadline = time.perf_counter() + n / rate * 3 + 600
+        while time.perf_counter() < deadline:
+            calls = fake.calls
+            for call in calls[seen:]:
+                if call.method != "sendMessage":
+                    continue
+                chat = int(call.params["chat_id"])
+                if "dose:done" in str(call.params.get("reply_markup", "")):
+                    if chat not in reminded:
+                        reminded[chat] = time.perf_counter()
+                        if rng.random() < answer:
+                            data_ = json.loads(call.params["reply_markup"]) if isinstance(
+                                call.params["reply_markup"], str) else call.params["reply_markup"]
+                            done = data_["inline_keyboard"][0][0]["callback_data"]
+                            presses.append((reminded[chat] + rng.uniform(2, 180), chat, done))
+                elif chat in pressed and chat not in thanked:
+                    thanked[chat] = time.perf_counter()
+            seen = len(calls)
+            presses.sort()
+            while presses and presses[0][0] <= time.perf_counter():
+                _, chat, done = presses.pop(0)
+                pressed[chat] = time.perf_counter()
+                await fake.push(fake.button_update(chat, done))
+            if len(reminded) == n and not presses and len(thanked) == len(pressed):
+                break
+            await asyncio.sleep(0.2)
+        seconds = time.perf_counter() - started
+        sending.cancel()
+        await asyncio.gather(sending, return_exceptions=True)
+        await channel.stop()
+        await bot.core.close()
+        await bot.store.close()
+        await fake.stop()
+    reminders = Counter(int(c.params["chat_id"]) for c in fake.calls
+                        if c.method == "sendMessage" and "dose:done" in str(c.params.get("reply_markup", "")))
+    sends = [c for c in fake.calls if c.method == "sendMessage"]
+    messages = len(sends)
+    last_reminder = max(i for i, c in enumerate(sends) if "dose:done" in str(c.params.get("reply_markup", "")))
+    fanout_seconds = max(reminded.values()) - started
+    latencies = sorted(thanked[c] - pressed[c] for c in thanked)
+    return {
+        "burst": n, "configured_rate": rate, "seconds": round(seconds, 1), "reminders_sent": len(reminders),
+        "reminders_duplicated": sum(c - 1 for c in reminders.values() if c > 1), "reminders_lost": n - len(reminders),
+        "answers": len(pressed), "replies_sent": len(thanked), "replies_lost": len(pressed) - len(thanked),
+        "http_429": fake.too_many, "messages": messages,
+        # While reminders were still waiting, the budget was full: every message sent until the last
+        # reminder went (to within the 0.2 s this loop looks), over that time.
+        "fanout_seconds": round(fanout_seconds, 1),
+        "share_of_rate": round((last_reminder + 1) / fanout_seconds / rate, 3),
+        "reply_latency_median_s": round(statistics.median(latencies), 2) if latencies else None,
+        "reply_latency_p99_s": round(latencies[int(len(latencies) * 0.99)], 2) if latencies else None,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
 async def claim_time(stored: int, ticks: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "claim.sqlite3"
@@ -115,8 +206,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, help="reminders due in the same minute")
     parser.add_argument("--rate", type=float, default=25.0, help="the sender's configured rate (messages/s)")
     parser.add_argument("--stored", type=int, help="reminders stored, for the claim time")
+    parser.add_argument("--burst", type=int, help="reminders due at once, most of them answered (the morning)")
+    parser.add_argument("--answer", type=float, default=0.8, help="the share of people who answer, in a burst")
     parser.add_argument("--ticks", type=int, default=10)
     args = parser.parse_args()
+    if args.burst:
+        print(json.dumps(asyncio.run(burst(args.burst, args.rate, args.answer))))
+        return
     if args.stored:
         print(json.dumps(asyncio.run(claim_time(args.stored, args.ticks))))
     if args.n or not args.stored:

@@ -5,7 +5,9 @@ connection pool) against
 the same fake Bot API, started afresh in its own process for each run with the same preloaded updates:
 N text messages from M chats. The full bot's people are already past first contact, so each update is
 one FAQ answer: person and session read, crisis check, routing, the inbox row with the reply (one
-write), sendMessage, and the mark that it was sent.
+write), sendMessage, and the mark that it was sent. The bot runs twice a round: with people who have not
+consented, and with people who have (each question then also asks for an open chat with a counselor;
+2,000 ended chats are stored).
 
 Every run is a fresh Python process too, so that no run inherits another's garbage, caches or heap.
 A shared machine's speed drifts by a third within minutes, so each round runs the bots back to back,
@@ -37,6 +39,7 @@ from bot.config import PROJECT_ROOT, load_settings
 from bot.content import load_content
 from bot.messages import Incoming
 from bot.services.people import new_person
+from bot.store.records import Chat
 from tests.fakes.telegram_api import FakeTelegram
 
 TOKEN = FakeTelegram.token
@@ -87,7 +90,13 @@ async def echo_rate(updates: int, chats: int, reply: str | None = None) -> tuple
         server.wait()
 
 
-async def bot_rate(updates: int, chats: int) -> tuple[float, float]:
+CLOSED_CHATS = 2000
+
+
+async def bot_rate(updates: int, chats: int, consented: bool = False) -> tuple[float, float]:
+    """The full bot. `consented`: its people have consented (as everyone with a reminder or an
+    appointment has) and CLOSED_CHATS ended chats with a counselor are stored, so each free-text
+    question also asks whether the person has an open chat."""
     server, base_url = start_server(updates, chats)
     finished = asyncio.Event()
     count = 0
@@ -96,11 +105,19 @@ async def bot_rate(updates: int, chats: int) -> tuple[float, float]:
                                   "TELEGRAM_API_BASE_URL": base_url}, env_file=None)
         bot = await build(settings)
         async with bot.store.unit_of_work() as uow:  # people already past first contact
+            people = []
             for n in range(chats):
                 user = str(100_000 + n)
                 person = new_person(Incoming("telegram", user, user, "setup"), "vi", bot.clock.now())
                 person.onboarded = True
-                await uow.people.add(person)
+                person.consent_at = bot.clock.now() if consented else None
+                people.append(await uow.people.add(person))
+            for n in range(CLOSED_CHATS if consented else 0):
+                owner = people[n % chats].id
+                assert owner is not None
+                chat = await uow.chats.open(Chat(person_id=owner, point_id="p", opened_at=bot.clock.now()))
+                assert chat.id is not None
+                await uow.chats.close(chat.id, bot.clock.now())
             await uow.commit()
 
         async def handle(incoming: Incoming) -> object:
@@ -133,6 +150,8 @@ async def bot_rate(updates: int, chats: int) -> tuple[float, float]:
 async def one_run(kind: str, updates: int, chats: int) -> tuple[float, float]:
     if kind == "bot":
         return await bot_rate(updates, chats)
+    if kind == "bot-consented":
+        return await bot_rate(updates, chats, consented=True)
     if kind == "echo-answer":
         answer = next(e for e in load_content(PROJECT_ROOT / "content").faq if e.id == "methadone-what").answer.vi
         return await echo_rate(updates, chats, reply=answer)
@@ -156,7 +175,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pin", action="store_true",
                         help="run the fake server on core 1 and the bots on core 0 (Linux taskset)")
-    parser.add_argument("--run", choices=("echo", "echo-answer", "bot"), help=argparse.SUPPRESS)
+    parser.add_argument("--run", choices=("echo", "echo-answer", "bot", "bot-consented"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     global PIN
     PIN = args.pin
@@ -165,7 +184,7 @@ def main() -> None:
             os.sched_setaffinity(0, {0})
         print(json.dumps(asyncio.run(one_run(args.run, args.updates, args.chats))))
         return
-    kinds = ("echo", "echo-answer", "bot")
+    kinds = ("echo", "echo-answer", "bot", "bot-consented")
     runs: dict[str, list[tuple[float, float]]] = {kind: [] for kind in kinds}
     for round_number in range(args.rounds):
         # Alternate the order (echo, same answer, bot; then bot, same answer, echo): a machine that
@@ -176,12 +195,13 @@ def main() -> None:
     def median(kind: str, index: int) -> float:
         return statistics.median(r[index] for r in runs[kind])
 
-    def paired(kind: str) -> list[float]:
+    def paired(kind: str, bot: str = "bot") -> list[float]:
         """Each round's bot rate over that round's `kind` rate: the two ran within seconds of each other,
         so the machine's slow drift cancels out of each ratio."""
-        return [b[0] / e[0] for b, e in zip(runs["bot"], runs[kind], strict=True)]
+        return [b[0] / e[0] for b, e in zip(runs[bot], runs[kind], strict=True)]
 
     ratios, to_same = paired("echo"), paired("echo-answer")
+    consented = paired("echo", "bot-consented")
     quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else [ratios[0]] * 3
     result = {
         "updates": args.updates, "chats": args.chats, "rounds": args.rounds, "pinned": PIN,
@@ -189,6 +209,10 @@ def main() -> None:
         "ratio": round(statistics.median(ratios), 3),
         "ratio_quartiles": [round(quartiles[0], 3), round(quartiles[2], 3)],
         "ratio_to_echo_same_answer": round(statistics.median(to_same), 3),
+        # People who consented, with closed chats stored: the same questions, one more check each.
+        "ratio_consented": round(statistics.median(consented), 3),
+        "consented_to_bot": round(statistics.median(paired("bot", "bot-consented")), 3),
+        "bot_consented_median_per_s": round(median("bot-consented", 0), 1),
         "echo_median_per_s": round(median("echo", 0), 1),
         "echo_same_answer_median_per_s": round(median("echo-answer", 0), 1),
         "bot_median_per_s": round(median("bot", 0), 1),

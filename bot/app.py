@@ -147,6 +147,7 @@ def reminder_engine(settings: Settings, bot: Bot, budgets: dict[str, MessageBudg
     sender = Sender(bot.store, bot.clock, bot.core.channels(), rate_per_second=settings.outbox_rate_per_second,
                     budgets=budgets, offer=bot.core.offer, unreachable=bot.core.unreachable,
                     kept=bot.core.kept)
+    bot.store.on_queued(sender.wake)  # a notice a turn queued goes once the turn commits
     return ReminderEngine(bot.store, bot.clock, bot.catalogs, sender)
 
 

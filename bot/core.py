@@ -34,6 +34,7 @@ from bot.channels.base import (
     QuotaExceeded,
 )
 from bot.channels.health import health_of
+from bot.channels.pace import pace_of, retry_delay
 from bot.clock import Clock
 from bot.dialogs import Services, Step, Turn
 from bot.i18n import Catalogs, negotiate
@@ -49,12 +50,12 @@ log = logging.getLogger(__name__)
 # there from an earlier delivery). Only then may the channel tell the platform the event arrived; an
 # event it never heard back about is still the platform's to deliver again.
 stored_hook: ContextVar[Callable[[], None] | None] = ContextVar("stored_hook", default=None)
-RETRY_DELAYS = (5, 30, 120, 600, 1800)
 # Far enough ahead to take every waiting reply, whatever its retry time, when its platform is back.
 EVERYTHING = timedelta(days=366)
 LAST_SEEN_PRECISION = timedelta(hours=1)
 CACHE_SIZE = 10_000
 MAX_OFFERED = 24
+SHORT_PAUSE = 2.0  # seconds of a platform's 429 pause a reply waits out rather than going back to the inbox
 STAFF_MENU_ROLES = frozenset({"counselor", "volunteer"})  # roles with commands of their own in a menu
 
 
@@ -247,7 +248,7 @@ class Core:
         """A message sent outside a turn (a reminder, a notice) offered choices: remember them first, so
         that a typed "1" answers the message the person sees last, on a channel without buttons. The
         choices offered before stay answerable by button or words (an open step's own among them)."""
-        async with self._store.unit_of_work() as uow:
+        async with self._store.reading() as uow:
             person = await uow.people.get_by_id(person_id)
             if person is None:
                 return
@@ -291,9 +292,8 @@ class Core:
         `channel` keeps to one platform's. Chats with a crisis reply waiting go first."""
         await self.flush_acknowledged()
         now = self._clock.now()
-        async with self._store.unit_of_work() as uow:
+        async with self._store.reading() as uow:
             items = await uow.inbox.unsent(now + EVERYTHING if everything else now, limit)
-            await uow.commit()
         items = [item for item in items if item.id not in self._live]
         if channel is not None:
             items = [item for item in items if item.channel == channel]
@@ -327,13 +327,23 @@ class Core:
                 log.warning("no channel %s for inbox row %d; kept for later", item.channel, item.id)
                 continue
             if health_of(channel).down:  # not tried: they go when the platform answers again
-                later = float(RETRY_DELAYS[min(item.attempts, len(RETRY_DELAYS) - 1)])
+                later = retry_delay(item.attempts)
                 failed.extend((i, i.replies, later) for i in items[position:] if i.chat_id == item.chat_id)
+                break
+            pace = pace_of(channel)
+            if 0 < (paused := pace.paused(self._clock.now())) <= SHORT_PAUSE:
+                await asyncio.sleep(paused)  # a 429's usual second: the reply waits it out
+            elif paused:  # a long 429 pause (a quota): not tried now, kept for its end
+                failed.extend((i, i.replies, paused) for i in items[position:] if i.chat_id == item.chat_id)
                 break
             try:
                 for done, reply in enumerate(item.replies):
                     try:
+                        # A reply takes the platform's next slot without waiting for it: scheduled
+                        # messages move back instead (bot/channels/pace.py).
+                        pace.take(self._clock.now())
                         await channel.send(item.chat_id, reply)
+                        pace.sent(item.chat_id, self._clock.now())
                     except MessageRefused as exc:
                         # Refused for good (malformed): the replies after it still go.
                         log.error("reply refused channel=%s inbox=%d: %s; dropped", item.channel, item.id, exc)
@@ -342,8 +352,10 @@ class Core:
                             log.error("reply given up channel=%s inbox=%d after %d refusals for the quota: %s",
                                       item.channel, item.id, item.attempts + 1, exc)
                             break
-                        delay = exc.retry_after or RETRY_DELAYS[min(item.attempts, len(RETRY_DELAYS) - 1)]
-                        if not exc.retry_after:
+                        delay = exc.retry_after or retry_delay(item.attempts)
+                        if exc.retry_after:
+                            pace.pause(self._clock.now() + timedelta(seconds=exc.retry_after))
+                        else:
                             health_of(channel).failed(self._clock.now())
                         log.warning("send failed channel=%s inbox=%d attempt=%d: %s; retry in %ss or when the "
                                     "platform answers again", item.channel, item.id, item.attempts + 1, exc, delay)

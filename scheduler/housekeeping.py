@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -45,20 +46,52 @@ class Purged:
     other: int = 0  # outbox rows, and sent notices that dropped whom they were about
 
 
+class _Batches:
+    """How many people one purge transaction erases: as many as fit in HOLD_SECONDS of the writer, as
+    last measured. Erasing one person touches a row or two in a dozen tables and their indexes (a few
+    milliseconds on a large file), and a year-old cohort can be thousands of people: one transaction
+    for all would stall every turn and send for as long."""
+
+    HOLD_SECONDS = 0.025  # half of the 50 ms a purge may hold the writer at once
+    LARGEST = 256
+
+    def __init__(self) -> None:
+        self.size = 4
+
+    def took(self, people: int, seconds: float) -> None:
+        if people < self.size:
+            return  # the last, short batch says nothing about the size
+        per_person = max(seconds, 1e-6) / people
+        self.size = max(1, min(self.LARGEST, int(self.HOLD_SECONDS / per_person), self.size * 2))
+
+
 async def purge(store: Store, clock: Clock, retention: Retention) -> Purged:
     """Delete what has outlived its purpose, then make sure no copy of it stays in the files: the file is
     rebuilt when people or chat messages went, and the -wal emptied when only conversation state, ids
     and finished messages went. Idle sessions expire all day long and belong to people who are still
-    here; rebuilding the file for them would hold the writer every few minutes on a large database."""
+    here; rebuilding the file for them would hold the writer every few minutes on a large database.
+    People past retention go in short transactions of a few each, so turns and sends run in between."""
     now = clock.now()
     async with store.unit_of_work() as uow:
         sessions = await uow.sessions.purge_idle(now - timedelta(minutes=retention.session_minutes))
         inbox = await uow.inbox.purge(now - timedelta(days=retention.inbox_days))
-        people = await uow.people.purge_inactive(now - timedelta(days=retention.person_days))
         other = await uow.outbox.purge(now - timedelta(days=retention.inbox_days))
         other += await uow.outbox.forget_whom(now - timedelta(minutes=NOTICE_KEY_MINUTES))
         chat_messages = await uow.chats.purge(now - timedelta(days=retention.chat_days))
         await uow.commit()
+    people, batches = 0, _Batches()
+    while True:
+        size = batches.size
+        started = time.perf_counter()
+        async with store.unit_of_work() as uow:
+            removed = await uow.people.purge_inactive(now - timedelta(days=retention.person_days), size)
+            await uow.commit()
+        batches.took(removed, time.perf_counter() - started)
+        people += removed
+        if removed < size:
+            break
+    if people:
+        await store.checkpoint()  # the batches' deleted rows leave the -wal now; the rebuild follows
     if people or chat_messages:
         store.request_wipe()  # in the background: it may wait for the pause after an erasure's rebuild
     elif sessions or inbox or other:

@@ -3,12 +3,14 @@ reminders, the rest), under a global rate and at most one message per second per
 
 Each message is marked in its own transaction right after the platform accepts it, so a crash can at
 worst send one message twice (the moment between the platform's answer and the mark), never lose one.
-A 429 pauses its own platform for its retry_after; a network or server error retries that message with
-backoff and makes the platform suspect: the sender probes it (bot/channels/health.py), and while it is
-down nothing is sent to it but the probe; the probe that finds it back releases every waiting message
-at once, crisis alerts first. "Blocked" or "chat not found" marks the person unreachable, which pauses
-their reminders and drops what was queued for them. A message the platform refuses for good is dropped
-and recorded, as is one past its grace window: never sent late.
+The rate and the 429 pause are the platform's one send budget, shared with the core's replies, which
+go first (bot/channels/pace.py). A 429 pauses its own platform for its retry_after; a network or server
+error retries that message with backoff (the same schedule as a reply's) and makes the platform suspect:
+the sender probes it (bot/channels/health.py), and while it is down nothing is sent to it but the probe;
+the probe that finds it back releases every waiting message at once, crisis alerts first. "Blocked" or
+"chat not found" marks the person unreachable, which pauses their reminders and drops what was queued
+for them. A message the platform refuses for good is dropped and recorded, as is one past its grace
+window: never sent late.
 
 Everything here is a message the person did not just ask for. For a discreet person (the default) on a
 platform that can deliver silently, it goes as a neutral notifying line ("Bạn có tin nhắn mới") and then
@@ -37,6 +39,7 @@ from bot.channels.base import (
     QuotaExceeded,
 )
 from bot.channels.health import PlatformHealth, State, health_of
+from bot.channels.pace import SendPace, pace_of, retry_delay
 from bot.clock import Clock
 from bot.i18n import Catalogs
 from bot.messages import Choice, Reply
@@ -46,7 +49,7 @@ from bot.store.records import OutboxItem
 
 log = logging.getLogger(__name__)
 BATCH = 200
-MAX_BACKOFF = timedelta(minutes=10)
+MAX_BACKOFF = timedelta(minutes=10)  # how long a message to a platform that is down is parked
 # A pause longer than this (a quota, a long retry_after) parks that platform's messages instead of
 # holding up the others.
 LONGEST_WAIT = timedelta(seconds=30)
@@ -84,8 +87,7 @@ class Sender:
         if rate_per_second <= 0:
             raise ValueError("rate_per_second must be positive")
         self._store, self._clock, self._channels = store, clock, channels
-        self._interval = timedelta(seconds=1 / rate_per_second)
-        self._per_chat = timedelta(seconds=per_chat_seconds)
+        self._rate, self._per_chat_seconds = rate_per_second, per_chat_seconds
         self._budgets = budgets or {}
         self._offer, self._unreachable, self._sleep = offer, unreachable, sleep
         # The people with messages kept for them to ask for (shared with the core, which shows them at
@@ -94,9 +96,6 @@ class Sender:
         # The neutral notifying line is worded per locale; without catalogs every message goes as is.
         # The reminder engine hands over its own when none were given (scheduler/reminders.py).
         self.catalogs = catalogs
-        self._next_slot: datetime | None = None
-        self._paused_until: dict[str, datetime] = {}
-        self._last_to_chat: dict[tuple[str, str], datetime] = {}
         self._last_notice: dict[tuple[str, str], datetime] = {}
         self._waiting: dict[str, set[int]] = {}  # per platform: messages to release when it answers again
         self._wake = asyncio.Event()
@@ -110,11 +109,11 @@ class Sender:
         """Drain forever (until cancelled), waking on `wake()` or every poll (which is also how often a
         platform that is down can be probed)."""
         while True:
+            self._wake.clear()  # before draining: a wake during the drain means another look at once
             try:
                 await self.drain()
             except Exception:
                 log.exception("outbox sender failed; trying again")
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), poll_seconds)
 
@@ -127,7 +126,7 @@ class Sender:
         while True:
             await self.check_platforms()
             now = self._clock.now()
-            async with self._store.unit_of_work() as uow:
+            async with self._store.reading() as uow:
                 batch = await uow.outbox.pending(now, BATCH)
             if not batch:
                 return sent
@@ -137,7 +136,7 @@ class Sender:
                 if outcome == "no_channel":
                     continue
                 if outcome == "later":
-                    wait_until = self._last_to_chat[(item.channel, item.chat_id)] + self._per_chat
+                    wait_until = self._pace(self._channels[item.channel]).chat_free_at(item.chat_id) or now
                     earliest_chat = wait_until if earliest_chat is None else min(earliest_chat, wait_until)
                     continue
                 progressed = True
@@ -146,6 +145,12 @@ class Sender:
                 if earliest_chat is None:
                     return sent
                 await self._wait_until(earliest_chat)
+
+    def _pace(self, channel: Channel) -> SendPace:
+        """The platform's send budget, which the core's replies share, at this sender's rate."""
+        pace = pace_of(channel)
+        pace.configure(self._rate, self._per_chat_seconds)
+        return pace
 
     async def check_platforms(self) -> None:
         """Probe each platform whose probe is due; one that answers again after being down gets its
@@ -178,19 +183,19 @@ class Sender:
         if health.down:
             await self._park(item, now + MAX_BACKOFF, health)
             return "parked"
-        paused = self._paused_until.get(item.channel)
-        if paused is not None and paused - now > LONGEST_WAIT:
-            await self._park(item, paused, None)
+        pace = self._pace(channel)
+        if pace.paused(now) > LONGEST_WAIT.total_seconds():
+            assert pace.paused_until is not None
+            await self._park(item, pace.paused_until, None)
             return "parked"
-        last = self._last_to_chat.get((item.channel, item.chat_id))
-        if last is not None and now < last + self._per_chat:
+        free_at = pace.chat_free_at(item.chat_id)
+        if free_at is not None and now < free_at:
             return "later"
         budget = self._budgets.get(item.channel)
         if budget is not None and not await budget.allows(Priority(item.priority)):
             await self._finish(item, "held", "monthly budget")
             self.stats.held += 1
             return "held"
-        await self._wait_for_slot(item.channel)
         try:
             kept = await self._deliver(channel, item)
         except ChatUnreachable:
@@ -203,11 +208,9 @@ class Sender:
             return "refused"
         except DeliveryFailed as failure:
             return await self._failed(item, failure, health)
-        sent_at = self._clock.now()
-        self._last_to_chat[(item.channel, item.chat_id)] = sent_at
         if kept:
             async with self._store.unit_of_work() as uow:
-                await uow.outbox.keep(item.id, sent_at)
+                await uow.outbox.keep(item.id, self._clock.now())
                 await uow.commit()
             assert self._kept is not None and item.person_id is not None
             self._kept.add(item.person_id)
@@ -229,11 +232,11 @@ class Sender:
         silent = channel.capabilities.discreet_notice
         keeps = channel.capabilities.keeps_unasked and self._kept is not None and not _worded_by_choice(item)
         if not silent and not keeps:
-            await channel.send(item.chat_id, reply)
+            await self._send(channel, item.chat_id, reply)
             return False
         discreet, locale = await self._discreet(item)
         if not discreet:
-            await channel.send(item.chat_id, reply)
+            await self._send(channel, item.chat_id, reply)
             return False
         assert self.catalogs is not None
         _ = self.catalogs.translator(locale)
@@ -242,25 +245,38 @@ class Sender:
             # One line per unread batch: it says there is something to read until the person reads it.
             assert self._kept is not None
             if urgent or item.person_id not in self._kept:
-                await channel.send(item.chat_id, Reply(_("notify.kept_urgent") if urgent else _("notify.kept")))
+                await self._send(channel, item.chat_id,
+                                 Reply(_("notify.kept_urgent") if urgent else _("notify.kept")))
                 self.stats.notices += 1
             return True
         chat = (item.channel, item.chat_id)
         now = self._clock.now()
         last = self._last_notice.get(chat)
         if urgent or last is None or now - last >= NOTICE_AGAIN_AFTER:
-            await channel.send(item.chat_id, Reply(_("notify.urgent") if urgent else _("notify.new_message")))
+            await self._send(channel, item.chat_id, Reply(_("notify.urgent") if urgent else _("notify.new_message")))
             self.stats.notices += 1
             self._remember_notice(chat, now)
-        await channel.send(item.chat_id, replace(reply, silent=True))
+        await self._send(channel, item.chat_id, replace(reply, silent=True))
         return False
+
+    async def _send(self, channel: Channel, chat_id: str, reply: Reply) -> None:
+        """One message, in its slot of the platform's budget (the neutral line takes one too)."""
+        pace = self._pace(channel)
+        await self._wait_for_slot(pace)
+        try:
+            await channel.send(chat_id, reply)
+        except DeliveryFailed as failure:
+            if failure.retry_after:
+                pace.pause(self._clock.now() + timedelta(seconds=failure.retry_after))
+            raise
+        pace.sent(chat_id, self._clock.now())
 
     async def _discreet(self, item: OutboxItem) -> tuple[bool, str]:
         """Whether this message needs the neutral line, and the person's locale; read at send time, so
         a wording choice changed after the message was queued still holds."""
         if self.catalogs is None or item.person_id is None:
             return False, ""
-        async with self._store.unit_of_work() as uow:
+        async with self._store.reading() as uow:
             person = await uow.people.get_by_id(item.person_id)
         if person is None or not person.discreet:
             return False, ""
@@ -271,18 +287,12 @@ class Sender:
         if len(self._last_notice) > 10_000:
             self._last_notice = {k: v for k, v in self._last_notice.items() if at - v < NOTICE_AGAIN_AFTER}
 
-    async def _wait_for_slot(self, channel: str) -> None:
-        """The global rate: one message per interval, and nothing to a platform while its short 429
-        pause lasts."""
-        now = self._clock.now()
-        paused = self._paused_until.get(channel)
-        if paused is not None and now < paused:
-            await self._wait_until(paused)
-            now = self._clock.now()
-        if self._next_slot is not None and now < self._next_slot:
-            await self._wait_until(self._next_slot)
-            now = self._clock.now()
-        self._next_slot = max(now, self._next_slot or now) + self._interval
+    async def _wait_for_slot(self, pace: SendPace) -> None:
+        """The platform's rate, shared with the core's replies (which take their slots without
+        waiting), and nothing to a platform while its short 429 pause lasts."""
+        while (wait := pace.wait(self._clock.now())) > 0:
+            await self._sleep(wait)
+        pace.take(self._clock.now())
 
     async def _wait_until(self, moment: datetime) -> None:
         delay = (moment - self._clock.now()).total_seconds()
@@ -331,13 +341,11 @@ class Sender:
             return "refused"
         if failure.retry_after:
             self.stats.rate_limited += 1
-            pause = now + timedelta(seconds=failure.retry_after)
-            self._paused_until[item.channel] = max(pause, self._paused_until.get(item.channel, pause))
-            retry_at = self._paused_until[item.channel]
+            retry_at = pace_of(self._channels[item.channel]).paused_until or now  # paused by `_send`
             log.warning("outbox: %s paused %.0fs (%s)", item.channel, failure.retry_after, failure)
         else:
             self.stats.retried += 1
-            retry_at = now + min(timedelta(seconds=5 * 2 ** item.attempts), MAX_BACKOFF)
+            retry_at = now + timedelta(seconds=retry_delay(item.attempts))
             health.failed(now)
             if health.can_probe:
                 assert item.id is not None

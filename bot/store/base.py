@@ -3,6 +3,7 @@ protocols later, and no handler or service changes (docs/architecture.md, "Stora
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any, Protocol
@@ -43,7 +44,11 @@ class People(Protocol):
         emptied too, so no copy of their rows stays in the files."""
         ...
 
-    async def purge_inactive(self, seen_before: datetime) -> int: ...
+    async def purge_inactive(self, seen_before: datetime, limit: int) -> int:
+        """Erase at most `limit` people not seen since `seen_before`; returns how many. A retention purge
+        calls it batch after batch, each its own short transaction, and then empties the write-ahead log
+        itself (`Store.checkpoint`)."""
+        ...
 
 
 class Sessions(Protocol):
@@ -208,7 +213,8 @@ class Chats(Protocol):
     async def open(self, chat: Chat) -> Chat: ...
     async def get(self, chat_id: int) -> Chat | None: ...
     async def of_person(self, person_id: int) -> Chat | None:
-        """The person's open chat, if any."""
+        """The person's open chat, if any. Asked on every free-text message of a consented person, so a
+        person with no open chat costs no statement (SQLite keeps who may have one in memory)."""
         ...
 
     async def of_counselor(self, counselor_id: int) -> Chat | None:
@@ -260,6 +266,14 @@ class Store(Protocol):
 
     def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
         """A transaction, begun at its first statement."""
+        ...
+
+    def on_queued(self, listener: Callable[[], None]) -> None:
+        """Call `listener` after each commit that queued outbox messages."""
+        ...
+
+    def reading(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        """Reads of committed state that never take the writer (a poll, a scan); a write through it fails."""
         ...
     async def schema_version(self) -> int: ...
     async def checkpoint(self) -> None:

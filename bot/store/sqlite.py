@@ -1,8 +1,10 @@
 """The embedded store: one SQLite file through aiosqlite, WAL, one writer at a time.
 
 SQLite allows one writer; rather than let concurrent transactions fail with "database is locked",
-every unit of work takes an asyncio lock and opens with BEGIN IMMEDIATE. One connection serves the
-process; a province's traffic is far below what that carries (docs/benchmarks.md).
+every unit of work that writes takes an asyncio lock and opens with BEGIN IMMEDIATE. One connection
+writes for the process; a province's traffic is far below what that carries (docs/benchmarks.md). A
+second, read-only connection serves the reads that nothing writes back (`SqliteStore.reading`,
+`SqliteUnitOfWork.committed`), so polls and scans never hold the writer.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import os
 import re
 import sqlite3
 import stat
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -126,20 +128,22 @@ async def _empty_wal(db: aiosqlite.Connection) -> None:
 
 def _create_private(path: Path) -> None:
     """Create the database file readable and writable by this user only (SQLite gives its -wal and -shm
-    the same mode). Only before any connection is open: SQLite's locks are POSIX record locks, which a
-    process loses on a file as soon as it closes any descriptor of that file, so opening and closing the
-    file beside a live connection would let another process (a backup, `diemtuvan stats`) believe it
-    is the last one, checkpoint and delete the -wal this process is still writing to."""
+    the same mode), and take back what other accounts could read of an existing one. Only before any
+    connection is open: see `_restrict_modes`."""
     if path.is_dir():
         raise DatabaseUnusable(f"the database path {path} is a folder, not a file; set DATABASE_URL to a file such as "
                                "sqlite:///data/diemtuvan.sqlite3, or move the folder away")
     os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-    _take_back(path)
+    _restrict_modes(path)
 
 
-def _take_back(path: Path) -> None:
-    """Take back what other accounts could read of the file, its -wal and -shm (by name only: chmod opens
-    no descriptor, so the connections' locks stay)."""
+def _restrict_modes(path: Path) -> None:
+    """Make the file, its -wal and its -shm mode 600, by name only. Never by opening the file: POSIX
+    releases every lock a process holds on a file when it closes any descriptor of that file, and
+    SQLite's shared lock on the database file is what tells another process (a backup, `sqlite3`, a
+    monitoring read) that this one still uses the -wal. Without it, the other process's last close
+    checkpoints and deletes the -wal under this process, whose later commits then go to a deleted file:
+    lost at the next start (sent marks undone, reminders sent twice)."""
     for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
             if file.exists() and stat.S_IMODE(file.stat().st_mode) & 0o077:
@@ -344,6 +348,8 @@ class SqliteStore:
         self._write_lock = asyncio.Lock()
         self._inbox_batch: _InboxBatch | None = None
         self._wiper = _Wiper(self)
+        self._open_chats = _OpenChats()
+        self._queued: list[Callable[[], None]] = []
 
     @property
     def path(self) -> str:
@@ -381,7 +387,7 @@ class SqliteStore:
                 self._reader.row_factory = aiosqlite.Row
                 await _configure(self._reader)
                 await self._reader.execute("PRAGMA query_only=ON")
-                _take_back(Path(self._path))  # the -wal and -shm the connections just created
+                _restrict_modes(Path(self._path))  # the -wal and -shm the connections just created
         except BaseException as exc:
             await self.close()
             if isinstance(exc, (sqlite3.Error, OSError)):
@@ -501,7 +507,26 @@ class SqliteStore:
         """A transaction that starts at its first statement: a unit of work that only ends up writing
         one row (a question answered) does it as one statement, with no BEGIN and COMMIT around it."""
         assert self._inbox_batch is not None
-        uow = SqliteUnitOfWork(self.db, self._write_lock, self._inbox_batch, self._wiper)
+        uow = SqliteUnitOfWork(self.db, self._write_lock, self._inbox_batch, self._wiper, self._reader,
+                               self._open_chats, queued=self._queued)
+        try:
+            yield uow
+        finally:
+            await uow.close()
+
+    def on_queued(self, listener: Callable[[], None]) -> None:
+        """Call `listener` after each commit that queued outbox messages (the sender looks at once, so a
+        notice a turn caused goes as soon as the turn is committed, not at the sender's next poll)."""
+        self._queued.append(listener)
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[SqliteUnitOfWork]:
+        """Committed state, read on the read-only connection: the writer stays free for everyone else
+        (the sender's poll, the redelivery scan, an address looked up before a send). A write through it
+        fails."""
+        assert self._inbox_batch is not None
+        uow = SqliteUnitOfWork(self.db, self._write_lock, self._inbox_batch, self._wiper, self._reader,
+                               self._open_chats, read_only=True)
         try:
             yield uow
         finally:
@@ -518,13 +543,51 @@ class SqliteStore:
         return tables
 
 
+class _OpenChats:
+    """Who may have an open chat with a counselor, kept in memory so that the free-text question of a
+    person who has none (nearly everyone) costs no statement at all (handlers/talk.py: on_text).
+
+    Loaded at its first use; a person is added when their chat is opened (before its commit: a chat rolled back
+    leaves a person here, which costs one read later) and removed when a read in their own turn finds
+    no open chat. Only the person's own turns open their chat and the core runs those one at a time, so
+    that removal cannot race an opening. Sound while one process writes the file, like the core's cache.
+    """
+
+    def __init__(self) -> None:
+        self._people: set[int] | None = None
+        self._opened: set[int] = set()  # while loading: opened meanwhile
+
+    async def may_have(self, person_id: int, db: aiosqlite.Connection) -> bool:
+        if self._people is None:
+            rows = await db.execute_fetchall("SELECT DISTINCT person_id FROM chats WHERE closed_at IS NULL")
+            if self._people is None:
+                self._people = {row[0] for row in rows} | self._opened
+        return person_id in self._people
+
+    def opened(self, person_id: int) -> None:
+        if self._people is None:
+            self._opened.add(person_id)
+        else:
+            self._people.add(person_id)
+
+    def none(self, person_id: int) -> None:
+        if self._people is not None:
+            self._people.discard(person_id)
+
+
 class SqliteUnitOfWork:
     def __init__(self, db: aiosqlite.Connection, write_lock: asyncio.Lock, inbox_batch: _InboxBatch,
-                 wiper: _Wiper) -> None:
+                 wiper: _Wiper, reader: aiosqlite.Connection | None = None, open_chats: _OpenChats | None = None,
+                 read_only: bool = False, queued: list[Callable[[], None]] | None = None) -> None:
         self._db = db
         self._lock = write_lock
         self.inbox_batch = inbox_batch
         self.wiper = wiper
+        self._reader = reader
+        self.open_chats = open_chats or _OpenChats()
+        self.read_only = read_only
+        self._queued_listeners = queued or []
+        self.queued = False  # outbox messages were added in this transaction
         self._begun = False
         self._holding = False
         self._erasing = False
@@ -543,7 +606,10 @@ class SqliteUnitOfWork:
         self.chats: Chats = SqliteChats(self)
 
     async def begin(self) -> aiosqlite.Connection:
-        """Take the writer and open the transaction, once; every repository call comes through here."""
+        """Take the writer and open the transaction, once; every repository call comes through here.
+        A reading unit gets the read-only connection instead, and takes nothing."""
+        if self.read_only:
+            return await self.committed()
         if not self._begun:
             await self._lock.acquire()
             self._holding = True
@@ -553,6 +619,19 @@ class SqliteUnitOfWork:
                 self._release()
                 raise
             self._begun = True
+        return self._db
+
+    async def committed(self) -> aiosqlite.Connection:
+        """The connection for a read of committed state that takes no writer: the read-only connection
+        while this unit has written nothing (once it has, its own reads must see its writes). Without a
+        reader (an in-memory store) the writer's connection, once no other unit's transaction is open."""
+        if self._begun:
+            return self._db
+        if self._reader is not None:
+            return self._reader
+        if self._lock.locked():
+            async with self._lock:
+                pass
         return self._db
 
     @property
@@ -591,6 +670,10 @@ class SqliteUnitOfWork:
             if self._erasing:
                 self._erasing = False
                 self.wiper.erased(self.recorded)
+            if self.queued:
+                self.queued = False
+                for listener in self._queued_listeners:
+                    listener()
 
     async def close(self) -> None:
         """Roll back whatever was not committed."""
@@ -621,6 +704,14 @@ class _Repo:
     async def _one(self, sql: str, params: tuple[Any, ...]) -> aiosqlite.Row | None:
         rows = list(await (await self._conn()).execute_fetchall(sql, params))
         return rows[0] if rows else None
+
+    async def _committed_all(self, sql: str, params: Any) -> list[aiosqlite.Row]:
+        """A read that takes no writer (`SqliteUnitOfWork.committed`): only for reads that nothing in the
+        same unit writes back on the strength of, such as what to show, or what a later statement checks
+        again (a slot's unique index, a conditional UPDATE)."""
+        if isinstance(self._source, SqliteUnitOfWork):
+            return list(await (await self._source.committed()).execute_fetchall(sql, params))
+        return list(await self._source.execute_fetchall(sql, params))
 
     async def _all(self, sql: str, params: tuple[Any, ...]) -> list[aiosqlite.Row]:
         return list(await (await self._conn()).execute_fetchall(sql, params))
@@ -716,10 +807,12 @@ class SqlitePeople(_Repo):
         await self._change("DELETE FROM people WHERE id = ?", (person_id,))
         self._erasing()
 
-    async def purge_inactive(self, seen_before: datetime) -> int:
-        removed = await self._change("DELETE FROM people WHERE last_seen_at < ?", (ts(seen_before),))
-        if removed:
-            self._erasing()
+    async def purge_inactive(self, seen_before: datetime, limit: int) -> int:
+        removed = await self._change(
+            "DELETE FROM people WHERE id IN (SELECT id FROM people WHERE last_seen_at < ? LIMIT ?)",
+            (ts(seen_before), limit))
+        # The -wal is emptied once after the last batch (scheduler/housekeeping.py), not after each: a
+        # checkpoint is a sync to disk, longer than the batch itself.
         return removed
 
 
@@ -795,9 +888,11 @@ class SqliteInbox(_Repo):
         return cursor.lastrowid
 
     async def unsent(self, due_by: datetime, limit: int) -> list[Unsent]:
-        rows = await self._all(
-            "SELECT id, person_id, channel, chat_id, replies, attempts FROM inbox WHERE replies IS NOT NULL"
-            " AND (retry_at IS NULL OR retry_at <= ?) ORDER BY id LIMIT ?",
+        # Through the partial index of rows with replies (a few, however long the inbox): ordered by id
+        # the planner would walk the whole table in rowid order instead.
+        rows = await self._committed_all(
+            "SELECT id, person_id, channel, chat_id, replies, attempts FROM inbox INDEXED BY inbox_unsent"
+            " WHERE replies IS NOT NULL AND (retry_at IS NULL OR retry_at <= ?) ORDER BY id LIMIT ?",
             (ts(due_by), limit),
         )
         return [Unsent(row["id"], row["person_id"], row["channel"], row["chat_id"],
@@ -920,12 +1015,21 @@ def _ts_or_none(moment: datetime | None) -> str | None:
     return ts(moment) if moment is not None else None
 
 
+# The outbox's priorities (bot/services/budget.py: Priority), small integers; a row of any other
+# priority would never be sent, so `add_many` refuses one.
+PRIORITIES = range(0, 8)
+
+
 class SqliteOutbox(_Repo):
     async def add_many(self, items: list[OutboxItem]) -> int:
         if not items:
             return 0
+        if any(item.priority not in PRIORITIES for item in items):
+            raise ValueError(f"an outbox priority must be in {PRIORITIES}")
         conn = await self._conn()
         before = conn.total_changes
+        assert isinstance(self._source, SqliteUnitOfWork)
+        self._source.queued = True
         await self._many(
             "INSERT INTO outbox (key, person_id, about_id, channel, chat_id, priority, reply, due_at, expires_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
@@ -936,12 +1040,14 @@ class SqliteOutbox(_Repo):
         return conn.total_changes - before
 
     async def pending(self, now: datetime, limit: int) -> list[OutboxItem]:
-        rows = await self._all(
-            "SELECT id, key, person_id, channel, chat_id, priority, reply, due_at, expires_at, attempts FROM outbox"
-            " WHERE status = 'pending' AND due_at <= ? AND (retry_at IS NULL OR retry_at <= ?)"
-            " ORDER BY priority, due_at, id LIMIT ?",
-            (ts(now), ts(now), limit),
-        )
+        # One range of the pending index per priority, each at most `limit` rows: in one range over
+        # (priority, due_at) the rows not yet due of every priority (appointment reminders days ahead)
+        # would all be read before the due ones of the next priority.
+        arm = ("SELECT * FROM (SELECT id, key, person_id, channel, chat_id, priority, reply, due_at, expires_at,"
+               " attempts FROM outbox WHERE status = 'pending' AND priority = {p} AND due_at <= :now"
+               " AND (retry_at IS NULL OR retry_at <= :now) ORDER BY due_at, id LIMIT :limit)")
+        sql = " UNION ALL ".join(arm.format(p=p) for p in PRIORITIES) + " ORDER BY priority, due_at, id LIMIT :limit"
+        rows = await self._committed_all(sql, {"now": ts(now), "limit": limit})
         return [OutboxItem(
             id=row["id"], key=row["key"], person_id=row["person_id"], channel=row["channel"], chat_id=row["chat_id"],
             priority=row["priority"], reply=Reply.from_json(json.loads(row["reply"])),
@@ -980,8 +1086,8 @@ class SqliteOutbox(_Repo):
         # it is kept only as long as it may still refuse a duplicate of the same occurrence. A kept
         # message still waits for its reader: erasing whom it is about must still take it with them.
         return await self._change(
-            "UPDATE outbox SET key = 'done:' || id, about_id = NULL WHERE status NOT IN ('pending', 'kept')"
-            " AND about_id IS NOT NULL AND done_at < ?", (ts(done_before),))
+            "UPDATE outbox INDEXED BY outbox_about SET key = 'done:' || id, about_id = NULL"
+            " WHERE status NOT IN ('pending', 'kept') AND about_id IS NOT NULL AND done_at < ?", (ts(done_before),))
 
     async def keep(self, item_id: int, at: datetime) -> None:
         await self._change("UPDATE outbox SET status = 'kept', done_at = ? WHERE id = ?", (ts(at), item_id))
@@ -1282,6 +1388,7 @@ def _chat(row: aiosqlite.Row) -> Chat:
 
 class SqliteChats(_Repo):
     async def open(self, chat: Chat) -> Chat:
+        self._uow_open_chats().opened(chat.person_id)
         chat.id = await self._insert("INSERT INTO chats (person_id, point_id, opened_at) VALUES (?, ?, ?)",
                                      (chat.person_id, chat.point_id, ts(chat.opened_at)))
         return chat
@@ -1291,9 +1398,19 @@ class SqliteChats(_Repo):
         return _chat(row) if row else None
 
     async def of_person(self, person_id: int) -> Chat | None:
+        uow = self._source
+        assert isinstance(uow, SqliteUnitOfWork)
+        if not await uow.open_chats.may_have(person_id, await uow.committed()):
+            return None
         row = await self._one(_CHAT_SELECT + " WHERE person_id = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1",
                               (person_id,))
+        if row is None:
+            self._uow_open_chats().none(person_id)
         return _chat(row) if row else None
+
+    def _uow_open_chats(self) -> _OpenChats:
+        assert isinstance(self._source, SqliteUnitOfWork)
+        return self._source.open_chats
 
     async def of_counselor(self, counselor_id: int) -> Chat | None:
         row = await self._one(_CHAT_SELECT + " WHERE counselor_id = ? AND closed_at IS NULL ORDER BY taken_at DESC"

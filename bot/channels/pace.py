@@ -1,0 +1,109 @@
+"""One send budget per platform, shared by everything that sends through its channel, and the one retry
+schedule for a send that may succeed later.
+
+A platform counts every message against one allowance (Telegram: about 30 a second per bot, and about
+one a second per chat), whether it answers a person or is a reminder. So the core's replies and the
+outbox sender take their slots from the same record, kept beside the channel object like its health
+(bot/channels/health.py):
+
+- a reply takes the next slot at once and never waits for one: the person who wrote is waiting, so the
+  scheduled messages behind it move back by one slot instead (replies first);
+- the sender waits for a slot, and skips a chat that got anything in the last `per_chat` seconds;
+- a 429 met by either pauses the platform for both until its retry_after has passed;
+- a sender that wakes late (a busy event loop, a long statement) catches up on the slots it missed, up
+  to CATCH_UP of them in time, so the configured rate is the rate reached; catching up never puts more
+  than rate × (1 + CATCH_UP) messages into any one second.
+
+Until the sender configures it (OUTBOX_RATE_PER_SECOND), a pace counts nothing and delays nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import weakref
+from collections import OrderedDict
+from datetime import datetime, timedelta
+
+CATCH_UP = timedelta(milliseconds=120)
+# A message that may succeed later is tried again after these, by attempt (the last repeats).
+RETRY_DELAYS = (5, 30, 120, 600)
+
+
+def retry_delay(attempts: int) -> float:
+    """Seconds before the next try of something that failed `attempts` times before this failure."""
+    return float(RETRY_DELAYS[min(attempts, len(RETRY_DELAYS) - 1)])
+
+
+class SendPace:
+    """One platform's send budget: the next free slot, a pause after a 429, and each chat's last send."""
+
+    def __init__(self) -> None:
+        self.interval: timedelta | None = None
+        self.per_chat = timedelta(seconds=1)
+        self.paused_until: datetime | None = None
+        self._next: datetime | None = None
+        # Chats sent to within the last `per_chat`, oldest first: older entries say nothing and go.
+        self._last_to_chat: OrderedDict[str, datetime] = OrderedDict()
+
+    def configure(self, per_second: float, per_chat_seconds: float) -> None:
+        if per_second <= 0:
+            raise ValueError("per_second must be positive")
+        self.interval = timedelta(seconds=1 / per_second)
+        self.per_chat = timedelta(seconds=per_chat_seconds)
+
+    def wait(self, now: datetime) -> float:
+        """Seconds until a scheduled message may take a slot (0 or less: now)."""
+        waits = [0.0]
+        if self.paused_until is not None:
+            waits.append((self.paused_until - now).total_seconds())
+        if self._next is not None:
+            waits.append((self._next - now).total_seconds())
+        return max(waits)
+
+    def paused(self, now: datetime) -> float:
+        """Seconds this platform's 429 pause still lasts (0: none)."""
+        return max(0.0, (self.paused_until - now).total_seconds()) if self.paused_until is not None else 0.0
+
+    def take(self, now: datetime) -> None:
+        """Use a slot now: a reply whenever it comes, a scheduled message once `wait` says so."""
+        if self.interval is None:
+            return
+        start = now if self._next is None else max(self._next, now - CATCH_UP)
+        self._next = start + self.interval
+
+    def pause(self, until: datetime) -> None:
+        """A 429: nothing goes to this platform before `until`."""
+        if self.paused_until is None or until > self.paused_until:
+            self.paused_until = until
+
+    def sent(self, chat_id: str, at: datetime) -> None:
+        self._last_to_chat[chat_id] = at
+        self._last_to_chat.move_to_end(chat_id)
+        while self._last_to_chat:
+            oldest, when = next(iter(self._last_to_chat.items()))
+            if at - when < self.per_chat:
+                break
+            del self._last_to_chat[oldest]
+
+    def chat_free_at(self, chat_id: str) -> datetime | None:
+        """When this chat may get its next scheduled message; None: now."""
+        last = self._last_to_chat.get(chat_id)
+        return None if last is None else last + self.per_chat
+
+    @property
+    def chats_remembered(self) -> int:
+        return len(self._last_to_chat)
+
+
+_paces: dict[int, SendPace] = {}
+
+
+def pace_of(channel: object) -> SendPace:
+    """The send budget of this channel object, made on first use."""
+    key = id(channel)
+    pace = _paces.get(key)
+    if pace is None:
+        pace = _paces[key] = SendPace()
+        with contextlib.suppress(TypeError):  # an object without weak references keeps its record
+            weakref.finalize(channel, _paces.pop, key, None)
+    return pace
