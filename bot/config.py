@@ -57,6 +57,8 @@ class Settings(BaseSettings):
 
     appointment_reminders: str = "default=3d,eve,morning"
     report_deadlines: str = "quarterly:03-15,06-15,09-15,12-15;half-year:05-20;year:11-15"
+    # Counts under this are shown as "<5" in any report that leaves the point; 0 shows every count.
+    report_small_count: int = Field(default=5, ge=0, le=100)
     outbox_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     session_timeout_minutes: int = Field(default=60, ge=1)
     inbox_retention_days: int = Field(default=7, ge=1)

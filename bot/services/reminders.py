@@ -95,6 +95,7 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
             return 0
         items: list[OutboxItem] = []
         words = _Wording(catalogs)
+        doses = 0  # dose reminders queued, for the tally
         for claimed in due:
             reminder = claimed.reminder
             assert reminder.next_at is not None and reminder.id is not None
@@ -103,6 +104,7 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
             stopped = False
             if claimed.reachable and not paused and reminder.kind == DOSE:
                 noted_before = bool(reminder.state.get("noted"))
+                doses += 1
                 items.extend(_dose_occurrence(claimed, words, occurrence, now))
                 if reminder.state.get("noted") and not noted_before:
                     items.extend(await volunteers.may_need_a_call(uow, catalogs, reminder.person_id, occurrence))
@@ -124,6 +126,7 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
                 reminder.paused_until = None
         await uow.reminders.advance([c.reminder for c in due])
         added = await uow.outbox.add_many(items)
+        await uow.tally.add(None, "reminder.sent", now, doses)
         await uow.commit()
     if added:
         log.info("reminders: %d claimed, %d messages queued", len(due), added)
@@ -286,6 +289,7 @@ async def record_answer(uow: UnitOfWork, reminder_id: int, person_id: int, day: 
         return Answer("stale", 0)
     state = reminder.state
     already = state.get("answered")
+    await uow.tally.add(None, "reminder.went" if went else "reminder.not_yet", now, 0 if already else 1)
     state["answered"] = True
     if went:
         state.update(missed=0, noted=False)

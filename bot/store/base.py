@@ -4,7 +4,7 @@ protocols later, and no handler or service changes (docs/architecture.md, "Stora
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from bot.messages import Reply
@@ -21,6 +21,7 @@ from bot.store.records import (
     Person,
     Reminder,
     Session,
+    TallyTotal,
     Unsent,
 )
 
@@ -219,6 +220,22 @@ class Chats(Protocol):
     async def purge(self, before: datetime) -> int: ...
 
 
+class Tally(Protocol):
+    """Counts that last (migration 0009): rows are only added, never changed, and name no one."""
+
+    async def add(self, point_id: str | None, what: str, at: datetime, n: int = 1) -> None:
+        """Count `n` of `what` at a point (None: of no point) on the local day of `at`."""
+        ...
+
+    async def totals(self, first_day: date, last_day: date, point_id: str | None) -> list[TallyTotal]:
+        """Sums per point and what over the days first_day..last_day (inclusive); one point, or all."""
+        ...
+
+    async def points(self) -> list[str]:
+        """Every point that has a count."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving it without `commit()` rolls everything back."""
 
@@ -234,6 +251,7 @@ class UnitOfWork(Protocol):
     groups: Groups
     appointments: Appointments
     chats: Chats
+    tally: Tally
 
     async def commit(self) -> None: ...
 
