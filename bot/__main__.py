@@ -310,7 +310,8 @@ def _report(settings: Settings, point: str | None, period_text: str, fmt: str, l
         print(f"diemtuvan: {_(exc.key, **exc.values)}", file=sys.stderr)
         return 1
     if report.empty:
-        print(f"diemtuvan: {_('report.no_data', place=place, period=report.period_label)}", file=sys.stderr)
+        nothing = _("report.no_data", place=place, period=report.period_label)
+        print(f"diemtuvan: {nothing}", file=sys.stderr)
         return 1
     data = RENDERERS[fmt](report, _)
     if out == "-":
