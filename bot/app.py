@@ -77,6 +77,7 @@ def build_services(settings: Settings, content: Content, catalogs: Catalogs,
         crisis_listeners=crisis_listeners, timezone_name=settings.bot_timezone,
         report_deadlines=deadlines.parse(settings.report_deadlines),
         appointment_reminders=booking.parse_reminder_setting(settings.appointment_reminders),
+        admin_ids=settings.admins, report_small_count=settings.report_small_count, web_url=settings.web_address,
     )
 
 
@@ -92,7 +93,7 @@ async def build(
     path = store_path if store_path is not None else settings.sqlite_path
     if str(path) != ":memory:":
         check_data_dir(Path(path).parent)
-    store = SqliteStore(path)
+    store = SqliteStore(path, timezone=settings.timezone)
     await store.open()
     try:
         # The counselor-on-duty alert always listens; tests may add their own listeners.

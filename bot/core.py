@@ -121,6 +121,10 @@ class Core:
         attached = self._channels.get(channel)
         return attached is None or attached.capabilities.buttons
 
+    def _sends_files(self, channel: str) -> bool:
+        attached = self._channels.get(channel)
+        return attached is None or attached.capabilities.files
+
     def _lock_for(self, channel: str, chat_id: str) -> asyncio.Lock:
         key = (channel, chat_id)
         lock = self._locks.get(key)
@@ -175,6 +179,7 @@ class Core:
                     _=self._catalogs.translator(person.locale), now=now, uow=uow, services=self._services,
                     can_share_location=self._can_share_location(incoming.channel),
                     has_buttons=self._has_buttons(incoming.channel),
+                    can_send_files=self._sends_files(incoming.channel),
                 )
                 step = await self._router.route(turn)
                 person_id = None if turn.erased else person.id

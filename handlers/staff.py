@@ -1,11 +1,15 @@
-"""What only the counseling point's staff can do from the chat. For now: /baocao (/reports) turns the
-report-deadline reminders on or off (seed 001: quarterly, half-year and yearly reports)."""
+"""What only the counseling point's staff can do from the chat: /baocao (/reports) sends the period
+report (the file and its chart; on Zalo, the way to the web view) and turns the report-deadline
+reminders on or off (seed 001: quarterly, half-year and yearly reports); /truc goes on or off duty."""
 
 from __future__ import annotations
 
 from bot.dialogs import Step, Turn
+from bot.i18n import N_
 from bot.messages import Choice, Reply
+from bot.reports import Period, PeriodError
 from bot.services import deadlines
+from bot.services import reports as report_service
 from bot.services.reminders import REPORT, next_occurrence
 from bot.store.records import Reminder
 from handlers.privacy import ask_consent_for
@@ -13,12 +17,60 @@ from handlers.privacy import ask_consent_for
 STAFF_ROLES = frozenset({"counselor", "head"})
 
 
+def is_head(turn: Turn) -> bool:
+    """A province head (ADMIN_IDS): sees every point's counts together."""
+    return turn.incoming.user_id in turn.services.admin_ids
+
+
 async def on_reports(turn: Turn) -> Step:
-    if turn.person.role not in STAFF_ROLES:
+    """/baocao [period]: the report of the period named, else of the period whose report is due next."""
+    if turn.person.role not in STAFF_ROLES and not is_head(turn):
         return Step([Reply(turn._("staff.only"))], "staff:refused")
     if not turn.person.consented:
         return ask_consent_for(turn, "m:reports")
-    return await toggle_reports(turn)
+    return await send_report(turn, turn.args.strip())
+
+
+async def on_report_choice(turn: Turn) -> Step:
+    """rep:remind (turn the deadline reminders on or off), rep:draft:<period> (the draft a deadline
+    notice offers)."""
+    if turn.person.role not in STAFF_ROLES and not is_head(turn):
+        return Step([Reply(turn._("staff.only"))], "staff:refused")
+    key = turn.choice or ""
+    if key == "rep:remind":
+        return await toggle_reports(turn)
+    return await send_report(turn, key.removeprefix("rep:draft:"))
+
+
+async def send_report(turn: Turn, typed: str) -> Step:
+    assert turn.person.id is not None
+    point = None if is_head(turn) else await turn.uow.staff.point_of(turn.person.id)
+    remind = await _remind_choice(turn)
+    try:
+        period = Period.parse(typed) if typed else report_service.deadline_period(
+            turn.services.report_deadlines, turn._.local(turn.now).date())
+        place = report_service.point_name(report_service.counseling_points(turn.services.sites), point, turn._)
+        report = await report_service.period_report(turn.uow, turn._, period, point, place,
+                                                    turn._.local(turn.now).date(), turn.services.report_small_count)
+    except PeriodError as exc:
+        return Step([Reply(turn._(exc.key, **exc.values), (remind,))], "staff:report_refused")
+    if report.empty:
+        return Step([Reply(turn._("report.no_data", place=place, period=report.period_label), (remind,))],
+                    "staff:report_empty", period.code)
+    if not turn.can_send_files:
+        key = N_("report.on_the_web") if turn.services.web_url else N_("report.no_files_here")
+        return Step([Reply(turn._(key, period=report.period_label), (remind,))], "staff:report_link", period.code)
+    document, chart = await report_service.report_files(report, point, turn._)
+    return Step([Reply(turn._("report.caption", place=place, period=report.period_label), attachment=document),
+                 Reply(report.note or report.period_label, attachment=chart),
+                 Reply(turn._("report.more"), (remind,))], "staff:report", period.code)
+
+
+async def _remind_choice(turn: Turn) -> Choice:
+    assert turn.person.id is not None
+    on = any(r.kind == REPORT for r in await turn.uow.reminders.of_person(turn.person.id))
+    label = N_("report.reminders_off") if on else N_("report.reminders_on")
+    return Choice("rep:remind", turn._(label))
 
 
 async def toggle_reports(turn: Turn) -> Step:

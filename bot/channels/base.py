@@ -20,6 +20,9 @@ class Capabilities:
     # notifies (Zalo), since the text would show on the lock screen all the same, and on the console,
     # which has no lock screen.
     discreet_notice: bool = True
+    # Whether a reply may carry a file (Reply.attachment: a report and its chart). Zalo's bot API sends
+    # text only; its staff get a link to the web view instead.
+    files: bool = False
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import N_, Catalogs, Translator
 from bot.messages import Choice, Reply
+from bot.reports import DEADLINE_PERIODS, Period
 from bot.services import deadlines, groups, volunteers
 from bot.services.budget import Priority
 from bot.store.base import Store, UnitOfWork
@@ -262,9 +263,12 @@ def _report_notice(claimed: Due, words: _Wording, occurrence: datetime) -> list[
     _ = words.translator(claimed.locale)
     days = (deadline - occurrence.astimezone(ZoneInfo(reminder.timezone)).date()).days
     text = _("deadlines.notice", report=_(deadlines.KINDS[kind]), date=deadline.strftime("%d/%m/%Y"), days=days)
+    # The first notice (a week before) offers the draft: the report of the period so far, made when asked.
+    period = Period.containing(DEADLINE_PERIODS[kind], deadline)
+    draft = (Choice(f"rep:draft:{period.code}", _("report.draft")),) if days == max(reminder.rule["before"]) else ()
     return [OutboxItem(key=occurrence_key(reminder.id, occurrence), person_id=reminder.person_id,
                        channel=claimed.channel, chat_id=claimed.chat_id, priority=Priority.ROUTINE,
-                       reply=Reply(text), due_at=occurrence, expires_at=occurrence + REPORT_GRACE)]
+                       reply=Reply(text, draft), due_at=occurrence, expires_at=occurrence + REPORT_GRACE)]
 
 
 def safety_note(_: Translator, discreet: bool, reminder_id: int) -> Reply:
