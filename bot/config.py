@@ -59,9 +59,9 @@ class Settings(BaseSettings):
     report_deadlines: str = "quarterly:03-15,06-15,09-15,12-15;half-year:05-20;year:11-15"
     # Counts under this are shown as "<5" in any report that leaves the point; 0 shows every count.
     report_small_count: int = Field(default=5, ge=0, le=100)
-    # The staff web view (bot/webview.py), on the process's tornado server; 0 turns it off. Loopback by
-    # default: the operator's TLS proxy publishes it at WEB_PUBLIC_URL.
-    web_port: int = Field(default=8445, ge=0, le=65535)
+    # The staff web view (bot/webview.py), on the process's tornado server, when WEB_PORT is set (0, the
+    # default, leaves it off). Loopback by default: the operator's TLS proxy publishes it at WEB_PUBLIC_URL.
+    web_port: int = Field(default=0, ge=0, le=65535)  # e.g. 8445
     web_listen: str = "127.0.0.1"
     web_public_url: str | None = None
     # Signs the session cookies; without it a random one is made at start (sessions end at a restart).

@@ -21,6 +21,7 @@ from bot.services.deadlines import Deadline
 from bot.services.faq import FaqIndex
 from bot.services.intents import IntentReader
 from bot.services.people import CodeAttempts
+from bot.services.web_access import WebAccess
 from bot.sites import SiteDirectory
 from bot.store.base import UnitOfWork
 from bot.store.records import Person, Session
@@ -51,6 +52,7 @@ class Services:
     admin_ids: frozenset[str] = frozenset()
     report_small_count: int = 5  # REPORT_SMALL_COUNT
     web_url: str | None = None  # the staff web view's address, for a link where files cannot go (Zalo)
+    web: WebAccess | None = None  # its one-time sign-in links (/web); None while it is off
 
     def reminders_of(self, point_id: str) -> tuple[str, ...]:
         return self.appointment_reminders.get(point_id, self.appointment_reminders["default"])

@@ -72,6 +72,7 @@ def build_registry() -> Registry:
             "lienket": volunteers.on_link,
             "link": volunteers.on_link,
             "duty": staff.on_duty,
+            "web": staff.on_web,
         },
         choices={
             "m": menu.on_choice,

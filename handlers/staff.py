@@ -94,6 +94,20 @@ async def toggle_reports(turn: Turn) -> Step:
                 "staff:reports_on")
 
 
+async def on_web(turn: Turn) -> Step:
+    """/web: a one-time sign-in link to the staff web view, sent to this chat only (counselors and heads)."""
+    assert turn.person.id is not None
+    if not (turn.person.role == "counselor" or is_head(turn)):
+        return Step([Reply(turn._("web.only"))], "staff:refused")
+    access, address = turn.services.web, turn.services.web_url
+    if access is None or address is None:
+        return Step([Reply(turn._("web.off"))], "staff:web_off")
+    token = access.issue_link(turn.person.id, turn.now)
+    minutes = int(access.link_ttl.total_seconds() // 60)
+    return Step([Reply(turn._("web.link_sent", minutes=minutes, link=f"{address}/web/login?t={token}"))],
+                "staff:web")
+
+
 async def on_duty(turn: Turn) -> Step:
     """/truc (/duty): a counselor goes on or off duty; on duty, crisis alerts reach them."""
     if turn.person.role != "counselor":

@@ -83,10 +83,10 @@ STAFF_COMMANDS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
     "counselor": {
         "vi": (("truc", N_("cmd.duty")), ("lichhen", N_("cmd.agenda")), ("gio", N_("cmd.hours")),
                ("nghi", N_("cmd.day_off")), ("nhom", N_("cmd.groups")), ("baocao", N_("cmd.reports")),
-               ("ketthuc", N_("cmd.end_chat"))),
+               ("web", N_("cmd.web")), ("ketthuc", N_("cmd.end_chat"))),
         "en": (("duty", N_("cmd.duty")), ("agenda", N_("cmd.agenda")), ("hours", N_("cmd.hours")),
                ("dayoff", N_("cmd.day_off")), ("groups", N_("cmd.groups")), ("reports", N_("cmd.reports")),
-               ("end", N_("cmd.end_chat"))),
+               ("web", N_("cmd.web")), ("end", N_("cmd.end_chat"))),
     },
     "volunteer": {"vi": (("lienket", N_("cmd.link")),), "en": (("link", N_("cmd.link")),)},
 }

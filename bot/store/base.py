@@ -236,6 +236,26 @@ class Tally(Protocol):
         ...
 
 
+class PointView(Protocol):
+    """What the staff web view reads of a point (bot/webview.py); every alias it returns is shown to a
+    staff member, so the caller writes the audit row."""
+
+    async def appointments(self, point_id: str | None, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        """Live and finished appointments of a point (every point for None) between two times, with the
+        person's and the counselor's alias."""
+        ...
+
+    async def groups(self, point_id: str | None) -> list[Group]: ...
+    async def roll(self, group_id: int, starts_at: datetime) -> list[dict[str, Any]]:
+        """The group's members with their answer and attendance for one meeting."""
+        ...
+
+    async def staff(self, point_id: str | None) -> list[dict[str, Any]]: ...
+    async def remove_staff(self, person_id: int) -> bool:
+        """The person is staff no more (their role goes back to a person's); False if they were not."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving it without `commit()` rolls everything back."""
 
@@ -252,6 +272,7 @@ class UnitOfWork(Protocol):
     appointments: Appointments
     chats: Chats
     tally: Tally
+    point_view: PointView
 
     async def commit(self) -> None: ...
 

@@ -35,6 +35,7 @@ from bot.store.base import (
     Links,
     Outbox,
     People,
+    PointView,
     Reminders,
     Sessions,
     SlotTaken,
@@ -561,6 +562,7 @@ class SqliteUnitOfWork:
         self.appointments: Appointments = SqliteAppointments(self)
         self.chats: Chats = SqliteChats(self)
         self.tally: Tally = SqliteTally(self, DEFAULT_TIMEZONE)
+        self.point_view: PointView = SqlitePointView(self)
 
     async def begin(self) -> aiosqlite.Connection:
         """Take the writer and open the transaction, once; every repository call comes through here."""
@@ -1426,3 +1428,41 @@ def _tally(uow: SqliteUnitOfWork | aiosqlite.Connection) -> SqliteTally:
     tally = uow.tally
     assert isinstance(tally, SqliteTally)
     return tally
+
+
+class SqlitePointView(_Repo):
+    """The staff web view's reads of a point, and removing a staff member."""
+
+    async def appointments(self, point_id: str | None, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        rows = await self._all(
+            "SELECT a.id, a.person_id, a.point_id, a.starts_at, a.minutes, a.kind, a.status, p.alias,"
+            " c.alias AS counselor FROM appointments a JOIN people p ON p.id = a.person_id"
+            " LEFT JOIN people c ON c.id = a.counselor_id WHERE a.starts_at >= ? AND a.starts_at < ?"
+            " AND (? IS NULL OR a.point_id = ?) ORDER BY a.starts_at", (ts(start), ts(end), point_id, point_id))
+        return [{**dict(r), "starts_at": _required_ts(r["starts_at"])} for r in rows]
+
+    async def groups(self, point_id: str | None) -> list[Group]:
+        rows = await self._all(_GROUP_SELECT + " WHERE ? IS NULL OR point_id = ? ORDER BY name, id",
+                               (point_id, point_id))
+        return [_group(r) for r in rows]
+
+    async def roll(self, group_id: int, starts_at: datetime) -> list[dict[str, Any]]:
+        rows = await self._all(
+            "SELECT p.id AS person_id, p.alias, a.rsvp, COALESCE(a.attended, 0) AS attended FROM group_members m"
+            " JOIN people p ON p.id = m.person_id LEFT JOIN group_attendance a ON a.group_id = m.group_id"
+            " AND a.starts_at = ? AND a.person_id = m.person_id WHERE m.group_id = ? ORDER BY p.alias, p.id",
+            (ts(starts_at), group_id))
+        return [dict(r) for r in rows]
+
+    async def staff(self, point_id: str | None) -> list[dict[str, Any]]:
+        rows = await self._all(
+            "SELECT s.person_id, s.role, s.point_id, s.on_duty, s.since, p.alias, p.channel FROM staff s"
+            " JOIN people p ON p.id = s.person_id WHERE ? IS NULL OR s.point_id = ? ORDER BY s.role, p.alias",
+            (point_id, point_id))
+        return [dict(r) for r in rows]
+
+    async def remove_staff(self, person_id: int) -> bool:
+        removed = await self._change("DELETE FROM staff WHERE person_id = ?", (person_id,))
+        if removed:
+            await self._change("UPDATE people SET role = 'person' WHERE id = ?", (person_id,))
+        return bool(removed)

@@ -22,7 +22,7 @@ async def test_baocao_sends_the_file_and_the_chart_or_the_web_way(chat: Chat) ->
         await uow.commit()
     said = await counselor.say("/baocao")
     if chat.name == "zalo":
-        assert "gõ /web" in said[0].text and said[0].options == ["🔔 Bật nhắc hạn báo cáo"]
+        assert "không gửi được tệp báo cáo" in said[0].text and said[0].options == ["🔔 Bật nhắc hạn báo cáo"]
         return
     fake = chat.harness.fake
     await fake.wait_calls("sendPhoto", 1)  # type: ignore[union-attr]
