@@ -193,7 +193,7 @@ class SignIn(_Page):
         if not self.ctx.access.is_valid(token, self.ctx.clock.now()):
             self.message(403, N_("web.link_title"), N_("web.link_bad"))
             return
-        self.page("signin.html", token=token)
+        self.page("signin.html", token=token, then=_safe_next(self.get_query_argument("next", "/web")))
 
     async def post(self) -> None:
         now = self.ctx.clock.now()
@@ -211,7 +211,14 @@ class SignIn(_Page):
         session = self.ctx.access.open_session(person_id, None if head else point, head, person.locale, now)
         self.set_signed_cookie(COOKIE, session.sid, expires_days=None, httponly=True, samesite="Strict",
                                secure=self.ctx.secure_cookies)
-        self.redirect("/web")
+        self.redirect(_safe_next(self.get_body_argument("next", "/web")))
+
+
+def _safe_next(then: str) -> str:
+    """Only a page of this web view: a sign-in link must not send anyone elsewhere."""
+    if then.startswith("/web") and "//" not in then and "\\" not in then and "\n" not in then:
+        return then
+    return "/web"
 
 
 class SignOut(_Page):

@@ -4,6 +4,8 @@ reminders on or off (seed 001: quarterly, half-year and yearly reports); /truc g
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Choice, Reply
@@ -57,9 +59,11 @@ async def send_report(turn: Turn, typed: str) -> Step:
     if report.empty:
         return Step([Reply(turn._("report.no_data", place=place, period=report.period_label), (remind,))],
                     "staff:report_empty", period.code)
-    if not turn.can_send_files:
-        key = N_("report.on_the_web") if turn.services.web_url else N_("report.no_files_here")
-        return Step([Reply(turn._(key, period=report.period_label), (remind,))], "staff:report_link", period.code)
+    if not turn.can_send_files:  # Zalo: a sign-in link that opens this report on the web
+        link = sign_in_link(turn, f"/web/reports?period={period.code}")
+        text = (turn._("report.on_the_web", period=report.period_label, link=link) if link else
+                turn._("report.no_files_here", period=report.period_label))
+        return Step([Reply(text, (remind,))], "staff:report_link", period.code)
     document, chart = await report_service.report_files(report, point, turn._)
     return Step([Reply(turn._("report.caption", place=place, period=report.period_label), attachment=document),
                  Reply(report.note or report.period_label, attachment=chart),
@@ -99,13 +103,21 @@ async def on_web(turn: Turn) -> Step:
     assert turn.person.id is not None
     if not (turn.person.role == "counselor" or is_head(turn)):
         return Step([Reply(turn._("web.only"))], "staff:refused")
+    link = sign_in_link(turn)
+    if link is None or turn.services.web is None:
+        return Step([Reply(turn._("web.off"))], "staff:web_off")
+    minutes = int(turn.services.web.link_ttl.total_seconds() // 60)
+    return Step([Reply(turn._("web.link_sent", minutes=minutes, link=link))], "staff:web")
+
+
+def sign_in_link(turn: Turn, then: str = "/web") -> str | None:
+    """A one-time sign-in link to the web view for this staff member, opening `then`; None while it is off."""
+    assert turn.person.id is not None
     access, address = turn.services.web, turn.services.web_url
     if access is None or address is None:
-        return Step([Reply(turn._("web.off"))], "staff:web_off")
+        return None
     token = access.issue_link(turn.person.id, turn.now)
-    minutes = int(access.link_ttl.total_seconds() // 60)
-    return Step([Reply(turn._("web.link_sent", minutes=minutes, link=f"{address}/web/login?t={token}"))],
-                "staff:web")
+    return f"{address}/web/login?t={token}" + (f"&next={quote(then, safe='')}" if then != "/web" else "")
 
 
 async def on_duty(turn: Turn) -> Step:

@@ -5,9 +5,14 @@ Wrong periods and people who are not staff get a sentence, and nothing is sent a
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from pathlib import Path
 
+from bot.clock import FakeClock
+from tests.conftest import ZaloHarness
 from tests.e2e.conftest import Chat, make_counselor, onboard
+from tests.fakes.zalo_api import FakeZalo
 
 POINT = "hcm-pham-ngu-lao-point"
 
@@ -55,3 +60,22 @@ async def test_a_wrong_period_or_someone_not_staff_gets_a_sentence(chat: Chat) -
     assert said[0].text.startswith("Lệnh này dành cho cán bộ")
     if chat.name == "telegram":
         assert chat.harness.fake.files() == []  # type: ignore[union-attr]
+
+
+async def test_on_zalo_baocao_brings_a_sign_in_link_to_the_report_page(tmp_path: Path, clock: FakeClock) -> None:
+    fake = await FakeZalo().start()
+    harness = ZaloHarness(fake, tmp_path, clock, WEB_PORT="8445", WEB_PUBLIC_URL="https://diemtuvan.example.vn")
+    await harness.start()
+    try:
+        counselor = await make_counselor(Chat(harness, "7f3a9c1d2e4b5a61"), "TVVZALO", 3)
+        assert harness.bot is not None
+        async with harness.bot.store.unit_of_work() as uow:
+            await uow.tally.add(POINT, "appointment.requested", clock.now(), 12)
+            await uow.commit()
+        said = await counselor.say("/baocao")
+        assert "Zalo không gửi được tệp" in said[0].text
+        assert re.search(r"https://diemtuvan\.example\.vn/web/login\?t=[\w-]{40,}&next=%2Fweb%2Freports%3Fperiod%3D"
+                         r"2026-Q4$", said[0].text.splitlines()[-1])
+    finally:
+        await harness.stop()
+        await fake.stop()

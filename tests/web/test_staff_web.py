@@ -159,7 +159,8 @@ async def test_a_counselor_signs_in_marks_attendance_and_downloads_a_report(site
     download = await waiting.value
     assert download.suggested_filename == f"baocao-{POINT}-{quarter}.xlsx"
     saved = await download.path()
-    assert open(saved, "rb").read(2) == b"PK"  # noqa: ASYNC230, SIM115 - two bytes of a local file
+    with open(saved, "rb") as workbook:  # noqa: ASYNC230 - two bytes of a local file
+        assert workbook.read(2) == b"PK"
     chart = await page.request.get(f"{site.base}/web/reports/file?period={quarter}&format=png")
     assert (await chart.body())[:4] == b"\x89PNG"
 
@@ -183,6 +184,13 @@ async def test_links_forms_points_and_sessions_are_refused_when_they_should_be(s
     await page.click("#sign-in")
     await page.wait_for_url(f"{site.base}/web")
 
+    # A link may open a page of the web view, and no other place.
+    await page.goto(await site.link(COUNSELOR) + "&next=%2Fweb%2Freports%3Fperiod%3D2026-Q4")
+    await page.click("#sign-in")
+    await page.wait_for_url(f"{site.base}/web/reports?period=2026-Q4")
+    await page.goto(await site.link(COUNSELOR) + "&next=%2F%2Fevil.example%2Fweb")
+    await page.click("#sign-in")
+    await page.wait_for_url(f"{site.base}/web")
     # A used link does not sign in again; nor does a forged one.
     for address in (link, f"{site.base}/web/login?t=forged-token-0123456789"):
         response = await page.goto(address)
