@@ -50,6 +50,17 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--point", required=True, help="the counseling point's id in the site list")
     invite.add_argument("--days", type=int, default=7, help="how long the code stays valid (default 7)")
     commands.add_parser("stats", help="appointments per counseling point, by outcome, with the satisfaction answers")
+    report = commands.add_parser(
+        "report", help="a period report (table and chart) for a counseling point or the whole province, from the tally")
+    where = report.add_mutually_exclusive_group(required=True)
+    where.add_argument("--point", help="the counseling point's id in the site list")
+    where.add_argument("--province", action="store_true", help="every point together")
+    report.add_argument("--period", required=True,
+                        help="2026-08 (a month), 2026-Q3 (a quarter), 2026-H1 (a half-year) or 2026 (a year)")
+    report.add_argument("--format", choices=("xlsx", "csv", "png"), default="xlsx")
+    report.add_argument("--lang", choices=("vi", "en"), default=None, help="the report's language (default: vi)")
+    report.add_argument("--out", default=None,
+                        help="the file to write (default: baocao-POINT-PERIOD.FORMAT here); - for standard output")
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("upgrade", help="apply pending schema migrations to the database file")
@@ -82,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_invite(settings, args.role, args.point, args.days))
         if command == "stats":
             return asyncio.run(_stats(settings))
+        if command == "report":
+            return _report(settings, None if args.province else args.point, args.period, args.format,
+                           args.lang or settings.default_locale, args.out)
         if command == "db":
             return asyncio.run(_db_upgrade(settings))
     except ConfigError as exc:
@@ -259,6 +273,53 @@ async def _stats(settings: Settings) -> int:
             helped, so_so, not_helped = (row[k] or 0 for k in ("helped", "so_so", "not_helped"))
             line += f" (helped {helped}, all right {so_so}, not really {not_helped})"
         print(line)
+    return 0
+
+
+def _report(settings: Settings, point: str | None, period_text: str, fmt: str, locale: str,
+            out: str | None) -> int:
+    """A report file for the province's records. Anything written here leaves the point, so small
+    counts are hidden (REPORT_SMALL_COUNT). Nothing is written when there is nothing to report."""
+    from datetime import datetime
+
+    from bot.app import site_list_path
+    from bot.i18n import Catalogs
+    from bot.reports import MIME, RENDERERS, Period, PeriodError, Report, filename
+    from bot.services.reports import period_report, point_name
+    from bot.sites import SiteKind, load_sites
+    from bot.store.sqlite import SqliteStore
+
+    _ = Catalogs(settings.content_dir / "locales", settings.timezone).translator(locale)
+    points = {s.id: s.name for s in load_sites(site_list_path(settings)) if s.kind is SiteKind.COUNSELING_POINT}
+    today = datetime.now(settings.timezone).date()
+    try:
+        period = Period.parse(period_text)
+        place = point_name(points, point, _)
+
+        async def counted() -> Report:
+            store = SqliteStore(settings.sqlite_path, timezone=settings.timezone)
+            await store.open()
+            try:
+                async with store.unit_of_work() as uow:
+                    return await period_report(uow, _, period, point, place, today, settings.report_small_count)
+            finally:
+                await store.close()
+
+        report = asyncio.run(counted())
+    except PeriodError as exc:
+        print(f"diemtuvan: {_(exc.key, **exc.values)}", file=sys.stderr)
+        return 1
+    if report.empty:
+        nothing = _("report.no_data", place=place, period=report.period_label)
+        print(f"diemtuvan: {nothing}", file=sys.stderr)
+        return 1
+    data = RENDERERS[fmt](report, _)
+    if out == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    target = Path(out or filename(report, point, fmt))
+    target.write_bytes(data)
+    print(f"report: {report.place}, {report.period_label} → {target} ({MIME[fmt]}, {len(data):,} bytes)")
     return 0
 
 

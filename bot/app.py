@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from bot import webview
 from bot.channels.base import StartupFailed
 from bot.channels.console import ConsoleChannel
 from bot.channels.telegram import TelegramChannel, TelegramSettings
@@ -35,8 +36,11 @@ from bot.services.crisis import CrisisListener, CrisisReader
 from bot.services.faq import FaqIndex, Synonyms
 from bot.services.intents import IntentReader
 from bot.services.people import new_person
+from bot.services.web_access import WebAccess
 from bot.sites import SiteDirectory, load_provinces, load_sites
 from bot.store.sqlite import SqliteStore
+from bot.web import WebServer
+from bot.webview import WebContext
 from handlers import build_registry
 from scheduler.housekeeping import Housekeeping, Retention
 from scheduler.reminders import ReminderEngine
@@ -53,6 +57,7 @@ class Bot:
     catalogs: Catalogs
     content: Content
     clock: Clock
+    services: Services | None = None
 
 
 def site_list_path(settings: Settings) -> Path:
@@ -77,6 +82,8 @@ def build_services(settings: Settings, content: Content, catalogs: Catalogs,
         crisis_listeners=crisis_listeners, timezone_name=settings.bot_timezone,
         report_deadlines=deadlines.parse(settings.report_deadlines),
         appointment_reminders=booking.parse_reminder_setting(settings.appointment_reminders),
+        admin_ids=settings.admins, report_small_count=settings.report_small_count, web_url=settings.web_address,
+        web=WebAccess(settings.web_link_minutes, settings.web_session_minutes) if settings.web_port else None,
     )
 
 
@@ -92,7 +99,7 @@ async def build(
     path = store_path if store_path is not None else settings.sqlite_path
     if str(path) != ":memory:":
         check_data_dir(Path(path).parent)
-    store = SqliteStore(path)
+    store = SqliteStore(path, timezone=settings.timezone)
     await store.open()
     try:
         # The counselor-on-duty alert always listens; tests may add their own listeners.
@@ -104,7 +111,24 @@ async def build(
     except BaseException:
         await store.close()  # an open connection's thread would keep the failed process alive
         raise
-    return Bot(settings, store, core, catalogs, content, clock)
+    return Bot(settings, store, core, catalogs, content, clock, services)
+
+
+def web_view(settings: Settings, bot: Bot, port: int | None = None) -> WebServer | None:
+    """The staff web view's server (bot/webview.py) when WEB_PORT is set: the same tornado server and
+    limits as the webhooks (bot/web.py), with the pages, their templates, XSRF and signed cookies."""
+    services = bot.services
+    if not settings.web_port or services is None or services.web is None:
+        return None
+    server = WebServer(settings.web_listen, settings.web_port if port is None else port)
+    context = WebContext(
+        store=bot.store, catalogs=bot.catalogs, access=services.web, clock=bot.clock, sites=services.sites,
+        site_list=lambda: site_list_path(settings), data_dir=settings.data_dir, admin_ids=settings.admins,
+        deadlines=services.report_deadlines, timezone_name=settings.bot_timezone,
+        small_count=settings.report_small_count, bot_username=settings.telegram_bot_username,
+        secure_cookies=(settings.web_public_url or "").startswith("https://"), forget=bot.core.forget)
+    server.add_pages(webview.pages(context), **webview.application_settings(settings.web_secret))
+    return server
 
 
 def retention(settings: Settings) -> Retention:
@@ -162,7 +186,10 @@ async def run(settings: Settings, input_stream: TextIO | None = None, output: Te
     except BaseException:
         await bot.store.close()
         raise
+    web = web_view(settings, bot)
     try:
+        if web is not None:
+            _listen_web(web, settings)
         if channels:
             for channel in channels:
                 bot.core.attach(channel)
@@ -188,9 +215,22 @@ async def run(settings: Settings, input_stream: TextIO | None = None, output: Te
         await housekeeping.stop()
         for channel in reversed(started):
             await channel.stop()
+        if web is not None:
+            await web.stop()
         await bot.core.close()
         await bot.store.close()
     return 0
+
+
+def _listen_web(web: WebServer, settings: Settings) -> None:
+    try:
+        web.start()
+    except OSError as exc:
+        if exc.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise
+        raise StartupFailed(f"cannot listen on {settings.web_listen}:{settings.web_port} for the staff web view "
+                            f"({exc.strerror}); stop what uses it, or set WEB_PORT (and WEB_LISTEN) to a free "
+                            "address, or 0 to turn it off") from None
 
 
 async def _start(channel: TelegramChannel | ZaloChannel, settings: Settings) -> None:

@@ -57,6 +57,17 @@ class Settings(BaseSettings):
 
     appointment_reminders: str = "default=3d,eve,morning"
     report_deadlines: str = "quarterly:03-15,06-15,09-15,12-15;half-year:05-20;year:11-15"
+    # Counts under this are shown as "<5" in any report that leaves the point; 0 shows every count.
+    report_small_count: int = Field(default=5, ge=0, le=100)
+    # The staff web view (bot/webview.py), on the process's tornado server, when WEB_PORT is set (0, the
+    # default, leaves it off). Loopback by default: the operator's TLS proxy publishes it at WEB_PUBLIC_URL.
+    web_port: int = Field(default=0, ge=0, le=65535)  # e.g. 8445
+    web_listen: str = "127.0.0.1"
+    web_public_url: str | None = None
+    # Signs the session cookies; without it a random one is made at start (sessions end at a restart).
+    web_secret: str | None = Field(default=None, min_length=32)
+    web_link_minutes: int = Field(default=10, ge=1, le=60)
+    web_session_minutes: int = Field(default=120, ge=5, le=24 * 60)
     outbox_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     session_timeout_minutes: int = Field(default=60, ge=1)
     inbox_retention_days: int = Field(default=7, ge=1)
@@ -145,6 +156,17 @@ class Settings(BaseSettings):
             if not re.fullmatch(r"[A-Za-z0-9_-]{8,256}", self.zalo_webhook_secret or ""):
                 raise ValueError("ZALO_MODE=webhook needs ZALO_WEBHOOK_SECRET: 8 to 256 letters, digits, _ or -")
         return self
+
+    @property
+    def admins(self) -> frozenset[str]:
+        return frozenset(p.strip() for p in self.admin_ids.split(",") if p.strip())
+
+    @property
+    def web_address(self) -> str | None:
+        """Where staff open the web view: the public address behind the proxy, else the loopback one."""
+        if not self.web_port:
+            return None
+        return (self.web_public_url or f"http://{self.web_listen}:{self.web_port}").rstrip("/")
 
     @property
     def timezone(self) -> ZoneInfo:

@@ -126,6 +126,10 @@ class Core:
         attached = self._channels.get(channel)
         return attached is None or attached.capabilities.buttons
 
+    def _sends_files(self, channel: str) -> bool:
+        attached = self._channels.get(channel)
+        return attached is None or attached.capabilities.files
+
     def _lock_for(self, channel: str, chat_id: str) -> asyncio.Lock:
         key = (channel, chat_id)
         lock = self._locks.get(key)
@@ -181,6 +185,7 @@ class Core:
                     _=self._catalogs.translator(person.locale), now=now, uow=uow, services=self._services,
                     can_share_location=self._can_share_location(incoming.channel),
                     has_buttons=self._has_buttons(incoming.channel),
+                    can_send_files=self._sends_files(incoming.channel),
                 )
                 if person.id in self.kept and incoming.text and asks_for_kept(incoming.text):
                     step = Step([], "kept")

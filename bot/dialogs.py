@@ -21,6 +21,7 @@ from bot.services.deadlines import Deadline
 from bot.services.faq import FaqIndex
 from bot.services.intents import IntentReader
 from bot.services.people import CodeAttempts
+from bot.services.web_access import WebAccess
 from bot.sites import SiteDirectory
 from bot.store.base import UnitOfWork
 from bot.store.records import Person, Session
@@ -47,6 +48,11 @@ class Services:
         default_factory=lambda: {"default": ("3d", "eve", "morning")})
     # Wrong invite and link codes per chat, so codes cannot be guessed by trying many.
     code_attempts: CodeAttempts = field(default_factory=CodeAttempts)
+    # The province heads' platform user ids (ADMIN_IDS): they see every point's report.
+    admin_ids: frozenset[str] = frozenset()
+    report_small_count: int = 5  # REPORT_SMALL_COUNT
+    web_url: str | None = None  # the staff web view's address, for a link where files cannot go (Zalo)
+    web: WebAccess | None = None  # its one-time sign-in links (/web); None while it is off
 
     def reminders_of(self, point_id: str) -> tuple[str, ...]:
         return self.appointment_reminders.get(point_id, self.appointment_reminders["default"])
@@ -71,6 +77,8 @@ class Turn:
     can_share_location: bool = True
     # False where choices are a numbered list to answer by typing (Zalo): say "trả lời 1 hoặc 2", not "bấm".
     has_buttons: bool = True
+    # False where a reply cannot carry a file (Zalo, the console): a report is offered as a web link.
+    can_send_files: bool = True
 
     @property
     def text(self) -> str:

@@ -8,11 +8,12 @@ is a catalog edit that leaves the code alone, and a key missing from a catalog i
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime, get_day_names
@@ -122,12 +123,23 @@ def keys_in_code(root: Path, code_dirs: Iterable[str] = CODE_DIRS) -> dict[str, 
             continue
         for filename, _lineno, message, _comments, _context in extract_from_dir(
             str(directory),
-            method_map=[("**.py", "python")],
+            method_map=[("**.py", "python"), ("**.html", "bot.i18n:extract_template")],
             keywords={"_": None, "N_": None, "choice_of": (2,)},
         ):
             if isinstance(message, str):
                 found.setdefault(message, f"{folder}/{filename}")
     return found
+
+
+_TEMPLATE_KEY = re.compile(r"""\b_\(\s*["']([a-z0-9_.]+)["']""")
+
+
+def extract_template(fileobj: IO[bytes], keywords: object, comment_tags: object,
+                     options: object) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Babel extractor for the web view's templates (bot/templates): each `_("key"...)` they call."""
+    for lineno, line in enumerate(fileobj.read().decode("utf-8").splitlines(), start=1):
+        for match in _TEMPLATE_KEY.finditer(line):
+            yield lineno, "_", match.group(1), []
 
 
 def check_catalogs(root: Path, locales_dir: Path) -> list[CatalogProblem]:

@@ -5,6 +5,7 @@ No platform type crosses this line; Telegram, Zalo and the console translate to 
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 
 # Telegram caps callback_data at 64 bytes; a key longer than that would be refused by the API at send
@@ -54,6 +55,28 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a reply (a report): a document, or a photo shown in the chat. Only a channel
+    whose capabilities say `files` gets one; the reply's text is its caption."""
+
+    kind: str  # document, photo
+    name: str
+    data: bytes
+    mime: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("document", "photo"):
+            raise ValueError(f"an attachment is a document or a photo, not {self.kind!r}")
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind, "name": self.name, "mime": self.mime, "data": base64.b64encode(self.data).decode()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> Attachment:
+        return cls(data["kind"], data["name"], base64.b64decode(data["data"]), data["mime"])
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """Text to show, with optional choices and an optional request to share a location.
 
@@ -67,6 +90,7 @@ class Reply:
     choices: tuple[Choice, ...] = ()
     request_location: str | None = None
     silent: bool = False
+    attachment: Attachment | None = None
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"text": self.text}
@@ -76,6 +100,8 @@ class Reply:
             data["request_location"] = self.request_location
         if self.silent:
             data["silent"] = True
+        if self.attachment is not None:
+            data["attachment"] = self.attachment.to_json()
         return data
 
     @classmethod
@@ -83,11 +109,13 @@ class Reply:
         raw_choices = data.get("choices") or []
         assert isinstance(raw_choices, list)
         location = data.get("request_location")
+        attachment = data.get("attachment")
         return cls(
             text=str(data["text"]),
             choices=tuple(Choice(str(k), str(label)) for k, label in raw_choices),
             request_location=str(location) if location else None,
             silent=data.get("silent") is True,
+            attachment=Attachment.from_json(attachment) if isinstance(attachment, dict) else None,
         )
 
 

@@ -159,6 +159,9 @@ class _Webhook(RequestHandler):
     def on_connection_close(self) -> None:
         self.server._busy(self, False)
 
+    def check_xsrf_cookie(self) -> None:
+        """A platform's POST carries its secret header, not a browser's XSRF token."""
+
     async def post(self) -> None:
         errors = self.server.errors
         given = self.request.headers.get(self.route.secret_header, "")
@@ -267,6 +270,8 @@ class WebServer:
         self._answered = asyncio.Event()  # set while no request is being answered
         self._answered.set()
         self.errors = ThrottledLog(log, clock=clock)
+        self._pages: list[Any] = []
+        self._app_settings: dict[str, Any] = {}
 
     @property
     def connections(self) -> int:
@@ -276,12 +281,19 @@ class WebServer:
     def add(self, route: WebhookRoute) -> None:
         self._routes.append(route)
 
+    def add_pages(self, handlers: list[Any], **app_settings: Any) -> None:
+        """Pages served beside the webhooks (the staff web view, bot/webview.py), with tornado's
+        application settings they need (templates, XSRF, the cookie secret). They get the same limits."""
+        self._pages.extend(handlers)
+        self._app_settings.update(app_settings)
+
     def start(self) -> int:
         _throttle_tornado_logs()
         handlers: list[Any] = [(r"/healthz", _Health)]
         handlers.extend((route.path, _Webhook, {"route": route, "server": self}) for route in self._routes)
+        handlers.extend(self._pages)
         limits = self._limits
-        server = _Server(Application(handlers, log_function=self._log_request),
+        server = _Server(Application(handlers, log_function=self._log_request, **self._app_settings),
                          max_body_size=limits.max_body, max_header_size=limits.max_header,
                          idle_connection_timeout=limits.header_seconds, body_timeout=limits.body_seconds)
         server.owner = self
@@ -343,5 +355,5 @@ class WebServer:
         # Webhook answers are logged by the handler, with their reason; a 200 needs no line (the core
         # logs each handled event). Anything else (a scanner's 404s) once a minute per status.
         status = handler.get_status()
-        if status >= 400 and not isinstance(handler, _Webhook):
+        if status >= 400 and not isinstance(handler, _Webhook) and not getattr(handler, "logs_itself", False):
             self.errors.warning("webhook server answered %d", status)

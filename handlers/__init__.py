@@ -72,6 +72,7 @@ def build_registry() -> Registry:
             "lienket": volunteers.on_link,
             "link": volunteers.on_link,
             "duty": staff.on_duty,
+            "web": staff.on_web,
         },
         choices={
             "m": menu.on_choice,
@@ -85,10 +86,11 @@ def build_registry() -> Registry:
             "grp": groups.on_group_choice,
             "apt": booking.on_appointment_choice,
             "chat": talk.on_chat_choice,
+            "rep": staff.on_report_choice,
         },
         # Keys that stay valid outside the choices last offered: the menu, the language, and the
         # answers to reminders and check-ins (sent by the outbox, not in reply to a message).
-        global_choice_prefixes=frozenset({"m", "lang", "dose", "ci", "grp", "apt", "chat"}),
+        global_choice_prefixes=frozenset({"m", "lang", "dose", "ci", "grp", "apt", "chat", "rep"}),
         question=first_answer(talk.on_text, understand.on_smalltalk, reminders.on_text, understand.on_intent,
                               understand.on_place, faq.on_question, faq.on_close_questions),
         unknown_command=misc.unknown_command,

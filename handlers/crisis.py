@@ -43,6 +43,7 @@ def reply_for(kind: CrisisKind) -> Handler:
         # Which concepts fired, by name, and how sure the model was; never the text: a counselor who asks
         # why can be told.
         check = turn.crisis is not None and turn.crisis.tier is Tier.CHECK
+        await turn.uow.tally.add(None, "crisis.check" if check else f"crisis.reply_{kind.value}", turn.now)
         log.info("crisis reply kind=%s tier=%s signals=%s model=%s person=%s", kind.value,
                  "check" if check else "now", "+".join(signals), f"{model:.2f}" if model is not None else "-",
                  turn.person.id)

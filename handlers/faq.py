@@ -33,6 +33,7 @@ async def on_question(turn: Turn) -> Step | None:
     # share "giá") is a coincidence, not an answer.
     if candidates[0].score < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text):
         return None
+    await turn.uow.tally.add(None, f"question.{entry.topic}", turn.now)
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
 
 
@@ -61,6 +62,7 @@ async def on_faq_choice(turn: Turn) -> Step:
     entry = turn.services.faq.by_id.get((turn.choice or "").removeprefix("faq:"))
     if entry is None:
         return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
+    await turn.uow.tally.add(None, f"question.{entry.topic}", turn.now)
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
 
 

@@ -47,6 +47,7 @@ async def start(turn: Turn) -> Step:
 async def on_location(turn: Turn) -> Step:
     """A location shared outside the finder: show the nearest sites of every kind."""
     turn.open_flow(FLOW, "where", {"looking_for": "all"})
+    await turn.uow.tally.add(None, "sites.search_all", turn.now)
     return _nearest(turn)
 
 
@@ -75,6 +76,7 @@ class Finder:
             return None
         if choice.startswith("site:") and choice.removeprefix("site:") in LOOKING_FOR:
             turn.open_flow(FLOW, "where", {"looking_for": choice.removeprefix("site:")})
+            await turn.uow.tally.add(None, f"sites.search_{choice.removeprefix('site:')}", turn.now)
             return Step([_ask_where(turn)], "sites")
         if current != "where":
             return None

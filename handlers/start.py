@@ -81,6 +81,7 @@ class Onboarding:
             return Step([_ask_who(turn)], "start")
         if current == "who" and choice in ("who:self", "who:family"):
             turn.person.role = "person" if choice == "who:self" else "family"
+            await turn.uow.tally.add(None, f"contact.{choice.removeprefix('who:')}", turn.now)
             turn.goto("consent")
             return Step([_ask_consent(turn)], "start")
         if current == "who" and choice == "who:staff":

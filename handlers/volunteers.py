@@ -148,6 +148,7 @@ async def on_checkin(turn: Turn) -> Step:
     if link is None or link.volunteer_id != turn.person.id:
         return Step([Reply(turn._("volunteers.gone"))], "volunteers:gone")
     outcome = parts[1]
+    await turn.uow.tally.add(await turn.uow.staff.point_of(turn.person.id), f"volunteer.checkin_{outcome}", turn.now)
     if outcome == "ok":
         link.no_contact = 0
         await turn.uow.links.save(link)

@@ -22,6 +22,9 @@ class Capabilities:
     # kept instead, behind a neutral line, until the person writes (scheduler/sender.py). The console,
     # which has no lock screen, does neither.
     keeps_unasked: bool = False
+    # Whether a reply may carry a file (Reply.attachment: a report and its chart). Zalo's bot API sends
+    # text only; its staff get a link to the web view instead.
+    files: bool = False
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from telegram import (
     BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
@@ -49,6 +50,7 @@ from bot.web import BadBody, Limits, NotStored, ThrottledLog, WebhookRoute, WebS
 
 log = logging.getLogger(__name__)
 TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024  # a document's or photo's caption
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 WEBHOOK_PATH = "/telegram"
 CONNECTIONS = 8
@@ -81,10 +83,10 @@ STAFF_COMMANDS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
     "counselor": {
         "vi": (("truc", N_("cmd.duty")), ("lichhen", N_("cmd.agenda")), ("gio", N_("cmd.hours")),
                ("nghi", N_("cmd.day_off")), ("nhom", N_("cmd.groups")), ("baocao", N_("cmd.reports")),
-               ("ketthuc", N_("cmd.end_chat"))),
+               ("web", N_("cmd.web")), ("ketthuc", N_("cmd.end_chat"))),
         "en": (("duty", N_("cmd.duty")), ("agenda", N_("cmd.agenda")), ("hours", N_("cmd.hours")),
                ("dayoff", N_("cmd.day_off")), ("groups", N_("cmd.groups")), ("reports", N_("cmd.reports")),
-               ("end", N_("cmd.end_chat"))),
+               ("web", N_("cmd.web")), ("end", N_("cmd.end_chat"))),
     },
     "volunteer": {"vi": (("lienket", N_("cmd.link")),), "en": (("link", N_("cmd.link")),)},
 }
@@ -149,7 +151,7 @@ class _Intake:
 
 class TelegramChannel:
     name = "telegram"
-    capabilities = Capabilities(buttons=True, location=True, max_text=TEXT_LIMIT)
+    capabilities = Capabilities(buttons=True, location=True, max_text=TEXT_LIMIT, files=True)
 
     def __init__(
         self,
@@ -449,29 +451,58 @@ class TelegramChannel:
         return True
 
     async def send(self, chat_id: str, reply: Reply) -> None:
+        if reply.attachment is not None:
+            await self._send_file(chat_id, reply)
+            return
         pieces = split_text(reply.text, TEXT_LIMIT)
         for index, piece in enumerate(pieces):
             last = index == len(pieces) - 1
             markup = _markup(reply) if last else None
-            try:
-                await self.app.bot.send_message(chat_id=int(chat_id), text=piece, reply_markup=markup,
-                                                disable_notification=reply.silent)
-            except Forbidden as exc:
-                raise ChatUnreachable(str(exc)) from None
-            except RetryAfter as exc:
-                raise DeliveryFailed("rate limited", retry_after=_seconds(exc.retry_after)) from None
-            except InvalidToken:
-                # The token was revoked: the reply waits in the database for the restart this causes.
-                self._fail(REFUSED_WHILE_RUNNING)
-                raise DeliveryFailed("token refused") from None
-            except BadRequest as exc:
-                if "chat not found" in str(exc).lower():
-                    raise ChatUnreachable(str(exc)) from None
-                # Our message was refused as malformed: retrying cannot help. Keep the evidence, not the text.
-                log.error("telegram refused a message (%s); dropped", exc)
+            if not await self._deliver(self.app.bot.send_message(
+                    chat_id=int(chat_id), text=piece, reply_markup=markup, disable_notification=reply.silent)):
                 return
-            except NetworkError as exc:
-                raise DeliveryFailed(f"{exc.__class__.__name__}: {exc}") from None
+
+    async def _send_file(self, chat_id: str, reply: Reply) -> None:
+        """sendDocument or sendPhoto, as a multipart upload, the reply's text its caption (one caption
+        holds 1,024 characters: a longer text goes before the file as its own message)."""
+        attachment = reply.attachment
+        assert attachment is not None
+        caption: str | None = reply.text
+        if len(reply.text) > CAPTION_LIMIT:
+            await self.send(chat_id, Reply(reply.text, silent=reply.silent))
+            caption = None
+        upload = InputFile(attachment.data, filename=attachment.name)
+        if attachment.kind == "photo":
+            await self._deliver(self.app.bot.send_photo(chat_id=int(chat_id), photo=upload, caption=caption,
+                                                        reply_markup=_markup(reply),
+                                                        disable_notification=reply.silent))
+        else:
+            await self._deliver(self.app.bot.send_document(chat_id=int(chat_id), document=upload, caption=caption,
+                                                           reply_markup=_markup(reply),
+                                                           disable_notification=reply.silent))
+
+    async def _deliver(self, call: Awaitable[object]) -> bool:
+        """One Bot API call that sends something, its failures told apart (docs/architecture.md,
+        "Delivery and failure"); False when Telegram refused it as malformed (dropped: retrying cannot help)."""
+        try:
+            await call
+        except Forbidden as exc:
+            raise ChatUnreachable(str(exc)) from None
+        except RetryAfter as exc:
+            raise DeliveryFailed("rate limited", retry_after=_seconds(exc.retry_after)) from None
+        except InvalidToken:
+            # The token was revoked: the reply waits in the database for the restart this causes.
+            self._fail(REFUSED_WHILE_RUNNING)
+            raise DeliveryFailed("token refused") from None
+        except BadRequest as exc:
+            if "chat not found" in str(exc).lower():
+                raise ChatUnreachable(str(exc)) from None
+            # Our message was refused as malformed: retrying cannot help. Keep the evidence, not the text.
+            log.error("telegram refused a message (%s); dropped", exc)
+            return False
+        except NetworkError as exc:
+            raise DeliveryFailed(f"{exc.__class__.__name__}: {exc}") from None
+        return True
 
 
 def _seconds(retry_after: timedelta | float) -> float:

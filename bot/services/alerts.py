@@ -36,5 +36,6 @@ def crisis_alert(catalogs: Catalogs) -> CrisisListener:
                                        reply=Reply(text), priority=Priority.CRISIS, due_at=at,
                                        expires_at=at + CRISIS_GRACE, about_id=person.id))
         await uow.outbox.add_many(items)
+        await uow.tally.add(None, "crisis.alert", at, min(len(items), 1))
 
     return alert

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import N_, Catalogs, Translator
 from bot.messages import Choice, Reply
+from bot.reports import DEADLINE_PERIODS, Period
 from bot.services import deadlines, groups, volunteers
 from bot.services.budget import Priority
 from bot.store.base import Store, UnitOfWork
@@ -95,6 +96,7 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
             return 0
         items: list[OutboxItem] = []
         words = _Wording(catalogs)
+        doses = 0  # dose reminders queued, for the tally
         for claimed in due:
             reminder = claimed.reminder
             assert reminder.next_at is not None and reminder.id is not None
@@ -103,6 +105,7 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
             stopped = False
             if claimed.reachable and not paused and reminder.kind == DOSE:
                 noted_before = bool(reminder.state.get("noted"))
+                doses += 1
                 items.extend(_dose_occurrence(claimed, words, occurrence, now))
                 if reminder.state.get("noted") and not noted_before:
                     items.extend(await volunteers.may_need_a_call(uow, catalogs, reminder.person_id, occurrence))
@@ -124,6 +127,7 @@ async def claim_due(store: Store, catalogs: Catalogs, now: datetime, limit: int 
                 reminder.paused_until = None
         await uow.reminders.advance([c.reminder for c in due])
         added = await uow.outbox.add_many(items)
+        await uow.tally.add(None, "reminder.sent", now, doses)
         await uow.commit()
     if added:
         log.info("reminders: %d claimed, %d messages queued", len(due), added)
@@ -259,9 +263,12 @@ def _report_notice(claimed: Due, words: _Wording, occurrence: datetime) -> list[
     _ = words.translator(claimed.locale)
     days = (deadline - occurrence.astimezone(ZoneInfo(reminder.timezone)).date()).days
     text = _("deadlines.notice", report=_(deadlines.KINDS[kind]), date=deadline.strftime("%d/%m/%Y"), days=days)
+    # The first notice (a week before) offers the draft: the report of the period so far, made when asked.
+    period = Period.containing(DEADLINE_PERIODS[kind], deadline)
+    draft = (Choice(f"rep:draft:{period.code}", _("report.draft")),) if days == max(reminder.rule["before"]) else ()
     return [OutboxItem(key=occurrence_key(reminder.id, occurrence), person_id=reminder.person_id,
                        channel=claimed.channel, chat_id=claimed.chat_id, priority=Priority.ROUTINE,
-                       reply=Reply(text), due_at=occurrence, expires_at=occurrence + REPORT_GRACE)]
+                       reply=Reply(text, draft), due_at=occurrence, expires_at=occurrence + REPORT_GRACE)]
 
 
 def safety_note(_: Translator, discreet: bool, reminder_id: int) -> Reply:
@@ -286,6 +293,7 @@ async def record_answer(uow: UnitOfWork, reminder_id: int, person_id: int, day: 
         return Answer("stale", 0)
     state = reminder.state
     already = state.get("answered")
+    await uow.tally.add(None, "reminder.went" if went else "reminder.not_yet", now, 0 if already else 1)
     state["answered"] = True
     if went:
         state.update(missed=0, noted=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from bot.messages import Reply
@@ -22,6 +22,7 @@ from bot.store.records import (
     Person,
     Reminder,
     Session,
+    TallyTotal,
     Unsent,
 )
 
@@ -238,6 +239,42 @@ class Chats(Protocol):
     async def purge(self, before: datetime) -> int: ...
 
 
+class Tally(Protocol):
+    """Counts that last (migration 0009): rows are only added, never changed, and name no one."""
+
+    async def add(self, point_id: str | None, what: str, at: datetime, n: int = 1) -> None:
+        """Count `n` of `what` at a point (None: of no point) on the local day of `at`."""
+        ...
+
+    async def totals(self, first_day: date, last_day: date, point_id: str | None) -> list[TallyTotal]:
+        """Sums per point and what over the days first_day..last_day (inclusive); one point, or all."""
+        ...
+
+    async def points(self) -> list[str]:
+        """Every point that has a count."""
+        ...
+
+
+class PointView(Protocol):
+    """What the staff web view reads of a point (bot/webview.py); every alias it returns is shown to a
+    staff member, so the caller writes the audit row."""
+
+    async def appointments(self, point_id: str | None, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        """Live and finished appointments of a point (every point for None) between two times, with the
+        person's and the counselor's alias."""
+        ...
+
+    async def groups(self, point_id: str | None) -> list[Group]: ...
+    async def roll(self, group_id: int, starts_at: datetime) -> list[dict[str, Any]]:
+        """The group's members with their answer and attendance for one meeting."""
+        ...
+
+    async def staff(self, point_id: str | None) -> list[dict[str, Any]]: ...
+    async def remove_staff(self, person_id: int) -> bool:
+        """The person is staff no more (their role goes back to a person's); False if they were not."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving it without `commit()` rolls everything back."""
 
@@ -253,6 +290,8 @@ class UnitOfWork(Protocol):
     groups: Groups
     appointments: Appointments
     chats: Chats
+    tally: Tally
+    point_view: PointView
 
     async def commit(self) -> None: ...
 

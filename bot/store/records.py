@@ -186,3 +186,14 @@ class Chat:
     taken_at: datetime | None = None
     closed_at: datetime | None = None
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class TallyTotal:
+    """One line of a period's counts: a point ('' for events of no point), what, how many, and how many
+    of those were counted at upgrade from the rows still there (the back-fill)."""
+
+    point_id: str
+    what: str
+    n: int
+    backfilled: int = 0

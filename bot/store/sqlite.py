@@ -19,9 +19,10 @@ import sqlite3
 import stat
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import aiosqlite
 
@@ -36,10 +37,12 @@ from bot.store.base import (
     Links,
     Outbox,
     People,
+    PointView,
     Reminders,
     Sessions,
     SlotTaken,
     Staff,
+    Tally,
     Usage,
 )
 from bot.store.records import (
@@ -55,6 +58,7 @@ from bot.store.records import (
     Person,
     Reminder,
     Session,
+    TallyTotal,
     Unsent,
 )
 
@@ -91,12 +95,16 @@ def migrations(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
             found.append((int(match.group(1)), path))
     found.sort()
     numbers = [n for n, _ in found]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise RuntimeError(f"migrations in {directory} must be numbered 0001, 0002, … without gaps: {numbers}")
+    # Gaps are allowed: migrations are written on parallel branches, and one may be merged (and applied
+    # to a file) before a lower-numbered one; `SqliteStore.upgrade` applies each missing number.
+    if len(set(numbers)) != len(numbers) or (numbers and numbers[0] != 1):
+        raise RuntimeError(f"migrations in {directory} must start at 0001 and have one file per number: {numbers}")
     return found
 
 
 BUSY_TIMEOUT_MS = 5000
+# The zone whose days the tally counts in, unless the store is given BOT_TIMEZONE.
+DEFAULT_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 async def _configure(db: aiosqlite.Connection) -> None:
@@ -340,8 +348,10 @@ class _Wiper:
 
 
 class SqliteStore:
-    def __init__(self, path: Path | str, migrations_dir: Path = MIGRATIONS_DIR) -> None:
+    def __init__(self, path: Path | str, migrations_dir: Path = MIGRATIONS_DIR,
+                 timezone: ZoneInfo = DEFAULT_TIMEZONE) -> None:
         self._path = str(path)
+        self.timezone = timezone  # the days the tally counts in
         self._migrations_dir = migrations_dir
         self._db: aiosqlite.Connection | None = None
         self._reader: aiosqlite.Connection | None = None
@@ -437,22 +447,31 @@ class SqliteStore:
 
     async def upgrade(self, target: int | None = None) -> list[int]:
         """Apply the migrations this file has not seen, each in its own transaction, in place; raise
-        DatabaseUnusable for a file newer than this program or a migration that fails."""
+        DatabaseUnusable for a file newer than this program or a migration that fails.
+
+        Which ones a file has seen is kept in `schema_migrations` (a file from before that table has seen
+        every number up to its `user_version`), so a lower-numbered migration merged after a higher one
+        is still applied; `user_version` stays the highest number applied."""
         applied = []
         current = await self.schema_version()
         known = migrations(self._migrations_dir)
         latest = known[-1][0]
-        if target is None and current > latest:
+        seen = await self._seen_migrations(current)
+        if target is None and (current > latest or not seen <= {n for n, _ in known}):
             raise DatabaseUnusable(
                 f"the database file {self._path} has schema {current}, newer than this program's {latest}: run the "
                 "version of diemtuvan that wrote it, or restore a backup made by this one")
         for number, path in known:
-            if number <= current or (target is not None and number > target):
+            if number in seen or (target is not None and number > target):
                 continue
             script = path.read_text(encoding="utf-8")
+            numbers = ", ".join(f"({n})" for n in sorted({*seen, number}))
+            record = ("CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY);\n"
+                      f"INSERT OR IGNORE INTO schema_migrations VALUES {numbers};\n")
             async with self._write_lock:
                 try:
-                    await self.db.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+                    await self.db.executescript(
+                        f"BEGIN IMMEDIATE;\n{script}\n{record}PRAGMA user_version = {max(current, number)};\nCOMMIT;")
                 except sqlite3.Error as exc:
                     if self.db.in_transaction:
                         await self.db.execute("ROLLBACK")
@@ -462,7 +481,16 @@ class SqliteStore:
                         "message") from exc
             log.info("database upgraded to schema %d (%s)", number, path.name)
             applied.append(number)
+            seen.add(number)
+            current = max(current, number)
         return applied
+
+    async def _seen_migrations(self, version: int) -> set[int]:
+        rows = await self.db.execute_fetchall(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+        if not list(rows):
+            return set(range(1, version + 1))
+        return {int(r[0]) for r in await self.db.execute_fetchall("SELECT number FROM schema_migrations")}
 
     async def checkpoint(self) -> None:
         """Copy the write-ahead log into the main file and empty it (see `_empty_wal`)."""
@@ -509,6 +537,7 @@ class SqliteStore:
         assert self._inbox_batch is not None
         uow = SqliteUnitOfWork(self.db, self._write_lock, self._inbox_batch, self._wiper, self._reader,
                                self._open_chats, queued=self._queued)
+        uow.tally = SqliteTally(uow, self.timezone)
         try:
             yield uow
         finally:
@@ -527,6 +556,7 @@ class SqliteStore:
         assert self._inbox_batch is not None
         uow = SqliteUnitOfWork(self.db, self._write_lock, self._inbox_batch, self._wiper, self._reader,
                                self._open_chats, read_only=True)
+        uow.tally = SqliteTally(uow, self.timezone)
         try:
             yield uow
         finally:
@@ -604,6 +634,8 @@ class SqliteUnitOfWork:
         self.groups: Groups = SqliteGroups(self)
         self.appointments: Appointments = SqliteAppointments(self)
         self.chats: Chats = SqliteChats(self)
+        self.tally: Tally = SqliteTally(self, DEFAULT_TIMEZONE)
+        self.point_view: PointView = SqlitePointView(self)
 
     async def begin(self) -> aiosqlite.Connection:
         """Take the writer and open the transaction, once; every repository call comes through here.
@@ -1173,6 +1205,11 @@ class SqliteLinks(_Repo):
         return _link(row) if row else None
 
     async def save(self, link: Link) -> None:
+        if link.agreed_at is not None:  # counted when the person agrees, on the volunteer's point
+            await _tally(self._source).add_from(
+                "volunteer.linked", "SELECT s.point_id AS p, ? AS t, 1 AS n FROM links l LEFT JOIN staff s"
+                " ON s.person_id = l.volunteer_id WHERE l.id = ? AND l.agreed_at IS NULL",
+                (ts(link.agreed_at), link.id))
         await self._change(
             "UPDATE links SET person_id = ?, code = ?, code_expires_at = ?, agreed_at = ?, share_missed = ?,"
             " no_contact = ? WHERE id = ?",
@@ -1248,12 +1285,20 @@ class SqliteGroups(_Repo):
         return bool(row and row["cancelled"])
 
     async def cancel(self, group_id: int, starts_at: datetime) -> None:
+        await _tally(self._source).add_from(
+            "group.meeting_cancelled", "SELECT point_id AS p, ? AS t, 1 AS n FROM groups WHERE id = ? AND NOT EXISTS"
+            " (SELECT 1 FROM group_meetings WHERE group_id = ? AND starts_at = ? AND cancelled = 1)",
+            (ts(starts_at), group_id, group_id, ts(starts_at)))
         await self._change(
             "INSERT INTO group_meetings (group_id, starts_at, cancelled) VALUES (?, ?, 1)"
             " ON CONFLICT (group_id, starts_at) DO UPDATE SET cancelled = 1", (group_id, ts(starts_at)))
 
     async def rsvp(self, group_id: int, starts_at: datetime, person_id: int, answer: str) -> None:
         await self.meeting(group_id, starts_at)
+        await _tally(self._source).add_from(
+            f"group.rsvp_{answer}", "SELECT point_id AS p, ? AS t, 1 AS n FROM groups WHERE id = ? AND NOT EXISTS"
+            " (SELECT 1 FROM group_attendance WHERE group_id = ? AND starts_at = ? AND person_id = ? AND rsvp = ?)",
+            (ts(starts_at), group_id, group_id, ts(starts_at), person_id, answer))
         await self._change(
             "INSERT INTO group_attendance (group_id, starts_at, person_id, rsvp) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (group_id, starts_at, person_id) DO UPDATE SET rsvp = excluded.rsvp",
@@ -1266,6 +1311,15 @@ class SqliteGroups(_Repo):
 
     async def attend(self, group_id: int, starts_at: datetime, person_id: int) -> int:
         await self.meeting(group_id, starts_at)
+        tally = _tally(self._source)
+        present = "SELECT 1 FROM group_attendance WHERE group_id = ? AND starts_at = ? AND attended = 1"
+        await tally.add_from(  # a meeting is held once someone is marked present at it
+            "group.meeting_held",
+            f"SELECT point_id AS p, ? AS t, 1 AS n FROM groups WHERE id = ? AND NOT EXISTS ({present})",  # noqa: S608
+            (ts(starts_at), group_id, group_id, ts(starts_at)))
+        await tally.add_from(  # participant-visits
+            "group.attended", f"SELECT point_id AS p, ? AS t, 1 AS n FROM groups WHERE id = ? AND NOT EXISTS ({present}"  # noqa: S608
+            " AND person_id = ?)", (ts(starts_at), group_id, group_id, ts(starts_at), person_id))
         await self._change(
             "INSERT INTO group_attendance (group_id, starts_at, person_id, attended) VALUES (?, ?, ?, 1)"
             " ON CONFLICT (group_id, starts_at, person_id) DO UPDATE SET attended = 1",
@@ -1278,6 +1332,8 @@ class SqliteGroups(_Repo):
 _APPOINTMENT_SELECT = ("SELECT id, person_id, counselor_id, point_id, starts_at, minutes, kind, topic, phone, status,"
                        " reason, rating, created_at FROM appointments")
 _LIVE = "('requested', 'proposed', 'confirmed')"
+_COUNTED_OUTCOMES = frozenset({"confirmed", "attended", "no_show", "cancelled", "declined"})
+_SATISFACTION = {3: "helped", 2: "so_so", 1: "not_helped"}
 
 
 def _appointment(row: aiosqlite.Row) -> Appointment:
@@ -1336,6 +1392,7 @@ class SqliteAppointments(_Repo):
             if "appointments.counselor_id" in str(exc) or "UNIQUE" in str(exc):
                 raise SlotTaken from None
             raise
+        await _tally(self._source).add(appointment.point_id, "appointment.requested", appointment.starts_at)
         return appointment
 
     async def get(self, appointment_id: int) -> Appointment | None:
@@ -1343,6 +1400,10 @@ class SqliteAppointments(_Repo):
         return _appointment(row) if row else None
 
     async def set_status(self, appointment_id: int, status: str, reason: str | None = None) -> None:
+        if status in _COUNTED_OUTCOMES:  # counted on the appointment's day, once per outcome
+            await _tally(self._source).add_from(
+                f"appointment.{status}", "SELECT point_id AS p, starts_at AS t, 1 AS n FROM appointments"
+                " WHERE id = ? AND status != ?", (appointment_id, status))
         await self._change("UPDATE appointments SET status = ?, reason = ? WHERE id = ?",
                            (status, reason, appointment_id))
 
@@ -1359,6 +1420,10 @@ class SqliteAppointments(_Repo):
             raise SlotTaken from None
 
     async def rate(self, appointment_id: int, rating: int) -> None:
+        if rating in _SATISFACTION:
+            await _tally(self._source).add_from(
+                f"satisfaction.{_SATISFACTION[rating]}", "SELECT point_id AS p, starts_at AS t, 1 AS n"
+                " FROM appointments WHERE id = ? AND rating IS NULL", (appointment_id,))
         await self._change("UPDATE appointments SET rating = ? WHERE id = ?", (rating, appointment_id))
 
     async def of_counselor(self, counselor_id: int, start: datetime, end: datetime) -> list[Appointment]:
@@ -1391,6 +1456,7 @@ class SqliteChats(_Repo):
         self._uow_open_chats().opened(chat.person_id)
         chat.id = await self._insert("INSERT INTO chats (person_id, point_id, opened_at) VALUES (?, ?, ?)",
                                      (chat.person_id, chat.point_id, ts(chat.opened_at)))
+        await _tally(self._source).add(chat.point_id, "chat.opened", chat.opened_at)
         return chat
 
     async def get(self, chat_id: int) -> Chat | None:
@@ -1423,11 +1489,23 @@ class SqliteChats(_Repo):
         return [_chat(r) for r in rows]
 
     async def take(self, chat_id: int, counselor_id: int, at: datetime) -> bool:
-        return bool(await self._change(
+        taken = bool(await self._change(
             "UPDATE chats SET counselor_id = ?, taken_at = ? WHERE id = ? AND counselor_id IS NULL"
             " AND closed_at IS NULL", (counselor_id, ts(at), chat_id)))
+        if taken:  # the wait until a counselor took it: the person's time to a first answer
+            tally = _tally(self._source)
+            await tally.add_from("chat.taken", "SELECT point_id AS p, taken_at AS t, 1 AS n FROM chats WHERE id = ?",
+                                 (chat_id,))
+            await tally.add_from(
+                "chat.first_reply_seconds", "SELECT point_id AS p, taken_at AS t,"
+                " CAST(ROUND((julianday(taken_at) - julianday(opened_at)) * 86400) AS INTEGER) AS n"
+                " FROM chats WHERE id = ?", (chat_id,))
+        return taken
 
     async def close(self, chat_id: int, at: datetime) -> None:
+        await _tally(self._source).add_from(
+            "chat.closed", "SELECT point_id AS p, ? AS t, 1 AS n FROM chats WHERE id = ? AND closed_at IS NULL",
+            (ts(at), chat_id))
         await self._change("UPDATE chats SET closed_at = ? WHERE id = ? AND closed_at IS NULL", (ts(at), chat_id))
 
     async def add_message(self, chat_id: int, from_person: bool, text: str, at: datetime, delivered: bool) -> None:
@@ -1446,3 +1524,91 @@ class SqliteChats(_Repo):
         removed = await self._change("DELETE FROM chat_messages WHERE at < ?", (ts(before),))
         await self._change("DELETE FROM chats WHERE closed_at IS NOT NULL AND closed_at < ?", (ts(before),))
         return removed
+
+
+class SqliteTally(_Repo):
+    """The append-only counts (migration 0009). The other repositories count their own events here, in
+    their own transaction; a handler or service counts what only it sees (a question's topic)."""
+
+    def __init__(self, source: SqliteUnitOfWork | aiosqlite.Connection, timezone: ZoneInfo) -> None:
+        super().__init__(source)
+        self.timezone = timezone
+
+    def day(self, at: datetime) -> str:
+        return at.astimezone(self.timezone).date().isoformat()
+
+    def shift(self) -> str:
+        """The zone's offset as an SQLite date modifier, for counting a stored UTC time on its local day
+        (the zone's offset now: exact for a zone without summer time, such as Vietnam's)."""
+        offset = datetime.now(UTC).astimezone(self.timezone).utcoffset()
+        minutes = int(offset.total_seconds() // 60) if offset else 0
+        return f"{minutes:+d} minutes"
+
+    async def add(self, point_id: str | None, what: str, at: datetime, n: int = 1) -> None:
+        if n <= 0:
+            return  # nothing to count (a caller passes its count as it is)
+        await self._change("INSERT INTO tally (point_id, day, what, n) VALUES (?, ?, ?, ?)",
+                           (point_id or "", self.day(at), what, n))
+
+    async def add_from(self, what: str, select: str, params: tuple[Any, ...]) -> None:
+        """Count from a row of another table: `select` gives (point_id, a UTC time, n), zero or one row."""
+        await self._change(
+            f"INSERT INTO tally (point_id, day, what, n) SELECT COALESCE(p, ''), date(t, ?), ?, n FROM ({select})",  # noqa: S608
+            (self.shift(), what, *params))
+
+    async def totals(self, first_day: date, last_day: date, point_id: str | None) -> list[TallyTotal]:
+        where = " AND point_id = ?" if point_id is not None else ""
+        rows = await self._all(
+            "SELECT point_id, what, SUM(n) AS n, SUM(n * backfilled) AS backfilled FROM tally"  # noqa: S608
+            f" WHERE day >= ? AND day <= ?{where} GROUP BY point_id, what ORDER BY point_id, what",
+            (first_day.isoformat(), last_day.isoformat(), *((point_id,) if point_id is not None else ())))
+        return [TallyTotal(r["point_id"], r["what"], int(r["n"]), int(r["backfilled"])) for r in rows]
+
+    async def points(self) -> list[str]:
+        return [r["point_id"] for r in await self._all("SELECT DISTINCT point_id FROM tally ORDER BY 1", ())]
+
+
+def _tally(uow: SqliteUnitOfWork | aiosqlite.Connection) -> SqliteTally:
+    """The tally of the unit of work a repository belongs to."""
+    assert isinstance(uow, SqliteUnitOfWork)
+    tally = uow.tally
+    assert isinstance(tally, SqliteTally)
+    return tally
+
+
+class SqlitePointView(_Repo):
+    """The staff web view's reads of a point, and removing a staff member."""
+
+    async def appointments(self, point_id: str | None, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        rows = await self._all(
+            "SELECT a.id, a.person_id, a.point_id, a.starts_at, a.minutes, a.kind, a.status, p.alias,"
+            " c.alias AS counselor FROM appointments a JOIN people p ON p.id = a.person_id"
+            " LEFT JOIN people c ON c.id = a.counselor_id WHERE a.starts_at >= ? AND a.starts_at < ?"
+            " AND (? IS NULL OR a.point_id = ?) ORDER BY a.starts_at", (ts(start), ts(end), point_id, point_id))
+        return [{**dict(r), "starts_at": _required_ts(r["starts_at"])} for r in rows]
+
+    async def groups(self, point_id: str | None) -> list[Group]:
+        rows = await self._all(_GROUP_SELECT + " WHERE ? IS NULL OR point_id = ? ORDER BY name, id",
+                               (point_id, point_id))
+        return [_group(r) for r in rows]
+
+    async def roll(self, group_id: int, starts_at: datetime) -> list[dict[str, Any]]:
+        rows = await self._all(
+            "SELECT p.id AS person_id, p.alias, a.rsvp, COALESCE(a.attended, 0) AS attended FROM group_members m"
+            " JOIN people p ON p.id = m.person_id LEFT JOIN group_attendance a ON a.group_id = m.group_id"
+            " AND a.starts_at = ? AND a.person_id = m.person_id WHERE m.group_id = ? ORDER BY p.alias, p.id",
+            (ts(starts_at), group_id))
+        return [dict(r) for r in rows]
+
+    async def staff(self, point_id: str | None) -> list[dict[str, Any]]:
+        rows = await self._all(
+            "SELECT s.person_id, s.role, s.point_id, s.on_duty, s.since, p.alias, p.channel FROM staff s"
+            " JOIN people p ON p.id = s.person_id WHERE ? IS NULL OR s.point_id = ? ORDER BY s.role, p.alias",
+            (point_id, point_id))
+        return [dict(r) for r in rows]
+
+    async def remove_staff(self, person_id: int) -> bool:
+        removed = await self._change("DELETE FROM staff WHERE person_id = ?", (person_id,))
+        if removed:
+            await self._change("UPDATE people SET role = 'person' WHERE id = ?", (person_id,))
+        return bool(removed)

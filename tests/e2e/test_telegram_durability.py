@@ -94,6 +94,8 @@ async def test_xoa_leaves_nothing_behind(telegram: TelegramHarness) -> None:
     rows = await telegram.rows()
     assert rows["people"] == [] and rows["sessions"] == []
     for table, table_rows in rows.items():
+        if table in ("tally", "schema_migrations"):  # numbers only, no person (docs/privacy.md): a count or a
+            continue                                  # migration number may well equal the person's id
         for row in table_rows:
             for column, value in row.items():
                 assert value is None or str(value) not in identifiers or (table, column) in {

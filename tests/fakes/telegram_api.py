@@ -32,6 +32,8 @@ REQUIRED = {
     "deleteWebhook": (),
     "getWebhookInfo": (),
     "sendMessage": ("chat_id", "text"),
+    "sendDocument": ("chat_id", "document"),
+    "sendPhoto": ("chat_id", "photo"),
     "answerCallbackQuery": ("callback_query_id",),
     "editMessageReplyMarkup": (),
     "sendChatAction": ("chat_id", "action"),
@@ -157,6 +159,12 @@ class FakeTelegram:
         return [c.params for c in self.calls if c.method == "sendMessage"
                 and (chat_id is None or int(c.params["chat_id"]) == chat_id)]
 
+    def files(self, chat_id: int | None = None) -> list[tuple[str, dict[str, Any]]]:
+        """Files uploaded (sendDocument, sendPhoto), in order: (method, the call's parameters); the file is
+        params["document"] or params["photo"]: filename, content_type, data."""
+        return [(c.method, c.params) for c in self.calls if c.method in ("sendDocument", "sendPhoto")
+                and (chat_id is None or int(c.params["chat_id"]) == chat_id)]
+
     def calls_to(self, method: str) -> list[dict[str, Any]]:
         return [c.params for c in self.calls if c.method == method]
 
@@ -229,6 +237,20 @@ class FakeTelegram:
             return 200, {"ok": True, "result": {
                 "message_id": next(self._message_ids), "date": int(time.time()), "from": BOT_USER,
                 "chat": {"id": int(params["chat_id"]), "type": "private"}, "text": params["text"]}}
+        if method in ("sendDocument", "sendPhoto"):
+            field_name = "document" if method == "sendDocument" else "photo"
+            upload = params[field_name]
+            base = {"message_id": next(self._message_ids), "date": int(time.time()), "from": BOT_USER,
+                    "chat": {"id": int(params["chat_id"]), "type": "private"}}
+            if params.get("caption"):
+                base["caption"] = params["caption"]
+            if method == "sendDocument":
+                base["document"] = {"file_id": f"doc{base['message_id']}", "file_unique_id": f"d{base['message_id']}",
+                                    "file_name": upload["filename"], "file_size": len(upload["data"])}
+            else:
+                base["photo"] = [{"file_id": f"photo{base['message_id']}", "file_unique_id": f"p{base['message_id']}",
+                                  "width": 800, "height": 500}]
+            return 200, {"ok": True, "result": base}
         if method == "setWebhook":
             self.webhook_url, self.webhook_secret = params["url"], params.get("secret_token")
         if method == "deleteWebhook":
@@ -283,6 +305,12 @@ class FakeTelegram:
 
 
 def _check_limits(method: str, params: dict[str, Any]) -> str | None:
+    if method in ("sendDocument", "sendPhoto"):
+        upload = params["document" if method == "sendDocument" else "photo"]
+        if not isinstance(upload, dict) or not upload.get("data"):
+            return "wrong file identifier/HTTP URL specified"  # Telegram's answer to a string that is no file
+        if len(str(params.get("caption") or "")) > 1024:
+            return "message caption is too long"
     if method == "sendMessage":
         text = str(params["text"])
         if len(text) > 4096:
@@ -323,8 +351,16 @@ class _Handler(RequestHandler):
                 return
             await self._answer(token, method, params, "json")
         elif "multipart" in content_type:
-            await self._answer(token, method, {k: v[-1].decode() for k, v in self.request.body_arguments.items()},
-                               "multipart")
+            form: dict[str, Any] = {k: v[-1].decode() for k, v in self.request.body_arguments.items()}
+            # An uploaded file is a part of its own: the parameter names it directly, or as attach://name.
+            for name, parts in self.request.files.items():
+                part = parts[-1]
+                upload = {"filename": part["filename"], "content_type": part["content_type"], "data": part["body"]}
+                for key, value in list(form.items()):
+                    if value == f"attach://{name}":
+                        form[key] = upload
+                form.setdefault(name, upload)
+            await self._answer(token, method, form, "multipart")
         else:
             await self._answer(token, method, {k: v[-1] for k, v in parse_qs(self.request.body.decode()).items()})
 

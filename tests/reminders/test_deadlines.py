@@ -45,11 +45,15 @@ async def test_staff_turn_them_on_and_get_the_notice_others_are_refused(rig: Rig
         await uow.commit()
     await rig.say("/start TVV2026", "c1")
     await rig.say("1", "c1")  # Vietnamese
-    texts = await rig.say("/baocao", "c1")
+    texts = await rig.say("/baocao", "c1")  # the report (none here: point-1 is no point of the list), and
+    assert texts[-1] == "«point-1» không phải là một điểm tư vấn trong danh sách địa điểm."
+    texts = await rig.say(None, "c1", choice="rep:remind")  # the choice that turns the reminders on
     assert "báo cáo quý 15/03" in texts[0] and "Thứ Ba, 08/12 lúc 08:00" in texts[0]
     rig.clock.advance(datetime(2026, 12, 8, 1, 0, tzinfo=UTC) - rig.clock.now())
     await claim_due(rig.bot.store, rig.bot.catalogs, rig.clock.now())
     await rig.sender.drain()
     assert rig.texts("c1") == ["📋 Hạn nộp báo cáo quý: trước ngày 15/12/2026 (còn 7 ngày)."]
-    texts = await rig.say("/baocao", "c1")
+    notice = [reply for chat, reply, _ in rig.channel.sent if chat == "c1"][-1]
+    assert [c.key for c in notice.choices] == ["rep:draft:2026-Q4"]  # a week before: the draft on offer
+    texts = await rig.say(None, "c1", choice="rep:remind")
     assert texts[0].startswith("Đã tắt")

@@ -67,7 +67,7 @@ async def test_an_existing_file_is_upgraded_in_place_keeping_its_rows(tmp_path: 
 async def test_a_failed_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     folder = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, folder)
-    version = len(migrations(folder))
+    version = migrations(folder)[-1][0]
     (folder / f"{version + 1:04d}_broken.sql").write_text(
         "CREATE TABLE half (x INTEGER);\nTHIS IS NOT SQL;\n", encoding="utf-8")
     path = tmp_path / "b.sqlite3"
