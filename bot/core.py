@@ -309,10 +309,9 @@ class Core:
                 break
             pace = pace_of(channel)
             if 0 < (paused := pace.paused(self._clock.now())) <= SHORT_PAUSE:
-                await asyncio.sleep(paused)  # a 429's usual second: the reply waits it out
-            elif paused:  # a long 429 pause (a quota): not tried now, kept for its end
-                failed.extend((i, i.replies, paused) for i in items[position:] if i.chat_id == item.chat_id)
-                break
+                # A 429's usual second: the reply waits it out. A longer pause (a quota) is the
+                # channel's own to enforce, and a refused reply keeps its own count of refusals.
+                await asyncio.sleep(paused)
             try:
                 for done, reply in enumerate(item.replies):
                     try:

@@ -147,6 +147,7 @@ class Sender:
         """Probe each platform whose probe is due; one that answers again after being down gets its
         waiting messages back at once (the core's replies through its own listener)."""
         for name, channel in self._channels.items():
+            self._pace(channel)  # the replies count against the budget from the first one
             await self._probe(name, health_of(channel))
 
     async def _probe(self, name: str, health: PlatformHealth) -> None:
