@@ -317,6 +317,8 @@ class Core:
                     try:
                         # A reply takes the platform's next slot without waiting for it: scheduled
                         # messages move back instead (bot/channels/pace.py).
+                        if (wait := pace.room(self._clock.now())) > 0:
+                            await asyncio.sleep(min(wait, 1.0))  # the platform's second is full
                         pace.take(self._clock.now())
                         await channel.send(item.chat_id, reply)
                         pace.sent(item.chat_id, self._clock.now())

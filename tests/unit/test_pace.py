@@ -137,3 +137,15 @@ async def test_a_commit_that_queues_messages_wakes_the_sender_and_nothing_else_d
         assert woken == [1]
     finally:
         await store.close()
+
+
+def test_a_reply_waits_only_when_the_last_second_is_full() -> None:
+    pace = paced(25)
+    assert pace.ceiling == 28
+    for n in range(27):
+        pace.sent(str(n), NOW + timedelta(milliseconds=10 * n))
+    moment = NOW + timedelta(milliseconds=500)
+    assert pace.room(moment) == 0
+    pace.sent("27", moment)
+    assert abs(pace.room(moment) - 0.5) < 1e-9  # until the first of the 28 leaves the second
+    assert pace.room(NOW + timedelta(seconds=1, milliseconds=1)) == 0
