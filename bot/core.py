@@ -317,11 +317,12 @@ class Core:
                     try:
                         # A reply takes the platform's next slot without waiting for it: scheduled
                         # messages move back instead (bot/channels/pace.py).
-                        if (wait := pace.room(self._clock.now())) > 0:
-                            await asyncio.sleep(min(wait, 1.0))  # the platform's second is full
-                        pace.take(self._clock.now())
+                        for _ in range(3):  # the platform's second is full: wait for room
+                            if (wait := pace.room(self._clock.now())) <= 0:
+                                break
+                            await asyncio.sleep(min(wait, 1.0))
+                        pace.take(self._clock.now(), item.chat_id)
                         await channel.send(item.chat_id, reply)
-                        pace.sent(item.chat_id, self._clock.now())
                     except MessageRefused as exc:
                         # Refused for good (malformed): the replies after it still go.
                         log.error("reply refused channel=%s inbox=%d: %s; dropped", item.channel, item.id, exc)

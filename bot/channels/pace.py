@@ -83,8 +83,19 @@ class SendPace:
         """Seconds this platform's 429 pause still lasts (0: none)."""
         return max(0.0, (self.paused_until - now).total_seconds()) if self.paused_until is not None else 0.0
 
-    def take(self, now: datetime) -> None:
-        """Use a slot now: a reply whenever it comes, a scheduled message once `wait` says so."""
+    def take(self, now: datetime, chat_id: str) -> None:
+        """Use a slot now, for a message about to go to `chat_id`: a reply whenever it comes, a scheduled
+        message once `wait` says so. Counted before the send, as the platform counts it on arrival: the
+        replies of concurrent turns are all in flight before the first one is answered."""
+        self._last_second.append(now)
+        self._forget_before(now - SECOND)
+        self._last_to_chat[chat_id] = now
+        self._last_to_chat.move_to_end(chat_id)
+        while self._last_to_chat:
+            oldest, when = next(iter(self._last_to_chat.items()))
+            if now - when < self.per_chat:
+                break
+            del self._last_to_chat[oldest]
         if self.interval is None:
             return
         start = now if self._next is None else max(self._next, now - CATCH_UP)
@@ -94,17 +105,6 @@ class SendPace:
         """A 429: nothing goes to this platform before `until`."""
         if self.paused_until is None or until > self.paused_until:
             self.paused_until = until
-
-    def sent(self, chat_id: str, at: datetime) -> None:
-        self._last_second.append(at)
-        self._forget_before(at - SECOND)
-        self._last_to_chat[chat_id] = at
-        self._last_to_chat.move_to_end(chat_id)
-        while self._last_to_chat:
-            oldest, when = next(iter(self._last_to_chat.items()))
-            if at - when < self.per_chat:
-                break
-            del self._last_to_chat[oldest]
 
     def chat_free_at(self, chat_id: str) -> datetime | None:
         """When this chat may get its next scheduled message; None: now."""
