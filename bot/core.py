@@ -54,7 +54,7 @@ EVERYTHING = timedelta(days=366)
 LAST_SEEN_PRECISION = timedelta(hours=1)
 CACHE_SIZE = 10_000
 MAX_OFFERED = 24
-SHORT_PAUSE = 2.0  # seconds of a platform's 429 pause a reply waits out rather than going back to the inbox
+SHORT_PAUSE = 2.0  # seconds of a platform's 429 pause a reply waits out before it goes
 STAFF_MENU_ROLES = frozenset({"counselor", "volunteer"})  # roles with commands of their own in a menu
 
 
@@ -315,9 +315,10 @@ class Core:
             try:
                 for done, reply in enumerate(item.replies):
                     try:
-                        # A reply takes the platform's next slot without waiting for it: scheduled
-                        # messages move back instead (bot/channels/pace.py).
-                        for _ in range(3):  # the platform's second is full: wait for room
+                        # A reply takes the platform's next slot without waiting for it (scheduled
+                        # messages move back instead), unless the platform's last second is full
+                        # (bot/channels/pace.py).
+                        for _ in range(3):
                             if (wait := pace.room(self._clock.now())) <= 0:
                                 break
                             await asyncio.sleep(min(wait, 1.0))
