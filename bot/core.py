@@ -55,7 +55,7 @@ EVERYTHING = timedelta(days=366)
 LAST_SEEN_PRECISION = timedelta(hours=1)
 CACHE_SIZE = 10_000
 MAX_OFFERED = 24
-SHORT_PAUSE = 2.0  # seconds of a platform's 429 pause a reply waits out rather than going back to the inbox
+SHORT_PAUSE = 2.0  # seconds of a platform's 429 pause a reply waits out before it goes
 STAFF_MENU_ROLES = frozenset({"counselor", "volunteer"})  # roles with commands of their own in a menu
 
 
@@ -337,18 +337,21 @@ class Core:
                 break
             pace = pace_of(channel)
             if 0 < (paused := pace.paused(self._clock.now())) <= SHORT_PAUSE:
-                await asyncio.sleep(paused)  # a 429's usual second: the reply waits it out
-            elif paused:  # a long 429 pause (a quota): not tried now, kept for its end
-                failed.extend((i, i.replies, paused) for i in items[position:] if i.chat_id == item.chat_id)
-                break
+                # A 429's usual second: the reply waits it out. A longer pause (a quota) is the
+                # channel's own to enforce, and a refused reply keeps its own count of refusals.
+                await asyncio.sleep(paused)
             try:
                 for done, reply in enumerate(item.replies):
                     try:
-                        # A reply takes the platform's next slot without waiting for it: scheduled
-                        # messages move back instead (bot/channels/pace.py).
-                        pace.take(self._clock.now())
+                        # A reply takes the platform's next slot without waiting for it (scheduled
+                        # messages move back instead), unless the platform's last second is full
+                        # (bot/channels/pace.py).
+                        for _ in range(3):
+                            if (wait := pace.room(self._clock.now())) <= 0:
+                                break
+                            await asyncio.sleep(min(wait, 1.0))
+                        pace.take(self._clock.now(), item.chat_id)
                         await channel.send(item.chat_id, reply)
-                        pace.sent(item.chat_id, self._clock.now())
                     except MessageRefused as exc:
                         # Refused for good (malformed): the replies after it still go.
                         log.error("reply refused channel=%s inbox=%d: %s; dropped", item.channel, item.id, exc)

@@ -156,6 +156,7 @@ class Sender:
         """Probe each platform whose probe is due; one that answers again after being down gets its
         waiting messages back at once (the core's replies through its own listener)."""
         for name, channel in self._channels.items():
+            self._pace(channel)  # the replies count against the budget from the first one
             await self._probe(name, health_of(channel))
 
     async def _probe(self, name: str, health: PlatformHealth) -> None:
@@ -262,14 +263,13 @@ class Sender:
     async def _send(self, channel: Channel, chat_id: str, reply: Reply) -> None:
         """One message, in its slot of the platform's budget (the neutral line takes one too)."""
         pace = self._pace(channel)
-        await self._wait_for_slot(pace)
+        await self._wait_for_slot(pace, chat_id)
         try:
             await channel.send(chat_id, reply)
         except DeliveryFailed as failure:
             if failure.retry_after:
                 pace.pause(self._clock.now() + timedelta(seconds=failure.retry_after))
             raise
-        pace.sent(chat_id, self._clock.now())
 
     async def _discreet(self, item: OutboxItem) -> tuple[bool, str]:
         """Whether this message needs the neutral line, and the person's locale; read at send time, so
@@ -287,12 +287,12 @@ class Sender:
         if len(self._last_notice) > 10_000:
             self._last_notice = {k: v for k, v in self._last_notice.items() if at - v < NOTICE_AGAIN_AFTER}
 
-    async def _wait_for_slot(self, pace: SendPace) -> None:
+    async def _wait_for_slot(self, pace: SendPace, chat_id: str) -> None:
         """The platform's rate, shared with the core's replies (which take their slots without
         waiting), and nothing to a platform while its short 429 pause lasts."""
         while (wait := pace.wait(self._clock.now())) > 0:
             await self._sleep(wait)
-        pace.take(self._clock.now())
+        pace.take(self._clock.now(), chat_id)
 
     async def _wait_until(self, moment: datetime) -> None:
         delay = (moment - self._clock.now()).total_seconds()

@@ -6,8 +6,10 @@ one a second per chat), whether it answers a person or is a reminder. So the cor
 outbox sender take their slots from the same record, kept beside the channel object like its health
 (bot/channels/health.py):
 
-- a reply takes the next slot at once and never waits for one: the person who wrote is waiting, so the
-  scheduled messages behind it move back by one slot instead (replies first);
+- a reply takes the next slot at once: the person who wrote is waiting, so the scheduled messages
+  behind it move back by one slot instead (replies first). A reply waits only when the last second
+  already holds the platform's ceiling of messages (rate × (1 + CATCH_UP)), for as long as it takes
+  the oldest of them to leave the second;
 - the sender waits for a slot, and skips a chat that got anything in the last `per_chat` seconds;
 - a 429 met by either pauses the platform for both until its retry_after has passed;
 - a sender that wakes late (a busy event loop, a long statement) catches up on the slots it missed, up
@@ -20,11 +22,13 @@ Until the sender configures it (OUTBOX_RATE_PER_SECOND), a pace counts nothing a
 from __future__ import annotations
 
 import contextlib
+import math
 import weakref
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from datetime import datetime, timedelta
 
 CATCH_UP = timedelta(milliseconds=120)
+SECOND = timedelta(seconds=1)
 # A message that may succeed later is tried again after these, by attempt (the last repeats).
 RETRY_DELAYS = (5, 30, 120, 600)
 
@@ -44,12 +48,26 @@ class SendPace:
         self._next: datetime | None = None
         # Chats sent to within the last `per_chat`, oldest first: older entries say nothing and go.
         self._last_to_chat: OrderedDict[str, datetime] = OrderedDict()
+        self._last_second: deque[datetime] = deque()  # every send of the last second
+        self.ceiling: int | None = None
 
     def configure(self, per_second: float, per_chat_seconds: float) -> None:
         if per_second <= 0:
             raise ValueError("per_second must be positive")
         self.interval = timedelta(seconds=1 / per_second)
         self.per_chat = timedelta(seconds=per_chat_seconds)
+        self.ceiling = max(1, math.floor(per_second * (1 + CATCH_UP.total_seconds())))
+
+    def room(self, now: datetime) -> float:
+        """Seconds a reply waits before the last second has room for it under the ceiling (0: none)."""
+        self._forget_before(now - SECOND)
+        if self.ceiling is None or len(self._last_second) < self.ceiling:
+            return 0.0
+        return max(0.0, (self._last_second[0] + SECOND - now).total_seconds())
+
+    def _forget_before(self, moment: datetime) -> None:
+        while self._last_second and self._last_second[0] <= moment:
+            self._last_second.popleft()
 
     def wait(self, now: datetime) -> float:
         """Seconds until a scheduled message may take a slot (0 or less: now)."""
@@ -58,14 +76,26 @@ class SendPace:
             waits.append((self.paused_until - now).total_seconds())
         if self._next is not None:
             waits.append((self._next - now).total_seconds())
+        waits.append(self.room(now))
         return max(waits)
 
     def paused(self, now: datetime) -> float:
         """Seconds this platform's 429 pause still lasts (0: none)."""
         return max(0.0, (self.paused_until - now).total_seconds()) if self.paused_until is not None else 0.0
 
-    def take(self, now: datetime) -> None:
-        """Use a slot now: a reply whenever it comes, a scheduled message once `wait` says so."""
+    def take(self, now: datetime, chat_id: str) -> None:
+        """Use a slot now, for a message about to go to `chat_id`: a reply whenever it comes, a scheduled
+        message once `wait` says so. Counted before the send, as the platform counts it on arrival: the
+        replies of concurrent turns are all in flight before the first one is answered."""
+        self._last_second.append(now)
+        self._forget_before(now - SECOND)
+        self._last_to_chat[chat_id] = now
+        self._last_to_chat.move_to_end(chat_id)
+        while self._last_to_chat:
+            oldest, when = next(iter(self._last_to_chat.items()))
+            if now - when < self.per_chat:
+                break
+            del self._last_to_chat[oldest]
         if self.interval is None:
             return
         start = now if self._next is None else max(self._next, now - CATCH_UP)
@@ -75,15 +105,6 @@ class SendPace:
         """A 429: nothing goes to this platform before `until`."""
         if self.paused_until is None or until > self.paused_until:
             self.paused_until = until
-
-    def sent(self, chat_id: str, at: datetime) -> None:
-        self._last_to_chat[chat_id] = at
-        self._last_to_chat.move_to_end(chat_id)
-        while self._last_to_chat:
-            oldest, when = next(iter(self._last_to_chat.items()))
-            if at - when < self.per_chat:
-                break
-            del self._last_to_chat[oldest]
 
     def chat_free_at(self, chat_id: str) -> datetime | None:
         """When this chat may get its next scheduled message; None: now."""

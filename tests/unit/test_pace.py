@@ -26,16 +26,16 @@ def paced(rate: float = 25) -> SendPace:
 def test_an_unconfigured_pace_delays_nothing() -> None:
     pace = SendPace()
     for _ in range(100):
-        pace.take(NOW)
+        pace.take(NOW, "c")
     assert pace.wait(NOW) == 0
 
 
 def test_a_reply_takes_a_slot_at_once_and_the_scheduled_message_waits_behind_it() -> None:
     pace = paced(25)
     assert pace.wait(NOW) == 0
-    pace.take(NOW)  # a scheduled message
-    pace.take(NOW)  # a reply, at once, although the slot was not free
-    pace.take(NOW)  # another reply
+    pace.take(NOW, "a")  # a scheduled message
+    pace.take(NOW, "b")  # a reply, at once, although the slot was not free
+    pace.take(NOW, "c")  # another reply
     assert abs(pace.wait(NOW) - 3 / 25) < 1e-9  # the next scheduled message goes after all three
 
 
@@ -48,7 +48,7 @@ def test_a_late_sender_catches_up_but_never_sends_more_than_the_limit_in_a_secon
         # A loop that wakes late now and then (every 7th slot by 100 ms, every 50th by a whole second).
         late = timedelta(seconds=1) if step % 50 == 49 else timedelta(milliseconds=100 if step % 7 == 0 else 0)
         now = now + timedelta(seconds=max(pace.wait(now), 0)) + late
-        pace.take(now)
+        pace.take(now, str(step))
         sends.append(now)
     span = (sends[-1] - sends[0]).total_seconds()
     worst = max(sum(1 for t in sends[i:i + 60] if t - sends[i] < timedelta(seconds=1)) for i in range(len(sends)))
@@ -68,7 +68,7 @@ def test_a_pause_holds_the_scheduled_messages_and_says_how_long_to_a_reply() -> 
 def test_chats_are_remembered_only_for_the_gap() -> None:
     pace = paced()
     for n in range(10_000):
-        pace.sent(str(n), NOW + timedelta(milliseconds=n))
+        pace.take(NOW + timedelta(milliseconds=n), str(n))
     assert pace.chats_remembered <= 1001  # a second's worth at one a millisecond
     assert pace.chat_free_at("9999") == NOW + timedelta(milliseconds=9999, seconds=1)
     assert pace.chat_free_at("1") is None
@@ -109,7 +109,7 @@ async def test_the_sender_leaves_the_slots_replies_took(tmp_path: Path) -> None:
         pace = pace_of(channel)
         pace.configure(10, 1.0)
         for _ in range(5):  # five replies went just now
-            pace.take(clock.now())
+            pace.take(clock.now(), "reply")
         assert await sender.drain() == 3
         assert channel.sent[0] - NOW >= timedelta(milliseconds=500)  # behind the five replies' slots
     finally:
@@ -137,3 +137,15 @@ async def test_a_commit_that_queues_messages_wakes_the_sender_and_nothing_else_d
         assert woken == [1]
     finally:
         await store.close()
+
+
+def test_a_reply_waits_only_when_the_last_second_is_full() -> None:
+    pace = paced(25)
+    assert pace.ceiling == 28
+    for n in range(27):
+        pace.take(NOW + timedelta(milliseconds=10 * n), str(n))
+    moment = NOW + timedelta(milliseconds=500)
+    assert pace.room(moment) == 0
+    pace.take(moment, "27")
+    assert abs(pace.room(moment) - 0.5) < 1e-9  # until the first of the 28 leaves the second
+    assert pace.room(NOW + timedelta(seconds=1, milliseconds=1)) == 0
