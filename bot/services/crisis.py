@@ -339,7 +339,9 @@ class CrisisReader:
             # Signs seen stand against "if" or a joke, not against a time long past or a habit asked about
             # ("chồng tôi đêm nào cũng ngáy to, có mẹo gì không").
             told_as_habit = "habitual" in c and asks and not strong
-            if not_now and not (observed and "past" not in c and not told_as_habit):
+            # ... nor against a question that opens with "if" ("nếu bạn tôi bất tỉnh thì có nên cạo gió không").
+            asked_if = opens_with_if and asks and not strong
+            if not_now and not (observed and "past" not in c and not told_as_habit and not asked_if):
                 tier = Tier.ABOUT
             elif observed:
                 tier = Tier.ABOUT if asks and not someone and not now and "first_person" not in c else Tier.NOW
