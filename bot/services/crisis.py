@@ -50,6 +50,8 @@ class Tier(StrEnum):
     # asked, plainly, with the numbers, and no counselor is alerted.
     CHECK = "check"
     ABOUT = "about"
+    # A danger to an animal, not a person: a vet, and 115 if a person swallowed it too. No alarm.
+    ANIMAL = "animal"
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
 SHADOWED = {
     "not_a_cry": frozenset({"now", "strong_now", "cry"}),
     "animal": frozenset({"child", "young_child", "child_generic", "person"}),
+    "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer
 }
 SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold")
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
@@ -212,6 +215,10 @@ class CrisisReader:
             text = text[:READ_CHARS] + "\n" + text[-READ_CHARS:]
         found = self._concepts(text)
         reading = self._by_rules(text, found)
+        c = found[0]
+        animal_only = "animal" in c and not c & {"person", "child", "young_child"}
+        if animal_only and reading is None and c & EVENTS:
+            return CrisisReading(CrisisKind.POISONING, Tier.ANIMAL, ("animal",))
         if self._model is None:
             return reading
         model = self._model.read(text)
@@ -225,9 +232,7 @@ class CrisisReader:
             kind = CrisisKind(model.crisis_kind) if model.kind_share >= MODEL_KIND else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
-        c = found[0]
         # The model learned people, not pets; and a year or a childhood named is a story of then.
-        animal_only = "animal" in c and not c & {"person", "child", "young_child"}
         long_ago = "long_ago" in c and "strong_now" not in c
         if model.crisis >= MODEL_NOW and model.crisis > model.about and not animal_only and not long_ago:
             kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
@@ -266,7 +271,7 @@ class CrisisReader:
         folded = " ".join(t.folded for t in tokens)
         matches = self._concept_phrases.matches(tokens)
         # A word inside a longer phrase that means something else is not itself: "cứu" in "sơ cứu" or
-        # "được cứu" is no cry for help, "bé" in "bé cún" no child.
+        # "được cứu" is no cry for help, "bé" in "bé cún" no child, "em" in "trẻ em" not the writer.
         shadows = [(start, end, SHADOWED[name]) for name, start, end in matches if name in SHADOWED]
         kept = [(name, start, end) for name, start, end in matches
                 if not any(s <= start and end <= e and name in hidden for s, e, hidden in shadows)]
