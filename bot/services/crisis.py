@@ -232,9 +232,12 @@ class CrisisReader:
             kind = CrisisKind(model.crisis_kind) if model.kind_share >= MODEL_KIND else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
-        # The model learned people, not pets; and a year or a childhood named is a story of then.
-        long_ago = "long_ago" in c and "strong_now" not in c
-        if model.crisis >= MODEL_NOW and model.crisis > model.about and not animal_only and not long_ago:
+        # The model learned people, not pets; a year or a childhood named is a story of then; and what is
+        # said laughing, with nothing swallowed or seen, is said as a joke (as the rules read it).
+        calm = not c & {"strong_now", "cry"}
+        long_ago = "long_ago" in c and calm
+        laughing = "joking" in c and calm and not c & {"swallowed", *SIGNS}
+        if model.crisis >= MODEL_NOW and model.crisis > model.about and not (animal_only or long_ago or laughing):
             kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
