@@ -11,6 +11,9 @@ or not, violence against a person, a child in danger; then places the message in
   with the emergency number.
 - neither (None): an everyday use of the words ("tôi bị sốc khi biết con dùng ma túy").
 
+An animal in danger ("con chó nhà tôi ăn phải thuốc chuột") is none of these: it gets the vet, and 115
+in case a person swallowed the same thing, without an alarm (Tier.ANIMAL).
+
 Every reading carries the concepts that fired, so the log can say why by name (never the text) and a
 counselor who asks "why did the bot send 115 to this person" gets an answer.
 """
@@ -188,11 +191,12 @@ class CrisisReader:
         self._hyperbole = re.compile(
             rf"(?<![a-z0-9])(?:{alternatives['hyperbole_word']})(?: qua| lam| that| vl| vcl)? (?:muon |gan |suyt )?"
             rf"(?:chet|chit|tret|chot|chec|xiu|ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])")
-        # "quá liều trà sữa", "ăn Tết quá liều", "overdosed on netflix": an excess of something everyday.
+        # "quá liều trà sữa", "ăn Tết quá liều", "overdosed on netflix": an excess of something everyday,
+        # named right next to it ("quá liều trong giờ học" stays an overdose).
         excess_words = r"(?:qua lieu|overdosed on|overdose on|overdosing on|od on|od d on|ods on|oded on|od ing on)"
         self._everyday_excess = re.compile(
-            rf"(?<![a-z0-9])(?:{excess_words}(?: [a-z0-9]+){{0,2}}? (?:{alternatives['everyday_thing']})|"
-            rf"(?:{alternatives['everyday_thing']})(?: [a-z0-9]+){{0,2}} qua lieu)(?![a-z0-9])")
+            rf"(?<![a-z0-9])(?:{excess_words}(?: [a-z0-9]+)? (?:{alternatives['everyday_thing']})|"
+            rf"(?:{alternatives['everyday_thing']}) qua lieu)(?![a-z0-9])")
         # "sốc khi biết", "hơi sốc": surprise, not an overdose.
         self._surprise = re.compile(
             r"(?<![a-z0-9])(?:(?:hoi|rat|qua|cu|that) soc|soc (?:khi|vi|truoc|voi|lam|qua(?! lieu)|that|nang|"
