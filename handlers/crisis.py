@@ -65,9 +65,14 @@ def reply_for(kind: CrisisKind) -> Handler:
 
 
 async def about(turn: Turn) -> Step:
-    """A question about a danger: its answer, then what to do if it is happening now."""
+    """A question about a danger: its answer, then what to do if it is happening now. A danger to an
+    animal gets the vet, and 115 in case a person swallowed the same thing: the human crisis reply, its
+    alarm and its numbers would not help the animal."""
     assert turn.crisis is not None
     kind = turn.crisis.kind
+    if turn.crisis.tier is Tier.ANIMAL:
+        log.info("animal danger signals=%s", "+".join(turn.crisis.signals))
+        return Step([Reply(turn._("crisis.animal"))], "crisis:animal", kind.value)
     log.info("danger question kind=%s signals=%s", kind.value, "+".join(turn.crisis.signals))
     entry, candidates = turn.services.faq.answer(turn.text)
     if entry is None and candidates and candidates[0].score >= ABOUT_ENTRY_AT:

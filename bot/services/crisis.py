@@ -11,6 +11,9 @@ or not, violence against a person, a child in danger; then places the message in
   with the emergency number.
 - neither (None): an everyday use of the words ("tôi bị sốc khi biết con dùng ma túy").
 
+An animal in danger ("con chó nhà tôi ăn phải thuốc chuột") is none of these: it gets the vet, and 115
+in case a person swallowed the same thing, without an alarm (Tier.ANIMAL).
+
 Every reading carries the concepts that fired, so the log can say why by name (never the text) and a
 counselor who asks "why did the bot send 115 to this person" gets an answer.
 """
@@ -50,6 +53,8 @@ class Tier(StrEnum):
     # asked, plainly, with the numbers, and no counselor is alerted.
     CHECK = "check"
     ABOUT = "about"
+    # A danger to an animal, not a person: a vet, and 115 if a person swallowed it too. No alarm.
+    ANIMAL = "animal"
 
 
 @dataclass(frozen=True)
@@ -73,18 +78,30 @@ REQUIRED_CONCEPTS = frozenset({
     "young_child", "carer_out", "habitual", "past", "animal", "weapon_only", "stockpile", "farewell_apology",
     "farewell_gone", "reported", "shock_word", "method", "cold_weather", "hyperbole_word", "death", "wish",
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
+    "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
     "overdose_event", "sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold",
     "collapse", "ingest_accident", "excess", "excess_amount", "suicide", "stockpile", "farewell_apology",
     "weapon_only", "violence", "child_harm", "carer_out", "ingest", "shock_word", "deadly_question", "method",
-    "death",
+    "death", "spiked",
 })
 # Words of a danger, of any weight: without one, the model's alarm becomes a question to the person
 # (Tier.CHECK), and a question about a danger only the model saw is an ordinary question.
 EVIDENCE = EVENTS | {"death", "used", "harm_verb", "child", "young_child", "substance", "speaker_wish",
-                     "weapon_only", "out_of_control", "left_alone", "suicide_hint"}
+                     "weapon_only", "out_of_control", "left_alone", "suicide_hint", "farewell_gone", "plan"}
+# Words of a farewell: no evidence of a danger when the person is leaving for an everyday reason
+# ("tạm biệt mọi người, mai em đi du học").
+FAREWELL_EVIDENCE = frozenset({"suicide_hint", "farewell_gone", "farewell_apology"})
+# Pronouns that may stand for an animal as well as a person ("con chó nhà tôi ... giờ nó nôn").
+PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
+# Concepts whose phrases hide the named concepts' matches inside them.
+SHADOWED = {
+    "not_a_cry": frozenset({"now", "strong_now", "cry"}),
+    "animal": frozenset({"child", "young_child", "child_generic", "person"}),
+    "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer
+}
 SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold")
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -98,6 +115,16 @@ _QUOTED = re.compile(r"[\"“”«»„‟]([^\"“”«»„‟]{2,300})[\"“�
 # Laughter typed as faces or emoji ("=))", ":))", "😂"): with the words of "joking", a figure of speech.
 _LAUGHTER = re.compile(r"(?:[=:;]\)\)+|[=:;]d\b|\bk{3,}\b|[\U0001F602\U0001F923\U0001F606\U0001F639\U0001F605])",
                        re.IGNORECASE)
+# A year named ("năm 2019", "hồi 2016", "back in 2015", "since 2019"): what is told happened then.
+_YEAR = re.compile(r"(?<![a-z0-9])(?:nam|hoi|tu|tet|in|since|from|back in|until) (?:19[5-9][0-9]|20[01][0-9]|202[0-5])"
+                   r"(?![0-9])")
+# A blow to a body part of someone ("đập vỡ đầu tôi", "đá vào bụng tôi", "bóp cổ em"): violence, or self-harm
+# after "tự". Folded verbs that are also everyday words ("đá"/"đã", "đâm"/"dám", "tát"/"tắt") count only
+# followed by "vào".
+_BLOW = re.compile(r"(?<![a-z0-9])(tu )?(?:(?:dap|chem|bop|siet|xiet|rach)(?: [a-z0-9]+){0,2}|"
+                   r"(?:da|dam|tat|dap|dim|chem) vao) "
+                   r"(?:dau|mat|bung|co|nguc|lung|dui|tay|chan|hong) (?:toi|tui|tao|em|minh|me|chi|anh|con|vo|"
+                   r"chong|no|co ay|anh ay|chi ay|ba|bo|ong|ba ay|ong ay)(?![a-z0-9])")
 _ASKS_MEANING = re.compile(r"(?<![a-z])(?:nghia la gi|co nghia gi|y la gi|co y gi|y gi|mean|means|meaning)(?![a-z])")
 
 
@@ -128,6 +155,13 @@ MODEL_ABOUT = 0.35
 MODEL_ABOUT_ASKED = 0.6
 # The model's kind of crisis over the rules' when this share of its crisis probability is that kind.
 MODEL_KIND = 0.6
+# A rule's alarm the model all but rules out is answered as a question about a danger (the answer and
+# the emergency line) unless the person cries for help, words run together (which the model cannot
+# read) or a plan is named: figures of speech, past events and questions are what the rules take
+# literally and the model does not.
+MODEL_DOUBT = 0.1
+# What keeps a rule's alarm whatever the model says.
+UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan"})
 
 
 class CrisisReader:
@@ -157,6 +191,12 @@ class CrisisReader:
         self._hyperbole = re.compile(
             rf"(?<![a-z0-9])(?:{alternatives['hyperbole_word']})(?: qua| lam| that| vl| vcl)? (?:muon |gan |suyt )?"
             rf"(?:chet|chit|tret|chot|chec|xiu|ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])")
+        # "quá liều trà sữa", "ăn Tết quá liều", "overdosed on netflix": an excess of something everyday,
+        # named right next to it ("quá liều trong giờ học" stays an overdose).
+        excess_words = r"(?:qua lieu|overdosed on|overdose on|overdosing on|od on|od d on|ods on|oded on|od ing on)"
+        self._everyday_excess = re.compile(
+            rf"(?<![a-z0-9])(?:{excess_words}(?: [a-z0-9]+)? (?:{alternatives['everyday_thing']})|"
+            rf"(?:{alternatives['everyday_thing']}) qua lieu)(?![a-z0-9])")
         # "sốc khi biết", "hơi sốc": surprise, not an overdose.
         self._surprise = re.compile(
             r"(?<![a-z0-9])(?:(?:hoi|rat|qua|cu|that) soc|soc (?:khi|vi|truoc|voi|lam|qua(?! lieu)|that|nang|"
@@ -179,9 +219,16 @@ class CrisisReader:
             text = text[:READ_CHARS] + "\n" + text[-READ_CHARS:]
         found = self._concepts(text)
         reading = self._by_rules(text, found)
+        c = found[0]
+        animal_only = "animal" in c and not c & {"person", "child", "young_child"}
+        if animal_only and reading is None and c & EVENTS:
+            return CrisisReading(CrisisKind.POISONING, Tier.ANIMAL, ("animal",))
         if self._model is None:
             return reading
         model = self._model.read(text)
+        if reading is not None and reading.tier is Tier.NOW and model.crisis < MODEL_DOUBT \
+                and not found[0] & UNDOUBTED:
+            return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_doubt"), model.crisis)
         if reading is not None and reading.tier is Tier.NOW:
             # Which crisis it is, the rules and the model can see differently (pills swallowed to die,
             # a child beaten beside their mother): the model's kind, when it is this sure of it, was
@@ -189,10 +236,16 @@ class CrisisReader:
             kind = CrisisKind(model.crisis_kind) if model.kind_share >= MODEL_KIND else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
-        if model.crisis >= MODEL_NOW and model.crisis > model.about:
+        # The model learned people, not pets; a year or a childhood named is a story of then; and what is
+        # said laughing, with nothing swallowed or seen, is said as a joke (as the rules read it).
+        calm = not c & {"strong_now", "cry"}
+        long_ago = "long_ago" in c and calm
+        laughing = "joking" in c and calm and not c & {"swallowed", *SIGNS}
+        if model.crisis >= MODEL_NOW and model.crisis > model.about and not (animal_only or long_ago or laughing):
             kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
             signals = (*(reading.signals if reading is not None else ()), "model")
-            evidence = reading is not None or bool(found[0] & EVIDENCE)
+            words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
+            evidence = reading is not None or bool(words_of_danger & EVIDENCE)
             sure = evidence or model.crisis >= MODEL_SURE
             return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
         # A question about a danger the rules did not see, when it has words of a danger at all (the
@@ -221,14 +274,31 @@ class CrisisReader:
 
     def _concepts(self, text: str) -> tuple[set[str], bool]:
         tokens = self._false_friends.remove(tokenize(text))
-        tokens = _remove(_remove(tokens, self._hyperbole), self._surprise)
+        tokens = _remove(_remove(_remove(tokens, self._hyperbole), self._surprise), self._everyday_excess)
         folded = " ".join(t.folded for t in tokens)
-        fired = self._concept_phrases.names(tokens)
+        matches = self._concept_phrases.matches(tokens)
+        # A word inside a longer phrase that means something else is not itself: "cứu" in "sơ cứu" or
+        # "được cứu" is no cry for help, "bé" in "bé cún" no child, "em" in "trẻ em" not the writer.
+        shadows = [(start, end, SHADOWED[name]) for name, start, end in matches if name in SHADOWED]
+        kept = [(name, start, end) for name, start, end in matches
+                if not any(s <= start and end <= e and name in hidden for s, e, hidden in shadows)]
+        fired = {name for name, _, _ in kept}
+        # An animal spoken of as "nó" is no person: "con chó nhà tôi ăn phải thuốc chuột, giờ nó nôn".
+        if "animal" in fired and all(" ".join(t.folded for t in tokens[start:end]) in PRONOUNS
+                                     for name, start, end in kept if name == "person"):
+            fired.discard("person")
+        if _YEAR.search(folded):
+            fired.update(("past", "long_ago"))
+        for blow in _BLOW.finditer(folded):
+            fired.add("suicide" if blow.group(1) else "violence")
         if self._harmed_child.search(folded):
             fired.add("child_harm")
         for token in folded.split():
             if len(token) >= 9 and token not in self._vocabulary:
-                fired.update(concept for concept, joined, _ in self._run_together if joined in token)
+                run_together = {concept for concept, joined, _ in self._run_together if joined in token}
+                if run_together:
+                    fired.update(run_together)
+                    fired.add("run_together")
         ages = [int(age) for age in _AGE.findall(folded)]
         if any(age < 16 for age in ages):
             fired.add("child")
@@ -281,7 +351,9 @@ class CrisisReader:
             # Signs seen stand against "if" or a joke, not against a time long past or a habit asked about
             # ("chồng tôi đêm nào cũng ngáy to, có mẹo gì không").
             told_as_habit = "habitual" in c and asks and not strong
-            if not_now and not (observed and "past" not in c and not told_as_habit):
+            # ... nor against a question that opens with "if" ("nếu bạn tôi bất tỉnh thì có nên cạo gió không").
+            asked_if = opens_with_if and asks and not strong
+            if not_now and not (observed and "past" not in c and not told_as_habit and not asked_if):
                 tier = Tier.ABOUT
             elif observed:
                 tier = Tier.ABOUT if asks and not someone and not now and "first_person" not in c else Tier.NOW
@@ -295,7 +367,7 @@ class CrisisReader:
             # "uống methadone rồi nhậu có sao không": asks whether something can kill.
             add(CrisisKind.OVERDOSE, Tier.ABOUT, "deadly_question", "used", "substance")
 
-        accident = "ingest_accident" in c and bool(c & {"substance", "child", "young_child"})
+        accident = ("ingest_accident" in c and bool(c & {"substance", "child", "young_child"})) or "spiked" in c
         # Someone swallowed a medicine and now shows signs: a poisoning, whoever it is.
         accident = accident or ("swallowed" in c and observed and specific)
         excess = bool(c & {"excess", "excess_amount"}) and bool(c & {"ingest", "substance"})
@@ -311,10 +383,12 @@ class CrisisReader:
         weapon_alone = "weapon_only" in c and not (c & {"person", "child", "young_child"})
         plan = "stockpile" in c and bool(c & {"substance", "excess", "excess_amount", "ingest"}) \
             and bool(c & {"first_person", "now", "person"})
-        farewell = "farewell_apology" in c and "farewell_gone" in c
+        farewell = "farewell_apology" in c and "farewell_gone" in c and "everyday_leaving" not in c
         # The writer's own wish to die, in any words: "em chỉ muốn biến mất", "tôi định đi theo bố".
         wish_to_die = "death" in c and "speaker_wish" in c and "reported" not in c
-        if "suicide" in c or plan or farewell or weapon_alone or "method" in c or wish_to_die:
+        # An animal that ate rat poison is taken to a vet: the means named is not a person's.
+        animal_means = animal_only and "speaker_wish" not in c
+        if ("suicide" in c or plan or farewell or weapon_alone or "method" in c or wish_to_die) and not animal_means:
             speaker = "speaker_wish" in c and "reported" not in c
             general = ((bool(c & {"informational", "hypothetical", "past", "fiction", "safe_now"}) or joking
                         or (asks and not specific) or (asks and "habitual" in c))
@@ -327,7 +401,8 @@ class CrisisReader:
                 "first_person", "strong_now")
 
         any_child = bool(c & {"child", "child_generic", "young_child"})
-        if (any_child and "child_harm" in c) or ("young_child" in c and c & {"carer_out", "left_alone"}):
+        if ((any_child and "child_harm" in c) or ("young_child" in c and c & {"carer_out", "left_alone"})) \
+                and not animal_only:
             general = not_now or ("informational" in c and not strong) or (asks and not now and "person" not in c)
             add(CrisisKind.CHILD, Tier.ABOUT if general else Tier.NOW, "child", "child_generic", "young_child",
                 "child_harm", "carer_out", "question", "hypothetical")

@@ -55,7 +55,19 @@ ABOUT = {
     CrisisKind.CHILD: ["phát hiện trẻ bị xâm hại thì báo ai"],
     CrisisKind.VIOLENCE: ["bạo lực gia đình là gì"],
 }
+# Composed from a blow to a body part of someone; after "tự", harm to oneself.
+NOW[CrisisKind.VIOLENCE] += ["nó vừa đập vỡ đầu tôi bằng chai bia", "thằng đó đang đá vào bụng em"]
+NOW[CrisisKind.SUICIDE] += ["anh tôi đang cầm dao tự dí vào cổ mình"]
+# A year named, or a past that is over: told, not happening.
+ABOUT[CrisisKind.OVERDOSE] += ["năm 2019 tôi từng bị sốc thuốc, giờ đã ổn định", "in 2017 i overdosed once"]
+ABOUT[CrisisKind.SUICIDE] += ["hồi 2016 tôi có lần nghĩ tới chuyện tự tử, giờ tôi ổn rồi"]
+# A question that opens with "if" asks about signs; it does not report them.
+ABOUT[CrisisKind.OVERDOSE] += ["nếu bạn tôi bất tỉnh sau khi chơi thì có nên cạo gió không"]
 ORDINARY = [
+    # An everyday thing taken in excess, a goodbye for an everyday reason, first aid asked about.
+    "hôm nay quá liều trà sữa, 3 ly rồi", "pretty sure i overdosed on netflix", "ăn Tết quá liều, lên 3 ký",
+    "chào tạm biệt mọi người, mai em đi du học rồi", "my son got into a fight at school but he's fine",
+
     "cười chết mất", "nhục chết mất", "methadone là gì", "tím", "thở dài", "tôi buồn", "giờ mở cửa",
     "tu van", "tư vấn viên", "tôi muốn được tư vấn", "ngất ngây", "mệt muốn chết vì đi làm thủ tục",
     "tôi bị sốc khi biết con dùng ma túy", "giảm liều từ từ được không", "con tôi 16 tuổi có được uống methadone không",
@@ -95,3 +107,20 @@ def test_no_faq_question_is_taken_for_a_crisis_happening_now() -> None:
 def test_a_long_message_is_read_at_both_ends() -> None:
     assert READER.detect("hôm nay " * 1200 + " bạn tôi bất tỉnh rồi") is CrisisKind.OVERDOSE
     assert READER.detect("bạn tôi bất tỉnh rồi " + "hôm nay " * 1200) is CrisisKind.OVERDOSE
+
+
+@pytest.mark.parametrize("text", ["con chó nhà tôi ăn phải thuốc chuột, giờ nó nôn",
+                                  "my dog ate my pills and is shaking", "bé cún nhà mình uống nhầm nước tẩy"])
+def test_an_animal_in_danger_is_no_human_crisis(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.ANIMAL, reading
+
+
+def test_an_animal_word_that_folds_into_a_child_counts_only_with_its_diacritics() -> None:
+    # "con bo" is "con bỏ" (a child abandoned) as much as "con bò" (a cow).
+    assert READER.detect("thằng bé hàng xóm bị bố mẹ bỏ đói, con bo vo ngoai duong") is CrisisKind.CHILD
+
+
+def test_first_aid_asked_about_is_no_cry_for_help() -> None:
+    reading = READER.read("trẻ em uống nhầm thuốc người lớn thì sơ cứu thế nào")
+    assert reading is not None and reading.tier is Tier.ABOUT and "now" not in reading.signals

@@ -1,0 +1,77 @@
+"""The crisis reader with its statistical model: how the rules and the model decide together, and the
+reply an animal in danger gets (real core, real SQLite)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import Bot
+from bot.config import PROJECT_ROOT
+from bot.content import load_content
+from bot.services.crisis import CrisisKind, CrisisReader, Tier
+from bot.services.crisis_model import ModelReading, trained
+from tests.unit.test_router_order import onboard, say
+
+CONTENT = PROJECT_ROOT / "content"
+READER = CrisisReader(load_content(CONTENT).crisis, trained(CONTENT / "understanding"))
+
+
+@pytest.mark.parametrize("text", ["this exam is going to kill me", "sếp mà biết chắc sếp giết em",
+                                  "my mom is going to kill me when she sees my grades"])
+def test_a_rule_alarm_the_model_rules_out_is_answered_as_a_danger_question(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.ABOUT and "model_doubt" in reading.signals, reading
+
+
+def test_a_cry_for_help_keeps_the_rule_alarm_whatever_the_model_says() -> None:
+    reading = READER.read("nó bị sốc thuốc rồi, cứu với")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_the_model_raises_no_alarm_for_a_story_from_a_year_long_past() -> None:
+    reading = READER.read("hồi 2015 tôi bị chồng cũ đánh, giờ đã ly hôn và sống yên ổn")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+async def test_an_animal_in_danger_gets_the_vet_and_115_for_a_person_and_no_alarm(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "con chó nhà tôi ăn phải thuốc chuột, giờ nó nôn")
+    assert handler == "crisis:animal"
+    assert "thú y" in texts[0] and "115" in texts[0] and len(texts) == 1
+    handler, texts = await say(bot, "my cat licked some of my methadone")
+    assert handler == "crisis:animal" and "vet" in texts[0]
+
+
+class _SureModel:
+    """A model that is sure of one reading whatever it is shown: the decision rules tested on their own."""
+
+    def __init__(self, crisis: float, kind: str = "suicide") -> None:
+        # Unsure of the kind: the rules' kind stands.
+        self._reading = ModelReading(kind, crisis, 0.5, kind, 0.0)
+
+    def read(self, _text: str) -> ModelReading:
+        return self._reading
+
+
+SURE = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.95))  # type: ignore[arg-type]
+DOUBTFUL = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.01))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["thằng em dọa sẽ xử tao nếu ăn hết mì 😂", "hồi 2015 tôi từng ngủ mãi không dậy nổi",
+                                  "con mèo nhà tôi nằm im không dậy"])
+def test_the_model_alone_raises_no_alarm_for_a_joke_a_year_long_past_or_an_animal(text: str) -> None:
+    reading = SURE.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_the_model_alone_raises_the_alarm_when_sure_and_no_rule_says_otherwise() -> None:
+    reading = SURE.read("mọi thứ chuẩn bị xong rồi, chỉ còn viết vài dòng cho con gái")
+    assert reading is not None and reading.tier is Tier.NOW and "model" in reading.signals, reading
+
+
+def test_the_model_doubt_yields_to_a_cry_for_help_a_plan_and_words_run_together() -> None:
+    assert DOUBTFUL.detect("bạn tôi bất tỉnh rồi, cứu với") is CrisisKind.OVERDOSE
+    assert DOUBTFUL.detect("tôi đã lên kế hoạch tự tử rồi") is CrisisKind.SUICIDE
+    assert DOUBTFUL.detect("bantoibisocthuoc") is CrisisKind.OVERDOSE
+    reading = DOUBTFUL.read("bạn tôi bất tỉnh rồi")
+    assert reading is not None and reading.tier is Tier.ABOUT and "model_doubt" in reading.signals, reading
