@@ -262,7 +262,7 @@ def _wanted(site: Site, kinds: Kinds) -> bool:
 
 
 def _place_phrase(name: str) -> str:
-    return " ".join(w for w in words(name, expand_teencode=False) if w not in _PLACE_WORDS)
+    return " ".join(_naming(words(name, expand_teencode=False)))
 
 
 def load_provinces(path: Path) -> dict[str, str]:
@@ -273,8 +273,27 @@ def load_provinces(path: Path) -> dict[str, str]:
 
 def place_words(typed: str) -> frozenset[str]:
     """The words of a typed place that name it ("tp ho chi minh" → {ho, chi, minh})."""
-    return frozenset(w for w in words(typed, expand_teencode=False) if w not in _PLACE_WORDS)
+    return frozenset(_naming(words(typed, expand_teencode=False)))
+
+
+def _naming(said: list[str]) -> list[str]:
+    """The words that name the place, without the kind of place said with it. "thanh" and "thi" go only
+    as "thành phố", "thị trấn", "thị xã": alone they begin names ("Thanh Hóa", "Thanh Trì")."""
+    kept: list[str] = []
+    skip = False
+    for number, word in enumerate(said):
+        following = said[number + 1] if number + 1 < len(said) else ""
+        if skip:
+            skip = False
+            continue
+        if (word, following) in _PLACE_PAIRS:
+            skip = True
+            continue
+        if word not in _PLACE_WORDS:
+            kept.append(word)
+    return kept
 
 
 # "tinh", "xa", "phuong", "thanh pho": said with a place name, not part of it.
-_PLACE_WORDS = frozenset("tinh xa phuong thanh pho tp huyen quan thi tran o tai gan".split())
+_PLACE_WORDS = frozenset("tinh xa phuong tp huyen quan o tai gan".split())
+_PLACE_PAIRS = frozenset({("thanh", "pho"), ("thi", "tran"), ("thi", "xa")})

@@ -29,9 +29,10 @@ async def on_question(turn: Turn) -> Step | None:
     entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
     if entry is None:
         return None
-    # A fair match that shares no word of what the bot covers ("giá vàng hôm nay" and the fees entry
-    # share "giá") is a coincidence, not an answer.
-    if candidates[0].score < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text):
+    # A match that is not close on the words themselves and shares no word of what the bot covers ("giá
+    # vàng hôm nay" and the fees entry share "giá"; "what time is it in London" is shaped like a question
+    # about dosing hours) is a coincidence, not an answer.
+    if candidates[0].overlap < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text):
         return None
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
 
