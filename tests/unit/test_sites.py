@@ -64,6 +64,13 @@ def test_search_by_typed_place_without_diacritics_and_by_former_name() -> None:
     assert directory.in_place("xa") == [] and directory.in_place("Đà Nẵng") == []
 
 
+def test_thanh_and_thi_are_part_of_a_name_unless_they_say_city_or_town() -> None:
+    directory = SiteDirectory(read_sites(GOOD), {"Thanh Hóa": "Thanh Hóa", "Hà Tây": "Hà Nội"})
+    assert directory.place_named_in("methadone ở Thanh Hóa") == "thanh hoa"
+    assert directory.place_named_in("methadone o thanh pho ha noi") is not None
+    assert {s.id for s in directory.in_place("thành phố Hà Nội")} == {"a", "b"}
+
+
 def test_open_now_when_hours_are_known() -> None:
     site = read_sites(GOOD)[0]
     assert site.open_at(datetime(2026, 11, 23, 7, 0)) is True  # Monday
