@@ -73,6 +73,15 @@ class Synonyms:
             raise ValueError(f"{path}: 'groups' must be a list of non-empty lists of words")
         return cls([[str(w) for w in group] for group in groups])
 
+    @functools.cached_property
+    def signature(self) -> str:
+        """What the rewriting does, as text: a model learned with other synonyms is another model."""
+        return repr(sorted(self._to.items()))
+
+    def prepared(self, text: str) -> str:
+        """The message as the learned ranker reads it: folded words, each variant rewritten."""
+        return " ".join(self.rewrite(words(text)))
+
     def rewrite(self, said: list[str]) -> list[str]:
         """The words with each variant replaced by its group's first word, longest variant first."""
         out: list[str] = []
@@ -160,12 +169,16 @@ class FaqModel:
 _MODELS: dict[str, FaqModel] = {}
 
 
-def learned(pairs: tuple[tuple[str, str], ...]) -> FaqModel:
-    """The model for these ways of asking, learned once per process (about a second and a half; every
-    bot a test suite builds shares it)."""
-    key = hashlib.sha256("\n".join(f"{entry_id}\t{text}" for text, entry_id in pairs).encode()).hexdigest()
+def learned(pairs: tuple[tuple[str, str], ...], synonyms: Synonyms = NO_SYNONYMS) -> FaqModel:
+    """The model for these ways of asking, (message, entry id), learned once per process and set of ways
+    of asking and synonyms (about a second and a half; every bot a test suite builds shares it)."""
+    digest = hashlib.sha256(synonyms.signature.encode())
+    for text, entry_id in pairs:
+        digest.update(f"\n{entry_id}\t{text}".encode())
+    key = digest.hexdigest()
     if key not in _MODELS:
-        _MODELS[key] = FaqModel(pairs)
+        prepared = tuple((synonyms.prepared(text), entry_id) for text, entry_id in pairs)
+        _MODELS[key] = FaqModel(tuple(pair for pair in prepared if pair[0]))
     return _MODELS[key]
 
 
@@ -206,8 +219,8 @@ class FaqIndex:
         for number, (_entry, terms, _weight) in enumerate(self._questions):
             for term in terms:
                 self._postings[term].append(number)
-        pairs = tuple((self._prepared(question), entry.id) for entry, question in asked_for)
-        self.model = learned(tuple(p for p in pairs if p[0])) if learn and pairs else None
+        pairs = tuple((question, entry.id) for entry, question in asked_for)
+        self.model = learned(pairs, synonyms) if learn and pairs else None
 
     def search(self, text: str, limit: int = 3) -> list[Match]:
         query = frozenset(self._terms(text))
@@ -272,4 +285,4 @@ class FaqIndex:
         return [w for w in self._synonyms.rewrite(words(text)) if w not in STOPWORDS]
 
     def _prepared(self, text: str) -> str:
-        return " ".join(self._synonyms.rewrite(words(text)))
+        return self._synonyms.prepared(text)
