@@ -8,6 +8,7 @@ from bot.i18n import N_
 from bot.messages import Choice, Reply
 from bot.services.crisis import CrisisKind
 from handlers.menu import menu_unless_in_flow
+from handlers.understand import STORY_CHARS
 
 # What to do if the danger an answer is about is happening now.
 ABOUT_LINES = {
@@ -45,7 +46,10 @@ def answer_of(turn: Turn, entry: FaqEntry) -> str:
 
 
 async def on_close_questions(turn: Turn) -> Step | None:
-    """No confident answer, but listed questions close to it: "did you mean", with a counselor last."""
+    """No confident answer, but listed questions close to it: "did you mean", with a counselor last. A
+    story (handlers/understand.py) is acknowledged instead: a list of questions is no answer to it."""
+    if len(turn.text) >= STORY_CHARS:
+        return None
     _entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
     close = [m for m in candidates if m.score >= DID_YOU_MEAN_AT]
     if not close or not turn.services.intents.on_topic(turn.text):

@@ -42,7 +42,7 @@ from bot.normalize import words
 STOPWORDS = frozenset("""
     la gi co khong the nao nhu toi minh em anh chi ban a oi va thi ma cua cho duoc bi o tai voi ve nhe vay sao
     hoi chao xin alo ad admin vang ak please pls hello hi hey
-    what is the a an of to do i can my me for in it does are
+    what is the a an of to do i can my me for in it does are help need with giup
 """.split())
 
 
@@ -109,6 +109,8 @@ class FaqModel:
     entry against the rest), the same kind of reader as the crisis model. It ranks; the index decides
     whether that is sure enough to answer."""
 
+    EPOCHS = 50
+
     def __init__(self, pairs: tuple[tuple[str, str], ...]) -> None:
         """`pairs` are (prepared message, entry id): folded, synonyms rewritten."""
         texts = [text for text, _entry_id in pairs]
@@ -119,7 +121,7 @@ class FaqModel:
         )
         features = hstack([v.fit_transform(texts) for v in self._vectorizers]).tocsr()
         # A fixed seed makes every start learn the same model.
-        classifier = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=50, tol=1e-3, random_state=0)
+        classifier = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=self.EPOCHS, tol=1e-3, random_state=0)
         classifier.fit(features, [entry_id for _text, entry_id in pairs])
         self.classifier = classifier
         self._ids = [str(c) for c in classifier.classes_]
@@ -191,6 +193,7 @@ class FaqIndex:
     # reaches COMBINED_AT (chosen on messages neither had learned from; docs/knowledge.md).
     OVERLAP_WEIGHT = 2.0
     COMBINED_AT = 0.6
+    RANKER_MIN_TERMS = 3
 
     def __init__(self, entries: tuple[FaqEntry, ...], synonyms: Synonyms = NO_SYNONYMS,
                  examples: tuple[tuple[str, str], ...] = (), learn: bool = True) -> None:
@@ -257,7 +260,7 @@ class FaqIndex:
     def _answer(self, text: str) -> tuple[FaqEntry | None, tuple[Match, ...]]:
         matches = self.search(text, limit=5)
         overlap = {m.entry.id: m.score for m in matches}
-        if self.model is None:
+        if self.model is None or len(set(self._terms(text))) < self.RANKER_MIN_TERMS:
             return self._by_overlap(matches), tuple(matches[:3])
         probability = dict(self.model.ranked(self._prepared(text), limit=5))
         # The two agree on most messages; where they do not, the words themselves count twice: a way of
