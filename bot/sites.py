@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
 
+from bot.language import could_be_vietnamese
 from bot.normalize import fold, words
 
 COLUMNS = ("id", "kind", "name", "province", "commune", "address", "latitude", "longitude", "phone", "hours",
@@ -216,8 +217,11 @@ class SiteDirectory:
         self._shown = {_place_phrase(n): n for s in sites for n in (s.province, s.commune, *s.other_names)}
         self._shown.update({_place_phrase(old): old for old in (provinces or {})})
         names = set(self._shown)
-        # Names of two words or more: one syllable alone ("an", "hoa") is too often another word.
-        self._place_names = sorted((n for n in names if len(n.split()) >= 2), key=len, reverse=True)
+        # Names of two words or more: one syllable alone ("an", "hoa") is too often another word; one word
+        # that no Vietnamese syllable is spelled like ("hcm" of "TP.HCM") is not.
+        self._place_names = sorted((n for n in names if len(n.split()) >= 2
+                                    or (len(n) >= 3 and n.isalpha() and not could_be_vietnamese(n))),
+                                   key=len, reverse=True)
 
     def place_named_in(self, text: str) -> str | None:
         """A place of the list or a province that a message names in full ("methadone ở Hải Phòng",
@@ -289,7 +293,7 @@ def _naming(said: list[str]) -> list[str]:
         if (word, following) in _PLACE_PAIRS:
             skip = True
             continue
-        if word not in _PLACE_WORDS:
+        if word not in _PLACE_WORDS or (word == "quan" and following.isdigit()):  # "Quận 8" is a name
             kept.append(word)
     return kept
 

@@ -3,7 +3,7 @@ one of them on folded words, weighted by how rare each word is (IDF-weighted Jac
 scores as its closest way of asking. An inverted index keeps the comparison to the questions that share
 a word with the message, so the cost does not grow with the size of the FAQ.
 
-Beside it, a learned ranker (FaqModel): character 2–5-grams and word pairs of the same folded,
+Beside it, a learned ranker (FaqModel): character 2–4-grams and word pairs of the same folded,
 synonym-rewritten words, TF-IDF, and a linear model learned at start from the same ways of asking. Word
 overlap fails on the messages people actually write: long stories where the question is one sentence
 among many (their many words drown any one way of asking), English and unaccented spellings no way of
@@ -103,25 +103,25 @@ NO_SYNONYMS = Synonyms([])
 
 
 class FaqModel:
-    """Which entry a message asks for, learned from the ways of asking: character 2–5-grams (spellings,
+    """Which entry a message asks for, learned from the ways of asking: character 2–4-grams (spellings,
     missing diacritics, teencode, words run together) and word pairs ("đi cai", "take home") of the
     folded message, TF-IDF with each block normalised on its own, and a linear model (log loss, one
     entry against the rest), the same kind of reader as the crisis model. It ranks; the index decides
     whether that is sure enough to answer."""
 
-    EPOCHS = 50
+    EPOCHS = 5
 
     def __init__(self, pairs: tuple[tuple[str, str], ...]) -> None:
         """`pairs` are (prepared message, entry id): folded, synonyms rewritten."""
         texts = [text for text, _entry_id in pairs]
         self._vectorizers = (
-            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True),
             TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
                             token_pattern=r"\S+"),  # noqa: S106 (a regular expression, not a secret)
         )
         features = hstack([v.fit_transform(texts) for v in self._vectorizers]).tocsr()
         # A fixed seed makes every start learn the same model.
-        classifier = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=self.EPOCHS, tol=1e-3, random_state=0)
+        classifier = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=self.EPOCHS, tol=None, random_state=0)
         classifier.fit(features, [entry_id for _text, entry_id in pairs])
         self.classifier = classifier
         self._ids = [str(c) for c in classifier.classes_]
@@ -173,7 +173,7 @@ _MODELS: dict[str, FaqModel] = {}
 
 def learned(pairs: tuple[tuple[str, str], ...], synonyms: Synonyms = NO_SYNONYMS) -> FaqModel:
     """The model for these ways of asking, (message, entry id), learned once per process and set of ways
-    of asking and synonyms (about a second and a half; every bot a test suite builds shares it)."""
+    of asking and synonyms (about a second on a quiet machine; every bot a test suite builds shares it)."""
     digest = hashlib.sha256(synonyms.signature.encode())
     for text, entry_id in pairs:
         digest.update(f"\n{entry_id}\t{text}".encode())

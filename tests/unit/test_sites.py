@@ -107,3 +107,10 @@ def test_the_bot_loads_an_imported_list_and_a_broken_one_stops_it(tmp_path: Path
                                                   encoding="utf-8")
     stopped = run([], tmp_path, stdin="/start\n")
     assert stopped.returncode == 2 and "sites.csv: line 2: kind 'clinic'" in stopped.stderr
+
+
+def test_a_numbered_district_and_an_abbreviation_no_syllable_is_spelled_like_are_names() -> None:
+    directory = SiteDirectory(load_sites(PROJECT_ROOT / "content" / "sites" / "sites.csv"))
+    assert directory.place_named_in("tôi ở quận 8") == "quan 8"
+    assert directory.place_named_in("điểm methadone tp hcm") == "hcm"
+    assert directory.place_named_in("hoa quả ở chợ") is None  # one syllable alone is not a name
