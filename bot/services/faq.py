@@ -193,6 +193,8 @@ class FaqIndex:
     # reaches COMBINED_AT (chosen on messages neither had learned from; docs/knowledge.md).
     OVERLAP_WEIGHT = 2.0
     COMBINED_AT = 0.6
+    # One or two words ("cai", "hiv", "I need help") are too few n-grams for the ranker's probability to
+    # mean anything: they are matched by their words alone (a way of asking, or a "did you mean").
     RANKER_MIN_TERMS = 3
 
     def __init__(self, entries: tuple[FaqEntry, ...], synonyms: Synonyms = NO_SYNONYMS,
@@ -253,15 +255,10 @@ class FaqIndex:
     def answer(self, text: str) -> tuple[FaqEntry | None, list[Match]]:
         """The confident answer, if any, and the best candidates for a "did you mean", best first (the
         answer first). A candidate's score is the better of its overlap and the ranker's probability."""
-        entry, candidates = self._answer(text)
-        return entry, list(candidates)
-
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - the index lives as long as the process
-    def _answer(self, text: str) -> tuple[FaqEntry | None, tuple[Match, ...]]:
         matches = self.search(text, limit=5)
         overlap = {m.entry.id: m.score for m in matches}
         if self.model is None or len(set(self._terms(text))) < self.RANKER_MIN_TERMS:
-            return self._by_overlap(matches), tuple(matches[:3])
+            return self._by_overlap(matches), matches[:3]
         probability = dict(self.model.ranked(self._prepared(text), limit=5))
         # The two agree on most messages; where they do not, the words themselves count twice: a way of
         # asking matched word for word is rarely wrong, and the ranker's shape of a question sometimes is
@@ -272,7 +269,7 @@ class FaqIndex:
         candidates = [Match(self.by_id[i], max(probability.get(i, 0.0), overlap.get(i, 0.0)), overlap.get(i, 0.0))
                       for i in order]
         entry = self.by_id[order[0]] if order and combined[order[0]] >= self.COMBINED_AT else None
-        return entry, tuple([m for m in candidates if m.score >= self.SUGGEST_AT or m.entry is entry][:3])
+        return entry, [m for m in candidates if m.score >= self.SUGGEST_AT or m.entry is entry][:3]
 
     def _by_overlap(self, matches: list[Match]) -> FaqEntry | None:
         """The answer by word overlap alone: a good match, or a fair one clearly ahead of the next."""
