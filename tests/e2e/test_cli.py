@@ -13,7 +13,6 @@ from pathlib import Path
 from bot.config import PROJECT_ROOT
 from bot.store.sqlite import migrations
 
-
 # A guard against a process that hangs, not a measure of speed: a start learns two models (the crisis
 # reader's and the FAQ ranker's), which takes seconds on a quiet machine and far longer when the machine
 # runs several test suites at once.
