@@ -193,8 +193,9 @@ class FaqIndex:
     # reaches COMBINED_AT (chosen on messages neither had learned from; docs/knowledge.md).
     OVERLAP_WEIGHT = 2.0
     COMBINED_AT = 0.6
-    # One or two words ("cai", "hiv", "I need help") are too few n-grams for the ranker's probability to
-    # mean anything: they are matched by their words alone (a way of asking, or a "did you mean").
+    # One or two words that any way of asking uses ("cai", "hiv", "I need help", "methadone qwe asdkjh")
+    # are too little for the ranker's probability to mean anything: they are matched by their words
+    # alone (a way of asking, or a "did you mean").
     RANKER_MIN_TERMS = 3
 
     def __init__(self, entries: tuple[FaqEntry, ...], synonyms: Synonyms = NO_SYNONYMS,
@@ -257,7 +258,8 @@ class FaqIndex:
         answer first). A candidate's score is the better of its overlap and the ranker's probability."""
         matches = self.search(text, limit=5)
         overlap = {m.entry.id: m.score for m in matches}
-        if self.model is None or len(set(self._terms(text))) < self.RANKER_MIN_TERMS:
+        known = {term for term in self._terms(text) if term in self._idf}
+        if self.model is None or len(known) < self.RANKER_MIN_TERMS:
             return self._by_overlap(matches), matches[:3]
         probability = dict(self.model.ranked(self._prepared(text), limit=5))
         # The two agree on most messages; where they do not, the words themselves count twice: a way of
