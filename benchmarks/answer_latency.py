@@ -3,9 +3,12 @@ feature words, the FAQ search), and to build the readers.
 
 Messages are the labelled FAQ questions and the holdout's messages (crises, near-misses, questions,
 small talk), repeated to 1,000, each through CrisisReader.read, IntentReader.smalltalk and .intent and
-FaqIndex.answer as the router calls them: once with the FAQ ranking cache emptied before each message
-(what a new message costs), once with it kept (a message asked before). The statistical model is
-trained once before timing, as the bot does at start (its training time is printed too). Usage:
+FaqIndex.answer as the router calls them: once with the FAQ caches emptied before each message (what a
+new message costs), once with them kept (a message asked before). The FAQ index is built as the bot
+builds it (ways of asking, the labelled examples, the learned ranker); the same messages also go, one
+after the other with the first, through an index without the ranker, so the two are compared in one
+run. The statistical models are trained once before timing, as the bot does at start (their training
+times are printed too). Usage:
 
     .venv/bin/python -m benchmarks.answer_latency --questions 1000
 """
@@ -23,7 +26,7 @@ import yaml
 from bot.config import PROJECT_ROOT
 from bot.content import load_content
 from bot.services.crisis import CrisisReader
-from bot.services.crisis_model import CrisisModel, load_examples
+from bot.services.crisis_model import CrisisModel, faq_examples, load_examples
 from bot.services.faq import FaqIndex, Synonyms
 from bot.services.intents import IntentReader
 
@@ -36,13 +39,20 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=1000)
     args = parser.parse_args()
     content = load_content(PROJECT_ROOT / "content")
+    labelled = load_examples(PROJECT_ROOT / "content" / "understanding")
     started = time.perf_counter()
-    model = CrisisModel(load_examples(PROJECT_ROOT / "content" / "understanding"))
+    model = CrisisModel(labelled)
     training_s = time.perf_counter() - started
+    examples = faq_examples(labelled)
+    synonyms = Synonyms.from_file(PROJECT_ROOT / "content" / "synonyms.yaml")
+    started = time.perf_counter()
+    FaqIndex(content.faq, synonyms, examples)
+    faq_training_s = time.perf_counter() - started
+    plain = FaqIndex(content.faq, synonyms, examples, learn=False)
     builds = []
     for _ in range(20):
         started = time.perf_counter()
-        index = FaqIndex(content.faq, Synonyms.from_file(PROJECT_ROOT / "content" / "synonyms.yaml"))
+        index = FaqIndex(content.faq, synonyms, examples)  # the ranker learned above is reused
         detector = CrisisReader(content.crisis, model)
         intents = IntentReader.from_file(PROJECT_ROOT / "content" / "intents.yaml")
         builds.append(time.perf_counter() - started)
@@ -52,27 +62,38 @@ def main() -> None:
     for question in asked[:100]:  # warm up
         detector.read(question)
         index.answer(question)
-    def measure(cold: bool) -> list[float]:
-        timings = []
-        for question in asked:
-            if cold:
-                index._ranked.cache_clear()
-            started = time.perf_counter()
-            detector.read(question)
-            intents.smalltalk(question)
-            intents.intent(question)
-            index.answer(question)
-            timings.append(time.perf_counter() - started)
-        return sorted(timings)
+        plain.answer(question)
+    def one(faq: FaqIndex, question: str, cold: bool) -> float:
+        if cold:
+            FaqIndex._ranked.cache_clear()
+        started = time.perf_counter()
+        detector.read(question)
+        intents.smalltalk(question)
+        intents.intent(question)
+        faq.answer(question)
+        return time.perf_counter() - started
 
-    cold, cached = measure(cold=True), measure(cold=False)
+    def measure(cold: bool) -> tuple[list[float], list[float]]:
+        with_ranker, without = [], []
+        for question in asked:  # interleaved: both see the same moment of the machine's load
+            with_ranker.append(one(index, question, cold))
+            without.append(one(plain, question, cold))
+        return sorted(with_ranker), sorted(without)
+
+    (cold, cold_plain), (cached, _cached_plain) = measure(cold=True), measure(cold=False)
+
+    def p99(timings: list[float]) -> float:
+        return round(timings[int(len(timings) * 0.99) - 1] * 1000, 4)
+
     print(json.dumps({
         "questions": len(cold), "faq_entries": len(content.faq),
-        "median_ms": round(statistics.median(cold) * 1000, 4),
-        "p99_ms": round(cold[int(len(cold) * 0.99) - 1] * 1000, 4),
+        "median_ms": round(statistics.median(cold) * 1000, 4), "p99_ms": p99(cold),
+        "without_ranker_median_ms": round(statistics.median(cold_plain) * 1000, 4),
+        "without_ranker_p99_ms": p99(cold_plain),
         "cached_median_ms": round(statistics.median(cached) * 1000, 4),
         "readers_build_median_ms": round(statistics.median(builds) * 1000, 3),
         "model_training_s": round(training_s, 2),
+        "faq_ranker_training_s": round(faq_training_s, 2),
     }))
 
 

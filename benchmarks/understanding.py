@@ -275,7 +275,7 @@ def main() -> None:
         if (args.set != "dev" and not args.file) or (
                 args.file and Path(args.file).resolve() == SETS["holdout"].resolve()):
             sys.exit("misses are listed for the dev set only: the holdout is never read line by line")
-        counts = Counter()
+        counts: Counter[str] = Counter()
         for s in scored:
             if not s.right:
                 counts[s.item["expect"]] += 1

@@ -98,6 +98,7 @@ ENGLISH = frozenset("""
     show option options list watch water paper white black red green color colour two three four five six
     example begin began world city state question problem result system program service services team
     company group area office different large public example tell told ask
+    write main weather movie film music song game homework joke translate ticket flight hotel poem
 """.split())
 
 # Common unaccented Vietnamese words (and the teencode of bot.normalize) that no listed English word is

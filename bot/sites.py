@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
 
+from bot.language import could_be_vietnamese
 from bot.normalize import fold, words
 
 COLUMNS = ("id", "kind", "name", "province", "commune", "address", "latitude", "longitude", "phone", "hours",
@@ -216,8 +217,11 @@ class SiteDirectory:
         self._shown = {_place_phrase(n): n for s in sites for n in (s.province, s.commune, *s.other_names)}
         self._shown.update({_place_phrase(old): old for old in (provinces or {})})
         names = set(self._shown)
-        # Names of two words or more: one syllable alone ("an", "hoa") is too often another word.
-        self._place_names = sorted((n for n in names if len(n.split()) >= 2), key=len, reverse=True)
+        # Names of two words or more: one syllable alone ("an", "hoa") is too often another word; one word
+        # that no Vietnamese syllable is spelled like ("hcm" of "TP.HCM") is not.
+        self._place_names = sorted((n for n in names if len(n.split()) >= 2
+                                    or (len(n) >= 3 and n.isalpha() and not could_be_vietnamese(n))),
+                                   key=len, reverse=True)
 
     def place_named_in(self, text: str) -> str | None:
         """A place of the list or a province that a message names in full ("methadone ở Hải Phòng",
@@ -262,7 +266,7 @@ def _wanted(site: Site, kinds: Kinds) -> bool:
 
 
 def _place_phrase(name: str) -> str:
-    return " ".join(w for w in words(name, expand_teencode=False) if w not in _PLACE_WORDS)
+    return " ".join(_naming(words(name, expand_teencode=False)))
 
 
 def load_provinces(path: Path) -> dict[str, str]:
@@ -273,8 +277,27 @@ def load_provinces(path: Path) -> dict[str, str]:
 
 def place_words(typed: str) -> frozenset[str]:
     """The words of a typed place that name it ("tp ho chi minh" → {ho, chi, minh})."""
-    return frozenset(w for w in words(typed, expand_teencode=False) if w not in _PLACE_WORDS)
+    return frozenset(_naming(words(typed, expand_teencode=False)))
+
+
+def _naming(said: list[str]) -> list[str]:
+    """The words that name the place, without the kind of place said with it. "thanh" and "thi" go only
+    as "thành phố", "thị trấn", "thị xã": alone they begin names ("Thanh Hóa", "Thanh Trì")."""
+    kept: list[str] = []
+    skip = False
+    for number, word in enumerate(said):
+        following = said[number + 1] if number + 1 < len(said) else ""
+        if skip:
+            skip = False
+            continue
+        if (word, following) in _PLACE_PAIRS:
+            skip = True
+            continue
+        if word not in _PLACE_WORDS or (word == "quan" and following.isdigit()):  # "Quận 8" is a name
+            kept.append(word)
+    return kept
 
 
 # "tinh", "xa", "phuong", "thanh pho": said with a place name, not part of it.
-_PLACE_WORDS = frozenset("tinh xa phuong thanh pho tp huyen quan thi tran o tai gan".split())
+_PLACE_WORDS = frozenset("tinh xa phuong tp huyen quan o tai gan".split())
+_PLACE_PAIRS = frozenset({("thanh", "pho"), ("thi", "tran"), ("thi", "xa")})

@@ -8,6 +8,7 @@ from bot.i18n import N_
 from bot.messages import Choice, Reply
 from bot.services.crisis import CrisisKind
 from handlers.menu import menu_unless_in_flow
+from handlers.understand import STORY_CHARS
 
 # What to do if the danger an answer is about is happening now.
 ABOUT_LINES = {
@@ -29,9 +30,10 @@ async def on_question(turn: Turn) -> Step | None:
     entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
     if entry is None:
         return None
-    # A fair match that shares no word of what the bot covers ("giá vàng hôm nay" and the fees entry
-    # share "giá") is a coincidence, not an answer.
-    if candidates[0].score < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text):
+    # A match that is not close on the words themselves and shares no word of what the bot covers ("giá
+    # vàng hôm nay" and the fees entry share "giá"; "what time is it in London" is shaped like a question
+    # about dosing hours) is a coincidence, not an answer.
+    if candidates[0].overlap < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text):
         return None
     await turn.uow.tally.add(None, f"question.{entry.topic}", turn.now)
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
@@ -45,7 +47,10 @@ def answer_of(turn: Turn, entry: FaqEntry) -> str:
 
 
 async def on_close_questions(turn: Turn) -> Step | None:
-    """No confident answer, but listed questions close to it: "did you mean", with a counselor last."""
+    """No confident answer, but listed questions close to it: "did you mean", with a counselor last. A
+    story (handlers/understand.py) is acknowledged instead: a list of questions is no answer to it."""
+    if len(turn.text) >= STORY_CHARS:
+        return None
     _entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
     close = [m for m in candidates if m.score >= DID_YOU_MEAN_AT]
     if not close or not turn.services.intents.on_topic(turn.text):

@@ -30,6 +30,12 @@ FILLER = frozenset("""
 """.split())
 # A message of this many words or more is a story or a question, not small talk.
 SMALLTALK_MAX_WORDS = 12
+# Words that ask something: beside small talk they make a question of it ("học tiếng Anh ở đâu tốt"
+# ends with "tốt", "good", and asks where). Not "không" or "sao": "ok không sao" is an ok.
+QUESTION_WORDS = frozenset("dau gi nao bao may what where how why when who which".split())
+# The menu is asked for in a few words ("menu", "bạn giúp được gì cho tôi"); in a longer message its
+# words are part of something else ("trợ giúp pháp lý khi bị công an bắt").
+MENU_MAX_WORDS = 7
 # "nếu tôi xóa dữ liệu thì …", "if I delete my data …": a question about what would follow, not the
 # request itself. "nếu được thì …", "nếu có thể thì …" ("if you can, …") are polite ways to ask, and stay
 # requests.
@@ -66,9 +72,12 @@ def _folded(phrase: str) -> str:
     return " ".join(words(phrase))
 
 
-def _alternatives(phrases: list[str]) -> re.Pattern[str]:
+def _alternatives(phrases: list[str], plurals: bool = False) -> re.Pattern[str]:
+    """Whole words of any of the phrases; with `plurals`, an English plural too ("vapes", "clinics")."""
     alternatives = sorted({_folded(p) for p in phrases if _folded(p)}, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in alternatives) + r")(?![a-z0-9])")
+    ending = r"(?:s|es)?" if plurals else ""
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in alternatives) + r")" + ending
+                      + r"(?![a-z0-9])")
 
 
 class IntentReader:
@@ -82,7 +91,7 @@ class IntentReader:
         self._smalltalk = {name: frozenset(_folded(p) for p in data.smalltalk.get(name, [])) for name in SMALLTALK}
         self._smalltalk_words = {name: _alternatives(list(phrases)) for name, phrases in self._smalltalk.items()
                                  if phrases}
-        self._topic = _alternatives(data.topic_words)
+        self._topic = _alternatives(data.topic_words, plurals=True)
         self._asks_about = _alternatives([p for line in data.asks_about for p in line.split("|")])
         languages = data.languages
         self._language_names = {"en": _alternatives(languages.english), "vi": _alternatives(languages.vietnamese)}
@@ -113,6 +122,8 @@ class IntentReader:
                 language = self.language_request(text)
                 if language is not None:
                     return f"language_{language}"
+                continue
+            if name == "menu" and len(folded.split()) > MENU_MAX_WORDS:
                 continue
             if any(all(part.search(folded) for part in pattern) for pattern in patterns):
                 return name
@@ -168,7 +179,7 @@ class IntentReader:
         # does ("ok đặt lịch đi", "chào bạn, methadone là gì") or when the word is another one in the
         # middle of a sentence ("giá vàng hôm nay": "vàng" folds like "vâng").
         if extra and not about_the_bot:
-            if self.on_topic(text) or self.intent(text) is not None:
+            if self.on_topic(text) or self.intent(text) is not None or QUESTION_WORDS.intersection(extra):
                 return None
             edges = (said[0], said[-1], " ".join(said[:2]), " ".join(said[-2:]), " ".join(said[-3:]))
             if not any(self._smalltalk_words[name].fullmatch(edge) for name in found

@@ -13,11 +13,16 @@ from pathlib import Path
 from bot.config import PROJECT_ROOT
 from bot.store.sqlite import migrations
 
+# A guard against a process that hangs, not a measure of speed: a start learns two models (the crisis
+# reader's and the FAQ ranker's), which takes seconds on a quiet machine and far longer when the machine
+# runs several test suites at once.
+HANG_GUARD_S = 180
+
 
 def run(args: list[str], tmp_path: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "DATA_DIR"))}
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True, timeout=HANG_GUARD_S,
         cwd=tmp_path, env={**clean, "DATA_DIR": str(tmp_path / "data"), **env}, check=False,
     )
 

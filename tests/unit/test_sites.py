@@ -64,6 +64,13 @@ def test_search_by_typed_place_without_diacritics_and_by_former_name() -> None:
     assert directory.in_place("xa") == [] and directory.in_place("Đà Nẵng") == []
 
 
+def test_thanh_and_thi_are_part_of_a_name_unless_they_say_city_or_town() -> None:
+    directory = SiteDirectory(read_sites(GOOD), {"Thanh Hóa": "Thanh Hóa", "Hà Tây": "Hà Nội"})
+    assert directory.place_named_in("methadone ở Thanh Hóa") == "thanh hoa"
+    assert directory.place_named_in("methadone o thanh pho ha noi") is not None
+    assert {s.id for s in directory.in_place("thành phố Hà Nội")} == {"a", "b"}
+
+
 def test_open_now_when_hours_are_known() -> None:
     site = read_sites(GOOD)[0]
     assert site.open_at(datetime(2026, 11, 23, 7, 0)) is True  # Monday
@@ -100,3 +107,10 @@ def test_the_bot_loads_an_imported_list_and_a_broken_one_stops_it(tmp_path: Path
                                                   encoding="utf-8")
     stopped = run([], tmp_path, stdin="/start\n")
     assert stopped.returncode == 2 and "sites.csv: line 2: kind 'clinic'" in stopped.stderr
+
+
+def test_a_numbered_district_and_an_abbreviation_no_syllable_is_spelled_like_are_names() -> None:
+    directory = SiteDirectory(load_sites(PROJECT_ROOT / "content" / "sites" / "sites.csv"))
+    assert directory.place_named_in("tôi ở quận 8") == "quan 8"
+    assert directory.place_named_in("điểm methadone tp hcm") == "hcm"
+    assert directory.place_named_in("hoa quả ở chợ") is None  # one syllable alone is not a name

@@ -205,3 +205,29 @@ async def test_english_homework_keeps_the_setting_and_a_question_about_erasing_e
     handler, texts = await say(bot, "nếu xóa dữ liệu thì sao")
     assert handler == "faq" and texts[0].startswith(DELETE_ANSWER), \
         (handler, texts)
+
+
+@pytest.mark.parametrize("text", ["học tiếng anh ở đâu tốt", "ok mua điện thoại nào", "chào bạn, mấy giờ rồi"])
+def test_small_talk_words_around_a_question_are_not_small_talk(text: str) -> None:
+    assert INTENTS.smalltalk(text) is None, text
+
+
+def test_small_talk_with_filler_or_an_easy_word_is_still_small_talk() -> None:
+    assert INTENTS.smalltalk("ok không sao") == "ack"
+    assert INTENTS.smalltalk("cảm ơn bạn nhiều nhé") == "thanks"
+
+
+def test_the_menu_is_asked_for_in_a_few_words_not_inside_a_longer_question() -> None:
+    assert INTENTS.intent("trợ giúp") == "menu"
+    assert INTENTS.intent("can tro giup phap ly khi bi cong an bat giu") is None
+
+
+def test_an_english_plural_of_a_word_the_bot_covers_is_on_topic() -> None:
+    assert INTENTS.on_topic("what is in laced vapes") and INTENTS.on_topic("do clinics test")
+    assert not INTENTS.on_topic("what time is it in london")
+
+
+async def test_a_province_whose_name_starts_like_a_kind_of_place_is_found(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "methadone ở Thanh Hóa")
+    assert handler.startswith("sites") and "Thanh Hóa" in texts[0], (handler, texts)
