@@ -16,6 +16,7 @@ from bot.content import Content
 from bot.i18n import Catalogs, Translator
 from bot.messages import Choice, Incoming, Reply
 from bot.services import deadlines
+from bot.services.context import Context
 from bot.services.crisis import CrisisListener, CrisisReader, CrisisReading
 from bot.services.deadlines import Deadline
 from bot.services.faq import FaqIndex
@@ -106,6 +107,12 @@ class Turn:
 
     def code_failed(self) -> None:
         self.services.code_attempts.failed(self.chat, self.now)
+
+    @property
+    def context(self) -> Context:
+        """What a use case needs besides the unit of work: this turn's time, the catalogs, the zone."""
+        return Context(self.services.catalogs, self.now, self.services.timezone_name,
+                       self.services.appointment_reminders)
 
     def choice_of(self, key: str, label_key: str) -> Choice:
         return Choice(key, self._(label_key))

@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import N_
 
+REPORT = "report"  # the reminder kind
+
 DEFAULT = "quarterly:03-15,06-15,09-15,12-15;half-year:05-20;year:11-15"
 NOTICE_DAYS = (7, 1)
 NOTICE_AT = time(8, 0)

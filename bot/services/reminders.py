@@ -36,7 +36,7 @@ FOLLOW_UP_AFTER = timedelta(hours=2)
 DOSE_GRACE = timedelta(hours=2)
 FOLLOW_UP_GRACE = timedelta(hours=4)
 MISSED_FOR_SAFETY_NOTE = 2
-REPORT = "report"
+REPORT = deadlines.REPORT
 REPORT_GRACE = timedelta(hours=24)
 
 
