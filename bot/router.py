@@ -23,6 +23,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from bot.dialogs import Flow, Handler, MaybeHandler, Step, Turn
+from bot.keys import prefix_of
 from bot.language import language_of
 from bot.messages import Choice, Reply
 from bot.normalize import fold, has_letters_or_digits, words
@@ -208,7 +209,7 @@ class Router:
             handler = self._r.commands.get(turn.command, self._r.unknown_command)
             return await handler(turn), False, False
         if turn.choice is not None:
-            prefix = turn.choice.split(":", 1)[0]
+            prefix = prefix_of(turn.choice)
             by_prefix = self._r.choices.get(prefix)
             if by_prefix is not None:
                 return await by_prefix(turn), False, False
@@ -234,7 +235,7 @@ class Router:
         offered = turn.session.offered
         if incoming.choice is not None:
             key = incoming.choice
-            prefix = key.split(":", 1)[0]
+            prefix = prefix_of(key)
             if any(c.key == key for c in offered) or prefix in self._r.global_choice_prefixes:
                 turn.choice = key
             return

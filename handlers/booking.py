@@ -6,17 +6,20 @@ with /nghi, and confirm or decline each new appointment from its notice.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
+from bot.keys import ChoiceKey, from_stamp, stamp
 from bot.messages import Choice, Reply
 from bot.normalize import words, yes_or_no
 from bot.router import COMMON_WORDS
 from bot.services import appointments as cases
 from bot.services import booking as service
-from bot.services.appointments import Did, HoursDid
+from bot.services.appointments import AppointmentKey, Did, HoursDid
+from bot.services.booking import appointment_choice
 from bot.sites import Site, SiteKind
 from bot.store.records import Appointment
 from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
@@ -25,6 +28,43 @@ from handlers.sites import counseling_points
 
 FLOW = "book"
 DECLINE_FLOW = "decline"
+
+
+@dataclass(frozen=True)
+class PointKey(ChoiceKey):
+    """bk:p:<point>, a counseling point offered in the booking."""
+
+    prefix: ClassVar[str] = "bk"
+    tag: ClassVar[str | None] = "p"
+    point: str
+
+
+@dataclass(frozen=True)
+class KindKey(ChoiceKey):
+    """bk:k:<kind>: in person, by phone, by chat."""
+
+    prefix: ClassVar[str] = "bk"
+    tag: ClassVar[str | None] = "k"
+    kind: str
+
+
+@dataclass(frozen=True)
+class TopicKey(ChoiceKey):
+    """bk:t:<topic>."""
+
+    prefix: ClassVar[str] = "bk"
+    tag: ClassVar[str | None] = "t"
+    topic: str
+
+
+@dataclass(frozen=True)
+class SlotKey(ChoiceKey):
+    """bk:s:<counselor>:<start>, a free time offered."""
+
+    prefix: ClassVar[str] = "bk"
+    tag: ClassVar[str | None] = "s"
+    counselor: int
+    at: datetime
 
 
 async def start(turn: Turn) -> Step:
@@ -36,8 +76,8 @@ async def start(turn: Turn) -> Step:
         choices = []
         for a in upcoming[:4]:
             when = turn._.datetime(a.starts_at)
-            choices += [Choice(f"apt:change:{a.id}", turn._("booking.change_one", when=when)),
-                        Choice(f"apt:cancel:{a.id}", turn._("booking.cancel_one", when=when))]
+            choices += [appointment_choice("change", a, turn._("booking.change_one", when=when)),
+                        appointment_choice("cancel", a, turn._("booking.cancel_one", when=when))]
         choices.append(turn.choice_of("bk:new", "booking.new"))
         return Step([Reply("\n".join(lines), tuple(choices))], "booking")
     return await _ask_point(turn)
@@ -59,7 +99,7 @@ async def _ask_point(turn: Turn, carried: dict[str, Any] | None = None) -> Step:
 def _offer_points(turn: Turn, text: str, points: list[Site]) -> Reply:
     """The points as choices, remembered in the flow so the question can be asked again as it was."""
     turn.session.data["points"] = [s.id for s in points]
-    return Reply(text, tuple(Choice(f"bk:p:{s.id}", s.short_name) for s in points))
+    return Reply(text, tuple(Choice(PointKey(s.id).pack(), s.short_name) for s in points))
 
 
 async def _points_near(turn: Turn) -> Step:
@@ -119,12 +159,12 @@ def _point_chosen(turn: Turn, point_id: str) -> Step:
 
 
 def _ask_kind(turn: Turn) -> Reply:
-    return Reply(turn._("booking.ask_kind"), tuple(Choice(f"bk:k:{key}", turn._(label))
+    return Reply(turn._("booking.ask_kind"), tuple(Choice(KindKey(key).pack(), turn._(label))
                                                     for key, label in service.KINDS.items()))
 
 
 def _ask_topic(turn: Turn) -> Reply:
-    return Reply(turn._("booking.ask_topic"), tuple(Choice(f"bk:t:{key}", turn._(label))
+    return Reply(turn._("booking.ask_topic"), tuple(Choice(TopicKey(key).pack(), turn._(label))
                                                      for key, label in service.TOPICS.items()))
 
 
@@ -139,25 +179,35 @@ async def _ask_time(turn: Turn) -> Reply:
 def _offer_slots(turn: Turn, text: str, slots: list[service.Slot]) -> Reply:
     """Free times as choices, remembered in the flow: whatever else the person says meanwhile (a question,
     "ok", an answer to a reminder), the same times are offered again and nothing chosen so far is lost."""
-    turn.session.data["slots"] = [f"{s.counselor.person_id}:{s.starts_at:%Y%m%d%H%M}" for s in slots]
+    turn.session.data["slots"] = [SlotKey(s.counselor.person_id, s.starts_at).pack() for s in slots]
     return Reply(text, _slot_choices(turn))
 
 
 def _slot_choices(turn: Turn) -> tuple[Choice, ...]:
     choices = []
     for offered in turn.session.data.get("slots", []):
-        counselor, _sep, stamp = str(offered).partition(":")
-        choices.append(Choice(f"bk:s:{counselor}:{stamp}", turn._.datetime(_from_stamp(stamp))))
+        slot = SlotKey.unpack(str(offered))
+        if slot is not None:
+            choices.append(Choice(slot.pack(), turn._.datetime(slot.at)))
     return tuple(choices)
 
 
-def _from_stamp(stamp: str) -> datetime:
-    return datetime.strptime(stamp + "+0000", "%Y%m%d%H%M%z")
+def _chosen_time(turn: Turn) -> datetime:
+    at = from_stamp(str(turn.session.data["at"]))
+    assert at is not None  # written by _time_chosen
+    return at
+
+
+def _time_chosen(turn: Turn, counselor: int, at: datetime) -> Step:
+    data = turn.session.data
+    data["counselor"], data["at"] = counselor, stamp(at)
+    data.pop("slots", None)
+    return _after_time(turn)
 
 
 def _summary(turn: Turn) -> Reply:
     data = turn.session.data
-    when = _from_stamp(str(data["at"]))
+    when = _chosen_time(turn)
     text = turn._("booking.summary", when=turn._.datetime(when), kind=turn._(service.KINDS[str(data["kind"])]),
                   topic=turn._(service.TOPICS[str(data["topic"])]),
                   point=next((s.name for s in counseling_points(turn) if s.id == data["point"]), str(data["point"])))
@@ -173,19 +223,21 @@ class BookFlow:
         choice, data, step = turn.choice or "", turn.session.data, turn.session.step
         if choice == "bk:new":
             return await _ask_point(turn)
-        if step == "point" and (choice.startswith("bk:p:") or (
+        point = PointKey.unpack(choice)
+        if step == "point" and (point is not None or (
                 turn.choice is None and (turn.text.strip() or turn.incoming.location))):
-            chosen = await _points_near(turn) if turn.choice is None else _point_chosen(
-                turn, choice.removeprefix("bk:p:"))
+            chosen = await _points_near(turn) if point is None else _point_chosen(turn, point.point)
             if turn.session.step == "when":
                 return Step([*chosen.replies, await _ask_time(turn)], "booking")
             return chosen
-        if step == "kind" and choice.startswith("bk:k:"):
-            data["kind"] = choice.removeprefix("bk:k:")
+        kind = KindKey.unpack(choice)
+        if step == "kind" and kind is not None:
+            data["kind"] = kind.kind
             turn.goto("topic")
             return Step([_ask_topic(turn)], "booking")
-        if step == "topic" and choice.startswith("bk:t:"):
-            data["topic"] = choice.removeprefix("bk:t:")
+        topic = TopicKey.unpack(choice)
+        if step == "topic" and topic is not None:
+            data["topic"] = topic.topic
             turn.goto("when")
             return Step([await _ask_time(turn)], "booking")
         if step == "when":
@@ -212,7 +264,8 @@ class BookFlow:
         step = turn.session.step
         if step == "point":
             chosen = [s for s in counseling_points(turn) if s.id in turn.session.data.get("points", [])]
-            return Reply(turn._("booking.ask_point"), tuple(Choice(f"bk:p:{s.id}", s.short_name) for s in chosen))
+            return Reply(turn._("booking.ask_point"),
+                         tuple(Choice(PointKey(s.id).pack(), s.short_name) for s in chosen))
         if step == "when":
             return Reply(turn._("booking.ask_time"), _slot_choices(turn))
         if step == "kind":
@@ -228,11 +281,9 @@ class BookFlow:
 
 async def _when(turn: Turn, choice: str) -> Step | None:
     data = turn.session.data
-    if choice.startswith("bk:s:"):
-        _b, _s, counselor, stamp = choice.split(":")
-        data["counselor"], data["at"] = int(counselor), stamp
-        data.pop("slots", None)
-        return _after_time(turn)
+    slot = SlotKey.unpack(choice)
+    if slot is not None:
+        return _time_chosen(turn, slot.counselor, slot.at)
     if turn.choice is not None or not turn.text.strip():
         return None
     local_today = turn._.local(turn.now).date()
@@ -260,9 +311,7 @@ async def _when(turn: Turn, choice: str) -> Step | None:
         wanted += timedelta(days=1)  # "9h" said after nine: tomorrow's
     exact = [s for s in slots if s.starts_at == wanted]
     if exact:
-        data["counselor"], data["at"] = exact[0].counselor.person_id, f"{exact[0].starts_at:%Y%m%d%H%M}"
-        data.pop("slots", None)
-        return _after_time(turn)
+        return _time_chosen(turn, exact[0].counselor.person_id, exact[0].starts_at)
     if not slots:
         return Step([Reply(turn._("booking.none_that_day")), await _ask_time(turn)], "booking:typed_time")
     nearest = sorted(sorted(slots, key=lambda s: abs(s.starts_at - wanted))[:6], key=lambda s: s.starts_at)
@@ -283,7 +332,7 @@ async def _book(turn: Turn) -> Step:
     assert turn.person.id is not None
     replacing = data.get("replacing")
     request = cases.Request(point_id=str(data["point"]), counselor_id=int(data["counselor"]),
-                            starts_at=_from_stamp(str(data["at"])), kind=str(data["kind"]), topic=str(data["topic"]),
+                            starts_at=_chosen_time(turn), kind=str(data["kind"]), topic=str(data["topic"]),
                             phone=data.get("phone"), replacing=int(replacing) if replacing else None)
     done = await cases.book(turn.uow, turn.context, turn.person, request)
     if done.did is Did.SLOT_TAKEN:
@@ -307,10 +356,10 @@ def _describe(turn: Turn, appointment: Appointment) -> str:
 async def on_appointment_choice(turn: Turn) -> Step:
     """apt:<action>:<id>[:<more>]. The counselor: ok, prop (then pick:<stamp>), no, att, noshow. The
     person: cancel, keep, change, accept, reject, sat:<1-3>. The service checks whose appointment it is."""
-    parts = (turn.choice or "").split(":")
-    if len(parts) < 3 or not parts[2].isdigit():
+    key = AppointmentKey.unpack(turn.choice)
+    if key is None:
         return _stale(turn)
-    action, appointment_id, more = parts[1], int(parts[2]), parts[3] if len(parts) == 4 else ""
+    action, appointment_id, more = key.action, key.appointment, key.more or ""
     uow, context, me = turn.uow, turn.context, turn.person
     if action == "sat":
         done = await cases.rate(uow, me, appointment_id, int(more) if more.isdigit() else 0)
@@ -322,8 +371,8 @@ async def on_appointment_choice(turn: Turn) -> Step:
         done = await cases.begin_decline(uow, me, appointment_id)
     elif action == "prop":
         done = await cases.times_to_propose(uow, context, me, appointment_id)
-    elif action == "pick" and more.isdigit():
-        done = await cases.propose(uow, context, me, appointment_id, _from_stamp(more))
+    elif action == "pick" and (at := from_stamp(more)) is not None:
+        done = await cases.propose(uow, context, me, appointment_id, at)
     elif action == "keep":
         done = await cases.keep(uow, me, appointment_id)
     elif action == "accept":
@@ -360,7 +409,7 @@ async def _rendered(turn: Turn, done: cases.Outcome) -> Step:
         return Step([Reply(turn._("booking.no_slots_to_propose"))], "booking:no_slots")
     if did is Did.PICK_TIME:
         return Step([Reply(turn._("booking.pick_time"), tuple(
-            Choice(f"apt:pick:{appointment.id}:{s.starts_at:%Y%m%d%H%M}", turn._.datetime(s.starts_at))
+            appointment_choice("pick", appointment, turn._.datetime(s.starts_at), stamp(s.starts_at))
             for s in done.slots))], "booking:propose")
     if did is Did.SLOT_TAKEN:
         return Step([Reply(turn._("booking.slot_taken_counselor"))], "booking:slot_taken")

@@ -6,16 +6,15 @@ reminder with "Tôi sẽ đến / Lần này không đến được"; the facili
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from bot.dialogs import Step, Turn
 from bot.messages import Choice, Reply
 from bot.services import groups as service
-from bot.services.groups import Did
+from bot.services.groups import AttendKey, Did, GroupKey, RsvpKey
 from bot.store.records import Group
 from handlers.menu import menu_unless_in_flow
 from handlers.privacy import ask_consent_for
 
+NEW = "grp:new"  # a counselor's "create a group"
 NEW_FLOW = "group_new"
 RESCHEDULE_FLOW = "group_reschedule"
 
@@ -25,10 +24,10 @@ async def on_groups(turn: Turn) -> Step:
     everything = await service.everything(turn.uow)
     if turn.person.role == "counselor":
         mine = [g for g in everything if g.facilitator_id == turn.person.id]
-        choices = [turn.choice_of("grp:new", "groups.create")]
+        choices = [turn.choice_of(NEW, "groups.create")]
         for group in mine:
-            choices.append(Choice(f"grp:cancel:{group.id}", turn._("groups.cancel_next", name=group.name)))
-            choices.append(Choice(f"grp:resched:{group.id}", turn._("groups.reschedule", name=group.name)))
+            choices.append(_choice("cancel", group, turn._("groups.cancel_next", name=group.name)))
+            choices.append(_choice("resched", group, turn._("groups.reschedule", name=group.name)))
         lines = [_line(turn, g) for g in mine] or [turn._("groups.none_yours")]
         return Step([Reply("\n".join(lines), tuple(choices))], "groups")
     if not everything:
@@ -37,10 +36,15 @@ async def on_groups(turn: Turn) -> Step:
     choices = []
     for group in everything:
         if group.id in joined:
-            choices.append(Choice(f"grp:leave:{group.id}", turn._("groups.leave", name=group.name)))
+            choices.append(_choice("leave", group, turn._("groups.leave", name=group.name)))
         else:
-            choices.append(Choice(f"grp:join:{group.id}", turn._("groups.join", name=group.name)))
+            choices.append(_choice("join", group, turn._("groups.join", name=group.name)))
     return Step([Reply("\n".join(_line(turn, g) for g in everything), tuple(choices))], "groups")
+
+
+def _choice(action: str, group: Group, label: str) -> Choice:
+    assert group.id is not None
+    return Choice(GroupKey(action, group.id).pack(), label)
 
 
 def _line(turn: Turn, group: Group) -> str:
@@ -50,25 +54,25 @@ def _line(turn: Turn, group: Group) -> str:
 async def on_group_choice(turn: Turn) -> Step:
     """grp:new, grp:<join|leave|cancel|resched>:<group>, grp:rsvp:<group>:<meeting>:<y|n>,
     grp:att:<group>:<meeting>:<member>."""
-    parts = (turn.choice or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    if action == "new" and turn.person.role == "counselor":
+    if turn.choice == NEW and turn.person.role == "counselor":
         turn.open_flow(NEW_FLOW, "name")
         return Step([Reply(turn._("groups.ask_name"))], "groups")
-    if len(parts) < 3 or not parts[2].isdigit():
+    uow, me = turn.uow, turn.person
+    rsvp, present = RsvpKey.unpack(turn.choice), AttendKey.unpack(turn.choice)
+    if rsvp is not None:
+        return _rendered(turn, await service.rsvp(uow, me, rsvp.group, rsvp.meeting, coming=rsvp.answer == "y"))
+    if present is not None:
+        return _rendered(turn, await service.attend(uow, me, present.group, present.meeting, present.member))
+    key = GroupKey.unpack(turn.choice)
+    if key is None:
         return _stale(turn)
-    group_id, uow, me = int(parts[2]), turn.uow, turn.person
-    meeting = _meeting(parts[3]) if len(parts) == 5 else None
+    action, group_id = key.action, key.group
     if action == "join":
         if not turn.person.consented:
             return ask_consent_for(turn, "m:groups")
         done = await service.join(uow, turn.context, me, group_id)
     elif action == "leave":
         done = await service.leave(uow, me, group_id)
-    elif action == "rsvp" and meeting is not None:
-        done = await service.rsvp(uow, me, group_id, meeting, coming=parts[4] == "y")
-    elif action == "att" and meeting is not None and parts[4].isdigit():
-        done = await service.attend(uow, me, group_id, meeting, int(parts[4]))
     elif action == "cancel":
         done = await service.cancel_next(uow, turn.context, me, group_id)
     elif action == "resched" and await service.may_run(uow, me, group_id):
@@ -105,13 +109,6 @@ def _rendered(turn: Turn, done: service.Outcome) -> Step:
 
 def _stale(turn: Turn) -> Step:
     return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
-
-
-def _meeting(stamp: str) -> datetime | None:
-    try:
-        return datetime.strptime(stamp + "+0000", "%Y%m%d%H%M%z")
-    except ValueError:
-        return None
 
 
 class NewGroup:

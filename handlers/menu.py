@@ -96,11 +96,11 @@ async def open_feature(turn: Turn, key: str, carried: dict[str, str] | None = No
 
         turn.close_flow()
         return await booking.start(turn)
-    if key.startswith("m:link:"):
+    if key == "m:link":
         from handlers import volunteers
 
         turn.close_flow()
-        return await volunteers.open_link(turn, key.removeprefix("m:link:"))
+        return await volunteers.open_link(turn, (carried or {}).get("code", ""))
     if key == "m:groups":
         from handlers import groups
 

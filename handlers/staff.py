@@ -4,9 +4,10 @@ report-deadline reminders on or off (seed 001: quarterly, half-year and yearly r
 from __future__ import annotations
 
 from bot.dialogs import Step, Turn
-from bot.messages import Choice, Reply
+from bot.messages import Reply
 from bot.services import deadlines
 from bot.services import staff as service
+from bot.services.chats import take_choice
 from handlers.privacy import ask_consent_for
 
 STAFF_ROLES = frozenset({"counselor", "head"})
@@ -40,7 +41,7 @@ async def on_duty(turn: Turn) -> Step:
         return Step([Reply(turn._("staff.off_duty"))], "staff:duty")
     if not duty.waiting:
         return Step([Reply(turn._("staff.on_duty"))], "staff:duty")
-    choices = tuple(Choice(f"chat:take:{chat.id}", turn._("staff.take_chat", alias=person.alias if person else "?"))
+    choices = tuple(take_choice(chat, turn._("staff.take_chat", alias=person.alias if person else "?"))
                     for chat, person in duty.waiting[:8])
     return Step([Reply(turn._("staff.on_duty")), Reply(turn._("staff.waiting", count=len(duty.waiting)), choices)],
                 "staff:duty")

@@ -6,10 +6,14 @@ the person is told so honestly, what to do if it is urgent, and when someone wil
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 from bot.dialogs import Step, Turn
+from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
 from bot.services import chats as cases
-from bot.services.chats import Did
+from bot.services.chats import END, Did, TakeChatKey
 from bot.store.records import Chat
 from handlers.menu import main_menu, menu_unless_in_flow
 from handlers.sites import counseling_points
@@ -18,19 +22,28 @@ FLOW = "talk"
 RELAY_FLOW = "relay"
 
 
+@dataclass(frozen=True)
+class ChatPointKey(ChoiceKey):
+    """chat:p:<point>, the point a person chooses to talk to."""
+
+    prefix: ClassVar[str] = "chat"
+    tag: ClassVar[str | None] = "p"
+    point: str
+
+
 async def start(turn: Turn) -> Step:
     """The menu's "talk to a counselor" (after consent)."""
     assert turn.person.id is not None
     chat = await cases.open_chat_of(turn.uow, turn.person.id)
     if chat is not None:
         turn.open_flow(FLOW, "open", {"chat": chat.id})
-        return Step([Reply(turn._("talk.still_open"), (turn.choice_of("chat:end", "talk.end"),))], "talk")
+        return Step([Reply(turn._("talk.still_open"), (turn.choice_of(END, "talk.end"),))], "talk")
     points = await cases.points_with_counselors(turn.uow, counseling_points(turn))
     if not points:
         turn.close_flow()
         return Step([Reply(turn._("talk.no_points")), main_menu(turn)], "talk:no_points")
     turn.open_flow(FLOW, "point")
-    choices = tuple(Choice(f"chat:p:{s.id}", s.short_name) for s in points[:8])
+    choices = tuple(Choice(ChatPointKey(s.id).pack(), s.short_name) for s in points[:8])
     return Step([Reply(turn._("talk.ask_point"), choices)], "talk")
 
 
@@ -40,11 +53,11 @@ class TalkFlow:
     name = FLOW
 
     async def step(self, turn: Turn) -> Step | None:
-        choice = turn.choice or ""
-        if choice == "chat:end":
+        if turn.choice == END:
             return await end(turn)
-        if turn.session.step == "point" and choice.startswith("chat:p:"):
-            return await _open(turn, choice.removeprefix("chat:p:"))
+        point = ChatPointKey.unpack(turn.choice)
+        if turn.session.step == "point" and point is not None:
+            return await _open(turn, point.point)
         if turn.session.step == "open":
             chat = await turn.uow.chats.get(int(turn.session.data.get("chat", 0)))
             if chat is None or chat.closed_at is not None:
@@ -59,7 +72,7 @@ class TalkFlow:
 
     def prompt(self, turn: Turn) -> Reply:
         if turn.session.step == "open":
-            return Reply(turn._("talk.keep_writing"), (turn.choice_of("chat:end", "talk.end"),))
+            return Reply(turn._("talk.keep_writing"), (turn.choice_of(END, "talk.end"),))
         return Reply(turn._("talk.ask_point"))
 
 
@@ -97,13 +110,13 @@ async def _open(turn: Turn, point_id: str) -> Step:
     assert done.chat is not None
     turn.open_flow(FLOW, "open", {"chat": done.chat.id})
     if done.did is Did.OFFERED:
-        return Step([Reply(turn._("talk.opened"), (turn.choice_of("chat:end", "talk.end"),))], "talk:opened")
+        return Step([Reply(turn._("talk.opened"), (turn.choice_of(END, "talk.end"),))], "talk:opened")
     if done.did is Did.POINT_CLOSED and done.opens_at is not None:
         why = Reply(turn._("talk.point_closed", name=site.name, when=turn._.datetime(done.opens_at)))
     else:
         why = Reply(turn._("talk.nobody_on_duty"))
     return Step([why, Reply(turn._("talk.meanwhile"), (turn.choice_of("m:book", "menu.book"),
-                                                       turn.choice_of("chat:end", "talk.end")))], "talk:opened")
+                                                       turn.choice_of(END, "talk.end")))], "talk:opened")
 
 
 async def _from_person(turn: Turn, chat: Chat) -> Step:
@@ -115,11 +128,11 @@ async def _from_person(turn: Turn, chat: Chat) -> Step:
 
 async def on_chat_choice(turn: Turn) -> Step:
     """chat:take:<id> (a counselor takes a waiting chat), chat:end (either side, outside the flow)."""
-    parts = (turn.choice or "").split(":")
-    if parts[:2] == ["chat", "end"]:
+    if turn.choice == END:
         return await end(turn)
-    if len(parts) == 3 and parts[1] == "take" and parts[2].isdigit() and turn.person.role == "counselor":
-        return await _take(turn, int(parts[2]))
+    take = TakeChatKey.unpack(turn.choice)
+    if take is not None and turn.person.role == "counselor":
+        return await _take(turn, take.chat)
     return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
 
 
@@ -130,7 +143,7 @@ async def _take(turn: Turn, chat_id: int) -> Step:
     turn.open_flow(RELAY_FLOW, "open", {"chat": chat_id})
     lines = [turn._("talk.you_took", alias=done.other.alias if done.other else "?")]
     lines += [cases.framed(text) for text in done.waiting]
-    return Step([Reply("\n".join(lines), (turn.choice_of("chat:end", "talk.end"),))], "talk:took")
+    return Step([Reply("\n".join(lines), (turn.choice_of(END, "talk.end"),))], "talk:took")
 
 
 class RelayFlow:
@@ -139,7 +152,7 @@ class RelayFlow:
     name = RELAY_FLOW
 
     async def step(self, turn: Turn) -> Step | None:
-        if turn.choice == "chat:end":
+        if turn.choice == END:
             return await end(turn)
         if turn.choice is not None or not turn.text.strip():
             chat = await turn.uow.chats.get(int(turn.session.data.get("chat", 0)))
@@ -157,7 +170,7 @@ class RelayFlow:
         return Step([], "talk:relayed")
 
     def prompt(self, turn: Turn) -> Reply:
-        return Reply(turn._("talk.relay_hint"), (turn.choice_of("chat:end", "talk.end"),))
+        return Reply(turn._("talk.relay_hint"), (turn.choice_of(END, "talk.end"),))
 
 
 async def end(turn: Turn) -> Step:

@@ -10,7 +10,7 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
 from bot.services import volunteers as service
-from bot.services.volunteers import Did
+from bot.services.volunteers import CheckinKey, Did, EndLinkKey
 from handlers.menu import menu_unless_in_flow
 from handlers.privacy import ask_consent_for
 
@@ -25,7 +25,7 @@ async def on_link(turn: Turn) -> Step:
     if not code:
         return await _my_links(turn)
     if not turn.person.consented:
-        return ask_consent_for(turn, f"m:link:{code}")
+        return ask_consent_for(turn, "m:link", {"code": code})
     return await open_link(turn, code)
 
 
@@ -42,7 +42,7 @@ async def _my_links(turn: Turn) -> Step:
     if done.link is None or done.link.id is None:
         return Step([Reply(turn._("volunteers.none")), *menu_unless_in_flow(turn)], "volunteers")
     return Step([Reply(turn._("volunteers.linked", volunteer=done.volunteer.alias if done.volunteer else "?"), (
-        turn.choice_of(f"link:end:{done.link.id}", "volunteers.end"),
+        turn.choice_of(EndLinkKey(done.link.id).pack(), "volunteers.end"),
         turn.choice_of("m:menu", "menu.back"),
     ))], "volunteers")
 
@@ -107,9 +107,9 @@ async def _agree(turn: Turn, share: bool) -> Step:
 
 async def on_link_choice(turn: Turn) -> Step:
     """link:end:<id> from /lienket: the person ends the link; the volunteer's check-ins stop."""
-    parts = (turn.choice or "").split(":")
-    if len(parts) == 3 and parts[1] == "end" and parts[2].isdigit():
-        done = await service.end_link(turn.uow, turn.person, int(parts[2]))
+    key = EndLinkKey.unpack(turn.choice)
+    if key is not None:
+        done = await service.end_link(turn.uow, turn.person, key.link)
         if done.did is Did.ENDED:
             return Step([Reply(turn._("volunteers.ended"))], "volunteers:ended")
     return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
@@ -117,10 +117,10 @@ async def on_link_choice(turn: Turn) -> Step:
 
 async def on_checkin(turn: Turn) -> Step:
     """ci:ok|help|none:<link>:<day>, the volunteer's answer to the weekly check-in."""
-    parts = (turn.choice or "").split(":")
-    if len(parts) != 4 or parts[1] not in ("ok", "help", "none") or not parts[2].isdigit():
+    key = CheckinKey.unpack(turn.choice)
+    if key is None or key.answer not in ("ok", "help", "none"):
         return Step([Reply(turn._("misc.stale_choice"))], "stale_choice")
-    done = await service.checkin_answer(turn.uow, turn.context, turn.person, int(parts[2]), parts[1])
+    done = await service.checkin_answer(turn.uow, turn.context, turn.person, key.link, key.answer)
     if done.did is Did.FOUND and done.link is not None:  # "needs support": an optional note first
         turn.open_flow(NOTE_FLOW, "note", {"link": done.link.id})
         return Step([_ask_note(turn)], "volunteers:help")

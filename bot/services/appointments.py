@@ -15,8 +15,10 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from bot.i18n import N_
-from bot.messages import Choice, Reply
+from bot.keys import stamp
+from bot.messages import Reply
 from bot.services import booking as rules
+from bot.services.booking import AppointmentKey
 from bot.services.budget import Priority
 from bot.services.context import Context, Notices
 from bot.sites import Site
@@ -24,6 +26,7 @@ from bot.store.base import SlotTaken, UnitOfWork
 from bot.store.records import Address, Appointment, OutboxItem, Person
 
 LIVE = ("requested", "proposed", "confirmed")
+__all__ = ["AppointmentKey", "Did", "HoursDid", "Outcome", "Request"]
 
 
 class Did(StrEnum):
@@ -192,9 +195,9 @@ async def propose(uow: UnitOfWork, ctx: Context, counselor: Person, appointment_
     if person is not None:
         _ = ctx.catalogs.translator(person.locale)
         reply = Reply(_("booking.proposed_for_person", old=_.datetime(old.starts_at), when=_.datetime(new_time)), (
-            Choice(f"apt:accept:{appointment.id}", _("booking.accept")),
-            Choice(f"apt:reject:{appointment.id}", _("booking.reject"))))
-        items.append(OutboxItem.to(person, f"apt{appointment.id}:proposed:{new_time:%Y%m%d%H%M}", reply,
+            rules.appointment_choice("accept", appointment, _("booking.accept")),
+            rules.appointment_choice("reject", appointment, _("booking.reject"))))
+        items.append(OutboxItem.to(person, f"apt{appointment.id}:proposed:{stamp(new_time)}", reply,
                                    Priority.APPOINTMENT, ctx.now))
     await uow.outbox.add_many(items)
     return Outcome(Did.PROPOSED, appointment, old, notices=tuple(items))
@@ -216,7 +219,8 @@ async def mark_attendance(uow: UnitOfWork, ctx: Context, counselor: Person, appo
     if person is not None:
         _ = ctx.catalogs.translator(person.locale)
         reply = Reply(_("booking.sat_question"), tuple(
-            Choice(f"apt:sat:{appointment.id}:{score}", _(label)) for score, label in rules.SATISFACTION.items()))
+            rules.appointment_choice("sat", appointment, _(label), str(score))
+            for score, label in rules.SATISFACTION.items()))
         items.append(OutboxItem.to(person, f"apt{appointment.id}:sat", reply, Priority.ROUTINE, ctx.now))
         await uow.outbox.add_many(items)
     return Outcome(Did.MARKED, appointment, notices=tuple(items))

@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 from bot.i18n import N_, Catalogs
+from bot.keys import ChoiceKey, stamp
 from bot.messages import Choice, Reply
 from bot.normalize import fold
 from bot.services.budget import Priority
@@ -33,6 +35,23 @@ KINDS = {"in_person": N_("booking.kind_in_person"), "phone": N_("booking.kind_ph
 TOPICS = {"methadone": N_("booking.topic_methadone"), "rehab": N_("booking.topic_rehab"),
           "family": N_("booking.topic_family"), "hiv": N_("booking.topic_hiv"), "other": N_("booking.topic_other")}
 _PHONE = re.compile(r"^\+?[0-9][0-9 .]{7,13}[0-9]$")
+
+
+@dataclass(frozen=True)
+class AppointmentKey(ChoiceKey):
+    """apt:<action>:<appointment>[:<more>], on the notices and reminders of an appointment. The
+    counselor's: ok, prop, pick (more: the time, a stamp), no, att, noshow. The person's: cancel, keep,
+    change, accept, reject, sat (more: the score)."""
+
+    prefix: ClassVar[str] = "apt"
+    action: str
+    appointment: int
+    more: str | None = None
+
+
+def appointment_choice(action: str, appointment: Appointment, label: str, more: str | None = None) -> Choice:
+    assert appointment.id is not None
+    return Choice(AppointmentKey(action, appointment.id, more).pack(), label)
 
 
 @dataclass(frozen=True)
@@ -229,8 +248,8 @@ def _days_label(days: str, labels: tuple[str, ...]) -> str:
 
 
 def _clock_label(hhmm: str) -> str:
-    hours, _, minutes = hhmm.partition(":")
-    return f"{int(hours)}:{minutes}"
+    at = time.fromisoformat(hhmm)
+    return f"{at.hour}:{at.minute:02d}"
 
 
 def valid_phone(typed: str) -> str | None:
@@ -287,9 +306,9 @@ def counselor_notice(catalogs: Catalogs, counselor: Address, appointment: Appoin
         text += "\n" + _("booking.notice_phone", phone=appointment.phone)
     choices: tuple[Choice, ...] = ()
     if what == "new":
-        choices = (Choice(f"apt:ok:{appointment.id}", _("booking.confirm")),
-                   Choice(f"apt:prop:{appointment.id}", _("booking.propose")),
-                   Choice(f"apt:no:{appointment.id}", _("booking.decline")))
+        choices = (appointment_choice("ok", appointment, _("booking.confirm")),
+                   appointment_choice("prop", appointment, _("booking.propose")),
+                   appointment_choice("no", appointment, _("booking.decline")))
     return OutboxItem.to(counselor, key=f"apt{appointment.id}:{what}", reply=Reply(text, choices),
                          priority=Priority.APPOINTMENT, due_at=appointment.created_at,
                          about_id=None if what == "erased" else appointment.person_id)
@@ -333,8 +352,8 @@ def reminders_for(catalogs: Catalogs, person: Address, appointment: Appointment,
         if due <= now:
             continue
         reply = Reply(_("booking.reminder", when=_.datetime(appointment.starts_at)), (
-            Choice(f"apt:keep:{appointment.id}", _("booking.will_come")),
-            Choice(f"apt:change:{appointment.id}", _("booking.need_change"))))
+            appointment_choice("keep", appointment, _("booking.will_come")),
+            appointment_choice("change", appointment, _("booking.need_change"))))
         items.append(OutboxItem.to(person, reminder_key(appointment, label), reply, Priority.APPOINTMENT, due,
                                    expires_at=appointment.starts_at))
     return items
@@ -346,11 +365,11 @@ AFTER_GRACE = timedelta(days=7)
 
 def reminder_key(appointment: Appointment, label: str) -> str:
     """One key per appointment, time and reminder: a moved appointment gets its own reminders."""
-    return f"apt{appointment.id}:r:{label}:{appointment.starts_at:%Y%m%d%H%M}"
+    return f"apt{appointment.id}:r:{label}:{stamp(appointment.starts_at)}"
 
 
 def after_key(appointment: Appointment) -> str:
-    return f"apt{appointment.id}:after:{appointment.starts_at:%Y%m%d%H%M}"
+    return f"apt{appointment.id}:after:{stamp(appointment.starts_at)}"
 
 
 def keys_to_cancel(appointment: Appointment) -> list[str]:
@@ -363,8 +382,8 @@ def after_the_meeting(catalogs: Catalogs, counselor: Address, appointment: Appoi
     _ = catalogs.translator(counselor.locale)
     ends = appointment.starts_at + timedelta(minutes=appointment.minutes)
     reply = Reply(_("booking.after", alias=alias, when=_.datetime(appointment.starts_at)), (
-        Choice(f"apt:att:{appointment.id}", _("booking.attended")),
-        Choice(f"apt:noshow:{appointment.id}", _("booking.no_show"))))
+        appointment_choice("att", appointment, _("booking.attended")),
+        appointment_choice("noshow", appointment, _("booking.no_show"))))
     return OutboxItem.to(counselor, after_key(appointment), reply, Priority.ROUTINE, ends,
                          expires_at=ends + AFTER_GRACE, about_id=appointment.person_id)
 

@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
+from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
 from bot.services.budget import Priority
 from bot.services.context import Context, Notices
@@ -47,6 +49,24 @@ def parts_of(text: str, size: int = PART_CHARS) -> list[str]:
         rest = rest[cut:].lstrip()
     parts.append(rest)
     return parts
+
+
+END = "chat:end"  # either side's "end the chat", outside the flow too
+
+
+@dataclass(frozen=True)
+class TakeChatKey(ChoiceKey):
+    """chat:take:<chat>, on the offer to counselors on duty."""
+
+    prefix: ClassVar[str] = "chat"
+    tag: ClassVar[str | None] = "take"
+    chat: int
+
+
+def take_choice(chat: Chat, label: str) -> Choice:
+    """The button that takes a waiting chat."""
+    assert chat.id is not None
+    return Choice(TakeChatKey(chat.id).pack(), label)
 
 
 class Did(StrEnum):
@@ -102,7 +122,7 @@ async def _offer_to(uow: UnitOfWork, ctx: Context, person: Person, chat: Chat, c
     items = []
     for counselor in counselors:
         _ = ctx.catalogs.translator(counselor.locale)
-        reply = Reply(_("talk.offer", alias=person.alias), (Choice(f"chat:take:{chat.id}", _("talk.take")),))
+        reply = Reply(_("talk.offer", alias=person.alias), (take_choice(chat, _("talk.take")),))
         items.append(OutboxItem.to(counselor, f"chat{chat.id}:offer:{counselor.person_id}", reply,
                                    Priority.APPOINTMENT, ctx.now, about_id=chat.person_id))
     await uow.outbox.add_many(items)
@@ -124,7 +144,7 @@ async def from_person(uow: UnitOfWork, ctx: Context, person: Person, chat: Chat,
     _ = ctx.catalogs.translator(counselor.locale)
     notices = await _relay(uow, ctx, counselor, f"chat{chat.id}:p:{event_id}", text,
                            lambda part: _("talk.from_person", alias=person.alias, text=part),
-                           Choice("chat:end", _("talk.end")), about=chat.person_id)
+                           Choice(END, _("talk.end")), about=chat.person_id)
     return Outcome(Did.RELAYED, chat, notices=notices)
 
 
@@ -172,7 +192,7 @@ async def from_counselor(uow: UnitOfWork, ctx: Context, counselor: Person, chat_
         return Outcome(Did.RELAYED, chat)
     _ = ctx.catalogs.translator(person.locale)
     notices = await _relay(uow, ctx, person, f"chat{chat.id}:c:{event_id}", text,
-                           lambda part: _("talk.from_counselor", text=part), Choice("chat:end", _("talk.end")))
+                           lambda part: _("talk.from_counselor", text=part), Choice(END, _("talk.end")))
     return Outcome(Did.RELAYED, chat, notices=notices)
 
 

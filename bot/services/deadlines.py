@@ -59,7 +59,8 @@ def rule_for(deadlines: tuple[Deadline, ...]) -> dict[str, Any]:
 def notices(rule: dict[str, Any], zone: str, year: int) -> list[tuple[datetime, str, date]]:
     """Every notice of the rule in a year: (when, deadline kind, deadline date), in order."""
     tz = ZoneInfo(zone)
-    hours, minutes = (int(x) for x in rule["at"].split(":"))
+    at = time.fromisoformat(rule["at"])
+    hours, minutes = at.hour, at.minute
     found = []
     for kind, day_text in rule["dates"]:
         month, day = (int(x) for x in day_text.split("-"))

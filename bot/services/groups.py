@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from bot.i18n import N_, Translator
+from bot.keys import ChoiceKey
 from bot.messages import Reply
 from bot.normalize import fold
 from bot.services.budget import Priority
@@ -82,7 +83,8 @@ def meetings(rule: dict[str, Any], zone: str, around: datetime, months: int = 3)
     """Meeting start times from the month before `around` for `months` months, in UTC."""
     tz = ZoneInfo(zone)
     local = around.astimezone(tz)
-    hours, minutes = (int(x) for x in rule["at"].split(":"))
+    at = time.fromisoformat(rule["at"])
+    hours, minutes = at.hour, at.minute
     found = []
     year, month = (local.year, local.month - 1) if local.month > 1 else (local.year - 1, 12)
     for _ in range(months + 1):
@@ -129,9 +131,35 @@ def describe(_: Translator, rule: dict[str, Any]) -> str:
     return _("groups.schedule", weekday=day, nth=_(NTH_WORDS[int(rule["nth"])]), time=rule["at"])
 
 
-def stamp(meeting: datetime) -> str:
-    """A meeting's compact id in choice keys (UTC minute)."""
-    return f"{meeting:%Y%m%d%H%M}"
+@dataclass(frozen=True)
+class RsvpKey(ChoiceKey):
+    """grp:rsvp:<group>:<meeting>:<y|n>, a member's answer to the day-before notice."""
+
+    prefix: ClassVar[str] = "grp"
+    tag: ClassVar[str | None] = "rsvp"
+    group: int
+    meeting: datetime
+    answer: str
+
+
+@dataclass(frozen=True)
+class AttendKey(ChoiceKey):
+    """grp:att:<group>:<meeting>:<member>, the facilitator's attendance list after a meeting."""
+
+    prefix: ClassVar[str] = "grp"
+    tag: ClassVar[str | None] = "att"
+    group: int
+    meeting: datetime
+    member: int
+
+
+@dataclass(frozen=True)
+class GroupKey(ChoiceKey):
+    """grp:<join|leave|cancel|resched>:<group>, from /nhom's list."""
+
+    prefix: ClassVar[str] = "grp"
+    action: str
+    group: int
 
 
 # The use cases: each takes the unit of work and says what it did; notices to members are queued in the

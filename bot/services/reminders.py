@@ -17,10 +17,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from bot.i18n import N_, Catalogs, Translator
+from bot.keys import ChoiceKey, stamp
 from bot.messages import Choice, Reply
 from bot.services import deadlines, groups, volunteers
 from bot.services.budget import Priority
@@ -41,6 +42,17 @@ REPORT_GRACE = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
+class DoseKey(ChoiceKey):
+    """dose:<done|miss>:<reminder>:<day> on a dose reminder, dose:note:<reminder> on the safety note's
+    teaser."""
+
+    prefix: ClassVar[str] = "dose"
+    answer: str
+    reminder: int
+    day: str | None = None
+
+
+@dataclass(frozen=True)
 class DailyAt:
     """Every day at a wall-clock time in the person's zone."""
 
@@ -53,8 +65,7 @@ class DailyAt:
 def parse_rule(rule: dict[str, str]) -> DailyAt:
     if rule.get("type") != "daily":
         raise ValueError(f"unknown reminder rule {rule!r}")
-    hours, minutes = rule["at"].split(":")
-    return DailyAt(time(int(hours), int(minutes)))
+    return DailyAt(time.fromisoformat(rule["at"]))
 
 
 def next_occurrence(rule: dict[str, Any], zone: str, after: datetime) -> datetime:
@@ -80,7 +91,7 @@ def first_after_pause(rule: dict[str, Any], zone: str, now: datetime, paused_unt
 
 
 def occurrence_key(reminder_id: int, occurrence: datetime) -> str:
-    return f"r{reminder_id}:{occurrence:%Y%m%d%H%M}"
+    return f"r{reminder_id}:{stamp(occurrence)}"
 
 
 def day_code(occurrence: datetime, zone: str) -> str:
@@ -177,8 +188,8 @@ def _dose_occurrence(claimed: Due, words: _Wording, occurrence: datetime, now: d
         items.append(item(":note", safety_note(words.translator(locale), claimed.discreet, reminder.id),
                           occurrence, DOSE_GRACE))
     key_text = N_("reminders.dose_discreet") if claimed.discreet else N_("reminders.dose_explicit")
-    choices = (Choice(f"dose:done:{reminder.id}:{day}", words(locale, N_("reminders.went"))),
-               Choice(f"dose:miss:{reminder.id}:{day}", words(locale, N_("reminders.not_today"))))
+    choices = (Choice(DoseKey("done", reminder.id, day).pack(), words(locale, N_("reminders.went"))),
+               Choice(DoseKey("miss", reminder.id, day).pack(), words(locale, N_("reminders.not_today"))))
     items.append(item("", Reply(words(locale, key_text, at), choices), occurrence, DOSE_GRACE))
     if now > occurrence + DOSE_GRACE:
         return items
@@ -199,12 +210,12 @@ async def _group_notices(uow: UnitOfWork, catalogs: Catalogs, claimed: Due, occu
     meeting, kind = which
     if await uow.groups.meeting(group.id, meeting):
         return []
-    key, stamp = occurrence_key(reminder.id, occurrence), groups.stamp(meeting)
+    key = occurrence_key(reminder.id, occurrence)
     members = await uow.groups.members(group.id)
     items = []
     if kind == "attendance":
         _ = catalogs.translator(claimed.locale)
-        choices = tuple(Choice(f"grp:att:{group.id}:{stamp}:{m.person_id}", m.alias) for m in members[:40])
+        choices = tuple(Choice(groups.AttendKey(group.id, meeting, m.person_id).pack(), m.alias) for m in members[:40])
         text = _("groups.attendance", name=group.name, when=_.datetime(meeting))
         return [OutboxItem(key=key, person_id=reminder.person_id, channel=claimed.channel, chat_id=claimed.chat_id,
                            priority=Priority.ROUTINE, reply=Reply(text, choices), due_at=occurrence,
@@ -220,8 +231,8 @@ async def _group_notices(uow: UnitOfWork, catalogs: Catalogs, claimed: Due, occu
         if kind == "day_before":
             text = (_("groups.day_before_discreet", when=when) if member.discreet
                     else _("groups.day_before", name=group.name, when=when, place=group.place))
-            reply = Reply(text, (Choice(f"grp:rsvp:{group.id}:{stamp}:y", _("groups.coming")),
-                                 Choice(f"grp:rsvp:{group.id}:{stamp}:n", _("groups.not_coming"))))
+            reply = Reply(text, (Choice(groups.RsvpKey(group.id, meeting, "y").pack(), _("groups.coming")),
+                                 Choice(groups.RsvpKey(group.id, meeting, "n").pack(), _("groups.not_coming"))))
         else:
             reply = Reply(_("groups.soon_discreet", when=when) if member.discreet
                           else _("groups.soon", name=group.name, when=when, place=group.place))
@@ -267,7 +278,8 @@ def _report_notice(claimed: Due, words: _Wording, occurrence: datetime) -> list[
 def safety_note(_: Translator, discreet: bool, reminder_id: int) -> Reply:
     """Discreet: a neutral line with a button, so a lock screen shows nothing; the note is in the chat."""
     if discreet:
-        return Reply(_("reminders.note_teaser"), (Choice(f"dose:note:{reminder_id}", _("reminders.note_open")),))
+        return Reply(_("reminders.note_teaser"),
+                     (Choice(DoseKey("note", reminder_id).pack(), _("reminders.note_open")),))
     return Reply(_("reminders.safety_note"))
 
 

@@ -13,10 +13,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from bot.i18n import N_, Catalogs
+from bot.keys import ChoiceKey, stamp
 from bot.messages import Choice, Reply
 from bot.services.budget import Priority
 from bot.services.context import Context
@@ -43,7 +44,8 @@ def weekly_rule(weekday: int) -> dict[str, Any]:
 def next_weekly(rule: dict[str, Any], zone: str, after: datetime) -> datetime:
     tz = ZoneInfo(zone)
     local = after.astimezone(tz)
-    hours, minutes = (int(x) for x in rule["at"].split(":"))
+    at = time.fromisoformat(rule["at"])
+    hours, minutes = at.hour, at.minute
     days_ahead = (int(rule["weekday"]) - local.weekday()) % 7
     candidate = datetime.combine(local.date() + timedelta(days=days_ahead), time(hours, minutes), tzinfo=tz)
     if candidate <= local:
@@ -54,10 +56,29 @@ def next_weekly(rule: dict[str, Any], zone: str, after: datetime) -> datetime:
 def checkin_message(catalogs: Catalogs, volunteer: Address, person: Address, link_id: int, day: str) -> Reply:
     _ = catalogs.translator(volunteer.locale)
     return Reply(_("volunteers.checkin", alias=person.alias), (
-        Choice(f"ci:ok:{link_id}:{day}", _("volunteers.ok")),
-        Choice(f"ci:help:{link_id}:{day}", _("volunteers.needs_support")),
-        Choice(f"ci:none:{link_id}:{day}", _("volunteers.no_contact")),
+        Choice(CheckinKey("ok", link_id, day).pack(), _("volunteers.ok")),
+        Choice(CheckinKey("help", link_id, day).pack(), _("volunteers.needs_support")),
+        Choice(CheckinKey("none", link_id, day).pack(), _("volunteers.no_contact")),
     ))
+
+
+@dataclass(frozen=True)
+class CheckinKey(ChoiceKey):
+    """ci:<ok|help|none>:<link>:<day>, the volunteer's answer to the weekly check-in."""
+
+    prefix: ClassVar[str] = "ci"
+    answer: str
+    link: int
+    day: str
+
+
+@dataclass(frozen=True)
+class EndLinkKey(ChoiceKey):
+    """link:end:<link>, the person ending a link from /lienket."""
+
+    prefix: ClassVar[str] = "link"
+    tag: ClassVar[str | None] = "end"
+    link: int
 
 
 async def may_need_a_call(uow: UnitOfWork, catalogs: Catalogs, person_id: int,
@@ -215,7 +236,7 @@ async def _escalate(uow: UnitOfWork, ctx: Context, link: Link, reason: str,
         text = _(key, volunteer=volunteer.alias, alias=person.alias)
         if note:
             text += "\n" + _("volunteers.escalate_note", note=note[:500])
-        items.append(OutboxItem.to(counselor, key=f"esc:{link.id}:{reason}:{ctx.now:%Y%m%d%H%M}:{counselor.person_id}",
+        items.append(OutboxItem.to(counselor, key=f"esc:{link.id}:{reason}:{stamp(ctx.now)}:{counselor.person_id}",
                                    reply=Reply(text), priority=Priority.APPOINTMENT, due_at=ctx.now,
                                    expires_at=ctx.now + NOTICE_GRACE, about_id=link.person_id))
     return tuple(items), await uow.outbox.add_many(items)
