@@ -28,13 +28,14 @@ from bot.dialogs import Services
 from bot.i18n import Catalogs
 from bot.messages import Incoming, Outcome
 from bot.router import Router
-from bot.services import booking, crisis_model, deadlines
+from bot.services import crisis_model, deadlines
 from bot.services.alerts import crisis_alert
 from bot.services.budget import MessageBudget
 from bot.services.crisis import CrisisListener, CrisisReader
 from bot.services.faq import FaqIndex, Synonyms
 from bot.services.intents import IntentReader
 from bot.services.people import new_person
+from bot.services.reminder_kinds import appointment as appointment_reminders
 from bot.sites import SiteDirectory, load_provinces, load_sites
 from bot.store.sqlite import SqliteStore
 from handlers import build_registry
@@ -76,7 +77,7 @@ def build_services(settings: Settings, content: Content, catalogs: Catalogs,
         inbox_retention_days=settings.inbox_retention_days, person_retention_days=settings.person_retention_days,
         crisis_listeners=crisis_listeners, timezone_name=settings.bot_timezone,
         report_deadlines=deadlines.parse(settings.report_deadlines),
-        appointment_reminders=booking.parse_reminder_setting(settings.appointment_reminders),
+        appointment_reminders=appointment_reminders.parse_reminder_setting(settings.appointment_reminders),
     )
 
 

@@ -93,7 +93,7 @@ class Settings(BaseSettings):
     @field_validator("appointment_reminders")
     @classmethod
     def _appointment_reminders(cls, value: str) -> str:
-        from bot.services.booking import parse_reminder_setting
+        from bot.services.reminder_kinds.appointment import parse_reminder_setting
 
         try:
             parse_reminder_setting(value)

@@ -17,7 +17,8 @@ from bot.keys import ChoiceKey
 from bot.messages import Reply
 from bot.normalize import words
 from bot.services import reminders as service
-from bot.services.reminders import DoseKey
+from bot.services.reminder_kinds import dose
+from bot.services.reminder_kinds.dose import DoseKey
 from bot.store.records import Reminder
 from bot.timeparse import TimeProblem, parse_time_of_day
 from handlers.menu import main_menu, menu_unless_in_flow
@@ -77,7 +78,7 @@ def _overview(turn: Turn, reminder: Reminder | None) -> Reply:
             turn.choice_of("rem:wording", "reminders.toggle_wording"),
             turn.choice_of("m:menu", "menu.back"),
         ))
-    at = service.parse_rule(reminder.rule).at.strftime("%H:%M")
+    at = dose.parse_rule(reminder.rule).at.strftime("%H:%M")
     lines = [_("reminders.daily_at", time=at)]
     if reminder.paused_until is not None and reminder.paused_until > turn.now:
         lines.append(_("reminders.paused_until", date=_.datetime(reminder.paused_until)))
@@ -160,18 +161,18 @@ class RemindersFlow:
 async def _current(turn: Turn) -> Reminder | None:
     assert turn.person.id is not None
     for reminder in await turn.uow.reminders.of_person(turn.person.id):
-        if reminder.kind == service.DOSE:
+        if reminder.kind == dose.DOSE:
             return reminder
     return None
 
 
 async def set_time(turn: Turn, hour: int, minute: int) -> Step:
     assert turn.person.id is not None
-    rule = service.DailyAt(time(hour, minute)).to_rule()
+    rule = dose.DailyAt(time(hour, minute)).to_rule()
     zone = turn.services.timezone_name
     reminder = await _current(turn)
     if reminder is None:
-        reminder = Reminder(person_id=turn.person.id, kind=service.DOSE, rule=rule, timezone=zone,
+        reminder = Reminder(person_id=turn.person.id, kind=dose.DOSE, rule=rule, timezone=zone,
                             created_at=turn.now)
         reminder.next_at = service.next_occurrence(rule, zone, turn.now)
         await turn.uow.reminders.add(reminder)
@@ -227,12 +228,12 @@ async def on_answer(turn: Turn) -> Step:
     if key is None or key.answer not in ("done", "miss") or key.day is None:
         return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
     went = key.answer == "done"
-    answer = await service.record_answer(turn.uow, key.reminder, turn.person.id, key.day, went, turn.now)
+    answer = await dose.record_answer(turn.uow, key.reminder, turn.person.id, key.day, went, turn.now)
     if answer.outcome == "stale":
         return Step([Reply(turn._("reminders.answer_stale"))], "reminders:stale")
     if went:
         return Step([Reply(turn._("reminders.thanks_went"))], "reminders:went")
     replies = [Reply(turn._("reminders.thanks_not_today"))]
-    if answer.missed >= service.MISSED_FOR_SAFETY_NOTE:
+    if answer.missed >= dose.MISSED_FOR_SAFETY_NOTE:
         replies.append(Reply(turn._("reminders.safety_note")))
     return Step(replies, "reminders:missed")

@@ -21,6 +21,7 @@ from bot.services import booking as rules
 from bot.services.booking import AppointmentKey
 from bot.services.budget import Priority
 from bot.services.context import Context, Notices
+from bot.services.reminder_kinds import appointment as reminders
 from bot.sites import Site
 from bot.store.base import SlotTaken, UnitOfWork
 from bot.store.records import Address, Appointment, OutboxItem, Person
@@ -100,7 +101,7 @@ async def book(uow: UnitOfWork, ctx: Context, person: Person, request: Request) 
         return Outcome(Did.SLOT_TAKEN)
     counselor = await uow.links.address(request.counselor_id)
     me = await uow.links.address(person.id)
-    items = rules.reminders_for(ctx.catalogs, me, appointment, ctx.zone, ctx.now,
+    items = reminders.reminders_for(ctx.catalogs, me, appointment, ctx.zone, ctx.now,
                                 ctx.reminders_of(appointment.point_id)) if me else []
     if counselor is not None:
         items.append(rules.counselor_notice(ctx.catalogs, counselor, appointment, person.alias, "new"))
@@ -151,7 +152,7 @@ async def decline(uow: UnitOfWork, ctx: Context, counselor: Person, appointment_
         return Outcome(Did.STALE)
     reason = reason.strip()[:300]
     await uow.appointments.set_status(appointment.id, "declined", reason)
-    for key in rules.keys_to_cancel(appointment):
+    for key in reminders.keys_to_cancel(appointment):
         await uow.outbox.cancel(key, ctx.now)
     notices = await _tell_person(uow, ctx, appointment, N_("booking.declined_for_person"), reason)
     return Outcome(Did.DECLINED, appointment, notices=notices)
@@ -183,11 +184,11 @@ async def propose(uow: UnitOfWork, ctx: Context, counselor: Person, appointment_
         await uow.appointments.move(appointment.id, new_time, "proposed")
     except SlotTaken:
         return Outcome(Did.SLOT_TAKEN, appointment)
-    for key in rules.keys_to_cancel(old):
+    for key in reminders.keys_to_cancel(old):
         await uow.outbox.cancel(key, ctx.now)
     appointment.starts_at, appointment.status = new_time, "proposed"
     person = await uow.links.address(appointment.person_id)
-    items = rules.reminders_for(ctx.catalogs, person, appointment, ctx.zone, ctx.now,
+    items = reminders.reminders_for(ctx.catalogs, person, appointment, ctx.zone, ctx.now,
                                 ctx.reminders_of(appointment.point_id)) if person else []
     me = await uow.links.address(counselor.id)
     if me is not None and person is not None:
@@ -279,7 +280,7 @@ async def _cancel(uow: UnitOfWork, ctx: Context, person: Person, appointment: Ap
                   what: str = "cancelled") -> Notices:
     assert appointment.id is not None
     await uow.appointments.set_status(appointment.id, "cancelled")
-    for key in rules.keys_to_cancel(appointment):
+    for key in reminders.keys_to_cancel(appointment):
         await uow.outbox.cancel(key, ctx.now)
     counselor = await uow.links.address(appointment.counselor_id) if appointment.counselor_id else None
     if counselor is None:

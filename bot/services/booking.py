@@ -5,9 +5,8 @@ A slot is a counselor's start time. Booking inserts the appointment; the store's
 lets only one live appointment hold a counselor's start time, so of any number of simultaneous
 requests for one slot exactly one succeeds and the others get `SlotTaken` and are offered other times.
 
-Reminders are outbox rows written with the booking, due at their times: three days before when booked
-further ahead, the evening before, and the morning of; each expires when the appointment starts, and a
-cancellation cancels them. Their wording says "your appointment", never what it is about.
+The person's reminders of an appointment are a kind of reminder of their own
+(bot/services/reminder_kinds/appointment.py).
 """
 
 from __future__ import annotations
@@ -314,66 +313,11 @@ def counselor_notice(catalogs: Catalogs, counselor: Address, appointment: Appoin
                          about_id=None if what == "erased" else appointment.person_id)
 
 
-def parse_reminder_setting(setting: str) -> dict[str, tuple[str, ...]]:
-    """"default=3d,eve,morning; hcm-point-1=eve,morning" → which reminders each point sends; ValueError
-    naming a bad part. A point not listed uses "default"."""
-    chosen: dict[str, tuple[str, ...]] = {"default": REMINDER_LABELS}
-    for part in filter(None, (p.strip() for p in setting.split(";"))):
-        point, _, labels = part.partition("=")
-        names = tuple(filter(None, (x.strip() for x in labels.split(","))))
-        unknown = [n for n in names if n not in REMINDER_LABELS]
-        if not point.strip() or unknown:
-            raise ValueError(f"{part!r}: write like 'default=3d,eve,morning; POINT_ID=eve,morning'")
-        chosen[point.strip()] = names
-    return chosen
-
-
-def reminders_for(catalogs: Catalogs, person: Address, appointment: Appointment, zone: str,
-                  now: datetime, labels: tuple[str, ...] = ("3d", "eve", "morning")) -> list[OutboxItem]:
-    """Three days before (when booked further ahead), the evening before at 18:00, the morning of at
-    07:00 (for an appointment after 08:00): two reminders cut missed visits more than one. `labels`
-    are the ones the point chose (APPOINTMENT_REMINDERS)."""
-    assert appointment.id is not None
-    tz = ZoneInfo(zone)
-    start_local = appointment.starts_at.astimezone(tz)
-    day = start_local.date()
-    times = []
-    if appointment.starts_at - now > timedelta(days=3):
-        times.append(("3d", datetime.combine(day - timedelta(days=3), time(9), tzinfo=tz)))
-    times.append(("eve", datetime.combine(day - timedelta(days=1), time(18), tzinfo=tz)))
-    if start_local.time() >= time(8):
-        times.append(("morning", datetime.combine(day, time(7), tzinfo=tz)))
-    _ = catalogs.translator(person.locale)
-    items = []
-    for label, at in times:
-        if label not in labels:
-            continue
-        due = at.astimezone(appointment.starts_at.tzinfo)
-        if due <= now:
-            continue
-        reply = Reply(_("booking.reminder", when=_.datetime(appointment.starts_at)), (
-            appointment_choice("keep", appointment, _("booking.will_come")),
-            appointment_choice("change", appointment, _("booking.need_change"))))
-        items.append(OutboxItem.to(person, reminder_key(appointment, label), reply, Priority.APPOINTMENT, due,
-                                   expires_at=appointment.starts_at))
-    return items
-
-
-REMINDER_LABELS = ("3d", "eve", "morning")
 AFTER_GRACE = timedelta(days=7)
-
-
-def reminder_key(appointment: Appointment, label: str) -> str:
-    """One key per appointment, time and reminder: a moved appointment gets its own reminders."""
-    return f"apt{appointment.id}:r:{label}:{stamp(appointment.starts_at)}"
 
 
 def after_key(appointment: Appointment) -> str:
     return f"apt{appointment.id}:after:{stamp(appointment.starts_at)}"
-
-
-def keys_to_cancel(appointment: Appointment) -> list[str]:
-    return [reminder_key(appointment, label) for label in REMINDER_LABELS] + [after_key(appointment)]
 
 
 def after_the_meeting(catalogs: Catalogs, counselor: Address, appointment: Appointment, alias: str) -> OutboxItem:

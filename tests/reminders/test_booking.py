@@ -14,7 +14,7 @@ import pytest
 from bot.config import PROJECT_ROOT, ConfigError, load_settings
 from bot.i18n import Catalogs
 from bot.messages import Incoming
-from bot.services.booking import parse_reminder_setting, reminders_for
+from bot.services.reminder_kinds.appointment import parse_reminder_setting, reminders_for
 from bot.store.records import Address, Appointment
 from tests.reminders.conftest import Rig, onboard
 from tests.reminders.test_staff import make_staff
