@@ -28,14 +28,14 @@ from bot.dialogs import Services
 from bot.i18n import Catalogs
 from bot.messages import Incoming, Outcome
 from bot.router import Router
-from bot.services import crisis_model, deadlines
+from bot.services import crisis_model
 from bot.services.alerts import crisis_alert
 from bot.services.budget import MessageBudget
 from bot.services.crisis import CrisisListener, CrisisReader
 from bot.services.faq import FaqIndex, Synonyms
 from bot.services.intents import IntentReader
 from bot.services.people import new_person
-from bot.services.reminder_kinds import appointment as appointment_reminders
+from bot.setting_grammars import parse_appointment_reminders, parse_report_deadlines
 from bot.sites import SiteDirectory, load_provinces, load_sites
 from bot.store.sqlite import SqliteStore
 from handlers import build_registry
@@ -76,8 +76,8 @@ def build_services(settings: Settings, content: Content, catalogs: Catalogs,
         session_timeout_minutes=settings.session_timeout_minutes,
         inbox_retention_days=settings.inbox_retention_days, person_retention_days=settings.person_retention_days,
         crisis_listeners=crisis_listeners, timezone_name=settings.bot_timezone,
-        report_deadlines=deadlines.parse(settings.report_deadlines),
-        appointment_reminders=appointment_reminders.parse_reminder_setting(settings.appointment_reminders),
+        report_deadlines=parse_report_deadlines(settings.report_deadlines),
+        appointment_reminders=parse_appointment_reminders(settings.appointment_reminders),
     )
 
 

@@ -15,13 +15,12 @@ from typing import Any, Protocol
 from bot.content import Content
 from bot.i18n import Catalogs, Translator
 from bot.messages import Choice, Incoming, Reply
-from bot.services import deadlines
 from bot.services.context import Context
 from bot.services.crisis import CrisisListener, CrisisReader, CrisisReading
-from bot.services.deadlines import Deadline
 from bot.services.faq import FaqIndex
 from bot.services.intents import IntentReader
 from bot.services.people import CodeAttempts
+from bot.setting_grammars import DEFAULT_REPORT_DEADLINES, Deadline, parse_report_deadlines
 from bot.sites import SiteDirectory
 from bot.store.base import UnitOfWork
 from bot.store.records import Person, Session
@@ -42,7 +41,8 @@ class Services:
     person_retention_days: int
     crisis_listeners: tuple[CrisisListener, ...] = ()
     timezone_name: str = "Asia/Ho_Chi_Minh"  # where reminder rules are kept (BOT_TIMEZONE)
-    report_deadlines: tuple[Deadline, ...] = field(default_factory=lambda: deadlines.parse(deadlines.DEFAULT))
+    report_deadlines: tuple[Deadline, ...] = field(
+        default_factory=lambda: parse_report_deadlines(DEFAULT_REPORT_DEADLINES))
     # Which appointment reminders each point sends ("default" for the others): APPOINTMENT_REMINDERS.
     appointment_reminders: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {"default": ("3d", "eve", "morning")})
@@ -120,9 +120,28 @@ class Turn:
 
 @dataclass
 class Step:
+    """What a handler did. `then` names a feature of the menu to open next, in the same turn, with
+    what the person already said (`carried`): the router opens it, asking for consent first when the
+    feature keeps data, so no handler needs to know how another feature is opened."""
+
     replies: list[Reply]
     handler: str
     entry: str | None = None
+    then: str | None = None
+    carried: dict[str, str] = field(default_factory=dict)
+
+
+FeatureOpener = Callable[["Turn", dict[str, str]], Awaitable[Step]]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A menu item (or a feature reached only through consent): what opens it, whether it keeps data
+    about the person (consent is asked first), and whether its key may be pressed as a menu button."""
+
+    opens: FeatureOpener
+    needs_consent: bool = False
+    on_menu: bool = True
 
 
 Handler = Callable[[Turn], Awaitable[Step]]

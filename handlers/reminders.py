@@ -166,6 +166,16 @@ async def _current(turn: Turn) -> Reminder | None:
     return None
 
 
+async def open_from_menu(turn: Turn, carried: dict[str, str]) -> Step:
+    """The menu's reminders item; straight to the time when the person already said it ("nhắc tôi 8h
+    tối mỗi ngày", carried through the consent question)."""
+    at = carried.get("at", "")
+    if at[:2].isdigit() and at[3:5].isdigit():
+        turn.close_flow()
+        return await set_time(turn, int(at[:2]), int(at[3:5]))
+    return await start(turn)
+
+
 async def set_time(turn: Turn, hour: int, minute: int) -> Step:
     assert turn.person.id is not None
     rule = dose.DailyAt(time(hour, minute)).to_rule()

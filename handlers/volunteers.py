@@ -47,6 +47,12 @@ async def _my_links(turn: Turn) -> Step:
     ))], "volunteers")
 
 
+async def open_after_consent(turn: Turn, carried: dict[str, str]) -> Step:
+    """The code typed with /lienket before consent was asked, once it is given."""
+    turn.close_flow()
+    return await open_link(turn, carried.get("code", ""))
+
+
 async def open_link(turn: Turn, code: str) -> Step:
     waiting = turn.code_wait()
     if waiting is not None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.services import deadlines
 from bot.services.context import Context
-from bot.services.deadlines import Deadline
+from bot.setting_grammars import Deadline
 from bot.store.base import UnitOfWork
 from bot.store.records import Address, Chat, Person, Reminder
 

@@ -14,7 +14,8 @@ import pytest
 from bot.config import PROJECT_ROOT, ConfigError, load_settings
 from bot.i18n import Catalogs
 from bot.messages import Incoming
-from bot.services.reminder_kinds.appointment import parse_reminder_setting, reminders_for
+from bot.services.reminder_kinds.appointment import reminders_for
+from bot.setting_grammars import parse_appointment_reminders as parse_reminder_setting
 from bot.store.records import Address, Appointment
 from tests.reminders.conftest import Rig, onboard
 from tests.reminders.test_staff import make_staff

@@ -12,6 +12,7 @@ from bot.services.reminder_kinds import kinds, rule_of
 from bot.services.reminder_kinds.appointment import BeforeAppointment
 from bot.services.reminder_kinds.dose import DailyAt
 from bot.services.reminders import next_occurrence
+from bot.setting_grammars import DEFAULT_REPORT_DEADLINES, parse_report_deadlines
 
 ZONE = "Asia/Ho_Chi_Minh"
 NOW = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)  # 06:00 on Monday 23/11 in Hà Nội
@@ -25,7 +26,7 @@ def test_each_stored_rule_comes_back_typed_and_fires_after_now() -> None:
     meeting = groups.parse_schedule("thứ Bảy tuần thứ hai, 8:00")
     assert isinstance(meeting, dict)
     stored = [DailyAt(time(7, 0)).to_json(), volunteers.weekly_rule(2), groups.notices_rule(meeting),
-              deadlines.rule_for(deadlines.parse(deadlines.DEFAULT))]
+              deadlines.rule_for(parse_report_deadlines(DEFAULT_REPORT_DEADLINES))]
     for data in stored:
         rule = rule_of(data)
         assert rule.to_json() == data

@@ -21,9 +21,10 @@ from bot.keys import stamp
 from bot.messages import Reply
 from bot.services import booking
 from bot.services.budget import Priority
+from bot.setting_grammars import APPOINTMENT_REMINDER_LABELS
 from bot.store.records import Address, Appointment, OutboxItem
 
-REMINDER_LABELS = ("3d", "eve", "morning")
+REMINDER_LABELS = APPOINTMENT_REMINDER_LABELS
 
 
 @dataclass(frozen=True)
@@ -56,20 +57,6 @@ class BeforeAppointment:
             if at > after:
                 return at
         raise ValueError("no reminder left before the appointment")
-
-
-def parse_reminder_setting(setting: str) -> dict[str, tuple[str, ...]]:
-    """"default=3d,eve,morning; hcm-point-1=eve,morning" → which reminders each point sends; ValueError
-    naming a bad part. A point not listed uses "default"."""
-    chosen: dict[str, tuple[str, ...]] = {"default": REMINDER_LABELS}
-    for part in filter(None, (p.strip() for p in setting.split(";"))):
-        point, _, labels = part.partition("=")
-        names = tuple(filter(None, (x.strip() for x in labels.split(","))))
-        unknown = [n for n in names if n not in REMINDER_LABELS]
-        if not point.strip() or unknown:
-            raise ValueError(f"{part!r}: write like 'default=3d,eve,morning; POINT_ID=eve,morning'")
-        chosen[point.strip()] = names
-    return chosen
 
 
 def reminders_for(catalogs: Catalogs, person: Address, appointment: Appointment, zone: str,
