@@ -1,4 +1,4 @@
-"""Booking counseling by conversation (issue #4): point → kind of meeting → topic → a time from the free
+"""Booking counseling by conversation: point → kind of meeting → topic → a time from the free
 slots or typed ("mai 9h", "thứ 6", "25/11 14:00") → a phone number only for a phone meeting → summary
 → booked. "Lịch hẹn của tôi" lists and cancels. Counselors set their hours with /gio and days off
 with /nghi, and confirm or decline each new appointment from its notice.

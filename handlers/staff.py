@@ -1,5 +1,5 @@
-"""What only the counseling point's staff can do from the chat. For now: /baocao (/reports) turns the
-report-deadline reminders on or off (seed 001: quarterly, half-year and yearly reports)."""
+"""What only the counseling point's staff do from the chat: /baocao (/reports) turns the report-deadline
+reminders on or off (quarterly, half-year and yearly reports), /truc (/duty) starts and ends a shift."""
 
 from __future__ import annotations
 

@@ -36,7 +36,8 @@ from bot.channels.health import PlatformHealth, State, health_of
 from bot.clock import Clock
 from bot.i18n import Catalogs
 from bot.messages import Choice, Reply
-from bot.services.budget import MessageBudget, Priority
+from bot.priorities import Priority
+from bot.services.budget import MessageBudget
 from bot.store.base import Store
 from bot.store.records import OutboxItem
 

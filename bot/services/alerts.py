@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from bot.i18n import N_, Catalogs
 from bot.keys import stamp
 from bot.messages import Reply
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.services.crisis import CrisisKind, CrisisListener
 from bot.store.base import UnitOfWork
 from bot.store.records import OutboxItem, Person

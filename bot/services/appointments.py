@@ -17,9 +17,9 @@ from enum import StrEnum
 from bot.i18n import N_
 from bot.keys import stamp
 from bot.messages import Reply
+from bot.priorities import Priority
 from bot.services import booking as rules
 from bot.services.booking import AppointmentKey
-from bot.services.budget import Priority
 from bot.services.context import Context, Notices
 from bot.services.reminder_kinds import appointment as reminders
 from bot.sites import Site
@@ -99,14 +99,14 @@ async def book(uow: UnitOfWork, ctx: Context, person: Person, request: Request) 
         await uow.appointments.book(appointment)
     except SlotTaken:
         return Outcome(Did.SLOT_TAKEN)
-    counselor = await uow.links.address(request.counselor_id)
-    me = await uow.links.address(person.id)
+    counselor = await uow.people.address(request.counselor_id)
+    me = await uow.people.address(person.id)
     items = reminders.reminders_for(ctx.catalogs, me, appointment, ctx.zone, ctx.now,
                                 ctx.reminders_of(appointment.point_id)) if me else []
     if counselor is not None:
         items.append(rules.counselor_notice(ctx.catalogs, counselor, appointment, person.alias, "new"))
         items.append(rules.after_the_meeting(ctx.catalogs, counselor, appointment, person.alias))
-        await uow.appointments.audit(request.counselor_id, person.id, "appointment notice", ctx.now)
+        await uow.audit.record(request.counselor_id, person.id, "appointment notice", ctx.now)
     await uow.outbox.add_many(items)
     old = await uow.appointments.get(request.replacing) if request.replacing else None
     if old is not None and old.person_id == person.id and old.status in LIVE:
@@ -187,10 +187,10 @@ async def propose(uow: UnitOfWork, ctx: Context, counselor: Person, appointment_
     for key in reminders.keys_to_cancel(old):
         await uow.outbox.cancel(key, ctx.now)
     appointment.starts_at, appointment.status = new_time, "proposed"
-    person = await uow.links.address(appointment.person_id)
+    person = await uow.people.address(appointment.person_id)
     items = reminders.reminders_for(ctx.catalogs, person, appointment, ctx.zone, ctx.now,
                                 ctx.reminders_of(appointment.point_id)) if person else []
-    me = await uow.links.address(counselor.id)
+    me = await uow.people.address(counselor.id)
     if me is not None and person is not None:
         items.append(rules.after_the_meeting(ctx.catalogs, me, appointment, person.alias))
     if person is not None:
@@ -216,7 +216,7 @@ async def mark_attendance(uow: UnitOfWork, ctx: Context, counselor: Person, appo
         return Outcome(Did.ALREADY_MARKED, appointment)
     await uow.appointments.set_status(appointment.id, "attended" if attended else "no_show")
     items: list[OutboxItem] = []
-    person = await uow.links.address(appointment.person_id) if attended else None
+    person = await uow.people.address(appointment.person_id) if attended else None
     if person is not None:
         _ = ctx.catalogs.translator(person.locale)
         reply = Reply(_("booking.sat_question"), tuple(
@@ -282,7 +282,7 @@ async def _cancel(uow: UnitOfWork, ctx: Context, person: Person, appointment: Ap
     await uow.appointments.set_status(appointment.id, "cancelled")
     for key in reminders.keys_to_cancel(appointment):
         await uow.outbox.cancel(key, ctx.now)
-    counselor = await uow.links.address(appointment.counselor_id) if appointment.counselor_id else None
+    counselor = await uow.people.address(appointment.counselor_id) if appointment.counselor_id else None
     if counselor is None:
         return ()
     notice = rules.counselor_notice(ctx.catalogs, counselor, appointment, person.alias, what)
@@ -292,7 +292,7 @@ async def _cancel(uow: UnitOfWork, ctx: Context, person: Person, appointment: Ap
 
 async def _tell_counselor(uow: UnitOfWork, ctx: Context, person: Person, appointment: Appointment,
                           key: str) -> Notices:
-    counselor = await uow.links.address(appointment.counselor_id) if appointment.counselor_id else None
+    counselor = await uow.people.address(appointment.counselor_id) if appointment.counselor_id else None
     if counselor is None:
         return ()
     _ = ctx.catalogs.translator(counselor.locale)
@@ -305,7 +305,7 @@ async def _tell_counselor(uow: UnitOfWork, ctx: Context, person: Person, appoint
 
 async def _tell_person(uow: UnitOfWork, ctx: Context, appointment: Appointment, key: str,
                        reason: str = "") -> Notices:
-    person = await uow.links.address(appointment.person_id)
+    person = await uow.people.address(appointment.person_id)
     if person is None:
         return ()
     _ = ctx.catalogs.translator(person.locale)
@@ -372,7 +372,7 @@ async def agenda(uow: UnitOfWork, ctx: Context, counselor_id: int, start: dateti
     appointments = await uow.appointments.of_counselor(counselor_id, start, start + timedelta(days=days))
     shown = []
     for appointment in appointments:
-        person = await uow.links.address(appointment.person_id)
-        await uow.appointments.audit(counselor_id, appointment.person_id, "agenda", ctx.now)
+        person = await uow.people.address(appointment.person_id)
+        await uow.audit.record(counselor_id, appointment.person_id, "agenda", ctx.now)
         shown.append((appointment, person))
     return shown

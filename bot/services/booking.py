@@ -21,7 +21,7 @@ from bot.i18n import N_, Catalogs
 from bot.keys import ChoiceKey, stamp
 from bot.messages import Choice, Reply
 from bot.normalize import fold
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.sites import parse_hours
 from bot.store.base import UnitOfWork
 from bot.store.records import Address, Appointment, Availability, OutboxItem
@@ -346,7 +346,7 @@ async def tell_counselors_before_erasure(uow: UnitOfWork, catalogs: Catalogs, pe
     it will not happen, without the alias (an erased person is not named again). Returns how many."""
     told = 0
     for appointment in await uow.appointments.upcoming(person_id, now):
-        counselor = await uow.links.address(appointment.counselor_id) if appointment.counselor_id else None
+        counselor = await uow.people.address(appointment.counselor_id) if appointment.counselor_id else None
         if counselor is not None:
             await uow.outbox.add_many([counselor_notice(catalogs, counselor, appointment, "", "erased")])
             told += 1

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.services.context import Context, Notices
 from bot.sites import Site
 from bot.store.base import UnitOfWork
@@ -137,7 +137,7 @@ async def from_person(uow: UnitOfWork, ctx: Context, person: Person, chat: Chat,
     if chat.counselor_id is None:
         await uow.chats.add_message(chat.id, True, text, ctx.now, delivered=False)
         return Outcome(Did.QUEUED, chat)
-    counselor = await uow.links.address(chat.counselor_id)
+    counselor = await uow.people.address(chat.counselor_id)
     await uow.chats.add_message(chat.id, True, text, ctx.now, delivered=counselor is not None)
     if counselor is None:
         return Outcome(Did.RELAYED, chat)
@@ -169,8 +169,8 @@ async def take(uow: UnitOfWork, ctx: Context, counselor: Person, chat_id: int) -
         return Outcome(Did.ALREADY_TAKEN)
     chat = await uow.chats.get(chat_id)
     assert chat is not None
-    person = await uow.links.address(chat.person_id)
-    await uow.appointments.audit(counselor.id, chat.person_id, "chat", ctx.now)
+    person = await uow.people.address(chat.person_id)
+    await uow.audit.record(counselor.id, chat.person_id, "chat", ctx.now)
     waiting = tuple(await uow.chats.undelivered(chat_id))
     notices: Notices = ()
     if person is not None:
@@ -187,7 +187,7 @@ async def from_counselor(uow: UnitOfWork, ctx: Context, counselor: Person, chat_
         return Outcome(Did.CLOSED)
     text = text.strip()[:MAX_KEPT]
     await uow.chats.add_message(chat.id, False, text, ctx.now, delivered=True)
-    person = await uow.links.address(chat.person_id)
+    person = await uow.people.address(chat.person_id)
     if person is None:
         return Outcome(Did.RELAYED, chat)
     _ = ctx.catalogs.translator(person.locale)
@@ -205,7 +205,7 @@ async def end(uow: UnitOfWork, ctx: Context, actor: Person, chat_id: int | None)
         return Outcome(Did.NOTHING_OPEN)
     await uow.chats.close(chat.id, ctx.now)
     other_id = chat.counselor_id if chat.person_id == actor.id else chat.person_id
-    other = await uow.links.address(other_id) if other_id is not None else None
+    other = await uow.people.address(other_id) if other_id is not None else None
     notices: Notices = ()
     if other is not None:
         _ = ctx.catalogs.translator(other.locale)

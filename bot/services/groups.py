@@ -20,7 +20,7 @@ from bot.i18n import N_, Translator
 from bot.keys import ChoiceKey
 from bot.messages import Reply
 from bot.normalize import fold
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.services.context import Context
 from bot.store.base import UnitOfWork
 from bot.store.records import Group, OutboxItem, Person, Reminder

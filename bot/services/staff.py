@@ -29,7 +29,7 @@ async def toggle_duty(uow: UnitOfWork, counselor: Person) -> Duty:
         return Duty(False)
     point = await uow.staff.point_of(counselor.id)
     waiting = await uow.chats.waiting(point) if point else []
-    return Duty(True, tuple([(chat, await uow.links.address(chat.person_id)) for chat in waiting]))
+    return Duty(True, tuple([(chat, await uow.people.address(chat.person_id)) for chat in waiting]))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from bot.i18n import N_, Catalogs
 from bot.keys import ChoiceKey, stamp
 from bot.messages import Choice, Reply
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.services.context import Context
 from bot.store.base import UnitOfWork
 from bot.store.records import Address, Link, OutboxItem, Person, Reminder
@@ -85,13 +85,13 @@ async def may_need_a_call(uow: UnitOfWork, catalogs: Catalogs, person_id: int,
                           occurrence: datetime) -> list[OutboxItem]:
     """After two missed dose days: the volunteers the person allowed to know, and nothing more."""
     items: list[OutboxItem] = []
-    person = await uow.links.address(person_id)
+    person = await uow.people.address(person_id)
     if person is None:
         return items
     for link in await uow.links.of_person(person_id):
         if link.agreed_at is None or not link.share_missed:
             continue
-        volunteer = await uow.links.address(link.volunteer_id)
+        volunteer = await uow.people.address(link.volunteer_id)
         if volunteer is None:
             continue
         _ = catalogs.translator(volunteer.locale)
@@ -145,7 +145,7 @@ async def linked_volunteer(uow: UnitOfWork, person_id: int) -> Outcome:
     links = [link for link in await uow.links.of_person(person_id) if link.agreed_at is not None]
     if not links:
         return Outcome(Did.GONE)
-    return Outcome(Did.LINKED, links[0], volunteer=await uow.links.address(links[0].volunteer_id))
+    return Outcome(Did.LINKED, links[0], volunteer=await uow.people.address(links[0].volunteer_id))
 
 
 async def find_code(uow: UnitOfWork, ctx: Context, person: Person, code: str) -> Outcome:
@@ -153,7 +153,7 @@ async def find_code(uow: UnitOfWork, ctx: Context, person: Person, code: str) ->
     link = await uow.links.by_code(code, ctx.now)
     if link is None or link.volunteer_id == person.id:
         return Outcome(Did.BAD_CODE)
-    return Outcome(Did.FOUND, link, volunteer=await uow.links.address(link.volunteer_id))
+    return Outcome(Did.FOUND, link, volunteer=await uow.people.address(link.volunteer_id))
 
 
 async def agree(uow: UnitOfWork, ctx: Context, person: Person, link_id: int, share: bool, weekday: int) -> Outcome:
@@ -170,7 +170,7 @@ async def agree(uow: UnitOfWork, ctx: Context, person: Person, link_id: int, sha
     reminder = Reminder(person_id=link.volunteer_id, kind=CHECKIN, rule=rule, timezone=ctx.zone,
                         created_at=ctx.now, state={"link": link.id}, next_at=next_weekly(rule, ctx.zone, ctx.now))
     await uow.reminders.add(reminder)
-    volunteer = await uow.links.address(link.volunteer_id)
+    volunteer = await uow.people.address(link.volunteer_id)
     items = []
     if volunteer is not None and reminder.next_at is not None:
         _ = ctx.catalogs.translator(volunteer.locale)
@@ -225,8 +225,8 @@ async def _escalate(uow: UnitOfWork, ctx: Context, link: Link, reason: str,
     within the minute queues nothing twice)."""
     assert link.id is not None and link.person_id is not None
     point = await uow.staff.point_of(link.volunteer_id)
-    volunteer = await uow.links.address(link.volunteer_id)
-    person = await uow.links.address(link.person_id)
+    volunteer = await uow.people.address(link.volunteer_id)
+    person = await uow.people.address(link.person_id)
     if volunteer is None or person is None:
         return (), 0
     items = []

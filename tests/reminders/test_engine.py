@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from bot.channels.base import ChatUnreachable, DeliveryFailed
 from bot.messages import Reply
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.services.reminders import claim_due
 from bot.store.records import OutboxItem
 from tests.reminders.conftest import Rig, onboard

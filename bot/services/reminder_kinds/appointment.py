@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 from bot.i18n import Catalogs
 from bot.keys import stamp
 from bot.messages import Reply
+from bot.priorities import Priority
 from bot.services import booking
-from bot.services.budget import Priority
 from bot.setting_grammars import APPOINTMENT_REMINDER_LABELS
 from bot.store.records import Address, Appointment, OutboxItem
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
+from bot.priorities import Priority
 from bot.services import volunteers
-from bot.services.budget import Priority
 from bot.services.reminder_kinds.base import Claim, Occurred, day_code, occurrence_key
 from bot.store.records import OutboxItem
 
@@ -41,8 +41,8 @@ class CheckinKind:
         link = await uow.links.get(int(reminder.state.get("link", 0)))
         if link is None or link.person_id is None or link.agreed_at is None:
             return Occurred(stop=True)
-        person = await uow.links.address(link.person_id)
-        volunteer = await uow.links.address(reminder.person_id)
+        person = await uow.people.address(link.person_id)
+        volunteer = await uow.people.address(reminder.person_id)
         if person is None or volunteer is None:
             return Occurred(stop=True)
         if not claim.may_send:

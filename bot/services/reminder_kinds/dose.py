@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from bot.i18n import N_, Translator
 from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
+from bot.priorities import Priority
 from bot.services import volunteers
-from bot.services.budget import Priority
 from bot.services.reminder_kinds.base import Claim, Occurred, Wording, day_code, occurrence_key
 from bot.store.base import UnitOfWork
 from bot.store.records import Due, OutboxItem

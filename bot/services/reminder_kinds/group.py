@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.messages import Choice, Reply
+from bot.priorities import Priority
 from bot.services import groups
-from bot.services.budget import Priority
 from bot.services.reminder_kinds.base import Claim, Occurred, occurrence_key
 from bot.store.records import OutboxItem
 

@@ -10,8 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.messages import Reply
+from bot.priorities import Priority
 from bot.services import deadlines
-from bot.services.budget import Priority
 from bot.services.reminder_kinds.base import Claim, Occurred, occurrence_key
 from bot.store.records import OutboxItem
 
