@@ -1,5 +1,7 @@
-"""The services' rig: a real SQLite file through the store, a fixed clock reading, the real catalogs and
-site list; no router, no channel. A use case is called with a unit of work as a handler would."""
+"""Two rigs. `world`, for the use cases alone: a real SQLite file through the store, a fixed clock
+reading, the real catalogs and site list; no router, no channel; a use case is called with a unit of
+work as a handler would. `rig` (tests/rig.py), for the features as a person meets them: the core, a
+recording channel and the sender."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from bot.i18n import Catalogs
 from bot.services.context import Context
 from bot.store.records import Person
 from bot.store.sqlite import SqliteStore
+from tests.rig import rig
 
 # 06:00 in Hà Nội on Monday 23/11/2026.
 START = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)
@@ -55,3 +58,6 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
     await store.open()
     yield World(store, Catalogs(PROJECT_ROOT / "content" / "locales", ZoneInfo("Asia/Ho_Chi_Minh")))
     await store.close()
+
+
+__all__ = ["POINT", "START", "World", "rig", "world"]

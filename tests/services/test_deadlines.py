@@ -11,7 +11,7 @@ from bot.config import ConfigError, load_settings
 from bot.services import deadlines
 from bot.services.reminders import claim_due
 from bot.setting_grammars import DEFAULT_REPORT_DEADLINES, parse_report_deadlines
-from tests.reminders.conftest import Rig, onboard
+from tests.rig import Rig, onboard
 
 
 def test_the_default_follows_seed_001_and_a_bad_setting_is_named() -> None:

@@ -12,7 +12,7 @@ from bot.messages import Reply
 from bot.priorities import Priority
 from bot.services.reminders import claim_due
 from bot.store.records import OutboxItem
-from tests.reminders.conftest import Rig, onboard
+from tests.rig import Rig, onboard
 
 
 async def test_a_reminder_set_by_one_message_arrives_discreetly_and_is_answered(rig: Rig) -> None:

@@ -15,7 +15,7 @@ from bot.messages import Reply
 from bot.priorities import Priority
 from bot.store.records import OutboxItem
 from scheduler.sender import Sender
-from tests.reminders.conftest import Rig
+from tests.rig import Rig
 
 
 @dataclass(eq=False)
