@@ -41,7 +41,8 @@ from bot.app import build
 from bot.channels.telegram import TelegramChannel, TelegramSettings
 from bot.clock import FakeClock, SystemClock
 from bot.config import load_settings
-from bot.services.reminders import CLAIM_BATCH, DailyAt, claim_due
+from bot.services.reminder_kinds.dose import DailyAt
+from bot.services.reminders import CLAIM_BATCH, claim_due
 from bot.store.sqlite import SqliteStore, ts
 from scheduler.sender import Sender
 from tests.fakes.telegram_api import FakeTelegram

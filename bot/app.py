@@ -29,7 +29,7 @@ from bot.dialogs import Services
 from bot.i18n import Catalogs
 from bot.messages import Incoming, Outcome
 from bot.router import Router
-from bot.services import booking, crisis_model, deadlines
+from bot.services import crisis_model
 from bot.services.alerts import crisis_alert
 from bot.services.budget import MessageBudget
 from bot.services.crisis import CrisisListener, CrisisReader
@@ -37,6 +37,7 @@ from bot.services.faq import FaqIndex, Synonyms
 from bot.services.intents import IntentReader
 from bot.services.people import new_person
 from bot.services.web_access import WebAccess
+from bot.setting_grammars import parse_appointment_reminders, parse_report_deadlines
 from bot.sites import SiteDirectory, load_provinces, load_sites
 from bot.store.sqlite import SqliteStore
 from bot.web import WebServer
@@ -80,8 +81,8 @@ def build_services(settings: Settings, content: Content, catalogs: Catalogs,
         session_timeout_minutes=settings.session_timeout_minutes,
         inbox_retention_days=settings.inbox_retention_days, person_retention_days=settings.person_retention_days,
         crisis_listeners=crisis_listeners, timezone_name=settings.bot_timezone,
-        report_deadlines=deadlines.parse(settings.report_deadlines),
-        appointment_reminders=booking.parse_reminder_setting(settings.appointment_reminders),
+        report_deadlines=parse_report_deadlines(settings.report_deadlines),
+        appointment_reminders=parse_appointment_reminders(settings.appointment_reminders),
         admin_ids=settings.admins, report_small_count=settings.report_small_count, web_url=settings.web_address,
         web=WebAccess(settings.web_link_minutes, settings.web_session_minutes) if settings.web_port else None,
     )

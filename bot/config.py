@@ -17,6 +17,8 @@ from dotenv import dotenv_values
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.setting_grammars import parse_appointment_reminders, parse_report_deadlines
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 _TOKEN = re.compile(r"^\d{5,12}:[A-Za-z0-9_-]{30,}$")
 _ZALO_TOKEN = re.compile(r"^\d{3,25}:[A-Za-z0-9_-]{8,}$")
@@ -104,10 +106,8 @@ class Settings(BaseSettings):
     @field_validator("appointment_reminders")
     @classmethod
     def _appointment_reminders(cls, value: str) -> str:
-        from bot.services.booking import parse_reminder_setting
-
         try:
-            parse_reminder_setting(value)
+            parse_appointment_reminders(value)
         except ValueError as exc:
             raise ValueError(f"APPOINTMENT_REMINDERS {exc}") from None
         return value
@@ -115,10 +115,8 @@ class Settings(BaseSettings):
     @field_validator("report_deadlines")
     @classmethod
     def _deadlines(cls, value: str) -> str:
-        from bot.services.deadlines import parse
-
         try:
-            parse(value)
+            parse_report_deadlines(value)
         except ValueError as exc:
             raise ValueError(f"REPORT_DEADLINES {exc}") from None
         return value

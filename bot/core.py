@@ -56,7 +56,6 @@ LAST_SEEN_PRECISION = timedelta(hours=1)
 CACHE_SIZE = 10_000
 MAX_OFFERED = 24
 SHORT_PAUSE = 2.0  # seconds of a platform's 429 pause a reply waits out before it goes
-STAFF_MENU_ROLES = frozenset({"counselor", "volunteer"})  # roles with commands of their own in a menu
 
 
 def _stored() -> None:
@@ -101,6 +100,8 @@ class Core:
         of its waiting replies at once when its platform answers again after being down."""
         self._channels[channel.name] = channel
         health_of(channel).on_return(self._platform_returned)
+        if isinstance(channel, CommandMenus):
+            channel.use_commands(self._router.command_menu.public_in(self._catalogs))
 
     def _platform_returned(self, channel: str) -> None:
         task = asyncio.create_task(self.redeliver(channel=channel, everything=True), name=f"release-{channel}")
@@ -153,7 +154,7 @@ class Core:
     async def _show_commands(self, channel_name: str, chat_id: str, role: str | None, locale: str) -> None:
         channel = self._channels.get(channel_name)
         if isinstance(channel, CommandMenus):
-            await channel.show_commands(chat_id, role, locale)
+            await channel.show_commands(chat_id, self._router.command_menu.for_chat(self._catalogs, role, locale))
 
     async def _process(self, incoming: Incoming) -> tuple[Outcome, Unsent | None, tuple[str | None, str] | None]:
         now = self._clock.now()
@@ -228,7 +229,8 @@ class Core:
                  step.handler, step.entry)
         outcome = Outcome(tuple(step.replies), step.handler, step.entry)
         unsent = Unsent(inbox_id, person_id, incoming.channel, incoming.chat_id, replies, 0) if replies else None
-        return outcome, unsent, _menu_change(person_before, person if person_id is not None else None)
+        return outcome, unsent, _menu_change(person_before, person if person_id is not None else None,
+                                             self._router.command_menu.roles)
 
     async def _known(self, key: tuple[str, str]) -> tuple[Person | None, Session | None]:
         """The person and session as last committed, from memory if this process wrote them last.
@@ -452,11 +454,12 @@ class Core:
             log.info("person on %s marked %s", channel, "reachable" if reachable else "unreachable")
 
 
-def _menu_change(before: Person | None, after: Person | None) -> tuple[str | None, str] | None:
+def _menu_change(before: Person | None, after: Person | None,
+                 staff_roles: frozenset[str]) -> tuple[str | None, str] | None:
     """(role, locale) when the chat's command menu must change: a new role, a staff member's new
     language, or a staff member erased (role None)."""
-    staff_before = before is not None and before.role in STAFF_MENU_ROLES
-    staff_after = after is not None and after.role in STAFF_MENU_ROLES
+    staff_before = before is not None and before.role in staff_roles
+    staff_after = after is not None and after.role in staff_roles
     if before is None or not (staff_before or staff_after):
         return None
     if after is None:

@@ -15,13 +15,13 @@ from typing import Any, Protocol
 from bot.content import Content
 from bot.i18n import Catalogs, Translator
 from bot.messages import Choice, Incoming, Reply
-from bot.services import deadlines
+from bot.services.context import Context
 from bot.services.crisis import CrisisListener, CrisisReader, CrisisReading
-from bot.services.deadlines import Deadline
 from bot.services.faq import FaqIndex
 from bot.services.intents import IntentReader
 from bot.services.people import CodeAttempts
 from bot.services.web_access import WebAccess
+from bot.setting_grammars import DEFAULT_REPORT_DEADLINES, Deadline, parse_report_deadlines
 from bot.sites import SiteDirectory
 from bot.store.base import UnitOfWork
 from bot.store.records import Person, Session
@@ -42,7 +42,8 @@ class Services:
     person_retention_days: int
     crisis_listeners: tuple[CrisisListener, ...] = ()
     timezone_name: str = "Asia/Ho_Chi_Minh"  # where reminder rules are kept (BOT_TIMEZONE)
-    report_deadlines: tuple[Deadline, ...] = field(default_factory=lambda: deadlines.parse(deadlines.DEFAULT))
+    report_deadlines: tuple[Deadline, ...] = field(
+        default_factory=lambda: parse_report_deadlines(DEFAULT_REPORT_DEADLINES))
     # Which appointment reminders each point sends ("default" for the others): APPOINTMENT_REMINDERS.
     appointment_reminders: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {"default": ("3d", "eve", "morning")})
@@ -115,15 +116,40 @@ class Turn:
     def code_failed(self) -> None:
         self.services.code_attempts.failed(self.chat, self.now)
 
+    @property
+    def context(self) -> Context:
+        """What a use case needs besides the unit of work: this turn's time, the catalogs, the zone."""
+        return Context(self.services.catalogs, self.now, self.services.timezone_name,
+                       self.services.appointment_reminders)
+
     def choice_of(self, key: str, label_key: str) -> Choice:
         return Choice(key, self._(label_key))
 
 
 @dataclass
 class Step:
+    """What a handler did. `then` names a feature of the menu to open next, in the same turn, with
+    what the person already said (`carried`): the router opens it, asking for consent first when the
+    feature keeps data, so no handler needs to know how another feature is opened."""
+
     replies: list[Reply]
     handler: str
     entry: str | None = None
+    then: str | None = None
+    carried: dict[str, str] = field(default_factory=dict)
+
+
+FeatureOpener = Callable[["Turn", dict[str, str]], Awaitable[Step]]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A menu item (or a feature reached only through consent): what opens it, whether it keeps data
+    about the person (consent is asked first), and whether its key may be pressed as a menu button."""
+
+    opens: FeatureOpener
+    needs_consent: bool = False
+    on_menu: bool = True
 
 
 Handler = Callable[[Turn], Awaitable[Step]]

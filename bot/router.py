@@ -22,7 +22,9 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
-from bot.dialogs import Flow, Handler, MaybeHandler, Step, Turn
+from bot.commands import CommandMenu
+from bot.dialogs import Feature, Flow, Handler, MaybeHandler, Step, Turn
+from bot.keys import prefix_of
 from bot.language import language_of
 from bot.messages import Choice, Reply
 from bot.normalize import fold, has_letters_or_digits, words
@@ -55,6 +57,11 @@ class Registry:
     first_contact_flow: str
     relay_flow: str  # a counselor's side of a chat: what they type is for the person, not read for crisis
     always_offered: Callable[[Turn], tuple[Choice, ...]]
+    # The menu as data: each item's key and what opens it; and how consent is asked before one that keeps
+    # data (the consent flow's "yes" names the feature again, and the router opens it).
+    menu: Mapping[str, Feature]
+    ask_consent: Callable[[Turn, str, dict[str, str]], Step]
+    command_menu: CommandMenu
 
 
 def one_list(replies: list[Reply]) -> list[Reply]:
@@ -155,6 +162,9 @@ class Router:
     async def route(self, turn: Turn) -> Step:
         flow_before = (turn.session.flow, turn.session.step)
         step, by_flow, crisis = await self._understand(turn)
+        if step.then is not None:
+            opened = await self.open_feature(turn, step.then, step.carried)
+            step = Step([*step.replies, *opened.replies], opened.handler, step.entry)
         replies = list(step.replies)
         if not turn.person.onboarded and step.handler in GREETING_IS_ENOUGH:
             # "xin chào" or 👋 from someone new: the greeting is the answer, not "I did not understand".
@@ -176,6 +186,20 @@ class Router:
                 replies = [r for r in replies if not r.choices] + [Reply(turn._("start.question_kept"))]
             replies.extend(greeting)
         return Step(one_list(replies), step.handler, step.entry)
+
+    async def open_feature(self, turn: Turn, key: str, carried: dict[str, str]) -> Step:
+        """A menu item, or a feature a handler asked for: consent first when it keeps data."""
+        feature = self._r.menu.get(key)
+        if feature is None:  # a key from another version, or one this version no longer knows
+            turn.close_flow()
+            return await self._r.stale_choice(turn)
+        if feature.needs_consent and not turn.person.consented:
+            return self._r.ask_consent(turn, key, carried)
+        return await feature.opens(turn, carried)
+
+    @property
+    def command_menu(self) -> CommandMenu:
+        return self._r.command_menu
 
     async def _understand(self, turn: Turn) -> tuple[Step, bool, bool]:
         incoming = turn.incoming
@@ -208,7 +232,7 @@ class Router:
             handler = self._r.commands.get(turn.command, self._r.unknown_command)
             return await handler(turn), False, False
         if turn.choice is not None:
-            prefix = turn.choice.split(":", 1)[0]
+            prefix = prefix_of(turn.choice)
             by_prefix = self._r.choices.get(prefix)
             if by_prefix is not None:
                 return await by_prefix(turn), False, False
@@ -234,7 +258,7 @@ class Router:
         offered = turn.session.offered
         if incoming.choice is not None:
             key = incoming.choice
-            prefix = key.split(":", 1)[0]
+            prefix = prefix_of(key)
             if any(c.key == key for c in offered) or prefix in self._r.global_choice_prefixes:
                 turn.choice = key
             return

@@ -177,7 +177,7 @@ class _Page(RequestHandler):
         now = self.ctx.clock.now()
         async with self.ctx.store.unit_of_work() as uow:
             for person_id in dict.fromkeys(shown):
-                await uow.appointments.audit(viewer.person_id, person_id, what, now)
+                await uow.audit.record(viewer.person_id, person_id, what, now)
             await uow.commit()
 
     def local_day_start(self) -> datetime:

@@ -1,8 +1,12 @@
-"""The registry the router consults. Which handler takes what is decided here, in one place."""
+"""The registry the router consults. Which handler takes what is decided here, in one place: flows,
+commands, choice keys, the menu and the "/" command menu channels show. The feature modules never import
+each other's entry points through this module; what one opens of another goes through `Step.then`."""
 
 from __future__ import annotations
 
-from bot.dialogs import MaybeHandler, Step, Turn
+from bot.commands import CommandMenu
+from bot.dialogs import Feature, Handler, MaybeHandler, Step, Turn
+from bot.i18n import N_
 from bot.router import Registry
 from bot.services.crisis import CrisisKind
 from handlers import (
@@ -34,6 +38,59 @@ def first_answer(*handlers: MaybeHandler) -> MaybeHandler:
         return None
 
     return answer
+
+
+def _plain(handler: Handler, closes_flow: bool = False) -> Feature:
+    async def opens(turn: Turn, carried: dict[str, str]) -> Step:
+        if closes_flow:
+            turn.close_flow()
+        return await handler(turn)
+
+    return Feature(opens)
+
+
+def _keeping_data(feature: Feature, on_menu: bool = True) -> Feature:
+    """Keeps something about the person (a booking, a reminder, a chat): consent is asked first."""
+    return Feature(feature.opens, needs_consent=True, on_menu=on_menu)
+
+
+# The menu as data: each key and what opens it. Answering questions and finding a site keep nothing, so
+# they never ask for consent; the last three are reached only through the consent question of their
+# command or button, never pressed as menu items.
+MENU = {
+    "m:faq": Feature(menu.faq_prompt),
+    "m:sites": _plain(sites.start),
+    "m:privacy": _plain(privacy.on_privacy),
+    "m:menu": _plain(menu.on_menu),
+    "m:book": _keeping_data(_plain(booking.start, closes_flow=True)),
+    "m:remind": _keeping_data(Feature(reminders.open_from_menu)),
+    "m:talk": _keeping_data(_plain(talk.start, closes_flow=True)),
+    "m:link": _keeping_data(Feature(volunteers.open_after_consent), on_menu=False),
+    "m:groups": _keeping_data(_plain(groups.on_groups, closes_flow=True), on_menu=False),
+    "m:reports": _keeping_data(_plain(staff.toggle_reports, closes_flow=True), on_menu=False),
+}
+
+# The "/" menu of a channel that shows one (Telegram): command names per language (a-z, 0-9 and _), each
+# with its catalog description; a staff role's own commands are added in that person's chat only.
+COMMAND_MENU = CommandMenu(
+    public={
+        "vi": (("start", N_("cmd.start")), ("menu", N_("cmd.menu")), ("trogiup", N_("cmd.help")),
+               ("riengtu", N_("cmd.privacy")), ("xoa", N_("cmd.delete")), ("ngonngu", N_("cmd.language"))),
+        "en": (("start", N_("cmd.start")), ("menu", N_("cmd.menu")), ("help", N_("cmd.help")),
+               ("privacy", N_("cmd.privacy")), ("delete", N_("cmd.delete")), ("language", N_("cmd.language"))),
+    },
+    by_role={
+        "counselor": {
+            "vi": (("truc", N_("cmd.duty")), ("lichhen", N_("cmd.agenda")), ("gio", N_("cmd.hours")),
+                   ("nghi", N_("cmd.day_off")), ("nhom", N_("cmd.groups")), ("baocao", N_("cmd.reports")),
+                   ("web", N_("cmd.web")), ("ketthuc", N_("cmd.end_chat"))),
+            "en": (("duty", N_("cmd.duty")), ("agenda", N_("cmd.agenda")), ("hours", N_("cmd.hours")),
+                   ("dayoff", N_("cmd.day_off")), ("groups", N_("cmd.groups")), ("reports", N_("cmd.reports")),
+                   ("web", N_("cmd.web")), ("end", N_("cmd.end_chat"))),
+        },
+        "volunteer": {"vi": (("lienket", N_("cmd.link")),), "en": (("link", N_("cmd.link")),)},
+    },
+)
 
 
 def build_registry() -> Registry:
@@ -75,7 +132,7 @@ def build_registry() -> Registry:
             "web": staff.on_web,
         },
         choices={
-            "m": menu.on_choice,
+            "m": menu.on_choice(MENU),
             "lang": start.on_language_choice,
             "erase": privacy.on_erase,  # erase:ask, from the /privacy reply
             "consent": privacy.on_consent_choice,
@@ -104,4 +161,7 @@ def build_registry() -> Registry:
         first_contact_flow=start.FLOW,
         relay_flow=talk.RELAY_FLOW,
         always_offered=menu.main_choices,
+        menu=MENU,
+        ask_consent=privacy.ask_consent_for,
+        command_menu=COMMAND_MENU,
     )

@@ -1,4 +1,4 @@
-"""Booking counseling by conversation (issue #4): point → kind of meeting → topic → a time from the free
+"""Booking counseling by conversation: point → kind of meeting → topic → a time from the free
 slots or typed ("mai 9h", "thứ 6", "25/11 14:00") → a phone number only for a phone meeting → summary
 → booked. "Lịch hẹn của tôi" lists and cancels. Counselors set their hours with /gio and days off
 with /nghi, and confirm or decline each new appointment from its notice.
@@ -6,21 +6,22 @@ with /nghi, and confirm or decline each new appointment from its notice.
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
+from bot.keys import ChoiceKey, from_stamp, stamp
 from bot.messages import Choice, Reply
 from bot.normalize import words, yes_or_no
 from bot.router import COMMON_WORDS
+from bot.services import appointments as cases
 from bot.services import booking as service
-from bot.services.budget import Priority
+from bot.services.appointments import AppointmentKey, Did, HoursDid
+from bot.services.booking import appointment_choice
 from bot.sites import Site, SiteKind
-from bot.store.base import SlotTaken
-from bot.store.records import Appointment, OutboxItem
+from bot.store.records import Appointment
 from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
 from handlers.menu import main_menu, menu_unless_in_flow
 from handlers.sites import counseling_points
@@ -29,24 +30,61 @@ FLOW = "book"
 DECLINE_FLOW = "decline"
 
 
+@dataclass(frozen=True)
+class PointKey(ChoiceKey):
+    """bk:p:<point>, a counseling point offered in the booking."""
+
+    prefix: ClassVar[str] = "bk"
+    tag: ClassVar[str | None] = "p"
+    point: str
+
+
+@dataclass(frozen=True)
+class KindKey(ChoiceKey):
+    """bk:k:<kind>: in person, by phone, by chat."""
+
+    prefix: ClassVar[str] = "bk"
+    tag: ClassVar[str | None] = "k"
+    kind: str
+
+
+@dataclass(frozen=True)
+class TopicKey(ChoiceKey):
+    """bk:t:<topic>."""
+
+    prefix: ClassVar[str] = "bk"
+    tag: ClassVar[str | None] = "t"
+    topic: str
+
+
+@dataclass(frozen=True)
+class SlotKey(ChoiceKey):
+    """bk:s:<counselor>:<start>, a free time offered."""
+
+    prefix: ClassVar[str] = "bk"
+    tag: ClassVar[str | None] = "s"
+    counselor: int
+    at: datetime
+
+
 async def start(turn: Turn) -> Step:
     """The menu's "book counseling" (after consent): upcoming appointments first, then a new one."""
     assert turn.person.id is not None
-    upcoming = await turn.uow.appointments.upcoming(turn.person.id, turn.now)
+    upcoming = await cases.upcoming(turn.uow, turn.person.id, turn.now)
     if upcoming:
         lines = [turn._("booking.yours")] + [_describe(turn, a) for a in upcoming]
         choices = []
         for a in upcoming[:4]:
             when = turn._.datetime(a.starts_at)
-            choices += [Choice(f"apt:change:{a.id}", turn._("booking.change_one", when=when)),
-                        Choice(f"apt:cancel:{a.id}", turn._("booking.cancel_one", when=when))]
+            choices += [appointment_choice("change", a, turn._("booking.change_one", when=when)),
+                        appointment_choice("cancel", a, turn._("booking.cancel_one", when=when))]
         choices.append(turn.choice_of("bk:new", "booking.new"))
         return Step([Reply("\n".join(lines), tuple(choices))], "booking")
     return await _ask_point(turn)
 
 
 async def _bookable_points(turn: Turn) -> list[Site]:
-    return [s for s in counseling_points(turn) if await turn.uow.appointments.counselors_with_hours(s.id)]
+    return await cases.bookable_points(turn.uow, counseling_points(turn))
 
 
 async def _ask_point(turn: Turn, carried: dict[str, Any] | None = None) -> Step:
@@ -61,7 +99,7 @@ async def _ask_point(turn: Turn, carried: dict[str, Any] | None = None) -> Step:
 def _offer_points(turn: Turn, text: str, points: list[Site]) -> Reply:
     """The points as choices, remembered in the flow so the question can be asked again as it was."""
     turn.session.data["points"] = [s.id for s in points]
-    return Reply(text, tuple(Choice(f"bk:p:{s.id}", s.short_name) for s in points))
+    return Reply(text, tuple(Choice(PointKey(s.id).pack(), s.short_name) for s in points))
 
 
 async def _points_near(turn: Turn) -> Step:
@@ -121,12 +159,12 @@ def _point_chosen(turn: Turn, point_id: str) -> Step:
 
 
 def _ask_kind(turn: Turn) -> Reply:
-    return Reply(turn._("booking.ask_kind"), tuple(Choice(f"bk:k:{key}", turn._(label))
+    return Reply(turn._("booking.ask_kind"), tuple(Choice(KindKey(key).pack(), turn._(label))
                                                     for key, label in service.KINDS.items()))
 
 
 def _ask_topic(turn: Turn) -> Reply:
-    return Reply(turn._("booking.ask_topic"), tuple(Choice(f"bk:t:{key}", turn._(label))
+    return Reply(turn._("booking.ask_topic"), tuple(Choice(TopicKey(key).pack(), turn._(label))
                                                      for key, label in service.TOPICS.items()))
 
 
@@ -141,25 +179,35 @@ async def _ask_time(turn: Turn) -> Reply:
 def _offer_slots(turn: Turn, text: str, slots: list[service.Slot]) -> Reply:
     """Free times as choices, remembered in the flow: whatever else the person says meanwhile (a question,
     "ok", an answer to a reminder), the same times are offered again and nothing chosen so far is lost."""
-    turn.session.data["slots"] = [f"{s.counselor.person_id}:{s.starts_at:%Y%m%d%H%M}" for s in slots]
+    turn.session.data["slots"] = [SlotKey(s.counselor.person_id, s.starts_at).pack() for s in slots]
     return Reply(text, _slot_choices(turn))
 
 
 def _slot_choices(turn: Turn) -> tuple[Choice, ...]:
     choices = []
     for offered in turn.session.data.get("slots", []):
-        counselor, _sep, stamp = str(offered).partition(":")
-        choices.append(Choice(f"bk:s:{counselor}:{stamp}", turn._.datetime(_from_stamp(stamp))))
+        slot = SlotKey.unpack(str(offered))
+        if slot is not None:
+            choices.append(Choice(slot.pack(), turn._.datetime(slot.at)))
     return tuple(choices)
 
 
-def _from_stamp(stamp: str) -> datetime:
-    return datetime.strptime(stamp + "+0000", "%Y%m%d%H%M%z")
+def _chosen_time(turn: Turn) -> datetime:
+    at = from_stamp(str(turn.session.data["at"]))
+    assert at is not None  # written by _time_chosen
+    return at
+
+
+def _time_chosen(turn: Turn, counselor: int, at: datetime) -> Step:
+    data = turn.session.data
+    data["counselor"], data["at"] = counselor, stamp(at)
+    data.pop("slots", None)
+    return _after_time(turn)
 
 
 def _summary(turn: Turn) -> Reply:
     data = turn.session.data
-    when = _from_stamp(str(data["at"]))
+    when = _chosen_time(turn)
     text = turn._("booking.summary", when=turn._.datetime(when), kind=turn._(service.KINDS[str(data["kind"])]),
                   topic=turn._(service.TOPICS[str(data["topic"])]),
                   point=next((s.name for s in counseling_points(turn) if s.id == data["point"]), str(data["point"])))
@@ -175,19 +223,21 @@ class BookFlow:
         choice, data, step = turn.choice or "", turn.session.data, turn.session.step
         if choice == "bk:new":
             return await _ask_point(turn)
-        if step == "point" and (choice.startswith("bk:p:") or (
+        point = PointKey.unpack(choice)
+        if step == "point" and (point is not None or (
                 turn.choice is None and (turn.text.strip() or turn.incoming.location))):
-            chosen = await _points_near(turn) if turn.choice is None else _point_chosen(
-                turn, choice.removeprefix("bk:p:"))
+            chosen = await _points_near(turn) if point is None else _point_chosen(turn, point.point)
             if turn.session.step == "when":
                 return Step([*chosen.replies, await _ask_time(turn)], "booking")
             return chosen
-        if step == "kind" and choice.startswith("bk:k:"):
-            data["kind"] = choice.removeprefix("bk:k:")
+        kind = KindKey.unpack(choice)
+        if step == "kind" and kind is not None:
+            data["kind"] = kind.kind
             turn.goto("topic")
             return Step([_ask_topic(turn)], "booking")
-        if step == "topic" and choice.startswith("bk:t:"):
-            data["topic"] = choice.removeprefix("bk:t:")
+        topic = TopicKey.unpack(choice)
+        if step == "topic" and topic is not None:
+            data["topic"] = topic.topic
             turn.goto("when")
             return Step([await _ask_time(turn)], "booking")
         if step == "when":
@@ -214,7 +264,8 @@ class BookFlow:
         step = turn.session.step
         if step == "point":
             chosen = [s for s in counseling_points(turn) if s.id in turn.session.data.get("points", [])]
-            return Reply(turn._("booking.ask_point"), tuple(Choice(f"bk:p:{s.id}", s.short_name) for s in chosen))
+            return Reply(turn._("booking.ask_point"),
+                         tuple(Choice(PointKey(s.id).pack(), s.short_name) for s in chosen))
         if step == "when":
             return Reply(turn._("booking.ask_time"), _slot_choices(turn))
         if step == "kind":
@@ -230,11 +281,9 @@ class BookFlow:
 
 async def _when(turn: Turn, choice: str) -> Step | None:
     data = turn.session.data
-    if choice.startswith("bk:s:"):
-        _b, _s, counselor, stamp = choice.split(":")
-        data["counselor"], data["at"] = int(counselor), stamp
-        data.pop("slots", None)
-        return _after_time(turn)
+    slot = SlotKey.unpack(choice)
+    if slot is not None:
+        return _time_chosen(turn, slot.counselor, slot.at)
     if turn.choice is not None or not turn.text.strip():
         return None
     local_today = turn._.local(turn.now).date()
@@ -262,9 +311,7 @@ async def _when(turn: Turn, choice: str) -> Step | None:
         wanted += timedelta(days=1)  # "9h" said after nine: tomorrow's
     exact = [s for s in slots if s.starts_at == wanted]
     if exact:
-        data["counselor"], data["at"] = exact[0].counselor.person_id, f"{exact[0].starts_at:%Y%m%d%H%M}"
-        data.pop("slots", None)
-        return _after_time(turn)
+        return _time_chosen(turn, exact[0].counselor.person_id, exact[0].starts_at)
     if not slots:
         return Step([Reply(turn._("booking.none_that_day")), await _ask_time(turn)], "booking:typed_time")
     nearest = sorted(sorted(slots, key=lambda s: abs(s.starts_at - wanted))[:6], key=lambda s: s.starts_at)
@@ -283,37 +330,20 @@ def _after_time(turn: Turn) -> Step:
 async def _book(turn: Turn) -> Step:
     data = turn.session.data
     assert turn.person.id is not None
-    starts_at = _from_stamp(str(data["at"]))
-    counselor_id = int(data["counselor"])
-    hours = await turn.uow.appointments.availability(counselor_id)
-    appointment = Appointment(
-        person_id=turn.person.id, counselor_id=counselor_id, point_id=str(data["point"]), starts_at=starts_at,
-        minutes=hours.slot_minutes if hours else service.DEFAULT_SLOT_MINUTES, kind=str(data["kind"]),
-        topic=str(data["topic"]), status="requested", created_at=turn.now, phone=data.get("phone"),
-    )
-    try:
-        await turn.uow.appointments.book(appointment)
-    except SlotTaken:
+    replacing = data.get("replacing")
+    request = cases.Request(point_id=str(data["point"]), counselor_id=int(data["counselor"]),
+                            starts_at=_chosen_time(turn), kind=str(data["kind"]), topic=str(data["topic"]),
+                            phone=data.get("phone"), replacing=int(replacing) if replacing else None)
+    done = await cases.book(turn.uow, turn.context, turn.person, request)
+    if done.did is Did.SLOT_TAKEN:
         turn.goto("when")
         return Step([Reply(turn._("booking.slot_taken")), await _ask_time(turn)], "booking:slot_taken")
-    counselor = await turn.uow.links.address(counselor_id)
-    me = await turn.uow.links.address(turn.person.id)
-    labels = turn.services.reminders_of(appointment.point_id)
-    items = service.reminders_for(turn.services.catalogs, me, appointment, turn.services.timezone_name, turn.now,
-                                  labels) if me else []
-    if counselor is not None:
-        items.append(service.counselor_notice(turn.services.catalogs, counselor, appointment, turn.person.alias, "new"))
-        items.append(service.after_the_meeting(turn.services.catalogs, counselor, appointment, turn.person.alias))
-        await turn.uow.appointments.audit(counselor_id, turn.person.id, "appointment notice", turn.now)
-    await turn.uow.outbox.add_many(items)
-    replacing = data.get("replacing")
     turn.close_flow()
-    old = await turn.uow.appointments.get(int(replacing)) if replacing else None
-    if old is not None and old.person_id == turn.person.id and old.status in ("requested", "proposed", "confirmed"):
-        await _cancel(turn, old, "moved")
-        return Step([Reply(turn._("booking.moved", old=turn._.datetime(old.starts_at),
-                                  when=turn._.datetime(starts_at))), main_menu(turn)], "booking:moved")
-    return Step([Reply(turn._("booking.booked", when=turn._.datetime(starts_at))), main_menu(turn)], "booking:booked")
+    when = turn._.datetime(request.starts_at)
+    if done.did is Did.MOVED and done.old is not None:
+        return Step([Reply(turn._("booking.moved", old=turn._.datetime(done.old.starts_at), when=when)),
+                     main_menu(turn)], "booking:moved")
+    return Step([Reply(turn._("booking.booked", when=when)), main_menu(turn)], "booking:booked")
 
 
 def _describe(turn: Turn, appointment: Appointment) -> str:
@@ -325,38 +355,73 @@ def _describe(turn: Turn, appointment: Appointment) -> str:
 
 async def on_appointment_choice(turn: Turn) -> Step:
     """apt:<action>:<id>[:<more>]. The counselor: ok, prop (then pick:<stamp>), no, att, noshow. The
-    person: cancel, keep, change, accept, reject, sat:<1-3>. Each checks whose appointment it is."""
-    parts = (turn.choice or "").split(":")
-    if len(parts) < 3 or not parts[2].isdigit():
+    person: cancel, keep, change, accept, reject, sat:<1-3>. The service checks whose appointment it is."""
+    key = AppointmentKey.unpack(turn.choice)
+    if key is None:
         return _stale(turn)
-    action = parts[1]
-    appointment = await turn.uow.appointments.get(int(parts[2]))
-    if appointment is None or appointment.id is None:
+    action, appointment_id, more = key.action, key.appointment, key.more or ""
+    uow, context, me = turn.uow, turn.context, turn.person
+    if action == "sat":
+        done = await cases.rate(uow, me, appointment_id, int(more) if more.isdigit() else 0)
+    elif action in ("att", "noshow"):
+        done = await cases.mark_attendance(uow, context, me, appointment_id, attended=action == "att")
+    elif action == "ok":
+        done = await cases.confirm(uow, context, me, appointment_id)
+    elif action == "no":
+        done = await cases.begin_decline(uow, me, appointment_id)
+    elif action == "prop":
+        done = await cases.times_to_propose(uow, context, me, appointment_id)
+    elif action == "pick" and (at := from_stamp(more)) is not None:
+        done = await cases.propose(uow, context, me, appointment_id, at)
+    elif action == "keep":
+        done = await cases.keep(uow, me, appointment_id)
+    elif action == "accept":
+        done = await cases.accept(uow, context, me, appointment_id)
+    elif action == "change":
+        done = await cases.begin_change(uow, me, appointment_id)
+    elif action in ("cancel", "reject"):
+        done = await cases.cancel(uow, context, me, appointment_id)
+    else:
+        return _stale(turn)
+    return await _rendered(turn, done)
+
+
+async def _rendered(turn: Turn, done: cases.Outcome) -> Step:
+    """What an appointment use case did, said to the one who acted."""
+    appointment, did = done.appointment, done.did
+    if did is Did.GONE:
         return Step([Reply(turn._("booking.gone"))], "booking:gone")
-    if action == "sat" and appointment.person_id == turn.person.id and len(parts) == 4 and parts[3] in ("1", "2", "3"):
-        await turn.uow.appointments.rate(appointment.id, int(parts[3]))
+    if appointment is None or appointment.id is None or did is Did.STALE:
+        return _stale(turn)
+    when = turn._.datetime(appointment.starts_at)
+    if did is Did.RATED:
         return Step([Reply(turn._("booking.sat_thanks"))], "booking:rated")
-    if appointment.counselor_id == turn.person.id and action in ("att", "noshow"):
-        return await _attendance(turn, appointment, attended=action == "att")
-    if appointment.status not in ("requested", "proposed", "confirmed"):
-        return Step([Reply(turn._("booking.gone"))], "booking:gone")
-    if appointment.counselor_id == turn.person.id and action in ("ok", "no", "prop", "pick"):
-        return await _counselor_action(turn, appointment, action, parts[3] if len(parts) == 4 else "")
-    if appointment.person_id != turn.person.id:
-        return _stale(turn)
-    if action == "keep":
+    if did is Did.ALREADY_MARKED:
+        return Step([Reply(turn._("booking.already_marked"))], "booking:marked")
+    if did is Did.MARKED:
+        return Step([Reply(turn._("booking.marked"))], "booking:marked")
+    if did is Did.CONFIRMED:
+        return Step([Reply(turn._("booking.you_confirmed"))], "booking:confirmed")
+    if did is Did.ASK_REASON:
+        turn.open_flow(DECLINE_FLOW, "reason", {"appointment": appointment.id})
+        return Step([Reply(turn._("booking.ask_reason"))], "booking")
+    if did is Did.NO_SLOTS:
+        return Step([Reply(turn._("booking.no_slots_to_propose"))], "booking:no_slots")
+    if did is Did.PICK_TIME:
+        return Step([Reply(turn._("booking.pick_time"), tuple(
+            appointment_choice("pick", appointment, turn._.datetime(s.starts_at), stamp(s.starts_at))
+            for s in done.slots))], "booking:propose")
+    if did is Did.SLOT_TAKEN:
+        return Step([Reply(turn._("booking.slot_taken_counselor"))], "booking:slot_taken")
+    if did is Did.PROPOSED:
+        return Step([Reply(turn._("booking.you_proposed", when=when))], "booking:proposed")
+    if did is Did.KEPT:
         return Step([Reply(turn._("booking.see_you"))], "booking:keep")
-    if action == "accept" and appointment.status == "proposed":
-        await turn.uow.appointments.set_status(appointment.id, "confirmed")
-        await _tell_counselor(turn, appointment, N_("booking.notice_accepted"))
-        return Step([Reply(turn._("booking.accepted", when=turn._.datetime(appointment.starts_at)))],
-                    "booking:accepted")
-    if action == "change":
+    if did is Did.ACCEPTED:
+        return Step([Reply(turn._("booking.accepted", when=when))], "booking:accepted")
+    if did is Did.CHANGE:
         return await _start_change(turn, appointment)
-    if action in ("cancel", "reject"):
-        await _cancel(turn, appointment)
-        return Step([Reply(turn._("booking.cancelled")), *menu_unless_in_flow(turn)], "booking:cancelled")
-    return _stale(turn)
+    return Step([Reply(turn._("booking.cancelled")), *menu_unless_in_flow(turn)], "booking:cancelled")
 
 
 async def _start_change(turn: Turn, appointment: Appointment) -> Step:
@@ -371,119 +436,17 @@ async def _start_change(turn: Turn, appointment: Appointment) -> Step:
                  await _ask_time(turn)], "booking:change")
 
 
-async def _counselor_action(turn: Turn, appointment: Appointment, action: str, stamp: str) -> Step:
-    assert appointment.id is not None and turn.person.id is not None
-    if action == "ok":
-        await turn.uow.appointments.set_status(appointment.id, "confirmed")
-        await _tell_person(turn, appointment, N_("booking.confirmed_for_person"))
-        return Step([Reply(turn._("booking.you_confirmed"))], "booking:confirmed")
-    if action == "no":
-        turn.open_flow(DECLINE_FLOW, "reason", {"appointment": appointment.id})
-        return Step([Reply(turn._("booking.ask_reason"))], "booking")
-    if action == "prop":
-        slots = [s for s in await service.free_slots(turn.uow, appointment.point_id, turn.now,
-                                                      turn.services.timezone_name, limit=50)
-                 if s.counselor.person_id == turn.person.id][:6]
-        if not slots:
-            return Step([Reply(turn._("booking.no_slots_to_propose"))], "booking:no_slots")
-        return Step([Reply(turn._("booking.pick_time"), tuple(
-            Choice(f"apt:pick:{appointment.id}:{s.starts_at:%Y%m%d%H%M}", turn._.datetime(s.starts_at))
-            for s in slots))], "booking:propose")
-    new_time = datetime.strptime(stamp + "+0000", "%Y%m%d%H%M%z") if stamp.isdigit() else None
-    if new_time is None:
-        return _stale(turn)
-    old = replace(appointment)
-    try:
-        await turn.uow.appointments.move(appointment.id, new_time, "proposed")
-    except SlotTaken:
-        return Step([Reply(turn._("booking.slot_taken_counselor"))], "booking:slot_taken")
-    for key in service.keys_to_cancel(old):
-        await turn.uow.outbox.cancel(key, turn.now)
-    appointment.starts_at, appointment.status = new_time, "proposed"
-    person = await turn.uow.links.address(appointment.person_id)
-    items = service.reminders_for(turn.services.catalogs, person, appointment, turn.services.timezone_name,
-                                  turn.now, turn.services.reminders_of(appointment.point_id)) if person else []
-    me = await turn.uow.links.address(turn.person.id)
-    if me is not None and person is not None:
-        items.append(service.after_the_meeting(turn.services.catalogs, me, appointment, person.alias))
-    if person is not None:
-        _ = turn.services.catalogs.translator(person.locale)
-        reply = Reply(_("booking.proposed_for_person", old=_.datetime(old.starts_at), when=_.datetime(new_time)), (
-            Choice(f"apt:accept:{appointment.id}", _("booking.accept")),
-            Choice(f"apt:reject:{appointment.id}", _("booking.reject"))))
-        items.append(OutboxItem.to(person, f"apt{appointment.id}:proposed:{stamp}", reply, Priority.APPOINTMENT,
-                                   turn.now))
-    await turn.uow.outbox.add_many(items)
-    return Step([Reply(turn._("booking.you_proposed", when=turn._.datetime(new_time)))], "booking:proposed")
-
-
-async def _attendance(turn: Turn, appointment: Appointment, attended: bool) -> Step:
-    assert appointment.id is not None
-    if appointment.status in ("attended", "no_show"):
-        return Step([Reply(turn._("booking.already_marked"))], "booking:marked")
-    await turn.uow.appointments.set_status(appointment.id, "attended" if attended else "no_show")
-    if attended:
-        person = await turn.uow.links.address(appointment.person_id)
-        if person is not None:
-            _ = turn.services.catalogs.translator(person.locale)
-            reply = Reply(_("booking.sat_question"), tuple(
-                Choice(f"apt:sat:{appointment.id}:{score}", _(label)) for score, label in service.SATISFACTION.items()))
-            await turn.uow.outbox.add_many([OutboxItem.to(person, f"apt{appointment.id}:sat", reply, Priority.ROUTINE,
-                                                          turn.now)])
-    return Step([Reply(turn._("booking.marked"))], "booking:marked")
-
-
-async def _tell_counselor(turn: Turn, appointment: Appointment, key: str) -> None:
-    if appointment.counselor_id is None:
-        return
-    counselor = await turn.uow.links.address(appointment.counselor_id)
-    if counselor is None:
-        return
-    _ = turn.services.catalogs.translator(counselor.locale)
-    reply = Reply(_(key, alias=turn.person.alias, when=_.datetime(appointment.starts_at)))
-    await turn.uow.outbox.add_many([OutboxItem.to(
-        counselor, f"apt{appointment.id}:{key}:{turn.now:%Y%m%d%H%M%S}", reply, Priority.APPOINTMENT, turn.now,
-        about_id=appointment.person_id)])
-
-
-async def _cancel(turn: Turn, appointment: Appointment, what: str = "cancelled") -> None:
-    assert appointment.id is not None
-    await turn.uow.appointments.set_status(appointment.id, "cancelled")
-    for key in service.keys_to_cancel(appointment):
-        await turn.uow.outbox.cancel(key, turn.now)
-    if appointment.counselor_id is not None:
-        counselor = await turn.uow.links.address(appointment.counselor_id)
-        if counselor is not None:
-            notice = service.counselor_notice(turn.services.catalogs, counselor, appointment, turn.person.alias,
-                                              what)
-            await turn.uow.outbox.add_many([notice])
-
-
-async def _tell_person(turn: Turn, appointment: Appointment, key: str, reason: str = "") -> None:
-    person = await turn.uow.links.address(appointment.person_id)
-    if person is None:
-        return
-    _ = turn.services.catalogs.translator(person.locale)
-    reply = Reply(_(key, when=_.datetime(appointment.starts_at), reason=reason))
-    await turn.uow.outbox.add_many([OutboxItem.to(person, f"apt{appointment.id}:{key}", reply, Priority.APPOINTMENT,
-                                                  turn.now)])
-
-
 class DeclineFlow:
     name = DECLINE_FLOW
 
     async def step(self, turn: Turn) -> Step | None:
         if turn.choice is not None or not turn.text.strip():
             return None
-        appointment = await turn.uow.appointments.get(int(turn.session.data.get("appointment", 0)))
+        appointment_id = int(turn.session.data.get("appointment", 0))
         turn.close_flow()
-        if appointment is None or appointment.id is None or appointment.counselor_id != turn.person.id:
+        done = await cases.decline(turn.uow, turn.context, turn.person, appointment_id, turn.text)
+        if done.did is not Did.DECLINED:
             return _stale(turn)
-        reason = turn.text.strip()[:300]
-        await turn.uow.appointments.set_status(appointment.id, "declined", reason)
-        for key in service.keys_to_cancel(appointment):
-            await turn.uow.outbox.cancel(key, turn.now)
-        await _tell_person(turn, appointment, N_("booking.declined_for_person"), reason)
         return Step([Reply(turn._("booking.you_declined"))], "booking:declined")
 
     def prompt(self, turn: Turn) -> Reply:
@@ -499,25 +462,13 @@ async def on_hours(turn: Turn) -> Step:
     if turn.person.role != "counselor":
         return Step([Reply(turn._("staff.only"))], "staff:refused")
     assert turn.person.id is not None
-    typed = turn.args.strip()
-    if not typed:
-        current = await turn.uow.appointments.availability(turn.person.id)
-        shown = service.describe_hours(current.weekly, turn._.locale) if current else turn._("booking.no_hours")
+    done = await cases.set_hours(turn.uow, turn.person.id, turn.args)
+    if done.did is HoursDid.BAD:
+        return Step([Reply(turn._("booking.bad_hours"))], "booking:bad_hours")
+    shown = service.describe_hours(done.weekly, turn._.locale) if done.weekly else turn._("booking.no_hours")
+    if done.did is HoursDid.SHOWN:
         return Step([Reply(turn._("booking.hours_help", hours=shown))], "booking:hours")
-    minutes_match = re.search(r"\((\d{2,3})\s*(?:phut|phút|min)[^)]*\)", typed)
-    minutes = int(minutes_match.group(1)) if minutes_match else service.DEFAULT_SLOT_MINUTES
-    typed = re.sub(r"\(.*?\)", "", typed)
-    try:
-        weekly = service.weekly_hours(typed)
-    except ValueError:
-        return Step([Reply(turn._("booking.bad_hours"))], "booking:bad_hours")
-    if not 15 <= minutes <= 180:
-        return Step([Reply(turn._("booking.bad_hours"))], "booking:bad_hours")
-    current = await turn.uow.appointments.availability(turn.person.id)
-    await turn.uow.appointments.set_availability(service.availability_for(
-        turn.person.id, weekly, minutes, current.days_off if current else ()))
-    return Step([Reply(turn._("booking.hours_set", hours=service.describe_hours(weekly, turn._.locale),
-                              minutes=minutes))], "booking:hours_set")
+    return Step([Reply(turn._("booking.hours_set", hours=shown, minutes=done.minutes))], "booking:hours_set")
 
 
 async def on_day_off(turn: Turn) -> Step:
@@ -526,18 +477,13 @@ async def on_day_off(turn: Turn) -> Step:
         return Step([Reply(turn._("staff.only"))], "staff:refused")
     assert turn.person.id is not None
     day = parse_day(turn.args, turn._.local(turn.now).date())
-    current = await turn.uow.appointments.availability(turn.person.id)
-    if current is None:
+    done = await cases.toggle_day_off(turn.uow, turn.person.id, None if isinstance(day, TimeProblem) else day)
+    if done.did is HoursDid.NO_HOURS:
         return Step([Reply(turn._("booking.hours_help", hours=turn._("booking.no_hours")))], "booking:hours")
-    if day is None or isinstance(day, TimeProblem):
+    if done.day is None:
         return Step([Reply(turn._("booking.bad_day_off"))], "booking:bad_day_off")
-    off = set(current.days_off) ^ {day.isoformat()}
-    current.days_off = tuple(sorted(off))
-    await turn.uow.appointments.set_availability(current)
-    shown = day.strftime("%d/%m/%Y")
-    if day.isoformat() in off:
-        return Step([Reply(turn._("booking.day_off_set", day=shown))], "booking:day_off")
-    return Step([Reply(turn._("booking.day_off_removed", day=shown))], "booking:day_off")
+    key = N_("booking.day_off_set") if done.did is HoursDid.DAY_OFF else N_("booking.day_off_removed")
+    return Step([Reply(turn._(key, day=done.day.strftime("%d/%m/%Y")))], "booking:day_off")
 
 
 async def on_agenda(turn: Turn) -> Step:
@@ -545,15 +491,12 @@ async def on_agenda(turn: Turn) -> Step:
     if turn.person.role != "counselor":
         return Step([Reply(turn._("staff.only"))], "staff:refused")
     assert turn.person.id is not None
-    local = turn._.local(turn.now)
-    start = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    appointments = await turn.uow.appointments.of_counselor(turn.person.id, start, start + timedelta(days=8))
-    if not appointments:
+    start = turn._.local(turn.now).replace(hour=0, minute=0, second=0, microsecond=0)
+    shown = await cases.agenda(turn.uow, turn.context, turn.person.id, start)
+    if not shown:
         return Step([Reply(turn._("booking.agenda_empty"))], "booking:agenda")
     lines = [turn._("booking.agenda")]
-    for appointment in appointments:
-        person = await turn.uow.links.address(appointment.person_id)
-        await turn.uow.appointments.audit(turn.person.id, appointment.person_id, "agenda", turn.now)
+    for appointment, person in shown:
         status = {"confirmed": turn._("booking.status_confirmed"), "proposed": turn._("booking.agenda_proposed")}.get(
             appointment.status, turn._("booking.agenda_requested"))
         lines.append(f"• {turn._.datetime(appointment.starts_at)}: {person.alias if person else '?'}, "

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 from bot.content import FaqEntry
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
+from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
 from bot.services.crisis import CrisisKind
 from handlers.menu import menu_unless_in_flow
@@ -56,15 +60,24 @@ async def on_close_questions(turn: Turn) -> Step | None:
     if not close or not turn.services.intents.on_topic(turn.text):
         return None
     language = turn._.locale
-    choices = [Choice(f"faq:{m.entry.id}", _label(m.entry.questions.en[0] if language == "en"
+    choices = [Choice(FaqKey(m.entry.id).pack(), _label(m.entry.questions.en[0] if language == "en"
                                                   else m.entry.questions.vi[0])) for m in close]
     choices.append(Choice("m:talk", turn._("faq.talk_instead")))
     return Step([Reply(turn._("faq.did_you_mean"), tuple(choices))], "faq:did_you_mean")
 
 
+@dataclass(frozen=True)
+class FaqKey(ChoiceKey):
+    """faq:<entry>, a "did you mean" choice."""
+
+    prefix: ClassVar[str] = "faq"
+    entry: str
+
+
 async def on_faq_choice(turn: Turn) -> Step:
     """A "did you mean" choice: show that entry."""
-    entry = turn.services.faq.by_id.get((turn.choice or "").removeprefix("faq:"))
+    key = FaqKey.unpack(turn.choice)
+    entry = turn.services.faq.by_id.get(key.entry) if key is not None else None
     if entry is None:
         return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
     await turn.uow.tally.add(None, f"question.{entry.topic}", turn.now)

@@ -1,18 +1,13 @@
-"""The main menu, /menu and /help, and what each menu item leads to."""
+"""The main menu, /menu and /help. What each item opens is data in the registry (handlers/__init__.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
-from bot.dialogs import Step, Turn
+from bot.dialogs import Feature, Handler, Step, Turn
 from bot.i18n import N_, Translator
 from bot.messages import Choice, Reply
-from handlers import sites
-
-# Items that keep something about the person (a booking, a reminder, a chat) need consent first;
-# answering questions and finding a site keep nothing, so they never ask for it.
-NEEDS_CONSENT = frozenset({"m:book", "m:remind", "m:talk"})
-
 
 ITEMS = (("m:faq", N_("menu.faq")), ("m:sites", N_("menu.sites")), ("m:book", N_("menu.book")),
          ("m:remind", N_("menu.remind")), ("m:talk", N_("menu.talk")), ("m:privacy", N_("menu.privacy")))
@@ -52,64 +47,22 @@ async def on_help(turn: Turn) -> Step:
     return Step([Reply(turn._("menu.help")), *menu_unless_in_flow(turn)], "menu")
 
 
-async def on_choice(turn: Turn) -> Step:
-    """A menu item, pressed or typed."""
-    from handlers import privacy
-
-    key = turn.choice or ""
-    if key == "m:privacy":
-        return await privacy.on_privacy(turn)
-    if key == "m:menu":
-        return await on_menu(turn)
-    if key == "m:sites":
-        return await sites.start(turn)
-    if key == "m:faq":
-        turn.close_flow()
-        return Step([Reply(turn._("menu.faq_prompt"))], "menu")
-    if key not in NEEDS_CONSENT:
-        # Not a menu item (a button from another version, or a key only the consent step may open).
-        turn.close_flow()
-        return Step([Reply(turn._("misc.stale_choice")), main_menu(turn)], "stale_choice")
-    if not turn.person.consented:
-        return privacy.ask_consent_for(turn, key)
-    return await open_feature(turn, key)
-
-
-async def open_feature(turn: Turn, key: str, carried: dict[str, str] | None = None) -> Step:
-    """A feature that keeps data, once the person has consented, continued with what the person had
-    already said before consent was asked (`carried`)."""
-    if key == "m:remind":
-        from handlers import reminders
-
-        at = (carried or {}).get("at", "")
-        if at[:2].isdigit() and at[3:5].isdigit():
+def on_choice(features: Mapping[str, Feature]) -> Handler:
+    """A menu item, pressed or typed: the router opens it (asking for consent first where the feature
+    keeps data). A key that is not an item of this menu (a button from another version, or a feature
+    only consent opens) is a stale choice."""
+    async def chosen(turn: Turn) -> Step:
+        key = turn.choice or ""
+        feature = features.get(key)
+        if feature is None or not feature.on_menu:
             turn.close_flow()
-            return await reminders.set_time(turn, int(at[:2]), int(at[3:5]))
-        return await reminders.start(turn)
-    if key == "m:talk":
-        from handlers import talk
+            return Step([Reply(turn._("misc.stale_choice")), main_menu(turn)], "stale_choice")
+        return Step([], "menu", then=key)
 
-        turn.close_flow()
-        return await talk.start(turn)
-    if key == "m:book":
-        from handlers import booking
+    return chosen
 
-        turn.close_flow()
-        return await booking.start(turn)
-    if key.startswith("m:link:"):
-        from handlers import volunteers
 
-        turn.close_flow()
-        return await volunteers.open_link(turn, key.removeprefix("m:link:"))
-    if key == "m:groups":
-        from handlers import groups
-
-        turn.close_flow()
-        return await groups.on_groups(turn)
-    if key == "m:reports":
-        from handlers import staff
-
-        turn.close_flow()
-        return await staff.toggle_reports(turn)
-    turn.close_flow()  # a consent step's "then" this version no longer knows
-    return Step([Reply(turn._("misc.stale_choice")), main_menu(turn)], "stale_choice")
+async def faq_prompt(turn: Turn, carried: dict[str, str]) -> Step:
+    """The menu's "ask a question": say so; the next message is read as a question."""
+    turn.close_flow()
+    return Step([Reply(turn._("menu.faq_prompt"))], "menu")

@@ -7,7 +7,7 @@ from bot.i18n import N_
 from bot.messages import Reply
 from bot.services.booking import tell_counselors_before_erasure
 from bot.services.people import erase, give_consent, withdraw_consent
-from handlers.menu import main_menu, menu_unless_in_flow, open_feature
+from handlers.menu import main_menu, menu_unless_in_flow
 
 ERASE_FLOW = "erase"
 CONSENT_FLOW = "consent"
@@ -90,8 +90,7 @@ class Consent:
             give_consent(turn.person, turn.now)
             carried = {k: str(v) for k, v in turn.session.data.items() if k != "then"}
             feature = str(turn.session.data.get("then", "m:menu"))
-            step = await open_feature(turn, feature, carried)
-            return Step([Reply(turn._("start.consent_thanks")), *step.replies], step.handler)
+            return Step([Reply(turn._("start.consent_thanks"))], "privacy:consent", then=feature, carried=carried)
         if turn.choice == "consent:no":
             turn.close_flow()
             return Step([Reply(turn._("privacy.consent_not_given")), main_menu(turn)], "privacy:consent")

@@ -7,13 +7,18 @@ One daily reminder per person: it is what the clinic visit needs, and one is eas
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import time, timedelta
+from typing import ClassVar
 
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
+from bot.keys import ChoiceKey
 from bot.messages import Reply
 from bot.normalize import words
 from bot.services import reminders as service
+from bot.services.reminder_kinds import dose
+from bot.services.reminder_kinds.dose import DoseKey
 from bot.store.records import Reminder
 from bot.timeparse import TimeProblem, parse_time_of_day
 from handlers.menu import main_menu, menu_unless_in_flow
@@ -73,7 +78,7 @@ def _overview(turn: Turn, reminder: Reminder | None) -> Reply:
             turn.choice_of("rem:wording", "reminders.toggle_wording"),
             turn.choice_of("m:menu", "menu.back"),
         ))
-    at = service.parse_rule(reminder.rule).at.strftime("%H:%M")
+    at = dose.parse_rule(reminder.rule).at.strftime("%H:%M")
     lines = [_("reminders.daily_at", time=at)]
     if reminder.paused_until is not None and reminder.paused_until > turn.now:
         lines.append(_("reminders.paused_until", date=_.datetime(reminder.paused_until)))
@@ -91,9 +96,18 @@ def _ask_time(turn: Turn) -> Reply:
     return Reply(turn._("reminders.ask_time"))
 
 
+@dataclass(frozen=True)
+class PauseKey(ChoiceKey):
+    """rem:pause:<days>."""
+
+    prefix: ClassVar[str] = "rem"
+    tag: ClassVar[str | None] = "pause"
+    days: int
+
+
 def _ask_pause(turn: Turn) -> Reply:
     return Reply(turn._("reminders.ask_pause"), tuple(
-        turn.choice_of(f"rem:pause:{days}", label) for days, label in PAUSE_DAYS.items()
+        turn.choice_of(PauseKey(days).pack(), label) for days, label in PAUSE_DAYS.items()
     ))
 
 
@@ -116,8 +130,9 @@ class RemindersFlow:
             numbers = [int(w) for w in words(turn.text) if w.isdigit()]
             if len(numbers) == 1 and 1 <= numbers[0] <= 60:
                 return await _pause(turn, numbers[0])
-        if choice.startswith("rem:pause:"):
-            return await _pause(turn, int(choice.rsplit(":", 1)[1]))
+        pause = PauseKey.unpack(choice)
+        if pause is not None:
+            return await _pause(turn, pause.days)
         if choice == "rem:stop":
             return await stop(turn)
         if choice == "rem:wording":
@@ -146,18 +161,28 @@ class RemindersFlow:
 async def _current(turn: Turn) -> Reminder | None:
     assert turn.person.id is not None
     for reminder in await turn.uow.reminders.of_person(turn.person.id):
-        if reminder.kind == service.DOSE:
+        if reminder.kind == dose.DOSE:
             return reminder
     return None
 
 
+async def open_from_menu(turn: Turn, carried: dict[str, str]) -> Step:
+    """The menu's reminders item; straight to the time when the person already said it ("nhắc tôi 8h
+    tối mỗi ngày", carried through the consent question)."""
+    at = carried.get("at", "")
+    if at[:2].isdigit() and at[3:5].isdigit():
+        turn.close_flow()
+        return await set_time(turn, int(at[:2]), int(at[3:5]))
+    return await start(turn)
+
+
 async def set_time(turn: Turn, hour: int, minute: int) -> Step:
     assert turn.person.id is not None
-    rule = service.DailyAt(time(hour, minute)).to_rule()
+    rule = dose.DailyAt(time(hour, minute)).to_rule()
     zone = turn.services.timezone_name
     reminder = await _current(turn)
     if reminder is None:
-        reminder = Reminder(person_id=turn.person.id, kind=service.DOSE, rule=rule, timezone=zone,
+        reminder = Reminder(person_id=turn.person.id, kind=dose.DOSE, rule=rule, timezone=zone,
                             created_at=turn.now)
         reminder.next_at = service.next_occurrence(rule, zone, turn.now)
         await turn.uow.reminders.add(reminder)
@@ -200,25 +225,25 @@ async def _answer_today(turn: Turn, went: bool) -> Step | None:
     reminder = await _current(turn)
     if reminder is None or reminder.id is None or not reminder.state.get("day") or reminder.state.get("answered"):
         return None
-    turn.choice = f"dose:{'done' if went else 'miss'}:{reminder.id}:{reminder.state['day']}"
+    turn.choice = DoseKey("done" if went else "miss", reminder.id, str(reminder.state["day"])).pack()
     return await on_answer(turn)
 
 
 async def on_answer(turn: Turn) -> Step:
     """A reminder's buttons, pressed or typed: dose:done|miss:<reminder>:<day>, or dose:note:<reminder>."""
-    parts = (turn.choice or "").split(":")
+    key = DoseKey.unpack(turn.choice)
     assert turn.person.id is not None
-    if len(parts) == 3 and parts[1] == "note":
+    if key is not None and key.answer == "note" and key.day is None:
         return Step([Reply(turn._("reminders.safety_note"))], "reminders:note")
-    if len(parts) != 4 or parts[1] not in ("done", "miss") or not parts[2].isdigit():
+    if key is None or key.answer not in ("done", "miss") or key.day is None:
         return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
-    went = parts[1] == "done"
-    answer = await service.record_answer(turn.uow, int(parts[2]), turn.person.id, parts[3], went, turn.now)
+    went = key.answer == "done"
+    answer = await dose.record_answer(turn.uow, key.reminder, turn.person.id, key.day, went, turn.now)
     if answer.outcome == "stale":
         return Step([Reply(turn._("reminders.answer_stale"))], "reminders:stale")
     if went:
         return Step([Reply(turn._("reminders.thanks_went"))], "reminders:went")
     replies = [Reply(turn._("reminders.thanks_not_today"))]
-    if answer.missed >= service.MISSED_FOR_SAFETY_NOTE:
+    if answer.missed >= dose.MISSED_FOR_SAFETY_NOTE:
         replies.append(Reply(turn._("reminders.safety_note")))
     return Step(replies, "reminders:missed")

@@ -8,9 +8,12 @@ and the date it was last checked. Sample rows say so in their first line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
 
 from bot.dialogs import Step, Turn
 from bot.i18n import N_, Translator
+from bot.keys import ChoiceKey
 from bot.messages import Reply
 from bot.normalize import has_letters_or_digits
 from bot.sites import Opening, Site, SiteKind
@@ -38,6 +41,14 @@ KIND_NAME = {
 }
 
 
+@dataclass(frozen=True)
+class LookingForKey(ChoiceKey):
+    """site:<kind of place> (and site:more, for the next results)."""
+
+    prefix: ClassVar[str] = "site"
+    kind: str
+
+
 async def start(turn: Turn) -> Step:
     """The menu's "find a site": ask what kind of place."""
     turn.open_flow(FLOW, "kind")
@@ -53,7 +64,7 @@ async def on_location(turn: Turn) -> Step:
 
 def _ask_kind(turn: Turn) -> Reply:
     return Reply(turn._("sites.ask_kind"), tuple(
-        turn.choice_of(f"site:{key}", label) for key, (label, _kinds) in LOOKING_FOR.items()
+        turn.choice_of(LookingForKey(key).pack(), label) for key, (label, _kinds) in LOOKING_FOR.items()
     ))
 
 
@@ -74,9 +85,10 @@ class Finder:
                 return _more(turn)
             turn.close_flow()  # anything else moves on: the further results are let go, not asked about
             return None
-        if choice.startswith("site:") and choice.removeprefix("site:") in LOOKING_FOR:
-            turn.open_flow(FLOW, "where", {"looking_for": choice.removeprefix("site:")})
-            await turn.uow.tally.add(None, f"sites.search_{choice.removeprefix('site:')}", turn.now)
+        looking_for = LookingForKey.unpack(choice)
+        if looking_for is not None and looking_for.kind in LOOKING_FOR:
+            turn.open_flow(FLOW, "where", {"looking_for": looking_for.kind})
+            await turn.uow.tally.add(None, f"sites.search_{looking_for.kind}", turn.now)
             return Step([_ask_where(turn)], "sites")
         if current != "where":
             return None

@@ -1,6 +1,7 @@
 """What only the counseling point's staff can do from the chat: /baocao (/reports) sends the period
 report (the file and its chart; on Zalo, the way to the web view) and turns the report-deadline
-reminders on or off (seed 001: quarterly, half-year and yearly reports); /truc goes on or off duty."""
+reminders on or off (quarterly, half-year and yearly reports); /web sends a sign-in link to the staff
+web view; /truc (/duty) starts and ends a shift."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from bot.messages import Choice, Reply
 from bot.reports import Period, PeriodError
 from bot.services import deadlines
 from bot.services import reports as report_service
-from bot.services.reminders import REPORT, next_occurrence
-from bot.store.records import Reminder
+from bot.services import staff as service
+from bot.services.chats import take_choice
+from bot.services.deadlines import DraftKey, RemindKey
 from handlers.privacy import ask_consent_for
 
 STAFF_ROLES = frozenset({"counselor", "head"})
@@ -39,9 +41,10 @@ async def on_report_choice(turn: Turn) -> Step:
     if turn.person.role not in STAFF_ROLES and not is_head(turn):
         return Step([Reply(turn._("staff.only"))], "staff:refused")
     key = turn.choice or ""
-    if key == "rep:remind":
+    if RemindKey.unpack(key) is not None:
         return await toggle_reports(turn)
-    return await send_report(turn, key.removeprefix("rep:draft:"))
+    draft = DraftKey.unpack(key)
+    return await send_report(turn, draft.period if draft is not None else "")
 
 
 async def send_report(turn: Turn, typed: str) -> Step:
@@ -72,29 +75,19 @@ async def send_report(turn: Turn, typed: str) -> Step:
 
 async def _remind_choice(turn: Turn) -> Choice:
     assert turn.person.id is not None
-    on = any(r.kind == REPORT for r in await turn.uow.reminders.of_person(turn.person.id))
+    on = any(r.kind == deadlines.REPORT for r in await turn.uow.reminders.of_person(turn.person.id))
     label = N_("report.reminders_off") if on else N_("report.reminders_on")
-    return Choice("rep:remind", turn._(label))
+    return Choice(RemindKey().pack(), turn._(label))
 
 
 async def toggle_reports(turn: Turn) -> Step:
     """Off if on, on if off: one command, said twice, undoes itself."""
-    assert turn.person.id is not None
-    existing = [r for r in await turn.uow.reminders.of_person(turn.person.id) if r.kind == REPORT]
-    for reminder in existing:
-        assert reminder.id is not None
-        await turn.uow.reminders.delete(reminder.id)
-    if existing:
+    done = await service.toggle_reports(turn.uow, turn.context, turn.person, turn.services.report_deadlines)
+    if not done.on or done.first is None or done.first.next_at is None:
         return Step([Reply(turn._("deadlines.off"))], "staff:reports_off")
-    rule = deadlines.rule_for(turn.services.report_deadlines)
-    zone = turn.services.timezone_name
-    reminder = Reminder(person_id=turn.person.id, kind=REPORT, rule=rule, timezone=zone, created_at=turn.now,
-                        next_at=next_occurrence(rule, zone, turn.now))
-    await turn.uow.reminders.add(reminder)
     listed = "; ".join(f"{turn._(deadlines.KINDS[d.kind])} {d.day:02d}/{d.month:02d}"
                        for d in turn.services.report_deadlines)
-    assert reminder.next_at is not None
-    return Step([Reply(turn._("deadlines.on", deadlines=listed, first=turn._.datetime(reminder.next_at)))],
+    return Step([Reply(turn._("deadlines.on", deadlines=listed, first=turn._.datetime(done.first.next_at)))],
                 "staff:reports_on")
 
 
@@ -124,18 +117,12 @@ async def on_duty(turn: Turn) -> Step:
     """/truc (/duty): a counselor goes on or off duty; on duty, crisis alerts reach them."""
     if turn.person.role != "counselor":
         return Step([Reply(turn._("staff.only"))], "staff:refused")
-    assert turn.person.id is not None
-    now_on = not await turn.uow.staff.is_on_duty(turn.person.id)
-    await turn.uow.staff.set_on_duty(turn.person.id, now_on)
-    if not now_on:
+    duty = await service.toggle_duty(turn.uow, turn.person)
+    if not duty.on:
         return Step([Reply(turn._("staff.off_duty"))], "staff:duty")
-    point = await turn.uow.staff.point_of(turn.person.id)
-    waiting = await turn.uow.chats.waiting(point) if point else []
-    if not waiting:
+    if not duty.waiting:
         return Step([Reply(turn._("staff.on_duty"))], "staff:duty")
-    choices = []
-    for chat in waiting[:8]:
-        person = await turn.uow.links.address(chat.person_id)
-        choices.append(Choice(f"chat:take:{chat.id}", turn._("staff.take_chat", alias=person.alias if person else "?")))
-    return Step([Reply(turn._("staff.on_duty")), Reply(turn._("staff.waiting", count=len(waiting)), tuple(choices))],
+    choices = tuple(take_choice(chat, turn._("staff.take_chat", alias=person.alias if person else "?"))
+                    for chat, person in duty.waiting[:8])
+    return Step([Reply(turn._("staff.on_duty")), Reply(turn._("staff.waiting", count=len(duty.waiting)), choices)],
                 "staff:duty")

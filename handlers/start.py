@@ -6,8 +6,12 @@ no buttons. A question asked before or during these steps is answered first; the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
+from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
 from bot.router import AFTER_FIRST_CONTACT
 from bot.services.people import give_consent, redeem_invite
@@ -15,7 +19,15 @@ from bot.store.records import Invite
 from handlers.menu import main_menu
 
 FLOW = "onboarding"
-LANGUAGES = (("lang:vi", "Tiếng Việt"), ("lang:en", "English"))
+@dataclass(frozen=True)
+class LanguageKey(ChoiceKey):
+    """lang:<locale>."""
+
+    prefix: ClassVar[str] = "lang"
+    locale: str
+
+
+LANGUAGES = ((LanguageKey("vi").pack(), "Tiếng Việt"), (LanguageKey("en").pack(), "English"))
 STAFF_WELCOME = {"counselor": N_("start.staff_counselor"), "volunteer": N_("start.staff_volunteer")}
 
 
@@ -71,8 +83,9 @@ class Onboarding:
     async def step(self, turn: Turn) -> Step | None:
         current = turn.session.step
         choice = turn.choice or ""
-        if current == "lang" and choice.startswith("lang:"):
-            turn.set_locale(choice.removeprefix("lang:"))
+        language = LanguageKey.unpack(choice)
+        if current == "lang" and language is not None:
+            turn.set_locale(language.locale)
             payload = turn.session.data.get("payload")
             if payload:
                 turn.goto("code")
@@ -158,7 +171,8 @@ async def on_language(turn: Turn) -> Step:
 
 async def on_language_choice(turn: Turn) -> Step:
     """A language chosen outside first contact (from /language, or an old message's button)."""
-    turn.set_locale((turn.choice or "lang:vi").removeprefix("lang:"))
+    language = LanguageKey.unpack(turn.choice)
+    turn.set_locale(language.locale if language is not None else "vi")
     replies = [Reply(turn._("start.language_set"))]
     if turn.person.onboarded and not turn.session.flow:
         replies.append(main_menu(turn))

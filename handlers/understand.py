@@ -72,9 +72,7 @@ async def on_intent(turn: Turn) -> Step | None:
         turn.close_flow()
         return await reminders.stop(turn)
     turn.close_flow()
-    turn.choice = FEATURE_OF_INTENT[intent]
-    step = await menu.on_choice(turn)
-    return Step(step.replies, step.handler, intent)
+    return Step([], "understand", intent, then=FEATURE_OF_INTENT[intent])
 
 
 async def on_place(turn: Turn) -> Step | None:

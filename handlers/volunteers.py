@@ -10,9 +10,7 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
 from bot.services import volunteers as service
-from bot.services.budget import Priority
-from bot.services.reminders import next_occurrence
-from bot.store.records import Link, OutboxItem, Reminder
+from bot.services.volunteers import CheckinKey, Did, EndLinkKey
 from handlers.menu import menu_unless_in_flow
 from handlers.privacy import ask_consent_for
 
@@ -27,45 +25,43 @@ async def on_link(turn: Turn) -> Step:
     if not code:
         return await _my_links(turn)
     if not turn.person.consented:
-        return ask_consent_for(turn, f"m:link:{code}")
+        return ask_consent_for(turn, "m:link", {"code": code})
     return await open_link(turn, code)
 
 
 async def _new_code(turn: Turn) -> Step:
-    assert turn.person.id is not None
-    links = await turn.uow.links.of_volunteer(turn.person.id)
-    agreed = [link for link in links if link.agreed_at is not None]
-    if len(agreed) >= service.MAX_PEOPLE_PER_VOLUNTEER:
-        return Step([Reply(turn._("volunteers.full", count=len(agreed)))], "volunteers:full")
-    code = service.new_code()
-    await turn.uow.links.add(Link(volunteer_id=turn.person.id, created_at=turn.now, code=code,
-                                  code_expires_at=turn.now + service.CODE_VALID))
-    return Step([Reply(turn._("volunteers.code", code=code))], "volunteers:code")
+    done = await service.new_code(turn.uow, turn.context, turn.person)
+    if done.did is Did.FULL:
+        return Step([Reply(turn._("volunteers.full", count=done.count))], "volunteers:full")
+    return Step([Reply(turn._("volunteers.code", code=done.code))], "volunteers:code")
 
 
 async def _my_links(turn: Turn) -> Step:
     assert turn.person.id is not None
-    links = [link for link in await turn.uow.links.of_person(turn.person.id) if link.agreed_at is not None]
-    if not links:
+    done = await service.linked_volunteer(turn.uow, turn.person.id)
+    if done.link is None or done.link.id is None:
         return Step([Reply(turn._("volunteers.none")), *menu_unless_in_flow(turn)], "volunteers")
-    volunteer = await turn.uow.links.address(links[0].volunteer_id)
-    assert links[0].id is not None
-    return Step([Reply(turn._("volunteers.linked", volunteer=volunteer.alias if volunteer else "?"), (
-        turn.choice_of(f"link:end:{links[0].id}", "volunteers.end"),
+    return Step([Reply(turn._("volunteers.linked", volunteer=done.volunteer.alias if done.volunteer else "?"), (
+        turn.choice_of(EndLinkKey(done.link.id).pack(), "volunteers.end"),
         turn.choice_of("m:menu", "menu.back"),
     ))], "volunteers")
+
+
+async def open_after_consent(turn: Turn, carried: dict[str, str]) -> Step:
+    """The code typed with /lienket before consent was asked, once it is given."""
+    turn.close_flow()
+    return await open_link(turn, carried.get("code", ""))
 
 
 async def open_link(turn: Turn, code: str) -> Step:
     waiting = turn.code_wait()
     if waiting is not None:
         return Step([waiting], "volunteers:code_wait")
-    link = await turn.uow.links.by_code(code, turn.now)
-    if link is None or link.volunteer_id == turn.person.id:
+    done = await service.find_code(turn.uow, turn.context, turn.person, code)
+    if done.link is None:
         turn.code_failed()
         return Step([Reply(turn._("volunteers.bad_code"))], "volunteers:bad_code")
-    volunteer = await turn.uow.links.address(link.volunteer_id)
-    turn.open_flow(FLOW, "agree", {"link": link.id, "volunteer": volunteer.alias if volunteer else "?"})
+    turn.open_flow(FLOW, "agree", {"link": done.link.id, "volunteer": done.volunteer.alias if done.volunteer else "?"})
     return Step([_ask_agree(turn)], "volunteers")
 
 
@@ -104,64 +100,47 @@ class LinkFlow:
 
 
 async def _agree(turn: Turn, share: bool) -> Step:
-    link = await turn.uow.links.get(int(turn.session.data.get("link", 0)))
+    link_id = int(turn.session.data.get("link", 0))
     turn.close_flow()
-    if link is None or link.agreed_at is not None or link.code_expires_at is None or link.code_expires_at <= turn.now:
+    # The weekly check-in falls on tomorrow's weekday, so the first one is a few days away at most.
+    weekday = turn._.local(turn.now + timedelta(days=1)).weekday()
+    done = await service.agree(turn.uow, turn.context, turn.person, link_id, share, weekday)
+    if done.did is Did.BAD_CODE:
         return Step([Reply(turn._("volunteers.bad_code"))], "volunteers:bad_code")
-    assert turn.person.id is not None and link.id is not None
-    link.person_id, link.agreed_at, link.share_missed = turn.person.id, turn.now, share
-    link.code = link.code_expires_at = None
-    await turn.uow.links.save(link)
-    zone = turn.services.timezone_name
-    rule = service.weekly_rule(turn._.local(turn.now + timedelta(days=1)).weekday())
-    reminder = Reminder(person_id=link.volunteer_id, kind=service.CHECKIN, rule=rule, timezone=zone,
-                        created_at=turn.now, state={"link": link.id}, next_at=next_occurrence(rule, zone, turn.now))
-    await turn.uow.reminders.add(reminder)
-    volunteer = await turn.uow.links.address(link.volunteer_id)
-    if volunteer is not None and reminder.next_at is not None:
-        _ = turn.services.catalogs.translator(volunteer.locale)
-        reply = Reply(_("volunteers.now_linked", alias=turn.person.alias, first=_.datetime(reminder.next_at)))
-        await turn.uow.outbox.add_many([OutboxItem.to(volunteer, f"linked:{link.id}", reply, Priority.ROUTINE, turn.now,
-                                                      about_id=turn.person.id)])
-    return Step([Reply(turn._("volunteers.agreed", volunteer=volunteer.alias if volunteer else "?"))],
+    return Step([Reply(turn._("volunteers.agreed", volunteer=done.volunteer.alias if done.volunteer else "?"))],
                 "volunteers:agreed")
 
 
 async def on_link_choice(turn: Turn) -> Step:
     """link:end:<id> from /lienket: the person ends the link; the volunteer's check-ins stop."""
-    parts = (turn.choice or "").split(":")
-    assert turn.person.id is not None
-    if len(parts) == 3 and parts[1] == "end" and parts[2].isdigit():
-        link = await turn.uow.links.get(int(parts[2]))
-        if link is not None and link.person_id == turn.person.id:
-            await turn.uow.links.delete(int(parts[2]))
+    key = EndLinkKey.unpack(turn.choice)
+    if key is not None:
+        done = await service.end_link(turn.uow, turn.person, key.link)
+        if done.did is Did.ENDED:
             return Step([Reply(turn._("volunteers.ended"))], "volunteers:ended")
     return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
 
 
 async def on_checkin(turn: Turn) -> Step:
     """ci:ok|help|none:<link>:<day>, the volunteer's answer to the weekly check-in."""
-    parts = (turn.choice or "").split(":")
-    if len(parts) != 4 or parts[1] not in ("ok", "help", "none") or not parts[2].isdigit():
+    key = CheckinKey.unpack(turn.choice)
+    if key is None or key.answer not in ("ok", "help", "none"):
         return Step([Reply(turn._("misc.stale_choice"))], "stale_choice")
-    link = await turn.uow.links.get(int(parts[2]))
-    if link is None or link.volunteer_id != turn.person.id:
-        return Step([Reply(turn._("volunteers.gone"))], "volunteers:gone")
-    outcome = parts[1]
-    await turn.uow.tally.add(await turn.uow.staff.point_of(turn.person.id), f"volunteer.checkin_{outcome}", turn.now)
-    if outcome == "ok":
-        link.no_contact = 0
-        await turn.uow.links.save(link)
+    done = await service.checkin_answer(turn.uow, turn.context, turn.person, key.link, key.answer)
+    if done.did is Did.FOUND and done.link is not None:  # "needs support": an optional note first
+        turn.open_flow(NOTE_FLOW, "note", {"link": done.link.id})
+        return Step([_ask_note(turn)], "volunteers:help")
+    return _rendered(turn, done)
+
+
+def _rendered(turn: Turn, done: service.Outcome) -> Step:
+    if done.did is Did.THANKS:
         return Step([Reply(turn._("volunteers.thanks"))], "volunteers:ok")
-    if outcome == "none":
-        link.no_contact += 1
-        await turn.uow.links.save(link)
-        if link.no_contact >= service.NO_CONTACT_TO_ESCALATE:
-            told = await service.escalate(turn.uow, turn.services.catalogs, link, "none", None, turn.now)
-            return Step([Reply(turn._("volunteers.escalated", count=told))], "volunteers:escalated")
+    if done.did is Did.TRY_AGAIN:
         return Step([Reply(turn._("volunteers.thanks_try_again"))], "volunteers:none")
-    turn.open_flow(NOTE_FLOW, "note", {"link": link.id})
-    return Step([_ask_note(turn)], "volunteers:help")
+    if done.did is Did.ESCALATED:
+        return Step([Reply(turn._("volunteers.escalated", count=done.count))], "volunteers:escalated")
+    return Step([Reply(turn._("volunteers.gone"))], "volunteers:gone")
 
 
 def _ask_note(turn: Turn) -> Reply:
@@ -180,12 +159,9 @@ class NoteFlow:
             if turn.choice is not None or not turn.text.strip():
                 return None
             note = turn.text.strip()
-        link = await turn.uow.links.get(int(turn.session.data.get("link", 0)))
+        link_id = int(turn.session.data.get("link", 0))
         turn.close_flow()
-        if link is None or link.person_id is None:
-            return Step([Reply(turn._("volunteers.gone"))], "volunteers:gone")
-        told = await service.escalate(turn.uow, turn.services.catalogs, link, "help", note, turn.now)
-        return Step([Reply(turn._("volunteers.escalated", count=told))], "volunteers:escalated")
+        return _rendered(turn, await service.help_needed(turn.uow, turn.context, link_id, note))
 
     def prompt(self, turn: Turn) -> Reply:
         return _ask_note(turn)

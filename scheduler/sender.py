@@ -42,8 +42,10 @@ from bot.channels.health import PlatformHealth, State, health_of
 from bot.channels.pace import SendPace, pace_of, retry_delay
 from bot.clock import Clock
 from bot.i18n import Catalogs
+from bot.keys import prefix_of
 from bot.messages import Choice, Reply
-from bot.services.budget import MessageBudget, Priority
+from bot.priorities import Priority
+from bot.services.budget import MessageBudget
 from bot.store.base import Store
 from bot.store.records import OutboxItem
 
@@ -373,5 +375,5 @@ class Sender:
 def _worded_by_choice(item: OutboxItem) -> bool:
     """A reminder occurrence ("r<reminder>:<minute>…"): its words are the person's own wording choice,
     discreet unless they chose otherwise, so it goes as it is even where nothing can be sent silently."""
-    head = item.key.split(":", 1)[0]
+    head = prefix_of(item.key)
     return len(head) > 1 and head[0] == "r" and head[1:].isdigit()

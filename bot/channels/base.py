@@ -3,6 +3,7 @@ reached, the send may succeed later, or the platform refused this message for go
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -85,10 +86,15 @@ class Channel(Protocol):
 
 @runtime_checkable
 class CommandMenus(Protocol):
-    """A channel whose app shows a command menu (Telegram's "/" list). Staff get their own commands in
-    their chat's menu; everyone else sees the public list registered at start."""
+    """A channel whose app shows a command menu (Telegram's "/" list). The core gives it the menus,
+    worded (bot/commands.py): the public list per language before it starts, and a staff member's own
+    list for their chat when their role or language changes."""
 
-    async def show_commands(self, chat_id: str, role: str | None, locale: str) -> None:
-        """The menu for this chat: the role's commands added to the public ones, or, with no role that
-        has commands of its own (or an erased person: None), back to the public list."""
+    def use_commands(self, public: Mapping[str, tuple[tuple[str, str], ...]]) -> None:
+        """The public list per language: (command, description) pairs, registered at start."""
+        ...
+
+    async def show_commands(self, chat_id: str, commands: tuple[tuple[str, str], ...] | None) -> None:
+        """This chat's menu: the given commands, or with None (no role with commands of its own, or an
+        erased person), back to the public list."""
         ...

@@ -21,7 +21,7 @@ import contextlib
 import logging
 import sqlite3
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -44,7 +44,7 @@ from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed, Pla
 from bot.channels.render import split_text
 from bot.channels.telegram_request import JsonHTTPXRequest
 from bot.core import stored_hook
-from bot.i18n import N_, Catalogs
+from bot.i18n import Catalogs
 from bot.messages import Incoming, Location, Reply
 from bot.web import BadBody, Limits, NotStored, ThrottledLog, WebhookRoute, WebServer
 
@@ -69,28 +69,6 @@ REFUSED_WHILE_RUNNING = (
 # What failing to store an update looks like, as opposed to a turn that fails the same way each time:
 # the database cannot be written now (a full disk, an I/O error, a lock held too long).
 NOT_STORED = (sqlite3.OperationalError, OSError)
-
-# Command names per language (Telegram allows a-z, 0-9 and _), each with its catalog description.
-COMMANDS = {
-    "vi": (("start", N_("cmd.start")), ("menu", N_("cmd.menu")), ("trogiup", N_("cmd.help")),
-           ("riengtu", N_("cmd.privacy")), ("xoa", N_("cmd.delete")), ("ngonngu", N_("cmd.language"))),
-    "en": (("start", N_("cmd.start")), ("menu", N_("cmd.menu")), ("help", N_("cmd.help")),
-           ("privacy", N_("cmd.privacy")), ("delete", N_("cmd.delete")), ("language", N_("cmd.language"))),
-}
-
-# Added to a staff member's own chat menu (scope: that chat), after the public commands.
-STAFF_COMMANDS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
-    "counselor": {
-        "vi": (("truc", N_("cmd.duty")), ("lichhen", N_("cmd.agenda")), ("gio", N_("cmd.hours")),
-               ("nghi", N_("cmd.day_off")), ("nhom", N_("cmd.groups")), ("baocao", N_("cmd.reports")),
-               ("web", N_("cmd.web")), ("ketthuc", N_("cmd.end_chat"))),
-        "en": (("duty", N_("cmd.duty")), ("agenda", N_("cmd.agenda")), ("hours", N_("cmd.hours")),
-               ("dayoff", N_("cmd.day_off")), ("groups", N_("cmd.groups")), ("reports", N_("cmd.reports")),
-               ("web", N_("cmd.web")), ("end", N_("cmd.end_chat"))),
-    },
-    "volunteer": {"vi": (("lienket", N_("cmd.link")),), "en": (("link", N_("cmd.link")),)},
-}
-
 
 @dataclass(frozen=True)
 class TelegramSettings(PlatformSettings):
@@ -164,6 +142,7 @@ class TelegramChannel:
         self._handle = handle
         self._set_reachable = set_reachable
         self._catalogs = catalogs
+        self._public_commands: dict[str, tuple[tuple[str, str], ...]] = {}  # given by the core (use_commands)
         base_url = settings.base_url.rstrip("/")
         # httpx spends CPU per pooled connection on every request: 8 connections sent about four times as
         # many messages a second as 64 on the benchmark machine (docs/benchmarks.md).
@@ -398,28 +377,27 @@ class TelegramChannel:
                             exc.__class__.__name__, exc, attempt, delay)
                 await asyncio.sleep(delay)
 
+    def use_commands(self, public: Mapping[str, tuple[tuple[str, str], ...]]) -> None:
+        """The public "/" menu per language, given by the core before `start` registers it."""
+        self._public_commands = dict(public)
+
     async def _register_commands(self) -> None:
         bot = self.app.bot
-        for locale, commands in COMMANDS.items():
-            translate = self._catalogs.translator(locale)
-            listed = [BotCommand(name, translate(key)) for name, key in commands]
+        for locale, commands in self._public_commands.items():
+            listed = [BotCommand(name, description) for name, description in commands]
             await bot.set_my_commands(listed, language_code=locale)
             if locale == "vi":
                 await bot.set_my_commands(listed)  # the default for every other language
 
-    async def show_commands(self, chat_id: str, role: str | None, locale: str) -> None:
-        """A staff member's chat gets their commands in its "/" menu; anyone else's goes back to the
+    async def show_commands(self, chat_id: str, commands: tuple[tuple[str, str], ...] | None) -> None:
+        """A staff member's chat gets their commands in its "/" menu; anyone else's (None) goes back to the
         public list. A failure costs only the menu (the commands work typed), so it is logged, not raised."""
         scope = BotCommandScopeChat(int(chat_id))
-        staff = STAFF_COMMANDS.get(role or "")
         try:
-            if staff is None:
+            if commands is None:
                 await self.app.bot.delete_my_commands(scope=scope)
                 return
-            language = locale if locale in COMMANDS else "vi"
-            translate = self._catalogs.translator(language)
-            listed = [BotCommand(name, translate(key)) for name, key in (*COMMANDS[language], *staff[language])]
-            await self.app.bot.set_my_commands(listed, scope=scope)
+            await self.app.bot.set_my_commands([BotCommand(name, text) for name, text in commands], scope=scope)
         except TelegramError as exc:
             log.warning("command menu for a chat not updated: %s: %s", exc.__class__.__name__, exc)
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.i18n import N_, Catalogs
+from bot.keys import stamp
 from bot.messages import Reply
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.services.crisis import CrisisKind, CrisisListener
 from bot.store.base import UnitOfWork
 from bot.store.records import OutboxItem, Person
@@ -32,7 +33,7 @@ def crisis_alert(catalogs: Catalogs) -> CrisisListener:
             _ = catalogs.translator(counselor.locale)
             who = person.alias if person.consented else _("alerts.someone")
             text = _("alerts.crisis", who=who, kind=_(KIND_NAMES[kind]), time=_.datetime(at))
-            items.append(OutboxItem.to(counselor, key=f"crisis:{person.id}:{at:%Y%m%d%H%M}:{counselor.person_id}",
+            items.append(OutboxItem.to(counselor, key=f"crisis:{person.id}:{stamp(at)}:{counselor.person_id}",
                                        reply=Reply(text), priority=Priority.CRISIS, due_at=at,
                                        expires_at=at + CRISIS_GRACE, about_id=person.id))
         await uow.outbox.add_many(items)

@@ -5,9 +5,8 @@ A slot is a counselor's start time. Booking inserts the appointment; the store's
 lets only one live appointment hold a counselor's start time, so of any number of simultaneous
 requests for one slot exactly one succeeds and the others get `SlotTaken` and are offered other times.
 
-Reminders are outbox rows written with the booking, due at their times: three days before when booked
-further ahead, the evening before, and the morning of; each expires when the appointment starts, and a
-cancellation cancels them. Their wording says "your appointment", never what it is about.
+The person's reminders of an appointment are a kind of reminder of their own
+(bot/services/reminder_kinds/appointment.py).
 """
 
 from __future__ import annotations
@@ -15,12 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 from bot.i18n import N_, Catalogs
+from bot.keys import ChoiceKey, stamp
 from bot.messages import Choice, Reply
 from bot.normalize import fold
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.sites import parse_hours
 from bot.store.base import UnitOfWork
 from bot.store.records import Address, Appointment, Availability, OutboxItem
@@ -33,6 +34,23 @@ KINDS = {"in_person": N_("booking.kind_in_person"), "phone": N_("booking.kind_ph
 TOPICS = {"methadone": N_("booking.topic_methadone"), "rehab": N_("booking.topic_rehab"),
           "family": N_("booking.topic_family"), "hiv": N_("booking.topic_hiv"), "other": N_("booking.topic_other")}
 _PHONE = re.compile(r"^\+?[0-9][0-9 .]{7,13}[0-9]$")
+
+
+@dataclass(frozen=True)
+class AppointmentKey(ChoiceKey):
+    """apt:<action>:<appointment>[:<more>], on the notices and reminders of an appointment. The
+    counselor's: ok, prop, pick (more: the time, a stamp), no, att, noshow. The person's: cancel, keep,
+    change, accept, reject, sat (more: the score)."""
+
+    prefix: ClassVar[str] = "apt"
+    action: str
+    appointment: int
+    more: str | None = None
+
+
+def appointment_choice(action: str, appointment: Appointment, label: str, more: str | None = None) -> Choice:
+    assert appointment.id is not None
+    return Choice(AppointmentKey(action, appointment.id, more).pack(), label)
 
 
 @dataclass(frozen=True)
@@ -229,8 +247,8 @@ def _days_label(days: str, labels: tuple[str, ...]) -> str:
 
 
 def _clock_label(hhmm: str) -> str:
-    hours, _, minutes = hhmm.partition(":")
-    return f"{int(hours)}:{minutes}"
+    at = time.fromisoformat(hhmm)
+    return f"{at.hour}:{at.minute:02d}"
 
 
 def valid_phone(typed: str) -> str | None:
@@ -287,74 +305,19 @@ def counselor_notice(catalogs: Catalogs, counselor: Address, appointment: Appoin
         text += "\n" + _("booking.notice_phone", phone=appointment.phone)
     choices: tuple[Choice, ...] = ()
     if what == "new":
-        choices = (Choice(f"apt:ok:{appointment.id}", _("booking.confirm")),
-                   Choice(f"apt:prop:{appointment.id}", _("booking.propose")),
-                   Choice(f"apt:no:{appointment.id}", _("booking.decline")))
+        choices = (appointment_choice("ok", appointment, _("booking.confirm")),
+                   appointment_choice("prop", appointment, _("booking.propose")),
+                   appointment_choice("no", appointment, _("booking.decline")))
     return OutboxItem.to(counselor, key=f"apt{appointment.id}:{what}", reply=Reply(text, choices),
                          priority=Priority.APPOINTMENT, due_at=appointment.created_at,
                          about_id=None if what == "erased" else appointment.person_id)
 
 
-def parse_reminder_setting(setting: str) -> dict[str, tuple[str, ...]]:
-    """"default=3d,eve,morning; hcm-point-1=eve,morning" → which reminders each point sends; ValueError
-    naming a bad part. A point not listed uses "default"."""
-    chosen: dict[str, tuple[str, ...]] = {"default": REMINDER_LABELS}
-    for part in filter(None, (p.strip() for p in setting.split(";"))):
-        point, _, labels = part.partition("=")
-        names = tuple(filter(None, (x.strip() for x in labels.split(","))))
-        unknown = [n for n in names if n not in REMINDER_LABELS]
-        if not point.strip() or unknown:
-            raise ValueError(f"{part!r}: write like 'default=3d,eve,morning; POINT_ID=eve,morning'")
-        chosen[point.strip()] = names
-    return chosen
-
-
-def reminders_for(catalogs: Catalogs, person: Address, appointment: Appointment, zone: str,
-                  now: datetime, labels: tuple[str, ...] = ("3d", "eve", "morning")) -> list[OutboxItem]:
-    """Three days before (when booked further ahead), the evening before at 18:00, the morning of at
-    07:00 (for an appointment after 08:00): two reminders cut missed visits more than one. `labels`
-    are the ones the point chose (APPOINTMENT_REMINDERS)."""
-    assert appointment.id is not None
-    tz = ZoneInfo(zone)
-    start_local = appointment.starts_at.astimezone(tz)
-    day = start_local.date()
-    times = []
-    if appointment.starts_at - now > timedelta(days=3):
-        times.append(("3d", datetime.combine(day - timedelta(days=3), time(9), tzinfo=tz)))
-    times.append(("eve", datetime.combine(day - timedelta(days=1), time(18), tzinfo=tz)))
-    if start_local.time() >= time(8):
-        times.append(("morning", datetime.combine(day, time(7), tzinfo=tz)))
-    _ = catalogs.translator(person.locale)
-    items = []
-    for label, at in times:
-        if label not in labels:
-            continue
-        due = at.astimezone(appointment.starts_at.tzinfo)
-        if due <= now:
-            continue
-        reply = Reply(_("booking.reminder", when=_.datetime(appointment.starts_at)), (
-            Choice(f"apt:keep:{appointment.id}", _("booking.will_come")),
-            Choice(f"apt:change:{appointment.id}", _("booking.need_change"))))
-        items.append(OutboxItem.to(person, reminder_key(appointment, label), reply, Priority.APPOINTMENT, due,
-                                   expires_at=appointment.starts_at))
-    return items
-
-
-REMINDER_LABELS = ("3d", "eve", "morning")
 AFTER_GRACE = timedelta(days=7)
 
 
-def reminder_key(appointment: Appointment, label: str) -> str:
-    """One key per appointment, time and reminder: a moved appointment gets its own reminders."""
-    return f"apt{appointment.id}:r:{label}:{appointment.starts_at:%Y%m%d%H%M}"
-
-
 def after_key(appointment: Appointment) -> str:
-    return f"apt{appointment.id}:after:{appointment.starts_at:%Y%m%d%H%M}"
-
-
-def keys_to_cancel(appointment: Appointment) -> list[str]:
-    return [reminder_key(appointment, label) for label in REMINDER_LABELS] + [after_key(appointment)]
+    return f"apt{appointment.id}:after:{stamp(appointment.starts_at)}"
 
 
 def after_the_meeting(catalogs: Catalogs, counselor: Address, appointment: Appointment, alias: str) -> OutboxItem:
@@ -363,8 +326,8 @@ def after_the_meeting(catalogs: Catalogs, counselor: Address, appointment: Appoi
     _ = catalogs.translator(counselor.locale)
     ends = appointment.starts_at + timedelta(minutes=appointment.minutes)
     reply = Reply(_("booking.after", alias=alias, when=_.datetime(appointment.starts_at)), (
-        Choice(f"apt:att:{appointment.id}", _("booking.attended")),
-        Choice(f"apt:noshow:{appointment.id}", _("booking.no_show"))))
+        appointment_choice("att", appointment, _("booking.attended")),
+        appointment_choice("noshow", appointment, _("booking.no_show"))))
     return OutboxItem.to(counselor, after_key(appointment), reply, Priority.ROUTINE, ends,
                          expires_at=ends + AFTER_GRACE, about_id=appointment.person_id)
 
@@ -383,7 +346,7 @@ async def tell_counselors_before_erasure(uow: UnitOfWork, catalogs: Catalogs, pe
     it will not happen, without the alias (an erased person is not named again). Returns how many."""
     told = 0
     for appointment in await uow.appointments.upcoming(person_id, now):
-        counselor = await uow.links.address(appointment.counselor_id) if appointment.counselor_id else None
+        counselor = await uow.people.address(appointment.counselor_id) if appointment.counselor_id else None
         if counselor is not None:
             await uow.outbox.add_many([counselor_notice(catalogs, counselor, appointment, "", "erased")])
             told += 1

@@ -10,24 +10,14 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from enum import IntEnum
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
+from bot.priorities import Priority
 from bot.store.base import Store
 
 log = logging.getLogger(__name__)
 WARN_AT = 0.8
-
-
-class Priority(IntEnum):
-    """Lower goes first. The reminder sender (#5) drains its outbox in this order too."""
-
-    CRISIS = 0
-    REPLY = 1
-    APPOINTMENT = 2
-    DOSE = 3
-    ROUTINE = 4  # group meetings, volunteer check-ins, report deadlines
 
 
 # How much of the allowance must be left for a priority to still be sent: routine reminders stop at

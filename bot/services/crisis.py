@@ -27,12 +27,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.content import CrisisSignals
 from bot.normalize import words
 from bot.phrases import PhraseSet, Token, tokenize
 from bot.services.crisis_model import CrisisModel
 
 if TYPE_CHECKING:
+    from bot.content import CrisisSignals
     from bot.store.base import UnitOfWork
     from bot.store.records import Person
 

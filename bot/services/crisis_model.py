@@ -105,7 +105,7 @@ class CrisisModel:
         self._about = [(i, c.split(":", 1)[1]) for i, c in enumerate(classes) if c.startswith("about:")]
         # One message at a time through scikit-learn's transform and predict_proba costs about a
         # millisecond of checks and sparse-matrix building; the same arithmetic on the few n-grams a
-        # message has costs a tenth of it (tests/unit/test_crisis_model.py checks they agree).
+        # message has costs a tenth of it (tests/understanding/test_crisis_model.py checks they agree).
         self._blocks: list[tuple[Any, dict[str, int], np.ndarray, int]] = []
         offset = 0
         for vectorizer in self._vectorizers:

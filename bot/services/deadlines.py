@@ -8,45 +8,37 @@ applies to reminders turned on after it, and a staff member's reminders never mo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from bot.i18n import N_
+from bot.keys import ChoiceKey
+from bot.setting_grammars import Deadline
 
-DEFAULT = "quarterly:03-15,06-15,09-15,12-15;half-year:05-20;year:11-15"
-NOTICE_DAYS = (7, 1)
-NOTICE_AT = time(8, 0)
-KINDS = {"quarterly": N_("deadlines.quarterly"), "half-year": N_("deadlines.half_year"), "year": N_("deadlines.year")}
-_PART = re.compile(r"^(quarterly|half-year|year):(\d\d-\d\d(?:,\d\d-\d\d)*)$")
+REPORT = "report"  # the reminder kind
 
 
 @dataclass(frozen=True)
-class Deadline:
-    kind: str
-    month: int
-    day: int
+class RemindKey(ChoiceKey):
+    """rep:remind, turning the deadline reminders on or off."""
+
+    prefix: ClassVar[str] = "rep"
+    tag: ClassVar[str | None] = "remind"
 
 
-def parse(setting: str) -> tuple[Deadline, ...]:
-    """"quarterly:03-15,06-15;year:11-15" → deadlines; ValueError naming the bad part."""
-    deadlines: list[Deadline] = []
-    for part in filter(None, (p.strip() for p in setting.split(";"))):
-        match = _PART.match(part)
-        if not match:
-            raise ValueError(f"{part!r}: write like 'quarterly:03-15,06-15;half-year:05-20;year:11-15'")
-        for day_text in match.group(2).split(","):
-            month, day = (int(x) for x in day_text.split("-"))
-            try:
-                date(2024, month, day)  # a leap year: 02-29 is a real date
-            except ValueError:
-                raise ValueError(f"{day_text!r} is not a day of the year") from None
-            deadlines.append(Deadline(match.group(1), month, day))
-    if not deadlines:
-        raise ValueError("no deadline given")
-    return tuple(deadlines)
+@dataclass(frozen=True)
+class DraftKey(ChoiceKey):
+    """rep:draft:<period>, the draft report a deadline notice offers (a period code such as 2026-Q3)."""
+
+    prefix: ClassVar[str] = "rep"
+    tag: ClassVar[str | None] = "draft"
+    period: str
+
+NOTICE_DAYS = (7, 1)
+NOTICE_AT = time(8, 0)
+KINDS = {"quarterly": N_("deadlines.quarterly"), "half-year": N_("deadlines.half_year"), "year": N_("deadlines.year")}
 
 
 def rule_for(deadlines: tuple[Deadline, ...]) -> dict[str, Any]:
@@ -57,7 +49,8 @@ def rule_for(deadlines: tuple[Deadline, ...]) -> dict[str, Any]:
 def notices(rule: dict[str, Any], zone: str, year: int) -> list[tuple[datetime, str, date]]:
     """Every notice of the rule in a year: (when, deadline kind, deadline date), in order."""
     tz = ZoneInfo(zone)
-    hours, minutes = (int(x) for x in rule["at"].split(":"))
+    at = time.fromisoformat(rule["at"])
+    hours, minutes = at.hour, at.minute
     found = []
     for kind, day_text in rule["dates"]:
         month, day = (int(x) for x in day_text.split("-"))

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from enum import StrEnum
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from bot.i18n import N_, Translator
+from bot.keys import ChoiceKey
+from bot.messages import Reply
 from bot.normalize import fold
+from bot.priorities import Priority
+from bot.services.context import Context
+from bot.store.base import UnitOfWork
+from bot.store.records import Group, OutboxItem, Person, Reminder
 from bot.timeparse import TimeProblem, parse_time_of_day
 
 GROUP = "group"
@@ -75,7 +83,8 @@ def meetings(rule: dict[str, Any], zone: str, around: datetime, months: int = 3)
     """Meeting start times from the month before `around` for `months` months, in UTC."""
     tz = ZoneInfo(zone)
     local = around.astimezone(tz)
-    hours, minutes = (int(x) for x in rule["at"].split(":"))
+    at = time.fromisoformat(rule["at"])
+    hours, minutes = at.hour, at.minute
     found = []
     year, month = (local.year, local.month - 1) if local.month > 1 else (local.year - 1, 12)
     for _ in range(months + 1):
@@ -122,6 +131,177 @@ def describe(_: Translator, rule: dict[str, Any]) -> str:
     return _("groups.schedule", weekday=day, nth=_(NTH_WORDS[int(rule["nth"])]), time=rule["at"])
 
 
-def stamp(meeting: datetime) -> str:
-    """A meeting's compact id in choice keys (UTC minute)."""
-    return f"{meeting:%Y%m%d%H%M}"
+@dataclass(frozen=True)
+class RsvpKey(ChoiceKey):
+    """grp:rsvp:<group>:<meeting>:<y|n>, a member's answer to the day-before notice."""
+
+    prefix: ClassVar[str] = "grp"
+    tag: ClassVar[str | None] = "rsvp"
+    group: int
+    meeting: datetime
+    answer: str
+
+
+@dataclass(frozen=True)
+class AttendKey(ChoiceKey):
+    """grp:att:<group>:<meeting>:<member>, the facilitator's attendance list after a meeting."""
+
+    prefix: ClassVar[str] = "grp"
+    tag: ClassVar[str | None] = "att"
+    group: int
+    meeting: datetime
+    member: int
+
+
+@dataclass(frozen=True)
+class GroupKey(ChoiceKey):
+    """grp:<join|leave|cancel|resched>:<group>, from /nhom's list."""
+
+    prefix: ClassVar[str] = "grp"
+    action: str
+    group: int
+
+
+# The use cases: each takes the unit of work and says what it did; notices to members are queued in the
+# same transaction and returned as data.
+
+class Did(StrEnum):
+    CREATED = "created"
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
+    JOINED = "joined"
+    LEFT = "left"
+    RSVP_YES = "rsvp_yes"
+    RSVP_NO = "rsvp_no"
+    MARKED = "marked"
+    STALE = "stale"  # not a group, a meeting or a member this person may act on
+
+
+@dataclass(frozen=True)
+class Outcome:
+    did: Did
+    group: Group | None = None
+    meeting: datetime | None = None  # the meeting cancelled, or the first one of a new group
+    count: int = 0  # members told, or members marked present
+    notices: tuple[OutboxItem, ...] = ()
+
+
+async def everything(uow: UnitOfWork) -> list[Group]:
+    return await uow.groups.all()
+
+
+async def memberships(uow: UnitOfWork, person_id: int) -> set[int]:
+    return await uow.groups.memberships(person_id)
+
+
+async def create(uow: UnitOfWork, ctx: Context, facilitator: Person, name: str, rule: dict[str, Any],
+                 place: str) -> Outcome:
+    """A group at the facilitator's point, and the facilitator's reminder that yields its notices."""
+    assert facilitator.id is not None
+    point = await uow.staff.point_of(facilitator.id)
+    group = await uow.groups.add(Group(name=name, rule=rule, place=place, created_at=ctx.now, point_id=point,
+                                       facilitator_id=facilitator.id))
+    notices = notices_rule(rule)
+    await uow.reminders.add(Reminder(person_id=facilitator.id, kind=GROUP, rule=notices, timezone=ctx.zone,
+                                     created_at=ctx.now, state={"group": group.id},
+                                     next_at=next_notice(notices, ctx.zone, ctx.now)))
+    return Outcome(Did.CREATED, group, next_meeting(rule, ctx.zone, ctx.now))
+
+
+async def _facilitated(uow: UnitOfWork, facilitator: Person, group_id: int) -> Group | None:
+    group = await uow.groups.get(group_id)
+    return group if group is not None and group.id is not None and group.facilitator_id == facilitator.id else None
+
+
+async def reschedule(uow: UnitOfWork, ctx: Context, facilitator: Person, group_id: int,
+                     rule: dict[str, Any]) -> Outcome:
+    """A new schedule: the notices follow it, and every member is told."""
+    group = await _facilitated(uow, facilitator, group_id)
+    if group is None or group.id is None or facilitator.id is None:
+        return Outcome(Did.STALE)
+    await uow.groups.set_rule(group.id, rule)
+    group.rule = rule
+    for reminder in await uow.reminders.of_person(facilitator.id):
+        if reminder.kind == GROUP and reminder.state.get("group") == group.id:
+            reminder.rule = notices_rule(rule)
+            reminder.next_at = next_notice(reminder.rule, reminder.timezone, ctx.now)
+            await uow.reminders.save(reminder)
+    notices, told = await _tell_members(uow, ctx, group, "change")
+    return Outcome(Did.RESCHEDULED, group, count=told, notices=notices)
+
+
+async def cancel_next(uow: UnitOfWork, ctx: Context, facilitator: Person, group_id: int) -> Outcome:
+    """The next meeting does not take place: no notices for it, and every member is told."""
+    group = await _facilitated(uow, facilitator, group_id)
+    if group is None or group.id is None:
+        return Outcome(Did.STALE)
+    meeting = next_meeting(group.rule, ctx.zone, ctx.now)
+    await uow.groups.cancel(group.id, meeting)
+    notices, told = await _tell_members(uow, ctx, group, "cancel", meeting)
+    return Outcome(Did.CANCELLED, group, meeting, count=told, notices=notices)
+
+
+async def _tell_members(uow: UnitOfWork, ctx: Context, group: Group, what: str,
+                        meeting: datetime | None = None) -> tuple[tuple[OutboxItem, ...], int]:
+    """A change or a cancellation reaches every member, queued in the same transaction; with how many
+    were new (a repeated press queues nothing twice)."""
+    assert group.id is not None
+    following = next_meeting(group.rule, ctx.zone, meeting or ctx.now)
+    items = []
+    for member in await uow.groups.members(group.id):
+        _ = ctx.catalogs.translator(member.locale)
+        if what == "cancel":
+            assert meeting is not None
+            text = (_("groups.cancelled_discreet", when=_.datetime(meeting), next=_.datetime(following))
+                    if member.discreet
+                    else _("groups.cancelled", name=group.name, when=_.datetime(meeting), next=_.datetime(following)))
+        elif member.discreet:  # no name or place on a lock screen
+            text = _("groups.changed_discreet", next=_.datetime(following))
+        else:
+            text = _("groups.changed", name=group.name, schedule=describe(_, group.rule), place=group.place,
+                     next=_.datetime(following))
+        items.append(OutboxItem.to(member, key=f"g{what}:{group.id}:{ctx.now:%Y%m%d%H%M%S}:{member.person_id}",
+                                   reply=Reply(text), priority=Priority.APPOINTMENT, due_at=ctx.now))
+    return tuple(items), await uow.outbox.add_many(items)
+
+
+async def join(uow: UnitOfWork, ctx: Context, person: Person, group_id: int) -> Outcome:
+    group = await uow.groups.get(group_id)
+    if group is None or group.id is None or person.id is None:
+        return Outcome(Did.STALE)
+    await uow.groups.join(group.id, person.id, ctx.now)
+    return Outcome(Did.JOINED, group)
+
+
+async def leave(uow: UnitOfWork, person: Person, group_id: int) -> Outcome:
+    group = await uow.groups.get(group_id)
+    if group is None or group.id is None or person.id is None:
+        return Outcome(Did.STALE)
+    await uow.groups.leave(group.id, person.id)
+    return Outcome(Did.LEFT, group)
+
+
+async def rsvp(uow: UnitOfWork, person: Person, group_id: int, meeting: datetime, coming: bool) -> Outcome:
+    """A member's answer to the day-before notice; only members answer."""
+    group = await uow.groups.get(group_id)
+    if group is None or group.id is None or person.id is None \
+            or group.id not in await uow.groups.memberships(person.id):
+        return Outcome(Did.STALE)
+    await uow.groups.rsvp(group.id, meeting, person.id, "yes" if coming else "no")
+    return Outcome(Did.RSVP_YES if coming else Did.RSVP_NO, group, meeting)
+
+
+async def attend(uow: UnitOfWork, facilitator: Person, group_id: int, meeting: datetime, member_id: int) -> Outcome:
+    """The facilitator marks a member present; only a member of this group can be (a button can be
+    forged)."""
+    group = await _facilitated(uow, facilitator, group_id)
+    if group is None or group.id is None \
+            or member_id not in {m.person_id for m in await uow.groups.members(group.id)}:
+        return Outcome(Did.STALE)
+    present = await uow.groups.attend(group.id, meeting, member_id)
+    return Outcome(Did.MARKED, group, meeting, count=present)
+
+
+async def may_run(uow: UnitOfWork, person: Person, group_id: int) -> bool:
+    """Whether the person facilitates the group (only they change its schedule)."""
+    return await _facilitated(uow, person, group_id) is not None

@@ -1,5 +1,5 @@
-"""What services may ask of storage. SQLite implements it now; a PostgreSQL store implements the same
-protocols later, and no handler or service changes (docs/architecture.md, "Storage")."""
+"""What services may ask of storage: protocols, so that a store on another database (PostgreSQL)
+implements the same ones and no handler or service changes (docs/architecture.md, "Storage")."""
 
 from __future__ import annotations
 
@@ -49,6 +49,9 @@ class People(Protocol):
         """Erase at most `limit` people not seen since `seen_before`; returns how many. A retention purge
         calls it batch after batch, each its own short transaction, and then empties the write-ahead log
         itself (`Store.checkpoint`)."""
+    async def address(self, person_id: int) -> Address | None:
+        """Where and how to reach a person outside a conversation (a notice, a relayed message); None
+        when they cannot be reached."""
         ...
 
 
@@ -155,7 +158,6 @@ class Links(Protocol):
     async def delete(self, link_id: int) -> None: ...
     async def of_volunteer(self, volunteer_id: int) -> list[Link]: ...
     async def of_person(self, person_id: int) -> list[Link]: ...
-    async def address(self, person_id: int) -> Address | None: ...
 
 
 class Groups(Protocol):
@@ -207,7 +209,13 @@ class Appointments(Protocol):
     async def stats(self) -> list[dict[str, Any]]:
         """Per point: appointments by status, and the satisfaction answers."""
         ...
-    async def audit(self, viewer_id: int, person_id: int, what: str, at: datetime) -> None: ...
+
+
+class Audit(Protocol):
+    async def record(self, viewer_id: int, person_id: int, what: str, at: datetime) -> None:
+        """A staff member was shown a person's details (a notice, the agenda, a chat): who, whom, what,
+        when. Either side's erasure leaves the row without them."""
+        ...
 
 
 class Chats(Protocol):
@@ -292,6 +300,7 @@ class UnitOfWork(Protocol):
     chats: Chats
     tally: Tally
     point_view: PointView
+    audit: Audit
 
     async def commit(self) -> None: ...
 

@@ -29,6 +29,7 @@ import aiosqlite
 from bot.messages import Choice, Reply
 from bot.store.base import (
     Appointments,
+    Audit,
     Chats,
     DatabaseUnusable,
     Groups,
@@ -636,6 +637,7 @@ class SqliteUnitOfWork:
         self.chats: Chats = SqliteChats(self)
         self.tally: Tally = SqliteTally(self, DEFAULT_TIMEZONE)
         self.point_view: PointView = SqlitePointView(self)
+        self.audit: Audit = SqliteAudit(self)
 
     async def begin(self) -> aiosqlite.Connection:
         """Take the writer and open the transaction, once; every repository call comes through here.
@@ -846,6 +848,12 @@ class SqlitePeople(_Repo):
         # The -wal is emptied once after the last batch (scheduler/housekeeping.py), not after each: a
         # checkpoint is a sync to disk, longer than the batch itself.
         return removed
+
+    async def address(self, person_id: int) -> Address | None:
+        """Where and how to reach a person outside a conversation; None when they cannot be reached."""
+        row = await self._one("SELECT id, channel, chat_id, locale, alias FROM people WHERE id = ? AND reachable = 1",
+                              (person_id,))
+        return _address(row) if row else None
 
 
 def _person_values(person: Person) -> tuple[Any, ...]:
@@ -1227,11 +1235,6 @@ class SqliteLinks(_Repo):
     async def of_person(self, person_id: int) -> list[Link]:
         return [_link(r) for r in await self._all(_LINK_SELECT + " WHERE person_id = ? ORDER BY id", (person_id,))]
 
-    async def address(self, person_id: int) -> Address | None:
-        row = await self._one("SELECT id, channel, chat_id, locale, alias FROM people WHERE id = ? AND reachable = 1",
-                              (person_id,))
-        return _address(row) if row else None
-
 
 def _group(row: aiosqlite.Row) -> Group:
     return Group(id=row["id"], point_id=row["point_id"], name=row["name"], rule=json.loads(row["rule"]),
@@ -1437,7 +1440,9 @@ class SqliteAppointments(_Repo):
             " SUM(rating = 1) AS not_helped FROM appointments GROUP BY point_id, status ORDER BY point_id, status", ())
         return [dict(r) for r in rows]
 
-    async def audit(self, viewer_id: int, person_id: int, what: str, at: datetime) -> None:
+
+class SqliteAudit(_Repo):
+    async def record(self, viewer_id: int, person_id: int, what: str, at: datetime) -> None:
         await self._change("INSERT INTO audit (viewer_id, person_id, what, at) VALUES (?, ?, ?, ?)",
                            (viewer_id, person_id, what, ts(at)))
 

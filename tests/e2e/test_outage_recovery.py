@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.clock import FakeClock
 from bot.messages import Reply
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.store.records import OutboxItem
 from tests.conftest import TelegramHarness
 from tests.e2e.conftest import Chat, make_counselor, onboard, outbox_sender
@@ -54,7 +54,7 @@ async def test_after_a_200_second_outage_waiting_messages_go_within_seconds_cris
         assert await person.say("ban toi bat tinh roi") == []
         assert await other.say("methadone la gi") == []
         async with bot.store.unit_of_work() as uow:
-            address = await uow.links.address(await _person_id(harness, OTHER))
+            address = await uow.people.address(await _person_id(harness, OTHER))
             assert address is not None
             await uow.outbox.add_many([OutboxItem.to(address, "routine:1", Reply("Lời nhắn thường lệ."),
                                                      Priority.ROUTINE, clock.now())])

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.services.reminders import DOSE, DailyAt
+from bot.services.reminder_kinds.dose import DOSE, DailyAt
 from bot.store.records import Person, Reminder
 from bot.store.sqlite import SqliteStore
 from tests.fakes.telegram_api import FakeTelegram

@@ -27,7 +27,7 @@ from bot.channels.base import (
 from bot.channels.zalo import QUOTA_PAUSE_SECONDS, ZaloChannel
 from bot.clock import FakeClock
 from bot.messages import Reply
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.store.records import OutboxItem
 from scheduler.sender import Sender
 from tests.conftest import ZaloHarness

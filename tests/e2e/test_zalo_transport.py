@@ -16,7 +16,8 @@ from bot.channels.base import StartupFailed
 from bot.channels.zalo import ZaloChannel
 from bot.clock import FakeClock
 from bot.messages import Choice, Reply
-from bot.services.budget import MessageBudget, Priority
+from bot.priorities import Priority
+from bot.services.budget import MessageBudget
 from tests.conftest import ZaloHarness, free_port, make_settings
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.zalo_api import FakeZalo

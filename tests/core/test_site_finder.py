@@ -14,7 +14,7 @@ from bot.app import Bot, build
 from bot.clock import FakeClock
 from bot.messages import Incoming, Location
 from tests.conftest import make_settings
-from tests.unit.test_router_order import onboard
+from tests.core.test_router_order import onboard
 
 SAMPLE = Path(__file__).parent.parent / "data" / "sample_sites.csv"
 N = iter(range(50_000, 60_000))

@@ -10,22 +10,23 @@ import pytest
 from bot.config import ConfigError, load_settings
 from bot.services import deadlines
 from bot.services.reminders import claim_due
-from tests.reminders.conftest import Rig, onboard
+from bot.setting_grammars import DEFAULT_REPORT_DEADLINES, parse_report_deadlines
+from tests.rig import Rig, onboard
 
 
 def test_the_default_follows_seed_001_and_a_bad_setting_is_named() -> None:
-    parsed = deadlines.parse(deadlines.DEFAULT)
+    parsed = parse_report_deadlines(DEFAULT_REPORT_DEADLINES)
     assert {(d.kind, d.month, d.day) for d in parsed} == {
         ("quarterly", 3, 15), ("quarterly", 6, 15), ("quarterly", 9, 15), ("quarterly", 12, 15),
         ("half-year", 5, 20), ("year", 11, 15)}
     with pytest.raises(ConfigError, match="REPORT_DEADLINES"):
         load_settings({"REPORT_DEADLINES": "quarterly:13-45"}, env_file=None)
     with pytest.raises(ValueError):
-        deadlines.parse("monthly:01-01")
+        parse_report_deadlines("monthly:01-01")
 
 
 def test_notices_come_a_week_and_a_day_before_each_deadline_at_eight() -> None:
-    rule = deadlines.rule_for(deadlines.parse(deadlines.DEFAULT))
+    rule = deadlines.rule_for(parse_report_deadlines(DEFAULT_REPORT_DEADLINES))
     after = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # 09:00 in Hà Nội, after the yearly deadline's notices
     first = deadlines.next_notice(rule, "Asia/Ho_Chi_Minh", after)
     assert first == datetime(2026, 12, 8, 1, 0, tzinfo=UTC)  # 08/12 08:00 local: 7 days before 15/12

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reminders.conftest import Rig, onboard
-from tests.reminders.test_booking import counselor_with_hours
+from tests.rig import Rig, onboard
+from tests.services.test_booking import counselor_with_hours
 
 # Messages that answer no step: an emoji, letters, a question, a number no list has, a long message.
 STRAYS = ("🙂", "asdf qwer zxcv", "methadone là gì", "9999", "ừm " * 300)

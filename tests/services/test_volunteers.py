@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.reminders.conftest import Rig, onboard
-from tests.reminders.test_staff import make_counselor, make_staff
+from tests.rig import Rig, onboard
+from tests.services.test_staff import make_counselor, make_staff
 
 
 async def make_volunteer(rig: Rig, user: str = "v1", code: str = "VOL22222") -> None:

@@ -10,7 +10,7 @@ import pytest
 from bot.app import Bot
 from bot.config import PROJECT_ROOT
 from bot.services.intents import IntentReader
-from tests.unit.test_router_order import onboard, say
+from tests.core.test_router_order import onboard, say
 
 INTENTS = IntentReader.from_file(Path(PROJECT_ROOT) / "content" / "intents.yaml")
 DELETE_ANSWER = "Gõ /xoa"  # the start of the reviewed answer of bot-delete-my-data

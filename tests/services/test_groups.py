@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from bot.services.groups import meeting_on, parse_schedule
-from tests.reminders.conftest import Rig, onboard
-from tests.reminders.test_staff import make_counselor
+from tests.rig import Rig, onboard
+from tests.services.test_staff import make_counselor
 
 
 def test_schedules_as_people_type_them() -> None:

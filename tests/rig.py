@@ -1,4 +1,4 @@
-"""The reminder tests' rig: the core on a real SQLite file, a fake clock, a channel that records what
+"""The conversation rig: the core on a real SQLite file, a fake clock, a channel that records what
 it is asked to send, and the real outbox sender whose waits move the fake clock."""
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from bot.config import PROJECT_ROOT
 from bot.content import load_content
 from bot.services.crisis import CrisisKind, CrisisReader, Tier
 from bot.services.crisis_model import ModelReading, trained
-from tests.unit.test_router_order import onboard, say
+from tests.core.test_router_order import onboard, say
 
 CONTENT = PROJECT_ROOT / "content"
 READER = CrisisReader(load_content(CONTENT).crisis, trained(CONTENT / "understanding"))

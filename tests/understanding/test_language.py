@@ -7,7 +7,7 @@ import pytest
 
 from bot.app import Bot
 from bot.language import could_be_vietnamese, language_of
-from tests.unit.test_router_order import onboard, say
+from tests.core.test_router_order import onboard, say
 
 
 @pytest.mark.parametrize("text", [

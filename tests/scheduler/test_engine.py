@@ -9,10 +9,10 @@ from datetime import timedelta
 
 from bot.channels.base import ChatUnreachable, DeliveryFailed
 from bot.messages import Reply
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.services.reminders import claim_due
 from bot.store.records import OutboxItem
-from tests.reminders.conftest import Rig, onboard
+from tests.rig import Rig, onboard
 
 
 async def test_a_reminder_set_by_one_message_arrives_discreetly_and_is_answered(rig: Rig) -> None:

@@ -1,4 +1,4 @@
-"""Booking counseling (issue #4, first part): a counselor's hours by conversation, free slots, typed
+"""Booking counseling: a counselor's hours by conversation, free slots, typed
 times, a phone number only for a phone meeting, the counselor's notice with Confirm / Decline, the
 person told of each outcome, reminders that a cancellation takes back, and the 50-way race for one
 slot: exactly one succeeds, the others are offered other times."""
@@ -14,10 +14,11 @@ import pytest
 from bot.config import PROJECT_ROOT, ConfigError, load_settings
 from bot.i18n import Catalogs
 from bot.messages import Incoming
-from bot.services.booking import parse_reminder_setting, reminders_for
+from bot.services.reminder_kinds.appointment import reminders_for
+from bot.setting_grammars import parse_appointment_reminders as parse_reminder_setting
 from bot.store.records import Address, Appointment
-from tests.reminders.conftest import Rig, onboard
-from tests.reminders.test_staff import make_staff
+from tests.rig import Rig, onboard
+from tests.services.test_staff import make_staff
 
 POINT = "hcm-pham-ngu-lao-point"  # a counseling point of the shipped site list
 

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 from bot.sites import read_sites
 from scheduler.housekeeping import Retention, purge
-from tests.reminders.conftest import Rig, onboard
-from tests.reminders.test_staff import make_staff
-from tests.unit.test_sites import GOOD
+from tests.core.test_sites import GOOD
+from tests.rig import Rig, onboard
+from tests.services.test_staff import make_staff
 
 POINT = "hcm-pham-ngu-lao-point"
 
@@ -130,8 +130,8 @@ def test_the_next_opening_of_a_site_with_hours() -> None:
 async def test_erasing_a_person_who_used_everything_leaves_no_row_about_them(rig: Rig) -> None:
     """/xoa after a booking, a chat, a group, a volunteer link and a reminder: no row anywhere still
     holds their id, account or alias (the audit keeps that a view happened, with the id emptied)."""
-    from tests.reminders.test_booking import counselor_with_hours, to_time_step
-    from tests.reminders.test_volunteers import link, make_volunteer
+    from tests.services.test_booking import counselor_with_hours, to_time_step
+    from tests.services.test_volunteers import link, make_volunteer
 
     await counselor_with_hours(rig)
     await rig.say("/truc", "c1")

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from tests.e2e.test_cli import run
-from tests.reminders.conftest import Rig, onboard
+from tests.rig import Rig, onboard
 
 
 async def make_staff(rig: Rig, role: str, user: str, code: str, point: str = "point-1") -> None:

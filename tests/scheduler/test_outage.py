@@ -12,10 +12,10 @@ from bot.channels.base import Capabilities, DeliveryFailed
 from bot.channels.health import PROBE_CAP, PlatformHealth, State
 from bot.clock import FakeClock
 from bot.messages import Reply
-from bot.services.budget import Priority
+from bot.priorities import Priority
 from bot.store.records import OutboxItem
 from scheduler.sender import Sender
-from tests.reminders.conftest import Rig
+from tests.rig import Rig
 
 
 @dataclass(eq=False)

@@ -1,0 +1,55 @@
+"""What a counseling point's staff switch on and off from the chat: being on duty (crisis alerts and
+new chats reach counselors on duty) and the report-deadline reminders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.services import deadlines
+from bot.services.context import Context
+from bot.setting_grammars import Deadline
+from bot.store.base import UnitOfWork
+from bot.store.records import Address, Chat, Person, Reminder
+
+REPORT = deadlines.REPORT
+
+
+@dataclass(frozen=True)
+class Duty:
+    on: bool
+    waiting: tuple[tuple[Chat, Address | None], ...] = ()  # chats of the point nobody has taken yet
+
+
+async def toggle_duty(uow: UnitOfWork, counselor: Person) -> Duty:
+    """On if off, off if on; going on duty shows the chats waiting at the counselor's point."""
+    assert counselor.id is not None
+    now_on = not await uow.staff.is_on_duty(counselor.id)
+    await uow.staff.set_on_duty(counselor.id, now_on)
+    if not now_on:
+        return Duty(False)
+    point = await uow.staff.point_of(counselor.id)
+    waiting = await uow.chats.waiting(point) if point else []
+    return Duty(True, tuple([(chat, await uow.people.address(chat.person_id)) for chat in waiting]))
+
+
+@dataclass(frozen=True)
+class Reports:
+    on: bool
+    first: Reminder | None = None
+
+
+async def toggle_reports(uow: UnitOfWork, ctx: Context, person: Person, chosen: tuple[Deadline, ...]) -> Reports:
+    """Off if on, on if off: one command, said twice, undoes itself. The rule is stored with the
+    reminder, so changing the setting later never moves reminders already on."""
+    assert person.id is not None
+    existing = [r for r in await uow.reminders.of_person(person.id) if r.kind == REPORT]
+    for reminder in existing:
+        assert reminder.id is not None
+        await uow.reminders.delete(reminder.id)
+    if existing:
+        return Reports(False)
+    rule = deadlines.rule_for(chosen)
+    reminder = Reminder(person_id=person.id, kind=REPORT, rule=rule, timezone=ctx.zone, created_at=ctx.now,
+                        next_at=deadlines.next_notice(rule, ctx.zone, ctx.now))
+    await uow.reminders.add(reminder)
+    return Reports(True, reminder)
