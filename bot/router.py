@@ -248,7 +248,7 @@ class Router:
         if turn.crisis is not None:
             return await self._r.danger_question(turn), False, False
         step = await self._r.question(turn)
-        if step is not None and step.replies:
+        if step is not None and (step.replies or step.then is not None):
             return step, False, False
         return await self._r.fallback(turn), False, False
 

@@ -67,6 +67,14 @@ async def test_consent_is_asked_before_a_feature_that_keeps_data(bot: Bot) -> No
     assert person is not None and person.consented
 
 
+async def test_a_feature_asked_for_in_words_opens_it_consent_first(bot: Bot) -> None:
+    await say(bot, "/start")
+    for answer in ("1", "1", "2"):  # Vietnamese, myself, "just questions"
+        await say(bot, answer)
+    handler, texts = await say(bot, "tôi muốn đặt lịch hẹn tư vấn")
+    assert handler == "privacy:consent" and "Bạn đồng ý chứ?" in texts[-1]
+
+
 async def test_text_outside_what_the_bot_covers_says_so_and_shows_the_menu(bot: Bot) -> None:
     await onboard(bot)
     handler, texts = await say(bot, "asdkjh qwe")
