@@ -61,6 +61,10 @@ def _squeeze(word: str) -> str:
     return _REPEATED.sub(lambda m: "uu" if m.group(1) == "u" else m.group(1), word)
 
 
+# An age written short, as people do in chats: "con 15t", "thằng bé 8t".
+_AGE = re.compile(r"\d{1,2}t")
+
+
 def words(text: str, expand_teencode: bool = True) -> list[str]:
     """Folded words (letters and digits only), teencode expanded: "ko dc à?" → ["khong", "duoc", "a"]."""
     result: list[str] = []
@@ -69,6 +73,8 @@ def words(text: str, expand_teencode: bool = True) -> list[str]:
             word = _squeeze(word)
         if expand_teencode and word in TEENCODE:
             result.extend(TEENCODE[word].split())
+        elif expand_teencode and _AGE.fullmatch(word):  # "15t": an age, as "15 tuổi"
+            result.extend((word[:-1], "tuoi"))
         else:
             result.append(word)
     return result

@@ -43,6 +43,12 @@ def test_words_expand_teencode() -> None:
     assert words("ko dc", expand_teencode=False) == ["ko", "dc"]
 
 
+def test_an_age_written_short_reads_as_years_and_nothing_else_does() -> None:
+    assert words("con 15t") == ["con", "15", "tuoi"]
+    assert words("8t") == ["8", "tuoi"]
+    assert words("100t 12h30 t7") == ["100t", "12h30", "t7"]  # not an age, an hour, a weekday
+
+
 def test_emoji_only_has_no_words() -> None:
     assert not has_letters_or_digits("😀😀 !!")
     assert has_letters_or_digits("ok 😀")
