@@ -14,3 +14,6 @@ CREATE INDEX chat_messages_chat ON chat_messages (chat_id, delivered);
 CREATE INDEX appointments_counselor ON appointments (counselor_id) WHERE counselor_id IS NOT NULL;
 CREATE INDEX groups_facilitator ON groups (facilitator_id) WHERE facilitator_id IS NOT NULL;
 CREATE INDEX group_attendance_person ON group_attendance (person_id);
+
+-- The people with messages kept for them to ask for (Zalo lock screens), read once at start.
+CREATE INDEX outbox_kept ON outbox (person_id) WHERE status = 'kept';
