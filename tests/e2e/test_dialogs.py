@@ -180,7 +180,7 @@ async def test_a_reminder_is_answered_as_the_platform_allows(chat: Chat) -> None
 
 
 async def test_a_first_question_that_needs_a_choice_waits_for_the_end_of_first_contact(chat: Chat) -> None:
-    said = await chat.say("con trai tôi 16 tuổi, tôi phát hiện cháu hút đá")
+    said = await chat.say("cai")  # one word: "did you mean" one of several entries
     lists = [s for s in said if s.options]
     assert len(lists) == 1 and lists[0].options == ["Tiếng Việt", "English"]  # one list: "1" is unambiguous
     await chat.say("1")
