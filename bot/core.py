@@ -197,7 +197,7 @@ class Core:
                     kept = await uow.outbox.take_kept(person.id, now)
                     if not kept and step.handler == "kept":
                         step = await self._router.route(turn)
-                    step = Step([*kept, *step.replies], step.handler, step.entry)
+                    step = replace(step, replies=[*kept, *step.replies])
                     taken = person.id
                 person_id = None if turn.erased else person.id
                 if not turn.erased:
