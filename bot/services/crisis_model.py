@@ -16,7 +16,6 @@ downloaded, nothing is pickled, and the examples are content that `diemtuvan con
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
 from bot.normalize import words
+from bot.services.linear_text import LinearReader
 
 NONE = "none"
 
@@ -103,17 +103,7 @@ class CrisisModel:
         classes = [str(c) for c in self._classifier.classes_]
         self._crisis = [(i, c.split(":", 1)[1]) for i, c in enumerate(classes) if c.startswith("crisis:")]
         self._about = [(i, c.split(":", 1)[1]) for i, c in enumerate(classes) if c.startswith("about:")]
-        # One message at a time through scikit-learn's transform and predict_proba costs about a
-        # millisecond of checks and sparse-matrix building; the same arithmetic on the few n-grams a
-        # message has costs a tenth of it (tests/understanding/test_crisis_model.py checks they agree).
-        self._blocks: list[tuple[Any, dict[str, int], np.ndarray, int]] = []
-        offset = 0
-        for vectorizer in self._vectorizers:
-            vocabulary = dict(vectorizer.vocabulary_)
-            self._blocks.append((vectorizer.build_analyzer(), vocabulary, vectorizer.idf_, offset))
-            offset += len(vocabulary)
-        self._coef = self._classifier.coef_
-        self._intercept = self._classifier.intercept_
+        self._reader = LinearReader(self._vectorizers, self._classifier)  # tests/understanding/test_crisis_model.py
 
     def features(self, texts: list[str]) -> Any:
         """The feature matrix scikit-learn computes for these messages (for the equality test)."""
@@ -125,22 +115,8 @@ class CrisisModel:
         return self._classifier
 
     def probabilities(self, text: str) -> np.ndarray:
-        """What predict_proba gives for one message: per block of features, TF-IDF with sublinear counts
-        and l2 norm; then the one-vs-rest logistic scores normalised to sum to 1."""
-        prepared = _prepare(text)
-        scores = self._intercept.astype(float)
-        for analyze, vocabulary, idf, offset in self._blocks:
-            counts = Counter(analyze(prepared))
-            known = [(vocabulary[g], n) for g, n in counts.items() if g in vocabulary]
-            if not known:
-                continue
-            index = np.fromiter((i for i, _ in known), dtype=np.intp, count=len(known))
-            weights = 1.0 + np.log(np.fromiter((n for _, n in known), dtype=float, count=len(known)))
-            weights *= idf[index]
-            weights /= np.sqrt(weights @ weights)
-            scores = scores + self._coef[:, index + offset] @ weights
-        p = 1.0 / (1.0 + np.exp(-scores))
-        return p / p.sum()
+        """What predict_proba gives for one message (bot/services/linear_text.py)."""
+        return self._reader.probabilities(_prepare(text))
 
     def read(self, text: str) -> ModelReading:
         p = self.probabilities(text)

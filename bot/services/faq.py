@@ -37,6 +37,7 @@ from sklearn.linear_model import SGDClassifier
 
 from bot.content import FaqEntry
 from bot.normalize import words
+from bot.services.linear_text import LinearReader
 
 # Words too common in questions to tell entries apart ("là gì", "có … không", "how do I").
 STOPWORDS = frozenset("""
@@ -125,17 +126,7 @@ class FaqModel:
         classifier.fit(features, [entry_id for _text, entry_id in pairs])
         self.classifier = classifier
         self._ids = [str(c) for c in classifier.classes_]
-        # One message through scikit-learn's transform and predict_proba costs about a millisecond of
-        # checks and sparse-matrix building; the same arithmetic on the message's few n-grams costs a
-        # tenth of it (tests/unit/test_faq.py checks they agree).
-        self._blocks: list[tuple[Any, dict[str, int], np.ndarray, int]] = []
-        offset = 0
-        for vectorizer in self._vectorizers:
-            vocabulary = dict(vectorizer.vocabulary_)
-            self._blocks.append((vectorizer.build_analyzer(), vocabulary, vectorizer.idf_, offset))
-            offset += len(vocabulary)
-        self._coef = classifier.coef_
-        self._intercept = classifier.intercept_
+        self._reader = LinearReader(self._vectorizers, classifier)  # tests/understanding/test_faq.py
 
     def features(self, prepared: list[str]) -> Any:
         """The feature matrix scikit-learn computes for these prepared messages (for the equality test)."""
@@ -143,19 +134,7 @@ class FaqModel:
 
     def probabilities(self, prepared: str) -> np.ndarray:
         """What predict_proba gives for one prepared message, in the order of `ids`."""
-        scores = self._intercept.astype(float)
-        for analyze, vocabulary, idf, offset in self._blocks:
-            counts = Counter(analyze(prepared))
-            known = [(vocabulary[g], n) for g, n in counts.items() if g in vocabulary]
-            if not known:
-                continue
-            index = np.fromiter((i for i, _ in known), dtype=np.intp, count=len(known))
-            weights = 1.0 + np.log(np.fromiter((n for _, n in known), dtype=float, count=len(known)))
-            weights *= idf[index]
-            weights /= np.sqrt(weights @ weights)
-            scores = scores + self._coef[:, index + offset] @ weights
-        p = 1.0 / (1.0 + np.exp(-scores))
-        return p / p.sum()
+        return self._reader.probabilities(prepared)
 
     @property
     def ids(self) -> list[str]:
