@@ -41,7 +41,7 @@ from bot.i18n import Catalogs, negotiate
 from bot.messages import Choice, Incoming, Outcome, Reply
 from bot.normalize import words
 from bot.router import Router
-from bot.services.people import new_person
+from bot.services.people import mark_unreachable, new_person
 from bot.store.base import Store
 from bot.store.records import Person, Session, Unsent
 
@@ -414,12 +414,11 @@ class Core:
             for item, remaining, delay in failed:
                 await uow.inbox.failed(item.id, now + timedelta(seconds=delay), remaining)
             if unreachable is not None and unreachable.person_id is not None:
-                person = await uow.people.get_by_id(unreachable.person_id)
-                if person is not None:
-                    await uow.people.set_reachable(person.channel, person.user_id, False)
-                    self.forget((person.channel, person.user_id))
-                log.info("chat unreachable channel=%s; person marked unreachable", unreachable.channel)
+                await mark_unreachable(uow, unreachable.person_id, now)
             await uow.commit()
+        if unreachable is not None and unreachable.person_id is not None:
+            await self.unreachable(unreachable.person_id)
+            log.info("chat unreachable channel=%s; person marked unreachable", unreachable.channel)
 
     async def close(self) -> None:
         """Mark what was sent before the store closes."""
@@ -447,11 +446,16 @@ class Core:
     async def set_reachable(self, channel: str, user_id: str, reachable: bool) -> None:
         """The platform told us the person blocked (or unblocked) the bot."""
         async with self._store.unit_of_work() as uow:
-            changed = await uow.people.set_reachable(channel, user_id, reachable)
+            person = await uow.people.get(channel, user_id)
+            if person is None or person.id is None or person.reachable == reachable:
+                return
+            if reachable:
+                await uow.people.set_reachable(channel, user_id, True)
+            else:
+                await mark_unreachable(uow, person.id, self._clock.now())
             await uow.commit()
         self.forget((channel, user_id))
-        if changed:
-            log.info("person on %s marked %s", channel, "reachable" if reachable else "unreachable")
+        log.info("person on %s marked %s", channel, "reachable" if reachable else "unreachable")
 
 
 def _menu_change(before: Person | None, after: Person | None,

@@ -46,6 +46,7 @@ from bot.keys import prefix_of
 from bot.messages import Choice, Reply
 from bot.priorities import Priority
 from bot.services.budget import MessageBudget
+from bot.services.people import mark_unreachable
 from bot.store.base import Store
 from bot.store.records import OutboxItem
 
@@ -364,8 +365,7 @@ class Sender:
             assert item.id is not None
             await uow.outbox.finish(item.id, "dropped", now, "unreachable")
             if item.person_id is not None:
-                await uow.people.set_unreachable_by_id(item.person_id)
-                await uow.outbox.drop_person(item.person_id, now, "unreachable")
+                await mark_unreachable(uow, item.person_id, now)
             await uow.commit()
         if item.person_id is not None and self._unreachable is not None:
             await self._unreachable(item.person_id)

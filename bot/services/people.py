@@ -77,3 +77,12 @@ class CodeAttempts:
 
     def failed(self, chat: tuple[str, str], now: datetime) -> None:
         self._failures.setdefault(chat, []).append(now)
+
+
+async def mark_unreachable(uow: UnitOfWork, person_id: int, now: datetime) -> int:
+    """The platform says the person can no longer be written to (blocked the bot, deleted the chat):
+    they are marked unreachable, which pauses their reminders, and whatever is queued for them is
+    dropped, since none of it can arrive. One rule for every path that learns it (a reply, a scheduled
+    message, the platform's own event). Returns how many queued messages were dropped."""
+    await uow.people.set_unreachable_by_id(person_id)
+    return await uow.outbox.drop_person(person_id, now, "unreachable")

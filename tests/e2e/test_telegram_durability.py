@@ -7,6 +7,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from bot.clock import FakeClock
+from bot.messages import Reply
+from bot.priorities import Priority
+from bot.store.records import OutboxItem
 from tests.conftest import TelegramHarness, buttons
 from tests.fakes.telegram_api import FakeTelegram
 
@@ -112,8 +115,21 @@ async def test_erase_can_be_declined_and_typed(telegram: TelegramHarness) -> Non
     assert "trợ lý" in greeting["text"]  # still new: first contact goes on
 
 
+async def _queue_for(telegram: TelegramHarness, key: str) -> None:
+    """A message waiting in the outbox for USER, due in an hour (a notice, a reminder)."""
+    assert telegram.bot is not None
+    async with telegram.bot.store.unit_of_work() as uow:
+        person = await uow.people.get("telegram", str(USER))
+        assert person is not None and person.id is not None
+        await uow.outbox.add_many([OutboxItem(
+            key=key, person_id=person.id, channel="telegram", chat_id=str(USER), priority=Priority.APPOINTMENT,
+            reply=Reply("Lịch hẹn đã đổi."), due_at=telegram.clock.now() + timedelta(hours=1))])
+        await uow.commit()
+
+
 async def test_a_person_who_blocks_the_bot_is_marked_unreachable(telegram: TelegramHarness) -> None:
     await telegram.say(USER, "/start")
+    await _queue_for(telegram, "notice:blocked")
     fake = telegram.fake
     await fake.push(fake.blocked_update(USER))
     await telegram.wait_handled(f"member:{USER}")
@@ -121,6 +137,9 @@ async def test_a_person_who_blocks_the_bot_is_marked_unreachable(telegram: Teleg
     async with telegram.bot.store.unit_of_work() as uow:
         person = await uow.people.get("telegram", str(USER))
     assert person is not None and not person.reachable
+    # What was queued for them cannot arrive: dropped, with the same note as every other path uses.
+    rows = await telegram.rows()
+    assert [(r["status"], r["note"]) for r in rows["outbox"]] == [("dropped", "unreachable")]
     # Writing again makes them reachable again.
     await telegram.press(USER, "lang:vi")
     async with telegram.bot.store.unit_of_work() as uow:
@@ -130,6 +149,7 @@ async def test_a_person_who_blocks_the_bot_is_marked_unreachable(telegram: Teleg
 
 async def test_a_403_on_send_marks_the_person_unreachable_and_drops_the_rest(telegram: TelegramHarness) -> None:
     await telegram.say(USER, "/start")
+    await _queue_for(telegram, "notice:403")
     telegram.fake.blocked.add(USER)
     sent = await telegram.press(USER, "lang:vi")
     assert sent == []
@@ -137,6 +157,7 @@ async def test_a_403_on_send_marks_the_person_unreachable_and_drops_the_rest(tel
     rows = await telegram.rows()
     assert all(r["replies"] is None for r in rows["inbox"])  # nothing left to retry for a blocked chat
     assert rows["people"][0]["reachable"] == 0
+    assert [(r["status"], r["note"]) for r in rows["outbox"]] == [("dropped", "unreachable")]
 
 
 async def test_replies_left_unsent_are_sent_after_a_restart(telegram: TelegramHarness) -> None:
