@@ -80,7 +80,7 @@ async def fanout(n: int, rate: float) -> dict[str, object]:
         bot = await build(settings, clock=SystemClock())
         seed(data / "diemtuvan.sqlite3", n, now - timedelta(seconds=30), n)
         channel = TelegramChannel(TelegramSettings(token=fake.token, base_url=fake.base_url), bot.core.handle,
-                                  bot.core.set_reachable, bot.catalogs)
+                                  bot.core.set_reachable)
         bot.core.attach(channel)
         await channel.app.initialize()
         sender = Sender(bot.store, bot.clock, bot.core.channels(), rate_per_second=rate)
@@ -109,7 +109,7 @@ async def burst(n: int, rate: float, answer: float) -> dict[str, object]:
         bot = await build(settings, clock=SystemClock())
         seed(data / "diemtuvan.sqlite3", n, now - timedelta(seconds=30), n)
         channel = TelegramChannel(TelegramSettings(token=fake.token, base_url=fake.base_url, poll_timeout_seconds=1),
-                                  bot.core.handle, bot.core.set_reachable, bot.catalogs)
+                                  bot.core.handle, bot.core.set_reachable)
         bot.core.attach(channel)
         sender = Sender(bot.store, bot.clock, bot.core.channels(), rate_per_second=rate, offer=bot.core.offer,
                         unreachable=bot.core.unreachable)

@@ -129,7 +129,7 @@ async def bot_rate(updates: int, chats: int, consented: bool = False) -> tuple[f
             return outcome
 
         channel = TelegramChannel(TelegramSettings(token=TOKEN, base_url=base_url, poll_timeout_seconds=1),
-                                  handle, bot.core.set_reachable, bot.catalogs)
+                                  handle, bot.core.set_reachable)
         bot.core.attach(channel)
         try:
             started, cpu = time.perf_counter(), time.process_time()

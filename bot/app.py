@@ -151,7 +151,7 @@ def network_channels(settings: Settings, bot: Bot) -> tuple[list[TelegramChannel
                 webhook_secret=settings.telegram_webhook_secret, webhook_listen=settings.telegram_webhook_listen,
                 webhook_port=settings.telegram_webhook_port, max_attempts=settings.startup_max_attempts,
             ),
-            bot.core.handle, bot.core.set_reachable, bot.catalogs,
+            bot.core.handle, bot.core.set_reachable,
         ))
     if settings.zalo_bot_token:
         budget = MessageBudget(bot.store, bot.clock, "zalo", settings.zalo_monthly_message_budget, settings.timezone)

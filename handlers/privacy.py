@@ -103,12 +103,7 @@ class Consent:
 async def on_consent_choice(turn: Turn) -> Step:
     """consent:withdraw from the /privacy reply (consent:yes/no belong to the open flows)."""
     if turn.choice == "consent:withdraw":
-        withdraw_consent(turn.person)
-        # What was kept under the consent goes with it.
-        assert turn.person.id is not None
-        for reminder in await turn.uow.reminders.of_person(turn.person.id):
-            assert reminder.id is not None
-            await turn.uow.reminders.delete(reminder.id)
+        await withdraw_consent(turn.uow, turn.person)
         return Step([Reply(turn._("privacy.withdrawn")), *menu_unless_in_flow(turn)], "privacy")
     return Step([Reply(turn._("misc.stale_choice")), *menu_unless_in_flow(turn)], "stale_choice")
 

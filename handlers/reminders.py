@@ -16,7 +16,6 @@ from bot.i18n import N_
 from bot.keys import ChoiceKey
 from bot.messages import Reply
 from bot.normalize import words
-from bot.services import reminders as service
 from bot.services.reminder_kinds import dose
 from bot.services.reminder_kinds.dose import DoseKey
 from bot.store.records import Reminder
@@ -160,10 +159,7 @@ class RemindersFlow:
 
 async def _current(turn: Turn) -> Reminder | None:
     assert turn.person.id is not None
-    for reminder in await turn.uow.reminders.of_person(turn.person.id):
-        if reminder.kind == dose.DOSE:
-            return reminder
-    return None
+    return await dose.current(turn.uow, turn.person.id)
 
 
 async def open_from_menu(turn: Turn, carried: dict[str, str]) -> Step:
@@ -178,18 +174,8 @@ async def open_from_menu(turn: Turn, carried: dict[str, str]) -> Step:
 
 async def set_time(turn: Turn, hour: int, minute: int) -> Step:
     assert turn.person.id is not None
-    rule = dose.DailyAt(time(hour, minute)).to_rule()
-    zone = turn.services.timezone_name
-    reminder = await _current(turn)
-    if reminder is None:
-        reminder = Reminder(person_id=turn.person.id, kind=dose.DOSE, rule=rule, timezone=zone,
-                            created_at=turn.now)
-        reminder.next_at = service.next_occurrence(rule, zone, turn.now)
-        await turn.uow.reminders.add(reminder)
-    else:
-        reminder.rule = rule
-        reminder.next_at = service.first_after_pause(rule, zone, turn.now, reminder.paused_until)
-        await turn.uow.reminders.save(reminder)
+    reminder = await dose.set_daily(turn.uow, turn.person.id, time(hour, minute), turn.services.timezone_name,
+                                    turn.now)
     turn.close_flow()
     assert reminder.next_at is not None
     said = N_("reminders.set_done") if turn.has_buttons else N_("reminders.set_done_typed")
@@ -198,24 +184,21 @@ async def set_time(turn: Turn, hour: int, minute: int) -> Step:
 
 
 async def _pause(turn: Turn, days: int) -> Step:
-    reminder = await _current(turn)
-    if reminder is None:
-        turn.close_flow()
-        return Step([_overview(turn, None)], "reminders")
+    assert turn.person.id is not None
+    # Paused through the whole of the last day, in the person's own time.
     local_midnight = turn._.local(turn.now).replace(hour=0, minute=0, second=0, microsecond=0)
-    reminder.paused_until = local_midnight + timedelta(days=days + 1)
-    reminder.next_at = service.first_after_pause(reminder.rule, reminder.timezone, turn.now, reminder.paused_until)
-    await turn.uow.reminders.save(reminder)
+    reminder = await dose.pause(turn.uow, turn.person.id, local_midnight + timedelta(days=days + 1), turn.now)
     turn.close_flow()
+    if reminder is None:
+        return Step([_overview(turn, None)], "reminders")
     assert reminder.next_at is not None
     text = turn._("reminders.paused", days=days, first=turn._.datetime(reminder.next_at))
     return Step([Reply(text), main_menu(turn)], "reminders:paused")
 
 
 async def stop(turn: Turn) -> Step:
-    reminder = await _current(turn)
-    if reminder is not None and reminder.id is not None:
-        await turn.uow.reminders.delete(reminder.id)
+    assert turn.person.id is not None
+    await dose.stop(turn.uow, turn.person.id)
     turn.close_flow()
     return Step([Reply(turn._("reminders.stopped")), main_menu(turn)], "reminders:stopped")
 

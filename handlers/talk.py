@@ -59,8 +59,8 @@ class TalkFlow:
         if turn.session.step == "point" and point is not None:
             return await _open(turn, point.point)
         if turn.session.step == "open":
-            chat = await turn.uow.chats.get(int(turn.session.data.get("chat", 0)))
-            if chat is None or chat.closed_at is not None:
+            chat = await cases.still_open(turn.uow, int(turn.session.data.get("chat", 0)))
+            if chat is None:
                 # Ended by the counselor: this step is over; a button or a command is handled as usual.
                 turn.close_flow()
                 if turn.choice is None and turn.text.strip():
@@ -83,7 +83,7 @@ async def on_text(turn: Turn) -> Step | None:
     if not turn.person.consented or turn.person.id is None:
         return None
     if turn.person.role == "counselor":
-        taken = await turn.uow.chats.of_counselor(turn.person.id)
+        taken = await cases.taken_by(turn.uow, turn.person.id)
         if taken is None:
             return None
         turn.open_flow(RELAY_FLOW, "open", {"chat": taken.id})
@@ -155,8 +155,7 @@ class RelayFlow:
         if turn.choice == END:
             return await end(turn)
         if turn.choice is not None or not turn.text.strip():
-            chat = await turn.uow.chats.get(int(turn.session.data.get("chat", 0)))
-            if chat is None or chat.closed_at is not None or chat.counselor_id != turn.person.id:
+            if await cases.still_open(turn.uow, int(turn.session.data.get("chat", 0)), turn.person.id) is None:
                 turn.close_flow()  # ended by the person: a button or a command is handled as usual
             return None
         done = await cases.from_counselor(turn.uow, turn.context, turn.person,

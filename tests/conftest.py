@@ -114,7 +114,7 @@ class TelegramHarness(BotHarness):
     def make_channel(self, bot: Bot, **telegram: Any) -> TelegramChannel:
         options = {"token": self.fake.token, "base_url": self.fake.base_url, "retry_base_seconds": 0.01,
                    "poll_timeout_seconds": 1, **telegram}
-        return TelegramChannel(TelegramSettings(**options), self._handle, self._set_reachable, bot.catalogs)
+        return TelegramChannel(TelegramSettings(**options), self._handle, self._set_reachable)
 
     async def send(self, update: dict[str, Any], user_id: int) -> list[dict[str, Any]]:
         """Push one update, wait until the bot has handled it, return the messages it sent for it."""

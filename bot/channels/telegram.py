@@ -44,7 +44,6 @@ from bot.channels.base import Capabilities, ChatUnreachable, DeliveryFailed, Pla
 from bot.channels.render import split_text
 from bot.channels.telegram_request import JsonHTTPXRequest
 from bot.core import stored_hook
-from bot.i18n import Catalogs
 from bot.messages import Incoming, Location, Reply
 from bot.web import BadBody, Limits, NotStored, ThrottledLog, WebhookRoute, WebServer
 
@@ -136,12 +135,10 @@ class TelegramChannel:
         settings: TelegramSettings,
         handle: Callable[[Incoming], Awaitable[object]],
         set_reachable: Callable[[str, str, bool], Awaitable[None]],
-        catalogs: Catalogs,
     ) -> None:
         self._settings = settings
         self._handle = handle
         self._set_reachable = set_reachable
-        self._catalogs = catalogs
         self._public_commands: dict[str, tuple[tuple[str, str], ...]] = {}  # given by the core (use_commands)
         base_url = settings.base_url.rstrip("/")
         # httpx spends CPU per pooled connection on every request: 8 connections sent about four times as

@@ -96,6 +96,22 @@ async def open_chat_of(uow: UnitOfWork, person_id: int) -> Chat | None:
     return await uow.chats.of_person(person_id)
 
 
+async def taken_by(uow: UnitOfWork, counselor_id: int) -> Chat | None:
+    """The chat a counselor has taken and not yet ended (a counselor holds one at a time)."""
+    return await uow.chats.of_counselor(counselor_id)
+
+
+async def still_open(uow: UnitOfWork, chat_id: int, counselor_id: int | None = None) -> Chat | None:
+    """The chat a conversation step points at, if it is still open (and, given a counselor, still
+    theirs): a step outlives a chat that the other side ended."""
+    chat = await uow.chats.get(chat_id)
+    if chat is None or chat.closed_at is not None:
+        return None
+    if counselor_id is not None and chat.counselor_id != counselor_id:
+        return None
+    return chat
+
+
 async def points_with_counselors(uow: UnitOfWork, points: list[Site]) -> list[Site]:
     return [s for s in points if await uow.staff.counselors(s.id, on_duty_only=False)]
 

@@ -32,8 +32,14 @@ def give_consent(person: Person, now: datetime) -> None:
     person.consent_at = now
 
 
-def withdraw_consent(person: Person) -> None:
+async def withdraw_consent(uow: UnitOfWork, person: Person) -> None:
+    """The person no longer agrees to the bot keeping data: the reminders kept under that consent go
+    with it. The person row itself is saved with the turn."""
     person.consent_at = None
+    if person.id is not None:
+        for reminder in await uow.reminders.of_person(person.id):
+            assert reminder.id is not None
+            await uow.reminders.delete(reminder.id)
 
 
 async def redeem_invite(uow: UnitOfWork, person: Person, code: str, now: datetime) -> Invite | None:

@@ -20,7 +20,7 @@ from bot.priorities import Priority
 from bot.services import volunteers
 from bot.services.reminder_kinds.base import Claim, Occurred, Wording, day_code, occurrence_key
 from bot.store.base import UnitOfWork
-from bot.store.records import Due, OutboxItem
+from bot.store.records import Due, OutboxItem, Reminder
 
 DOSE = "dose"
 FOLLOW_UP_AFTER = timedelta(hours=2)
@@ -159,3 +159,46 @@ async def record_answer(uow: UnitOfWork, reminder_id: int, person_id: int, day: 
     await uow.reminders.advance([reminder])
     await uow.outbox.cancel(f"{state.get('key')}:f", now)
     return Answer("done" if went else "missed", int(state.get("missed", 0)))
+
+
+async def current(uow: UnitOfWork, person_id: int) -> Reminder | None:
+    """The person's daily dose reminder; a person has at most one."""
+    for reminder in await uow.reminders.of_person(person_id):
+        if reminder.kind == DOSE:
+            return reminder
+    return None
+
+
+async def set_daily(uow: UnitOfWork, person_id: int, at: time, zone: str, now: datetime) -> Reminder:
+    """Set (or move) the daily dose reminder to `at` local time. A pause the person asked for still
+    holds: the first reminder is the first time after it."""
+    daily = DailyAt(at)
+    reminder = await current(uow, person_id)
+    if reminder is None:
+        reminder = Reminder(person_id=person_id, kind=DOSE, rule=daily.to_rule(), timezone=zone, created_at=now)
+        reminder.next_at = daily.next_after(zone, now)
+        return await uow.reminders.add(reminder)
+    reminder.rule = daily.to_rule()
+    reminder.next_at = daily.next_after(reminder.timezone, max(now, reminder.paused_until or now))
+    await uow.reminders.save(reminder)
+    return reminder
+
+
+async def pause(uow: UnitOfWork, person_id: int, until: datetime, now: datetime) -> Reminder | None:
+    """No dose reminder before `until` (the start of a local day); None when there is none to pause."""
+    reminder = await current(uow, person_id)
+    if reminder is None:
+        return None
+    reminder.paused_until = until
+    reminder.next_at = parse_rule(reminder.rule).next_after(reminder.timezone, max(now, until))
+    await uow.reminders.save(reminder)
+    return reminder
+
+
+async def stop(uow: UnitOfWork, person_id: int) -> bool:
+    """Delete the daily dose reminder; False when there was none."""
+    reminder = await current(uow, person_id)
+    if reminder is None or reminder.id is None:
+        return False
+    await uow.reminders.delete(reminder.id)
+    return True
