@@ -49,7 +49,7 @@ async def on_report_choice(turn: Turn) -> Step:
 
 async def send_report(turn: Turn, typed: str) -> Step:
     assert turn.person.id is not None
-    point = None if is_head(turn) else await turn.uow.staff.point_of(turn.person.id)
+    point = await service.reports_scope(turn.uow, turn.person, is_head(turn))
     remind = await _remind_choice(turn)
     try:
         period = Period.parse(typed) if typed else report_service.deadline_period(
@@ -75,7 +75,7 @@ async def send_report(turn: Turn, typed: str) -> Step:
 
 async def _remind_choice(turn: Turn) -> Choice:
     assert turn.person.id is not None
-    on = any(r.kind == deadlines.REPORT for r in await turn.uow.reminders.of_person(turn.person.id))
+    on = await service.reports_reminded(turn.uow, turn.person.id)
     label = N_("report.reminders_off") if on else N_("report.reminders_on")
     return Choice(RemindKey().pack(), turn._(label))
 

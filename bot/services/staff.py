@@ -38,6 +38,18 @@ class Reports:
     first: Reminder | None = None
 
 
+async def reports_reminded(uow: UnitOfWork, person_id: int) -> bool:
+    """Whether the staff member has the report deadline notices on."""
+    return any(r.kind == REPORT for r in await uow.reminders.of_person(person_id))
+
+
+async def reports_scope(uow: UnitOfWork, person: Person, head: bool) -> str | None:
+    """The point whose counts a staff member may report: their own; None (the whole province) for a
+    province head."""
+    assert person.id is not None
+    return None if head else await uow.staff.point_of(person.id)
+
+
 async def toggle_reports(uow: UnitOfWork, ctx: Context, person: Person, chosen: tuple[Deadline, ...]) -> Reports:
     """Off if on, on if off: one command, said twice, undoes itself. The rule is stored with the
     reminder, so changing the setting later never moves reminders already on."""
