@@ -255,25 +255,32 @@ async def _invite(settings: Settings, role: str, point: str, days: int) -> int:
 
 
 async def _stats(settings: Settings) -> int:
-    """Counts only, for the point's reports (seed 004 asks points to measure satisfaction)."""
+    """Appointments per point by outcome, with the satisfaction answers (seed 004 asks points to
+    measure satisfaction): counts only, read from the counts that last, never from people's rows."""
+    from bot.services.reports import appointments_so_far
     from bot.store.sqlite import SqliteStore
 
-    store = SqliteStore(settings.sqlite_path)
+    store = SqliteStore(settings.sqlite_path, timezone=settings.timezone)
     await store.open()
     try:
-        async with store.unit_of_work() as uow:
-            rows = await uow.appointments.stats()
+        async with store.reading() as uow:
+            by_point = await appointments_so_far(uow)
     finally:
         await store.close()
-    if not rows:
+    if not by_point:
         print("stats: no appointments yet")
-    for row in rows:
-        line = f"{row['point_id']}: {row['status']} {row['n']}"
-        if row["status"] == "attended":
-            helped, so_so, not_helped = (row[k] or 0 for k in ("helped", "so_so", "not_helped"))
-            line += f" (helped {helped}, all right {so_so}, not really {not_helped})"
-        print(line)
+    for point, counts in sorted(by_point.items()):
+        outcomes = ", ".join(f"{what.removeprefix('appointment.').replace('_', '-')} {counts.get(what, 0)}"
+                             for what in _OUTCOMES)
+        answers = ", ".join(f"{label} {counts.get(what, 0)}" for what, label in _ANSWERS)
+        print(f"{point or '(no point)'}: {outcomes}; after attending: {answers}")
     return 0
+
+
+_OUTCOMES = ("appointment.requested", "appointment.confirmed", "appointment.attended", "appointment.no_show",
+             "appointment.cancelled", "appointment.declined")
+_ANSWERS = (("satisfaction.helped", "helped"), ("satisfaction.so_so", "all right"),
+            ("satisfaction.not_helped", "not really"))
 
 
 def _report(settings: Settings, point: str | None, period_text: str, fmt: str, locale: str,

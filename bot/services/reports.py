@@ -27,6 +27,21 @@ async def period_report(uow: UnitOfWork, _: Translator, period: Period, point_id
     return build(totals, period, place, _, small)
 
 
+# Every count there is: an appointment is counted on its own day, which may be ahead of today.
+_EVER = (date(2000, 1, 1), date(2999, 12, 31))
+
+
+async def appointments_so_far(uow: UnitOfWork) -> dict[str, dict[str, int]]:
+    """Appointments by outcome and satisfaction answers per point, over all time, from the counts that
+    last: an erasure or a retention purge never makes an earlier number smaller."""
+    by_point: dict[str, dict[str, int]] = {}
+    for total in await uow.tally.totals(*_EVER, None):
+        if total.what.startswith(("appointment.", "satisfaction.")) and total.n:
+            counts = by_point.setdefault(total.point_id, {})
+            counts[total.what] = counts.get(total.what, 0) + total.n
+    return by_point
+
+
 def point_name(points: dict[str, str], point_id: str | None, _: Translator) -> str:
     """The point's name from the site list, or "the province"; UnknownPoint for an id not in the list."""
     if point_id is None:

@@ -1434,11 +1434,6 @@ class SqliteAppointments(_Repo):
                                " AND status IN " + _LIVE + " ORDER BY starts_at", (counselor_id, ts(start), ts(end)))
         return [_appointment(r) for r in rows]
 
-    async def stats(self) -> list[dict[str, Any]]:
-        rows = await self._all(
-            "SELECT point_id, status, COUNT(*) AS n, SUM(rating = 3) AS helped, SUM(rating = 2) AS so_so,"
-            " SUM(rating = 1) AS not_helped FROM appointments GROUP BY point_id, status ORDER BY point_id, status", ())
-        return [dict(r) for r in rows]
 
 
 class SqliteAudit(_Repo):

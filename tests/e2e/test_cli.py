@@ -109,3 +109,40 @@ def test_db_upgrade_and_help(tmp_path: Path) -> None:
     assert "up to date" in run(["db", "upgrade"], tmp_path).stdout
     helped = run(["--help"], tmp_path)
     assert "console" in helped.stdout and "ask" in helped.stdout
+
+
+def test_stats_counts_from_the_tally_and_survives_erasure(tmp_path: Path) -> None:
+    """`diemtuvan stats` reads the counts that last: a person erased after their appointment still
+    counts in what the point did."""
+    import asyncio
+    from datetime import UTC, datetime
+
+    from bot.store.records import Appointment, Person
+    from bot.store.sqlite import SqliteStore
+
+    (tmp_path / "data").mkdir()
+    assert "no appointments yet" in run(["stats"], tmp_path).stdout
+    at = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)
+
+    async def one_attended_then_erased() -> None:
+        store = SqliteStore(tmp_path / "data" / "diemtuvan.sqlite3")
+        await store.open()
+        async with store.unit_of_work() as uow:
+            person = await uow.people.add(Person(channel="telegram", user_id="1", chat_id="1", alias="Mây 1001",
+                                                 locale="vi", created_at=at, last_seen_at=at))
+            assert person.id is not None
+            booked = await uow.appointments.book(Appointment(
+                person_id=person.id, counselor_id=None, point_id="p-1", starts_at=at, minutes=30,
+                kind="in_person", topic="general", status="requested", created_at=at))
+            assert booked.id is not None
+            await uow.appointments.set_status(booked.id, "attended")
+            await uow.appointments.rate(booked.id, 3)
+            await uow.people.erase(person.id)
+            await uow.commit()
+        await store.close()
+
+    asyncio.run(one_attended_then_erased())
+    done = run(["stats"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    line = done.stdout.strip()
+    assert line.startswith("p-1: requested 1, confirmed 0, attended 1,") and "helped 1" in line, line

@@ -15,6 +15,7 @@ from bot.config import PROJECT_ROOT, ConfigError, load_settings
 from bot.i18n import Catalogs
 from bot.messages import Incoming
 from bot.services.reminder_kinds.appointment import reminders_for
+from bot.services.reports import appointments_so_far
 from bot.setting_grammars import parse_appointment_reminders as parse_reminder_setting
 from bot.store.records import Address, Appointment
 from tests.rig import Rig, onboard
@@ -187,9 +188,21 @@ async def test_another_time_proposed_and_accepted_then_attendance_and_satisfacti
     assert rig.texts("p1")[-1].startswith("Buổi tư vấn vừa rồi có giúp ích")
     texts = await rig.say("1", "p1")
     assert texts[0] == "Cảm ơn bạn đã trả lời."
+    async with rig.bot.store.reading() as uow:
+        counted = await appointments_so_far(uow)
+    assert {k: v for k, v in counted[POINT].items() if k in ATTENDED} == {"appointment.attended": 1,
+                                                                            "satisfaction.helped": 1}
+    # Erasing the person leaves the counts of what happened.
     async with rig.bot.store.unit_of_work() as uow:
-        stats = await uow.appointments.stats()
-    assert stats == [{"point_id": POINT, "status": "attended", "n": 1, "helped": 1, "so_so": 0, "not_helped": 0}]
+        person = await uow.people.get("test", "p1")
+        assert person is not None and person.id is not None
+        await uow.people.erase(person.id)
+        await uow.commit()
+    async with rig.bot.store.reading() as uow:
+        assert await appointments_so_far(uow) == counted
+
+
+ATTENDED = {"appointment.attended", "satisfaction.helped", "satisfaction.so_so", "satisfaction.not_helped"}
 
 
 async def test_a_point_found_by_a_typed_place_including_a_former_name(rig: Rig) -> None:
