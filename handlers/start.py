@@ -148,7 +148,10 @@ def _staff_welcome(turn: Turn, invite: Invite) -> Reply:
     """Which point, what to do first, and the commands: a new counselor who has not set their hours
     cannot be booked, so that comes first."""
     point = next((s.short_name for s in turn.services.sites.all() if s.id == invite.point_id), invite.point_id or "")
-    return Reply(turn._(STAFF_WELCOME[invite.role], point=point))
+    text = turn._(STAFF_WELCOME[invite.role], point=point)
+    if invite.role == "counselor" and turn.services.web is not None and turn.services.web_url is not None:
+        text += "\n" + turn._("start.staff_web")  # only where the staff pages are served
+    return Reply(text)
 
 
 def _finish(turn: Turn, consented: bool) -> Step:

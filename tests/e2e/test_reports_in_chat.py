@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 from bot.clock import FakeClock
@@ -67,8 +68,15 @@ async def test_on_zalo_baocao_brings_a_sign_in_link_to_the_report_page(tmp_path:
     harness = ZaloHarness(fake, tmp_path, clock, WEB_PORT="8445", WEB_PUBLIC_URL="https://diemtuvan.example.vn")
     await harness.start()
     try:
-        counselor = await make_counselor(Chat(harness, "7f3a9c1d2e4b5a61"), "TVVZALO", 3)
         assert harness.bot is not None
+        async with harness.bot.store.unit_of_work() as uow:
+            await uow.invites.add("TVVZALO", "counselor", POINT, clock.now(), clock.now() + timedelta(days=1))
+            await uow.commit()
+        counselor = Chat(harness, "c0ffee0000000003")
+        await counselor.say("/start TVVZALO")
+        welcome = await counselor.say("1")
+        # Where the staff pages are served, the welcome says how to reach them.
+        assert any("gõ /web" in said.text for said in welcome), [said.text for said in welcome]
         async with harness.bot.store.unit_of_work() as uow:
             await uow.tally.add(POINT, "appointment.requested", clock.now(), 12)
             await uow.commit()

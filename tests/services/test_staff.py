@@ -84,3 +84,12 @@ async def test_wrong_codes_are_throttled_per_chat(rig: Rig) -> None:
     rig.clock.advance(timedelta(minutes=15))
     texts = await rig.say("/start GOOD2345", "g1")
     assert "tư vấn viên của point-1" in texts[0]
+
+
+async def test_the_counselor_welcome_offers_the_web_pages_only_where_they_are_served(rig: Rig) -> None:
+    async with rig.bot.store.unit_of_work() as uow:
+        await uow.invites.add("WEBLESS2", "counselor", "point-1", rig.clock.now(), rig.clock.now() + timedelta(days=7))
+        await uow.commit()
+    await rig.say("/start WEBLESS2", "c9")
+    welcome = await rig.say("1", "c9")
+    assert any("tư vấn viên" in text for text in welcome) and not any("/web" in text for text in welcome)
