@@ -222,11 +222,11 @@ def _sites_import(settings: Settings, file: str) -> int:
 
 
 async def _invite(settings: Settings, role: str, point: str, days: int) -> int:
-    import secrets
-    from datetime import UTC, datetime, timedelta
+    from datetime import UTC, datetime
 
     from bot.app import site_list_path
     from bot.config import check_data_dir
+    from bot.services.staff import invite
     from bot.sites import SiteKind, load_sites
     from bot.store.sqlite import SqliteStore
 
@@ -235,15 +235,13 @@ async def _invite(settings: Settings, role: str, point: str, days: int) -> int:
         known = ", ".join(sorted(points)) or "none (import a site list with counseling points)"
         print(f"diemtuvan: {point!r} is not a counseling point in the site list; known: {known}", file=sys.stderr)
         return 1
-    # No 0/O or 1/I: the code is often read out over the phone.
-    code = "".join(secrets.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(8))
     now = datetime.now(UTC)
     check_data_dir(settings.sqlite_path.parent)
     store = SqliteStore(settings.sqlite_path)
     await store.open()
     try:
         async with store.unit_of_work() as uow:
-            await uow.invites.add(code, role, point, now, now + timedelta(days=days))
+            code = await invite(uow, role, point, now, days)
             await uow.commit()
     finally:
         await store.close()

@@ -27,6 +27,7 @@ from bot.clock import Clock
 from bot.i18n import N_, Catalogs, Translator
 from bot.reports import MIME, RENDERERS, Period, PeriodError, filename
 from bot.services import groups as group_rules
+from bot.services import staff as staff_service
 from bot.services.deadlines import Deadline
 from bot.services.reports import counseling_points, deadline_period, period_report, point_name
 from bot.services.web_access import WebAccess, WebSession
@@ -37,7 +38,6 @@ log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates" / "web"
 COOKIE = "dtv_session"
 LANG_COOKIE = "dtv_lang"
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are read out over the phone
 LABELS = {
     "kind": {"in_person": N_("web.kind_in_person"), "phone": N_("web.kind_phone"), "chat": N_("web.kind_chat")},
     "status": {"requested": N_("web.status_requested"), "proposed": N_("web.status_proposed"),
@@ -201,7 +201,7 @@ class SignIn(_Page):
         if person_id is None:
             self.message(403, N_("web.link_title"), N_("web.link_bad"))
             return
-        async with self.ctx.store.unit_of_work() as uow:
+        async with self.ctx.store.reading() as uow:
             person = await uow.people.get_by_id(person_id)
             point = await uow.staff.point_of(person_id)
         head = person is not None and person.user_id in self.ctx.admin_ids
@@ -236,7 +236,7 @@ class Today(_Page):
         now = self.ctx.clock.now()
         start = self.local_day_start()
         points = [point] if point else sorted(counseling_points(self.ctx.sites))
-        async with self.ctx.store.unit_of_work() as uow:
+        async with self.ctx.store.reading() as uow:
             agenda = await uow.point_view.appointments(point, start, start + timedelta(days=1))
             waiting = [chat for p in points for chat in await uow.chats.waiting(p)]
             groups = await uow.point_view.groups(point)
@@ -253,7 +253,7 @@ class Week(_Page):
     async def get(self) -> None:
         point = self.point()
         start = self.local_day_start()
-        async with self.ctx.store.unit_of_work() as uow:
+        async with self.ctx.store.reading() as uow:
             appointments = await uow.point_view.appointments(point, start, start + timedelta(days=7))
         await self.audit([a["person_id"] for a in appointments], "web:week")
         self.page("week.html", point=point, appointments=appointments)
@@ -271,7 +271,7 @@ class Groups(_Page):
         now = self.ctx.clock.now()
         shown: list[int] = []
         listed = []
-        async with self.ctx.store.unit_of_work() as uow:
+        async with self.ctx.store.reading() as uow:
             for group in await uow.point_view.groups(point):
                 assert group.id is not None
                 meeting = _meeting_to_mark(group.rule, self.ctx.timezone_name, now) if group.rule else None
@@ -318,7 +318,7 @@ class Reports(_Page):
         try:
             period = Period.parse(typed) if typed else deadline_period(self.ctx.deadlines, today)
             place = point_name(counseling_points(self.ctx.sites), point, _)
-            async with self.ctx.store.unit_of_work() as uow:
+            async with self.ctx.store.reading() as uow:
                 report = await period_report(uow, _, period, point, place, today, small)
         except PeriodError as exc:
             self.set_status(400)
@@ -338,7 +338,7 @@ class ReportFile(_Page):
         try:
             period = Period.parse(self.get_query_argument("period", ""))
             place = point_name(counseling_points(self.ctx.sites), point, _)
-            async with self.ctx.store.unit_of_work() as uow:
+            async with self.ctx.store.reading() as uow:
                 report = await period_report(uow, _, period, point, place, today, self.ctx.small_count)
         except PeriodError as exc:
             self.set_status(400)
@@ -381,7 +381,7 @@ class Sites(_Page):
 class StaffPage(_Page):
     async def get(self) -> None:
         point = self.point()
-        async with self.ctx.store.unit_of_work() as uow:
+        async with self.ctx.store.reading() as uow:
             staff = await uow.point_view.staff(point)
         await self.audit([s["person_id"] for s in staff], "web:staff")
         self.page("staff.html", point=point, staff=staff, invite=None)
@@ -392,12 +392,11 @@ class Invite(_Page):
         viewer = self.signed_in()
         role = self.get_body_argument("role", "")
         point = viewer.point_id if not viewer.head else self.get_body_argument("point", "")
-        if role not in ("counselor", "volunteer") or point not in counseling_points(self.ctx.sites):
+        if role not in staff_service.STAFF_ROLES or point not in counseling_points(self.ctx.sites):
             raise HTTPError(400)
         now = self.ctx.clock.now()
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
         async with self.ctx.store.unit_of_work() as uow:
-            await uow.invites.add(code, role, point, now, now + timedelta(days=7))
+            code = await staff_service.invite(uow, role, point, now)
             await uow.commit()
             staff = await uow.point_view.staff(point if not viewer.head else None)
         await self.audit([s["person_id"] for s in staff], "web:staff")

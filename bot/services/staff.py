@@ -1,9 +1,11 @@
-"""What a counseling point's staff switch on and off from the chat: being on duty (crisis alerts and
-new chats reach counselors on duty) and the report-deadline reminders."""
+"""A counseling point's staff: how they are invited, and what they switch on and off from the chat
+(being on duty: crisis alerts and new chats reach counselors on duty; the report-deadline reminders)."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from bot.services import deadlines
 from bot.services.context import Context
@@ -12,6 +14,19 @@ from bot.store.base import UnitOfWork
 from bot.store.records import Address, Chat, Person, Reminder
 
 REPORT = deadlines.REPORT
+# No 0/O or 1/I: an invite code is often read out over the phone.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+STAFF_ROLES = ("counselor", "volunteer")
+
+
+async def invite(uow: UnitOfWork, role: str, point_id: str, now: datetime, days: int = 7) -> str:
+    """A one-time code that makes whoever sends it a counselor or volunteer of the point, for `days`
+    days. Eight letters from 32: guessing one takes far more tries than the bot allows a chat."""
+    if role not in STAFF_ROLES:
+        raise ValueError(f"not a staff role: {role!r}")
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    await uow.invites.add(code, role, point_id, now, now + timedelta(days=days))
+    return code
 
 
 @dataclass(frozen=True)
