@@ -51,7 +51,8 @@ from bot.channels.base import Capabilities
 from bot.clock import FakeClock
 from bot.config import load_settings
 from bot.messages import Incoming, Reply
-from bot.services.reminders import CLAIM_BATCH, DailyAt, claim_due
+from bot.services.reminder_kinds.dose import DailyAt
+from bot.services.reminders import CLAIM_BATCH, claim_due
 from bot.store.sqlite import SqliteStore, migrations, ts
 from scheduler.housekeeping import purge
 from scheduler.sender import BATCH, Sender

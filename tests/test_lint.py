@@ -22,6 +22,15 @@ def test_mypy_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_every_benchmark_still_imports() -> None:
+    """The benchmarks are not run by the suite (they take minutes), but a name they use that moves must
+    not leave them broken until someone needs a figure."""
+    import importlib
+
+    for path in sorted((PROJECT_ROOT / "benchmarks").glob("*.py")):
+        importlib.import_module(f"benchmarks.{path.stem}")
+
+
 def imports(folder: Path) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for path in folder.rglob("*.py"):
