@@ -348,6 +348,52 @@ class _Wiper:
         await self.wait()
 
 
+class _Checkpointer:
+    """Copies the write-ahead log into the main file every SECONDS, on a connection of its own.
+
+    Left to SQLite, the copy runs inside whichever commit takes the log past 1,000 pages. At a million
+    people that copy is scattered writes into a file of gigabytes and a sync to disk, over a second, and
+    inside a commit it held the one writer for all of it: a claim tick, and every turn queued behind it.
+    A PASSIVE checkpoint here waits for no reader and no writer, so the writer's commits never do that
+    work, and what cannot be copied now (a read under way) is copied next time. The writer keeps a far
+    higher threshold of its own (BACKSTOP_PAGES), so the log stays bounded if this ever stops. Emptying
+    the log after an erasure (`_empty_wal`) takes the same lock, so the two never collide."""
+
+    SECONDS = 1.0
+    BACKSTOP_PAGES = 20000  # about 80 MB of log
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._db: aiosqlite.Connection | None = None
+        self._task: asyncio.Task[None] | None = None
+        self.lock = asyncio.Lock()
+
+    async def start(self) -> None:
+        self._db = await aiosqlite.connect(self._path, isolation_level=None)
+        await _configure(self._db)
+        self._task = asyncio.create_task(self._run(), name="database-checkpoint")
+
+    async def _run(self) -> None:
+        assert self._db is not None
+        while True:
+            await asyncio.sleep(self.SECONDS)
+            try:
+                async with self.lock:
+                    await self._db.execute_fetchall("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error as exc:
+                log.warning("copying the write-ahead log failed (%s); tried again in %ss", type(exc).__name__,
+                            self.SECONDS)
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+
+
 class SqliteStore:
     def __init__(self, path: Path | str, migrations_dir: Path = MIGRATIONS_DIR,
                  timezone: ZoneInfo = DEFAULT_TIMEZONE) -> None:
@@ -359,6 +405,7 @@ class SqliteStore:
         self._write_lock = asyncio.Lock()
         self._inbox_batch: _InboxBatch | None = None
         self._wiper = _Wiper(self)
+        self._checkpointer = _Checkpointer(self._path)
         self._open_chats = _OpenChats()
         self._queued: list[Callable[[], None]] = []
 
@@ -389,6 +436,8 @@ class SqliteStore:
                 await self._check()
             await self._db.execute("PRAGMA foreign_keys=ON")
             await self._db.execute("PRAGMA synchronous=NORMAL")
+            if on_disk:
+                await self._db.execute(f"PRAGMA wal_autocheckpoint={_Checkpointer.BACKSTOP_PAGES}")
             if upgrade:
                 await self.upgrade()
             if on_disk:
@@ -398,6 +447,7 @@ class SqliteStore:
                 self._reader.row_factory = aiosqlite.Row
                 await _configure(self._reader)
                 await self._reader.execute("PRAGMA query_only=ON")
+                await self._checkpointer.start()
                 _restrict_modes(Path(self._path))  # the -wal and -shm the connections just created
         except BaseException as exc:
             await self.close()
@@ -428,6 +478,7 @@ class SqliteStore:
                 await self._wiper.close()
             except Exception:
                 log.exception("rebuilding the database at close failed")
+        await self._checkpointer.close()
         if self._reader is not None:
             await self._reader.close()
             self._reader = None
@@ -497,7 +548,7 @@ class SqliteStore:
         """Copy the write-ahead log into the main file and empty it (see `_empty_wal`)."""
         if self._db is None:
             return
-        async with self._write_lock:
+        async with self._write_lock, self._checkpointer.lock:
             await _empty_wal(self._db)
 
     async def wipe(self) -> bool:
@@ -514,7 +565,8 @@ class SqliteStore:
                 log.warning("the database could not be rebuilt now (%s); trying again shortly", exc)
                 return False
             finally:
-                await _empty_wal(self._db)
+                async with self._checkpointer.lock:
+                    await _empty_wal(self._db)
         return True
 
     def request_wipe(self) -> None:
@@ -537,7 +589,7 @@ class SqliteStore:
         one row (a question answered) does it as one statement, with no BEGIN and COMMIT around it."""
         assert self._inbox_batch is not None
         uow = SqliteUnitOfWork(self.db, self._write_lock, self._inbox_batch, self._wiper, self._reader,
-                               self._open_chats, queued=self._queued)
+                               self._open_chats, queued=self._queued, wal_lock=self._checkpointer.lock)
         uow.tally = SqliteTally(uow, self.timezone)
         try:
             yield uow
@@ -609,8 +661,10 @@ class _OpenChats:
 class SqliteUnitOfWork:
     def __init__(self, db: aiosqlite.Connection, write_lock: asyncio.Lock, inbox_batch: _InboxBatch,
                  wiper: _Wiper, reader: aiosqlite.Connection | None = None, open_chats: _OpenChats | None = None,
-                 read_only: bool = False, queued: list[Callable[[], None]] | None = None) -> None:
+                 read_only: bool = False, queued: list[Callable[[], None]] | None = None,
+                 wal_lock: asyncio.Lock | None = None) -> None:
         self._db = db
+        self._wal_lock = wal_lock or asyncio.Lock()  # shared with the store's checkpointer
         self._lock = write_lock
         self.inbox_batch = inbox_batch
         self.wiper = wiper
@@ -698,7 +752,8 @@ class SqliteUnitOfWork:
             try:
                 await self._db.execute("COMMIT")
                 if self._erasing:
-                    await _empty_wal(self._db)  # still holding the writer: nothing lands in between
+                    async with self._wal_lock:
+                        await _empty_wal(self._db)  # still holding the writer: nothing lands in between
             finally:
                 self._release()
             if self._erasing:
