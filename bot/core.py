@@ -445,6 +445,7 @@ class Core:
 
     async def set_reachable(self, channel: str, user_id: str, reachable: bool) -> None:
         """The platform told us the person blocked (or unblocked) the bot."""
+        self.forget((channel, user_id))
         async with self._store.unit_of_work() as uow:
             person = await uow.people.get(channel, user_id)
             if person is None or person.id is None or person.reachable == reachable:
@@ -454,7 +455,7 @@ class Core:
             else:
                 await mark_unreachable(uow, person.id, self._clock.now())
             await uow.commit()
-        self.forget((channel, user_id))
+        self.forget((channel, user_id))  # a turn may have cached the old state meanwhile
         log.info("person on %s marked %s", channel, "reachable" if reachable else "unreachable")
 
 
