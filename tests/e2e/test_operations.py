@@ -6,10 +6,11 @@ send. Bodies carry names and numbers, never a person."""
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,15 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot.app import Running
 from bot.clock import FakeClock
+from bot.ops import Readiness
+from bot.store.sqlite import SqliteStore
+from scheduler.reminders import TickStats
 from tests.conftest import free_port, make_settings
 from tests.fakes.telegram_api import FakeTelegram
 
 PERSON, OTHER, COUNSELOR = 5101, 5102, 6101
 SECRET = "webhook-secret_0123456789"
+NOW = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
 
 
 @dataclass
@@ -194,3 +199,40 @@ async def test_metrics_move_after_a_turn_and_a_send_and_a_backlog_over_its_bound
     cleared = await until(live.metrics, lambda m: m[("diemtuvan_outbox_backlog", ())] == 0)
     assert cleared[sent] == before + 2
     assert (await live.ready())["ok"]
+
+
+async def test_a_database_another_program_holds_is_named_and_ready_again_when_it_lets_go(tmp_path: Path) -> None:
+    """Another process holds the write lock (a stuck script, a long manual transaction): the write check
+    says so within its wait, and the probe, never cancelled, finds the database writable once it is let go."""
+    store = SqliteStore(tmp_path / "held.sqlite3")
+    await store.open()
+    ticks = TickStats(last_ok_at=NOW)
+    readiness = Readiness(store, FakeClock(NOW), ticks, max_backlog=10, max_tick_seconds=60, write_seconds=0.3)
+    holder = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", HOLD, str(tmp_path / "held.sqlite3"),
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+    try:
+        assert holder.stdout is not None and holder.stdin is not None
+        assert await asyncio.wait_for(holder.stdout.readline(), 60) == b"holding\n"
+        held = (await readiness.check()).body()
+        assert held["failed"] == ["database"]
+        assert held["checks"]["database"] == {"ok": False, "error": "no write transaction within 0.3 s"}
+        holder.stdin.write(b"go\n")
+        await holder.stdin.drain()
+        assert await asyncio.wait_for(holder.wait(), 60) == 0
+        assert (await readiness.check()).ok
+    finally:
+        if holder.returncode is None:
+            holder.kill()
+            await holder.wait()
+        await store.close()
+
+
+HOLD = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("holding", flush=True)
+sys.stdin.readline()
+db.execute("ROLLBACK")
+"""
