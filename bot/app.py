@@ -215,6 +215,7 @@ class Running:
             channels, budgets = network_channels(settings, bot)
             engine = self.engine = reminder_engine(settings, bot, budgets)
         except BaseException:
+            self.bot = None
             await bot.store.close()
             raise
         self.web = web_view(settings, bot)
