@@ -1,4 +1,5 @@
-"""The `diemtuvan` command: run the bot, ask it one question, check content, upgrade the database."""
+"""The `diemtuvan` command: run the bot, ask it one question, check content, upgrade or back up the
+database."""
 
 from __future__ import annotations
 
@@ -64,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("upgrade", help="apply pending schema migrations to the database file")
+    backup = db_commands.add_parser(
+        "backup", help="a consistent copy of the SQLite file, safe while the bot runs (PostgreSQL: pg_dump)")
+    backup.add_argument("path", help="the new file to write (never overwritten)")
     return parser
 
 
@@ -96,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "report":
             return _report(settings, None if args.province else args.point, args.period, args.format,
                            args.lang or settings.default_locale, args.out)
+        if command == "db" and args.db_command == "backup":
+            return _db_backup(settings, Path(args.path))
         if command == "db":
             return asyncio.run(_db_upgrade(settings))
     except ConfigError as exc:
@@ -341,6 +347,24 @@ async def _db_upgrade(settings: Settings) -> int:
     finally:
         await store.close()
     print(f"{settings.sqlite_path}: schema {version}" + (f" (applied {applied})" if applied else " (up to date)"))
+    return 0
+
+
+POSTGRES_SCHEMES = ("postgresql:", "postgres:", "postgresql+")
+
+
+def _db_backup(settings: Settings, target: Path) -> int:
+    """SQLite: the online copy (bot/store/sqlite.py: backup). PostgreSQL has its own tool for a
+    consistent copy of a live database, and the command says which, rather than half-doing it."""
+    if (settings.database_url or "").startswith(POSTGRES_SCHEMES):
+        print("diemtuvan: the database is PostgreSQL, whose own pg_dump makes a consistent copy while the bot runs: "
+              'pg_dump --format=custom --file=PATH "$DATABASE_URL" (see "Backups" in deploy/README.md)',
+              file=sys.stderr)
+        return 1
+    from bot.store.sqlite import backup
+
+    version = backup(settings.sqlite_path, target)
+    print(f"{settings.sqlite_path} → {target}: schema {version}, {target.stat().st_size:,} bytes, checked")
     return 0
 
 

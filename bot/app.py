@@ -1,7 +1,8 @@
 """The composition root: every long-lived part is built here, once, and handed to what needs it.
 
 Start order: settings are already checked → content and catalogs (fail before touching the network)
-→ store and migrations → core → channels (Telegram, Zalo, or the console) → housekeeping. Stop runs the other way.
+→ store and migrations → core → the staff web view and the operator's server → channels (Telegram,
+Zalo, or the console) → housekeeping and the reminder engine. Stop runs the other way.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from bot import webview
+from bot import ops, webview
 from bot.channels.base import StartupFailed
 from bot.channels.console import ConsoleChannel
 from bot.channels.telegram import TelegramChannel, TelegramSettings
@@ -28,6 +29,7 @@ from bot.core import Core
 from bot.dialogs import Services
 from bot.i18n import Catalogs
 from bot.messages import Incoming, Outcome
+from bot.ops import Metrics, Readiness
 from bot.router import Router
 from bot.services import crisis_model
 from bot.services.alerts import crisis_alert
@@ -176,62 +178,117 @@ def reminder_engine(settings: Settings, bot: Bot, budgets: dict[str, MessageBudg
     return ReminderEngine(bot.store, bot.clock, bot.catalogs, sender)
 
 
-async def run(settings: Settings, input_stream: TextIO | None = None, output: TextIO | None = None) -> int:
-    """Run until stopped (Telegram, Zalo) or until the end of input (console). Returns the exit code."""
-    bot = await build(settings)
-    housekeeping = Housekeeping(bot.store, bot.clock, bot.core, retention(settings))
-    started: list[TelegramChannel | ZaloChannel] = []
-    try:
-        channels, budgets = network_channels(settings, bot)
-        engine = reminder_engine(settings, bot, budgets)
-    except BaseException:
-        await bot.store.close()
-        raise
-    web = web_view(settings, bot)
-    try:
-        if web is not None:
-            _listen_web(web, settings)
-        if channels:
+def ops_server(settings: Settings, bot: Bot, engine: ReminderEngine) -> WebServer | None:
+    """The operator's server (bot/ops.py) when HEALTH_PORT is set: /healthz, /readyz and /metrics, with
+    the metrics' registry owned here."""
+    if not settings.health_port:
+        return None
+    readiness = Readiness(bot.store, bot.clock, engine.stats, settings.ready_max_backlog,
+                          settings.ready_max_tick_seconds)
+    metrics = Metrics(bot.store, bot.clock, bot.core.stats, engine.sender.stats, engine.stats)
+    server = WebServer(settings.health_listen, settings.health_port)
+    server.add_pages(ops.pages(readiness, metrics))
+    return server
+
+
+class Running:
+    """The bot as `diemtuvan run` runs it, in three steps: `start` (everything built, servers listening,
+    channels and schedules started), `serve` (until a signal, a channel that cannot go on, or the end of
+    the console's input), `stop` (the other way round). The tests start one with a fake clock and stop
+    it without a signal."""
+
+    def __init__(self, settings: Settings, clock: Clock | None = None, output: TextIO | None = None) -> None:
+        self.settings, self._clock, self._output = settings, clock, output
+        self.bot: Bot | None = None
+        self.engine: ReminderEngine | None = None
+        self.web: WebServer | None = None
+        self.ops: WebServer | None = None
+        self.started: list[TelegramChannel | ZaloChannel] = []
+        self.console: ConsoleChannel | None = None
+        self._housekeeping: Housekeeping | None = None
+
+    async def start(self) -> None:
+        settings = self.settings
+        bot = self.bot = await build(settings, clock=self._clock)
+        self._housekeeping = Housekeeping(bot.store, bot.clock, bot.core, retention(settings))
+        try:
+            channels, budgets = network_channels(settings, bot)
+            engine = self.engine = reminder_engine(settings, bot, budgets)
+        except BaseException:
+            self.bot = None
+            await bot.store.close()
+            raise
+        self.web = web_view(settings, bot)
+        self.ops = ops_server(settings, bot, engine)
+        try:
+            if self.web is not None:
+                _listen(self.web, settings.web_listen, settings.web_port, "the staff web view", "WEB")
+            if self.ops is not None:
+                _listen(self.ops, settings.health_listen, settings.health_port, "/healthz, /readyz and /metrics",
+                        "HEALTH")
             for channel in channels:
                 bot.core.attach(channel)
                 await _start(channel, settings)
-                started.append(channel)
-            housekeeping.start()
+                self.started.append(channel)
+            if not channels:
+                self.console = ConsoleChannel(self._output)
+                bot.core.attach(self.console)
+                out = self._output or sys.stdout
+                out.write(f"diemtuvan: no TELEGRAM_BOT_TOKEN or ZALO_BOT_TOKEN set, so this is the console channel; "
+                          f"data in {bot.store.path}. Type a message (Ctrl-D to end).\n\n")
+                out.flush()
+            self._housekeeping.start()
             engine.start()
             await bot.core.redeliver()
-            await _wait_for_signal(started)
+        except BaseException:
+            await self.stop()
+            raise
+
+    async def serve(self, input_stream: TextIO | None = None, stop: asyncio.Event | None = None) -> None:
+        assert self.bot is not None
+        if self.console is not None:
+            await self.console.run(self.bot.core.handle, input_stream)
         else:
-            console = ConsoleChannel(output)
-            bot.core.attach(console)
-            out = output or sys.stdout
-            out.write(f"diemtuvan: no TELEGRAM_BOT_TOKEN or ZALO_BOT_TOKEN set, so this is the console channel; "
-                      f"data in {bot.store.path}. Type a message (Ctrl-D to end).\n\n")
-            out.flush()
-            housekeeping.start()
-            engine.start()
-            await bot.core.redeliver()
-            await console.run(bot.core.handle, input_stream)
-    finally:
-        await engine.stop()
-        await housekeeping.stop()
-        for channel in reversed(started):
+            await _wait_for_signal(self.started, stop)
+
+    async def stop(self) -> None:
+        """Stop what was started, in reverse order; safe to call twice."""
+        bot, self.bot = self.bot, None
+        if bot is None:
+            return
+        if self.engine is not None:
+            await self.engine.stop()
+        if self._housekeeping is not None:
+            await self._housekeeping.stop()
+        for channel in reversed(self.started):
             await channel.stop()
-        if web is not None:
-            await web.stop()
+        self.started = []
+        for server in (self.web, self.ops):
+            if server is not None:
+                await server.stop()
         await bot.core.close()
         await bot.store.close()
+
+
+async def run(settings: Settings, input_stream: TextIO | None = None, output: TextIO | None = None) -> int:
+    """Run until stopped (Telegram, Zalo) or until the end of input (console). Returns the exit code."""
+    running = Running(settings, output=output)
+    await running.start()
+    try:
+        await running.serve(input_stream)
+    finally:
+        await running.stop()
     return 0
 
 
-def _listen_web(web: WebServer, settings: Settings) -> None:
+def _listen(server: WebServer, listen: str, port: int, what: str, prefix: str) -> None:
     try:
-        web.start()
+        server.start()
     except OSError as exc:
         if exc.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
             raise
-        raise StartupFailed(f"cannot listen on {settings.web_listen}:{settings.web_port} for the staff web view "
-                            f"({exc.strerror}); stop what uses it, or set WEB_PORT (and WEB_LISTEN) to a free "
-                            "address, or 0 to turn it off") from None
+        raise StartupFailed(f"cannot listen on {listen}:{port} for {what} ({exc.strerror}); stop what uses it, or "
+                            f"set {prefix}_PORT (and {prefix}_LISTEN) to a free address, or 0 to turn it off") from None
 
 
 async def _start(channel: TelegramChannel | ZaloChannel, settings: Settings) -> None:
@@ -252,11 +309,12 @@ async def _start(channel: TelegramChannel | ZaloChannel, settings: Settings) -> 
             f"what uses it, or set {prefix}_WEBHOOK_PORT (and {prefix}_WEBHOOK_LISTEN) to a free address") from None
 
 
-async def _wait_for_signal(channels: list[TelegramChannel | ZaloChannel] | None = None) -> None:
-    """Until SIGINT or SIGTERM, or until a channel cannot go on (the platform refused the token while
-    running): that is raised, so the process stops in order, with the channel's sentence and a
-    non-zero exit, for its supervisor to see."""
-    stop = asyncio.Event()
+async def _wait_for_signal(channels: list[TelegramChannel | ZaloChannel] | None = None,
+                           stop: asyncio.Event | None = None) -> None:
+    """Until SIGINT or SIGTERM (or `stop` is set), or until a channel cannot go on (the platform refused
+    the token while running): that is raised, so the process stops in order, with the channel's
+    sentence and a non-zero exit, for its supervisor to see."""
+    stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
@@ -267,6 +325,8 @@ async def _wait_for_signal(channels: list[TelegramChannel | ZaloChannel] | None 
     finally:
         for wait in waits:
             wait.cancel()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
     for wait in done:
         if isinstance(failure := wait.result(), StartupFailed):
             raise failure

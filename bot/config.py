@@ -70,6 +70,15 @@ class Settings(BaseSettings):
     web_secret: str | None = Field(default=None, min_length=32)
     web_link_minutes: int = Field(default=10, ge=1, le=60)
     web_session_minutes: int = Field(default=120, ge=5, le=24 * 60)
+    # The operator's endpoints (/healthz, /readyz, /metrics: bot/ops.py) on their own server, off by
+    # default (a console session or a second bot on one machine never fights for a port); loopback by
+    # default, because metrics and readiness are for the monitor beside the bot, not for the internet.
+    health_port: int = Field(default=0, ge=0, le=65535)  # e.g. 8446
+    health_listen: str = "127.0.0.1"
+    # /readyz fails when more messages than this are due and unsent (25 a second clears 5,000 in 200 s),
+    # or when the reminder tick (every 5 s) last succeeded longer ago than this many seconds.
+    ready_max_backlog: int = Field(default=5000, ge=0)
+    ready_max_tick_seconds: int = Field(default=60, ge=10)
     outbox_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     session_timeout_minutes: int = Field(default=60, ge=1)
     inbox_retention_days: int = Field(default=7, ge=1)

@@ -17,11 +17,12 @@ from __future__ import annotations
 import asyncio
 import copy
 import logging
+import time
 import weakref
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.channels.base import (
@@ -64,6 +65,24 @@ def _stored() -> None:
         hook()
 
 
+@dataclass
+class TurnStats:
+    """What the operator's metrics read of the turns (bot/ops.py): per channel and kind, never per person."""
+
+    turns: Counter[tuple[str, str]] = field(default_factory=Counter)  # (channel, outcome)
+    seconds: dict[str, float] = field(default_factory=dict)  # the turns' total time per channel
+    replies: Counter[str] = field(default_factory=Counter)  # replies the platform accepted, per channel
+
+
+def turn_outcome(outcome: Outcome) -> str:
+    """The kind of a finished turn, for counting: a replay, a crisis, an answer, or nothing said."""
+    if outcome.duplicate:
+        return "duplicate"
+    if outcome.handler == "crisis":
+        return "crisis"
+    return "answered" if outcome.replies else "silent"
+
+
 class Core:
     def __init__(
         self, store: Store, router: Router, catalogs: Catalogs, services: Services, clock: Clock,
@@ -94,6 +113,7 @@ class Core:
         # People with messages kept for them to ask for (a platform that cannot send silently): their
         # next turn shows them. Loaded at start (`load_kept`); the sender adds to it.
         self.kept: set[int] = set()
+        self.stats = TurnStats()
 
     def attach(self, channel: Channel) -> None:
         """Send this channel's replies (and those a crash left unsent) through it from now on, and all
@@ -141,15 +161,22 @@ class Core:
 
     async def handle(self, incoming: Incoming) -> Outcome:
         """Process one event and, when replies are delivered, send them."""
-        async with self._lock_for(incoming.channel, incoming.chat_id):
-            outcome, unsent, menu = await self._process(incoming)
-            if unsent is not None:
-                if outcome.handler == "crisis":
-                    self._urgent.add(unsent.id)
-                await self._deliver_live([unsent])
-            if menu is not None:
-                await self._show_commands(incoming.channel, incoming.chat_id, *menu)
-            return outcome
+        started, kind = time.perf_counter(), "failed"
+        try:
+            async with self._lock_for(incoming.channel, incoming.chat_id):
+                outcome, unsent, menu = await self._process(incoming)
+                kind = turn_outcome(outcome)
+                if unsent is not None:
+                    if outcome.handler == "crisis":
+                        self._urgent.add(unsent.id)
+                    await self._deliver_live([unsent])
+                if menu is not None:
+                    await self._show_commands(incoming.channel, incoming.chat_id, *menu)
+                return outcome
+        finally:
+            self.stats.turns[(incoming.channel, kind)] += 1
+            seconds = self.stats.seconds
+            seconds[incoming.channel] = seconds.get(incoming.channel, 0.0) + time.perf_counter() - started
 
     async def _show_commands(self, channel_name: str, chat_id: str, role: str | None, locale: str) -> None:
         channel = self._channels.get(channel_name)
@@ -354,6 +381,7 @@ class Core:
                             await asyncio.sleep(min(wait, 1.0))
                         pace.take(self._clock.now(), item.chat_id)
                         await channel.send(item.chat_id, reply)
+                        self.stats.replies[item.channel] += 1
                     except MessageRefused as exc:
                         # Refused for good (malformed): the replies after it still go.
                         log.error("reply refused channel=%s inbox=%d: %s; dropped", item.channel, item.id, exc)

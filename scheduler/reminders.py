@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -20,6 +22,18 @@ log = logging.getLogger(__name__)
 CLAIM_SECONDS = 5
 
 
+@dataclass
+class TickStats:
+    """What the operator's readiness check and metrics read of the ticks (bot/ops.py): counts and times."""
+
+    ticks: int = 0
+    failed: int = 0
+    claimed: int = 0
+    seconds: float = 0.0  # the ticks' total duration
+    last_seconds: float = 0.0
+    last_ok_at: datetime | None = None  # by the bot's clock, when the last tick that claimed all it could ended
+
+
 class ReminderEngine:
     def __init__(self, store: Store, clock: Clock, catalogs: Catalogs, sender: Sender) -> None:
         self._store, self._clock, self._catalogs, self.sender = store, clock, catalogs, sender
@@ -27,6 +41,7 @@ class ReminderEngine:
             sender.catalogs = catalogs
         self._scheduler = AsyncIOScheduler(timezone="UTC")
         self._sending: asyncio.Task[None] | None = None
+        self.stats = TickStats()
 
     def start(self) -> None:
         # The first claim runs at once: what fell due while the bot was stopped goes out now.
@@ -45,7 +60,7 @@ class ReminderEngine:
 
     async def claim(self) -> int:
         """One tick: claim until nothing is due (a backlog is taken in batches), then wake the sender."""
-        total = 0
+        total, started, stats = 0, time.perf_counter(), self.stats
         try:
             while True:
                 claimed = await claim_due(self._store, self._catalogs, self._clock.now())
@@ -53,7 +68,15 @@ class ReminderEngine:
                 if claimed < CLAIM_BATCH:
                     break
         except Exception:
+            stats.failed += 1
             log.exception("claiming reminders failed; the next tick tries again")
+        else:
+            stats.last_ok_at = self._clock.now()
+        finally:
+            stats.last_seconds = time.perf_counter() - started
+            stats.ticks += 1
+            stats.seconds += stats.last_seconds
+            stats.claimed += total
         if total:
             self.sender.wake()
         return total

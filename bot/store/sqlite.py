@@ -178,6 +178,55 @@ def _unusable(path: str, exc: sqlite3.Error | OSError) -> str:
     return f"the database file {path} cannot be used ({exc}); check the disk and the file, or restore a backup"
 
 
+def backup(source: Path, target: Path) -> int:
+    """Copy the database file at `source` to `target`, consistently, while the bot may be writing it;
+    returns the copy's schema version.
+
+    SQLite's online backup API in one step reads one snapshot (in WAL mode the bot's writes go on
+    meanwhile; a backup taken in small steps would start over at each of them and might never end).
+    The copy is written to a new file made for this user only, turned into one self-contained file (a
+    rollback journal, no -wal to forget), checked with `PRAGMA quick_check`, and only then given its
+    name, so a failed backup never leaves a file that looks like one. The source is opened in this
+    process, never in the bot's: see `_restrict_modes` for why a second descriptor there is harmful.
+    Raises DatabaseUnusable with a sentence for the operator."""
+    if target.exists():
+        raise DatabaseUnusable(f"{target} already exists; give the backup a new file name (a backup never "
+                               "overwrites a file)")
+    if not source.is_file():
+        raise DatabaseUnusable(f"there is no database file at {source}; check DATABASE_URL and DATA_DIR")
+    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    try:
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as exc:
+        raise DatabaseUnusable(f"cannot write the backup {target} ({exc.strerror or exc}); choose a folder this "
+                               "user may write") from None
+    try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None)
+        try:
+            src.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            src.execute("PRAGMA query_only=ON")
+            dst = sqlite3.connect(partial, isolation_level=None)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                problems = [str(row[0]) for row in dst.execute("PRAGMA quick_check")]
+                if problems != ["ok"]:
+                    raise DatabaseUnusable(f"the copy of {source} failed its check ({problems[0][:120]}); the "
+                                           "database itself may be damaged: run PRAGMA integrity_check on it")
+                version = int(dst.execute("PRAGMA user_version").fetchone()[0])
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        os.replace(partial, target)
+    except sqlite3.Error as exc:
+        raise DatabaseUnusable(_unusable(str(source), exc)) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(partial)
+    return version
+
+
 _INBOX_COLUMNS = "(channel, event_id, received_at, person_id, chat_id, replies)"
 _INBOX_ROW = "(?, ?, ?, ?, ?, ?)"
 InboxRow = tuple[str, str, str, int | None, str | None, str | None]
@@ -1172,6 +1221,13 @@ class SqliteOutbox(_Repo):
     async def counts(self) -> dict[str, int]:
         rows = await self._all("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status", ())
         return {row["status"]: row["n"] for row in rows}
+
+    async def backlog(self, now: datetime) -> tuple[int, datetime | None]:
+        # `priority IN` lets SQLite walk the partial pending index one priority at a time, to the due rows only.
+        rows = await self._committed_all(
+            f"SELECT COUNT(*) AS n, MIN(due_at) AS oldest FROM outbox WHERE status = 'pending'"  # noqa: S608
+            f" AND priority IN ({','.join(str(p) for p in PRIORITIES)}) AND due_at <= ?", (ts(now),))
+        return int(rows[0]["n"]), from_ts(rows[0]["oldest"])
 
     async def purge(self, done_before: datetime) -> int:
         return await self._change("DELETE FROM outbox WHERE status != 'pending' AND done_at < ?", (ts(done_before),))
