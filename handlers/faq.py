@@ -27,6 +27,8 @@ ABOUT_LINES = {
 QUESTION_CHARS = 1000
 # A listed question is offered in a "did you mean" only when it is genuinely close to the message.
 DID_YOU_MEAN_AT = 0.25
+# A story is answered when the ranker or the words alone are this sure of one entry.
+STORY_SURE_AT = 0.4
 
 
 async def on_question(turn: Turn) -> Step | None:
@@ -38,6 +40,10 @@ async def on_question(turn: Turn) -> Step | None:
     # vàng hôm nay" and the fees entry share "giá"; "what time is it in London" is shaped like a question
     # about dosing hours) is a coincidence, not an answer.
     if candidates[0].overlap < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text):
+        return None
+    # A story is answered only when one entry is clearly its question: its many everyday words ("không
+    # biết làm gì", "nhà tôi") lift an entry's sum without any one of them being asked.
+    if len(turn.text) >= STORY_CHARS and candidates[0].score < STORY_SURE_AT:
         return None
     await turn.uow.tally.add(None, f"question.{entry.topic}", turn.now)
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)

@@ -10,6 +10,7 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Choice, Reply
 from bot.normalize import words
+from bot.sites import place_said
 from bot.timeparse import TimeProblem, parse_time_of_day
 from handlers import groups, menu, privacy, reminders, sites
 
@@ -93,10 +94,26 @@ def _places(turn: Turn) -> Step | None:
     return step
 
 
+def unlisted_place(turn: Turn, place: str) -> Step:
+    """"tôi ở Bình Thạnh", "quận Long Biên": the sites there if the list knows the name, otherwise said
+    plainly that the list has nothing there yet, with the way to look by province or city."""
+    found = sites.in_place(turn, place, None)
+    if found is not None:
+        turn.close_flow()
+        return found
+    turn.close_flow()
+    choices = (turn.choice_of("m:sites", "sites.search_again"), turn.choice_of("m:menu", "menu.back"))
+    return Step([Reply(turn._("sites.none_there", place=place)), Reply(turn._("sites.try_province"), choices)],
+                "sites:none")
+
+
 async def on_unknown(turn: Turn) -> Step:
     """Nothing understood: outside what the bot covers, a story to acknowledge, or close questions to
     offer; never a bare "I did not understand" when something better can be said."""
     _ = turn._
+    place = place_said(turn.text)
+    if place is not None:
+        return unlisted_place(turn, place)
     offer_talk = Choice("m:talk", _("faq.talk_instead"))
     if len(turn.text) >= STORY_CHARS:
         return Step([Reply(_("understand.story"), (turn.choice_of("m:book", "menu.book"), offer_talk))],
