@@ -10,7 +10,9 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
+from bot.normalize import question_of
 from bot.services.crisis import CrisisKind
+from bot.services.faq import Match
 from handlers.menu import menu_unless_in_flow
 from handlers.understand import STORY_CHARS
 
@@ -27,13 +29,11 @@ ABOUT_LINES = {
 QUESTION_CHARS = 1000
 # A listed question is offered in a "did you mean" only when it is genuinely close to the message.
 DID_YOU_MEAN_AT = 0.25
-# A story is answered when the ranker or the words alone are this sure of one entry.
-STORY_SURE_AT = 0.4
 
 
 async def on_question(turn: Turn) -> Step | None:
     """A question the FAQ answers with confidence, in the language it was asked in."""
-    entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
+    entry, candidates = _answer(turn)
     if entry is None:
         return None
     # A match that is not close on the words themselves and shares no word of what the bot covers ("giá
@@ -41,12 +41,22 @@ async def on_question(turn: Turn) -> Step | None:
     # about dosing hours) is a coincidence, not an answer.
     if candidates[0].overlap < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text):
         return None
-    # A story is answered only when one entry is clearly its question: its many everyday words ("không
-    # biết làm gì", "nhà tôi") lift an entry's sum without any one of them being asked.
-    if len(turn.text) >= STORY_CHARS and candidates[0].score < STORY_SURE_AT:
-        return None
     await turn.uow.tally.add(None, f"question.{entry.topic}", turn.now)
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
+
+
+def _answer(turn: Turn) -> tuple[FaqEntry | None, list[Match]]:
+    """The answer to a long message's own question when the FAQ is sure of it, else to the whole message:
+    a story's many words about what happened drown the few that ask."""
+    text = turn.text[:QUESTION_CHARS]
+    question = question_of(text) if len(text) >= STORY_CHARS else None
+    if question is not None:
+        entry, candidates = turn.services.faq.answer(question)
+        # The ranker alone, sure of a few words that share none of an entry's ways of asking ("không biết
+        # phải làm gì tiếp theo"), is following a sentence's shape, not its question.
+        if entry is not None and candidates[0].overlap >= turn.services.faq.SUGGEST_AT:
+            return entry, candidates
+    return turn.services.faq.answer(text)
 
 
 def answer_of(turn: Turn, entry: FaqEntry) -> str:

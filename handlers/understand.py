@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Choice, Reply
-from bot.normalize import words
+from bot.normalize import question_of, words
 from bot.sites import place_said
 from bot.timeparse import TimeProblem, parse_time_of_day
 from handlers import groups, menu, privacy, reminders, sites
@@ -45,7 +45,10 @@ async def on_smalltalk(turn: Turn) -> Step | None:
 
 async def on_intent(turn: Turn) -> Step | None:
     """A feature asked for in words: opened with what the message already says."""
-    intent = turn.services.intents.intent(turn.text)
+    # A story asks for a feature in its question, not wherever a feature's words occur in what happened
+    # ("…anh ấy ngại lên gặp bác sĩ" is no request to talk to someone).
+    asked = (question_of(turn.text) if len(turn.text) >= STORY_CHARS else None) or turn.text
+    intent = turn.services.intents.intent(asked)
     if intent is None:
         return None
     if intent == "erase":

@@ -281,3 +281,13 @@ def test_small_talk_said_with_a_few_more_words_is_still_small_talk(text: str, ki
 
 def test_a_police_question_about_treatment_is_not_about_the_bot() -> None:
     assert INTENTS.smalltalk("đi uống methadone công an có biết không") is None
+
+
+async def test_a_family_story_gets_the_answer_to_the_question_it_ends_with(bot: Bot) -> None:
+    await onboard(bot)
+    story = ("Em chào ad, em là vợ của một người đang điều trị methadone ở huyện. Nhà em vừa phải đi xa mấy hôm "
+             "lo việc cho bà ngoại, anh ấy không lên điểm uống được bốn ngày liền, giờ về rồi anh ấy ngại lên "
+             "gặp bác sĩ. Bỏ uống methadone mấy ngày như vậy thì giờ quay lại có được uống tiếp không ạ?")
+    handler, texts = await say(bot, story)
+    missed_dose = next(e for e in bot.content.faq if e.id == "methadone-missed-dose").answer.vi
+    assert handler == "faq" and texts[0] == missed_dose, (handler, texts)
