@@ -307,8 +307,9 @@ def place_said(text: str) -> str | None:
     """A place a short message names that may be missing from the list: a district, ward or commune
     said as one ("quận Long Biên", "phuong 7", "Ba Dinh district"), or where the writer lives ("tôi ở
     Bình Thạnh", "I live in Thu Duc"). The name as typed, with its kind of place when one was said, so
-    the reply can say plainly that the list has nothing there yet; None when no such name is said, or
-    when what follows "tôi ở" is an everyday word ("tôi ở nhà một mình", "em ở quê").
+    the reply can say plainly that the list has nothing there yet. None when no such name is said; a
+    name typed in lower case after "tôi ở" counts only beside a word of what is looked for, and never
+    when it is an everyday word ("tôi ở nhà một mình", "em ở quê", "i'm in pain").
     """
     tokens = re.findall(r"\w+", text)
     folded = [fold(token) for token in tokens]
@@ -330,9 +331,12 @@ def place_said(text: str) -> str | None:
             if tuple(folded[start:start + len(cue)]) == cue:
                 name = _name_after(tokens, folded, start + len(cue))
                 whole = " ".join(fold(token) for token in name)
+                # Typed in lower case, a name after "tôi ở" / "I'm in" counts only beside a word of what is
+                # looked for: "i m in pain", "em ở trọ" are not places.
                 capitalised = bool(name) and name[0][:1].isupper()
-                if name and whole not in _NOT_A_PLACE and (
-                        capitalised or not {fold(token) for token in name} & _EVERYDAY_AFTER_LIVING):
+                looked_for = bool(set(folded) & _LOOKED_FOR)
+                everyday = bool({fold(token) for token in name} & _EVERYDAY_AFTER_LIVING)
+                if name and whole not in _NOT_A_PLACE and (capitalised or (looked_for and not everyday)):
                     said.append(" ".join(name))
     if said:
         return said[-1]  # the last and, as Vietnamese says it, the larger: "phường 10 quận Tân Bình"
@@ -361,6 +365,10 @@ _UNIT_CUES = tuple(tuple(cue.split()) for cue in (
     "quan", "huyen", "phuong", "xa", "thi xa", "thi tran", "district", "ward", "commune"))
 _UNIT_WORDS = frozenset(word for cue in _UNIT_CUES for word in cue)
 _UNIT_SPELLINGS = frozenset("quận huyện phường xã thị trấn district ward commune".split())
+_LOOKED_FOR = frozenset("""
+    methadone metadon diem co so phong kham tram cap phat tu van cai nghien clinic clinics site sites point
+    points center centre rehab treatment prep arv hiv
+""".split())
 _NOT_A_PLACE = frozenset({"viet nam", "vietnam", "vn", "nuoc ngoai"})
 _LIVING_CUES = tuple(tuple(cue.split()) for cue in (
     "toi o", "em o", "minh o", "tui o", "tao o", "chau o", "con o", "nha toi o", "nha em o", "nha minh o",

@@ -56,7 +56,13 @@ def _answer(turn: Turn) -> tuple[FaqEntry | None, list[Match]]:
         # phải làm gì tiếp theo"), is following a sentence's shape, not its question.
         if entry is not None and candidates[0].overlap >= turn.services.faq.SUGGEST_AT:
             return entry, candidates
-    return turn.services.faq.answer(text)
+    entry, candidates = turn.services.faq.answer(text)
+    if question is not None and entry is not None and candidates[0].overlap < turn.services.faq.CLEAR_AT:
+        # A story whose question matched nothing is answered as a whole only when its words clearly agree
+        # with a way of asking: its everyday words ("không biết làm gì", "nhà tôi") lean towards the
+        # entries about families whatever it tells.
+        return None, candidates
+    return entry, candidates
 
 
 def answer_of(turn: Turn, entry: FaqEntry) -> str:

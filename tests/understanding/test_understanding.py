@@ -245,7 +245,7 @@ async def test_a_district_the_list_does_not_have_is_said_plainly_with_the_way_to
     assert handler == "sites" and texts[0].startswith("📍"), texts
 
 
-@pytest.mark.parametrize("text", ["em ở nhà một mình", "tôi ở quê", "nhà em xa lắm", "quan tam den con",
+@pytest.mark.parametrize("text", ["em ở nhà một mình", "tôi ở quê", "nhà em xa lắm", "quan tam den con", "i m in pain",
                                   "tôi ở Việt Nam"])
 def test_an_everyday_word_after_where_one_is_names_no_place(text: str) -> None:
     assert place_said(text) is None, text
