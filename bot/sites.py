@@ -316,6 +316,7 @@ def place_said(text: str) -> str | None:
     if not tokens or len(tokens) > _PLACE_SAID_MAX_WORDS:
         return None
     said: list[str] = []
+    looked_for = bool(_LOOKED_FOR.search(" ".join(folded)))
     for start in range(len(folded)):
         for cue in _UNIT_CUES:
             if tuple(folded[start:start + len(cue)]) == cue:
@@ -324,7 +325,8 @@ def place_said(text: str) -> str | None:
                 # ("xã", "quận") or a name that looks like one ("Quan 7", "xa Tan Trieu").
                 typed_as_unit = any(token.lower() in _UNIT_SPELLINGS for token in tokens[start:start + len(cue)])
                 found = " ".join([*tokens[start:start + len(cue)], *name])
-                if name and (typed_as_unit or name[0][:1].isupper() or name[0].isdigit()) and not any(
+                if name and _about_the_place(tokens, looked_for) and (
+                        typed_as_unit or name[0][:1].isupper() or name[0].isdigit()) and not any(
                         earlier.endswith(found) for earlier in said):  # "thị xã Sơn Tây", not "xã Sơn Tây"
                     said.append(found)
         for cue in _LIVING_CUES:
@@ -334,19 +336,28 @@ def place_said(text: str) -> str | None:
                 # Typed in lower case, a name after "tôi ở" / "I'm in" counts only beside a word of what is
                 # looked for: "i m in pain", "em ở trọ" are not places.
                 capitalised = bool(name) and name[0][:1].isupper()
-                looked_for = bool(set(folded) & _LOOKED_FOR)
                 everyday = bool({fold(token) for token in name} & _EVERYDAY_AFTER_LIVING)
-                if name and whole not in _NOT_A_PLACE and (capitalised or (looked_for and not everyday)):
+                if name and whole not in _NOT_A_PLACE and _about_the_place(tokens, looked_for) and (
+                        capitalised or (looked_for and not everyday)):
                     said.append(" ".join(name))
     if said:
         return said[-1]  # the last and, as Vietnamese says it, the larger: "phường 10 quận Tân Bình"
     for end in range(1, len(folded)):  # "Ba Dinh district", "Thủ Đức ward"
-        if folded[end] in ("district", "ward", "commune") and tokens[end - 1][:1].isupper():
+        if folded[end] in ("district", "ward", "commune") and tokens[end - 1][:1].isupper() and (
+                _about_the_place(tokens, looked_for)):
             begin = end
             while begin > 0 and tokens[begin - 1][:1].isupper() and end - begin < 3:
                 begin -= 1
             return " ".join(tokens[begin:end + 1])
     return None
+
+
+def _about_the_place(tokens: list[str], looked_for: bool) -> bool:
+    """The message is about the place: it says what is looked for there, or nothing but where the writer
+    is ("nhà em ở quận Hoàng Mai ạ"). "Tôi ở Đà Nẵng, quán nào ngon" asks about something else."""
+    if looked_for:
+        return True
+    return all(fold(token) in _AROUND_A_PLACE or token[:1].isupper() or token.isdigit() for token in tokens)
 
 
 def _name_after(tokens: list[str], folded: list[str], at: int) -> list[str]:
@@ -361,14 +372,18 @@ def _name_after(tokens: list[str], folded: list[str], at: int) -> list[str]:
 
 
 _PLACE_SAID_MAX_WORDS = 14
+# Words a message about where one is may say besides the place: who, "ở", "live in", particles.
+_AROUND_A_PLACE = frozenset("""
+    toi em minh tui tao chau con anh chi nha o song dang hien gio a ah ak nhe nha ad oi va day
+    i m am im we live living in from my family s at currently now the quan huyen phuong xa thi tran
+    district ward commune
+""".split())
 _UNIT_CUES = tuple(tuple(cue.split()) for cue in (
     "quan", "huyen", "phuong", "xa", "thi xa", "thi tran", "district", "ward", "commune"))
 _UNIT_WORDS = frozenset(word for cue in _UNIT_CUES for word in cue)
 _UNIT_SPELLINGS = frozenset("quận huyện phường xã thị trấn district ward commune".split())
-_LOOKED_FOR = frozenset("""
-    methadone metadon diem co so phong kham tram cap phat tu van cai nghien clinic clinics site sites point
-    points center centre rehab treatment prep arv hiv
-""".split())
+_LOOKED_FOR = re.compile(r"\b(?:methadone|metadon|diem|co so|phong kham|tram y te|cap phat|tu van|cai nghien|"
+                         r"clinics?|sites?|points?|cent(?:er|re)s?|rehab|treatment|prep|arv|hiv)\b")
 _NOT_A_PLACE = frozenset({"viet nam", "vietnam", "vn", "nuoc ngoai"})
 _LIVING_CUES = tuple(tuple(cue.split()) for cue in (
     "toi o", "em o", "minh o", "tui o", "tao o", "chau o", "con o", "nha toi o", "nha em o", "nha minh o",

@@ -246,6 +246,7 @@ async def test_a_district_the_list_does_not_have_is_said_plainly_with_the_way_to
 
 
 @pytest.mark.parametrize("text", ["em ở nhà một mình", "tôi ở quê", "nhà em xa lắm", "quan tam den con", "i m in pain",
+                                  "Tôi ở Đà Nẵng, quán nào ngon", "quận 7 có quán phở nào ngon",
                                   "tôi ở Việt Nam"])
 def test_an_everyday_word_after_where_one_is_names_no_place(text: str) -> None:
     assert place_said(text) is None, text
