@@ -11,7 +11,7 @@ from bot.i18n import N_
 from bot.messages import Choice, Reply
 from bot.normalize import question_of, words
 from bot.sites import place_said
-from bot.timeparse import TimeProblem, parse_time_of_day
+from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
 from handlers import groups, menu, privacy, reminders, sites
 
 SMALLTALK_REPLIES = {
@@ -72,11 +72,26 @@ async def on_intent(turn: Turn) -> Step | None:
             if not turn.person.consented:
                 return privacy.ask_consent_for(turn, "m:remind", {"at": f"{parsed.hour:02d}:{parsed.minute:02d}"})
             return await reminders.set_time(turn, parsed.hour, parsed.minute)
+    if intent == "book":
+        turn.close_flow()
+        return Step([], "understand", intent, then="m:book", carried=_when_said(turn, asked))
     if intent == "reminder_stop":
         turn.close_flow()
         return await reminders.stop(turn)
     turn.close_flow()
     return Step([], "understand", intent, then=FEATURE_OF_INTENT[intent])
+
+
+def _when_said(turn: Turn, text: str) -> dict[str, str]:
+    """The day and time of day a request says ("đặt lịch chiều mai 3h"), for the booking's time step; a
+    problem with them (a past day, "25h") is left for that step to ask about."""
+    day, at = parse_day(text, turn._.local(turn.now).date()), parse_time_of_day(text)
+    said = {}
+    if day is not None and not isinstance(day, TimeProblem):
+        said["asked_day"] = day.isoformat()
+    if at is not None and not isinstance(at, TimeProblem):
+        said["asked_at"] = f"{at.hour:02d}:{at.minute:02d}"
+    return said
 
 
 async def on_place(turn: Turn) -> Step | None:
