@@ -107,3 +107,21 @@ def yes_or_no(text: str) -> bool | None:
     if all(w in _YES for w in said) and any(w in _YES_NEEDS for w in said):
         return True
     return None
+
+
+def question_of(story: str) -> str | None:
+    """The question a long message asks, as its writer put it: the last sentence that ends with "?", or
+    else the last sentence; with the sentence before it when it is only a few words ("Có sao không ạ?").
+    A family's story spends most of its words on what happened, and those words pull towards entries
+    about families or feelings; the question itself is usually the last thing said."""
+    sentences = [s.strip() for s in re.findall(r"[^.!?\n]+[.!?]*", story) if len(s.split()) >= 2]
+    if len(sentences) < 2:
+        return None
+    asked = [number for number, sentence in enumerate(sentences) if sentence.endswith("?")]
+    last = asked[-1] if asked else len(sentences) - 1
+    first = last - 1 if len(sentences[last].split()) < QUESTION_MIN_WORDS and last > 0 else last
+    return " ".join(sentences[first:last + 1])
+
+
+# A question of fewer words than this is read with the sentence before it: it refers to it.
+QUESTION_MIN_WORDS = 6

@@ -301,3 +301,104 @@ def _naming(said: list[str]) -> list[str]:
 # "tinh", "xa", "phuong", "thanh pho": said with a place name, not part of it.
 _PLACE_WORDS = frozenset("tinh xa phuong tp huyen quan o tai gan".split())
 _PLACE_PAIRS = frozenset({("thanh", "pho"), ("thi", "tran"), ("thi", "xa")})
+
+
+def place_said(text: str) -> str | None:
+    """A place a short message names that may be missing from the list: a district, ward or commune
+    said as one ("quận Long Biên", "phuong 7", "Ba Dinh district"), or where the writer lives ("tôi ở
+    Bình Thạnh", "I live in Thu Duc"). The name as typed, with its kind of place when one was said, so
+    the reply can say plainly that the list has nothing there yet. None when no such name is said; a
+    name typed in lower case after "tôi ở" counts only beside a word of what is looked for, and never
+    when it is an everyday word ("tôi ở nhà một mình", "em ở quê", "i'm in pain").
+    """
+    tokens = re.findall(r"\w+", text)
+    folded = [fold(token) for token in tokens]
+    if not tokens or len(tokens) > _PLACE_SAID_MAX_WORDS:
+        return None
+    said: list[str] = []
+    looked_for = bool(_LOOKED_FOR.search(" ".join(folded)))
+    for start in range(len(folded)):
+        for cue in _UNIT_CUES:
+            if tuple(folded[start:start + len(cue)]) == cue:
+                name = _name_after(tokens, folded, start + len(cue))
+                # "xa", "quan" typed plainly are also "far" and "a shop": a unit needs its diacritics
+                # ("xã", "quận") or a name that looks like one ("Quan 7", "xa Tan Trieu").
+                typed_as_unit = any(token.lower() in _UNIT_SPELLINGS for token in tokens[start:start + len(cue)])
+                found = " ".join([*tokens[start:start + len(cue)], *name])
+                if name and _about_the_place(tokens, looked_for) and (
+                        typed_as_unit or name[0][:1].isupper() or name[0].isdigit()) and not any(
+                        earlier.endswith(found) for earlier in said):  # "thị xã Sơn Tây", not "xã Sơn Tây"
+                    said.append(found)
+        for cue in _LIVING_CUES:
+            if tuple(folded[start:start + len(cue)]) == cue:
+                name = _name_after(tokens, folded, start + len(cue))
+                whole = " ".join(fold(token) for token in name)
+                # Typed in lower case, a name after "tôi ở" / "I'm in" counts only beside a word of what is
+                # looked for: "i m in pain", "em ở trọ" are not places.
+                capitalised = bool(name) and name[0][:1].isupper()
+                everyday = bool({fold(token) for token in name} & _EVERYDAY_AFTER_LIVING)
+                if name and whole not in _NOT_A_PLACE and _about_the_place(tokens, looked_for) and (
+                        capitalised or (looked_for and not everyday)):
+                    said.append(" ".join(name))
+    if said:
+        return said[-1]  # the last and, as Vietnamese says it, the larger: "phường 10 quận Tân Bình"
+    for end in range(1, len(folded)):  # "Ba Dinh district", "Thủ Đức ward"
+        if folded[end] in ("district", "ward", "commune") and tokens[end - 1][:1].isupper() and (
+                _about_the_place(tokens, looked_for)):
+            begin = end
+            while begin > 0 and tokens[begin - 1][:1].isupper() and end - begin < 3:
+                begin -= 1
+            return " ".join(tokens[begin:end + 1])
+    return None
+
+
+def _about_the_place(tokens: list[str], looked_for: bool) -> bool:
+    """The message is about the place: it says what is looked for there, or nothing but where the writer
+    is ("nhà em ở quận Hoàng Mai ạ"). "Tôi ở Đà Nẵng, quán nào ngon" asks about something else."""
+    if looked_for:
+        return True
+    return all(fold(token) in _AROUND_A_PLACE or token[:1].isupper() or token.isdigit() for token in tokens)
+
+
+def _name_after(tokens: list[str], folded: list[str], at: int) -> list[str]:
+    name: list[str] = []
+    for token, word in zip(tokens[at:], folded[at:], strict=True):
+        if word in _NOT_A_NAME or word in _UNIT_WORDS or len(name) == 3:
+            break
+        name.append(token)
+    if not name or (len(name) == 1 and len(folded[at]) < 2 and not folded[at].isdigit()):
+        return []
+    return name
+
+
+_PLACE_SAID_MAX_WORDS = 14
+# Words a message about where one is may say besides the place: who, "ở", "live in", particles.
+_AROUND_A_PLACE = frozenset("""
+    toi em minh tui tao chau con anh chi nha o song dang hien gio a ah ak nhe nha ad oi va day
+    i m am im we live living in from my family s at currently now the quan huyen phuong xa thi tran
+    district ward commune
+""".split())
+_UNIT_CUES = tuple(tuple(cue.split()) for cue in (
+    "quan", "huyen", "phuong", "xa", "thi xa", "thi tran", "district", "ward", "commune"))
+_UNIT_WORDS = frozenset(word for cue in _UNIT_CUES for word in cue)
+_UNIT_SPELLINGS = frozenset("quận huyện phường xã thị trấn district ward commune".split())
+_LOOKED_FOR = re.compile(r"\b(?:methadone|metadon|diem|co so|phong kham|tram y te|cap phat|tu van|cai nghien|"
+                         r"clinics?|sites?|points?|cent(?:er|re)s?|rehab|treatment|prep|arv|hiv)\b")
+_NOT_A_PLACE = frozenset({"viet nam", "vietnam", "vn", "nuoc ngoai"})
+_LIVING_CUES = tuple(tuple(cue.split()) for cue in (
+    "toi o", "em o", "minh o", "tui o", "tao o", "chau o", "con o", "nha toi o", "nha em o", "nha minh o",
+    "nha o", "song o", "dang song o", "i live in", "i m in", "i am in", "im in", "i m from", "i am from",
+    "we live in", "living in"))
+# Words that end a place's name: particles, question words, what is looked for.
+_NOT_A_NAME = frozenset("""
+    a ah ak nhe nha nhen ne thi co khong ko k hong gan nao cho o dau tai va voi ma de muon can hoi tim
+    diem co so methadone phong kham tram y te benh vien trung tam la gi sao vay the roi day nay do
+    and is are there any near where what can the a an to for with i my me please pls clinic clinics
+    methadone site sites point points nearby around but so
+""".split())
+# What follows "tôi ở" without being a place: home, alone, the countryside, with someone.
+_EVERYDAY_AFTER_LIVING = frozenset("""
+    nha mot minh que tro phong day nay kia ngoai trong tren duoi gan xa cung voi chung tu trai vien
+    viet nam vietnam home alone here there hospital jail prison town the city with bed work
+    truong lop cty cong ty
+""".split())

@@ -62,7 +62,7 @@ MENU = {
     "m:sites": _plain(sites.start),
     "m:privacy": _plain(privacy.on_privacy),
     "m:menu": _plain(menu.on_menu),
-    "m:book": _keeping_data(_plain(booking.start, closes_flow=True)),
+    "m:book": _keeping_data(Feature(booking.open_from_menu)),
     "m:remind": _keeping_data(Feature(reminders.open_from_menu)),
     "m:talk": _keeping_data(_plain(talk.start, closes_flow=True)),
     "m:link": _keeping_data(Feature(volunteers.open_after_consent), on_menu=False),

@@ -6,8 +6,9 @@ with /nghi, and confirm or decline each new appointment from its notice.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
 from bot.dialogs import Step, Turn
@@ -25,6 +26,10 @@ from bot.store.records import Appointment
 from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
 from handlers.menu import main_menu, menu_unless_in_flow
 from handlers.sites import counseling_points
+
+# What the first message may already say about when ("đặt lịch chiều mai 3h"): kept in the flow until
+# the time step, as a day and a time of day, never as the words typed.
+ASKED = ("asked_day", "asked_at")
 
 FLOW = "book"
 DECLINE_FLOW = "decline"
@@ -67,8 +72,9 @@ class SlotKey(ChoiceKey):
     at: datetime
 
 
-async def start(turn: Turn) -> Step:
-    """The menu's "book counseling" (after consent): upcoming appointments first, then a new one."""
+async def start(turn: Turn, carried: dict[str, str] | None = None) -> Step:
+    """The menu's "book counseling" (after consent): upcoming appointments first, then a new one. A day
+    or time said when asking ("đặt lịch chiều mai 3h": `carried`) is kept for the time step."""
     assert turn.person.id is not None
     upcoming = await cases.upcoming(turn.uow, turn.person.id, turn.now)
     if upcoming:
@@ -80,7 +86,13 @@ async def start(turn: Turn) -> Step:
                         appointment_choice("cancel", a, turn._("booking.cancel_one", when=when))]
         choices.append(turn.choice_of("bk:new", "booking.new"))
         return Step([Reply("\n".join(lines), tuple(choices))], "booking")
-    return await _ask_point(turn)
+    return await _ask_point(turn, {k: v for k, v in (carried or {}).items() if k in ASKED})
+
+
+async def open_from_menu(turn: Turn, carried: dict[str, str]) -> Step:
+    """The menu item, or booking asked for in words with what the message said about when."""
+    turn.close_flow()
+    return await start(turn, carried)
 
 
 async def _bookable_points(turn: Turn) -> list[Site]:
@@ -239,6 +251,9 @@ class BookFlow:
         if step == "topic" and topic is not None:
             data["topic"] = topic.topic
             turn.goto("when")
+            asked = _asked_time(turn)
+            if asked is not None:
+                return await asked
             return Step([await _ask_time(turn)], "booking")
         if step == "when":
             return await _when(turn, choice)
@@ -280,7 +295,6 @@ class BookFlow:
 
 
 async def _when(turn: Turn, choice: str) -> Step | None:
-    data = turn.session.data
     slot = SlotKey.unpack(choice)
     if slot is not None:
         return _time_chosen(turn, slot.counselor, slot.at)
@@ -298,6 +312,24 @@ async def _when(turn: Turn, choice: str) -> Step | None:
             # instead; the same times are offered again.
             return Step([Reply(turn._("booking.time_not_read"), _slot_choices(turn))], "booking:time_not_read")
         return None  # a question: the router answers it and asks for the time again
+    return await _at_typed_time(turn, day, at)
+
+
+def _asked_time(turn: Turn) -> Awaitable[Step] | None:
+    """The day or time said when booking was asked for, once the time step is reached; then forgotten."""
+    data = turn.session.data
+    day_text, at_text = data.pop("asked_day", None), data.pop("asked_at", None)
+    if not day_text and not at_text:
+        return None
+    day = date.fromisoformat(str(day_text)) if day_text else None
+    at = time.fromisoformat(str(at_text)) if at_text else None
+    return _at_typed_time(turn, day, at)
+
+
+async def _at_typed_time(turn: Turn, day: date | None, at: time | None) -> Step:
+    """The slot at a typed day and time, or the nearest free ones; a day alone offers that day's."""
+    data = turn.session.data
+    local_today = turn._.local(turn.now).date()
     slots = await service.free_slots(turn.uow, str(data["point"]), turn.now, turn.services.timezone_name,
                                      day=day, limit=500)
     if at is None:

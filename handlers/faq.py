@@ -10,7 +10,9 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
+from bot.normalize import question_of
 from bot.services.crisis import CrisisKind
+from bot.services.faq import Match
 from handlers.menu import menu_unless_in_flow
 from handlers.understand import STORY_CHARS
 
@@ -31,7 +33,7 @@ DID_YOU_MEAN_AT = 0.25
 
 async def on_question(turn: Turn) -> Step | None:
     """A question the FAQ answers with confidence, in the language it was asked in."""
-    entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
+    entry, candidates = _answer(turn)
     if entry is None:
         return None
     # A match that is not close on the words themselves and shares no word of what the bot covers ("giá
@@ -41,6 +43,26 @@ async def on_question(turn: Turn) -> Step | None:
         return None
     await turn.uow.tally.add(None, f"question.{entry.topic}", turn.now)
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
+
+
+def _answer(turn: Turn) -> tuple[FaqEntry | None, list[Match]]:
+    """The answer to a long message's own question when the FAQ is sure of it, else to the whole message:
+    a story's many words about what happened drown the few that ask."""
+    text = turn.text[:QUESTION_CHARS]
+    question = question_of(text) if len(text) >= STORY_CHARS else None
+    if question is not None:
+        entry, candidates = turn.services.faq.answer(question)
+        # The ranker alone, sure of a few words that share none of an entry's ways of asking ("không biết
+        # phải làm gì tiếp theo"), is following a sentence's shape, not its question.
+        if entry is not None and candidates[0].overlap >= turn.services.faq.SUGGEST_AT:
+            return entry, candidates
+    entry, candidates = turn.services.faq.answer(text)
+    if question is not None and entry is not None and candidates[0].overlap < turn.services.faq.CLEAR_AT:
+        # A story whose question matched nothing is answered as a whole only when its words clearly agree
+        # with a way of asking: its everyday words ("không biết làm gì", "nhà tôi") lean towards the
+        # entries about families whatever it tells.
+        return None, candidates
+    return entry, candidates
 
 
 def answer_of(turn: Turn, entry: FaqEntry) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Choice, Reply
-from bot.normalize import words
-from bot.timeparse import TimeProblem, parse_time_of_day
+from bot.normalize import question_of, words
+from bot.sites import place_said
+from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
 from handlers import groups, menu, privacy, reminders, sites
 
 SMALLTALK_REPLIES = {
@@ -44,7 +45,10 @@ async def on_smalltalk(turn: Turn) -> Step | None:
 
 async def on_intent(turn: Turn) -> Step | None:
     """A feature asked for in words: opened with what the message already says."""
-    intent = turn.services.intents.intent(turn.text)
+    # A story asks for a feature in its question, not wherever a feature's words occur in what happened
+    # ("…anh ấy ngại lên gặp bác sĩ" is no request to talk to someone).
+    asked = (question_of(turn.text) if len(turn.text) >= STORY_CHARS else None) or turn.text
+    intent = turn.services.intents.intent(asked)
     if intent is None:
         return None
     if intent == "erase":
@@ -68,11 +72,26 @@ async def on_intent(turn: Turn) -> Step | None:
             if not turn.person.consented:
                 return privacy.ask_consent_for(turn, "m:remind", {"at": f"{parsed.hour:02d}:{parsed.minute:02d}"})
             return await reminders.set_time(turn, parsed.hour, parsed.minute)
+    if intent == "book":
+        turn.close_flow()
+        return Step([], "understand", intent, then="m:book", carried=_when_said(turn, asked))
     if intent == "reminder_stop":
         turn.close_flow()
         return await reminders.stop(turn)
     turn.close_flow()
     return Step([], "understand", intent, then=FEATURE_OF_INTENT[intent])
+
+
+def _when_said(turn: Turn, text: str) -> dict[str, str]:
+    """The day and time of day a request says ("đặt lịch chiều mai 3h"), for the booking's time step; a
+    problem with them (a past day, "25h") is left for that step to ask about."""
+    day, at = parse_day(text, turn._.local(turn.now).date()), parse_time_of_day(text)
+    said = {}
+    if day is not None and not isinstance(day, TimeProblem):
+        said["asked_day"] = day.isoformat()
+    if at is not None and not isinstance(at, TimeProblem):
+        said["asked_at"] = f"{at.hour:02d}:{at.minute:02d}"
+    return said
 
 
 async def on_place(turn: Turn) -> Step | None:
@@ -93,10 +112,26 @@ def _places(turn: Turn) -> Step | None:
     return step
 
 
+def unlisted_place(turn: Turn, place: str) -> Step:
+    """"tôi ở Bình Thạnh", "quận Long Biên": the sites there if the list knows the name, otherwise said
+    plainly that the list has nothing there yet, with the way to look by province or city."""
+    found = sites.in_place(turn, place, None)
+    if found is not None:
+        turn.close_flow()
+        return found
+    turn.close_flow()
+    choices = (turn.choice_of("m:sites", "sites.search_again"), turn.choice_of("m:menu", "menu.back"))
+    return Step([Reply(turn._("sites.none_there", place=place)), Reply(turn._("sites.try_province"), choices)],
+                "sites:none")
+
+
 async def on_unknown(turn: Turn) -> Step:
     """Nothing understood: outside what the bot covers, a story to acknowledge, or close questions to
     offer; never a bare "I did not understand" when something better can be said."""
     _ = turn._
+    place = place_said(turn.text)
+    if place is not None:
+        return unlisted_place(turn, place)
     offer_talk = Choice("m:talk", _("faq.talk_instead"))
     if len(turn.text) >= STORY_CHARS:
         return Step([Reply(_("understand.story"), (turn.choice_of("m:book", "menu.book"), offer_talk))],

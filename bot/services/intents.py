@@ -26,7 +26,8 @@ SMALLTALK = ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "is_
 # Words that wrap small talk without adding a request ("chào bạn nhé", "ok cảm ơn ạ").
 FILLER = frozenset("""
     a ah a oi ban minh em anh chi ad admin nhe nha nhen ne nhiu lam nhieu qua that ak vay the roi luon
-    so much very you u lot all everyone moi nguoi bot ok oke va and
+    so much very you u lot all everyone moi nguoi bot ok oke va and that this it was really great nice
+    helps helped helpful
 """.split())
 # A message of this many words or more is a story or a question, not small talk.
 SMALLTALK_MAX_WORDS = 12
@@ -36,6 +37,9 @@ QUESTION_WORDS = frozenset("dau gi nao bao may what where how why when who which
 # The menu is asked for in a few words ("menu", "bạn giúp được gì cho tôi"); in a longer message its
 # words are part of something else ("trợ giúp pháp lý khi bị công an bắt").
 MENU_MAX_WORDS = 7
+# What the bot can do, asked with a word for the bot ("what kind of things can this bot help with"), is
+# a question of up to ten words; longer, it is part of a story or of another question.
+ABOUT_THE_BOT_MAX_WORDS = 10
 # "nếu tôi xóa dữ liệu thì …", "if I delete my data …": a question about what would follow, not the
 # request itself. "nếu được thì …", "nếu có thể thì …" ("if you can, …") are polite ways to ask, and stay
 # requests.
@@ -60,6 +64,7 @@ class IntentFile(BaseModel):
     asks_about: list[NonEmpty] = Field(min_length=1)
     smalltalk: dict[str, list[NonEmpty]]
     topic_words: list[NonEmpty] = Field(min_length=1)
+    elsewhere: list[NonEmpty] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -88,10 +93,13 @@ class IntentReader:
             for line in data.intents.get(name, []):
                 patterns.append([_alternatives(part.split("|")) for part in line.split("+")])
             self._intents.append((name, patterns))
+        # The menu's first pattern: what the bot can do, asked with a word for the bot.
+        self._about_the_bot = dict(self._intents)["menu"][:1]
         self._smalltalk = {name: frozenset(_folded(p) for p in data.smalltalk.get(name, [])) for name in SMALLTALK}
         self._smalltalk_words = {name: _alternatives(list(phrases)) for name, phrases in self._smalltalk.items()
                                  if phrases}
         self._topic = _alternatives(data.topic_words, plurals=True)
+        self._elsewhere = _alternatives(data.elsewhere)
         self._asks_about = _alternatives([p for line in data.asks_about for p in line.split("|")])
         languages = data.languages
         self._language_names = {"en": _alternatives(languages.english), "vi": _alternatives(languages.vietnamese)}
@@ -115,7 +123,15 @@ class IntentReader:
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
         folded = _folded(text)
+        if len(folded.split()) <= ABOUT_THE_BOT_MAX_WORDS and any(
+                all(part.search(folded) for part in pattern) for pattern in self._about_the_bot):
+            # "bot này làm được những gì", "what can this bot help with": the menu says it, even when
+            # worded like a question about a thing.
+            return "menu"
         if self._asks(folded):
+            return None
+        if self._elsewhere.search(folded) and not self._topic.search(folded):
+            # "book a flight", "đặt bàn nhà hàng 7h": booked or set somewhere else, not here.
             return None
         for name, patterns in self._intents:
             if name == "language_en":

@@ -88,6 +88,19 @@ async def test_typed_times_phone_meetings_and_a_decline_with_reason(rig: Rig) ->
     assert "chưa được nhận: Hôm đó tôi đi tập huấn" in rig.texts("p1")[-1]
 
 
+async def test_a_day_and_time_said_when_asking_to_book_are_taken_at_the_time_step(rig: Rig) -> None:
+    await counselor_with_hours(rig)
+    await onboard(rig, "p1")
+    texts = await rig.say("cho em đặt lịch hẹn tư vấn chiều mai 2h", "p1")
+    assert texts[0].startswith("Bạn muốn gặp tư vấn viên ở điểm nào?")
+    await rig.say("1", "p1")  # the point
+    await rig.say("1", "p1")  # in person
+    texts = await rig.say("5", "p1")  # topic: the time said at first is free, so it is taken, not asked
+    assert "Thứ Ba, 24/11 lúc 14:00" in texts[0] and "Gặp trực tiếp" in texts[0], texts
+    texts = await rig.say("1", "p1")
+    assert texts[0].startswith("Đã gửi yêu cầu đặt lịch Thứ Ba, 24/11 lúc 14:00")
+
+
 async def test_reminders_come_before_and_a_cancellation_takes_them_back(rig: Rig) -> None:
     await counselor_with_hours(rig)
     await onboard(rig, "p1")

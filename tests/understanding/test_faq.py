@@ -9,6 +9,7 @@ import numpy as np
 
 from bot.config import PROJECT_ROOT
 from bot.content import load_content
+from bot.normalize import question_of
 from bot.services.crisis_model import examples, faq_examples
 from bot.services.faq import FaqIndex, Synonyms, learned
 
@@ -57,3 +58,11 @@ def test_without_the_ranker_the_overlap_alone_decides() -> None:
     entry, candidates = index.answer("methadone là gì")
     assert entry is not None and entry.id == "methadone-what"
     assert all(m.score == m.overlap for m in candidates)
+
+
+def test_the_question_of_a_story_is_its_last_asked_sentence_with_the_one_before_when_short() -> None:
+    story = ("Chồng tôi uống methadone hai năm nay. Tuần trước cả nhà về quê ăn giỗ mấy hôm. "
+             "Anh ấy bỏ uống ba ngày thì quay lại có được uống tiếp không? Tôi cảm ơn ad nhiều.")
+    assert question_of(story) == "Anh ấy bỏ uống ba ngày thì quay lại có được uống tiếp không?"
+    assert question_of("Con em dùng đá hai năm nay. Có sao không ạ?") == "Con em dùng đá hai năm nay. Có sao không ạ?"
+    assert question_of("methadone là gì") is None

@@ -10,6 +10,7 @@ import pytest
 from bot.app import Bot
 from bot.config import PROJECT_ROOT
 from bot.services.intents import IntentReader
+from bot.sites import place_said
 from tests.core.test_router_order import onboard, say
 
 INTENTS = IntentReader.from_file(Path(PROJECT_ROOT) / "content" / "intents.yaml")
@@ -231,3 +232,63 @@ async def test_a_province_whose_name_starts_like_a_kind_of_place_is_found(bot: B
     await onboard(bot)
     handler, texts = await say(bot, "methadone ở Thanh Hóa")
     assert handler.startswith("sites") and "Thanh Hóa" in texts[0], (handler, texts)
+
+
+async def test_a_district_the_list_does_not_have_is_said_plainly_with_the_way_to_search(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "tôi ở Bình Thạnh")
+    assert handler == "sites:none" and "«Bình Thạnh»" in texts[0] and "tỉnh hoặc thành phố" in texts[1], texts
+    handler, texts = await say(bot, "I live in Binh Tan district")
+    assert handler == "sites:none" and "«Binh Tan»" in texts[0] and "province or city" in texts[1], texts
+    # A district the list names is its sites, as before.
+    handler, texts = await say(bot, "em ở quận Gò Vấp")
+    assert handler == "sites" and texts[0].startswith("📍"), texts
+
+
+@pytest.mark.parametrize("text", ["em ở nhà một mình", "tôi ở quê", "nhà em xa lắm", "quan tam den con", "i m in pain",
+                                  "Tôi ở Đà Nẵng, quán nào ngon", "quận 7 có quán phở nào ngon",
+                                  "tôi ở Việt Nam"])
+def test_an_everyday_word_after_where_one_is_names_no_place(text: str) -> None:
+    assert place_said(text) is None, text
+
+
+async def test_booking_something_elsewhere_is_outside_what_the_bot_does(bot: Bot) -> None:
+    await onboard(bot)
+    for text in ("book a flight to Da Nang", "đặt bàn nhà hàng tối nay 7h", "set an alarm for my flight"):
+        handler, _texts = await say(bot, text)
+        assert handler == "understand:off_topic", (text, handler)
+    assert INTENTS.intent("đặt lịch hẹn tư vấn chiều mai") == "book"
+
+
+@pytest.mark.parametrize("text", ["bot này làm được những gì", "what kind of things can this bot help with",
+                                  "bot này dùng để làm gì"])
+def test_asking_what_the_bot_can_do_is_the_menu(text: str) -> None:
+    assert INTENTS.intent(text) == "menu", text
+
+
+@pytest.mark.parametrize("text", ["bạn tôi có thể làm gì để cai", "can you help me with my son",
+                                  "tư vấn viên làm những gì"])
+def test_what_someone_else_can_do_is_not_the_menu(text: str) -> None:
+    assert INTENTS.intent(text) != "menu", text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("thanks a lot, that helps", "thanks"), ("who am i talking to", "who_are_you"),
+    ("bot này tên là gì", "who_are_you"),
+    ("is this a real human or a bot", "is_human"), ("nhắn tin ở đây công an có biết không", "is_police")])
+def test_small_talk_said_with_a_few_more_words_is_still_small_talk(text: str, kind: str) -> None:
+    assert INTENTS.smalltalk(text) == kind, text
+
+
+def test_a_police_question_about_treatment_is_not_about_the_bot() -> None:
+    assert INTENTS.smalltalk("đi uống methadone công an có biết không") is None
+
+
+async def test_a_family_story_gets_the_answer_to_the_question_it_ends_with(bot: Bot) -> None:
+    await onboard(bot)
+    story = ("Em chào ad, em là vợ của một người đang điều trị methadone ở huyện. Nhà em vừa phải đi xa mấy hôm "
+             "lo việc cho bà ngoại, anh ấy không lên điểm uống được bốn ngày liền, giờ về rồi anh ấy ngại lên "
+             "gặp bác sĩ. Bỏ uống methadone mấy ngày như vậy thì giờ quay lại có được uống tiếp không ạ?")
+    handler, texts = await say(bot, story)
+    missed_dose = next(e for e in bot.content.faq if e.id == "methadone-missed-dose").answer.vi
+    assert handler == "faq" and texts[0] == missed_dose, (handler, texts)
