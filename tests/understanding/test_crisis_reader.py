@@ -83,7 +83,8 @@ def test_violence_said_laughing_is_an_ordinary_message(text: str) -> None:
     assert READER.read(text) is None
 
 
-@pytest.mark.parametrize("text", ["muốn chết =))", "he's choking me lol help", "thằng bạn uống nhầm thuốc chuột rồi =))"])
+@pytest.mark.parametrize("text", ["muốn chết =))", "he's choking me lol help",
+                                  "thằng bạn uống nhầm thuốc chuột rồi =))"])
 def test_laughter_leaves_the_line_for_a_wish_to_die_a_cry_and_a_swallowing(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and reading.tier in (Tier.NOW, Tier.ABOUT), reading
