@@ -220,6 +220,15 @@ class CrisisReader:
         found = self._concepts(text)
         reading = self._by_rules(text, found)
         c = found[0]
+        # Violence or a collapse said laughing, not asked, with nothing swallowed, seen, planned or cried
+        # for ("this exam will kill me lol", "sếp giết em mất =))"): a figure of speech, answered as an
+        # ordinary message, without the emergency line. Death wished laughing still gets the line with the
+        # Ngày Mai number: a joke about dying is the one a person may mean.
+        if reading is not None and reading.tier is Tier.ABOUT and reading.kind is not CrisisKind.SUICIDE \
+                and "joking" in c and not found[1] \
+                and not c & {"strong_now", "cry", "swallowed", "question", "informational", "deadly_question",
+                             "permission", "hypothetical", *SIGNS, *UNDOUBTED}:
+            return None
         animal_only = "animal" in c and not c & {"person", "child", "young_child"}
         if animal_only and reading is None and c & EVENTS:
             return CrisisReading(CrisisKind.POISONING, Tier.ANIMAL, ("animal",))

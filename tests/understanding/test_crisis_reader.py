@@ -75,3 +75,23 @@ def test_the_model_doubt_yields_to_a_cry_for_help_a_plan_and_words_run_together(
     assert DOUBTFUL.detect("bantoibisocthuoc") is CrisisKind.OVERDOSE
     reading = DOUBTFUL.read("bạn tôi bất tỉnh rồi")
     assert reading is not None and reading.tier is Tier.ABOUT and "model_doubt" in reading.signals, reading
+
+
+@pytest.mark.parametrize("text", ["this exam will kill me lol", "sếp mà biết chắc sếp giết em =))",
+                                  "mai thi chắc thầy xử tao mất 😂"])
+def test_violence_said_laughing_is_an_ordinary_message(text: str) -> None:
+    assert READER.read(text) is None
+
+
+@pytest.mark.parametrize("text", ["muốn chết =))", "he's choking me lol help",
+                                  "thằng bạn uống nhầm thuốc chuột rồi =))"])
+def test_laughter_leaves_the_line_for_a_wish_to_die_a_cry_and_a_swallowing(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier in (Tier.NOW, Tier.ABOUT), reading
+
+
+async def test_a_figure_of_speech_said_laughing_gets_no_emergency_number(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "this exam will kill me lol")
+    assert not handler.startswith("crisis"), handler
+    assert not any(number in text for text in texts for number in ("113", "115")), texts
