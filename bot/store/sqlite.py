@@ -65,7 +65,10 @@ from bot.store.records import (
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# One numbered list for both databases: NNNN_name.sql for SQLite and NNNN_name.postgres.sql beside it
+# (tests/store: the numbers of the two lists are the same).
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_POSTGRES_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.postgres\.sql$")
 
 
 def ts(moment: datetime) -> str:
@@ -88,10 +91,11 @@ def _required_ts(value: str) -> datetime:
     return moment
 
 
-def migrations(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
+def migrations(directory: Path = MIGRATIONS_DIR, postgres: bool = False) -> list[tuple[int, Path]]:
     found = []
+    pattern = _POSTGRES_MIGRATION_NAME if postgres else _MIGRATION_NAME
     for path in directory.iterdir():
-        match = _MIGRATION_NAME.match(path.name)
+        match = pattern.match(path.name)
         if match:
             found.append((int(match.group(1)), path))
     found.sort()
@@ -1623,9 +1627,8 @@ class SqliteTally(_Repo):
         return [r["point_id"] for r in await self._all("SELECT DISTINCT point_id FROM tally ORDER BY 1", ())]
 
 
-def _tally(uow: SqliteUnitOfWork | aiosqlite.Connection) -> SqliteTally:
-    """The tally of the unit of work a repository belongs to."""
-    assert isinstance(uow, SqliteUnitOfWork)
+def _tally(uow: Any) -> SqliteTally:
+    """The tally of the unit of work a repository belongs to (a PostgreSQL unit's tally is a subclass)."""
     tally = uow.tally
     assert isinstance(tally, SqliteTally)
     return tally
