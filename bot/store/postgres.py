@@ -178,17 +178,17 @@ class PgInbox(_PgRepo, SqliteInbox):
         replies: tuple[Reply, ...] = (),
     ) -> int | None:
         """A replay is refused by the unique (channel, event_id), whichever process saw it first."""
-        row = await self._one(
+        rows = await self._source.alone(
             f"INSERT INTO inbox {_INBOX_COLUMNS} VALUES (?, ?, ?, ?, ?, ?)"  # noqa: S608
             " ON CONFLICT (channel, event_id) DO NOTHING RETURNING id",
             (channel, event_id, ts(at), person_id if replies else None, chat_id if replies else None,
              json.dumps([r.to_json() for r in replies], ensure_ascii=False) if replies else None))
-        return int(row["id"]) if row else None
+        return int(rows[0]["id"]) if rows else None
 
     async def delivered(self, ids: list[int]) -> None:
         if ids:
-            await self._change("UPDATE inbox SET replies = NULL, chat_id = NULL, person_id = NULL"
-                               " WHERE id = ANY(?)", (list(ids),))
+            await self._source.alone("UPDATE inbox SET replies = NULL, chat_id = NULL, person_id = NULL"
+                                     " WHERE id = ANY(?)", (list(ids),))
 
 
 class PgInvites(_PgRepo, SqliteInvites):
@@ -217,6 +217,7 @@ class PgReminders(_PgRepo, SqliteReminders):
                     bool(row["reachable"])) for row in rows]
 
 
+_OUTBOX_COLUMNS = "(key, person_id, about_id, channel, chat_id, priority, reply, due_at, expires_at)"
 _OUTBOX_ROW = "(%s, %s, %s, %s, %s, %s, %s, %s, %s)"
 
 
@@ -233,9 +234,9 @@ class PgOutbox(_PgRepo, SqliteOutbox):
         added = 0
         for start in range(0, len(items), self.CHUNK):
             chunk = items[start:start + self.CHUNK]
+            values = ",".join([_OUTBOX_ROW] * len(chunk))
             cursor = await conn.execute(
-                "INSERT INTO outbox (key, person_id, about_id, channel, chat_id, priority, reply, due_at, expires_at)"
-                f" VALUES {','.join([_OUTBOX_ROW] * len(chunk))} ON CONFLICT (key) DO NOTHING",  # noqa: S608
+                f"INSERT INTO outbox {_OUTBOX_COLUMNS} VALUES {values} ON CONFLICT (key) DO NOTHING",  # noqa: S608
                 tuple(v for i in chunk for v in (
                     i.key, i.person_id, i.about_id, i.channel, i.chat_id, i.priority,
                     json.dumps(i.reply.to_json(), ensure_ascii=False), ts(i.due_at), _ts_or_none(i.expires_at))))
@@ -381,6 +382,16 @@ class PostgresUnitOfWork:
             self._conn = conn
         return self._conn
 
+    async def alone(self, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+        """One statement: inside this unit's transaction if it has one, else committed on its own (as on
+        SQLite: the common turn, a question answered, writes only its inbox row)."""
+        if self._conn is not None or self.read_only:
+            cursor = await (await self.begin()).execute(_sql(sql), params)
+            return list(await cursor.fetchall()) if cursor.description else []
+        async with self._store.pool.connection() as conn:
+            cursor = await conn.execute(_sql(sql), params)
+            return list(await cursor.fetchall()) if cursor.description else []
+
     async def commit(self) -> None:
         conn, self._conn = self._conn, None
         if conn is None:
@@ -521,7 +532,7 @@ class PostgresStore:
             await conn.execute("SELECT pg_advisory_lock(%s)", (_UPGRADE_LOCK,))
             try:
                 seen = await self._seen(conn)
-                if target is None and (seen and max(seen) > latest or not seen <= {n for n, _ in known}):
+                if target is None and ((seen and max(seen) > latest) or not seen <= {n for n, _ in known}):
                     raise DatabaseUnusable(
                         f"the PostgreSQL database of DATABASE_URL ({_where(self._url)}) has schema {max(seen)}, newer "
                         f"than this program's {latest}: run the version of diemtuvan that wrote it")
@@ -530,7 +541,8 @@ class PostgresStore:
                         continue
                     try:
                         async with conn.transaction():
-                            await conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY)")
+                            await conn.execute(
+                                "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY)")
                             # A migration is one script of several statements: sent as is, with no parameters.
                             await conn.execute(path.read_text(encoding="utf-8").encode())
                             await conn.execute("INSERT INTO schema_migrations VALUES (%s)", (number,))
@@ -591,10 +603,9 @@ class PostgresStore:
 
     async def table_rows(self) -> dict[str, list[dict[str, Any]]]:
         tables: dict[str, list[dict[str, Any]]] = {}
-        async with self.pool.connection() as conn:
-            async with conn.transaction():
-                await conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                for name in await self.tables():
-                    cursor = await conn.execute(f'SELECT * FROM "{name}"')  # noqa: S608 - from the catalog
-                    tables[name] = [dict(r) for r in await cursor.fetchall()]
+        async with self.pool.connection() as conn, conn.transaction():
+            await conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            for name in await self.tables():
+                cursor = await conn.execute(f'SELECT * FROM "{name}"')  # noqa: S608 - from the catalog
+                tables[name] = [dict(r) for r in await cursor.fetchall()]
         return tables
