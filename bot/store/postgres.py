@@ -101,6 +101,11 @@ def _where(url: str) -> str:
     return f"{host}{port}{parts.path or ''}"
 
 
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
 def _unreachable(exc: BaseException) -> bool:
     """No server answered (down, starting, the wrong port), as opposed to one that refused us."""
     text = str(exc).lower()
@@ -475,7 +480,7 @@ class PostgresStore:
             await self.close()
             if isinstance(exc, (psycopg.Error, PoolTimeout)):
                 raise DatabaseUnusable(f"the PostgreSQL database of DATABASE_URL ({_where(self._url)}) cannot be "
-                                       f"used ({type(exc).__name__}: {str(exc).strip().splitlines()[0]})") from exc
+                                       f"used ({type(exc).__name__}: {_first_line(exc)})") from exc
             raise
 
     async def _first_connection(self) -> None:
@@ -484,7 +489,7 @@ class PostgresStore:
             try:
                 conn = await psycopg.AsyncConnection.connect(self._url, connect_timeout=5)
             except psycopg.OperationalError as exc:
-                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                first = _first_line(exc)
                 if not _unreachable(exc):
                     raise DatabaseUnusable(
                         f"DATABASE_URL is refused by PostgreSQL at {_where(self._url)} ({first}); check the user, "
@@ -549,7 +554,7 @@ class PostgresStore:
                     except psycopg.Error as exc:
                         raise DatabaseUnusable(
                             f"upgrading the PostgreSQL database of DATABASE_URL ({_where(self._url)}) to schema "
-                            f"{number} ({path.name}) failed ({exc}); it was left at schema {max(seen, default=0)}: "
+                            f"{number} ({path.name}) failed ({_first_line(exc)}); it was left at schema {max(seen, default=0)}: "
                             "keep it, and report this message") from exc
                     log.info("database upgraded to schema %d (%s)", number, path.name)
                     applied.append(number)
