@@ -32,6 +32,11 @@ class DatabaseUnusable(Exception):
     upgrade): the message is one sentence for the operator that names the file and what to do."""
 
 
+class StoreUnavailable(Exception):
+    """The database server cannot be reached now (down, restarting, the network): nothing of the turn
+    was stored, so the platform's update is left to be delivered again once it answers."""
+
+
 class People(Protocol):
     async def get(self, channel: str, user_id: str) -> Person | None: ...
     async def get_by_id(self, person_id: int) -> Person | None: ...

@@ -95,11 +95,12 @@ async def _copy(source: SqliteStore, target: Any) -> dict[str, int]:
                     columns = [r[1] for r in await db.execute_fetchall(f'PRAGMA table_info("{table}")')]
                     quoted = ", ".join(f'"{c}"' for c in columns)
                     n = 0
-                    async with conn.cursor().copy(f'COPY "{table}" ({quoted}) FROM STDIN') as copy:  # noqa: S608
-                        async with db.execute(f'SELECT {quoted} FROM "{table}"') as rows:  # noqa: S608
-                            async for row in rows:
-                                await copy.write_row(tuple(row))
-                                n += 1
+                    select = f'SELECT {quoted} FROM "{table}"'  # noqa: S608 - names from the schema
+                    async with conn.cursor().copy(f'COPY "{table}" ({quoted}) FROM STDIN') as copy, \
+                            db.execute(select) as rows:
+                        async for row in rows:
+                            await copy.write_row(tuple(row))
+                            n += 1
                     cursor = await conn.execute(f'SELECT COUNT(*) AS n FROM "{table}"')  # noqa: S608
                     copied = (await cursor.fetchone())["n"]
                     if copied != n:

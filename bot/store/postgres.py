@@ -15,10 +15,11 @@ share one (the SQLite store's memory of who may have an open chat is not used he
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
@@ -48,6 +49,7 @@ from bot.store.base import (
     Sessions,
     SlotTaken,
     Staff,
+    StoreUnavailable,
     Tally,
     Usage,
 )
@@ -90,6 +92,7 @@ log = logging.getLogger(__name__)
 CONNECT_TRIES = 5
 FIRST_PAUSE_SECONDS = 0.5
 POOL_SIZE = 10
+POOL_WAIT_SECONDS = 5.0
 _UPGRADE_LOCK = 0x6469656D  # the advisory lock that lets one process at a time upgrade the schema
 
 
@@ -131,6 +134,19 @@ def _sql(sql: str, named: bool = False) -> str:
     return found
 
 
+LOST = (psycopg.OperationalError, PoolTimeout)
+
+
+@contextlib.contextmanager
+def _reachable() -> Iterator[None]:
+    """A server that went away (or a pool with no connection to give) is StoreUnavailable: the channels
+    leave the platform's update to come again rather than answer it half done."""
+    try:
+        yield
+    except LOST as exc:
+        raise StoreUnavailable(f"PostgreSQL cannot be reached now ({type(exc).__name__})") from exc
+
+
 class _PgRepo:
     """The connection helpers of a repository (`_Repo` in bot/store/sqlite.py), on PostgreSQL. Listed
     first among a repository's bases, so they replace SQLite's."""
@@ -141,29 +157,33 @@ class _PgRepo:
         return await self._source.begin()
 
     async def _one(self, sql: str, params: tuple[Any, ...]) -> dict[str, Any] | None:
-        cursor = await (await self._conn()).execute(_sql(sql), params)
-        return await cursor.fetchone() if cursor.description else None
+        with _reachable():
+            cursor = await (await self._conn()).execute(_sql(sql), params)
+            return await cursor.fetchone() if cursor.description else None
 
     async def _all(self, sql: str, params: Any) -> list[dict[str, Any]]:
-        named = isinstance(params, dict)
-        cursor = await (await self._conn()).execute(_sql(sql, named), params)
-        return list(await cursor.fetchall())
+        with _reachable():
+            cursor = await (await self._conn()).execute(_sql(sql, isinstance(params, dict)), params)
+            return list(await cursor.fetchall())
 
     _committed_all = _all  # each statement sees what is committed (read committed), and the unit's own writes
 
     async def _change(self, sql: str, params: tuple[Any, ...]) -> int:
-        cursor = await (await self._conn()).execute(_sql(sql), params)
-        return max(cursor.rowcount, 0)
+        with _reachable():
+            cursor = await (await self._conn()).execute(_sql(sql), params)
+            return max(cursor.rowcount, 0)
 
     async def _many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
         if rows:
-            async with (await self._conn()).cursor() as cursor:
-                await cursor.executemany(_sql(sql), rows)
+            with _reachable():
+                async with (await self._conn()).cursor() as cursor:
+                    await cursor.executemany(_sql(sql), rows)
 
     async def _insert(self, sql: str, params: tuple[Any, ...]) -> int | None:
-        cursor = await (await self._conn()).execute(_sql(sql + " RETURNING id"), params)
-        row = await cursor.fetchone()
-        return int(row["id"]) if row else None
+        with _reachable():
+            cursor = await (await self._conn()).execute(_sql(sql + " RETURNING id"), params)
+            row = await cursor.fetchone()
+            return int(row["id"]) if row else None
 
     def _erasing(self) -> None:
         """Deleted rows are gone for every query at commit; what stays on disk is in docs/privacy.md."""
@@ -223,7 +243,7 @@ class PgReminders(_PgRepo, SqliteReminders):
 
 
 _OUTBOX_COLUMNS = "(key, person_id, about_id, channel, chat_id, priority, reply, due_at, expires_at)"
-_OUTBOX_ROW = "(%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+_OUTBOX_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 class PgOutbox(_PgRepo, SqliteOutbox):
@@ -235,17 +255,15 @@ class PgOutbox(_PgRepo, SqliteOutbox):
         if any(item.priority not in PRIORITIES for item in items):
             raise ValueError(f"an outbox priority must be in {PRIORITIES}")
         self._source.queued = True
-        conn = await self._conn()
         added = 0
         for start in range(0, len(items), self.CHUNK):
             chunk = items[start:start + self.CHUNK]
             values = ",".join([_OUTBOX_ROW] * len(chunk))
-            cursor = await conn.execute(
+            added += await self._change(
                 f"INSERT INTO outbox {_OUTBOX_COLUMNS} VALUES {values} ON CONFLICT (key) DO NOTHING",  # noqa: S608
                 tuple(v for i in chunk for v in (
                     i.key, i.person_id, i.about_id, i.channel, i.chat_id, i.priority,
                     json.dumps(i.reply.to_json(), ensure_ascii=False), ts(i.due_at), _ts_or_none(i.expires_at))))
-            added += max(cursor.rowcount, 0)
         return added
 
     async def pending(self, now: datetime, limit: int) -> list[OutboxItem]:
@@ -378,12 +396,13 @@ class PostgresUnitOfWork:
 
     async def begin(self) -> psycopg.AsyncConnection[Any]:
         if self._conn is None:
-            conn = await self._store.pool.getconn()
-            try:
-                await conn.execute("BEGIN READ ONLY" if self.read_only else "BEGIN")
-            except BaseException:
-                await self._store.pool.putconn(conn)
-                raise
+            with _reachable():
+                conn = await self._store.pool.getconn()
+                try:
+                    await conn.execute("BEGIN READ ONLY" if self.read_only else "BEGIN")
+                except BaseException:
+                    await self._store.pool.putconn(conn)
+                    raise
             self._conn = conn
         return self._conn
 
@@ -393,16 +412,18 @@ class PostgresUnitOfWork:
         if self._conn is not None or self.read_only:
             cursor = await (await self.begin()).execute(_sql(sql), params)
             return list(await cursor.fetchall()) if cursor.description else []
-        async with self._store.pool.connection() as conn:
-            cursor = await conn.execute(_sql(sql), params)
-            return list(await cursor.fetchall()) if cursor.description else []
+        with _reachable():
+            async with self._store.pool.connection() as conn:
+                cursor = await conn.execute(_sql(sql), params)
+                return list(await cursor.fetchall()) if cursor.description else []
 
     async def commit(self) -> None:
         conn, self._conn = self._conn, None
         if conn is None:
             return
         try:
-            await conn.execute("COMMIT")
+            with _reachable():
+                await conn.execute("COMMIT")
         finally:
             await self._store.pool.putconn(conn)
         if self.queued:
@@ -470,8 +491,11 @@ class PostgresStore:
         """Connect (trying again while the server does not answer, with a doubling pause), then bring
         the schema up to date. Raises DatabaseUnusable with one sentence naming DATABASE_URL."""
         await self._first_connection()
+        # A turn waits at most POOL_WAIT_SECONDS for a connection: while the server is away, the update is
+        # left to come again rather than held (StoreUnavailable).
         self._pool = AsyncConnectionPool(self._url, min_size=1, max_size=self._pool_size, open=False,
-                                         configure=_configure, kwargs={"connect_timeout": 5})
+                                         configure=_configure, kwargs={"connect_timeout": 5},
+                                         timeout=POOL_WAIT_SECONDS, reconnect_timeout=0)
         try:
             await self._pool.open(wait=True, timeout=30)
             if upgrade:
@@ -554,8 +578,8 @@ class PostgresStore:
                     except psycopg.Error as exc:
                         raise DatabaseUnusable(
                             f"upgrading the PostgreSQL database of DATABASE_URL ({_where(self._url)}) to schema "
-                            f"{number} ({path.name}) failed ({_first_line(exc)}); it was left at schema {max(seen, default=0)}: "
-                            "keep it, and report this message") from exc
+                            f"{number} ({path.name}) failed ({_first_line(exc)}); it was left at schema "
+                            f"{max(seen, default=0)}: keep it, and report this message") from exc
                     log.info("database upgraded to schema %d (%s)", number, path.name)
                     applied.append(number)
                     seen.add(number)
@@ -575,8 +599,9 @@ class PostgresStore:
 
     async def person_with_session(self, channel: str, user_id: str) -> tuple[Person | None, Session | None]:
         """Committed state, one statement outside any transaction."""
-        async with self.pool.connection() as conn:
-            return await PgPeople(_Autocommit(conn)).get_with_session(channel, user_id)
+        with _reachable():
+            async with self.pool.connection() as conn:
+                return await PgPeople(_Autocommit(conn)).get_with_session(channel, user_id)
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[PostgresUnitOfWork]:
