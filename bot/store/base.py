@@ -308,6 +308,11 @@ class UnitOfWork(Protocol):
 
 
 class Store(Protocol):
+    @property
+    def path(self) -> str:
+        """Where the data is, for the operator (a file, or a server's address without its password)."""
+        ...
+
     async def open(self) -> None: ...
     async def close(self) -> None: ...
     async def person_with_session(self, channel: str, user_id: str) -> tuple[Person | None, Session | None]:

@@ -153,15 +153,15 @@ class _PgRepo:
 
     _source: Any
 
-    async def _conn(self) -> psycopg.AsyncConnection[Any]:
+    async def _conn(self) -> Any:
         return await self._source.begin()
 
-    async def _one(self, sql: str, params: tuple[Any, ...]) -> dict[str, Any] | None:
+    async def _one(self, sql: str, params: tuple[Any, ...]) -> Any:
         with _reachable():
             cursor = await (await self._conn()).execute(_sql(sql), params)
             return await cursor.fetchone() if cursor.description else None
 
-    async def _all(self, sql: str, params: Any) -> list[dict[str, Any]]:
+    async def _all(self, sql: str, params: Any) -> list[Any]:
         with _reachable():
             cursor = await (await self._conn()).execute(_sql(sql, isinstance(params, dict)), params)
             return list(await cursor.fetchall())
@@ -406,12 +406,13 @@ class PostgresUnitOfWork:
             self._conn = conn
         return self._conn
 
-    async def alone(self, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+    async def alone(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         """One statement: inside this unit's transaction if it has one, else committed on its own (as on
         SQLite: the common turn, a question answered, writes only its inbox row)."""
         if self._conn is not None or self.read_only:
             cursor = await (await self.begin()).execute(_sql(sql), params)
-            return list(await cursor.fetchall()) if cursor.description else []
+            rows: list[Any] = list(await cursor.fetchall()) if cursor.description else []
+            return rows
         with _reachable():
             async with self._store.pool.connection() as conn:
                 cursor = await conn.execute(_sql(sql), params)
@@ -460,7 +461,7 @@ async def _configure(conn: psycopg.AsyncConnection[Any]) -> None:
     bound on the client (SQLite's `? IS NULL` has no type to infer), rows come as dicts."""
     await conn.set_autocommit(True)
     conn.cursor_factory = psycopg.AsyncClientCursor
-    conn.row_factory = dict_row  # type: ignore[assignment]
+    conn.row_factory = dict_row
 
 
 class PostgresStore:
@@ -629,7 +630,8 @@ class PostgresStore:
             cursor = await conn.execute(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
                 " AND table_type = 'BASE TABLE' ORDER BY table_name")
-            return [r["table_name"] for r in await cursor.fetchall()]
+            rows: list[Any] = list(await cursor.fetchall())
+            return [r["table_name"] for r in rows]
 
     async def table_rows(self) -> dict[str, list[dict[str, Any]]]:
         tables: dict[str, list[dict[str, Any]]] = {}
