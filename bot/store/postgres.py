@@ -114,7 +114,8 @@ def _unreachable(exc: BaseException) -> bool:
     text = str(exc).lower()
     return any(s in text for s in ("connection refused", "could not connect", "timeout", "timed out",
                                    "the database system is starting up", "no route to host",
-                                   "server closed the connection", "connection is bad"))
+                                   "server closed the connection", "connection is bad",
+                                   "could not translate host name", "name or service not known"))
 
 
 # SQL written for SQLite, as psycopg wants it: `?` and `:name` placeholders, no planner hints, and any
