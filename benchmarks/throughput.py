@@ -12,9 +12,12 @@ consented, and with people who have (each question then also asks for an open ch
 Every run is a fresh Python process too, so that no run inherits another's garbage, caches or heap.
 A shared machine's speed drifts by a third within minutes, so each round runs the bots back to back,
 in an order that alternates from round to round, and the ratio quoted is the median of the rounds'
-own ratios (with its quartiles), not the ratio of two medians taken minutes apart. Usage:
+own ratios (with its quartiles), not the ratio of two medians taken minutes apart. With --postgres
+URL the same bot also runs on PostgreSQL (a schema of its own, dropped after) in every round, between
+the others, so the two stores are compared within each round too. Usage:
 
     .venv/bin/python -m benchmarks.throughput --updates 3000 --chats 300 --rounds 15 --pin
+    .venv/bin/python -m benchmarks.throughput --rounds 5 --postgres postgresql://postgres@127.0.0.1:5432/test
 """
 
 from __future__ import annotations
@@ -93,7 +96,8 @@ async def echo_rate(updates: int, chats: int, reply: str | None = None) -> tuple
 CLOSED_CHATS = 2000
 
 
-async def bot_rate(updates: int, chats: int, consented: bool = False) -> tuple[float, float]:
+async def bot_rate(updates: int, chats: int, consented: bool = False,
+                   database_url: str | None = None) -> tuple[float, float]:
     """The full bot. `consented`: its people have consented (as everyone with a reminder or an
     appointment has) and CLOSED_CHATS ended chats with a counselor are stored, so each free-text
     question also asks whether the person has an open chat."""
@@ -101,8 +105,8 @@ async def bot_rate(updates: int, chats: int, consented: bool = False) -> tuple[f
     finished = asyncio.Event()
     count = 0
     with tempfile.TemporaryDirectory() as folder:
-        settings = load_settings({"DATA_DIR": folder, "TELEGRAM_BOT_TOKEN": TOKEN,
-                                  "TELEGRAM_API_BASE_URL": base_url}, env_file=None)
+        settings = load_settings({"DATA_DIR": folder, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": base_url,
+                                  **({"DATABASE_URL": database_url} if database_url else {})}, env_file=None)
         bot = await build(settings)
         async with bot.store.unit_of_work() as uow:  # people already past first contact
             people = []
@@ -147,7 +151,29 @@ async def bot_rate(updates: int, chats: int, consented: bool = False) -> tuple[f
     return updates / elapsed, updates / cpu
 
 
-async def one_run(kind: str, updates: int, chats: int) -> tuple[float, float]:
+async def postgres_rate(updates: int, chats: int, server: str) -> tuple[float, float]:
+    """The full bot on PostgreSQL, in a schema made for this run and dropped after it."""
+    import uuid
+    from urllib.parse import quote
+
+    import psycopg
+
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        joiner = "&" if "?" in server else "?"
+        url = f"{server}{joiner}options={quote(f'-csearch_path={schema}')}"
+        return await bot_rate(updates, chats, database_url=url)
+    finally:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+async def one_run(kind: str, updates: int, chats: int, postgres: str | None = None) -> tuple[float, float]:
+    if kind == "bot-postgres":
+        assert postgres is not None
+        return await postgres_rate(updates, chats, postgres)
     if kind == "bot":
         return await bot_rate(updates, chats)
     if kind == "bot-consented":
@@ -163,6 +189,8 @@ def run_in_child(kind: str, args: argparse.Namespace) -> tuple[float, float]:
                "--updates", str(args.updates), "--chats", str(args.chats)]
     if args.pin:
         command.append("--pin")
+    if args.postgres:
+        command += ["--postgres", args.postgres]
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     rate, per_cpu = json.loads(done.stdout.strip().splitlines()[-1])
     return rate, per_cpu
@@ -175,16 +203,20 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pin", action="store_true",
                         help="run the fake server on core 1 and the bots on core 0 (Linux taskset)")
-    parser.add_argument("--run", choices=("echo", "echo-answer", "bot", "bot-consented"), help=argparse.SUPPRESS)
+    parser.add_argument("--postgres", metavar="URL", help="also run the bot on this PostgreSQL server, every round")
+    parser.add_argument("--run", choices=("echo", "echo-answer", "bot", "bot-consented", "bot-postgres"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
     global PIN
     PIN = args.pin
     if args.run:  # one measured run, in this fresh process
         if PIN:
             os.sched_setaffinity(0, {0})
-        print(json.dumps(asyncio.run(one_run(args.run, args.updates, args.chats))))
+        print(json.dumps(asyncio.run(one_run(args.run, args.updates, args.chats, args.postgres))))
         return
-    kinds = ("echo", "echo-answer", "bot", "bot-consented")
+    kinds: tuple[str, ...] = ("echo", "echo-answer", "bot", "bot-consented")
+    if args.postgres:
+        kinds = ("echo", "bot-postgres", "echo-answer", "bot", "bot-consented")
     runs: dict[str, list[tuple[float, float]]] = {kind: [] for kind in kinds}
     for round_number in range(args.rounds):
         # Alternate the order (echo, same answer, bot; then bot, same answer, echo): a machine that
@@ -222,6 +254,12 @@ def main() -> None:
         "round_ratios": [round(r, 3) for r in ratios],
         "echo_runs": [round(r[0], 1) for r in runs["echo"]], "bot_runs": [round(r[0], 1) for r in runs["bot"]],
     }
+    if args.postgres:
+        # The same bot on PostgreSQL (one process, the pool of bot/store/postgres.py), in the same rounds.
+        result["ratio_postgres"] = round(statistics.median(paired("echo", "bot-postgres")), 3)
+        result["postgres_to_sqlite"] = round(statistics.median(paired("bot", "bot-postgres")), 3)
+        result["bot_postgres_median_per_s"] = round(median("bot-postgres", 0), 1)
+        result["bot_postgres_runs"] = [round(r[0], 1) for r in runs["bot-postgres"]]
     print(json.dumps(result))
 
 

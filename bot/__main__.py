@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from bot import logs
 from bot.config import PROJECT_ROOT, ConfigError, Settings, load_settings
@@ -64,10 +65,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="the file to write (default: baocao-POINT-PERIOD.FORMAT here); - for standard output")
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db_commands.add_parser("upgrade", help="apply pending schema migrations to the database file")
     backup = db_commands.add_parser(
         "backup", help="a consistent copy of the SQLite file, safe while the bot runs (PostgreSQL: pg_dump)")
     backup.add_argument("path", help="the new file to write (never overwritten)")
+    db_commands.add_parser("upgrade", help="apply pending schema migrations to the database (SQLite or PostgreSQL)")
+    copying = db_commands.add_parser(
+        "copy", help="copy every table of one database into an empty other (SQLite to PostgreSQL), checking counts")
+    copying.add_argument("source", help="the database to copy, e.g. sqlite:///data/diemtuvan.sqlite3")
+    copying.add_argument("target", help="the empty database to fill, e.g. postgresql://bot@localhost/diemtuvan")
     return parser
 
 
@@ -102,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                            args.lang or settings.default_locale, args.out)
         if command == "db" and args.db_command == "backup":
             return _db_backup(settings, Path(args.path))
+        if command == "db" and args.db_command == "copy":
+            return asyncio.run(_db_copy(args.source, args.target))
         if command == "db":
             return asyncio.run(_db_upgrade(settings))
     except ConfigError as exc:
@@ -231,10 +238,8 @@ async def _invite(settings: Settings, role: str, point: str, days: int) -> int:
     from datetime import UTC, datetime
 
     from bot.app import site_list_path
-    from bot.config import check_data_dir
     from bot.services.staff import invite
     from bot.sites import SiteKind, load_sites
-    from bot.store.sqlite import SqliteStore
 
     points = {s.id: s for s in load_sites(site_list_path(settings)) if s.kind is SiteKind.COUNSELING_POINT}
     if point not in points:
@@ -242,8 +247,7 @@ async def _invite(settings: Settings, role: str, point: str, days: int) -> int:
         print(f"diemtuvan: {point!r} is not a counseling point in the site list; known: {known}", file=sys.stderr)
         return 1
     now = datetime.now(UTC)
-    check_data_dir(settings.sqlite_path.parent)
-    store = SqliteStore(settings.sqlite_path)
+    store = _store(settings)
     await store.open()
     try:
         async with store.unit_of_work() as uow:
@@ -262,9 +266,8 @@ async def _stats(settings: Settings) -> int:
     """Appointments per point by outcome, with the satisfaction answers (seed 004 asks points to
     measure satisfaction): counts only, read from the counts that last, never from people's rows."""
     from bot.services.reports import appointments_so_far
-    from bot.store.sqlite import SqliteStore
 
-    store = SqliteStore(settings.sqlite_path, timezone=settings.timezone)
+    store = _store(settings)
     await store.open()
     try:
         async with store.reading() as uow:
@@ -298,7 +301,6 @@ def _report(settings: Settings, point: str | None, period_text: str, fmt: str, l
     from bot.reports import MIME, RENDERERS, Period, PeriodError, Report, filename
     from bot.services.reports import period_report, point_name
     from bot.sites import SiteKind, load_sites
-    from bot.store.sqlite import SqliteStore
 
     _ = Catalogs(settings.content_dir / "locales", settings.timezone).translator(locale)
     points = {s.id: s.name for s in load_sites(site_list_path(settings)) if s.kind is SiteKind.COUNSELING_POINT}
@@ -308,7 +310,7 @@ def _report(settings: Settings, point: str | None, period_text: str, fmt: str, l
         place = point_name(points, point, _)
 
         async def counted() -> Report:
-            store = SqliteStore(settings.sqlite_path, timezone=settings.timezone)
+            store = _store(settings)
             await store.open()
             try:
                 async with store.unit_of_work() as uow:
@@ -334,29 +336,42 @@ def _report(settings: Settings, point: str | None, period_text: str, fmt: str, l
     return 0
 
 
-async def _db_upgrade(settings: Settings) -> int:
+def _store(settings: Settings) -> Any:
+    """The store DATABASE_URL names (not yet open); for SQLite, its folder is checked first."""
     from bot.config import check_data_dir
-    from bot.store.sqlite import SqliteStore
+    from bot.store import make_store
 
-    check_data_dir(settings.sqlite_path.parent)
-    store = SqliteStore(settings.sqlite_path)
+    if not settings.uses_postgres:
+        check_data_dir(settings.sqlite_path.parent)
+    return make_store(settings.database, timezone=settings.timezone)
+
+
+async def _db_upgrade(settings: Settings) -> int:
+    store = _store(settings)
     await store.open(upgrade=False)
     try:
         applied = await store.upgrade()
         version = await store.schema_version()
     finally:
         await store.close()
-    print(f"{settings.sqlite_path}: schema {version}" + (f" (applied {applied})" if applied else " (up to date)"))
+    print(f"{store.path}: schema {version}" + (f" (applied {applied})" if applied else " (up to date)"))
     return 0
 
 
-POSTGRES_SCHEMES = ("postgresql:", "postgres:", "postgresql+")
+async def _db_copy(source: str, target: str) -> int:
+    from bot.store.copy import copy_database
+
+    counts = await copy_database(source, target)
+    for table, n in counts.items():
+        print(f"{table}: {n} rows")
+    print(f"copied {sum(counts.values())} rows in {len(counts)} tables; every count matches")
+    return 0
 
 
 def _db_backup(settings: Settings, target: Path) -> int:
     """SQLite: the online copy (bot/store/sqlite.py: backup). PostgreSQL has its own tool for a
     consistent copy of a live database, and the command says which, rather than half-doing it."""
-    if (settings.database_url or "").startswith(POSTGRES_SCHEMES):
+    if settings.uses_postgres:
         print("diemtuvan: the database is PostgreSQL, whose own pg_dump makes a consistent copy while the bot runs: "
               'pg_dump --format=custom --file=PATH "$DATABASE_URL" (see "Backups" in deploy/README.md)',
               file=sys.stderr)

@@ -41,7 +41,8 @@ from bot.services.people import new_person
 from bot.services.web_access import WebAccess
 from bot.setting_grammars import parse_appointment_reminders, parse_report_deadlines
 from bot.sites import SiteDirectory, load_provinces, load_sites
-from bot.store.sqlite import SqliteStore
+from bot.store import is_postgres_url, make_store
+from bot.store.base import Store
 from bot.web import WebServer
 from bot.webview import WebContext
 from handlers import build_registry
@@ -55,7 +56,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Bot:
     settings: Settings
-    store: SqliteStore
+    store: Store
     core: Core
     catalogs: Catalogs
     content: Content
@@ -99,10 +100,10 @@ async def build(
     clock = clock or SystemClock()
     content = load_content(settings.content_dir)
     catalogs = Catalogs(settings.content_dir / "locales", settings.timezone)
-    path = store_path if store_path is not None else settings.sqlite_path
-    if str(path) != ":memory:":
-        check_data_dir(Path(path).parent)
-    store = SqliteStore(path, timezone=settings.timezone)
+    where = store_path if store_path is not None else settings.database
+    if not is_postgres_url(where) and str(where) != ":memory:":
+        check_data_dir(Path(where).parent)
+    store = make_store(where, timezone=settings.timezone)
     await store.open()
     try:
         # The counselor-on-duty alert always listens; tests may add their own listeners.

@@ -180,6 +180,18 @@ class Settings(BaseSettings):
         return ZoneInfo(self.bot_timezone)
 
     @property
+    def uses_postgres(self) -> bool:
+        return (self.database_url or "").startswith(_POSTGRES_PREFIXES)
+
+    @property
+    def database(self) -> str | Path:
+        """What the store opens: the PostgreSQL URL, or the SQLite file."""
+        if self.uses_postgres:
+            assert self.database_url is not None
+            return self.database_url
+        return self.sqlite_path
+
+    @property
     def sqlite_path(self) -> Path:
         """The SQLite file: DATABASE_URL if it names one, else diemtuvan.sqlite3 in the data folder."""
         if self.database_url:
@@ -188,6 +200,10 @@ class Settings(BaseSettings):
                 if url.startswith(prefix):
                     return Path(url[len(prefix):])
         return self.data_dir / "diemtuvan.sqlite3"
+
+
+_SQLITE_PREFIXES = ("sqlite:///", "sqlite+aiosqlite:///")
+_POSTGRES_PREFIXES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
 
 def load_settings(environ: Mapping[str, str] | None = None, env_file: str | None = ".env") -> Settings:
@@ -207,11 +223,12 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | None
         where = ".".join(str(p) for p in first["loc"]).upper()
         message = str(first["msg"]).removeprefix("Value error, ")
         raise ConfigError(f"{where}: {message}" if where and where not in message else message) from None
-    if settings.database_url and not settings.database_url.startswith(("sqlite:///", "sqlite+aiosqlite:///")):
+    if settings.database_url and not settings.database_url.startswith(_SQLITE_PREFIXES + _POSTGRES_PREFIXES):
         raise ConfigError(
-            "DATABASE_URL: only SQLite (sqlite:///path/to/file.sqlite3) is supported in this version; "
-            "the PostgreSQL store is planned (docs/architecture.md)"
+            "DATABASE_URL: write it as sqlite:///path/to/file.sqlite3 or postgresql://user:password@host:5432/name"
         )
+    if settings.uses_postgres:
+        return settings
     check_database_path(settings)
     return settings
 

@@ -45,6 +45,7 @@ from bot.channels.render import split_text
 from bot.channels.telegram_request import JsonHTTPXRequest
 from bot.core import stored_hook
 from bot.messages import Incoming, Location, Reply
+from bot.store.base import StoreUnavailable
 from bot.web import BadBody, Limits, NotStored, ThrottledLog, WebhookRoute, WebServer
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ REFUSED_WHILE_RUNNING = (
     "replaced: put the current token from @BotFather in TELEGRAM_BOT_TOKEN and start the bot again")
 # What failing to store an update looks like, as opposed to a turn that fails the same way each time:
 # the database cannot be written now (a full disk, an I/O error, a lock held too long).
-NOT_STORED = (sqlite3.OperationalError, OSError)
+NOT_STORED = (sqlite3.OperationalError, OSError, StoreUnavailable)
 
 @dataclass(frozen=True)
 class TelegramSettings(PlatformSettings):

@@ -45,6 +45,7 @@ from bot.channels.base import (
 from bot.channels.render import numbered_choices, split_text
 from bot.core import stored_hook
 from bot.messages import Incoming, Reply
+from bot.store.base import StoreUnavailable
 from bot.web import BadBody, NotStored, WebhookRoute, WebServer
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ REFUSED_WHILE_RUNNING = (
     "ZALO_BOT_TOKEN was refused by Zalo (401) while the bot was running, so it was revoked or replaced: put the "
     "current token from the Zalo Bot Manager in ZALO_BOT_TOKEN and start the bot again")
 # What failing to store an update looks like: the database cannot be written now.
-NOT_STORED = (sqlite3.OperationalError, OSError)
+NOT_STORED = (sqlite3.OperationalError, OSError, StoreUnavailable)
 MAX_STORE_PAUSE_SECONDS = 30.0  # the longest wait between tries to store a polled update
 # How long sends to Zalo pause after a 429 ("Quota exceeded"): the allowance does not come back in seconds.
 QUOTA_PAUSE_SECONDS = 600.0

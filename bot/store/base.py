@@ -32,6 +32,11 @@ class DatabaseUnusable(Exception):
     upgrade): the message is one sentence for the operator that names the file and what to do."""
 
 
+class StoreUnavailable(Exception):
+    """The database server cannot be reached now (down, restarting, the network): nothing of the turn
+    was stored, so the platform's update is left to be delivered again once it answers."""
+
+
 class People(Protocol):
     async def get(self, channel: str, user_id: str) -> Person | None: ...
     async def get_by_id(self, person_id: int) -> Person | None: ...
@@ -309,6 +314,11 @@ class UnitOfWork(Protocol):
 
 
 class Store(Protocol):
+    @property
+    def path(self) -> str:
+        """Where the data is, for the operator (a file, or a server's address without its password)."""
+        ...
+
     async def open(self) -> None: ...
     async def close(self) -> None: ...
     async def person_with_session(self, channel: str, user_id: str) -> tuple[Person | None, Session | None]:

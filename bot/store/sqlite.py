@@ -65,7 +65,10 @@ from bot.store.records import (
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# One numbered list for both databases: NNNN_name.sql for SQLite and NNNN_name.postgres.sql beside it
+# (tests/store: the numbers of the two lists are the same).
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_POSTGRES_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.postgres\.sql$")
 
 
 def ts(moment: datetime) -> str:
@@ -88,10 +91,11 @@ def _required_ts(value: str) -> datetime:
     return moment
 
 
-def migrations(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
+def migrations(directory: Path = MIGRATIONS_DIR, postgres: bool = False) -> list[tuple[int, Path]]:
     found = []
+    pattern = _POSTGRES_MIGRATION_NAME if postgres else _MIGRATION_NAME
     for path in directory.iterdir():
-        match = _MIGRATION_NAME.match(path.name)
+        match = pattern.match(path.name)
         if match:
             found.append((int(match.group(1)), path))
     found.sort()
@@ -226,6 +230,9 @@ def backup(source: Path, target: Path) -> int:
             os.unlink(partial)
     return version
 
+# A row read by column name: an sqlite3.Row here, a dict from psycopg in bot/store/postgres.py, which
+# shares the mapping functions below.
+Row = Any
 
 _INBOX_COLUMNS = "(channel, event_id, received_at, person_id, chat_id, replies)"
 _INBOX_ROW = "(?, ?, ?, ?, ?, ?)"
@@ -829,21 +836,23 @@ class SqliteUnitOfWork:
 
 
 class _Repo:
-    def __init__(self, source: SqliteUnitOfWork | aiosqlite.Connection) -> None:
+    def __init__(self, source: Any) -> None:
+        """`source`: an SqliteUnitOfWork or the read-only connection (or, for bot/store/postgres.py's
+        repositories, which share these classes, its unit of work)."""
         self._source = source
 
     # Each aiosqlite call is a hop to its thread and back, the main cost of a turn (docs/benchmarks.md):
     # every helper here is exactly one hop. A write's cursor is done once executed and is left to the GC.
-    async def _conn(self) -> aiosqlite.Connection:
+    async def _conn(self) -> Any:
         if isinstance(self._source, SqliteUnitOfWork):
             return await self._source.begin()
         return self._source  # the read-only connection
 
-    async def _one(self, sql: str, params: tuple[Any, ...]) -> aiosqlite.Row | None:
+    async def _one(self, sql: str, params: tuple[Any, ...]) -> Row | None:
         rows = list(await (await self._conn()).execute_fetchall(sql, params))
         return rows[0] if rows else None
 
-    async def _committed_all(self, sql: str, params: Any) -> list[aiosqlite.Row]:
+    async def _committed_all(self, sql: str, params: Any) -> list[Row]:
         """A read that takes no writer (`SqliteUnitOfWork.committed`): only for reads that nothing in the
         same unit writes back on the strength of, such as what to show, or what a later statement checks
         again (a slot's unique index, a conditional UPDATE)."""
@@ -851,7 +860,7 @@ class _Repo:
             return list(await (await self._source.committed()).execute_fetchall(sql, params))
         return list(await self._source.execute_fetchall(sql, params))
 
-    async def _all(self, sql: str, params: tuple[Any, ...]) -> list[aiosqlite.Row]:
+    async def _all(self, sql: str, params: Any) -> list[Row]:
         return list(await (await self._conn()).execute_fetchall(sql, params))
 
     async def _change(self, sql: str, params: tuple[Any, ...]) -> int:
@@ -877,7 +886,7 @@ _PERSON_COLUMNS = (
 )
 
 
-def _person(row: aiosqlite.Row) -> Person:
+def _person(row: Row) -> Person:
     return Person(
         id=row["id"], channel=row["channel"], user_id=row["channel_user_id"], chat_id=row["chat_id"],
         alias=row["alias"], locale=row["locale"], role=row["role"], onboarded=bool(row["onboarded"]),
@@ -968,7 +977,7 @@ def _person_values(person: Person) -> tuple[Any, ...]:
     )
 
 
-def _session(person_id: int, row: aiosqlite.Row, updated_at: str) -> Session:
+def _session(person_id: int, row: Row, updated_at: str) -> Session:
     return Session(
         person_id=person_id, flow=row["flow"], step=row["step"], data=json.loads(row["data"]),
         offered=tuple(Choice(key, label) for key, label in json.loads(row["offered"])),
@@ -1103,7 +1112,7 @@ _REMINDER_SELECT = ("SELECT r.id, r.person_id, r.kind, r.rule, r.timezone, r.nex
                     " r.created_at")
 
 
-def _reminder(row: aiosqlite.Row) -> Reminder:
+def _reminder(row: Row) -> Reminder:
     return Reminder(
         id=row["id"], person_id=row["person_id"], kind=row["kind"], rule=json.loads(row["rule"]),
         timezone=row["timezone"], next_at=from_ts(row["next_at"]), paused_until=from_ts(row["paused_until"]),
@@ -1259,7 +1268,7 @@ class SqliteOutbox(_Repo):
         return [Reply.from_json(json.loads(row["reply"])) for row in rows]
 
 
-def _address(row: aiosqlite.Row, discreet: bool = True) -> Address:
+def _address(row: Row, discreet: bool = True) -> Address:
     return Address(row["id"], row["channel"], row["chat_id"], row["locale"], row["alias"], discreet)
 
 
@@ -1296,7 +1305,7 @@ _LINK_SELECT = ("SELECT id, volunteer_id, person_id, code, code_expires_at, agre
                 " created_at FROM links")
 
 
-def _link(row: aiosqlite.Row) -> Link:
+def _link(row: Row) -> Link:
     return Link(
         id=row["id"], volunteer_id=row["volunteer_id"], person_id=row["person_id"], code=row["code"],
         code_expires_at=from_ts(row["code_expires_at"]), agreed_at=from_ts(row["agreed_at"]),
@@ -1347,7 +1356,7 @@ class SqliteLinks(_Repo):
         return [_link(r) for r in await self._all(_LINK_SELECT + " WHERE person_id = ? ORDER BY id", (person_id,))]
 
 
-def _group(row: aiosqlite.Row) -> Group:
+def _group(row: Row) -> Group:
     return Group(id=row["id"], point_id=row["point_id"], name=row["name"], rule=json.loads(row["rule"]),
                  place=row["place"], facilitator_id=row["facilitator_id"], created_at=_required_ts(row["created_at"]))
 
@@ -1450,7 +1459,7 @@ _COUNTED_OUTCOMES = frozenset({"confirmed", "attended", "no_show", "cancelled", 
 _SATISFACTION = {3: "helped", 2: "so_so", 1: "not_helped"}
 
 
-def _appointment(row: aiosqlite.Row) -> Appointment:
+def _appointment(row: Row) -> Appointment:
     return Appointment(
         id=row["id"], person_id=row["person_id"], counselor_id=row["counselor_id"], point_id=row["point_id"],
         starts_at=_required_ts(row["starts_at"]), minutes=row["minutes"], kind=row["kind"], topic=row["topic"],
@@ -1556,7 +1565,7 @@ class SqliteAudit(_Repo):
 _CHAT_SELECT = "SELECT id, person_id, point_id, counselor_id, opened_at, taken_at, closed_at FROM chats"
 
 
-def _chat(row: aiosqlite.Row) -> Chat:
+def _chat(row: Row) -> Chat:
     return Chat(id=row["id"], person_id=row["person_id"], point_id=row["point_id"], counselor_id=row["counselor_id"],
                 opened_at=_required_ts(row["opened_at"]), taken_at=from_ts(row["taken_at"]),
                 closed_at=from_ts(row["closed_at"]))
@@ -1641,7 +1650,7 @@ class SqliteTally(_Repo):
     """The append-only counts (migration 0009). The other repositories count their own events here, in
     their own transaction; a handler or service counts what only it sees (a question's topic)."""
 
-    def __init__(self, source: SqliteUnitOfWork | aiosqlite.Connection, timezone: ZoneInfo) -> None:
+    def __init__(self, source: Any, timezone: ZoneInfo) -> None:
         super().__init__(source)
         self.timezone = timezone
 
@@ -1679,9 +1688,8 @@ class SqliteTally(_Repo):
         return [r["point_id"] for r in await self._all("SELECT DISTINCT point_id FROM tally ORDER BY 1", ())]
 
 
-def _tally(uow: SqliteUnitOfWork | aiosqlite.Connection) -> SqliteTally:
-    """The tally of the unit of work a repository belongs to."""
-    assert isinstance(uow, SqliteUnitOfWork)
+def _tally(uow: Any) -> SqliteTally:
+    """The tally of the unit of work a repository belongs to (a PostgreSQL unit's tally is a subclass)."""
     tally = uow.tally
     assert isinstance(tally, SqliteTally)
     return tally

@@ -21,6 +21,7 @@ from scheduler.sender import Sender
 from tests.conftest import TelegramHarness, ZaloHarness
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.zalo_api import FakeZalo
+from tests.pg import postgres_url  # noqa: F401 - a fixture
 
 
 @dataclass
@@ -138,16 +139,29 @@ def _zalo(message: dict[str, Any]) -> Said:
     return Said(text, options)
 
 
-@pytest.fixture(params=["telegram", "zalo"])
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """`chat` is each platform on SQLite; a module with ALSO_ON_POSTGRES = True runs on PostgreSQL too
+    (the both-channel scenarios: the suite's time allows one such module)."""
+    if "chat" in metafunc.fixturenames:
+        params = ["telegram", "zalo"]
+        if getattr(metafunc.module, "ALSO_ON_POSTGRES", False):
+            params += ["telegram-postgres", "zalo-postgres"]
+        metafunc.parametrize("chat", params, indirect=True)
+
+
+@pytest.fixture
 async def chat(request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock) -> AsyncIterator[Chat]:
+    """A chat on one platform, with the bot on an SQLite file or on a PostgreSQL schema of its own."""
     harness: TelegramHarness | ZaloHarness
-    if request.param == "telegram":
+    platform, _, database = request.param.partition("-")
+    env = {"DATABASE_URL": request.getfixturevalue("postgres_url")} if database == "postgres" else {}
+    if platform == "telegram":
         fake_t = await FakeTelegram().start()
-        harness = TelegramHarness(fake_t, tmp_path, clock)
+        harness = TelegramHarness(fake_t, tmp_path, clock, **env)
         user: int | str = 5001
     else:
         fake_z = await FakeZalo().start()
-        harness = ZaloHarness(fake_z, tmp_path, clock)
+        harness = ZaloHarness(fake_z, tmp_path, clock, **env)
         user = "7f3a9c1d2e4b5a60"
     await harness.start()
     yield Chat(harness, user)

@@ -1,12 +1,14 @@
 """The conversation scenarios, run on Telegram and on Zalo from one suite, each against its fake Bot API
 on 127.0.0.1. Everything here is done by typing, as Zalo (no buttons) requires; Telegram's buttons have
-their own tests."""
+their own tests. They run on both databases too."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from tests.e2e.conftest import Chat, claim_at_seven_tomorrow, make_counselor, onboard, outbox_sender
+
+ALSO_ON_POSTGRES = True  # every scenario here runs on SQLite and on PostgreSQL (tests/e2e/conftest.py)
 
 
 async def test_first_contact_to_the_main_menu_by_typing(chat: Chat) -> None:

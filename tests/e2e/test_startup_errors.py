@@ -171,3 +171,28 @@ async def test_the_webhook_port_in_use(tmp_path: Path) -> None:
     last = text.strip().splitlines()[-1]
     assert last.startswith(f"diemtuvan: cannot listen on 127.0.0.1:{port} for the Telegram webhook"), text
     assert "TELEGRAM_WEBHOOK_PORT" in last
+
+
+def test_a_postgresql_url_with_a_database_that_does_not_exist(tmp_path: Path) -> None:
+    from tests.pg import SERVER, why_unreachable
+
+    if why_unreachable():
+        pytest.skip(why_unreachable())
+    result = start(tmp_path, DATABASE_URL=SERVER.rsplit("/", 1)[0] + "/no_such_database_here")
+    assert result.returncode == EXIT_DATABASE
+    line = one_sentence(result)
+    assert line.startswith("diemtuvan: DATABASE_URL is refused by PostgreSQL") and "database name" in line
+
+
+def test_postgresql_down_at_start_is_tried_again_then_ends_like_a_damaged_file(tmp_path: Path) -> None:
+    """Nothing listens on the port: a warning per try (no text of anyone's), then one sentence, and the
+    exit code of any other database that cannot be used."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    result = start(tmp_path, DATABASE_URL=f"postgresql://bot:secret@127.0.0.1:{port}/diemtuvan")
+    assert result.returncode == EXIT_DATABASE
+    assert "Traceback" not in result.stderr and "secret" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert sum("does not answer yet" in line for line in lines) == 4
+    assert lines[-1].startswith(f"diemtuvan: PostgreSQL at 127.0.0.1:{port}/diemtuvan (DATABASE_URL) does not answer")

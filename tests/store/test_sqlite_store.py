@@ -5,15 +5,15 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from bot.messages import Choice, Reply
 from bot.store.base import DatabaseUnusable
-from bot.store.records import Person, Session
+from bot.store.records import Person
 from bot.store.sqlite import MIGRATIONS_DIR, SqliteStore, migrations
+from tests.store.test_contract import lone_record
 
 NOW = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
 
@@ -93,150 +93,6 @@ async def test_a_newer_file_than_the_program_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DatabaseUnusable, match=f"{path} has schema 99, newer than this program's"):
         await store.open()
     assert store._db is None
-
-
-async def test_leaving_a_unit_of_work_without_commit_rolls_back(store: SqliteStore) -> None:
-    async with store.unit_of_work() as uow:
-        await uow.people.add(person())
-    assert not store._write_lock.locked()  # a rolled-back unit gives the writer back
-    with pytest.raises(ZeroDivisionError):
-        async with store.unit_of_work() as uow:
-            await uow.people.add(person("2"))
-            raise ZeroDivisionError
-    assert (await store.table_rows())["people"] == []
-
-
-async def test_concurrent_units_of_work_take_turns(store: SqliteStore) -> None:
-    async def add(n: int) -> None:
-        async with store.unit_of_work() as uow:
-            await uow.people.add(person(str(n)))
-            await asyncio.sleep(0)
-            await uow.commit()
-
-    await asyncio.gather(*(add(n) for n in range(50)))
-    assert len((await store.table_rows())["people"]) == 50
-
-
-async def test_inbox_records_an_event_once(store: SqliteStore) -> None:
-    async with store.unit_of_work() as uow:  # single statements, no transaction opened
-        assert await uow.inbox.record("telegram", "77", NOW)
-        assert not await uow.inbox.record("telegram", "77", NOW)
-        assert await uow.inbox.record("zalo", "77", NOW)
-
-
-async def test_unsent_replies_round_trip(store: SqliteStore) -> None:
-    async with store.unit_of_work() as uow:
-        row = await uow.inbox.record("telegram", "9", NOW, None, "42", (Reply("a"), Reply("b", (Choice("k", "K"),))))
-        assert row is not None
-        await uow.inbox.failed(row, NOW + timedelta(minutes=1), (Reply("b", (Choice("k", "K"),)),))
-        await uow.commit()
-    async with store.unit_of_work() as uow:
-        assert await uow.inbox.unsent(NOW, 10) == []
-        (item,) = await uow.inbox.unsent(NOW + timedelta(minutes=1), 10)
-        assert item.chat_id == "42" and item.attempts == 1 and item.replies[0].choices[0].key == "k"
-        await uow.inbox.delivered([item.id])
-        assert await uow.inbox.unsent(NOW + timedelta(days=1), 10) == []
-
-
-async def test_session_round_trip_and_cascade(store: SqliteStore) -> None:
-    async with store.unit_of_work() as uow:
-        someone = await uow.people.add(person())
-        assert someone.id is not None
-        await uow.sessions.save(Session(
-            person_id=someone.id, updated_at=NOW, flow="onboarding", step="who", data={"a": "ồ"},
-            offered=(Choice("who:self", "Cho bản thân tôi"),), last_choice="lang:vi", last_choice_at=NOW))
-        assert await uow.inbox.record("telegram", "e1", NOW, someone.id, "1", (Reply("x"),)) is not None
-        assert await uow.inbox.record("telegram", "e1", NOW, someone.id, "1", (Reply("y"),)) is None
-        await uow.commit()
-    async with store.unit_of_work() as uow:
-        session = await uow.sessions.get(someone.id)
-        assert session is not None and session.data == {"a": "ồ"} and session.offered[0].key == "who:self"
-        assert session.last_choice_at == NOW
-        await uow.people.erase(someone.id)
-        await uow.commit()
-    rows = await store.table_rows()
-    assert rows["sessions"] == [] and rows["people"] == []
-    assert rows["inbox"][0]["person_id"] is None  # an unsent reply no longer says whose it was
-
-
-async def test_an_invite_is_redeemed_once_and_not_after_expiry(store: SqliteStore) -> None:
-    async with store.unit_of_work() as uow:
-        first = await uow.people.add(person("1"))
-        second = await uow.people.add(person("2"))
-        await uow.invites.add("ABC123", "volunteer", "p1", NOW, NOW + timedelta(days=1))
-        await uow.invites.add("OLD999", "counselor", "p1", NOW - timedelta(days=9), NOW - timedelta(days=2))
-        assert first.id and second.id
-        invite = await uow.invites.redeem("ABC123", first.id, NOW)
-        assert invite is not None and invite.role == "volunteer"
-        assert await uow.invites.redeem("ABC123", second.id, NOW) is None
-        assert await uow.invites.redeem("OLD999", second.id, NOW) is None
-        await uow.commit()
-
-
-async def test_retention_purges(store: SqliteStore) -> None:
-    from bot.clock import FakeClock
-    from scheduler.housekeeping import Retention, purge
-
-    async with store.unit_of_work() as uow:
-        old = await uow.people.add(person("old"))
-        await uow.people.add(Person(channel="telegram", user_id="new", chat_id="new", alias="Gió 1", locale="vi",
-                                    created_at=NOW, last_seen_at=NOW + timedelta(days=400)))
-        assert old.id
-        await uow.sessions.save(Session(person_id=old.id, updated_at=NOW))
-        await uow.inbox.record("telegram", "1", NOW)
-        await uow.commit()
-    purged = await purge(store, FakeClock(NOW + timedelta(days=400)), Retention(60, 7, 365))
-    assert (purged.sessions, purged.inbox, purged.people) == (1, 1, 1)
-    assert [row["channel_user_id"] for row in (await store.table_rows())["people"]] == ["new"]
-
-
-async def test_lone_statements_never_land_in_another_units_transaction(store: SqliteStore) -> None:
-    """Many lone inserts race with transactions that roll back: every lone insert survives, and
-    nothing a rolled-back transaction wrote does."""
-
-    async def lone(n: int) -> None:
-        async with store.unit_of_work() as uow:
-            await uow.inbox.record("test", f"lone-{n}", NOW)
-
-    async def rolled_back(n: int) -> None:
-        async with store.unit_of_work() as uow:
-            await uow.people.add(person(f"rb-{n}"))
-            await asyncio.sleep(0)
-            await uow.inbox.record("test", f"txn-{n}", NOW)
-            # leaving without commit
-
-    await asyncio.gather(*(lone(n) if n % 2 else rolled_back(n) for n in range(200)))
-    rows = await store.table_rows()
-    assert sorted(r["event_id"] for r in rows["inbox"]) == sorted(f"lone-{n}" for n in range(1, 200, 2))
-    assert rows["people"] == []
-
-
-
-async def lone_record(store: SqliteStore, event_id: str, reply: str) -> int | None:
-    async with store.unit_of_work() as uow:
-        return await uow.inbox.record("telegram", event_id, NOW, None, "1", (Reply(reply),))
-
-
-async def test_concurrent_lone_records_share_statements_and_each_gets_its_own_row(store: SqliteStore) -> None:
-    """Turns that answer at once share INSERTs (group commit): each still learns the id of its own row."""
-    ids = await asyncio.gather(*(lone_record(store, f"e{n}", f"answer {n}") for n in range(300)))
-    rows = {row["id"]: row for row in (await store.table_rows())["inbox"]}
-    assert len(rows) == 300 and len(set(ids)) == 300
-    for n, row_id in enumerate(ids):
-        assert row_id is not None
-        assert rows[row_id]["event_id"] == f"e{n}" and f"answer {n}" in rows[row_id]["replies"]
-
-
-async def test_a_replay_in_the_same_statement_gets_none_and_the_others_their_ids(store: SqliteStore) -> None:
-    assert await lone_record(store, "old", "first") is not None
-    # "old" again (replayed by the platform) and "new" twice, all in one statement with fresh events.
-    ids = await asyncio.gather(lone_record(store, "a", "a"), lone_record(store, "old", "again"),
-                               lone_record(store, "new", "new"), lone_record(store, "new", "twice"),
-                               lone_record(store, "b", "b"))
-    assert ids[1] is None and ids[3] is None
-    rows = {row["id"]: row for row in (await store.table_rows())["inbox"]}
-    assert [rows[ids[n]]["event_id"] for n in (0, 2, 4)] == ["a", "new", "b"]  # type: ignore[index]
-    assert "first" in rows[1]["replies"] and len(rows) == 4
 
 
 async def test_a_row_that_fails_fails_only_its_own_turn(store: SqliteStore) -> None:
