@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.__main__ import _db_backup
 from bot.config import Settings
 from bot.messages import Reply
+from bot.store.base import Store
 from bot.store.records import OutboxItem
 from bot.store.sqlite import SqliteStore
 
@@ -118,25 +119,20 @@ def test_on_postgresql_the_backup_command_points_at_pg_dump(tmp_path: Path, caps
     assert list(tmp_path.iterdir()) == []
 
 
-async def test_the_backlog_counts_due_unsent_messages_and_the_oldest(tmp_path: Path) -> None:
-    store = SqliteStore(tmp_path / "b.sqlite3")
-    await store.open()
-    try:
-        async with store.unit_of_work() as uow:
-            await uow.outbox.add_many([
-                OutboxItem("due-old", None, "telegram", "1", 3, Reply("x"), NOW - timedelta(minutes=7)),
-                OutboxItem("due-retrying", None, "telegram", "2", 0, Reply("x"), NOW - timedelta(minutes=1)),
-                OutboxItem("sent", None, "telegram", "3", 0, Reply("x"), NOW - timedelta(hours=1)),
-                OutboxItem("tomorrow", None, "telegram", "4", 2, Reply("x"), NOW + timedelta(days=1)),
-            ])
-            await uow.commit()
-        async with store.unit_of_work() as uow:
-            rows = {r["key"]: r["id"] for r in (await store.table_rows())["outbox"]}
-            await uow.outbox.retry(rows["due-retrying"], NOW + timedelta(minutes=5))
-            await uow.outbox.finish(rows["sent"], "sent", NOW)
-            await uow.commit()
-        async with store.reading() as uow:
-            assert await uow.outbox.backlog(NOW) == (2, NOW - timedelta(minutes=7))
-            assert await uow.outbox.backlog(NOW - timedelta(days=1)) == (0, None)
-    finally:
-        await store.close()
+async def test_the_backlog_counts_due_unsent_messages_and_the_oldest(store: Store) -> None:
+    async with store.unit_of_work() as uow:
+        await uow.outbox.add_many([
+            OutboxItem("due-old", None, "telegram", "1", 3, Reply("x"), NOW - timedelta(minutes=7)),
+            OutboxItem("due-retrying", None, "telegram", "2", 0, Reply("x"), NOW - timedelta(minutes=1)),
+            OutboxItem("sent", None, "telegram", "3", 0, Reply("x"), NOW - timedelta(hours=1)),
+            OutboxItem("tomorrow", None, "telegram", "4", 2, Reply("x"), NOW + timedelta(days=1)),
+        ])
+        await uow.commit()
+    async with store.unit_of_work() as uow:
+        rows = {r["key"]: r["id"] for r in (await store.table_rows())["outbox"]}
+        await uow.outbox.retry(rows["due-retrying"], NOW + timedelta(minutes=5))
+        await uow.outbox.finish(rows["sent"], "sent", NOW)
+        await uow.commit()
+    async with store.reading() as uow:
+        assert await uow.outbox.backlog(NOW) == (2, NOW - timedelta(minutes=7))
+        assert await uow.outbox.backlog(NOW - timedelta(days=1)) == (0, None)
