@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
+from bot.content import parse_yaml
 from bot.normalize import words
 from bot.services.linear_text import LinearReader
 
@@ -55,7 +55,7 @@ def load_examples(folder: Path) -> list[dict[str, Any]]:
     """Every labelled example in the folder's YAML files, in file order."""
     examples: list[dict[str, Any]] = []
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
         if not isinstance(data, list):
             raise ValueError(f"{path}: a list of labelled messages was expected")
         for number, item in enumerate(data, start=1):

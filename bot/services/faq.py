@@ -30,12 +30,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
-from bot.content import FaqEntry
+from bot.content import FaqEntry, parse_yaml
 from bot.normalize import words
 from bot.services.linear_text import LinearReader
 
@@ -68,7 +67,7 @@ class Synonyms:
 
     @classmethod
     def from_file(cls, path: Path) -> Synonyms:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
         groups = data.get("groups") if isinstance(data, dict) else None
         if not isinstance(groups, list) or not all(isinstance(g, list) and g for g in groups):
             raise ValueError(f"{path}: 'groups' must be a list of non-empty lists of words")

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from bot.content import parse_yaml
 from bot.normalize import words
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -110,7 +110,7 @@ class IntentReader:
 
     @classmethod
     def from_file(cls, path: Path) -> IntentReader:
-        return cls(IntentFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        return cls(IntentFile.model_validate(parse_yaml(path.read_text(encoding="utf-8"))))
 
     def asks_about(self, text: str) -> bool:
         """A question about a thing ("đặt lịch có mất phí không", "nếu xóa dữ liệu thì sao", "xóa rồi có
