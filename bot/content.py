@@ -17,12 +17,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from bot.normalize import fold
+from bot.yaml_text import parse_yaml
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # One phone screen: about 600 characters of Vietnamese (15-17 lines of 35-40 characters on a 6-inch
@@ -145,17 +146,6 @@ class ContentError(Exception):
 class Content:
     faq: tuple[FaqEntry, ...]
     crisis: CrisisSignals
-
-
-# libyaml's parser where PyYAML has it (its wheels do), else the same rules in pure Python: the
-# development sets the readers learn from are thousands of lines, and the pure-Python parser spent
-# several seconds of every start on them.
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_yaml(text: str) -> Any:
-    """yaml.safe_load, with the fast parser when there is one."""
-    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader, chosen above
 
 
 def _read_yaml(path: Path, problems: list[str]) -> object:

@@ -25,9 +25,9 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
-from bot.content import parse_yaml
 from bot.normalize import words
 from bot.services.linear_text import LinearReader
+from bot.yaml_text import parse_yaml
 
 NONE = "none"
 

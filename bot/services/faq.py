@@ -34,9 +34,10 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
-from bot.content import FaqEntry, parse_yaml
+from bot.content import FaqEntry
 from bot.normalize import words
 from bot.services.linear_text import LinearReader
+from bot.yaml_text import parse_yaml
 
 # Words too common in questions to tell entries apart ("là gì", "có … không", "how do I").
 STOPWORDS = frozenset("""

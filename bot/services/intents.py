@@ -16,8 +16,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from bot.content import parse_yaml
 from bot.normalize import words
+from bot.yaml_text import parse_yaml
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 INTENTS = ("erase", "privacy", "language_en", "language_vi", "reminder_pause", "reminder_stop", "reminder_set",
