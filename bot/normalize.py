@@ -111,13 +111,19 @@ def yes_or_no(text: str) -> bool | None:
 
 def question_of(story: str) -> str | None:
     """The question a long message asks, as its writer put it: the last sentence that ends with "?", or
-    else the last sentence; with the sentence before it when it is only a few words ("Có sao không ạ?").
-    A family's story spends most of its words on what happened, and those words pull towards entries
-    about families or feelings; the question itself is usually the last thing said."""
+    else the last sentence that asks in words ("... co cach nao giup con toi khong", "how can he stop"),
+    or else the last sentence; with the sentence before it when it is only a few words ("Có sao không
+    ạ?"). Closing courtesies ("Tôi cảm ơn nhiều", "mong được giúp đỡ") are not the question. A family's
+    story spends most of its words on what happened, and those words pull towards entries about families
+    or feelings; the question itself is usually the last thing asked, and many write without a "?"."""
     sentences = [s.strip() for s in re.findall(r"[^.!?\n]+[.!?]*", story) if len(s.split()) >= 2]
+    while sentences and _is_courtesy(sentences[-1]):
+        sentences.pop()
     if len(sentences) < 2:
         return None
     asked = [number for number, sentence in enumerate(sentences) if sentence.endswith("?")]
+    if not asked:
+        asked = [number for number, sentence in enumerate(sentences) if _asks(sentence)]
     last = asked[-1] if asked else len(sentences) - 1
     first = last - 1 if len(sentences[last].split()) < QUESTION_MIN_WORDS and last > 0 else last
     return " ".join(sentences[first:last + 1])
@@ -125,3 +131,42 @@ def question_of(story: str) -> str | None:
 
 # A question of fewer words than this is read with the sentence before it: it refers to it.
 QUESTION_MIN_WORDS = 6
+# How a sentence asks without a "?", folded: Vietnamese ends a question with its question word ("... co
+# duoc khong", "... lam sao", "... tien gi") or says one of a few phrases anywhere in it; English opens
+# with its question word. "khong" inside a sentence is a negation ("no noi khong duoc"), not a question.
+_ENDS_ASKING = frozenset("khong ko chua sao gi nao dau".split())
+_TRAILING_PARTICLES = frozenset("a ah ha nhe nha nhi vay the ta ad oi chi anh em ban".split())
+_OPENS_ASKING = frozenset("how what where when why which who can could should is are do does will would".split())
+_ASKING_PHRASES = ("the nao", "lam sao", "bao nhieu", "bao lau", "co nen", "o dau", "cach nao", "muon biet",
+                   "muon hoi", "cho hoi", "xin hoi", "tai sao", "vi sao", "co phai", "i want to know",
+                   "i wonder", "please tell")
+# A sentence that only thanks or asks for help in general closes a message; it is not its question.
+_COURTESY_OPENINGS = ("cam on", "cảm ơn", "xin cam on", "toi cam on", "em cam on", "minh cam on", "con cam on",
+                      "thank", "thanks", "mong", "rat mong", "hy vong", "hi vong", "chuc", "xin loi", "sorry",
+                      "please help", "giup toi voi", "giup em voi", "giup minh voi")
+
+
+def _asks(sentence: str) -> bool:
+    said = words(sentence)
+    if not said:
+        return False
+    if said[0] in _OPENS_ASKING:
+        return True
+    ending = list(said)
+    while len(ending) > 1 and ending[-1] in _TRAILING_PARTICLES:
+        ending.pop()
+    phrase = f" {' '.join(said)} "
+    return ending[-1] in _ENDS_ASKING or any(f" {p} " in phrase for p in _ASKING_PHRASES)
+
+
+def _is_courtesy(sentence: str) -> bool:
+    """"Tôi cảm ơn nhiều.", "Mong ad giúp đỡ", "thanks in advance": at most eight words that open with
+    thanks, a hope or a wish and ask nothing."""
+    said = words(sentence)
+    phrase = " ".join(said)
+    return len(said) <= 8 and any(phrase.startswith(o) for o in _COURTESY_OPENINGS) and not _asks_more(said)
+
+
+def _asks_more(said: list[str]) -> bool:
+    """A courtesy that still asks ("cảm ơn, cho hỏi methadone là gì"): more than thanks in it."""
+    return any(w in ("gi", "sao", "nao", "dau", "how", "what", "where", "methadone") for w in said)

@@ -29,6 +29,11 @@ ABOUT_LINES = {
 QUESTION_CHARS = 1000
 # A listed question is offered in a "did you mean" only when it is genuinely close to the message.
 DID_YOU_MEAN_AT = 0.25
+# A story's own question is answered on its words only when the learned ranker gives that entry at least
+# this much; otherwise the whole story decides (docs/knowledge.md).
+STORY_QUESTION_RANKER_AT = 0.1
+# A story as a whole is answered on the ranker alone only when it is this sure.
+STORY_WHOLE_RANKER_AT = 0.8
 
 
 async def on_question(turn: Turn) -> Step | None:
@@ -50,17 +55,24 @@ def _answer(turn: Turn) -> tuple[FaqEntry | None, list[Match]]:
     a story's many words about what happened drown the few that ask."""
     text = turn.text[:QUESTION_CHARS]
     question = question_of(text) if len(text) >= STORY_CHARS else None
+    faq = turn.services.faq
     if question is not None:
-        entry, candidates = turn.services.faq.answer(question)
+        entry, candidates = faq.answer(question)
         # The ranker alone, sure of a few words that share none of an entry's ways of asking ("không biết
-        # phải làm gì tiếp theo"), is following a sentence's shape, not its question.
-        if entry is not None and candidates[0].overlap >= turn.services.faq.SUGGEST_AT:
+        # phải làm gì tiếp theo"), is following a sentence's shape, not its question; and a few words
+        # shared with a way of asking that the ranker all but rules out ("nên làm sao, có phải khai là
+        # đang uống methadone không" and a question about hospital) are a coincidence the rest of the
+        # story can correct.
+        if entry is not None and candidates[0].overlap >= faq.SUGGEST_AT and (
+                faq.model is None or candidates[0].probability >= STORY_QUESTION_RANKER_AT
+                or candidates[0].overlap >= faq.ANSWER_AT):
             return entry, candidates
-    entry, candidates = turn.services.faq.answer(text)
-    if question is not None and entry is not None and candidates[0].overlap < turn.services.faq.CLEAR_AT:
+    entry, candidates = faq.answer(text)
+    if (question is not None and entry is not None and candidates[0].overlap < faq.CLEAR_AT
+            and candidates[0].probability < STORY_WHOLE_RANKER_AT):
         # A story whose question matched nothing is answered as a whole only when its words clearly agree
-        # with a way of asking: its everyday words ("không biết làm gì", "nhà tôi") lean towards the
-        # entries about families whatever it tells.
+        # with a way of asking, or the ranker is all but certain: its everyday words ("không biết làm gì",
+        # "nhà tôi") lean towards the entries about families whatever it tells.
         return None, candidates
     return entry, candidates
 

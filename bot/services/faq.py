@@ -52,6 +52,7 @@ class Match:
     entry: FaqEntry
     score: float  # how sure: the better of the word overlap and the learned ranker's probability
     overlap: float = 0.0  # the word overlap alone: a match on the words themselves, not on their shape
+    probability: float = 0.0  # the learned ranker's probability alone (0 without the ranker)
 
 
 class Synonyms:
@@ -247,8 +248,8 @@ class FaqIndex:
         combined = {i: probability.get(i, 0.0) + self.OVERLAP_WEIGHT * overlap.get(i, 0.0)
                     for i in {*probability, *overlap}}
         order = sorted(combined, key=lambda i: (combined[i], i), reverse=True)
-        candidates = [Match(self.by_id[i], max(probability.get(i, 0.0), overlap.get(i, 0.0)), overlap.get(i, 0.0))
-                      for i in order]
+        candidates = [Match(self.by_id[i], max(probability.get(i, 0.0), overlap.get(i, 0.0)), overlap.get(i, 0.0),
+                            probability.get(i, 0.0)) for i in order]
         entry = self.by_id[order[0]] if order and combined[order[0]] >= self.COMBINED_AT else None
         return entry, [m for m in candidates if m.score >= self.SUGGEST_AT or m.entry is entry][:3]
 

@@ -66,3 +66,16 @@ def test_the_question_of_a_story_is_its_last_asked_sentence_with_the_one_before_
     assert question_of(story) == "Anh ấy bỏ uống ba ngày thì quay lại có được uống tiếp không?"
     assert question_of("Con em dùng đá hai năm nay. Có sao không ạ?") == "Con em dùng đá hai năm nay. Có sao không ạ?"
     assert question_of("methadone là gì") is None
+
+
+def test_a_closing_thanks_is_not_the_question_and_a_question_asked_without_a_question_mark_is() -> None:
+    story = ("chao ban, toi la me cua mot chau trai 20 tuoi. chau o tro tren thanh pho, moi hom toi len tham "
+             "thi thay chau gay rop. toi muon biet lam sao de chau bo duoc hang trang, chau noi muon bo ma "
+             "khong bo duoc. chau van di lam binh thuong. toi cam on ban nhieu")
+    assert question_of(story) == ("toi muon biet lam sao de chau bo duoc hang trang, chau noi muon bo ma "
+                                  "khong bo duoc.")
+    # Without a question word the last sentence is still the question, and "không" as a negation asks nothing.
+    told = "Con em không đi học nữa. Nó ở nhà suốt. Em rất buồn."
+    assert question_of(told) == "Nó ở nhà suốt. Em rất buồn."
+    asked = "My brother is on methadone. He does not sleep well. How long do the side effects last. Thanks a lot!"
+    assert question_of(asked) == "How long do the side effects last."
