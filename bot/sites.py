@@ -226,7 +226,7 @@ class SiteDirectory:
     def place_named_in(self, text: str) -> str | None:
         """A place of the list or a province that a message names in full ("methadone ở Hải Phòng",
         "tôi ở Thủ Đức"), folded; None if it names none."""
-        said = f" {' '.join(words(text, expand_teencode=False))} "
+        said = _NUMBERED_DISTRICT.sub(lambda m: f" quan {m.group(1) or m.group(2)} ", f" {' '.join(words(text, expand_teencode=False))} ")
         return next((name for name in self._place_names if f" {name} " in said), None)
 
     def shown(self, place: str) -> str:
@@ -297,6 +297,10 @@ def _naming(said: list[str]) -> list[str]:
             kept.append(word)
     return kept
 
+
+# A numbered district said in English or short ("district 8", "dist 8", "q8", "Q.8"): the list names it
+# "Quận 8". "q8" is one word and "Q.8" two, so both spellings are listed.
+_NUMBERED_DISTRICT = re.compile(r" (?:district|dist|q) (\d{1,2}) | q(\d{1,2}) ")
 
 # "tinh", "xa", "phuong", "thanh pho": said with a place name, not part of it.
 _PLACE_WORDS = frozenset("tinh xa phuong tp huyen quan o tai gan".split())

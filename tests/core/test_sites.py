@@ -114,3 +114,10 @@ def test_a_numbered_district_and_an_abbreviation_no_syllable_is_spelled_like_are
     assert directory.place_named_in("tôi ở quận 8") == "quan 8"
     assert directory.place_named_in("điểm methadone tp hcm") == "hcm"
     assert directory.place_named_in("hoa quả ở chợ") is None  # one syllable alone is not a name
+
+
+def test_a_numbered_district_said_in_english_or_short_is_that_district() -> None:
+    directory = SiteDirectory(load_sites(PROJECT_ROOT / "content" / "sites" / "sites.csv"))
+    for text in ("nearest methadone clinic in district 8", "methadone dist 8", "diem methadone q8", "methadone Q.8"):
+        assert directory.place_named_in(text) == "quan 8", text
+    assert directory.place_named_in("district office") is None
