@@ -171,6 +171,10 @@ def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     ("xóa dữ liệu của tôi", "erase"), ("delete my data", "erase"), ("đặt lịch tư vấn", "book"),
     ("nếu được thì đặt lịch cho em", "book"), ("nhắc tôi uống thuốc lúc 7h", "reminder_set"),
     ("tôi muốn nói chuyện với tư vấn viên", "talk"), ("tìm điểm methadone gần nhất", "sites"),
+    ("change my reminder to 8pm", "reminder_set"), ("doi gio nhac sang 7h toi", "reminder_set"),
+    ("turn off notifications", "reminder_pause"), ("tat thong bao", "reminder_pause"),
+    ("who can read what i write here", "privacy"), ("show me the options", "menu"),
+    ("how can i get you to forget everything about me", "erase"),
 ])
 def test_a_request_for_a_feature_still_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
