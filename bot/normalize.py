@@ -41,7 +41,7 @@ TEENCODE: dict[str, str] = {
     "bjo": "bao gio", "bgio": "bay gio", "bme": "bo me", "tks": "cam on", "kp": "khong phai",
     "ntnao": "nhu the nao",
     "metadon": "methadone", "methadon": "methadone", "metadone": "methadone", "methdone": "methadone",
-    "methadol": "methadone", "bupre": "buprenorphine", "bhyt": "bao hiem y te", "tvv": "tu van vien",
+    "methadol": "methadone", "bupre": "buprenorphine", "bupe": "buprenorphine", "bhyt": "bao hiem y te", "tvv": "tu van vien",
 }
 
 
