@@ -111,8 +111,8 @@ def yes_or_no(text: str) -> bool | None:
 
 def question_of(story: str) -> str | None:
     """The question a long message asks, as its writer put it: the last sentence that ends with "?", or
-    else the sentence before the last when it asks in words and the last does not ("... co cach nao giup con
-    toi khong. no van di lam."), or else the last sentence; with the sentence before it when it is only a few words ("Có sao không
+    else, when the last sentence does not ask, the last of the two before it that asks in words ("... co
+    cach nao giup con toi khong. no van di lam."), or else the last sentence; with the sentence before it when it is only a few words ("Có sao không
     ạ?"). Closing courtesies ("Tôi cảm ơn nhiều", "mong được giúp đỡ") are not the question. A family's
     story spends most of its words on what happened, and those words pull towards entries about families
     or feelings; the question itself is usually the last thing asked, and many write without a "?"."""
@@ -122,10 +122,11 @@ def question_of(story: str) -> str | None:
     if len(sentences) < 2:
         return None
     asked = [number for number, sentence in enumerate(sentences) if sentence.endswith("?")]
-    if not asked and not _asks(sentences[-1]) and _asks(sentences[-2]):
-        # "... có cách nào giúp con tôi bỏ đá không, nó muốn bỏ mà không được. Nó vẫn đi làm." Only the
-        # sentence before the last: earlier, "tôi không biết bắt đầu từ đâu" opens a story, not its question.
-        asked = [len(sentences) - 2]
+    if not asked and not _asks(sentences[-1]):
+        # "... thuốc lao có làm giảm tác dụng methadone không. Anh ấy lo lắm. Em cũng lo." One of the last
+        # three sentences, never the first: "tôi không biết bắt đầu từ đâu" opens a story, not its question.
+        asked = [number for number in range(max(1, len(sentences) - 3), len(sentences) - 1)
+                 if _asks(sentences[number])]
     last = asked[-1] if asked else len(sentences) - 1
     first = last - 1 if len(sentences[last].split()) < QUESTION_MIN_WORDS and last > 0 else last
     return " ".join(sentences[first:last + 1])

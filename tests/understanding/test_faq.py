@@ -79,3 +79,9 @@ def test_a_closing_thanks_is_not_the_question_and_a_question_asked_without_a_que
     assert question_of(told) == "Nó ở nhà suốt. Em rất buồn."
     asked = "My brother is on methadone. He does not sleep well. How long do the side effects last. Thanks a lot!"
     assert question_of(asked) == "How long do the side effects last."
+
+
+def test_a_question_followed_by_feelings_is_still_the_question() -> None:
+    story = ("chi oi em hoi chut. chong em uong methadone duoc 1 nam, nay bac si cho anh ay uong thuoc lao. "
+             "uong thuoc lao thi methadone co bi giam tac dung khong. anh ay lo lam. em cung lo. cam on chi")
+    assert question_of(story) == "uong thuoc lao thi methadone co bi giam tac dung khong."
