@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import random
-
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -164,7 +163,7 @@ def test_a_message_counts_until_a_second_after_its_answer() -> None:
     for n in range(28):
         pace.take(NOW, str(n))  # all on their way: the platform may count any of them at any moment
     assert pace.room(NOW + timedelta(seconds=5)) == 1.0  # until a second after the first answer
-    for n in range(28):
+    for _ in range(28):
         pace.landed(NOW + timedelta(seconds=2))
     assert pace.room(NOW + timedelta(seconds=2, milliseconds=999)) > 0
     assert pace.room(NOW + timedelta(seconds=3)) == 0
