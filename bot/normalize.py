@@ -41,7 +41,8 @@ TEENCODE: dict[str, str] = {
     "bjo": "bao gio", "bgio": "bay gio", "bme": "bo me", "tks": "cam on", "kp": "khong phai",
     "ntnao": "nhu the nao",
     "metadon": "methadone", "methadon": "methadone", "metadone": "methadone", "methdone": "methadone",
-    "methadol": "methadone", "bupre": "buprenorphine", "bupe": "buprenorphine", "bhyt": "bao hiem y te", "tvv": "tu van vien",
+    "methadol": "methadone", "bupre": "buprenorphine", "bupe": "buprenorphine", "bhyt": "bao hiem y te",
+    "tvv": "tu van vien",
 }
 
 
@@ -111,11 +112,12 @@ def yes_or_no(text: str) -> bool | None:
 
 def question_of(story: str) -> str | None:
     """The question a long message asks, as its writer put it: the last sentence that ends with "?", or
-    else, when the last sentence does not ask, the last of the two before it that asks in words ("... co
-    cach nao giup con toi khong. no van di lam."), or else the last sentence; with the sentence before it when it is only a few words ("Có sao không
-    ạ?"). Closing courtesies ("Tôi cảm ơn nhiều", "mong được giúp đỡ") are not the question. A family's
-    story spends most of its words on what happened, and those words pull towards entries about families
-    or feelings; the question itself is usually the last thing asked, and many write without a "?"."""
+    else, when the last sentence does not ask, the later of the two before it that asks in words ("... co
+    cach nao giup con toi khong. no van di lam."), or else the last sentence; with the sentence before it
+    when it is only a few words ("Có sao không ạ?"). Closing courtesies ("Tôi cảm ơn nhiều", "mong được
+    giúp đỡ") are not the question. A family's story spends most of its words on what happened, and those
+    words pull towards entries about families or feelings; the question itself is usually the last thing
+    asked, and many write without a "?"."""
     sentences = [s.strip() for s in re.findall(r"[^.!?\n]+[.!?]*", story) if len(s.split()) >= 2]
     while sentences and _is_courtesy(sentences[-1]):
         sentences.pop()
@@ -144,12 +146,13 @@ _ASKING_PHRASES = ("the nao", "lam sao", "bao nhieu", "bao lau", "co nen", "o da
                    "muon hoi", "cho hoi", "xin hoi", "tai sao", "vi sao", "co phai", "i want to know",
                    "i wonder", "please tell")
 # A sentence that only thanks or asks for help in general closes a message; it is not its question.
-_COURTESY_OPENINGS = ("cam on", "cảm ơn", "xin cam on", "toi cam on", "em cam on", "minh cam on", "con cam on",
+_COURTESY_OPENINGS = ("cam on", "xin cam on", "toi cam on", "em cam on", "minh cam on", "con cam on",
                       "thank", "thanks", "mong", "rat mong", "hy vong", "hi vong", "chuc", "xin loi", "sorry",
                       "please help", "giup toi voi", "giup em voi", "giup minh voi")
 
 
 def _asks(sentence: str) -> bool:
+    """Whether a sentence asks in words, with or without its "?"."""
     said = words(sentence)
     if not said:
         return False
@@ -167,9 +170,5 @@ def _is_courtesy(sentence: str) -> bool:
     thanks, a hope or a wish and ask nothing."""
     said = words(sentence)
     phrase = " ".join(said)
-    return len(said) <= 8 and any(phrase.startswith(o) for o in _COURTESY_OPENINGS) and not _asks_more(said)
-
-
-def _asks_more(said: list[str]) -> bool:
-    """A courtesy that still asks ("cảm ơn, cho hỏi methadone là gì"): more than thanks in it."""
-    return any(w in ("gi", "sao", "nao", "dau", "how", "what", "where", "methadone") for w in said)
+    # "cảm ơn, cho hỏi methadone là gì" opens with thanks and still asks.
+    return len(said) <= 8 and any(phrase.startswith(o) for o in _COURTESY_OPENINGS) and not _asks(sentence)

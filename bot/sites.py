@@ -226,7 +226,8 @@ class SiteDirectory:
     def place_named_in(self, text: str) -> str | None:
         """A place of the list or a province that a message names in full ("methadone ở Hải Phòng",
         "tôi ở Thủ Đức"), folded; None if it names none."""
-        said = _NUMBERED_DISTRICT.sub(lambda m: f" quan {m.group(1) or m.group(2)} ", f" {' '.join(words(text, expand_teencode=False))} ")
+        said = f" {' '.join(words(text, expand_teencode=False))} "
+        said = _NUMBERED_DISTRICT.sub(lambda m: f" quan {m.group(1) or m.group(2)} ", said)
         return next((name for name in self._place_names if f" {name} " in said), None)
 
     def shown(self, place: str) -> str:
