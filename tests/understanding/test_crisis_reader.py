@@ -95,3 +95,59 @@ async def test_a_figure_of_speech_said_laughing_gets_no_emergency_number(bot: Bo
     handler, texts = await say(bot, "this exam will kill me lol")
     assert not handler.startswith("crisis"), handler
     assert not any(number in text for text in texts for number in ("113", "115")), texts
+
+
+RULES = CrisisReader(load_content(CONTENT).crisis)
+
+
+@pytest.mark.parametrize("text", ["thằng bé nhà tôi bị bắt cóc ở cổng trường", "chồng tôi dọa ném con bé qua cửa sổ",
+                                  "he is threatening to throw my daughter out of the window",
+                                  "she locked her 4 year old in the car and went shopping"])
+def test_a_child_taken_threatened_or_locked_in_is_a_child_in_danger(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_child_the_rules_saw_harmed_stays_a_child_when_the_model_says_violence() -> None:
+    class _Violence(_SureModel):
+        def __init__(self) -> None:
+            self._reading = ModelReading("violence", 0.95, 1.0, "violence", 0.0)
+
+    reader = CrisisReader(load_content(CONTENT).crisis, _Violence())  # type: ignore[arg-type]
+    assert reader.detect("thằng bé nhà tôi bị bắt cóc ở cổng trường") is CrisisKind.CHILD
+
+
+@pytest.mark.parametrize("text", ["my uncle is kicking my aunt in the yard", "he's slapping me and won't stop",
+                                  "my brother keeps throwing bottles at my dad"])
+def test_violence_in_the_english_present_is_violence_now(text: str) -> None:
+    assert RULES.detect(text) is CrisisKind.VIOLENCE
+
+
+@pytest.mark.parametrize("text", ["my dad is throwing a birthday party for my mom",
+                                  "they are throwing snowballs at each other", "con theo mẹ đi chợ"])
+def test_throwing_a_party_or_following_a_mother_to_market_is_no_danger(text: str) -> None:
+    assert RULES.read(text) is None
+
+
+@pytest.mark.parametrize("text", ["mẹ mất rồi, con chỉ muốn đi theo mẹ", "everyone at home would be happier without me"])
+def test_following_a_dead_parent_or_the_family_better_off_is_a_wish_to_die(text: str) -> None:
+    assert RULES.detect(text) is CrisisKind.SUICIDE
+
+
+@pytest.mark.parametrize("text", ["năm ngoái anh tôi bị sốc thuốc, giờ đã khỏe lại rồi",
+                                  "hai năm trước tôi bị chồng đánh, giờ ly hôn rồi",
+                                  "ngủ bù cả ngày cho hết mệt, mai đi làm"])
+def test_the_model_alone_raises_no_alarm_for_a_past_that_is_over_or_rest_before_tomorrow(text: str) -> None:
+    reading = SURE.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_past_the_person_fears_again_now_stays_a_crisis() -> None:
+    assert SURE.detect("tuần trước nó đánh em gãy tay, giờ nó lại đang đập cửa phòng em") is CrisisKind.VIOLENCE
+
+
+def test_a_double_dose_asked_about_is_a_question_and_one_just_taken_is_a_poisoning() -> None:
+    asked = RULES.read("uống gấp đôi liều methadone có sao không")
+    assert asked is not None and asked.tier is Tier.ABOUT, asked
+    taken = RULES.read("lỡ uống gấp đôi liều methadone rồi")
+    assert taken is not None and (taken.kind, taken.tier) == (CrisisKind.POISONING, Tier.NOW), taken
