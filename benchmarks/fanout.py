@@ -17,6 +17,7 @@ and the replies' latency (median, 99th percentile, from the press to the thanks)
 of which a few batches are due: median and worst over the ticks. Prints one JSON line.
 
     .venv/bin/python -m benchmarks.fanout --n 10000
+    .venv/bin/python -m benchmarks.fanout --n 2000 --latency 0.2   # as far from the platform as Vietnam is
     .venv/bin/python -m benchmarks.fanout --burst 10000
     .venv/bin/python -m benchmarks.fanout --stored 1000000
 """
@@ -30,6 +31,7 @@ import random
 import resource
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -71,11 +73,11 @@ def seed(path: Path, people: int, due: datetime, due_count: int) -> None:
         )
 
 
-async def fanout(n: int, rate: float) -> dict[str, object]:
+async def fanout(n: int, rate: float, latency: float = 0.0) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         settings = load_settings({"DATA_DIR": str(data)}, env_file=None)
-        fake = await FakeTelegram(limit_per_second=30).start()
+        fake = await FakeTelegram(limit_per_second=30, send_delay=latency).start()
         now = datetime.now(UTC)
         bot = await build(settings, clock=SystemClock())
         seed(data / "diemtuvan.sqlite3", n, now - timedelta(seconds=30), n)
@@ -99,12 +101,12 @@ async def fanout(n: int, rate: float) -> dict[str, object]:
             "lost": n - delivered, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
-async def burst(n: int, rate: float, answer: float) -> dict[str, object]:
+async def burst(n: int, rate: float, answer: float, latency: float = 0.0) -> dict[str, object]:
     rng = random.Random(n)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         settings = load_settings({"DATA_DIR": str(data)}, env_file=None)
-        fake = await FakeTelegram(limit_per_second=30).start()
+        fake = await FakeTelegram(limit_per_second=30, send_delay=latency).start()
         now = datetime.now(UTC)
         bot = await build(settings, clock=SystemClock())
         seed(data / "diemtuvan.sqlite3", n, now - timedelta(seconds=30), n)
@@ -126,7 +128,13 @@ async def burst(n: int, rate: float, answer: float) -> dict[str, object]:
         presses: list[tuple[float, int, str]] = []  # (when, chat, data)
         seen = 0
         deadline = time.perf_counter() + n / rate * 3 + 600
+        report_at = time.perf_counter() + 30
         while time.perf_counter() < deadline:
+            if time.perf_counter() >= report_at:  # progress on stderr: a long run shows where it stands
+                report_at += 30
+                print(f"{time.perf_counter() - started:6.0f} s: reminders {len(reminded)}, presses {len(pressed)}"
+                      f" (+{len(presses)} to come), thanked {len(thanked)}, 429 {dict(fake.too_many_why)}",
+                      file=sys.stderr, flush=True)
             calls = fake.calls
             for call in calls[seen:]:
                 if call.method != "sendMessage":
@@ -169,7 +177,7 @@ async def burst(n: int, rate: float, answer: float) -> dict[str, object]:
         "burst": n, "configured_rate": rate, "seconds": round(seconds, 1), "reminders_sent": len(reminders),
         "reminders_duplicated": sum(c - 1 for c in reminders.values() if c > 1), "reminders_lost": n - len(reminders),
         "answers": len(pressed), "replies_sent": len(thanked), "replies_lost": len(pressed) - len(thanked),
-        "http_429": fake.too_many, "messages": messages,
+        "http_429": fake.too_many, "http_429_limit": dict(fake.too_many_why), "messages": messages,
         # While reminders were still waiting, the budget was full: every message sent until the last
         # reminder went (to within the 0.2 s this loop looks), over that time.
         "fanout_seconds": round(fanout_seconds, 1),
@@ -210,14 +218,16 @@ def main() -> None:
     parser.add_argument("--burst", type=int, help="reminders due at once, most of them answered (the morning)")
     parser.add_argument("--answer", type=float, default=0.8, help="the share of people who answer, in a burst")
     parser.add_argument("--ticks", type=int, default=10)
+    parser.add_argument("--latency", type=float, default=0.0,
+                        help="seconds the fake Bot API takes to answer a sendMessage (a round trip to Telegram)")
     args = parser.parse_args()
     if args.burst:
-        print(json.dumps(asyncio.run(burst(args.burst, args.rate, args.answer))))
+        print(json.dumps(asyncio.run(burst(args.burst, args.rate, args.answer, args.latency))))
         return
     if args.stored:
         print(json.dumps(asyncio.run(claim_time(args.stored, args.ticks))))
     if args.n or not args.stored:
-        print(json.dumps(asyncio.run(fanout(args.n or 1000, args.rate))))
+        print(json.dumps(asyncio.run(fanout(args.n or 1000, args.rate, args.latency))))
 
 
 if __name__ == "__main__":

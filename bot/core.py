@@ -379,8 +379,8 @@ class Core:
                             if (wait := pace.room(self._clock.now())) <= 0:
                                 break
                             await asyncio.sleep(min(wait, 1.0))
-                        pace.take(self._clock.now(), item.chat_id)
-                        await channel.send(item.chat_id, reply)
+                        with pace.sending(self._clock.now, item.chat_id):
+                            await channel.send(item.chat_id, reply)
                         self.stats.replies[item.channel] += 1
                     except MessageRefused as exc:
                         # Refused for good (malformed): the replies after it still go.

@@ -2,7 +2,8 @@
 reminders, the rest), under a global rate and at most one message per second per chat.
 
 Each message is marked in its own transaction right after the platform accepts it, so a crash can at
-worst send one message twice (the moment between the platform's answer and the mark), never lose one.
+worst send again the messages that were on their way (up to SENDS_IN_FLIGHT: the moment between the
+platform's answer and the mark), never lose one.
 The rate and the 429 pause are the platform's one send budget, shared with the core's replies, which
 go first (bot/channels/pace.py). A 429 pauses its own platform for its retry_after; a network or server
 error retries that message with backoff (the same schedule as a reply's) and makes the platform suspect:
@@ -52,6 +53,8 @@ from bot.store.records import OutboxItem
 
 log = logging.getLogger(__name__)
 BATCH = 200
+# Messages on their way to the platforms at once (the Telegram channel pools 8 connections).
+SENDS_IN_FLIGHT = 8
 MAX_BACKOFF = timedelta(minutes=10)  # how long a message to a platform that is down is parked
 # A pause longer than this (a quota, a long retry_after) parks that platform's messages instead of
 # holding up the others.
@@ -101,6 +104,7 @@ class Sender:
         self.catalogs = catalogs
         self._last_notice: dict[tuple[str, str], datetime] = {}
         self._waiting: dict[str, set[int]] = {}  # per platform: messages to release when it answers again
+        self._slot_turn: dict[str, asyncio.Lock] = {}  # per platform: one message at a time takes a slot
         self._wake = asyncio.Event()
         self.stats = SenderStats()
 
@@ -134,8 +138,7 @@ class Sender:
             if not batch:
                 return sent
             progressed, earliest_chat = False, None
-            for item in batch:
-                outcome = await self._one(item)
+            for item, outcome in await self._batch(batch):
                 if outcome == "no_channel":
                     continue
                 if outcome == "later":
@@ -148,6 +151,42 @@ class Sender:
                 if earliest_chat is None:
                     return sent
                 await self._wait_until(earliest_chat)
+
+    async def _batch(self, batch: list[OutboxItem]) -> list[tuple[OutboxItem, str]]:
+        """Each message of the batch, in its order, with up to SENDS_IN_FLIGHT of them on their way at
+        once: a send waits a round trip for the platform's answer (a fifth of a second from Vietnam to
+        Telegram's servers), so one at a time would cap the rate at about five a second whatever the
+        configured rate. Slots are still taken one by one in the batch's order (`_send`); a chat's
+        next message waits for the batch after the one in flight, which keeps each chat's order. Returns
+        when every message of the batch is done, so a row is never read again while it is on its way."""
+        slots = asyncio.Semaphore(SENDS_IN_FLIGHT)
+        busy: set[tuple[str, str]] = set()
+        outcomes: list[tuple[OutboxItem, str]] = []
+        errors: list[Exception] = []
+
+        async def one(item: OutboxItem, chat: tuple[str, str]) -> None:
+            try:
+                outcomes.append((item, await self._one(item)))
+            except Exception as exc:  # the others on their way finish and are marked; nothing more starts
+                errors.append(exc)
+            finally:
+                busy.discard(chat)
+                slots.release()
+
+        async with asyncio.TaskGroup() as group:
+            for item in batch:
+                chat = (item.channel, item.chat_id)
+                if chat in busy:
+                    continue  # read again with the next batch, once the one before it is done
+                await slots.acquire()
+                if errors:
+                    slots.release()
+                    break
+                busy.add(chat)
+                group.create_task(one(item, chat))
+        if errors:
+            raise errors[0]
+        return outcomes
 
     def _pace(self, channel: Channel) -> SendPace:
         """The platform's send budget, which the core's replies share, at this sender's rate."""
@@ -266,13 +305,17 @@ class Sender:
     async def _send(self, channel: Channel, chat_id: str, reply: Reply) -> None:
         """One message, in its slot of the platform's budget (the neutral line takes one too)."""
         pace = self._pace(channel)
-        await self._wait_for_slot(pace, chat_id)
+        async with self._slot_turn.setdefault(channel.name, asyncio.Lock()):  # slots in the batch's order
+            await self._wait_for_slot(pace)
+            pace.take(self._clock.now(), chat_id)
         try:
             await channel.send(chat_id, reply)
         except DeliveryFailed as failure:
             if failure.retry_after:
                 pace.pause(self._clock.now() + timedelta(seconds=failure.retry_after))
             raise
+        finally:
+            pace.landed(self._clock.now())
 
     async def _discreet(self, item: OutboxItem) -> tuple[bool, str]:
         """Whether this message needs the neutral line, and the person's locale; read at send time, so
@@ -290,12 +333,11 @@ class Sender:
         if len(self._last_notice) > 10_000:
             self._last_notice = {k: v for k, v in self._last_notice.items() if at - v < NOTICE_AGAIN_AFTER}
 
-    async def _wait_for_slot(self, pace: SendPace, chat_id: str) -> None:
+    async def _wait_for_slot(self, pace: SendPace) -> None:
         """The platform's rate, shared with the core's replies (which take their slots without
         waiting), and nothing to a platform while its short 429 pause lasts."""
         while (wait := pace.wait(self._clock.now())) > 0:
             await self._sleep(wait)
-        pace.take(self._clock.now(), chat_id)
 
     async def _wait_until(self, moment: datetime) -> None:
         delay = (moment - self._clock.now()).total_seconds()

@@ -10,6 +10,13 @@ outbox sender take their slots from the same record, kept beside the channel obj
   behind it move back by one slot instead (replies first). A reply waits only when the last second
   already holds the platform's ceiling of messages (rate × (1 + CATCH_UP)), for as long as it takes
   the oldest of them to leave the second;
+- a message counts from the moment it takes its slot until one second after the platform answered
+  it. The platform counts a message when it arrives, which is somewhere between the two: a message
+  that waits for a pooled connection, or is slowed on the way, can arrive in the same platform second
+  as later ones. Counting it in flight and for a second after its answer means that whenever the
+  ceiling has room for one more, every message the platform can still count in that message's second
+  is among those counted (so at most the ceiling arrive in any second of the platform's), whatever the
+  delays in between;
 - the sender waits for a slot, and skips a chat that got anything in the last `per_chat` seconds;
 - a 429 met by either pauses the platform for both until its retry_after has passed;
 - a sender that wakes late (a busy event loop, a long statement) catches up on the slots it missed, up
@@ -25,6 +32,7 @@ import contextlib
 import math
 import weakref
 from collections import OrderedDict, deque
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 CATCH_UP = timedelta(milliseconds=120)
@@ -48,7 +56,8 @@ class SendPace:
         self._next: datetime | None = None
         # Chats sent to within the last `per_chat`, oldest first: older entries say nothing and go.
         self._last_to_chat: OrderedDict[str, datetime] = OrderedDict()
-        self._last_second: deque[datetime] = deque()  # every send of the last second
+        self._in_flight = 0  # messages that took a slot and have no answer yet
+        self._last_second: deque[datetime] = deque()  # the answers of the last second, oldest first
         self.ceiling: int | None = None
 
     def configure(self, per_second: float, per_chat_seconds: float) -> None:
@@ -61,9 +70,16 @@ class SendPace:
     def room(self, now: datetime) -> float:
         """Seconds a reply waits before the last second has room for it under the ceiling (0: none)."""
         self._forget_before(now - SECOND)
-        if self.ceiling is None or len(self._last_second) < self.ceiling:
+        if self.ceiling is None or self.counted < self.ceiling:
             return 0.0
+        if not self._last_second:  # all in flight: the first answer frees its slot a second after it comes
+            return SECOND.total_seconds()
         return max(0.0, (self._last_second[0] + SECOND - now).total_seconds())
+
+    @property
+    def counted(self) -> int:
+        """Messages the platform may still count in the current second: in flight, or answered within it."""
+        return self._in_flight + len(self._last_second)
 
     def _forget_before(self, moment: datetime) -> None:
         while self._last_second and self._last_second[0] <= moment:
@@ -85,9 +101,9 @@ class SendPace:
 
     def take(self, now: datetime, chat_id: str) -> None:
         """Use a slot now, for a message about to go to `chat_id`: a reply whenever it comes, a scheduled
-        message once `wait` says so. Counted before the send, as the platform counts it on arrival: the
-        replies of concurrent turns are all in flight before the first one is answered."""
-        self._last_second.append(now)
+        message once `wait` says so. It counts as in flight until `landed`: the replies of concurrent
+        turns are all in flight before the first one is answered. Prefer `sending`, which pairs the two."""
+        self._in_flight += 1
         self._forget_before(now - SECOND)
         self._last_to_chat[chat_id] = now
         self._last_to_chat.move_to_end(chat_id)
@@ -100,6 +116,21 @@ class SendPace:
             return
         start = now if self._next is None else max(self._next, now - CATCH_UP)
         self._next = start + self.interval
+
+    def landed(self, now: datetime) -> None:
+        """The platform answered a message that took a slot (or the send failed): it counted the message
+        at the latest now, so it counts here until a second from now."""
+        self._in_flight = max(0, self._in_flight - 1)
+        self._last_second.append(now)
+
+    @contextlib.contextmanager
+    def sending(self, now: Callable[[], datetime], chat_id: str) -> Iterator[None]:
+        """A slot for one message to `chat_id`, counted from now until a second after its answer."""
+        self.take(now(), chat_id)
+        try:
+            yield
+        finally:
+            self.landed(now())
 
     def pause(self, until: datetime) -> None:
         """A 429: nothing goes to this platform before `until`."""

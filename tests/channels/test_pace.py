@@ -3,8 +3,12 @@ sender catches up without ever passing the platform's limit, and a chat's memory
 
 from __future__ import annotations
 
+import bisect
+import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from bot.channels.base import Capabilities
 from bot.channels.pace import CATCH_UP, SendPace, pace_of, retry_delay
@@ -49,6 +53,7 @@ def test_a_late_sender_catches_up_but_never_sends_more_than_the_limit_in_a_secon
         late = timedelta(seconds=1) if step % 50 == 49 else timedelta(milliseconds=100 if step % 7 == 0 else 0)
         now = now + timedelta(seconds=max(pace.wait(now), 0)) + late
         pace.take(now, str(step))
+        pace.landed(now)
         sends.append(now)
     span = (sends[-1] - sends[0]).total_seconds()
     worst = max(sum(1 for t in sends[i:i + 60] if t - sends[i] < timedelta(seconds=1)) for i in range(len(sends)))
@@ -109,7 +114,8 @@ async def test_the_sender_leaves_the_slots_replies_took(tmp_path: Path) -> None:
         pace = pace_of(channel)
         pace.configure(10, 1.0)
         for _ in range(5):  # five replies went just now
-            pace.take(clock.now(), "reply")
+            with pace.sending(clock.now, "reply"):
+                pass
         assert await sender.drain() == 3
         assert channel.sent[0] - NOW >= timedelta(milliseconds=500)  # behind the five replies' slots
     finally:
@@ -144,8 +150,56 @@ def test_a_reply_waits_only_when_the_last_second_is_full() -> None:
     assert pace.ceiling == 28
     for n in range(27):
         pace.take(NOW + timedelta(milliseconds=10 * n), str(n))
+        pace.landed(NOW + timedelta(milliseconds=10 * n))
     moment = NOW + timedelta(milliseconds=500)
     assert pace.room(moment) == 0
-    pace.take(moment, "27")
+    pace.take(moment, "27")  # still on its way
     assert abs(pace.room(moment) - 0.5) < 1e-9  # until the first of the 28 leaves the second
     assert pace.room(NOW + timedelta(seconds=1, milliseconds=1)) == 0
+
+
+def test_a_message_counts_until_a_second_after_its_answer() -> None:
+    pace = paced(25)
+    for n in range(28):
+        pace.take(NOW, str(n))  # all on their way: the platform may count any of them at any moment
+    assert pace.room(NOW + timedelta(seconds=5)) == 1.0  # until a second after the first answer
+    for _ in range(28):
+        pace.landed(NOW + timedelta(seconds=2))
+    assert pace.room(NOW + timedelta(seconds=2, milliseconds=999)) > 0
+    assert pace.room(NOW + timedelta(seconds=3)) == 0
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_no_second_of_the_platform_holds_more_than_the_ceiling_whatever_the_delays(seed: int) -> None:
+    """Replies of concurrent turns and the sender's messages, each arriving at the platform anywhere
+    between taking its slot and its answer (a pooled connection's queue, a slow network): the platform,
+    which counts arrivals, never sees more than the ceiling in any second."""
+    rng = random.Random(seed)
+    pace = paced(25)
+    assert pace.ceiling is not None
+    step = timedelta(milliseconds=2)
+    now = NOW
+    answers: list[datetime] = []  # of the messages on their way
+    arrivals: list[datetime] = []  # when the platform counted each message
+    sender_busy_until: datetime | None = None
+    for _ in range(30_000):  # a minute
+        now += step
+        for answer in [a for a in answers if a <= now]:
+            answers.remove(answer)
+            pace.landed(now)
+        wanted = rng.random() < 0.04  # about 20 replies a second, beyond what the budget leaves them
+        if wanted and pace.room(now) <= 0:
+            trip = timedelta(milliseconds=rng.choice((5, 40, 300, 900)))
+            pace.take(now, "reply")
+            answers.append(now + trip)
+            arrivals.append(now + trip * rng.choice((0.0, 1.0)))
+        if (sender_busy_until is None or now >= sender_busy_until) and pace.wait(now) <= 0:
+            trip = timedelta(milliseconds=rng.choice((5, 40, 300)))
+            pace.take(now, "scheduled")
+            answers.append(now + trip)
+            arrivals.append(now + trip * rng.choice((0.0, 1.0)))
+            sender_busy_until = now + trip / 8  # eight on their way at once
+    arrivals.sort()
+    worst = max(bisect.bisect_left(arrivals, a + timedelta(seconds=1)) - i for i, a in enumerate(arrivals))
+    assert len(arrivals) > 25 * 60 * 0.8
+    assert worst <= pace.ceiling

@@ -11,7 +11,7 @@ import asyncio
 import itertools
 import json
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,6 +64,8 @@ class FakeTelegram:
     limit_per_second: int | None = None
     limit_per_chat_seconds: float = 1.0
     too_many: int = 0
+    # Which limit each 429 met: "second" (the bot's messages in the last second) or "chat".
+    too_many_why: Counter[str] = field(default_factory=Counter)
     # The token was revoked in @BotFather: every call answers 401 Unauthorized, as Telegram does.
     revoked: bool = False
     # Seconds sendMessage keeps its answer back after taking the message: a bot whose read timeout is
@@ -268,6 +270,7 @@ class FakeTelegram:
         assert self.limit_per_second is not None
         too_soon_for_chat = last is not None and now - last < self.limit_per_chat_seconds
         if len(self._recent) >= self.limit_per_second or too_soon_for_chat:
+            self.too_many_why["chat" if too_soon_for_chat else "second"] += 1
             return True
         self._recent.append(now)
         self._last_to_chat[chat_id] = now
