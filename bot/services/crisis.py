@@ -139,7 +139,7 @@ _PROGRESSIVE = re.compile(
 # Following a parent or grandparent who has died ("con xuống với bố", "giờ con theo mẹ", "join my mother"):
 # a wish to die said without a word of death, read only beside a word that the one followed is gone.
 _FOLLOW = re.compile(
-    r"(?<![a-z0-9])(?:di theo|theo|xuong voi|len voi|di cung|gap lai|xuong gap|len gap|sang voi|ve voi|"
+    r"(?<![a-z0-9])(?:di theo|theo|xuong voi|len voi|xuong duoi do voi|xuong duoi voi|di cung|gap lai|xuong gap|len gap|sang voi|ve voi|"
     r"join|be with|see|go to) (?:bo|ba|me|ma|cha|ong|ong ba|ba noi|ong noi|ba ngoai|ong ngoai|bo me|ba me|"
     r"my mom|my mother|my dad|my father|my mum|mom|dad|mum|my grandma|my grandpa|my parents)(?![a-z0-9])")
 _GONE = re.compile(
@@ -274,8 +274,14 @@ class CrisisReader:
             # a child beaten beside their mother): the model's kind, when it is this sure of it, was
             # right more often on a development set it never learned from (docs/knowledge.md).
             # A child the rules saw harmed stays a child's danger: the child's reply has 113 as well, and 111.
+            # The model's kind needs the message's own words for it: a child named for a child's danger, the
+            # writer for a wish to die where the rules saw violence ("my uncle is slapping my aunt").
             child_seen = reading.kind is CrisisKind.CHILD and model.crisis_kind == CrisisKind.VIOLENCE
-            kind = CrisisKind(model.crisis_kind) if model.kind_share >= MODEL_KIND and not child_seen else reading.kind
+            no_child = model.crisis_kind == CrisisKind.CHILD and not c & {"child", "child_generic", "young_child"}
+            not_the_writer = model.crisis_kind == CrisisKind.SUICIDE and reading.kind is CrisisKind.VIOLENCE \
+                and not c & {"first_person", "speaker_wish"}
+            model_kind = model.kind_share >= MODEL_KIND and not (child_seen or no_child or not_the_writer)
+            kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
         # The model learned people, not pets; a year or a childhood named is a story of then; and what is
@@ -289,8 +295,11 @@ class CrisisReader:
         # danger the rules read.
         over = bool(c & {"past", "long_ago"}) and "safe_now" in c and "cry" not in c
         resting = "rest" in c and calm and not c & EVENTS
+        # An animal vetoes the model's alarm for the animal's own danger, not for a pet given away by someone
+        # arranging their going ("con chó nhờ cô hàng xóm nuôi giùm").
+        animal_danger = animal_only and model.crisis_kind != CrisisKind.SUICIDE
         if model.crisis >= MODEL_NOW and model.crisis > model.about \
-                and not (animal_only or long_ago or laughing or over or resting):
+                and not (animal_danger or long_ago or laughing or over or resting):
             kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
@@ -342,10 +351,11 @@ class CrisisReader:
             fired.add("past")
         if _PROGRESSIVE.search(folded):
             fired.add("violence")
+        # Both are said by the writer of themselves, whatever "if" or "would" frames them.
         if _FOLLOW.search(folded) and _GONE.search(folded):
-            fired.add("suicide")
+            fired.update(("suicide", "speaker_wish"))
         if _BETTER.search(folded) and _WITHOUT_ME.search(folded):
-            fired.add("suicide")
+            fired.update(("suicide", "speaker_wish"))
         for blow in _BLOW.finditer(folded):
             fired.add("suicide" if blow.group(1) else "violence")
         if self._harmed_child.search(folded):
