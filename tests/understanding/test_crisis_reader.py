@@ -129,7 +129,8 @@ def test_throwing_a_party_or_following_a_mother_to_market_is_no_danger(text: str
     assert RULES.read(text) is None
 
 
-@pytest.mark.parametrize("text", ["mẹ mất rồi, con chỉ muốn đi theo mẹ", "everyone at home would be happier without me"])
+@pytest.mark.parametrize("text", ["mẹ mất rồi, con chỉ muốn đi theo mẹ",
+                                  "everyone at home would be happier without me"])
 def test_following_a_dead_parent_or_the_family_better_off_is_a_wish_to_die(text: str) -> None:
     assert RULES.detect(text) is CrisisKind.SUICIDE
 
@@ -151,3 +152,43 @@ def test_a_double_dose_asked_about_is_a_question_and_one_just_taken_is_a_poisoni
     assert asked is not None and asked.tier is Tier.ABOUT, asked
     taken = RULES.read("lỡ uống gấp đôi liều methadone rồi")
     assert taken is not None and (taken.kind, taken.tier) == (CrisisKind.POISONING, Tier.NOW), taken
+
+
+def test_lying_still_after_a_long_day_with_nobody_else_and_no_drug_is_rest() -> None:
+    assert RULES.read("đi ca đêm về nằm im như chết, mai còn đi làm") is None
+    assert RULES.detect("bạn tôi chơi xong nằm im không dậy") is CrisisKind.OVERDOSE
+
+
+def test_now_beside_a_time_long_past_is_the_contrast_unless_it_is_happening_again() -> None:
+    told = RULES.read("my brother overdosed five years ago and now he's a counselor")
+    assert told is not None and told.tier is Tier.ABOUT, told
+    assert RULES.detect("năm 2019 nó đánh em nhập viện, giờ nó lại đang đứng trước cửa nhà em") is CrisisKind.VIOLENCE
+
+
+class _Kind(_SureModel):
+    """Sure of a crisis now and of its kind."""
+
+    def __init__(self, kind: str) -> None:
+        self._reading = ModelReading(kind, 0.95, 1.0, kind, 0.0)
+
+
+def test_the_model_kind_needs_the_message_own_words_for_it() -> None:
+    child = CrisisReader(load_content(CONTENT).crisis, _Kind("child"))  # type: ignore[arg-type]
+    assert child.detect("my uncle is kicking my aunt right now") is CrisisKind.VIOLENCE
+    assert child.detect("chồng đang đánh mẹ con tôi, thằng bé khóc thét") is CrisisKind.CHILD
+    suicide = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    assert suicide.detect("my uncle is kicking my aunt right now") is CrisisKind.VIOLENCE
+
+
+def test_a_pet_given_away_by_someone_arranging_their_going_is_no_animal_danger() -> None:
+    suicide = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    assert suicide.detect("nhờ anh nhận nuôi con mèo, em không lo cho nó được nữa") is CrisisKind.SUICIDE
+    poisoning = CrisisReader(load_content(CONTENT).crisis, _Kind("poisoning"))  # type: ignore[arg-type]
+    assert poisoning.detect("con mèo nhà tôi nằm im không dậy") is None
+
+
+async def test_the_emergency_numbers_end_with_what_to_do_if_it_is_happening_now(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "số điện thoại cấp cứu là gì")
+    assert "113" in texts[-1] and "115" in texts[-1]
+    assert bot.catalogs.translator("vi")("crisis.about_violence") in texts[-1], texts
