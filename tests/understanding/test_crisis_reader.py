@@ -192,3 +192,14 @@ async def test_the_emergency_numbers_end_with_what_to_do_if_it_is_happening_now(
     _handler, texts = await say(bot, "số điện thoại cấp cứu là gì")
     assert "113" in texts[-1] and "115" in texts[-1]
     assert bot.catalogs.translator("vi")("crisis.about_violence") in texts[-1], texts
+
+
+def test_the_model_half_sure_of_a_wish_to_die_beside_words_of_a_farewell_raises_the_alarm() -> None:
+    class _Half(_SureModel):
+        def __init__(self) -> None:
+            self._reading = ModelReading("suicide", 0.55, 1.0, "suicide", 0.0)
+
+    half = CrisisReader(load_content(CONTENT).crisis, _Half())  # type: ignore[arg-type]
+    assert half.detect("nhờ chị nuôi giùm con mèo, sổ tiết kiệm để trong tủ") is CrisisKind.SUICIDE
+    assert half.read("nhờ chị cho con mèo ăn giúp mấy hôm em về quê nhé") is None
+    assert half.read("hôm nay trời đẹp quá") is None
