@@ -498,6 +498,17 @@ class _Checkpointer:
                 log.warning("copying the write-ahead log failed (%s); tried again in %ss", type(exc).__name__,
                             self.SECONDS)
 
+    async def copy_now(self) -> None:
+        """One PASSIVE copy at once: what is in the log now goes into the file, so that emptying the log
+        with the writer held right after has only the newest pages left to copy."""
+        if self._db is None:
+            return
+        try:
+            async with self.lock:
+                await self._db.execute_fetchall("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error as exc:
+            log.warning("copying the write-ahead log failed (%s)", type(exc).__name__)
+
     async def close(self) -> None:
         if self._task is not None:
             self._task.cancel()
@@ -669,6 +680,7 @@ class SqliteStore:
         """Copy the write-ahead log into the main file and empty it (see `_empty_wal`)."""
         if self._db is None:
             return
+        await self._checkpointer.copy_now()  # most of the log, without holding the writer
         async with self._write_lock, self._checkpointer.lock:
             await _empty_wal(self._db)
 
