@@ -125,7 +125,8 @@ _BLOW = re.compile(r"(?<![a-z0-9])(tu )?(?:(?:dap|chem|bop|siet|xiet|rach)(?: [a
                    r"(?:da|dam|tat|dap|dim|chem) vao) "
                    r"(?:dau|mat|bung|co|nguc|lung|dui|tay|chan|hong) (?:toi|tui|tao|em|minh|me|chi|anh|con|vo|"
                    r"chong|no|co ay|anh ay|chi ay|ba|bo|ong|ba ay|ong ay)(?![a-z0-9])")
-# "ba năm trước", "cách đây 2 năm", "5 years ago": a time long enough past that what is told of it is over.
+# "hai năm trước", "cách đây ba năm", "5 years ago": a time long enough past that what is told of it is over.
+# "ba năm trước" alone is left out: "ba nằm trước cửa" (dad lies at the door) folds the same.
 _YEARS_AGO = re.compile(
     r"(?<![a-z0-9])(?:(?:cach day (?:hon |khoang )?(?:[0-9]{1,2}|hai|ba|bon|nam|vai|may|muoi) nam)|"
     r"(?:[0-9]{1,2}|hai|bon|sau|bay|tam|chin|muoi|vai|may) nam (?:truoc|ve truoc)|"
@@ -141,13 +142,15 @@ _PROGRESSIVE = re.compile(
 # a wish to die said without a word of death, read only beside a word that the one followed is gone.
 _FOLLOW = re.compile(
     r"(?<![a-z0-9])(?:di theo|theo|xuong voi|len voi|xuong duoi do voi|xuong duoi voi|di cung|gap lai|xuong gap|"
-    r"len gap|sang voi|ve voi|join|be with|see|go to) "
+    r"len gap|sang voi|ve voi|join|be with) "
     r"(?:bo|ba|me|ma|cha|ong|ong ba|ba noi|ong noi|ba ngoai|ong ngoai|bo me|ba me|"
     r"my mom|my mother|my dad|my father|my mum|mom|dad|mum|my grandma|my grandpa|my parents)(?![a-z0-9])")
 _GONE = re.compile(
-    r"(?<![a-z0-9])(?:mat roi|da mat|qua doi|ra di|gio dau|ngay gio|dam gio|vieng mo|ra mo|cho con voi|cho con nhe|"
-    r"cho con nha|doi con|cho chau voi|doi chau|tren troi|duoi do|ben kia|died|passed|passed away|gone|in heaven|"
-    r"lost my|since (?:mom|dad|my mom|my dad|my mother|my father))(?![a-z0-9])")
+    r"(?<![a-z0-9])(?:mat roi|da mat|qua doi|gio dau|ngay gio|dam gio|vieng mo|ra mo|cho con voi|cho con nhe|"
+    r"cho con nha|doi con|cho chau voi|doi chau|tren troi|duoi do|died|passed away|"
+    r"(?:mom|dad|mum|mother|father|grandma|grandpa|she|he) passed|in heaven|up there|"
+    r"lost my (?:mom|dad|mum|mother|father|parents|grandma|grandpa)|"
+    r"since (?:mom|dad|my mom|my dad|my mother|my father) (?:died|passed))(?![a-z0-9])")
 # The world, the family, everyone better off without the writer ("thế giới sẽ tốt hơn nếu tôi biến mất",
 # "everyone would be happier if I wasn't around"): better said beside the writer's absence.
 _BETTER = re.compile(r"(?<![a-z0-9])(?:tot hon|nhe nhom hon|yen on hon|vui hon|de tho hon|do kho|do phai lo|"
@@ -282,7 +285,7 @@ class CrisisReader:
             # Which crisis it is, the rules and the model can see differently (pills swallowed to die,
             # a child beaten beside their mother): the model's kind, when it is this sure of it, was
             # right more often on a development set it never learned from (docs/knowledge.md).
-            # A child the rules saw harmed stays a child's danger: the child's reply has 113 and 115 as well, and 111.
+            # A child the rules saw harmed stays a child's danger: the child's reply has 113 and 115 too, and 111.
             # The model's kind needs the message's own words for it: a child or a harm done to a child named for
             # a child's danger, the writer for a wish to die where the rules saw violence ("my uncle is kicking
             # my aunt"). Measured against no such need on the check sets and dev7 held out (docs/knowledge.md).
