@@ -79,6 +79,7 @@ REQUIRED_CONCEPTS = frozenset({
     "farewell_gone", "reported", "shock_word", "method", "cold_weather", "hyperbole_word", "death", "wish",
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
+    "bot_feature",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -309,6 +310,12 @@ class CrisisReader:
         # danger the rules read.
         over = bool(c & {"past", "long_ago"}) and "safe_now" in c and not c & {"cry", "again"}
         resting = "rest" in c and calm and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed"})
+        # Not wanting the bot's reminders, notices or stored data any more ("i don't want reminders
+        # anymore", "không muốn bot giữ gì về tôi nữa"): a request to the bot, which the rules would have
+        # read as a danger had it named one.
+        about_the_bot = "bot_feature" in c and calm \
+            and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed", "plan"}) \
+            and self._says_nothing_else(self._without_requests_to_the_bot(text))
         # An animal vetoes the model's alarm for the animal's own danger, not for a pet given away by someone
         # arranging their going ("con chó nhờ cô hàng xóm nuôi giùm").
         animal_danger = animal_only and model.crisis_kind != CrisisKind.SUICIDE
@@ -316,7 +323,7 @@ class CrisisReader:
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
         if model.crisis >= threshold and model.crisis > model.about \
-                and not (animal_danger or long_ago or laughing or over or resting):
+                and not (animal_danger or long_ago or laughing or over or resting or about_the_bot):
             kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
@@ -346,6 +353,23 @@ class CrisisReader:
             if outside is None or outside.tier is not Tier.NOW:
                 return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "quoted"))
         return reading
+
+    def _without_requests_to_the_bot(self, text: str) -> str:
+        """The message without what it asks of the bot: each of its words for a feature and the three words
+        before it ("don't want reminders", "không muốn bot", "cancel my reminders"). What is left is what
+        the person says besides: "i dont want to wake up tomorrow" in "..., cancel my reminders"."""
+        tokens = tokenize(text)
+        dropped: set[int] = set()
+        for name, start, end in self._concept_phrases.matches(tokens):
+            if name == "bot_feature":
+                dropped.update(range(max(0, start - 3), end))
+        return " ".join(t.folded for i, t in enumerate(tokens) if i not in dropped)
+
+    def _says_nothing_else(self, rest: str) -> bool:
+        """What is left beside the requests to the bot is a word or two ("i ... anymore"), or nothing the
+        model alarms on by itself."""
+        assert self._model is not None
+        return len(rest.split()) < 3 or self._model.read(rest).crisis < MODEL_NOW_FAREWELL
 
     def _concepts(self, text: str) -> tuple[set[str], bool]:
         tokens = self._false_friends.remove(tokenize(text))

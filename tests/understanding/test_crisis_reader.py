@@ -203,3 +203,17 @@ def test_the_model_half_sure_of_a_wish_to_die_beside_words_of_a_farewell_raises_
     assert half.detect("nhờ chị nuôi giùm con mèo, sổ tiết kiệm để trong tủ") is CrisisKind.SUICIDE
     assert half.read("nhờ chị cho con mèo ăn giúp mấy hôm em về quê nhé") is None
     assert half.read("hôm nay trời đẹp quá") is None
+
+
+@pytest.mark.parametrize("text", ["i don't want reminders anymore", "tôi không muốn bot giữ gì về tôi nữa, xóa hết đi",
+                                  "ko muon nhan nhac nho nua dau"])
+def test_not_wanting_the_bots_reminders_or_data_is_a_request_not_a_wish_to_die(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["i dont want to wake up tomorrow, cancel my reminders",
+                                  "hủy nhắc nhở đi, em không muốn sống nữa", "ko muon thuc day nua"])
+def test_a_wish_to_die_beside_a_request_to_the_bot_keeps_the_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
