@@ -14,11 +14,13 @@ import logging
 import signal
 import sys
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
 from bot import ops, webview
 from bot.channels.base import StartupFailed
+from bot.channels.pace import pace_of
 from bot.channels.console import ConsoleChannel
 from bot.channels.telegram import TelegramChannel, TelegramSettings
 from bot.channels.zalo import ZaloChannel, ZaloSettings
@@ -53,6 +55,7 @@ from scheduler.reminders import ReminderEngine
 from scheduler.sender import Sender
 
 log = logging.getLogger(__name__)
+LEAD_GRACE = timedelta(seconds=1)
 
 
 @dataclass
@@ -280,6 +283,11 @@ class Running:
         if isinstance(self.cluster, Alone):
             await core.redeliver()
             return
+        # The last leader's messages of the last second still count at the platform: nothing goes for a
+        # second (replies wait it out, bot/core.py), so the two together stay within its limits.
+        until = self.bot.clock.now() + LEAD_GRACE
+        for channel in core.channels().values():
+            pace_of(channel).pause(until)
         task = asyncio.create_task(core.redeliver(), name="redeliver-on-lead")
         self._redelivering.add(task)
         task.add_done_callback(self._redelivering.discard)
