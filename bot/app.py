@@ -20,8 +20,8 @@ from typing import TextIO
 
 from bot import ops, webview
 from bot.channels.base import StartupFailed
-from bot.channels.pace import pace_of
 from bot.channels.console import ConsoleChannel
+from bot.channels.pace import pace_of
 from bot.channels.telegram import TelegramChannel, TelegramSettings
 from bot.channels.zalo import ZaloChannel, ZaloSettings
 from bot.clock import Clock, SystemClock
@@ -45,8 +45,7 @@ from bot.setting_grammars import parse_appointment_reminders, parse_report_deadl
 from bot.sites import SiteDirectory, load_provinces, load_sites
 from bot.store import is_postgres_url, make_store
 from bot.store.base import Store
-from bot.store.cluster import Alone, Cluster, cluster_for
-from bot.store.postgres import QUEUED
+from bot.store.cluster import QUEUED, Alone, Cluster, cluster_for
 from bot.web import WebServer
 from bot.webview import WebContext
 from handlers import build_registry

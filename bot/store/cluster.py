@@ -37,6 +37,7 @@ INTERVAL = 1.0  # seconds between a follower's tries for the lead (and the leade
 CHECK_TIMEOUT = 2.0  # a connection that does not answer a check in this long is taken as lost
 LEADER = 1  # the advisory lock's second key: the sender; the first is the schema's hash
 RECONNECT_CAP = 5.0
+QUEUED = "q"  # the note of a commit that queued outbox messages: the leader's sender looks at once
 
 Hook = Callable[[], Awaitable[None]]
 Heard = Callable[[str], None]

@@ -53,6 +53,7 @@ from bot.store.base import (
     Tally,
     Usage,
 )
+from bot.store.cluster import QUEUED
 from bot.store.records import Appointment, Chat, Due, OutboxItem, Person, Session, Unsent
 from bot.store.sqlite import (
     _CHAT_SELECT,
@@ -94,7 +95,6 @@ FIRST_PAUSE_SECONDS = 0.5
 POOL_SIZE = 10
 POOL_WAIT_SECONDS = 5.0
 _UPGRADE_LOCK = 0x6469656D  # the advisory lock that lets one process at a time upgrade the schema
-QUEUED = "q"  # the note of a commit that queued outbox messages
 
 
 def _where(url: str) -> str:
