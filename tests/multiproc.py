@@ -236,7 +236,8 @@ class Rig:
     def pending(self) -> tuple[int, int]:
         """Outbox messages due and not sent, inbox rows whose replies are not sent."""
         with psycopg.connect(self.url) as conn:
-            outbox = conn.execute("SELECT COUNT(*) FROM outbox WHERE status = 'pending'").fetchone()
+            outbox = conn.execute("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND due_at <= %s",
+                                  (ts(datetime.now(UTC)),)).fetchone()
             inbox = conn.execute("SELECT COUNT(*) FROM inbox WHERE replies IS NOT NULL").fetchone()
         return int(outbox[0]) if outbox else 0, int(inbox[0]) if inbox else 0
 
@@ -261,14 +262,16 @@ class Rig:
                 "kills": len(self.kills), "lost": lost, "sent_twice": twice, "replies_lost": replies_lost,
                 "replies_twice": replies_twice, "http_429": self.fake.too_many,
                 "http_429_why": dict(self.fake.too_many_why), "takeover_seconds": self.takeovers(),
+                "next_reminder_seconds": self.takeovers(reminders_only=True),
                 "restart_seconds": self.restarts,
                 "peak_per_second": self.peak()}
 
-    def takeovers(self) -> list[float]:
-        """From each kill to the next reminder the fake took (sent by the process that took over)."""
+    def takeovers(self, reminders_only: bool = False) -> list[float]:
+        """From each kill to the next message the fake took (the dead leader sends nothing after its kill,
+        so that one is the new leader's), or to the next reminder (replies go first)."""
         gaps = []
         for killed in self.kills:
-            after = [when for when, _, reminder in self.sends if reminder and when > killed]
+            after = [when for when, _, reminder in self.sends if when > killed and (reminder or not reminders_only)]
             if after:
                 gaps.append(round(after[0] - killed, 2))
         return gaps
