@@ -31,8 +31,8 @@ async def test_a_second_process_refuses_to_poll_the_same_bot(tmp_path: Path, fak
     await first.start()
     try:
         second = settings(tmp_path, "b", fake_telegram, postgres_url)
-        with pytest.raises(StartupFailed, match="another process already polls Telegram for this bot on this "
-                                                "database.*TELEGRAM_MODE=webhook"):
+        with pytest.raises(StartupFailed, match=r"another process already polls Telegram for this bot on this "
+                                                r"database.*TELEGRAM_MODE=webhook"):
             await second.start()
         assert second.bot is None  # stopped in order
     finally:
@@ -43,7 +43,7 @@ async def test_a_second_process_refuses_to_poll_the_same_bot(tmp_path: Path, fak
 
 
 async def test_a_question_taken_by_a_process_that_does_not_lead_is_answered_by_the_leader(
-        tmp_path: Path, fake_telegram: FakeTelegram, postgres_url: str, clock: FakeClock) -> None:
+        tmp_path: Path, fake_telegram: FakeTelegram, postgres_url: str) -> None:
     ports = [free_port(), free_port()]
     health = free_port()
     bots = [settings(tmp_path, f"p{n}", fake_telegram, postgres_url, TELEGRAM_MODE="webhook",
