@@ -267,12 +267,12 @@ class Core:
                 log.info("replayed event ignored channel=%s event=%s", incoming.channel, incoming.event_id)
                 _stored()
                 return Outcome((), "duplicate", duplicate=True), None, None  # leaving rolls back the turn
-            if replies and self._shared:
+            # Sent from here by a process that sends; else by the leader, told by a note in this commit.
+            sending = bool(replies) and self.sends
+            if replies and self._shared and not sending:
                 urgent = "u" if step.handler == "crisis" else "n"
                 uow.notify(f"{REPLIES_NOTE} {self._me} {inbox_id} {urgent} {incoming.channel} {incoming.chat_id}")
             await uow.commit()
-            # Sent from here only by a process that sends; the leader's, otherwise, from the note.
-            sending = bool(replies) and self.sends
             if sending:
                 self._live.add(inbox_id)
             _stored()

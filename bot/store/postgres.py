@@ -422,9 +422,20 @@ class PostgresUnitOfWork:
         """A transaction-scoped advisory lock on the chat: another process's turn for the same chat waits
         here until this one commits or rolls back, so a chat's turns run one at a time, in the order of
         their inbox ids. Keyed by the schema too, so schemas sharing a database never wait for each other."""
-        with _reachable():
-            await (await self.begin()).execute(
-                "SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext(%s))", (f"{channel}:{chat_id}",))
+        lock = "SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext(%s))"
+        key = (f"{channel}:{chat_id}",)
+        if self._conn is not None or self.read_only:
+            with _reachable():
+                await (await self.begin()).execute(lock, key)
+            return
+        with _reachable():  # the turn's first statement: BEGIN and the lock in one round trip
+            conn = await self._store.pool.getconn()
+            try:
+                await conn.execute("BEGIN; " + lock, key)
+            except BaseException:
+                await self._store.pool.putconn(conn)
+                raise
+        self._conn = conn
 
     def notify(self, note: str) -> None:
         self._notes.append(note)
