@@ -119,6 +119,13 @@ async def burst(n: int, rate: float, answer: float, latency: float = 0.0) -> dic
         await channel.start()
         started = time.perf_counter()
         sending = asyncio.create_task(sender.run())
+
+        async def redelivering() -> None:  # as the bot's housekeeping does: a reply that failed goes again
+            while True:
+                await asyncio.sleep(15)
+                await bot.core.redeliver()
+
+        redelivery = asyncio.create_task(redelivering())
         while await claim_due(bot.store, bot.catalogs, datetime.now(UTC)) == CLAIM_BATCH:
             pass
         sender.wake()
@@ -161,7 +168,8 @@ async def burst(n: int, rate: float, answer: float, latency: float = 0.0) -> dic
             await asyncio.sleep(0.2)
         seconds = time.perf_counter() - started
         sending.cancel()
-        await asyncio.gather(sending, return_exceptions=True)
+        redelivery.cancel()
+        await asyncio.gather(sending, redelivery, return_exceptions=True)
         await channel.stop()
         await bot.core.close()
         await bot.store.close()

@@ -20,7 +20,8 @@ Then, on the copy, through the bot's own store and core:
   held the writer at once (the rebuild after it is wipe_s);
 - rss_mb: the process's peak resident memory before the rebuild;
 - wipe_s / wipe_rss_mb: the rebuild (VACUUM) the erasures and the purge ask for, and the peak memory
-  with it.
+  with it; wipe_in_quiet_hour: the file is large enough that the bot puts the rebuild off to the quiet
+  hour, with its copy in a temporary file rather than in memory.
 
     .venv/bin/python -m benchmarks.growth --people 10000
     .venv/bin/python -m benchmarks.growth --people 1000000     # builds a file of about 2 GB once
@@ -384,11 +385,12 @@ async def measure(path: Path, people: int, turns: int) -> dict[str, object]:
         batches_ms = sum(holds.holds[1:-1]) if len(holds.holds) >= 3 else None
         await bot.core.close()
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        # The rebuild that erasures and the purge asked for (docs/architecture.md, "Storage").
+        # The rebuild that erasures and the purge asked for (docs/architecture.md, "Storage"), run now
+        # whatever the hour: a large file's waits for the quiet hour in the bot, and is timed here.
         wiper.request = request  # type: ignore[method-assign]
+        wipe_large = wiper.large()
         began = time.perf_counter()
-        store.request_wipe()
-        await store.wiped()
+        await store.wipe(large=wipe_large)
         wipe_s = time.perf_counter() - began
     finally:
         await store.close()
@@ -408,6 +410,7 @@ async def measure(path: Path, people: int, turns: int) -> dict[str, object]:
         "startup_s": round(startup, 2),
         "rss_mb": round(rss_mb, 1),
         "wipe_s": round(wipe_s, 2),
+        "wipe_in_quiet_hour": wipe_large,
         "wipe_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "file_mb": round(file_bytes / 2**20),
     }

@@ -404,10 +404,7 @@ class Core:
                         # A reply takes the platform's next slot without waiting for it (scheduled
                         # messages move back instead), unless the platform's last second is full
                         # (bot/channels/pace.py).
-                        for _ in range(3):
-                            if (wait := pace.room(self._clock.now())) <= 0:
-                                break
-                            await asyncio.sleep(min(wait, 1.0))
+                        await pace.room_for_reply(self._clock.now, asyncio.sleep)
                         with pace.sending(self._clock.now, item.chat_id):
                             await channel.send(item.chat_id, reply)
                         self.stats.replies[item.channel] += 1

@@ -9,7 +9,7 @@ outbox sender take their slots from the same record, kept beside the channel obj
 - a reply takes the next slot at once: the person who wrote is waiting, so the scheduled messages
   behind it move back by one slot instead (replies first). A reply waits only when the last second
   already holds the platform's ceiling of messages (rate × (1 + CATCH_UP)), for as long as it takes
-  the oldest of them to leave the second;
+  the oldest of them to leave the second, and the sender takes no slot while a reply waits;
 - a message counts from the moment it takes its slot until one second after the platform answered
   it. The platform counts a message when it arrives, which is somewhere between the two: a message
   that waits for a pooled connection, or is slowed on the way, can arrive in the same platform second
@@ -32,10 +32,13 @@ import contextlib
 import math
 import weakref
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime, timedelta
 
 CATCH_UP = timedelta(milliseconds=120)
+# How long the sender looks away while a reply waits for room under the ceiling.
+REPLY_FIRST_WAIT = timedelta(milliseconds=20)
+REPLY_LONGEST_WAIT = 5  # looks of at most a second each
 SECOND = timedelta(seconds=1)
 # A message that may succeed later is tried again after these, by attempt (the last repeats).
 RETRY_DELAYS = (5, 30, 120, 600)
@@ -59,6 +62,7 @@ class SendPace:
         self._in_flight = 0  # messages that took a slot and have no answer yet
         self._last_second: deque[datetime] = deque()  # the answers of the last second, oldest first
         self.ceiling: int | None = None
+        self.replies_waiting = 0  # replies waiting for room under the ceiling; the sender waits behind them
 
     def configure(self, per_second: float, per_chat_seconds: float) -> None:
         if per_second <= 0:
@@ -93,6 +97,8 @@ class SendPace:
         if self._next is not None:
             waits.append((self._next - now).total_seconds())
         waits.append(self.room(now))
+        if self.replies_waiting:  # replies first: a freed slot is theirs
+            waits.append(max(self.room(now), REPLY_FIRST_WAIT.total_seconds()))
         return max(waits)
 
     def paused(self, now: datetime) -> float:
@@ -122,6 +128,20 @@ class SendPace:
         at the latest now, so it counts here until a second from now."""
         self._in_flight = max(0, self._in_flight - 1)
         self._last_second.append(now)
+
+    async def room_for_reply(self, now: Callable[[], datetime], sleep: Callable[[float], Awaitable[None]]) -> None:
+        """Until the ceiling has room for a reply. Meanwhile the sender takes no slot (`wait`), so the
+        room that frees is the reply's, within a second or two of answers coming back. A reply gives up
+        waiting after REPLY_LONGEST_WAIT tries (answers that never come back, a clock that stands still)
+        and goes: a 429 then costs a second, a reply never sent costs the person."""
+        self.replies_waiting += 1
+        try:
+            for _ in range(REPLY_LONGEST_WAIT):
+                if (wait := self.room(now())) <= 0:
+                    return
+                await sleep(min(wait, 1.0))
+        finally:
+            self.replies_waiting -= 1
 
     @contextlib.contextmanager
     def sending(self, now: Callable[[], datetime], chat_id: str) -> Iterator[None]:

@@ -19,7 +19,7 @@ import sqlite3
 import stat
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -119,6 +119,13 @@ async def _configure(db: aiosqlite.Connection) -> None:
     await db.execute("PRAGMA secure_delete=ON")
     await db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     await db.execute("PRAGMA temp_store=MEMORY")
+
+
+def _temporary_files_beside(path: Path) -> None:
+    """A temporary file SQLite writes (a large rebuild's copy of the database) goes into the database's
+    own folder, which only the bot can read, not into a shared /tmp; unless the operator chose a place
+    (SQLITE_TMPDIR)."""
+    os.environ.setdefault("SQLITE_TMPDIR", str(path.resolve().parent))
 
 
 async def _empty_wal(db: aiosqlite.Connection) -> None:
@@ -337,9 +344,19 @@ class _Wiper:
     retention purge) asks for it at once. Requests that come while one runs share the next run, and
     runs are at least MIN_SECONDS apart: VACUUM holds the writer for about 0.5 s per 70 MB, and
     repeated erasures must not keep it from everyone else.
+
+    A file larger than AT_ONCE_BYTES (a rebuild of seconds to minutes, every turn and send waiting
+    behind it) is rebuilt in the quiet hour instead (QUIET_FROM, in the store's zone), with VACUUM's
+    copy in a temporary file beside the database rather than in memory (a copy of gigabytes). The rows
+    are gone and their bytes zeroed at the erasure itself; only a stray old copy in a page's unused
+    space waits for that night. The debt is written down (a `.rebuild-owed` file beside the database)
+    so that a restart in between keeps it, and a stop does not pay it: the next quiet hour does.
     """
 
     MIN_SECONDS = 30.0
+    AT_ONCE_BYTES = 256 * 2**20  # about 2 s of rebuild
+    QUIET_FROM = time(3, 30)
+    QUIET_FOR = timedelta(hours=1)
 
     def __init__(self, store: SqliteStore) -> None:
         self._store = store
@@ -349,6 +366,33 @@ class _Wiper:
         self._wiping = False
         self._last = -float("inf")
         self._hurry = asyncio.Event()  # closing: no more waiting between runs
+        self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self.runs = 0  # rebuilds done, for the tests
+
+    @property
+    def owed_path(self) -> Path:
+        return Path(self._store.path + ".rebuild-owed")
+
+    def large(self) -> bool:
+        try:
+            return os.path.getsize(self._store.path) > self.AT_ONCE_BYTES
+        except OSError:
+            return False
+
+    def seconds_to_quiet(self) -> float:
+        """0 inside the quiet hour, else the seconds until it begins."""
+        local = self.now().astimezone(self._store.timezone)
+        start = datetime.combine(local.date(), self.QUIET_FROM, tzinfo=local.tzinfo)
+        if start <= local < start + self.QUIET_FOR:
+            return 0.0
+        if start < local:
+            start += timedelta(days=1)
+        return (start - local).total_seconds()
+
+    def owed(self) -> None:
+        """At open: a rebuild put off to the quiet hour before a stop is still owed."""
+        if self.owed_path.exists():
+            self.request()
 
     def erased(self, inbox_rows: list[int]) -> None:
         if inbox_rows:
@@ -376,9 +420,23 @@ class _Wiper:
             if wait > 0 and not self._hurry.is_set():
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._hurry.wait(), wait)
+            large = self.large()
+            if large:
+                self.owed_path.touch(mode=0o600)
+                if self._hurry.is_set():
+                    return  # a stop does not wait minutes for it: the next quiet hour pays it
+                if (quiet := self.seconds_to_quiet()) > 0:
+                    log.info("a rebuild after an erasure waits for the quiet hour (%.0f s)", quiet)
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._hurry.wait(), quiet)
+                    if self._hurry.is_set():
+                        return
             self._wiping = True
             try:
-                done = await self._store.wipe()
+                done = await self._store.wipe(large=large)
+                if done:
+                    self.runs += 1
+                    self.owed_path.unlink(missing_ok=True)
             except Exception:
                 log.exception("rebuilding the database after an erasure failed; the next erasure or purge retries")
                 done = True  # not a passing condition: no quick retry
@@ -440,6 +498,17 @@ class _Checkpointer:
                 log.warning("copying the write-ahead log failed (%s); tried again in %ss", type(exc).__name__,
                             self.SECONDS)
 
+    async def copy_now(self) -> None:
+        """One PASSIVE copy at once: what is in the log now goes into the file, so that emptying the log
+        with the writer held right after has only the newest pages left to copy."""
+        if self._db is None:
+            return
+        try:
+            async with self.lock:
+                await self._db.execute_fetchall("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error as exc:
+            log.warning("copying the write-ahead log failed (%s)", type(exc).__name__)
+
     async def close(self) -> None:
         if self._task is not None:
             self._task.cancel()
@@ -471,6 +540,11 @@ class SqliteStore:
     def path(self) -> str:
         return self._path
 
+    @property
+    def rebuilder(self) -> _Wiper:
+        """What rebuilds the file after erasures, and when (`_Wiper`)."""
+        return self._wiper
+
     async def open(self, upgrade: bool = True) -> None:
         """Open the file (created for this user only), check it, bring its schema up to date.
 
@@ -485,6 +559,7 @@ class SqliteStore:
         try:
             if on_disk:
                 _create_private(Path(self._path))
+                _temporary_files_beside(Path(self._path))
             self._db = await aiosqlite.connect(self._path, isolation_level=None)
             self._inbox_batch = _InboxBatch(self._db, self._write_lock)
             self._db.row_factory = aiosqlite.Row
@@ -507,6 +582,7 @@ class SqliteStore:
                 await self._reader.execute("PRAGMA query_only=ON")
                 await self._checkpointer.start()
                 _restrict_modes(Path(self._path))  # the -wal and -shm the connections just created
+                self._wiper.owed()
         except BaseException as exc:
             await self.close()
             if isinstance(exc, (sqlite3.Error, OSError)):
@@ -606,16 +682,21 @@ class SqliteStore:
         """Copy the write-ahead log into the main file and empty it (see `_empty_wal`)."""
         if self._db is None:
             return
+        await self._checkpointer.copy_now()  # most of the log, without holding the writer
         async with self._write_lock, self._checkpointer.lock:
             await _empty_wal(self._db)
 
-    async def wipe(self) -> bool:
+    async def wipe(self, large: bool = False) -> bool:
         """Rebuild the file so that nothing deleted survives in it (see `_Wiper`), then empty the -wal.
-        False if a statement outside the units of work (an audit's read) kept VACUUM from running."""
+        A large file's copy goes into a temporary file (SQLITE_TMPDIR, the database's own folder) rather
+        than memory. False if a statement outside the units of work (an audit's read) kept VACUUM from
+        running."""
         if self._db is None or self._path == ":memory:":
             return True
         async with self._write_lock:
             try:
+                if large:
+                    await self._db.execute("PRAGMA temp_store=FILE")
                 await self._db.execute("VACUUM")
             except sqlite3.OperationalError as exc:
                 if "in progress" not in str(exc):
@@ -623,6 +704,8 @@ class SqliteStore:
                 log.warning("the database could not be rebuilt now (%s); trying again shortly", exc)
                 return False
             finally:
+                if large:
+                    await self._db.execute("PRAGMA temp_store=MEMORY")
                 async with self._checkpointer.lock:
                     await _empty_wal(self._db)
         return True

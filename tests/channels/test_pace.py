@@ -203,3 +203,23 @@ def test_no_second_of_the_platform_holds_more_than_the_ceiling_whatever_the_dela
     worst = max(bisect.bisect_left(arrivals, a + timedelta(seconds=1)) - i for i, a in enumerate(arrivals))
     assert len(arrivals) > 25 * 60 * 0.8
     assert worst <= pace.ceiling
+
+
+async def test_a_waiting_reply_holds_the_sender_back_and_gets_the_room_that_frees() -> None:
+    clock = FakeClock(NOW)
+    pace = paced(25)
+    assert pace.ceiling is not None
+    for n in range(pace.ceiling):  # sent two seconds ago, answered just now: the ceiling is full
+        pace.take(NOW - timedelta(seconds=2), str(n))
+        pace.landed(NOW)
+    woken: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        clock.advance(timedelta(seconds=seconds))
+        # The room has just freed and the reply has not taken it yet: the sender must not either.
+        woken.append(pace.wait(clock.now()))
+
+    await pace.room_for_reply(clock.now, sleep)
+    assert woken and all(wait > 0 for wait in woken)
+    assert pace.room(clock.now()) == 0 and pace.replies_waiting == 0
+    assert clock.now() - NOW == timedelta(seconds=1)  # the second of the first answers, no more
