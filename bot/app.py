@@ -54,7 +54,7 @@ from scheduler.reminders import ReminderEngine
 from scheduler.sender import Sender
 
 log = logging.getLogger(__name__)
-LEAD_GRACE = timedelta(seconds=1)
+LEAD_GRACE = timedelta(seconds=2)
 
 
 @dataclass
@@ -282,8 +282,9 @@ class Running:
         if isinstance(self.cluster, Alone):
             await core.redeliver()
             return
-        # The last leader's messages of the last second still count at the platform: nothing goes for a
-        # second (replies wait it out, bot/core.py), so the two together stay within its limits.
+        # The last leader's messages still count at the platform for a second after their answers, and
+        # those it had on their way may arrive after its death: nothing goes for LEAD_GRACE (replies wait
+        # it out, bot/core.py), so the two leaders' messages never share a platform second.
         until = self.bot.clock.now() + LEAD_GRACE
         for channel in core.channels().values():
             pace_of(channel).pause(until)

@@ -398,6 +398,12 @@ class Core:
                 # A 429's usual second: the reply waits it out. A longer pause (a quota) is the
                 # channel's own to enforce, and a refused reply keeps its own count of refusals.
                 await asyncio.sleep(paused)
+            free_at = pace.chat_free_at(item.chat_id) if self._shared else None
+            if free_at is not None and (wait := (free_at - self._clock.now()).total_seconds()) > 0:
+                # With several processes the leader sends replies that waited for it (a takeover, a note)
+                # beside the chat's next ones: a turn's replies wait out the chat's second (the
+                # platform's one message a second per chat), as the outbox's do.
+                await asyncio.sleep(min(wait, 1.0))
             try:
                 for done, reply in enumerate(item.replies):
                     try:
