@@ -63,6 +63,7 @@ LAST_SEEN_PRECISION = timedelta(hours=1)
 CACHE_SIZE = 10_000
 MAX_OFFERED = 24
 SHORT_PAUSE = 2.0  # seconds of a platform's 429 pause a reply waits out before it goes
+SECOND = timedelta(seconds=1)
 MARKS_REMEMBERED = 10_000  # rows marked sent lately, which a redelivery read just before the mark skips
 REPLIES_NOTE = "r"  # a note to the leader: "r <process> <inbox id> <u|n> <channel> <chat id>"
 
@@ -110,6 +111,7 @@ class Core:
         self._me = secrets.token_hex(6)  # this process, in its notes, so that it ignores its own
         self._notified: set[asyncio.Task[None]] = set()
         self._marked: set[int] = set()
+        self._answered: OrderedDict[tuple[str, str], datetime] = OrderedDict()  # chats answered in the last second
         self._marked_order: deque[int] = deque()
         self._channels: dict[str, Channel] = {}
         self._acknowledged: list[int] = []  # inbox rows whose replies went out, not yet marked
@@ -398,11 +400,12 @@ class Core:
                 # A 429's usual second: the reply waits it out. A longer pause (a quota) is the
                 # channel's own to enforce, and a refused reply keeps its own count of refusals.
                 await asyncio.sleep(paused)
-            free_at = pace.chat_free_at(item.chat_id) if self._shared else None
-            if free_at is not None and (wait := (free_at - self._clock.now()).total_seconds()) > 0:
+            answered = self._answered.get((item.channel, item.chat_id)) if self._shared else None
+            if answered is not None and (wait := (answered + SECOND - self._clock.now()).total_seconds()) > 0:
                 # With several processes the leader sends replies that waited for it (a takeover, a note)
-                # beside the chat's next ones: a turn's replies wait out the chat's second (the
-                # platform's one message a second per chat), as the outbox's do.
+                # beside the chat's next ones: a turn's replies wait until a second after the platform
+                # answered the chat's last reply (it counted that one by then at the latest), so the chat
+                # never gets two in one of its seconds.
                 await asyncio.sleep(min(wait, 1.0))
             try:
                 for done, reply in enumerate(item.replies):
@@ -413,6 +416,8 @@ class Core:
                         await pace.room_for_reply(self._clock.now, asyncio.sleep)
                         with pace.sending(self._clock.now, item.chat_id):
                             await channel.send(item.chat_id, reply)
+                        if self._shared:
+                            self._chat_answered((item.channel, item.chat_id))
                         self.stats.replies[item.channel] += 1
                     except MessageRefused as exc:
                         # Refused for good (malformed): the replies after it still go.
@@ -504,6 +509,16 @@ class Core:
                 self._marking.difference_update(sent)
             self._remember_marks(sent)
             self._live.difference_update(sent)
+
+    def _chat_answered(self, chat: tuple[str, str]) -> None:
+        now = self._clock.now()
+        self._answered[chat] = now
+        self._answered.move_to_end(chat)
+        while self._answered:
+            oldest, when = next(iter(self._answered.items()))
+            if now - when < SECOND:
+                break
+            del self._answered[oldest]
 
     def _remember_marks(self, ids: list[int]) -> None:
         """Rows just marked sent: a redelivery whose read began before the mark still has them, and must
