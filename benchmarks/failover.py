@@ -10,7 +10,9 @@ to the next reminder the fake took), the restarts, the peak messages in one seco
 process that sends against those it hands to the leader (the cost of one sender).
 
 `--throughput N`: N questions from 200 people posted as fast as 40 connections allow (the fake without
-limits, the send budget out of the way), to one process and then to two: turns a second, each way.
+limits, the send budget out of the way), to one process and to two, in `--rounds` rounds of alternating
+order (and with `--against PATH`, one process of the bot in another checkout, such as main): questions
+stored and answered a second, each way.
 
 `--fanout N`: N reminders due at once, no questions, two processes, the configured rate 25 a second under
 the fake's 30: the rate reached (share of the configured rate), duplicates, lost, 429s.
@@ -86,11 +88,11 @@ async def latency(writers: int, each: int, gap: float) -> dict[str, object]:
     return report
 
 
-async def throughput(questions: int, processes: int, writers: int = 200) -> dict[str, object]:
+async def throughput(questions: int, processes: int, writers: int = 200, code: str | None = None) -> dict[str, object]:
     async with schema() as url:
         await seed(url, 0, writers)
         with tempfile.TemporaryDirectory() as tmp:
-            rig = Rig(url, Path(tmp), processes=processes, rate=100_000, fake=FakeTelegram())
+            rig = Rig(url, Path(tmp), processes=processes, rate=100_000, fake=FakeTelegram(), code=code)
             try:
                 await rig.start()
                 updates = [rig.fake.text_update(WRITER_CHATS + n % writers, "methadone là gì")
@@ -110,7 +112,7 @@ async def throughput(questions: int, processes: int, writers: int = 200) -> dict
                 report = rig.report(0, writers, each)
             finally:
                 await rig.stop()
-    return {"processes": processes, "questions": questions, "stored_per_second": round(questions / stored, 1),
+    return {"processes": processes, "code": code or "this checkout", "questions": questions, "stored_per_second": round(questions / stored, 1),
             "answered_per_second": round(questions / answered, 1), "replies_lost": report["replies_lost"],
             "replies_twice": report["replies_twice"]}
 
@@ -140,6 +142,8 @@ def main() -> None:
     parser.add_argument("--latency", action="store_true")
     parser.add_argument("--throughput", type=int, default=0)
     parser.add_argument("--fanout", type=int, default=0)
+    parser.add_argument("--rounds", type=int, default=1, help="--throughput: rounds, each in alternating order")
+    parser.add_argument("--against", help="--throughput: also one process of the bot in this checkout (a path)")
     parser.add_argument("--reminders", type=int, default=1000)
     parser.add_argument("--writers", type=int, default=200)
     parser.add_argument("--each", type=int, default=3)
@@ -150,8 +154,10 @@ def main() -> None:
     if args.latency:
         print(json.dumps(asyncio.run(latency(args.writers, args.each, args.gap))))
     if args.throughput:
-        for processes in (1, 2):
-            print(json.dumps(asyncio.run(throughput(args.throughput, processes))), flush=True)
+        runs: list[tuple[int, str | None]] = [(1, None), (2, None)] + ([(1, args.against)] if args.against else [])
+        for round_ in range(args.rounds):
+            for processes, code in runs if round_ % 2 == 0 else list(reversed(runs)):
+                print(json.dumps(asyncio.run(throughput(args.throughput, processes, code=code))), flush=True)
     if args.fanout:
         print(json.dumps(asyncio.run(fanout(args.fanout))))
 

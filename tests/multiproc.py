@@ -86,6 +86,7 @@ class Rig:
     work: Path
     processes: int = 2
     rate: int = RATE
+    code: str | None = None  # another checkout's bot to run (PYTHONPATH), for a comparison
     fake: FakeTelegram = field(default_factory=lambda: FakeTelegram(limit_per_second=30))
     bots: list[Bot] = field(default_factory=list)
     started: int = 0
@@ -131,6 +132,8 @@ class Rig:
                    OUTBOX_RATE_PER_SECOND=str(self.rate), TELEGRAM_MODE="webhook",
                    TELEGRAM_WEBHOOK_URL="https://bot.example.org/telegram", TELEGRAM_WEBHOOK_SECRET=SECRET,
                    TELEGRAM_WEBHOOK_PORT=str(port))
+        if self.code:
+            env["PYTHONPATH"] = self.code
         log = self.work / f"stderr-{self.started}.txt"
         self.started += 1
         with log.open("wb") as stderr:
