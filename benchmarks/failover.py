@@ -112,7 +112,8 @@ async def throughput(questions: int, processes: int, writers: int = 200, code: s
                 report = rig.report(0, writers, each)
             finally:
                 await rig.stop()
-    return {"processes": processes, "code": code or "this checkout", "questions": questions, "stored_per_second": round(questions / stored, 1),
+    return {"processes": processes, "code": code or "this checkout", "questions": questions,
+            "stored_per_second": round(questions / stored, 1),
             "answered_per_second": round(questions / answered, 1), "replies_lost": report["replies_lost"],
             "replies_twice": report["replies_twice"]}
 
