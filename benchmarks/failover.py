@@ -92,7 +92,7 @@ async def throughput(questions: int, processes: int, writers: int = 200, code: s
     async with schema() as url:
         await seed(url, 0, writers)
         with tempfile.TemporaryDirectory() as tmp:
-            rig = Rig(url, Path(tmp), processes=processes, rate=100_000, fake=FakeTelegram(), code=code)
+            rig = Rig(url, Path(tmp), processes=processes, rate=1000, fake=FakeTelegram(), code=code)
             try:
                 await rig.start()
                 updates = [rig.fake.text_update(WRITER_CHATS + n % writers, "methadone là gì")
