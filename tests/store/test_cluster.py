@@ -6,7 +6,7 @@ goes."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -105,3 +105,33 @@ async def test_sqlite_is_one_process_that_leads_from_the_start(tmp_path: Path) -
 async def _until(condition: Callable[[], bool]) -> None:
     while not condition():  # noqa: ASYNC110 - the other side is another connection's notification
         await asyncio.sleep(0.05)
+
+
+async def test_a_leader_whose_connection_is_cut_stops_sending_and_the_other_leads(
+        two: tuple[PostgresStore, PostgresStore]) -> None:
+    first, second = two
+    a, b = cluster_for(first), cluster_for(second)
+    assert isinstance(a, Cluster) and isinstance(b, Cluster)
+    events: list[str] = []
+
+    def hook(name: str) -> Callable[[], Awaitable[None]]:
+        async def record() -> None:
+            events.append(name)
+        return record
+
+    await a.open()
+    await b.open()
+    try:
+        await a.start(hook("a leads"), hook("a follows"), lambda note: None, hook("a resyncs"))
+        await b.start(hook("b leads"), hook("b follows"), lambda note: None, hook("b resyncs"))
+        assert events == ["a leads"]
+        async with first.pool.connection() as conn:  # the server ends the leader's session, as a cut does
+            await conn.execute("SELECT pg_terminate_backend(l.pid) FROM pg_locks l WHERE l.locktype = 'advisory'"
+                               " AND l.granted AND l.objid = 1 AND l.objsubid = 2 AND l.classid ="
+                               " (hashtext(current_schema())::bigint & 4294967295)::text::oid")
+        await asyncio.wait_for(_until(lambda: "b leads" in events and "a resyncs" in events), 10)
+        assert events.index("a follows") < events.index("a resyncs")  # it stopped sending before anything else
+        assert not a.leading and b.leading and a.demoted.is_set()
+    finally:
+        await a.stop()
+        await b.stop()
