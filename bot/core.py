@@ -111,7 +111,8 @@ class Core:
         self._me = secrets.token_hex(6)  # this process, in its notes, so that it ignores its own
         self._notified: set[asyncio.Task[None]] = set()
         self._marked: set[int] = set()
-        self._answered: OrderedDict[tuple[str, str], datetime] = OrderedDict()  # chats answered in the last second
+        # Chats answered in the last second: when, and whether that reply had waited (a takeover, a note).
+        self._answered: OrderedDict[tuple[str, str], tuple[datetime, bool]] = OrderedDict()
         self._marked_order: deque[int] = deque()
         self._channels: dict[str, Channel] = {}
         self._acknowledged: list[int] = []  # inbox rows whose replies went out, not yet marked
@@ -164,6 +165,10 @@ class Core:
     def _has_buttons(self, channel: str) -> bool:
         attached = self._channels.get(channel)
         return attached is None or attached.capabilities.buttons
+
+    def _keeps(self, channel: str) -> bool:
+        attached = self._channels.get(channel)
+        return attached is None or attached.capabilities.keeps_unasked
 
     def _sends_files(self, channel: str) -> bool:
         attached = self._channels.get(channel)
@@ -238,7 +243,10 @@ class Core:
                     has_buttons=self._has_buttons(incoming.channel),
                     can_send_files=self._sends_files(incoming.channel),
                 )
-                has_kept = await uow.outbox.has_kept(person.id) if self._shared else person.id in self.kept
+                # Only a platform that keeps messages for their reader (Zalo) has any: asked of the database
+                # where another process's sender may have kept one a moment ago.
+                has_kept = (await uow.outbox.has_kept(person.id) if self._shared and self._keeps(incoming.channel)
+                            else person.id in self.kept)
                 if has_kept and incoming.text and asks_for_kept(incoming.text):
                     step = Step([], "kept")
                 else:
@@ -370,19 +378,19 @@ class Core:
         self._live.update(item.id for item in items)
         for (platform, chat_id), chat_items in by_chat.items():
             async with self._lock_for(platform, chat_id):
-                await self._deliver_live(chat_items)
+                await self._deliver_live(chat_items, waited=True)
         return len(items)
 
-    async def _deliver_live(self, items: list[Unsent]) -> None:
+    async def _deliver_live(self, items: list[Unsent], waited: bool = False) -> None:
         """`_deliver`, then let `redeliver` have the rows it did not leave waiting for their mark (those
         recorded as failed, or not tried)."""
         try:
-            await self._deliver(items)
+            await self._deliver(items, waited)
         finally:
             marking = self._marking.union(self._acknowledged)
             self._live.difference_update(item.id for item in items if item.id not in marking)
 
-    async def _deliver(self, items: list[Unsent]) -> None:
+    async def _deliver(self, items: list[Unsent], waited: bool = False) -> None:
         sent: list[int] = []
         unreachable: Unsent | None = None
         failed: list[tuple[Unsent, tuple[Reply, ...], float]] = []
@@ -400,12 +408,14 @@ class Core:
                 # A 429's usual second: the reply waits it out. A longer pause (a quota) is the
                 # channel's own to enforce, and a refused reply keeps its own count of refusals.
                 await asyncio.sleep(paused)
-            answered = self._answered.get((item.channel, item.chat_id)) if self._shared else None
-            if answered is not None and (wait := (answered + SECOND - self._clock.now()).total_seconds()) > 0:
-                # With several processes the leader sends replies that waited for it (a takeover, a note)
-                # beside the chat's next ones: a turn's replies wait until a second after the platform
-                # answered the chat's last reply (it counted that one by then at the latest), so the chat
-                # never gets two in one of its seconds.
+            last = self._answered.get((item.channel, item.chat_id)) if self._shared else None
+            if last is not None and (waited or last[1]) and (
+                    wait := (last[0] + SECOND - self._clock.now()).total_seconds()) > 0:
+                # With several processes the leader sends replies that waited for it (a takeover, a
+                # note) beside the chat's next ones: where either had waited, a turn's replies go a second
+                # after the platform answered the chat's last reply (it had counted that one by then),
+                # so the chat never gets two in one of its seconds. A chat's live turns go as they come,
+                # as on one process.
                 await asyncio.sleep(min(wait, 1.0))
             try:
                 for done, reply in enumerate(item.replies):
@@ -417,7 +427,7 @@ class Core:
                         with pace.sending(self._clock.now, item.chat_id):
                             await channel.send(item.chat_id, reply)
                         if self._shared:
-                            self._chat_answered((item.channel, item.chat_id))
+                            self._chat_answered((item.channel, item.chat_id), waited)
                         self.stats.replies[item.channel] += 1
                     except MessageRefused as exc:
                         # Refused for good (malformed): the replies after it still go.
@@ -510,12 +520,12 @@ class Core:
             self._remember_marks(sent)
             self._live.difference_update(sent)
 
-    def _chat_answered(self, chat: tuple[str, str]) -> None:
+    def _chat_answered(self, chat: tuple[str, str], waited: bool) -> None:
         now = self._clock.now()
-        self._answered[chat] = now
+        self._answered[chat] = (now, waited)
         self._answered.move_to_end(chat)
         while self._answered:
-            oldest, when = next(iter(self._answered.items()))
+            oldest, (when, _) = next(iter(self._answered.items()))
             if now - when < SECOND:
                 break
             del self._answered[oldest]
@@ -559,7 +569,7 @@ class Core:
                     return
                 if urgent:
                     self._urgent.add(inbox_id)
-                await self._deliver_live(rows)
+                await self._deliver_live(rows, waited=True)
         except Exception:
             log.exception("sending another process's replies failed inbox=%d; they go with the redelivery", inbox_id)
 
