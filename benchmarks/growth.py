@@ -401,6 +401,7 @@ async def measure(path: Path, people: int, turns: int) -> dict[str, object]:
         "purge_hold_ms": round(max(holds.holds), 2),
         "purge_batch_ms_per_person": round(batches_ms / AGED, 2) if batches_ms is not None else None,
         "purge_holds": len(holds.holds),
+        "purge_holds_ms": [round(h, 1) for h in holds.holds],
         "redeliver_ms": round(redeliver_ms, 3),
         "idle_poll_ms": round(idle_poll_ms, 3),
         "claim_median_ms": round(statistics.median(claims), 1),

@@ -78,7 +78,7 @@ REQUIRED_CONCEPTS = frozenset({
     "young_child", "carer_out", "habitual", "past", "animal", "weapon_only", "stockpile", "farewell_apology",
     "farewell_gone", "reported", "shock_word", "method", "cold_weather", "hyperbole_word", "death", "wish",
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
-    "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan",
+    "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -125,6 +125,40 @@ _BLOW = re.compile(r"(?<![a-z0-9])(tu )?(?:(?:dap|chem|bop|siet|xiet|rach)(?: [a
                    r"(?:da|dam|tat|dap|dim|chem) vao) "
                    r"(?:dau|mat|bung|co|nguc|lung|dui|tay|chan|hong) (?:toi|tui|tao|em|minh|me|chi|anh|con|vo|"
                    r"chong|no|co ay|anh ay|chi ay|ba|bo|ong|ba ay|ong ay)(?![a-z0-9])")
+# "hai năm trước", "cách đây ba năm", "5 years ago": a time long enough past that what is told of it is over.
+# "ba năm trước" alone is left out: "ba nằm trước cửa" (dad lies at the door) folds the same.
+_YEARS_AGO = re.compile(
+    r"(?<![a-z0-9])(?:(?:cach day (?:hon |khoang )?(?:[0-9]{1,2}|hai|ba|bon|nam|vai|may|muoi) nam)|"
+    r"(?:[0-9]{1,2}|hai|bon|sau|bay|tam|chin|muoi|vai|may) nam (?:truoc|ve truoc)|"
+    r"(?:[0-9]{1,2}|two|three|four|five|six|ten|several|a few|many) years (?:ago|back))(?![a-z0-9])")
+# Violence told in the English present ("is throwing plates at my mom", "he's hitting her", "keeps
+# punching my mom"): a blow being struck now, at someone named by a pronoun or a relation.
+_PROGRESSIVE = re.compile(
+    r"(?<![a-z0-9])(?:is|are|he s|she s|they re|keeps|keep|started|just started|won t stop) "
+    r"(?:hitting|punching|kicking|beating|choking|strangling|slapping|shoving|pushing|attacking|stabbing|"
+    r"throwing (?:[a-z]+ ){0,2}at|hurling (?:[a-z]+ ){0,2}at|smashing (?:[a-z]+ ){0,2}(?:on|over)) "
+    r"(?:me|her|him|us|them|my|his|our|their|mom|dad|mum|the kids)(?![a-z0-9])")
+# Following a parent or grandparent who has died ("con xuống với bố", "giờ con theo mẹ", "join my mother"):
+# a wish to die said without a word of death, read only beside a word that the one followed is gone.
+_FOLLOW = re.compile(
+    r"(?<![a-z0-9])(?:di theo|theo|xuong voi|len voi|xuong duoi do voi|xuong duoi voi|di cung|gap lai|xuong gap|"
+    r"len gap|sang voi|ve voi|join|be with) "
+    r"(?:bo|ba|me|ma|cha|ong|ong ba|ba noi|ong noi|ba ngoai|ong ngoai|bo me|ba me|"
+    r"my mom|my mother|my dad|my father|my mum|mom|dad|mum|my grandma|my grandpa|my parents)(?![a-z0-9])")
+_GONE = re.compile(
+    r"(?<![a-z0-9])(?:mat roi|da mat|qua doi|gio dau|ngay gio|dam gio|vieng mo|ra mo|cho con voi|cho con nhe|"
+    r"cho con nha|doi con|cho chau voi|doi chau|tren troi|duoi do|died|passed away|"
+    r"(?:mom|dad|mum|mother|father|grandma|grandpa|she|he) passed|in heaven|up there|"
+    r"lost my (?:mom|dad|mum|mother|father|parents|grandma|grandpa)|"
+    r"since (?:mom|dad|my mom|my dad|my mother|my father) (?:died|passed))(?![a-z0-9])")
+# The world, the family, everyone better off without the writer ("thế giới sẽ tốt hơn nếu tôi biến mất",
+# "everyone would be happier if I wasn't around"): better said beside the writer's absence.
+_BETTER = re.compile(r"(?<![a-z0-9])(?:tot hon|nhe nhom hon|yen on hon|vui hon|de tho hon|do kho|do phai lo|"
+                     r"nhe no|better|happier|easier)(?![a-z0-9])")
+_WITHOUT_ME = re.compile(
+    r"(?<![a-z0-9])(?:without me|if i (?:just )?(?:disappeared|was gone|were gone|wasn t around|weren t around|"
+    r"wasn t here|weren t here|was not here|died)|(?:khong co|khong con|vang|thieu) (?:toi|em|con|minh|tao|tui|chau)|"
+    r"(?:toi|em|con|minh|tao|tui|chau) (?:bien mat|di roi|khong con|chet di|bien di))(?![a-z0-9])")
 _ASKS_MEANING = re.compile(r"(?<![a-z])(?:nghia la gi|co nghia gi|y la gi|co y gi|y gi|mean|means|meaning)(?![a-z])")
 
 
@@ -145,6 +179,12 @@ def _remove(tokens: list[Token], pattern: re.Pattern[str]) -> list[Token]:
 # stands (the model doubted real overdoses as often as figures of speech); the model alone raises the
 # alarm when it is this sure of a crisis now ...
 MODEL_NOW = 0.6
+# ... and from this when it hears a wish to die in a message with words of a farewell or of arranging one's
+# going ("nhờ chị nuôi giùm con mèo", "the will is in the blue folder"). At 0.45 in an earlier round this
+# alarmed more near-misses on a check set; with a past that is over, rest and everyday leaving kept from
+# the model, 0.5 caught one crisis more on crisis_check2 and three on dev7 held out, with no near-miss
+# alarm more on any check set (0.4 added three; docs/knowledge.md).
+MODEL_NOW_FAREWELL = 0.5
 # Without a word of a danger in the message, the model's alarm is a plain question to the person below
 # this, and the alarm itself from it.
 MODEL_SURE = 0.85
@@ -202,8 +242,10 @@ class CrisisReader:
             r"(?<![a-z0-9])(?:(?:hoi|rat|qua|cu|that) soc|soc (?:khi|vi|truoc|voi|lam|qua(?! lieu)|that|nang|"
             r"toan tap|luon|ngang|ghe|the|vay|ha|van|tam ly|van hoa|gia))(?![a-z0-9])")
         # A child named right next to a harm done to them: "đánh thằng bé", "con bé bị bỏ đói".
+        # A child's age counts as a child's word ("he locked my 6 year old in the bathroom").
         child_words = "|".join(a for a in (alternatives["child"], alternatives["young_child"],
-                                           alternatives["child_generic"]) if a)
+                                           alternatives["child_generic"],
+                                           r"(?:[1-9]|1[0-5]) (?:tuoi|year old|years old|yo)") if a)
         self._harmed_child = re.compile(
             rf"(?<![a-z0-9])(?:(?:{alternatives['harm_verb']})(?: [a-z0-9]+){{0,2}} (?:{child_words})|"
             rf"(?:{child_words})(?: [a-z0-9]+){{0,3}} (?:bi|was|is being|got|gets) (?:[a-z0-9]+ ){{0,2}}"
@@ -230,7 +272,8 @@ class CrisisReader:
                              "permission", "hypothetical", *SIGNS, *UNDOUBTED}:
             return None
         animal_only = "animal" in c and not c & {"person", "child", "young_child"}
-        if animal_only and reading is None and c & EVENTS:
+        # A danger to the animal itself; words of a farewell beside a pet are someone arranging their going.
+        if animal_only and reading is None and c & (EVENTS - FAREWELL_EVIDENCE):
             return CrisisReading(CrisisKind.POISONING, Tier.ANIMAL, ("animal",))
         if self._model is None:
             return reading
@@ -242,15 +285,38 @@ class CrisisReader:
             # Which crisis it is, the rules and the model can see differently (pills swallowed to die,
             # a child beaten beside their mother): the model's kind, when it is this sure of it, was
             # right more often on a development set it never learned from (docs/knowledge.md).
-            kind = CrisisKind(model.crisis_kind) if model.kind_share >= MODEL_KIND else reading.kind
+            # A child the rules saw harmed stays a child's danger: the child's reply has 113 and 115 too, and 111.
+            # The model's kind needs the message's own words for it: a child or a harm done to a child named for
+            # a child's danger, the writer for a wish to die where the rules saw violence ("my uncle is kicking
+            # my aunt"). Measured against no such need on the check sets and dev7 held out (docs/knowledge.md).
+            child_seen = reading.kind is CrisisKind.CHILD and "child_harm" in c
+            no_child = model.crisis_kind == CrisisKind.CHILD \
+                and not c & {"child", "child_generic", "young_child", "child_harm"}
+            not_the_writer = model.crisis_kind == CrisisKind.SUICIDE and reading.kind is CrisisKind.VIOLENCE \
+                and not c & {"first_person", "speaker_wish"}
+            model_kind = model.kind_share >= MODEL_KIND and not (child_seen or no_child or not_the_writer)
+            kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
         # The model learned people, not pets; a year or a childhood named is a story of then; and what is
         # said laughing, with nothing swallowed or seen, is said as a joke (as the rules read it).
-        calm = not c & {"strong_now", "cry"}
+        calm = not c & {"strong_now", "cry", "again"}
         long_ago = "long_ago" in c and calm
         laughing = "joking" in c and calm and not c & {"swallowed", *SIGNS}
-        if model.crisis >= MODEL_NOW and model.crisis > model.about and not (animal_only or long_ago or laughing):
+        # Told as past and said to be over ("tuần trước ... đã cấp cứu xong rồi", "clean for 8 months now"),
+        # or tiredness with tomorrow planned ("ngủ một giấc cho hết mệt rồi mai đi làm"): the model learned
+        # such words from crises and would alarm on them; what is feared again now says so in words of a
+        # danger the rules read.
+        over = bool(c & {"past", "long_ago"}) and "safe_now" in c and not c & {"cry", "again"}
+        resting = "rest" in c and calm and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed"})
+        # An animal vetoes the model's alarm for the animal's own danger, not for a pet given away by someone
+        # arranging their going ("con chó nhờ cô hàng xóm nuôi giùm").
+        animal_danger = animal_only and model.crisis_kind != CrisisKind.SUICIDE
+        farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
+            and model.crisis_kind == CrisisKind.SUICIDE
+        threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
+        if model.crisis >= threshold and model.crisis > model.about \
+                and not (animal_danger or long_ago or laughing or over or resting):
             kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
@@ -296,8 +362,20 @@ class CrisisReader:
         if "animal" in fired and all(" ".join(t.folded for t in tokens[start:end]) in PRONOUNS
                                      for name, start, end in kept if name == "person"):
             fired.discard("person")
-        if _YEAR.search(folded):
+        if _YEAR.search(folded) or _YEARS_AGO.search(folded):
             fired.update(("past", "long_ago"))
+        if "long_ago" in fired:
+            fired.add("past")
+            # "five years ago ... now he's a counselor": the now of a story long past is its contrast.
+            if not fired & {"again", "cry"}:
+                fired.discard("strong_now")
+        if _PROGRESSIVE.search(folded):
+            fired.add("violence")
+        # Both are said by the writer of themselves, whatever "if" or "would" frames them.
+        if _FOLLOW.search(folded) and _GONE.search(folded):
+            fired.update(("suicide", "speaker_wish"))
+        if _BETTER.search(folded) and _WITHOUT_ME.search(folded):
+            fired.update(("suicide", "speaker_wish"))
         for blow in _BLOW.finditer(folded):
             fired.add("suicide" if blow.group(1) else "violence")
         if self._harmed_child.search(folded):
@@ -340,7 +418,10 @@ class CrisisReader:
         opens_with_if = folded_start[:1] in (["neu"], ["if"], ["gia"], ["lo"]) and "hypothetical" in c
         # Said laughing ("kill me now lol", "muốn chết =))"), with nothing seen or swallowed: a joke.
         joking = "joking" in c
-        not_now = ("hypothetical" in c and not now) or ("past" in c and not strong) or ("habitual" in c and asks) \
+        # What happened then and is happening again is now ("năm ngoái nó đánh em, giờ nó lại đang ...").
+        again = "again" in c
+        not_now = ("hypothetical" in c and not now) or ("past" in c and not strong and not again) \
+            or ("habitual" in c and asks) \
             or opens_with_if or joking or bool(c & {"fiction", "safe_now"})
         animal_only = "animal" in c and not someone
         readings: list[CrisisReading] = []
@@ -353,8 +434,12 @@ class CrisisReader:
         collapse = "collapse" in c and not ("habitual" in c and not strong)
         observed = bool(signs) or (collapse and bool(c & {"used", "person", "child", "young_child"}))
         shock = "shock_word" in c and (bool(c & {"used", "person", "strong_now"}) or observed)
-        # Blue lips from the cold, with no drug said, are the cold.
+        # Blue lips from the cold, with no drug said, are the cold; lying still after a long day, said by the
+        # writer with nobody else and no drug named ("đi ca đêm về nằm im như chết, mai còn đi làm"), is rest.
         if "cold_weather" in c and "used" not in c and "overdose_event" not in c:
+            observed = shock = False
+        if "rest" in c and not c & {"used", "substance", "person", "child", "young_child", "cry", "overdose_event",
+                                    "swallowed", "ingest", "strong_now"}:
             observed = shock = False
         if ("overdose_event" in c or observed or shock) and not animal_only:
             # Signs seen stand against "if" or a joke, not against a time long past or a habit asked about

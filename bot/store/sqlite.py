@@ -1347,7 +1347,7 @@ class SqliteOutbox(_Repo):
         # it is kept only as long as it may still refuse a duplicate of the same occurrence. A kept
         # message still waits for its reader: erasing whom it is about must still take it with them.
         return await self._change(
-            "UPDATE outbox INDEXED BY outbox_about SET key = 'done:' || id, about_id = NULL"
+            "UPDATE outbox INDEXED BY outbox_forget SET key = 'done:' || id, about_id = NULL"
             " WHERE status NOT IN ('pending', 'kept') AND about_id IS NOT NULL AND done_at < ?", (ts(done_before),))
 
     async def keep(self, item_id: int, at: datetime) -> None:

@@ -95,3 +95,111 @@ async def test_a_figure_of_speech_said_laughing_gets_no_emergency_number(bot: Bo
     handler, texts = await say(bot, "this exam will kill me lol")
     assert not handler.startswith("crisis"), handler
     assert not any(number in text for text in texts for number in ("113", "115")), texts
+
+
+RULES = CrisisReader(load_content(CONTENT).crisis)
+
+
+@pytest.mark.parametrize("text", ["thằng bé nhà tôi bị bắt cóc ở cổng trường", "chồng tôi dọa ném con bé qua cửa sổ",
+                                  "he is threatening to throw my daughter out of the window",
+                                  "she locked her 4 year old in the car and went shopping"])
+def test_a_child_taken_threatened_or_locked_in_is_a_child_in_danger(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_child_the_rules_saw_harmed_stays_a_child_when_the_model_says_violence() -> None:
+    class _Violence(_SureModel):
+        def __init__(self) -> None:
+            self._reading = ModelReading("violence", 0.95, 1.0, "violence", 0.0)
+
+    reader = CrisisReader(load_content(CONTENT).crisis, _Violence())  # type: ignore[arg-type]
+    assert reader.detect("thằng bé nhà tôi bị bắt cóc ở cổng trường") is CrisisKind.CHILD
+
+
+@pytest.mark.parametrize("text", ["my uncle is kicking my aunt in the yard", "he's slapping me and won't stop",
+                                  "my brother keeps throwing bottles at my dad"])
+def test_violence_in_the_english_present_is_violence_now(text: str) -> None:
+    assert RULES.detect(text) is CrisisKind.VIOLENCE
+
+
+@pytest.mark.parametrize("text", ["my dad is throwing a birthday party for my mom",
+                                  "they are throwing snowballs at each other", "con theo mẹ đi chợ"])
+def test_throwing_a_party_or_following_a_mother_to_market_is_no_danger(text: str) -> None:
+    assert RULES.read(text) is None
+
+
+@pytest.mark.parametrize("text", ["mẹ mất rồi, con chỉ muốn đi theo mẹ",
+                                  "everyone at home would be happier without me"])
+def test_following_a_dead_parent_or_the_family_better_off_is_a_wish_to_die(text: str) -> None:
+    assert RULES.detect(text) is CrisisKind.SUICIDE
+
+
+@pytest.mark.parametrize("text", ["năm ngoái anh tôi bị sốc thuốc, giờ đã khỏe lại rồi",
+                                  "hai năm trước tôi bị chồng đánh, giờ ly hôn rồi",
+                                  "ngủ bù cả ngày cho hết mệt, mai đi làm"])
+def test_the_model_alone_raises_no_alarm_for_a_past_that_is_over_or_rest_before_tomorrow(text: str) -> None:
+    reading = SURE.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_past_the_person_fears_again_now_stays_a_crisis() -> None:
+    assert SURE.detect("tuần trước nó đánh em gãy tay, giờ nó lại đang đập cửa phòng em") is CrisisKind.VIOLENCE
+
+
+def test_a_double_dose_asked_about_is_a_question_and_one_just_taken_is_a_poisoning() -> None:
+    asked = RULES.read("uống gấp đôi liều methadone có sao không")
+    assert asked is not None and asked.tier is Tier.ABOUT, asked
+    taken = RULES.read("lỡ uống gấp đôi liều methadone rồi")
+    assert taken is not None and (taken.kind, taken.tier) == (CrisisKind.POISONING, Tier.NOW), taken
+
+
+def test_lying_still_after_a_long_day_with_nobody_else_and_no_drug_is_rest() -> None:
+    assert RULES.read("đi ca đêm về nằm im như chết, mai còn đi làm") is None
+    assert RULES.detect("bạn tôi chơi xong nằm im không dậy") is CrisisKind.OVERDOSE
+
+
+def test_now_beside_a_time_long_past_is_the_contrast_unless_it_is_happening_again() -> None:
+    told = RULES.read("my brother overdosed five years ago and now he's a counselor")
+    assert told is not None and told.tier is Tier.ABOUT, told
+    assert RULES.detect("năm 2019 nó đánh em nhập viện, giờ nó lại đang đứng trước cửa nhà em") is CrisisKind.VIOLENCE
+
+
+class _Kind(_SureModel):
+    """Sure of a crisis now and of its kind."""
+
+    def __init__(self, kind: str) -> None:
+        self._reading = ModelReading(kind, 0.95, 1.0, kind, 0.0)
+
+
+def test_the_model_kind_needs_the_message_own_words_for_it() -> None:
+    child = CrisisReader(load_content(CONTENT).crisis, _Kind("child"))  # type: ignore[arg-type]
+    assert child.detect("my uncle is kicking my aunt right now") is CrisisKind.VIOLENCE
+    assert child.detect("chồng đang đánh mẹ con tôi, thằng bé khóc thét") is CrisisKind.CHILD
+    suicide = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    assert suicide.detect("my uncle is kicking my aunt right now") is CrisisKind.VIOLENCE
+
+
+def test_a_pet_given_away_by_someone_arranging_their_going_is_no_animal_danger() -> None:
+    suicide = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    assert suicide.detect("nhờ anh nhận nuôi con mèo, em không lo cho nó được nữa") is CrisisKind.SUICIDE
+    poisoning = CrisisReader(load_content(CONTENT).crisis, _Kind("poisoning"))  # type: ignore[arg-type]
+    assert poisoning.detect("con mèo nhà tôi nằm im không dậy") is None
+
+
+async def test_the_emergency_numbers_end_with_what_to_do_if_it_is_happening_now(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "số điện thoại cấp cứu là gì")
+    assert "113" in texts[-1] and "115" in texts[-1]
+    assert bot.catalogs.translator("vi")("crisis.about_violence") in texts[-1], texts
+
+
+def test_the_model_half_sure_of_a_wish_to_die_beside_words_of_a_farewell_raises_the_alarm() -> None:
+    class _Half(_SureModel):
+        def __init__(self) -> None:
+            self._reading = ModelReading("suicide", 0.55, 1.0, "suicide", 0.0)
+
+    half = CrisisReader(load_content(CONTENT).crisis, _Half())  # type: ignore[arg-type]
+    assert half.detect("nhờ chị nuôi giùm con mèo, sổ tiết kiệm để trong tủ") is CrisisKind.SUICIDE
+    assert half.read("nhờ chị cho con mèo ăn giúp mấy hôm em về quê nhé") is None
+    assert half.read("hôm nay trời đẹp quá") is None
