@@ -111,8 +111,7 @@ class Core:
         self._me = secrets.token_hex(6)  # this process, in its notes, so that it ignores its own
         self._notified: set[asyncio.Task[None]] = set()
         self._marked: set[int] = set()
-        # Chats answered in the last second: when, and whether that reply had waited (a takeover, a note).
-        self._answered: OrderedDict[tuple[str, str], tuple[datetime, bool]] = OrderedDict()
+        self._answered: OrderedDict[tuple[str, str], datetime] = OrderedDict()  # chats answered in the last second
         self._marked_order: deque[int] = deque()
         self._channels: dict[str, Channel] = {}
         self._acknowledged: list[int] = []  # inbox rows whose replies went out, not yet marked
@@ -378,19 +377,19 @@ class Core:
         self._live.update(item.id for item in items)
         for (platform, chat_id), chat_items in by_chat.items():
             async with self._lock_for(platform, chat_id):
-                await self._deliver_live(chat_items, waited=True)
+                await self._deliver_live(chat_items)
         return len(items)
 
-    async def _deliver_live(self, items: list[Unsent], waited: bool = False) -> None:
+    async def _deliver_live(self, items: list[Unsent]) -> None:
         """`_deliver`, then let `redeliver` have the rows it did not leave waiting for their mark (those
         recorded as failed, or not tried)."""
         try:
-            await self._deliver(items, waited)
+            await self._deliver(items)
         finally:
             marking = self._marking.union(self._acknowledged)
             self._live.difference_update(item.id for item in items if item.id not in marking)
 
-    async def _deliver(self, items: list[Unsent], waited: bool = False) -> None:
+    async def _deliver(self, items: list[Unsent]) -> None:
         sent: list[int] = []
         unreachable: Unsent | None = None
         failed: list[tuple[Unsent, tuple[Reply, ...], float]] = []
@@ -408,14 +407,12 @@ class Core:
                 # A 429's usual second: the reply waits it out. A longer pause (a quota) is the
                 # channel's own to enforce, and a refused reply keeps its own count of refusals.
                 await asyncio.sleep(paused)
-            last = self._answered.get((item.channel, item.chat_id)) if self._shared else None
-            if last is not None and (waited or last[1]) and (
-                    wait := (last[0] + SECOND - self._clock.now()).total_seconds()) > 0:
-                # With several processes the leader sends replies that waited for it (a takeover, a
-                # note) beside the chat's next ones: where either had waited, a turn's replies go a second
-                # after the platform answered the chat's last reply (it had counted that one by then),
-                # so the chat never gets two in one of its seconds. A chat's live turns go as they come,
-                # as on one process.
+            answered = self._answered.get((item.channel, item.chat_id)) if self._shared else None
+            if answered is not None and (wait := (answered + SECOND - self._clock.now()).total_seconds()) > 0:
+                # With several processes the leader sends replies that waited for it (a takeover, a note)
+                # and, behind them, replies held up by the platform's budget: a turn's replies go a second
+                # after the platform answered the chat's last reply (it had counted that one by then), so
+                # the chat never gets two in one of its seconds. Replies of one turn go one after another.
                 await asyncio.sleep(min(wait, 1.0))
             try:
                 for done, reply in enumerate(item.replies):
@@ -427,7 +424,7 @@ class Core:
                         with pace.sending(self._clock.now, item.chat_id):
                             await channel.send(item.chat_id, reply)
                         if self._shared:
-                            self._chat_answered((item.channel, item.chat_id), waited)
+                            self._chat_answered((item.channel, item.chat_id))
                         self.stats.replies[item.channel] += 1
                     except MessageRefused as exc:
                         # Refused for good (malformed): the replies after it still go.
@@ -520,12 +517,12 @@ class Core:
             self._remember_marks(sent)
             self._live.difference_update(sent)
 
-    def _chat_answered(self, chat: tuple[str, str], waited: bool) -> None:
+    def _chat_answered(self, chat: tuple[str, str]) -> None:
         now = self._clock.now()
-        self._answered[chat] = (now, waited)
+        self._answered[chat] = now
         self._answered.move_to_end(chat)
         while self._answered:
-            oldest, (when, _) = next(iter(self._answered.items()))
+            oldest, when = next(iter(self._answered.items()))
             if now - when < SECOND:
                 break
             del self._answered[oldest]
@@ -569,7 +566,7 @@ class Core:
                     return
                 if urgent:
                     self._urgent.add(inbox_id)
-                await self._deliver_live(rows, waited=True)
+                await self._deliver_live(rows)
         except Exception:
             log.exception("sending another process's replies failed inbox=%d; they go with the redelivery", inbox_id)
 
