@@ -14,12 +14,14 @@ import logging
 import signal
 import sys
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
 from bot import ops, webview
 from bot.channels.base import StartupFailed
 from bot.channels.console import ConsoleChannel
+from bot.channels.pace import pace_of
 from bot.channels.telegram import TelegramChannel, TelegramSettings
 from bot.channels.zalo import ZaloChannel, ZaloSettings
 from bot.clock import Clock, SystemClock
@@ -43,6 +45,7 @@ from bot.setting_grammars import parse_appointment_reminders, parse_report_deadl
 from bot.sites import SiteDirectory, load_provinces, load_sites
 from bot.store import is_postgres_url, make_store
 from bot.store.base import Store
+from bot.store.cluster import QUEUED, Alone, Cluster, cluster_for
 from bot.web import WebServer
 from bot.webview import WebContext
 from handlers import build_registry
@@ -51,6 +54,7 @@ from scheduler.reminders import ReminderEngine
 from scheduler.sender import Sender
 
 log = logging.getLogger(__name__)
+LEAD_GRACE = timedelta(seconds=2)
 
 
 @dataclass
@@ -179,13 +183,14 @@ def reminder_engine(settings: Settings, bot: Bot, budgets: dict[str, MessageBudg
     return ReminderEngine(bot.store, bot.clock, bot.catalogs, sender)
 
 
-def ops_server(settings: Settings, bot: Bot, engine: ReminderEngine) -> WebServer | None:
+def ops_server(settings: Settings, bot: Bot, engine: ReminderEngine,
+               cluster: Alone | Cluster | None = None) -> WebServer | None:
     """The operator's server (bot/ops.py) when HEALTH_PORT is set: /healthz, /readyz and /metrics, with
     the metrics' registry owned here."""
     if not settings.health_port:
         return None
     readiness = Readiness(bot.store, bot.clock, engine.stats, settings.ready_max_backlog,
-                          settings.ready_max_tick_seconds)
+                          settings.ready_max_tick_seconds, leading=lambda: cluster is None or cluster.leading)
     metrics = Metrics(bot.store, bot.clock, bot.core.stats, engine.sender.stats, engine.stats)
     server = WebServer(settings.health_listen, settings.health_port)
     server.add_pages(ops.pages(readiness, metrics))
@@ -207,6 +212,9 @@ class Running:
         self.started: list[TelegramChannel | ZaloChannel] = []
         self.console: ConsoleChannel | None = None
         self._housekeeping: Housekeeping | None = None
+        # Which process sends, where several share a PostgreSQL database (bot/store/cluster.py).
+        self.cluster: Alone | Cluster = Alone()
+        self._redelivering: set[asyncio.Task[int]] = set()
 
     async def start(self) -> None:
         settings = self.settings
@@ -219,9 +227,11 @@ class Running:
             self.bot = None
             await bot.store.close()
             raise
+        self.cluster = cluster_for(bot.store)
         self.web = web_view(settings, bot)
-        self.ops = ops_server(settings, bot, engine)
+        self.ops = ops_server(settings, bot, engine, self.cluster)
         try:
+            await self._join(channels)
             if self.web is not None:
                 _listen(self.web, settings.web_listen, settings.web_port, "the staff web view", "WEB")
             if self.ops is not None:
@@ -238,25 +248,86 @@ class Running:
                 out.write(f"diemtuvan: no TELEGRAM_BOT_TOKEN or ZALO_BOT_TOKEN set, so this is the console channel; "
                           f"data in {bot.store.path}. Type a message (Ctrl-D to end).\n\n")
                 out.flush()
-            self._housekeeping.start()
-            engine.start()
-            await bot.core.redeliver()
+            await self.cluster.start(self._lead, self._follow, self._heard, bot.core.load_kept)
         except BaseException:
             await self.stop()
             raise
+
+    async def _join(self, channels: list[TelegramChannel | ZaloChannel]) -> None:
+        """Among the processes sharing the database: whether this one leads (sends) from the start. A
+        process that would poll a platform must lead: polling is one process by nature (two pollers
+        take each other's updates), so a second one refuses to start."""
+        assert self.bot is not None
+        try:
+            await self.cluster.open()
+        except Exception as exc:
+            raise StartupFailed(f"cannot hold a connection to the PostgreSQL database of DATABASE_URL for choosing "
+                                f"the sending process ({type(exc).__name__})") from exc
+        self.bot.core.sends = self.cluster.leading
+        polling = [c.name for c in channels if c.polls]
+        if polling and not self.cluster.leading:
+            raise StartupFailed(
+                f"another process already polls {' and '.join(n.capitalize() for n in polling)} for this bot on this "
+                f"database, and polling is one process only; stop that one first, or run every process in webhook "
+                f"mode ({', '.join(n.upper() + '_MODE=webhook' for n in polling)}) to share the work")
+
+    async def _lead(self) -> None:
+        """This process sends from now on: the outbox, every process's replies, the reminder claims and the
+        housekeeping; first what is waiting (replies a former leader left, notes missed meanwhile)."""
+        assert self.bot is not None and self.engine is not None and self._housekeeping is not None
+        core = self.bot.core
+        core.sends = True
+        self._housekeeping.start()
+        self.engine.start()
+        if isinstance(self.cluster, Alone):
+            await core.redeliver()
+            return
+        # The last leader's messages still count at the platform for a second after their answers, and
+        # those it had on their way may arrive after its death: nothing goes for LEAD_GRACE (replies wait
+        # it out, bot/core.py), so the two leaders' messages never share a platform second.
+        until = self.bot.clock.now() + LEAD_GRACE
+        for channel in core.channels().values():
+            pace_of(channel).pause(until)
+        task = asyncio.create_task(core.redeliver(), name="redeliver-on-lead")
+        self._redelivering.add(task)
+        task.add_done_callback(self._redelivering.discard)
+
+    async def _follow(self) -> None:
+        """This process lost the lead (its connection to the database did): it stops sending at once."""
+        if self.bot is None:
+            return
+        self.bot.core.sends = False
+        if self.engine is not None:
+            await self.engine.stop()
+        if self._housekeeping is not None:
+            await self._housekeeping.stop()
+
+    def _heard(self, note: str) -> None:
+        if self.bot is None:
+            return
+        if note == QUEUED:
+            if self.bot.core.sends and self.engine is not None:
+                self.engine.sender.wake()
+            return
+        self.bot.core.heard(note)
 
     async def serve(self, input_stream: TextIO | None = None, stop: asyncio.Event | None = None) -> None:
         assert self.bot is not None
         if self.console is not None:
             await self.console.run(self.bot.core.handle, input_stream)
         else:
-            await _wait_for_signal(self.started, stop)
+            polling = isinstance(self.cluster, Cluster) and any(c.polls for c in self.started)
+            await _wait_for_signal(self.started, stop, self.cluster.demoted if polling else None)
 
     async def stop(self) -> None:
         """Stop what was started, in reverse order; safe to call twice."""
         bot, self.bot = self.bot, None
         if bot is None:
             return
+        await self.cluster.halt()  # no more changes of role; the lead is let go last, once nothing sends
+        for task in list(self._redelivering):
+            task.cancel()
+        await asyncio.gather(*self._redelivering, return_exceptions=True)
         if self.engine is not None:
             await self.engine.stop()
         if self._housekeeping is not None:
@@ -268,6 +339,7 @@ class Running:
             if server is not None:
                 await server.stop()
         await bot.core.close()
+        await self.cluster.stop()
         await bot.store.close()
 
 
@@ -311,7 +383,7 @@ async def _start(channel: TelegramChannel | ZaloChannel, settings: Settings) -> 
 
 
 async def _wait_for_signal(channels: list[TelegramChannel | ZaloChannel] | None = None,
-                           stop: asyncio.Event | None = None) -> None:
+                           stop: asyncio.Event | None = None, demoted: asyncio.Event | None = None) -> None:
     """Until SIGINT or SIGTERM (or `stop` is set), or until a channel cannot go on (the platform refused
     the token while running): that is raised, so the process stops in order, with the channel's
     sentence and a non-zero exit, for its supervisor to see."""
@@ -321,6 +393,8 @@ async def _wait_for_signal(channels: list[TelegramChannel | ZaloChannel] | None 
         loop.add_signal_handler(sig, stop.set)
     waits: list[asyncio.Task[object]] = [asyncio.create_task(stop.wait())]
     waits.extend(asyncio.create_task(c.wait_failed()) for c in channels or ())
+    if demoted is not None:
+        waits.append(asyncio.create_task(_demoted(demoted)))
     try:
         done, _ = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
     finally:
@@ -331,6 +405,14 @@ async def _wait_for_signal(channels: list[TelegramChannel | ZaloChannel] | None 
     for wait in done:
         if isinstance(failure := wait.result(), StartupFailed):
             raise failure
+
+
+async def _demoted(demoted: asyncio.Event) -> StartupFailed:
+    """A polling process that lost the lead stops, so that two never poll: its supervisor starts it
+    again, and it polls once it leads again (or refuses, if another one polls by then)."""
+    await demoted.wait()
+    return StartupFailed("this process lost its connection to the PostgreSQL database that makes it the one "
+                         "poller; stopping so that two processes never poll at once")
 
 
 async def ask(bot: Bot, text: str, locale: str, number: int) -> Outcome:

@@ -10,6 +10,11 @@ A reply that could not go waits with backoff, or, when its platform is down, unt
 again (bot/channels/health.py): then every waiting reply goes at once, crisis replies first.
 
 Events from one chat are handled one at a time, in order; different chats run concurrently.
+
+Where several processes share a PostgreSQL database (`Store.shared`), a chat is also held in the
+database for its turn, the turn reads the person and session inside that hold (nothing is cached in the
+process), and only the process that leads sends (bot/store/cluster.py): a turn of another process
+leaves its replies in the inbox row and tells the leader, in the same commit, which row to send.
 """
 
 from __future__ import annotations
@@ -17,9 +22,10 @@ from __future__ import annotations
 import asyncio
 import copy
 import logging
+import secrets
 import time
 import weakref
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -57,6 +63,9 @@ LAST_SEEN_PRECISION = timedelta(hours=1)
 CACHE_SIZE = 10_000
 MAX_OFFERED = 24
 SHORT_PAUSE = 2.0  # seconds of a platform's 429 pause a reply waits out before it goes
+SECOND = timedelta(seconds=1)
+MARKS_REMEMBERED = 10_000  # rows marked sent lately, which a redelivery read just before the mark skips
+REPLIES_NOTE = "r"  # a note to the leader: "r <process> <inbox id> <u|n> <channel> <chat id>"
 
 
 def _stored() -> None:
@@ -95,6 +104,15 @@ class Core:
         self._clock = clock
         self._default_locale = default_locale
         self._deliver_replies = deliver
+        # Several processes share the database: no cache, the chat held in the database for the turn,
+        # and replies sent by the leader alone (`sends`, set by the composition root).
+        self._shared = bool(getattr(store, "shared", False))
+        self.sends = True
+        self._me = secrets.token_hex(6)  # this process, in its notes, so that it ignores its own
+        self._notified: set[asyncio.Task[None]] = set()
+        self._marked: set[int] = set()
+        self._answered: OrderedDict[tuple[str, str], datetime] = OrderedDict()  # chats answered in the last second
+        self._marked_order: deque[int] = deque()
         self._channels: dict[str, Channel] = {}
         self._acknowledged: list[int] = []  # inbox rows whose replies went out, not yet marked
         self._marking: set[int] = set()  # rows being marked now
@@ -147,6 +165,10 @@ class Core:
         attached = self._channels.get(channel)
         return attached is None or attached.capabilities.buttons
 
+    def _keeps(self, channel: str) -> bool:
+        attached = self._channels.get(channel)
+        return attached is None or attached.capabilities.keeps_unasked
+
     def _sends_files(self, channel: str) -> bool:
         attached = self._channels.get(channel)
         return attached is None or attached.capabilities.files
@@ -187,11 +209,16 @@ class Core:
         now = self._clock.now()
         taken: int | None = None
         key = (incoming.channel, incoming.user_id)
-        person_before, session_before = await self._known(key)
-        # The turn works on copies; what was read stays as it was, to tell what changed.
-        person = replace(person_before) if person_before else None
-        session = _copy_session(session_before)
         async with self._store.unit_of_work() as uow:
+            if self._shared:
+                # Another process may be in this chat's turn: wait for it, then read what it committed.
+                await uow.lock_chat(incoming.channel, incoming.chat_id)
+                person_before, session_before = await uow.people.get_with_session(*key)
+            else:
+                person_before, session_before = await self._known(key)
+            # The turn works on copies; what was read stays as it was, to tell what changed.
+            person = replace(person_before) if person_before else None
+            session = _copy_session(session_before)
             if person is None and incoming.choice is not None:
                 # A button from a conversation that was erased or never stored: do not create anyone.
                 _ = self._catalogs.translator(negotiate(incoming.language_hint, self._default_locale))
@@ -215,11 +242,15 @@ class Core:
                     has_buttons=self._has_buttons(incoming.channel),
                     can_send_files=self._sends_files(incoming.channel),
                 )
-                if person.id in self.kept and incoming.text and asks_for_kept(incoming.text):
+                # Only a platform that keeps messages for their reader (Zalo) has any: asked of the database
+                # where another process's sender may have kept one a moment ago.
+                has_kept = (await uow.outbox.has_kept(person.id) if self._shared and self._keeps(incoming.channel)
+                            else person.id in self.kept)
+                if has_kept and incoming.text and asks_for_kept(incoming.text):
                     step = Step([], "kept")
                 else:
                     step = await self._router.route(turn)
-                if person.id in self.kept and not turn.erased and step.handler != "crisis":
+                if has_kept and not turn.erased and step.handler != "crisis":
                     # They are looking at the chat now: what was kept for them comes first.
                     kept = await uow.outbox.take_kept(person.id, now)
                     if not kept and step.handler == "kept":
@@ -245,8 +276,13 @@ class Core:
                 log.info("replayed event ignored channel=%s event=%s", incoming.channel, incoming.event_id)
                 _stored()
                 return Outcome((), "duplicate", duplicate=True), None, None  # leaving rolls back the turn
+            # Sent from here by a process that sends; else by the leader, told by a note in this commit.
+            sending = bool(replies) and self.sends
+            if replies and self._shared and not sending:
+                urgent = "u" if step.handler == "crisis" else "n"
+                uow.notify(f"{REPLIES_NOTE} {self._me} {inbox_id} {urgent} {incoming.channel} {incoming.chat_id}")
             await uow.commit()
-            if replies:
+            if sending:
                 self._live.add(inbox_id)
             _stored()
         if taken is not None:
@@ -255,7 +291,7 @@ class Core:
         log.info("handled channel=%s event=%s handler=%s entry=%s", incoming.channel, incoming.event_id,
                  step.handler, step.entry)
         outcome = Outcome(tuple(step.replies), step.handler, step.entry)
-        unsent = Unsent(inbox_id, person_id, incoming.channel, incoming.chat_id, replies, 0) if replies else None
+        unsent = Unsent(inbox_id, person_id, incoming.channel, incoming.chat_id, replies, 0) if sending else None
         return outcome, unsent, _menu_change(person_before, person if person_id is not None else None,
                                              self._router.command_menu.roles)
 
@@ -269,8 +305,9 @@ class Core:
         return await self._store.person_with_session(*key)
 
     def _remember(self, key: tuple[str, str], person: Person | None, session: Session | None) -> None:
-        """Keep the turn's committed objects; the turn that made them is over and never touches them again."""
-        if person is None:
+        """Keep the turn's committed objects; the turn that made them is over and never touches them again.
+        Nothing is kept where other processes may write them next."""
+        if person is None or self._shared:
             self._cache.pop(key, None)
             return
         self._cache[key] = (person, session)
@@ -288,6 +325,7 @@ class Core:
                 return
         async with self._lock_for(person.channel, person.chat_id):
             async with self._store.unit_of_work() as uow:
+                await uow.lock_chat(person.channel, person.chat_id)
                 session = await uow.sessions.get(person_id)
                 session = session or Session(person_id=person_id, updated_at=self._clock.now())
                 # An older choice with the same words (last week's "Ổn") gives way to the new one.
@@ -328,7 +366,7 @@ class Core:
         now = self._clock.now()
         async with self._store.reading() as uow:
             items = await uow.inbox.unsent(now + EVERYTHING if everything else now, limit)
-        items = [item for item in items if item.id not in self._live]
+        items = [item for item in items if item.id not in self._live and item.id not in self._marked]
         if channel is not None:
             items = [item for item in items if item.channel == channel]
         by_chat: dict[tuple[str, str], list[Unsent]] = {}
@@ -369,6 +407,13 @@ class Core:
                 # A 429's usual second: the reply waits it out. A longer pause (a quota) is the
                 # channel's own to enforce, and a refused reply keeps its own count of refusals.
                 await asyncio.sleep(paused)
+            answered = self._answered.get((item.channel, item.chat_id)) if self._shared else None
+            if answered is not None and (wait := (answered + SECOND - self._clock.now()).total_seconds()) > 0:
+                # With several processes the leader sends replies that waited for it (a takeover, a note)
+                # and, behind them, replies held up by the platform's budget: a turn's replies go a second
+                # after the platform answered the chat's last reply (it had counted that one by then), so
+                # the chat never gets two in one of its seconds. Replies of one turn go one after another.
+                await asyncio.sleep(min(wait, 1.0))
             try:
                 for done, reply in enumerate(item.replies):
                     try:
@@ -378,6 +423,8 @@ class Core:
                         await pace.room_for_reply(self._clock.now, asyncio.sleep)
                         with pace.sending(self._clock.now, item.chat_id):
                             await channel.send(item.chat_id, reply)
+                        if self._shared:
+                            self._chat_answered((item.channel, item.chat_id))
                         self.stats.replies[item.channel] += 1
                     except MessageRefused as exc:
                         # Refused for good (malformed): the replies after it still go.
@@ -441,15 +488,16 @@ class Core:
             if unreachable is not None and unreachable.person_id is not None:
                 await mark_unreachable(uow, unreachable.person_id, now)
             await uow.commit()
+        self._remember_marks(sent)
         if unreachable is not None and unreachable.person_id is not None:
             await self.unreachable(unreachable.person_id)
             log.info("chat unreachable channel=%s; person marked unreachable", unreachable.channel)
 
     async def close(self) -> None:
         """Mark what was sent before the store closes."""
-        for task in list(self._releases):
+        for task in [*self._releases, *self._notified]:
             task.cancel()
-        await asyncio.gather(*self._releases, return_exceptions=True)
+        await asyncio.gather(*self._releases, *self._notified, return_exceptions=True)
         await self.flush_acknowledged()
 
     async def flush_acknowledged(self) -> None:
@@ -466,7 +514,61 @@ class Core:
                 raise
             finally:
                 self._marking.difference_update(sent)
+            self._remember_marks(sent)
             self._live.difference_update(sent)
+
+    def _chat_answered(self, chat: tuple[str, str]) -> None:
+        now = self._clock.now()
+        self._answered[chat] = now
+        self._answered.move_to_end(chat)
+        while self._answered:
+            oldest, when = next(iter(self._answered.items()))
+            if now - when < SECOND:
+                break
+            del self._answered[oldest]
+
+    def _remember_marks(self, ids: list[int]) -> None:
+        """Rows just marked sent: a redelivery whose read began before the mark still has them, and must
+        not send them again (a marked row never becomes unsent again, so remembering it is always right)."""
+        self._marked.update(ids)
+        self._marked_order.extend(ids)
+        while len(self._marked_order) > MARKS_REMEMBERED:
+            self._marked.discard(self._marked_order.popleft())
+
+    def heard(self, note: str) -> None:
+        """A note from another process sharing the database: a turn's replies to send, when this process
+        sends. Each chat's rows are taken up in the order their notes came, which is their commits' order."""
+        parts = note.split(" ")
+        if len(parts) != 6 or parts[0] != REPLIES_NOTE or parts[1] == self._me or not self.sends:
+            return
+        try:
+            inbox_id = int(parts[2])
+        except ValueError:
+            return
+        task = asyncio.create_task(self._send_notified(inbox_id, parts[3] == "u", parts[4], parts[5]))
+        self._notified.add(task)
+        task.add_done_callback(self._notified.discard)
+
+    async def _send_notified(self, inbox_id: int, urgent: bool, channel: str, chat_id: str) -> None:
+        try:
+            async with self._lock_for(channel, chat_id):  # taken in the notes' order (the lock is fair)
+                if inbox_id in self._live or inbox_id in self._marked:
+                    return
+                self._live.add(inbox_id)
+                try:
+                    async with self._store.reading() as uow:
+                        rows = await uow.inbox.waiting([inbox_id])
+                except BaseException:
+                    self._live.discard(inbox_id)
+                    raise
+                if not rows:
+                    self._live.discard(inbox_id)
+                    return
+                if urgent:
+                    self._urgent.add(inbox_id)
+                await self._deliver_live(rows)
+        except Exception:
+            log.exception("sending another process's replies failed inbox=%d; they go with the redelivery", inbox_id)
 
     async def set_reachable(self, channel: str, user_id: str, reachable: bool) -> None:
         """The platform told us the person blocked (or unblocked) the bot."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
@@ -63,8 +63,10 @@ class Report:
 
 class Readiness:
     def __init__(self, store: Store, clock: Clock, ticks: TickStats, max_backlog: int, max_tick_seconds: float,
-                 write_seconds: float = WRITE_SECONDS) -> None:
+                 write_seconds: float = WRITE_SECONDS, leading: Callable[[], bool] = lambda: True) -> None:
         self._store, self._clock, self._ticks = store, clock, ticks
+        # Only the process that leads ticks (bot/store/cluster.py): another's tick is nobody's to check.
+        self._leading = leading
         self.max_backlog, self.max_tick_seconds, self._write_seconds = max_backlog, max_tick_seconds, write_seconds
         # One write probe at a time: a probe that outlives its wait (a writer held elsewhere) is never
         # cancelled, since cancelling a statement under way could leave its transaction open; the next
@@ -99,6 +101,8 @@ class Readiness:
             await uow.outbox.cancel(PROBE_KEY, self._clock.now())
 
     def _tick(self) -> Check:
+        if not self._leading():
+            return Check("reminder_tick", True, {"leader": False})
         last = self._ticks.last_ok_at
         if last is None:
             return Check("reminder_tick", False, {"error": "no successful tick yet", "bound_seconds":

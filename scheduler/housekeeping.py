@@ -112,6 +112,10 @@ class Housekeeping:
         self._running: set[asyncio.Task[None]] = set()
 
     def start(self) -> None:
+        """The purge and redelivery schedules; after a `stop` they may start again."""
+        if self._started:
+            return
+        self._scheduler = AsyncIOScheduler(timezone="UTC")
         self._scheduler.add_job(self._safe_tick, "interval", minutes=5, id="housekeeping", max_instances=1,
                                 coalesce=True)
         self._scheduler.add_job(self._safe_redeliver, "interval", seconds=15, id="redeliver", max_instances=1,

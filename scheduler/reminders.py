@@ -44,6 +44,10 @@ class ReminderEngine:
         self.stats = TickStats()
 
     def start(self) -> None:
+        """Claim and send from now on; after a `stop` it may start again (a process that leads again)."""
+        if self._scheduler.running:
+            return
+        self._scheduler = AsyncIOScheduler(timezone="UTC")
         # The first claim runs at once: what fell due while the bot was stopped goes out now.
         self._scheduler.add_job(self.claim, "interval", seconds=CLAIM_SECONDS, id="claim-reminders",
                                 max_instances=1, coalesce=True, next_run_time=datetime.now(UTC))

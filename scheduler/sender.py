@@ -286,8 +286,7 @@ class Sender:
         urgent = item.priority == Priority.CRISIS
         if not silent:
             # One line per unread batch: it says there is something to read until the person reads it.
-            assert self._kept is not None
-            if urgent or item.person_id not in self._kept:
+            if urgent or not await self._has_kept(item.person_id):
                 await self._send(channel, item.chat_id,
                                  Reply(_("notify.kept_urgent") if urgent else _("notify.kept")))
                 self.stats.notices += 1
@@ -316,6 +315,17 @@ class Sender:
             raise
         finally:
             pace.landed(self._clock.now())
+
+    async def _has_kept(self, person_id: int | None) -> bool:
+        """Whether the person still has kept messages they have not read: asked of the database where
+        other processes share it (their turns show what was kept), else this process's own record."""
+        assert self._kept is not None
+        if person_id is None:
+            return False
+        if not getattr(self._store, "shared", False):
+            return person_id in self._kept
+        async with self._store.reading() as uow:
+            return await uow.outbox.has_kept(person_id)
 
     async def _discreet(self, item: OutboxItem) -> tuple[bool, str]:
         """Whether this message needs the neutral line, and the person's locale; read at send time, so

@@ -172,6 +172,11 @@ class TelegramChannel:
         self.failure: StartupFailed | None = None
         self._errors = ThrottledLog(log)
 
+    @property
+    def polls(self) -> bool:
+        """Whether this channel fetches its updates (one process only) rather than being sent them."""
+        return self._settings.mode != "webhook"
+
     async def start(self) -> None:
         try:
             await self._initialize_with_retry()

@@ -140,6 +140,11 @@ class ZaloChannel:
         self._storable = asyncio.Event()  # cleared while a polled update waits to be stored: no new poll
         self._storable.set()
 
+    @property
+    def polls(self) -> bool:
+        """Whether this channel fetches its updates (one process only) rather than being sent them."""
+        return self._settings.mode != "webhook"
+
     async def start(self) -> None:
         await self._get_me_with_retry()
         if self._settings.mode == "webhook":

@@ -75,6 +75,10 @@ class Inbox(Protocol):
         ...
 
     async def unsent(self, due_by: datetime, limit: int) -> list[Unsent]: ...
+    async def waiting(self, ids: list[int]) -> list[Unsent]:
+        """Those of these rows whose replies are still unsent, by id."""
+        ...
+
     async def delivered(self, ids: list[int]) -> None: ...
     async def failed(self, item_id: int, retry_at: datetime, remaining: tuple[Reply, ...]) -> None: ...
     async def purge(self, received_before: datetime) -> int: ...
@@ -148,6 +152,11 @@ class Outbox(Protocol):
 
     async def take_kept(self, person_id: int, at: datetime) -> list[Reply]:
         """A person's kept messages, most urgent first; from now on they count as sent (text cleared)."""
+        ...
+
+    async def has_kept(self, person_id: int) -> bool:
+        """Whether the person has kept messages waiting (asked of the database where several processes
+        share it, since another one's sender may have kept one a moment ago)."""
         ...
 
 
@@ -312,8 +321,21 @@ class UnitOfWork(Protocol):
 
     async def commit(self) -> None: ...
 
+    async def lock_chat(self, channel: str, chat_id: str) -> None:
+        """Hold this chat for the rest of the transaction against the other processes of a shared
+        database (one process needs nothing: the core's own lock does it)."""
+        ...
+
+    def notify(self, note: str) -> None:
+        """Tell the other processes of a shared database `note` when, and only if, this unit commits."""
+        ...
+
 
 class Store(Protocol):
+    # True where several processes may share the data (PostgreSQL): nothing is cached in a process, a
+    # chat is held in the database for its turn, and the processes elect one sender (bot/store/cluster.py).
+    shared: bool
+
     @property
     def path(self) -> str:
         """Where the data is, for the operator (a file, or a server's address without its password)."""

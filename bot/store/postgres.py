@@ -53,7 +53,8 @@ from bot.store.base import (
     Tally,
     Usage,
 )
-from bot.store.records import Appointment, Chat, Due, OutboxItem, Person, Session
+from bot.store.cluster import QUEUED
+from bot.store.records import Appointment, Chat, Due, OutboxItem, Person, Session, Unsent
 from bot.store.sqlite import (
     _CHAT_SELECT,
     _INBOX_COLUMNS,
@@ -210,6 +211,15 @@ class PgInbox(_PgRepo, SqliteInbox):
             (channel, event_id, ts(at), person_id if replies else None, chat_id if replies else None,
              json.dumps([r.to_json() for r in replies], ensure_ascii=False) if replies else None))
         return int(rows[0]["id"]) if rows else None
+
+    async def waiting(self, ids: list[int]) -> list[Unsent]:
+        if not ids:
+            return []
+        rows = await self._all("SELECT id, person_id, channel, chat_id, replies, attempts FROM inbox"
+                               " WHERE id = ANY(?) AND replies IS NOT NULL ORDER BY id", (list(ids),))
+        return [Unsent(row["id"], row["person_id"], row["channel"], row["chat_id"],
+                       tuple(Reply.from_json(r) for r in json.loads(row["replies"])), row["attempts"])
+                for row in rows]
 
     async def delivered(self, ids: list[int]) -> None:
         if ids:
@@ -375,6 +385,7 @@ class PostgresUnitOfWork:
         self._conn: psycopg.AsyncConnection[Any] | None = None
         self._queued_listeners = queued or []
         self.queued = False
+        self._notes: list[str] = []
         self.people: People = PgPeople(self)
         self.sessions: Sessions = PgSessions(self)
         self.inbox: Inbox = PgInbox(self)
@@ -407,6 +418,28 @@ class PostgresUnitOfWork:
             self._conn = conn
         return self._conn
 
+    async def lock_chat(self, channel: str, chat_id: str) -> None:
+        """A transaction-scoped advisory lock on the chat: another process's turn for the same chat waits
+        here until this one commits or rolls back, so a chat's turns run one at a time, in the order of
+        their inbox ids. Keyed by the schema too, so schemas sharing a database never wait for each other."""
+        lock = "SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext(%s))"
+        key = (f"{channel}:{chat_id}",)
+        if self._conn is not None or self.read_only:
+            with _reachable():
+                await (await self.begin()).execute(lock, key)
+            return
+        with _reachable():  # the turn's first statement: BEGIN and the lock in one round trip
+            conn = await self._store.pool.getconn()
+            try:
+                await conn.execute("BEGIN; " + lock, key)
+            except BaseException:
+                await self._store.pool.putconn(conn)
+                raise
+        self._conn = conn
+
+    def notify(self, note: str) -> None:
+        self._notes.append(note)
+
     async def alone(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         """One statement: inside this unit's transaction if it has one, else committed on its own (as on
         SQLite: the common turn, a question answered, writes only its inbox row)."""
@@ -420,11 +453,19 @@ class PostgresUnitOfWork:
                 return list(await cursor.fetchall()) if cursor.description else []
 
     async def commit(self) -> None:
+        notes, self._notes = self._notes, []
+        if self.queued:
+            notes.append(QUEUED)  # the sender may be another process's
         conn, self._conn = self._conn, None
         if conn is None:
+            if notes:
+                with _reachable():
+                    async with self._store.pool.connection() as alone:
+                        await self._store.send_notes(alone, notes)
             return
         try:
             with _reachable():
+                await self._store.send_notes(conn, notes)  # delivered at COMMIT, and only then
                 await conn.execute("COMMIT")
         finally:
             await self._store.pool.putconn(conn)
@@ -466,6 +507,8 @@ async def _configure(conn: psycopg.AsyncConnection[Any]) -> None:
 
 
 class PostgresStore:
+    shared = True
+
     def __init__(self, url: str, migrations_dir: Path = MIGRATIONS_DIR, timezone: ZoneInfo = DEFAULT_TIMEZONE,
                  pool_size: int = POOL_SIZE, connect_tries: int = CONNECT_TRIES,
                  sleep: Callable[[float], Any] = asyncio.sleep) -> None:
@@ -477,6 +520,16 @@ class PostgresStore:
         self._tries = connect_tries
         self._sleep = sleep
         self._queued: list[Callable[[], None]] = []
+        # Where this schema's processes tell each other things (LISTEN/NOTIFY; bot/store/cluster.py).
+        self.channel = "diemtuvan"
+
+    @property
+    def url(self) -> str:
+        return self._url
+
+    async def send_notes(self, conn: psycopg.AsyncConnection[Any], notes: list[str]) -> None:
+        for note in notes:
+            await conn.execute("SELECT pg_notify(%s, %s)", (self.channel, note))
 
     @property
     def path(self) -> str:
@@ -500,6 +553,10 @@ class PostgresStore:
                                          timeout=POOL_WAIT_SECONDS, reconnect_timeout=0)
         try:
             await self._pool.open(wait=True, timeout=30)
+            async with self._pool.connection() as conn:
+                cursor = await conn.execute("SELECT current_schema() AS schema")
+                row: Any = await cursor.fetchone()
+                self.channel = f"diemtuvan:{row['schema'] if row else 'public'}"
             if upgrade:
                 await self.upgrade()
         except BaseException as exc:

@@ -520,6 +520,8 @@ class _Checkpointer:
 
 
 class SqliteStore:
+    shared = False
+
     def __init__(self, path: Path | str, migrations_dir: Path = MIGRATIONS_DIR,
                  timezone: ZoneInfo = DEFAULT_TIMEZONE) -> None:
         self._path = str(path)
@@ -865,6 +867,12 @@ class SqliteUnitOfWork:
     def in_transaction(self) -> bool:
         return self._begun
 
+    async def lock_chat(self, channel: str, chat_id: str) -> None:
+        """Nothing: one process serves a file, and the core's lock holds the chat."""
+
+    def notify(self, note: str) -> None:
+        """Nothing: no other process shares the file."""
+
     async def alone(self, sql: str, params: tuple[Any, ...]) -> aiosqlite.Cursor:
         """One statement: inside this unit's transaction if it has one, else as a transaction of its own.
 
@@ -1135,6 +1143,16 @@ class SqliteInbox(_Repo):
                        tuple(Reply.from_json(r) for r in json.loads(row["replies"])), row["attempts"])
                 for row in rows]
 
+    async def waiting(self, ids: list[int]) -> list[Unsent]:
+        if not ids:
+            return []
+        rows = await self._committed_all(
+            "SELECT id, person_id, channel, chat_id, replies, attempts FROM inbox"  # noqa: S608 - marks only
+            f" WHERE id IN ({','.join('?' * len(ids))}) AND replies IS NOT NULL ORDER BY id", tuple(ids))
+        return [Unsent(row["id"], row["person_id"], row["channel"], row["chat_id"],
+                       tuple(Reply.from_json(r) for r in json.loads(row["replies"])), row["attempts"])
+                for row in rows]
+
     async def delivered(self, ids: list[int]) -> None:
         """Forget the replies and whom they were for; the event id stays, for deduplication."""
         assert isinstance(self._source, SqliteUnitOfWork)
@@ -1339,6 +1357,10 @@ class SqliteOutbox(_Repo):
         rows = await self._all("SELECT DISTINCT person_id FROM outbox WHERE status = 'kept' AND person_id IS NOT NULL",
                                ())
         return [int(row["person_id"]) for row in rows]
+
+    async def has_kept(self, person_id: int) -> bool:
+        return bool(await self._all("SELECT 1 FROM outbox WHERE person_id = ? AND status = 'kept' LIMIT 1",
+                                    (person_id,)))
 
     async def take_kept(self, person_id: int, at: datetime) -> list[Reply]:
         rows = await self._all("SELECT id, reply FROM outbox WHERE person_id = ? AND status = 'kept'"

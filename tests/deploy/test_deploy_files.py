@@ -114,3 +114,17 @@ def test_the_settings_example_names_only_settings_the_bot_reads() -> None:
     assert named and set(named) <= known, set(named) - known
     assert all(not line.split("=", 1)[1] for line in (DEPLOY / "diemtuvan.env.example").read_text(
         encoding="utf-8").splitlines() if SECRET_WORDS.search(line.split("=", 1)[0]) and "=" in line)
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed here")
+def test_systemd_knows_every_key_of_the_template_unit_for_several_processes(tmp_path: Path) -> None:
+    text = (DEPLOY / "diemtuvan@.service").read_text(encoding="utf-8")
+    assert "EnvironmentFile=/etc/diemtuvan/instance-%i.env" in text
+    copy = tmp_path / "diemtuvan@1.service"
+    copy.write_text(text.replace("/opt/diemtuvan/.venv/bin/diemtuvan", shutil.which("true") or "/bin/true"),
+                    encoding="utf-8")
+    result = subprocess.run(["systemd-analyze", "verify", str(copy)], capture_output=True, text=True, timeout=60,
+                            check=False)
+    complaints = [line for line in (result.stdout + result.stderr).splitlines()
+                  if "diemtuvan@" in line and re.search(r"Unknown|Failed to parse|Invalid|ignoring", line)]
+    assert complaints == [] and result.returncode == 0, result.stderr
