@@ -1,10 +1,12 @@
-"""Nothing lost, nothing twice: the bot process is killed with SIGKILL in the middle of a reminder
-fan-out and started again; the fake Bot API's log shows every due reminder exactly once.
+"""Nothing lost, and nothing twice but what was on its way: the bot process is killed with SIGKILL in
+the middle of a reminder fan-out and started again; the fake Bot API's log shows every due reminder,
+each once, except a message the platform had accepted whose answer the bot had not yet marked.
 
 The kill happens while a sendMessage is in flight and before the platform accepts it (the fake kills
 the process from inside that request and does not record it), so the restarted bot must send it.
-The one window this cannot cover, a kill after the platform accepted a message and before the bot
-marked it sent, is about a millisecond per message and is documented (scheduler/sender.py).
+The window this cannot cover, a kill after the platform accepted a message and before the bot marked
+it sent, is about a millisecond per message; with several messages on their way at once
+(SENDS_IN_FLIGHT) it can hold that many, and is documented (scheduler/sender.py).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from zoneinfo import ZoneInfo
 from bot.services.reminder_kinds.dose import DOSE, DailyAt
 from bot.store.records import Person, Reminder
 from bot.store.sqlite import SqliteStore
+from scheduler.sender import SENDS_IN_FLIGHT
 from tests.fakes.telegram_api import FakeTelegram
 
 PEOPLE = 60
@@ -88,6 +91,7 @@ async def test_a_fan_out_killed_midway_sends_every_reminder_exactly_once(tmp_pat
         first = await start_bot(fake, data)
         assert await asyncio.wait_for(first.wait(), 60) == -signal.SIGKILL
         assert len(reminders_sent(fake)) == KILL_AT  # killed in the middle
+        accepted_before_the_kill = set(reminders_sent(fake))
 
         fake.intercept = None
         second = await start_bot(fake, data)
@@ -100,7 +104,10 @@ async def test_a_fan_out_killed_midway_sends_every_reminder_exactly_once(tmp_pat
             await asyncio.wait_for(second.wait(), 30)
         sent = reminders_sent(fake)
         assert set(sent) == {7000 + n for n in range(PEOPLE)}, "a reminder was lost"
-        assert max(sent.values()) == 1, f"sent twice: {[c for c, n in sent.items() if n > 1]}"
+        twice = {chat for chat, n in sent.items() if n > 1}
+        # Only a message the platform took before the kill may go again, and no more than were on their way.
+        assert twice <= accepted_before_the_kill, f"sent twice after the restart: {twice - accepted_before_the_kill}"
+        assert len(twice) <= SENDS_IN_FLIGHT and max(sent.values()) <= 2, f"sent twice: {sorted(twice)}"
     finally:
         await fake.stop()
 
