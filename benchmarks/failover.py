@@ -27,34 +27,17 @@ import asyncio
 import json
 import tempfile
 import time
-import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
-
-import psycopg
 
 from tests.fakes.telegram_api import FakeTelegram
 from tests.multiproc import RATE, REMINDER_CHATS, WRITER_CHATS, Rig, seed
-from tests.pg import SERVER, with_schema
+from tests.pg import own_schema
 
 GAP = 20.0  # seconds between one person's questions: 200 people ask 10 a second, well under the budget's 28
 
 
-@asynccontextmanager
-async def schema() -> AsyncIterator[str]:
-    name = f"b_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(SERVER, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {name}")
-    try:
-        yield with_schema(name)
-    finally:
-        with psycopg.connect(SERVER, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {name} CASCADE")
-
-
 async def failover(reminders: int, writers: int, each: int, gap: float) -> dict[str, object]:
-    async with schema() as url:
+    with own_schema("b") as url:
         await seed(url, reminders, writers)
         with tempfile.TemporaryDirectory() as tmp:
             rig = Rig(url, Path(tmp))
@@ -71,7 +54,7 @@ async def failover(reminders: int, writers: int, each: int, gap: float) -> dict[
 
 
 async def latency(writers: int, each: int, gap: float) -> dict[str, object]:
-    async with schema() as url:
+    with own_schema("b") as url:
         await seed(url, 0, writers)
         with tempfile.TemporaryDirectory() as tmp:
             rig = Rig(url, Path(tmp))
@@ -89,7 +72,7 @@ async def latency(writers: int, each: int, gap: float) -> dict[str, object]:
 
 
 async def throughput(questions: int, processes: int, writers: int = 200, code: str | None = None) -> dict[str, object]:
-    async with schema() as url:
+    with own_schema("b") as url:
         await seed(url, 0, writers)
         with tempfile.TemporaryDirectory() as tmp:
             rig = Rig(url, Path(tmp), processes=processes, rate=1000, fake=FakeTelegram(), code=code)
@@ -119,7 +102,7 @@ async def throughput(questions: int, processes: int, writers: int = 200, code: s
 
 
 async def fanout(reminders: int) -> dict[str, object]:
-    async with schema() as url:
+    with own_schema("b") as url:
         await seed(url, reminders, 0)
         with tempfile.TemporaryDirectory() as tmp:
             rig = Rig(url, Path(tmp))

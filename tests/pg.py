@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import quote
 
 import pytest
@@ -37,15 +38,12 @@ def with_schema(schema: str) -> str:
     return f"{SERVER}{joiner}options={quote(f'-csearch_path={schema}')}"
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A URL to a schema of its own, dropped after the test."""
-    reason = why_unreachable()
-    if reason:
-        pytest.skip(reason)
+@contextmanager
+def own_schema(prefix: str = "t") -> Iterator[str]:
+    """A URL to a fresh schema of its own on the test server, dropped on leaving."""
     import psycopg
 
-    schema = f"t_{uuid.uuid4().hex[:16]}"
+    schema = f"{prefix}_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(SERVER, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
     try:
@@ -53,3 +51,13 @@ def postgres_url() -> Iterator[str]:
     finally:
         with psycopg.connect(SERVER, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A URL to a schema of its own, dropped after the test."""
+    reason = why_unreachable()
+    if reason:
+        pytest.skip(reason)
+    with own_schema() as url:
+        yield url
