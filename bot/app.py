@@ -346,10 +346,18 @@ class Running:
 async def run(settings: Settings, input_stream: TextIO | None = None, output: TextIO | None = None) -> int:
     """Run until stopped (Telegram, Zalo) or until the end of input (console). Returns the exit code."""
     running = Running(settings, output=output)
-    await running.start()
+    # A supervisor may stop the process while it is still starting: the stop is kept, the start finishes
+    # (a migration or a channel half-opened is never cut off) and the process then stops in order.
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, stop.set)
     try:
-        await running.serve(input_stream)
+        await running.start()
+        if running.console is not None:
+            loop.remove_signal_handler(signal.SIGTERM)  # the console ends with its input, or as any program
+        await running.serve(input_stream, stop)
     finally:
+        loop.remove_signal_handler(signal.SIGTERM)
         await running.stop()
     return 0
 

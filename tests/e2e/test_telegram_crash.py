@@ -117,7 +117,12 @@ async def test_a_polling_bot_killed_three_times_in_a_burst_loses_nothing(tmp_pat
             process = await start_bot(fake, data, run)
             await fake.wait_calls("sendMessage", sent, timeout=60)
             await kill(process)
-        await finish(await start_bot(fake, data, len(KILL_AT)), fake, data)
+        asked = len(fake.calls_to("getMe"))
+        process = await start_bot(fake, data, len(KILL_AT))
+        # The last kill may come after the last answer, and then nothing is left to wait for: the stop
+        # must not come while Python is still importing, before the process has a handler for it.
+        await fake.wait_calls("getMe", asked + 1, timeout=60)
+        await finish(process, fake, data)
         duplicates = check(fake, data, updates)
         print(f"polling: {duplicates} of {PEOPLE * EACH} replies sent twice across {len(KILL_AT)} kills")
         assert duplicates <= DUPLICATES_AT_MOST
@@ -154,6 +159,25 @@ async def test_a_webhook_bot_killed_three_times_in_a_burst_loses_nothing(tmp_pat
         print(f"webhook: {duplicates} of {PEOPLE * EACH} replies sent twice across {len(KILL_AT)} kills")
         assert duplicates <= DUPLICATES_AT_MOST
     finally:
+        await fake.stop()
+
+
+async def test_a_stop_during_start_up_lets_the_start_finish_then_stops_in_order(tmp_path: Path) -> None:
+    """A supervisor's SIGTERM that comes while the bot is still starting (here: waiting for Telegram's
+    getMe) is kept: the start finishes and the process stops as it would later, exit 0."""
+    data = tmp_path / "data"
+    data.mkdir()
+    answer = asyncio.Event()
+    fake = await FakeTelegram(held={"getMe": answer}).start()
+    try:
+        process = await start_bot(fake, data, 0)
+        await fake.wait_for(lambda: fake.holding["getMe"] >= 1, timeout=60)
+        process.send_signal(signal.SIGTERM)
+        answer.set()
+        assert await asyncio.wait_for(process.wait(), 60) == 0, _stderr(data)
+        assert "Traceback" not in _stderr(data)
+    finally:
+        answer.set()
         await fake.stop()
 
 

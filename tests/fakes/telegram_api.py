@@ -71,6 +71,10 @@ class FakeTelegram:
     # Seconds sendMessage keeps its answer back after taking the message: a bot whose read timeout is
     # shorter sees a timeout for a message that did go out.
     send_delay: float = 0.0
+    # Methods whose answer waits until the test sets the event: a bot caught in the middle of its start.
+    held: dict[str, asyncio.Event] = field(default_factory=dict)
+    # The calls now waiting on `held`, by method.
+    holding: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -218,6 +222,11 @@ class FakeTelegram:
         problem = _check_limits(method, params)
         if problem:
             return self._reject(method, 400, f"Bad Request: {problem}")
+        if method in self.held:
+            async with self._changed:
+                self.holding[method] += 1
+                self._changed.notify_all()
+            await self.held[method].wait()
         if method == "getUpdates":
             return 200, {"ok": True, "result": await self._get_updates(params)}
         if method == "sendMessage" and int(params["chat_id"]) in self.blocked:
