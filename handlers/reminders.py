@@ -179,7 +179,8 @@ async def set_time(turn: Turn, hour: int, minute: int) -> Step:
     turn.close_flow()
     assert reminder.next_at is not None
     said = N_("reminders.set_done") if turn.has_buttons else N_("reminders.set_done_typed")
-    done = turn._(said, time=f"{hour:02d}:{minute:02d}", first=turn._.datetime(reminder.next_at))
+    at = f"{hour:02d}:{minute:02d}"
+    done = turn._(said, time=at, first=turn._.datetime(reminder.next_at))
     return Step([Reply(done), main_menu(turn)], "reminders:set")
 
 

@@ -108,7 +108,10 @@ SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sig
 # a pasted novel in full would cost every other person's turn.
 READ_CHARS = 4000
 # Words typed without spaces ("bantoibisocthuoc") are searched for these concepts' phrases.
-RUN_TOGETHER = ("overdose_event", "sign_unresponsive", "sign_breathing", "sign_blue", "suicide", "violence")
+RUN_TOGETHER = ("overdose_event", "sign_unresponsive", "sign_breathing", "sign_blue", "suicide", "violence",
+                "ingest_accident", "substance")
+# ... and these concepts' long single words too ("conuongnhammethadone"): a drug's name is one word.
+RUN_TOGETHER_WORDS = ("substance",)
 _AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| tuoi| year old| years old| yo| yr old)(?![a-z])")
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
 _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} (?:vien|lieu|pills|tablets)(?![a-z])")
@@ -216,7 +219,7 @@ class CrisisReader:
             for phrase in (" ".join(words(p.removeprefix("="))) for p in phrases):
                 vocabulary.update(phrase.split())
                 joined = phrase.replace(" ", "")
-                if concept in RUN_TOGETHER and len(joined) >= 7 and " " in phrase:
+                if concept in RUN_TOGETHER and len(joined) >= 7 and (" " in phrase or concept in RUN_TOGETHER_WORDS):
                     self._run_together.append((concept, joined, phrase))
         self._vocabulary = frozenset(vocabulary)
         # Swallowing said of a substance, within a few words: "uống phải chai methadone", not "điểm
@@ -291,11 +294,15 @@ class CrisisReader:
             # a child's danger, the writer for a wish to die where the rules saw violence ("my uncle is kicking
             # my aunt"). Measured against no such need on the check sets and dev7 held out (docs/knowledge.md).
             child_seen = reading.kind is CrisisKind.CHILD and "child_harm" in c
+            # So does a swallowing by mistake the rules read: its reply has the overdose steps as well.
+            swallowed_seen = reading.kind is CrisisKind.POISONING and bool(c & {"ingest_accident", "spiked"}) \
+                and model.crisis_kind == CrisisKind.OVERDOSE
             no_child = model.crisis_kind == CrisisKind.CHILD \
                 and not c & {"child", "child_generic", "young_child", "child_harm"}
             not_the_writer = model.crisis_kind == CrisisKind.SUICIDE and reading.kind is CrisisKind.VIOLENCE \
                 and not c & {"first_person", "speaker_wish"}
-            model_kind = model.kind_share >= MODEL_KIND and not (child_seen or no_child or not_the_writer)
+            model_kind = model.kind_share >= MODEL_KIND \
+                and not (child_seen or swallowed_seen or no_child or not_the_writer)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -319,12 +326,21 @@ class CrisisReader:
         # An animal vetoes the model's alarm for the animal's own danger, not for a pet given away by someone
         # arranging their going ("con chó nhờ cô hàng xóm nuôi giùm").
         animal_danger = animal_only and model.crisis_kind != CrisisKind.SUICIDE
+        # A worry before the fact, asked ("để trong tủ lạnh được không, sợ tụi nhỏ uống nhầm"), which the
+        # rules read as a question about a danger, with nothing seen and nobody crying for help. Asked in
+        # so many words or with "?": "if" alone is among the question words, and a harm that comes "if he
+        # cries" is no question.
+        worry_asked = reading is not None and reading.tier is Tier.ABOUT and "hypothetical" in c \
+            and bool(found[1] or c & {"permission", "informational"}) \
+            and not c & {"strong_now", "cry", "again", *SIGNS}
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
         if model.crisis >= threshold and model.crisis > model.about \
-                and not (animal_danger or long_ago or laughing or over or resting or about_the_bot):
+                and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked):
             kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
+            if kind is CrisisKind.CHILD and "adult_age" in c:
+                kind = CrisisKind.VIOLENCE  # a grown son or daughter harmed: 113, not the child line
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
             evidence = reading is not None or bool(words_of_danger & EVIDENCE)
@@ -393,7 +409,7 @@ class CrisisReader:
             # "five years ago ... now he's a counselor": the now of a story long past is its contrast.
             if not fired & {"again", "cry"}:
                 fired.discard("strong_now")
-        if _PROGRESSIVE.search(folded):
+        if _PROGRESSIVE.search(folded) or "threat" in fired:
             fired.add("violence")
         # Both are said by the writer of themselves, whatever "if" or "would" frames them.
         if _FOLLOW.search(folded) and _GONE.search(folded):
@@ -413,6 +429,10 @@ class CrisisReader:
         ages = [int(age) for age in _AGE.findall(folded)]
         if any(age < 16 for age in ages):
             fired.add("child")
+        elif ages and min(ages) >= 18 and "young_child" not in fired:
+            # "con trai tôi năm nay 24 tuổi": a grown son or daughter is no child in danger.
+            fired.difference_update(("child", "child_harm"))
+            fired.add("adult_age")
         months = [int(m) for m in _MONTHS_OLD.findall(folded)]
         # "18 tháng" is a baby's age only when a child is named ("bé 18 tháng"); else a duration.
         if any(age < 12 for age in ages) or (fired & {"child", "young_child"} and any(m <= 36 for m in months)):
@@ -526,7 +546,11 @@ class CrisisReader:
                 "child_harm", "carer_out", "question", "hypothetical")
 
         if "violence" in c and not weapon_alone and not animal_only:
-            general = not_now or (asks and not now) or ("informational" in c and not strong)
+            # A harm promised to the writer stands against the "if" it comes with ("... if I show up").
+            # Its "if" is no question ("if" is among the question words, for "what do I do if ...").
+            threatened = "threat" in c and not question_mark and not joking \
+                and not c & {"informational", "deadly_question", "permission", "past", "fiction", "safe_now"}
+            general = not threatened and (not_now or (asks and not now) or ("informational" in c and not strong))
             add(CrisisKind.VIOLENCE, Tier.ABOUT if general else Tier.NOW, "violence", "out_of_control",
                 "person", "first_person", "now", "question", "hypothetical")
 

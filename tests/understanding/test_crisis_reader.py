@@ -217,3 +217,48 @@ def test_not_wanting_the_bots_reminders_or_data_is_a_request_not_a_wish_to_die(t
 def test_a_wish_to_die_beside_a_request_to_the_bot_keeps_the_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["bọn đòi nợ nhắn tối nay sẽ cho người tới xử tao",
+                                  "the guys i owe said they'll stab me if i show up at work tomorrow",
+                                  "he texted that he's coming to break my legs, i'm hiding at my aunt's"])
+def test_a_threat_of_harm_to_come_to_the_writer_is_violence(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_being_beaten_right_in_front_of_a_place_is_now_not_the_old_days() -> None:
+    reading = READER.read("tôi vừa bị đánh hội đồng ngay trước cổng chợ, chảy máu nhiều lắm")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_thinking_about_ending_things_is_a_wish_to_die() -> None:
+    reading = READER.read("i can't do this anymore, been thinking about ending things")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_child_swallowing_methadone_typed_without_spaces_is_a_poisoning() -> None:
+    reading = READER.read("betoiuongnhammethadoneroi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["cất methadone trong tủ bếp được không, sợ tụi nhỏ lấy uống nhầm",
+                                  "where should i keep my take-home doses so the kids can't drink them by mistake?"])
+def test_a_worry_before_the_fact_asked_is_a_question_about_a_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize("text", ["xem thời sự thấy mấy đứa nhỏ bị bố mẹ bỏ rơi mà thương quá",
+                                  "just read an article about kids abandoned by parents who use, so sad"])
+def test_what_one_read_or_watched_about_others_raises_no_alarm(text: str) -> None:
+    assert READER.detect(text) is None
+
+
+def test_a_grown_son_or_daughter_is_no_child_in_danger() -> None:
+    reading = READER.read("con gái tôi 27 tuổi bị chồng nó đánh, tôi phải làm gì để giúp nó?")
+    assert reading is None or reading.kind is not CrisisKind.CHILD, reading
+
+
+def test_disappearing_from_the_bots_data_is_a_request_not_a_wish_to_die() -> None:
+    assert READER.detect("cho tôi biến mất khỏi hệ thống của bot đi, xóa sạch nhé") is None

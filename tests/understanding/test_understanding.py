@@ -175,6 +175,8 @@ def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     ("turn off notifications", "reminder_pause"), ("tat thong bao", "reminder_pause"),
     ("who can read what i write here", "privacy"), ("show me the options", "menu"),
     ("how can i get you to forget everything about me", "erase"),
+    ("anh ơi nối em với chị tư vấn viên với", "talk"), ("any groups for parents? i want to join one", "groups"),
+    ("nhóm tự lực tháng này họp hôm nào", "groups"),
 ])
 def test_a_request_for_a_feature_still_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
@@ -296,3 +298,13 @@ async def test_a_family_story_gets_the_answer_to_the_question_it_ends_with(bot: 
     handler, texts = await say(bot, story)
     missed_dose = next(e for e in bot.content.faq if e.id == "methadone-missed-dose").answer.vi
     assert handler == "faq" and texts[0] == missed_dose, (handler, texts)
+
+
+@pytest.mark.parametrize("text", ["nó nói lung tung, nghĩ có người theo dõi nó", "noi lung tung ca dem, so nguoi la"])
+def test_speaking_of_someone_is_no_request_to_be_connected(text: str) -> None:
+    assert INTENTS.intent(text) != "talk", text
+
+
+@pytest.mark.parametrize("text", ["dạo này bạn thế nào", "ban dao nay the nao", "how have you been"])
+def test_asking_how_the_bot_is_is_small_talk(text: str) -> None:
+    assert INTENTS.smalltalk(text) == "how_are_you", text
