@@ -295,7 +295,7 @@ class CrisisReader:
             # my aunt"). Measured against no such need on the check sets and dev7 held out (docs/knowledge.md).
             child_seen = reading.kind is CrisisKind.CHILD and "child_harm" in c
             # So does a swallowing by mistake the rules read: its reply has the overdose steps as well.
-            swallowed_seen = reading.kind is CrisisKind.POISONING and bool(c & {"ingest_accident", "spiked"}) \
+            swallowed_seen = reading.kind is CrisisKind.POISONING and "ingest_accident" in c \
                 and model.crisis_kind == CrisisKind.OVERDOSE
             no_child = model.crisis_kind == CrisisKind.CHILD \
                 and not c & {"child", "child_generic", "young_child", "child_harm"}
@@ -333,11 +333,19 @@ class CrisisReader:
         worry_asked = reading is not None and reading.tier is Tier.ABOUT and "hypothetical" in c \
             and bool(found[1] or c & {"permission", "informational"}) \
             and not c & {"strong_now", "cry", "again", *SIGNS}
+        # A question about people in general ("người ta nói ngáo đá có thể giết người, có thật không"), with
+        # nobody in it, nothing seen and nobody crying for help: the model hears the danger, not a person in it.
+        # Not a question about dying ("làm sao để chết không đau?"): that one a person may be asking for themselves.
+        asked_in_general = reading is None and model.crisis_kind != CrisisKind.SUICIDE \
+            and bool(found[1] or c & {"question", "informational", "deadly_question", "permission"}) \
+            and not c & {"person", "child", "young_child", "first_person", "speaker_wish", "cry", "strong_now",
+                         "now", "again", "swallowed", *SIGNS}
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
         if model.crisis >= threshold and model.crisis > model.about \
-                and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked):
+                and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
+                         or asked_in_general):
             kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
             if kind is CrisisKind.CHILD and "adult_age" in c:
                 kind = CrisisKind.VIOLENCE  # a grown son or daughter harmed: 113, not the child line
@@ -352,6 +360,9 @@ class CrisisReader:
         # who wants to disappear"), when the model is sure it is a question about a danger.
         asked = found[1] or bool(found[0] & {"question", "informational", "deadly_question", "permission",
                                              "hypothetical"})
+        if asked_in_general and model.crisis >= threshold and model.crisis > model.about:
+            return CrisisReading(CrisisKind(model.crisis_kind), Tier.ABOUT, ("model", "asked_in_general"),
+                                 model.crisis)
         if reading is None and ((model.about >= MODEL_ABOUT and found[0] & EVIDENCE)
                                 or (asked and model.about >= MODEL_ABOUT_ASKED and model.about > model.crisis)):
             return CrisisReading(CrisisKind(model.about_kind), Tier.ABOUT, ("model",), model.crisis)

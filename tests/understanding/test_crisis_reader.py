@@ -262,3 +262,13 @@ def test_a_grown_son_or_daughter_is_no_child_in_danger() -> None:
 
 def test_disappearing_from_the_bots_data_is_a_request_not_a_wish_to_die() -> None:
     assert READER.detect("cho tôi biến mất khỏi hệ thống của bot đi, xóa sạch nhé") is None
+
+
+def test_a_question_about_people_in_general_gets_the_line_not_the_alarm() -> None:
+    reading = READER.read("nghe nói người dùng đá lâu ngày có thể đánh người thân, có đúng vậy không?")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_a_question_about_dying_keeps_the_model_alarm() -> None:
+    reading = READER.read("uống bao nhiêu viên thuốc ngủ thì chết mà không đau?")
+    assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK)
