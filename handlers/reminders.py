@@ -29,10 +29,16 @@ _ASKS_FOR_REMINDER = ({"nhac"}, {"remind"})
 _EVERY_DAY = ({"moi", "ngay"}, {"hang", "ngay"}, {"hangngay"}, {"every", "day"}, {"daily"})
 
 
+_HAS_REMINDER = "has_reminder"
+
+
 async def start(turn: Turn) -> Step:
     """The menu's reminders item (after consent): what is set, and what can be done with it."""
     reminder = await _current(turn)
     turn.open_flow(FLOW, "menu")
+    # The prompt shown again after something said in between is synchronous: it offers what the
+    # overview offered, by what the overview found.
+    turn.session.data[_HAS_REMINDER] = reminder is not None
     return Step([_overview(turn, reminder)], "reminders")
 
 
@@ -151,6 +157,13 @@ class RemindersFlow:
             return _ask_time(turn)
         if turn.session.step == "pause":
             return _ask_pause(turn)
+        if turn.session.data.get(_HAS_REMINDER):
+            return Reply(turn._("reminders.what_next"), (
+                turn.choice_of("rem:set", "reminders.change_time"),
+                turn.choice_of("rem:pause", "reminders.pause"),
+                turn.choice_of("rem:stop", "reminders.stop"),
+                turn.choice_of("m:menu", "menu.back"),
+            ))
         return Reply(turn._("reminders.what_next"), (
             turn.choice_of("rem:set", "reminders.set"),
             turn.choice_of("m:menu", "menu.back"),

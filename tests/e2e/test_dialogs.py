@@ -179,6 +179,17 @@ async def test_a_reminder_is_answered_as_the_platform_allows(chat: Chat) -> None
     assert not any("Đặt nhắc" in o for s in said for o in s.options)
 
 
+async def test_the_reminders_menu_shown_again_offers_what_fits_the_reminder_set(chat: Chat) -> None:
+    await onboard(chat)
+    await chat.say("nhắc tôi 6h30 sáng mỗi ngày")
+    await chat.say("/menu")
+    said = await chat.say("nhac lich")
+    assert "06:30" in said[0].text
+    said = await chat.say("methadone là gì")  # a question in the middle of the reminders menu
+    options = " ".join(said[-1].options)
+    assert "Đặt nhắc hằng ngày" not in options and "Đổi giờ" in options, said[-1].options
+
+
 async def test_a_first_question_that_needs_a_choice_waits_for_the_end_of_first_contact(chat: Chat) -> None:
     said = await chat.say("cai")  # one word: "did you mean" one of several entries
     lists = [s for s in said if s.options]
