@@ -67,6 +67,7 @@ class Settings(BaseSettings):
     web_listen: str = "127.0.0.1"
     web_public_url: str | None = None
     # Signs the session cookies; without it a random one is made at start (sessions end at a restart).
+    # Needed on PostgreSQL, the same on every process: each must accept the cookie another one signed.
     web_secret: str | None = Field(default=None, min_length=32)
     web_link_minutes: int = Field(default=10, ge=1, le=60)
     web_session_minutes: int = Field(default=120, ge=5, le=24 * 60)
@@ -148,7 +149,7 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
-    def _webhook_needs(self) -> Settings:
+    def _needs(self) -> Settings:
         if self.telegram_mode == "webhook":
             if not self.telegram_webhook_url:
                 raise ValueError("TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_URL (the public https address)")
@@ -162,6 +163,9 @@ class Settings(BaseSettings):
                 raise ValueError("ZALO_MODE=webhook needs ZALO_WEBHOOK_URL (the public https address)")
             if not re.fullmatch(r"[A-Za-z0-9_-]{8,256}", self.zalo_webhook_secret or ""):
                 raise ValueError("ZALO_MODE=webhook needs ZALO_WEBHOOK_SECRET: 8 to 256 letters, digits, _ or -")
+        if self.web_port and self.uses_postgres and not self.web_secret:
+            raise ValueError("WEB_PORT on PostgreSQL needs WEB_SECRET (32 or more characters, the same on every "
+                             "process), so that a session signed in on one process is accepted on another")
         return self
 
     @property

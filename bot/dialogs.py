@@ -106,15 +106,16 @@ class Turn:
         """The platform and the chat: what a per-chat limit counts by."""
         return self.incoming.channel, self.incoming.chat_id
 
-    def code_wait(self) -> Reply | None:
+    async def code_wait(self) -> Reply | None:
         """A kind "wait a little" when this chat has tried too many wrong codes, else None."""
-        wait = self.services.code_attempts.wait(self.chat, self.now)
+        wait = await self.services.code_attempts.wait(self.uow, self.chat, self.now)
         if wait is None:
             return None
         return Reply(self._("misc.code_wait", minutes=max(1, round(wait.total_seconds() / 60))))
 
-    def code_failed(self) -> None:
-        self.services.code_attempts.failed(self.chat, self.now)
+    async def code_failed(self) -> None:
+        """Count a wrong code against this chat, in the turn's transaction."""
+        await self.services.code_attempts.failed(self.uow, self.chat, self.now)
 
     @property
     def context(self) -> Context:

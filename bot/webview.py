@@ -3,10 +3,11 @@ or a desk, served by the process's tornado server (bot/web.py) on loopback behin
 proxy.
 
 Sign-in is a one-time link that /web sends to the staff member's own chat (bot/services/web_access.py);
-the session lives in this process's memory and its id travels in a signed, HttpOnly, SameSite=Strict
-cookie. Every form carries tornado's XSRF token. A counselor sees their own point; a province head
-(ADMIN_IDS) sees every point and may edit the site list. Every page that shows an alias writes an audit
-row for each person shown, as the chat does. Pages are tornado templates (bot/templates/web), in
+the session is a row of the database, found by the digest of the token that travels in a signed,
+HttpOnly, SameSite=Strict cookie, so any process sharing the database serves the pages. Every form
+carries tornado's XSRF token. A counselor sees their own point; a province head (ADMIN_IDS) sees every
+point and may edit the site list. Every page that shows an alias writes an audit row for each person
+shown, as the chat does. Pages are tornado templates (bot/templates/web), in
 Vietnamese or English from the same catalogs as the bot; the CSS is plain and fits a phone screen.
 """
 
@@ -98,14 +99,18 @@ class _Page(RequestHandler):
     logs_itself = True
     ctx: WebContext
     viewer: WebSession | None = None  # set by prepare, which tornado runs after its XSRF check
+    token: str | None = None  # the session's token, from the cookie
 
     def initialize(self, ctx: WebContext) -> None:
         self.ctx = ctx
 
-    def prepare(self) -> None:
+    async def prepare(self) -> None:
         now = self.ctx.clock.now()
-        sid = self.get_signed_cookie(COOKIE, max_age_days=1)
-        self.viewer = self.ctx.access.session(sid.decode(), now) if sid else None
+        cookie = self.get_signed_cookie(COOKIE, max_age_days=1)
+        self.token = cookie.decode() if cookie else None
+        if self.token:
+            async with self.ctx.store.reading() as uow:  # one read by primary key; never the writer
+                self.viewer = await self.ctx.access.session(uow, self.token, now)
         self.set_header("Cache-Control", "no-store")  # aliases must not stay in a shared browser's cache
         self.set_header("X-Frame-Options", "DENY")
         self.set_header("Referrer-Policy", "no-referrer")
@@ -188,28 +193,34 @@ class _Page(RequestHandler):
 class SignIn(_Page):
     """GET shows a button (a link preview fetching the address must not use the link up); POST signs in."""
 
-    def get(self) -> None:
+    async def get(self) -> None:
         token = self.get_query_argument("t", "")
-        if not self.ctx.access.is_valid(token, self.ctx.clock.now()):
+        async with self.ctx.store.reading() as uow:
+            valid = await self.ctx.access.is_valid(uow, token, self.ctx.clock.now())
+        if not valid:
             self.message(403, N_("web.link_title"), N_("web.link_bad"))
             return
         self.page("signin.html", token=token, then=_safe_next(self.get_query_argument("next", "/web")))
 
     async def post(self) -> None:
         now = self.ctx.clock.now()
-        person_id = self.ctx.access.redeem(self.get_body_argument("t", ""), now)
-        if person_id is None:
-            self.message(403, N_("web.link_title"), N_("web.link_bad"))
-            return
-        async with self.ctx.store.reading() as uow:
+        async with self.ctx.store.unit_of_work() as uow:
+            person_id = await self.ctx.access.redeem(uow, self.get_body_argument("t", ""), now)
+            if person_id is None:
+                await uow.commit()  # an expired link is used up all the same
+                self.message(403, N_("web.link_title"), N_("web.link_bad"))
+                return
             person = await uow.people.get_by_id(person_id)
             point = await uow.staff.point_of(person_id)
-        head = person is not None and person.user_id in self.ctx.admin_ids
-        if person is None or not (head or (person.role == "counselor" and point)):
-            self.message(403, N_("web.refused_title"), N_("web.staff_only"))
-            return
-        session = self.ctx.access.open_session(person_id, None if head else point, head, person.locale, now)
-        self.set_signed_cookie(COOKIE, session.sid, expires_days=None, httponly=True, samesite="Strict",
+            head = person is not None and person.user_id in self.ctx.admin_ids
+            if person is None or not (head or (person.role == "counselor" and point)):
+                await uow.commit()
+                self.message(403, N_("web.refused_title"), N_("web.staff_only"))
+                return
+            token, _session = await self.ctx.access.open_session(uow, person_id, None if head else point, head,
+                                                                 person.locale, now)
+            await uow.commit()
+        self.set_signed_cookie(COOKIE, token, expires_days=None, httponly=True, samesite="Strict",
                                secure=self.ctx.secure_cookies)
         self.redirect(_safe_next(self.get_body_argument("next", "/web")))
 
@@ -222,9 +233,11 @@ def _safe_next(then: str) -> str:
 
 
 class SignOut(_Page):
-    def post(self) -> None:
-        if self.viewer is not None:
-            self.ctx.access.close(self.viewer.sid)
+    async def post(self) -> None:
+        if self.viewer is not None and self.token is not None:
+            async with self.ctx.store.unit_of_work() as uow:
+                await self.ctx.access.close(uow, self.token)
+                await uow.commit()
         self.clear_cookie(COOKIE)
         self.viewer = None
         self.message(200, N_("web.signed_out_title"), N_("web.signed_out_now"))
@@ -415,7 +428,7 @@ class RemoveStaff(_Page):
             if not viewer.head and point != viewer.point_id:
                 raise HTTPError(403)
             await uow.point_view.remove_staff(int(person_id))
+            await self.ctx.access.close_person(uow, int(person_id))
             await uow.commit()
         self.ctx.forget((person.channel, person.user_id))  # the core's cached copy still says staff
-        self.ctx.access.close_person(int(person_id))
         self.redirect("/web/staff" + (f"?point={point}" if viewer.head else ""))

@@ -63,7 +63,7 @@ async def send_report(turn: Turn, typed: str) -> Step:
         return Step([Reply(turn._("report.no_data", place=place, period=report.period_label), (remind,))],
                     "staff:report_empty", period.code)
     if not turn.can_send_files:  # Zalo: a sign-in link that opens this report on the web
-        link = sign_in_link(turn, f"/web/reports?period={period.code}")
+        link = await sign_in_link(turn, f"/web/reports?period={period.code}")
         text = (turn._("report.on_the_web", period=report.period_label, link=link) if link else
                 turn._("report.no_files_here", period=report.period_label))
         return Step([Reply(text, (remind,))], "staff:report_link", period.code)
@@ -96,20 +96,21 @@ async def on_web(turn: Turn) -> Step:
     assert turn.person.id is not None
     if not (turn.person.role == "counselor" or is_head(turn)):
         return Step([Reply(turn._("web.only"))], "staff:refused")
-    link = sign_in_link(turn)
+    link = await sign_in_link(turn)
     if link is None or turn.services.web is None:
         return Step([Reply(turn._("web.off"))], "staff:web_off")
     minutes = int(turn.services.web.link_ttl.total_seconds() // 60)
     return Step([Reply(turn._("web.link_sent", minutes=minutes, link=link))], "staff:web")
 
 
-def sign_in_link(turn: Turn, then: str = "/web") -> str | None:
-    """A one-time sign-in link to the web view for this staff member, opening `then`; None while it is off."""
+async def sign_in_link(turn: Turn, then: str = "/web") -> str | None:
+    """A one-time sign-in link to the web view for this staff member, opening `then`; None while it is off.
+    The link is written with the turn, so it works on whichever process serves the page."""
     assert turn.person.id is not None
     access, address = turn.services.web, turn.services.web_url
     if access is None or address is None:
         return None
-    token = access.issue_link(turn.person.id, turn.now)
+    token = await access.issue_link(turn.uow, turn.person.id, turn.now)
     return f"{address}/web/login?t={token}" + (f"&next={quote(then, safe='')}" if then != "/web" else "")
 
 

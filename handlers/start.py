@@ -111,12 +111,12 @@ class Onboarding:
         return None
 
     async def _code(self, turn: Turn, code: str) -> Step:
-        waiting = turn.code_wait()
+        waiting = await turn.code_wait()
         if waiting is not None:
             return Step([waiting, _ask_code(turn)], "start:code_wait")
         invite = await redeem_invite(turn.uow, turn.person, code, turn.now)
         if invite is None:
-            turn.code_failed()
+            await turn.code_failed()
             return Step([Reply(turn._("start.code_invalid")), _ask_code(turn)], "start")
         # Staff are not asked the consent meant for people seeking help: the welcome says what is kept
         # about them for the role, and how to erase it.
@@ -132,12 +132,12 @@ class Onboarding:
 
 
 async def _redeem(turn: Turn, code: str, then_menu: bool) -> Step:
-    waiting = turn.code_wait()
+    waiting = await turn.code_wait()
     invite = await redeem_invite(turn.uow, turn.person, code, turn.now) if waiting is None else None
     if invite is not None:
         return Step([_staff_welcome(turn, invite)], "start:staff")
     if waiting is None:
-        turn.code_failed()
+        await turn.code_failed()
     replies = [waiting or Reply(turn._("start.code_invalid"))]
     if then_menu:
         replies.append(main_menu(turn))

@@ -54,12 +54,12 @@ async def open_after_consent(turn: Turn, carried: dict[str, str]) -> Step:
 
 
 async def open_link(turn: Turn, code: str) -> Step:
-    waiting = turn.code_wait()
+    waiting = await turn.code_wait()
     if waiting is not None:
         return Step([waiting], "volunteers:code_wait")
     done = await service.find_code(turn.uow, turn.context, turn.person, code)
     if done.link is None:
-        turn.code_failed()
+        await turn.code_failed()
         return Step([Reply(turn._("volunteers.bad_code"))], "volunteers:bad_code")
     turn.open_flow(FLOW, "agree", {"link": done.link.id, "volunteer": done.volunteer.alias if done.volunteer else "?"})
     return Step([_ask_agree(turn)], "volunteers")

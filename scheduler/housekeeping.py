@@ -1,9 +1,10 @@
 """Retention and redelivery: what "keep the least, for the shortest time" means in practice.
 
-Each tick forgets idle conversation state, old inbox ids and people who have not written for the
-retention period, drops whom a sent notice was about once it can no longer be a duplicate, makes sure
-nothing it deleted stays in the database files (the -wal emptied, the file rebuilt), and resends
-replies a crash or a network failure left in the outbox.
+Each tick forgets idle conversation state, old inbox ids, people who have not written for the
+retention period, expired web sign-ins and wrong codes that no longer count; drops whom a sent notice
+was about once it can no longer be a duplicate; makes sure nothing it deleted stays in the database
+files (the -wal emptied, the file rebuilt); and resends replies a crash or a network failure left in
+the outbox.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ async def purge(store: Store, clock: Clock, retention: Retention) -> Purged:
         other = await uow.outbox.purge(now - timedelta(days=retention.inbox_days))
         other += await uow.outbox.forget_whom(now - timedelta(minutes=NOTICE_KEY_MINUTES))
         chat_messages = await uow.chats.purge(now - timedelta(days=retention.chat_days))
+        other += await uow.web.purge(now)  # expired sign-in links and web sessions
+        other += await uow.code_failures.purge(now)  # wrong codes that no longer count
         await uow.commit()
     people, batches = 0, _Batches()
     while True:

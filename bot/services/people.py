@@ -5,6 +5,7 @@ Nothing here asks for or keeps a real name. The alias is what counselors will se
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from datetime import datetime, timedelta
 
@@ -61,28 +62,28 @@ async def erase(uow: UnitOfWork, person: Person) -> None:
 class CodeAttempts:
     """Wrong invite and link codes, per chat, in a sliding window: a code is eight characters from a
     31-letter alphabet, safe against guessing only if guesses are few. After FAILURES_ALLOWED wrong
-    codes in WINDOW, a chat waits until the oldest of them leaves the window. Kept in memory: a restart
-    forgets, which costs an attacker a restart of the bot they cannot cause."""
+    codes in WINDOW, a chat waits until the oldest of them leaves the window. The failures are rows of
+    the database, written with the turn, so the count is one for every process sharing it; the chat is
+    kept as a digest of its channel and id, never the id. Time comes from the caller (the turn's clock)."""
 
     FAILURES_ALLOWED = 5
     WINDOW = timedelta(minutes=15)
 
-    def __init__(self) -> None:
-        self._failures: dict[tuple[str, str], list[datetime]] = {}
-
-    def wait(self, chat: tuple[str, str], now: datetime) -> timedelta | None:
+    async def wait(self, uow: UnitOfWork, chat: tuple[str, str], now: datetime) -> timedelta | None:
         """How long this chat must wait before trying another code, or None if it may try now."""
-        recent = [t for t in self._failures.get(chat, []) if now - t < self.WINDOW]
-        if recent:
-            self._failures[chat] = recent
-        else:
-            self._failures.pop(chat, None)
-        if len(recent) < self.FAILURES_ALLOWED:
+        counting = await uow.code_failures.counting(_chat_digest(chat), now)
+        if len(counting) < self.FAILURES_ALLOWED:
             return None
-        return self.WINDOW - (now - recent[0])
+        return counting[-self.FAILURES_ALLOWED] - now
 
-    def failed(self, chat: tuple[str, str], now: datetime) -> None:
-        self._failures.setdefault(chat, []).append(now)
+    async def failed(self, uow: UnitOfWork, chat: tuple[str, str], now: datetime) -> None:
+        """Count a wrong code against the chat; failures that no longer count go now."""
+        await uow.code_failures.purge(now)
+        await uow.code_failures.add(_chat_digest(chat), now + self.WINDOW)
+
+
+def _chat_digest(chat: tuple[str, str]) -> str:
+    return hashlib.sha256(f"{chat[0]}:{chat[1]}".encode()).hexdigest()
 
 
 async def mark_unreachable(uow: UnitOfWork, person_id: int, now: datetime) -> int:

@@ -3,29 +3,24 @@ chat by /web, and the sessions they open.
 
 No passwords: the chat is the proof of who someone is, as it already is for everything staff do. A link
 is valid for WEB_LINK_MINUTES and once; a session for WEB_SESSION_MINUTES from sign-in, or until
-sign-out. Both live in this process's memory only (a province runs one process): a restart signs
-everyone out, and nothing about a session is ever written to disk. Only a hash of a link's token is
-kept, so a memory dump does not hold usable links.
+sign-out. Both are rows of the database (migration 0011), so every process that shares it honours
+them: a link sent by one process's reply signs in on another, and a sign-out on one ends the session
+on all. The database keeps only the SHA-256 digest of a token; the token itself exists in the staff
+member's chat and cookie, so a copy of the database signs no one in.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-MAX_PENDING = 1000  # links not yet used: a flood of /web cannot fill the memory
+from bot.store.base import UnitOfWork
+from bot.store.records import WebSession
 
+__all__ = ["MAX_PENDING", "WebAccess", "WebSession"]
 
-@dataclass(frozen=True)
-class WebSession:
-    sid: str
-    person_id: int
-    point_id: str | None  # None: a province head, who sees every point
-    head: bool
-    locale: str
-    expires_at: datetime
+MAX_PENDING = 1000  # links not yet used: a flood of /web cannot fill the database
 
 
 def _digest(token: str) -> str:
@@ -33,52 +28,58 @@ def _digest(token: str) -> str:
 
 
 class WebAccess:
+    """The rules of sign-in links and sessions; the rows go through the caller's unit of work, which
+    commits them (a link with the /web turn that sends it, a session with the sign-in)."""
+
     def __init__(self, link_minutes: int = 10, session_minutes: int = 120) -> None:
         self.link_ttl = timedelta(minutes=link_minutes)
         self.session_ttl = timedelta(minutes=session_minutes)
-        self._links: dict[str, tuple[int, datetime]] = {}
-        self._sessions: dict[str, WebSession] = {}
 
-    def issue_link(self, person_id: int, now: datetime) -> str:
-        """A new one-time token for the person; their older unused ones stop working."""
-        self._links = {h: (p, until) for h, (p, until) in self._links.items() if until > now and p != person_id}
-        if len(self._links) >= MAX_PENDING:
-            self._links.pop(next(iter(self._links)))
+    async def issue_link(self, uow: UnitOfWork, person_id: int, now: datetime) -> str:
+        """A new one-time token for the person; their older unused ones stop working. Expired links go,
+        and past MAX_PENDING the oldest pending ones."""
+        await uow.web.purge(now)
+        await uow.web.drop_links(person_id)
+        await uow.web.trim_links(MAX_PENDING - 1)
         token = secrets.token_urlsafe(32)
-        self._links[_digest(token)] = (person_id, now + self.link_ttl)
+        await uow.web.add_link(_digest(token), person_id, now + self.link_ttl)
         return token
 
-    def is_valid(self, token: str, now: datetime) -> bool:
-        """Whether a token would sign in now (shown before the person confirms; it is not used up)."""
-        found = self._links.get(_digest(token))
+    async def is_valid(self, uow: UnitOfWork, token: str, now: datetime) -> bool:
+        """Whether a token would sign in now (shown before the person confirms; it is not used up), so a
+        reading unit of work does."""
+        found = await uow.web.link(_digest(token))
         return found is not None and found[1] > now
 
-    def redeem(self, token: str, now: datetime) -> int | None:
-        """The person a token signs in, once; None for a token that is unknown, used or expired."""
-        found = self._links.pop(_digest(token), None)
+    async def redeem(self, uow: UnitOfWork, token: str, now: datetime) -> int | None:
+        """The person a token signs in, once; None for a token that is unknown, used or expired (an
+        expired one is deleted all the same)."""
+        found = await uow.web.take_link(_digest(token))
         if found is None or found[1] <= now:
             return None
         return found[0]
 
-    def open_session(self, person_id: int, point_id: str | None, head: bool, locale: str, now: datetime) -> WebSession:
-        self._sessions = {s: v for s, v in self._sessions.items() if v.expires_at > now}
-        session = WebSession(secrets.token_urlsafe(32), person_id, point_id, head, locale, now + self.session_ttl)
-        self._sessions[session.sid] = session
-        return session
+    async def open_session(self, uow: UnitOfWork, person_id: int, point_id: str | None, head: bool, locale: str,
+                           now: datetime) -> tuple[str, WebSession]:
+        """A new session, and the token for its cookie. Expired links and sessions go first."""
+        await uow.web.purge(now)
+        token = secrets.token_urlsafe(32)
+        session = WebSession(person_id, point_id, head, locale, now + self.session_ttl)
+        await uow.web.add_session(_digest(token), session)
+        return token, session
 
-    def session(self, sid: str, now: datetime) -> WebSession | None:
-        session = self._sessions.get(sid)
-        if session is None:
+    async def session(self, uow: UnitOfWork, token: str, now: datetime) -> WebSession | None:
+        """The session a cookie's token names, while it lasts. Only reads, so a page asks it through a
+        reading unit of work; an expired row is left to the next sign-in or the housekeeping purge."""
+        found = await uow.web.session(_digest(token))
+        if found is None or found.expires_at <= now:
             return None
-        if session.expires_at <= now:
-            del self._sessions[sid]
-            return None
-        return session
+        return found
 
-    def close(self, sid: str) -> None:
-        self._sessions.pop(sid, None)
+    async def close(self, uow: UnitOfWork, token: str) -> None:
+        """Sign-out: the session ends for every process at the commit."""
+        await uow.web.end_session(_digest(token))
 
-    def close_person(self, person_id: int) -> None:
-        """A staff member removed or erased: their sessions and links end now."""
-        self._sessions = {s: v for s, v in self._sessions.items() if v.person_id != person_id}
-        self._links = {h: v for h, v in self._links.items() if v[0] != person_id}
+    async def close_person(self, uow: UnitOfWork, person_id: int) -> None:
+        """A staff member removed or erased: their sessions and links end with the unit's commit."""
+        await uow.web.end_person(person_id)

@@ -24,6 +24,7 @@ from bot.store.records import (
     Session,
     TallyTotal,
     Unsent,
+    WebSession,
 )
 
 
@@ -300,6 +301,54 @@ class PointView(Protocol):
         ...
 
 
+class WebSignIns(Protocol):
+    """The staff web view's one-time sign-in links and its sessions (migration 0011), in the database so
+    that every process sharing it honours them. Each is found by the SHA-256 digest of its token; the
+    token itself is never stored, so no row here signs anyone in."""
+
+    async def add_link(self, digest: str, person_id: int, expires_at: datetime) -> None: ...
+    async def link(self, digest: str) -> tuple[int, datetime] | None:
+        """The person a link signs in and until when; the link stays."""
+        ...
+
+    async def take_link(self, digest: str) -> tuple[int, datetime] | None:
+        """The person a link signs in and until when; the link is deleted, so only one caller gets it."""
+        ...
+
+    async def drop_links(self, person_id: int) -> None: ...
+    async def trim_links(self, keep: int) -> int:
+        """Keep at most the `keep` links that expire last; returns how many others were deleted."""
+        ...
+
+    async def add_session(self, digest: str, session: WebSession) -> None: ...
+    async def session(self, digest: str) -> WebSession | None:
+        """The session, expired or not (the caller compares with its own clock)."""
+        ...
+
+    async def end_session(self, digest: str) -> None: ...
+    async def end_person(self, person_id: int) -> None:
+        """Every session and link of the person."""
+        ...
+
+    async def purge(self, now: datetime) -> int:
+        """Delete the links and sessions expired by `now`; returns how many."""
+        ...
+
+
+class CodeFailures(Protocol):
+    """Wrong invite and link codes per chat (migration 0011), one count for every process. A chat is
+    known by a digest of its channel and id, and each failure by when it stops counting."""
+
+    async def add(self, chat: str, expires_at: datetime) -> None: ...
+    async def counting(self, chat: str, now: datetime) -> list[datetime]:
+        """When each of the chat's failures still counting at `now` stops counting, soonest first."""
+        ...
+
+    async def purge(self, now: datetime) -> int:
+        """Delete the failures that no longer count at `now`; returns how many."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving it without `commit()` rolls everything back."""
 
@@ -318,6 +367,8 @@ class UnitOfWork(Protocol):
     tally: Tally
     point_view: PointView
     audit: Audit
+    web: WebSignIns
+    code_failures: CodeFailures
 
     async def commit(self) -> None: ...
 

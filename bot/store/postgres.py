@@ -37,6 +37,7 @@ from bot.store.base import (
     Appointments,
     Audit,
     Chats,
+    CodeFailures,
     DatabaseUnusable,
     Groups,
     Inbox,
@@ -52,6 +53,7 @@ from bot.store.base import (
     StoreUnavailable,
     Tally,
     Usage,
+    WebSignIns,
 )
 from bot.store.cluster import QUEUED
 from bot.store.records import Appointment, Chat, Due, OutboxItem, Person, Session, Unsent
@@ -65,6 +67,7 @@ from bot.store.sqlite import (
     SqliteAppointments,
     SqliteAudit,
     SqliteChats,
+    SqliteCodeFailures,
     SqliteGroups,
     SqliteInbox,
     SqliteInvites,
@@ -77,6 +80,7 @@ from bot.store.sqlite import (
     SqliteStaff,
     SqliteTally,
     SqliteUsage,
+    SqliteWebSignIns,
     _chat,
     _reminder,
     _required_ts,
@@ -374,6 +378,14 @@ class PgPointView(_PgRepo, SqlitePointView):
     pass
 
 
+class PgWebSignIns(_PgRepo, SqliteWebSignIns):
+    pass
+
+
+class PgCodeFailures(_PgRepo, SqliteCodeFailures):
+    pass
+
+
 class PostgresUnitOfWork:
     """One transaction on one pooled connection, taken at the first statement and given back at the end.
     A reading unit's transaction is READ ONLY: a write through it fails."""
@@ -401,6 +413,8 @@ class PostgresUnitOfWork:
         self.tally: Tally = PgTally(self, store.timezone)
         self.point_view: PointView = PgPointView(self)
         self.audit: Audit = PgAudit(self)
+        self.web: WebSignIns = PgWebSignIns(self)
+        self.code_failures: CodeFailures = PgCodeFailures(self)
 
     @property
     def in_transaction(self) -> bool:

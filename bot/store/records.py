@@ -197,3 +197,15 @@ class TallyTotal:
     what: str
     n: int
     backfilled: int = 0
+
+
+@dataclass(frozen=True)
+class WebSession:
+    """A staff member signed in to the web view. Its token travels in the cookie and is not kept here:
+    the store finds a session by the token's digest."""
+
+    person_id: int
+    point_id: str | None  # None: a province head, who sees every point
+    head: bool
+    locale: str
+    expires_at: datetime

@@ -31,6 +31,7 @@ from bot.store.base import (
     Appointments,
     Audit,
     Chats,
+    CodeFailures,
     DatabaseUnusable,
     Groups,
     Inbox,
@@ -45,6 +46,7 @@ from bot.store.base import (
     Staff,
     Tally,
     Usage,
+    WebSignIns,
 )
 from bot.store.records import (
     Address,
@@ -61,6 +63,7 @@ from bot.store.records import (
     Session,
     TallyTotal,
     Unsent,
+    WebSession,
 )
 
 log = logging.getLogger(__name__)
@@ -833,6 +836,8 @@ class SqliteUnitOfWork:
         self.tally: Tally = SqliteTally(self, DEFAULT_TIMEZONE)
         self.point_view: PointView = SqlitePointView(self)
         self.audit: Audit = SqliteAudit(self)
+        self.web: WebSignIns = SqliteWebSignIns(self)
+        self.code_failures: CodeFailures = SqliteCodeFailures(self)
 
     async def begin(self) -> aiosqlite.Connection:
         """Take the writer and open the transaction, once; every repository call comes through here.
@@ -1836,3 +1841,72 @@ class SqlitePointView(_Repo):
         if removed:
             await self._change("UPDATE people SET role = 'person' WHERE id = ?", (person_id,))
         return bool(removed)
+
+
+def _web_session(row: Row) -> WebSession:
+    return WebSession(person_id=row["person_id"], point_id=row["point_id"], head=bool(row["head"]),
+                      locale=row["locale"], expires_at=_required_ts(row["expires_at"]))
+
+
+class SqliteWebSignIns(_Repo):
+    """Sign-in links and sessions of the staff web view: a few rows (one link per staff member, one
+    session per browser signed in), read by their primary key."""
+
+    async def add_link(self, digest: str, person_id: int, expires_at: datetime) -> None:
+        await self._change("INSERT INTO web_links (digest, person_id, expires_at) VALUES (?, ?, ?)",
+                           (digest, person_id, ts(expires_at)))
+
+    async def link(self, digest: str) -> tuple[int, datetime] | None:
+        row = await self._one("SELECT person_id, expires_at FROM web_links WHERE digest = ?", (digest,))
+        return (row["person_id"], _required_ts(row["expires_at"])) if row else None
+
+    async def take_link(self, digest: str) -> tuple[int, datetime] | None:
+        row = await self._one("DELETE FROM web_links WHERE digest = ? RETURNING person_id, expires_at", (digest,))
+        return (row["person_id"], _required_ts(row["expires_at"])) if row else None
+
+    async def drop_links(self, person_id: int) -> None:
+        await self._change("DELETE FROM web_links WHERE person_id = ?", (person_id,))
+
+    async def trim_links(self, keep: int) -> int:
+        return await self._change(
+            "DELETE FROM web_links WHERE digest NOT IN"
+            " (SELECT digest FROM web_links ORDER BY expires_at DESC, digest LIMIT ?)", (keep,))
+
+    async def add_session(self, digest: str, session: WebSession) -> None:
+        await self._change(
+            "INSERT INTO web_sessions (digest, person_id, point_id, head, locale, expires_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (digest, session.person_id, session.point_id, int(session.head), session.locale,
+             ts(session.expires_at)))
+
+    async def session(self, digest: str) -> WebSession | None:
+        row = await self._one("SELECT person_id, point_id, head, locale, expires_at FROM web_sessions"
+                              " WHERE digest = ?", (digest,))
+        return _web_session(row) if row else None
+
+    async def end_session(self, digest: str) -> None:
+        await self._change("DELETE FROM web_sessions WHERE digest = ?", (digest,))
+
+    async def end_person(self, person_id: int) -> None:
+        await self._change("DELETE FROM web_sessions WHERE person_id = ?", (person_id,))
+        await self._change("DELETE FROM web_links WHERE person_id = ?", (person_id,))
+
+    async def purge(self, now: datetime) -> int:
+        links = await self._change("DELETE FROM web_links WHERE expires_at <= ?", (ts(now),))
+        return links + await self._change("DELETE FROM web_sessions WHERE expires_at <= ?", (ts(now),))
+
+
+class SqliteCodeFailures(_Repo):
+    async def add(self, chat: str, expires_at: datetime) -> None:
+        await self._change("INSERT INTO code_failures (chat, expires_at) VALUES (?, ?)", (chat, ts(expires_at)))
+
+    async def counting(self, chat: str, now: datetime) -> list[datetime]:
+        # Committed state, without the writer: a chat's own turns run one at a time and are the only
+        # ones that add its failures, so nothing of this chat is in flight.
+        rows = await self._committed_all(
+            "SELECT expires_at FROM code_failures WHERE chat = ? AND expires_at > ? ORDER BY expires_at",
+            (chat, ts(now)))
+        return [_required_ts(row["expires_at"]) for row in rows]
+
+    async def purge(self, now: datetime) -> int:
+        return await self._change("DELETE FROM code_failures WHERE expires_at <= ?", (ts(now),))

@@ -20,6 +20,7 @@ from bot.i18n import Catalogs, check_catalogs, negotiate
     ({"ADMIN_IDS": "12,abc"}, "ADMIN_IDS must be numeric"),
     ({"DEFAULT_LOCALE": "fr"}, "DEFAULT_LOCALE"),
     ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
+    ({"DATABASE_URL": "postgresql://bot@db/diemtuvan", "WEB_PORT": "8445"}, "WEB_PORT on PostgreSQL needs WEB_SECRET"),
 ])
 def test_bad_settings_fail_with_one_sentence(env: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError) as caught:

@@ -23,3 +23,20 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
     await instance.open()
     yield instance
     await instance.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def two_stores(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[tuple[Store, Store]]:
+    """Two stores on one database, as two processes have: the same file, or the same schema."""
+    stores: list[Store] = []
+    for _ in range(2):
+        if request.param == "sqlite":
+            stores.append(SqliteStore(tmp_path / "store.sqlite3"))
+        else:
+            from bot.store.postgres import PostgresStore
+
+            stores.append(PostgresStore(request.getfixturevalue("postgres_url")))
+        await stores[-1].open()
+    yield stores[0], stores[1]
+    for instance in stores:
+        await instance.close()
