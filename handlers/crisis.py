@@ -12,7 +12,7 @@ from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
 from bot.services.crisis import CrisisKind, Tier
-from handlers.faq import ABOUT_LINES, answer_of
+from handlers.faq import ABOUT_LINES, answer_of, on_question
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +48,15 @@ def reply_for(kind: CrisisKind) -> Handler:
                  "check" if check else "now", "+".join(signals), f"{model:.2f}" if model is not None else "-",
                  turn.person.id)
         if check:
-            # Only the statistical reader heard a danger: ask, with the numbers, and alert nobody.
-            return Step([Reply(turn._("crisis.check"), (turn.choice_of("m:talk", "menu.talk"),))], "crisis:check",
-                        kind.value)
+            # Only the statistical reader heard a danger: ask, with the numbers, and alert nobody. A question
+            # the FAQ answers with confidence ("con trai tôi 24 tuổi … gia đình nên làm gì?") is answered
+            # too, after the question: asking plainly is no reason to leave a worried parent unanswered.
+            talk = (turn.choice_of("m:talk", "menu.talk"),)
+            answered = await on_question(turn)
+            if answered is not None:
+                return Step([Reply(turn._("crisis.check")), *(Reply(r.text, talk) for r in answered.replies)],
+                            "crisis:check", kind.value)
+            return Step([Reply(turn._("crisis.check"), talk)], "crisis:check", kind.value)
         for listener in turn.services.crisis_listeners:
             await listener(turn.uow, turn.person, kind, turn.now)
         replies = [Reply(turn._(_KEYS[kind]))]

@@ -352,7 +352,14 @@ class CrisisReader:
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
             evidence = reading is not None or bool(words_of_danger & EVIDENCE)
-            sure = evidence or model.crisis >= MODEL_SURE
+            # A family's question about how to help someone, with no word of dying in it ("dạo này nó bỏ
+            # việc, nhốt mình trong phòng … gia đình nên làm gì?"): the model hears despair; asking plainly,
+            # with the answer, fits better than the alarm.
+            worried_for_someone = reading is None and model.crisis_kind == CrisisKind.SUICIDE \
+                and bool(found[1] or c & {"question", "informational"}) and "person" in c \
+                and not c & {"death", "suicide", "speaker_wish", "wish", "cry", "strong_now", "method", "stockpile",
+                             "plan", *FAREWELL_EVIDENCE}
+            sure = (evidence or model.crisis >= MODEL_SURE) and not worried_for_someone
             return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
         # A question about a danger the rules did not see, when it has words of a danger at all (the
         # model alone would add the emergency line to questions about fees or papers).

@@ -272,3 +272,14 @@ def test_a_question_about_people_in_general_gets_the_line_not_the_alarm() -> Non
 def test_a_question_about_dying_keeps_the_model_alarm() -> None:
     reading = READER.read("uống bao nhiêu viên thuốc ngủ thì chết mà không đau?")
     assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK)
+
+
+async def test_a_familys_worried_question_is_answered_even_when_the_bot_also_asks_if_anyone_is_in_danger(
+        bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "Em trai tôi năm nay 30 tuổi, mấy tháng nay bỏ việc, suốt ngày nhốt mình trong "
+                                    "phòng, tiền trong nhà mất dần, tôi thấy ống hút và giấy bạc trong phòng nó. "
+                                    "Gia đình nên làm gì để giúp nó?")
+    assert handler in ("crisis:check", "faq"), handler
+    family = next(e for e in bot.content.faq if e.id == "family-support")
+    assert any(family.answer.vi[:80] in text for text in texts), texts
