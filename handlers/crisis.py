@@ -51,12 +51,12 @@ def reply_for(kind: CrisisKind) -> Handler:
             # Only the statistical reader heard a danger: ask, with the numbers, and alert nobody. A question
             # the FAQ answers with confidence ("con trai tôi 24 tuổi … gia đình nên làm gì?") is answered
             # too, after the question: asking plainly is no reason to leave a worried parent unanswered.
-            talk = (turn.choice_of("m:talk", "menu.talk"),)
+            offer = (turn.choice_of("m:talk", "menu.talk"),)
             answered = await on_question(turn)
             if answered is not None:
-                return Step([Reply(turn._("crisis.check")), *(Reply(r.text, talk) for r in answered.replies)],
+                return Step([Reply(turn._("crisis.check")), *(Reply(r.text, offer) for r in answered.replies)],
                             "crisis:check", kind.value)
-            return Step([Reply(turn._("crisis.check"), talk)], "crisis:check", kind.value)
+            return Step([Reply(turn._("crisis.check"), offer)], "crisis:check", kind.value)
         for listener in turn.services.crisis_listeners:
             await listener(turn.uow, turn.person, kind, turn.now)
         replies = [Reply(turn._(_KEYS[kind]))]
