@@ -139,7 +139,7 @@ class IntentReader:
                 if language is not None:
                     return f"language_{language}"
                 continue
-            if name == "menu" and len(folded.split()) > MENU_MAX_WORDS:
+            if name == "menu" and len([w for w in folded.split() if w not in FILLER]) > MENU_MAX_WORDS:
                 continue
             if any(all(part.search(folded) for part in pattern) for pattern in patterns):
                 return name
@@ -165,7 +165,12 @@ class IntentReader:
         # ("i don't read vietnamese"), the other.
         cannot = {language for start, end, language in named
                   if any(m.end() == end for m in self._cannot_read.finditer(folded))}
-        wanted = [language for _start, _end, language in named if language not in cannot]
+        # One asked for in so many words wins over one only mentioned ("reply in English? my Vietnamese
+        # reading isn't great").
+        asked = [language for _start, end, language in named
+                 if any(m.end() == end for m in self._switch_to.finditer(folded))]
+        wanted = [language for language in asked if language not in cannot] or \
+            [language for _start, _end, language in named if language not in cannot]
         if wanted:
             return wanted[-1]
         return "vi" if cannot == {"en"} else "en" if cannot == {"vi"} else None
@@ -197,9 +202,12 @@ class IntentReader:
         if extra and not about_the_bot:
             if self.on_topic(text) or self.intent(text) is not None or QUESTION_WORDS.intersection(extra):
                 return None
-            edges = (said[0], said[-1], " ".join(said[:2]), " ".join(said[-2:]), " ".join(said[-3:]))
-            if not any(self._smalltalk_words[name].fullmatch(edge) for name in found
-                       if name in self._smalltalk_words for edge in edges):
+            # At an edge once the wrapping words are set aside: "thôi em đi ngủ đây, bye ad", "how are you today".
+            def at_an_edge(match: re.Match[str]) -> bool:
+                return all(word in FILLER for word in folded[:match.start()].split()) \
+                    or all(word in FILLER for word in folded[match.end():].split())
+
+            if not any(at_an_edge(match) for name in found for match in self._smalltalk_words[name].finditer(folded)):
                 return None
         for name in ("is_police", "is_human", "who_are_you", "how_are_you", "insult", "thanks", "bye", "greeting"):
             if name in found:

@@ -309,3 +309,29 @@ def test_speaking_of_someone_is_no_request_to_be_connected(text: str) -> None:
 @pytest.mark.parametrize("text", ["dạo này bạn thế nào", "ban dao nay the nao", "how have you been"])
 def test_asking_how_the_bot_is_is_small_talk(text: str) -> None:
     assert INTENTS.smalltalk(text) == "how_are_you", text
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("please answer in english, my vietnamese is not very good", "en"),
+    ("trả lời bằng tiếng Việt nhé, tiếng Anh em kém lắm", "vi"),
+])
+def test_the_language_asked_for_wins_over_the_one_only_mentioned(text: str, language: str) -> None:
+    assert INTENTS.intent(text) == f"language_{language}", text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("ok em đi làm đây, bye nhé", "bye"), ("hi there, how are you this evening", "how_are_you"),
+    ("mình đang nói chuyện với người hay với máy vậy", "is_human"),
+])
+def test_small_talk_at_either_end_of_the_message_is_small_talk(text: str, kind: str) -> None:
+    assert INTENTS.smalltalk(text) == kind, text
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("ad ơi bot này có những chức năng gì vậy", "menu"),
+    ("are there any methadone clinics in Hai Phong?", "sites"),
+    ("ở quận 8 có điểm cấp phát methadone không ạ", "sites"),
+    ("can anyone else see my messages here?", "privacy"),
+])
+def test_a_feature_asked_for_in_a_few_more_words_opens_it(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
