@@ -17,11 +17,13 @@ import signal
 import sqlite3
 import sys
 from collections import Counter
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from bot.channels.telegram import CONCURRENT_UPDATES
 from bot.store.records import Person
@@ -53,13 +55,29 @@ async def seed(path: Path) -> None:
     await store.close()
 
 
+_STARTED: list[asyncio.subprocess.Process] = []
+
+
+@pytest.fixture(autouse=True)
+async def no_bot_left_running() -> AsyncIterator[None]:
+    """A test that fails half-way leaves no bot process behind to poll or hold a port."""
+    yield
+    for process in _STARTED:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    _STARTED.clear()
+
+
 async def start_bot(fake: FakeTelegram, data: Path, run: int, **env: str) -> asyncio.subprocess.Process:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "DATA_DIR", "ZALO_"))}
     clean.update(TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url, DATA_DIR=str(data),
                  LOG_LEVEL="WARNING", **env)
     with (data.parent / f"stderr-{run}.txt").open("wb") as stderr:  # read when a test fails
-        return await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", env=clean, cwd=str(data.parent),
-                                                    stdout=asyncio.subprocess.DEVNULL, stderr=stderr)
+        process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", env=clean, cwd=str(data.parent),
+                                                       stdout=asyncio.subprocess.DEVNULL, stderr=stderr)
+    _STARTED.append(process)
+    return process
 
 
 def burst(fake: FakeTelegram) -> list[dict[str, Any]]:
