@@ -288,24 +288,6 @@ class PgOutbox(_PgRepo, SqliteOutbox):
                  "expires_at": _ts_or_none(i.expires_at)} for i in items]
         return await self._change(_OUTBOX_INSERT, (json.dumps(rows, ensure_ascii=False),))
 
-    FORGET_BATCH = 1000
-
-    async def forget_whom(self, done_before: datetime) -> int:
-        """In batches taken in finishing order: with ORDER BY and LIMIT the planner reads the finished
-        notices that still name someone through their own index (outbox_forget, migration 0010). Asked
-        for all at once, it took every notice about someone for a candidate (it cannot know that nearly
-        all of them are pending) and read them all through outbox_about: 33-94 ms at a million people,
-        every 5 minutes, to change nothing (docs/benchmarks.md, "Growth on PostgreSQL")."""
-        forgotten = 0
-        while True:
-            changed = await self._change(
-                "UPDATE outbox SET key = 'done:' || id, about_id = NULL WHERE id IN (SELECT id FROM outbox"
-                " WHERE status NOT IN ('pending', 'kept') AND about_id IS NOT NULL AND done_at < ?"
-                " ORDER BY done_at LIMIT ?)", (ts(done_before), self.FORGET_BATCH))
-            forgotten += changed
-            if changed < self.FORGET_BATCH:
-                return forgotten
-
     async def pending(self, now: datetime, limit: int) -> list[OutboxItem]:
         arm = ("(SELECT id, key, person_id, channel, chat_id, priority, reply, due_at, expires_at, attempts"
                " FROM outbox WHERE status = 'pending' AND priority = {p} AND due_at <= :now"
