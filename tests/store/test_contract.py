@@ -197,3 +197,26 @@ async def test_a_claims_batch_is_saved_whole_and_a_queued_key_is_ignored(store: 
     assert queued["r1:a"].reply == text and queued["r1:a"].expires_at == NOW + timedelta(hours=2)
     assert queued["r1:b"].expires_at is None and queued["r1:b"].priority == 2 and queued["r1:b"].chat_id == "2"
     assert len((await store.table_rows())["outbox"]) == 2
+
+
+async def test_finished_notices_forget_whom_they_were_about_and_nothing_else(store: Store) -> None:
+    async with store.unit_of_work() as uow:
+        about = await uow.people.add(person())
+        counselor = await uow.people.add(person("2"))
+        assert about.id is not None and counselor.id is not None
+        await uow.outbox.add_many([OutboxItem(f"crisis:{about.id}:{k}", counselor.id, "telegram", "2", 0, Reply("!"),
+                                              NOW, about_id=about.id) for k in range(7)])
+        ids = {item.key: item.id for item in await uow.outbox.pending(NOW, 10)}
+        for k in range(5):  # sent ten minutes ago
+            await uow.outbox.finish(ids[f"crisis:{about.id}:{k}"], "sent", NOW - timedelta(minutes=10))
+        await uow.outbox.finish(ids[f"crisis:{about.id}:5"], "sent", NOW)  # sent just now; the last stays pending
+        await uow.commit()
+    async with store.unit_of_work() as uow:
+        assert await uow.outbox.forget_whom(NOW - timedelta(minutes=5)) == 5
+        assert await uow.outbox.forget_whom(NOW - timedelta(minutes=5)) == 0
+        await uow.commit()
+    rows = {row["id"]: row for row in (await store.table_rows())["outbox"]}
+    for key, item_id in ids.items():
+        forgotten = int(key.rsplit(":", 1)[1]) < 5
+        assert rows[item_id]["key"] == (f"done:{item_id}" if forgotten else key)
+        assert rows[item_id]["about_id"] == (None if forgotten else about.id)
