@@ -10,7 +10,7 @@ import pytest
 
 from bot.messages import Choice, Reply
 from bot.store.base import Store
-from bot.store.records import Person, Session
+from bot.store.records import OutboxItem, Person, Reminder, Session
 from bot.store.sqlite import SqliteStore
 
 NOW = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
@@ -168,3 +168,55 @@ async def test_a_replay_in_the_same_statement_gets_none_and_the_others_their_ids
         assert ids[2] is not None
     assert "first" in rows[min(rows)]["replies"] and len(rows) == 4
 
+
+
+async def test_a_claims_batch_is_saved_whole_and_a_queued_key_is_ignored(store: Store) -> None:
+    async with store.unit_of_work() as uow:
+        someone = await uow.people.add(person())
+        other = await uow.people.add(person("2"))
+        assert someone.id is not None and other.id is not None
+        reminders = [await uow.reminders.add(Reminder(someone.id, "dose", {"type": "daily", "at": "07:00"},
+                                                      "Asia/Ho_Chi_Minh", NOW, next_at=NOW)) for _ in range(3)]
+        await uow.commit()
+    first, second, third = reminders
+    first.next_at, first.state = NOW + timedelta(days=1), {"day": "2026-11-23", "note": "it's 'quoted' \"twice\" %s"}
+    second.next_at, second.paused_until = None, NOW + timedelta(days=2)
+    third.next_at, third.paused_until, third.state = NOW + timedelta(hours=1), None, {}
+    text = Reply("Đến giờ uống thuốc rồi, 100% 'nhé' \"bạn\" \\ ?", (Choice("dose:ok:1", "Đã uống"),))
+    items = [OutboxItem("r1:a", someone.id, "telegram", "1", 3, text, NOW, NOW + timedelta(hours=2)),
+             OutboxItem("r1:b", other.id, "telegram", "2", 2, Reply("b"), NOW, about_id=someone.id),
+             OutboxItem("r1:a", someone.id, "telegram", "1", 3, Reply("the same key again"), NOW)]
+    async with store.unit_of_work() as uow:
+        await uow.reminders.advance(reminders)
+        assert await uow.outbox.add_many(items) == 2
+        assert await uow.outbox.add_many(items[:1]) == 0
+        await uow.commit()
+    async with store.unit_of_work() as uow:
+        assert [await uow.reminders.get(r.id) for r in reminders if r.id is not None] == reminders
+        queued = {item.key: item for item in await uow.outbox.pending(NOW, 10)}
+    assert queued["r1:a"].reply == text and queued["r1:a"].expires_at == NOW + timedelta(hours=2)
+    assert queued["r1:b"].expires_at is None and queued["r1:b"].priority == 2 and queued["r1:b"].chat_id == "2"
+    assert len((await store.table_rows())["outbox"]) == 2
+
+
+async def test_finished_notices_forget_whom_they_were_about_and_nothing_else(store: Store) -> None:
+    async with store.unit_of_work() as uow:
+        about = await uow.people.add(person())
+        counselor = await uow.people.add(person("2"))
+        assert about.id is not None and counselor.id is not None
+        await uow.outbox.add_many([OutboxItem(f"crisis:{about.id}:{k}", counselor.id, "telegram", "2", 0, Reply("!"),
+                                              NOW, about_id=about.id) for k in range(7)])
+        ids = {item.key: item.id for item in await uow.outbox.pending(NOW, 10)}
+        for k in range(5):  # sent ten minutes ago
+            await uow.outbox.finish(ids[f"crisis:{about.id}:{k}"], "sent", NOW - timedelta(minutes=10))
+        await uow.outbox.finish(ids[f"crisis:{about.id}:5"], "sent", NOW)  # sent just now; the last stays pending
+        await uow.commit()
+    async with store.unit_of_work() as uow:
+        assert await uow.outbox.forget_whom(NOW - timedelta(minutes=5)) == 5
+        assert await uow.outbox.forget_whom(NOW - timedelta(minutes=5)) == 0
+        await uow.commit()
+    rows = {row["id"]: row for row in (await store.table_rows())["outbox"]}
+    for key, item_id in ids.items():
+        forgotten = int(key.rsplit(":", 1)[1]) < 5
+        assert rows[item_id]["key"] == (f"done:{item_id}" if forgotten else key)
+        assert rows[item_id]["about_id"] == (None if forgotten else about.id)
