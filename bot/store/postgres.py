@@ -277,6 +277,23 @@ _OUTBOX_INSERT = (
 
 
 class PgOutbox(_PgRepo, SqliteOutbox):
+    FORGET_BATCH = 1000
+
+    async def forget_whom(self, done_before: datetime) -> int:
+        """As on SQLite. Left to its estimates, the planner read every pending notice about someone
+        (outbox_about) or, with a predicate only outbox_forget_finished (migration 0012) matches, the whole
+        table at a million people; in batches in finishing order, that index is the one plan (0.2 ms at
+        100,000 and at a million when there is nothing to forget)."""
+        forgotten = 0
+        while True:
+            changed = await self._change(
+                "UPDATE outbox SET key = 'done:' || id, about_id = NULL WHERE id IN (SELECT id FROM outbox"
+                " WHERE COALESCE(about_id, 0) <> 0 AND status NOT IN ('pending', 'kept') AND done_at < ?"
+                " ORDER BY done_at LIMIT ?)", (ts(done_before), self.FORGET_BATCH))
+            forgotten += changed
+            if changed < self.FORGET_BATCH:
+                return forgotten
+
     async def add_many(self, items: list[OutboxItem]) -> int:
         """One statement, the rows as one JSON parameter. A VALUES list with nine placeholders a row was
         a new text for every batch size, which psycopg parsed again each time (15-20 ms for a claim's

@@ -10,6 +10,7 @@ import pytest
 
 from bot.messages import Choice, Reply
 from bot.store.base import Store
+from bot.store.postgres import PgOutbox
 from bot.store.records import OutboxItem, Person, Reminder, Session
 from bot.store.sqlite import SqliteStore
 
@@ -199,7 +200,9 @@ async def test_a_claims_batch_is_saved_whole_and_a_queued_key_is_ignored(store: 
     assert len((await store.table_rows())["outbox"]) == 2
 
 
-async def test_finished_notices_forget_whom_they_were_about_and_nothing_else(store: Store) -> None:
+async def test_finished_notices_forget_whom_they_were_about_and_nothing_else(store: Store,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(PgOutbox, "FORGET_BATCH", 2)  # PostgreSQL forgets in batches: three of them here
     async with store.unit_of_work() as uow:
         about = await uow.people.add(person())
         counselor = await uow.people.add(person("2"))
