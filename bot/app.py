@@ -355,7 +355,8 @@ async def run(settings: Settings, input_stream: TextIO | None = None, output: Te
         await running.start()
         if running.console is not None:
             loop.remove_signal_handler(signal.SIGTERM)  # the console ends with its input, or as any program
-        await running.serve(input_stream, stop)
+        if not stop.is_set():
+            await running.serve(input_stream, stop)
     finally:
         loop.remove_signal_handler(signal.SIGTERM)
         await running.stop()
