@@ -8,7 +8,7 @@ new message costs), once with them kept (a message asked before). The FAQ index 
 builds it (ways of asking, the labelled examples, the learned ranker); the same messages also go, one
 after the other with the first, through an index without the ranker, so the two are compared in one
 run. The statistical models are trained once before timing, as the bot does at start (their training
-times are printed too). Usage:
+times are printed too, and the time to read both back from the files a later start keeps). Usage:
 
     .venv/bin/python -m benchmarks.answer_latency --questions 1000
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
@@ -27,8 +28,9 @@ from bot.config import PROJECT_ROOT
 from bot.content import load_content
 from bot.services.crisis import CrisisReader
 from bot.services.crisis_model import CrisisModel, faq_examples, load_examples
-from bot.services.faq import FaqIndex, Synonyms
+from bot.services.faq import FaqIndex, FaqModel, Synonyms
 from bot.services.intents import IntentReader
+from bot.services.linear_text import Weights, kept
 
 LABELLED = PROJECT_ROOT / "tests" / "content" / "labelled_questions.yaml"
 HOLDOUT = PROJECT_ROOT / "tests" / "understanding" / "labelled" / "holdout.yaml"
@@ -41,7 +43,7 @@ def main() -> None:
     content = load_content(PROJECT_ROOT / "content")
     labelled = load_examples(PROJECT_ROOT / "content" / "understanding")
     started = time.perf_counter()
-    model = CrisisModel(labelled)
+    model = CrisisModel.learn(labelled)
     training_s = time.perf_counter() - started
     examples = faq_examples(labelled)
     synonyms = Synonyms.from_file(PROJECT_ROOT / "content" / "synonyms.yaml")
@@ -49,6 +51,16 @@ def main() -> None:
     FaqIndex(content.faq, synonyms, examples)
     faq_training_s = time.perf_counter() - started
     plain = FaqIndex(content.faq, synonyms, examples, learn=False)
+    assert model.fitted is not None
+    crisis_weights = Weights.of(model.fitted.vectorizers, model.fitted.classifier)
+    faq_weights = Weights.of(*FaqModel.fit(tuple((synonyms.prepared(t), e) for t, e in examples)))
+    with tempfile.TemporaryDirectory() as folder:
+        kept(Path(folder), "crisis", "bench", lambda: crisis_weights)
+        kept(Path(folder), "faq", "bench", lambda: faq_weights)
+        started = time.perf_counter()
+        CrisisModel(kept(Path(folder), "crisis", "bench", lambda: crisis_weights))
+        FaqModel(kept(Path(folder), "faq", "bench", lambda: faq_weights))
+        kept_read_s = time.perf_counter() - started
     builds = []
     for _ in range(20):
         started = time.perf_counter()
@@ -94,6 +106,7 @@ def main() -> None:
         "readers_build_median_ms": round(statistics.median(builds) * 1000, 3),
         "model_training_s": round(training_s, 2),
         "faq_ranker_training_s": round(faq_training_s, 2),
+        "both_read_back_s": round(kept_read_s, 3),
     }))
 
 

@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     zalo_monthly_message_budget: int = Field(default=3000, ge=0, description="0 means not counted")
 
     data_dir: Path = Path("data")
+    # Where the learned readers' weights are kept between starts (bot/services/linear_text.py); by
+    # default DATA_DIR/models. Deleting it costs the next start about three seconds, nothing more.
+    model_cache_dir: Path | None = None
     database_url: str | None = None
     content_dir: Path = PROJECT_ROOT / "content"
 
@@ -182,6 +185,10 @@ class Settings(BaseSettings):
     @property
     def timezone(self) -> ZoneInfo:
         return ZoneInfo(self.bot_timezone)
+
+    @property
+    def models_dir(self) -> Path:
+        return self.model_cache_dir if self.model_cache_dir is not None else self.data_dir / "models"
 
     @property
     def uses_postgres(self) -> bool:

@@ -4,6 +4,7 @@ python-telegram-bot Application, real httpx) against a fake Bot API server on 12
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -29,8 +30,18 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@pytest.fixture(scope="session", autouse=True)
+def learned_weights_shared(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One folder of learned weights for the whole run: every bot process a test starts (they inherit
+    the environment) reads what the first one learned instead of spending three seconds learning it."""
+    if "MODEL_CACHE_DIR" not in os.environ:
+        os.environ["MODEL_CACHE_DIR"] = str(tmp_path_factory.mktemp("models"))
+
+
 def make_settings(tmp_path: Path, **env: str) -> Settings:
-    values = {"DATA_DIR": str(tmp_path / "data"), **env}
+    values = {"DATA_DIR": str(tmp_path / "data"), "MODEL_CACHE_DIR": os.environ.get("MODEL_CACHE_DIR", ""), **env}
+    if not values["MODEL_CACHE_DIR"]:
+        del values["MODEL_CACHE_DIR"]
     return load_settings(values, env_file=None)
 
 

@@ -9,7 +9,8 @@ examples it never saw, rules and model together catch far more than the rules al
 (docs/knowledge.md). The model's share of a decision is logged as its probability, so a counselor who
 asks "why 115?" hears "the reader's model was 87% sure this was an overdose happening now".
 
-Training takes a fraction of a second and happens once per process, when the bot starts: nothing is
+Learning takes about two seconds and happens at a start whose examples no earlier start has learned
+from; what it learns is kept as plain arrays in the model folder (bot/services/linear_text.py). Nothing is
 downloaded, nothing is pickled, and the examples are content that `diemtuvan content check` reads.
 """
 
@@ -26,7 +27,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
 from bot.normalize import words
-from bot.services.linear_text import LinearReader
+from bot.services.linear_text import LinearReader, Weights, kept
 from bot.yaml_text import parse_yaml
 
 NONE = "none"
@@ -83,46 +84,62 @@ def _prepare(text: str) -> str:
     return " ".join(words(text))
 
 
-class CrisisModel:
-    def __init__(self, examples: list[dict[str, Any]]) -> None:
-        # Examples marked `learn: faq` are ways of asking for the FAQ ranker alone: a set written for
-        # the FAQ is measured against the FAQ, and the crisis model's alarms stay as its own sets made them.
-        examples = [e for e in examples if e.get("learn") != "faq"]
-        texts = [_prepare(str(e["text"])) for e in examples]
-        labels = [label_of(e) for e in examples]
-        # Character n-grams carry spellings, teencode and missing diacritics; word pairs carry what a
-        # phrase means where its words alone are everyday ("đi luôn", "lần cuối", "not answering"). On
-        # a development set the model never learned from, the two together raised fewer false alarms
-        # at the same recall than characters alone (docs/knowledge.md).
-        self._vectorizers = (
-            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2),
-            TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
-                            token_pattern=r"\S+"),  # noqa: S106 (a regular expression, not a secret)
-        )
-        features = hstack([v.fit_transform(texts) for v in self._vectorizers]).tocsr()
-        # Log loss gives probabilities; balanced weights keep the rarer kinds (child, violence) from
-        # being drowned by "neither"; fixed seeds make every start learn the same model. One pass order
-        # decides the probability of a message near a threshold: a few lines added anywhere moved single
-        # messages across 0.1 or 0.6 both ways. The mean of the weights learned in three orders is one
-        # linear model again (the same cost per message) and moves less (docs/knowledge.md).
-        fitted = [SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=50, tol=1e-3, class_weight="balanced",
-                                random_state=seed).fit(features, labels) for seed in range(SEEDS)]
-        self._classifier = fitted[0]
-        self._classifier.coef_ = np.mean([f.coef_ for f in fitted], axis=0)
-        self._classifier.intercept_ = np.mean([f.intercept_ for f in fitted], axis=0)
-        classes = [str(c) for c in self._classifier.classes_]
-        self._crisis = [(i, c.split(":", 1)[1]) for i, c in enumerate(classes) if c.startswith("crisis:")]
-        self._about = [(i, c.split(":", 1)[1]) for i, c in enumerate(classes) if c.startswith("about:")]
-        self._reader = LinearReader(self._vectorizers, self._classifier)  # tests/understanding/test_crisis_model.py
+@dataclass(frozen=True)
+class Fitted:
+    """The scikit-learn objects a model was learned as, kept by `CrisisModel.learn` for the test that
+    checks the reader's arithmetic against scikit-learn's."""
+
+    vectorizers: tuple[TfidfVectorizer, ...]
+    classifier: SGDClassifier
 
     def features(self, texts: list[str]) -> Any:
-        """The feature matrix scikit-learn computes for these messages (for the equality test)."""
+        """The feature matrix scikit-learn computes for these messages."""
         prepared = [_prepare(t) for t in texts]
-        return hstack([v.transform(prepared) for v in self._vectorizers]).tocsr()
+        return hstack([v.transform(prepared) for v in self.vectorizers]).tocsr()
 
-    @property
-    def classifier(self) -> SGDClassifier:
-        return self._classifier
+
+def _fit(examples: list[dict[str, Any]]) -> Fitted:
+    # Examples marked `learn: faq` are ways of asking for the FAQ ranker alone: a set written for
+    # the FAQ is measured against the FAQ, and the crisis model's alarms stay as its own sets made them.
+    examples = [e for e in examples if e.get("learn") != "faq"]
+    texts = [_prepare(str(e["text"])) for e in examples]
+    labels = [label_of(e) for e in examples]
+    # Character n-grams carry spellings, teencode and missing diacritics; word pairs carry what a
+    # phrase means where its words alone are everyday ("đi luôn", "lần cuối", "not answering"). On
+    # a development set the model never learned from, the two together raised fewer false alarms
+    # at the same recall than characters alone (docs/knowledge.md).
+    vectorizers = (
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2),
+        TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
+                        token_pattern=r"\S+"),  # noqa: S106 (a regular expression, not a secret)
+    )
+    features = hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
+    # Log loss gives probabilities; balanced weights keep the rarer kinds (child, violence) from
+    # being drowned by "neither"; fixed seeds make every start learn the same model. One pass order
+    # decides the probability of a message near a threshold: a few lines added anywhere moved single
+    # messages across 0.1 or 0.6 both ways. The mean of the weights learned in three orders is one
+    # linear model again (the same cost per message) and moves less (docs/knowledge.md).
+    fitted = [SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=50, tol=1e-3, class_weight="balanced",
+                            random_state=seed).fit(features, labels) for seed in range(SEEDS)]
+    classifier = fitted[0]
+    classifier.coef_ = np.mean([f.coef_ for f in fitted], axis=0)
+    classifier.intercept_ = np.mean([f.intercept_ for f in fitted], axis=0)
+    return Fitted(vectorizers, classifier)
+
+
+class CrisisModel:
+    def __init__(self, weights: Weights, fitted: Fitted | None = None) -> None:
+        self.fitted = fitted
+        classes = list(weights.classes)
+        self._crisis = [(i, c.split(":", 1)[1]) for i, c in enumerate(classes) if c.startswith("crisis:")]
+        self._about = [(i, c.split(":", 1)[1]) for i, c in enumerate(classes) if c.startswith("about:")]
+        self._reader = LinearReader(weights)  # tests/understanding/test_crisis_model.py
+
+    @classmethod
+    def learn(cls, examples: list[dict[str, Any]]) -> CrisisModel:
+        """A model learned now, with the scikit-learn objects it was learned as."""
+        fitted = _fit(examples)
+        return cls(Weights.of(fitted.vectorizers, fitted.classifier), fitted)
 
     def probabilities(self, text: str) -> np.ndarray:
         """What predict_proba gives for one message (bot/services/linear_text.py)."""
@@ -158,10 +175,13 @@ def examples(folder: Path) -> list[dict[str, Any]]:
     return _EXAMPLES[key]
 
 
-def trained(folder: Path) -> CrisisModel:
-    """The model learned from the folder's examples, learned once per process and set of examples (every
-    bot a test suite builds shares it)."""
+def trained(folder: Path, models: Path | None = None) -> CrisisModel:
+    """The model learned from the folder's examples: once per process and set of examples (every bot a
+    test suite builds shares it), and read from the `models` folder when an earlier start kept it."""
     key = _key(folder)
     if key not in _TRAINED:
-        _TRAINED[key] = CrisisModel(examples(folder))
+        def learn() -> Weights:
+            fitted = _fit(examples(folder))
+            return Weights.of(fitted.vectorizers, fitted.classifier)
+        _TRAINED[key] = CrisisModel(kept(models, "crisis", key, learn))
     return _TRAINED[key]

@@ -36,7 +36,7 @@ from sklearn.linear_model import SGDClassifier
 
 from bot.content import FaqEntry
 from bot.normalize import words
-from bot.services.linear_text import LinearReader
+from bot.services.linear_text import LinearReader, Weights, kept
 from bot.yaml_text import parse_yaml
 
 # Words too common in questions to tell entries apart ("là gì", "có … không", "how do I").
@@ -113,25 +113,38 @@ class FaqModel:
 
     EPOCHS = 5
 
-    def __init__(self, pairs: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, weights: Weights, fitted: tuple[tuple[TfidfVectorizer, ...], SGDClassifier] | None = None
+                 ) -> None:
+        self.fitted = fitted  # kept by `learn`, for the test that checks the arithmetic against scikit-learn's
+        self._ids = list(weights.classes)
+        self._reader = LinearReader(weights)  # tests/understanding/test_faq.py
+
+    @classmethod
+    def fit(cls, pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[TfidfVectorizer, ...], SGDClassifier]:
         """`pairs` are (prepared message, entry id): folded, synonyms rewritten."""
         texts = [text for text, _entry_id in pairs]
-        self._vectorizers = (
+        vectorizers = (
             TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True),
             TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
                             token_pattern=r"\S+"),  # noqa: S106 (a regular expression, not a secret)
         )
-        features = hstack([v.fit_transform(texts) for v in self._vectorizers]).tocsr()
+        features = hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
         # A fixed seed makes every start learn the same model.
-        classifier = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=self.EPOCHS, tol=None, random_state=0)
+        classifier = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=cls.EPOCHS, tol=None, random_state=0)
         classifier.fit(features, [entry_id for _text, entry_id in pairs])
-        self.classifier = classifier
-        self._ids = [str(c) for c in classifier.classes_]
-        self._reader = LinearReader(self._vectorizers, classifier)  # tests/understanding/test_faq.py
+        return vectorizers, classifier
+
+    @classmethod
+    def learn(cls, pairs: tuple[tuple[str, str], ...]) -> FaqModel:
+        """A model learned now, with the scikit-learn objects it was learned as."""
+        vectorizers, classifier = cls.fit(pairs)
+        return cls(Weights.of(vectorizers, classifier), (vectorizers, classifier))
 
     def features(self, prepared: list[str]) -> Any:
         """The feature matrix scikit-learn computes for these prepared messages (for the equality test)."""
-        return hstack([v.transform(prepared) for v in self._vectorizers]).tocsr()
+        if self.fitted is None:
+            raise RuntimeError("this model was read from disk; FaqModel.learn keeps the scikit-learn objects")
+        return hstack([v.transform(prepared) for v in self.fitted[0]]).tocsr()
 
     def probabilities(self, prepared: str) -> np.ndarray:
         """What predict_proba gives for one prepared message, in the order of `ids`."""
@@ -151,16 +164,20 @@ class FaqModel:
 _MODELS: dict[str, FaqModel] = {}
 
 
-def learned(pairs: tuple[tuple[str, str], ...], synonyms: Synonyms = NO_SYNONYMS) -> FaqModel:
+def learned(pairs: tuple[tuple[str, str], ...], synonyms: Synonyms = NO_SYNONYMS,
+            models: Path | None = None) -> FaqModel:
     """The model for these ways of asking, (message, entry id), learned once per process and set of ways
-    of asking and synonyms (about a second on a quiet machine; every bot a test suite builds shares it)."""
+    of asking and synonyms (about a second on a quiet machine; every bot a test suite builds shares it),
+    and read from the `models` folder when an earlier start kept it."""
     digest = hashlib.sha256(synonyms.signature.encode())
     for text, entry_id in pairs:
         digest.update(f"\n{entry_id}\t{text}".encode())
     key = digest.hexdigest()
     if key not in _MODELS:
-        prepared = tuple((synonyms.prepared(text), entry_id) for text, entry_id in pairs)
-        _MODELS[key] = FaqModel(tuple(pair for pair in prepared if pair[0]))
+        def learn() -> Weights:
+            prepared = tuple((synonyms.prepared(text), entry_id) for text, entry_id in pairs)
+            return Weights.of(*FaqModel.fit(tuple(pair for pair in prepared if pair[0])))
+        _MODELS[key] = FaqModel(kept(models, "faq", key, learn))
     return _MODELS[key]
 
 
@@ -179,10 +196,10 @@ class FaqIndex:
     RANKER_MIN_TERMS = 3
 
     def __init__(self, entries: tuple[FaqEntry, ...], synonyms: Synonyms = NO_SYNONYMS,
-                 examples: tuple[tuple[str, str], ...] = (), learn: bool = True) -> None:
+                 examples: tuple[tuple[str, str], ...] = (), learn: bool = True, models: Path | None = None) -> None:
         """`examples` are more ways of asking, (message, entry id), from the labelled messages in
         content/understanding: what people wrote and which entry answers it. `learn=False` leaves out
-        the learned ranker (to measure what it adds)."""
+        the learned ranker (to measure what it adds); `models` is where learned weights are kept."""
         self.by_id = {entry.id: entry for entry in entries}
         self._synonyms = synonyms
         asked_for: list[tuple[FaqEntry, str]] = [
@@ -206,7 +223,7 @@ class FaqIndex:
             for term in terms:
                 self._postings[term].append(number)
         pairs = tuple((question, entry.id) for entry, question in asked_for)
-        self.model = learned(pairs, synonyms) if learn and pairs else None
+        self.model = learned(pairs, synonyms, models) if learn and pairs else None
 
     def search(self, text: str, limit: int = 3) -> list[Match]:
         query = frozenset(self._terms(text))

@@ -1,21 +1,32 @@
-"""The statistical crisis reader's own arithmetic gives what scikit-learn's predict_proba gives."""
+"""The statistical crisis reader's own arithmetic gives what scikit-learn's predict_proba gives, and a
+model kept on disk reads as the model learned."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from bot.config import PROJECT_ROOT
-from bot.services.crisis_model import trained
+from bot.services.crisis_model import CrisisModel, examples, trained
+from bot.services.linear_text import Weights
+
+FOLDER = PROJECT_ROOT / "content" / "understanding"
+MESSAGES = ("bạn tôi chơi xong nằm im không dậy", "methadone la gi", "xyz", "", "cứuuuu",
+            "i don't want to be here anymore", "con tôi 3 tuổi uống phải chai methadone")
 
 
-def test_the_fast_path_agrees_with_scikit_learn() -> None:
-    model = trained(PROJECT_ROOT / "content" / "understanding")
-    for text in ("bạn tôi chơi xong nằm im không dậy", "methadone la gi", "xyz", "", "cứuuuu",
-                 "i don't want to be here anymore", "con tôi 3 tuổi uống phải chai methadone"):
-        expected = model.classifier.predict_proba(model.features([text]))[0]
+def test_the_fast_path_agrees_with_scikit_learn(tmp_path) -> None:
+    model = CrisisModel.learn(examples(FOLDER))
+    assert model.fitted is not None
+    for text in MESSAGES:
+        expected = model.fitted.classifier.predict_proba(model.fitted.features([text]))[0]
         assert np.allclose(model.probabilities(text), expected, atol=1e-9), text
+    # The same weights written and read back read every message the same, to the last bit.
+    fitted = model.fitted
+    Weights.of(fitted.vectorizers, fitted.classifier).save(tmp_path / "crisis.npz")
+    from_disk = CrisisModel(Weights.load(tmp_path / "crisis.npz"))
+    for text in MESSAGES:
+        assert np.array_equal(from_disk.probabilities(text), model.probabilities(text)), text
 
 
 def test_the_same_examples_give_the_same_model() -> None:
-    folder = PROJECT_ROOT / "content" / "understanding"
-    assert trained(folder) is trained(folder)
+    assert trained(FOLDER) is trained(FOLDER)

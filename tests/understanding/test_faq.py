@@ -11,7 +11,7 @@ from bot.config import PROJECT_ROOT
 from bot.content import load_content
 from bot.normalize import question_of
 from bot.services.crisis_model import examples, faq_examples
-from bot.services.faq import FaqIndex, Synonyms, learned
+from bot.services.faq import FaqIndex, FaqModel, Synonyms, learned
 
 CONTENT = load_content(PROJECT_ROOT / "content")
 SYNONYMS = Synonyms.from_file(PROJECT_ROOT / "content" / "synonyms.yaml")
@@ -20,12 +20,14 @@ EXAMPLES = faq_examples(examples(PROJECT_ROOT / "content" / "understanding"))
 
 def test_the_fast_path_agrees_with_scikit_learn() -> None:
     index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
-    assert index.model is not None
+    pairs = tuple((SYNONYMS.prepared(q), entry.id) for entry in CONTENT.faq for q in entry.questions.vi[:3])
+    model = FaqModel.learn(pairs)
+    assert model.fitted is not None
     for text in ("methadone la gi", "xyz", "", "cứuuuu", "how do i start methadone treatment",
                  "chồng em uống methadone mà vẫn nhậu thì có sao không"):
         prepared = index._prepared(text)
-        expected = index.model.classifier.predict_proba(index.model.features([prepared]))[0]
-        assert np.allclose(index.model.probabilities(prepared), expected, atol=1e-9), text
+        expected = model.fitted[1].predict_proba(model.features([prepared]))[0]
+        assert np.allclose(model.probabilities(prepared), expected, atol=1e-9), text
 
 
 def test_the_same_ways_of_asking_give_the_same_model() -> None:
