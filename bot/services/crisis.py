@@ -79,7 +79,7 @@ REQUIRED_CONCEPTS = frozenset({
     "farewell_gone", "reported", "shock_word", "method", "cold_weather", "hyperbole_word", "death", "wish",
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
-    "bot_feature",
+    "bot_feature", "feature_talk", "soon",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -107,6 +107,8 @@ SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sig
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
 READ_CHARS = 4000
+# Words that close a message to the person read ("ad", "ạ", "vậy"): a yes/no question ends just before them.
+_ADDRESS_WORDS = frozenset("ad admin a oi vay z v nhe nha ban em anh chi ak ah".split())
 # Words typed without spaces ("bantoibisocthuoc") are searched for these concepts' phrases.
 RUN_TOGETHER = ("overdose_event", "sign_unresponsive", "sign_breathing", "sign_blue", "suicide", "violence",
                 "ingest_accident", "substance")
@@ -114,6 +116,10 @@ RUN_TOGETHER = ("overdose_event", "sign_unresponsive", "sign_breathing", "sign_b
 RUN_TOGETHER_WORDS = ("substance",)
 _AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| tuoi| year old| years old| yo| yr old)(?![a-z])")
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
+# "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
+# between (a drug must be named too: "can he kill me" is no such question).
+_CAN_IT_KILL = re.compile(r"(?<![a-z])(?:can|could|does|do|will|would)(?: [a-z]+){1,3} (?:kill|be deadly|be fatal)"
+                          r"(?![a-z])")
 _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} (?:vien|lieu|pills|tablets)(?![a-z])")
 _QUOTED = re.compile(r"[\"“”«»„‟]([^\"“”«»„‟]{2,300})[\"“”«»„‟]")
 # Laughter typed as faces or emoji ("=))", ":))", "😂"): with the words of "joking", a figure of speech.
@@ -390,13 +396,19 @@ class CrisisReader:
 
     def _without_requests_to_the_bot(self, text: str) -> str:
         """The message without what it asks of the bot: each of its words for a feature and the three words
-        before it ("don't want reminders", "không muốn bot", "cancel my reminders"). What is left is what
-        the person says besides: "i dont want to wake up tomorrow" in "..., cancel my reminders"."""
+        before it ("don't want reminders", "không muốn bot", "cancel my reminders"), and the words people add
+        about a feature ("permanently", "I don't want them anymore"). What is left is what the person says
+        besides: "i dont want to wake up tomorrow" in "..., cancel my reminders"."""
         tokens = tokenize(text)
+        matches = self._concept_phrases.matches(tokens)
         dropped: set[int] = set()
-        for name, start, end in self._concept_phrases.matches(tokens):
+        for name, start, end in matches:
             if name == "bot_feature":
                 dropped.update(range(max(0, start - 3), end))
+        if dropped:
+            for name, start, end in matches:
+                if name == "feature_talk":
+                    dropped.update(range(start, end))
         return " ".join(t.folded for i, t in enumerate(tokens) if i not in dropped)
 
     def _says_nothing_else(self, rest: str) -> bool:
@@ -457,6 +469,8 @@ class CrisisReader:
             fired.update(("child", "young_child"))
         if _PILLS.search(folded):
             fired.add("substance")
+        if fired & {"used", "substance"} and _CAN_IT_KILL.search(folded):
+            fired.add("deadly_question")
         if _LAUGHTER.search(text):
             fired.add("joking")
         if self._swallowed is not None and self._swallowed.search(folded):
@@ -465,7 +479,9 @@ class CrisisReader:
 
     def _read(self, text: str, found: tuple[set[str], bool] | None = None) -> CrisisReading | None:
         c, question_mark = found if found is not None else self._concepts(text)
-        folded_end = " ".join(words(text[-60:])).rsplit(" ", 1)[-1:]
+        ending = words(text[-60:])
+        while ending and ending[-1] in _ADDRESS_WORDS:
+            ending.pop()  # "... có sao không ad", "... ko vậy ạ": the question word comes before
         folded_start = words(text[:20])[:1]
         if not c & EVENTS:
             return None
@@ -473,7 +489,7 @@ class CrisisReader:
         strong = "strong_now" in c
         # A question: its words, a question mark, or the Vietnamese yes/no ending ("... có sao không").
         asks = bool(c & {"question", "informational", "deadly_question", "permission"}) or question_mark \
-            or folded_end[:1] in (["khong"], ["chua"], ["ha"], ["nhi"])
+            or ending[-1:] in (["khong"], ["ko"], ["k"], ["hok"], ["hong"], ["khg"], ["kg"], ["chua"], ["ha"], ["nhi"])
         someone = bool(c & {"person", "child", "young_child"})
         specific = bool(c & {"person", "child", "first_person"})  # a particular person, not people in general
         # "Nếu ai đó đang ...": a message that opens with "if" is a hypothetical, whatever follows.
@@ -537,8 +553,9 @@ class CrisisReader:
                 "young_child", "now", "question", "hypothetical", "permission")
 
         weapon_alone = "weapon_only" in c and not (c & {"person", "child", "young_child"})
-        plan = "stockpile" in c and bool(c & {"substance", "excess", "excess_amount", "ingest"}) \
-            and bool(c & {"first_person", "now", "person"})
+        plan = ("stockpile" in c and bool(c & {"substance", "excess", "excess_amount", "ingest"})
+                and bool(c & {"first_person", "now", "person"})) \
+            or ("suicide" in c and "soon" in c and bool(c & {"first_person", "speaker_wish"}) and "reported" not in c)
         farewell = "farewell_apology" in c and "farewell_gone" in c and "everyday_leaving" not in c
         # The writer's own wish to die, in any words: "em chỉ muốn biến mất", "tôi định đi theo bố".
         wish_to_die = "death" in c and "speaker_wish" in c and "reported" not in c

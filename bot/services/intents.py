@@ -43,6 +43,13 @@ ABOUT_THE_BOT_MAX_WORDS = 10
 # "nếu tôi xóa dữ liệu thì …", "if I delete my data …": a question about what would follow, not the
 # request itself. "nếu được thì …", "nếu có thể thì …" ("if you can, …") are polite ways to ask, and stay
 # requests.
+# "gần 30 cây", "gần 2 tiếng": nearly so far or so long, not "near" (which asks for the site finder).
+_NEARLY = re.compile(r"(?<![a-z])gan (?=\d)")
+# Words that say whom "who is …" is about: the bot ("bạn là ai", "ai đang trả lời vậy bot"); without one
+# a longer "… với ai vậy" asks about somebody else ("tối nay MU đá với ai vậy").
+_ADDRESSED = frozenset("""
+    ban em may bot ad admin you your chatbot day tra loi nhan thing app page account trang chatting talking speaking
+""".split())
 _CONDITIONAL = re.compile(r"(?<![a-z])(?:neu (?!duoc |co the |tien )(?:[a-z0-9]+ ){1,10}?thi|if (?:i|we))(?![a-z])")
 
 
@@ -122,7 +129,7 @@ class IntentReader:
 
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
-        folded = _folded(text)
+        folded = _NEARLY.sub("khoang ", _folded(text))
         if len(folded.split()) <= ABOUT_THE_BOT_MAX_WORDS and any(
                 all(part.search(folded) for part in pattern) for pattern in self._about_the_bot):
             # "bot này làm được những gì", "what can this bot help with": the menu says it, even when
@@ -194,6 +201,8 @@ class IntentReader:
         if not found:
             return None
         extra = [word for word in rest.split() if word not in FILLER]
+        if found[0] == "who_are_you" and extra and not _ADDRESSED.intersection(said):
+            return None
         about_the_bot = found[0] in ("is_police", "is_human", "who_are_you")
         # Words beyond small talk: still small talk if it opens or closes the message and the rest asks
         # nothing of the bot ("chào em, chị mới vào", "cảm ơn vì đã trả lời lúc nửa đêm"), not when it

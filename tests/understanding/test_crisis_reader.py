@@ -283,3 +283,36 @@ async def test_a_familys_worried_question_is_answered_even_when_the_bot_also_ask
     assert handler in ("crisis:check", "faq"), handler
     family = next(e for e in bot.content.faq if e.id == "family-support")
     assert any(family.answer.vi[:80] in text for text in texts), texts
+
+
+@pytest.mark.parametrize("text", ["tắt hết nhắc nhở vĩnh viễn luôn nha",
+                                  "cancel every reminder for good, i don't need them anymore"])
+def test_what_people_add_about_a_feature_they_stop_is_no_wish_to_die(text: str) -> None:
+    assert READER.detect(text) is None
+
+
+def test_a_wish_to_die_beside_stopping_reminders_keeps_the_alarm() -> None:
+    assert READER.detect("xóa hết nhắc nhở đi, em không muốn sống nữa") is CrisisKind.SUICIDE
+
+
+@pytest.mark.parametrize("text", ["my dad keeps saying he will kill himself", "she told me she wants to end her life",
+                                  "my brother said he would hang himself"])
+def test_someone_elses_words_of_ending_their_life_are_a_crisis(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_film_where_someone_kills_himself_is_no_alarm() -> None:
+    assert READER.detect("in that film the main actor kills himself at the end, so sad") is None
+
+
+def test_the_writers_end_with_a_near_day_named_is_a_crisis_whatever_if_frames_it() -> None:
+    reading = READER.read("why bother with the clinic if i'm ending it all next week")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["heroin có làm ngưng thở ko ad", "methadone uống nhiều có ngừng thở k vậy",
+                                  "is ketamine deadly", "can laughing gas kill someone"])
+def test_a_yes_no_question_about_a_danger_is_answered_not_alarmed(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.ABOUT, reading

@@ -177,7 +177,8 @@ def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     ("who can read what i write here", "privacy"), ("show me the options", "menu"),
     ("how can i get you to forget everything about me", "erase"),
     ("anh ơi nối em với chị tư vấn viên với", "talk"), ("any groups for parents? i want to join one", "groups"),
-    ("nhóm tự lực tháng này họp hôm nào", "groups"),
+    ("nhóm tự lực tháng này họp hôm nào", "groups"), ("gỡ nhắc nhở giùm em", "reminder_stop"),
+    ("so tired, remind me at 6 to go get my dose", "reminder_set"), ("nối giúp tôi với tư vấn viên", "talk"),
 ])
 def test_a_request_for_a_feature_still_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
@@ -218,6 +219,18 @@ async def test_english_homework_keeps_the_setting_and_a_question_about_erasing_e
 @pytest.mark.parametrize("text", ["học tiếng anh ở đâu tốt", "ok mua điện thoại nào", "chào bạn, mấy giờ rồi"])
 def test_small_talk_words_around_a_question_are_not_small_talk(text: str) -> None:
     assert INTENTS.smalltalk(text) is None, text
+
+
+def test_nearly_so_far_is_a_distance_not_the_site_finder() -> None:
+    assert INTENTS.intent("mang methadone về nhà được không, nhà em cách cơ sở gần 40 cây") is None
+    assert INTENTS.intent("cơ sở gần nhà em ở đâu") == "sites"
+
+
+def test_who_is_asked_of_the_bot_not_of_somebody_else() -> None:
+    assert INTENTS.smalltalk("ai vậy") == "who_are_you"
+    assert INTENTS.smalltalk("who am i talking to") == "who_are_you"
+    assert INTENTS.smalltalk("chung kết tối nay đội nào đá với ai vậy") is None
+    assert INTENTS.smalltalk("có người thật trả lời không hay là tự động") == "is_human"
 
 
 def test_small_talk_with_filler_or_an_easy_word_is_still_small_talk() -> None:
