@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.normalize import TEENCODE
+from bot.normalize import TEENCODE, fold
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)?")
 # Mentions and links are the same whatever the language.
@@ -99,6 +99,7 @@ ENGLISH = frozenset("""
     example begin began world city state question problem result system program service services team
     company group area office different large public example tell told ask
     write main weather movie film music song game homework joke translate ticket flight hotel poem
+    foreign foreigner
 """.split())
 
 # Common unaccented Vietnamese words (and the teencode of bot.normalize) that no listed English word is
@@ -147,8 +148,10 @@ def _english_form(word: str) -> str | None:
     return None
 
 
-def weigh(text: str) -> tuple[float, float, bool]:
-    """(English weight, Vietnamese weight, whether a listed English word says "English" clearly)."""
+def weigh(text: str, place: str | None = None) -> tuple[float, float, bool]:
+    """(English weight, Vietnamese weight, whether a listed English word says "English" clearly). `place`
+    is a place the message names, folded ("da nang"): a name says nothing of the language around it,
+    with its diacritics ("methadone clinic in Đà Nẵng") or without."""
     english = vietnamese = 0.0
     strong = weak = foreign = 0
     if text.lstrip().startswith("/"):
@@ -156,7 +159,14 @@ def weigh(text: str) -> tuple[float, float, bool]:
         # code). "/start" is sent by the app itself when someone opens the chat, and says nothing.
         name = text.lstrip()[1:].split(maxsplit=1)[0].split("@", 1)[0] if text.strip() != "/" else ""
         text = "" if name.casefold() in ("start", "") else name
-    for word in _WORD.findall(_NOT_WORDS.sub(" ", text.casefold().replace("’", "'"))):
+    said = _WORD.findall(_NOT_WORDS.sub(" ", text.casefold().replace("’", "'")))
+    if place:
+        place_words = place.split()
+        folded = [fold(word) for word in said]
+        size = len(place_words)
+        named = {i + k for i in range(len(said) - size + 1) if folded[i:i + size] == place_words for k in range(size)}
+        said = [word for i, word in enumerate(said) if i not in named]
+    for word in said:
         if any(ch.isdigit() for ch in word):
             continue  # a code, a time or a number ("GOOD2345", "7h", "g9")
         if any(_accented(ch) for ch in word):
@@ -186,9 +196,10 @@ def weigh(text: str) -> tuple[float, float, bool]:
     return english, vietnamese, clear
 
 
-def language_of(text: str) -> str | None:
-    """"en" or "vi" when the message's words clearly belong to one language, else None."""
-    english, vietnamese, clear = weigh(text)
+def language_of(text: str, place: str | None = None) -> str | None:
+    """"en" or "vi" when the message's words clearly belong to one language, else None; `place` is a place
+    the message names, folded, which counts for neither."""
+    english, vietnamese, clear = weigh(text, place)
     if english > vietnamese and clear:
         return "en"
     if vietnamese > english:

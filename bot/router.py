@@ -204,7 +204,7 @@ class Router:
     async def _understand(self, turn: Turn) -> tuple[Step, bool, bool]:
         incoming = turn.incoming
         if incoming.text:
-            language = language_of(incoming.text)
+            language = language_of(incoming.text, turn.services.sites.place_named_in(incoming.text))
             if language is not None and language != turn._.locale:
                 turn._ = turn.services.catalogs.translator(language)
             # A counselor's words in a chat are for the person they are helping ("nếu bạn ấy bất tỉnh,

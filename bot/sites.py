@@ -223,6 +223,9 @@ class SiteDirectory:
                                     or (len(n) >= 3 and n.isalpha() and not could_be_vietnamese(n))),
                                    key=len, reverse=True)
 
+    def has_kind(self, kind: SiteKind) -> bool:
+        return any(site.kind is kind for site in self._sites)
+
     def place_named_in(self, text: str) -> str | None:
         """A place of the list or a province that a message names in full ("methadone ở Hải Phòng",
         "tôi ở Thủ Đức"), folded; None if it names none."""

@@ -6,11 +6,13 @@ and the next step, or an honest "that is outside what I can help with" and what 
 
 from __future__ import annotations
 
+import re
+
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Choice, Reply
 from bot.normalize import question_of, words
-from bot.sites import place_said
+from bot.sites import SiteKind, place_said
 from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
 from handlers import groups, menu, privacy, reminders, sites
 
@@ -43,6 +45,12 @@ async def on_smalltalk(turn: Turn) -> Step | None:
     return Step([Reply(turn._(SMALLTALK_REPLIES[kind])), *menu.menu_unless_in_flow(turn)], "smalltalk", kind)
 
 
+# Where to get an HIV test, PrEP or ARV, asked as the site finder is; and words of the places the shipped
+# list holds, which keep the finder.
+_HIV_SERVICES = re.compile(r"(?<![a-z])(?:hiv|prep|pep|arv|xet nghiem|tested|testing)(?![a-z])")
+_TREATMENT_SITES = re.compile(r"(?<![a-z])(?:methadone|metadon|cai nghien|tu van|rehab|counsel\w*)(?![a-z])")
+
+
 async def on_intent(turn: Turn) -> Step | None:
     """A feature asked for in words: opened with what the message already says."""
     # A story asks for a feature in its question, not wherever a feature's words occur in what happened
@@ -64,6 +72,9 @@ async def on_intent(turn: Turn) -> Step | None:
         turn.close_flow()
         return await groups.on_groups(turn)
     if intent == "sites":
+        if _HIV_SERVICES.search(" ".join(words(asked))) and not _TREATMENT_SITES.search(" ".join(words(asked))) \
+                and not turn.services.sites.has_kind(SiteKind.HIV_SERVICE):
+            return None  # the list holds no place for an HIV test or PrEP: the FAQ says where to go
         return _places(turn) or await sites.start(turn)
     if intent == "reminder_set":
         parsed = parse_time_of_day(turn.text)

@@ -65,3 +65,18 @@ async def test_unaccented_vietnamese_gets_a_vietnamese_reply_with_an_english_set
     await say(bot, "switch to english please")
     _handler, texts = await say(bot, "methadone la gi")
     assert texts[0].startswith("Methadone là"), texts
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("methadone clinic in da nang", "da nang"), ("any methadone clinic in Đà Nẵng?", "da nang"),
+    ("counseling point near Thủ Đức", "thu duc"),
+])
+def test_a_place_named_says_nothing_of_the_language_around_it(text: str, place: str) -> None:
+    assert language_of(text, place) == "en", text
+    assert language_of("methadone ở Đà Nẵng", "da nang") == "vi"
+
+
+async def test_an_english_request_naming_a_vietnamese_place_is_answered_in_english(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "methadone clinic in Đà Nẵng")
+    assert texts[0].startswith("The list"), texts

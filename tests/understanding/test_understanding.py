@@ -10,7 +10,7 @@ import pytest
 from bot.app import Bot
 from bot.config import PROJECT_ROOT
 from bot.services.intents import IntentReader
-from bot.sites import place_said
+from bot.sites import SiteKind, place_said
 from tests.core.test_router_order import onboard, say
 
 INTENTS = IntentReader.from_file(Path(PROJECT_ROOT) / "content" / "intents.yaml")
@@ -348,3 +348,13 @@ def test_small_talk_at_either_end_of_the_message_is_small_talk(text: str, kind: 
 ])
 def test_a_feature_asked_for_in_a_few_more_words_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
+
+
+async def test_where_to_test_for_hiv_is_answered_when_the_list_holds_no_hiv_service(bot: Bot) -> None:
+    await onboard(bot)
+    assert not bot.services.sites.has_kind(SiteKind.HIV_SERVICE)  # type: ignore[union-attr]
+    handler, texts = await say(bot, "where can I get an HIV test near me")
+    hiv = next(e for e in bot.content.faq if e.id == "hiv-testing")
+    assert handler == "faq" and texts[0].startswith(hiv.answer.en[:60]), (handler, texts)
+    handler, _texts = await say(bot, "where is the nearest methadone clinic")
+    assert handler.startswith("sites"), handler
