@@ -116,6 +116,8 @@ RUN_TOGETHER = ("overdose_event", "sign_unresponsive", "sign_breathing", "sign_b
 RUN_TOGETHER_WORDS = ("substance",)
 _AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| tuoi| year old| years old| yo| yr old)(?![a-z])")
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
+# Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
+_LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
 # between (a drug must be named too: "can he kill me" is no such question).
 _CAN_IT_KILL = re.compile(r"(?<![a-z])(?:can|could|does|do|will|would)(?: [a-z]+){1,3} (?:kill|be deadly|be fatal)"
@@ -329,6 +331,11 @@ class CrisisReader:
         about_the_bot = "bot_feature" in c and calm \
             and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed", "plan"}) \
             and self._says_nothing_else(self._without_requests_to_the_bot(text))
+        # Not wanting to live with someone or somewhere any more, with no word of dying: the model hears "không
+        # muốn sống … nữa", the words say where to live.
+        living_elsewhere = model.crisis_kind == CrisisKind.SUICIDE \
+            and bool(_LIVING_WITH.search(" ".join(words(text)))) \
+            and not c & {"suicide", "death", "method", "plan", "stockpile", "cry", *FAREWELL_EVIDENCE}
         # An animal vetoes the model's alarm for the animal's own danger, not for a pet given away by someone
         # arranging their going ("con chó nhờ cô hàng xóm nuôi giùm").
         animal_danger = animal_only and model.crisis_kind != CrisisKind.SUICIDE
@@ -351,8 +358,11 @@ class CrisisReader:
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
-                         or asked_in_general):
-            kind = reading.kind if reading is not None else CrisisKind(model.crisis_kind)
+                         or asked_in_general or living_elsewhere):
+            # A danger the rules read only as asked about or past, which the model hears now, is the model's
+            # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
+            kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
+                else CrisisKind(model.crisis_kind)
             if kind is CrisisKind.CHILD and "adult_age" in c:
                 kind = CrisisKind.VIOLENCE  # a grown son or daughter harmed: 113, not the child line
             signals = (*(reading.signals if reading is not None else ()), "model")

@@ -316,3 +316,27 @@ def test_the_writers_end_with_a_near_day_named_is_a_crisis_whatever_if_frames_it
 def test_a_yes_no_question_about_a_danger_is_answered_not_alarmed(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize("text", ["I just want to cease to exist", "mình không thể đi tiếp nữa rồi, xin lỗi mọi người",
+                                  "sống thêm làm gì nữa khi ai cũng ghét mình",
+                                  "i wish i had died that night, nobody would have cared"])
+def test_a_wish_to_die_said_without_the_word_die_is_a_crisis(text: str) -> None:
+    assert READER.detect(text) is CrisisKind.SUICIDE, text
+
+
+@pytest.mark.parametrize("text", ["thủ tục chuyển cơ sở lâu muốn chết", "bóp cổ tay cho đỡ mỏi",
+                                  "không muốn sống chung với bố mẹ chồng nữa, ra ở riêng thì thủ tục sao",
+                                  "i don't want to live with my brother anymore since he relapsed"])
+def test_figures_of_speech_and_living_with_someone_raise_no_alarm(text: str) -> None:
+    assert READER.detect(text) is None, text
+
+
+@pytest.mark.parametrize("text", ["em vừa rạch cổ tay", "em không muốn sống nữa, ở chung với nó em chịu không nổi"])
+def test_the_same_words_beside_a_harm_or_a_wish_to_die_keep_the_alarm(text: str) -> None:
+    assert READER.detect(text) is CrisisKind.SUICIDE, text
+
+
+def test_a_wish_to_die_the_rules_read_as_past_is_the_models_kind_when_it_is_sure() -> None:
+    reading = READER.read("phải chi lần sốc thuốc năm ngoái em chết luôn cho rồi, sống thêm làm gì nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
