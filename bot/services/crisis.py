@@ -79,7 +79,7 @@ REQUIRED_CONCEPTS = frozenset({
     "farewell_gone", "reported", "shock_word", "method", "cold_weather", "hyperbole_word", "death", "wish",
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
-    "bot_feature", "feature_talk", "soon",
+    "bot_feature", "feature_talk", "soon", "household_poison",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -550,8 +550,11 @@ class CrisisReader:
             add(CrisisKind.OVERDOSE, Tier.ABOUT, "deadly_question", "used", "substance")
 
         accident = ("ingest_accident" in c and bool(c & {"substance", "child", "young_child"})) or "spiked" in c
-        # Someone swallowed a medicine and now shows signs: a poisoning, whoever it is.
-        accident = accident or ("swallowed" in c and observed and specific)
+        # Someone swallowed a poison, or a medicine that is no drug of use, and now shows signs: a poisoning,
+        # whoever it is. Methadone or sleeping pills an adult took on top of their dose, with signs, are an
+        # overdose (its reply has the same 115 and the breathing steps).
+        accident = accident or ("swallowed" in c and observed and specific
+                                and ("used" not in c or "household_poison" in c))
         excess = bool(c & {"excess", "excess_amount"}) and bool(c & {"ingest", "substance"})
         child_swallowed = "young_child" in c and "swallowed" in c and "permission" not in c
         if (accident or excess or child_swallowed) and not animal_only:

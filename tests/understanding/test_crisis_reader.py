@@ -340,3 +340,13 @@ def test_the_same_words_beside_a_harm_or_a_wish_to_die_keep_the_alarm(text: str)
 def test_a_wish_to_die_the_rules_read_as_past_is_the_models_kind_when_it_is_sure() -> None:
     reading = READER.read("phải chi lần sốc thuốc năm ngoái em chết luôn cho rồi, sống thêm làm gì nữa")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["she took her methadone and a handful of sleeping pills, now she is barely breathing",
+                                  "anh ấy uống methadone xong còn uống thêm thuốc ngủ, giờ gọi không tỉnh"])
+def test_an_adults_drugs_on_top_of_the_dose_with_signs_are_an_overdose(text: str) -> None:
+    assert READER.detect(text) is CrisisKind.OVERDOSE, text
+
+
+def test_a_medicine_swallowed_by_mistake_with_signs_is_a_poisoning() -> None:
+    assert READER.detect("bà em uống nhầm methadone của chú, giờ lơ mơ") is CrisisKind.POISONING
