@@ -87,3 +87,10 @@ def test_a_question_followed_by_feelings_is_still_the_question() -> None:
     story = ("chi oi em hoi chut. chong em uong methadone duoc 1 nam, nay bac si cho anh ay uong thuoc lao. "
              "uong thuoc lao thi methadone co bi giam tac dung khong. anh ay lo lam. em cung lo. cam on chi")
     assert question_of(story) == "uong thuoc lao thi methadone co bi giam tac dung khong."
+
+
+def test_a_slip_after_treatment_is_asked_about_relapse() -> None:
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
+    for text in ("slipped up a month after rehab, what now", "cai xong mà lỡ chơi lại thì sao ad"):
+        entry, _candidates = index.answer(text)
+        assert entry is not None and entry.id == "relapse-after-treatment", text
