@@ -358,3 +358,9 @@ async def test_where_to_test_for_hiv_is_answered_when_the_list_holds_no_hiv_serv
     assert handler == "faq" and texts[0].startswith(hiv.answer.en[:60]), (handler, texts)
     handler, _texts = await say(bot, "where is the nearest methadone clinic")
     assert handler.startswith("sites"), handler
+
+
+@pytest.mark.parametrize("text", ["my brother has been using for years and won't listen", "ankle bracelet for how long",
+                                  "từ hồi bỏ đá em mất ngủ hoài", "nói ở đây có bị lộ không"])
+def test_ways_of_saying_drug_use_and_its_worries_are_on_topic(text: str) -> None:
+    assert INTENTS.on_topic(text), text
