@@ -309,8 +309,11 @@ class CrisisReader:
                 and not c & {"child", "child_generic", "young_child", "child_harm"}
             not_the_writer = model.crisis_kind == CrisisKind.SUICIDE and reading.kind is CrisisKind.VIOLENCE \
                 and not c & {"first_person", "speaker_wish"}
+            # ... and a poisoning, something taken: being followed from the dosing place is no poisoning.
+            nothing_taken = model.crisis_kind == CrisisKind.POISONING and reading.kind is CrisisKind.VIOLENCE \
+                and not c & {"ingest", "swallowed", "ingest_accident", "excess", "excess_amount", "spiked"}
             model_kind = model.kind_share >= MODEL_KIND \
-                and not (child_seen or swallowed_seen or no_child or not_the_writer)
+                and not (child_seen or swallowed_seen or no_child or not_the_writer or nothing_taken)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)

@@ -350,3 +350,22 @@ def test_an_adults_drugs_on_top_of_the_dose_with_signs_are_an_overdose(text: str
 
 def test_a_medicine_swallowed_by_mistake_with_signs_is_a_poisoning() -> None:
     assert READER.detect("bà em uống nhầm methadone của chú, giờ lơ mơ") is CrisisKind.POISONING
+
+
+@pytest.mark.parametrize("text", ["a guy on a motorbike is following me since i left the clinic, i'm hiding in a shop",
+                                  "có người bám theo em từ chỗ uống thuốc về, giờ em đang trốn trong quán"])
+def test_being_followed_now_is_violence(text: str) -> None:
+    assert READER.detect(text) is CrisisKind.VIOLENCE, text
+
+
+@pytest.mark.parametrize("text", ["thứ 6 này là ngày cuối của em, mọi người đừng tìm", "sống cũng chẳng để làm gì nữa"])
+def test_a_last_day_or_a_life_for_nothing_is_a_wish_to_die(text: str) -> None:
+    assert READER.detect(text) is CrisisKind.SUICIDE, text
+
+
+def test_a_second_hit_taken_just_now_is_a_crisis() -> None:
+    assert READER.detect("took a second hit right after the first one, now i'm scared") is not None
+
+
+def test_an_eyelid_twitching_is_no_seizure() -> None:
+    assert READER.detect("mấy hôm nay bị giật mí mắt trái hoài là sao") is None
