@@ -203,6 +203,8 @@ class IntentReader:
         extra = [word for word in rest.split() if word not in FILLER]
         if found[0] == "who_are_you" and extra and not _ADDRESSED.intersection(said):
             return None
+        if found[0] == "who_are_you" and self.intent(text) == "menu":
+            return None  # "các chức năng của bot là gì": what it can do, which the menu shows
         about_the_bot = found[0] in ("is_police", "is_human", "who_are_you")
         # Words beyond small talk: still small talk if it opens or closes the message and the rest asks
         # nothing of the bot ("chào em, chị mới vào", "cảm ơn vì đã trả lời lúc nửa đêm"), not when it

@@ -364,3 +364,10 @@ async def test_where_to_test_for_hiv_is_answered_when_the_list_holds_no_hiv_serv
                                   "từ hồi bỏ đá em mất ngủ hoài", "nói ở đây có bị lộ không"])
 def test_ways_of_saying_drug_use_and_its_worries_are_on_topic(text: str) -> None:
     assert INTENTS.on_topic(text), text
+
+
+def test_what_the_bot_can_do_asked_as_who_it_is_opens_the_menu() -> None:
+    assert INTENTS.smalltalk("các chức năng của bot là gì") is None
+    assert INTENTS.intent("các chức năng của bot là gì") == "menu"
+    assert INTENTS.smalltalk("bot là gì") == "who_are_you"
+    assert INTENTS.smalltalk("hôm nay bạn thế nào, ổn cả chứ") == "how_are_you"
