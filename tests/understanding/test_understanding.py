@@ -371,3 +371,8 @@ def test_what_the_bot_can_do_asked_as_who_it_is_opens_the_menu() -> None:
     assert INTENTS.intent("các chức năng của bot là gì") == "menu"
     assert INTENTS.smalltalk("bot là gì") == "who_are_you"
     assert INTENTS.smalltalk("hôm nay bạn thế nào, ổn cả chứ") == "how_are_you"
+
+
+def test_a_childs_vaccination_schedule_is_booked_elsewhere() -> None:
+    assert INTENTS.intent("lich tiem vac xin cho con gom nhung mui nao") is None
+    assert INTENTS.intent("xin lịch hẹn tư vấn tuần sau") == "book"
