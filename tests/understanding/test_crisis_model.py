@@ -3,6 +3,8 @@ model kept on disk reads as the model learned."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from bot.config import PROJECT_ROOT
@@ -14,7 +16,7 @@ MESSAGES = ("bạn tôi chơi xong nằm im không dậy", "methadone la gi", "x
             "i don't want to be here anymore", "con tôi 3 tuổi uống phải chai methadone")
 
 
-def test_the_fast_path_agrees_with_scikit_learn(tmp_path) -> None:
+def test_the_fast_path_agrees_with_scikit_learn(tmp_path: Path) -> None:
     model = CrisisModel.learn(examples(FOLDER))
     assert model.fitted is not None
     for text in MESSAGES:
