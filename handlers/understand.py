@@ -72,7 +72,8 @@ async def on_intent(turn: Turn) -> Step | None:
         turn.close_flow()
         return await groups.on_groups(turn)
     if intent == "sites":
-        if _HIV_SERVICES.search(" ".join(words(asked))) and not _TREATMENT_SITES.search(" ".join(words(asked))) \
+        said = " ".join(words(asked))
+        if _HIV_SERVICES.search(said) and not _TREATMENT_SITES.search(said) \
                 and not turn.services.sites.has_kind(SiteKind.HIV_SERVICE):
             return None  # the list holds no place for an HIV test or PrEP: the FAQ says where to go
         return _places(turn) or await sites.start(turn)

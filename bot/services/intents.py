@@ -40,9 +40,6 @@ MENU_MAX_WORDS = 7
 # What the bot can do, asked with a word for the bot ("what kind of things can this bot help with"), is
 # a question of up to ten words; longer, it is part of a story or of another question.
 ABOUT_THE_BOT_MAX_WORDS = 10
-# "nếu tôi xóa dữ liệu thì …", "if I delete my data …": a question about what would follow, not the
-# request itself. "nếu được thì …", "nếu có thể thì …" ("if you can, …") are polite ways to ask, and stay
-# requests.
 # "gần 30 cây", "gần 2 tiếng": nearly so far or so long, not "near" (which asks for the site finder).
 _NEARLY = re.compile(r"(?<![a-z])gan (?=\d)")
 # Words that say whom "who is …" is about: the bot ("bạn là ai", "ai đang trả lời vậy bot"); without one
@@ -50,6 +47,9 @@ _NEARLY = re.compile(r"(?<![a-z])gan (?=\d)")
 _ADDRESSED = frozenset("""
     ban em may bot ad admin you your chatbot day tra loi nhan thing app page account trang chatting talking speaking
 """.split())
+# "nếu tôi xóa dữ liệu thì …", "if I delete my data …": a question about what would follow, not the
+# request itself. "nếu được thì …", "nếu có thể thì …" ("if you can, …") are polite ways to ask, and stay
+# requests.
 _CONDITIONAL = re.compile(r"(?<![a-z])(?:neu (?!duoc |co the |tien )(?:[a-z0-9]+ ){1,10}?thi|if (?:i|we))(?![a-z])")
 
 
