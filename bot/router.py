@@ -161,7 +161,13 @@ class Router:
 
     async def route(self, turn: Turn) -> Step:
         flow_before = (turn.session.flow, turn.session.step)
+        data_before = dict(turn.session.data)
         step, by_flow, crisis = await self._understand(turn)
+        if (flow_before[0] == self._r.first_contact_flow and flow_before[1] is not None
+                and turn.session.flow is None and not turn.person.onboarded and not turn.erased):
+            # A feature asked for in words during first contact ("tắt nhắc nhở") closes the flow it found;
+            # first contact goes on from the step it had reached, not from the greeting again.
+            turn.open_flow(flow_before[0], flow_before[1], data_before)
         if step.then is not None:
             opened = await self.open_feature(turn, step.then, step.carried)
             step = Step([*step.replies, *opened.replies], opened.handler, step.entry)

@@ -143,3 +143,14 @@ async def test_main_menu_items_are_understood_by_their_words_after_other_choices
     assert handler == "privacy" and "Bí danh của bạn" in texts[0]
     handler, _ = await say(bot, "3")  # a number still means the last list shown, not the menu
     assert handler != "menu:book"
+
+
+async def test_a_feature_asked_for_in_words_during_first_contact_lets_it_go_on_where_it_was(bot: Bot) -> None:
+    await say(bot, "/start")
+    await say(bot, "1")  # Tiếng Việt
+    await say(bot, "1")  # for myself: the consent question is next
+    handler, texts = await say(bot, "dừng nhắc nhở")
+    assert handler == "reminders:stopped"
+    assert "đồng ý" in texts[-1] and not any(t.startswith("Chào bạn") for t in texts), texts
+    handler, texts = await say(bot, "1")
+    assert handler == "start" and texts[0].startswith("Cảm ơn bạn"), texts
