@@ -30,7 +30,7 @@ from bot.services.crisis import CrisisReader
 from bot.services.crisis_model import CrisisModel, faq_examples, load_examples
 from bot.services.faq import FaqIndex, FaqModel, Synonyms
 from bot.services.intents import IntentReader
-from bot.services.linear_text import Weights, kept
+from bot.services.linear_text import kept
 
 LABELLED = PROJECT_ROOT / "tests" / "content" / "labelled_questions.yaml"
 HOLDOUT = PROJECT_ROOT / "tests" / "understanding" / "labelled" / "holdout.yaml"
@@ -52,8 +52,8 @@ def main() -> None:
     faq_training_s = time.perf_counter() - started
     plain = FaqIndex(content.faq, synonyms, examples, learn=False)
     assert model.fitted is not None
-    crisis_weights = Weights.of(model.fitted.vectorizers, model.fitted.classifier)
-    faq_weights = Weights.of(*FaqModel.fit(tuple((synonyms.prepared(t), e) for t, e in examples)))
+    crisis_weights = model.fitted.weights()
+    faq_weights = FaqModel.fit(tuple((synonyms.prepared(t), e) for t, e in examples)).weights()
     with tempfile.TemporaryDirectory() as folder:
         kept(Path(folder), "crisis", "bench", lambda: crisis_weights)
         kept(Path(folder), "faq", "bench", lambda: faq_weights)

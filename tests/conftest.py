@@ -39,9 +39,9 @@ def learned_weights_shared(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 def make_settings(tmp_path: Path, **env: str) -> Settings:
-    values = {"DATA_DIR": str(tmp_path / "data"), "MODEL_CACHE_DIR": os.environ.get("MODEL_CACHE_DIR", ""), **env}
-    if not values["MODEL_CACHE_DIR"]:
-        del values["MODEL_CACHE_DIR"]
+    values = {"DATA_DIR": str(tmp_path / "data"), **env}
+    if "MODEL_CACHE_DIR" in os.environ:
+        values.setdefault("MODEL_CACHE_DIR", os.environ["MODEL_CACHE_DIR"])
     return load_settings(values, env_file=None)
 
 

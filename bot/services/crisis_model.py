@@ -27,7 +27,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
 from bot.normalize import words
-from bot.services.linear_text import LinearReader, Weights, kept
+from bot.services.linear_text import Fitted, LinearReader, Weights, kept
 from bot.yaml_text import parse_yaml
 
 NONE = "none"
@@ -80,29 +80,16 @@ def faq_examples(examples: list[dict[str, Any]]) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def _prepare(text: str) -> str:
+def prepare(text: str) -> str:
+    """The message as the model reads it: its folded words."""
     return " ".join(words(text))
-
-
-@dataclass(frozen=True)
-class Fitted:
-    """The scikit-learn objects a model was learned as, kept by `CrisisModel.learn` for the test that
-    checks the reader's arithmetic against scikit-learn's."""
-
-    vectorizers: tuple[TfidfVectorizer, ...]
-    classifier: SGDClassifier
-
-    def features(self, texts: list[str]) -> Any:
-        """The feature matrix scikit-learn computes for these messages."""
-        prepared = [_prepare(t) for t in texts]
-        return hstack([v.transform(prepared) for v in self.vectorizers]).tocsr()
 
 
 def _fit(examples: list[dict[str, Any]]) -> Fitted:
     # Examples marked `learn: faq` are ways of asking for the FAQ ranker alone: a set written for
     # the FAQ is measured against the FAQ, and the crisis model's alarms stay as its own sets made them.
     examples = [e for e in examples if e.get("learn") != "faq"]
-    texts = [_prepare(str(e["text"])) for e in examples]
+    texts = [prepare(str(e["text"])) for e in examples]
     labels = [label_of(e) for e in examples]
     # Character n-grams carry spellings, teencode and missing diacritics; word pairs carry what a
     # phrase means where its words alone are everyday ("đi luôn", "lần cuối", "not answering"). On
@@ -139,11 +126,11 @@ class CrisisModel:
     def learn(cls, examples: list[dict[str, Any]]) -> CrisisModel:
         """A model learned now, with the scikit-learn objects it was learned as."""
         fitted = _fit(examples)
-        return cls(Weights.of(fitted.vectorizers, fitted.classifier), fitted)
+        return cls(fitted.weights(), fitted)
 
     def probabilities(self, text: str) -> np.ndarray:
         """What predict_proba gives for one message (bot/services/linear_text.py)."""
-        return self._reader.probabilities(_prepare(text))
+        return self._reader.probabilities(prepare(text))
 
     def read(self, text: str) -> ModelReading:
         p = self.probabilities(text)
@@ -180,8 +167,5 @@ def trained(folder: Path, models: Path | None = None) -> CrisisModel:
     test suite builds shares it), and read from the `models` folder when an earlier start kept it."""
     key = _key(folder)
     if key not in _TRAINED:
-        def learn() -> Weights:
-            fitted = _fit(examples(folder))
-            return Weights.of(fitted.vectorizers, fitted.classifier)
-        _TRAINED[key] = CrisisModel(kept(models, "crisis", key, learn))
+        _TRAINED[key] = CrisisModel(kept(models, "crisis", key, lambda: _fit(examples(folder)).weights()))
     return _TRAINED[key]

@@ -27,7 +27,6 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from scipy.sparse import hstack
@@ -36,7 +35,7 @@ from sklearn.linear_model import SGDClassifier
 
 from bot.content import FaqEntry
 from bot.normalize import words
-from bot.services.linear_text import LinearReader, Weights, kept
+from bot.services.linear_text import Fitted, LinearReader, Weights, kept
 from bot.yaml_text import parse_yaml
 
 # Words too common in questions to tell entries apart ("là gì", "có … không", "how do I").
@@ -113,14 +112,13 @@ class FaqModel:
 
     EPOCHS = 5
 
-    def __init__(self, weights: Weights, fitted: tuple[tuple[TfidfVectorizer, ...], SGDClassifier] | None = None
-                 ) -> None:
-        self.fitted = fitted  # kept by `learn`, for the test that checks the arithmetic against scikit-learn's
+    def __init__(self, weights: Weights, fitted: Fitted | None = None) -> None:
+        self.fitted = fitted
         self._ids = list(weights.classes)
         self._reader = LinearReader(weights)  # tests/understanding/test_faq.py
 
     @classmethod
-    def fit(cls, pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[TfidfVectorizer, ...], SGDClassifier]:
+    def fit(cls, pairs: tuple[tuple[str, str], ...]) -> Fitted:
         """`pairs` are (prepared message, entry id): folded, synonyms rewritten."""
         texts = [text for text, _entry_id in pairs]
         vectorizers = (
@@ -132,19 +130,13 @@ class FaqModel:
         # A fixed seed makes every start learn the same model.
         classifier = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=cls.EPOCHS, tol=None, random_state=0)
         classifier.fit(features, [entry_id for _text, entry_id in pairs])
-        return vectorizers, classifier
+        return Fitted(vectorizers, classifier)
 
     @classmethod
     def learn(cls, pairs: tuple[tuple[str, str], ...]) -> FaqModel:
         """A model learned now, with the scikit-learn objects it was learned as."""
-        vectorizers, classifier = cls.fit(pairs)
-        return cls(Weights.of(vectorizers, classifier), (vectorizers, classifier))
-
-    def features(self, prepared: list[str]) -> Any:
-        """The feature matrix scikit-learn computes for these prepared messages (for the equality test)."""
-        if self.fitted is None:
-            raise RuntimeError("this model was read from disk; FaqModel.learn keeps the scikit-learn objects")
-        return hstack([v.transform(prepared) for v in self.fitted[0]]).tocsr()
+        fitted = cls.fit(pairs)
+        return cls(fitted.weights(), fitted)
 
     def probabilities(self, prepared: str) -> np.ndarray:
         """What predict_proba gives for one prepared message, in the order of `ids`."""
@@ -176,7 +168,7 @@ def learned(pairs: tuple[tuple[str, str], ...], synonyms: Synonyms = NO_SYNONYMS
     if key not in _MODELS:
         def learn() -> Weights:
             prepared = tuple((synonyms.prepared(text), entry_id) for text, entry_id in pairs)
-            return Weights.of(*FaqModel.fit(tuple(pair for pair in prepared if pair[0])))
+            return FaqModel.fit(tuple(pair for pair in prepared if pair[0])).weights()
         _MODELS[key] = FaqModel(kept(models, "faq", key, learn))
     return _MODELS[key]
 

@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 import sklearn
+from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
@@ -107,6 +108,22 @@ class Weights:
                 or any(b.idf.shape != (len(b.terms),) for b in blocks):
             raise ValueError("the learned weights do not fit together")
         return weights
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """The scikit-learn objects a reader was learned as, kept by each reader's `learn` for the tests that
+    check the reader's own arithmetic against scikit-learn's."""
+
+    vectorizers: tuple[TfidfVectorizer, ...]
+    classifier: SGDClassifier
+
+    def features(self, prepared: list[str]) -> Any:
+        """The feature matrix scikit-learn computes for these prepared messages."""
+        return hstack([v.transform(prepared) for v in self.vectorizers]).tocsr()
+
+    def weights(self) -> Weights:
+        return Weights.of(self.vectorizers, self.classifier)
 
 
 def kept(directory: Path | None, name: str, key: str, learn: Callable[[], Weights]) -> Weights:

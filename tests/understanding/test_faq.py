@@ -26,7 +26,7 @@ def test_the_fast_path_agrees_with_scikit_learn() -> None:
     for text in ("methadone la gi", "xyz", "", "cứuuuu", "how do i start methadone treatment",
                  "chồng em uống methadone mà vẫn nhậu thì có sao không"):
         prepared = index._prepared(text)
-        expected = model.fitted[1].predict_proba(model.features([prepared]))[0]
+        expected = model.fitted.classifier.predict_proba(model.fitted.features([prepared]))[0]
         assert np.allclose(model.probabilities(prepared), expected, atol=1e-9), text
 
 
