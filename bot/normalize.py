@@ -43,6 +43,10 @@ TEENCODE: dict[str, str] = {
     "metadon": "methadone", "methadon": "methadone", "metadone": "methadone", "methdone": "methadone",
     "methadol": "methadone", "bupre": "buprenorphine", "bupe": "buprenorphine", "bhyt": "bao hiem y te",
     "tvv": "tu van vien",
+    # English typed in chat: no apostrophe, short forms. None of them is a Vietnamese syllable.
+    "cant": "can t", "dont": "don t", "wont": "won t", "didnt": "didn t", "doesnt": "doesn t",
+    "isnt": "isn t", "wasnt": "wasn t", "ive": "i ve", "rn": "right now", "pls": "please", "plz": "please",
+    "ur": "your",
 }
 
 
