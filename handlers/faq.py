@@ -27,6 +27,8 @@ ABOUT_LINES = {
 
 # Long messages are read for crisis signals in full; a question is in its first lines.
 QUESTION_CHARS = 1000
+# From this long, a message the FAQ cannot answer as a whole is tried by its own question.
+QUESTION_OF_CHARS = 100
 # A listed question is offered in a "did you mean" only when it is genuinely close to the message.
 DID_YOU_MEAN_AT = 0.25
 # A story's own question is answered on its words only when the learned ranker gives that entry at least
@@ -74,6 +76,17 @@ def _answer(turn: Turn) -> tuple[FaqEntry | None, list[Match]]:
         # with a way of asking, or the ranker is all but certain: its everyday words ("không biết làm gì",
         # "nhà tôi") lean towards the entries about families whatever it tells.
         return None, candidates
+    if entry is None and question is None and len(text) >= QUESTION_OF_CHARS:
+        # Shorter than a story, a message of a few sentences that the FAQ cannot answer as a whole may be
+        # answered by its own question ("I'm a nursing student, this week is exhausting. Off topic, what is
+        # buprenorphine"): its first sentences pull away from what it asks. Only when sure of it.
+        question = question_of(text)
+        if question is not None:
+            asked, asked_candidates = faq.answer(question)
+            if asked is not None and asked_candidates[0].overlap >= faq.SUGGEST_AT and (
+                    faq.model is None or asked_candidates[0].probability >= STORY_QUESTION_RANKER_AT
+                    or asked_candidates[0].overlap >= faq.ANSWER_AT):
+                return asked, asked_candidates
     return entry, candidates
 
 

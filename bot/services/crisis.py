@@ -123,6 +123,13 @@ _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in thi
 _CAN_IT_KILL = re.compile(r"(?<![a-z])(?:can|could|does|do|will|would)(?: [a-z]+){1,3} (?:kill|be deadly|be fatal)"
                           r"(?![a-z])")
 _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} (?:vien|lieu|pills|tablets)(?![a-z])")
+# A dose taken twice or once more ("uống metadon 2 lần rồi do quên", "uống thêm lần nữa", "took my dose twice",
+# "dosed at two clinics"): an excess, with the drug's name or other words between; not a schedule ("chia
+# uống 2 lần mỗi ngày", "twice a day").
+_TWICE = re.compile(r"(?<![a-z])(?:(?:uong|lay)(?: [a-z]+){0,3} (?:2|hai|them) (?:lan|lieu|cu|ly)"
+                    r"|(?:took|taken|had|drank|dosed)(?: [a-z]+){0,3} (?:twice|again)"
+                    r"|two doses|dosed at two|doses at two)(?![a-z])"
+                    r"(?! (?:moi|mot|1) ngay| a day| per day| daily| each day| every day)")
 _QUOTED = re.compile(r"[\"“”«»„‟]([^\"“”«»„‟]{2,300})[\"“”«»„‟]")
 # Laughter typed as faces or emoji ("=))", ":))", "😂"): with the words of "joking", a figure of speech.
 _LAUGHTER = re.compile(r"(?:[=:;]\)\)+|[=:;]d\b|\bk{3,}\b|[\U0001F602\U0001F923\U0001F606\U0001F639\U0001F605])",
@@ -482,6 +489,8 @@ class CrisisReader:
             fired.update(("child", "young_child"))
         if _PILLS.search(folded):
             fired.add("substance")
+        if fired & {"substance", "ingest", "used"} and _TWICE.search(folded):
+            fired.add("excess")
         if fired & {"used", "substance"} and _CAN_IT_KILL.search(folded):
             fired.add("deadly_question")
         if _LAUGHTER.search(text):
