@@ -42,6 +42,8 @@ MENU_MAX_WORDS = 7
 ABOUT_THE_BOT_MAX_WORDS = 10
 # "gần 30 cây", "gần 2 tiếng": nearly so far or so long, not "near" (which asks for the site finder).
 _NEARLY = re.compile(r"(?<![a-z])gan (?=\d)")
+# "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
+_REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
 # Words that say whom "who is …" is about: the bot ("bạn là ai", "ai đang trả lời vậy bot"); without one
 # a longer "… với ai vậy" asks about somebody else ("tối nay MU đá với ai vậy").
 _ADDRESSED = frozenset("""
@@ -129,7 +131,7 @@ class IntentReader:
 
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
-        folded = _NEARLY.sub("khoang ", _folded(text))
+        folded = _REPRIMANDED.sub("bi canh cao", _NEARLY.sub("khoang ", _folded(text)))
         if len(folded.split()) <= ABOUT_THE_BOT_MAX_WORDS and any(
                 all(part.search(folded) for part in pattern) for pattern in self._about_the_bot):
             # "bot này làm được những gì", "what can this bot help with": the menu says it, even when
