@@ -219,6 +219,9 @@ MODEL_KIND = 0.6
 # read) or a plan is named: figures of speech, past events and questions are what the rules take
 # literally and the model does not.
 MODEL_DOUBT = 0.1
+# ... and so is a rule's alarm on a message that asks, when the model is this sure it is a question about a
+# danger and gives a danger now less than half of that.
+MODEL_ABOUT_SURE = 0.6
 # What keeps a rule's alarm whatever the model says.
 UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan"})
 
@@ -300,6 +303,13 @@ class CrisisReader:
         if reading is not None and reading.tier is Tier.NOW and model.crisis < MODEL_DOUBT \
                 and not found[0] & UNDOUBTED:
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_doubt"), model.crisis)
+        # Asked, and the model all but sure it is a question about the danger rather than the danger ("what do
+        # pinpoint pupils mean in an overdose? I'm preparing the slides", "nếu gặp người ngáy khò khè sau khi
+        # chích thì phải làm gì"): the answer, with the emergency line.
+        asked_about = found[1] or bool(c & {"question", "informational", "permission", "hypothetical"})
+        if reading is not None and reading.tier is Tier.NOW and asked_about and model.about >= MODEL_ABOUT_SURE \
+                and model.crisis < model.about / 2 and not c & {"strong_now", "cry", "again", *UNDOUBTED}:
+            return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_about"), model.crisis)
         if reading is not None and reading.tier is Tier.NOW:
             # Which crisis it is, the rules and the model can see differently (pills swallowed to die,
             # a child beaten beside their mother): the model's kind, when it is this sure of it, was
