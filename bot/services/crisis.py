@@ -27,8 +27,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.normalize import words
+from bot.normalize import TEENCODE, words
 from bot.phrases import PhraseSet, Token, tokenize
+from bot.run_together import Splitter
 from bot.services.crisis_model import CrisisModel
 
 if TYPE_CHECKING:
@@ -240,6 +241,9 @@ class CrisisReader:
                 if concept in RUN_TOGETHER and len(joined) >= 7 and (" " in phrase or concept in RUN_TOGETHER_WORDS):
                     self._run_together.append((concept, joined, phrase))
         self._vocabulary = frozenset(vocabulary)
+        # Words typed together are split back only against the model's words: the concepts' own words
+        # alone are too few to tell a word from two ("bot/run_together.py").
+        self._splitter = Splitter(self._vocabulary | model.known_words) if model is not None else None
         # Swallowing said of a substance, within a few words: "uống phải chai methadone", not "điểm
         # uống ... methadone" or "uống thuốc" said somewhere and "con" somewhere else.
         ingest = "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get("ingest", []))
@@ -447,8 +451,24 @@ class CrisisReader:
         assert self._model is not None
         return len(rest.split()) < 3 or self._model.read(rest).crisis < MODEL_NOW_FAREWELL
 
+    def _tokens(self, text: str) -> list[Token]:
+        """The message's tokens, a word typed together with the next split back into both ("nằmim")."""
+        tokens = tokenize(text)
+        if self._splitter is None:
+            return tokens
+        out: list[Token] = []
+        for token in tokens:
+            pieces = self._splitter.split(token.folded)
+            if pieces is None:
+                out.append(token)
+            else:
+                out.extend(Token(word, None) for piece in pieces
+                           for word in (TEENCODE[piece].split() if piece in TEENCODE else (piece,)))
+        return out
+
     def _concepts(self, text: str) -> tuple[set[str], bool]:
-        tokens = self._false_friends.remove(tokenize(text))
+        typed = " ".join(t.folded for t in tokenize(text))
+        tokens = self._false_friends.remove(self._tokens(text))
         tokens = _remove(_remove(_remove(tokens, self._hyperbole), self._surprise), self._everyday_excess)
         folded = " ".join(t.folded for t in tokens)
         matches = self._concept_phrases.matches(tokens)
@@ -480,7 +500,7 @@ class CrisisReader:
             fired.add("suicide" if blow.group(1) else "violence")
         if self._harmed_child.search(folded):
             fired.add("child_harm")
-        for token in folded.split():
+        for token in typed.split():
             if len(token) >= 9 and token not in self._vocabulary:
                 run_together = {concept for concept, joined, _ in self._run_together if joined in token}
                 if run_together:

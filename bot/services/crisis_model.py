@@ -27,6 +27,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
 from bot.normalize import words
+from bot.run_together import Splitter
 from bot.services.linear_text import Fitted, LinearReader, Weights, kept
 from bot.yaml_text import parse_yaml
 
@@ -121,6 +122,11 @@ class CrisisModel:
         self._crisis = [(i, c.split(":", 1)[1]) for i, c in enumerate(classes) if c.startswith("crisis:")]
         self._about = [(i, c.split(":", 1)[1]) for i, c in enumerate(classes) if c.startswith("about:")]
         self._reader = LinearReader(weights)  # tests/understanding/test_crisis_model.py
+        # The single words the examples hold: a word typed together with the next is split back into
+        # them before reading (bot/run_together.py). Every word of every example is one of them, so
+        # learning never splits and reading splits only what the model could not have learned.
+        self.known_words = frozenset(term for term in weights.blocks[-1].terms if " " not in term)
+        self._splitter = Splitter(self.known_words)
 
     @classmethod
     def learn(cls, examples: list[dict[str, Any]]) -> CrisisModel:
@@ -130,7 +136,7 @@ class CrisisModel:
 
     def probabilities(self, text: str) -> np.ndarray:
         """What predict_proba gives for one message (bot/services/linear_text.py)."""
-        return self._reader.probabilities(prepare(text))
+        return self._reader.probabilities(" ".join(self._splitter.words(words(text))))
 
     def read(self, text: str) -> ModelReading:
         p = self.probabilities(text)

@@ -35,6 +35,7 @@ from sklearn.linear_model import SGDClassifier
 
 from bot.content import FaqEntry
 from bot.normalize import words
+from bot.run_together import Splitter
 from bot.services.linear_text import Fitted, LinearReader, Weights, kept
 from bot.yaml_text import parse_yaml
 
@@ -194,6 +195,7 @@ class FaqIndex:
         the learned ranker (to measure what it adds); `models` is where learned weights are kept."""
         self.by_id = {entry.id: entry for entry in entries}
         self._synonyms = synonyms
+        self._splitter: Splitter | None = None  # the ways of asking are read as written
         asked_for: list[tuple[FaqEntry, str]] = [
             (entry, question) for entry in entries for question in (*entry.questions.vi, *entry.questions.en)]
         asked_for += [(self.by_id[entry_id], text) for text, entry_id in examples if entry_id in self.by_id]
@@ -216,6 +218,9 @@ class FaqIndex:
                 self._postings[term].append(number)
         pairs = tuple((question, entry.id) for entry, question in asked_for)
         self.model = learned(pairs, synonyms, models) if learn and pairs else None
+        # A message's words typed together are split back into the words of the ways of asking
+        # (bot/run_together.py): "methadoneladi" is "methadone là gì".
+        self._splitter = Splitter({w for _entry, question in asked_for for w in words(question)})
 
     def search(self, text: str, limit: int = 3) -> list[Match]:
         query = frozenset(self._terms(text))
@@ -272,8 +277,12 @@ class FaqIndex:
             return matches[0].entry
         return None
 
+    def _words(self, text: str) -> list[str]:
+        said = words(text)
+        return self._splitter.words(said) if self._splitter is not None else said
+
     def _terms(self, text: str) -> list[str]:
-        return [w for w in self._synonyms.rewrite(words(text)) if w not in STOPWORDS]
+        return [w for w in self._synonyms.rewrite(self._words(text)) if w not in STOPWORDS]
 
     def _prepared(self, text: str) -> str:
-        return self._synonyms.prepared(text)
+        return " ".join(self._synonyms.rewrite(self._words(text)))

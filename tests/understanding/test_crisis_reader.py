@@ -45,6 +45,8 @@ async def test_an_animal_in_danger_gets_the_vet_and_115_for_a_person_and_no_alar
 class _SureModel:
     """A model that is sure of one reading whatever it is shown: the decision rules tested on their own."""
 
+    known_words: frozenset[str] = frozenset()
+
     def __init__(self, crisis: float, kind: str = "suicide") -> None:
         # Unsure of the kind: the rules' kind stands.
         self._reading = ModelReading(kind, crisis, 0.5, kind, 0.0)
@@ -369,3 +371,16 @@ def test_a_second_hit_taken_just_now_is_a_crisis() -> None:
 
 def test_an_eyelid_twitching_is_no_seizure() -> None:
     assert READER.detect("mấy hôm nay bị giật mí mắt trái hoài là sao") is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [("nằmim khôngdậy gọihoài ko tỉnh", CrisisKind.OVERDOSE),
+                                            ("ny e nằm bấtđộng kothở luôn r", CrisisKind.OVERDOSE)])
+def test_words_typed_together_are_read_as_the_words_they_are(text: str, kind: CrisisKind) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (kind, Tier.NOW), reading
+
+
+def test_an_english_word_is_not_cut_into_teencode() -> None:
+    # "singer" is no "si" + "ng" (người) + "er": a news story names no person here in danger.
+    reading = READER.read("just read that a singer died of an overdose in Saigon, so sad")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading

@@ -1,0 +1,80 @@
+"""Words typed without the space between them ("nằmim", "kothở", "khôngdậy", "cantbreathe"), split back.
+
+People typing in a hurry, on a small keyboard, with shaking hands, drop spaces. A phrase matcher reads
+"nằm im" and never "nằmim"; a model of character n-grams sees a word it never learned. A word that is not
+a known word is split into two or three known words when it can be: the known words are those the
+crisis model learned from (its examples are thousands of messages in Vietnamese and English) and the
+crisis concepts' own words, with the short forms of teencode. A known word is never split, so a word
+the examples hold ("methadone", "overdose") stays whole, and a split that needs a piece of one letter
+(other than "e", "em" in teencode) is not taken: "a" + "nh" would make words of anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from bot.normalize import TEENCODE
+
+# Shorter than this, a word is left as typed: "ko", "dc", "bn" are teencode, not two words.
+MIN_LENGTH = 4
+# One-letter pieces a split may use.
+ONE_LETTER = frozenset({"e"})
+# A Vietnamese syllable, folded: an initial and a rhyme. "singer" is no "si" + "ng" + "er": a split is made
+# of Vietnamese syllables (or teencode) only, or of English-length words only ("cant" + "breathe").
+_RHYMES = """a ac ach ai am an ang anh ao ap at au ay e ec em en eng eo ep et eu i ia ich iec iem ien ieng iep iet
+    ieu im in inh ip it iu o oa oac oach oai oam oan oang oanh oao oap oat oay oc oe oem oen oeo oet oi om on ong ooc
+    oong op ot u ua uan uang uat uay uc ue uech uen uenh uet uy uya uych uyen uyet uynh uyt ui um un ung uo uoc uoi
+    uom uon uong uop uot uou up ut uu y yen yet yeu""".split()
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?:"
+                       + "|".join(sorted(_RHYMES, key=len, reverse=True)) + r")")
+# The shortest piece of a split into words that are not Vietnamese syllables.
+ENGLISH_PIECE = 3
+
+
+def vietnamese(piece: str) -> bool:
+    return bool(_SYLLABLE.fullmatch(piece)) or (piece in TEENCODE and len(piece) > 1) or piece in ONE_LETTER
+
+
+class Splitter:
+    def __init__(self, known: Iterable[str]) -> None:
+        self._known = frozenset(w for w in known if w.isalpha()) | frozenset(TEENCODE)
+        self.split = lru_cache(maxsize=8192)(self._split)
+
+    def known(self, word: str) -> bool:
+        return word in self._known
+
+    def _piece(self, piece: str) -> bool:
+        return piece in self._known and (len(piece) > 1 or piece in ONE_LETTER)
+
+    @staticmethod
+    def _one_language(pieces: tuple[str, ...]) -> bool:
+        return all(map(vietnamese, pieces)) or all(len(p) >= ENGLISH_PIECE for p in pieces)
+
+    def _split(self, word: str) -> tuple[str, ...] | None:
+        """The known words a typed word is made of, in two pieces or else three; None if it is a known
+        word, too short, not letters, or no such split exists. Of several splits, the one whose longest
+        piece is longest (the likelier reading of a long word)."""
+        if len(word) < MIN_LENGTH or word in self._known or not word.isalpha():
+            return None
+        pairs = [(word[:i], word[i:]) for i in range(1, len(word))
+                 if self._piece(word[:i]) and self._piece(word[i:]) and self._one_language((word[:i], word[i:]))]
+        if pairs:
+            return max(pairs, key=lambda pair: max(len(pair[0]), len(pair[1])))
+        threes = [(word[:i], word[i:j], word[j:]) for i in range(1, len(word) - 1) for j in range(i + 1, len(word))
+                  if self._piece(word[:i]) and self._piece(word[i:j]) and self._piece(word[j:])
+                  and self._one_language((word[:i], word[i:j], word[j:]))]
+        return max(threes, key=lambda three: max(map(len, three))) if threes else None
+
+    def words(self, said: Iterable[str]) -> list[str]:
+        """The words, each unknown one split where it can be, teencode pieces written out."""
+        out: list[str] = []
+        for word in said:
+            pieces = self.split(word)
+            if pieces is None:
+                out.append(word)
+            else:
+                for piece in pieces:
+                    out.extend(TEENCODE[piece].split() if piece in TEENCODE else (piece,))
+        return out

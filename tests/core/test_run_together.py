@@ -1,0 +1,42 @@
+"""Words typed without the space between them, split back into known words."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.run_together import Splitter, vietnamese
+
+KNOWN = {"nam", "im", "khong", "day", "tho", "moi", "tim", "cant", "breathe", "methadone", "si", "er", "some",
+         "one", "ban", "toi", "bi", "soc", "thuoc", "singer"}
+SPLITTER = Splitter(KNOWN)
+
+
+@pytest.mark.parametrize(("typed", "pieces"), [
+    ("namim", ("nam", "im")), ("khongday", ("khong", "day")), ("kotho", ("ko", "tho")),
+    ("cantbreathe", ("cant", "breathe")), ("moitim", ("moi", "tim")), ("bisocthuoc", ("bi", "soc", "thuoc")),
+])
+def test_a_word_made_of_known_words_is_split_back(typed: str, pieces: tuple[str, ...]) -> None:
+    assert SPLITTER.split(typed) == pieces
+
+
+@pytest.mark.parametrize("typed", ["methadone", "singer", "ko", "dc", "abc1", "xyzzy", "someone"])
+def test_a_known_word_a_short_one_or_one_of_unknown_pieces_is_left_whole(typed: str) -> None:
+    # "someone" is not known here but "some" + "one" are: English pieces of three letters or more do split.
+    assert SPLITTER.split(typed) == (("some", "one") if typed == "someone" else None)
+
+
+def test_a_split_does_not_mix_vietnamese_syllables_with_short_english_pieces() -> None:
+    # "sier" would be "si" + "er": "er" is no Vietnamese syllable and too short to be an English word.
+    assert Splitter({"si", "er"}).split("sier") is None
+    assert vietnamese("nghieng") and vietnamese("quyen") and not vietnamese("er")
+
+
+def test_words_writes_out_the_teencode_a_split_leaves() -> None:
+    assert SPLITTER.words(["nam", "kotho", "luon"]) == ["nam", "khong", "tho", "luon"]
+
+
+@given(st.lists(st.sampled_from(sorted(KNOWN)), min_size=1, max_size=6))
+def test_words_that_are_known_are_never_changed(said: list[str]) -> None:
+    assert SPLITTER.words(said) == said
