@@ -77,12 +77,12 @@ def site_list_path(settings: Settings) -> Path:
 def build_services(settings: Settings, content: Content, catalogs: Catalogs,
                    crisis_listeners: tuple[CrisisListener, ...] = ()) -> Services:
     understanding = settings.content_dir / "understanding"
+    faq = FaqIndex(content.faq, Synonyms.from_file(settings.content_dir / "synonyms.yaml"),
+                   crisis_model.faq_examples(crisis_model.examples(understanding)), models=settings.models_dir)
     return Services(
-        content=content, catalogs=catalogs,
-        faq=FaqIndex(content.faq, Synonyms.from_file(settings.content_dir / "synonyms.yaml"),
-                     crisis_model.faq_examples(crisis_model.examples(understanding)), models=settings.models_dir),
+        content=content, catalogs=catalogs, faq=faq,
         crisis=CrisisReader(content.crisis, crisis_model.trained(understanding, settings.models_dir)),
-        intents=IntentReader.from_file(settings.content_dir / "intents.yaml"),
+        intents=IntentReader.from_file(settings.content_dir / "intents.yaml", faq.known_words),
         sites=SiteDirectory(load_sites(site_list_path(settings)),
                             load_provinces(settings.content_dir / "places" / "provinces-2025.csv")),
         session_timeout_minutes=settings.session_timeout_minutes,

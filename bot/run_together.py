@@ -33,6 +33,11 @@ _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])
 ENGLISH_PIECE = 3
 
 
+# A split that needs a piece of teencode that is no syllable ("ck", "ko") is taken in a word this long at
+# least: "hack" is no "ha" + "ck".
+TEENCODE_WORD = 5
+
+
 def vietnamese(piece: str) -> bool:
     return bool(_SYLLABLE.fullmatch(piece)) or (piece in TEENCODE and len(piece) > 1) or piece in ONE_LETTER
 
@@ -50,7 +55,10 @@ class Splitter:
 
     @staticmethod
     def _one_language(pieces: tuple[str, ...]) -> bool:
-        return all(map(vietnamese, pieces)) or all(len(p) >= ENGLISH_PIECE for p in pieces)
+        if all(len(p) >= ENGLISH_PIECE for p in pieces):
+            return True
+        shorthand = any(not _SYLLABLE.fullmatch(p) and p in TEENCODE for p in pieces)
+        return all(map(vietnamese, pieces)) and (not shorthand or sum(map(len, pieces)) >= TEENCODE_WORD)
 
     def _split(self, word: str) -> tuple[str, ...] | None:
         """The known words a typed word is made of, in two pieces or else three; None if it is a known

@@ -10,6 +10,7 @@ reader is pure; handlers/understand.py decides what each reading opens.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -17,6 +18,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from bot.normalize import words
+from bot.run_together import Splitter
 from bot.yaml_text import parse_yaml
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -86,6 +88,14 @@ def _folded(phrase: str) -> str:
     return " ".join(words(phrase))
 
 
+def _vocabulary(data: IntentFile) -> set[str]:
+    """Every word the file's patterns and phrases use."""
+    texts = [*(line for lines in data.intents.values() for line in lines), *data.asks_about, *data.topic_words,
+             *data.elsewhere, *(p for phrases in data.smalltalk.values() for p in phrases),
+             *data.languages.english, *data.languages.vietnamese, *data.languages.switch]
+    return {word for text in texts for word in words(text.replace("|", " ").replace("+", " "))}
+
+
 def _alternatives(phrases: list[str], plurals: bool = False) -> re.Pattern[str]:
     """Whole words of any of the phrases; with `plurals`, an English plural too ("vapes", "clinics")."""
     alternatives = sorted({_folded(p) for p in phrases if _folded(p)}, key=len, reverse=True)
@@ -95,7 +105,10 @@ def _alternatives(phrases: list[str], plurals: bool = False) -> re.Pattern[str]:
 
 
 class IntentReader:
-    def __init__(self, data: IntentFile) -> None:
+    def __init__(self, data: IntentFile, known_words: Iterable[str] = ()) -> None:
+        """`known_words` are more words a message may be made of (the FAQ's): with the file's own, a word
+        typed together with the next is split back into them ("dặtlịch", "nhactoi") before matching."""
+        self._splitter = Splitter(_vocabulary(data) | set(known_words))
         self._intents: list[tuple[str, list[list[re.Pattern[str]]]]] = []
         for name in INTENTS:
             patterns = []
@@ -118,20 +131,23 @@ class IntentReader:
         self._cannot_read = re.compile(_alternatives(languages.cannot_read).pattern + r" (?:" + any_name + ")")
 
     @classmethod
-    def from_file(cls, path: Path) -> IntentReader:
-        return cls(IntentFile.model_validate(parse_yaml(path.read_text(encoding="utf-8"))))
+    def from_file(cls, path: Path, known_words: Iterable[str] = ()) -> IntentReader:
+        return cls(IntentFile.model_validate(parse_yaml(path.read_text(encoding="utf-8"))), known_words)
+
+    def _folded(self, text: str) -> str:
+        return " ".join(self._splitter.words(words(text)))
 
     def asks_about(self, text: str) -> bool:
         """A question about a thing ("đặt lịch có mất phí không", "nếu xóa dữ liệu thì sao", "xóa rồi có
         lấy lại được không", "tư vấn viên làm những gì"), not a request for it."""
-        return self._asks(_folded(text))
+        return self._asks(self._folded(text))
 
     def _asks(self, folded: str) -> bool:
         return bool(self._asks_about.search(folded) or _CONDITIONAL.search(folded))
 
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
-        folded = _REPRIMANDED.sub("bi canh cao", _NEARLY.sub("khoang ", _folded(text)))
+        folded = _REPRIMANDED.sub("bi canh cao", _NEARLY.sub("khoang ", self._folded(text)))
         if len(folded.split()) <= ABOUT_THE_BOT_MAX_WORDS and any(
                 all(part.search(folded) for part in pattern) for pattern in self._about_the_bot):
             # "bot này làm được những gì", "what can this bot help with": the menu says it, even when
@@ -159,7 +175,7 @@ class IntentReader:
         "English please", "đổi sang tiếng Anh", "tiếng việt nhé", "i don't read vietnamese"), or in a
         clause that asks for it in so many words ("…, đổi sang English được ko"). None for a language
         named inside a sentence about something else ("english homework", "tiếng việt lớp 5")."""
-        folded = _folded(text)
+        folded = self._folded(text)
         named = sorted((match.start(), match.end(), language) for language, pattern in self._language_names.items()
                        for match in pattern.finditer(folded))
         if not named:
@@ -187,7 +203,7 @@ class IntentReader:
     def smalltalk(self, text: str) -> str | None:
         """The kind of small talk, when the message is little more: "chào bạn nhé", "ok cảm ơn",
         "cảm ơn vì đã trả lời lúc nửa đêm"; None when it also asks for something."""
-        folded = _folded(text)
+        folded = self._folded(text)
         said = folded.split()
         if not said or len(said) > SMALLTALK_MAX_WORDS:
             return None
@@ -229,4 +245,4 @@ class IntentReader:
 
     def on_topic(self, text: str) -> bool:
         """Whether the message says anything within what the bot covers."""
-        return bool(self._topic.search(_folded(text)))
+        return bool(self._topic.search(self._folded(text)))

@@ -40,3 +40,9 @@ def test_words_writes_out_the_teencode_a_split_leaves() -> None:
 @given(st.lists(st.sampled_from(sorted(KNOWN)), min_size=1, max_size=6))
 def test_words_that_are_known_are_never_changed(said: list[str]) -> None:
     assert SPLITTER.words(said) == said
+
+
+def test_a_short_word_is_not_made_of_teencode() -> None:
+    # "hack" is no "ha" + "ck" (chồng); "kotho", five letters, is "ko" + "tho".
+    splitter = Splitter({"ha", "tho"})
+    assert splitter.split("hack") is None and splitter.split("kotho") == ("ko", "tho")
