@@ -82,7 +82,7 @@ def build_services(settings: Settings, content: Content, catalogs: Catalogs,
     return Services(
         content=content, catalogs=catalogs, faq=faq,
         crisis=CrisisReader(content.crisis, crisis_model.trained(understanding, settings.models_dir)),
-        intents=IntentReader.from_file(settings.content_dir / "intents.yaml", faq.known_words),
+        intents=IntentReader.from_file(settings.content_dir / "intents.yaml", faq.word_counts),
         sites=SiteDirectory(load_sites(site_list_path(settings)),
                             load_provinces(settings.content_dir / "places" / "provinces-2025.csv")),
         session_timeout_minutes=settings.session_timeout_minutes,

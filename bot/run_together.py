@@ -1,4 +1,5 @@
-"""Words typed without the space between them ("nằmim", "kothở", "khôngdậy", "cantbreathe"), split back.
+"""Words typed without the space between them ("nằmim", "kothở", "khôngdậy", "cantbreathe"), split back;
+and a word one slip of the finger from a known one ("khogn", "breathign"), read as that word.
 
 People typing in a hurry, on a small keyboard, with shaking hands, drop spaces. A phrase matcher reads
 "nằm im" and never "nằmim"; a model of character n-grams sees a word it never learned. A word that is not
@@ -7,12 +8,18 @@ crisis model learned from (its examples are thousands of messages in Vietnamese 
 crisis concepts' own words, with the short forms of teencode. A known word is never split, so a word
 the examples hold ("methadone", "overdose") stays whole, and a split that needs a piece of one letter
 (other than "e", "em" in teencode) is not taken: "a" + "nh" would make words of anything.
+
+A word that cannot be split and is one edit from known words (a letter left out, added, swapped with the
+next or replaced) is read as the commonest of them, as spelling correctors have done since Norvig's: the
+examples say which words people use most. Only words of five letters or more: shorter ones are too close
+to too many others ("tho", "thi", "the").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import string
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from bot.normalize import TEENCODE
@@ -42,9 +49,24 @@ def vietnamese(piece: str) -> bool:
     return bool(_SYLLABLE.fullmatch(piece)) or (piece in TEENCODE and len(piece) > 1) or piece in ONE_LETTER
 
 
+# The shortest typed word read as a slip of the finger, and the shortest read as an English word.
+SLIP_LENGTH = 5
+ENGLISH_SLIP = 7
+
+
+def _one_edit(word: str) -> set[str]:
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in cuts if b} | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+            | {a + c + b[1:] for a, b in cuts if b for c in string.ascii_lowercase}
+            | {a + c + b for a, b in cuts for c in string.ascii_lowercase})
+
+
 class Splitter:
-    def __init__(self, known: Iterable[str]) -> None:
+    def __init__(self, known: Iterable[str], frequency: Mapping[str, float] | None = None) -> None:
+        """`frequency` says how common each known word is, to choose among a slip's readings; without it
+        a slip is read only when a single known word is one edit away."""
         self._known = frozenset(w for w in known if w.isalpha()) | frozenset(TEENCODE)
+        self._frequency = frequency
         self.split = lru_cache(maxsize=8192)(self._split)
 
     def known(self, word: str) -> bool:
@@ -73,7 +95,23 @@ class Splitter:
         threes = [(word[:i], word[i:j], word[j:]) for i in range(1, len(word) - 1) for j in range(i + 1, len(word))
                   if self._piece(word[:i]) and self._piece(word[i:j]) and self._piece(word[j:])
                   and self._one_language((word[:i], word[i:j], word[j:]))]
-        return max(threes, key=lambda three: max(map(len, three))) if threes else None
+        if threes:
+            return max(threes, key=lambda three: max(map(len, three)))
+        return self._slip(word)
+
+    def _slip(self, word: str) -> tuple[str, ...] | None:
+        # A Vietnamese syllable typed is a word, if a rare one; an English word is read as another only when
+        # long ("breathign"): "stalk" is not "talk", "thats" not "that".
+        if len(word) < SLIP_LENGTH or _SYLLABLE.fullmatch(word):
+            return None
+        readings = sorted(w for w in _one_edit(word) if w in self._known and len(w) > 2
+                          and (_SYLLABLE.fullmatch(w) or len(word) >= ENGLISH_SLIP))
+        if not readings:
+            return None
+        if self._frequency is None:
+            return (readings[0],) if len(readings) == 1 else None
+        frequency = self._frequency
+        return (max(readings, key=lambda w: frequency.get(w, 0.0)),)
 
     def words(self, said: Iterable[str]) -> list[str]:
         """The words, each unknown one split where it can be, teencode pieces written out."""

@@ -243,7 +243,8 @@ class CrisisReader:
         self._vocabulary = frozenset(vocabulary)
         # Words typed together are split back only against the model's words: the concepts' own words
         # alone are too few to tell a word from two ("bot/run_together.py").
-        self._splitter = Splitter(self._vocabulary | model.known_words) if model is not None else None
+        self._splitter = Splitter(self._vocabulary | model.known_words, model.word_frequency) \
+            if model is not None and model.known_words else None
         # Swallowing said of a substance, within a few words: "uống phải chai methadone", not "điểm
         # uống ... methadone" or "uống thuốc" said somewhere and "con" somewhere else.
         ingest = "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get("ingest", []))
@@ -303,7 +304,7 @@ class CrisisReader:
             return CrisisReading(CrisisKind.POISONING, Tier.ANIMAL, ("animal",))
         if self._model is None:
             return reading
-        model = self._model.read(text)
+        model = self._model.read(text, self._splitter)
         if reading is not None and reading.tier is Tier.NOW and model.crisis < MODEL_DOUBT \
                 and not found[0] & UNDOUBTED:
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_doubt"), model.crisis)
@@ -449,7 +450,7 @@ class CrisisReader:
         """What is left beside the requests to the bot is a word or two ("i ... anymore"), or nothing the
         model alarms on by itself."""
         assert self._model is not None
-        return len(rest.split()) < 3 or self._model.read(rest).crisis < MODEL_NOW_FAREWELL
+        return len(rest.split()) < 3 or self._model.read(rest, self._splitter).crisis < MODEL_NOW_FAREWELL
 
     def _tokens(self, text: str) -> list[Token]:
         """The message's tokens, a word typed together with the next split back into both ("nằmim")."""

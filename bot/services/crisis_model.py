@@ -125,8 +125,13 @@ class CrisisModel:
         # The single words the examples hold: a word typed together with the next is split back into
         # them before reading (bot/run_together.py). Every word of every example is one of them, so
         # learning never splits and reading splits only what the model could not have learned.
-        self.known_words = frozenset(term for term in weights.blocks[-1].terms if " " not in term)
-        self._splitter = Splitter(self.known_words)
+        words_block = weights.blocks[-1]
+        # How common each word is, by its IDF (the fewer examples hold it, the higher): a slip of the
+        # finger is read as the commonest word one edit away.
+        self.word_frequency = {term: -float(idf) for term, idf in zip(words_block.terms, words_block.idf, strict=True)
+                               if " " not in term}
+        self.known_words = frozenset(self.word_frequency)
+        self._splitter = Splitter(self.known_words, self.word_frequency)
 
     @classmethod
     def learn(cls, examples: list[dict[str, Any]]) -> CrisisModel:
@@ -134,12 +139,13 @@ class CrisisModel:
         fitted = _fit(examples)
         return cls(fitted.weights(), fitted)
 
-    def probabilities(self, text: str) -> np.ndarray:
-        """What predict_proba gives for one message (bot/services/linear_text.py)."""
-        return self._reader.probabilities(" ".join(self._splitter.words(words(text))))
+    def probabilities(self, text: str, splitter: Splitter | None = None) -> np.ndarray:
+        """What predict_proba gives for one message (bot/services/linear_text.py). `splitter` splits and
+        reads slips against more words than the model's own (the crisis concepts': "oding" is no "doing")."""
+        return self._reader.probabilities(" ".join((splitter or self._splitter).words(words(text))))
 
-    def read(self, text: str) -> ModelReading:
-        p = self.probabilities(text)
+    def read(self, text: str, splitter: Splitter | None = None) -> ModelReading:
+        p = self.probabilities(text, splitter)
         kind_index, crisis_kind = max(self._crisis, key=lambda pair: p[pair[0]])
         _, about_kind = max(self._about, key=lambda pair: p[pair[0]])
         crisis = float(sum(p[i] for i, _ in self._crisis))

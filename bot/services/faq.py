@@ -220,8 +220,8 @@ class FaqIndex:
         self.model = learned(pairs, synonyms, models) if learn and pairs else None
         # A message's words typed together are split back into the words of the ways of asking
         # (bot/run_together.py): "methadoneladi" is "methadone là gì".
-        self.known_words = frozenset(w for _entry, question in asked_for for w in words(question))
-        self._splitter = Splitter(self.known_words)
+        self.word_counts = Counter(w for _entry, question in asked_for for w in words(question))
+        self._splitter = Splitter(self.word_counts, self.word_counts)
 
     def search(self, text: str, limit: int = 3) -> list[Match]:
         query = frozenset(self._terms(text))

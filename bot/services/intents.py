@@ -10,7 +10,7 @@ reader is pure; handlers/understand.py decides what each reading opens.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -105,10 +105,12 @@ def _alternatives(phrases: list[str], plurals: bool = False) -> re.Pattern[str]:
 
 
 class IntentReader:
-    def __init__(self, data: IntentFile, known_words: Iterable[str] = ()) -> None:
-        """`known_words` are more words a message may be made of (the FAQ's): with the file's own, a word
-        typed together with the next is split back into them ("dặtlịch", "nhactoi") before matching."""
-        self._splitter = Splitter(_vocabulary(data) | set(known_words))
+    def __init__(self, data: IntentFile, word_counts: Mapping[str, float] | None = None) -> None:
+        """`word_counts` are more words a message may be made of (the FAQ's), with how often each is used:
+        with the file's own, a word typed together with the next is split back into them ("dặtlịch",
+        "nhactoi"), and a slip of the finger read as the word meant, before matching."""
+        counts = dict.fromkeys(_vocabulary(data), 1.0) | dict(word_counts or {})
+        self._splitter = Splitter(counts, counts)
         self._intents: list[tuple[str, list[list[re.Pattern[str]]]]] = []
         for name in INTENTS:
             patterns = []
@@ -131,8 +133,8 @@ class IntentReader:
         self._cannot_read = re.compile(_alternatives(languages.cannot_read).pattern + r" (?:" + any_name + ")")
 
     @classmethod
-    def from_file(cls, path: Path, known_words: Iterable[str] = ()) -> IntentReader:
-        return cls(IntentFile.model_validate(parse_yaml(path.read_text(encoding="utf-8"))), known_words)
+    def from_file(cls, path: Path, word_counts: Mapping[str, float] | None = None) -> IntentReader:
+        return cls(IntentFile.model_validate(parse_yaml(path.read_text(encoding="utf-8"))), word_counts)
 
     def _folded(self, text: str) -> str:
         return " ".join(self._splitter.words(words(text)))

@@ -46,3 +46,16 @@ def test_a_short_word_is_not_made_of_teencode() -> None:
     # "hack" is no "ha" + "ck" (chồng); "kotho", five letters, is "ko" + "tho".
     splitter = Splitter({"ha", "tho"})
     assert splitter.split("hack") is None and splitter.split("kotho") == ("ko", "tho")
+
+
+def test_a_slip_of_the_finger_is_read_as_the_commonest_word_one_edit_away() -> None:
+    splitter = Splitter({"khong", "khoong", "breathing", "talk", "tho"}, {"khong": 10.0, "breathing": 3.0, "talk": 9.0})
+    assert splitter.split("khogn") == ("khong",)  # two letters swapped
+    assert splitter.split("breathign") == ("breathing",)
+    # Short English words and Vietnamese syllables typed are words in their own right.
+    assert splitter.split("stalk") is None and splitter.split("thor") is None
+
+
+def test_without_word_counts_a_slip_is_read_only_when_one_word_fits() -> None:
+    assert Splitter({"khong"}).split("khongg") in (None, ("khong",))
+    assert Splitter({"breathing", "breathings"}).split("breathinga") is None

@@ -46,12 +46,13 @@ class _SureModel:
     """A model that is sure of one reading whatever it is shown: the decision rules tested on their own."""
 
     known_words: frozenset[str] = frozenset()
+    word_frequency: dict[str, float] = {}  # noqa: RUF012 (read only)
 
     def __init__(self, crisis: float, kind: str = "suicide") -> None:
         # Unsure of the kind: the rules' kind stands.
         self._reading = ModelReading(kind, crisis, 0.5, kind, 0.0)
 
-    def read(self, _text: str) -> ModelReading:
+    def read(self, _text: str, _splitter: object = None) -> ModelReading:
         return self._reading
 
 
