@@ -46,7 +46,7 @@ TEENCODE: dict[str, str] = {
     # English typed in chat: no apostrophe, short forms. None of them is a Vietnamese syllable.
     "cant": "can t", "dont": "don t", "wont": "won t", "didnt": "didn t", "doesnt": "doesn t",
     "isnt": "isn t", "wasnt": "wasn t", "ive": "i ve", "rn": "right now", "pls": "please", "plz": "please",
-    "ur": "your",
+    "ur": "your", "hes": "he s", "shes": "she s", "theyre": "they re", "youre": "you re", "thats": "that s",
 }
 
 

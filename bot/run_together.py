@@ -49,6 +49,9 @@ def vietnamese(piece: str) -> bool:
     return bool(_SYLLABLE.fullmatch(piece)) or (piece in TEENCODE and len(piece) > 1) or piece in ONE_LETTER
 
 
+# A word this long is a message typed without spaces, read as syllables; the longest folded syllable.
+WHOLE_MESSAGE = 10
+LONGEST_SYLLABLE = 7
 # The shortest typed word read as a slip of the finger, and the shortest read as an English word.
 SLIP_LENGTH = 5
 ENGLISH_SLIP = 7
@@ -97,7 +100,21 @@ class Splitter:
                   and self._one_language((word[:i], word[i:j], word[j:]))]
         if threes:
             return max(threes, key=lambda three: max(map(len, three)))
-        return self._slip(word)
+        return self._syllables(word) or self._slip(word)
+
+    def _syllables(self, word: str) -> tuple[str, ...] | None:
+        """A whole message typed as one word ("emmuonketthuchetdemnay"): the fewest known Vietnamese
+        syllables (or teencode) it is made of, found by dynamic programming."""
+        if len(word) < WHOLE_MESSAGE:
+            return None
+        best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - LONGEST_SYLLABLE), end):
+                before, piece = best[start], word[start:end]
+                if before is not None and self._piece(piece) and vietnamese(piece) \
+                        and (best[end] is None or len(before) + 1 < len(best[end] or ())):
+                    best[end] = (*before, piece)
+        return best[-1]
 
     def _slip(self, word: str) -> tuple[str, ...] | None:
         # A Vietnamese syllable typed is a word, if a rare one; an English word is read as another only when

@@ -80,7 +80,7 @@ REQUIRED_CONCEPTS = frozenset({
     "farewell_gone", "reported", "shock_word", "method", "cold_weather", "hyperbole_word", "death", "wish",
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
-    "bot_feature", "feature_talk", "soon", "household_poison",
+    "bot_feature", "feature_talk", "soon", "household_poison", "set_aside",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -128,6 +128,7 @@ _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} (?:vien|lieu|pills|tablets)(?![a-z])"
 # "dosed at two clinics"): an excess, with the drug's name or other words between; not a schedule ("chia
 # uống 2 lần mỗi ngày", "twice a day").
 _TWICE = re.compile(r"(?<![a-z])(?:(?:uong|lay)(?: [a-z]+){0,3} (?:2|hai|them) (?:lan|lieu|cu|ly)"
+                    r"|uong them (?:[0-9]+|mot|hai|ba|vai|may) (?:vien|lieu|chai|ly|lon)"
                     r"|(?:took|taken|had|drank|dosed)(?: [a-z]+){0,3} (?:twice|again)"
                     r"|two doses|dosed at two|doses at two)(?![a-z])"
                     r"(?! (?:moi|mot|1) ngay| a day| per day| daily| each day| every day)")
@@ -490,6 +491,8 @@ class CrisisReader:
             # "five years ago ... now he's a counselor": the now of a story long past is its contrast.
             if not fired & {"again", "cry"}:
                 fired.discard("strong_now")
+        if "set_aside" in fired and fired & {"now", "strong_now"}:
+            fired.difference_update(("informational", "question"))
         if _PROGRESSIVE.search(folded) or "threat" in fired:
             fired.add("violence")
         # Both are said by the writer of themselves, whatever "if" or "would" frames them.

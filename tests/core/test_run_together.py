@@ -59,3 +59,9 @@ def test_a_slip_of_the_finger_is_read_as_the_commonest_word_one_edit_away() -> N
 def test_without_word_counts_a_slip_is_read_only_when_one_word_fits() -> None:
     assert Splitter({"khong"}).split("khongg") in (None, ("khong",))
     assert Splitter({"breathing", "breathings"}).split("breathinga") is None
+
+
+def test_a_message_typed_as_one_word_is_read_as_its_syllables() -> None:
+    splitter = Splitter({"em", "muon", "ket", "thuc", "het", "dem", "nay", "con", "be", "doi", "lam", "roi", "ai"})
+    assert splitter.split("emmuonketthuchetdemnay") == ("em", "muon", "ket", "thuc", "het", "dem", "nay")
+    assert splitter.words(["conbedoilamroikoai"]) == ["con", "be", "doi", "lam", "roi", "khong", "ai"]
