@@ -121,8 +121,8 @@ _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
 # between (a drug must be named too: "can he kill me" is no such question).
-_CAN_IT_KILL = re.compile(r"(?<![a-z])(?:can|could|does|do|will|would)(?: [a-z]+){1,3} (?:kill|be deadly|be fatal)"
-                          r"(?![a-z])")
+_CAN_IT_KILL = re.compile(r"(?<![a-z])(?:can|could|does|do|will|would)(?: [a-z]+){1,5} (?:kill|be deadly|be fatal"
+                          r"|stop (?:your |my |his |her |their |the |someone s )?breathing)(?![a-z])")
 _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} (?:vien|lieu|pills|tablets)(?![a-z])")
 # A dose taken twice or once more ("uống metadon 2 lần rồi do quên", "uống thêm lần nữa", "took my dose twice",
 # "dosed at two clinics"): an excess, with the drug's name or other words between; not a schedule ("chia
@@ -372,6 +372,10 @@ class CrisisReader:
         worry_asked = reading is not None and reading.tier is Tier.ABOUT and "hypothetical" in c \
             and bool(found[1] or c & {"permission", "informational"}) \
             and not c & {"strong_now", "cry", "again", *SIGNS}
+        # Asked whether something can kill ("can sleeping pills and methadone together stop your breathing?"),
+        # with nothing swallowed or seen and nobody crying for help: the question the rules read, not an alarm.
+        deadly_asked = reading is not None and reading.tier is Tier.ABOUT and "deadly_question" in c \
+            and found[1] and not c & {"strong_now", "cry", "again", "swallowed", *SIGNS}
         # A question about people in general ("người ta nói ngáo đá có thể giết người, có thật không"), with
         # nobody in it, nothing seen and nobody crying for help: the model hears the danger, not a person in it.
         # Not a question about dying ("làm sao để chết không đau?"): that one a person may be asking for themselves.
@@ -384,7 +388,7 @@ class CrisisReader:
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
-                         or asked_in_general or living_elsewhere):
+                         or deadly_asked or asked_in_general or living_elsewhere):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
