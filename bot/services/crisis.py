@@ -121,7 +121,7 @@ _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
 # between (a drug must be named too: "can he kill me" is no such question).
-_CAN_IT_KILL = re.compile(r"(?<![a-z])(?:can|could|does|do|will|would)(?: [a-z]+){1,5} (?:kill|be deadly|be fatal"
+_CAN_IT_KILL = re.compile(r"(?<![a-z])(?:can|could|does|do|will|would)(?: [a-z]+){1,7} (?:kill|be deadly|be fatal"
                           r"|stop (?:your |my |his |her |their |the |someone s )?breathing)(?![a-z])")
 _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} (?:vien|lieu|pills|tablets)(?![a-z])")
 # A dose taken twice or once more ("uống metadon 2 lần rồi do quên", "uống thêm lần nữa", "took my dose twice",
@@ -375,7 +375,7 @@ class CrisisReader:
         # Asked whether something can kill ("can sleeping pills and methadone together stop your breathing?"),
         # with nothing swallowed or seen and nobody crying for help: the question the rules read, not an alarm.
         deadly_asked = reading is not None and reading.tier is Tier.ABOUT and "deadly_question" in c \
-            and found[1] and not c & {"strong_now", "cry", "again", "swallowed", *SIGNS}
+            and not c & {"strong_now", "cry", "again", "swallowed", *SIGNS}
         # A question about people in general ("người ta nói ngáo đá có thể giết người, có thật không"), with
         # nobody in it, nothing seen and nobody crying for help: the model hears the danger, not a person in it.
         # Not a question about dying ("làm sao để chết không đau?"): that one a person may be asking for themselves.
