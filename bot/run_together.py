@@ -49,8 +49,16 @@ def vietnamese(piece: str) -> bool:
     return bool(_SYLLABLE.fullmatch(piece)) or (piece in TEENCODE and len(piece) > 1) or piece in ONE_LETTER
 
 
-# A word this long is a message typed without spaces, read as syllables; the longest folded syllable.
+# A word this long is a message typed without spaces, read as syllables, up to a long message's length;
+# the longest folded syllable.
 WHOLE_MESSAGE = 10
+LONGEST_MESSAGE = 300
+# Longer than this, a word is tried as a message typed without spaces only, not as two or three words or
+# a slip (the ways of cutting it grow with the square of its length).
+LONGEST_WORD = 30
+# How many unknown words of one message are tried: people's run-together words and slips are a few; a
+# page of noise or another script gets its first ones tried and the rest left as typed.
+MOST_REPAIRS = 40
 LONGEST_SYLLABLE = 7
 # The shortest typed word read as a slip of the finger, and the shortest read as an English word.
 SLIP_LENGTH = 5
@@ -91,6 +99,8 @@ class Splitter:
         piece is longest (the likelier reading of a long word)."""
         if len(word) < MIN_LENGTH or word in self._known or not word.isalpha():
             return None
+        if len(word) > LONGEST_WORD:
+            return self._syllables(word)
         pairs = [(word[:i], word[i:]) for i in range(1, len(word))
                  if self._piece(word[:i]) and self._piece(word[i:]) and self._one_language((word[:i], word[i:]))]
         if pairs:
@@ -105,7 +115,7 @@ class Splitter:
     def _syllables(self, word: str) -> tuple[str, ...] | None:
         """A whole message typed as one word ("emmuonketthuchetdemnay"): the fewest known Vietnamese
         syllables (or teencode) it is made of, found by dynamic programming."""
-        if len(word) < WHOLE_MESSAGE:
+        if not WHOLE_MESSAGE <= len(word) <= LONGEST_MESSAGE:
             return None
         best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
         for end in range(1, len(word) + 1):
@@ -119,7 +129,7 @@ class Splitter:
     def _slip(self, word: str) -> tuple[str, ...] | None:
         # A Vietnamese syllable typed is a word, if a rare one; an English word is read as another only when
         # long ("breathign"): "stalk" is not "talk", "thats" not "that".
-        if len(word) < SLIP_LENGTH or _SYLLABLE.fullmatch(word):
+        if not SLIP_LENGTH <= len(word) <= LONGEST_WORD or _SYLLABLE.fullmatch(word):
             return None
         readings = sorted(w for w in _one_edit(word) if w in self._known and len(w) > 2
                           and (_SYLLABLE.fullmatch(w) or len(word) >= ENGLISH_SLIP))
@@ -131,10 +141,15 @@ class Splitter:
         return (max(readings, key=lambda w: frequency.get(w, 0.0)),)
 
     def words(self, said: Iterable[str]) -> list[str]:
-        """The words, each unknown one split where it can be, teencode pieces written out."""
+        """The words, each unknown one split where it can be, teencode pieces written out; after
+        `MOST_REPAIRS` unknown words, the rest as typed (a page of noise costs no more than a message)."""
         out: list[str] = []
+        repairs = 0
         for word in said:
-            pieces = self.split(word)
+            pieces = None
+            if repairs < MOST_REPAIRS and len(word) >= MIN_LENGTH and word.isalpha() and word not in self._known:
+                repairs += 1
+                pieces = self.split(word)
             if pieces is None:
                 out.append(word)
             else:

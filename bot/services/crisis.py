@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from bot.normalize import TEENCODE, words
 from bot.phrases import PhraseSet, Token, tokenize
-from bot.run_together import Splitter
+from bot.run_together import MIN_LENGTH, MOST_REPAIRS, Splitter
 from bot.services.crisis_model import CrisisModel
 
 if TYPE_CHECKING:
@@ -463,8 +463,13 @@ class CrisisReader:
         if self._splitter is None:
             return tokens
         out: list[Token] = []
+        repairs = 0
         for token in tokens:
-            pieces = self._splitter.split(token.folded)
+            pieces = None
+            if repairs < MOST_REPAIRS and len(token.folded) >= MIN_LENGTH and token.folded.isalpha() \
+                    and not self._splitter.known(token.folded):
+                repairs += 1
+                pieces = self._splitter.split(token.folded)
             if pieces is None:
                 out.append(token)
             else:

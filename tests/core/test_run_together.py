@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.run_together import Splitter, vietnamese
+from bot.run_together import MOST_REPAIRS, Splitter, vietnamese
 
 KNOWN = {"nam", "im", "khong", "day", "tho", "moi", "tim", "cant", "breathe", "methadone", "si", "er", "some",
          "one", "ban", "toi", "bi", "soc", "thuoc", "singer"}
@@ -65,3 +65,11 @@ def test_a_message_typed_as_one_word_is_read_as_its_syllables() -> None:
     splitter = Splitter({"em", "muon", "ket", "thuc", "het", "dem", "nay", "con", "be", "doi", "lam", "roi", "ai"})
     assert splitter.split("emmuonketthuchetdemnay") == ("em", "muon", "ket", "thuc", "het", "dem", "nay")
     assert splitter.words(["conbedoilamroikoai"]) == ["con", "be", "doi", "lam", "roi", "khong", "ai"]
+
+
+def test_a_page_of_noise_has_only_its_first_unknown_words_tried() -> None:
+    splitter = Splitter({"khong", "tho"}, {"khong": 1.0, "tho": 1.0})
+    noise = ["zzqxv"] * MOST_REPAIRS + ["khongtho"]
+    assert splitter.words(noise)[-1] == "khongtho"  # past the limit: as typed
+    assert splitter.words(["khongtho"]) == ["khong", "tho"]
+    assert splitter.split("ab" * 2000) is None  # a word the length of a page is cut in no time
