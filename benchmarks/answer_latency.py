@@ -66,7 +66,7 @@ def main() -> None:
         started = time.perf_counter()
         index = FaqIndex(content.faq, synonyms, examples)  # the ranker learned above is reused
         detector = CrisisReader(content.crisis, model)
-        intents = IntentReader.from_file(PROJECT_ROOT / "content" / "intents.yaml")
+        intents = IntentReader.from_file(PROJECT_ROOT / "content" / "intents.yaml", index.word_counts)
         builds.append(time.perf_counter() - started)
     questions = [q for q, _label in yaml.safe_load(Path(LABELLED).read_text(encoding="utf-8"))]
     questions += [str(i["text"]) for i in yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))]

@@ -24,12 +24,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import hstack
+from scipy.sparse import csc_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
@@ -211,11 +211,18 @@ class FaqIndex:
         self._idf = {t: math.log(1 + count / n) for t, n in frequency.items()}
         # A word no question uses still counts against a match: it is something the person asked about.
         self._unknown_idf = math.log(1 + count)
-        self._questions = [(entry, terms, sum(self._idf[t] for t in terms)) for entry, terms in questions]
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        for number, (_entry, terms, _weight) in enumerate(self._questions):
-            for term in terms:
-                self._postings[term].append(number)
+        # Each way of asking as a row of its words' IDF: a message's overlap with all of them is the sum
+        # of the columns of its words, one sparse sum in C rather than a walk through every posting (a
+        # common word such as "methadone" is in thousands of ways of asking).
+        self._entries = list(self.by_id.values())
+        position = {entry.id: number for number, entry in enumerate(self._entries)}
+        self._column = {term: column for column, term in enumerate(self._idf)}
+        rows = [number for number, (_entry, terms) in enumerate(questions) for _term in terms]
+        columns = [self._column[term] for _entry, terms in questions for term in terms]
+        values = [self._idf[term] for _entry, terms in questions for term in terms]
+        self._matrix = csc_matrix((values, (rows, columns)), shape=(len(questions), len(self._idf)))
+        self._row_weight = np.array([sum(self._idf[t] for t in terms) for _entry, terms in questions])
+        self._row_entry = np.array([position[entry.id] for entry, _terms in questions], dtype=np.intp)
         pairs = tuple((question, entry.id) for entry, question in asked_for)
         self.model = learned(pairs, synonyms, models) if learn and pairs else None
         # A message's words typed together are split back into the words of the ways of asking
@@ -234,19 +241,18 @@ class FaqIndex:
         """The candidates for a set of words. People ask the same few questions over and over ("methadone
         là gì"), so the ranking is kept for the last few thousand distinct ones: the index never changes."""
         query_weight = sum(self._idf.get(t, self._unknown_idf) for t in query)
-        shared: dict[int, float] = defaultdict(float)
-        for term in query:
-            for number in self._postings.get(term, ()):
-                shared[number] += self._idf[term]
-        best: dict[str, Match] = {}
-        for number, overlap in shared.items():
-            entry, _question_terms, weight = self._questions[number]
-            # weighted |A ∩ B| / |A ∪ B| = overlap / (|A| + |B| - overlap)
-            score = overlap / (query_weight + weight - overlap)
-            if entry.id not in best or score > best[entry.id].score:
-                best[entry.id] = Match(entry, score, score)
-        ranked = sorted(best.values(), key=lambda m: m.score, reverse=True)
-        return tuple(m for m in ranked if m.score >= self.SUGGEST_AT)
+        columns = [self._column[t] for t in query if t in self._column]
+        if not columns:
+            return ()
+        overlap = np.asarray(self._matrix[:, columns].sum(axis=1)).ravel()
+        rows = np.flatnonzero(overlap)
+        # weighted |A ∩ B| / |A ∪ B| = overlap / (|A| + |B| - overlap), the best way of asking per entry
+        scores = overlap[rows] / (query_weight + self._row_weight[rows] - overlap[rows])
+        best = np.zeros(len(self._entries))
+        np.maximum.at(best, self._row_entry[rows], scores)
+        order = sorted((number for number in np.flatnonzero(best >= self.SUGGEST_AT)),
+                       key=lambda number: (-best[number], number))
+        return tuple(Match(self._entries[n], float(best[n]), float(best[n])) for n in order)
 
     def answer(self, text: str) -> tuple[FaqEntry | None, list[Match]]:
         """The confident answer, if any, and the best candidates for a "did you mean", best first (the
