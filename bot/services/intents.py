@@ -44,6 +44,7 @@ MENU_MAX_WORDS = 7
 ABOUT_THE_BOT_MAX_WORDS = 10
 # "gần 30 cây", "gần 2 tiếng": nearly so far or so long, not "near" (which asks for the site finder).
 _NEARLY = re.compile(r"(?<![a-z])gan (?=\d)")
+_CLAUSES = re.compile(r"[,.;:!?\n]")
 # "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
 # Words that say whom "who is …" is about: the bot ("bạn là ai", "ai đang trả lời vậy bot"); without one
@@ -186,7 +187,10 @@ class IntentReader:
         for pattern in (*self._language_names.values(), self._request_words):
             rest = pattern.sub(" ", rest)
         if rest.split() and not self._switch_to.search(folded):
-            return None
+            # Asked for in the first clause, the rest saying why ("Vietnamese please, this is for my mother",
+            # "can you speak english? I don't read Vietnamese well").
+            clauses = _CLAUSES.split(text, maxsplit=1)
+            return self.language_request(clauses[0]) if len(clauses) > 1 and clauses[0].strip() else None
         # The language wanted: the last one named that the person does not say they cannot read
         # ("không hiểu tiếng Anh, nói tiếng Việt giùm"); if they only say which one they cannot read
         # ("i don't read vietnamese"), the other.
