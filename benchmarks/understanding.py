@@ -11,6 +11,7 @@ question that names it); the small-talk or off-topic reply. Usage:
     .venv/bin/python -m benchmarks.understanding --set dev [--misses]
     .venv/bin/python -m benchmarks.understanding --set holdout --json
     .venv/bin/python -m benchmarks.understanding --file benchmarks/sets/probe.yaml [--misses]
+    .venv/bin/python -m benchmarks.understanding --set holdout --typed joined   # or slips
 
 Tune on dev only. Holdout is scored, never read line by line.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -209,6 +211,51 @@ def load(name: str) -> list[dict[str, Any]]:
     return items
 
 
+# Letters next to each other on a phone's QWERTY keyboard: the slips of a hurried finger.
+_NEIGHBOURS = dict(zip("qwertyuiopasdfghjklzxcvbnm", (
+    "wa", "qeas", "wrds", "etdf", "ryfg", "tugh", "yihj", "uojk", "ipkl", "ol", "qwsz", "weadzx", "erfsxc", "rtgdcv",
+    "tyhfvb", "yugjbn", "uihknm", "iojlm", "opk", "asx", "zcsd", "xvdf", "cbfg", "vngh", "bmhj", "njk"), strict=True))
+
+
+def _slip(word: str, chance: random.Random) -> str:
+    letters = [i for i, c in enumerate(word) if c.lower() in _NEIGHBOURS]
+    if len(word) < 3 or not letters:
+        return word
+    i = chance.choice(letters)
+    kind = chance.random()
+    if kind < 0.5:
+        return word[:i] + chance.choice(_NEIGHBOURS[word[i].lower()]) + word[i + 1:]
+    return word[:i] + word[i + 1:] if kind < 0.75 else word[:i] + word[i] + word[i:]
+
+
+def perturbed(items: list[dict[str, Any]], how: str, seed: int = 7) -> list[dict[str, Any]]:
+    """The items as typed in a hurry, the same way on every run: `slips`, one word in six with a letter
+    replaced by its keyboard neighbour, dropped or doubled; `joined`, three pairs of words in ten typed
+    without the space between them. The labels stay: the message means what it meant."""
+    chance = random.Random(seed)
+    out = []
+    for item in items:
+        said = str(item["text"]).split()
+        if how == "slips":
+            for _ in range(max(1, len(said) // 6)):
+                at = chance.randrange(len(said))
+                said[at] = _slip(said[at], chance)
+            text = " ".join(said)
+        else:
+            joined: list[str] = []
+            i = 0
+            while i < len(said):
+                if i + 1 < len(said) and chance.random() < 0.3:
+                    joined.append(said[i] + said[i + 1])
+                    i += 2
+                else:
+                    joined.append(said[i])
+                    i += 1
+            text = " ".join(joined)
+        out.append({**item, "text": text})
+    return out
+
+
 def report(scored: list[Scored]) -> dict[str, Any]:
     by_expect: dict[str, list[Scored]] = defaultdict(list)
     for s in scored:
@@ -262,10 +309,13 @@ def main() -> None:
     parser.add_argument("--file", metavar="PATH", help="score this labelled YAML file instead of a --set")
     parser.add_argument("--json", action="store_true", help="one JSON object")
     parser.add_argument("--misses", action="store_true", help="list the wrong answers (dev or --file only)")
+    parser.add_argument("--typed", choices=("slips", "joined"),
+                        help="score the messages as typed in a hurry: slips of the finger, or words run together")
     args = parser.parse_args()
     if args.file and args.set == "holdout":
         sys.exit("--file and --set holdout: give one of them")
-    scored = asyncio.run(run(load_file(args.file) if args.file else load(args.set)))
+    items = load_file(args.file) if args.file else load(args.set)
+    scored = asyncio.run(run(perturbed(items, args.typed) if args.typed else items))
     summary = report(scored)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
