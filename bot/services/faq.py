@@ -155,6 +155,8 @@ class FaqModel:
 
 
 _MODELS: dict[str, FaqModel] = {}
+# (words, terms) of each way of asking, by the synonyms' signature: see FaqIndex.
+_READ: dict[str, dict[str, tuple[tuple[str, ...], frozenset[str]]]] = {}
 
 
 def learned(pairs: tuple[tuple[str, str], ...], synonyms: Synonyms = NO_SYNONYMS,
@@ -200,8 +202,16 @@ class FaqIndex:
             (entry, question) for entry in entries for question in (*entry.questions.vi, *entry.questions.en)]
         asked_for += [(self.by_id[entry_id], text) for text, entry_id in examples if entry_id in self.by_id]
         questions: list[tuple[FaqEntry, frozenset[str]]] = []
+        # The words of each way of asking, read once per process and set of synonyms: every bot a test
+        # suite builds reads the same few thousand.
+        read = _READ.setdefault(synonyms.signature, {})
+        word_counts: Counter[str] = Counter()
         for entry, question in asked_for:
-            terms = frozenset(self._terms(question))
+            if question not in read:
+                said = words(question)
+                read[question] = (tuple(said), frozenset(w for w in synonyms.rewrite(said) if w not in STOPWORDS))
+            said_words, terms = read[question]
+            word_counts.update(said_words)
             if terms:
                 questions.append((entry, terms))
         frequency: Counter[str] = Counter()
@@ -227,7 +237,7 @@ class FaqIndex:
         self.model = learned(pairs, synonyms, models) if learn and pairs else None
         # A message's words typed together are split back into the words of the ways of asking
         # (bot/run_together.py): "methadoneladi" is "methadone là gì".
-        self.word_counts = Counter(w for _entry, question in asked_for for w in words(question))
+        self.word_counts = word_counts
         self._splitter = Splitter(self.word_counts, self.word_counts)
 
     def search(self, text: str, limit: int = 3) -> list[Match]:
