@@ -90,23 +90,30 @@ def _same(want: Token, typed: Token, exact: bool) -> bool:
 
 
 class PhraseSet:
-    """Named lists of phrases, looked up by their first folded word."""
+    """Named lists of phrases, looked up by their first two folded words: a common first word ("tôi",
+    "đang", "không") starts hundreds of phrases, and the second word rules out nearly all of them."""
 
     def __init__(self, named: Mapping[str, Iterable[str]]) -> None:
-        self._by_first: dict[str, list[_Phrase]] = defaultdict(list)
+        self._single: dict[str, list[_Phrase]] = defaultdict(list)
+        self._by_two: dict[tuple[str, str], list[_Phrase]] = defaultdict(list)
         for name, phrases in named.items():
             for text in phrases:
                 phrase = _phrase(name, text)
-                if phrase is not None:
-                    self._by_first[phrase.words[0].folded].append(phrase)
-        for candidates in self._by_first.values():
+                if phrase is None:
+                    continue
+                if len(phrase.words) == 1:
+                    self._single[phrase.words[0].folded].append(phrase)
+                else:
+                    self._by_two[(phrase.words[0].folded, phrase.words[1].folded)].append(phrase)
+        for candidates in self._by_two.values():
             candidates.sort(key=lambda p: len(p.words), reverse=True)
 
     def matches(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
         """(name, start, end) of every phrase found, longest first at each position."""
         found = []
         for start, token in enumerate(tokens):
-            for phrase in self._by_first.get(token.folded, ()):
+            longer = self._by_two.get((token.folded, tokens[start + 1].folded), ()) if start + 1 < len(tokens) else ()
+            for phrase in (*longer, *self._single.get(token.folded, ())):
                 end = start + len(phrase.words)
                 if end <= len(tokens) and all(
                         _same(want, typed, phrase.exact) for want, typed in zip(phrase.words, tokens[start:end],

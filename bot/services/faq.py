@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,7 +65,11 @@ class Synonyms:
             canonical = tuple(words(group[0]))
             for variant in group:
                 self._to.setdefault(tuple(words(variant)), canonical)
-        self._longest = max((len(k) for k in self._to), default=0)
+        # The lengths of the variants that start with each word, longest first: most words start none.
+        sizes: dict[str, set[int]] = defaultdict(set)
+        for said in self._to:
+            sizes[said[0]].add(len(said))
+        self._sizes = {first: tuple(sorted(lengths, reverse=True)) for first, lengths in sizes.items()}
 
     @classmethod
     def from_file(cls, path: Path) -> Synonyms:
@@ -89,8 +93,8 @@ class Synonyms:
         out: list[str] = []
         i = 0
         while i < len(said):
-            for size in range(min(self._longest, len(said) - i), 0, -1):
-                canonical = self._to.get(tuple(said[i:i + size]))
+            for size in self._sizes.get(said[i], ()):
+                canonical = self._to.get(tuple(said[i:i + size])) if i + size <= len(said) else None
                 if canonical is not None:
                     out.extend(canonical)
                     i += size
