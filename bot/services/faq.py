@@ -68,7 +68,8 @@ class Synonyms:
         # The lengths of the variants that start with each word, longest first: most words start none.
         sizes: dict[str, set[int]] = defaultdict(set)
         for said in self._to:
-            sizes[said[0]].add(len(said))
+            if said:
+                sizes[said[0]].add(len(said))
         self._sizes = {first: tuple(sorted(lengths, reverse=True)) for first, lengths in sizes.items()}
 
     @classmethod
