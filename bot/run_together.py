@@ -13,6 +13,10 @@ A word that cannot be split and is one edit from known words (a letter left out,
 next or replaced) is read as the commonest of them, as spelling correctors have done since Norvig's: the
 examples say which words people use most. Only words of five letters or more: shorter ones are too close
 to too many others ("tho", "thi", "the").
+
+A whole message typed as one word of ten letters or more is read as the fewest known Vietnamese syllables it
+is made of. Only a message's first forty unknown words are tried, so a page of noise costs what a message
+does.
 """
 
 from __future__ import annotations
@@ -36,21 +40,14 @@ _RHYMES = """a ac ach ai am an ang anh ao ap at au ay e ec em en eng eo ep et eu
     uom uon uong uop uot uou up ut uu y yen yet yeu""".split()
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?:"
                        + "|".join(sorted(_RHYMES, key=len, reverse=True)) + r")")
+# The longest folded syllable ("nghieng").
+LONGEST_SYLLABLE = 7
 # The shortest piece of a split into words that are not Vietnamese syllables.
 ENGLISH_PIECE = 3
-
-
 # A split that needs a piece of teencode that is no syllable ("ck", "ko") is taken in a word this long at
 # least: "hack" is no "ha" + "ck".
 TEENCODE_WORD = 5
-
-
-def vietnamese(piece: str) -> bool:
-    return bool(_SYLLABLE.fullmatch(piece)) or (piece in TEENCODE and len(piece) > 1) or piece in ONE_LETTER
-
-
-# A word this long is a message typed without spaces, read as syllables, up to a long message's length;
-# the longest folded syllable.
+# A word this long is a message typed without spaces, read as syllables, up to a long message's length.
 WHOLE_MESSAGE = 10
 LONGEST_MESSAGE = 300
 # Longer than this, a word is tried as a message typed without spaces only, not as two or three words or
@@ -59,10 +56,14 @@ LONGEST_WORD = 30
 # How many unknown words of one message are tried: people's run-together words and slips are a few; a
 # page of noise or another script gets its first ones tried and the rest left as typed.
 MOST_REPAIRS = 40
-LONGEST_SYLLABLE = 7
 # The shortest typed word read as a slip of the finger, and the shortest read as an English word.
 SLIP_LENGTH = 5
 ENGLISH_SLIP = 7
+
+
+def vietnamese(piece: str) -> bool:
+    """A Vietnamese syllable, folded, or a piece of teencode."""
+    return bool(_SYLLABLE.fullmatch(piece)) or (piece in TEENCODE and len(piece) > 1) or piece in ONE_LETTER
 
 
 def _one_edit(word: str) -> set[str]:
@@ -73,6 +74,9 @@ def _one_edit(word: str) -> set[str]:
 
 
 class Splitter:
+    """Reads a message's unknown words as the known words they were meant to be. Pure, and built once per
+    reader: each reader knows its own words (bot/services/crisis.py, faq.py, intents.py)."""
+
     def __init__(self, known: Iterable[str], frequency: Mapping[str, float] | None = None) -> None:
         """`frequency` says how common each known word is, to choose among a slip's readings; without it
         a slip is read only when a single known word is one edit away."""
@@ -128,7 +132,7 @@ class Splitter:
 
     def _slip(self, word: str) -> tuple[str, ...] | None:
         # A Vietnamese syllable typed is a word, if a rare one; an English word is read as another only when
-        # long ("breathign"): "stalk" is not "talk", "thats" not "that".
+        # long ("breathign"): "stalk" is not "talk".
         if not SLIP_LENGTH <= len(word) <= LONGEST_WORD or _SYLLABLE.fullmatch(word):
             return None
         readings = sorted(w for w in _one_edit(word) if w in self._known and len(w) > 2
