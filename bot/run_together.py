@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from bot.normalize import TEENCODE
@@ -144,19 +144,20 @@ class Splitter:
         frequency = self._frequency
         return (max(readings, key=lambda w: frequency.get(w, 0.0)),)
 
-    def words(self, said: Iterable[str]) -> list[str]:
-        """The words, each unknown one split where it can be, teencode pieces written out; after
-        `MOST_REPAIRS` unknown words, the rest as typed (a page of noise costs no more than a message)."""
-        out: list[str] = []
-        repairs = 0
+    def repairs(self, said: Sequence[str]) -> list[tuple[str, ...] | None]:
+        """For each word, the words it was meant to be (teencode written out), or None to keep it as typed;
+        after `MOST_REPAIRS` unknown words, the rest as typed (a page of noise costs no more than a message)."""
+        out: list[tuple[str, ...] | None] = []
+        tried = 0
         for word in said:
             pieces = None
-            if repairs < MOST_REPAIRS and len(word) >= MIN_LENGTH and word.isalpha() and word not in self._known:
-                repairs += 1
+            if tried < MOST_REPAIRS and len(word) >= MIN_LENGTH and word.isalpha() and word not in self._known:
+                tried += 1
                 pieces = self.split(word)
-            if pieces is None:
-                out.append(word)
-            else:
-                for piece in pieces:
-                    out.extend(TEENCODE[piece].split() if piece in TEENCODE else (piece,))
+            out.append(None if pieces is None else tuple(
+                written for piece in pieces for written in TEENCODE.get(piece, piece).split()))
         return out
+
+    def words(self, said: Sequence[str]) -> list[str]:
+        """The words, each unknown one read as the words it was meant to be."""
+        return [w for word, pieces in zip(said, self.repairs(said), strict=True) for w in (pieces or (word,))]

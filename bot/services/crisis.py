@@ -27,9 +27,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.normalize import TEENCODE, words
+from bot.normalize import words
 from bot.phrases import PhraseSet, Token, tokenize
-from bot.run_together import MIN_LENGTH, MOST_REPAIRS, Splitter
+from bot.run_together import Splitter
 from bot.services.crisis_model import CrisisModel
 
 if TYPE_CHECKING:
@@ -457,29 +457,19 @@ class CrisisReader:
         assert self._model is not None
         return len(rest.split()) < 3 or self._model.read(rest, self._splitter).crisis < MODEL_NOW_FAREWELL
 
-    def _tokens(self, text: str) -> list[Token]:
-        """The message's tokens, a word typed together with the next split back into both ("nằmim")."""
-        tokens = tokenize(text)
+    def _repaired(self, tokens: list[Token]) -> list[Token]:
+        """The tokens, a word typed together with the next split back into both ("nằmim"), a slip read as
+        the word meant (bot/run_together.py)."""
         if self._splitter is None:
             return tokens
-        out: list[Token] = []
-        repairs = 0
-        for token in tokens:
-            pieces = None
-            if repairs < MOST_REPAIRS and len(token.folded) >= MIN_LENGTH and token.folded.isalpha() \
-                    and not self._splitter.known(token.folded):
-                repairs += 1
-                pieces = self._splitter.split(token.folded)
-            if pieces is None:
-                out.append(token)
-            else:
-                out.extend(Token(word, None) for piece in pieces
-                           for word in (TEENCODE[piece].split() if piece in TEENCODE else (piece,)))
-        return out
+        repairs = self._splitter.repairs([token.folded for token in tokens])
+        return [new for token, pieces in zip(tokens, repairs, strict=True)
+                for new in ((token,) if pieces is None else tuple(Token(word, None) for word in pieces))]
 
     def _concepts(self, text: str) -> tuple[set[str], bool]:
-        typed = " ".join(t.folded for t in tokenize(text))
-        tokens = self._false_friends.remove(self._tokens(text))
+        as_typed = tokenize(text)
+        typed = " ".join(t.folded for t in as_typed)
+        tokens = self._false_friends.remove(self._repaired(as_typed))
         tokens = _remove(_remove(_remove(tokens, self._hyperbole), self._surprise), self._everyday_excess)
         folded = " ".join(t.folded for t in tokens)
         matches = self._concept_phrases.matches(tokens)
