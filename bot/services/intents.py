@@ -44,6 +44,7 @@ MENU_MAX_WORDS = 7
 ABOUT_THE_BOT_MAX_WORDS = 10
 # "gần 30 cây", "gần 2 tiếng": nearly so far or so long, not "near" (which asks for the site finder).
 _NEARLY = re.compile(r"(?<![a-z])gan (?=\d)")
+# Where a clause ends: a language may be asked for in the first one, the reason given after it.
 _CLAUSES = re.compile(r"[,.;:!?\n]")
 # "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
