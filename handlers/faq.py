@@ -12,7 +12,7 @@ from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
 from bot.normalize import question_of
 from bot.services.crisis import CrisisKind
-from bot.services.faq import Match
+from bot.services.faq import FaqIndex, Match
 from handlers.menu import menu_unless_in_flow
 from handlers.understand import STORY_CHARS
 
@@ -60,14 +60,7 @@ def _answer(turn: Turn) -> tuple[FaqEntry | None, list[Match]]:
     faq = turn.services.faq
     if question is not None:
         entry, candidates = faq.answer(question)
-        # The ranker alone, sure of a few words that share none of an entry's ways of asking ("không biết
-        # phải làm gì tiếp theo"), is following a sentence's shape, not its question; and a few words
-        # shared with a way of asking that the ranker all but rules out ("nên làm sao, có phải khai là
-        # đang uống methadone không" and a question about hospital) are a coincidence the rest of the
-        # story can correct.
-        if entry is not None and candidates[0].overlap >= faq.SUGGEST_AT and (
-                faq.model is None or candidates[0].probability >= STORY_QUESTION_RANKER_AT
-                or candidates[0].overlap >= faq.ANSWER_AT):
+        if _sure_of_question(faq, entry, candidates):
             return entry, candidates
     entry, candidates = faq.answer(text)
     if (question is not None and entry is not None and candidates[0].overlap < faq.CLEAR_AT
@@ -83,11 +76,20 @@ def _answer(turn: Turn) -> tuple[FaqEntry | None, list[Match]]:
         question = question_of(text)
         if question is not None:
             asked, asked_candidates = faq.answer(question)
-            if asked is not None and asked_candidates[0].overlap >= faq.SUGGEST_AT and (
-                    faq.model is None or asked_candidates[0].probability >= STORY_QUESTION_RANKER_AT
-                    or asked_candidates[0].overlap >= faq.ANSWER_AT):
+            if _sure_of_question(faq, asked, asked_candidates):
                 return asked, asked_candidates
     return entry, candidates
+
+
+def _sure_of_question(faq: FaqIndex, entry: FaqEntry | None, candidates: list[Match]) -> bool:
+    """Whether the answer to a message's own question stands without the rest of the message. The ranker
+    alone, sure of a few words that share none of an entry's ways of asking ("không biết phải làm gì tiếp
+    theo"), is following a sentence's shape, not its question; and a few words shared with a way of asking
+    that the ranker all but rules out ("nên làm sao, có phải khai là đang uống methadone không" and a
+    question about hospital) are a coincidence the rest of the message can correct."""
+    return entry is not None and candidates[0].overlap >= faq.SUGGEST_AT and (
+        faq.model is None or candidates[0].probability >= STORY_QUESTION_RANKER_AT
+        or candidates[0].overlap >= faq.ANSWER_AT)
 
 
 def answer_of(turn: Turn, entry: FaqEntry) -> str:
