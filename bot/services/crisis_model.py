@@ -22,9 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import SGDClassifier
 
 from bot.normalize import words
 from bot.run_together import Splitter
@@ -87,6 +84,10 @@ def prepare(text: str) -> str:
 
 
 def _fit(examples: list[dict[str, Any]]) -> Fitted:
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import SGDClassifier
+
     # Examples marked `learn: faq` are ways of asking for the FAQ ranker alone: a set written for
     # the FAQ is measured against the FAQ, and the crisis model's alarms stay as its own sets made them.
     examples = [e for e in examples if e.get("learn") != "faq"]

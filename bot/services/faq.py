@@ -29,9 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csc_matrix, hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import SGDClassifier
+from scipy.sparse import csc_matrix
 
 from bot.content import FaqEntry
 from bot.normalize import words
@@ -126,6 +124,10 @@ class FaqModel:
     @classmethod
     def fit(cls, pairs: tuple[tuple[str, str], ...]) -> Fitted:
         """`pairs` are (prepared message, entry id): folded, synonyms rewritten."""
+        from scipy.sparse import hstack
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import SGDClassifier
+
         texts = [text for text, _entry_id in pairs]
         vectorizers = (
             TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True),

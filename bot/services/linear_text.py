@@ -7,6 +7,11 @@ over blocks of TF-IDF features (sublinear counts, l2 norm per block). Passing on
 arithmetic on the few n-grams a message has costs a tenth of it. The tests of each reader check that the
 two agree.
 
+Reading needs none of scikit-learn: importing it costs about one and a half seconds of every process
+that starts, so it is imported only to learn, and the two ways a message is cut into n-grams
+(`analyzer`) are scikit-learn's own steps written out, checked against its analyzers in
+tests/understanding/test_linear_text.py.
+
 Learning both readers takes about three seconds of every start. What they learn is plain arrays (the
 n-grams of each block, their IDF, the weights), so it is kept in a NumPy file named by a digest of
 everything that decides it: the examples, this code and the library versions. The next start with the
@@ -20,19 +25,21 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import sklearn
-from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import SGDClassifier
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import SGDClassifier
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +127,8 @@ class Fitted:
 
     def features(self, prepared: list[str]) -> Any:
         """The feature matrix scikit-learn computes for these prepared messages."""
+        from scipy.sparse import hstack
+
         return hstack([v.transform(prepared) for v in self.vectorizers]).tocsr()
 
     def weights(self) -> Weights:
@@ -134,7 +143,7 @@ def kept(directory: Path | None, name: str, key: str, learn: Callable[[], Weight
     digest = hashlib.sha256(key.encode())
     for path in _CODE:
         digest.update(path.read_bytes())
-    digest.update(f"{sklearn.__version__} {np.__version__}".encode())
+    digest.update(f"{version('scikit-learn')} {np.__version__}".encode())
     path = directory / f"{name}-{digest.hexdigest()[:32]}.npz"
     if path.is_file():
         try:
@@ -152,6 +161,43 @@ def kept(directory: Path | None, name: str, key: str, learn: Callable[[], Weight
     return weights
 
 
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def analyzer(params: dict[str, Any]) -> Callable[[str], list[str]]:
+    """What `TfidfVectorizer(**params).build_analyzer()` returns, for the settings the readers learn with:
+    lower-cased text cut into character n-grams inside word boundaries (`char_wb`), or into word n-grams
+    by a token pattern (`word`). Any other setting is refused rather than read differently."""
+    low, high = params["ngram_range"]
+    lowercase = params.get("lowercase", True)
+    if params.get("strip_accents") is not None:
+        raise ValueError("strip_accents is not read by the fast path")
+    if params["analyzer"] == "char_wb":
+        def char_wb(text: str) -> list[str]:
+            grams: list[str] = []
+            for word in _WHITE_SPACES.sub(" ", text.lower() if lowercase else text).split():
+                padded = f" {word} "
+                for n in range(low, high + 1):
+                    grams.extend(padded[i:i + n] for i in range(max(1, len(padded) - n + 1)))
+                    if len(padded) <= n:  # a short word is counted once, as scikit-learn does
+                        break
+            return grams
+        return char_wb
+    if params["analyzer"] == "word":
+        pattern = re.compile(params["token_pattern"])
+        if pattern.groups > 1:
+            raise ValueError("a token pattern with more than one group is not read by the fast path")
+
+        def word(text: str) -> list[str]:
+            tokens = pattern.findall(text.lower() if lowercase else text)
+            grams = list(tokens) if low == 1 else []
+            for n in range(max(low, 2), min(high, len(tokens)) + 1):
+                grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+            return grams
+        return word
+    raise ValueError(f"analyzer {params['analyzer']!r} is not read by the fast path")
+
+
 class LinearReader:
     """predict_proba of a fitted classifier over the horizontally stacked blocks of fitted vectorizers."""
 
@@ -160,8 +206,7 @@ class LinearReader:
         offset = 0
         for block in weights.blocks:
             vocabulary = {term: column for column, term in enumerate(block.terms)}
-            analyzer = TfidfVectorizer(**block.params).build_analyzer()
-            self._blocks.append((analyzer, vocabulary, block.idf, offset))
+            self._blocks.append((analyzer(block.params), vocabulary, block.idf, offset))
             offset += len(vocabulary)
         self._coef = weights.coef
         self._intercept = weights.intercept

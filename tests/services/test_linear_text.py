@@ -1,17 +1,22 @@
 """Learned weights are kept between starts: read back when nothing that decides them changed, learned
 again when something did or when the file is damaged, and a folder that cannot be written costs only
-the time to learn."""
+the time to learn. A message is cut into n-grams exactly as scikit-learn cuts it, without importing it."""
 
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.services.faq import FaqModel
-from bot.services.linear_text import LinearReader, Weights, kept
+from bot.services.linear_text import LinearReader, Weights, analyzer, kept
 
 PAIRS = (("methadone la gi", "methadone-what"), ("methadone dung de lam gi", "methadone-what"),
          ("xet nghiem hiv o dau", "hiv-testing"), ("test hiv mien phi", "hiv-testing"),
@@ -98,3 +103,36 @@ def test_without_a_folder_every_start_learns(tmp_path: Path) -> None:
     kept(None, "faq", "content-1", learn)
     kept(None, "faq", "content-1", learn)
     assert learn.times == 2
+
+
+# The settings both readers learn with, and the edges of them: one-letter words, n-grams longer than words.
+ANALYZERS = (
+    {"analyzer": "char_wb", "ngram_range": (2, 5)},
+    {"analyzer": "char_wb", "ngram_range": (2, 4)},
+    {"analyzer": "char_wb", "ngram_range": (1, 3)},
+    {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"\S+"},
+    {"analyzer": "word", "ngram_range": (2, 3), "token_pattern": r"\S+"},
+    {"analyzer": "word", "ngram_range": (1, 1), "token_pattern": r"(?u)\b\w\w+\b"},
+)
+TEXT = st.text(alphabet=st.sampled_from("ab cđ ế\t\nXY1 "), max_size=40) | st.text(max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_a_message_is_cut_into_the_n_grams_scikit_learn_cuts(text: str) -> None:
+    for params in ANALYZERS:
+        expected = TfidfVectorizer(**params).build_analyzer()(text)  # type: ignore[arg-type]
+        assert analyzer(params)(text) == expected, params
+
+
+def test_settings_the_fast_path_does_not_read_are_refused() -> None:
+    for params in ({"analyzer": "char", "ngram_range": (1, 2)},
+                   {"analyzer": "char_wb", "ngram_range": (1, 2), "strip_accents": "unicode"}):
+        with pytest.raises(ValueError):
+            analyzer(params)
+
+
+def test_reading_a_message_does_not_import_scikit_learn() -> None:
+    """Importing it costs every process that starts about a second and a half."""
+    code = "import sys, bot.app; assert 'sklearn' not in sys.modules, 'sklearn imported'"
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
