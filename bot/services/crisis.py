@@ -80,7 +80,7 @@ REQUIRED_CONCEPTS = frozenset({
     "farewell_gone", "reported", "shock_word", "method", "cold_weather", "hyperbole_word", "death", "wish",
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
-    "bot_feature", "feature_talk", "soon", "household_poison", "set_aside",
+    "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -96,6 +96,7 @@ EVIDENCE = EVENTS | {"death", "used", "harm_verb", "child", "young_child", "subs
 # Words of a farewell: no evidence of a danger when the person is leaving for an everyday reason
 # ("tạm biệt mọi người, mai em đi du học").
 FAREWELL_EVIDENCE = frozenset({"suicide_hint", "farewell_gone", "farewell_apology"})
+SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold")
 # Pronouns that may stand for an animal as well as a person ("con chó nhà tôi ... giờ nó nôn").
 PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
 # Concepts whose phrases hide the named concepts' matches inside them.
@@ -103,8 +104,8 @@ SHADOWED = {
     "not_a_cry": frozenset({"now", "strong_now", "cry"}),
     "animal": frozenset({"child", "young_child", "child_generic", "person"}),
     "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer
+    "not_habitual": frozenset({"habitual"}),  # "thường" in "bình thường" (normal) tells no habit
 }
-SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold")
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
 READ_CHARS = 4000
@@ -180,6 +181,8 @@ _WITHOUT_ME = re.compile(
     r"(?<![a-z0-9])(?:without me|if i (?:just )?(?:disappeared|was gone|were gone|wasn t around|weren t around|"
     r"wasn t here|weren t here|was not here|died)|(?:khong co|khong con|vang|thieu) (?:toi|em|con|minh|tao|tui|chau)|"
     r"(?:toi|em|con|minh|tao|tui|chau) (?:bien mat|di roi|khong con|chet di|bien di))(?![a-z0-9])")
+# The words of dying a figure of speech ends on ("đắng chết được", "mệt muốn chết mất").
+_DYING = frozenset({"chet", "chit", "tret", "chot", "chec"})
 _ASKS_MEANING = re.compile(r"(?<![a-z])(?:nghia la gi|co nghia gi|y la gi|co y gi|y gi|mean|means|meaning)(?![a-z])")
 
 
@@ -258,7 +261,7 @@ class CrisisReader:
         # "mệt muốn chết", "nóng chết mất", "đói muốn xỉu": a figure of speech, removed before reading.
         self._hyperbole = re.compile(
             rf"(?<![a-z0-9])(?:{alternatives['hyperbole_word']})(?: qua| lam| that| vl| vcl)? (?:muon |gan |suyt )?"
-            rf"(?:chet|chit|tret|chot|chec|xiu|ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])")
+            rf"(?:chet|chit|tret|chot|chec|xiu|(?<!lanh )ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])")
         # "quá liều trà sữa", "ăn Tết quá liều", "overdosed on netflix": an excess of something everyday,
         # named right next to it ("quá liều trong giờ học" stays an overdose).
         excess_words = r"(?:qua lieu|overdosed on|overdose on|overdosing on|od on|od d on|ods on|oded on|od ing on)"
@@ -314,7 +317,8 @@ class CrisisReader:
         # chích thì phải làm gì"): the answer, with the emergency line.
         asked_about = found[1] or bool(c & {"question", "informational", "permission", "hypothetical"})
         if reading is not None and reading.tier is Tier.NOW and asked_about and model.about >= MODEL_ABOUT_SURE \
-                and model.crisis < model.about / 2 and not c & {"strong_now", "cry", "again", *UNDOUBTED}:
+                and model.crisis < model.about / 2 and not c & {"strong_now", "cry", "again", *UNDOUBTED} \
+                and "struck_now" not in reading.signals:
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_about"), model.crisis)
         if reading is not None and reading.tier is Tier.NOW:
             # Which crisis it is, the rules and the model can see differently (pills swallowed to die,
@@ -328,6 +332,11 @@ class CrisisReader:
             # So does a swallowing by mistake the rules read: its reply has the overdose steps as well.
             swallowed_seen = reading.kind is CrisisKind.POISONING and "ingest_accident" in c \
                 and model.crisis_kind == CrisisKind.OVERDOSE
+            # And a young child who swallowed or took too much is a poisoning whatever else the message says
+            # ("đặt lịch cho bố ... vừa nãy bé cầm lọ methadone uống mất nửa lọ"): its reply has 115 and 111.
+            swallowed_seen = swallowed_seen or (reading.kind is CrisisKind.POISONING and "young_child" in c
+                                                and "child_harm" not in c
+                                                and bool(c & {"swallowed", "excess", "excess_amount"}))
             no_child = model.crisis_kind == CrisisKind.CHILD \
                 and not c & {"child", "child_generic", "young_child", "child_harm"}
             not_the_writer = model.crisis_kind == CrisisKind.SUICIDE and reading.kind is CrisisKind.VIOLENCE \
@@ -376,6 +385,15 @@ class CrisisReader:
         # with nothing swallowed or seen and nobody crying for help: the question the rules read, not an alarm.
         deadly_asked = reading is not None and reading.tier is Tier.ABOUT and "deadly_question" in c \
             and not c & {"strong_now", "cry", "again", "swallowed", *SIGNS}
+        # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
+        # or cried for: the model hears the dying, the words say whose worry it is.
+        # A figure of speech the rules set aside ("thuốc này đắng chết được"), with no other word of a danger:
+        # the model reads the whole message and hears the dying in it. When the model is all but sure, the
+        # figure may be a wish to die in words that fold the same ("thối chết" and "thôi chết cho xong").
+        figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
+            and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
+        feared = "others_fear" in c and calm \
+            and not c & {"suicide", "method", "plan", "stockpile", "swallowed", *SIGNS}
         # A question about people in general ("người ta nói ngáo đá có thể giết người, có thật không"), with
         # nobody in it, nothing seen and nobody crying for help: the model hears the danger, not a person in it.
         # Not a question about dying ("làm sao để chết không đau?"): that one a person may be asking for themselves.
@@ -388,7 +406,7 @@ class CrisisReader:
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
-                         or deadly_asked or asked_in_general or living_elsewhere):
+                         or deadly_asked or asked_in_general or living_elsewhere or feared or figure):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -470,6 +488,8 @@ class CrisisReader:
         as_typed = tokenize(text)
         typed = " ".join(t.folded for t in as_typed)
         tokens = self._false_friends.remove(self._repaired(as_typed))
+        figure = any(_DYING & set(m.group(0).split())
+                     for m in self._hyperbole.finditer(" ".join(t.folded for t in tokens)))
         tokens = _remove(_remove(_remove(tokens, self._hyperbole), self._surprise), self._everyday_excess)
         folded = " ".join(t.folded for t in tokens)
         matches = self._concept_phrases.matches(tokens)
@@ -490,6 +510,8 @@ class CrisisReader:
             # "five years ago ... now he's a counselor": the now of a story long past is its contrast.
             if not fired & {"again", "cry"}:
                 fired.discard("strong_now")
+        if "others_fear" in fired:
+            fired.add("reported")  # what they fear is said in their words, not the writer's wish
         if "set_aside" in fired and fired & {"now", "strong_now"}:
             fired.difference_update(("informational", "question"))
         if _PROGRESSIVE.search(folded) or "threat" in fired:
@@ -528,6 +550,8 @@ class CrisisReader:
             fired.add("deadly_question")
         if _LAUGHTER.search(text):
             fired.add("joking")
+        if figure:
+            fired.add("figure_of_speech")
         if self._swallowed is not None and self._swallowed.search(folded):
             fired.add("swallowed")
         return fired, "?" in text
@@ -643,9 +667,14 @@ class CrisisReader:
             # Its "if" is no question ("if" is among the question words, for "what do I do if ...").
             threatened = "threat" in c and not question_mark and not joking \
                 and not c & {"informational", "deadly_question", "permission", "past", "fiction", "safe_now"}
-            general = not threatened and (not_now or (asks and not now) or ("informational" in c and not strong))
+            # A blow being struck now at someone named ("anh rể say đang đánh chị tôi, gọi số nào") is happening,
+            # whatever the writer asks about it.
+            if now and specific and not not_now:
+                c = c | {"struck_now"}
+            general = not threatened and "struck_now" not in c \
+                and (not_now or (asks and not now) or ("informational" in c and not strong))
             add(CrisisKind.VIOLENCE, Tier.ABOUT if general else Tier.NOW, "violence", "out_of_control",
-                "person", "first_person", "now", "question", "hypothetical")
+                "person", "first_person", "now", "question", "hypothetical", "struck_now")
 
         if not readings:
             return None

@@ -385,3 +385,56 @@ def test_an_english_word_is_not_cut_into_teencode() -> None:
     # "singer" is no "si" + "ng" (người) + "er": a news story names no person here in danger.
     reading = READER.read("just read that a singer died of an overdose in Saigon, so sad")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", [
+    "năm kia chồng chị bị sốc thuốc phải đi cấp cứu, giờ khỏe rồi, muốn đăng ký methadone thì làm sao",
+    "hồi tháng trước bạn em chích xong nằm bất tỉnh, may mà qua khỏi. lần sau gặp vậy em nên làm gì",
+    "last month my brother passed out after using and was fine after, what should i have done?",
+])
+def test_a_danger_that_is_over_with_a_question_for_next_time_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_the_emergency_room_named_is_no_cry_for_help() -> None:
+    reading = READER.read("nếu gặp người thở rất chậm, môi tái thì làm gì trong lúc chờ xe cấp cứu")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize("text", ["mẹ tôi lo tôi sẽ tái nghiện rồi chết, làm sao cho bà yên tâm",
+                                  "my wife worries i'll relapse and die one day, how do i reassure her",
+                                  "cà phê này đắng chết được"])
+def test_someone_elses_fear_and_a_figure_of_speech_are_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_sign_asked_about_in_someone_there_now_is_a_crisis() -> None:
+    """"Có bình thường không" asks about what is seen; "thường" in it tells no habit."""
+    reading = READER.read("chồng em ngáy to lắm mà gọi mãi không dậy, có bình thường không ạ")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_blow_struck_now_is_violence_whatever_number_is_asked() -> None:
+    reading = READER.read("chú tôi say rượu đang đánh vợ ngoài ngõ, gọi 113 hay số nào")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+class _SureOfKindModel(_SureModel):
+    def __init__(self, crisis: float, kind: str, share: float) -> None:
+        self._reading = ModelReading(kind, crisis, share, kind, 0.0)
+
+
+def test_a_young_child_who_swallowed_a_dose_stays_a_poisoning_whatever_kind_the_model_hears() -> None:
+    """In a message about something else the model hears the kind of the whole ("đặt lịch ... em buồn lắm")."""
+    reader = CrisisReader(load_content(CONTENT).crisis, _SureOfKindModel(0.3, "suicide", 0.9))  # type: ignore[arg-type]
+    reading = reader.read("cho em đặt lịch tư vấn thứ 5 cho chồng em nhé. à mà bé nhà em 3 tuổi vừa uống mất "
+                          "nửa chai methadone của bố nó rồi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_wish_to_die_that_folds_like_a_figure_of_speech_keeps_the_alarm() -> None:
+    """"Thôi chết cho xong" folds like "thối chết" (stinks to death): the model, all but sure, decides."""
+    reading = READER.read("không chịu nổi nữa rồi, thôi chết cho xong, em đang đứng trên cầu")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
