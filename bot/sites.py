@@ -229,9 +229,26 @@ class SiteDirectory:
     def place_named_in(self, text: str) -> str | None:
         """A place of the list or a province that a message names in full ("methadone ở Hải Phòng",
         "tôi ở Thủ Đức"), folded; None if it names none."""
+        named = self._places_named_in(text)
+        return named[0] if named else None
+
+    def place_asked_in(self, text: str) -> str | None:
+        """The place a message asks about: as `place_named_in`, but a district named with its province
+        ("Hải Phòng, quận Lê Chân") is both names together, when the list has a place that is both."""
+        named = self._places_named_in(text)
+        if len(named) > 1 and self.in_place(" ".join(named[:2]), limit=1):
+            return " ".join(named[:2])
+        return named[0] if named else None
+
+    def _places_named_in(self, text: str) -> list[str]:
         said = f" {' '.join(words(text, expand_teencode=False))} "
         said = _NUMBERED_DISTRICT.sub(lambda m: f" quan {m.group(1) or m.group(2)} ", said)
-        return next((name for name in self._place_names if f" {name} " in said), None)
+        named: list[str] = []
+        for name in self._place_names:  # longest first: "hai phong" once, and no shorter name inside it
+            if f" {name} " in said:
+                named.append(name)
+                said = said.replace(f" {name} ", " , ")
+        return named
 
     def shown(self, place: str) -> str:
         """A place's name as the list writes it, with its diacritics ("nam dinh" → "Nam Định")."""

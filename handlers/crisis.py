@@ -12,6 +12,7 @@ from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
 from bot.services.crisis import CrisisKind, Tier
+from handlers import understand
 from handlers.faq import ABOUT_LINES, answer_of, on_question
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,8 @@ _KEYS = {
 # A question about a danger already says what it is about: the closest entry answers it from a
 # lower score than an ordinary question needs, and the kind's own entry when none is that close.
 ABOUT_ENTRY_AT = 0.2
+_FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
+                                      "reminder_stop"})
 # The entry that answers a question about each danger when the FAQ finds no closer one.
 _ABOUT_ENTRIES = {
     CrisisKind.OVERDOSE: "overdose-signs",
@@ -80,6 +83,14 @@ async def about(turn: Turn) -> Step:
         log.info("animal danger signals=%s", "+".join(turn.crisis.signals))
         return Step([Reply(turn._("crisis.animal"))], "crisis:animal", kind.value)
     log.info("danger question kind=%s signals=%s", kind.value, "+".join(turn.crisis.signals))
+    # A danger told as over, beside a feature asked for ("hồi đó anh ấy đánh tôi, giờ tôi muốn đặt lịch tư
+    # vấn"): the feature opens, after the line of what to do if it is happening now. Finding a place or
+    # saying what is kept is left to the answer, which may be what was asked ("chuyển cơ sở ở Đà Nẵng").
+    if "past" in turn.crisis.signals and turn.services.intents.intent(turn.text) in _FEATURES_AFTER_A_DANGER:
+        opened = await understand.on_intent(turn)
+        if opened is not None:
+            return Step([Reply(turn._(ABOUT_LINES[kind])), *opened.replies], opened.handler, opened.entry,
+                        then=opened.then, carried=opened.carried)
     entry, candidates = turn.services.faq.answer(turn.text)
     if entry is None and candidates and candidates[0].score >= ABOUT_ENTRY_AT:
         entry = candidates[0].entry

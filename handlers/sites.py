@@ -142,7 +142,7 @@ def in_place(turn: Turn, typed: str, kinds: frozenset[SiteKind] | None, whole: b
     place named in full inside it ("methadone ở Hải Phòng"); a former province is searched as the
     province it is part of now, and said so."""
     directory = turn.services.sites
-    place = typed if whole and directory.in_place(typed, kinds, 1) else directory.place_named_in(typed)
+    place = typed if whole and directory.in_place(typed, kinds, 1) else directory.place_asked_in(typed)
     if place is None:
         return None
     notes = []

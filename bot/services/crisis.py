@@ -123,7 +123,10 @@ _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in thi
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
 # between (a drug must be named too: "can he kill me" is no such question).
 _CAN_IT_KILL = re.compile(r"(?<![a-z])(?:can|could|does|do|will|would)(?: [a-z]+){1,7} (?:kill|be deadly|be fatal"
-                          r"|stop (?:your |my |his |her |their |the |someone s )?breathing)(?![a-z])")
+                          r"|stop (?:your |my |his |her |their |the |someone s )?(?:breathing|heart)"
+                          r"|(?:give|cause) (?:you |someone |a person |me |him |her )?(?:a )?"
+                          r"(?:heart attack|stroke|seizure))"
+                          r"(?![a-z])")
 _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} (?:vien|lieu|pills|tablets)(?![a-z])")
 # A dose taken twice or once more ("uống metadon 2 lần rồi do quên", "uống thêm lần nữa", "took my dose twice",
 # "dosed at two clinics"): an excess, with the drug's name or other words between; not a schedule ("chia
@@ -607,7 +610,10 @@ class CrisisReader:
             if not_now and not (observed and "past" not in c and not told_as_habit and not asked_if):
                 tier = Tier.ABOUT
             elif observed:
-                tier = Tier.ABOUT if asks and not someone and not now and "first_person" not in c else Tier.NOW
+                # Signs asked about with nobody named: a question, unless "now" says they are seen; in a belief
+                # checked ("người ta bảo thở khò khè là đang ngủ ngon, đúng không") "now" is part of the claim.
+                seen_now = now and "informational" not in c
+                tier = Tier.ABOUT if asks and not someone and not seen_now and "first_person" not in c else Tier.NOW
             elif (someone and (now or not asks)) or (now and not asks) or (not asks and "habitual" not in c):
                 tier = Tier.NOW
             else:
@@ -632,7 +638,7 @@ class CrisisReader:
             about = (not_now and not joking) or general or ("permission" in c and not accident)
             tier = Tier.ABOUT if about else Tier.NOW
             add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",
-                "young_child", "now", "question", "hypothetical", "permission")
+                "young_child", "now", "question", "hypothetical", "permission", "past")
 
         weapon_alone = "weapon_only" in c and not (c & {"person", "child", "young_child"})
         plan = ("stockpile" in c and bool(c & {"substance", "excess", "excess_amount", "ingest"})
@@ -653,14 +659,14 @@ class CrisisReader:
                 or (opens_with_if and not plan and not farewell and "method" not in c)
             add(CrisisKind.SUICIDE, Tier.ABOUT if general else Tier.NOW, "suicide", "death", "wish", "method",
                 "stockpile", "farewell_apology", "farewell_gone", "weapon_only", "informational", "hypothetical",
-                "first_person", "strong_now")
+                "first_person", "strong_now", "past")
 
         any_child = bool(c & {"child", "child_generic", "young_child"})
         if ((any_child and "child_harm" in c) or ("young_child" in c and c & {"carer_out", "left_alone"})) \
                 and not animal_only:
             general = not_now or ("informational" in c and not strong) or (asks and not now and "person" not in c)
             add(CrisisKind.CHILD, Tier.ABOUT if general else Tier.NOW, "child", "child_generic", "young_child",
-                "child_harm", "carer_out", "question", "hypothetical")
+                "child_harm", "carer_out", "question", "hypothetical", "past")
 
         if "violence" in c and not weapon_alone and not animal_only:
             # A harm promised to the writer stands against the "if" it comes with ("... if I show up").
@@ -674,7 +680,7 @@ class CrisisReader:
             general = not threatened and "struck_now" not in c \
                 and (not_now or (asks and not now) or ("informational" in c and not strong))
             add(CrisisKind.VIOLENCE, Tier.ABOUT if general else Tier.NOW, "violence", "out_of_control",
-                "person", "first_person", "now", "question", "hypothetical", "struck_now")
+                "person", "first_person", "now", "question", "hypothetical", "struck_now", "past")
 
         if not readings:
             return None

@@ -121,3 +121,12 @@ def test_a_numbered_district_said_in_english_or_short_is_that_district() -> None
     for text in ("nearest methadone clinic in district 8", "methadone dist 8", "diem methadone q8", "methadone Q.8"):
         assert directory.place_named_in(text) == "quan 8", text
     assert directory.place_named_in("district office") is None
+
+
+def test_a_district_named_with_its_province_is_looked_for_as_both() -> None:
+    directory = SiteDirectory(load_sites(PROJECT_ROOT / "content" / "sites" / "sites.csv"))
+    place = directory.place_asked_in("Hải Phòng, quận Lê Chân có điểm tư vấn không ạ")
+    assert place is not None
+    assert [site.id for site in directory.in_place(place)] == ["hp-le-chan-methadone"]
+    assert directory.place_named_in("Hải Phòng, quận Lê Chân có điểm tư vấn không ạ") == "hai phong"
+    assert directory.place_asked_in("methadone ở Hải Phòng") == "hai phong"

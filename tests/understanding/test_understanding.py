@@ -345,6 +345,9 @@ def test_small_talk_at_either_end_of_the_message_is_small_talk(text: str, kind: 
     ("are there any methadone clinics in Hai Phong?", "sites"),
     ("ở quận 8 có điểm cấp phát methadone không ạ", "sites"),
     ("can anyone else see my messages here?", "privacy"),
+    ("xã mình có điểm tư vấn cai nghiện không ad", "sites"),
+    ("please skip the morning messages for a week, i'm travelling", "reminder_pause"),
+    ("đừng gửi tin nhắc mấy hôm nay nha, em đi công tác", "reminder_pause"),
 ])
 def test_a_feature_asked_for_in_a_few_more_words_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
@@ -376,3 +379,18 @@ def test_what_the_bot_can_do_asked_as_who_it_is_opens_the_menu() -> None:
 def test_a_childs_vaccination_schedule_is_booked_elsewhere() -> None:
     assert INTENTS.intent("lich tiem vac xin cho con gom nhung mui nao") is None
     assert INTENTS.intent("xin lịch hẹn tư vấn tuần sau") == "book"
+
+
+async def test_a_danger_told_as_over_beside_a_feature_opens_the_feature_with_the_line(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "mấy năm trước chồng cũ hay đánh tôi khi say, giờ đã ly hôn rồi. "
+                                    "tôi muốn đặt lịch gặp tư vấn viên")
+    assert handler.startswith(("privacy:consent", "booking")) and "113" in texts[0], (handler, texts)
+    handler, texts = await say(bot, "I used to cut myself years ago, doing fine now. when does the support group meet?")
+    assert handler.startswith("groups") and "115" in texts[0], (handler, texts)
+
+
+async def test_a_district_named_with_its_province_lists_the_districts_sites(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "Hải Phòng, quận Lê Chân có điểm methadone không")
+    assert handler == "sites" and "Lê Chân" in texts[0], texts
