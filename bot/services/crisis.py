@@ -80,7 +80,7 @@ REQUIRED_CONCEPTS = frozenset({
     "farewell_gone", "reported", "shock_word", "method", "cold_weather", "hyperbole_word", "death", "wish",
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
-    "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear",
+    "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -105,6 +105,8 @@ SHADOWED = {
     "animal": frozenset({"child", "young_child", "child_generic", "person"}),
     "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer
     "not_habitual": frozenset({"habitual"}),  # "thường" in "bình thường" (normal) tells no habit
+    "safe_now": frozenset({"now", "strong_now"}),  # the "now" of "he's fine now" is safety's
+    "not_safe": frozenset({"safe_now"}),  # "tỉnh rồi" in "bất tỉnh rồi", "ổn rồi" in "không ổn rồi"
 }
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -357,11 +359,15 @@ class CrisisReader:
         calm = not c & {"strong_now", "cry", "again"}
         long_ago = "long_ago" in c and calm
         laughing = "joking" in c and calm and not c & {"swallowed", *SIGNS}
-        # Told as past and said to be over ("tuần trước ... đã cấp cứu xong rồi", "clean for 8 months now"),
+        # Told as past, or asked about, and said to be over ("tuần trước ... đã cấp cứu xong rồi", "clean for 8
+        # months now", "he's fine now, but what should I have done?"),
         # or tiredness with tomorrow planned ("ngủ một giấc cho hết mệt rồi mai đi làm"): the model learned
         # such words from crises and would alarm on them; what is feared again now says so in words of a
         # danger the rules read.
-        over = bool(c & {"past", "long_ago"}) and "safe_now" in c and not c & {"cry", "again"}
+        asked_after = (found[1] or bool(c & {"question", "informational"})) \
+            and model.crisis_kind != CrisisKind.SUICIDE \
+            and not c & {"swallowed", "ingest_accident", "child", "young_child"}
+        over = (bool(c & {"past", "long_ago"}) or asked_after) and "safe_now" in c and not c & {"cry", "again"}
         resting = "rest" in c and calm and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed"})
         # Not wanting the bot's reminders, notices or stored data any more ("i don't want reminders
         # anymore", "không muốn bot giữ gì về tôi nữa"): a request to the bot, which the rules would have
@@ -380,8 +386,10 @@ class CrisisReader:
         # A worry before the fact, asked ("để trong tủ lạnh được không, sợ tụi nhỏ uống nhầm"), which the
         # rules read as a question about a danger, with nothing seen and nobody crying for help. Asked in
         # so many words or with "?": "if" alone is among the question words, and a harm that comes "if he
-        # cries" is no question.
-        worry_asked = reading is not None and reading.tier is Tier.ABOUT and "hypothetical" in c \
+        # cries" is no question. So is one the rules did not read ("who do I call if I ever see a kid left
+        # alone"), unless the model hears a wish to die in it ("nếu sáng mai em không nhắn thì báo mẹ em").
+        worry_asked = ((reading is not None and reading.tier is Tier.ABOUT)
+                       or (reading is None and model.crisis_kind != CrisisKind.SUICIDE)) and "hypothetical" in c \
             and bool(found[1] or c & {"permission", "informational"}) \
             and not c & {"strong_now", "cry", "again", *SIGNS}
         # Asked whether something can kill ("can sleeping pills and methadone together stop your breathing?"),
@@ -607,7 +615,8 @@ class CrisisReader:
             told_as_habit = "habitual" in c and asks and not strong
             # ... nor against a question that opens with "if" ("nếu bạn tôi bất tỉnh thì có nên cạo gió không").
             asked_if = opens_with_if and asks and not strong
-            if not_now and not (observed and "past" not in c and not told_as_habit and not asked_if):
+            if not_now and not (observed and "past" not in c and "safe_now" not in c and not told_as_habit
+                                and not asked_if):
                 tier = Tier.ABOUT
             elif observed:
                 # Signs asked about with nobody named: a question, unless "now" says they are seen; in a belief
@@ -675,7 +684,7 @@ class CrisisReader:
                 and not c & {"informational", "deadly_question", "permission", "past", "fiction", "safe_now"}
             # A blow being struck now at someone named ("anh rể say đang đánh chị tôi, gọi số nào") is happening,
             # whatever the writer asks about it.
-            if now and specific and not not_now:
+            if "now" in c and specific and not not_now:
                 c = c | {"struck_now"}
             general = not threatened and "struck_now" not in c \
                 and (not_now or (asks and not now) or ("informational" in c and not strong))

@@ -438,3 +438,16 @@ def test_a_wish_to_die_that_folds_like_a_figure_of_speech_keeps_the_alarm() -> N
     """"Thôi chết cho xong" folds like "thối chết" (stinks to death): the model, all but sure, decides."""
     reading = READER.read("không chịu nổi nữa rồi, thôi chết cho xong, em đang đứng trên cầu")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["who should i call if i ever find a kid left alone at home by parents who use",
+                                  "my brother once passed out after pills and beer. he's fine now, but what should "
+                                  "i have done back then?"])
+def test_a_what_if_or_a_danger_over_asked_about_raises_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_child_who_swallowed_some_and_seems_fine_is_still_a_crisis() -> None:
+    reading = READER.read("bé nhà tôi vừa liếm nắp chai methadone, giờ vẫn bình thường, có sao không ạ")
+    assert reading is not None and reading.tier in (Tier.NOW, Tier.CHECK), reading
