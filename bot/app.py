@@ -78,7 +78,8 @@ def build_services(settings: Settings, content: Content, catalogs: Catalogs,
                    crisis_listeners: tuple[CrisisListener, ...] = ()) -> Services:
     understanding = settings.content_dir / "understanding"
     faq = FaqIndex(content.faq, Synonyms.from_file(settings.content_dir / "synonyms.yaml"),
-                   crisis_model.faq_examples(crisis_model.examples(understanding)), models=settings.models_dir)
+                   crisis_model.faq_examples(crisis_model.examples(understanding, settings.models_dir)),
+                   models=settings.models_dir)
     return Services(
         content=content, catalogs=catalogs, faq=faq,
         crisis=CrisisReader(content.crisis, crisis_model.trained(understanding, settings.models_dir)),

@@ -31,3 +31,25 @@ def test_the_fast_path_agrees_with_scikit_learn(tmp_path: Path) -> None:
 
 def test_the_same_examples_give_the_same_model() -> None:
     assert trained(FOLDER) is trained(FOLDER)
+
+
+def test_the_examples_are_kept_as_json_read_back_and_read_again_when_damaged(tmp_path: Path) -> None:
+    from bot.services import crisis_model
+
+    folder = tmp_path / "understanding"
+    folder.mkdir()
+    (folder / "a.yaml").write_text('- text: "bạn tôi bất tỉnh"\n  expect: crisis\n  kind: overdose\n', encoding="utf-8")
+    models = tmp_path / "models"
+    first = crisis_model.examples(folder, models)
+    kept_files = list(models.glob("examples-*.json"))
+    assert first == [{"text": "bạn tôi bất tỉnh", "expect": "crisis", "kind": "overdose"}] and len(kept_files) == 1
+    crisis_model._EXAMPLES.clear()
+    kept_files[0].write_text('[{"text": "kept", "expect": "not_crisis"}]', encoding="utf-8")
+    assert crisis_model.examples(folder, models) == [{"text": "kept", "expect": "not_crisis"}]  # read back
+    crisis_model._EXAMPLES.clear()
+    kept_files[0].write_text("{not json", encoding="utf-8")
+    assert crisis_model.examples(folder, models) == first  # damaged: from the YAML again, and kept again
+    assert kept_files[0].read_text(encoding="utf-8").startswith("[")
+    (folder / "a.yaml").write_text('- text: "hi"\n  expect: not_crisis\n', encoding="utf-8")
+    assert crisis_model.examples(folder, models) == [{"text": "hi", "expect": "not_crisis"}]  # other files
+    assert len(list(models.glob("examples-*.json"))) == 1
