@@ -314,8 +314,14 @@ class CrisisReader:
         if self._model is None:
             return reading
         model = self._model.read(text, self._splitter)
+        # A dose of a drug taken twice, told and not asked ("hôm nay uống metadon 2 lần rồi do quên"), is a
+        # thing done, not a figure of speech: the model, which learned many questions about doubled doses,
+        # does not undo it.
+        taken = reading is not None and reading.kind is CrisisKind.POISONING and {"excess", "substance"} <= c \
+            and bool(c & {"swallowed", "ingest"}) and bool(c & {"now", "strong_now"}) and not found[1] \
+            and not c & {"question", "informational", "permission", "hypothetical", "past", "joking"}
         if reading is not None and reading.tier is Tier.NOW and model.crisis < MODEL_DOUBT \
-                and not found[0] & UNDOUBTED:
+                and not found[0] & UNDOUBTED and not taken:
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_doubt"), model.crisis)
         # Asked, and the model all but sure it is a question about the danger rather than the danger ("what do
         # pinpoint pupils mean in an overdose? I'm preparing the slides", "nếu gặp người ngáy khò khè sau khi

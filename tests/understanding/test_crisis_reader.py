@@ -451,3 +451,10 @@ def test_a_what_if_or_a_danger_over_asked_about_raises_no_alarm(text: str) -> No
 def test_a_child_who_swallowed_some_and_seems_fine_is_still_a_crisis() -> None:
     reading = READER.read("bé nhà tôi vừa liếm nắp chai methadone, giờ vẫn bình thường, có sao không ạ")
     assert reading is not None and reading.tier in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_dose_taken_twice_today_is_a_poisoning_whatever_the_model_doubts() -> None:
+    reading = DOUBTFUL.read("hôm nay em lỡ uống methadone 2 lần rồi, giờ thấy choáng")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    asked = DOUBTFUL.read("lỡ bố em uống methadone 2 lần trong ngày thì sao")
+    assert asked is None or asked.tier is Tier.ABOUT, asked
