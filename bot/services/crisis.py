@@ -376,9 +376,9 @@ class CrisisReader:
         over = (bool(c & {"past", "long_ago"}) or asked_after) and "safe_now" in c and not c & {"cry", "again"}
         resting = "rest" in c and calm and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed"})
         # Not wanting the bot's reminders, notices or stored data any more ("i don't want reminders
-        # anymore", "không muốn bot giữ gì về tôi nữa"): a request to the bot, which the rules would have
-        # read as a danger had it named one.
-        about_the_bot = "bot_feature" in c and calm \
+        # anymore", "không muốn bot giữ gì về tôi nữa", "erase everything about me from your system, now"):
+        # a request to the bot, which the rules would have read as a danger had it named one.
+        about_the_bot = "bot_feature" in c and not c & {"cry", "again"} \
             and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed", "plan"}) \
             and self._says_nothing_else(self._without_requests_to_the_bot(text))
         # Not wanting to live with someone or somewhere any more, with no word of dying: the model hears "không

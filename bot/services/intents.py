@@ -22,8 +22,10 @@ from bot.run_together import Splitter
 from bot.yaml_text import parse_yaml
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-INTENTS = ("erase", "privacy", "language_en", "language_vi", "reminder_pause", "reminder_stop", "reminder_set",
-           "appointments", "book", "talk", "groups", "sites", "menu")
+# The order in which intents are tried: the first that matches wins. A group's meetings come before the
+# reminders ("nhắc em lịch họp nhóm tự lực mỗi tháng" is the groups' reminder, not the daily dose's).
+INTENTS = ("erase", "privacy", "language_en", "language_vi", "groups", "reminder_pause", "reminder_stop",
+           "reminder_set", "appointments", "book", "talk", "sites", "menu")
 SMALLTALK = ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "is_police", "insult", "how_are_you")
 # Words that wrap small talk without adding a request ("chào bạn nhé", "ok cảm ơn ạ").
 FILLER = frozenset("""

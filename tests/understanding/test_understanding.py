@@ -345,9 +345,13 @@ def test_small_talk_at_either_end_of_the_message_is_small_talk(text: str, kind: 
     ("are there any methadone clinics in Hai Phong?", "sites"),
     ("ở quận 8 có điểm cấp phát methadone không ạ", "sites"),
     ("can anyone else see my messages here?", "privacy"),
-    ("xã mình có điểm tư vấn cai nghiện không ad", "sites"),
     ("please skip the morning messages for a week, i'm travelling", "reminder_pause"),
     ("đừng gửi tin nhắc mấy hôm nay nha, em đi công tác", "reminder_pause"),
+    ("cho mình gặp tư vấn viên với", "talk"),
+    ("tuần sau mình muốn gặp tư vấn viên", "book"),
+    ("hoãn buổi gặp tư vấn thứ 6 giúp em", "appointments"),
+    ("nhắc mình lịch sinh hoạt nhóm tự lực hằng tháng nhé", "groups"),
+    ("wipe everything you have on me, right now", "erase"),
 ])
 def test_a_feature_asked_for_in_a_few_more_words_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
@@ -394,3 +398,15 @@ async def test_a_district_named_with_its_province_lists_the_districts_sites(bot:
     await onboard(bot)
     handler, texts = await say(bot, "Hải Phòng, quận Lê Chân có điểm methadone không")
     assert handler == "sites" and "Lê Chân" in texts[0], texts
+
+
+@pytest.mark.parametrize("text", ["what's the number for an ambulance? i want to save it in my phone",
+                                  "kể chuyện cho em nghe về buổi gặp mặt nhóm được không"])
+def test_a_word_of_a_feature_inside_another_request_opens_nothing(text: str) -> None:
+    assert INTENTS.intent(text) not in ("privacy", "appointments"), text
+
+
+async def test_erasing_everything_asked_impatiently_is_the_erasure_not_an_alarm(bot: Bot) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, "I want everything about me erased from your system, now.")
+    assert handler == "privacy", handler
