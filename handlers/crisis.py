@@ -13,7 +13,7 @@ from bot.i18n import N_
 from bot.messages import Reply
 from bot.services.crisis import CrisisKind, Tier
 from handlers import understand
-from handlers.faq import ABOUT_LINES, answer_of, on_question
+from handlers.faq import ABOUT_LINES, answer_of, answer_to, on_question
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +92,17 @@ async def about(turn: Turn) -> Step:
             return Step([Reply(turn._(ABOUT_LINES[kind])), *opened.replies], opened.handler, opened.entry,
                         then=opened.then, carried=opened.carried)
     entry, candidates = turn.services.faq.answer(turn.text)
+    if "past" in turn.crisis.signals and (entry is None or entry.id in _ABOUT_ENTRIES.values()
+                                          or entry.id in turn.services.content.crisis.danger_entries):
+        # A danger told as past, then a question ("năm ngoái em bị sốc thuốc, giờ muốn đăng ký methadone thì
+        # cần giấy tờ gì"): the story pulls towards the danger's entry, the question is what is asked.
+        # Only a question clearly about something else: one about the danger itself, or a vague one
+        # ("có thuốc đó không?"), is answered better by the whole message.
+        asked, asked_candidates = answer_to(turn, told_first=True)
+        if asked is not None and asked_candidates[0].overlap >= turn.services.faq.CLEAR_AT \
+                and asked.id not in _ABOUT_ENTRIES.values() \
+                and asked.id not in turn.services.content.crisis.danger_entries:
+            entry, candidates = asked, asked_candidates
     if entry is None and candidates and candidates[0].score >= ABOUT_ENTRY_AT:
         entry = candidates[0].entry
     if entry is None:

@@ -40,7 +40,7 @@ STORY_WHOLE_RANKER_AT = 0.8
 
 async def on_question(turn: Turn) -> Step | None:
     """A question the FAQ answers with confidence, in the language it was asked in."""
-    entry, candidates = _answer(turn)
+    entry, candidates = answer_to(turn)
     if entry is None:
         return None
     # A match that is not close on the words themselves and shares no word of what the bot covers ("giá
@@ -52,11 +52,13 @@ async def on_question(turn: Turn) -> Step | None:
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
 
 
-def _answer(turn: Turn) -> tuple[FaqEntry | None, list[Match]]:
+def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, list[Match]]:
     """The answer to a long message's own question when the FAQ is sure of it, else to the whole message:
-    a story's many words about what happened drown the few that ask."""
+    a story's many words about what happened drown the few that ask. `told_first`: the message tells
+    something before it asks, whatever its length ("I overdosed once in 2019 and survived. Can I still get
+    methadone?"), so its question is tried first."""
     text = turn.text[:QUESTION_CHARS]
-    question = question_of(text) if len(text) >= STORY_CHARS else None
+    question = question_of(text) if len(text) >= STORY_CHARS or told_first else None
     faq = turn.services.faq
     if question is not None:
         entry, candidates = faq.answer(question)

@@ -410,3 +410,11 @@ async def test_erasing_everything_asked_impatiently_is_the_erasure_not_an_alarm(
     await onboard(bot)
     handler, _texts = await say(bot, "I want everything about me erased from your system, now.")
     assert handler == "privacy", handler
+
+
+async def test_a_danger_told_as_past_then_a_question_about_something_else_answers_the_question(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "Ba năm trước tôi bị sốc thuốc, giờ ổn rồi. Người từng sốc thuốc có được điều "
+                                    "trị methadone không?")
+    entry = bot.services.faq.by_id["methadone-who-can-join"]
+    assert handler == "crisis:about" and texts[0].startswith(entry.answer.vi[:60]), texts
