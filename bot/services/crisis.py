@@ -365,15 +365,12 @@ class CrisisReader:
         calm = not c & {"strong_now", "cry", "again"}
         long_ago = "long_ago" in c and calm
         laughing = "joking" in c and calm and not c & {"swallowed", *SIGNS}
-        # Told as past, or asked about, and said to be over ("tuần trước ... đã cấp cứu xong rồi", "clean for 8
-        # months now", "he's fine now, but what should I have done?"),
+        # Told as past and said to be over ("tuần trước ... đã cấp cứu xong rồi", "clean for 8 months now",
+        # "he's fine now, but what should I have done?"),
         # or tiredness with tomorrow planned ("ngủ một giấc cho hết mệt rồi mai đi làm"): the model learned
         # such words from crises and would alarm on them; what is feared again now says so in words of a
         # danger the rules read.
-        asked_after = (found[1] or bool(c & {"question", "informational"})) \
-            and model.crisis_kind != CrisisKind.SUICIDE \
-            and not c & {"swallowed", "ingest_accident", "child", "young_child"}
-        over = (bool(c & {"past", "long_ago"}) or asked_after) and "safe_now" in c and not c & {"cry", "again"}
+        over = bool(c & {"past", "long_ago"}) and "safe_now" in c and not c & {"cry", "again"}
         resting = "rest" in c and calm and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed"})
         # Not wanting the bot's reminders, notices or stored data any more ("i don't want reminders
         # anymore", "không muốn bot giữ gì về tôi nữa", "erase everything about me from your system, now"):
