@@ -248,10 +248,10 @@ class FaqIndex:
         self._splitter = Splitter(self.word_counts, self.word_counts)
 
     def search(self, text: str, limit: int = 3) -> list[Match]:
-        query = frozenset(self._terms(text))
-        if not query:
-            return []
-        return list(self._ranked(query))[:limit]
+        return self._search(frozenset(self._terms(text)), limit)
+
+    def _search(self, query: frozenset[str], limit: int) -> list[Match]:
+        return list(self._ranked(query))[:limit] if query else []
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - the index lives as long as the process
     def _ranked(self, query: frozenset[str]) -> tuple[Match, ...]:
@@ -274,12 +274,14 @@ class FaqIndex:
     def answer(self, text: str) -> tuple[FaqEntry | None, list[Match]]:
         """The confident answer, if any, and the best candidates for a "did you mean", best first (the
         answer first). A candidate's score is the better of its overlap and the ranker's probability."""
-        matches = self.search(text, limit=5)
+        rewritten = self._synonyms.rewrite(self._words(text))  # read once: the overlap and the ranker share it
+        terms = [w for w in rewritten if w not in STOPWORDS]
+        matches = self._search(frozenset(terms), limit=5)
         overlap = {m.entry.id: m.score for m in matches}
-        known = {term for term in self._terms(text) if term in self._idf}
+        known = {term for term in terms if term in self._idf}
         if self.model is None or len(known) < self.RANKER_MIN_TERMS:
             return self._by_overlap(matches), matches[:3]
-        probability = dict(self.model.ranked(self._prepared(text), limit=5))
+        probability = dict(self.model.ranked(" ".join(rewritten), limit=5))
         # The two agree on most messages; where they do not, the words themselves count twice: a way of
         # asking matched word for word is rarely wrong, and the ranker's shape of a question sometimes is
         # ("mấy giờ đi uống methadone" is shaped like the daily-dosing questions).
