@@ -399,13 +399,13 @@ class CrisisReader:
         # with nothing swallowed or seen and nobody crying for help: the question the rules read, not an alarm.
         deadly_asked = reading is not None and reading.tier is Tier.ABOUT and "deadly_question" in c \
             and not c & {"strong_now", "cry", "again", "swallowed", *SIGNS}
-        # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
-        # or cried for: the model hears the dying, the words say whose worry it is.
         # A figure of speech the rules set aside ("thuốc này đắng chết được"), with no other word of a danger:
         # the model reads the whole message and hears the dying in it. When the model is all but sure, the
         # figure may be a wish to die in words that fold the same ("thối chết" and "thôi chết cho xong").
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
+        # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
+        # or cried for: the model hears the dying, the words say whose worry it is.
         feared = "others_fear" in c and calm \
             and not c & {"suicide", "method", "plan", "stockpile", "swallowed", *SIGNS}
         # A question about people in general ("người ta nói ngáo đá có thể giết người, có thật không"), with

@@ -10,7 +10,7 @@ two agree.
 Reading needs none of scikit-learn: importing it costs about one and a half seconds of every process
 that starts, so it is imported only to learn, and the two ways a message is cut into n-grams
 (`analyzer`) are scikit-learn's own steps written out, checked against its analyzers in
-tests/understanding/test_linear_text.py.
+tests/services/test_linear_text.py.
 
 Learning both readers takes about three seconds of every start. What they learn is plain arrays (the
 n-grams of each block, their IDF, the weights), so it is kept in a NumPy file named by a digest of
