@@ -240,6 +240,12 @@ class SiteDirectory:
             return " ".join(named[:2])
         return named[0] if named else None
 
+    def words_besides_place(self, text: str) -> list[str]:
+        """A message's folded words other than the place it asks about and the words of a kind of place
+        ("quận", "tỉnh", "TP"): what it says about the place."""
+        place = set((self.place_asked_in(text) or "").split())
+        return [w for w in words(text) if w not in place and w not in _PLACE_KIND_WORDS]
+
     def _places_named_in(self, text: str) -> list[str]:
         said = f" {' '.join(words(text, expand_teencode=False))} "
         said = _NUMBERED_DISTRICT.sub(lambda m: f" quan {m.group(1) or m.group(2)} ", said)
@@ -406,6 +412,8 @@ _AROUND_A_PLACE = frozenset("""
 _UNIT_CUES = tuple(tuple(cue.split()) for cue in (
     "quan", "huyen", "phuong", "xa", "thi xa", "thi tran", "district", "ward", "commune"))
 _UNIT_WORDS = frozenset(word for cue in _UNIT_CUES for word in cue)
+# ... and of a province or city, which name a place with it ("tỉnh Nam Định", "TP Hải Phòng").
+_PLACE_KIND_WORDS = _UNIT_WORDS | {"tinh", "tp", "thanh", "pho", "province", "city"}
 _UNIT_SPELLINGS = frozenset("quận huyện phường xã thị trấn district ward commune".split())
 _LOOKED_FOR = re.compile(r"\b(?:methadone|metadon|diem|co so|phong kham|tram y te|cap phat|tu van|cai nghien|"
                          r"clinics?|sites?|points?|cent(?:er|re)s?|rehab|treatment|prep|arv|hiv)\b")

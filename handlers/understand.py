@@ -106,20 +106,13 @@ def _when_said(turn: Turn, text: str) -> dict[str, str]:
     return said
 
 
-# Words of a kind of place ("quận Lê Chân", "TP Hải Phòng"), folded: part of the place a message names.
-_UNITS = frozenset({"quan", "huyen", "phuong", "xa", "tinh", "tp", "thanh", "pho", "thi", "tran", "district",
-                    "province", "city", "ward", "commune"})
-
-
 async def on_place(turn: Turn) -> Step | None:
     """"methadone ở Hải Phòng", "tôi ở Thủ Đức": a short message naming a place, about what the bot
     covers (or only the place), asking nothing else ("giá bao nhiêu"): a few words besides the place and
     the words of its kind ("Hải Phòng, quận Lê Chân có điểm tư vấn không" asks as little as "ở Lê Chân có
     điểm không")."""
     said = words(turn.text)
-    place = turn.services.sites.place_asked_in(turn.text)
-    besides = [w for w in said if w not in _UNITS and (place is None or w not in place.split())]
-    if len(besides) > 8 or turn.services.intents.asks_about(turn.text):
+    if len(turn.services.sites.words_besides_place(turn.text)) > 8 or turn.services.intents.asks_about(turn.text):
         return None
     if len(said) > 5 and not turn.services.intents.on_topic(turn.text):
         return None
