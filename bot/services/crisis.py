@@ -81,6 +81,7 @@ REQUIRED_CONCEPTS = frozenset({
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
+    "dosing_service", "false_alarm",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -107,6 +108,7 @@ SHADOWED = {
     "not_habitual": frozenset({"habitual"}),  # "thường" in "bình thường" (normal) tells no habit
     "safe_now": frozenset({"now", "strong_now"}),  # the "now" of "he's fine now" is safety's
     "not_safe": frozenset({"safe_now"}),  # "tỉnh rồi" in "bất tỉnh rồi", "ổn rồi" in "không ổn rồi"
+    "dosing_service": frozenset({"used", "substance"}),  # the "thuốc" of "điểm phát thuốc" is handed out, not taken
 }
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -370,7 +372,7 @@ class CrisisReader:
         # or tiredness with tomorrow planned ("ngủ một giấc cho hết mệt rồi mai đi làm"): the model learned
         # such words from crises and would alarm on them; what is feared again now says so in words of a
         # danger the rules read.
-        over = bool(c & {"past", "long_ago"}) and "safe_now" in c and not c & {"cry", "again"}
+        over = bool(c & {"past", "long_ago"} or "false_alarm" in c) and "safe_now" in c and not c & {"cry", "again"}
         resting = "rest" in c and calm and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed"})
         # Not wanting the bot's reminders, notices or stored data any more ("i don't want reminders
         # anymore", "không muốn bot giữ gì về tôi nữa", "erase everything about me from your system, now"):
@@ -524,6 +526,8 @@ class CrisisReader:
             # "five years ago ... now he's a counselor": the now of a story long past is its contrast.
             if not fired & {"again", "cry"}:
                 fired.discard("strong_now")
+        if "false_alarm" in fired and not fired & {"cry", "again", "strong_now"}:
+            fired.add("safe_now")  # what turned out to be nothing is over
         if "others_fear" in fired:
             fired.add("reported")  # what they fear is said in their words, not the writer's wish
         if "set_aside" in fired and fired & {"now", "strong_now"}:

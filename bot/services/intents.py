@@ -50,6 +50,9 @@ _NEARLY = re.compile(r"(?<![a-z])gan (?=\d)")
 _CLAUSES = re.compile(r"[,.;:!?\n]")
 # "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
+# "đứng" (to stand) folds like "dừng" and "đừng" (stop, don't): "giật mình muốn đứng tim", "đứng chờ ngoài
+# cổng" stop nothing.
+_STANDING = re.compile(r"(?<![a-z])dung (?=(?:tim|day|im|yen|hinh|cho|doi|ngoai|truoc|xep hang|ca buoi)(?![a-z]))")
 # Words that say whom "who is …" is about: the bot ("bạn là ai", "ai đang trả lời vậy bot"); without one
 # a longer "… với ai vậy" asks about somebody else ("tối nay MU đá với ai vậy").
 _ADDRESSED = frozenset("""
@@ -153,7 +156,7 @@ class IntentReader:
 
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
-        folded = _REPRIMANDED.sub("bi canh cao", _NEARLY.sub("khoang ", self._folded(text)))
+        folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", _NEARLY.sub("khoang ", self._folded(text))))
         if len(folded.split()) <= ABOUT_THE_BOT_MAX_WORDS and any(
                 all(part.search(folded) for part in pattern) for pattern in self._about_the_bot):
             # "bot này làm được những gì", "what can this bot help with": the menu says it, even when

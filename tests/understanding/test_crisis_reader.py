@@ -458,3 +458,23 @@ def test_a_dose_taken_twice_today_is_a_poisoning_whatever_the_model_doubts() -> 
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
     asked = DOUBTFUL.read("lỡ bố em uống methadone 2 lần trong ngày thì sao")
     assert asked is None or asked.tier is Tier.ABOUT, asked
+
+
+@pytest.mark.parametrize("text", ["thấy một anh nằm gục trước cổng chợ, hoảng quá, hóa ra chỉ say rượu ngủ thôi",
+                                  "found my neighbour slumped on the stairs, turned out he was just drunk and napping"])
+def test_a_scare_that_turned_out_to_be_nothing_raises_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["tưởng anh ấy chỉ ngủ thôi, giờ lay mãi không dậy, môi tím tái",
+                                  "i thought she was just sleeping but she isn't breathing right and won't wake"])
+def test_signs_seen_after_thinking_it_was_sleep_are_an_overdose_now(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_the_medicine_the_dosing_point_hands_out_is_no_drug_taken() -> None:
+    """Blue from the cold while waiting at the dosing point ("điểm phát thuốc") is the cold."""
+    reading = READER.read("rét quá, đứng đợi trước điểm phát thuốc mà môi tím tái cả rồi, mấy giờ mới mở vậy")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading

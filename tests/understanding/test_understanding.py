@@ -243,6 +243,26 @@ def test_the_menu_is_asked_for_in_a_few_words_not_inside_a_longer_question() -> 
     assert INTENTS.intent("can tro giup phap ly khi bi cong an bat giu") is None
 
 
+@pytest.mark.parametrize(("text", "intent"), [
+    ("hết hồn muốn đứng tim vì tin nhắc lúc 5h, dời giờ nhắc sang 7h giúp em", "reminder_set"),
+    ("đứng chờ cả buổi mệt quá, đổi giờ nhắc sang chiều nha", "reminder_set"),
+    ("dừng nhắc nhở", "reminder_stop"), ("đừng nhắc tôi nữa", "reminder_stop"),
+])
+def test_standing_folds_like_stop_and_stops_nothing(text: str, intent: str) -> None:
+    """"Đứng" (to stand) folds like "dừng" and "đừng": "đứng tim" beside a reminder's words stops nothing."""
+    assert INTENTS.intent(text) == intent, text
+
+
+@pytest.mark.parametrize("text", ["tắt nhắc 3 ngày nhé", "dung nhac 2 tuan giup minh", "mute reminders for 2 weeks"])
+def test_stopping_reminders_for_a_while_is_a_pause(text: str) -> None:
+    assert INTENTS.intent(text) == "reminder_pause", text
+
+
+@pytest.mark.parametrize("text", ["bot giúp được những việc gì", "bạn có thể giúp gì cho mình"])
+def test_what_the_bot_can_do_asked_in_other_words_is_the_menu(text: str) -> None:
+    assert INTENTS.intent(text) == "menu", text
+
+
 def test_an_english_plural_of_a_word_the_bot_covers_is_on_topic() -> None:
     assert INTENTS.on_topic("what is in laced vapes") and INTENTS.on_topic("do clinics test")
     assert not INTENTS.on_topic("what time is it in london")
