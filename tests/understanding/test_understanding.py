@@ -263,6 +263,13 @@ def test_what_the_bot_can_do_asked_in_other_words_is_the_menu(text: str) -> None
     assert INTENTS.intent(text) == "menu", text
 
 
+@pytest.mark.parametrize("text", ["what number is the ambulance here, want it saved just in case",
+                                  "if i ever saw a neighbour's kid left alone for days, who would i tell",
+                                  "số khẩn cấp ở việt nam là số nào", "bạo lực gia đình thì báo ở đâu"])
+def test_the_dangers_the_bot_answers_about_are_inside_what_it_covers(text: str) -> None:
+    assert INTENTS.on_topic(text), text
+
+
 def test_an_english_plural_of_a_word_the_bot_covers_is_on_topic() -> None:
     assert INTENTS.on_topic("what is in laced vapes") and INTENTS.on_topic("do clinics test")
     assert not INTENTS.on_topic("what time is it in london")
