@@ -261,7 +261,11 @@ class FaqIndex:
         columns = [self._column[t] for t in query if t in self._column]
         if not columns:
             return ()
-        overlap = np.asarray(self._matrix[:, columns].sum(axis=1)).ravel()
+        # The postings of the message's words, straight from the matrix's columns, summed per way of asking.
+        matrix = self._matrix
+        postings = [slice(matrix.indptr[c], matrix.indptr[c + 1]) for c in columns]
+        overlap = np.bincount(np.concatenate([matrix.indices[p] for p in postings]),
+                              weights=np.concatenate([matrix.data[p] for p in postings]), minlength=matrix.shape[0])
         rows = np.flatnonzero(overlap)
         # weighted |A ∩ B| / |A ∪ B| = overlap / (|A| + |B| - overlap), the best way of asking per entry
         scores = overlap[rows] / (query_weight + self._row_weight[rows] - overlap[rows])

@@ -178,7 +178,7 @@ def analyzer(params: dict[str, Any]) -> Callable[[str], list[str]]:
             for word in _WHITE_SPACES.sub(" ", text.lower() if lowercase else text).split():
                 padded = f" {word} "
                 for n in range(low, high + 1):
-                    grams.extend(padded[i:i + n] for i in range(max(1, len(padded) - n + 1)))
+                    grams += [padded[i:i + n] for i in range(max(1, len(padded) - n + 1))]
                     if len(padded) <= n:  # a short word is counted once, as scikit-learn does
                         break
             return grams
@@ -208,21 +208,35 @@ class LinearReader:
             vocabulary = {term: column for column, term in enumerate(block.terms)}
             self._blocks.append((analyzer(block.params), vocabulary, block.idf, offset))
             offset += len(vocabulary)
-        self._coef = weights.coef
-        self._intercept = weights.intercept
+        # One row per feature: a message's few hundred features are read as whole rows, next to each other
+        # in memory, rather than as as many scattered columns of every class.
+        self._coef_by_feature = np.ascontiguousarray(weights.coef.T)
+        self._intercept = weights.intercept.astype(float)
 
     def probabilities(self, prepared: str) -> np.ndarray:
         """What predict_proba gives for one message already prepared as the vectorizers were fitted."""
-        scores = self._intercept.astype(float)
+        columns: list[np.ndarray] = []
+        values: list[np.ndarray] = []
         for analyze, vocabulary, idf, offset in self._blocks:
-            counts = Counter(analyze(prepared))
-            known = [(vocabulary[g], n) for g, n in counts.items() if g in vocabulary]
-            if not known:
+            found: list[int] = []
+            times: list[int] = []
+            get = vocabulary.get
+            for gram, n in Counter(analyze(prepared)).items():
+                column = get(gram)
+                if column is not None:
+                    found.append(column)
+                    times.append(n)
+            if not found:
                 continue
-            index = np.fromiter((i for i, _ in known), dtype=np.intp, count=len(known))
-            weights = 1.0 + np.log(np.fromiter((n for _, n in known), dtype=float, count=len(known)))
+            index = np.array(found, dtype=np.intp)
+            weights = 1.0 + np.log(np.array(times, dtype=float))
             weights *= idf[index]
             weights /= np.sqrt(weights @ weights)
-            scores = scores + self._coef[:, index + offset] @ weights
+            columns.append(index + offset)
+            values.append(weights)
+        scores = self._intercept
+        if columns:
+            index = np.concatenate(columns)
+            scores = scores + np.concatenate(values) @ self._coef_by_feature[index]
         p = 1.0 / (1.0 + np.exp(-scores))
         return p / p.sum()
