@@ -163,7 +163,8 @@ async def test_repeated_letters_and_words_run_together_still_say_a_crisis(bot: B
     "can i get my data back after deleting", "do i have to book an appointment", "is booking mandatory",
     "what does a counselor do", "đặt lịch có mất phí không",
     "where should i store my methadone doses at home",
-    "bạn tôi rủ vào nhóm đồng đẳng, nhóm đó là nhóm gì, vào thì được gì", "cất methadone ở đâu trong nhà cho an toàn",
+    "bạn tôi rủ vào nhóm đồng đẳng, nhóm đó là nhóm gì, vào thì được gì",
+    "số đường dây nóng bảo vệ trẻ em là số mấy, mình lưu vào máy phòng khi cần", "cất methadone ở đâu trong nhà cho an toàn",
 ])
 def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     assert INTENTS.intent(text) is None, text
