@@ -103,6 +103,10 @@ class Splitter:
         piece is longest (the likelier reading of a long word)."""
         if len(word) < MIN_LENGTH or word in self._known or not word.isalpha():
             return None
+        # An English plural of a known word ("condoms", "needles") is a word as typed, not pieces ("con do
+        # ms"): no folded Vietnamese syllable ends in "s", and the readers take plurals as they come.
+        if word.endswith("s") and (word[:-1] in self._known or (word.endswith("es") and word[:-2] in self._known)):
+            return None
         if len(word) > LONGEST_WORD:
             return self._syllables(word)
         pairs = [(word[:i], word[i:]) for i in range(1, len(word))

@@ -27,6 +27,12 @@ def test_a_known_word_a_short_one_or_one_of_unknown_pieces_is_left_whole(typed: 
     assert SPLITTER.split(typed) == (("some", "one") if typed == "someone" else None)
 
 
+def test_an_english_plural_of_a_known_word_is_left_whole_not_cut_into_pieces() -> None:
+    splitter = Splitter({"condom", "con", "do", "box", "bo", "xe", "needle"})
+    assert splitter.split("condoms") is None and splitter.split("boxes") is None
+    assert splitter.words(["free", "condoms"]) == ["free", "condoms"]
+
+
 def test_a_split_does_not_mix_vietnamese_syllables_with_short_english_pieces() -> None:
     # "sier" would be "si" + "er": "er" is no Vietnamese syllable and too short to be an English word.
     assert Splitter({"si", "er"}).split("sier") is None

@@ -164,7 +164,8 @@ async def test_repeated_letters_and_words_run_together_still_say_a_crisis(bot: B
     "what does a counselor do", "đặt lịch có mất phí không",
     "where should i store my methadone doses at home",
     "bạn tôi rủ vào nhóm đồng đẳng, nhóm đó là nhóm gì, vào thì được gì",
-    "số đường dây nóng bảo vệ trẻ em là số mấy, mình lưu vào máy phòng khi cần", "cất methadone ở đâu trong nhà cho an toàn",
+    "số đường dây nóng bảo vệ trẻ em là số mấy, mình lưu vào máy phòng khi cần",
+    "cất methadone ở đâu trong nhà cho an toàn",
 ])
 def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     assert INTENTS.intent(text) is None, text
@@ -267,8 +268,9 @@ def test_what_the_bot_can_do_asked_in_other_words_is_the_menu(text: str) -> None
 
 @pytest.mark.parametrize("text", ["what number is the ambulance here, want it saved just in case",
                                   "if i ever saw a neighbour's kid left alone for days, who would i tell",
-                                  "số khẩn cấp ở việt nam là số nào", "bạo lực gia đình thì báo ở đâu"])
-def test_the_dangers_the_bot_answers_about_are_inside_what_it_covers(text: str) -> None:
+                                  "số khẩn cấp ở việt nam là số nào", "bạo lực gia đình thì báo ở đâu",
+                                  "where do they hand out free condoms", "suboxone có ở việt nam không"])
+def test_what_the_faq_answers_and_the_dangers_it_answers_about_are_inside_what_it_covers(text: str) -> None:
     assert INTENTS.on_topic(text), text
 
 
