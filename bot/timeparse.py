@@ -517,3 +517,36 @@ def parse_when(text: str, today: date) -> tuple[date | None, time | None] | Time
     if isinstance(at, TimeProblem):
         return at
     return day, at
+
+
+# --- lengths of time ------------------------------------------------------------------------------------
+
+# "8 ngày", "hai tuần", "1 tháng", "a week", "10 days", "a few days": how long, on folded words. Folded,
+# "sáu" (six) is "sau" (after: "sau ngày mai") and "tư" (four) is "từ" (since: "từ hôm qua"), so those two
+# count only inside a larger number ("mười sáu"); a unit followed by a day ("bay ngày mai", "flying
+# tomorrow") or a date ("ngày 20") is a day, not a length.
+_ONES = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "bay": 7, "tam": 8, "chin": 9}
+_COUNTS = {**_ONES, "muoi": 10, **{f"muoi {w}": 10 + n for w, n in (*_ONES.items(), ("sau", 6), ("tu", 4)) if n > 1},
+           "muoi lam": 15, "muoi mot": 11, "hai muoi": 20, "ba muoi": 30,
+           **dict(zip(("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                       "eleven", "twelve", "thirteen", "fourteen", "fifteen"), (1, 1, *range(1, 16)), strict=True)),
+           "twenty": 20, "thirty": 30}
+_VAGUE = r"vai|may|mot vai|it|few|a few|several|a couple of|couple of|a couple"
+_UNITS = {"ngay": 1, "hom": 1, "bua": 1, "tuan": 7, "thang": 30, "day": 1, "days": 1, "week": 7, "weeks": 7,
+          "month": 30, "months": 30}
+DURATION = re.compile(
+    r"(?<![a-z0-9])(?P<count>\d{1,3}|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + "|" + _VAGUE
+    + r") (?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r")(?![a-z0-9])(?! (?:\d|mai|kia|qua|do|truoc|hom|sau)(?![a-z0-9]))")
+
+
+def parse_days(folded: str) -> int | None:
+    """The first length of time in folded words, in days ("tắt nhắc 2 tuần" is 14); None when none is
+    said or it is vague ("vài ngày", "a few days"): the person is asked how long."""
+    for found in DURATION.finditer(folded):
+        count = found["count"]
+        number = int(count) if count.isdigit() else _COUNTS.get(count)
+        if number is not None and number > 0:
+            return number * _UNITS[found["unit"]]
+        return None
+    return None

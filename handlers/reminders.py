@@ -24,6 +24,8 @@ from handlers.menu import main_menu, menu_unless_in_flow
 from handlers.privacy import ask_consent_for
 
 FLOW = "remind"
+# The longest pause: longer, stopping and setting again later says more plainly what happens.
+PAUSE_MAX_DAYS = 60
 PAUSE_DAYS = {1: N_("reminders.days_1"), 3: N_("reminders.days_3"), 7: N_("reminders.days_7")}
 _ASKS_FOR_REMINDER = ({"nhac"}, {"remind"})
 _EVERY_DAY = ({"moi", "ngay"}, {"hang", "ngay"}, {"hangngay"}, {"every", "day"}, {"daily"})
@@ -133,7 +135,7 @@ class RemindersFlow:
         if step == "pause" and turn.incoming.choice is None:
             # A typed number is a number of days, not the number of a choice ("3" is 3 days).
             numbers = [int(w) for w in words(turn.text) if w.isdigit()]
-            if len(numbers) == 1 and 1 <= numbers[0] <= 60:
+            if len(numbers) == 1 and 1 <= numbers[0] <= PAUSE_MAX_DAYS:
                 return await _pause(turn, numbers[0])
         pause = PauseKey.unpack(choice)
         if pause is not None:
@@ -176,12 +178,15 @@ async def _current(turn: Turn) -> Reminder | None:
 
 
 async def open_from_menu(turn: Turn, carried: dict[str, str]) -> Step:
-    """The menu's reminders item; straight to the time when the person already said it ("nhắc tôi 8h
-    tối mỗi ngày", carried through the consent question)."""
+    """The menu's reminders item; straight to the time or the pause when the person already said it ("nhắc
+    tôi 8h tối mỗi ngày", "tắt nhắc 8 ngày"; carried through the consent question)."""
     at = carried.get("at", "")
     if at[:2].isdigit() and at[3:5].isdigit():
         turn.close_flow()
         return await set_time(turn, int(at[:2]), int(at[3:5]))
+    days = carried.get("pause_days", "")
+    if days.isdigit() and 1 <= int(days) <= PAUSE_MAX_DAYS and await _current(turn) is not None:
+        return await _pause(turn, int(days))
     return await start(turn)
 
 

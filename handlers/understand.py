@@ -13,7 +13,7 @@ from bot.i18n import N_
 from bot.messages import Choice, Reply
 from bot.normalize import question_of, words
 from bot.sites import SiteKind, place_said
-from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
+from bot.timeparse import TimeProblem, parse_day, parse_days, parse_time_of_day
 from handlers import groups, menu, privacy, reminders, sites
 
 SMALLTALK_REPLIES = {
@@ -90,6 +90,11 @@ async def on_intent(turn: Turn) -> Step | None:
     if intent == "reminder_stop":
         turn.close_flow()
         return await reminders.stop(turn)
+    if intent == "reminder_pause":
+        days = parse_days(" ".join(words(asked)))
+        turn.close_flow()
+        carried = {"pause_days": str(days)} if days is not None and days <= reminders.PAUSE_MAX_DAYS else {}
+        return Step([], "understand", intent, then=FEATURE_OF_INTENT[intent], carried=carried)
     turn.close_flow()
     return Step([], "understand", intent, then=FEATURE_OF_INTENT[intent])
 

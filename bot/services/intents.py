@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from bot.normalize import words
 from bot.run_together import Splitter
+from bot.timeparse import DURATION
 from bot.yaml_text import parse_yaml
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -44,6 +45,8 @@ MENU_MAX_WORDS = 7
 # What the bot can do, asked with a word for the bot ("what kind of things can this bot help with"), is
 # a question of up to ten words; longer, it is part of a story or of another question.
 ABOUT_THE_BOT_MAX_WORDS = 10
+# A part of a pattern that stands for any length of time ("8 ngày", "a week"): no list of numbers could.
+DURATION_PART = "{duration}"
 # "gần 30 cây", "gần 2 tiếng": nearly so far or so long, not "near" (which asks for the site finder).
 _NEARLY = re.compile(r"(?<![a-z])gan (?=\d)")
 # Where a clause ends: a language may be asked for in the first one, the reason given after it.
@@ -100,7 +103,8 @@ def _vocabulary(data: IntentFile) -> set[str]:
     texts = [*(line for lines in data.intents.values() for line in lines), *data.asks_about, *data.topic_words,
              *data.elsewhere, *(p for phrases in data.smalltalk.values() for p in phrases),
              *data.languages.english, *data.languages.vietnamese, *data.languages.switch]
-    return {word for text in texts for word in words(text.replace("|", " ").replace("+", " "))}
+    return {word for text in texts
+            for word in words(text.replace(DURATION_PART, " ").replace("|", " ").replace("+", " "))}
 
 
 def _alternatives(phrases: list[str], plurals: bool = False) -> re.Pattern[str]:
@@ -122,7 +126,8 @@ class IntentReader:
         for name in INTENTS:
             patterns = []
             for line in data.intents.get(name, []):
-                patterns.append([_alternatives(part.split("|")) for part in line.split("+")])
+                patterns.append([DURATION if part.strip() == DURATION_PART else _alternatives(part.split("|"))
+                                 for part in line.split("+")])
             self._intents.append((name, patterns))
         # The menu's first pattern: what the bot can do, asked with a word for the bot.
         self._about_the_bot = dict(self._intents)["menu"][:1]

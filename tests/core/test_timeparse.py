@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.normalize import fold
-from bot.timeparse import TimeProblem, parse_day, parse_time_of_day, parse_when
+from bot.normalize import fold, words
+from bot.timeparse import TimeProblem, parse_day, parse_days, parse_time_of_day, parse_when
 
 
 def test_the_forms_people_type() -> None:
@@ -430,3 +431,12 @@ def test_parse_when_reads_both_or_names_the_problem() -> None:
     assert parse_when("9h", TODAY) == (None, time(9))
     assert parse_when("32/13 9h", TODAY) == TimeProblem("time.bad_date", "32/13")
     assert parse_when("mai 25h", TODAY) == TimeProblem("time.bad_hour", "25h")
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("tắt nhắc 8 ngày", 8), ("dung nhac 2 tuan", 14), ("mười lăm ngày", 15), ("một tháng", 30),
+    ("mute for a week", 7), ("for eleven days", 11), ("tạm dừng vài ngày", None), ("a few days", None),
+    ("dừng nhắc sau ngày mai", None), ("em bay ngày mai", None), ("từ hôm qua", None), ("ngày 20", None),
+])
+def test_a_length_of_time_is_read_in_days(text: str, days: int | None) -> None:
+    assert parse_days(" ".join(words(text))) == days

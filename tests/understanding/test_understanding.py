@@ -256,9 +256,31 @@ def test_standing_folds_like_stop_and_stops_nothing(text: str, intent: str) -> N
     assert INTENTS.intent(text) == intent, text
 
 
-@pytest.mark.parametrize("text", ["tắt nhắc 3 ngày nhé", "dung nhac 2 tuan giup minh", "mute reminders for 2 weeks"])
+@pytest.mark.parametrize("text", ["tắt nhắc 3 ngày nhé", "dung nhac 2 tuan giup minh", "mute reminders for 2 weeks",
+                                  "tắt nhắc 8 ngày", "ngừng thông báo mười ngày", "stop reminders for eleven days"])
 def test_stopping_reminders_for_a_while_is_a_pause(text: str) -> None:
     assert INTENTS.intent(text) == "reminder_pause", text
+
+
+@pytest.mark.parametrize("text", ["dừng nhắc nhở", "dừng nhắc sau ngày 20 nhé", "nhắc tôi 8h trong 3 ngày tới"])
+def test_a_length_of_time_alone_makes_no_pause(text: str) -> None:
+    assert INTENTS.intent(text) != "reminder_pause", text
+
+
+async def test_a_pause_for_a_length_of_time_pauses_that_long_and_keeps_the_reminder(bot: Bot) -> None:
+    await onboard(bot)
+    await say(bot, "nhắc tôi 7h sáng mỗi ngày")
+    handler, texts = await say(bot, "tắt nhắc 8 ngày giúp em")
+    assert handler == "reminders:paused" and texts[0].startswith("Đã tạm dừng 8 ngày"), (handler, texts)
+    handler, texts = await say(bot, "mute reminders for 2 weeks")
+    assert handler == "reminders:paused" and texts[0].startswith("Paused for 14 days"), (handler, texts)
+
+
+async def test_a_pause_longer_than_the_longest_asks_how_long(bot: Bot) -> None:
+    await onboard(bot)
+    await say(bot, "nhắc tôi 7h sáng mỗi ngày")
+    handler, _texts = await say(bot, "tắt nhắc 3 tháng")
+    assert handler == "reminders", handler
 
 
 @pytest.mark.parametrize("text", ["bot giúp được những việc gì", "bạn có thể giúp gì cho mình"])
