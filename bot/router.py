@@ -33,6 +33,7 @@ from bot.services.crisis import CrisisKind, Tier
 DOUBLE_TAP_WINDOW = timedelta(seconds=10)
 AFTER_FIRST_CONTACT = "after_first_contact"  # the session data key of replies kept for after first contact
 GREETING_IS_ENOUGH = frozenset({"fallback", "no_words", "smalltalk", "understand:off_topic"})
+SAYS_NOTHING_NEW = frozenset({"fallback", "no_words", "greeting", "ack"})  # handlers, and small-talk kinds
 
 
 @dataclass(frozen=True)
@@ -172,8 +173,13 @@ class Router:
             opened = await self.open_feature(turn, step.then, step.carried)
             step = Step([*step.replies, *opened.replies], opened.handler, step.entry)
         replies = list(step.replies)
-        if not turn.person.onboarded and step.handler in GREETING_IS_ENOUGH:
+        if not turn.person.onboarded and step.handler in GREETING_IS_ENOUGH and (
+                flow_before[0] != self._r.first_contact_flow or step.handler in SAYS_NOTHING_NEW
+                or step.entry in SAYS_NOTHING_NEW):
             # "xin chào" or 👋 from someone new: the greeting is the answer, not "I did not understand".
+            # Once first contact has begun, thanks, "who are you" or a question outside what the bot
+            # covers get their own reply before the step's question; a greeting, an "ok" or words not
+            # understood are answered by the question itself.
             replies = []
         flow = self._r.flows.get(turn.session.flow or "")
         if (

@@ -12,6 +12,7 @@ from typing import ClassVar
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.keys import ChoiceKey
+from bot.language import language_of
 from bot.messages import Choice, Reply
 from bot.router import AFTER_FIRST_CONTACT
 from bot.services.people import give_consent, redeem_invite
@@ -126,6 +127,18 @@ class Onboarding:
         return Step([_staff_welcome(turn, invite)], "start:staff")
 
     def prompt(self, turn: Turn) -> Reply:
+        """The step's question again, after a message the step did not take. At the language step, a
+        message written in one language, when the question had already been asked, answers it: the
+        person uses that language, and asking a third time would only be in their way."""
+        if turn.session.step == "lang" and turn.incoming.choice is None and turn.command is None:
+            language = language_of(turn.incoming.text, turn.services.sites.place_named_in(turn.incoming.text))
+            if language is not None:
+                turn.set_locale(language)
+                taken = turn._("start.language_taken")
+                payload = turn.session.data.get("payload")
+                turn.goto("code" if payload else "who")
+                following = _ask_code(turn) if payload else _ask_who(turn)
+                return Reply(f"{taken}\n\n{following.text}", following.choices)
         return {"lang": _ask_language, "who": _ask_who, "code": _ask_code, "consent": _ask_consent}.get(
             turn.session.step or "lang", _ask_language
         )(turn)

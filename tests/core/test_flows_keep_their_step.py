@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.language import language_of
 from tests.rig import Rig, onboard
 from tests.services.test_booking import counselor_with_hours
 
@@ -80,7 +81,9 @@ async def test_an_unrecognised_message_keeps_the_step_and_asks_again(rig: Rig, s
     await STEPS[step](rig, "p1")
     assert await where(rig, "p1") == step
     question = rig.last_replies[-1]
-    for stray in STRAYS:
+    # At the language step, words in one language answer it (tests/core/test_router_order.py).
+    strays = [s for s in STRAYS if step != ("onboarding", "lang") or language_of(s) is None]
+    for stray in strays:
         texts = await rig.say(stray, "p1")
         assert texts and all(t.strip() for t in texts), stray
         assert await where(rig, "p1") == step, stray

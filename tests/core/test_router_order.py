@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from bot.app import Bot, build
 from bot.clock import FakeClock
 from bot.messages import Incoming
@@ -43,9 +45,38 @@ async def test_an_open_flow_comes_before_the_menu_words(bot: Bot) -> None:
 
 async def test_a_question_inside_a_flow_is_answered_and_the_flow_asks_again(bot: Bot) -> None:
     await say(bot, "/start")
-    handler, texts = await say(bot, "methadone là gì")
-    assert handler == "faq"
+    handler, texts = await say(bot, "🙂")
     assert texts[-1].startswith("Bạn muốn dùng tiếng nào?")
+    await say(bot, "1")
+    handler, texts = await say(bot, "methadone là gì")
+    assert handler == "faq" and texts[0].startswith("Methadone là")
+    assert texts[-1] == "Bạn hỏi cho ai?"
+
+
+@pytest.mark.parametrize(("text", "first", "taken"), [
+    ("methadone là gì", "Methadone là", "Mình sẽ nói chuyện với bạn bằng tiếng Việt"),
+    ("what is methadone", "Methadone is", "I will write to you in English"),
+    ("cam on nhe", "Không có gì", "Mình sẽ nói chuyện với bạn bằng tiếng Việt"),
+    ("what's the gold price today", "That is outside what I can help with", "I will write to you in English"),
+])
+async def test_words_in_one_language_answer_the_language_question_already_asked(
+        bot: Bot, text: str, first: str, taken: str) -> None:
+    """Asked once and not answered, the language question is answered by the language the person writes
+    in: the message gets its own reply, and first contact goes on to the next question."""
+    await say(bot, "/start")
+    handler, texts = await say(bot, text)
+    assert texts[0].startswith(first), texts
+    assert texts[-1].startswith(taken) and ("Bạn hỏi cho ai?" in texts[-1] or "Who are you asking for?" in texts[-1])
+    _handler, texts = await say(bot, "1")  # the first answer of the next question: for myself
+    assert "đồng ý" in texts[-1].lower() or "agree" in texts[-1].lower(), texts
+
+
+async def test_an_ok_or_an_emoji_at_the_language_step_gets_the_question_again(bot: Bot) -> None:
+    await say(bot, "/start")
+    for text in ("ok", "🙂", "xin chào"):
+        _handler, texts = await say(bot, text)
+        assert texts[-1].startswith("Bạn muốn dùng tiếng nào?") or texts[-1].startswith("Mình sẽ nói"), (text, texts)
+        assert len(texts) == 1, (text, texts)
 
 
 async def test_a_typed_menu_item_is_a_choice(bot: Bot) -> None:
