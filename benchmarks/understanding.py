@@ -72,6 +72,8 @@ class ReplyReader:
         for kind in CRISIS_KINDS:
             if self.says(text, f"crisis.{kind}", lang):
                 return kind
+        if self.says(text, "crisis.suicide_someone", lang):  # a wish to die told by someone worried for another
+            return "suicide"
         return None
 
     def crisis_kind_any_language(self, text: str) -> str | None:

@@ -47,9 +47,10 @@ def reply_for(kind: CrisisKind) -> Handler:
         # why can be told.
         check = turn.crisis is not None and turn.crisis.tier is Tier.CHECK
         await turn.uow.tally.add(None, "crisis.check" if check else f"crisis.reply_{kind.value}", turn.now)
+        someone_else = kind is CrisisKind.SUICIDE and turn.crisis is not None and turn.crisis.someone_else
         log.info("crisis reply kind=%s tier=%s signals=%s model=%s person=%s", kind.value,
-                 "check" if check else "now", "+".join(signals), f"{model:.2f}" if model is not None else "-",
-                 turn.person.id)
+                 "check" if check else ("someone_else" if someone_else else "now"), "+".join(signals),
+                 f"{model:.2f}" if model is not None else "-", turn.person.id)
         if check:
             # Only the statistical reader heard a danger: ask, with the numbers, and alert nobody. A question
             # the FAQ answers with confidence ("con trai tôi 24 tuổi … gia đình nên làm gì?") is answered
@@ -62,7 +63,7 @@ def reply_for(kind: CrisisKind) -> Handler:
             return Step([Reply(turn._("crisis.check"), offer)], "crisis:check", kind.value)
         for listener in turn.services.crisis_listeners:
             await listener(turn.uow, turn.person, kind, turn.now)
-        replies = [Reply(turn._(_KEYS[kind]))]
+        replies = [Reply(turn._("crisis.suicide_someone" if someone_else else _KEYS[kind]))]
         # Inside an open chat, the counselor reads what the person wrote, as they would any message.
         from handlers import talk
 

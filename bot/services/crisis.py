@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -64,6 +64,9 @@ class CrisisReading:
     tier: Tier
     signals: tuple[str, ...]  # the concepts that fired, for the log and for a counselor who asks why
     model: float | None = None  # the statistical reader's probability of a crisis now, when it was asked
+    # A wish to die that is someone else's, told by a person worried for them ("my friend keeps saying
+    # everyone would be better off without him"): the reply says how to help them.
+    someone_else: bool = False
 
 
 # Called inside the turn's transaction after a crisis reply is chosen, once per crisis message (a
@@ -81,7 +84,7 @@ REQUIRED_CONCEPTS = frozenset({
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
-    "dosing_service", "false_alarm",
+    "dosing_service", "false_alarm", "third_person", "helper_words",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -238,6 +241,15 @@ MODEL_ABOUT_SURE = 0.6
 UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan"})
 
 
+def _someone_elses_wish(c: set[str]) -> bool:
+    """The wish to die is someone else's: a person or a child is named, their words are reported or they
+    are named by a pronoun ("bạn em cứ nói muốn chết", "my brother said he wants to kill himself"), and
+    the writer states no wish of their own ("tôi muốn" inside "bạn tôi muốn" is the friend's) and speaks of
+    themselves only as the one who helps ("em phải làm sao"). When in doubt, the reply is the writer's own."""
+    return bool(c & {"person", "child", "young_child"}) and bool(c & {"their_words", "third_person", "others_wish"}) \
+        and ("speaker_wish" not in c or "others_wish" in c) and "writer_speaks" not in c
+
+
 class CrisisReader:
     def __init__(self, signals: CrisisSignals, model: CrisisModel | None = None) -> None:
         self._model = model
@@ -298,6 +310,13 @@ class CrisisReader:
         if len(text) > 2 * READ_CHARS:
             text = text[:READ_CHARS] + "\n" + text[-READ_CHARS:]
         found = self._concepts(text)
+        reading = self._reading(text, found)
+        if reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier is Tier.NOW \
+                and _someone_elses_wish(found[0]):
+            return replace(reading, someone_else=True)
+        return reading
+
+    def _reading(self, text: str, found: tuple[set[str], bool]) -> CrisisReading | None:
         reading = self._by_rules(text, found)
         c = found[0]
         # Violence or a collapse said laughing, not asked, with nothing swallowed, seen, planned or cried
@@ -322,8 +341,13 @@ class CrisisReader:
         taken = reading is not None and reading.kind is CrisisKind.POISONING and {"excess", "substance"} <= c \
             and bool(c & {"swallowed", "ingest"}) and bool(c & {"now", "strong_now"}) and not found[1] \
             and not c & {"question", "informational", "permission", "hypothetical", "past", "joking"}
+        # A wish to die told plainly of someone named ("my friend wants to kill himself"): the model, weak in
+        # English and taught many questions about friends, does not undo it.
+        told_of_someone = reading is not None and reading.kind is CrisisKind.SUICIDE and "suicide" in c \
+            and _someone_elses_wish(c) and not found[1] \
+            and not c & {"question", "informational", "hypothetical", "past", "fiction", "safe_now", "joking"}
         if reading is not None and reading.tier is Tier.NOW and model.crisis < MODEL_DOUBT \
-                and not found[0] & UNDOUBTED and not taken:
+                and not found[0] & UNDOUBTED and not taken and not told_of_someone:
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_doubt"), model.crisis)
         # Asked, and the model all but sure it is a question about the danger rather than the danger ("what do
         # pinpoint pupils mean in an overdose? I'm preparing the slides", "nếu gặp người ngáy khò khè sau khi
@@ -515,6 +539,27 @@ class CrisisReader:
         kept = [(name, start, end) for name, start, end in matches
                 if not any(s <= start and end <= e and name in hidden for s, e, hidden in shadows)]
         fired = {name for name, _, _ in kept}
+        # "tôi muốn" inside "bạn tôi muốn …": the wish is the friend's, named just before it.
+        people = [(start, end) for name, start, end in kept if name in ("person", "child", "young_child")]
+        wishes = [start for name, start, _ in kept if name == "speaker_wish"]
+        if wishes and all(any(ps < w < pe for ps, pe in people) for w in wishes):
+            fired.add("others_wish")
+        # The writer as the subject of something ("tôi uống hết chai thuốc", "giờ mình ra sông"), not as the
+        # owner of someone named ("bạn tôi") or the one who helps ("em phải làm sao", "texted me").
+        helping = [(start, end) for name, start, end in kept if name in ("person", "child", "young_child",
+                                                                        "helper_words")]
+        helper_starts = {start for name, start, _ in kept if name == "helper_words"}
+        # "t" and "e" are how the writer says "tao" and "em" in a hurry ("vk t bảo …, t đi thật đây").
+        writer = [(name_start, name_end) for name, name_start, name_end in kept if name == "first_person"] \
+            + [(i, i + 1) for i, t in enumerate(tokens) if t.folded in ("t", "e")]
+        if any(not any(hs <= start and end <= he for hs, he in helping) and end not in helper_starts
+               for start, end in writer):
+            fired.add("writer_speaks")
+        # Words said by someone named just before, in the same clause ("bạn em cứ nói …", "my friend keeps
+        # saying …"; not "… cho em trai, nhờ chị nói với nó").
+        if any(0 <= start - pe <= 3 and all(t.folded.isalnum() for t in tokens[pe:start])
+               for name, start, _ in kept if name == "reported" for _ps, pe in people):
+            fired.add("their_words")
         # An animal spoken of as "nó" is no person: "con chó nhà tôi ăn phải thuốc chuột, giờ nó nôn".
         if "animal" in fired and all(" ".join(t.folded for t in tokens[start:end]) in PRONOUNS
                                      for name, start, end in kept if name == "person"):

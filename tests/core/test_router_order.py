@@ -64,7 +64,7 @@ async def test_words_in_one_language_answer_the_language_question_already_asked(
     """Asked once and not answered, the language question is answered by the language the person writes
     in: the message gets its own reply, and first contact goes on to the next question."""
     await say(bot, "/start")
-    handler, texts = await say(bot, text)
+    _handler, texts = await say(bot, text)
     assert texts[0].startswith(first), texts
     assert texts[-1].startswith(taken) and ("Bạn hỏi cho ai?" in texts[-1] or "Who are you asking for?" in texts[-1])
     _handler, texts = await say(bot, "1")  # the first answer of the next question: for myself

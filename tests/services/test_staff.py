@@ -93,3 +93,14 @@ async def test_the_counselor_welcome_offers_the_web_pages_only_where_they_are_se
     await rig.say("/start WEBLESS2", "c9")
     welcome = await rig.say("1", "c9")
     assert any("tư vấn viên" in text for text in welcome) and not any("/web" in text for text in welcome)
+
+
+async def test_a_wish_to_die_told_of_someone_else_alerts_the_counselor_on_duty(rig: Rig) -> None:
+    await make_counselor(rig, "c1", "CCC44444")
+    await rig.say("/truc", "c1")
+    await onboard(rig, "p1")
+    texts = await rig.say("bạn em cứ nói muốn chết cho xong, em phải làm sao", "p1")
+    assert texts[0].startswith("Cảm ơn bạn đã nói ra. Những lời như vậy") and "115" in texts[0]
+    await rig.sender.drain()
+    alerts = rig.texts("c1")
+    assert len(alerts) == 1 and alerts[0].startswith("🚨 ") and "muốn chết" not in alerts[0]

@@ -478,3 +478,37 @@ def test_the_medicine_the_dosing_point_hands_out_is_no_drug_taken() -> None:
     """Blue from the cold while waiting at the dosing point ("điểm phát thuốc") is the cold."""
     reading = READER.read("rét quá, đứng đợi trước điểm phát thuốc mà môi tím tái cả rồi, mấy giờ mới mở vậy")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", [
+    "my friend keeps saying everyone would be better off without him", "my dad is talking about killing himself",
+    "bạn em cứ nói muốn chết cho xong, em phải làm sao", "chồng em nhắn tin bảo muốn tự tử",
+    "my friend wants to kill himself", "bạn tôi muốn tự tử",
+])
+def test_a_wish_to_die_told_of_someone_else_is_a_crisis_of_theirs(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    assert reading.someone_else, reading
+
+
+@pytest.mark.parametrize("text", [
+    "tôi nói với bạn là tôi muốn chết", "I want to die, my friend says im overreacting",
+    "vo toi di roi, con ko nhan, toi uong het chai thuoc sau nay la xong",
+    "nho bot nhan lai voi vo toi la toi xin loi, toi khong quay ve nua", "nhan lan cuoi thoi, mai ko con minh nua dau",
+    "vk t bảo đi chết đi, ừ thì t đi thật đây, đừng ai cản", "xe wave để lại cho em trai, nhờ chị nói với nó vậy",
+])
+def test_the_writers_own_wish_to_die_beside_someone_named_is_the_writers(text: str) -> None:
+    """In doubt, the reply is the one for the writer: it is the one that must not be missed."""
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    assert not reading.someone_else, reading
+
+
+async def test_someone_worried_for_another_gets_how_to_help_them(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "my brother said he wants to kill himself tonight")
+    assert handler == "crisis"
+    assert texts[0].startswith("Thank you for telling me. Words like these") and "115" in texts[0]
+    assert "096.306.1414" in texts[0] and "If you have taken something" not in texts[0]
+    handler, texts = await say(bot, "em muốn chết")
+    assert handler == "crisis" and "Nếu bạn đã uống thuốc hay làm hại bản thân" in texts[0]
