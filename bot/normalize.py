@@ -95,8 +95,10 @@ def has_letters_or_digits(text: str) -> bool:
 _YES = frozenset("co vang da u um ok oke okay yes yeah yep sure dong y duoc chot dat di luon nhe nha roi "
                  "lam book it please go ahead fine good tot toi minh em anh chi lich a ah".split())
 _NO = frozenset("khong thoi chua huy no not nope cancel dung de sau later never".split())
-# Words that may stand beside a refusal without making it something else ("thôi, không đặt nữa ạ").
-_NO_COMPANIONS = frozenset("dat lich nua a ah nhe nha minh toi em anh chi thanks cam on di vay khoi".split())
+# Words that may stand beside a refusal without making it something else ("thôi, không đặt nữa ạ",
+# "không xóa đâu, giữ lại").
+_NO_COMPANIONS = frozenset("dat lich nua a ah nhe nha minh toi em anh chi thanks cam on di vay khoi xoa dau giu lai"
+                           .split())
 _YES_NEEDS = frozenset("co vang da u ok oke okay yes yeah yep sure dong y duoc chot dat book go fine tot".split())
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
+from bot.normalize import yes_or_no
 from bot.services.booking import tell_counselors_before_erasure
 from bot.services.people import erase, give_consent, withdraw_consent
 from handlers.menu import main_menu, menu_unless_in_flow
@@ -44,13 +45,15 @@ class Erase:
     name = ERASE_FLOW
 
     async def step(self, turn: Turn) -> Step | None:
-        if turn.choice == "erase:yes":
+        # The question is a yes-or-no one: "không", "thôi", "có", "ok xóa đi" answer it as well as a button.
+        typed = yes_or_no(turn.text) if turn.choice is None and turn.incoming.choice is None else None
+        if turn.choice == "erase:yes" or typed is True:
             assert turn.person.id is not None
             await tell_counselors_before_erasure(turn.uow, turn.services.catalogs, turn.person.id, turn.now)
             await erase(turn.uow, turn.person)
             turn.erased = True
             return Step([Reply(turn._("privacy.erased"))], "privacy:erased")
-        if turn.choice == "erase:no":
+        if turn.choice == "erase:no" or typed is False:
             turn.close_flow()
             return Step([Reply(turn._("privacy.erase_kept")), *menu_unless_in_flow(turn)], "privacy")
         return None

@@ -43,6 +43,21 @@ async def test_an_open_flow_comes_before_the_menu_words(bot: Bot) -> None:
     assert handler == "privacy" and "Không xóa" in texts[0]
 
 
+@pytest.mark.parametrize("typed", ["không", "thôi không xóa đâu", "no", "ko"])
+async def test_the_erase_question_is_answered_no_in_words(bot: Bot, typed: str) -> None:
+    await onboard(bot)
+    await say(bot, "/xoa")
+    handler, texts = await say(bot, typed)
+    assert handler == "privacy" and ("Không xóa" in texts[0] or "Nothing was erased" in texts[0]), (typed, texts)
+
+
+async def test_the_erase_question_is_answered_yes_in_words(bot: Bot) -> None:
+    await onboard(bot)
+    await say(bot, "/xoa")
+    handler, texts = await say(bot, "có")
+    assert handler == "privacy:erased", (handler, texts)
+
+
 async def test_a_question_inside_a_flow_is_answered_and_the_flow_asks_again(bot: Bot) -> None:
     await say(bot, "/start")
     handler, texts = await say(bot, "🙂")

@@ -241,6 +241,11 @@ def test_small_talk_with_filler_or_an_easy_word_is_still_small_talk() -> None:
     assert INTENTS.smalltalk("cảm ơn bạn nhiều nhé") == "thanks"
 
 
+@pytest.mark.parametrize("text", ["thôi", "thoi khoi", "never mind", "nvm"])
+def test_never_mind_outside_a_step_is_an_ok(text: str) -> None:
+    assert INTENTS.smalltalk(text) == "ack", text
+
+
 def test_the_menu_is_asked_for_in_a_few_words_not_inside_a_longer_question() -> None:
     assert INTENTS.intent("trợ giúp") == "menu"
     assert INTENTS.intent("can tro giup phap ly khi bi cong an bat giu") is None
