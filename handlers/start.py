@@ -130,8 +130,9 @@ class Onboarding:
         """The step's question again, after a message the step did not take. At the language step, a
         message written in one language, when the question had already been asked, answers it: the
         person uses that language, and asking a third time would only be in their way."""
-        if turn.session.step == "lang" and turn.incoming.choice is None and turn.command is None:
-            language = language_of(turn.incoming.text, turn.services.sites.place_named_in(turn.incoming.text))
+        typed = turn.incoming.text
+        if turn.session.step == "lang" and typed and turn.incoming.choice is None and turn.command is None:
+            language = language_of(typed, turn.services.sites.place_named_in(typed))
             if language is not None:
                 turn.set_locale(language)
                 taken = turn._("start.language_taken")
