@@ -539,6 +539,12 @@ class CrisisReader:
         kept = [(name, start, end) for name, start, end in matches
                 if not any(s <= start and end <= e and name in hidden for s, e, hidden in shadows)]
         fired = {name for name, _, _ in kept}
+        # Beside a request to the bot, what people add about the feature ("tắt hẳn luôn, e ko cần nữa") is about
+        # the feature, not a hint of leaving life.
+        talk = [(start, end) for name, start, end in kept if name == "feature_talk"]
+        if "bot_feature" in fired and all(any(ts <= start and end <= te for ts, te in talk)
+                                          for name, start, end in kept if name == "suicide_hint"):
+            fired.discard("suicide_hint")
         # "tôi muốn" inside "bạn tôi muốn …": the wish is the friend's, named just before it.
         people = [(start, end) for name, start, end in kept if name in ("person", "child", "young_child")]
         wishes = [start for name, start, _ in kept if name == "speaker_wish"]

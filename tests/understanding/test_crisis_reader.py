@@ -512,3 +512,15 @@ async def test_someone_worried_for_another_gets_how_to_help_them(bot: Bot) -> No
     assert "096.306.1414" in texts[0] and "If you have taken something" not in texts[0]
     handler, texts = await say(bot, "em muốn chết")
     assert handler == "crisis" and "Nếu bạn đã uống thuốc hay làm hại bản thân" in texts[0]
+
+
+@pytest.mark.parametrize("text", ["thoi dung nhac nua nha, tat han luon, e ko can nua",
+                                  "tắt nhắc nhở đi, em không cần nữa"])
+def test_what_people_add_when_stopping_reminders_is_about_the_reminders(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_not_needing_anything_any_more_said_alone_is_still_heard() -> None:
+    reading = READER.read("e ko can nua")
+    assert reading is not None and reading.tier in (Tier.NOW, Tier.CHECK), reading
