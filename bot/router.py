@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
+from typing import Any
 
 from bot.commands import CommandMenu
 from bot.dialogs import Feature, Flow, Handler, MaybeHandler, Step, Turn
@@ -32,6 +33,9 @@ from bot.services.crisis import CrisisKind, Tier
 
 DOUBLE_TAP_WINDOW = timedelta(seconds=10)
 AFTER_FIRST_CONTACT = "after_first_contact"  # the session data key of replies kept for after first contact
+# The session data key, in a feature's flow opened during first contact, of where first contact had got to.
+# Keys that start with "_" belong to the router: a flow never reads them as its own.
+FIRST_CONTACT_PAUSED = "_first_contact"
 GREETING_IS_ENOUGH = frozenset({"fallback", "no_words", "smalltalk", "understand:off_topic"})
 SAYS_NOTHING_NEW = frozenset({"fallback", "no_words", "greeting", "ack"})  # handlers, and small-talk kinds
 
@@ -163,16 +167,26 @@ class Router:
     async def route(self, turn: Turn) -> Step:
         flow_before = (turn.session.flow, turn.session.step)
         data_before = dict(turn.session.data)
+        paused = self._first_contact_paused(flow_before, data_before)
         step, by_flow, crisis = await self._understand(turn)
-        if (flow_before[0] == self._r.first_contact_flow and flow_before[1] is not None
-                and turn.session.flow is None and not turn.person.onboarded and not turn.erased):
-            # A feature asked for in words during first contact ("tắt nhắc nhở") closes the flow it found;
-            # first contact goes on from the step it had reached, not from the greeting again.
-            turn.open_flow(flow_before[0], flow_before[1], data_before)
         if step.then is not None:
             opened = await self.open_feature(turn, step.then, step.carried)
             step = Step([*step.replies, *opened.replies], opened.handler, step.entry)
+        resumed = False
+        if paused is not None and not turn.person.onboarded and not turn.erased:
+            # A feature asked for in words during first contact ("tắt nhắc nhở", "tìm cơ sở ở Đà Nẵng") is
+            # answered at once; first contact waits in the feature's flow and goes on from the step it had
+            # reached when that flow ends, not from the greeting again.
+            if turn.session.flow is None:
+                turn.open_flow(self._r.first_contact_flow, paused["step"], paused["data"])
+                resumed = flow_before[0] != self._r.first_contact_flow
+            elif turn.session.flow != self._r.first_contact_flow:
+                turn.session.data[FIRST_CONTACT_PAUSED] = paused
         replies = list(step.replies)
+        if not turn.person.onboarded and not turn.erased:
+            # The menu comes at the end of first contact: before it, the step's question is the next one.
+            menu = self._r.always_offered(turn)
+            replies = [r for r in replies if r.choices != menu]
         if not turn.person.onboarded and step.handler in GREETING_IS_ENOUGH and (
                 flow_before[0] != self._r.first_contact_flow or step.handler in SAYS_NOTHING_NEW
                 or step.entry in SAYS_NOTHING_NEW):
@@ -185,7 +199,7 @@ class Router:
         if (
             not turn.erased and not by_flow and not crisis and flow is not None
             and (turn.session.flow, turn.session.step) == flow_before
-        ):
+        ) or (resumed and flow is not None):
             replies.append(flow.prompt(turn))
         if not turn.erased and not turn.person.onboarded and turn.session.flow is None:
             greeting = (await self._r.first_contact(turn)).replies
@@ -198,6 +212,14 @@ class Router:
                 replies = [r for r in replies if not r.choices] + [Reply(turn._("start.question_kept"))]
             replies.extend(greeting)
         return Step(one_list(replies), step.handler, step.entry)
+
+    def _first_contact_paused(self, flow_before: tuple[str | None, str | None],
+                              data_before: dict[str, Any]) -> dict[str, Any] | None:
+        """Where first contact had got to, if it is open or waiting in a feature's flow."""
+        if flow_before[0] == self._r.first_contact_flow and flow_before[1] is not None:
+            return {"step": flow_before[1], "data": data_before}
+        waiting = data_before.get(FIRST_CONTACT_PAUSED) if flow_before[0] is not None else None
+        return waiting if isinstance(waiting, dict) and waiting.get("step") else None
 
     async def open_feature(self, turn: Turn, key: str, carried: dict[str, str]) -> Step:
         """A menu item, or a feature a handler asked for: consent first when it keeps data."""

@@ -91,7 +91,7 @@ class Consent:
     async def step(self, turn: Turn) -> Step | None:
         if turn.choice == "consent:yes":
             give_consent(turn.person, turn.now)
-            carried = {k: str(v) for k, v in turn.session.data.items() if k != "then"}
+            carried = {k: str(v) for k, v in turn.session.data.items() if k != "then" and not k.startswith("_")}
             feature = str(turn.session.data.get("then", "m:menu"))
             return Step([Reply(turn._("start.consent_thanks"))], "privacy:consent", then=feature, carried=carried)
         if turn.choice == "consent:no":

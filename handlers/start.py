@@ -14,6 +14,7 @@ from bot.i18n import N_
 from bot.keys import ChoiceKey
 from bot.language import language_of
 from bot.messages import Choice, Reply
+from bot.normalize import words
 from bot.router import AFTER_FIRST_CONTACT
 from bot.services.people import give_consent, redeem_invite
 from bot.store.records import Invite
@@ -78,6 +79,35 @@ def _ask_consent(turn: Turn) -> Reply:
     ))
 
 
+# Who the person is asking for, typed in their own words ("for my brother", "cho con trai tôi", "bản thân
+# em"): folded words, each set all present. A short answer only: a longer message is a question or a story,
+# answered first, and the step is asked again.
+_FOR_MYSELF = ({"myself"}, {"for", "me"}, {"ban", "than"}, {"chinh", "toi"}, {"chinh", "em"}, {"chinh", "minh"},
+               {"cho", "toi"}, {"cho", "em"}, {"cho", "minh"}, {"me"}, {"toi"}, {"em"}, {"minh"}, {"tui"}, {"self"})
+_FOR_SOMEONE = frozenset("""
+    brother sister son daughter husband wife mother mom mum father dad friend partner boyfriend girlfriend family
+    relative cousin uncle aunt nephew niece child kid kids grandson granddaughter
+    chong vo con ba bo me anh chi em trai gai ban nha gia dinh chau co chu bac cau di
+""".split())
+_FOR_SOMEONE_LEADS = ({"my"}, {"for"}, {"about"}, {"cho"}, {"ho"}, {"giup"}, {"dum"}, {"tui"}, {"toi"}, {"minh"})
+ASKING_FOR_MAX_WORDS = 6
+
+
+def _asking_for(text: str) -> str | None:
+    said = words(text)
+    if not said or len(said) > ASKING_FOR_MAX_WORDS:
+        return None
+    present = set(said)
+    if any(s <= present for s in ({"nguoi", "nha"}, {"nguoi", "than"}, {"gia", "dinh"}, {"family"}, {"relative"})):
+        return "who:family"
+    relation = [w for w in said if w in _FOR_SOMEONE and w not in ("em", "anh", "chi", "ban")]
+    if relation and any(s <= present for s in _FOR_SOMEONE_LEADS):
+        return "who:family"
+    if any(s <= present for s in _FOR_MYSELF) and not relation:
+        return "who:self"
+    return None
+
+
 class Onboarding:
     name = FLOW
 
@@ -93,9 +123,13 @@ class Onboarding:
                 return await self._code(turn, payload)
             turn.goto("who")
             return Step([_ask_who(turn)], "start")
+        if current == "who" and turn.choice is None and turn.incoming.choice is None:
+            choice = _asking_for(turn.text) or ""
         if current == "who" and choice in ("who:self", "who:family"):
             turn.person.role = "person" if choice == "who:self" else "family"
             await turn.uow.tally.add(None, f"contact.{choice.removeprefix('who:')}", turn.now)
+            if turn.person.consented:  # agreed already, to a feature asked for during first contact
+                return _finish(turn, consented=True)
             turn.goto("consent")
             return Step([_ask_consent(turn)], "start")
         if current == "who" and choice == "who:staff":

@@ -86,6 +86,34 @@ async def test_words_in_one_language_answer_the_language_question_already_asked(
     assert "đồng ý" in texts[-1].lower() or "agree" in texts[-1].lower(), texts
 
 
+async def test_a_feature_with_steps_asked_for_during_first_contact_comes_back_to_first_contact(bot: Bot) -> None:
+    """A feature asked for in words opens at once; when its steps end, first contact goes on where it was
+    (not from the greeting), and a consent given to the feature is not asked again."""
+    await say(bot, "/start")
+    await say(bot, "what is methadone")  # the language, taken from the message
+    handler, texts = await say(bot, "remind me every day at 6:30am")
+    assert handler == "privacy:consent" and "agree" in texts[-1].lower(), (handler, texts)
+    handler, texts = await say(bot, "I agree")
+    assert any("06:30" in t for t in texts), texts
+    assert texts[-1] == "Who are you asking for?", texts  # first contact again, and no menu before it
+    assert not any(t.startswith("What do you need?") for t in texts), texts
+    handler, texts = await say(bot, "thanks")
+    assert texts[-1] == "Who are you asking for?" and not texts[0].startswith("Hello"), texts
+    handler, texts = await say(bot, "for my brother")
+    assert texts[0].startswith("Thank you") and texts[-1].startswith("What do you need?"), texts  # no consent again
+
+
+@pytest.mark.parametrize(("typed", "role"), [("for my brother", "family"), ("cho con trai tôi", "family"),
+                                             ("bản thân em", "person"), ("for myself", "person")])
+async def test_who_is_asking_is_answered_in_words(bot: Bot, typed: str, role: str) -> None:
+    await say(bot, "/start")
+    await say(bot, "1")
+    _handler, texts = await say(bot, typed)
+    assert "đồng ý" in texts[-1].lower() or "agree" in texts[-1].lower(), (typed, texts)
+    rows = await bot.store.table_rows()
+    assert [p["role"] for p in rows["people"]] == [role]
+
+
 async def test_an_ok_or_an_emoji_at_the_language_step_gets_the_question_again(bot: Bot) -> None:
     await say(bot, "/start")
     for text in ("ok", "🙂", "xin chào"):
