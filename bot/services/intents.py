@@ -34,6 +34,8 @@ FILLER = frozenset("""
     so much very you u lot all everyone moi nguoi bot ok oke va and that this it was really great nice
     helps helped helpful
 """.split())
+# Words that fold like a question word without asking: "lần đầu" (the first time), "bắt đầu" (to start).
+_NOT_ASKING = re.compile(r"(?<![a-z])(?:lan dau|ban dau|dau tien|bat dau|mo dau|hang dau)(?![a-z])")
 # A message of this many words or more is a story or a question, not small talk.
 SMALLTALK_MAX_WORDS = 12
 # Words that ask something: beside small talk they make a question of it ("học tiếng Anh ở đâu tốt"
@@ -246,7 +248,8 @@ class IntentReader:
         # does ("ok đặt lịch đi", "chào bạn, methadone là gì") or when the word is another one in the
         # middle of a sentence ("giá vàng hôm nay": "vàng" folds like "vâng").
         if extra and not about_the_bot:
-            if self.on_topic(text) or self.intent(text) is not None or QUESTION_WORDS.intersection(extra):
+            asking = set(_NOT_ASKING.sub(" ", " ".join(extra)).split())
+            if self.on_topic(text) or self.intent(text) is not None or QUESTION_WORDS.intersection(asking):
                 return None
             # At an edge once the wrapping words are set aside: "thôi em đi ngủ đây, bye ad", "how are you today".
             def at_an_edge(match: re.Match[str]) -> bool:

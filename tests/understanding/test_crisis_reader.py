@@ -524,3 +524,10 @@ def test_what_people_add_when_stopping_reminders_is_about_the_reminders(text: st
 def test_not_needing_anything_any_more_said_alone_is_still_heard() -> None:
     reading = READER.read("e ko can nua")
     assert reading is not None and reading.tier in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_wanting_to_leave_nothing_behind_in_the_bot_is_about_the_data() -> None:
+    reading = READER.read("xoa het du lieu cua e di, ko muon de lai gi het")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+    reading = READER.read("tôi không muốn để lại gì cho ai nữa, tôi đi đây")
+    assert reading is not None and reading.tier is Tier.NOW, reading

@@ -476,3 +476,21 @@ async def test_a_danger_told_as_past_then_a_question_about_something_else_answer
                                     "trị methadone không?")
     entry = bot.services.faq.by_id["methadone-who-can-join"]
     assert handler == "crisis:about" and texts[0].startswith(entry.answer.vi[:60]), texts
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("can you ping me every morning at 7 so i dont forget to go in", "reminder_set"),
+    ("I'd like to sit down with one of your counselors in person next week", "book"),
+    ("muốn gặp chị tư vấn chiều mai", "book"),
+    ("how do i reset my facebook password", None),  # "facebook" is no "face" and "book"
+])
+def test_features_asked_for_in_everyday_words(text: str, intent: str | None) -> None:
+    assert INTENTS.intent(text) == intent, text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("are you guys cops? will this get reported?", "is_police"), ("hows your day going bot?", "how_are_you"),
+    ("chao ad, e moi vo lan dau nen hoi ngai ti", "greeting"),  # "lần đầu" asks nothing: "đâu" folds alike
+])
+def test_small_talk_in_everyday_words(text: str, kind: str) -> None:
+    assert INTENTS.smalltalk(text) == kind, text
