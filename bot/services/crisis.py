@@ -124,6 +124,10 @@ RUN_TOGETHER = ("overdose_event", "sign_unresponsive", "sign_breathing", "sign_b
 # ... and these concepts' long single words too ("conuongnhammethadone"): a drug's name is one word.
 RUN_TOGETHER_WORDS = ("substance",)
 _AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| tuoi| year old| years old| yo| yr old)(?![a-z])")
+# An age said of a child without "years old": "he's maybe 6", "she is only 4".
+_AGE_SAID = re.compile(r"(?<![a-z])(?:he s|she s|he is|she is)(?: maybe| about| only| just| barely| like)? "
+                       r"([0-9]{1,2})(?![0-9a-z])"
+                       r"(?! (?:am|pm|h|o clock|minutes|mins|hours|days|weeks|months|times|feet|ft|kg|lbs))")
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
@@ -600,7 +604,7 @@ class CrisisReader:
                 if run_together:
                     fired.update(run_together)
                     fired.add("run_together")
-        ages = [int(age) for age in _AGE.findall(folded)]
+        ages = [int(age) for age in (*_AGE.findall(folded), *_AGE_SAID.findall(folded))]
         if any(age < 16 for age in ages):
             fired.add("child")
         elif ages and min(ages) >= 18 and "young_child" not in fired:

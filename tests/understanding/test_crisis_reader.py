@@ -531,3 +531,19 @@ def test_wanting_to_leave_nothing_behind_in_the_bot_is_about_the_data() -> None:
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
     reading = READER.read("tôi không muốn để lại gì cho ai nữa, tôi đi đây")
     assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("went way overboard tonight, did double what i normally use, heart is racing",
+     (CrisisKind.OVERDOSE, CrisisKind.POISONING)),
+    ("con trai tôi nổi điên, vừa xô tôi ngã, giờ dọa đâm nếu tôi báo công an", (CrisisKind.VIOLENCE,)),
+    ("the boy upstairs is being beaten with a belt, he's maybe 6, i can hear him screaming", (CrisisKind.CHILD,)),
+])
+def test_dangers_said_in_everyday_words(text: str, kinds: tuple[CrisisKind, ...]) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.NOW and reading.kind in kinds, reading
+
+
+def test_an_adults_age_said_after_he_s_is_no_child() -> None:
+    reading = READER.read("my husband is hitting me, he's 40 and drunk")
+    assert reading is not None and reading.kind is CrisisKind.VIOLENCE, reading
