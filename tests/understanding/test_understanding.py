@@ -494,3 +494,18 @@ def test_features_asked_for_in_everyday_words(text: str, intent: str | None) -> 
 ])
 def test_small_talk_in_everyday_words(text: str, kind: str) -> None:
     assert INTENTS.smalltalk(text) == kind, text
+
+
+@pytest.mark.parametrize("text", ["help me with my english homework", "can you help me write a cover letter"])
+def test_help_with_something_else_is_outside_what_the_bot_covers(text: str) -> None:
+    assert not INTENTS.on_topic(text), text
+
+
+@pytest.mark.parametrize("text", ["how to convince my brother to get help", "what can families do",
+                                  "I want to get through quitting with some help"])
+def test_help_for_someone_close_or_for_quitting_is_inside_what_it_covers(text: str) -> None:
+    assert INTENTS.on_topic(text), text
+
+
+def test_a_staff_member_rather_than_a_bot_is_a_person_to_talk_to() -> None:
+    assert INTENTS.intent("I'd rather talk to a staff member than a bot.") == "talk"
