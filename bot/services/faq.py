@@ -33,6 +33,7 @@ from scipy.sparse import csc_matrix
 
 from bot.content import FaqEntry
 from bot.normalize import words
+from bot.language import ENGLISH
 from bot.run_together import Splitter
 from bot.services.linear_text import Fitted, LinearReader, Weights, kept
 from bot.yaml_text import parse_yaml
@@ -245,7 +246,9 @@ class FaqIndex:
         # A message's words typed together are split back into the words of the ways of asking
         # (bot/run_together.py): "methadoneladi" is "methadone là gì".
         self.word_counts = word_counts
-        self._splitter = Splitter(self.word_counts, self.word_counts)
+        # Common English words are words too, never pieces to join again: "home" is no "hom" + "em".
+        known = {**dict.fromkeys(ENGLISH, 1.0), **self.word_counts}
+        self._splitter = Splitter(known, known)
 
     def search(self, text: str, limit: int = 3) -> list[Match]:
         return self._search(frozenset(self._terms(text)), limit)

@@ -18,6 +18,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from bot.normalize import words
+from bot.language import ENGLISH
 from bot.run_together import Splitter
 from bot.timeparse import DURATION
 from bot.yaml_text import parse_yaml
@@ -122,7 +123,7 @@ class IntentReader:
         """`word_counts` are more words a message may be made of (the FAQ's), with how often each is used:
         with the file's own, a word typed together with the next is split back into them ("dặtlịch",
         "nhactoi"), and a slip of the finger read as the word meant, before matching."""
-        counts = dict.fromkeys(_vocabulary(data), 1.0) | dict(word_counts or {})
+        counts = dict.fromkeys(ENGLISH, 1.0) | dict.fromkeys(_vocabulary(data), 1.0) | dict(word_counts or {})
         self._splitter = Splitter(counts, counts)
         self._intents: list[tuple[str, list[list[re.Pattern[str]]]]] = []
         for name in INTENTS:
