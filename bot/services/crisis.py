@@ -27,6 +27,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from bot.language import ENGLISH
 from bot.normalize import words
 from bot.phrases import PhraseSet, Token, tokenize
 from bot.run_together import Splitter
@@ -270,7 +271,7 @@ class CrisisReader:
         self._vocabulary = frozenset(vocabulary)
         # Words typed together are split back only against the model's words: the concepts' own words
         # alone are too few to tell a word from two ("bot/run_together.py").
-        self._splitter = Splitter(self._vocabulary | model.known_words, model.word_frequency) \
+        self._splitter = Splitter(self._vocabulary | model.known_words | ENGLISH, model.word_frequency) \
             if model is not None and model.known_words else None
         # Swallowing said of a substance, within a few words: "uống phải chai methadone", not "điểm
         # uống ... methadone" or "uống thuốc" said somewhere and "con" somewhere else.

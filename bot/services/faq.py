@@ -32,8 +32,8 @@ import numpy as np
 from scipy.sparse import csc_matrix
 
 from bot.content import FaqEntry
-from bot.normalize import words
 from bot.language import ENGLISH
+from bot.normalize import words
 from bot.run_together import Splitter
 from bot.services.linear_text import Fitted, LinearReader, Weights, kept
 from bot.yaml_text import parse_yaml

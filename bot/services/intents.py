@@ -17,8 +17,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from bot.normalize import words
 from bot.language import ENGLISH
+from bot.normalize import words
 from bot.run_together import Splitter
 from bot.timeparse import DURATION
 from bot.yaml_text import parse_yaml
