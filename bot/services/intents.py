@@ -36,7 +36,9 @@ FILLER = frozenset("""
     helps helped helpful
 """.split())
 # Words that fold like a question word without asking: "lần đầu" (the first time), "bắt đầu" (to start).
-_NOT_ASKING = re.compile(r"(?<![a-z])(?:lan dau|ban dau|dau tien|bat dau|mo dau|hang dau)(?![a-z])")
+# So do "nào cũng", "gì cũng", "đâu cũng" (every, anything, everywhere: "câu nào cũng trả lời như cái máy").
+_NOT_ASKING = re.compile(r"(?<![a-z])(?:lan dau|ban dau|dau tien|bat dau|mo dau|hang dau|nao cung|gi cung|dau cung)"
+                         r"(?![a-z])")
 # A message of this many words or more is a story or a question, not small talk.
 SMALLTALK_MAX_WORDS = 12
 # Words that ask something: beside small talk they make a question of it ("học tiếng Anh ở đâu tốt"

@@ -509,3 +509,11 @@ def test_help_for_someone_close_or_for_quitting_is_inside_what_it_covers(text: s
 
 def test_a_staff_member_rather_than_a_bot_is_a_person_to_talk_to() -> None:
     assert INTENTS.intent("I'd rather talk to a staff member than a bot.") == "talk"
+
+
+def test_a_counselor_free_to_chat_now_is_a_person_to_talk_to() -> None:
+    assert INTENTS.intent("is one of your counselors free to chat right now?") == "talk"
+
+
+def test_the_dependence_assessment_named_in_a_letter_is_inside_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("giấy mời ghi là đi xác định tình trạng gì đó, vậy là làm gì")
