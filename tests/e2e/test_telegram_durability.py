@@ -110,9 +110,12 @@ async def test_xoa_leaves_nothing_behind(telegram: TelegramHarness) -> None:
 async def test_erase_can_be_declined_and_typed(telegram: TelegramHarness) -> None:
     await telegram.say(USER, "/start")
     await telegram.say(USER, "/xoa")
-    kept, greeting, _language = await telegram.say(USER, "khong, giu lai")
+    kept, language = await telegram.say(USER, "khong, giu lai")
     assert "Không xóa" in kept["text"]
-    assert "trợ lý" in greeting["text"]  # still new: first contact goes on
+    # Still new: first contact goes on where it was, not from the greeting, and the words typed in
+    # Vietnamese answered its language question.
+    assert language["text"].startswith("Mình sẽ nói chuyện với bạn bằng tiếng Việt")
+    assert language["text"].endswith("Bạn hỏi cho ai?")
 
 
 async def _queue_for(telegram: TelegramHarness, key: str) -> None:
