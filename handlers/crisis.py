@@ -48,8 +48,8 @@ def reply_for(kind: CrisisKind) -> Handler:
         check = turn.crisis is not None and turn.crisis.tier is Tier.CHECK
         await turn.uow.tally.add(None, "crisis.check" if check else f"crisis.reply_{kind.value}", turn.now)
         someone_else = kind is CrisisKind.SUICIDE and turn.crisis is not None and turn.crisis.someone_else
-        log.info("crisis reply kind=%s tier=%s signals=%s model=%s person=%s", kind.value,
-                 "check" if check else ("someone_else" if someone_else else "now"), "+".join(signals),
+        log.info("crisis reply kind=%s tier=%s whose=%s signals=%s model=%s person=%s", kind.value,
+                 "check" if check else "now", "someone_else" if someone_else else "writer", "+".join(signals),
                  f"{model:.2f}" if model is not None else "-", turn.person.id)
         if check:
             # Only the statistical reader heard a danger: ask, with the numbers, and alert nobody. A question
