@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.normalize import TEENCODE, fold
 
@@ -196,9 +197,11 @@ def weigh(text: str, place: str | None = None) -> tuple[float, float, bool]:
     return english, vietnamese, clear
 
 
+@lru_cache(maxsize=1024)
 def language_of(text: str, place: str | None = None) -> str | None:
     """"en" or "vi" when the message's words clearly belong to one language, else None; `place` is a place
-    the message names, folded, which counts for neither."""
+    the message names, folded, which counts for neither. Kept for the last messages: the router and each
+    reader that splits words ask it of the same message."""
     english, vietnamese, clear = weigh(text, place)
     if english > vietnamese and clear:
         return "en"

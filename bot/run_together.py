@@ -83,6 +83,7 @@ class Splitter:
         self._known = frozenset(w for w in known if w.isalpha()) | frozenset(TEENCODE)
         self._frequency = frequency
         self.split = lru_cache(maxsize=8192)(self._split)
+        self._split_english = lru_cache(maxsize=8192)(lambda word: self._split(word, english=True))
 
     def known(self, word: str) -> bool:
         return word in self._known
@@ -91,16 +92,19 @@ class Splitter:
         return piece in self._known and (len(piece) > 1 or piece in ONE_LETTER)
 
     @staticmethod
-    def _one_language(pieces: tuple[str, ...]) -> bool:
+    def _one_language(pieces: tuple[str, ...], english: bool = False) -> bool:
         if all(len(p) >= ENGLISH_PIECE for p in pieces):
             return True
+        if english:
+            return False
         shorthand = any(not _SYLLABLE.fullmatch(p) and p in TEENCODE for p in pieces)
         return all(map(vietnamese, pieces)) and (not shorthand or sum(map(len, pieces)) >= TEENCODE_WORD)
 
-    def _split(self, word: str) -> tuple[str, ...] | None:
+    def _split(self, word: str, english: bool = False) -> tuple[str, ...] | None:
         """The known words a typed word is made of, in two pieces or else three; None if it is a known
         word, too short, not letters, or no such split exists. Of several splits, the one whose longest
-        piece is longest (the likelier reading of a long word)."""
+        piece is longest (the likelier reading of a long word). In an English message (`english`), a word
+        is never read as Vietnamese syllables run together: "boredom" is no "bỏ rể đom"."""
         if len(word) < MIN_LENGTH or word in self._known or not word.isalpha():
             return None
         # An English plural of a known word ("condoms", "needles") is a word as typed, not pieces ("con do
@@ -108,17 +112,18 @@ class Splitter:
         if word.endswith("s") and (word[:-1] in self._known or (word.endswith("es") and word[:-2] in self._known)):
             return None
         if len(word) > LONGEST_WORD:
-            return self._syllables(word)
+            return None if english else self._syllables(word)
         pairs = [(word[:i], word[i:]) for i in range(1, len(word))
-                 if self._piece(word[:i]) and self._piece(word[i:]) and self._one_language((word[:i], word[i:]))]
+                 if self._piece(word[:i]) and self._piece(word[i:])
+                 and self._one_language((word[:i], word[i:]), english)]
         if pairs:
             return max(pairs, key=lambda pair: max(len(pair[0]), len(pair[1])))
         threes = [(word[:i], word[i:j], word[j:]) for i in range(1, len(word) - 1) for j in range(i + 1, len(word))
                   if self._piece(word[:i]) and self._piece(word[i:j]) and self._piece(word[j:])
-                  and self._one_language((word[:i], word[i:j], word[j:]))]
+                  and self._one_language((word[:i], word[i:j], word[j:]), english)]
         if threes:
             return max(threes, key=lambda three: max(map(len, three)))
-        return self._syllables(word) or self._slip(word)
+        return (None if english else self._syllables(word)) or self._slip(word)
 
     def _syllables(self, word: str) -> tuple[str, ...] | None:
         """A whole message typed as one word ("emmuonketthuchetdemnay"): the fewest known Vietnamese
@@ -148,7 +153,7 @@ class Splitter:
         frequency = self._frequency
         return (max(readings, key=lambda w: frequency.get(w, 0.0)),)
 
-    def repairs(self, said: Sequence[str]) -> list[tuple[str, ...] | None]:
+    def repairs(self, said: Sequence[str], english: bool = False) -> list[tuple[str, ...] | None]:
         """For each word, the words it was meant to be (teencode written out), or None to keep it as typed;
         after `MOST_REPAIRS` unknown words, the rest as typed (a page of noise costs no more than a message)."""
         out: list[tuple[str, ...] | None] = []
@@ -157,11 +162,11 @@ class Splitter:
             pieces = None
             if tried < MOST_REPAIRS and len(word) >= MIN_LENGTH and word.isalpha() and word not in self._known:
                 tried += 1
-                pieces = self.split(word)
+                pieces = self._split_english(word) if english else self.split(word)
             out.append(None if pieces is None else tuple(
                 written for piece in pieces for written in TEENCODE.get(piece, piece).split()))
         return out
 
-    def words(self, said: Sequence[str]) -> list[str]:
+    def words(self, said: Sequence[str], english: bool = False) -> list[str]:
         """The words, each unknown one read as the words it was meant to be."""
-        return [w for word, pieces in zip(said, self.repairs(said), strict=True) for w in (pieces or (word,))]
+        return [w for word, pieces in zip(said, self.repairs(said, english), strict=True) for w in (pieces or (word,))]

@@ -32,7 +32,7 @@ import numpy as np
 from scipy.sparse import csc_matrix
 
 from bot.content import FaqEntry
-from bot.language import ENGLISH
+from bot.language import ENGLISH, language_of
 from bot.normalize import words
 from bot.run_together import Splitter
 from bot.services.linear_text import Fitted, LinearReader, Weights, kept
@@ -312,7 +312,7 @@ class FaqIndex:
 
     def _words(self, text: str) -> list[str]:
         said = words(text)
-        return self._splitter.words(said) if self._splitter is not None else said
+        return self._splitter.words(said, english=language_of(text) == "en") if self._splitter is not None else said
 
     def _terms(self, text: str) -> list[str]:
         return [w for w in self._synonyms.rewrite(self._words(text)) if w not in STOPWORDS]

@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from bot.language import ENGLISH
+from bot.language import ENGLISH, language_of
 from bot.normalize import words
 from bot.run_together import Splitter
 from bot.timeparse import DURATION
@@ -154,7 +154,7 @@ class IntentReader:
         return cls(IntentFile.model_validate(parse_yaml(path.read_text(encoding="utf-8"))), word_counts)
 
     def _folded(self, text: str) -> str:
-        return " ".join(self._splitter.words(words(text)))
+        return " ".join(self._splitter.words(words(text), english=language_of(text) == "en"))
 
     def asks_about(self, text: str) -> bool:
         """A question about a thing ("đặt lịch có mất phí không", "nếu xóa dữ liệu thì sao", "xóa rồi có

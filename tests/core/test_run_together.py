@@ -79,3 +79,10 @@ def test_a_page_of_noise_has_only_its_first_unknown_words_tried() -> None:
     assert splitter.words(noise)[-1] == "khongtho"  # past the limit: as typed
     assert splitter.words(["khongtho"]) == ["khong", "tho"]
     assert splitter.split("ab" * 2000) is None  # a word the length of a page is cut in no time
+
+
+def test_in_an_english_message_a_word_is_never_read_as_vietnamese_syllables_run_together() -> None:
+    splitter = Splitter({"bo", "re", "dom", "que", "ue", "clean", "needles"})
+    assert splitter.words(["boredom", "queue"]) == ["bo", "re", "dom", "que", "ue"]
+    assert splitter.words(["boredom", "queue", "cleanneedles"], english=True) == ["boredom", "queue", "clean",
+                                                                                    "needles"]

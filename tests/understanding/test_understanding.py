@@ -517,3 +517,9 @@ def test_a_counselor_free_to_chat_now_is_a_person_to_talk_to() -> None:
 
 def test_the_dependence_assessment_named_in_a_letter_is_inside_what_the_bot_covers() -> None:
     assert INTENTS.on_topic("giấy mời ghi là đi xác định tình trạng gì đó, vậy là làm gì")
+
+
+def test_an_english_word_that_folds_like_vietnamese_syllables_opens_nothing() -> None:
+    """"boredom" is no "bỏ rể đom": "bỏ" + "reminder" would stop the reminders."""
+    assert INTENTS.intent("I nearly died of boredom in the queue today. can you set a daily reminder for 6:30am") \
+        == "reminder_set"
