@@ -13,7 +13,7 @@ from bot.i18n import N_
 from bot.messages import Reply
 from bot.services.crisis import CrisisKind, Tier
 from handlers import understand
-from handlers.faq import ABOUT_LINES, answer_of, answer_to, on_question
+from handlers.faq import ABOUT_LINES, answer_of, answer_to, on_question, what_to_do_instead
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +108,7 @@ async def about(turn: Turn) -> Step:
         entry = candidates[0].entry
     if entry is None:
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind])
+    entry = what_to_do_instead(turn, entry)
     if entry is not None and entry.id in turn.services.content.crisis.danger_entries:
         return Step([Reply(answer_of(turn, entry))], "crisis:about", entry.id)  # it says what to do now
     answer = entry.answer.get(turn._.locale) + "\n\n" if entry is not None else ""

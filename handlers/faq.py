@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -10,7 +11,7 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
-from bot.normalize import question_of
+from bot.normalize import question_of, words
 from bot.services.crisis import CrisisKind
 from bot.services.faq import FaqIndex, Match
 from handlers.menu import menu_unless_in_flow
@@ -41,6 +42,7 @@ STORY_WHOLE_RANKER_AT = 0.8
 async def on_question(turn: Turn) -> Step | None:
     """A question the FAQ answers with confidence, in the language it was asked in."""
     entry, candidates = answer_to(turn)
+    entry = what_to_do_instead(turn, entry)
     if entry is None:
         return None
     # A match that is not close on the words themselves and shares no word of what the bot covers ("giá
@@ -50,6 +52,23 @@ async def on_question(turn: Turn) -> Step | None:
         return None
     await turn.uow.tally.add(None, f"question.{entry.topic}", turn.now)
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
+
+
+# Asking what to do, not what it looks like: "nếu ai đó bị quá liều thì làm gì", "should you leave someone to
+# sleep it off", "what should I have done". The signs entry says little of what to do; its first-aid entry does.
+# "làm sao biết" and "what should I look out for" ask for the signs.
+_WHAT_TO_DO = re.compile(r"(?<![a-z])(?:lam gi|phai lam|nen lam|xu tri|xu ly|so cuu|co nen|nen de|"
+                         r"what should (?:i|we|you) (?:do|have done)|what do (?:i|we|you) do|what to do|"
+                         r"should (?:i|you|we) (?!be )|how do i help|how can i help|first aid)(?![a-z])")
+FIRST_AID_INSTEAD = {"overdose-signs": "overdose-first-aid"}
+
+
+def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
+    """The entry that says what to do, when the message asks what to do and the closest entry tells what a
+    danger looks like."""
+    if entry is None or entry.id not in FIRST_AID_INSTEAD or not _WHAT_TO_DO.search(" ".join(words(turn.text))):
+        return entry
+    return turn.services.faq.by_id.get(FIRST_AID_INSTEAD[entry.id], entry)
 
 
 def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, list[Match]]:

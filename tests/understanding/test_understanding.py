@@ -523,3 +523,16 @@ def test_an_english_word_that_folds_like_vietnamese_syllables_opens_nothing() ->
     """"boredom" is no "bỏ rể đom": "bỏ" + "reminder" would stop the reminders."""
     assert INTENTS.intent("I nearly died of boredom in the queue today. can you set a daily reminder for 6:30am") \
         == "reminder_set"
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("neu ai do bi qua lieu thi lam gi", "1. Gọi 115."),
+    ("My son once passed out after mixing pills and alcohol. He's fine now, but what should I have done?",
+     "1. Call 115."),
+    ("làm sao biết một người bị sốc thuốc", "Ba dấu hiệu chính"),
+    ("what should I be looking out for if my partner overdoses?", "The three main signs"),
+])
+async def test_what_to_do_gets_first_aid_and_how_to_tell_gets_the_signs(bot: Bot, text: str, start: str) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, text)
+    assert texts[0].startswith(start), (text, texts)
