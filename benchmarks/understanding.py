@@ -105,7 +105,8 @@ class ReplyReader:
             or says("reminders.none_yet") or says("reminders.ask_time"),
             "reminder_pause": lambda: consent_for("menu.remind") or says("reminders.none_yet")
             or says("reminders.paused"),
-            "reminder_stop": lambda: says("reminders.stopped"),
+            # The person scored has no reminder yet: "you have none" is the right answer to stopping one.
+            "reminder_stop": lambda: says("reminders.stopped") or says("reminders.none_yet"),
             "sites": lambda: "📍" in text or says("sites.ask_kind") or says("sites.none_there"),
             "privacy": lambda: says("privacy.full") or self.entry(text, "bot-what-is-stored", lang)
             or self.entry(text, "confidentiality", lang),

@@ -172,6 +172,15 @@ class RemindersFlow:
         ))
 
 
+async def has_reminder(turn: Turn) -> bool:
+    """Whether the person has a daily reminder to stop or pause (none without consent: none is kept)."""
+    return turn.person.id is not None and turn.person.consented and await _current(turn) is not None
+
+
+def none_to_change(turn: Turn) -> Step:
+    return Step([Reply(turn._("reminders.none_yet")), *menu_unless_in_flow(turn)], "reminders:none")
+
+
 async def _current(turn: Turn) -> Reminder | None:
     assert turn.person.id is not None
     return await dose.current(turn.uow, turn.person.id)

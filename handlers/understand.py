@@ -87,6 +87,10 @@ async def on_intent(turn: Turn) -> Step | None:
     if intent == "book":
         turn.close_flow()
         return Step([], "understand", intent, then="m:book", carried=_when_said(turn, asked))
+    if intent in ("reminder_stop", "reminder_pause") and not await reminders.has_reminder(turn):
+        # Nothing to stop or pause: said plainly, with no consent asked for a reminder that does not exist.
+        turn.close_flow()
+        return reminders.none_to_change(turn)
     if intent == "reminder_stop":
         turn.close_flow()
         return await reminders.stop(turn)

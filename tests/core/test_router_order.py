@@ -224,7 +224,7 @@ async def test_a_feature_asked_for_in_words_during_first_contact_lets_it_go_on_w
     await say(bot, "1")  # Tiếng Việt
     await say(bot, "1")  # for myself: the consent question is next
     handler, texts = await say(bot, "dừng nhắc nhở")
-    assert handler == "reminders:stopped"
+    assert handler == "reminders:none" and texts[0].startswith("Bạn chưa đặt lời nhắc nào")  # none kept yet
     assert "đồng ý" in texts[-1] and not any(t.startswith("Chào bạn") for t in texts), texts
     handler, texts = await say(bot, "1")
     assert handler == "start" and texts[0].startswith("Cảm ơn bạn"), texts

@@ -536,3 +536,12 @@ async def test_what_to_do_gets_first_aid_and_how_to_tell_gets_the_signs(bot: Bot
     await onboard(bot)
     _handler, texts = await say(bot, text)
     assert texts[0].startswith(start), (text, texts)
+
+
+@pytest.mark.parametrize("text", ["dừng nhắc nhở", "tắt nhắc 8 ngày"])
+async def test_stopping_or_pausing_a_reminder_there_is_not_says_so_and_asks_no_consent(bot: Bot, text: str) -> None:
+    await say(bot, "/start")
+    for answer in ("1", "1", "2"):  # Vietnamese, myself, questions only: nothing kept
+        await say(bot, answer)
+    handler, texts = await say(bot, text)
+    assert handler == "reminders:none" and texts[0].startswith("Bạn chưa đặt lời nhắc nào"), (handler, texts)
