@@ -85,7 +85,7 @@ REQUIRED_CONCEPTS = frozenset({
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
-    "dosing_service", "false_alarm", "third_person", "helper_words",
+    "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -244,6 +244,23 @@ MODEL_DOUBT = 0.1
 MODEL_ABOUT_SURE = 0.6
 # What keeps a rule's alarm whatever the model says.
 UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan"})
+
+
+# Words quoted: opened after a space or at the start, closed before a space, a stop or the end (the "'" of
+# "I'm" is neither).
+_QUOTED = re.compile(r"""(?:^|(?<=[\s(:]))["“'‘][^"”“‘’]*?(?:["”]|['’](?=[\s,.!?;:)]|$))""")
+
+
+def _writer_is_subject(kept: list[tuple[str, int, int]], tokens: list[Token]) -> bool:
+    """A first person, "t" or "e" (how the writer says "tao" and "em" in a hurry) outside a person named, the
+    words of one who helps or a reflexive "mình", and not just before the words of one who helps."""
+    covering = [(start, end) for name, start, end in kept
+                if name in ("person", "child", "young_child", "helper_words", "reflexive")]
+    helper_starts = {start for name, start, _ in kept if name == "helper_words"}
+    writer = [(start, end) for name, start, end in kept if name == "first_person"] \
+        + [(i, i + 1) for i, t in enumerate(tokens) if t.folded in ("t", "e")]
+    return any(not any(cs <= start and end <= ce for cs, ce in covering) and end not in helper_starts
+               for start, end in writer)
 
 
 def _someone_elses_wish(c: set[str]) -> bool:
@@ -556,20 +573,16 @@ class CrisisReader:
         if wishes and all(any(ps < w < pe for ps, pe in people) for w in wishes):
             fired.add("others_wish")
         # The writer as the subject of something ("tôi uống hết chai thuốc", "giờ mình ra sông"), not as the
-        # owner of someone named ("bạn tôi") or the one who helps ("em phải làm sao", "texted me").
-        helping = [(start, end) for name, start, end in kept if name in ("person", "child", "young_child",
-                                                                        "helper_words")]
-        helper_starts = {start for name, start, _ in kept if name == "helper_words"}
-        # "t" and "e" are how the writer says "tao" and "em" in a hurry ("vk t bảo …, t đi thật đây").
-        writer = [(name_start, name_end) for name, name_start, name_end in kept if name == "first_person"] \
-            + [(i, i + 1) for i, t in enumerate(tokens) if t.folded in ("t", "e")]
-        if any(not any(hs <= start and end <= he for hs, he in helping) and end not in helper_starts
-               for start, end in writer):
+        # owner of someone named ("bạn tôi"), the one who helps ("em phải làm sao", "texted me") or a "mình"
+        # that is the other's own self ("nhốt mình trong phòng"); nor inside the words of someone else quoted
+        # ("my dad texted 'I'm sorry for everything'").
+        if _writer_is_subject(kept, tokens) and not (people and _QUOTED.search(text) and not _writer_is_subject(
+                self._concept_phrases.matches(unquoted := tokenize(_QUOTED.sub(" , ", text))), unquoted)):
             fired.add("writer_speaks")
         # Words said by someone named just before, in the same clause ("bạn em cứ nói …", "my friend keeps
         # saying …"; not "… cho em trai, nhờ chị nói với nó").
         if any(0 <= start - pe <= 3 and all(t.folded.isalnum() for t in tokens[pe:start])
-               for name, start, _ in kept if name == "reported" for _ps, pe in people):
+               for name, start, _ in kept if name in ("reported", "posted") for _ps, pe in people):
             fired.add("their_words")
         # An animal spoken of as "nó" is no person: "con chó nhà tôi ăn phải thuốc chuột, giờ nó nôn".
         if "animal" in fired and all(" ".join(t.folded for t in tokens[start:end]) in PRONOUNS
