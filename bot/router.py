@@ -59,6 +59,7 @@ class Registry:
     no_words: Handler
     fallback: Handler
     first_contact: Handler
+    first_contact_greeting: Callable[[Turn], Reply]  # who the bot is and is not, without the first question
     first_contact_flow: str
     relay_flow: str  # a counselor's side of a chat: what they type is for the person, not read for crisis
     always_offered: Callable[[Turn], tuple[Choice, ...]]
@@ -173,6 +174,12 @@ class Router:
             opened = await self.open_feature(turn, step.then, step.carried)
             step = Step([*step.replies, *opened.replies], opened.handler, step.entry)
         resumed = False
+        greeted_first = False
+        if (paused is None and flow_before[0] is None and not turn.person.onboarded and not turn.erased
+                and turn.session.flow not in (None, self._r.first_contact_flow)):
+            # A new person's first message opened a feature's steps ("đặt lịch tư vấn" from a poster): who the
+            # bot is comes first, and first contact, from its language question, waits for the feature to end.
+            paused, greeted_first = {"step": "lang", "data": {}}, True
         if paused is not None and not turn.person.onboarded and not turn.erased:
             # A feature asked for in words during first contact ("tắt nhắc nhở", "tìm cơ sở ở Đà Nẵng") is
             # answered at once; first contact waits in the feature's flow and goes on from the step it had
@@ -182,7 +189,7 @@ class Router:
                 resumed = flow_before[0] != self._r.first_contact_flow
             elif turn.session.flow != self._r.first_contact_flow:
                 turn.session.data[FIRST_CONTACT_PAUSED] = paused
-        replies = list(step.replies)
+        replies = [self._r.first_contact_greeting(turn), *step.replies] if greeted_first else list(step.replies)
         if not turn.person.onboarded and not turn.erased:
             # The menu comes at the end of first contact: before it, the step's question is the next one.
             menu = self._r.always_offered(turn)

@@ -158,6 +158,7 @@ def build_registry() -> Registry:
         no_words=misc.no_words,
         fallback=understand.on_unknown,
         first_contact=start.greet,
+        first_contact_greeting=start.greeting,
         first_contact_flow=start.FLOW,
         relay_flow=talk.RELAY_FLOW,
         always_offered=menu.main_choices,

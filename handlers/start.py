@@ -41,7 +41,12 @@ def language_choices() -> tuple[Choice, ...]:
 async def greet(turn: Turn) -> Step:
     """Open first contact: the greeting and the first question."""
     turn.open_flow(FLOW, "lang")
-    return Step([Reply(turn._("start.greeting")), _ask_language(turn)], "start")
+    return Step([greeting(turn), _ask_language(turn)], "start")
+
+
+def greeting(turn: Turn) -> Reply:
+    """Who the bot is and is not: the first thing a new person reads, whatever their first message asked."""
+    return Reply(turn._("start.greeting"))
 
 
 async def on_start(turn: Turn) -> Step:
@@ -53,7 +58,7 @@ async def on_start(turn: Turn) -> Step:
         turn.close_flow()
         return Step([Reply(turn._("start.welcome_back")), main_menu(turn)], "start")
     turn.open_flow(FLOW, "lang", {"payload": payload} if payload else None)
-    return Step([Reply(turn._("start.greeting")), _ask_language(turn)], "start")
+    return Step([greeting(turn), _ask_language(turn)], "start")
 
 
 def _ask_language(turn: Turn) -> Reply:

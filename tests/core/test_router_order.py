@@ -103,6 +103,16 @@ async def test_a_feature_with_steps_asked_for_during_first_contact_comes_back_to
     assert texts[0].startswith("Thank you") and texts[-1].startswith("What do you need?"), texts  # no consent again
 
 
+async def test_a_first_message_that_opens_a_feature_gets_the_greeting_first(bot: Bot) -> None:
+    """Who the bot is comes before anything else a new person reads; first contact waits for the feature."""
+    handler, texts = await say(bot, "nhắc tôi 7h sáng mỗi ngày")
+    assert texts[0].startswith("Chào bạn") and "không phải công an" in texts[0], texts
+    assert handler == "privacy:consent" and "đồng ý" in texts[-1].lower(), (handler, texts)
+    _handler, texts = await say(bot, "1")
+    assert any("07:00" in t for t in texts) and texts[-1].startswith("Bạn muốn dùng tiếng nào?"), texts
+    assert not any(t.startswith("Chào bạn") for t in texts), texts  # greeted once
+
+
 @pytest.mark.parametrize(("typed", "role"), [("for my brother", "family"), ("cho con trai tôi", "family"),
                                              ("bản thân em", "person"), ("for myself", "person")])
 async def test_who_is_asking_is_answered_in_words(bot: Bot, typed: str, role: str) -> None:
