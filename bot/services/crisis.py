@@ -581,7 +581,13 @@ class CrisisReader:
             fired.add("writer_speaks")
         # Words said by someone named just before, in the same clause ("bạn em cứ nói …", "my friend keeps
         # saying …"; not "… cho em trai, nhờ chị nói với nó").
-        if any(0 <= start - pe <= 3 and all(t.folded.isalnum() for t in tokens[pe:start])
+        # Or said in the next clause with the same subject left out ("con trai tôi nhốt mình trong phòng, nói
+        # vọng ra là …"): a comma just before the word, and no other punctuation since the name.
+        # Only words of speech: a stop reads like a comma here, and "…, my phone to my sister. wrote it all down"
+        # is the writer who wrote.
+        if any((0 <= start - pe <= 3 and all(t.folded.isalnum() for t in tokens[pe:start]))
+               or (name == "reported" and 0 < start - pe <= 8 and tokens[start - 1].folded == ","
+                   and all(t.folded.isalnum() for t in tokens[pe:start - 1]))
                for name, start, _ in kept if name in ("reported", "posted") for _ps, pe in people):
             fired.add("their_words")
         # An animal spoken of as "nó" is no person: "con chó nhà tôi ăn phải thuốc chuột, giờ nó nôn".

@@ -487,6 +487,7 @@ def test_the_medicine_the_dosing_point_hands_out_is_no_drug_taken() -> None:
     "my dad just texted me 'take care of mum, I'm sorry for everything' and now his phone is off",
     "vợ tôi nhốt mình trong nhà tắm với mấy lọ thuốc, tôi đập cửa không mở, chị ấy bảo để chị ấy yên",
     "ban e vua dang status 'vinh biet' kem anh 1 loc thuoc ngu, goi ko nghe may",
+    "Anh tôi đang đứng ngoài lan can tầng 9, nói là không muốn làm gánh nặng cho ai nữa",
 ])
 def test_a_wish_to_die_told_of_someone_else_is_a_crisis_of_theirs(text: str) -> None:
     reading = READER.read(text)
@@ -500,6 +501,7 @@ def test_a_wish_to_die_told_of_someone_else_is_a_crisis_of_theirs(text: str) -> 
     "nho bot nhan lai voi vo toi la toi xin loi, toi khong quay ve nua", "nhan lan cuoi thoi, mai ko con minh nua dau",
     "vk t bảo đi chết đi, ừ thì t đi thật đây, đừng ai cản", "xe wave để lại cho em trai, nhờ chị nói với nó vậy",
     "anh gửi lại con Mực cho em nuôi nhé, từ mai anh không lo cho nó được nữa", "I told my friend 'I want to die'",
+    "my bike goes to my brother, my phone to my sister. wrote it all down, goodbye",
 ])
 def test_the_writers_own_wish_to_die_beside_someone_named_is_the_writers(text: str) -> None:
     """In doubt, the reply is the one for the writer: it is the one that must not be missed."""
