@@ -45,7 +45,7 @@ class Erase:
     name = ERASE_FLOW
 
     async def step(self, turn: Turn) -> Step | None:
-        # The question is a yes-or-no one: "không", "thôi", "có", "ok xóa đi" answer it as well as a button.
+        # The question is a yes-or-no one: "không", "thôi không xóa đâu", "có" answer it as well as a button.
         typed = yes_or_no(turn.text) if turn.choice is None and turn.incoming.choice is None else None
         if turn.choice == "erase:yes" or typed is True:
             assert turn.person.id is not None
