@@ -576,8 +576,11 @@ class CrisisReader:
         # owner of someone named ("bạn tôi"), the one who helps ("em phải làm sao", "texted me") or a "mình"
         # that is the other's own self ("nhốt mình trong phòng"); nor inside the words of someone else quoted
         # ("my dad texted 'I'm sorry for everything'").
-        if _writer_is_subject(kept, tokens) and not (people and _QUOTED.search(text) and not _writer_is_subject(
-                self._concept_phrases.matches(unquoted := tokenize(_QUOTED.sub(" , ", text))), unquoted)):
+        writer_speaks = _writer_is_subject(kept, tokens)
+        if writer_speaks and people and _QUOTED.search(text):
+            unquoted = tokenize(_QUOTED.sub(" , ", text))
+            writer_speaks = _writer_is_subject(self._concept_phrases.matches(unquoted), unquoted)
+        if writer_speaks:
             fired.add("writer_speaks")
         # Words said by someone named just before, in the same clause ("bạn em cứ nói …", "my friend keeps
         # saying …"; not "… cho em trai, nhờ chị nói với nó").

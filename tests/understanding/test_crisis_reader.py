@@ -520,23 +520,20 @@ async def test_someone_worried_for_another_gets_how_to_help_them(bot: Bot) -> No
     assert handler == "crisis" and "Nếu bạn đã uống thuốc hay làm hại bản thân" in texts[0]
 
 
-@pytest.mark.parametrize("text", ["thoi dung nhac nua nha, tat han luon, e ko can nua",
-                                  "tắt nhắc nhở đi, em không cần nữa"])
-def test_what_people_add_when_stopping_reminders_is_about_the_reminders(text: str) -> None:
+NO_ALARM: tuple[Tier, ...] = ()
+
+
+@pytest.mark.parametrize(("text", "alarms"), [
+    ("thoi dung nhac nua nha, tat han luon, e ko can nua", NO_ALARM),  # about the reminders
+    ("tắt nhắc nhở đi, em không cần nữa", NO_ALARM),
+    ("xoa het du lieu cua e di, ko muon de lai gi het", NO_ALARM),  # about the data
+    ("e ko can nua", (Tier.NOW, Tier.CHECK)),  # said alone, still heard
+    ("tôi không muốn để lại gì cho ai nữa, tôi đi đây", (Tier.NOW,)),
+])
+def test_what_people_add_about_a_feature_is_about_the_feature(text: str, alarms: tuple[Tier, ...]) -> None:
     reading = READER.read(text)
-    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
-
-
-def test_not_needing_anything_any_more_said_alone_is_still_heard() -> None:
-    reading = READER.read("e ko can nua")
-    assert reading is not None and reading.tier in (Tier.NOW, Tier.CHECK), reading
-
-
-def test_wanting_to_leave_nothing_behind_in_the_bot_is_about_the_data() -> None:
-    reading = READER.read("xoa het du lieu cua e di, ko muon de lai gi het")
-    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
-    reading = READER.read("tôi không muốn để lại gì cho ai nữa, tôi đi đây")
-    assert reading is not None and reading.tier is Tier.NOW, reading
+    alarm = reading.tier if reading is not None and reading.tier in (Tier.NOW, Tier.CHECK) else None
+    assert (alarm in alarms) if alarms else alarm is None, reading
 
 
 @pytest.mark.parametrize(("text", "kinds"), [
