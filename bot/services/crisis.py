@@ -302,7 +302,11 @@ class CrisisReader:
         # "mệt muốn chết", "nóng chết mất", "đói muốn xỉu": a figure of speech, removed before reading.
         self._hyperbole = re.compile(
             rf"(?<![a-z0-9])(?:{alternatives['hyperbole_word']})(?: qua| lam| that| vl| vcl)? (?:muon |gan |suyt )?"
-            rf"(?:chet|chit|tret|chot|chec|xiu|(?<!lanh )ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])")
+            rf"(?:chet|chit|tret|chot|chec|xiu|(?<!lanh )ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])|"
+            # Craving or missing something, named between ("thèm thuốc lá muốn chết", "nhớ con muốn chết"):
+            # never life itself, oneself or a purpose ("cho", "để").
+            r"(?<![a-z0-9])(?:them|nho)(?: (?!doi|song|ban than|minh|cho|de|thuoc ngu)[a-z0-9]+){1,3} "
+            r"(?:muon chet|chet mat|chet di duoc)(?![a-z0-9])")
         # "quá liều trà sữa", "ăn Tết quá liều", "overdosed on netflix": an excess of something everyday,
         # named right next to it ("quá liều trong giờ học" stays an overdose).
         excess_words = r"(?:qua lieu|overdosed on|overdose on|overdosing on|od on|od d on|ods on|oded on|od ing on)"
@@ -363,6 +367,13 @@ class CrisisReader:
         taken = reading is not None and reading.kind is CrisisKind.POISONING and {"excess", "substance"} <= c \
             and bool(c & {"swallowed", "ingest"}) and bool(c & {"now", "strong_now"}) and not found[1] \
             and not c & {"question", "informational", "permission", "hypothetical", "past", "joking"}
+        # A dose taken by mistake today, and the person asking whether it is all right ("lỡ uống 2 lần methadone
+        # hôm nay rồi, có sao không"): the excess is done, and the question is the one the poisoning reply answers.
+        taken = taken or (reading is not None and reading.kind is CrisisKind.POISONING
+                          and "ingest_accident" in c and bool(c & {"excess", "excess_amount"})
+                          and bool(c & {"now", "strong_now"})
+                          and not c & {"informational", "permission", "hypothetical", "past", "long_ago", "joking",
+                                       "safe_now"})
         # A wish to die told plainly of someone named ("my friend wants to kill himself"): the model, weak in
         # English and taught many questions about friends, does not undo it.
         told_of_someone = reading is not None and reading.kind is CrisisKind.SUICIDE and "suicide" in c \
@@ -377,7 +388,7 @@ class CrisisReader:
         asked_about = found[1] or bool(c & {"question", "informational", "permission", "hypothetical"})
         if reading is not None and reading.tier is Tier.NOW and asked_about and model.about >= MODEL_ABOUT_SURE \
                 and model.crisis < model.about / 2 and not c & {"strong_now", "cry", "again", *UNDOUBTED} \
-                and "struck_now" not in reading.signals:
+                and "struck_now" not in reading.signals and not taken:
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_about"), model.crisis)
         if reading is not None and reading.tier is Tier.NOW:
             # Which crisis it is, the rules and the model can see differently (pills swallowed to die,
@@ -398,8 +409,12 @@ class CrisisReader:
                                                 and bool(c & {"swallowed", "excess", "excess_amount"}))
             no_child = model.crisis_kind == CrisisKind.CHILD \
                 and not c & {"child", "child_generic", "young_child", "child_harm"}
+            # ... and a wish to die needs a word of dying or of the writer's own wish: a threat followed home is
+            # violence, whoever is afraid.
             not_the_writer = model.crisis_kind == CrisisKind.SUICIDE and reading.kind is CrisisKind.VIOLENCE \
-                and not c & {"first_person", "speaker_wish"}
+                and (not c & {"first_person", "speaker_wish"}
+                     or not c & {"suicide", "death", "method", "stockpile", "plan", "speaker_wish",
+                                 *FAREWELL_EVIDENCE})
             # ... and a poisoning, something taken: being followed from the dosing place is no poisoning.
             nothing_taken = model.crisis_kind == CrisisKind.POISONING and reading.kind is CrisisKind.VIOLENCE \
                 and not c & {"ingest", "swallowed", "ingest_accident", "excess", "excess_amount", "spiked"}

@@ -550,3 +550,30 @@ def test_dangers_said_in_everyday_words(text: str, kinds: tuple[CrisisKind, ...]
 def test_an_adults_age_said_after_he_s_is_no_child() -> None:
     reading = READER.read("my husband is hitting me, he's 40 and drunk")
     assert reading is not None and reading.kind is CrisisKind.VIOLENCE, reading
+
+
+def test_a_dose_taken_by_mistake_today_and_asked_about_is_a_poisoning() -> None:
+    reading = READER.read("em lỡ uống thêm một liều methadone sáng nay rồi, có sao không ạ")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    asked = READER.read("uống gấp đôi liều methadone có sao không")
+    assert asked is not None and asked.tier is Tier.ABOUT, asked
+
+
+def test_a_threat_from_someone_who_followed_the_writer_home_is_violence() -> None:
+    reading = READER.read("thằng cha đó đi theo tôi từ điểm phát thuốc về tận hẻm, nói sẽ cho tôi biết tay, tôi sợ lắm")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_hanging_witnessed_back_in_the_camp_is_no_crisis_now() -> None:
+    reading = READER.read("hồi ở trại tôi từng thấy người ta treo cổ, giờ đêm nào cũng mơ thấy")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", ["ngồi đợi xe mà thèm điếu thuốc muốn chết", "xa nhà lâu quá, nhớ con muốn chết"])
+def test_craving_or_missing_something_to_death_is_a_figure_of_speech(text: str) -> None:
+    assert READER.read(text) is None, text
+
+
+def test_craving_beside_a_purpose_of_dying_keeps_the_alarm() -> None:
+    reading = READER.read("thèm thuốc cho chết luôn")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
