@@ -84,6 +84,9 @@ async def on_intent(turn: Turn) -> Step | None:
             if not turn.person.consented:
                 return privacy.ask_consent_for(turn, "m:remind", {"at": f"{parsed.hour:02d}:{parsed.minute:02d}"})
             return await reminders.set_time(turn, parsed.hour, parsed.minute)
+    if intent == "talk" and _another_day(turn, asked):
+        # A talk with a counselor on a day to come ("maybe Saturday afternoon?") is an appointment.
+        intent = "book"
     if intent == "book":
         turn.close_flow()
         return Step([], "understand", intent, then="m:book", carried=_when_said(turn, asked))
@@ -101,6 +104,12 @@ async def on_intent(turn: Turn) -> Step | None:
         return Step([], "understand", intent, then=FEATURE_OF_INTENT[intent], carried=carried)
     turn.close_flow()
     return Step([], "understand", intent, then=FEATURE_OF_INTENT[intent])
+
+
+def _another_day(turn: Turn, text: str) -> bool:
+    """Whether the message names a day after today."""
+    day = parse_day(text, turn._.local(turn.now).date())
+    return day is not None and not isinstance(day, TimeProblem) and day > turn._.local(turn.now).date()
 
 
 def _when_said(turn: Turn, text: str) -> dict[str, str]:

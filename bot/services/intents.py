@@ -91,6 +91,9 @@ class IntentFile(BaseModel):
     smalltalk: dict[str, list[NonEmpty]]
     topic_words: list[NonEmpty] = Field(min_length=1)
     elsewhere: list[NonEmpty] = Field(min_length=1)
+    # Asking for the menu in so many words that no longer message makes them something else ("mới vô chưa
+    # biết bấm gì, có danh sách các chức năng không"): the menu whatever the message's length.
+    menu_in_any_message: list[NonEmpty] = []
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ def _folded(phrase: str) -> str:
 def _vocabulary(data: IntentFile) -> set[str]:
     """Every word the file's patterns and phrases use."""
     texts = [*(line for lines in data.intents.values() for line in lines), *data.asks_about, *data.topic_words,
-             *data.elsewhere, *(p for phrases in data.smalltalk.values() for p in phrases),
+             *data.elsewhere, *data.menu_in_any_message, *(p for phrases in data.smalltalk.values() for p in phrases),
              *data.languages.english, *data.languages.vietnamese, *data.languages.switch]
     return {word for text in texts
             for word in words(text.replace(DURATION_PART, " ").replace("|", " ").replace("+", " "))}
@@ -141,6 +144,7 @@ class IntentReader:
                                  if phrases}
         self._topic = _alternatives(data.topic_words, plurals=True)
         self._elsewhere = _alternatives(data.elsewhere)
+        self._menu_in_any_message = _alternatives(data.menu_in_any_message) if data.menu_in_any_message else None
         self._asks_about = _alternatives([p for line in data.asks_about for p in line.split("|")])
         languages = data.languages
         self._language_names = {"en": _alternatives(languages.english), "vi": _alternatives(languages.vietnamese)}
@@ -171,6 +175,8 @@ class IntentReader:
                 all(part.search(folded) for part in pattern) for pattern in self._about_the_bot):
             # "bot này làm được những gì", "what can this bot help with": the menu says it, even when
             # worded like a question about a thing.
+            return "menu"
+        if self._menu_in_any_message is not None and self._menu_in_any_message.search(folded):
             return "menu"
         if self._asks(folded):
             return None

@@ -101,6 +101,17 @@ async def test_a_day_and_time_said_when_asking_to_book_are_taken_at_the_time_ste
     assert texts[0].startswith("Đã gửi yêu cầu đặt lịch Thứ Ba, 24/11 lúc 14:00")
 
 
+async def test_a_talk_with_a_counselor_on_a_day_to_come_is_an_appointment_with_that_day(rig: Rig) -> None:
+    await counselor_with_hours(rig)
+    await onboard(rig, "p1")
+    texts = await rig.say("muốn nói chuyện với tư vấn viên chiều mai 2h được không", "p1")
+    assert texts[0].startswith("Bạn muốn gặp tư vấn viên ở điểm nào?"), texts
+    await rig.say("1", "p1")  # the point
+    await rig.say("1", "p1")  # in person
+    texts = await rig.say("5", "p1")  # topic: the day and time said at first are taken
+    assert "Thứ Ba, 24/11 lúc 14:00" in texts[0], texts
+
+
 async def test_reminders_come_before_and_a_cancellation_takes_them_back(rig: Rig) -> None:
     await counselor_with_hours(rig)
     await onboard(rig, "p1")

@@ -483,6 +483,11 @@ async def test_a_danger_told_as_past_then_a_question_about_something_else_answer
     ("I'd like to sit down with one of your counselors in person next week", "book"),
     ("muốn gặp chị tư vấn chiều mai", "book"),
     ("how do i reset my facebook password", None),  # "facebook" is no "face" and "book"
+    ("remind me before every group get together, i always forget", "groups"),
+    ("em hay ngủ quên, 6h sáng nhắn cho em một tin để em dậy đi uống", "reminder_set"),
+    ("nhà máy bắt công nhân thử nước tiểu, em đang uống methadone", None),  # "nhân" folds like "nhắn"
+    ("làm sao để chuyển qua cơ sở methadone gần nhà hơn", None),  # a transfer, which the FAQ answers
+    ("mới tải về chưa biết bấm gì hết, có danh sách các chức năng không ad", "menu"),
 ])
 def test_features_asked_for_in_everyday_words(text: str, intent: str | None) -> None:
     assert INTENTS.intent(text) == intent, text
@@ -491,6 +496,8 @@ def test_features_asked_for_in_everyday_words(text: str, intent: str | None) -> 
 @pytest.mark.parametrize(("text", "kind"), [
     ("are you guys cops? will this get reported?", "is_police"), ("hows your day going bot?", "how_are_you"),
     ("chao ad, e moi vo lan dau nen hoi ngai ti", "greeting"),  # "lần đầu" asks nothing: "đâu" folds alike
+    ("what exactly are you", "who_are_you"), ("wait, am i talking to a real person here?", "is_human"),
+    ("you're not gonna turn me in, right?", "is_police"),
 ])
 def test_small_talk_in_everyday_words(text: str, kind: str) -> None:
     assert INTENTS.smalltalk(text) == kind, text
