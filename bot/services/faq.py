@@ -115,7 +115,14 @@ class FaqModel:
     entry against the rest), the same kind of reader as the crisis model. It ranks; the index decides
     whether that is sure enough to answer."""
 
-    EPOCHS = 5
+    # Enough passes for the learning to settle: after five, the order the examples were shuffled in still
+    # leans the model, and adding one way of asking anywhere moved dozens of answers elsewhere; after
+    # thirty, a few. Less regularisation than the crisis model's: with over ninety entries, each learned
+    # from a few dozen ways of asking, a stronger penalty flattens the entries asked about in few words
+    # (the dangers, above all). Both chosen on labelled sets the ranker never learns from
+    # (docs/knowledge.md).
+    EPOCHS = 30
+    ALPHA = 3e-6
 
     def __init__(self, weights: Weights, fitted: Fitted | None = None) -> None:
         self.fitted = fitted
@@ -137,7 +144,7 @@ class FaqModel:
         )
         features = hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
         # A fixed seed makes every start learn the same model.
-        classifier = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=cls.EPOCHS, tol=None, random_state=0)
+        classifier = SGDClassifier(loss="log_loss", alpha=cls.ALPHA, max_iter=cls.EPOCHS, tol=None, random_state=0)
         classifier.fit(features, [entry_id for _text, entry_id in pairs])
         return Fitted(vectorizers, classifier)
 
