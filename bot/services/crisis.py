@@ -243,6 +243,8 @@ MODEL_DOUBT = 0.1
 # danger and gives a danger now less than half of that.
 MODEL_ABOUT_SURE = 0.6
 # What keeps a rule's alarm whatever the model says.
+# A cry for help in this many words or fewer, with no word of what is happening, is only a cry.
+CRY_MAX_WORDS = 5
 UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan"})
 
 
@@ -341,6 +343,15 @@ class CrisisReader:
                 and _someone_elses_wish(found[0]):
             return replace(reading, someone_else=True)
         return reading
+
+    def only_a_cry(self, text: str) -> bool:
+        """A cry for help and little else ("cứu với", "help!!!", "sos"): nothing says what the danger is,
+        so the person is asked plainly, with the numbers, rather than told it is outside what the bot does."""
+        said = words(text)
+        if not said or len(said) > CRY_MAX_WORDS:
+            return False
+        concepts, _asked = self._concepts(text)
+        return "cry" in concepts and not concepts & (EVIDENCE | {"not_a_cry", "bot_feature"})
 
     def _reading(self, text: str, found: tuple[set[str], bool]) -> CrisisReading | None:
         reading = self._by_rules(text, found)

@@ -94,6 +94,9 @@ class IntentFile(BaseModel):
     # Asking for the menu in so many words that no longer message makes them something else ("mới vô chưa
     # biết bấm gì, có danh sách các chức năng không"): the menu whatever the message's length.
     menu_in_any_message: list[NonEmpty] = []
+    # Asking for help and nothing else, calmly ("help", "hướng dẫn", "i need help"): the menu, which ends
+    # with the emergency numbers. Said with "!" it is a cry, which the crisis replies ask about.
+    menu_whole_message: list[NonEmpty] = []
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,8 @@ def _folded(phrase: str) -> str:
 def _vocabulary(data: IntentFile) -> set[str]:
     """Every word the file's patterns and phrases use."""
     texts = [*(line for lines in data.intents.values() for line in lines), *data.asks_about, *data.topic_words,
-             *data.elsewhere, *data.menu_in_any_message, *(p for phrases in data.smalltalk.values() for p in phrases),
+             *data.elsewhere, *data.menu_in_any_message, *data.menu_whole_message,
+             *(p for phrases in data.smalltalk.values() for p in phrases),
              *data.languages.english, *data.languages.vietnamese, *data.languages.switch]
     return {word for text in texts
             for word in words(text.replace(DURATION_PART, " ").replace("|", " ").replace("+", " "))}
@@ -145,6 +149,7 @@ class IntentReader:
         self._topic = _alternatives(data.topic_words, plurals=True)
         self._elsewhere = _alternatives(data.elsewhere)
         self._menu_in_any_message = _alternatives(data.menu_in_any_message) if data.menu_in_any_message else None
+        self._menu_whole_message = frozenset(_folded(p) for p in data.menu_whole_message)
         self._asks_about = _alternatives([p for line in data.asks_about for p in line.split("|")])
         languages = data.languages
         self._language_names = {"en": _alternatives(languages.english), "vi": _alternatives(languages.vietnamese)}
@@ -177,6 +182,8 @@ class IntentReader:
             # worded like a question about a thing.
             return "menu"
         if self._menu_in_any_message is not None and self._menu_in_any_message.search(folded):
+            return "menu"
+        if "!" not in text and " ".join(w for w in folded.split() if w not in FILLER) in self._menu_whole_message:
             return "menu"
         if self._asks(folded):
             return None

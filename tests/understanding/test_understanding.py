@@ -121,6 +121,21 @@ async def test_a_sad_message_without_a_word_of_danger_is_asked_about_and_nobody_
     assert "115" in texts[0]
 
 
+@pytest.mark.parametrize("text", ["cứu với", "cuuuu", "sos", "help!!!", "please someone help"])
+async def test_a_cry_for_help_that_says_nothing_more_is_asked_about_not_called_outside_the_bot(
+        bot: Bot, text: str) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, text)
+    assert handler == "crisis:check" and "115" in texts[0], (text, handler)
+
+
+@pytest.mark.parametrize("text", ["help", "hướng dẫn", "i need help", "giúp mình"])
+async def test_help_asked_for_calmly_and_nothing_else_shows_the_menu(bot: Bot, text: str) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, text)
+    assert handler == "menu", (text, handler)
+
+
 async def test_a_common_word_that_only_resembles_a_menu_label_opens_nothing(bot: Bot) -> None:
     await onboard(bot)
     handler, _texts = await say(bot, "bận")
