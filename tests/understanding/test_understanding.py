@@ -512,7 +512,8 @@ def test_features_asked_for_in_everyday_words(text: str, intent: str | None) -> 
     ("are you guys cops? will this get reported?", "is_police"), ("hows your day going bot?", "how_are_you"),
     ("chao ad, e moi vo lan dau nen hoi ngai ti", "greeting"),  # "lần đầu" asks nothing: "đâu" folds alike
     ("what exactly are you", "who_are_you"), ("wait, am i talking to a real person here?", "is_human"),
-    ("you're not gonna turn me in, right?", "is_police"),
+    ("you're not gonna turn me in, right?", "is_police"), ("ok mình out đây", "bye"), ("gotta go, talk later", "bye"),
+    ("appreciate it", "thanks"), ("ai đang chat với mình vậy", "who_are_you"), ("bot ăn tối chưa", "how_are_you"),
 ])
 def test_small_talk_in_everyday_words(text: str, kind: str) -> None:
     assert INTENTS.smalltalk(text) == kind, text
