@@ -577,3 +577,21 @@ def test_craving_or_missing_something_to_death_is_a_figure_of_speech(text: str) 
 def test_craving_beside_a_purpose_of_dying_keeps_the_alarm() -> None:
     reading = READER.read("thèm thuốc cho chết luôn")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("i'm so done with life", {CrisisKind.SUICIDE}),
+    ("my uncle is hurting my little brother again", {CrisisKind.CHILD}),
+    # Children threatened: the child's reply (113, 115 and 111) or the violence reply both fit.
+    ("the kids are crying and he keeps yelling he's gonna kill them", {CrisisKind.VIOLENCE, CrisisKind.CHILD}),
+    ("her face is turning purple and she won't answer", {CrisisKind.OVERDOSE}),
+])
+def test_everyday_english_for_each_danger_is_read_now(text: str, kinds: set[CrisisKind]) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.kind in kinds and reading.tier is Tier.NOW, (text, reading)
+
+
+@pytest.mark.parametrize("text", ["my back is hurting after the move", "this deadline is gonna kill me lol"])
+def test_hurting_and_killing_said_of_everyday_things_raise_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, (text, reading)
