@@ -585,13 +585,15 @@ def test_craving_beside_a_purpose_of_dying_keeps_the_alarm() -> None:
     # Children threatened: the child's reply (113, 115 and 111) or the violence reply both fit.
     ("the kids are crying and he keeps yelling he's gonna kill them", {CrisisKind.VIOLENCE, CrisisKind.CHILD}),
     ("her face is turning purple and she won't answer", {CrisisKind.OVERDOSE}),
+    ("honestly i might kms tonight", {CrisisKind.SUICIDE}), ("thinking i'll just off myself", {CrisisKind.SUICIDE}),
 ])
 def test_everyday_english_for_each_danger_is_read_now(text: str, kinds: set[CrisisKind]) -> None:
     reading = READER.read(text)
     assert reading is not None and reading.kind in kinds and reading.tier is Tier.NOW, (text, reading)
 
 
-@pytest.mark.parametrize("text", ["my back is hurting after the move", "this deadline is gonna kill me lol"])
+@pytest.mark.parametrize("text", ["my back is hurting after the move", "this deadline is gonna kill me lol",
+                                  "the clinic is 5 kms from my house"])
 def test_hurting_and_killing_said_of_everyday_things_raise_no_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is None or reading.tier is not Tier.NOW, (text, reading)
