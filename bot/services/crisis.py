@@ -771,7 +771,12 @@ class CrisisReader:
         animal_means = animal_only and "speaker_wish" not in c
         if ("suicide" in c or plan or farewell or weapon_alone or "method" in c or wish_to_die) and not animal_means:
             speaker = "speaker_wish" in c and "reported" not in c
-            general = ((bool(c & {"informational", "hypothetical", "past", "fiction", "safe_now"}) or joking
+            # "I might kms tonight": the writer's own "might", with a time that is now and nothing asked, is a
+            # danger they name, not a question about one.
+            doubted = {"informational", "hypothetical", "past", "fiction", "safe_now"}
+            if "first_person" in c and "strong_now" in c and not asks and not opens_with_if:
+                doubted.discard("hypothetical")
+            general = ((bool(c & doubted) or joking
                         or (asks and not specific) or (asks and "habitual" in c))
                        and not speaker and not plan and not farewell and "method" not in c) \
                 or (joking and not plan and "method" not in c) \
