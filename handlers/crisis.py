@@ -27,6 +27,9 @@ _KEYS = {
 # A question about a danger already says what it is about: the closest entry answers it from a
 # lower score than an ordinary question needs, and the kind's own entry when none is that close.
 ABOUT_ENTRY_AT = 0.2
+# An answer to a question about a danger that neither the ranker's probability nor the word overlap reaches
+# this is taken for a chance match (docs/knowledge.md).
+ABOUT_UNSURE = 0.3
 _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
                                       "reminder_stop"})
 # The entry that answers a question about each danger when the FAQ finds no closer one.
@@ -102,6 +105,11 @@ async def about(turn: Turn) -> Step:
             return Step([Reply(turn._(ABOUT_LINES[kind])), *opened.replies], opened.handler, opened.entry,
                         then=opened.then, carried=opened.carried)
     entry, candidates = turn.services.faq.answer(turn.text)
+    if entry is not None and candidates and candidates[0].entry is entry \
+            and candidates[0].probability < ABOUT_UNSURE and candidates[0].overlap < ABOUT_UNSURE:
+        # Neither the ranker nor the words are sure of an entry ("can you die from methadone" shares a few words
+        # with a question about fees): the danger's own entry answers better than a chance match.
+        entry, candidates = None, [m for m in candidates if m.entry.id == _ABOUT_ENTRIES[kind]]
     if "past" in turn.crisis.signals and (entry is None or entry.id in _ABOUT_ENTRIES.values()
                                           or entry.id in turn.services.content.crisis.danger_entries):
         # A danger told as past, then a question ("năm ngoái em bị sốc thuốc, giờ muốn đăng ký methadone thì

@@ -73,6 +73,14 @@ async def test_a_question_about_a_danger_gets_its_answer_and_one_line(bot: Bot) 
     assert "Gọi 115" not in texts[0][:20] and "Nếu chuyện này đang xảy ra" in texts[0]
 
 
+async def test_a_question_about_a_danger_that_only_shares_a_few_words_with_an_entry_gets_the_dangers_own(
+        bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "can you die from methadone")
+    signs = next(entry for entry in bot.content.faq if entry.id == "overdose-signs")
+    assert handler == "crisis:about" and texts[0].startswith(signs.answer.en[:60]), texts
+
+
 async def test_a_child_swallowing_methadone_gets_the_poisoning_reply(bot: Bot) -> None:
     await onboard(bot)
     handler, texts = await say(bot, "con tôi 3 tuổi uống phải chai methadone của bố nó")
