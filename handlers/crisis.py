@@ -105,10 +105,13 @@ async def about(turn: Turn) -> Step:
             return Step([Reply(turn._(ABOUT_LINES[kind])), *opened.replies], opened.handler, opened.entry,
                         then=opened.then, carried=opened.carried)
     entry, candidates = turn.services.faq.answer(turn.text)
-    if entry is not None and candidates and candidates[0].entry is entry \
+    read_by_rules = turn.crisis.signals != ("model",) and "past" not in turn.crisis.signals
+    if entry is not None and candidates and candidates[0].entry is entry and read_by_rules \
             and candidates[0].probability < ABOUT_UNSURE and candidates[0].overlap < ABOUT_UNSURE:
         # Neither the ranker nor the words are sure of an entry ("can you die from methadone" shares a few words
-        # with a question about fees): the danger's own entry answers better than a chance match.
+        # with a question about fees): the danger's own entry answers better than a chance match. A danger told
+        # as past is followed by a question of its own, which is read below; one only the model heard may be
+        # no danger at all ("có thể cho người nhà lĩnh thuốc hộ không").
         entry, candidates = None, [m for m in candidates if m.entry.id == _ABOUT_ENTRIES[kind]]
     if "past" in turn.crisis.signals and (entry is None or entry.id in _ABOUT_ENTRIES.values()
                                           or entry.id in turn.services.content.crisis.danger_entries):
