@@ -63,10 +63,14 @@ _WHAT_TO_DO = re.compile(r"(?<![a-z])(?:lam gi|phai lam|nen lam|xu tri|xu ly|so 
 FIRST_AID_INSTEAD = {"overdose-signs": "overdose-first-aid"}
 
 
+def asks_what_to_do(text: str) -> bool:
+    return bool(_WHAT_TO_DO.search(" ".join(words(text))))
+
+
 def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
     """The entry that says what to do, when the message asks what to do and the closest entry tells what a
     danger looks like."""
-    if entry is None or entry.id not in FIRST_AID_INSTEAD or not _WHAT_TO_DO.search(" ".join(words(turn.text))):
+    if entry is None or entry.id not in FIRST_AID_INSTEAD or not asks_what_to_do(turn.text):
         return entry
     return turn.services.faq.by_id.get(FIRST_AID_INSTEAD[entry.id], entry)
 

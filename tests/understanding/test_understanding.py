@@ -562,6 +562,7 @@ def test_an_english_word_that_folds_like_vietnamese_syllables_opens_nothing() ->
      "1. Call 115."),
     ("làm sao biết một người bị sốc thuốc", "Ba dấu hiệu chính"),
     ("what should I be looking out for if my partner overdoses?", "The three main signs"),
+    ("người bị co giật thì có nên nhét gì vào miệng không", "1. Gọi 115."),  # a sign, whatever else is named
 ])
 async def test_what_to_do_gets_first_aid_and_how_to_tell_gets_the_signs(bot: Bot, text: str, start: str) -> None:
     await onboard(bot)
