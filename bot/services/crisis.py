@@ -755,7 +755,10 @@ class CrisisReader:
         if (accident or excess or child_swallowed) and not animal_only:
             general = asks and not (specific or now)
             # Something swallowed stands even when laughed about.
-            about = (not_now and not joking) or general or ("permission" in c and not accident)
+            # "Should I …" beside what the body is doing now ("took too much, my heart is racing, what should i
+            # do") asks what to do in the danger, not whether it is one.
+            about = (not_now and not joking) or general \
+                or ("permission" in c and not accident and not (strong and specific))
             tier = Tier.ABOUT if about else Tier.NOW
             add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",
                 "young_child", "now", "question", "hypothetical", "permission", "past")

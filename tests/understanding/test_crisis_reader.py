@@ -598,3 +598,10 @@ def test_everyday_english_for_each_danger_is_read_now(text: str, kinds: set[Cris
 def test_hurting_and_killing_said_of_everyday_things_raise_no_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+
+
+def test_what_to_do_beside_what_the_body_is_doing_now_is_a_danger_now() -> None:
+    reading = READER.read("pretty sure i took too much, my heart is racing, what should i do")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+    asked = READER.read("uống gấp đôi liều methadone có được không")
+    assert asked is not None and asked.tier is Tier.ABOUT, asked
