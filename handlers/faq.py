@@ -64,6 +64,8 @@ FIRST_AID_INSTEAD = {"overdose-signs": "overdose-first-aid"}
 
 
 def asks_what_to_do(text: str) -> bool:
+    """Whether the message asks what to do ("làm gì", "có nên", "what should I have done"): first aid,
+    rather than how a danger looks, answers it."""
     return bool(_WHAT_TO_DO.search(" ".join(words(text))))
 
 

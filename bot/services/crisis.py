@@ -242,11 +242,9 @@ MODEL_DOUBT = 0.1
 # ... and so is a rule's alarm on a message that asks, when the model is this sure it is a question about a
 # danger and gives a danger now less than half of that.
 MODEL_ABOUT_SURE = 0.6
-# What keeps a rule's alarm whatever the model says.
-# Animals named after "con" (folded): "con chó", "con mèo", "con gà" are no child.
-_ANIMAL_NAMES = "cho|meo|ga|heo|lon|vit|ca|cun|bo|trau|de|ngua|chuot|chim|khi|ran|ech|rua|tho"
 # A cry for help in this many words or fewer, with no word of what is happening, is only a cry.
 CRY_MAX_WORDS = 5
+# What keeps a rule's alarm whatever the model says.
 UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan"})
 
 
@@ -326,11 +324,9 @@ class CrisisReader:
         child_words = "|".join(a for a in (alternatives["child"], alternatives["young_child"],
                                            alternatives["child_generic"],
                                            r"(?:[1-9]|1[0-5]) (?:tuoi|year old|years old|yo)") if a)
-        # "con" before an animal's name is the animal ("đánh con chó"), not a child.
-        child_words = rf"(?:{child_words})(?! (?:{_ANIMAL_NAMES})(?![a-z0-9]))"
         self._harmed_child = re.compile(
-            rf"(?<![a-z0-9])(?:(?:{alternatives['harm_verb']})(?: [a-z0-9]+){{0,2}} {child_words}|"
-            rf"{child_words}(?: [a-z0-9]+){{0,3}} (?:bi|was|is being|got|gets) (?:[a-z0-9]+ ){{0,2}}"
+            rf"(?<![a-z0-9])(?:(?:{alternatives['harm_verb']})(?: [a-z0-9]+){{0,2}} (?:{child_words})|"
+            rf"(?:{child_words})(?: [a-z0-9]+){{0,3}} (?:bi|was|is being|got|gets) (?:[a-z0-9]+ ){{0,2}}"
             rf"(?:{alternatives['harm_verb']}))(?![a-z0-9])")
 
     def detect(self, text: str) -> CrisisKind | None:
