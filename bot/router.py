@@ -1,7 +1,8 @@
 """The order in which a message is understood. The order is code, and tests pin it:
 
-1. a crisis happening now, whatever else is open (design principle 2); a question about a danger is
-   answered, with one line saying what to do if it is happening now;
+1. a crisis happening now, whatever else is open (design principle 2), and a bare cry for help ("cứu
+   với"), asked plainly whether anyone is in danger; a question about a danger is answered, with one
+   line saying what to do if it is happening now;
 2. the open flow's next step;
 3. a command or a choice (a pressed button, or a typed number or words matching an offered choice);
 4. free text: an open chat, small talk, a feature asked for in words, a question, a place;
@@ -46,6 +47,7 @@ class Registry:
 
     crisis: Mapping[CrisisKind, Handler]
     danger_question: Handler
+    bare_cry: Handler  # "cứu với", "sos": a cry that says nothing of what is happening
     flows: Mapping[str, Flow]
     commands: Mapping[str, Handler]
     choices: Mapping[str, Handler]  # by key prefix, the part before ":"
@@ -259,6 +261,11 @@ class Router:
                 turn.crisis = None
             if turn.crisis is not None and turn.crisis.tier in (Tier.NOW, Tier.CHECK):
                 return await self._r.crisis[turn.crisis.kind](turn), False, True
+            if (turn.crisis is None and not relaying and turn.services.crisis.only_a_cry(incoming.text)
+                    and turn.services.intents.intent(incoming.text) != "menu"
+                    and match_choice(incoming.text, turn.session.offered) is None):
+                # A bare cry, before any step: the step's question again would be no answer to it.
+                return await self._r.bare_cry(turn), False, True
         self._resolve(turn)
         if turn.choice is not None and self._is_double_tap(turn):
             if turn.choice.startswith("m:"):  # a menu item opens the same thing again: let it

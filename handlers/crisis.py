@@ -78,6 +78,15 @@ def reply_for(kind: CrisisKind) -> Handler:
     return crisis
 
 
+async def bare_cry(turn: Turn) -> Step:
+    """A cry for help that says nothing of what is happening ("cứu với", "sos", "help!!!"), in or out of a
+    step: asked plainly whether anyone is in danger, with the numbers and a counselor offered. Nobody is
+    alerted: there is nothing yet to tell them."""
+    await turn.uow.tally.add(None, "crisis.check", turn.now)
+    log.info("crisis reply kind=- tier=check signals=cry_only person=%s", turn.person.id)
+    return Step([Reply(turn._("crisis.check"), (turn.choice_of("m:talk", "menu.talk"),))], "crisis:check", "cry")
+
+
 async def about(turn: Turn) -> Step:
     """A question about a danger: its answer, then what to do if it is happening now. A danger to an
     animal gets the vet, and 115 in case a person swallowed the same thing: the human crisis reply, its

@@ -6,7 +6,6 @@ and the next step, or an honest "that is outside what I can help with" and what 
 
 from __future__ import annotations
 
-import logging
 import re
 
 from bot.dialogs import Step, Turn
@@ -16,8 +15,6 @@ from bot.normalize import question_of, words
 from bot.sites import SiteKind, place_said
 from bot.timeparse import TimeProblem, parse_day, parse_days, parse_time_of_day
 from handlers import groups, menu, privacy, reminders, sites
-
-log = logging.getLogger(__name__)
 
 SMALLTALK_REPLIES = {
     "greeting": N_("smalltalk.greeting"),
@@ -171,13 +168,6 @@ async def on_unknown(turn: Turn) -> Step:
     if len(turn.text) >= STORY_CHARS:
         return Step([Reply(_("understand.story"), (turn.choice_of("m:book", "menu.book"), offer_talk))],
                     "understand:story")
-    if turn.services.crisis.only_a_cry(turn.text):
-        # A cry for help that says nothing of what is happening ("cứu với", "sos"): asked plainly whether
-        # anyone is in danger, with the numbers and a counselor offered. Nobody is alerted: there is nothing
-        # yet to tell them.
-        await turn.uow.tally.add(None, "crisis.check", turn.now)
-        log.info("crisis reply kind=- tier=check signals=cry_only person=%s", turn.person.id)
-        return Step([Reply(_("crisis.check"), (turn.choice_of("m:talk", "menu.talk"),))], "crisis:check", "cry")
     if not turn.services.intents.on_topic(turn.text):
         return Step([Reply(_("understand.off_topic")), *menu.menu_unless_in_flow(turn)], "understand:off_topic")
     return Step([Reply(_("misc.fallback")), *menu.menu_unless_in_flow(turn)], "fallback")

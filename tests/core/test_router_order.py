@@ -36,6 +36,15 @@ async def test_crisis_comes_before_an_open_flow_and_before_commands(bot: Bot) ->
     assert handler == "crisis"
 
 
+async def test_a_bare_cry_inside_a_step_is_asked_about_before_the_step(bot: Bot) -> None:
+    await onboard(bot)
+    await say(bot, "/xoa")  # the erase question is open
+    handler, texts = await say(bot, "cứu với")
+    assert handler == "crisis:check" and "115" in texts[0], (handler, texts)
+    handler, _ = await say(bot, "help")  # help asked calmly is no cry
+    assert handler != "crisis:check", handler
+
+
 async def test_an_open_flow_comes_before_the_menu_words(bot: Bot) -> None:
     await onboard(bot)
     await say(bot, "/xoa")
