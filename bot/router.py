@@ -1,12 +1,13 @@
 """The order in which a message is understood. The order is code, and tests pin it:
 
-1. a crisis happening now, whatever else is open (design principle 2), and a bare cry for help ("cứu
-   với"), asked plainly whether anyone is in danger; a question about a danger is answered, with one
-   line saying what to do if it is happening now;
+1. a crisis happening now, whatever else is open (design principle 2), and inside a step a bare cry for
+   help ("cứu với"), asked plainly whether anyone is in danger; a question about a danger is answered,
+   with one line saying what to do if it is happening now;
 2. the open flow's next step;
 3. a command or a choice (a pressed button, or a typed number or words matching an offered choice);
 4. free text: an open chat, small talk, a feature asked for in words, a question, a place;
-5. a kind reply for the rest: outside what the bot covers, a story, or not understood.
+5. a kind reply for the rest: a bare cry asked about, outside what the bot covers, a story, or not
+   understood.
 
 Each message is answered in the language it is written in when that is clear (bot/language.py),
 whatever the person's setting, which changes only when they ask.
@@ -246,6 +247,7 @@ class Router:
 
     async def _understand(self, turn: Turn) -> tuple[Step, bool, bool]:
         incoming = turn.incoming
+        cry = False  # a cry for help that says nothing of what is happening ("cứu với", "sos")
         if incoming.text:
             language = language_of(incoming.text, turn.services.sites.place_named_in(incoming.text))
             if language is not None and language != turn._.locale:
@@ -261,10 +263,11 @@ class Router:
                 turn.crisis = None
             if turn.crisis is not None and turn.crisis.tier in (Tier.NOW, Tier.CHECK):
                 return await self._r.crisis[turn.crisis.kind](turn), False, True
-            if (turn.crisis is None and not relaying and turn.services.crisis.only_a_cry(incoming.text)
-                    and turn.services.intents.intent(incoming.text) != "menu"
-                    and match_choice(incoming.text, turn.session.offered) is None):
-                # A bare cry, before any step: the step's question again would be no answer to it.
+            cry = turn.crisis is None and not relaying and turn.services.crisis.only_a_cry(incoming.text) \
+                and turn.services.intents.intent(incoming.text) != "menu" \
+                and match_choice(incoming.text, turn.session.offered) is None
+            if cry and turn.session.flow is not None:
+                # A bare cry inside a step: the step's question again would be no answer to it.
                 return await self._r.bare_cry(turn), False, True
         self._resolve(turn)
         if turn.choice is not None and self._is_double_tap(turn):
@@ -298,6 +301,8 @@ class Router:
         step = await self._r.question(turn)
         if step is not None and (step.replies or step.then is not None):
             return step, False, False
+        if cry:  # what the FAQ and the features do not answer ("job help?" is theirs)
+            return await self._r.bare_cry(turn), False, True
         return await self._r.fallback(turn), False, False
 
     def _resolve(self, turn: Turn) -> None:
