@@ -595,7 +595,9 @@ def test_everyday_english_for_each_danger_is_read_now(text: str, kinds: set[Cris
 @pytest.mark.parametrize("text", ["my back is hurting after the move", "this deadline is gonna kill me lol",
                                   "the clinic is 5 kms from my house",
                                   "my mum used to hit us when we were small, she's changed now",
-                                  "my stepdad used to drink and hit my mom, they're divorced now and we're fine"])
+                                  "my stepdad used to drink and hit my mom, they're divorced now and we're fine",
+                                  "my knee is hurting so my daughter drove me to the clinic",
+                                  "my mom is going to kill me if she finds out i relapsed"])
 def test_hurting_and_killing_said_of_everyday_things_raise_no_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is None or reading.tier is not Tier.NOW, (text, reading)
