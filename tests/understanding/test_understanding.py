@@ -527,6 +527,11 @@ def test_small_talk_in_everyday_words(text: str, kind: str) -> None:
     assert INTENTS.smalltalk(text) == kind, text
 
 
+@pytest.mark.parametrize("text", ["can i come later", "anh ấy ngủ chưa"])
+def test_a_small_talk_word_in_a_sentence_about_something_else_is_no_small_talk(text: str) -> None:
+    assert INTENTS.smalltalk(text) is None, text
+
+
 @pytest.mark.parametrize("text", ["help me with my english homework", "can you help me write a cover letter"])
 def test_help_with_something_else_is_outside_what_the_bot_covers(text: str) -> None:
     assert not INTENTS.on_topic(text), text
