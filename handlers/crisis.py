@@ -11,9 +11,9 @@ import logging
 from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
-from bot.services.crisis import SIGNS, CrisisKind, Tier
+from bot.services.crisis import CrisisKind, Tier
 from handlers import understand
-from handlers.faq import ABOUT_LINES, answer_of, answer_to, asks_what_to_do, on_question, what_to_do_instead
+from handlers.faq import ABOUT_LINES, answer_of, answer_to, on_question, what_to_do_instead
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,6 @@ ABOUT_ENTRY_AT = 0.2
 ABOUT_UNSURE = 0.3
 _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
                                       "reminder_stop"})
-FIRST_AID = "overdose-first-aid"
 # The entry that answers a question about each danger when the FAQ finds no closer one.
 _ABOUT_ENTRIES = {
     CrisisKind.OVERDOSE: "overdose-signs",
@@ -130,11 +129,6 @@ async def about(turn: Turn) -> Step:
     if entry is None:
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind])
     entry = what_to_do_instead(turn, entry)
-    if kind is CrisisKind.OVERDOSE and set(turn.crisis.signals) & set(SIGNS) \
-            and asks_what_to_do(turn.text):
-        # What to do when someone shows a sign ("… passed out after pills and alcohol, what should I have done?",
-        # "người co giật có nên nhét gì vào miệng không"): first aid, whatever else the message names.
-        entry = turn.services.faq.by_id.get(FIRST_AID, entry)
     if entry is not None and entry.id in turn.services.content.crisis.danger_entries:
         return Step([Reply(answer_of(turn, entry))], "crisis:about", entry.id)  # it says what to do now
     answer = entry.answer.get(turn._.locale) + "\n\n" if entry is not None else ""

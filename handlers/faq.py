@@ -12,7 +12,7 @@ from bot.i18n import N_
 from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
 from bot.normalize import question_of, words
-from bot.services.crisis import CrisisKind
+from bot.services.crisis import SIGNS, CrisisKind
 from bot.services.faq import FaqIndex, Match
 from handlers.menu import menu_unless_in_flow
 from handlers.understand import STORY_CHARS
@@ -60,21 +60,23 @@ async def on_question(turn: Turn) -> Step | None:
 _WHAT_TO_DO = re.compile(r"(?<![a-z])(?:lam gi|phai lam|nen lam|xu tri|xu ly|so cuu|co nen|nen de|"
                          r"what should (?:i|we|you) (?:do|have done)|what do (?:i|we|you) do|what to do|"
                          r"should (?:i|you|we) (?!be )|how do i help|how can i help|first aid)(?![a-z])")
-FIRST_AID_INSTEAD = {"overdose-signs": "overdose-first-aid"}
-
-
-def asks_what_to_do(text: str) -> bool:
-    """Whether the message asks what to do ("làm gì", "có nên", "what should I have done"): first aid,
-    rather than how a danger looks, answers it."""
-    return bool(_WHAT_TO_DO.search(" ".join(words(text))))
+FIRST_AID = "overdose-first-aid"
+FIRST_AID_INSTEAD = {"overdose-signs": FIRST_AID}
 
 
 def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
-    """The entry that says what to do, when the message asks what to do and the closest entry tells what a
-    danger looks like."""
-    if entry is None or entry.id not in FIRST_AID_INSTEAD or not asks_what_to_do(turn.text):
+    """The entry that says what to do, when the message asks what to do ("làm gì", "có nên", "what should I
+    have done") and the closest entry tells what a danger looks like, or someone shows a sign of overdose
+    ("… passed out after pills and alcohol, what should I have done?", "người co giật có nên nhét gì vào
+    miệng không"): first aid, whatever else the message names."""
+    if entry is None or not _WHAT_TO_DO.search(" ".join(words(turn.text))):
         return entry
-    return turn.services.faq.by_id.get(FIRST_AID_INSTEAD[entry.id], entry)
+    if entry.id in FIRST_AID_INSTEAD:
+        return turn.services.faq.by_id.get(FIRST_AID_INSTEAD[entry.id], entry)
+    reading = turn.crisis
+    if reading is not None and reading.kind is CrisisKind.OVERDOSE and set(reading.signals) & set(SIGNS):
+        return turn.services.faq.by_id.get(FIRST_AID, entry)
+    return entry
 
 
 def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, list[Match]]:
