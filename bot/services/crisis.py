@@ -85,7 +85,7 @@ REQUIRED_CONCEPTS = frozenset({
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
-    "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted",
+    "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "seizure_cause",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -198,6 +198,15 @@ _WITHOUT_ME = re.compile(
     r"(?:toi|em|con|minh|tao|tui|chau) (?:bien mat|di roi|khong con|chet di|bien di))(?![a-z0-9])")
 # The words of dying a figure of speech ends on ("đắng chết được", "mệt muốn chết mất").
 _DYING = frozenset({"chet", "chit", "tret", "chot", "chec"})
+# What the bot keeps made to disappear ("muốn cuộc trò chuyện này biến mất hết", "make this chat disappear"): a
+# request to erase, not a wish to vanish. Only words that say whose or which thing stand between ("chat xong em
+# muốn biến mất", "tin nhắn cuối rồi biến mất", "delete my messages and disappear" stay the writer's own wish).
+_VANISHING = re.compile(
+    r"(?<![a-z0-9])(?:(?:tin nhan|cuoc tro chuyen|doan chat|doan hoi thoai|lich su chat|du lieu|thong tin ve"
+    r"|ho so|tai khoan)(?: (?:nay|o|day|cua|em|e|toi|minh|tui|voi|bot|trong|tren|cu|het|da|luu|ve|giua|chung))"
+    r"{0,4} bien mat"
+    r"|(?:conversation|chat|chats|messages|data|history|account|records)(?: to| all| to all| to just)? "
+    r"(?:disappear|vanish))(?![a-z0-9])")
 _ASKS_MEANING = re.compile(r"(?<![a-z])(?:nghia la gi|co nghia gi|y la gi|co y gi|y gi|mean|means|meaning)(?![a-z])")
 
 
@@ -429,8 +438,12 @@ class CrisisReader:
             # ... and a poisoning, something taken: being followed from the dosing place is no poisoning.
             nothing_taken = model.crisis_kind == CrisisKind.POISONING and reading.kind is CrisisKind.VIOLENCE \
                 and not c & {"ingest", "swallowed", "ingest_accident", "excess", "excess_amount", "spiked"}
+            # ... and violence, a blow or a threat at someone: a knife held by someone who says they want to kill
+            # themself ("voices tell him to kill himself, he's holding a knife") is a danger to themself.
+            own_harm = model.crisis_kind == CrisisKind.VIOLENCE and reading.kind is CrisisKind.SUICIDE \
+                and "suicide" in c and "threat" not in c
             model_kind = model.kind_share >= MODEL_KIND \
-                and not (child_seen or swallowed_seen or no_child or not_the_writer or nothing_taken)
+                and not (child_seen or swallowed_seen or no_child or not_the_writer or nothing_taken or own_harm)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -578,7 +591,9 @@ class CrisisReader:
         tokens = self._false_friends.remove(self._repaired(as_typed))
         figure = any(_DYING & set(m.group(0).split())
                      for m in self._hyperbole.finditer(" ".join(t.folded for t in tokens)))
-        tokens = _remove(_remove(_remove(tokens, self._hyperbole), self._surprise), self._everyday_excess)
+        vanishing = bool(_VANISHING.search(" ".join(t.folded for t in tokens)))
+        tokens = _remove(_remove(_remove(_remove(tokens, self._hyperbole), self._surprise), self._everyday_excess),
+                         _VANISHING)
         folded = " ".join(t.folded for t in tokens)
         matches = self._concept_phrases.matches(tokens)
         # A word inside a longer phrase that means something else is not itself: "cứu" in "sơ cứu" or
@@ -645,6 +660,8 @@ class CrisisReader:
             fired.update(("suicide", "speaker_wish"))
         for blow in _BLOW.finditer(folded):
             fired.add("suicide" if blow.group(1) else "violence")
+        if vanishing:
+            fired.add("bot_feature")  # the thing made to disappear is the bot's
         if self._harmed_child.search(folded):
             fired.add("child_harm")
         for token in typed.split():
@@ -726,8 +743,11 @@ class CrisisReader:
             told_as_habit = "habitual" in c and asks and not strong
             # ... nor against a question that opens with "if" ("nếu bạn tôi bất tỉnh thì có nên cạo gió không").
             asked_if = opens_with_if and asks and not strong
-            if not_now and not (observed and "past" not in c and "safe_now" not in c and not told_as_habit
-                                and not asked_if):
+            # A seizure with its cause named and no drug ("co giật do sốt cao"): a worry to answer, with the line.
+            other_cause = "seizure_cause" in c and signs == ["sign_seizure"] \
+                and not c & {"used", "substance", "overdose_event", "swallowed", "ingest", "collapse"}
+            if other_cause or (not_now and not (observed and "past" not in c and "safe_now" not in c
+                                                and not told_as_habit and not asked_if)):
                 tier = Tier.ABOUT
             elif observed:
                 # Signs asked about with nobody named: a question, unless "now" says they are seen; in a belief

@@ -608,3 +608,48 @@ def test_what_to_do_beside_what_the_body_is_doing_now_is_a_danger_now() -> None:
     assert reading is not None and reading.tier is Tier.NOW, reading
     asked = READER.read("uống gấp đôi liều methadone có được không")
     assert asked is not None and asked.tier is Tier.ABOUT, asked
+
+
+@pytest.mark.parametrize("text", ["chỉ muốn lao ra đường cho xe tông chết", "i just want to walk into traffic",
+                                  "em trai tôi đang cầm dao lam cứa cổ tay"])
+def test_dying_under_a_vehicle_or_cutting_a_wrist_is_a_wish_to_die(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["my brother says voices tell him to kill himself, he's holding a knife",
+                                  "con tôi nói có tiếng nói bảo nó phải chết, nó đang cầm dao"])
+def test_a_knife_held_by_someone_told_to_die_is_a_danger_to_themself_not_violence(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_child_locked_in_by_a_carer_who_is_high_is_a_child_in_danger() -> None:
+    reading = READER.read("my stepdad locks my little brother in the closet whenever he's high, he's in there now")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["hôm nay trực ở khoa nhi, mấy bé co giật do sốt cao",
+                                  "my son has epilepsy and had a seizure at school today"])
+def test_a_seizure_with_its_cause_named_and_no_drug_is_answered_with_the_line(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_seizure_after_using_keeps_the_alarm_whatever_fever_is_named() -> None:
+    reading = READER.read("nó chích xong giờ co giật, người sốt cao")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["mình muốn tin nhắn ở đây biến mất hết", "e muon cuoc tro chuyen nay bien mat het",
+                                  "can you make this chat disappear"])
+def test_the_bots_messages_made_to_disappear_are_no_wish_to_die(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["chat xong em muốn biến mất", "gửi tin nhắn cuối rồi biến mất luôn",
+                                  "i'll delete my messages and disappear forever"])
+def test_the_writers_own_disappearing_beside_the_bots_messages_keeps_the_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading

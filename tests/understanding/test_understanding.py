@@ -433,6 +433,9 @@ def test_small_talk_at_either_end_of_the_message_is_small_talk(text: str, kind: 
     ("hoãn buổi gặp tư vấn thứ 6 giúp em", "appointments"),
     ("nhắc mình lịch sinh hoạt nhóm tự lực hằng tháng nhé", "groups"),
     ("wipe everything you have on me, right now", "erase"),
+    ("xoá cuộc trò chuyện này và mọi thứ bạn lưu về mình", "erase"),
+    ("please wipe our whole conversation", "erase"),
+    ("mình muốn đoạn chat này biến mất", "erase"),
 ])
 def test_a_feature_asked_for_in_a_few_more_words_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
