@@ -502,12 +502,22 @@ class CrisisReader:
             and bool(found[1] or c & {"question", "informational", "deadly_question", "permission"}) \
             and not c & {"person", "child", "young_child", "first_person", "speaker_wish", "cry", "strong_now",
                          "now", "again", "swallowed", *SIGNS}
+        # A question in which the rules read no danger at all ("can i take sleeping pills with my methadone", "how
+        # long can i keep my take-home dose in the fridge?"), with nobody named, nothing happening now, nothing seen,
+        # swallowed or planned: the model, weak in English, hears a danger in the words of many questions; the
+        # answer comes, with the line. Not for a wish to die the model hears: a farewell or a means asked about
+        # ("how many of my pills would it take to not wake up") is asked in the words of a question too.
+        only_asked = reading is None and model.crisis_kind != CrisisKind.SUICIDE \
+            and bool(found[1] or c & {"question", "informational", "permission"}) \
+            and not c & (EVENTS | FAREWELL_EVIDENCE | {"cry", "now", "strong_now", "again", "swallowed", "plan",
+                                                       "stockpile", "left_alone", "out_of_control", "child",
+                                                       "child_generic", "young_child", "soon"})
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
-                         or deadly_asked or asked_in_general or living_elsewhere or feared or figure):
+                         or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -532,8 +542,11 @@ class CrisisReader:
         # who wants to disappear"), when the model is sure it is a question about a danger.
         asked = found[1] or bool(found[0] & {"question", "informational", "deadly_question", "permission",
                                              "hypothetical"})
-        if asked_in_general and model.crisis >= threshold and model.crisis > model.about:
-            return CrisisReading(CrisisKind(model.crisis_kind), Tier.ABOUT, ("model", "asked_in_general"),
+        if (asked_in_general or only_asked) and model.crisis >= threshold and model.crisis > model.about:
+            kind = CrisisKind(model.crisis_kind)
+            if kind is CrisisKind.CHILD and "adult_age" in c:
+                kind = CrisisKind.VIOLENCE  # a grown son or daughter harmed: 113, not the child line
+            return CrisisReading(kind, Tier.ABOUT, ("model", "asked_in_general" if asked_in_general else "only_asked"),
                                  model.crisis)
         if reading is None and ((model.about >= MODEL_ABOUT and found[0] & EVIDENCE)
                                 or (asked and model.about >= MODEL_ABOUT_ASKED and model.about > model.crisis)):

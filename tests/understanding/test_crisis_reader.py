@@ -653,3 +653,17 @@ def test_the_bots_messages_made_to_disappear_are_no_wish_to_die(text: str) -> No
 def test_the_writers_own_disappearing_beside_the_bots_messages_keeps_the_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["can i take sleeping pills with my methadone",
+                                  "It is too late for take medicine after sharing a needle? I am very scared"])
+def test_a_question_the_rules_read_no_danger_in_gets_the_answer_not_the_models_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["nếu mai em không nhắn nữa thì nhờ chị nói với mẹ là em thương mẹ",
+                                  "how many of my sleeping pills would it take to make sure i don't wake up"])
+def test_a_farewell_or_a_means_asked_in_the_words_of_a_question_keeps_the_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
