@@ -667,3 +667,8 @@ def test_a_question_the_rules_read_no_danger_in_gets_the_answer_not_the_models_a
 def test_a_farewell_or_a_means_asked_in_the_words_of_a_question_keeps_the_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_collapse_last_month_with_the_person_totally_fine_now_is_a_question() -> None:
+    reading = READER.read("Last month my brother collapsed after drinking, he's totally fine now. Was that an overdose?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading

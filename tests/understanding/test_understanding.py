@@ -436,6 +436,7 @@ def test_small_talk_at_either_end_of_the_message_is_small_talk(text: str, kind: 
     ("xoá cuộc trò chuyện này và mọi thứ bạn lưu về mình", "erase"),
     ("please wipe our whole conversation", "erase"),
     ("mình muốn đoạn chat này biến mất", "erase"),
+    ("let me know whenever the peer group meets next", "groups"),
 ])
 def test_a_feature_asked_for_in_a_few_more_words_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
