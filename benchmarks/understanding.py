@@ -81,7 +81,7 @@ class ReplyReader:
 
     def checked(self, text: str) -> bool:
         """The person was asked plainly whether they are in danger, with the numbers."""
-        return self.says(text, "crisis.check", "vi") or self.says(text, "crisis.check", "en")
+        return any(self.says(text, key, lang) for key in ("crisis.check", "crisis.cry") for lang in ("vi", "en"))
 
     def about(self, text: str, lang: str) -> bool:
         return any(self.says(text, f"crisis.about_{kind}", lang) for kind in CRISIS_KINDS)

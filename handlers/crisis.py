@@ -79,11 +79,11 @@ def reply_for(kind: CrisisKind) -> Handler:
 
 async def bare_cry(turn: Turn) -> Step:
     """A cry for help that says nothing of what is happening ("cứu với", "sos", "help!!!"), in or out of a
-    step: asked plainly whether anyone is in danger, with the numbers and a counselor offered. Nobody is
+    step: asked what is happening, with the number for each danger and a counselor offered. Nobody is
     alerted: there is nothing yet to tell them."""
     await turn.uow.tally.add(None, "crisis.check", turn.now)
     log.info("crisis reply kind=- tier=check signals=cry_only person=%s", turn.person.id)
-    return Step([Reply(turn._("crisis.check"), (turn.choice_of("m:talk", "menu.talk"),))], "crisis:check", "cry")
+    return Step([Reply(turn._("crisis.cry"), (turn.choice_of("m:talk", "menu.talk"),))], "crisis:check", "cry")
 
 
 async def about(turn: Turn) -> Step:
