@@ -97,6 +97,10 @@ class IntentFile(BaseModel):
     # Asking for help and nothing else, calmly ("help", "hướng dẫn", "i need help"): the menu, which ends
     # with the emergency numbers. Said with "!" it is a cry, which the crisis replies ask about.
     menu_whole_message: list[NonEmpty] = []
+    # Asking the bot to compose something ("write me a birthday poem for my wife", "viết giùm bài văn tả mẹ"):
+    # the people it is for are no topic of the bot's, so with only them named the message is outside it.
+    tasks: list[NonEmpty] = []
+    people_it_is_for: list[NonEmpty] = []
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,8 @@ def _folded(phrase: str) -> str:
 def _vocabulary(data: IntentFile) -> set[str]:
     """Every word the file's patterns and phrases use."""
     texts = [*(line for lines in data.intents.values() for line in lines), *data.asks_about, *data.topic_words,
-             *data.elsewhere, *data.menu_in_any_message, *data.menu_whole_message,
+             *data.elsewhere, *data.menu_in_any_message, *data.menu_whole_message, *data.tasks,
+             *data.people_it_is_for,
              *(p for phrases in data.smalltalk.values() for p in phrases),
              *data.languages.english, *data.languages.vietnamese, *data.languages.switch]
     return {word for text in texts
@@ -148,6 +153,8 @@ class IntentReader:
                                  if phrases}
         self._topic = _alternatives(data.topic_words, plurals=True)
         self._elsewhere = _alternatives(data.elsewhere)
+        self._tasks = _alternatives(data.tasks) if data.tasks else None
+        self._people_it_is_for = _alternatives(data.people_it_is_for, plurals=True) if data.people_it_is_for else None
         self._menu_in_any_message = _alternatives(data.menu_in_any_message) if data.menu_in_any_message else None
         self._menu_whole_message = frozenset(_folded(p) for p in data.menu_whole_message)
         self._asks_about = _alternatives([p for line in data.asks_about for p in line.split("|")])
@@ -281,4 +288,7 @@ class IntentReader:
 
     def on_topic(self, text: str) -> bool:
         """Whether the message says anything within what the bot covers."""
-        return bool(self._topic.search(self._folded(text)))
+        folded = self._folded(text)
+        if self._tasks is not None and self._tasks.search(folded) and self._people_it_is_for is not None:
+            folded = self._people_it_is_for.sub(" ", folded)
+        return bool(self._topic.search(folded))

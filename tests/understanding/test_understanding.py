@@ -586,3 +586,13 @@ async def test_stopping_or_pausing_a_reminder_there_is_not_says_so_and_asks_no_c
         await say(bot, answer)
     handler, texts = await say(bot, text)
     assert handler == "reminders:none" and texts[0].startswith("Bạn chưa đặt lời nhắc nào"), (handler, texts)
+
+
+@pytest.mark.parametrize("text", ["write me a short birthday poem for my wife", "viết giùm em bài thơ tặng chồng"])
+def test_something_to_compose_for_someone_in_the_family_is_outside_what_the_bot_covers(text: str) -> None:
+    assert not INTENTS.on_topic(text), text
+
+
+def test_something_to_compose_about_what_the_bot_covers_stays_inside_it() -> None:
+    assert INTENTS.on_topic("write a poem for my husband who is on methadone")
+    assert INTENTS.on_topic("my wife wants to know more")
