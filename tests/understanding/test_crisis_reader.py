@@ -670,5 +670,5 @@ def test_a_farewell_or_a_means_asked_in_the_words_of_a_question_keeps_the_alarm(
 
 
 def test_a_collapse_last_month_with_the_person_totally_fine_now_is_a_question() -> None:
-    reading = READER.read("Last month my brother collapsed after drinking, he's totally fine now. Was that an overdose?")
+    reading = READER.read("Last month my brother collapsed after drinking, he's totally fine now. Was it an overdose?")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
