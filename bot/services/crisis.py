@@ -129,6 +129,9 @@ _AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| tuoi| year old| years old| 
 _AGE_SAID = re.compile(r"(?<![a-z])(?:he s|she s|he is|she is)(?: maybe| about| only| just| barely| like)? "
                        r"([0-9]{1,2})(?![0-9a-z])"
                        r"(?! (?:am|pm|h|o clock|minutes|mins|hours|days|weeks|months|times|feet|ft|kg|lbs))")
+# The writer's own age ("I'm 15 and my stepdad hits me"): a child telling of a harm done to them.
+_WRITER_AGE = re.compile(r"(?<![a-z])(?:i m|im|i am)(?: only| just)? ([0-9]{1,2})(?: years old| year old| yo)?"
+                         r"(?![0-9a-z])(?! (?:am|pm|h|o clock|minutes|mins|hours|days|weeks|months|times|kg|lbs))")
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
@@ -442,8 +445,17 @@ class CrisisReader:
             # themself ("voices tell him to kill himself, he's holding a knife") is a danger to themself.
             own_harm = model.crisis_kind == CrisisKind.VIOLENCE and reading.kind is CrisisKind.SUICIDE \
                 and "suicide" in c and "threat" not in c
+            # ... and a wish to die, a word of dying or of a farewell where the rules saw signs of an overdose (not a
+            # mere collapse, which a wish to die may end in) or a child in danger ("anh tôi ngáy to mà gọi mãi không
+            # dậy", "để con 1 tuổi bò ra sát mép ao"). Pills swallowed by the strip are a means the model may rightly
+            # read as a wish to die.
+            signs_seen = reading.kind is CrisisKind.OVERDOSE and bool(c & set(SIGNS))
+            no_dying = model.crisis_kind == CrisisKind.SUICIDE \
+                and (signs_seen or reading.kind is CrisisKind.CHILD) \
+                and not c & {"suicide", "death", "method", "stockpile", "plan", *FAREWELL_EVIDENCE}
             model_kind = model.kind_share >= MODEL_KIND \
-                and not (child_seen or swallowed_seen or no_child or not_the_writer or nothing_taken or own_harm)
+                and not (child_seen or swallowed_seen or no_child or not_the_writer or nothing_taken or own_harm
+                         or no_dying)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -684,6 +696,11 @@ class CrisisReader:
                     fired.update(run_together)
                     fired.add("run_together")
         ages = [int(age) for age in (*_AGE.findall(folded), *_AGE_SAID.findall(folded))]
+        writer_ages = [int(age) for age in _WRITER_AGE.findall(folded)]
+        if any(age < 16 for age in writer_ages):
+            fired.add("child")
+            if "harm_verb" in fired:
+                fired.add("child_harm")  # the harm is done to the writer, who is a child
         if any(age < 16 for age in ages):
             fired.add("child")
         elif ages and min(ages) >= 18 and "young_child" not in fired:

@@ -672,3 +672,23 @@ def test_a_farewell_or_a_means_asked_in_the_words_of_a_question_keeps_the_alarm(
 def test_a_collapse_last_month_with_the_person_totally_fine_now_is_a_question() -> None:
     reading = READER.read("Last month my brother collapsed after drinking, he's totally fine now. Was it an overdose?")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_child_writing_of_a_harm_done_to_them_is_a_child_in_danger() -> None:
+    reading = READER.read("I'm 15 and my stepdad hits me when he's using, he's home now and angry")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("anh tôi ngáy to lắm mà gọi mãi không dậy, vậy có bình thường không ạ??", CrisisKind.OVERDOSE),
+    ("chị dâu em phê thuốc, ngồi cười một mình, để con 1 tuổi bò ra sát mép ao, em ở xa không về kịp",
+     CrisisKind.CHILD),
+])
+def test_signs_seen_or_a_child_in_danger_stay_so_without_a_word_of_dying(text: str, kind: CrisisKind) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (kind, Tier.NOW), reading
+
+
+def test_how_many_pills_to_be_sure_not_to_wake_is_a_wish_to_die() -> None:
+    reading = READER.read("uống bao nhiêu viên thuốc ngủ thì chắc chắn không tỉnh lại, tôi hỏi thật")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
