@@ -434,10 +434,12 @@ class CrisisReader:
                 and not c & {"child", "child_generic", "young_child", "child_harm"}
             # ... and a wish to die needs a word of dying or of the writer's own wish: a threat followed home is
             # violence, whoever is afraid.
+            # A harm the writer fears they will do to someone named ("i'm scared i'll hurt my husband tonight, i have
+            # a knife") is violence: the writer's wish there is to hurt, not to die.
+            dying = {"suicide", "death", "method", "stockpile", "plan", *FAREWELL_EVIDENCE}
+            harm_to_another = "person" in c and "violence" in c and not c & dying
             not_the_writer = model.crisis_kind == CrisisKind.SUICIDE and reading.kind is CrisisKind.VIOLENCE \
-                and (not c & {"first_person", "speaker_wish"}
-                     or not c & {"suicide", "death", "method", "stockpile", "plan", "speaker_wish",
-                                 *FAREWELL_EVIDENCE})
+                and (not c & {"first_person", "speaker_wish"} or not c & (dying | {"speaker_wish"}) or harm_to_another)
             # ... and a poisoning, something taken: being followed from the dosing place is no poisoning.
             nothing_taken = model.crisis_kind == CrisisKind.POISONING and reading.kind is CrisisKind.VIOLENCE \
                 and not c & {"ingest", "swallowed", "ingest_accident", "excess", "excess_amount", "spiked"}

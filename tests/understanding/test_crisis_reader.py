@@ -692,3 +692,10 @@ def test_signs_seen_or_a_child_in_danger_stay_so_without_a_word_of_dying(text: s
 def test_how_many_pills_to_be_sure_not_to_wake_is_a_wish_to_die() -> None:
     reading = READER.read("uống bao nhiêu viên thuốc ngủ thì chắc chắn không tỉnh lại, tôi hỏi thật")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["im scared im going to hurt her, i have the knife in my hand",
+                                  "tôi sợ tôi sẽ làm hại vợ mình mất, tôi đang điên lắm, con dao ở trong tay rồi"])
+def test_a_harm_the_writer_fears_doing_to_someone_is_violence_not_a_wish_to_die(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
