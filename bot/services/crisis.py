@@ -151,7 +151,6 @@ _TWICE = re.compile(r"(?<![a-z])(?:(?:uong|lay)(?: [a-z]+){0,3} (?:2|hai|them) (
                     r"|(?:took|taken|had|drank|dosed)(?: [a-z]+){0,3} (?:twice|again)"
                     r"|two doses|dosed at two|doses at two)(?![a-z])"
                     r"(?! (?:moi|mot|1) ngay| a day| per day| daily| each day| every day)")
-_QUOTED = re.compile(r"[\"“”«»„‟]([^\"“”«»„‟]{2,300})[\"“”«»„‟]")
 # Laughter typed as faces or emoji ("=))", ":))", "😂"): with the words of "joking", a figure of speech.
 _LAUGHTER = re.compile(r"(?:[=:;]\)\)+|[=:;]d\b|\bk{3,}\b|[\U0001F602\U0001F923\U0001F606\U0001F639\U0001F605])",
                        re.IGNORECASE)
