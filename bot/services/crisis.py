@@ -131,7 +131,8 @@ _AGE_SAID = re.compile(r"(?<![a-z])(?:he s|she s|he is|she is)(?: maybe| about| 
                        r"(?! (?:am|pm|h|o clock|minutes|mins|hours|days|weeks|months|times|feet|ft|kg|lbs))")
 # The writer's own age ("I'm 15 and my stepdad hits me"): a child telling of a harm done to them.
 _WRITER_AGE = re.compile(r"(?<![a-z])(?:i m|im|i am)(?: only| just)? ([0-9]{1,2})(?: years old| year old| yo)?"
-                         r"(?![0-9a-z])(?! (?:am|pm|h|o clock|minutes|mins|hours|days|weeks|months|times|kg|lbs))")
+                         r"(?![0-9a-z])(?! (?:am|pm|h|o clock|min|minutes|mins|hours|days|weeks|months|times|kg|lbs"
+                         r"|km|miles|k|percent|dollars|bucks))")
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
@@ -452,8 +453,7 @@ class CrisisReader:
             # read as a wish to die.
             signs_seen = reading.kind is CrisisKind.OVERDOSE and bool(c & set(SIGNS))
             no_dying = model.crisis_kind == CrisisKind.SUICIDE \
-                and (signs_seen or reading.kind is CrisisKind.CHILD) \
-                and not c & {"suicide", "death", "method", "stockpile", "plan", *FAREWELL_EVIDENCE}
+                and (signs_seen or reading.kind is CrisisKind.CHILD) and not c & dying
             model_kind = model.kind_share >= MODEL_KIND \
                 and not (child_seen or swallowed_seen or no_child or not_the_writer or nothing_taken or own_harm
                          or no_dying)

@@ -699,3 +699,8 @@ def test_how_many_pills_to_be_sure_not_to_wake_is_a_wish_to_die() -> None:
 def test_a_harm_the_writer_fears_doing_to_someone_is_violence_not_a_wish_to_die(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_distance_or_a_time_after_im_is_no_age_of_the_writer() -> None:
+    reading = READER.read("im 10 km away and my brother is beating his wife right now")
+    assert reading is not None and reading.kind is CrisisKind.VIOLENCE, reading
