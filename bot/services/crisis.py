@@ -85,7 +85,8 @@ REQUIRED_CONCEPTS = frozenset({
     "harm_verb", "fiction", "safe_now", "speaker_wish", "left_alone", "suicide_hint", "joking",
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
-    "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "seizure_cause",
+    "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
+    "despair",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -561,6 +562,12 @@ class CrisisReader:
                 kind = CrisisKind.VIOLENCE  # a grown son or daughter harmed: 113, not the child line
             return CrisisReading(kind, Tier.ABOUT, ("model", "asked_in_general" if asked_in_general else "only_asked"),
                                  model.crisis)
+        # Despair in the writer's own words ("em bế tắc quá", "I feel so hopeless"), which no rule reads as a danger
+        # and the model is not sure of: asked plainly, with the numbers; nobody is alerted.
+        if reading is None and "despair" in c and bool(c & {"first_person", "writer_speaks"}) \
+                and not c & {"fiction", "past", "long_ago", "joking", "reported", "safe_now", "informational",
+                             "hypothetical", "person", "child", "young_child"}:
+            return CrisisReading(CrisisKind.SUICIDE, Tier.CHECK, ("despair",), model.crisis)
         if reading is None and ((model.about >= MODEL_ABOUT and found[0] & EVIDENCE)
                                 or (asked and model.about >= MODEL_ABOUT_ASKED and model.about > model.crisis)):
             return CrisisReading(CrisisKind(model.about_kind), Tier.ABOUT, ("model",), model.crisis)
@@ -774,9 +781,10 @@ class CrisisReader:
             told_as_habit = "habitual" in c and asks and not strong
             # ... nor against a question that opens with "if" ("nếu bạn tôi bất tỉnh thì có nên cạo gió không").
             asked_if = opens_with_if and asks and not strong
-            # A seizure with its cause named and no drug ("co giật do sốt cao"): a worry to answer, with the line.
-            other_cause = "seizure_cause" in c and signs == ["sign_seizure"] \
-                and not c & {"used", "substance", "overdose_event", "swallowed", "ingest", "collapse"}
+            # A sign with its cause named and no drug ("co giật do sốt cao", "hôn mê ở viện vì tai biến"): a worry to
+            # answer, with the line.
+            other_cause = "medical_cause" in c and bool(signs) \
+                and not c & {"used", "overdose_event", "swallowed", "ingest", "collapse", "excess", "spiked"}
             if other_cause or (not_now and not (observed and "past" not in c and "safe_now" not in c
                                                 and not told_as_habit and not asked_if)):
                 tier = Tier.ABOUT

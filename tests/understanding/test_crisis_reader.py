@@ -704,3 +704,20 @@ def test_a_harm_the_writer_fears_doing_to_someone_is_violence_not_a_wish_to_die(
 def test_a_distance_or_a_time_after_im_is_no_age_of_the_writer() -> None:
     reading = READER.read("im 10 km away and my brother is beating his wife right now")
     assert reading is not None and reading.kind is CrisisKind.VIOLENCE, reading
+
+
+@pytest.mark.parametrize("text", ["em tuyệt vọng lắm, mọi thứ sụp đổ hết rồi",
+                                  "I feel so hopeless, everything is falling apart"])
+def test_despair_in_the_writers_own_words_is_asked_about_plainly(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier in (Tier.CHECK, Tier.NOW), reading
+
+
+def test_a_family_despairing_of_someone_is_no_danger_to_ask_about() -> None:
+    reading = READER.read("bố mẹ tôi tuyệt vọng vì anh trai tái nghiện, gia đình nên làm gì")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_a_coma_with_its_cause_named_and_no_drug_gets_the_line() -> None:
+    reading = READER.read("anh tôi hôn mê ở viện vì đột quỵ, giờ gia đình phải làm gì")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
