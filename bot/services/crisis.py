@@ -704,14 +704,14 @@ class CrisisReader:
                     fired.update(run_together)
                     fired.add("run_together")
         ages = [int(age) for age in (*_AGE.findall(folded), *_AGE_SAID.findall(folded))]
-        writer_ages = [int(age) for age in _WRITER_AGE.findall(folded)]
-        if any(age < 16 for age in writer_ages):
+        writer_is_a_child = any(int(age) < 16 for age in _WRITER_AGE.findall(folded))
+        if writer_is_a_child:
             fired.add("child")
             if "harm_verb" in fired:
                 fired.add("child_harm")  # the harm is done to the writer, who is a child
         if any(age < 16 for age in ages):
             fired.add("child")
-        elif ages and min(ages) >= 18 and "young_child" not in fired:
+        elif ages and min(ages) >= 18 and "young_child" not in fired and not writer_is_a_child:
             # "con trai tôi năm nay 24 tuổi": a grown son or daughter is no child in danger.
             fired.difference_update(("child", "child_harm"))
             fired.add("adult_age")

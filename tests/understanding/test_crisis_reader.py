@@ -721,3 +721,8 @@ def test_a_family_despairing_of_someone_is_no_danger_to_ask_about() -> None:
 def test_a_coma_with_its_cause_named_and_no_drug_gets_the_line() -> None:
     reading = READER.read("anh tôi hôn mê ở viện vì đột quỵ, giờ gia đình phải làm gì")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_child_writer_stays_a_child_beside_a_grown_persons_age() -> None:
+    reading = READER.read("I'm 14 and my 20 year old brother hits me when he's high, he's home now")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
