@@ -16,6 +16,7 @@ from bot.language import language_of
 from bot.messages import Choice, Reply
 from bot.normalize import words
 from bot.router import AFTER_FIRST_CONTACT
+from bot.services.intents import QUESTION_WORDS
 from bot.services.people import give_consent, redeem_invite
 from bot.store.records import Invite
 from handlers.menu import main_menu
@@ -100,7 +101,8 @@ ASKING_FOR_MAX_WORDS = 6
 
 def _asking_for(text: str) -> str | None:
     said = words(text)
-    if not said or len(said) > ASKING_FOR_MAX_WORDS:
+    # "tôi muốn hỏi methadone là gì" names the writer but asks a question: answered first, like a longer one.
+    if not said or len(said) > ASKING_FOR_MAX_WORDS or "?" in text or QUESTION_WORDS.intersection(said):
         return None
     present = set(said)
     if any(s <= present for s in ({"nguoi", "nha"}, {"nguoi", "than"}, {"gia", "dinh"}, {"family"}, {"relative"})):

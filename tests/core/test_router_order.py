@@ -77,6 +77,14 @@ async def test_a_question_inside_a_flow_is_answered_and_the_flow_asks_again(bot:
     assert texts[-1] == "Bạn hỏi cho ai?"
 
 
+async def test_a_short_question_that_names_the_writer_is_answered_not_taken_for_who_is_asking(bot: Bot) -> None:
+    await say(bot, "/start")
+    await say(bot, "1")
+    handler, texts = await say(bot, "toi muon hoi methadone la gi")
+    assert handler == "faq", (handler, texts)
+    assert texts[-1] == "Bạn hỏi cho ai?", texts  # the step is asked again, not answered by the question
+
+
 @pytest.mark.parametrize(("text", "first", "taken"), [
     ("methadone là gì", "Methadone là", "Mình sẽ nói chuyện với bạn bằng tiếng Việt"),
     ("what is methadone", "Methadone is", "I will write to you in English"),
