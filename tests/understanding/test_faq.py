@@ -94,3 +94,10 @@ def test_a_slip_after_treatment_is_asked_about_relapse() -> None:
     for text in ("slipped up a month after rehab, what now", "cai xong mà lỡ chơi lại thì sao ad"):
         entry, _candidates = index.answer(text)
         assert entry is not None and entry.id == "relapse-after-treatment", text
+
+
+def test_saying_that_one_asks_is_not_part_of_the_question() -> None:
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
+    for text in ("tôi muốn hỏi methadone là gì", "i want to ask what methadone is", "em cần hỏi chút methadone là gì"):
+        entry, _candidates = index.answer(text)
+        assert entry is not None and entry.id == "methadone-what", text
