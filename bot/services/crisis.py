@@ -135,6 +135,11 @@ _WRITER_AGE = re.compile(r"(?<![a-z])(?:i m|im|i am)(?: only| just)? ([0-9]{1,2}
                          r"(?![0-9a-z])(?! (?:am|pm|h|o clock|min|minutes|mins|hours|days|weeks|months|times|kg|lbs"
                          r"|km|miles|k|percent|dollars|bucks))")
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
+# An age in months said as one ("8 tháng tuổi", "an 8 month old") or right after a child ("con 8 tháng",
+# "bé nhà tôi 10 tháng"): a baby, whoever else the message names.
+_BABY_MONTHS = re.compile(r"(?<![0-9])(?:[0-9]{1,2} (?:thang tuoi|month old|mo old)|"
+                          r"(?<![a-z])(?:con|be|chau|em be|dua be|baby)(?: (?:toi|em|minh|nha|nha toi|moi|nho|be|gai|"
+                          r"trai|of|is|just))? [0-9]{1,2} (?:thang|months?)(?![a-z]))")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
@@ -716,6 +721,8 @@ class CrisisReader:
             fired.difference_update(("child", "child_harm"))
             fired.add("adult_age")
         months = [int(m) for m in _MONTHS_OLD.findall(folded)]
+        if _BABY_MONTHS.search(folded):
+            fired.update(("child", "young_child"))
         # "18 tháng" is a baby's age only when a child is named ("bé 18 tháng"); else a duration.
         if any(age < 12 for age in ages) or (fired & {"child", "young_child"} and any(m <= 36 for m in months)):
             fired.update(("child", "young_child"))

@@ -726,3 +726,15 @@ def test_a_coma_with_its_cause_named_and_no_drug_gets_the_line() -> None:
 def test_a_child_writer_stays_a_child_beside_a_grown_persons_age() -> None:
     reading = READER.read("I'm 14 and my 20 year old brother hits me when he's high, he's home now")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["chồng em đang phê mà con 10 tháng ở nhà một mình với anh ấy",
+                                  "my wife is high and alone with our 8 month old"])
+def test_a_baby_named_by_its_age_in_months_with_a_carer_who_is_high_is_a_child_in_danger(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_months_of_treatment_are_no_babys_age() -> None:
+    reading = RULES.read("em điều trị methadone được 8 tháng rồi, nằm phê cả ngày vì được nghỉ")
+    assert reading is None or reading.kind is not CrisisKind.CHILD, reading
