@@ -738,3 +738,9 @@ def test_a_baby_named_by_its_age_in_months_with_a_carer_who_is_high_is_a_child_i
 def test_months_of_treatment_are_no_babys_age() -> None:
     reading = RULES.read("em điều trị methadone được 8 tháng rồi, nằm phê cả ngày vì được nghỉ")
     assert reading is None or reading.kind is not CrisisKind.CHILD, reading
+
+
+def test_someone_lying_still_who_does_not_react_is_an_overdose_but_unanswered_texts_are_not() -> None:
+    reading = RULES.read("there's a guy lying still in the alley with a syringe, he doesnt react when i yell")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    assert RULES.read("my boyfriend doesnt respond to my texts since yesterday") is None
