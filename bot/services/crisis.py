@@ -86,7 +86,7 @@ REQUIRED_CONCEPTS = frozenset({
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
-    "despair",
+    "despair", "missed_dose",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -781,6 +781,11 @@ class CrisisReader:
             observed = shock = False
         if "rest" in c and not c & {"used", "substance", "person", "child", "young_child", "cry", "overdose_event",
                                     "swallowed", "ingest", "strong_now"}:
+            observed = shock = False
+        # A dose slept or fainted through, told by the one who missed it: they are awake and asking about the dose.
+        if "missed_dose" in c and not c & {"person", "child", "young_child", "third_person", "cry",
+                                            "overdose_event", "swallowed", "ingest", "excess"} \
+                and set(signs) <= {"sign_unresponsive"}:
             observed = shock = False
         if ("overdose_event" in c or observed or shock) and not animal_only:
             # Signs seen stand against "if" or a joke, not against a time long past or a habit asked about

@@ -744,3 +744,15 @@ def test_someone_lying_still_who_does_not_react_is_an_overdose_but_unanswered_te
     reading = RULES.read("there's a guy lying still in the alley with a syringe, he doesnt react when i yell")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
     assert RULES.read("my boyfriend doesnt respond to my texts since yesterday") is None
+
+
+@pytest.mark.parametrize("text", ["tôi ngủ mê man cả ngày nên lỡ liều methadone hôm nay, giờ làm sao",
+                                  "passed out after a double shift and slept through my dose, what now"])
+def test_a_dose_slept_through_by_the_writer_is_a_question_about_the_dose(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_someone_else_who_missed_a_dose_and_will_not_wake_is_an_overdose() -> None:
+    reading = RULES.read("my brother missed his dose, used instead and now he won't wake up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
