@@ -264,6 +264,15 @@ def test_small_talk_with_filler_or_an_easy_word_is_still_small_talk() -> None:
     assert INTENTS.smalltalk("cảm ơn bạn nhiều nhé") == "thanks"
 
 
+@pytest.mark.parametrize("text", ["cam on ban, thong tin huu ich lam", "thanks, that was really helpful"])
+def test_thanks_with_a_word_of_praise_for_the_answer_is_thanks(text: str) -> None:
+    assert INTENTS.smalltalk(text) == "thanks", text
+
+
+def test_what_the_bot_can_help_with_shows_the_menu() -> None:
+    assert INTENTS.intent("show me what you can help with") == "menu"
+
+
 @pytest.mark.parametrize("text", ["thôi", "thoi khoi", "never mind", "nvm"])
 def test_never_mind_outside_a_step_is_an_ok(text: str) -> None:
     assert INTENTS.smalltalk(text) == "ack", text
