@@ -27,7 +27,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.language import ENGLISH
+from bot.language import ENGLISH, language_of
 from bot.normalize import words
 from bot.phrases import PhraseSet, Token, tokenize
 from bot.run_together import Splitter
@@ -531,6 +531,18 @@ class CrisisReader:
             and not c & (EVENTS | FAREWELL_EVIDENCE | {"cry", "now", "strong_now", "again", "swallowed", "plan",
                                                        "stockpile", "left_alone", "out_of_control", "child",
                                                        "child_generic", "young_child", "soon"})
+        # The same for a wish to die the model alone hears in a question asked in English, when the message has
+        # no word of dying, a means, a plan, a farewell, despair or a cry ("is it safe to drink on methadone? i
+        # really want to go to my friend's wedding"): the model learned English from far fewer messages, and
+        # hears a wish to die in the words of ordinary English questions. Not beside a pet: who will keep it is how
+        # a going is arranged.
+        only_asked = only_asked or (
+            reading is None and model.crisis_kind == CrisisKind.SUICIDE and language_of(text) == "en"
+            and bool(found[1] or c & {"informational", "permission"} or ("question" in c and "hypothetical" not in c))
+            and not c & (FAREWELL_EVIDENCE | {"suicide", "death", "method", "stockpile", "plan", "despair", "cry",
+                                              "again", "strong_now", "soon", "swallowed", "left_alone", "excess",
+                                              "excess_amount", "ingest", "ingest_accident", "violence",
+                                              "child_harm", "animal"}))
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW

@@ -756,3 +756,18 @@ def test_a_dose_slept_through_by_the_writer_is_a_question_about_the_dose(text: s
 def test_someone_else_who_missed_a_dose_and_will_not_wake_is_an_overdose() -> None:
     reading = RULES.read("my brother missed his dose, used instead and now he won't wake up")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "is there some other medicine i could take instead of methadone so i don't have to go in every single day?",
+    "how do i get rid of everything i've typed in this chat?"])
+def test_an_english_question_with_no_word_of_dying_gets_no_alarm_from_the_model_alone(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize("text", ["what is the quickest way to go so nobody has to find a mess",
+                                  "nobody would miss me if i disappeared this weekend, right?"])
+def test_a_means_or_a_disappearing_asked_in_english_is_a_wish_to_die(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
