@@ -86,7 +86,7 @@ REQUIRED_CONCEPTS = frozenset({
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
-    "despair", "missed_dose",
+    "despair", "missed_dose", "mistake",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -458,8 +458,12 @@ class CrisisReader:
             # dậy", "để con 1 tuổi bò ra sát mép ao"). Pills swallowed by the strip are a means the model may rightly
             # read as a wish to die.
             signs_seen = reading.kind is CrisisKind.OVERDOSE and bool(c & set(SIGNS))
+            # So is something swallowed by mistake ("uống nhầm", "by accident"), or by someone else than the writer
+            # ("my nephew got into my dad's pills"): a mistake is no means. The writer's own swallowing may be one.
+            taken_by_mistake = reading.kind is CrisisKind.POISONING \
+                and (bool(c & {"mistake", "spiked"}) or ("ingest_accident" in c and "writer_speaks" not in c))
             no_dying = model.crisis_kind == CrisisKind.SUICIDE \
-                and (signs_seen or reading.kind is CrisisKind.CHILD) and not c & dying
+                and (signs_seen or reading.kind is CrisisKind.CHILD or taken_by_mistake) and not c & dying
             model_kind = model.kind_share >= MODEL_KIND \
                 and not (child_seen or swallowed_seen or no_child or not_the_writer or nothing_taken or own_harm
                          or no_dying)

@@ -771,3 +771,24 @@ def test_an_english_question_with_no_word_of_dying_gets_no_alarm_from_the_model_
 def test_a_means_or_a_disappearing_asked_in_english_is_a_wish_to_die(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+class _SureOfSuicide(_SureModel):
+    def __init__(self) -> None:
+        self._reading = ModelReading("suicide", 0.95, 0.95, "suicide", 0.0)
+
+
+SURE_OF_SUICIDE = CrisisReader(load_content(CONTENT).crisis, _SureOfSuicide())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["bà nội uống nhầm thuốc ngủ của bố em, giờ bà lơ mơ không nói được",
+                                  "my aunt got into the neighbour's methadone and drank some, she's dizzy now"])
+def test_something_swallowed_by_mistake_or_by_someone_else_stays_a_poisoning_whatever_the_model_hears(
+        text: str) -> None:
+    reading = SURE_OF_SUICIDE.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_the_writers_own_swallowing_may_be_the_wish_to_die_the_model_hears() -> None:
+    reading = SURE_OF_SUICIDE.read("i swallowed every sleeping pill i had half an hour ago")
+    assert reading is not None and reading.kind is CrisisKind.SUICIDE, reading
