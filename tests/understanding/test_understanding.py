@@ -206,6 +206,9 @@ def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     ("anh ơi nối em với chị tư vấn viên với", "talk"), ("any groups for parents? i want to join one", "groups"),
     ("nhóm tự lực tháng này họp hôm nào", "groups"), ("gỡ nhắc nhở giùm em", "reminder_stop"),
     ("so tired, remind me at 6 to go get my dose", "reminder_set"), ("nối giúp tôi với tư vấn viên", "talk"),
+    ("who else gets to see what I send you?", "privacy"), ("how long do you hold on to my stuff?", "privacy"),
+    ("can we continue in vietnamese?", "language_vi"), ("what are my options here?", "menu"),
+    ("can I get a slot with a counsellor on friday?", "book"),
 ])
 def test_a_request_for_a_feature_still_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
