@@ -56,6 +56,9 @@ DURATION_PART = "{duration}"
 _NEARLY = re.compile(r"(?<![a-z])gan (?=\d)")
 # Where a clause ends: a language may be asked for in the first one, the reason given after it.
 _CLAUSES = re.compile(r"[,.;:!?\n]")
+# Verbs of answering in a language: "nói tiếng Việt giùm", "reply in English".
+_SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|reply|answer|write|talk|text|use|"
+                    r"switch|change)(?![a-z])")
 # "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
 # "đứng" (to stand) folds like "dừng" and "đừng" (stop, don't): "giật mình muốn đứng tim", "đứng chờ ngoài
@@ -183,10 +186,12 @@ class IntentReader:
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
         folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", _NEARLY.sub("khoang ", self._folded(text))))
-        if len(folded.split()) <= ABOUT_THE_BOT_MAX_WORDS and any(
-                all(part.search(folded) for part in pattern) for pattern in self._about_the_bot):
+        clauses = [self._folded(clause) for clause in _CLAUSES.split(text)]
+        if any(0 < len(clause.split()) <= ABOUT_THE_BOT_MAX_WORDS
+               and any(all(part.search(clause) for part in pattern) for pattern in self._about_the_bot)
+               for clause in clauses):
             # "bot này làm được những gì", "what can this bot help with": the menu says it, even when
-            # worded like a question about a thing.
+            # worded like a question about a thing, and with a clause beside it ("…, mình mới dùng lần đầu").
             return "menu"
         if self._menu_in_any_message is not None and self._menu_in_any_message.search(folded):
             return "menu"
@@ -223,10 +228,17 @@ class IntentReader:
         for pattern in (*self._language_names.values(), self._request_words):
             rest = pattern.sub(" ", rest)
         if rest.split() and not self._switch_to.search(folded):
-            # Asked for in the first clause, the rest saying why ("Vietnamese please, this is for my mother",
-            # "can you speak english? I don't read Vietnamese well").
-            clauses = _CLAUSES.split(text, maxsplit=1)
-            return self.language_request(clauses[0]) if len(clauses) > 1 and clauses[0].strip() else None
+            # Asked for in a clause of its own, the rest saying why ("Vietnamese please, this is for my mother",
+            # "can you speak english? I don't read Vietnamese well", "nãy giờ toàn tiếng Anh mình đọc không hiểu,
+            # bạn nói tiếng Việt giùm"): the last clause that asks.
+            # A later clause asks only with a verb of speaking or writing: "I'm Vietnamese, english not good" says
+            # what the person reads, not how to answer.
+            clauses = [clause for clause in _CLAUSES.split(text) if clause.strip()]
+            if len(clauses) < 2:
+                return None
+            asked_for = [self.language_request(clause) for number, clause in enumerate(clauses)
+                         if number == 0 or _SPEAK.search(self._folded(clause))]
+            return next((language for language in reversed(asked_for) if language is not None), None)
         # The language wanted: the last one named that the person does not say they cannot read
         # ("không hiểu tiếng Anh, nói tiếng Việt giùm"); if they only say which one they cannot read
         # ("i don't read vietnamese"), the other.

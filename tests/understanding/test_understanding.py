@@ -209,6 +209,11 @@ def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     ("who else gets to see what I send you?", "privacy"), ("how long do you hold on to my stuff?", "privacy"),
     ("can we continue in vietnamese?", "language_vi"), ("what are my options here?", "menu"),
     ("can I get a slot with a counsellor on friday?", "book"),
+    ("bot ơi bạn giúp được mình những việc gì vậy, mình mới dùng lần đầu", "menu"),
+    ("going on a trip, can you go quiet for a while with the dose pings", "reminder_pause"),
+    ("is there any way to sit down with one of your people this week", "book"),
+    ("i'm in Da Nang now, anywhere around here i can get my dose?", "sites"),
+    ("đọc tiếng anh mệt quá, chị nhắn tiếng việt giùm em nha", "language_vi"),
 ])
 def test_a_request_for_a_feature_still_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
@@ -229,6 +234,7 @@ def test_a_whole_message_asking_for_a_language_switches_it(text: str, language: 
     "english homework", "help me with my english homework", "tiếng việt lớp 5", "sách tiếng anh lớp 3",
     "giải giúp em bài tập tiếng việt lớp 5", "thằng Tí nói tiếng Anh như bắn rap", "my english is not good",
     "are there english speaking counselors for expats", "dạy tiếng việt cho người nước ngoài",
+    "I'm Vietnamese, english not good. My insurance card pays for ARV?",
 ])
 def test_a_language_named_inside_a_sentence_switches_nothing(text: str) -> None:
     assert INTENTS.language_request(text) is None, text
@@ -284,6 +290,7 @@ def test_never_mind_outside_a_step_is_an_ok(text: str) -> None:
 
 def test_the_menu_is_asked_for_in_a_few_words_not_inside_a_longer_question() -> None:
     assert INTENTS.intent("trợ giúp") == "menu"
+    assert INTENTS.intent("muốn bỏ đá mà không biết bắt đầu từ đâu") is None
     assert INTENTS.intent("can tro giup phap ly khi bi cong an bat giu") is None
 
 
