@@ -114,6 +114,7 @@ SHADOWED = {
     "safe_now": frozenset({"now", "strong_now"}),  # the "now" of "he's fine now" is safety's
     "not_safe": frozenset({"safe_now"}),  # "tỉnh rồi" in "bất tỉnh rồi", "ổn rồi" in "không ổn rồi"
     "dosing_service": frozenset({"used", "substance"}),  # the "thuốc" of "điểm phát thuốc" is handed out, not taken
+    "despair": frozenset({"person"}),  # the "no" of "no way out" is no "nó"
 }
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -585,9 +586,11 @@ class CrisisReader:
                                  model.crisis)
         # Despair in the writer's own words ("em bế tắc quá", "I feel so hopeless"), which no rule reads as a danger
         # and the model is not sure of: asked plainly, with the numbers; nobody is alerted.
-        if reading is None and "despair" in c and bool(c & {"first_person", "writer_speaks"}) \
+        # Whoever else is named is the one despaired of; with nobody named, the despair is the writer's ("there is no
+        # way out for me").
+        if reading is None and "despair" in c \
                 and not c & {"fiction", "past", "long_ago", "joking", "reported", "safe_now", "informational",
-                             "hypothetical", "person", "child", "young_child"}:
+                             "hypothetical", "person", "child", "young_child", "third_person"}:
             return CrisisReading(CrisisKind.SUICIDE, Tier.CHECK, ("despair",), model.crisis)
         if reading is None and ((model.about >= MODEL_ABOUT and found[0] & EVIDENCE)
                                 or (asked and model.about >= MODEL_ABOUT_ASKED and model.about > model.crisis)):

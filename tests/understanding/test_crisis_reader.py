@@ -707,7 +707,8 @@ def test_a_distance_or_a_time_after_im_is_no_age_of_the_writer() -> None:
 
 
 @pytest.mark.parametrize("text", ["em tuyệt vọng lắm, mọi thứ sụp đổ hết rồi",
-                                  "I feel so hopeless, everything is falling apart"])
+                                  "I feel so hopeless, everything is falling apart",
+                                  "there is no way out for me", "em không thấy lối thoát nào cả"])
 def test_despair_in_the_writers_own_words_is_asked_about_plainly(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and reading.tier in (Tier.CHECK, Tier.NOW), reading
@@ -792,3 +793,8 @@ def test_something_swallowed_by_mistake_or_by_someone_else_stays_a_poisoning_wha
 def test_the_writers_own_swallowing_may_be_the_wish_to_die_the_model_hears() -> None:
     reading = SURE_OF_SUICIDE.read("i swallowed every sleeping pill i had half an hour ago")
     assert reading is not None and reading.kind is CrisisKind.SUICIDE, reading
+
+
+def test_a_debt_with_no_way_out_asked_about_by_a_family_raises_no_alarm() -> None:
+    reading = READER.read("there's no way out of this debt for my family, what can we do?")
+    assert reading is None or reading.tier not in (Tier.NOW,), reading
