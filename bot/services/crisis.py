@@ -134,7 +134,10 @@ _AGE_SAID = re.compile(r"(?<![a-z])(?:he s|she s|he is|she is)(?: maybe| about| 
 # The writer's own age ("I'm 15 and my stepdad hits me"): a child telling of a harm done to them.
 _WRITER_AGE = re.compile(r"(?<![a-z])(?:i m|im|i am)(?: only| just)? ([0-9]{1,2})(?: years old| year old| yo)?"
                          r"(?![0-9a-z])(?! (?:am|pm|h|o clock|min|minutes|mins|hours|days|weeks|months|times|kg|lbs"
-                         r"|km|miles|k|percent|dollars|bucks))")
+                         r"|km|miles|k|percent|dollars|bucks))|"
+                         # "em 13 tuổi, bố em say là đánh em", "mình mới 14t": not "bé nhà em 5 tuổi".
+                         r"(?<![a-z])(?<!nha )(?<!cua )(?<!chau )(?<!con )(?:em|toi|minh|tui|tao) "
+                         r"(?:nam nay |nay |moi |chi moi |da |con )?([0-9]{1,2}) ?(?:tuoi|t)(?![a-z0-9])")
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
 # An age in months said as one ("8 tháng tuổi", "an 8 month old") or right after a child ("con 8 tháng",
 # "bé nhà tôi 10 tháng"): a baby, whoever else the message names.
@@ -548,6 +551,16 @@ class CrisisReader:
                                               "again", "strong_now", "soon", "swallowed", "left_alone", "excess",
                                               "excess_amount", "ingest", "ingest_accident", "violence",
                                               "child_harm", "animal"}))
+        # And for a child's danger the model alone hears in a question about what often happens, naming no harm, no
+        # carer out of it and nobody left alone ("bé nhà em 5 tuổi hay bị té, có sao không"): a parent's everyday
+        # worry. (A child lost or waiting for food is told without a word of harm: the question alone is not enough.)
+        only_asked = only_asked or (
+            reading is None and model.crisis_kind == CrisisKind.CHILD and "habitual" in c and "now" not in c
+            and bool(found[1] or c & {"question", "informational", "permission"})
+            and not c & (FAREWELL_EVIDENCE | {"child_harm", "harm_verb", "carer_out", "left_alone", "violence",
+                                              "out_of_control", "used", "cry", "strong_now", "again", "swallowed",
+                                              "excess", "excess_amount", "ingest", "ingest_accident", "suicide",
+                                              "death", "weapon_only", *SIGNS}))
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
@@ -728,7 +741,8 @@ class CrisisReader:
                     fired.update(run_together)
                     fired.add("run_together")
         ages = [int(age) for age in (*_AGE.findall(folded), *_AGE_SAID.findall(folded))]
-        writer_is_a_child = any(int(age) < 16 for age in _WRITER_AGE.findall(folded))
+        writer_is_a_child = any(int(age) < 16 for match in _WRITER_AGE.finditer(folded) for age in match.groups()
+                                if age)
         if writer_is_a_child:
             fired.add("child")
             if "harm_verb" in fired:

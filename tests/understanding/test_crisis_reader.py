@@ -798,3 +798,15 @@ def test_the_writers_own_swallowing_may_be_the_wish_to_die_the_model_hears() -> 
 def test_a_debt_with_no_way_out_asked_about_by_a_family_raises_no_alarm() -> None:
     reading = READER.read("there's no way out of this debt for my family, what can we do?")
     assert reading is None or reading.tier not in (Tier.NOW,), reading
+
+
+@pytest.mark.parametrize("text", ["my sister's husband burns her son with cigarettes when he's using",
+                                  "em 13 tuổi, bố em say là đánh em với mẹ, giờ bố đang đập cửa phòng"])
+def test_a_child_burned_or_a_child_writer_in_vietnamese_is_a_child_in_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_parents_question_about_what_often_happens_to_a_child_raises_no_alarm() -> None:
+    reading = READER.read("bé nhà em 5 tuổi hay bị té, có sao không")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
