@@ -810,3 +810,17 @@ def test_a_child_burned_or_a_child_writer_in_vietnamese_is_a_child_in_danger(tex
 def test_a_parents_question_about_what_often_happens_to_a_child_raises_no_alarm() -> None:
     reading = READER.read("bé nhà em 5 tuổi hay bị té, có sao không")
     assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize("text", ["anh rể đang đuổi chị em quanh nhà với cây gậy",
+                                  "they dragged my brother into a car, they said he owes them"])
+def test_someone_chased_or_dragged_away_now_is_violence(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["we got into a car and drove to the clinic",
+                                  "my son finally got into the methadone program, what happens now?"])
+def test_getting_into_a_car_or_a_programme_is_nothing_swallowed(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is None or reading.kind is not CrisisKind.POISONING, reading
