@@ -186,7 +186,11 @@ class IntentReader:
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
         folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", _NEARLY.sub("khoang ", self._folded(text))))
-        clauses = [self._folded(clause) for clause in _CLAUSES.split(text)]
+        # The whole message when it is short, else each of its clauses.
+        if len(folded.split()) <= ABOUT_THE_BOT_MAX_WORDS:
+            clauses = [folded]
+        else:
+            clauses = [self._folded(clause) for clause in _CLAUSES.split(text)] if _CLAUSES.search(text) else []
         if any(0 < len(clause.split()) <= ABOUT_THE_BOT_MAX_WORDS
                and any(all(part.search(clause) for part in pattern) for pattern in self._about_the_bot)
                for clause in clauses):
