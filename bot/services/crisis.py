@@ -115,6 +115,7 @@ SHADOWED = {
     "not_safe": frozenset({"safe_now"}),  # "tỉnh rồi" in "bất tỉnh rồi", "ổn rồi" in "không ổn rồi"
     "dosing_service": frozenset({"used", "substance"}),  # the "thuốc" of "điểm phát thuốc" is handed out, not taken
     "despair": frozenset({"person"}),  # the "no" of "no way out" is no "nó"
+    "hypothetical": frozenset({"now", "strong_now"}),  # "just in case", "in case anyone ever": no now, no cry
 }
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
