@@ -826,8 +826,9 @@ def test_getting_into_a_car_or_a_programme_is_nothing_swallowed(text: str) -> No
     assert reading is None or reading.kind is not CrisisKind.POISONING, reading
 
 
-@pytest.mark.parametrize("text", ["I want a plan in case anyone ever drinks my methadone by accident, what should we do?",
-                                  "just in case my kid drinks some of my take-home dose one day, what are the signs?"])
+@pytest.mark.parametrize("text", [
+    "I want a plan in case anyone ever drinks my methadone by accident, what should we do?",
+    "just in case my kid drinks some of my take-home dose one day, what are the signs?"])
 def test_a_plan_just_in_case_is_a_question_about_the_danger(text: str) -> None:
     reading = RULES.read(text)
     assert reading is not None and reading.tier is Tier.ABOUT, reading
