@@ -463,7 +463,7 @@ class CrisisReader:
             # dậy", "để con 1 tuổi bò ra sát mép ao"). Pills swallowed by the strip are a means the model may rightly
             # read as a wish to die.
             signs_seen = reading.kind is CrisisKind.OVERDOSE and bool(c & set(SIGNS))
-            # So is something swallowed by mistake ("uống nhầm", "by accident"), or by someone else than the writer
+            # So is something swallowed by mistake ("uống nhầm", "by accident"), or by someone other than the writer
             # ("my nephew got into my dad's pills"): a mistake is no means. The writer's own swallowing may be one.
             taken_by_mistake = reading.kind is CrisisKind.POISONING \
                 and (bool(c & {"mistake", "spiked"}) or ("ingest_accident" in c and "writer_speaks" not in c))

@@ -54,7 +54,7 @@ ABOUT_THE_BOT_MAX_WORDS = 10
 DURATION_PART = "{duration}"
 # "gần 30 cây", "gần 2 tiếng": nearly so far or so long, not "near" (which asks for the site finder).
 _NEARLY = re.compile(r"(?<![a-z])gan (?=\d)")
-# Where a clause ends: a language may be asked for in the first one, the reason given after it.
+# Where a clause ends: the menu or a language may be asked for in a clause of its own, a reason given beside it.
 _CLAUSES = re.compile(r"[,.;:!?\n]")
 # Verbs of answering in a language: "nói tiếng Việt giùm", "reply in English".
 _SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|reply|answer|write|talk|text|use|"
