@@ -832,3 +832,10 @@ def test_getting_into_a_car_or_a_programme_is_nothing_swallowed(text: str) -> No
 def test_a_plan_just_in_case_is_a_question_about_the_danger(text: str) -> None:
     reading = RULES.read(text)
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize("text", ["đột nhiên con tôi khóc mãi không nín, có sao không",
+                                  "my son threw up on my baby sister, is that dangerous"])
+def test_suddenly_or_being_sick_beside_a_child_is_no_harm_done_to_them(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is None or "child_harm" not in reading.signals, reading
