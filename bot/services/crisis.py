@@ -535,16 +535,16 @@ class CrisisReader:
         # swallowed or planned: the model, weak in English, hears a danger in the words of many questions; the
         # answer comes, with the line. Not for a wish to die the model hears: a farewell or a means asked about
         # ("how many of my pills would it take to not wake up") is asked in the words of a question too.
-        only_asked = reading is None and model.crisis_kind != CrisisKind.SUICIDE \
-            and bool(found[1] or c & {"question", "informational", "permission"}) \
+        asked_plainly = bool(found[1] or c & {"question", "informational", "permission"})
+        only_asked = reading is None and model.crisis_kind != CrisisKind.SUICIDE and asked_plainly \
             and not c & (EVENTS | FAREWELL_EVIDENCE | {"cry", "now", "strong_now", "again", "swallowed", "plan",
                                                        "stockpile", "left_alone", "out_of_control", "child",
                                                        "child_generic", "young_child", "soon"})
-        # The same for a wish to die the model alone hears in a question asked in English, when the message has
-        # no word of dying, a means, a plan, a farewell, despair or a cry ("is it safe to drink on methadone? i
-        # really want to go to my friend's wedding"): the model learned English from far fewer messages, and
-        # hears a wish to die in the words of ordinary English questions. Not beside a pet: who will keep it is how
-        # a going is arranged.
+        # The same for a wish to die the model alone hears in a question asked in English, when the message has no
+        # word of dying, a means, a plan, a farewell, despair or a cry ("is it safe to drink on methadone? i really
+        # want to go to my friend's wedding"): the model learned English from far fewer messages, and hears a wish to
+        # die in the words of ordinary English questions. A bare "if" is no question here ("nobody would notice if I
+        # disappeared"); nor is anything beside a pet: who will keep it is how a going is arranged.
         only_asked = only_asked or (
             reading is None and model.crisis_kind == CrisisKind.SUICIDE and language_of(text) == "en"
             and bool(found[1] or c & {"informational", "permission"} or ("question" in c and "hypothetical" not in c))
@@ -557,7 +557,7 @@ class CrisisReader:
         # worry. (A child lost or waiting for food is told without a word of harm: the question alone is not enough.)
         only_asked = only_asked or (
             reading is None and model.crisis_kind == CrisisKind.CHILD and "habitual" in c and "now" not in c
-            and bool(found[1] or c & {"question", "informational", "permission"})
+            and asked_plainly
             and not c & (FAREWELL_EVIDENCE | {"child_harm", "harm_verb", "carer_out", "left_alone", "violence",
                                               "out_of_control", "used", "cry", "strong_now", "again", "swallowed",
                                               "excess", "excess_amount", "ingest", "ingest_accident", "suicide",

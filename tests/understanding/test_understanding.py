@@ -190,6 +190,7 @@ async def test_repeated_letters_and_words_run_together_still_say_a_crisis(bot: B
     "số đường dây nóng bảo vệ trẻ em là số mấy, mình lưu vào máy phòng khi cần",
     "cất methadone ở đâu trong nhà cho an toàn",
     "chỗ phát thuốc ở trạm y tế xã có giống cơ sở điều trị trên huyện không",
+    "nearby is fine, I just need to know if methadone makes you sleepy",
 ])
 def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     assert INTENTS.intent(text) is None, text
