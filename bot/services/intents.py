@@ -96,6 +96,8 @@ class IntentFile(BaseModel):
     elsewhere: list[NonEmpty] = Field(min_length=1)
     # Asking for the menu in so many words that no longer message makes them something else ("mới vô chưa
     # biết bấm gì, có danh sách các chức năng không"): the menu whatever the message's length.
+    # The small words that may stand between a verb and its object in a pattern part written "A ~ B".
+    between: list[NonEmpty] = []
     menu_in_any_message: list[NonEmpty] = []
     # Asking for help and nothing else, calmly ("help", "hướng dẫn", "i need help"): the menu, which ends
     # with the emergency numbers. Said with "!" it is a cry, which the crisis replies ask about.
@@ -124,7 +126,7 @@ def _vocabulary(data: IntentFile) -> set[str]:
              *(p for phrases in data.smalltalk.values() for p in phrases),
              *data.languages.english, *data.languages.vietnamese, *data.languages.switch]
     return {word for text in texts
-            for word in words(text.replace(DURATION_PART, " ").replace("|", " ").replace("+", " "))}
+            for word in words(text.replace(DURATION_PART, " ").replace("|", " ").replace("+", " ").replace("~", " "))}
 
 
 def _alternatives(phrases: list[str], plurals: bool = False) -> re.Pattern[str]:
@@ -133,6 +135,16 @@ def _alternatives(phrases: list[str], plurals: bool = False) -> re.Pattern[str]:
     ending = r"(?:s|es)?" if plurals else ""
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in alternatives) + r")" + ending
                       + r"(?![a-z0-9])")
+
+
+def _followed(part: str, between: list[str]) -> re.Pattern[str]:
+    """"A | B ~ C | D": one of the first alternatives, then one of the second, with at most three of the
+    small words people put between a verb and its object ("tắt giúp em cái nhắc nhở", "stop all the
+    reminders"). Words anywhere in the message are not enough when a verb folds like another word: "bỏ"
+    like "bố", "dừng" like "dùng", "tắt" like "tất", "thôi" like "thời", "nghỉ" like "nghĩ"."""
+    verbs, objects = (_alternatives(side.split("|")).pattern for side in part.split("~", 1))
+    gap = "|".join(re.escape(w) for w in sorted({_folded(w) for w in between if _folded(w)}, key=len, reverse=True))
+    return re.compile(rf"{verbs}(?: (?:{gap})){{0,3}} {objects}")
 
 
 class IntentReader:
@@ -146,7 +158,9 @@ class IntentReader:
         for name in INTENTS:
             patterns = []
             for line in data.intents.get(name, []):
-                patterns.append([DURATION if part.strip() == DURATION_PART else _alternatives(part.split("|"))
+                patterns.append([DURATION if part.strip() == DURATION_PART
+                                 else _followed(part, data.between) if "~" in part
+                                 else _alternatives(part.split("|"))
                                  for part in line.split("+")])
             self._intents.append((name, patterns))
         # The menu's first pattern: what the bot can do, asked with a word for the bot.

@@ -305,6 +305,21 @@ def test_standing_folds_like_stop_and_stops_nothing(text: str, intent: str) -> N
     assert INTENTS.intent(text) == intent, text
 
 
+@pytest.mark.parametrize(("text", "intent"), [
+    ("tôi dùng methadone 4 năm rồi, nhắc tôi 6h sáng nhé", "reminder_set"),
+    ("em dùng methadone được 2 tuần, cài nhắc giúp em 6h sáng", "reminder_set"),
+    ("bố tôi nhờ đặt nhắc lúc 7h tối", "reminder_set"), ("đổi thời gian nhắc sang 9h", "reminder_set"),
+    ("tôi nghĩ nên đặt nhắc lúc 7h", "reminder_set"), ("nhắc tôi tất cả các ngày lúc 7h", "reminder_set"),
+    ("điểm tư vấn nghỉ tết mấy ngày, có thông báo không", None),
+    ("tắt giúp em cái nhắc nhở", "reminder_stop"), ("ngừng gửi lời nhắc nhé", "reminder_stop"),
+    ("these reminders are too much, stop them please", "reminder_stop"), ("thôi khỏi nhắc nữa", "reminder_stop"),
+])
+def test_a_word_that_folds_like_stop_or_pause_stops_nothing(text: str, intent: str | None) -> None:
+    """"dùng" folds like "dừng", "bố" like "bỏ", "tất" like "tắt", "thời" like "thôi", "nghĩ" like "nghỉ": those
+    verbs stop or pause the reminders only when the reminder follows them."""
+    assert INTENTS.intent(text) == intent, text
+
+
 @pytest.mark.parametrize("text", ["tắt nhắc 3 ngày nhé", "dung nhac 2 tuan giup minh", "mute reminders for 2 weeks",
                                   "tắt nhắc 8 ngày", "ngừng thông báo mười ngày", "stop reminders for eleven days"])
 def test_stopping_reminders_for_a_while_is_a_pause(text: str) -> None:
