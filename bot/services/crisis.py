@@ -116,6 +116,7 @@ SHADOWED = {
     "dosing_service": frozenset({"used", "substance"}),  # the "thuốc" of "điểm phát thuốc" is handed out, not taken
     "despair": frozenset({"person"}),  # the "no" of "no way out" is no "nó"
     "hypothetical": frozenset({"now", "strong_now"}),  # "just in case", "in case anyone ever": no now, no cry
+    "bot_feature": frozenset({"used", "substance", "ingest"}),  # the "thuốc" of "nhắc uống thuốc" is the reminder's
 }
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -154,6 +155,10 @@ _CAN_IT_KILL = re.compile(r"(?<![a-z])(?:can|could|does|do|will|would)(?: [a-z]+
                           r"|(?:give|cause) (?:you |someone |a person |me |him |her )?(?:a )?"
                           r"(?:heart attack|stroke|seizure))"
                           r"(?![a-z])")
+# The Vietnamese yes/no frame closing a clause ("người ngáo đá có thể tấn công người thân không, nhà em có ..."): a
+# question, wherever in the message it is asked. "co" of a cramp ("co giật", "co rút") is no "có".
+_YES_NO = re.compile(r"(?<![a-z0-9])co (?!giat|rut|quap|cung|lai)(?:[a-z0-9]+ ){1,8}(?:khong|k|hok|hong|khg|kg)"
+                     r"(?: (?:a|ad|vay|z|v|nhi|ha|nhe|ban|ak|ah))*$")
 _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} (?:vien|lieu|pills|tablets)(?![a-z])")
 # A dose taken twice or once more ("uống metadon 2 lần rồi do quên", "uống thêm lần nữa", "took my dose twice",
 # "dosed at two clinics"): an excess, with the drug's name or other words between; not a schedule ("chia
@@ -760,6 +765,8 @@ class CrisisReader:
         # "18 tháng" is a baby's age only when a child is named ("bé 18 tháng"); else a duration.
         if any(age < 12 for age in ages) or (fired & {"child", "young_child"} and any(m <= 36 for m in months)):
             fired.update(("child", "young_child"))
+        if any(_YES_NO.search(clause.strip()) for clause in folded.split(",")):
+            fired.add("yes_no")  # asks, for the rules; not the plain question that lets a question set the model aside
         if _PILLS.search(folded):
             fired.add("substance")
         if fired & {"substance", "ingest", "used"} and _TWICE.search(folded):
@@ -785,7 +792,7 @@ class CrisisReader:
         now = bool(c & {"now", "strong_now"})
         strong = "strong_now" in c
         # A question: its words, a question mark, or the Vietnamese yes/no ending ("... có sao không").
-        asks = bool(c & {"question", "informational", "deadly_question", "permission"}) or question_mark \
+        asks = bool(c & {"question", "informational", "deadly_question", "permission", "yes_no"}) or question_mark \
             or ending[-1:] in (["khong"], ["ko"], ["k"], ["hok"], ["hong"], ["khg"], ["kg"], ["chua"], ["ha"], ["nhi"])
         someone = bool(c & {"person", "child", "young_child"})
         specific = bool(c & {"person", "child", "first_person"})  # a particular person, not people in general
@@ -838,7 +845,10 @@ class CrisisReader:
                 # Signs asked about with nobody named: a question, unless "now" says they are seen; in a belief
                 # checked ("người ta bảo thở khò khè là đang ngủ ngon, đúng không") "now" is part of the claim.
                 seen_now = now and "informational" not in c
-                tier = Tier.ABOUT if asks and not someone and not seen_now and "first_person" not in c else Tier.NOW
+                # The writer named only as the one who asks "just in case" ("em hỏi đề phòng thôi") sees nothing.
+                writer_asks_ahead = "hypothetical" in c and not now
+                tier = Tier.ABOUT if asks and not someone and not seen_now \
+                    and ("first_person" not in c or writer_asks_ahead) else Tier.NOW
             elif (someone and (now or not asks)) or (now and not asks) or (not asks and "habitual" not in c):
                 tier = Tier.NOW
             else:

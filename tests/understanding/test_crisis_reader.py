@@ -839,3 +839,35 @@ def test_a_plan_just_in_case_is_a_question_about_the_danger(text: str) -> None:
 def test_suddenly_or_being_sick_beside_a_child_is_no_harm_done_to_them(text: str) -> None:
     reading = RULES.read(text)
     assert reading is None or "child_harm" not in reading.signals, reading
+
+
+@pytest.mark.parametrize("text", ["người say rượu có thể đánh người nhà không, nhà em có ông bác hay uống",
+                                  "nguoi ngao da co the tan cong hang xom ko, xom em co nguoi nghien"])
+def test_a_yes_no_question_in_an_early_clause_asks_about_the_danger(text: str) -> None:
+    """"có … không" closes a question wherever its clause is; what follows it is the reason for asking."""
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), reading
+
+
+@pytest.mark.parametrize("text", ["anh ấy đang tấn công mẹ tôi", "nó có thể đang tấn công chị tôi, có không ai cứu"])
+def test_someone_attacked_now_is_violence(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_seizure_asked_about_just_in_case_is_a_question() -> None:
+    reading = RULES.read("thấy người ta nói co giật sau khi hút cỏ là bị gì, em hỏi đề phòng thôi")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_children_left_for_days_with_nothing_to_eat_are_in_danger() -> None:
+    reading = READER.read("hàng xóm có 3 đứa nhỏ, bố mẹ bỏ đi mấy ngày rồi, trong nhà không còn gì ăn")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["mẹ tôi mất vì ung thư năm ngoái, giờ tôi muốn đặt nhắc uống thuốc lúc 7h",
+                                  "xóa giùm những gì tôi đã nhắn ở đây, tôi không muốn để lại dấu vết"])
+def test_a_request_to_the_bot_beside_a_story_raises_no_alarm(text: str) -> None:
+    """The "thuốc" of "nhắc uống thuốc" is the reminder's, and a trace left is the bot's data."""
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
