@@ -339,6 +339,10 @@ _EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "frida
 _EN_SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
              "sun": 6}
 _GLUED = re.compile(r"(?:thu|t)([2-7])")
+# Verbs done over and over before "mãi", and what follows it ("hỏi mãi không hiểu", "chờ mãi chưa thấy"): typed
+# without marks, "mai" there is "mãi", not tomorrow.
+_DONE_AGAIN = frozenset("hoi goi cho doi tim noi nhan bam thu lam nghi dan khuyen".split())
+_NOT_YET = frozenset("khong ko k chang cha chua van cung ma".split())
 _TITLES = frozenset({"chi", "co", "em", "anh", "ban", "ba", "ong", "be", "bac", "di", "thay", "me", "con", "chau",
                      "cau", "mo", "thim", "o", "ms", "mrs", "miss", "mr"})
 _NAY_AFTER = frozenset({"hom", "bua", "sang", "trua", "chieu", "toi", "dem", "khuya"})
@@ -453,7 +457,11 @@ def _days_ahead(tokens: list[_Token], index: int, clock_tokens: set[int]) -> int
         return 0 if said else None
     if token.word == "mai" and token.raw == "mai":
         named = token.typed[:1].isupper() and before is not None and before.word in _TITLES
-        return None if named else 1
+        # "hỏi mãi không hiểu", "hỏi bot mãi ko hiểu", "gọi mãi vẫn không dậy" typed without marks: "again and
+        # again", no day.
+        again_and_again = any(tokens[i].word in _DONE_AGAIN for i in range(max(0, index - 2), index)) \
+            and after is not None and after.word in _NOT_YET
+        return None if named or again_and_again else 1
     if token.means("mot", "mốt"):
         said = not token.bare or after is None or next_to_time or (before is not None and before.word in _MOT_AFTER) \
             or after.word in _MOT_BEFORE or (after.word == "luc" and index + 2 in clock_tokens)

@@ -51,11 +51,12 @@ _HIV_SERVICES = re.compile(r"(?<![a-z])(?:hiv|prep|pep|arv|xet nghiem|tested|tes
 _TREATMENT_SITES = re.compile(r"(?<![a-z])(?:methadone|metadon|cai nghien|tu van|rehab|counsel\w*)(?![a-z])")
 
 
-async def on_intent(turn: Turn) -> Step | None:
-    """A feature asked for in words: opened with what the message already says."""
+async def on_intent(turn: Turn, asked: str | None = None) -> Step | None:
+    """A feature asked for in words: opened with what the message already says. `asked` is the part of the
+    message that asks, when the caller knows it."""
     # A story asks for a feature in its question, not wherever a feature's words occur in what happened
     # ("…anh ấy ngại lên gặp bác sĩ" is no request to talk to someone).
-    asked = (question_of(turn.text) if len(turn.text) >= STORY_CHARS else None) or turn.text
+    asked = asked or (question_of(turn.text) if len(turn.text) >= STORY_CHARS else None) or turn.text
     intent = turn.services.intents.intent(asked)
     if intent is None:
         return None

@@ -26,8 +26,12 @@ from bot.yaml_text import parse_yaml
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # The order in which intents are tried: the first that matches wins. A group's meetings come before the
 # reminders ("nhắc em lịch họp nhóm tự lực mỗi tháng" is the groups' reminder, not the daily dose's).
+# A counselor asked for by handing the chat over ("chuyển tôi sang cán bộ tư vấn trực tiếp trả lời") is the talk,
+# before any booking word in it ("tư vấn trực tiếp").
 INTENTS = ("erase", "privacy", "language_en", "language_vi", "groups", "reminder_pause", "reminder_stop",
-           "reminder_set", "appointments", "book", "talk", "sites", "menu")
+           "reminder_set", "appointments", "handover", "book", "talk", "sites", "menu")
+# Intents that are another's way of being asked for.
+SAME_AS = {"handover": "talk"}
 SMALLTALK = ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "is_police", "insult", "how_are_you")
 # Words that wrap small talk without adding a request ("chào bạn nhé", "ok cảm ơn ạ").
 FILLER = frozenset("""
@@ -229,7 +233,7 @@ class IntentReader:
             if name == "menu" and len([w for w in folded.split() if w not in FILLER]) > MENU_MAX_WORDS:
                 continue
             if any(all(part.search(folded) for part in pattern) for pattern in patterns):
-                return name
+                return SAME_AS.get(name, name)
         return None
 
     def language_request(self, text: str) -> str | None:
