@@ -7,6 +7,7 @@ happening now.
 from __future__ import annotations
 
 import logging
+import re
 
 from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
@@ -99,8 +100,16 @@ async def about(turn: Turn) -> Step:
     # A danger told as over, beside a feature asked for ("hồi đó anh ấy đánh tôi, giờ tôi muốn đặt lịch tư
     # vấn"): the feature opens, after the line of what to do if it is happening now. Finding a place or
     # saying what is kept is left to the answer, which may be what was asked ("chuyển cơ sở ở Đà Nẵng").
-    if "past" in turn.crisis.signals and turn.services.intents.intent(turn.text) in _FEATURES_AFTER_A_DANGER:
-        opened = await understand.on_intent(turn)
+    # So does a feature asked for in the message's last sentence, after a danger told and not asked about, when
+    # that sentence names no danger ("we had an overdose response training today. when's the next group
+    # meeting?", "My boss will kill me if I'm late again. Can I move tomorrow's appointment?").
+    sentences = [s for s in re.findall(r"[^.!?\n]+[.!?]*", turn.text) if len(s.split()) >= 2]
+    last = sentences[-1] if len(sentences) >= 2 else None
+    asked_apart = last is not None and not any("?" in sentence for sentence in sentences[:-1]) \
+        and turn.services.intents.intent(last) in _FEATURES_AFTER_A_DANGER and turn.services.crisis.read(last) is None
+    if ("past" in turn.crisis.signals and turn.services.intents.intent(turn.text) in _FEATURES_AFTER_A_DANGER) \
+            or asked_apart:
+        opened = await understand.on_intent(turn, last if asked_apart else None)
         if opened is not None:
             return Step([Reply(turn._(ABOUT_LINES[kind])), *opened.replies], opened.handler, opened.entry,
                         then=opened.then, carried=opened.carried)
