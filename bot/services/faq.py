@@ -38,11 +38,13 @@ from bot.run_together import Splitter
 from bot.services.linear_text import Fitted, LinearReader, Weights, kept
 from bot.yaml_text import parse_yaml
 
-# Words too common in questions to tell entries apart ("là gì", "có … không", "how do I").
+# Words too common in questions to tell entries apart ("là gì", "có … không", "how do I"), and the words that
+# only lean on a question ("what is methadone even for", "so what actually happens", "vậy là sao nhỉ").
 STOPWORDS = frozenset("""
     la gi co khong the nao nhu toi minh em anh chi ban a oi va thi ma cua cho duoc bi o tai voi ve nhe vay sao
     hoi chao xin alo ad admin vang ak please pls hello hi hey
     what is the a an of to do i can my me for in it does are help need with giup
+    even actually exactly really just though anyway anyways basically um uh ok okay so guys lol nhi
 """.split())
 
 

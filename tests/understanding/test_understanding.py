@@ -9,6 +9,7 @@ import pytest
 
 from bot.app import Bot
 from bot.config import PROJECT_ROOT
+from bot.messages import Incoming
 from bot.services.intents import IntentReader
 from bot.sites import SiteKind, place_said
 from tests.core.test_router_order import onboard, say
@@ -632,3 +633,46 @@ def test_something_to_compose_for_someone_in_the_family_is_outside_what_the_bot_
 def test_something_to_compose_about_what_the_bot_covers_stays_inside_it() -> None:
     assert INTENTS.on_topic("write a poem for my husband who is on methadone")
     assert INTENTS.on_topic("my wife wants to know more")
+
+
+@pytest.mark.parametrize("text", ["nhờ chuyển mình qua cán bộ tư vấn trả lời trực tiếp giúp",
+                                  "can you transfer me to a counsellor, the bot keeps missing my point"])
+def test_handing_the_chat_over_to_a_counselor_is_a_talk_not_a_booking(text: str) -> None:
+    """"Tư vấn trực tiếp" is a booking's words too; asked to be handed over, the person wants a counselor now."""
+    assert INTENTS.intent(text) == "talk", text
+
+
+def test_again_and_again_typed_without_marks_names_no_day_and_books_nothing() -> None:
+    """"hỏi mãi không được" typed "hoi mai ko duoc": "mai" there is "mãi", not tomorrow."""
+    from datetime import date
+
+    from bot.timeparse import parse_day
+    assert parse_day("cho minh gap nhan vien tu van, minh hoi bot mai ko duoc", date(2026, 12, 2)) is None
+    assert parse_day("cho minh gap tu van mai 3h chieu", date(2026, 12, 2)) == date(2026, 12, 3)
+    assert INTENTS.intent("cho minh noi chuyen voi nhan vien tu van, hoi mai ko ai tra loi") == "talk"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("this bot is a worthless piece of crap", "insult"), ("bên kia là người thật hay là máy vậy", "is_human"),
+])
+def test_small_talk_in_other_everyday_words(text: str, kind: str) -> None:
+    assert INTENTS.smalltalk(text) == kind, text
+
+
+async def test_a_feature_asked_for_after_a_danger_told_and_not_asked_opens_with_the_line(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "had a naloxone and overdose training at the point today, so useful. "
+                                    "when is the next self-help group meeting?")
+    assert handler.startswith("groups"), (handler, texts)
+    assert "115" in texts[0]
+    # A danger asked about first keeps its answer, whatever the sentence after it names.
+    handler, _texts = await say(bot, "what are the signs of an overdose? we want to cover it at the group meeting")
+    assert handler == "crisis:about"
+
+
+@pytest.mark.parametrize(("text", "entry"), [("what is methadone actually for?", "methadone-what"),
+                                             ("so is methadone really free", "methadone-fees")])
+async def test_words_that_only_lean_on_a_question_do_not_hide_it(bot: Bot, text: str, entry: str) -> None:
+    await onboard(bot)
+    outcome = await bot.core.handle(Incoming("test", "u1", "u1", "lean-" + entry, text=text))
+    assert (outcome.handler, outcome.entry) == ("faq", entry), outcome
