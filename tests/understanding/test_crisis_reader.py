@@ -871,3 +871,16 @@ def test_a_request_to_the_bot_beside_a_story_raises_no_alarm(text: str) -> None:
     """The "thuốc" of "nhắc uống thuốc" is the reminder's, and a trace left is the bot's data."""
     reading = READER.read(text)
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["dạo này chỉ mong nằm xuống rồi không phải dậy nữa, sống vậy đủ rồi",
+                                  "standing on the roof of the hostel, it's quiet up here, i don't want to go back in"])
+def test_a_wish_never_to_wake_or_a_roof_with_no_wish_to_return_is_a_wish_to_die(text: str) -> None:
+    """Sleep wished without waking is no rest, and "back in" is no story of long ago."""
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_not_having_to_get_up_early_is_rest() -> None:
+    reading = READER.read("sáng mai được nghỉ, khỏi phải dậy sớm đi làm")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
