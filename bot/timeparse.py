@@ -341,8 +341,10 @@ _EN_SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thur
 _GLUED = re.compile(r"(?:thu|t)([2-7])")
 # Verbs done over and over before "mãi", and what follows it ("hỏi mãi không hiểu", "chờ mãi chưa thấy"): typed
 # without marks, "mai" there is "mãi", not tomorrow.
-_DONE_AGAIN = frozenset("hoi goi cho doi tim noi nhan bam thu lam nghi dan khuyen".split())
+_DONE_AGAIN = frozenset("hoi goi cho tim noi nhan bam thu dan khuyen".split())
 _NOT_YET = frozenset("khong ko k chang cha chua van cung ma".split())
+# ... or with whom it is done between ("hỏi bot mãi ko hiểu"); not "đổi qua mai" (a day it is moved to).
+_DONE_TO = frozenset("bot ban em no ho anh chi ad may".split())
 _TITLES = frozenset({"chi", "co", "em", "anh", "ban", "ba", "ong", "be", "bac", "di", "thay", "me", "con", "chau",
                      "cau", "mo", "thim", "o", "ms", "mrs", "miss", "mr"})
 _NAY_AFTER = frozenset({"hom", "bua", "sang", "trua", "chieu", "toi", "dem", "khuya"})
@@ -459,8 +461,9 @@ def _days_ahead(tokens: list[_Token], index: int, clock_tokens: set[int]) -> int
         named = token.typed[:1].isupper() and before is not None and before.word in _TITLES
         # "hỏi mãi không hiểu", "hỏi bot mãi ko hiểu", "gọi mãi vẫn không dậy" typed without marks: "again and
         # again", no day.
-        again_and_again = any(tokens[i].word in _DONE_AGAIN for i in range(max(0, index - 2), index)) \
-            and after is not None and after.word in _NOT_YET
+        done_again = before is not None and (before.word in _DONE_AGAIN or (
+            before.word in _DONE_TO and index >= 2 and tokens[index - 2].word in _DONE_AGAIN))
+        again_and_again = done_again and after is not None and after.word in _NOT_YET
         return None if named or again_and_again else 1
     if token.means("mot", "mốt"):
         said = not token.bare or after is None or next_to_time or (before is not None and before.word in _MOT_AFTER) \

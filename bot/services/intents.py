@@ -98,10 +98,10 @@ class IntentFile(BaseModel):
     smalltalk: dict[str, list[NonEmpty]]
     topic_words: list[NonEmpty] = Field(min_length=1)
     elsewhere: list[NonEmpty] = Field(min_length=1)
-    # Asking for the menu in so many words that no longer message makes them something else ("mới vô chưa
-    # biết bấm gì, có danh sách các chức năng không"): the menu whatever the message's length.
     # The small words that may stand between a verb and its object in a pattern part written "A ~ B".
     between: list[NonEmpty] = []
+    # Asking for the menu in so many words that no longer message makes them something else ("mới vô chưa
+    # biết bấm gì, có danh sách các chức năng không"): the menu whatever the message's length.
     menu_in_any_message: list[NonEmpty] = []
     # Asking for help and nothing else, calmly ("help", "hướng dẫn", "i need help"): the menu, which ends
     # with the emergency numbers. Said with "!" it is a cry, which the crisis replies ask about.

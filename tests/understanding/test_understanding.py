@@ -649,6 +649,8 @@ def test_again_and_again_typed_without_marks_names_no_day_and_books_nothing() ->
     from bot.timeparse import parse_day
     assert parse_day("cho minh gap nhan vien tu van, minh hoi bot mai ko duoc", date(2026, 12, 2)) is None
     assert parse_day("cho minh gap tu van mai 3h chieu", date(2026, 12, 2)) == date(2026, 12, 3)
+    assert parse_day("doi lich qua mai khong duoc ha", date(2026, 12, 2)) == date(2026, 12, 3)
+    assert parse_day("diem tu van nghi mai khong", date(2026, 12, 2)) == date(2026, 12, 3)
     assert INTENTS.intent("cho minh noi chuyen voi nhan vien tu van, hoi mai ko ai tra loi") == "talk"
 
 
