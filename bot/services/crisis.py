@@ -522,6 +522,13 @@ class CrisisReader:
         # A figure of speech the rules set aside ("thuốc này đắng chết được"), with no other word of a danger:
         # the model reads the whole message and hears the dying in it. When the model is all but sure, the
         # figure may be a wish to die in words that fold the same ("thối chết" and "thôi chết cho xong").
+        # A story, song or film named as such ("the song Overdose by EXO has been stuck in my head all day"), with
+        # nothing swallowed, seen, planned or farewelled, and no wish of the writer's own: the model hears the
+        # danger's words, the message says where they come from.
+        # Nobody is named and nothing is now: "video", "clip", "posted" are also how a danger to someone is seen.
+        told_in_fiction = "fiction" in c and calm and model.crisis < MODEL_SURE \
+            and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", "person", "child", "young_child",
+                         "child_generic", "now", "first_person", *SIGNS, *FAREWELL_EVIDENCE}
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -572,7 +579,8 @@ class CrisisReader:
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
-                         or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure):
+                         or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
+                         or told_in_fiction):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \

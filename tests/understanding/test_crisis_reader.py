@@ -884,3 +884,14 @@ def test_a_wish_never_to_wake_or_a_roof_with_no_wish_to_return_is_a_wish_to_die(
 def test_not_having_to_get_up_early_is_rest() -> None:
     reading = READER.read("sáng mai được nghỉ, khỏi phải dậy sớm đi làm")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_song_or_film_named_as_such_with_nobody_in_it_raises_no_alarm() -> None:
+    reading = READER.read("that song Overdose by EXO has been playing in my head since this morning")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_video_of_a_child_in_danger_now_is_no_fiction() -> None:
+    """"video", "clip", "posted" are also how a danger to someone is seen."""
+    reading = READER.read("my sister is high and alone with her baby, she just sent a video of him crying on the floor")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
