@@ -895,3 +895,16 @@ def test_a_video_of_a_child_in_danger_now_is_no_fiction() -> None:
     """"video", "clip", "posted" are also how a danger to someone is seen."""
     reading = READER.read("my sister is high and alone with her baby, she just sent a video of him crying on the floor")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["honestly i just feel worthless lately", "dạo này em thấy mình là đồ bỏ đi",
+                                  "i hate myself for using again"])
+def test_the_writer_calling_themself_worthless_is_asked_about_plainly(text: str) -> None:
+    """Said of oneself it is despair, asked about with the numbers; not an insult and not outside the bot's reach."""
+    reading = READER.read(text)
+    assert reading is not None and reading.kind is CrisisKind.SUICIDE \
+        and reading.tier in (Tier.CHECK, Tier.NOW), reading
+
+
+def test_the_bot_called_useless_is_no_despair() -> None:
+    assert READER.read("bot vô dụng quá") is None

@@ -655,7 +655,7 @@ def test_again_and_again_typed_without_marks_names_no_day_and_books_nothing() ->
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    ("this bot is a worthless piece of crap", "insult"), ("bên kia là người thật hay là máy vậy", "is_human"),
+    ("you're worthless, stupid bot", "insult"), ("bên kia là người thật hay là máy vậy", "is_human"),
 ])
 def test_small_talk_in_other_everyday_words(text: str, kind: str) -> None:
     assert INTENTS.smalltalk(text) == kind, text
