@@ -49,6 +49,11 @@ TEENCODE: dict[str, str] = {
     "ur": "your", "hes": "he s", "shes": "she s", "theyre": "they re", "youre": "you re", "thats": "that s",
 }
 
+# Teencode typed with diacritics, which the crisis phrases compare as typed ("e mún chết", "chán lém rùi"): the word
+# it stands for, with its own. Folded, they are "mun", "rui" and so on, which TEENCODE already expands. Left out:
+# "hông" (also the hip), "bùn" (also mud), "mìn" (also a mine).
+MARKED_TEENCODE: dict[str, str] = {"mún": "muốn", "chít": "chết", "rùi": "rồi", "lém": "lắm", "bít": "biết"}
+
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, whitespace collapsed: "Đi  Cai NGHIỆN" → "di cai nghien"."""

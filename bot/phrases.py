@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.normalize import TEENCODE, fold
+from bot.normalize import MARKED_TEENCODE, TEENCODE, fold
 
 _REPEATED = re.compile(r"([a-z])\1{2,}")
 
@@ -57,6 +57,10 @@ def tokenize(text: str, expand_teencode: bool = True) -> list[Token]:
         if not raw[0].isalnum():
             if out and out[-1] is not BREAK:
                 out.append(BREAK)
+            continue
+        if unicodedata.normalize("NFC", raw) in MARKED_TEENCODE:
+            out.extend(Token(fold(word), _marks(word))
+                       for word in MARKED_TEENCODE[unicodedata.normalize("NFC", raw)].split())
             continue
         for part in re.findall(r"[0-9a-z]+", fold(raw)):
             folded = _squeeze(part) if len(part) > 2 and part[-1] == part[-2] else part
@@ -124,11 +128,15 @@ class PhraseSet:
     def names(self, tokens: Sequence[Token]) -> set[str]:
         return {name for name, _start, _end in self.matches(tokens)}
 
-    def remove(self, tokens: Sequence[Token]) -> list[Token]:
-        """The tokens with every phrase found replaced by a break (","), longest first."""
+    def remove(self, tokens: Sequence[Token], inside: Sequence[tuple[int, int]] = ()) -> list[Token]:
+        """The tokens with every phrase found replaced by a break (","), longest first. A phrase lying
+        within a longer span of `inside` stays: the longer phrase says more ("sống cùng" in "song cung
+        chang de lam gi", which is "sống cũng chẳng để làm gì" typed without marks)."""
         out = list(tokens)
         taken = [False] * len(out)
         for _name, start, end in sorted(self.matches(tokens), key=lambda m: m[1] - m[2]):
+            if any(s <= start and end <= e and e - s > end - start for s, e in inside):
+                continue
             if not any(taken[start:end]):
                 for i in range(start, end):
                     taken[i] = True

@@ -255,7 +255,7 @@ class Router:
             # A counselor's words in a chat are for the person they are helping ("nếu bạn ấy bất tỉnh,
             # gọi 115"), not a crisis of their own.
             relaying = turn.person.role == "counselor" and turn.session.flow == self._r.relay_flow
-            turn.crisis = None if relaying else turn.services.crisis.read(incoming.text)
+            turn.crisis = None if relaying else turn.services.crisis.read(incoming.text, turn.services.faq.certain)
             if (turn.crisis is not None and turn.crisis.tier is Tier.CHECK
                     and match_choice(incoming.text, turn.session.offered) is not None):
                 # An answer to the question on screen ("tôi là người nhà") that the statistical reader

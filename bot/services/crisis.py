@@ -147,6 +147,12 @@ _BABY_MONTHS = re.compile(r"(?<![0-9])(?:[0-9]{1,2} (?:thang tuoi|month old|mo o
                           r"(?<![a-z])(?:con|be|chau|em be|dua be|baby)(?: (?:toi|em|minh|nha|nha toi|moi|nho|be|gai|"
                           r"trai|of|is|just))? [0-9]{1,2} (?:thang|months?)(?![a-z]))")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
+# Someone feared dead now ("i think my roommate is dead", "hình như anh ấy chết rồi", "không biết nó còn sống không"):
+# found lifeless, the overdose reply's first steps; "my phone is dead" is set aside before as a false friend.
+_FEARED_DEAD = re.compile(r"(?<![a-z])(?:(?:i think|i m scared|i m afraid|scared|afraid|i fear|looks like|i m worried)"
+                          r"(?: [a-z]+){0,3} (?:is|s|might be|may be|could be|is already) dead|"
+                          r"hinh nhu(?: [a-z]+){0,3} (?:chet roi|tat tho roi|het tho roi)|"
+                          r"khong biet(?: [a-z]+){0,3} con song (?:khong|ko|k))(?![a-z])")
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
 # between (a drug must be named too: "can he kill me" is no such question).
@@ -229,11 +235,12 @@ _VANISHING = re.compile(
 _ASKS_MEANING = re.compile(r"(?<![a-z])(?:nghia la gi|co nghia gi|y la gi|co y gi|y gi|mean|means|meaning)(?![a-z])")
 
 
-def _remove(tokens: list[Token], pattern: re.Pattern[str]) -> list[Token]:
-    """The tokens with every match of a pattern over their folded words replaced by a break."""
+def _remove(tokens: list[Token], pattern: re.Pattern[str] | list[re.Match[str]]) -> list[Token]:
+    """The tokens with every match of a pattern over their folded words (or the matches given) replaced by a
+    break."""
     folded = " ".join(t.folded for t in tokens)
     out = list(tokens)
-    for match in pattern.finditer(folded):
+    for match in pattern.finditer(folded) if isinstance(pattern, re.Pattern) else pattern:
         first = folded.count(" ", 0, match.start())
         last = folded.count(" ", 0, match.end())
         for i in range(first, last + 1):
@@ -273,7 +280,7 @@ MODEL_ABOUT_SURE = 0.6
 # A cry for help in this many words or fewer, with no word of what is happening, is only a cry.
 CRY_MAX_WORDS = 5
 # What keeps a rule's alarm whatever the model says.
-UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan"})
+UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan", "feared_dead"})
 
 
 # Words quoted: opened after a space or at the start, closed before a space, a stop or the end (the "'" of
@@ -330,6 +337,7 @@ class CrisisReader:
         alternatives = {name: "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get(name, [])
                                        if not p.startswith("=")) for name in REQUIRED_CONCEPTS}
         # "mệt muốn chết", "nóng chết mất", "đói muốn xỉu": a figure of speech, removed before reading.
+        self._figure_words = PhraseSet({"figure": [*signals.concepts.get("hyperbole_word", []), "thèm", "nhớ"]})
         self._hyperbole = re.compile(
             rf"(?<![a-z0-9])(?:{alternatives['hyperbole_word']})(?: qua| lam| that| vl| vcl)? (?:muon |gan |suyt )?"
             rf"(?:chet|chit|tret|chot|chec|xiu|(?<!lanh )ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])|"
@@ -362,11 +370,14 @@ class CrisisReader:
         reading = self.read(text)
         return reading.kind if reading is not None and reading.tier in (Tier.NOW, Tier.CHECK) else None
 
-    def read(self, text: str) -> CrisisReading | None:
+    def read(self, text: str, answered: Callable[[str], bool] | None = None) -> CrisisReading | None:
+        """`answered`, when given, says whether the FAQ is all but certain what a question asks: a plain
+        question it answers, in which only the model hears a danger, is asked about plainly rather than
+        alarmed on."""
         if len(text) > 2 * READ_CHARS:
             text = text[:READ_CHARS] + "\n" + text[-READ_CHARS:]
         found = self._concepts(text)
-        reading = self._reading(text, found)
+        reading = self._reading(text, found, answered)
         if reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier is Tier.NOW \
                 and _someone_elses_wish(found[0]):
             return replace(reading, someone_else=True)
@@ -381,7 +392,8 @@ class CrisisReader:
         concepts, _asked = self._concepts(text)
         return "cry" in concepts and not concepts & (EVIDENCE | {"not_a_cry", "bot_feature"})
 
-    def _reading(self, text: str, found: tuple[set[str], bool]) -> CrisisReading | None:
+    def _reading(self, text: str, found: tuple[set[str], bool],
+                 answered: Callable[[str], bool] | None = None) -> CrisisReading | None:
         reading = self._by_rules(text, found)
         c = found[0]
         # Violence or a collapse said laughing, not asked, with nothing swallowed, seen, planned or cried
@@ -469,9 +481,13 @@ class CrisisReader:
             # read as a wish to die.
             signs_seen = reading.kind is CrisisKind.OVERDOSE and bool(c & set(SIGNS))
             # So is something swallowed by mistake ("uống nhầm", "by accident"), or by someone other than the writer
-            # ("my nephew got into my dad's pills"): a mistake is no means. The writer's own swallowing may be one.
+            # ("my nephew got into my dad's pills"), or taken by someone else to try it or for a high ("bạn tôi vừa tu
+            # hết chai methadone của người khác để thử cho biết"): a mistake or a dare is no means. The writer's own
+            # swallowing may be one.
             taken_by_mistake = reading.kind is CrisisKind.POISONING \
-                and (bool(c & {"mistake", "spiked"}) or ("ingest_accident" in c and "writer_speaks" not in c))
+                and (bool(c & {"mistake", "spiked"}) or ("ingest_accident" in c and "writer_speaks" not in c)
+                     or (bool(c & {"person", "child", "young_child"}) and "for_kicks" in c
+                         and "writer_speaks" not in c))
             no_dying = model.crisis_kind == CrisisKind.SUICIDE \
                 and (signs_seen or reading.kind is CrisisKind.CHILD or taken_by_mistake) and not c & dying
             model_kind = model.kind_share >= MODEL_KIND \
@@ -597,15 +613,29 @@ class CrisisReader:
                 and bool(found[1] or c & {"question", "informational"}) and "person" in c \
                 and not c & {"death", "suicide", "speaker_wish", "wish", "cry", "strong_now", "method", "stockpile",
                              "plan", *FAREWELL_EVIDENCE}
-            sure = (evidence or model.crisis >= MODEL_SURE) and not worried_for_someone
+            # A plain question the FAQ is all but certain of ("Mai em lên trạm xin vào chương trình uống thuốc nước,
+            # em cần cầm theo những gì?"), with no word of dying, despair, a plan, a cry, too much taken or anything
+            # seen: the model alone hears a danger in the words of many questions. Asked plainly, and answered. Not
+            # a poisoning or an overdose the model hears: a swallowing asked about as a question may be happening.
+            answered_plainly = reading is None and answered is not None \
+                and model.crisis_kind not in (CrisisKind.POISONING, CrisisKind.OVERDOSE) \
+                and bool(found[1] or c & {"question", "informational", "permission"}) \
+                and not c & (FAREWELL_EVIDENCE | {"suicide", "death", "method", "plan", "stockpile", "despair", "cry",
+                                                  "strong_now", "again", "soon", "excess", "excess_amount",
+                                                  "ingest_accident", "violence", "threat", "child_harm", "left_alone",
+                                                  "out_of_control", *SIGNS}) \
+                and answered(text)
+            sure = (evidence or model.crisis >= MODEL_SURE) and not worried_for_someone and not answered_plainly
             return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
         # A question about a danger the rules did not see, when it has words of a danger at all (the
         # model alone would add the emergency line to questions about fees or papers).
         # So is one asked as a question, with no word of a danger the rules know ("what do i say to a friend
-        # who wants to disappear"), when the model is sure it is a question about a danger.
+        # who wants to disappear"), when the model is sure it is a question about a danger; not a request to the
+        # bot ("can you wipe everything, like nuke my whole history with you").
         asked = found[1] or bool(found[0] & {"question", "informational", "deadly_question", "permission",
                                              "hypothetical"})
-        if (asked_in_general or only_asked) and model.crisis >= threshold and model.crisis > model.about:
+        if (asked_in_general or only_asked) and model.crisis >= threshold and model.crisis > model.about \
+                and not about_the_bot:
             kind = CrisisKind(model.crisis_kind)
             if kind is CrisisKind.CHILD and "adult_age" in c:
                 kind = CrisisKind.VIOLENCE  # a grown son or daughter harmed: 113, not the child line
@@ -660,6 +690,18 @@ class CrisisReader:
         assert self._model is not None
         return len(rest.split()) < 3 or self._model.read(rest, self._splitter).crisis < MODEL_NOW_FAREWELL
 
+    def _figures(self, tokens: list[Token]) -> list[re.Match[str]]:
+        """The figures of speech ("mệt muốn chết", "đói quá muốn xỉu"), each starting at a word typed as the
+        figure's own: "đời" folds like "đói", and "chán đời quá muốn chết" is no hunger."""
+        folded = " ".join(t.folded for t in tokens)
+        starts = {start for _, start, _ in self._figure_words.matches(tokens)}
+        found = [m for m in self._hyperbole.finditer(folded) if folded.count(" ", 0, m.start()) in starts]
+        if not found:
+            return found
+        # Nor is a figure's word the end of a longer phrase ("chan doi qua muon chet": "chán đời", weary of life).
+        spans = [(start, end) for _, start, end in self._concept_phrases.matches(tokens) if end - start > 1]
+        return [m for m in found if not any(start < folded.count(" ", 0, m.start()) < end for start, end in spans)]
+
     def _repaired(self, tokens: list[Token]) -> list[Token]:
         """The tokens, a word typed together with the next split back into both ("nằmim"), a slip read as
         the word meant (bot/run_together.py)."""
@@ -672,11 +714,14 @@ class CrisisReader:
     def _concepts(self, text: str) -> tuple[set[str], bool]:
         as_typed = tokenize(text)
         typed = " ".join(t.folded for t in as_typed)
-        tokens = self._false_friends.remove(self._repaired(as_typed))
-        figure = any(_DYING & set(m.group(0).split())
-                     for m in self._hyperbole.finditer(" ".join(t.folded for t in tokens)))
+        repaired = self._repaired(as_typed)
+        inside = [(start, end) for _, start, end in self._concept_phrases.matches(repaired)] \
+            if self._false_friends.matches(repaired) else []
+        tokens = self._false_friends.remove(repaired, inside)
+        figures = self._figures(tokens)
+        figure = any(_DYING & set(m.group(0).split()) for m in figures)
         vanishing = bool(_VANISHING.search(" ".join(t.folded for t in tokens)))
-        tokens = _remove(_remove(_remove(_remove(tokens, self._hyperbole), self._surprise), self._everyday_excess),
+        tokens = _remove(_remove(_remove(_remove(tokens, figures), self._surprise), self._everyday_excess),
                          _VANISHING)
         folded = " ".join(t.folded for t in tokens)
         matches = self._concept_phrases.matches(tokens)
@@ -748,6 +793,8 @@ class CrisisReader:
             fired.add("bot_feature")  # the thing made to disappear is the bot's
         if self._harmed_child.search(folded):
             fired.add("child_harm")
+        if _FEARED_DEAD.search(folded):
+            fired.update(("sign_unresponsive", "feared_dead"))
         for token in typed.split():
             if len(token) >= 9 and token not in self._vocabulary:
                 run_together = {concept for concept, joined, _ in self._run_together if joined in token}

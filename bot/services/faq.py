@@ -202,6 +202,8 @@ class FaqIndex:
     # reaches COMBINED_AT (chosen on messages neither had learned from; docs/knowledge.md).
     OVERLAP_WEIGHT = 2.0
     COMBINED_AT = 0.6
+    # The ranker all but certain of an entry: what a question asks is not in doubt (bot/services/crisis.py).
+    CERTAIN_AT = 0.9
     # One or two words that any way of asking uses ("cai", "hiv", "I need help", "methadone qwe asdkjh")
     # are too little for the ranker's probability to mean anything: they are matched by their words
     # alone (a way of asking, or a "did you mean").
@@ -308,6 +310,11 @@ class FaqIndex:
                             probability.get(i, 0.0)) for i in order]
         entry = self.by_id[order[0]] if order and combined[order[0]] >= self.COMBINED_AT else None
         return entry, [m for m in candidates if m.score >= self.SUGGEST_AT or m.entry is entry][:3]
+
+    def certain(self, text: str) -> bool:
+        """Whether the learned ranker is all but certain which entry answers the message."""
+        entry, candidates = self.answer(text)
+        return entry is not None and candidates[0].entry is entry and candidates[0].probability >= self.CERTAIN_AT
 
     def _by_overlap(self, matches: list[Match]) -> FaqEntry | None:
         """The answer by word overlap alone: a good match, or a fair one clearly ahead of the next."""

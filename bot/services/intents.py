@@ -45,6 +45,8 @@ _NOT_ASKING = re.compile(r"(?<![a-z])(?:lan dau|ban dau|dau tien|bat dau|mo dau|
                          r"(?![a-z])")
 # A message of this many words or more is a story or a question, not small talk.
 SMALLTALK_MAX_WORDS = 12
+# A word of assent beside more than this many other words closes a sentence of its own, not a reply to the bot.
+ACK_MAX_EXTRA = 3
 # Words that ask something: beside small talk they make a question of it ("học tiếng Anh ở đâu tốt"
 # ends with "tốt", "good", and asks where). Not "không" or "sao": "ok không sao" is an ok.
 QUESTION_WORDS = frozenset("dau gi nao bao may what where how why when who which".split())
@@ -300,13 +302,20 @@ class IntentReader:
         if found[0] == "who_are_you" and self.intent(text) == "menu":
             return None  # "các chức năng của bot là gì": what it can do, which the menu shows
         about_the_bot = found[0] in ("is_police", "is_human", "who_are_you")
+        # Only a word of assent, after a sentence: "rồi", "thôi", "ok" closing a clause of its own ("làm hộ em bài
+        # văn với, mai nộp rồi") is a particle of that sentence, not an answer to the bot ("ok, để em hỏi lại mẹ").
+        if found == ["ack"] and len(extra) > ACK_MAX_EXTRA \
+                and not any(all(word in FILLER for word in folded[:match.start()].split())
+                            for match in self._smalltalk_words["ack"].finditer(folded)):
+            return None
         # Words beyond small talk: still small talk if it opens or closes the message and the rest asks
         # nothing of the bot ("chào em, chị mới vào", "cảm ơn vì đã trả lời lúc nửa đêm"), not when it
         # does ("ok đặt lịch đi", "chào bạn, methadone là gì") or when the word is another one in the
-        # middle of a sentence ("giá vàng hôm nay": "vàng" folds like "vâng").
+        # middle of a sentence ("giá vàng hôm nay": "vàng" folds like "vâng"). Only the words beyond it are
+        # looked at for what the bot covers: "cái máy" of "trả lời như cái máy" folds like "cai" (to quit).
         if extra and not about_the_bot:
             asking = set(_NOT_ASKING.sub(" ", " ".join(extra)).split())
-            if self.on_topic(text) or self.intent(text) is not None or QUESTION_WORDS.intersection(asking):
+            if self.on_topic(rest) or self.intent(text) is not None or QUESTION_WORDS.intersection(asking):
                 return None
             # At an edge once the wrapping words are set aside: "thôi em đi ngủ đây, bye ad", "how are you today".
             def at_an_edge(match: re.Match[str]) -> bool:

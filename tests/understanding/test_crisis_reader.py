@@ -908,3 +908,64 @@ def test_the_writer_calling_themself_worthless_is_asked_about_plainly(text: str)
 
 def test_the_bot_called_useless_is_no_despair() -> None:
     assert READER.read("bot vô dụng quá") is None
+
+
+def test_a_word_of_living_with_someone_inside_a_longer_phrase_of_dying_is_the_longer_phrase() -> None:
+    """Typed without marks, "sống cũng" folds like "sống cùng" (to live with), which sets the model's alarm
+    aside; inside "song cung chang de lam gi" it is the wish not to live."""
+    reading = READER.read("met moi qua roi, song cung chang de lam gi nua, chac dem nay ket thuc luon cho xong")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    living = READER.read("em không muốn sống cùng ông ấy nữa, dọn ra ở riêng được không")
+    assert living is None or living.tier not in (Tier.NOW, Tier.CHECK), living
+
+
+def test_a_drug_taken_by_someone_else_to_try_it_is_a_poisoning_not_a_wish_to_die() -> None:
+    reading = READER.read("thằng bạn ở đây vừa uống hết chai methadone của ông anh để thử cho biết")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_request_to_the_bot_asked_as_a_question_is_no_question_about_a_danger() -> None:
+    assert READER.read("can you wipe everything, just nuke my whole history with you?") is None
+
+
+def test_a_plain_question_the_faq_is_certain_of_is_asked_about_plainly_not_alarmed_on() -> None:
+    """The model alone hears a wish to die in the words of many questions; when the FAQ is all but certain what
+    is asked, the person is asked plainly, with the numbers, and answered. A poisoning the model hears is not."""
+    text = "Mai em lên trạm xin vào chương trình uống thuốc nước, em cần cầm theo những gì để người ta nhận đơn?"
+    alarmed = READER.read(text)
+    assert alarmed is not None and (alarmed.tier, alarmed.signals) == (Tier.NOW, ("model",)), alarmed
+    asked = READER.read(text, answered=lambda _text: True)
+    assert asked is not None and asked.tier is Tier.CHECK, asked
+    assert READER.read(text, answered=lambda _text: False) == alarmed
+
+
+@pytest.mark.parametrize("text", ["e mún chít lắm rồi", "chán đời quá muốn chết", "chan doi qua muon chet",
+                                  "chán đời quá, chỉ muốn đi theo ông bà cho xong"])
+def test_a_wish_to_die_in_teencode_with_marks_or_after_weary_of_life_is_read(text: str) -> None:
+    """"mún" and "chít" are "muốn" and "chết" typed as teens type them; "đời" folds like "đói", but "chán đời quá
+    muốn chết" is no hunger."""
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["đói quá muốn xỉu", "doi qua muon chet", "mệt muốn chết luôn"])
+def test_hunger_and_tiredness_said_as_figures_stay_figures(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_weary_of_life_alone_is_asked_about_plainly() -> None:
+    reading = READER.read("chán đời quá")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["i think my roommate is dead", "hình như anh ấy chết rồi, gọi không trả lời"])
+def test_someone_feared_dead_now_gets_the_overdose_reply(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["i think my phone is dead", "i think my grandpa is dead, he passed in 2019"])
+def test_a_dead_phone_or_a_death_long_past_raises_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading

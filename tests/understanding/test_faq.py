@@ -101,3 +101,13 @@ def test_saying_that_one_asks_is_not_part_of_the_question() -> None:
     for text in ("tôi muốn hỏi methadone là gì", "i want to ask what methadone is", "em cần hỏi chút methadone là gì"):
         entry, _candidates = index.answer(text)
         assert entry is not None and entry.id == "methadone-what", text
+
+
+def test_being_mocked_at_work_for_having_used_drugs_is_asked_about_stigma() -> None:
+    """Mockery and humiliation are the stigma the law bans, not a question about drug tests at work."""
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
+    mocked = ("my supervisor keeps mocking me in front of the team because he heard I used drugs years ago, "
+              "can he do that?")
+    entry, _candidates = index.answer(mocked)
+    assert entry is not None and entry.id == "stigma-is-banned"
+    assert index.certain(mocked) and not index.certain("giá vàng hôm nay bao nhiêu một chỉ")

@@ -678,3 +678,25 @@ async def test_words_that_only_lean_on_a_question_do_not_hide_it(bot: Bot, text:
     await onboard(bot)
     outcome = await bot.core.handle(Incoming("test", "u1", "u1", "lean-" + entry, text=text))
     assert (outcome.handler, outcome.entry) == ("faq", entry), outcome
+
+
+def test_a_word_of_assent_closing_a_sentence_of_its_own_is_no_small_talk() -> None:
+    assert INTENTS.smalltalk("viet ho e bai van ta con meo voi, mai nop roi") is None
+    assert INTENTS.smalltalk("ok, để em hỏi lại mẹ em rồi") == "ack"
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("could I come by and sit down with someone at the counselling point on Monday?", "book"),
+    ("đặt cho em một buổi với tư vấn viên chiều thứ Ba nhé", "book"),
+    ("cuộc trò chuyện này có bị lưu lại không, vợ tôi hay cầm máy", "privacy"),
+])
+def test_features_asked_for_in_other_everyday_words(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
+
+
+async def test_a_question_only_the_model_hears_a_danger_in_is_answered_after_asking_plainly(bot: Bot) -> None:
+    await onboard(bot)
+    outcome = await bot.core.handle(Incoming("test", "u1", "u1", "asked-plainly", text=(
+        "Mai em lên trạm xin vào chương trình uống thuốc nước, em cần cầm theo những gì để người ta nhận đơn?")))
+    assert outcome.handler == "crisis:check", outcome
+    assert any("hồ sơ" in reply.text for reply in outcome.replies), outcome.replies
