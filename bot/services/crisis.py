@@ -147,6 +147,9 @@ _BABY_MONTHS = re.compile(r"(?<![0-9])(?:[0-9]{1,2} (?:thang tuoi|month old|mo o
                           r"(?<![a-z])(?:con|be|chau|em be|dua be|baby)(?: (?:toi|em|minh|nha|nha toi|moi|nho|be|gai|"
                           r"trai|of|is|just))? [0-9]{1,2} (?:thang|months?)(?![a-z]))")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
+# The concepts of a child and of a harm done to one: a phrase of them ending where an animal's name begins is the
+# animal's.
+_CHILD_WORDS = frozenset({"child", "child_harm", "young_child", "child_generic"})
 # Someone feared dead now ("i think my roommate is dead", "hình như anh ấy chết rồi", "không biết nó còn sống không"):
 # found lifeless, the overdose reply's first steps; "my phone is dead" is set aside before as a false friend.
 _FEARED_DEAD = re.compile(r"(?<![a-z])(?:(?:i think|i m scared|i m afraid|scared|afraid|i fear|looks like|i m worried)"
@@ -521,7 +524,9 @@ class CrisisReader:
             and not c & {"suicide", "death", "method", "plan", "stockpile", "cry", *FAREWELL_EVIDENCE}
         # An animal vetoes the model's alarm for the animal's own danger, not for a pet given away by someone
         # arranging their going ("con chó nhờ cô hàng xóm nuôi giùm").
-        animal_danger = animal_only and model.crisis_kind != CrisisKind.SUICIDE
+        # Nor does the model hear a child where only an animal is named ("ông hàng xóm đánh con chó").
+        animal_danger = (animal_only and model.crisis_kind != CrisisKind.SUICIDE) \
+            or ("animal" in c and model.crisis_kind == CrisisKind.CHILD and not c & _CHILD_WORDS)
         # A worry before the fact, asked ("để trong tủ lạnh được không, sợ tụi nhỏ uống nhầm"), which the
         # rules read as a question about a danger, with nothing seen and nobody crying for help. Asked in
         # so many words or with "?": "if" alone is among the question words, and a harm that comes "if he
@@ -730,6 +735,11 @@ class CrisisReader:
         shadows = [(start, end, SHADOWED[name]) for name, start, end in matches if name in SHADOWED]
         kept = [(name, start, end) for name, start, end in matches
                 if not any(s <= start and end <= e and name in hidden for s, e, hidden in shadows)]
+        # A harm whose last word begins an animal's name ("đánh con" in "đánh con chó") is done to the animal.
+        animals = [(start, end) for name, start, end in kept if name == "animal"]
+        if animals:
+            kept = [(name, start, end) for name, start, end in kept
+                    if not (name in _CHILD_WORDS and any(s <= end - 1 < e for s, e in animals))]
         fired = {name for name, _, _ in kept}
         # Beside a request to the bot, what people add about the feature ("tắt hẳn luôn, e ko cần nữa") is about
         # the feature, not a hint of leaving life.
@@ -791,7 +801,10 @@ class CrisisReader:
             fired.add("suicide" if blow.group(1) else "violence")
         if vanishing:
             fired.add("bot_feature")  # the thing made to disappear is the bot's
-        if self._harmed_child.search(folded):
+        # A harm done to an animal named with a child's word ("đánh con chó"): "con" there is the animal's.
+        beside_animals = " ".join("," if any(start <= i < end for start, end in animals) else t.folded
+                                  for i, t in enumerate(tokens)) if animals else folded
+        if self._harmed_child.search(beside_animals):
             fired.add("child_harm")
         if _FEARED_DEAD.search(folded):
             fired.update(("sign_unresponsive", "feared_dead"))

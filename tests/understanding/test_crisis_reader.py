@@ -969,3 +969,22 @@ def test_someone_feared_dead_now_gets_the_overdose_reply(text: str) -> None:
 def test_a_dead_phone_or_a_death_long_past_raises_no_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_blow_to_an_animal_named_with_a_childs_word_is_no_child_in_danger() -> None:
+    """"con" is also the word before an animal's name: "đánh con chó" harms the dog."""
+    reading = READER.read("ông hàng xóm đánh con chó nhà ông ấy, tội nó quá")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+    child = READER.read("thằng chồng đang đánh con, cả con chó cũng bị đá")
+    assert child is not None and (child.kind, child.tier) == (CrisisKind.CHILD, Tier.NOW), child
+
+
+@pytest.mark.parametrize("text", ["em cắt tóc xong xấu muốn chết", "con mèo nhà em dễ thương muốn xỉu"])
+def test_looks_said_as_figures_raise_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_childs_fever_seizure_said_to_be_over_is_asked_about() -> None:
+    reading = READER.read("bé nhà em sốt cao co giật, giờ đã hạ sốt rồi, thuốc methadone của em có ảnh hưởng gì không")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading

@@ -700,3 +700,8 @@ async def test_a_question_only_the_model_hears_a_danger_in_is_answered_after_ask
         "Mai em lên trạm xin vào chương trình uống thuốc nước, em cần cầm theo những gì để người ta nhận đơn?")))
     assert outcome.handler == "crisis:check", outcome
     assert any("hồ sơ" in reply.text for reply in outcome.replies), outcome.replies
+
+
+def test_asking_when_ones_appointment_is_shows_the_appointments() -> None:
+    assert INTENTS.intent("em có hẹn hôm nào nhỉ, quên mất rồi") == "appointments"
+    assert INTENTS.intent("my appointment is what time again?") == "appointments"
