@@ -34,6 +34,8 @@ from bot.normalize import fold, has_letters_or_digits, words
 from bot.services.crisis import CrisisKind, Tier
 
 DOUBLE_TAP_WINDOW = timedelta(seconds=10)
+# A message of a place and at most this many other words ("tôi đang ở", "i'm in") says where the person is.
+PLACE_ONLY_WORDS = 3
 AFTER_FIRST_CONTACT = "after_first_contact"  # the session data key of replies kept for after first contact
 # The session data key, in a feature's flow opened during first contact, of where first contact had got to.
 # Keys that start with "_" belong to the router: a flow never reads them as its own.
@@ -260,6 +262,12 @@ class Router:
                     and match_choice(incoming.text, turn.session.offered) is not None):
                 # An answer to the question on screen ("tôi là người nhà") that the statistical reader
                 # alone found worrying: the step's own answer wins over a plain "are you safe?".
+                turn.crisis = None
+            if (turn.crisis is not None and turn.crisis.tier is Tier.CHECK and turn.crisis.signals == ("model",)
+                    and turn.services.sites.place_named_in(incoming.text) is not None
+                    and len(turn.services.sites.words_besides_place(incoming.text)) <= PLACE_ONLY_WORDS):
+                # A place said and little else ("tôi đang ở Cần Thơ"), in which only the statistical reader heard
+                # a danger, and was not sure of it: the place, which the site finder answers.
                 turn.crisis = None
             if turn.crisis is not None and turn.crisis.tier in (Tier.NOW, Tier.CHECK):
                 return await self._r.crisis[turn.crisis.kind](turn), False, True

@@ -705,3 +705,26 @@ async def test_a_question_only_the_model_hears_a_danger_in_is_answered_after_ask
 def test_asking_when_ones_appointment_is_shows_the_appointments() -> None:
     assert INTENTS.intent("em có hẹn hôm nào nhỉ, quên mất rồi") == "appointments"
     assert INTENTS.intent("my appointment is what time again?") == "appointments"
+
+
+@pytest.mark.parametrize("text", ["tôi không muốn nhận tin nhắn nữa", "đừng gửi gì cho em nữa nhé",
+                                  "please stop texting me", "unsubscribe"])
+async def test_not_wanting_the_bots_messages_any_more_is_about_the_reminders_not_about_living(
+        bot: Bot, text: str) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, text)
+    assert handler.startswith("reminders"), (text, handler, texts)
+
+
+async def test_a_place_said_and_little_else_is_the_place_not_a_danger(bot: Bot) -> None:
+    """The statistical reader hears a danger in "tôi đang ở …" (it learned "tôi đang ở bờ sông"); alone with a place
+    it says where the person is."""
+    await onboard(bot)
+    handler, texts = await say(bot, "tôi đang ở Cần Thơ")
+    assert handler.startswith("sites"), (handler, texts)
+
+
+def test_erasing_and_a_language_asked_for_in_other_everyday_words() -> None:
+    assert INTENTS.intent("forget everything i told you") == "erase"
+    assert INTENTS.language_request("i'd rather read in english") == "en"
+    assert INTENTS.language_request("i'm not vietnamese, can i get treatment here") is None
