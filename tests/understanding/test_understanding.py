@@ -728,3 +728,9 @@ def test_erasing_and_a_language_asked_for_in_other_everyday_words() -> None:
     assert INTENTS.intent("forget everything i told you") == "erase"
     assert INTENTS.language_request("i'd rather read in english") == "en"
     assert INTENTS.language_request("i'm not vietnamese, can i get treatment here") is None
+
+
+def test_a_family_worried_about_a_relapse_or_paraphernalia_is_within_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("ba e dao nay hay ra ngoai, ve la ngoi lo do. me e noi ong choi lai roi")
+    assert INTENTS.on_topic("em thấy túi zip nhỏ với ống hút cắt ngắn trong ngăn kéo của con")
+    assert not INTENTS.on_topic("giá vàng hôm nay bao nhiêu")
