@@ -988,3 +988,13 @@ def test_looks_said_as_figures_raise_no_alarm(text: str) -> None:
 def test_a_childs_fever_seizure_said_to_be_over_is_asked_about() -> None:
     reading = READER.read("bé nhà em sốt cao co giật, giờ đã hạ sốt rồi, thuốc methadone của em có ảnh hưởng gì không")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("he swallowed his whole week of take homes", CrisisKind.POISONING),
+    ("i'm in the car with the engine running in the garage", CrisisKind.SUICIDE),
+    ("tao nhảy từ tầng 10 xuống đây", CrisisKind.SUICIDE),
+])
+def test_a_weeks_doses_swallowed_and_means_of_dying_told_now_are_read(text: str, kind: CrisisKind) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (kind, Tier.NOW), reading
