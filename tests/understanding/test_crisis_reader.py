@@ -998,3 +998,15 @@ def test_a_childs_fever_seizure_said_to_be_over_is_asked_about() -> None:
 def test_a_weeks_doses_swallowed_and_means_of_dying_told_now_are_read(text: str, kind: CrisisKind) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (kind, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["ổng say xỉn đập bả quá trời, máu me tùm lum", "chồng tôi say rượu đang đập vợ"])
+def test_a_blow_in_southern_speech_is_violence(text: str) -> None:
+    """"ổng", "bả" are "ông ấy", "bà ấy"; "đập" a blow as much as "đánh"."""
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_smashing_a_piggy_bank_is_no_blow() -> None:
+    reading = READER.read("đập con heo đất lấy tiền mua quà sinh nhật mẹ")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
