@@ -14,7 +14,7 @@ from bot.messages import Choice, Reply
 from bot.normalize import question_of, words
 from bot.sites import SiteKind, place_said
 from bot.timeparse import TimeProblem, parse_day, parse_days, parse_time_of_day
-from handlers import groups, menu, privacy, reminders, sites
+from handlers import groups, menu, privacy, reminders, sites, start
 
 SMALLTALK_REPLIES = {
     "greeting": N_("smalltalk.greeting"),
@@ -64,6 +64,8 @@ async def on_intent(turn: Turn, asked: str | None = None) -> Step | None:
         return await privacy.on_erase(turn)
     if intent == "privacy":
         return await privacy.on_privacy(turn)
+    if intent == "language":
+        return await start.on_language(turn)
     if intent in ("language_en", "language_vi"):
         turn.set_locale(intent.removeprefix("language_"))
         return Step([Reply(turn._("start.language_set")), *menu.menu_unless_in_flow(turn)], "start", intent)

@@ -28,8 +28,8 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 # reminders ("nhắc em lịch họp nhóm tự lực mỗi tháng" is the groups' reminder, not the daily dose's).
 # A counselor asked for by handing the chat over ("chuyển tôi sang cán bộ tư vấn trực tiếp trả lời") is the talk,
 # before any booking word in it ("tư vấn trực tiếp").
-INTENTS = ("erase", "privacy", "language_en", "language_vi", "groups", "reminder_pause", "reminder_stop",
-           "reminder_set", "appointments", "handover", "book", "talk", "sites", "menu")
+INTENTS = ("erase", "privacy", "language_en", "language_vi", "language", "groups", "reminder_pause",
+           "reminder_stop", "reminder_set", "appointments", "handover", "book", "talk", "sites", "menu")
 # Intents that are another's way of being asked for.
 SAME_AS = {"handover": "talk"}
 SMALLTALK = ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "is_police", "insult", "how_are_you")
@@ -43,6 +43,8 @@ FILLER = frozenset("""
 # So do "nào cũng", "gì cũng", "đâu cũng" (every, anything, everywhere: "câu nào cũng trả lời như cái máy").
 _NOT_ASKING = re.compile(r"(?<![a-z])(?:lan dau|ban dau|dau tien|bat dau|mo dau|hang dau|nao cung|gi cung|dau cung)"
                          r"(?![a-z])")
+# "ngôn ngữ" (language) folds to end in "ngu", an insult said alone.
+_LANGUAGE_WORD = re.compile(r"(?<![a-z])ngon ngu(?![a-z])")
 # A message of this many words or more is a story or a question, not small talk.
 SMALLTALK_MAX_WORDS = 12
 # A word of assent beside more than this many other words closes a sentence of its own, not a reply to the bot.
@@ -281,7 +283,7 @@ class IntentReader:
     def smalltalk(self, text: str) -> str | None:
         """The kind of small talk, when the message is little more: "chào bạn nhé", "ok cảm ơn",
         "cảm ơn vì đã trả lời lúc nửa đêm"; None when it also asks for something."""
-        folded = self._folded(text)
+        folded = _LANGUAGE_WORD.sub("ngonngu", self._folded(text))
         said = folded.split()
         if not said or len(said) > SMALLTALK_MAX_WORDS:
             return None

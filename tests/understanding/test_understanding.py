@@ -734,3 +734,11 @@ def test_a_family_worried_about_a_relapse_or_paraphernalia_is_within_what_the_bo
     assert INTENTS.on_topic("ba e dao nay hay ra ngoai, ve la ngoi lo do. me e noi ong choi lai roi")
     assert INTENTS.on_topic("em thấy túi zip nhỏ với ống hút cắt ngắn trong ngăn kéo của con")
     assert not INTENTS.on_topic("giá vàng hôm nay bao nhiêu")
+
+
+@pytest.mark.parametrize("text", ["how do i change the language", "đổi ngôn ngữ"])
+async def test_the_language_asked_for_without_naming_one_offers_the_choice(bot: Bot, text: str) -> None:
+    """"ngôn ngữ" folds to end in "ngu", which alone is an insult: here it is no small talk."""
+    await onboard(bot)
+    outcome = await bot.core.handle(Incoming("test", "u1", "u1", "language-" + text, text=text))
+    assert outcome.handler == "start" and len(outcome.replies[0].choices) == 2, outcome
