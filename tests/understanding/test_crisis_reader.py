@@ -1010,3 +1010,19 @@ def test_a_blow_in_southern_speech_is_violence(text: str) -> None:
 def test_smashing_a_piggy_bank_is_no_blow() -> None:
     reading = READER.read("đập con heo đất lấy tiền mua quà sinh nhật mẹ")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["plsss my son took my methadone 😱😱", "my daughter drank my take home dose"])
+def test_someone_else_taking_the_writers_methadone_is_a_poisoning(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_the_writer_taking_their_own_methadone_is_nothing_swallowed_by_mistake() -> None:
+    reading = READER.read("i took my methadone this morning, can i drink coffee")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_injecting_again_after_a_break_and_a_breath_that_is_hard_is_an_overdose() -> None:
+    reading = READER.read("em mới tiêm lại sau 6 tháng nghỉ, giờ thấy khó thở")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
