@@ -2,7 +2,8 @@
 feature words, the FAQ search), and to build the readers.
 
 Messages are the labelled FAQ questions and the holdout's messages (crises, near-misses, questions,
-small talk), repeated to 1,000, each through CrisisReader.read, IntentReader.smalltalk and .intent and
+small talk), repeated to 1,000, each through CrisisReader.read (given the FAQ's certainty, which it asks for
+only of a plain question the model alone hears a danger in), IntentReader.smalltalk and .intent and
 FaqIndex.answer as the router calls them: once with the FAQ caches emptied before each message (what a
 new message costs), once with them kept (a message asked before). The FAQ index is built as the bot
 builds it (ways of asking, the labelled examples, the learned ranker); the same messages also go, one
@@ -79,7 +80,7 @@ def main() -> None:
         if cold:
             FaqIndex._ranked.cache_clear()
         started = time.perf_counter()
-        detector.read(question)
+        detector.read(question, faq.certain)
         intents.smalltalk(question)
         intents.intent(question)
         faq.answer(question)
