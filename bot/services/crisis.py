@@ -486,13 +486,14 @@ class CrisisReader:
             # So is something swallowed by mistake ("uống nhầm", "by accident"), or by someone other than the writer
             # ("my nephew got into my dad's pills"), or taken by someone else to try it or for a high ("bạn tôi vừa tu
             # hết chai methadone của người khác để thử cho biết"): a mistake or a dare is no means. The writer's own
-            # swallowing may be one.
+            # swallowing may be one; their own excess said to be a mistake ("i think i overdid it tonight") is not.
             taken_by_mistake = reading.kind is CrisisKind.POISONING \
                 and (bool(c & {"mistake", "spiked"}) or ("ingest_accident" in c and "writer_speaks" not in c)
                      or (bool(c & {"person", "child", "young_child"}) and "for_kicks" in c
                          and "writer_speaks" not in c))
             no_dying = model.crisis_kind == CrisisKind.SUICIDE \
-                and (signs_seen or reading.kind is CrisisKind.CHILD or taken_by_mistake) and not c & dying
+                and (signs_seen or reading.kind is CrisisKind.CHILD or taken_by_mistake or "mistake" in c) \
+                and not c & dying
             model_kind = model.kind_share >= MODEL_KIND \
                 and not (child_seen or swallowed_seen or no_child or not_the_writer or nothing_taken or own_harm
                          or no_dying)

@@ -1026,3 +1026,17 @@ def test_the_writer_taking_their_own_methadone_is_nothing_swallowed_by_mistake()
 def test_injecting_again_after_a_break_and_a_breath_that_is_hard_is_an_overdose() -> None:
     reading = READER.read("em mới tiêm lại sau 6 tháng nghỉ, giờ thấy khó thở")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["i did way too much, i can barely keep my eyes open",
+                                  "i think i overdid it tonight, everything is spinning",
+                                  "i feel like i'm dying, my heart won't slow down after that bump"])
+def test_too_much_taken_and_felt_in_the_body_now_is_an_overdose(text: str) -> None:
+    """Excess said as a mistake ("overdid it") is no wish to die, whatever the model hears."""
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_bump_on_a_bike_is_no_drug() -> None:
+    reading = READER.read("i hit a bump on my bike and my heart is pounding lol")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
