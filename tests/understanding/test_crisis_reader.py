@@ -1028,6 +1028,12 @@ def test_injecting_again_after_a_break_and_a_breath_that_is_hard_is_an_overdose(
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
 
 
+@pytest.mark.parametrize("text", ["im so tired of existing", "mệt mỏi vì phải sống quá rồi"])
+def test_tired_of_existing_is_a_wish_not_to_live(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
 @pytest.mark.parametrize("text", ["i did way too much, i can barely keep my eyes open",
                                   "i think i overdid it tonight, everything is spinning",
                                   "i feel like i'm dying, my heart won't slow down after that bump"])
