@@ -742,3 +742,7 @@ async def test_the_language_asked_for_without_naming_one_offers_the_choice(bot: 
     await onboard(bot)
     outcome = await bot.core.handle(Incoming("test", "u1", "u1", "language-" + text, text=text))
     assert outcome.handler == "start" and len(outcome.replies[0].choices) == 2, outcome
+
+
+def test_take_homes_are_within_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("dying to know if i can get take homes")
