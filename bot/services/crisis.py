@@ -146,7 +146,6 @@ _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|
 _BABY_MONTHS = re.compile(r"(?<![0-9])(?:[0-9]{1,2} (?:thang tuoi|month old|mo old)|"
                           r"(?<![a-z])(?:con|be|chau|em be|dua be|baby)(?: (?:toi|em|minh|nha|nha toi|moi|nho|be|gai|"
                           r"trai|of|is|just))? [0-9]{1,2} (?:thang|months?)(?![a-z]))")
-# Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 # The concepts of a child and of a harm done to one: a phrase of them ending where an animal's name begins is the
 # animal's.
 _CHILD_WORDS = frozenset({"child", "child_harm", "young_child", "child_generic"})
@@ -156,6 +155,7 @@ _FEARED_DEAD = re.compile(r"(?<![a-z])(?:(?:i think|i m scared|i m afraid|scared
                           r"(?: [a-z]+){0,3} (?:is|s|might be|may be|could be|is already) dead|"
                           r"hinh nhu(?: [a-z]+){0,3} (?:chet roi|tat tho roi|het tho roi)|"
                           r"khong biet(?: [a-z]+){0,3} con song (?:khong|ko|k))(?![a-z])")
+# Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
 # between (a drug must be named too: "can he kill me" is no such question).
