@@ -210,6 +210,9 @@ _FOLLOW = re.compile(
     r"len gap|sang voi|ve voi|join|be with) "
     r"(?:bo|ba|me|ma|cha|ong|ong ba|ba noi|ong noi|ba ngoai|ong ngoai|bo me|ba me|"
     r"my mom|my mother|my dad|my father|my mum|mom|dad|mum|my grandma|my grandpa|my parents)(?![a-z0-9])")
+# Going to someone, said where a death is told ("tối nay mình sẽ đi theo vợ", "i just want to be with her now").
+_JOIN = re.compile(r"(?<![a-z0-9])(?:di theo|xuong voi|len voi|xuong gap|len gap|gap lai|sang voi|ve voi|doan tu voi|"
+                   r"be with|join) [a-z]+")
 _GONE = re.compile(
     r"(?<![a-z0-9])(?:mat roi|da mat|qua doi|gio dau|ngay gio|dam gio|vieng mo|ra mo|cho con voi|cho con nhe|"
     r"cho con nha|doi con|cho chau voi|doi chau|tren troi|duoi do|died|passed away|"
@@ -363,6 +366,17 @@ class CrisisReader:
         child_words = "|".join(a for a in (alternatives["child"], alternatives["young_child"],
                                            alternatives["child_generic"],
                                            r"(?:[1-9]|1[0-5]) (?:tuoi|year old|years old|yo)") if a)
+        # Someone named who died, of a cause or at a time said ("bố em chết vì sốc thuốc năm ngoái", "my son died
+        # of an overdose 6 months ago", "chồng chị mất 2 năm rồi"): a death that is over, told by the bereaved.
+        # Not one that is coming ("bạn em sắp chết vì quá liều"), feared ("tôi sợ nó chết") or just now ("my brother
+        # just died of an overdose": 115 may still save him).
+        people = "|".join(a for a in (alternatives["person"], alternatives["child"]) if a)
+        self._someone_died = re.compile(
+            rf"(?<![a-z0-9])(?:{people})(?: (?!(?:sap|dang|gan|suyt|muon|se|so|co the|vua|moi|might|is|s|going|about|"
+            rf"could|will|almost|nearly|want|wants|wanna|may|just)(?![a-z0-9]))[a-z0-9]+){{0,2}} "
+            rf"(?:chet|mat|qua doi|died|passed away|passed|was killed|got killed)(?: duoc)?"
+            rf"(?: (?:[0-9]+|mot|hai|ba|bon|vai|may|a|two|three|four|five|six|few|several))? "
+            rf"(?:vi|do|of|from|nam|thang|tuan|hoi|ago|last|in|years?|months?|weeks?)(?![a-z0-9])") if people else None
         self._harmed_child = re.compile(
             rf"(?<![a-z0-9])(?:(?:{alternatives['harm_verb']})(?: [a-z0-9]+){{0,2}} (?:{child_words})|"
             rf"(?:{child_words})(?: [a-z0-9]+){{0,3}} (?:bi|was|is being|got|gets) (?:[a-z0-9]+ ){{0,2}}"
@@ -492,7 +506,9 @@ class CrisisReader:
                      or (bool(c & {"person", "child", "young_child"}) and "for_kicks" in c
                          and "writer_speaks" not in c))
             no_dying = model.crisis_kind == CrisisKind.SUICIDE \
-                and (signs_seen or reading.kind is CrisisKind.CHILD or taken_by_mistake or "mistake" in c) \
+                and (signs_seen or reading.kind is CrisisKind.CHILD or taken_by_mistake or "mistake" in c
+                     or (reading.kind is CrisisKind.POISONING and "excess" in c
+                         and not c & {"despair", "speaker_wish", "wish"})) \
                 and not c & dying
             model_kind = model.kind_share >= MODEL_KIND \
                 and not (child_seen or swallowed_seen or no_child or not_the_writer or nothing_taken or own_harm
@@ -631,7 +647,13 @@ class CrisisReader:
                                                   "ingest_accident", "violence", "threat", "child_harm", "left_alone",
                                                   "out_of_control", *SIGNS}) \
                 and answered(text)
-            sure = (evidence or model.crisis >= MODEL_SURE) and not worried_for_someone and not answered_plainly
+            # A death of someone close, told as over, in which only the model hears a wish to die ("my best friend
+            # passed from fentanyl last spring and i still think about it every day"): grief, asked about plainly.
+            grieving = reading is None and model.crisis_kind == CrisisKind.SUICIDE and "bereaved" in c \
+                and not c & (FAREWELL_EVIDENCE | {"suicide", "death", "method", "plan", "stockpile", "cry", "again",
+                                                  "speaker_wish", "soon"})
+            sure = (evidence or model.crisis >= MODEL_SURE) and not worried_for_someone and not answered_plainly \
+                and not grieving
             return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
         # A question about a danger the rules did not see, when it has words of a danger at all (the
         # model alone would add the emergency line to questions about fees or papers).
@@ -807,6 +829,16 @@ class CrisisReader:
                                   for i, t in enumerate(tokens)) if animals else folded
         if self._harmed_child.search(beside_animals):
             fired.add("child_harm")
+        if self._someone_died is not None and not fired & {"cry", "again", *SIGNS} \
+                and self._someone_died.search(folded):
+            # The death told is someone else's and over: its "chết" is no wish of the writer's, unless the writer
+            # names dying again elsewhere ("... em cũng muốn chết theo").
+            fired.update(("bereaved", "past"))
+            rest = tokenize(self._someone_died.sub(" , ", folded))
+            if "death" not in {name for name, _, _ in self._concept_phrases.matches(rest)}:
+                fired.discard("death")
+            if _JOIN.search(folded):
+                fired.update(("suicide", "speaker_wish"))  # to join the one who died
         if _FEARED_DEAD.search(folded):
             fired.update(("sign_unresponsive", "feared_dead"))
         for token in typed.split():
@@ -907,7 +939,9 @@ class CrisisReader:
             # answer, with the line.
             other_cause = "medical_cause" in c and bool(signs) \
                 and not c & {"used", "overdose_event", "swallowed", "ingest", "collapse", "excess", "spiked"}
-            if other_cause or (not_now and not (observed and "past" not in c and "safe_now" not in c
+            # A death from it told as over by the bereaved ("my uncle died of an overdose back then ... how to help
+            # my cousin now") is over, whatever else is now.
+            if other_cause or "bereaved" in c or (not_now and not (observed and "past" not in c and "safe_now" not in c
                                                 and not told_as_habit and not asked_if)):
                 tier = Tier.ABOUT
             elif observed:

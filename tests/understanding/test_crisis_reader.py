@@ -1046,3 +1046,49 @@ def test_too_much_taken_and_felt_in_the_body_now_is_an_overdose(text: str) -> No
 def test_a_bump_on_a_bike_is_no_drug() -> None:
     reading = READER.read("i hit a bump on my bike and my heart is pounding lol")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", [
+    "I literally just took tonight's diazepam on top of this afternoon's, so that's double",
+    "i accidentally took my dose twice today",
+])
+def test_a_dose_taken_twice_with_no_word_of_dying_is_a_poisoning(text: str) -> None:
+    """Twice the dose is an excess, whatever despair the model hears in it."""
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["bố em chết vì sốc thuốc năm ngoái, em muốn tìm hiểu về methadone",
+                                  "my son died of an overdose 6 months ago and i can't stop crying",
+                                  "My uncle died of an overdose back then. I want to know how to help my cousin now"])
+def test_a_death_told_as_over_by_the_bereaved_is_no_alarm(text: str) -> None:
+    """The "chết" of someone named, who died of a cause or at a time said, is no wish of the writer's."""
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_grief_in_which_only_the_model_hears_a_wish_to_die_is_asked_about_plainly() -> None:
+    reading = READER.read("my best friend passed from fentanyl last spring and i still think about it every day")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("bạn em sắp chết vì quá liều rồi cứu với", CrisisKind.OVERDOSE),
+    ("bố em chết vì sốc thuốc năm ngoái, em cũng muốn chết theo bố", CrisisKind.SUICIDE),
+    ("please help him he's not breathing", CrisisKind.OVERDOSE),
+    ("chồng mất 2 năm rồi, tối nay em sẽ đi theo anh ấy", CrisisKind.SUICIDE),
+])
+def test_a_death_coming_a_wish_to_join_the_dead_and_a_cry_for_someone_stay_alarms(text: str, kind: CrisisKind) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (kind, Tier.NOW), reading
+
+
+def test_a_collapse_seen_on_the_news_is_no_alarm() -> None:
+    reading = READER.read("i saw a guy collapse on the news after taking drugs")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["what's even the point anymore", "không ai thương em cả"])
+def test_despair_said_as_a_question_or_as_being_unloved_is_asked_about_plainly(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.CHECK), reading
