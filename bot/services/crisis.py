@@ -595,9 +595,16 @@ class CrisisReader:
         # want to go to my friend's wedding"): the model learned English from far fewer messages, and hears a wish to
         # die in the words of ordinary English questions. A bare "if" is no question here ("nobody would notice if I
         # disappeared"); nor is anything beside a pet: who will keep it is how a going is arranged.
+        # So is one asked as "what if" in Vietnamese ("nếu em không còn đi uống thuốc nữa thì sao"): it opens with the
+        # "if" and ends asking (not "nếu mai em không nhắn thì báo mẹ em nhé", which says what to do after).
+        ending = [w for w in words(text[-40:]) if w not in _ADDRESS_WORDS][-1:]
+        opens_with_if = words(text[:20])[:1] in (["neu"], ["if"], ["gia"], ["lo"]) and "hypothetical" in c \
+            and (found[1] or ending in (["sao"], ["khong"], ["ko"], ["k"], ["hok"], ["hong"], ["chua"], ["gi"]))
         only_asked = only_asked or (
-            reading is None and model.crisis_kind == CrisisKind.SUICIDE and language_of(text) == "en"
-            and bool(found[1] or c & {"informational", "permission"} or ("question" in c and "hypothetical" not in c))
+            reading is None and model.crisis_kind == CrisisKind.SUICIDE
+            and (language_of(text) == "en" or opens_with_if)
+            and bool(found[1] or c & {"informational", "permission"} or ("question" in c and "hypothetical" not in c)
+                     or opens_with_if)
             and not c & (FAREWELL_EVIDENCE | {"suicide", "death", "method", "stockpile", "plan", "despair", "cry",
                                               "again", "strong_now", "soon", "swallowed", "left_alone", "excess",
                                               "excess_amount", "ingest", "ingest_accident", "violence",

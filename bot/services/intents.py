@@ -69,6 +69,8 @@ _SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|r
                     r"switch|change)(?![a-z])")
 # "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
+# "người thật" inside "mọi người thật …" ("mn, thật k": everyone, really?) is nobody real to talk to.
+_EVERYONE = re.compile(r"(?<![a-z])moi nguoi (?=that(?![a-z]))")
 # "đứng" (to stand) folds like "dừng" and "đừng" (stop, don't): "giật mình muốn đứng tim", "đứng chờ ngoài
 # cổng" stop nothing.
 _STANDING = re.compile(r"(?<![a-z])dung (?=(?:tim|day|im|yen|hinh|cho|doi|ngoai|truoc|xep hang|ca buoi)(?![a-z]))")
@@ -207,7 +209,8 @@ class IntentReader:
 
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
-        folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", _NEARLY.sub("khoang ", self._folded(text))))
+        folded = _EVERYONE.sub("moinguoi ", _STANDING.sub("dungyen ", _REPRIMANDED.sub(
+            "bi canh cao", _NEARLY.sub("khoang ", self._folded(text)))))
         # The whole message when it is short, else each of its clauses.
         if len(folded.split()) <= ABOUT_THE_BOT_MAX_WORDS:
             clauses = [folded]

@@ -1092,3 +1092,21 @@ def test_a_collapse_seen_on_the_news_is_no_alarm() -> None:
 def test_despair_said_as_a_question_or_as_being_unloved_is_asked_about_plainly(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.CHECK), reading
+
+
+def test_words_left_for_after_the_writer_is_gone_are_a_farewell() -> None:
+    reading = READER.read("if i don't wake up tomorrow can you tell my counselor thanks for trying. she did her best")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_an_attempt_long_past_told_beside_a_question_about_self_help_groups_is_no_cry() -> None:
+    reading = READER.read("I tried to kill myself 5 years ago and I've been doing really well since. "
+                          "What is a self-help group exactly?")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_what_if_question_only_the_model_hears_a_wish_to_die_in_is_answered() -> None:
+    reading = READER.read("nếu em không còn đi uống thuốc nữa thì sao")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+    after = READER.read("nếu mai em không nhắn thì báo mẹ em nhé")
+    assert after is not None and after.tier in (Tier.NOW, Tier.CHECK), after

@@ -746,3 +746,29 @@ async def test_the_language_asked_for_without_naming_one_offers_the_choice(bot: 
 
 def test_take_homes_are_within_what_the_bot_covers() -> None:
     assert INTENTS.on_topic("dying to know if i can get take homes")
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # "chuyện" folds like "chuyển" (to pass on), "nói" like "nối": a story told with someone passes nothing on.
+    ("muốn hẹn nói chuyện riêng với cán bộ tư vấn, tuần sau được không", "book"),
+    ("cho chị hẹn một buổi nói chuyện với tư vấn viên qua điện thoại", "book"),
+    ("Tôi muốn được gặp cán bộ tư vấn để học cách nói chuyện với cháu. Bạn sắp xếp cho tôi một buổi hẹn nhé", "book"),
+    ("Bạn chuyển giúp mình sang cán bộ tư vấn được không", "talk"),
+    ("Có thể chuyển tôi sang cho cán bộ tư vấn trực tiếp trả lời được không?", "talk"),
+    ("lịch hẹn tư vấn của em là hôm nào vậy, em quên mất rồi", "appointments"),
+    ("gửi em danh sách mấy điểm uống thuốc thay thế ở Nghệ An với", "sites"),
+    ("what info are you keeping about me?", "privacy"),
+])
+def test_features_asked_for_beside_words_that_fold_like_their_verbs(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
+
+
+def test_everyone_asked_whether_something_is_true_is_nobody_real_to_talk_to() -> None:
+    """"mn, thật k" is "mọi người, thật không": "người thật" inside it asks for no person."""
+    assert INTENTS.intent("nghe nói cai tại nhà h phải đeo thiết bị định vị hả mn, thật k") is None
+
+
+async def test_erasing_with_no_trace_left_is_no_wish_to_vanish(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "wipe my data please, I don't want any trace of this")
+    assert handler.startswith("privacy"), (handler, texts)
