@@ -122,10 +122,10 @@ async def about(turn: Turn) -> Step:
         # as past is followed by a question of its own, which is read below; one only the model heard may be
         # no danger at all ("có thể cho người nhà lĩnh thuốc hộ không").
         entry, candidates = None, [m for m in candidates if m.entry.id == _ABOUT_ENTRIES[kind]]
-    if "past" in turn.crisis.signals and (entry is None or entry.id in _ABOUT_ENTRIES.values()
-                                          or entry.id in turn.services.content.crisis.danger_entries):
+    if "past" in turn.crisis.signals:
         # A danger told as past, then a question ("năm ngoái em bị sốc thuốc, giờ muốn đăng ký methadone thì
-        # cần giấy tờ gì"): the story pulls towards the danger's entry, the question is what is asked.
+        # cần giấy tờ gì"): the story pulls towards the danger's entry or its own words ("nằm viện mất 1 tuần"
+        # and the entry about hospital), the question is what is asked.
         # Only a question clearly about something else: one about the danger itself, or a vague one
         # ("có thuốc đó không?"), is answered better by the whole message.
         asked, asked_candidates = answer_to(turn, told_first=True)
