@@ -772,3 +772,11 @@ async def test_erasing_with_no_trace_left_is_no_wish_to_vanish(bot: Bot) -> None
     await onboard(bot)
     handler, texts = await say(bot, "wipe my data please, I don't want any trace of this")
     assert handler.startswith("privacy"), (handler, texts)
+
+
+async def test_a_danger_told_as_past_is_followed_by_its_own_question(bot: Bot) -> None:
+    """The story's words ("nằm viện") pull towards another entry; the question asks when methadone can stop."""
+    await onboard(bot)
+    handler, texts = await say(bot, "Hồi 2019 tôi từng bị sốc thuốc, nằm viện mất 1 tuần, giờ đã uống methadone "
+                                    "được 5 năm, ổn định.\nTôi muốn hỏi khi nào thì có thể ngừng methadone?")
+    assert handler == "crisis:about" and "không có thời hạn cố định" in texts[0], (handler, texts)
