@@ -159,22 +159,24 @@ _FEARED_DEAD = re.compile(r"(?<![a-z])(?:(?:i think|i m scared|i m afraid|scared
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
 # between (a drug must be named too: "can he kill me" is no such question).
-_CAN_IT_KILL = re.compile(r"(?<![a-z])(?:can|could|does|do|will|would)(?: [a-z]+){1,7} (?:kill|be deadly|be fatal"
+_CAN_IT_KILL = re.compile(r"(?<![a-z])(?:(?:is|are) (?:[a-z0-9]+ ){0,3}(?:dose|doses|[0-9]+ ?mg|amount|methadone|it|that|this)"
+                          r" (?:gonna|going to) kill"
+                          r"|(?:can|could|does|do|will|would)(?: [a-z0-9]+){1,7} (?:kill|be deadly|be fatal"
                           r"|stop (?:your |my |his |her |their |the |someone s )?(?:breathing|heart)"
                           r"|(?:give|cause) (?:you |someone |a person |me |him |her )?(?:a )?"
-                          r"(?:heart attack|stroke|seizure))"
+                          r"(?:heart attack|stroke|seizure)))"
                           r"(?![a-z])")
 # The Vietnamese yes/no frame closing a clause ("người ngáo đá có thể tấn công người thân không, nhà em có ..."): a
 # question, wherever in the message it is asked. "co" of a cramp ("co giật", "co rút") is no "có".
 _YES_NO = re.compile(r"(?<![a-z0-9])co (?!giat|rut|quap|cung|lai)(?:[a-z0-9]+ ){1,8}(?:khong|k|hok|hong|khg|kg)"
                      r"(?: (?:a|ad|vay|z|v|nhi|ha|nhe|ban|ak|ah))*$")
-_PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} (?:vien|lieu|pills|tablets)(?![a-z])")
+_PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} ?(?:vien|lieu|pills|tablets|mg)(?![a-z])")
 # A dose taken twice or once more ("uống metadon 2 lần rồi do quên", "uống thêm lần nữa", "took my dose twice",
 # "dosed at two clinics"): an excess, with the drug's name or other words between; not a schedule ("chia
 # uống 2 lần mỗi ngày", "twice a day").
 _TWICE = re.compile(r"(?<![a-z])(?:(?:uong|lay)(?: [a-z]+){0,3} (?:2|hai|them) (?:lan|lieu|cu|ly)"
                     r"|uong them (?:[0-9]+|mot|hai|ba|vai|may) (?:vien|lieu|chai|ly|lon)"
-                    r"|(?:took|taken|had|drank|dosed)(?: [a-z]+){0,3} (?:twice|again)"
+                    r"|(?:took|taken|had|drank|dosed)(?: [a-z0-9]+){0,3} (?:twice|again)"
                     r"|two doses|dosed at two|doses at two)(?![a-z])"
                     r"(?! (?:moi|mot|1) ngay| a day| per day| daily| each day| every day)")
 # Laughter typed as faces or emoji ("=))", ":))", "😂"): with the words of "joking", a figure of speech.

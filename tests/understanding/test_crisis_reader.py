@@ -1110,3 +1110,19 @@ def test_a_what_if_question_only_the_model_hears_a_wish_to_die_in_is_answered() 
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
     after = READER.read("nếu mai em không nhắn thì báo mẹ em nhé")
     assert after is not None and after.tier in (Tier.NOW, Tier.CHECK), after
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("if I miss a day can I double up the next day?", CrisisKind.POISONING),
+    ("after 2 years inside is my old dose gonna kill me", CrisisKind.OVERDOSE),
+    ("is 120mg gonna kill me if i'm new", CrisisKind.OVERDOSE),
+])
+def test_doubling_up_and_whether_a_dose_will_kill_asked_are_questions_about_a_danger(
+        text: str, kind: CrisisKind) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (kind, Tier.ABOUT), reading
+
+
+def test_someone_high_threatening_to_kill_is_violence_not_a_question() -> None:
+    reading = READER.read("my brother is high and threatening to kill us")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
