@@ -158,9 +158,10 @@ _FEARED_DEAD = re.compile(r"(?<![a-z])(?:(?:i think|i m scared|i m afraid|scared
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
-# between (a drug must be named too: "can he kill me" is no such question).
-_CAN_IT_KILL = re.compile(r"(?<![a-z])(?:(?:is|are) (?:[a-z0-9]+ ){0,3}(?:dose|doses|[0-9]+ ?mg|amount|methadone|it|that|this)"
-                          r" (?:gonna|going to) kill"
+# between (a drug must be named too: "can he kill me" is no such question); "is my old dose gonna kill me", with
+# the dose or the amount as what would kill ("my brother is high and going to kill us" is a threat).
+_CAN_IT_KILL = re.compile(r"(?<![a-z])(?:(?:is|are) (?:[a-z0-9]+ ){0,3}"
+                          r"(?:dose|doses|[0-9]+ ?mg|amount|methadone|it|that|this) (?:gonna|going to) kill"
                           r"|(?:can|could|does|do|will|would)(?: [a-z0-9]+){1,7} (?:kill|be deadly|be fatal"
                           r"|stop (?:your |my |his |her |their |the |someone s )?(?:breathing|heart)"
                           r"|(?:give|cause) (?:you |someone |a person |me |him |her )?(?:a )?"
