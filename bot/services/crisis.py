@@ -114,6 +114,7 @@ SHADOWED = {
     "safe_now": frozenset({"now", "strong_now"}),  # the "now" of "he's fine now" is safety's
     "not_safe": frozenset({"safe_now"}),  # "tỉnh rồi" in "bất tỉnh rồi", "ổn rồi" in "không ổn rồi"
     "dosing_service": frozenset({"used", "substance"}),  # the "thuốc" of "điểm phát thuốc" is handed out, not taken
+    "tobacco": frozenset({"used", "substance"}),  # the "thuốc" of "thuốc lá" is no drug
     "despair": frozenset({"person"}),  # the "no" of "no way out" is no "nó"
     "hypothetical": frozenset({"now", "strong_now"}),  # "just in case", "in case anyone ever": no now, no cry
     "bot_feature": frozenset({"used", "substance", "ingest"}),  # the "thuốc" of "nhắc uống thuốc" is the reminder's
@@ -567,9 +568,12 @@ class CrisisReader:
         # nothing swallowed, seen, planned or farewelled, and no wish of the writer's own: the model hears the
         # danger's words, the message says where they come from.
         # Nobody is named and nothing is now: "video", "clip", "posted" are also how a danger to someone is seen.
+        # A story said in so many words to be made up ("trong truyện ngắn tôi đang viết, nhân vật chính bị chồng
+        # đánh ... chỉ là truyện thôi") may name its people and its now.
         told_in_fiction = "fiction" in c and calm and model.crisis < MODEL_SURE \
-            and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", "person", "child", "young_child",
-                         "child_generic", "now", "first_person", *SIGNS, *FAREWELL_EVIDENCE}
+            and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", *SIGNS, *FAREWELL_EVIDENCE} \
+            and ("only_fiction" in c
+                 or not c & {"person", "child", "young_child", "child_generic", "now", "first_person"})
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned

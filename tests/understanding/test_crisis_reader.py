@@ -1126,3 +1126,18 @@ def test_doubling_up_and_whether_a_dose_will_kill_asked_are_questions_about_a_da
 def test_someone_high_threatening_to_kill_is_violence_not_a_question() -> None:
     reading = READER.read("my brother is high and threatening to kill us")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "Dạ em là hàng xóm, nghe trẻ con khóc thét trong phòng trọ bên cạnh từ tối, người lớn trong đó đang chích",
+    "my sister is smoking ice with her newborn in the room, baby screaming and she dont care",
+])
+def test_a_child_crying_beside_adults_using_now_is_a_child_in_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_story_said_to_be_made_up_raises_no_alarm_though_it_names_its_people() -> None:
+    reading = READER.read("Trong truyện ngắn tôi đang viết, nhân vật chính bị chồng đánh rồi bỏ trốn cùng con. "
+                          "Chỉ là truyện thôi nhé.")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
