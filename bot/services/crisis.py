@@ -626,13 +626,18 @@ class CrisisReader:
                                               "out_of_control", "used", "cry", "strong_now", "again", "swallowed",
                                               "excess", "excess_amount", "ingest", "ingest_accident", "suicide",
                                               "death", "weapon_only", *SIGNS}))
+        # A small everyday hurt ("my kid fell off his bike and scraped his knee"), with no sign, nothing taken, no
+        # blow and no cry: the model hears a child hurt, the words say how little.
+        small_hurt = reading is None and "minor_injury" in c \
+            and not c & {"used", "substance", "swallowed", "ingest", "violence", "child_harm", "harm_verb", "cry",
+                         "strong_now", "again", "collapse", *SIGNS, *FAREWELL_EVIDENCE}
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
-                         or told_in_fiction):
+                         or told_in_fiction or small_hurt):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \

@@ -1141,3 +1141,10 @@ def test_a_story_said_to_be_made_up_raises_no_alarm_though_it_names_its_people()
     reading = READER.read("Trong truyện ngắn tôi đang viết, nhân vật chính bị chồng đánh rồi bỏ trốn cùng con. "
                           "Chỉ là truyện thôi nhé.")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_small_everyday_hurt_is_no_overdose_but_signs_beside_it_are() -> None:
+    reading = READER.read("my kid fell off his bike and scraped his knee")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+    signs = READER.read("my kid fell off his bike and now he won't wake up")
+    assert signs is not None and signs.tier is Tier.NOW, signs
