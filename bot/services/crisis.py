@@ -631,13 +631,19 @@ class CrisisReader:
         small_hurt = reading is None and "minor_injury" in c \
             and not c & {"used", "substance", "swallowed", "ingest", "violence", "child_harm", "harm_verb", "cry",
                          "strong_now", "again", "collapse", *SIGNS, *FAREWELL_EVIDENCE}
+        # Leaving the chat ("Thôi tôi đi đây, chào nhé", "ok mình đi đây, bye"), with no apology, no hint of dying,
+        # nothing taken and no cry: the model hears a farewell, the words sign off.
+        signing_off = reading is None and "signing_off" in c and c & FAREWELL_EVIDENCE == {"farewell_gone"} \
+            and model.crisis < MODEL_SURE \
+            and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "swallowed", "cry", "again",
+                         "speaker_wish", "strong_now", *SIGNS}
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
-                         or told_in_fiction or small_hurt):
+                         or told_in_fiction or small_hurt or signing_off):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \

@@ -1148,3 +1148,15 @@ def test_a_small_everyday_hurt_is_no_overdose_but_signs_beside_it_are() -> None:
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
     signs = READER.read("my kid fell off his bike and now he won't wake up")
     assert signs is not None and signs.tier is Tier.NOW, signs
+
+
+@pytest.mark.parametrize("text", ["Thôi tôi đi đây, chào nhé", "ok mình đi đây, bye"])
+def test_leaving_the_chat_with_a_goodbye_is_no_farewell(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["em đi đây, xin lỗi mẹ, chào nhé", "chào nhé, chắc không gặp lại nữa đâu"])
+def test_a_goodbye_with_an_apology_or_never_again_stays_a_farewell(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
