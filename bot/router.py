@@ -307,7 +307,9 @@ class Router:
         if turn.crisis is not None:
             return await self._r.danger_question(turn), False, False
         step = await self._r.question(turn)
-        if step is not None and (step.replies or step.then is not None):
+        if step is not None and (step.replies or step.then is not None) \
+                and not (cry and step.handler == "smalltalk"):
+            # A cry beside a greeting ("có ai không, cứu em với, em sợ lắm") is the cry, not a hello.
             return step, False, False
         if cry:  # what the FAQ and the features do not answer ("job help?" is theirs)
             return await self._r.bare_cry(turn), False, True

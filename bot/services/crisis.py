@@ -408,9 +408,12 @@ class CrisisReader:
         """A cry for help and little else ("cứu với", "help!!!", "sos"): nothing says what the danger is,
         so the person is asked plainly, with the numbers, rather than told it is outside what the bot does."""
         said = words(text)
-        if not said or len(said) > CRY_MAX_WORDS:
+        if not said or len(said) > 2 * CRY_MAX_WORDS:
             return False
         concepts, _asked = self._concepts(text)
+        # Fear said beside it, or a call for anyone there ("có ai không, cứu em với, em sợ lắm"), is still the cry.
+        if len(said) > CRY_MAX_WORDS and "alone_afraid" not in concepts:
+            return False
         return "cry" in concepts and not concepts & (EVIDENCE | {"not_a_cry", "bot_feature"})
 
     def _reading(self, text: str, found: tuple[set[str], bool],

@@ -130,7 +130,8 @@ async def test_a_sad_message_without_a_word_of_danger_is_asked_about_and_nobody_
     assert "115" in texts[0]
 
 
-@pytest.mark.parametrize("text", ["cứu với", "cuuuu", "sos", "help!!!", "please someone help"])
+@pytest.mark.parametrize("text", ["cứu với", "cuuuu", "sos", "help!!!", "please someone help",
+                                  "có ai không cứu em với, em sợ lắm", "co ai ko cuu e voi, e so lam"])
 async def test_a_cry_for_help_that_says_nothing_more_is_asked_about_not_called_outside_the_bot(
         bot: Bot, text: str) -> None:
     await onboard(bot)
