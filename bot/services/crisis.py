@@ -586,10 +586,13 @@ class CrisisReader:
         # A question about people in general ("người ta nói ngáo đá có thể giết người, có thật không"), with
         # nobody in it, nothing seen and nobody crying for help: the model hears the danger, not a person in it.
         # Not a question about dying ("làm sao để chết không đau?"): that one a person may be asking for themselves.
+        # What a medicine is, asked ("thuốc nước xanh uống ở trạm là thuốc gì vậy"): its drinking is no swallowing.
         asked_in_general = reading is None and model.crisis_kind != CrisisKind.SUICIDE \
-            and bool(found[1] or c & {"question", "informational", "deadly_question", "permission"}) \
+            and bool(found[1] or c & {"question", "informational", "deadly_question", "permission",
+                                      "asks_what_it_is"}) \
             and not c & {"person", "child", "young_child", "first_person", "speaker_wish", "cry", "strong_now",
-                         "now", "again", "swallowed", *SIGNS}
+                         "now", "again", *SIGNS} \
+            and ("swallowed" not in c or "asks_what_it_is" in c)
         # A question in which the rules read no danger at all ("can i take sleeping pills with my methadone", "how
         # long can i keep my take-home dose in the fridge?"), with nobody named, nothing happening now, nothing seen,
         # swallowed or planned: the model, weak in English, hears a danger in the words of many questions; the

@@ -1160,3 +1160,10 @@ def test_leaving_the_chat_with_a_goodbye_is_no_farewell(text: str) -> None:
 def test_a_goodbye_with_an_apology_or_never_again_stays_a_farewell(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_asking_what_the_medicine_drunk_at_the_station_is_no_poisoning() -> None:
+    reading = READER.read("thuốc nước xanh xanh uống ở trạm là thuốc gì vậy mn")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+    swallowed = READER.read("con em uống nhầm chai thuốc nước, đó là thuốc gì vậy")
+    assert swallowed is not None and (swallowed.kind, swallowed.tier) == (CrisisKind.POISONING, Tier.NOW), swallowed
