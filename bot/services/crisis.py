@@ -322,6 +322,7 @@ def _someone_elses_wish(c: set[str]) -> bool:
 class CrisisReader:
     def __init__(self, signals: CrisisSignals, model: CrisisModel | None = None) -> None:
         self._model = model
+        self._last_read: tuple[str, tuple[set[str], bool]] | None = None
         self._concept_phrases = PhraseSet(signals.concepts)
         self._false_friends = PhraseSet({"false_friend": signals.false_friends})
         self._run_together: list[tuple[str, str, str]] = []  # (concept, phrase without spaces, phrase)
@@ -771,6 +772,16 @@ class CrisisReader:
                 for new in ((token,) if pieces is None else tuple(Token(word, None) for word in pieces))]
 
     def _concepts(self, text: str) -> tuple[set[str], bool]:
+        """The concepts a message fires, and whether it has a "?". The router asks whether a message is a
+        danger, then whether it is a bare cry: the second question reads the same message, so the last one
+        read is kept (nobody changes what is returned)."""
+        if self._last_read is not None and self._last_read[0] == text:
+            return self._last_read[1]
+        found = self._find_concepts(text)
+        self._last_read = (text, found)
+        return found
+
+    def _find_concepts(self, text: str) -> tuple[set[str], bool]:
         as_typed = tokenize(text)
         typed = " ".join(t.folded for t in as_typed)
         repaired = self._repaired(as_typed)
