@@ -215,6 +215,8 @@ _FOLLOW = re.compile(
     r"(?:bo|ba|me|ma|cha|ong|ong ba|ba noi|ong noi|ba ngoai|ong ngoai|bo me|ba me|"
     r"my mom|my mother|my dad|my father|my mum|mom|dad|mum|my grandma|my grandpa|my parents)(?![a-z0-9])")
 # Going to someone, said where a death is told ("tối nay mình sẽ đi theo vợ", "i just want to be with her now").
+# A word of dying, looked for first: the bereavement pattern is long, and most messages name no death.
+_DYING_WORD = re.compile(r"(?<![a-z0-9])(?:chet|mat|qua doi|died|passed|killed)(?![a-z0-9])")
 _JOIN = re.compile(r"(?<![a-z0-9])(?:di theo|xuong voi|len voi|xuong gap|len gap|gap lai|sang voi|ve voi|doan tu voi|"
                    r"be with|join) [a-z]+")
 _GONE = re.compile(
@@ -342,9 +344,12 @@ class CrisisReader:
         # uống ... methadone" or "uống thuốc" said somewhere and "con" somewhere else.
         ingest = "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get("ingest", []))
         substance = "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get("substance", []))
+        # Or the substance first, then what was done with it ("found grandma's oxy and chewed a couple", "lấy
+        # chai methadone rồi uống").
         self._swallowed = re.compile(
-            rf"(?<![a-z0-9])(?:{ingest})(?: [a-z0-9]+){{0,4}} (?:{substance})(?![a-z0-9])") if ingest and substance \
-            else None
+            rf"(?<![a-z0-9])(?:(?:{ingest})(?: [a-z0-9]+){{0,4}} (?:{substance})|"
+            rf"(?:{substance})(?: [a-z0-9]+){{0,1}} (?:and|then|roi|xong|va) (?:{ingest}))(?![a-z0-9])") \
+            if ingest and substance else None
         alternatives = {name: "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get(name, [])
                                        if not p.startswith("=")) for name in REQUIRED_CONCEPTS}
         # "mệt muốn chết", "nóng chết mất", "đói muốn xỉu": a figure of speech, removed before reading.
@@ -516,7 +521,11 @@ class CrisisReader:
             no_dying = model.crisis_kind == CrisisKind.SUICIDE \
                 and (signs_seen or reading.kind is CrisisKind.CHILD or taken_by_mistake or "mistake" in c
                      or (reading.kind is CrisisKind.POISONING and "excess" in c
-                         and not c & {"despair", "speaker_wish", "wish"})) \
+                         and not c & {"despair", "speaker_wish", "wish"})
+                     # Too much taken for a reason said, to sleep or for the pain ("nuốt hết cả vỉ thuốc ngủ cho dễ
+                     # ngủ, giờ có sao ko"): the reason is no wish to die.
+                     or (reading.kind is CrisisKind.POISONING and "everyday_purpose" in c
+                         and bool(c & {"excess", "excess_amount"}) and not c & {"despair", "wish"})) \
                 and not c & dying
             model_kind = model.kind_share >= MODEL_KIND \
                 and not (child_seen or swallowed_seen or no_child or not_the_writer or nothing_taken or own_harm
@@ -574,10 +583,11 @@ class CrisisReader:
         # Nobody is named and nothing is now: "video", "clip", "posted" are also how a danger to someone is seen.
         # A story said in so many words to be made up ("trong truyện ngắn tôi đang viết, nhân vật chính bị chồng
         # đánh ... chỉ là truyện thôi") may name its people and its now.
+        # So may its signs: the character's ("a screenplay where a character finds her brother unconscious").
         told_in_fiction = "fiction" in c and calm and model.crisis < MODEL_SURE \
-            and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", *SIGNS, *FAREWELL_EVIDENCE} \
+            and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", *FAREWELL_EVIDENCE} \
             and ("only_fiction" in c
-                 or not c & {"person", "child", "young_child", "child_generic", "now", "first_person"})
+                 or not c & {"person", "child", "young_child", "child_generic", "now", "first_person", *SIGNS})
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -871,7 +881,7 @@ class CrisisReader:
                                   for i, t in enumerate(tokens)) if animals else folded
         if self._harmed_child.search(beside_animals):
             fired.add("child_harm")
-        if self._someone_died is not None and not fired & {"cry", "again", *SIGNS} \
+        if self._someone_died is not None and not fired & {"cry", "again", *SIGNS} and _DYING_WORD.search(folded) \
                 and self._someone_died.search(folded):
             # The death told is someone else's and over: its "chết" is no wish of the writer's, unless the writer
             # names dying again elsewhere ("... em cũng muốn chết theo").
@@ -983,8 +993,12 @@ class CrisisReader:
                 and not c & {"used", "overdose_event", "swallowed", "ingest", "collapse", "excess", "spiked"}
             # A death from it told as over by the bereaved ("my uncle died of an overdose back then ... how to help
             # my cousin now") is over, whatever else is now.
-            if other_cause or "bereaved" in c or (not_now and not (observed and "past" not in c and "safe_now" not in c
-                                                and not told_as_habit and not asked_if)):
+            # ... nor against a story said to be one ("I'm writing a screenplay where a character finds her brother
+            # unconscious"): its signs are the character's.
+            made_up = "only_fiction" in c and not strong
+            if other_cause or "bereaved" in c or made_up \
+                    or (not_now and not (observed and "past" not in c and "safe_now" not in c
+                                         and not told_as_habit and not asked_if)):
                 tier = Tier.ABOUT
             elif observed:
                 # Signs asked about with nobody named: a question, unless "now" says they are seen; in a belief

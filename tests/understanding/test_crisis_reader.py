@@ -1167,3 +1167,43 @@ def test_asking_what_the_medicine_drunk_at_the_station_is_no_poisoning() -> None
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
     swallowed = READER.read("con em uống nhầm chai thuốc nước, đó là thuốc gì vậy")
     assert swallowed is not None and (swallowed.kind, swallowed.tier) == (CrisisKind.POISONING, Tier.NOW), swallowed
+
+
+def test_too_much_taken_to_sleep_is_a_poisoning_and_to_never_wake_a_wish_to_die() -> None:
+    to_sleep = READER.read("uống cả vỉ thuốc ngủ để ngủ được, giờ người lâng lâng có sao không")
+    assert to_sleep is not None and (to_sleep.kind, to_sleep.tier) == (CrisisKind.POISONING, Tier.NOW), to_sleep
+    to_die = READER.read("uống cả vỉ thuốc ngủ để ngủ luôn không bao giờ dậy nữa")
+    assert to_die is not None and (to_die.kind, to_die.tier) == (CrisisKind.SUICIDE, Tier.NOW), to_die
+
+
+def test_a_child_who_found_pills_and_then_ate_them_is_a_poisoning() -> None:
+    reading = READER.read("my little cousin found my dad's percocet and ate some, 5 min ago")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_writer_who_is_a_child_kept_from_food_by_a_carer_out_of_it_is_a_child_in_danger() -> None:
+    reading = READER.read("i'm 12, my mom is drunk and high and wont let me eat anything")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "for a novel i'm writing: a character finds his friend not breathing after using, would a neighbour call 115?",
+    "mình đang làm tiểu luận về tự tử ở người trẻ, ad có số liệu không",
+])
+def test_signs_and_dying_inside_a_story_or_an_essay_being_written_raise_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_taking_every_dose_at_once_to_be_done_is_a_wish_to_die() -> None:
+    reading = READER.read("thinking about drinking every take-home i have and being done with it")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "chừ thằng em tui cầm cái dao đứng trước nhà dọa người ta",
+    "I can hear my neighbour's wife getting hit through the wall right now",
+])
+def test_a_weapon_held_in_central_speech_and_a_blow_heard_through_a_wall_are_violence(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading

@@ -217,6 +217,7 @@ def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     ("is there any way to sit down with one of your people this week", "book"),
     ("i'm in Da Nang now, anywhere around here i can get my dose?", "sites"),
     ("đọc tiếng anh mệt quá, chị nhắn tiếng việt giùm em nha", "language_vi"),
+    ("is there a log kept of our conversations?", "privacy"),
 ])
 def test_a_request_for_a_feature_still_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
