@@ -118,6 +118,7 @@ SHADOWED = {
     "despair": frozenset({"person"}),  # the "no" of "no way out" is no "nó"
     "hypothetical": frozenset({"now", "strong_now"}),  # "just in case", "in case anyone ever": no now, no cry
     "bot_feature": frozenset({"used", "substance", "ingest"}),  # the "thuốc" of "nhắc uống thuốc" is the reminder's
+    "denied_wish": frozenset({"death", "suicide", "speaker_wish", "wish"}),  # "không phải muốn chết đâu"
 }
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -172,6 +173,10 @@ _CAN_IT_KILL = re.compile(r"(?<![a-z])(?:(?:is|are) (?:[a-z0-9]+ ){0,3}"
 # question, wherever in the message it is asked. "co" of a cramp ("co giật", "co rút") is no "có".
 _YES_NO = re.compile(r"(?<![a-z0-9])co (?!giat|rut|quap|cung|lai)(?:[a-z0-9]+ ){1,8}(?:khong|k|hok|hong|khg|kg)"
                      r"(?: (?:a|ad|vay|z|v|nhi|ha|nhe|ban|ak|ah))*$")
+# Many pills counted ("took 12 xanax", "nuốt 8 viên"), not a daily prescription ("6 viên mỗi ngày", "5 pills a day").
+_MANY_PILLS = re.compile(r"(?<![0-9])([0-9]{1,3}) ?(?:vien(?: thuoc)?|pills|tablets|caps|capsules|xanax|valium|seduxen|"
+                         r"oxys?|percs|bars|tramadol|paracetamol|panadol)(?![a-z])"
+                         r"(?! ?(?:mot|moi|1|a|per|each|every|/) ?(?:ngay|day|lan|time|dose))")
 _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} ?(?:vien|lieu|pills|tablets|mg)(?![a-z])")
 # A dose taken twice or once more ("uống metadon 2 lần rồi do quên", "uống thêm lần nữa", "took my dose twice",
 # "dosed at two clinics"): an excess, with the drug's name or other words between; not a schedule ("chia
@@ -455,6 +460,12 @@ class CrisisReader:
                           and bool(c & {"now", "strong_now"})
                           and not c & {"informational", "permission", "hypothetical", "past", "long_ago", "joking",
                                        "safe_now"})
+        # Many pills counted, swallowed by the writer and told, not asked ("i took 12 xanax cause i couldnt sleep"):
+        # the model, weak in English, hears little in it; the count is the danger.
+        taken = taken or (reading is not None and reading.kind is CrisisKind.POISONING and "excess_amount" in c
+                          and "writer_speaks" in c and bool(c & {"swallowed", "ingest"}) and not found[1]
+                          and not c & {"informational", "permission", "hypothetical", "past", "long_ago", "joking",
+                                       "safe_now", "deadly_question"})
         # A wish to die told plainly of someone named ("my friend wants to kill himself"): the model, weak in
         # English and taught many questions about friends, does not undo it.
         told_of_someone = reading is not None and reading.kind is CrisisKind.SUICIDE and "suicide" in c \
@@ -524,7 +535,7 @@ class CrisisReader:
                          and not c & {"despair", "speaker_wish", "wish"})
                      # Too much taken for a reason said, to sleep or for the pain ("nuốt hết cả vỉ thuốc ngủ cho dễ
                      # ngủ, giờ có sao ko"): the reason is no wish to die.
-                     or (reading.kind is CrisisKind.POISONING and "everyday_purpose" in c
+                     or (reading.kind is CrisisKind.POISONING and bool(c & {"everyday_purpose", "denied_wish"})
                          and bool(c & {"excess", "excess_amount"}) and not c & {"despair", "wish"})) \
                 and not c & dying
             model_kind = model.kind_share >= MODEL_KIND \
@@ -922,6 +933,8 @@ class CrisisReader:
             fired.add("yes_no")  # asks, for the rules; not the plain question that lets a question set the model aside
         if _PILLS.search(folded):
             fired.add("substance")
+        if fired & {"ingest", "swallowed"} and any(int(n) >= 5 for n in _MANY_PILLS.findall(folded)):
+            fired.add("excess_amount")
         if fired & {"substance", "ingest", "used"} and _TWICE.search(folded):
             fired.add("excess")
         if fired & {"used", "substance"} and _CAN_IT_KILL.search(folded):

@@ -1207,3 +1207,18 @@ def test_taking_every_dose_at_once_to_be_done_is_a_wish_to_die() -> None:
 def test_a_weapon_held_in_central_speech_and_a_blow_heard_through_a_wall_are_violence(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_wish_to_die_denied_beside_pills_taken_to_sleep_leaves_a_poisoning() -> None:
+    reading = READER.read("nuốt nửa vỉ thuốc ngủ rồi, không phải em muốn chết đâu, tại mất ngủ mấy đêm liền")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    despair = READER.read("nuốt nửa vỉ thuốc ngủ rồi, không phải em muốn chết đâu, nhưng em chẳng thiết sống nữa")
+    assert despair is not None and (despair.kind, despair.tier) == (CrisisKind.SUICIDE, Tier.NOW), despair
+
+
+def test_many_pills_counted_and_swallowed_are_a_danger_now_and_a_daily_prescription_is_not() -> None:
+    counted = READER.read("i just took 15 valium, couldnt sleep again")
+    assert counted is not None and counted.tier is Tier.NOW \
+        and counted.kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE), counted
+    daily = READER.read("bác sĩ kê cho mẹ em uống 6 viên mỗi ngày, như vậy có nhiều không")
+    assert daily is None or daily.tier not in (Tier.NOW, Tier.CHECK), daily
