@@ -62,6 +62,8 @@ _WHAT_TO_DO = re.compile(r"(?<![a-z])(?:lam gi|phai lam|nen lam|xu tri|xu ly|so 
                          r"should (?:i|you|we) (?!be )|how do i help|how can i help|first aid)(?![a-z])")
 FIRST_AID = "overdose-first-aid"
 FIRST_AID_INSTEAD = {"overdose-signs": FIRST_AID}
+TAKE_HOME = "methadone-take-home"
+SWALLOWED = "methadone-swallowed-by-someone-else"
 
 
 def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
@@ -76,6 +78,11 @@ def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
     reading = turn.crisis
     if reading is not None and reading.kind is CrisisKind.OVERDOSE and set(reading.signals) & set(SIGNS):
         return turn.services.faq.by_id.get(FIRST_AID, entry)
+    # Someone swallowing a take-home dose by mistake, and what to do then ("lỡ sau này cháu nó uống nhầm thì xử lý
+    # sao"): the entry on a dose swallowed by someone else, not the one on taking doses home.
+    if reading is not None and reading.kind is CrisisKind.POISONING and "ingest_accident" in reading.signals \
+            and entry.id == TAKE_HOME:
+        return turn.services.faq.by_id.get(SWALLOWED, entry)
     return entry
 
 

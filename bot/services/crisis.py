@@ -460,6 +460,12 @@ class CrisisReader:
                           and bool(c & {"now", "strong_now"})
                           and not c & {"informational", "permission", "hypothetical", "past", "long_ago", "joking",
                                        "safe_now"})
+        # Something swallowed by mistake just now ("con em vừa uống nhầm methadone, làm sao để tránh ngộ độc"): what
+        # is asked after it is what to do, and the model, hearing a question about prevention, does not undo it.
+        taken = taken or (reading is not None and reading.kind is CrisisKind.POISONING
+                          and {"ingest_accident", "swallowed", "strong_now"} <= c
+                          and words(text[:20])[:1] not in (["neu"], ["if"], ["gia"], ["lo"])
+                          and not c & {"permission", "past", "long_ago", "joking", "safe_now", "fiction"})
         # Many pills counted, swallowed by the writer and told, not asked ("i took 12 xanax cause i couldnt sleep"):
         # the model, weak in English, hears little in it; the count is the danger.
         taken = taken or (reading is not None and reading.kind is CrisisKind.POISONING and "excess_amount" in c

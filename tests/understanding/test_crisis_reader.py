@@ -1222,3 +1222,10 @@ def test_many_pills_counted_and_swallowed_are_a_danger_now_and_a_daily_prescript
         and counted.kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE), counted
     daily = READER.read("bác sĩ kê cho mẹ em uống 6 viên mỗi ngày, như vậy có nhiều không")
     assert daily is None or daily.tier not in (Tier.NOW, Tier.CHECK), daily
+
+
+def test_keeping_a_dose_where_children_cannot_swallow_it_is_a_question_and_a_swallowing_now_is_not() -> None:
+    kept = READER.read("cất methadone mang về chỗ nào cho con nít khỏi uống nhầm")
+    assert kept is None or kept.tier not in (Tier.NOW, Tier.CHECK), kept
+    swallowed = READER.read("con em vừa uống nhầm methadone, làm sao để tránh ngộ độc")
+    assert swallowed is not None and (swallowed.kind, swallowed.tier) == (CrisisKind.POISONING, Tier.NOW), swallowed

@@ -193,6 +193,9 @@ async def test_repeated_letters_and_words_run_together_still_say_a_crisis(bot: B
     "cất methadone ở đâu trong nhà cho an toàn",
     "chỗ phát thuốc ở trạm y tế xã có giống cơ sở điều trị trên huyện không",
     "nearby is fine, I just need to know if methadone makes you sleepy",
+    "been on methadone for years, is there a point where i can come off it?",
+    "buprenorphine khác methadone chỗ nào vậy",
+    "what's the difference between the clinic in town and the commune station?",
 ])
 def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     assert INTENTS.intent(text) is None, text
@@ -611,6 +614,8 @@ def test_an_english_word_that_folds_like_vietnamese_syllables_opens_nothing() ->
     ("làm sao biết một người bị sốc thuốc", "Ba dấu hiệu chính"),
     ("what should I be looking out for if my partner overdoses?", "The three main signs"),
     ("người bị co giật thì có nên nhét gì vào miệng không", "1. Gọi 115."),  # a sign, whatever else is named
+    # a dose taken home and swallowed by mistake: the entry on someone else swallowing it, not on taking it home
+    ("được cấp thuốc mang về mà nhà có bé nhỏ, lỡ mai mốt bé uống nhầm thì xử lý sao", "Nếu trẻ em hay bất kỳ ai"),
 ])
 async def test_what_to_do_gets_first_aid_and_how_to_tell_gets_the_signs(bot: Bot, text: str, start: str) -> None:
     await onboard(bot)
