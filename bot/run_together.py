@@ -73,6 +73,21 @@ def _one_edit(word: str) -> set[str]:
             | {a + c + b for a, b in cuts for c in string.ascii_lowercase})
 
 
+# Letters next to each other on a phone's QWERTY keyboard.
+_NEXT_KEYS = dict(zip("qwertyuiopasdfghjklzxcvbnm", (
+    "wa", "qeas", "wrds", "etdf", "ryfg", "tugh", "yihj", "uojk", "ipkl", "ol", "qwsz", "weadzx", "erfsxc", "rtgdcv",
+    "tyhfvb", "yugjbn", "uihknm", "iojlm", "opk", "asx", "zcsd", "xvdf", "cbfg", "vngh", "bmhj", "njk"), strict=True))
+
+
+def _next_key(word: str) -> set[str]:
+    """The words a slip of the finger could have made this one from: a letter struck for the key next to it,
+    or a key next to a letter struck as well."""
+    swapped = {word[:i] + c + word[i + 1:] for i, letter in enumerate(word) for c in _NEXT_KEYS.get(letter, "")}
+    extra = {word[:i] + word[i + 1:] for i, letter in enumerate(word)
+             if any(letter in _NEXT_KEYS.get(near, "") for near in word[max(0, i - 1):i] + word[i + 1:i + 2])}
+    return swapped | extra
+
+
 class Splitter:
     """Reads a message's unknown words as the known words they were meant to be. Pure, and built once per
     reader: each reader knows its own words (bot/services/crisis.py, faq.py, intents.py)."""
@@ -140,12 +155,28 @@ class Splitter:
         return best[-1]
 
     def _slip(self, word: str) -> tuple[str, ...] | None:
+        # A letter typed twice where the word has it once ("tthe", "mmáy", "methhadone"), whatever the word's
+        # length or language: no other reading is as likely.
+        doubled = [word[:i] + word[i + 1:] for i in range(len(word) - 1) if word[i] == word[i + 1]]
+        undoubled = [w for w in doubled if w in self._known]
+        if undoubled:
+            return (undoubled[0],)
         # A Vietnamese syllable typed is a word, if a rare one; an English word is read as another only when
         # long ("breathign"): "stalk" is not "talk".
-        if not SLIP_LENGTH <= len(word) <= LONGEST_WORD or _SYLLABLE.fullmatch(word):
+        if _SYLLABLE.fullmatch(word):
             return None
-        readings = sorted(w for w in _one_edit(word) if w in self._known and len(w) > 2
-                          and (_SYLLABLE.fullmatch(w) or len(word) >= ENGLISH_SLIP))
+        # A short word is read as another only through a key next to the one meant ("cbào" for "chào", "fhet" for
+        # "chet"): teencode swaps letters that are not neighbours ("dzậy", "wá", "kái") and stays as typed.
+        if len(word) < SLIP_LENGTH:
+            if word.startswith("dz"):
+                return None  # "dz" is teencode's "d" or "v" ("dzậy", "dzô"), never a slip
+            return self._likeliest(sorted(w for w in _next_key(word) if w in self._known and _SYLLABLE.fullmatch(w)))
+        if len(word) > LONGEST_WORD:
+            return None
+        return self._likeliest(sorted(w for w in _one_edit(word) if w in self._known and len(w) > 2
+                                      and (_SYLLABLE.fullmatch(w) or len(word) >= ENGLISH_SLIP)))
+
+    def _likeliest(self, readings: list[str]) -> tuple[str, ...] | None:
         if not readings:
             return None
         if self._frequency is None:

@@ -86,3 +86,19 @@ def test_in_an_english_message_a_word_is_never_read_as_vietnamese_syllables_run_
     assert splitter.words(["boredom", "queue"]) == ["bo", "re", "dom", "que", "ue"]
     assert splitter.words(["boredom", "queue", "cleanneedles"], english=True) == ["boredom", "queue", "clean",
                                                                                     "needles"]
+
+
+def test_a_letter_typed_twice_is_read_once_whatever_the_length_of_the_word() -> None:
+    splitter = Splitter({"the", "may", "methadone", "hon"}, {"the": 5.0, "may": 4.0, "methadone": 3.0, "hon": 2.0})
+    assert splitter.split("tthe") == ("the",)
+    assert splitter.split("mmay") == ("may",)
+    assert splitter.split("methhadone") == ("methadone",)
+
+
+def test_a_short_word_is_read_as_another_only_through_a_key_next_to_the_one_meant() -> None:
+    splitter = Splitter({"chao", "chet", "vay", "day", "cao"}, {"chao": 5.0, "chet": 4.0, "vay": 3.0, "day": 3.0})
+    assert splitter.split("cbao") == ("chao",)  # b is next to h
+    assert splitter.split("fhet") == ("chet",)  # f is next to c
+    assert splitter.split("zhao") is None  # z is next to neither c nor h: no slip makes "chao" of it
+    assert splitter.split("dzay") is None  # teencode's "vậy", not a slip for "day"
+    assert splitter.split("chao") is None and splitter.split("tho") is None  # known words and syllables stay

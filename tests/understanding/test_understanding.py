@@ -787,3 +787,10 @@ async def test_a_danger_told_as_past_is_followed_by_its_own_question(bot: Bot) -
     handler, texts = await say(bot, "Hồi 2019 tôi từng bị sốc thuốc, nằm viện mất 1 tuần, giờ đã uống methadone "
                                     "được 5 năm, ổn định.\nTôi muốn hỏi khi nào thì có thể ngừng methadone?")
     assert handler == "crisis:about" and "không có thời hạn cố định" in texts[0], (handler, texts)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("xin cbào", "greeting"), ("cảmm ơn bạn", "thanks"), ("hoow are you", "how_are_you"),
+])
+def test_small_talk_with_a_slip_of_the_finger_is_still_small_talk(text: str, kind: str) -> None:
+    assert INTENTS.smalltalk(text) == kind, text
