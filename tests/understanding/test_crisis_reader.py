@@ -1229,3 +1229,10 @@ def test_keeping_a_dose_where_children_cannot_swallow_it_is_a_question_and_a_swa
     assert kept is None or kept.tier not in (Tier.NOW, Tier.CHECK), kept
     swallowed = READER.read("con em vừa uống nhầm methadone, làm sao để tránh ngộ độc")
     assert swallowed is not None and (swallowed.kind, swallowed.tier) == (CrisisKind.POISONING, Tier.NOW), swallowed
+
+
+def test_not_getting_up_for_a_chore_is_no_sign_but_not_waking_after_using_is() -> None:
+    chore = READER.read("con gái tôi ngủ nướng, gọi mãi không dậy đi học, bực ghê")
+    assert chore is None or chore.tier not in (Tier.NOW, Tier.CHECK), chore
+    using = READER.read("nó chích xong lăn ra ngủ, gọi mãi không dậy")
+    assert using is not None and (using.kind, using.tier) == (CrisisKind.OVERDOSE, Tier.NOW), using
