@@ -175,6 +175,7 @@ class IntentReader:
             self._intents.append((name, patterns))
         # The menu's first pattern: what the bot can do, asked with a word for the bot.
         self._about_the_bot = dict(self._intents)["menu"][:1]
+        self._privacy = dict(self._intents)["privacy"]
         self._smalltalk = {name: frozenset(_folded(p) for p in data.smalltalk.get(name, [])) for name in SMALLTALK}
         self._smalltalk_words = {name: _alternatives(list(phrases)) for name, phrases in self._smalltalk.items()
                                  if phrases}
@@ -216,9 +217,13 @@ class IntentReader:
             clauses = [folded]
         else:
             clauses = [self._folded(clause) for clause in _CLAUSES.split(text)] if _CLAUSES.search(text) else []
-        if any(0 < len(clause.split()) <= ABOUT_THE_BOT_MAX_WORDS
-               and any(all(part.search(clause) for part in pattern) for pattern in self._about_the_bot)
-               for clause in clauses):
+        # What is done with the person's data is asked in the menu's words too ("what do you do with my
+        # information"): not the menu, but what the words about data say (privacy, or the erasure).
+        about_data = any(all(part.search(folded) for part in pattern) for pattern in self._privacy)
+        if not about_data and any(
+                0 < len(clause.split()) <= ABOUT_THE_BOT_MAX_WORDS
+                and any(all(part.search(clause) for part in pattern) for pattern in self._about_the_bot)
+                for clause in clauses):
             # "bot này làm được những gì", "what can this bot help with": the menu says it, even when
             # worded like a question about a thing, and with a clause beside it ("…, mình mới dùng lần đầu").
             return "menu"

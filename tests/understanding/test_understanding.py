@@ -196,6 +196,7 @@ async def test_repeated_letters_and_words_run_together_still_say_a_crisis(bot: B
     "been on methadone for years, is there a point where i can come off it?",
     "buprenorphine khác methadone chỗ nào vậy",
     "what's the difference between the clinic in town and the commune station?",
+    "mai có tư vấn qua tin nhắn không hay chỉ gọi điện",
 ])
 def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     assert INTENTS.intent(text) is None, text
@@ -221,6 +222,8 @@ def test_a_question_about_a_feature_does_not_open_it(text: str) -> None:
     ("i'm in Da Nang now, anywhere around here i can get my dose?", "sites"),
     ("đọc tiếng anh mệt quá, chị nhắn tiếng việt giùm em nha", "language_vi"),
     ("is there a log kept of our conversations?", "privacy"),
+    ("so what do you do with my data?", "privacy"), ("cho mình nói chuyện với chị tư vấn nhé", "talk"),
+    ("mình ở Hoàng Mai, uống thuốc gần nhất là chỗ nào", "sites"),
 ])
 def test_a_request_for_a_feature_still_opens_it(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
