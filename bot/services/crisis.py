@@ -141,7 +141,11 @@ _WRITER_AGE = re.compile(r"(?<![a-z])(?:i m|im|i am)(?: only| just)? ([0-9]{1,2}
                          r"|km|miles|k|percent|dollars|bucks))|"
                          # "em 13 tuổi, bố em say là đánh em", "mình mới 14t": not "bé nhà em 5 tuổi".
                          r"(?<![a-z])(?<!nha )(?<!cua )(?<!chau )(?<!con )(?:em|toi|minh|tui|tao) "
-                         r"(?:nam nay |nay |moi |chi moi |da |con )?([0-9]{1,2}) ?(?:tuoi|t)(?![a-z0-9])")
+                         r"(?:nam nay |nay |moi |chi moi |da |con )?([0-9]{1,2}) ?(?:tuoi|t)(?![a-z0-9])|"
+                         # A school grade said instead ("em học lớp 7", "e lop 9", "i'm in 8th grade"): a child too.
+                         r"(?<![a-z])(?<!nha )(?<!cua )(?<!chau )(?<!con )(?:em|toi|minh|tui|tao|con) (?:dang |moi )?"
+                         r"(?:hoc |hoc sinh )?lop ([1-9])(?![0-9])|"
+                         r"(?<![a-z])(?:i m|im|i am) in (?:grade ([1-9])|([1-9])(?:th|rd|nd|st) grade)(?![0-9])")
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
 # An age in months said as one ("8 tháng tuổi", "an 8 month old") or right after a child ("con 8 tháng",
 # "bé nhà tôi 10 tháng"): a baby, whoever else the message names.

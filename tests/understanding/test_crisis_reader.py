@@ -1236,3 +1236,17 @@ def test_not_getting_up_for_a_chore_is_no_sign_but_not_waking_after_using_is() -
     assert chore is None or chore.tier not in (Tier.NOW, Tier.CHECK), chore
     using = READER.read("nó chích xong lăn ra ngủ, gọi mãi không dậy")
     assert using is not None and (using.kind, using.tier) == (CrisisKind.OVERDOSE, Tier.NOW), using
+
+
+@pytest.mark.parametrize("text", [
+    "mình học lớp 6, mẹ mình đang say rồi đánh mình bằng roi",
+    "i'm in 7th grade and my mom's boyfriend is drunk and kicking me",
+])
+def test_a_writer_who_gives_a_school_grade_and_is_struck_is_a_child_in_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_parent_naming_a_childs_grade_is_no_danger() -> None:
+    reading = READER.read("con tôi học lớp 7, hôm nay bị điểm kém nên buồn")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
