@@ -119,6 +119,7 @@ SHADOWED = {
     "hypothetical": frozenset({"now", "strong_now"}),  # "just in case", "in case anyone ever": no now, no cry
     "bot_feature": frozenset({"used", "substance", "ingest"}),  # the "thuốc" of "nhắc uống thuốc" is the reminder's
     "denied_wish": frozenset({"death", "suicide", "speaker_wish", "wish"}),  # "không phải muốn chết đâu"
+    "reflexive": frozenset({"violence", "harm_verb"}),  # the "nhốt" of "nhốt mình": shut in by oneself, not another
 }
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -688,6 +689,11 @@ class CrisisReader:
                 else CrisisKind(model.crisis_kind)
             if kind is CrisisKind.CHILD and "adult_age" in c:
                 kind = CrisisKind.VIOLENCE  # a grown son or daughter harmed: 113, not the child line
+            # Violence the model alone hears where no blow, threat or weapon is named but a farewell is ("my sister
+            # locked herself in the bathroom and said goodbye to me through the door"): a wish to die.
+            if kind is CrisisKind.VIOLENCE and reading is None and c & FAREWELL_EVIDENCE \
+                    and not c & {"violence", "harm_verb", "threat", "weapon_only", "everyday_leaving"}:
+                kind = CrisisKind.SUICIDE
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
             evidence = reading is not None or bool(words_of_danger & EVIDENCE)

@@ -1250,3 +1250,16 @@ def test_a_writer_who_gives_a_school_grade_and_is_struck_is_a_child_in_danger(te
 def test_a_parent_naming_a_childs_grade_is_no_danger() -> None:
     reading = READER.read("con tôi học lớp 7, hôm nay bị điểm kém nên buồn")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_shutting_oneself_in_and_saying_goodbye_is_a_wish_to_die_not_violence() -> None:
+    reading = READER.read("my brother locked himself in his room and just said goodbye to me through the door")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    locked_in = READER.read("chồng tôi nhốt tôi trong phòng rồi đánh")
+    assert locked_in is not None and (locked_in.kind, locked_in.tier) == (CrisisKind.VIOLENCE, Tier.NOW), locked_in
+
+
+def test_dragging_it_out_is_no_child_dragged() -> None:
+    reading = READER.read("relapsed again, my kids won't talk to me, got the pills right here. "
+                          "no point dragging it out")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
