@@ -1073,9 +1073,11 @@ class CrisisReader:
         farewell = "farewell_apology" in c and "farewell_gone" in c and "everyday_leaving" not in c
         # The writer's own wish to die, in any words: "em chỉ muốn biến mất", "tôi định đi theo bố".
         wish_to_die = "death" in c and "speaker_wish" in c and "reported" not in c
-        # An animal that ate rat poison is taken to a vet: the means named is not a person's.
+        # An animal that ate rat poison is taken to a vet: the means named is not a person's. Words of a person's
+        # wish to die ("không ai cần mình nữa, đêm nay mình đi") beside a pet given away stay the person's.
         animal_means = animal_only and "speaker_wish" not in c
-        if ("suicide" in c or plan or farewell or weapon_alone or "method" in c or wish_to_die) and not animal_means:
+        if "suicide" in c or farewell or wish_to_die \
+                or ((plan or weapon_alone or "method" in c) and not animal_means):
             speaker = "speaker_wish" in c and "reported" not in c
             # "I might kms tonight": the writer's own "might", with a time that is now and nothing asked, is a
             # danger they name, not a question about one.

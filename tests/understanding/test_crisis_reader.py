@@ -1263,3 +1263,17 @@ def test_dragging_it_out_is_no_child_dragged() -> None:
     reading = READER.read("relapsed again, my kids won't talk to me, got the pills right here. "
                           "no point dragging it out")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_pet_given_away_beside_a_persons_wish_to_die_is_the_persons_danger() -> None:
+    reading = READER.read("gửi con chó cho hàng xóm rồi, không ai cần mình nữa, tối nay mình đi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    pet = READER.read("con mèo nhà tôi ăn phải thuốc chuột, giờ nó nôn")
+    assert pet is not None and pet.tier is Tier.ANIMAL, pet
+
+
+def test_a_bicycle_is_no_blow_and_a_kick_is() -> None:
+    bicycle = READER.read("để lại cái xe dap cho thằng cu nhà bên rồi")
+    assert bicycle is None or bicycle.kind is not CrisisKind.CHILD, bicycle
+    kick = READER.read("chồng say rồi đạp tôi ngã ra sân")
+    assert kick is not None and (kick.kind, kick.tier) == (CrisisKind.VIOLENCE, Tier.NOW), kick
