@@ -161,8 +161,7 @@ class Splitter:
         undoubled = [w for w in doubled if w in self._known]
         if undoubled:
             return (undoubled[0],)
-        # A Vietnamese syllable typed is a word, if a rare one; an English word is read as another only when
-        # long ("breathign"): "stalk" is not "talk".
+        # A Vietnamese syllable typed is a word, if a rare one.
         if _SYLLABLE.fullmatch(word):
             return None
         # A short word is read as another only through a key next to the one meant ("cbào" for "chào", "fhet" for
@@ -173,6 +172,7 @@ class Splitter:
             return self._likeliest(sorted(w for w in _next_key(word) if w in self._known and _SYLLABLE.fullmatch(w)))
         if len(word) > LONGEST_WORD:
             return None
+        # An English word is read as another only when long ("breathign"): "stalk" is not "talk".
         return self._likeliest(sorted(w for w in _one_edit(word) if w in self._known and len(w) > 2
                                       and (_SYLLABLE.fullmatch(w) or len(word) >= ENGLISH_SLIP)))
 

@@ -224,9 +224,9 @@ _FOLLOW = re.compile(
     r"len gap|sang voi|ve voi|join|be with) "
     r"(?:bo|ba|me|ma|cha|ong|ong ba|ba noi|ong noi|ba ngoai|ong ngoai|bo me|ba me|"
     r"my mom|my mother|my dad|my father|my mum|mom|dad|mum|my grandma|my grandpa|my parents)(?![a-z0-9])")
-# Going to someone, said where a death is told ("tối nay mình sẽ đi theo vợ", "i just want to be with her now").
 # A word of dying, looked for first: the bereavement pattern is long, and most messages name no death.
 _DYING_WORD = re.compile(r"(?<![a-z0-9])(?:chet|mat|qua doi|died|passed|killed)(?![a-z0-9])")
+# Going to someone, said where a death is told ("tối nay mình sẽ đi theo vợ", "i just want to be with her now").
 _JOIN = re.compile(r"(?<![a-z0-9])(?:di theo|xuong voi|len voi|xuong gap|len gap|gap lai|sang voi|ve voi|doan tu voi|"
                    r"be with|join) [a-z]+")
 _GONE = re.compile(
