@@ -12,6 +12,7 @@ import re
 from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
+from bot.normalize import words
 from bot.services.crisis import CrisisKind, Tier
 from handlers import understand
 from handlers.faq import ABOUT_LINES, answer_of, answer_to, on_question, what_to_do_instead
@@ -34,6 +35,8 @@ ABOUT_UNSURE = 0.3
 _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
                                       "reminder_stop"})
 # The entry that answers a question about each danger when the FAQ finds no closer one.
+# A child named in any words, "con" and "bé" among them (they are also other words: the child line is kept then).
+_A_CHILD = re.compile(r"(?<![a-z])(?:con|be|tre|chau|child|children|kid|kids|baby|son|daughter|toddler)(?![a-z])")
 _ABOUT_ENTRIES = {
     CrisisKind.OVERDOSE: "overdose-signs",
     CrisisKind.POISONING: "methadone-swallowed-by-someone-else",
@@ -138,6 +141,11 @@ async def about(turn: Turn) -> Step:
     if entry is None:
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind])
     entry = what_to_do_instead(turn, entry)
+    # Violence asked about, with no child named ("ai bị bạo hành gia đình thì gọi số nào"): the child line's entry
+    # shares its words of abuse, but 111 is for children; the emergency numbers answer (113).
+    if entry is not None and kind is CrisisKind.VIOLENCE and entry.id == _ABOUT_ENTRIES[CrisisKind.CHILD] \
+            and not _A_CHILD.search(" ".join(words(turn.text))):
+        entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[CrisisKind.VIOLENCE], entry)
     if entry is not None and entry.id in turn.services.content.crisis.danger_entries:
         return Step([Reply(answer_of(turn, entry))], "crisis:about", entry.id)  # it says what to do now
     answer = entry.answer.get(turn._.locale) + "\n\n" if entry is not None else ""

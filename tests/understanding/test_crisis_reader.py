@@ -1277,3 +1277,9 @@ def test_a_bicycle_is_no_blow_and_a_kick_is() -> None:
     assert bicycle is None or bicycle.kind is not CrisisKind.CHILD, bicycle
     kick = READER.read("chồng say rồi đạp tôi ngã ra sân")
     assert kick is not None and (kick.kind, kick.tier) == (CrisisKind.VIOLENCE, Tier.NOW), kick
+
+
+def test_falling_asleep_mid_sentence_said_to_be_happening_right_now_is_an_overdose_now() -> None:
+    reading = READER.read("is it bad that my brother keeps falling asleep mid sentence after using? "
+                          "it's happening right now")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading

@@ -797,3 +797,14 @@ async def test_a_danger_told_as_past_is_followed_by_its_own_question(bot: Bot) -
 ])
 def test_small_talk_with_a_slip_of_the_finger_is_still_small_talk(text: str, kind: str) -> None:
     assert INTENTS.smalltalk(text) == kind, text
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("vợ bị chồng bạo hành thì gọi số nào", "Các số khẩn cấp toàn quốc"),  # 113 for a grown-up
+    ("thấy hàng xóm bạo hành con thì báo ở đâu", "Gọi 111"),  # the child line when a child is named
+])
+async def test_violence_asked_about_gets_the_child_line_only_when_a_child_is_named(
+        bot: Bot, text: str, start: str) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, text)
+    assert texts[0].startswith(start), (text, texts)
