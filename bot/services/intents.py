@@ -307,6 +307,10 @@ class IntentReader:
         if not found:
             return None
         extra = [word for word in rest.split() if word not in FILLER]
+        # A call alone ("bot ơi", "ad ơi") greets; before a request ("bot ơi kể chuyện cười đi") it is the request's.
+        if found == ["greeting"] and extra \
+                and all(match.group(0).endswith(" oi") for match in self._smalltalk_words["greeting"].finditer(folded)):
+            return None
         if found[0] == "who_are_you" and extra and not _ADDRESSED.intersection(said):
             return None
         if found[0] == "who_are_you" and self.intent(text) == "menu":

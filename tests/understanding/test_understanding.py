@@ -808,3 +808,13 @@ async def test_violence_asked_about_gets_the_child_line_only_when_a_child_is_nam
     await onboard(bot)
     _handler, texts = await say(bot, text)
     assert texts[0].startswith(start), (text, texts)
+
+
+def test_a_call_alone_greets_and_a_call_before_a_request_is_the_requests() -> None:
+    assert INTENTS.smalltalk("ad ơi") == "greeting"
+    assert INTENTS.smalltalk("bot ơi hát một bài đi") is None
+
+
+@pytest.mark.parametrize("text", ["chả hiểu gì", "i dont understand"])
+def test_saying_one_does_not_understand_gets_the_menu(text: str) -> None:
+    assert INTENTS.intent(text) == "menu", text
