@@ -802,6 +802,7 @@ def test_small_talk_with_a_slip_of_the_finger_is_still_small_talk(text: str, kin
 @pytest.mark.parametrize(("text", "start"), [
     ("vợ bị chồng bạo hành thì gọi số nào", "Các số khẩn cấp toàn quốc"),  # 113 for a grown-up
     ("thấy hàng xóm bạo hành con thì báo ở đâu", "Gọi 111"),  # the child line when a child is named
+    ("how do i report abuse at home? my husband might be violent again", "National emergency numbers"),  # "be" a verb
 ])
 async def test_violence_asked_about_gets_the_child_line_only_when_a_child_is_named(
         bot: Bot, text: str, start: str) -> None:
