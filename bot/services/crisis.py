@@ -224,6 +224,14 @@ _FOLLOW = re.compile(
     r"len gap|sang voi|ve voi|join|be with) "
     r"(?:bo|ba|me|ma|cha|ong|ong ba|ba noi|ong noi|ba ngoai|ong ngoai|bo me|ba me|"
     r"my mom|my mother|my dad|my father|my mum|mom|dad|mum|my grandma|my grandpa|my parents)(?![a-z0-9])")
+# The words a message opens with when it supposes: "nếu", "if", "giả sử", "lỡ".
+_IF_WORDS = frozenset({"neu", "if", "gia", "lo"})
+
+
+def _opens_with_if(text: str) -> bool:
+    return bool(_IF_WORDS.intersection(words(text[:20])[:1]))
+
+
 # A word of dying, looked for first: the bereavement pattern is long, and most messages name no death.
 _DYING_WORD = re.compile(r"(?<![a-z0-9])(?:chet|mat|qua doi|died|passed|killed)(?![a-z0-9])")
 # Going to someone, said where a death is told ("tối nay mình sẽ đi theo vợ", "i just want to be with her now").
@@ -469,7 +477,7 @@ class CrisisReader:
         # is asked after it is what to do, and the model, hearing a question about prevention, does not undo it.
         taken = taken or (reading is not None and reading.kind is CrisisKind.POISONING
                           and {"ingest_accident", "swallowed", "strong_now"} <= c
-                          and words(text[:20])[:1] not in (["neu"], ["if"], ["gia"], ["lo"])
+                          and not _opens_with_if(text)
                           and not c & {"permission", "past", "long_ago", "joking", "safe_now", "fiction"})
         # Many pills counted, swallowed by the writer and told, not asked ("i took 12 xanax cause i couldnt sleep"):
         # the model, weak in English, hears little in it; the count is the danger.
@@ -644,7 +652,7 @@ class CrisisReader:
         # So is one asked as "what if" in Vietnamese ("nếu em không còn đi uống thuốc nữa thì sao"): it opens with the
         # "if" and ends asking (not "nếu mai em không nhắn thì báo mẹ em nhé", which says what to do after).
         ending = [w for w in words(text[-40:]) if w not in _ADDRESS_WORDS][-1:]
-        opens_with_if = words(text[:20])[:1] in (["neu"], ["if"], ["gia"], ["lo"]) and "hypothetical" in c \
+        opens_with_if = _opens_with_if(text) and "hypothetical" in c \
             and (found[1] or ending in (["sao"], ["khong"], ["ko"], ["k"], ["hok"], ["hong"], ["chua"], ["gi"]))
         only_asked = only_asked or (
             reading is None and model.crisis_kind == CrisisKind.SUICIDE
@@ -968,7 +976,6 @@ class CrisisReader:
         ending = words(text[-60:])
         while ending and ending[-1] in _ADDRESS_WORDS:
             ending.pop()  # "... có sao không ad", "... ko vậy ạ": the question word comes before
-        folded_start = words(text[:20])[:1]
         if not c & EVENTS:
             return None
         now = bool(c & {"now", "strong_now"})
@@ -979,7 +986,7 @@ class CrisisReader:
         someone = bool(c & {"person", "child", "young_child"})
         specific = bool(c & {"person", "child", "first_person"})  # a particular person, not people in general
         # "Nếu ai đó đang ...": a message that opens with "if" is a hypothetical, whatever follows.
-        opens_with_if = folded_start[:1] in (["neu"], ["if"], ["gia"], ["lo"]) and "hypothetical" in c
+        opens_with_if = _opens_with_if(text) and "hypothetical" in c
         # Said laughing ("kill me now lol", "muốn chết =))"), with nothing seen or swallowed: a joke.
         joking = "joking" in c
         # What happened then and is happening again is now ("năm ngoái nó đánh em, giờ nó lại đang ...").

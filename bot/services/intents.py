@@ -218,12 +218,12 @@ class IntentReader:
         else:
             clauses = [self._folded(clause) for clause in _CLAUSES.split(text)] if _CLAUSES.search(text) else []
         # What is done with the person's data is asked in the menu's words too ("what do you do with my
-        # information"): not the menu, but what the words about data say (privacy, or the erasure).
-        about_data = any(all(part.search(folded) for part in pattern) for pattern in self._privacy)
-        if not about_data and any(
-                0 < len(clause.split()) <= ABOUT_THE_BOT_MAX_WORDS
-                and any(all(part.search(clause) for part in pattern) for pattern in self._about_the_bot)
-                for clause in clauses):
+        # information"): not the menu, but what the words about data say (privacy, or the erasure). Looked at
+        # only when the menu's words are there.
+        if any(0 < len(clause.split()) <= ABOUT_THE_BOT_MAX_WORDS
+               and any(all(part.search(clause) for part in pattern) for pattern in self._about_the_bot)
+               for clause in clauses) \
+                and not any(all(part.search(folded) for part in pattern) for pattern in self._privacy):
             # "bot này làm được những gì", "what can this bot help with": the menu says it, even when
             # worded like a question about a thing, and with a clause beside it ("…, mình mới dùng lần đầu").
             return "menu"
