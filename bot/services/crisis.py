@@ -729,8 +729,15 @@ class CrisisReader:
             grieving = reading is None and model.crisis_kind == CrisisKind.SUICIDE and "bereaved" in c \
                 and not c & (FAREWELL_EVIDENCE | {"suicide", "death", "method", "plan", "stockpile", "cry", "again",
                                                   "speaker_wish", "soon"})
+            # Violence the model alone hears in a question that names no blow, threat, weapon or fear ("chồng tôi đang
+            # dùng ma túy, là vợ tôi nên làm gì để giúp anh ấy?"): the model learned the people of many violent
+            # messages; the words are a family's question. Asked plainly, and answered.
+            violence_unsaid = reading is None and kind is CrisisKind.VIOLENCE \
+                and bool(found[1] or c & {"question", "informational"}) \
+                and not c & {"violence", "threat", "harm_verb", "weapon_only", "out_of_control", "child_harm", "cry",
+                             "strong_now", "left_alone", "death", "suicide", "not_safe", "alone_afraid", *SIGNS}
             sure = (evidence or model.crisis >= MODEL_SURE) and not worried_for_someone and not answered_plainly \
-                and not grieving
+                and not grieving and not violence_unsaid
             return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
         # A question about a danger the rules did not see, when it has words of a danger at all (the
         # model alone would add the emergency line to questions about fees or papers).
@@ -951,7 +958,9 @@ class CrisisReader:
         if _BABY_MONTHS.search(folded):
             fired.update(("child", "young_child"))
         # "18 tháng" is a baby's age only when a child is named ("bé 18 tháng"); else a duration.
-        if any(age < 12 for age in ages) or (fired & {"child", "young_child"} and any(m <= 36 for m in months)):
+        # "mang thai 3 tháng": how far along a pregnancy is, not a baby's age.
+        if any(age < 12 for age in ages) or (fired & {"child", "young_child"} and any(m <= 36 for m in months)
+                                             and "pregnant" not in fired):
             fired.update(("child", "young_child"))
         if any(_YES_NO.search(clause.strip()) for clause in folded.split(",")):
             fired.add("yes_no")  # asks, for the rules; not the plain question that lets a question set the model aside
@@ -1061,7 +1070,10 @@ class CrisisReader:
         accident = accident or ("swallowed" in c and observed and specific
                                 and ("used" not in c or "household_poison" in c))
         excess = bool(c & {"excess", "excess_amount"}) and bool(c & {"ingest", "substance"})
-        child_swallowed = "young_child" in c and "swallowed" in c and "permission" not in c
+        # The baby of a pregnant writer ("đang mang thai mà uống methadone thì em bé có sao không") swallowed
+        # nothing: what the mother takes is her treatment.
+        child_swallowed = "young_child" in c and "swallowed" in c and "permission" not in c \
+            and ("pregnant" not in c or "ingest_accident" in c)
         if (accident or excess or child_swallowed) and not animal_only:
             general = asks and not (specific or now)
             # Something swallowed stands even when laughed about.

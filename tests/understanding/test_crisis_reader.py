@@ -1283,3 +1283,37 @@ def test_falling_asleep_mid_sentence_said_to_be_happening_right_now_is_an_overdo
     reading = READER.read("is it bad that my brother keeps falling asleep mid sentence after using? "
                           "it's happening right now")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_pregnant_writers_baby_swallowed_nothing_and_a_toddler_who_did_is_a_poisoning() -> None:
+    pregnant = READER.read("em có bầu 4 tháng, vẫn uống methadone đều, thuốc có hại cho em bé không ạ")
+    assert pregnant is None or pregnant.kind is not CrisisKind.POISONING, pregnant
+    toddler = READER.read("tôi đang mang thai, thằng cu 2 tuổi nhà tôi vừa uống phải methadone của tôi")
+    assert toddler is not None and (toddler.kind, toddler.tier) == (CrisisKind.POISONING, Tier.NOW), toddler
+
+
+def test_a_family_asking_how_to_help_is_asked_plainly_when_only_the_model_hears_violence() -> None:
+    class _Violence(_SureModel):
+        def __init__(self) -> None:
+            self._reading = ModelReading("violence", 0.7, 1.0, "violence", 0.0)
+
+    reader = CrisisReader(load_content(CONTENT).crisis, _Violence())  # type: ignore[arg-type]
+    asked = reader.read("Vợ tôi đang dùng ma túy, là chồng tôi nên làm gì để giúp cô ấy?")
+    assert asked is not None and asked.tier is Tier.CHECK, asked
+    afraid = reader.read("chồng tôi đang dùng ma túy, tôi sợ lắm, phải làm sao?")
+    assert afraid is not None and afraid.tier is Tier.NOW, afraid
+
+
+def test_something_that_could_kill_you_is_no_one_threatening_to() -> None:
+    relapse = READER.read("they say using again after rehab is more likely to kill me than before, why?")
+    assert relapse is None or relapse.kind is not CrisisKind.VIOLENCE, relapse
+    threat = READER.read("my boyfriend is drunk and says he could kill me tonight")
+    assert threat is not None and (threat.kind, threat.tier) == (CrisisKind.VIOLENCE, Tier.NOW), threat
+
+
+def test_someone_stabbed_and_bleeding_is_violence_now_and_not_daring_is_no_stabbing() -> None:
+    stabbed = READER.read("ngoài đầu hẻm có người bị đâm, đang chảy nhiều máu")
+    assert stabbed is not None and (stabbed.kind, stabbed.tier) == (CrisisKind.VIOLENCE, Tier.NOW), stabbed
+    assert "violence" in stabbed.signals, stabbed  # the words say it, not only the model
+    dare = READER.read("kim tiem da xai roi khong dam bo thung rac, so tui nho nhat duoc")
+    assert dare is None or dare.kind is not CrisisKind.VIOLENCE, dare
