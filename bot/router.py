@@ -36,6 +36,13 @@ from bot.services.crisis import CrisisKind, Tier
 DOUBLE_TAP_WINDOW = timedelta(seconds=10)
 # A message of a place and at most this many other words ("tôi đang ở", "i'm in") says where the person is.
 PLACE_ONLY_WORDS = 3
+# The signals of a reading only the statistical reader made, with no concept of the rules' in it.
+MODEL_ONLY = frozenset({"model", "only_asked", "asked_in_general"})
+# Features asked for in words a question about a danger does not use ("nhắc tôi", "book", "xóa"): asked for, they win
+# over a question about a danger that only the statistical reader heard. Talking to someone, privacy and the sites
+# are asked about in the words of such questions too ("how do I talk to someone who is depressed").
+FEATURES_OVER_THE_MODEL = frozenset({"reminder_set", "reminder_pause", "reminder_stop", "book", "appointments",
+                                     "erase", "language_en", "language_vi"})
 AFTER_FIRST_CONTACT = "after_first_contact"  # the session data key of replies kept for after first contact
 # The session data key, in a feature's flow opened during first contact, of where first contact had got to.
 # Keys that start with "_" belong to the router: a flow never reads them as its own.
@@ -268,6 +275,14 @@ class Router:
                     and len(turn.services.sites.words_besides_place(incoming.text)) <= PLACE_ONLY_WORDS):
                 # A place said and little else ("tôi đang ở Cần Thơ"), in which only the statistical reader heard
                 # a danger, and was not sure of it: the place, which the site finder answers.
+                turn.crisis = None
+            if (turn.crisis is not None and turn.crisis.tier is Tier.ABOUT
+                    and set(turn.crisis.signals) <= MODEL_ONLY
+                    and turn.services.intents.intent(incoming.text) in FEATURES_OVER_THE_MODEL
+                    and not turn.services.faq.certain(incoming.text)):
+                # A feature asked for ("can you ping me every day at 6:45 so I don't miss my dose?"), in which only
+                # the statistical reader heard a question about a danger, and which no answer fits: the feature,
+                # not the emergency line.
                 turn.crisis = None
             if turn.crisis is not None and turn.crisis.tier in (Tier.NOW, Tier.CHECK):
                 return await self._r.crisis[turn.crisis.kind](turn), False, True

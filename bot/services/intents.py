@@ -47,6 +47,8 @@ _NOT_ASKING = re.compile(r"(?<![a-z])(?:lan dau|ban dau|dau tien|bat dau|mo dau|
 _LANGUAGE_WORD = re.compile(r"(?<![a-z])ngon ngu(?![a-z])")
 # A message of this many words or more is a story or a question, not small talk.
 SMALLTALK_MAX_WORDS = 12
+# ... except whether the bot is the police's, which is asked in up to this many.
+POLICE_QUESTION_MAX_WORDS = 24
 # A word of assent beside more than this many other words closes a sentence of its own, not a reply to the bot.
 ACK_MAX_EXTRA = 3
 # Words that ask something: beside small talk they make a question of it ("học tiếng Anh ở đâu tốt"
@@ -82,6 +84,8 @@ _ADDRESSED = frozenset("""
 # "nếu tôi xóa dữ liệu thì …", "if I delete my data …": a question about what would follow, not the
 # request itself. "nếu được thì …", "nếu có thể thì …" ("if you can, …") are polite ways to ask, and stay
 # requests.
+# A clause that supposes, whatever follows it: "nếu em xóa dữ liệu", "if I cancel", "giả sử em đặt lịch".
+_SUPPOSING = re.compile(r"(?<![a-z])(?:neu|if|gia su|suppose|supposing|whether|lieu)(?![a-z])")
 _CONDITIONAL = re.compile(r"(?<![a-z])(?:neu (?!duoc |co the |tien )(?:[a-z0-9]+ ){1,10}?thi|if (?:i|we))(?![a-z])")
 
 
@@ -231,8 +235,18 @@ class IntentReader:
             return "menu"
         if "!" not in text and " ".join(w for w in folded.split() if w not in FILLER) in self._menu_whole_message:
             return "menu"
-        if self._asks(folded):
+        said = [folded]
+        if self._asks_about.search(folded):
             return None
+        if _CONDITIONAL.search(folded):
+            # A request in a sentence of its own beside a story that supposes ("… she said she'd come with me if I see
+            # someone. can we book a time with a counselor together?") is still a request; a clause that supposes it
+            # ("nếu em xóa dữ liệu, thì có lấy lại được không") is not.
+            clauses = [self._folded(clause) for clause in _CLAUSES.split(text)]
+            said = [clause for clause in clauses
+                    if clause and not self._asks(clause) and not _SUPPOSING.search(clause)]
+            if len(said) == len([clause for clause in clauses if clause]):
+                return None
         if self._elsewhere.search(folded) and not self._topic.search(folded):
             # "book a flight", "đặt bàn nhà hàng 7h": booked or set somewhere else, not here.
             return None
@@ -244,7 +258,7 @@ class IntentReader:
                 continue
             if name == "menu" and len([w for w in folded.split() if w not in FILLER]) > MENU_MAX_WORDS:
                 continue
-            if any(all(part.search(folded) for part in pattern) for pattern in patterns):
+            if any(all(part.search(clause) for part in pattern) for pattern in patterns for clause in said):
                 return SAME_AS.get(name, name)
         return None
 
@@ -293,7 +307,15 @@ class IntentReader:
         "cảm ơn vì đã trả lời lúc nửa đêm"; None when it also asks for something."""
         folded = _LANGUAGE_WORD.sub("ngonngu", self._folded(text))
         said = folded.split()
-        if not said or len(said) > SMALLTALK_MAX_WORDS:
+        if not said:
+            return None
+        if len(said) > SMALLTALK_MAX_WORDS:
+            # Whether the bot reports to the police is asked with the fear that makes it asked ("tôi kể chuyện dùng
+            # ma túy ở đây thì bạn có báo công an không?"): the answer is the same.
+            police = self._smalltalk_words.get("is_police")
+            if len(said) <= POLICE_QUESTION_MAX_WORDS and police is not None and police.search(folded) \
+                    and self.intent(text) is None:
+                return "is_police"
             return None
         found: list[str] = []
         rest = folded

@@ -819,3 +819,28 @@ def test_a_call_alone_greets_and_a_call_before_a_request_is_the_requests() -> No
 @pytest.mark.parametrize("text", ["chả hiểu gì", "i dont understand"])
 def test_saying_one_does_not_understand_gets_the_menu(text: str) -> None:
     assert INTENTS.intent(text) == "menu", text
+
+
+def test_whether_the_bot_reports_to_the_police_is_asked_with_the_fear_that_makes_it_asked() -> None:
+    assert INTENTS.smalltalk("nếu em kể hết chuyện dùng ma túy ở đây thì bạn có báo công an không vậy") == "is_police"
+
+
+def test_a_request_beside_a_story_that_supposes_is_still_a_request() -> None:
+    assert INTENTS.intent("my mum said she'd come along if I talk to someone. "
+                          "can we book a time with a counselor next week?") == "book"
+    assert INTENTS.intent("nếu em xóa dữ liệu, thì có lấy lại được không") is None
+
+
+def test_counseling_points_around_a_place_are_looked_for() -> None:
+    assert INTENTS.intent("any methadone clinics around Da Nang?") == "sites"
+    assert INTENTS.intent("I need to plan my mornings around my methadone") != "sites"
+
+
+def test_someone_who_uses_is_within_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("my sister uses and we keep arguing about it")
+
+
+async def test_a_reminder_asked_for_is_set_up_even_when_the_model_hears_a_danger_in_its_words(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "can you ping me every day at 7:15 so I don't miss my dose?")
+    assert handler.startswith(("privacy", "reminders")), (handler, texts)
