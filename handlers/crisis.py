@@ -120,7 +120,10 @@ async def about(turn: Turn) -> Step:
             return Step([Reply(turn._(ABOUT_LINES[kind])), *opened.replies], opened.handler, opened.entry,
                         then=opened.then, carried=opened.carried)
     entry, candidates = turn.services.faq.answer(turn.text)
-    read_by_rules = turn.crisis.signals != ("model",) and "past" not in turn.crisis.signals
+    # Going without a drug asked about ("bỏ thuốc đột ngột có nguy hiểm tính mạng không") is no overdose: the danger's
+    # own entry would answer another question.
+    read_by_rules = turn.crisis.signals != ("model",) and "past" not in turn.crisis.signals \
+        and "going_without" not in turn.crisis.signals
     if entry is not None and candidates and candidates[0].entry is entry and read_by_rules \
             and candidates[0].probability < ABOUT_UNSURE and candidates[0].overlap < ABOUT_UNSURE:
         # Neither the ranker nor the words are sure of an entry ("can you die from methadone" shares a few words

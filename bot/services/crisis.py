@@ -131,7 +131,7 @@ RUN_TOGETHER = ("overdose_event", "sign_unresponsive", "sign_breathing", "sign_b
                 "ingest_accident", "substance")
 # ... and these concepts' long single words too ("conuongnhammethadone"): a drug's name is one word.
 RUN_TOGETHER_WORDS = ("substance",)
-_AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| tuoi| year old| years old| yo| yr old)(?![a-z])")
+_AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| ?tuoi| year old| years old| ?yo| ?yr old| ?y o)(?![a-z])")
 # An age said of a child without "years old": "he's maybe 6", "she is only 4".
 _AGE_SAID = re.compile(r"(?<![a-z])(?:he s|she s|he is|she is)(?: maybe| about| only| just| barely| like)? "
                        r"([0-9]{1,2})(?![0-9a-z])"
@@ -174,6 +174,17 @@ _CAN_IT_KILL = re.compile(r"(?<![a-z])(?:(?:is|are) (?:[a-z0-9]+ ){0,3}"
                           r"|(?:give|cause) (?:you |someone |a person |me |him |her )?(?:a )?"
                           r"(?:heart attack|stroke|seizure)))"
                           r"(?![a-z])")
+# Whether something is deadly, asked in Vietnamese or in words _CAN_IT_KILL does not take ("cắt cơn tại nhà có nguy
+# hiểm tới tính mạng không", "is stopping methadone suddenly life threatening", "có ai chết vì vật vã chưa").
+_LIFE_THREATENING = re.compile(r"(?<![a-z])(?:nguy hiem (?:toi |den |cho )?(?:tinh mang|mang song)"
+                               r"|(?:co|co the|de) (?:bi )?(?:chet|tu vong)(?: nguoi)? (?:khong|ko|k|hong|ha|chua)"
+                               r"|chet nguoi (?:khong|ko|k|hong|ha)|co ai (?:bi )?chet vi|ai chet vi"
+                               r"|life threatening|can (?:you|someone|people|a person) die|do people die"
+                               r"|(?:anyone|people) (?:ever )?died (?:from|of))(?![a-z])")
+# Stopping, or going without: withdrawal, whose danger is asked about with no drug named ("vật vã có chết không").
+_GOING_WITHOUT = re.compile(r"(?<![a-z])(?:cat con|vat va|hoi chung cai|cai tai nha|tu cai|bo thuoc|ngung thuoc"
+                            r"|ngung uong|bo uong|dung uong|withdrawal|withdrawals|detox|detoxing|cold turkey"
+                            r"|stopping methadone|stop methadone|quit methadone|quitting methadone)(?![a-z])")
 # The Vietnamese yes/no frame closing a clause ("người ngáo đá có thể tấn công người thân không, nhà em có ..."): a
 # question, wherever in the message it is asked. "co" of a cramp ("co giật", "co rút") is no "có".
 _YES_NO = re.compile(r"(?<![a-z0-9])co (?!giat|rut|quap|cung|lai)(?:[a-z0-9]+ ){1,8}(?:khong|k|hok|hong|khg|kg)"
@@ -393,7 +404,7 @@ class CrisisReader:
         # A child's age counts as a child's word ("he locked my 6 year old in the bathroom").
         child_words = "|".join(a for a in (alternatives["child"], alternatives["young_child"],
                                            alternatives["child_generic"],
-                                           r"(?:[1-9]|1[0-5]) (?:tuoi|year old|years old|yo)") if a)
+                                           r"(?:[1-9]|1[0-5]) ?(?:tuoi|year old|years old|yo)") if a)
         # Someone named who died, of a cause or at a time said ("bố em chết vì sốc thuốc năm ngoái", "my son died
         # of an overdose 6 months ago", "chồng chị mất 2 năm rồi"): a death that is over, told by the bereaved.
         # Not one that is coming ("bạn em sắp chết vì quá liều"), feared ("tôi sợ nó chết") or just now ("my brother
@@ -972,6 +983,11 @@ class CrisisReader:
             fired.add("excess")
         if fired & {"used", "substance"} and _CAN_IT_KILL.search(folded):
             fired.add("deadly_question")
+        going_without = bool(_GOING_WITHOUT.search(typed))
+        if (fired & {"used", "substance"} or going_without) and _LIFE_THREATENING.search(typed):
+            fired.add("deadly_question")
+            if going_without:
+                fired.update(("used", "going_without"))  # the drug whose going without is asked about, unnamed
         if _LAUGHTER.search(text):
             fired.add("joking")
         if figure:
@@ -1061,7 +1077,7 @@ class CrisisReader:
                 "question", "hypothetical", "past")
         elif "deadly_question" in c and c & {"used", "substance"} and not animal_only:
             # "uống methadone rồi nhậu có sao không": asks whether something can kill.
-            add(CrisisKind.OVERDOSE, Tier.ABOUT, "deadly_question", "used", "substance")
+            add(CrisisKind.OVERDOSE, Tier.ABOUT, "deadly_question", "used", "substance", "going_without")
 
         accident = ("ingest_accident" in c and bool(c & {"substance", "child", "young_child"})) or "spiked" in c
         # Someone swallowed a poison, or a medicine that is no drug of use, and now shows signs: a poisoning,

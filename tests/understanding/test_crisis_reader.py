@@ -1317,3 +1317,22 @@ def test_someone_stabbed_and_bleeding_is_violence_now_and_not_daring_is_no_stabb
     assert "violence" in stabbed.signals, stabbed  # the words say it, not only the model
     dare = READER.read("kim tiem da xai roi khong dam bo thung rac, so tui nho nhat duoc")
     assert dare is None or dare.kind is not CrisisKind.VIOLENCE, dare
+
+
+def test_an_age_typed_against_its_unit_is_a_childs_age() -> None:
+    reading = READER.read("his dad is drunk and shut our 3yo outside in the cold, won't let me in")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_nobody_having_to_suffer_for_the_writer_any_more_is_a_wish_to_die() -> None:
+    burden = READER.read("chắc cuối tuần này tôi đi xa luôn, không ai phải lo cho tôi nữa")
+    assert burden is not None and (burden.kind, burden.tier) == (CrisisKind.SUICIDE, Tier.NOW), burden
+    moving = READER.read("tháng sau em chuyển vào Sài Gòn làm, đi xa luôn, mẹ dặn giữ sức khỏe")
+    assert moving is None or moving.tier not in (Tier.NOW, Tier.CHECK), moving
+
+
+@pytest.mark.parametrize("text", ["tự cai ở nhà có nguy hiểm tính mạng không ạ",
+                                  "is detoxing at home without help life threatening?"])
+def test_whether_going_without_can_kill_is_a_question_about_a_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.ABOUT and "going_without" in reading.signals, reading
