@@ -1001,7 +1001,7 @@ class CrisisReader:
         ending = words(text[-60:])
         while ending and ending[-1] in _ADDRESS_WORDS:
             ending.pop()  # "... có sao không ad", "... ko vậy ạ": the question word comes before
-        if not c & EVENTS:
+        if not c & EVENTS and not {"suicide_hint", "unreachable"} <= c:
             return None
         now = bool(c & {"now", "strong_now"})
         strong = "strong_now" in c
@@ -1105,7 +1105,9 @@ class CrisisReader:
         plan = ("stockpile" in c and bool(c & {"substance", "excess", "excess_amount", "ingest"})
                 and bool(c & {"first_person", "now", "person"})) \
             or ("suicide" in c and "soon" in c and bool(c & {"first_person", "speaker_wish"}) and "reported" not in c)
-        farewell = "farewell_apology" in c and "farewell_gone" in c and "everyday_leaving" not in c
+        # A parting, then out of reach: an apology and a going, or thanks for everything and a phone turned off.
+        farewell = (("farewell_apology" in c and "farewell_gone" in c)
+                    or ("suicide_hint" in c and "unreachable" in c)) and "everyday_leaving" not in c
         # The writer's own wish to die, in any words: "em chỉ muốn biến mất", "tôi định đi theo bố".
         wish_to_die = "death" in c and "speaker_wish" in c and "reported" not in c
         # An animal that ate rat poison is taken to a vet: the means named is not a person's. Words of a person's

@@ -1336,3 +1336,10 @@ def test_nobody_having_to_suffer_for_the_writer_any_more_is_a_wish_to_die() -> N
 def test_whether_going_without_can_kill_is_a_question_about_a_danger(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and reading.tier is Tier.ABOUT and "going_without" in reading.signals, reading
+
+
+def test_thanks_for_everything_and_a_phone_turned_off_is_a_farewell() -> None:
+    farewell = READER.read("anh tôi nhắn 'cảm ơn vì tất cả, giữ gìn sức khỏe nha' rồi tắt máy luôn")
+    assert farewell is not None and (farewell.kind, farewell.tier) == (CrisisKind.SUICIDE, Tier.NOW), farewell
+    night = READER.read("cảm ơn bot vì tất cả, em tắt máy đi ngủ đây")
+    assert night is None or night.tier not in (Tier.NOW, Tier.CHECK), night

@@ -844,3 +844,7 @@ async def test_a_reminder_asked_for_is_set_up_even_when_the_model_hears_a_danger
     await onboard(bot)
     handler, texts = await say(bot, "can you ping me every day at 7:15 so I don't miss my dose?")
     assert handler.startswith(("privacy", "reminders")), (handler, texts)
+
+
+def test_english_asked_for_in_texting_shorthand_is_a_language_request() -> None:
+    assert INTENTS.intent("can u speak english") == "language_en"
