@@ -1339,7 +1339,7 @@ def test_whether_going_without_can_kill_is_a_question_about_a_danger(text: str) 
 
 
 def test_thanks_for_everything_and_a_phone_turned_off_is_a_farewell() -> None:
-    farewell = READER.read("anh tôi nhắn 'cảm ơn vì tất cả, giữ gìn sức khỏe nha' rồi tắt máy luôn")
+    farewell = RULES.read("anh tôi nhắn 'cảm ơn vì tất cả, giữ gìn sức khỏe nha' rồi tắt máy luôn")  # the words alone
     assert farewell is not None and (farewell.kind, farewell.tier) == (CrisisKind.SUICIDE, Tier.NOW), farewell
     night = READER.read("cảm ơn bot vì tất cả, em tắt máy đi ngủ đây")
     assert night is None or night.tier not in (Tier.NOW, Tier.CHECK), night
