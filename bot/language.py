@@ -101,6 +101,7 @@ ENGLISH = frozenset("""
     company group area office different large public example tell told ask
     write main weather movie film music song game homework joke translate ticket flight hotel poem
     foreign foreigner
+    goodnight tysm gotta kinda yeah yep nope tmrw hiya
 """.split())
 
 # Common unaccented Vietnamese words (and the teencode of bot.normalize) that no listed English word is

@@ -80,3 +80,9 @@ async def test_an_english_request_naming_a_vietnamese_place_is_answered_in_engli
     await onboard(bot)
     _handler, texts = await say(bot, "methadone clinic in Đà Nẵng")
     assert texts[0].startswith("The list"), texts
+
+
+def test_a_goodnight_and_texting_english_are_english() -> None:
+    assert language_of("goodnight") == "en"
+    assert language_of("yeah ok") == "en"
+    assert language_of("ok thx ad") is None  # "thx" is texted in Vietnamese chats too
