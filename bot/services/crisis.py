@@ -529,6 +529,11 @@ class CrisisReader:
             swallowed_seen = swallowed_seen or (reading.kind is CrisisKind.POISONING and "young_child" in c
                                                 and "child_harm" not in c
                                                 and bool(c & {"swallowed", "excess", "excess_amount"}))
+            # ... and too much taken ("uống gấp đôi", "took his brother's methadone on top of his own") with none of an
+            # overdose's signs seen: a poisoning, whose reply says what to tell 115 (what, how much, when).
+            excess_unseen = reading.kind is CrisisKind.POISONING and model.crisis_kind == CrisisKind.OVERDOSE \
+                and bool(c & {"excess", "excess_amount"}) \
+                and not c & {"overdose_event", "shock_word", "collapse", "feared_dead", "run_together", *SIGNS}
             no_child = model.crisis_kind == CrisisKind.CHILD \
                 and not c & {"child", "child_generic", "young_child", "child_harm"}
             # ... and a wish to die needs a word of dying or of the writer's own wish: a threat followed home is
@@ -569,8 +574,8 @@ class CrisisReader:
                          and bool(c & {"excess", "excess_amount"}) and not c & {"despair", "wish"})) \
                 and not c & dying
             model_kind = model.kind_share >= MODEL_KIND \
-                and not (child_seen or swallowed_seen or no_child or not_the_writer or nothing_taken or own_harm
-                         or no_dying)
+                and not (child_seen or swallowed_seen or excess_unseen or no_child or not_the_writer or nothing_taken
+                         or own_harm or no_dying)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)

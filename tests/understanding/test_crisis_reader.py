@@ -1343,3 +1343,15 @@ def test_thanks_for_everything_and_a_phone_turned_off_is_a_farewell() -> None:
     assert farewell is not None and (farewell.kind, farewell.tier) == (CrisisKind.SUICIDE, Tier.NOW), farewell
     night = READER.read("cảm ơn bot vì tất cả, em tắt máy đi ngủ đây")
     assert night is None or night.tier not in (Tier.NOW, Tier.CHECK), night
+
+
+def test_too_much_taken_with_no_sign_of_an_overdose_is_a_poisoning_and_with_one_an_overdose() -> None:
+    class _Overdose(_SureModel):
+        def __init__(self) -> None:
+            self._reading = ModelReading("overdose", 0.9, 0.9, "overdose", 0.0)
+
+    reader = CrisisReader(load_content(CONTENT).crisis, _Overdose())  # type: ignore[arg-type]
+    awake = reader.read("ông xã uống liều của ổng xong lại uống thêm cả phần của bạn, giờ vẫn tỉnh nhưng em lo")
+    assert awake is not None and (awake.kind, awake.tier) == (CrisisKind.POISONING, Tier.NOW), awake
+    signs = reader.read("ông xã uống thêm cả phần của bạn, giờ gọi chỉ rên, mắt không mở")
+    assert signs is not None and (signs.kind, signs.tier) == (CrisisKind.OVERDOSE, Tier.NOW), signs
