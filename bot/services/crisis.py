@@ -120,6 +120,7 @@ SHADOWED = {
     "bot_feature": frozenset({"used", "substance", "ingest"}),  # the "thuốc" of "nhắc uống thuốc" is the reminder's
     "denied_wish": frozenset({"death", "suicide", "speaker_wish", "wish"}),  # "không phải muốn chết đâu"
     "reflexive": frozenset({"violence", "harm_verb"}),  # the "nhốt" of "nhốt mình": shut in by oneself, not another
+    "informational": frozenset({"strong_now", "cry"}),  # the "ai giúp" of "gọi ai giúp": whom to call, asked
 }
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -1056,7 +1057,8 @@ class CrisisReader:
             # A sign with its cause named and no drug ("co giật do sốt cao", "hôn mê ở viện vì tai biến"): a worry to
             # answer, with the line.
             other_cause = "medical_cause" in c and bool(signs) \
-                and not c & {"used", "overdose_event", "swallowed", "ingest", "collapse", "excess", "spiked"}
+                and not c & {"used", "overdose_event", "swallowed", "ingest", "excess", "spiked"} \
+                and not ("collapse" in c and (strong or "not_safe" in c))  # a faint that lasts ("vẫn chưa tỉnh")
             # A death from it told as over by the bereaved ("my uncle died of an overdose back then ... how to help
             # my cousin now") is over, whatever else is now.
             # ... nor against a story said to be one ("I'm writing a screenplay where a character finds her brother

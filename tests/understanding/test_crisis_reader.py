@@ -1355,3 +1355,17 @@ def test_too_much_taken_with_no_sign_of_an_overdose_is_a_poisoning_and_with_one_
     assert awake is not None and (awake.kind, awake.tier) == (CrisisKind.POISONING, Tier.NOW), awake
     signs = reader.read("ông xã uống thêm cả phần của bạn, giờ gọi chỉ rên, mắt không mở")
     assert signs is not None and (signs.kind, signs.tier) == (CrisisKind.OVERDOSE, Tier.NOW), signs
+
+
+def test_whom_to_call_for_help_is_asked_not_cried() -> None:
+    reading = RULES.read("bị vợ đánh thì gọi ai giúp")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), reading
+    cry = RULES.read("vợ đang đánh tôi, ai giúp tôi với")
+    assert cry is not None and (cry.kind, cry.tier) == (CrisisKind.VIOLENCE, Tier.NOW), cry
+
+
+def test_a_faint_from_hunger_yesterday_is_asked_about_and_one_that_lasts_is_seen_to() -> None:
+    hunger = RULES.read("sáng qua em bị ngất xỉu do đói, ăn xong là khỏe")
+    assert hunger is None or hunger.tier is Tier.ABOUT, hunger
+    lasting = RULES.read("bố em ngất xỉu vì tụt huyết áp, giờ vẫn chưa tỉnh")
+    assert lasting is not None and lasting.tier is Tier.NOW, lasting
