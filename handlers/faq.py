@@ -59,7 +59,15 @@ async def on_question(turn: Turn) -> Step | None:
 # "làm sao biết" and "what should I look out for" ask for the signs.
 _WHAT_TO_DO = re.compile(r"(?<![a-z])(?:lam gi|phai lam|nen lam|xu tri|xu ly|so cuu|co nen|nen de|"
                          r"what should (?:i|we|you) (?:do|have done)|what do (?:i|we|you) do|what to do|"
-                         r"should (?:i|you|we) (?!be )|how do i help|how can i help|first aid)(?![a-z])")
+                         r"(?<!what )(?<!how )(?<!where )(?<!when )(?<!which )should (?:i|you|we)(?! be )|"
+                         r"how do i help|how can i help|first aid)(?![a-z])")
+# A medicine that undoes an overdose, asked for ("có thuốc nào giải sốc ma túy không", "what should families keep at
+# home in case of an overdose"): the naloxone entry, not the signs or the first steps.
+_ANTIDOTE = re.compile(r"(?<![a-z])(?:thuoc giai|giai soc|giai qua lieu|thuoc (?:nao |gi )?(?:giai|cuu)(?: duoc)?"
+                       r"|antidote|reverses? (?:an |the |a )?(?:opioid |heroin |drug )?overdoses?|reversal"
+                       r"|keep at home in case|keep in the house in case|de san trong nha|narcan)(?![a-z])")
+NALOXONE = "naloxone"
+ANTIDOTE_INSTEAD = frozenset({"overdose-signs", "overdose-first-aid", "emergency-numbers"})
 FIRST_AID = "overdose-first-aid"
 FIRST_AID_INSTEAD = {"overdose-signs": FIRST_AID}
 TAKE_HOME = "methadone-take-home"
@@ -71,7 +79,11 @@ def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
     have done") and the closest entry tells what a danger looks like, or someone shows a sign of overdose
     ("… passed out after pills and alcohol, what should I have done?", "người co giật có nên nhét gì vào
     miệng không"): first aid, whatever else the message names."""
-    if entry is None or not _WHAT_TO_DO.search(" ".join(words(turn.text))):
+    said = " ".join(words(turn.text))
+    overdose = turn.crisis is not None and turn.crisis.kind is CrisisKind.OVERDOSE
+    if entry is not None and (entry.id in ANTIDOTE_INSTEAD or overdose) and _ANTIDOTE.search(said):
+        return turn.services.faq.by_id.get(NALOXONE, entry)
+    if entry is None or not _WHAT_TO_DO.search(said):
         return entry
     if entry.id in FIRST_AID_INSTEAD:
         return turn.services.faq.by_id.get(FIRST_AID_INSTEAD[entry.id], entry)

@@ -848,3 +848,25 @@ async def test_a_reminder_asked_for_is_set_up_even_when_the_model_hears_a_danger
 
 def test_english_asked_for_in_texting_shorthand_is_a_language_request() -> None:
     assert INTENTS.intent("can u speak english") == "language_en"
+
+
+def _answer_start(bot: Bot, entry_id: str, language: str) -> str:
+    return next(entry for entry in bot.content.faq if entry.id == entry_id).answer.get(language)[:60]
+
+
+@pytest.mark.parametrize(("text", "entry_id", "language"), [
+    ("có loại thuốc nào giải được sốc heroin không ạ", "naloxone", "vi"),
+    ("is there anything that reverses an opioid overdose?", "naloxone", "en"),
+    ("should you let a person who overdosed sleep?", "overdose-first-aid", "en"),
+])
+async def test_a_question_about_an_overdose_gets_the_entry_for_what_it_asks(
+        bot: Bot, text: str, entry_id: str, language: str) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, text)
+    assert texts[0].startswith(_answer_start(bot, entry_id, language)), (text, texts[0][:80])
+
+
+async def test_a_question_about_mixing_medicines_with_methadone_ends_with_the_line(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "can taking ARV make my methadone weaker?")
+    assert "115" in texts[0], texts
