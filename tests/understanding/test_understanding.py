@@ -866,7 +866,9 @@ async def test_a_question_about_an_overdose_gets_the_entry_for_what_it_asks(
     assert texts[0].startswith(_answer_start(bot, entry_id, language)), (text, texts[0][:80])
 
 
-async def test_a_question_about_mixing_medicines_with_methadone_ends_with_the_line(bot: Bot) -> None:
+@pytest.mark.parametrize("text", ["can taking ARV make my methadone weaker?",
+                                  "is it ok to still use a bit of heroin while I'm on methadone?"])
+async def test_a_question_about_mixing_drugs_with_methadone_ends_with_the_line(bot: Bot, text: str) -> None:
     await onboard(bot)
-    _handler, texts = await say(bot, "can taking ARV make my methadone weaker?")
+    _handler, texts = await say(bot, text)
     assert "115" in texts[0], texts
