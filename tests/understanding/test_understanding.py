@@ -872,3 +872,9 @@ async def test_a_question_about_mixing_drugs_with_methadone_ends_with_the_line(b
     await onboard(bot)
     _handler, texts = await say(bot, text)
     assert "115" in texts[0], texts
+
+
+@pytest.mark.parametrize("text", ["tuần này em bận không tới được buổi hẹn rồi", "sáng mai mình có hẹn không nhỉ",
+                                  "have i booked anything yet?", "cho em dời buổi gặp chị tư vấn qua thứ 6"])
+def test_an_appointment_one_cannot_make_or_asks_about_is_the_appointments(text: str) -> None:
+    assert INTENTS.intent(text) == "appointments", text
