@@ -878,3 +878,14 @@ async def test_a_question_about_mixing_drugs_with_methadone_ends_with_the_line(b
                                   "have i booked anything yet?", "cho em dời buổi gặp chị tư vấn qua thứ 6"])
 def test_an_appointment_one_cannot_make_or_asks_about_is_the_appointments(text: str) -> None:
     assert INTENTS.intent(text) == "appointments", text
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("nhắn e mỗi tối 9h để đi uống nha", "reminder_set"),
+    ("đừng nhắn tin cho em hằng ngày nữa", "reminder_stop"),
+    ("what have you got on me", "privacy"),
+    ("xoá hết dấu vết của em đi", "erase"),
+    ("give me the options", "menu"),
+])
+def test_features_asked_for_in_everyday_words(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
