@@ -113,13 +113,13 @@ SHADOWED = {
     "not_habitual": frozenset({"habitual"}),  # "thường" in "bình thường" (normal) tells no habit
     "safe_now": frozenset({"now", "strong_now"}),  # the "now" of "he's fine now" is safety's
     "not_safe": frozenset({"safe_now"}),  # "tỉnh rồi" in "bất tỉnh rồi", "ổn rồi" in "không ổn rồi"
-    "dosing_service": frozenset({"used", "substance"}),  # the "thuốc" of "điểm phát thuốc" is handed out, not taken
+    "dosing_service": frozenset({"used", "substance", "ingest"}),  # "điểm phát thuốc": handed out, not taken
     "tobacco": frozenset({"used", "substance"}),  # the "thuốc" of "thuốc lá" is no drug
     "despair": frozenset({"person"}),  # the "no" of "no way out" is no "nó"
     "hypothetical": frozenset({"now", "strong_now"}),  # "just in case", "in case anyone ever": no now, no cry
     "bot_feature": frozenset({"used", "substance", "ingest"}),  # the "thuốc" of "nhắc uống thuốc" is the reminder's
     "denied_wish": frozenset({"death", "suicide", "speaker_wish", "wish"}),  # "không phải muốn chết đâu"
-    "reflexive": frozenset({"violence", "harm_verb"}),  # the "nhốt" of "nhốt mình": shut in by oneself, not another
+    "reflexive": frozenset({"violence", "harm_verb", "child_harm"}),  # "nhốt mình": shut in by oneself, not another
     "informational": frozenset({"strong_now", "cry"}),  # the "ai giúp" of "gọi ai giúp": whom to call, asked
 }
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
@@ -998,7 +998,11 @@ class CrisisReader:
             fired.add("joking")
         if figure:
             fired.add("figure_of_speech")
-        if self._swallowed is not None and self._swallowed.search(folded):
+        # What is swallowed at the dosing place ("mai còn đi uống thuốc") is the treatment, taken as prescribed.
+        dosing = [(start, end) for name, start, end in kept if name == "dosing_service"]
+        swallowing = " ".join("," if any(s <= i < e for s, e in dosing) else t.folded for i, t in enumerate(tokens)) \
+            if dosing else folded
+        if self._swallowed is not None and self._swallowed.search(swallowing):
             fired.add("swallowed")
         return fired, "?" in text
 

@@ -45,6 +45,8 @@ _NOT_ASKING = re.compile(r"(?<![a-z])(?:lan dau|ban dau|dau tien|bat dau|mo dau|
                          r"(?![a-z])")
 # "ngôn ngữ" (language) folds to end in "ngu", an insult said alone.
 _LANGUAGE_WORD = re.compile(r"(?<![a-z])ngon ngu(?![a-z])")
+_SLEEPING = re.compile(r"(?<![a-z])(muon|di|buon|mat|kho|chua|dang|de|can|giac|duoc|roi|lai|phai|se|nam|thieu|gio|"
+                       r"hay|it|ngon|ngu ngon|dung|thuc) ngu(?![a-z])")
 # A message of this many words or more is a story or a question, not small talk.
 SMALLTALK_MAX_WORDS = 12
 # ... except whether the bot is the police's, which is asked in up to this many.
@@ -323,7 +325,10 @@ class IntentReader:
         for name in ("is_police", "is_human", "who_are_you", "how_are_you", "thanks", "bye", "greeting", "insult",
                      "ack"):
             pattern = self._smalltalk_words.get(name)
-            if pattern is not None and pattern.search(rest):
+            # "ngủ" (sleep) folds like "ngu" (stupid): after a word that goes with sleeping ("muốn ngủ", "đi ngủ",
+            # "buồn ngủ", "mất ngủ") it is no insult.
+            said_as = _SLEEPING.sub(r"\1 zzz", rest) if name == "insult" else rest
+            if pattern is not None and pattern.search(said_as):
                 found.append(name)
                 rest = pattern.sub(" ", rest)
         if not found:

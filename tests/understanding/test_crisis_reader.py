@@ -1369,3 +1369,20 @@ def test_a_faint_from_hunger_yesterday_is_asked_about_and_one_that_lasts_is_seen
     assert hunger is None or hunger.tier is Tier.ABOUT, hunger
     lasting = RULES.read("bố em ngất xỉu vì tụt huyết áp, giờ vẫn chưa tỉnh")
     assert lasting is not None and lasting.tier is Tier.NOW, lasting
+
+
+def test_despair_without_a_word_of_dying_is_asked_about_plainly() -> None:
+    reading = READER.read("dạo này chị buồn lắm, chẳng thiết tha gì nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.CHECK), reading
+
+
+def test_someone_shut_in_their_own_room_is_no_child_shut_in_by_another() -> None:
+    reading = RULES.read("my daughter is 14, she's locked in her room and won't come out")
+    assert reading is None or reading.kind is not CrisisKind.CHILD, reading
+    locked_by = RULES.read("my boyfriend locked my daughter in the bathroom, she's 6")
+    assert locked_by is not None and locked_by.kind is CrisisKind.CHILD, locked_by
+
+
+def test_going_to_dose_tomorrow_is_a_plan_for_tomorrow() -> None:
+    reading = READER.read("mệt quá đi ngủ sớm đây, mai còn đi uống thuốc")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading

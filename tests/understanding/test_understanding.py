@@ -887,5 +887,11 @@ def test_an_appointment_one_cannot_make_or_asks_about_is_the_appointments(text: 
     ("xoá hết dấu vết của em đi", "erase"),
     ("give me the options", "menu"),
 ])
-def test_features_asked_for_in_everyday_words(text: str, intent: str) -> None:
+def test_features_asked_for_as_texts_and_in_plain_words(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
+
+
+def test_sleeping_is_no_insult() -> None:
+    assert INTENTS.smalltalk("muốn ngủ quá") != "insult"
+    assert INTENTS.smalltalk("dạo này mất ngủ quá") != "insult"
+    assert INTENTS.smalltalk("bot ngu thế") == "insult"
