@@ -144,6 +144,9 @@ async def about(turn: Turn) -> Step:
             entry, candidates = asked, asked_candidates
     if entry is None and candidates and candidates[0].score >= ABOUT_ENTRY_AT:
         entry = candidates[0].entry
+    if "dark_thoughts" in turn.crisis.signals:
+        # "nghĩ quẩn" folds like "nghĩ quản" (management): the words' own entries are chance matches.
+        entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
     if entry is None:
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind])
     entry = what_to_do_instead(turn, entry)

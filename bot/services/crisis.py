@@ -121,6 +121,7 @@ SHADOWED = {
     "denied_wish": frozenset({"death", "suicide", "speaker_wish", "wish"}),  # "không phải muốn chết đâu"
     "reflexive": frozenset({"violence", "harm_verb", "child_harm"}),  # "nhốt mình": shut in by oneself, not another
     "informational": frozenset({"strong_now", "cry"}),  # the "ai giúp" of "gọi ai giúp": whom to call, asked
+    "someone_word": frozenset({"question", "informational"}),  # "ai đó" of "với ai đó" is someone, not who
 }
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -778,6 +779,11 @@ class CrisisReader:
                 and not c & {"fiction", "past", "long_ago", "joking", "reported", "safe_now", "informational",
                              "hypothetical", "person", "child", "young_child", "third_person"}:
             return CrisisReading(CrisisKind.SUICIDE, Tier.CHECK, ("despair",), model.crisis)
+        # Someone else's dark thoughts, told by a person worried for them ("bạn em đang nghĩ quẩn, em phải làm sao"):
+        # how to help them, with the line.
+        if reading is None and "dark_thoughts" in c and c & {"person", "third_person"} \
+                and not c & {"fiction", "past", "long_ago", "joking", "safe_now"}:
+            return CrisisReading(CrisisKind.SUICIDE, Tier.ABOUT, ("dark_thoughts",), model.crisis)
         if reading is None and ((model.about >= MODEL_ABOUT and found[0] & EVIDENCE)
                                 or (asked and model.about >= MODEL_ABOUT_ASKED and model.about > model.crisis)):
             return CrisisReading(CrisisKind(model.about_kind), Tier.ABOUT, ("model",), model.crisis)
@@ -950,6 +956,8 @@ class CrisisReader:
                 fired.discard("death")
             if _JOIN.search(folded):
                 fired.update(("suicide", "speaker_wish"))  # to join the one who died
+        if "dark_thoughts" in fired:
+            fired.add("despair")  # asked plainly whether they are in danger: the words are a euphemism
         if _FEARED_DEAD.search(folded):
             fired.update(("sign_unresponsive", "feared_dead"))
         for token in typed.split():

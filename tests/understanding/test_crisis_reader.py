@@ -1386,3 +1386,23 @@ def test_someone_shut_in_their_own_room_is_no_child_shut_in_by_another() -> None
 def test_going_to_dose_tomorrow_is_a_plan_for_tomorrow() -> None:
     reading = READER.read("mệt quá đi ngủ sớm đây, mai còn đi uống thuốc")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_dark_thoughts_said_in_a_euphemism_are_asked_about_plainly_or_how_to_help() -> None:
+    own = READER.read("dạo này em hay nghĩ quẩn lắm")
+    assert own is not None and (own.kind, own.tier) == (CrisisKind.SUICIDE, Tier.CHECK), own
+    someone = READER.read("chồng chị mấy hôm nay cứ nghĩ dại, chị phải làm sao")
+    assert someone is not None and (someone.kind, someone.tier) == (CrisisKind.SUICIDE, Tier.ABOUT), someone
+    over = READER.read("hồi mới ra trại có lúc em nghĩ quẩn, giờ ổn rồi, muốn hỏi chỗ học nghề")
+    assert over is None or over.tier not in (Tier.NOW, Tier.CHECK), over
+
+
+def test_advice_not_to_think_dark_thoughts_is_no_alarm() -> None:
+    reading = READER.read("mọi người đừng nghĩ quẩn nha, điều trị methadone giúp được nhiều lắm")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["life isn't worth living anymore", "i'm giving up on everything"])
+def test_life_not_worth_living_and_giving_up_on_everything_are_heard(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK), reading

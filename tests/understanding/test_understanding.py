@@ -895,3 +895,10 @@ def test_sleeping_is_no_insult() -> None:
     assert INTENTS.smalltalk("muốn ngủ quá") != "insult"
     assert INTENTS.smalltalk("dạo này mất ngủ quá") != "insult"
     assert INTENTS.smalltalk("bot ngu thế") == "insult"
+
+
+async def test_someone_elses_dark_thoughts_get_the_support_line_not_a_chance_match(bot: Bot) -> None:
+    """"nghĩ quẩn" folds like "nghĩ quản": the entry on management would be a chance match."""
+    await onboard(bot)
+    _handler, texts = await say(bot, "em trai tôi đang nghĩ quẩn, tôi phải làm sao")
+    assert texts[0].startswith(_answer_start(bot, "mental-health-line", "vi")), texts[0][:80]
