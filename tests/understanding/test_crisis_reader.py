@@ -1405,4 +1405,5 @@ def test_advice_not_to_think_dark_thoughts_is_no_alarm() -> None:
 @pytest.mark.parametrize("text", ["life isn't worth living anymore", "i'm giving up on everything"])
 def test_life_not_worth_living_and_giving_up_on_everything_are_heard(text: str) -> None:
     reading = READER.read(text)
-    assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK), reading
+    assert reading is not None and reading.kind is CrisisKind.SUICIDE, reading
+    assert reading.tier in (Tier.NOW, Tier.CHECK), reading
