@@ -129,15 +129,15 @@ class PhraseSet:
         return {name for name, _start, _end in self.matches(tokens)}
 
     def remove(self, tokens: Sequence[Token], inside: Sequence[tuple[int, int]] = ()) -> list[Token]:
-        """The tokens with every phrase found replaced by a break (","), longest first. A phrase lying
-        within a longer span of `inside` stays: the longer phrase says more ("sống cùng" in "song cung
-        chang de lam gi", which is "sống cũng chẳng để làm gì" typed without marks)."""
+        """The tokens with every phrase found replaced by a break (","). A phrase lying within a longer span
+        of `inside` stays: the longer phrase says more ("sống cùng" in "song cung chang de lam gi", which is
+        "sống cũng chẳng để làm gì" typed without marks). Phrases that overlap go together ("lăn ra ngủ" and
+        "ngủ như chết" in "lăn ra ngủ như chết")."""
         out = list(tokens)
         taken = [False] * len(out)
-        for _name, start, end in sorted(self.matches(tokens), key=lambda m: m[1] - m[2]):
+        for _name, start, end in self.matches(tokens):
             if any(s <= start and end <= e and e - s > end - start for s, e in inside):
                 continue
-            if not any(taken[start:end]):
-                for i in range(start, end):
-                    taken[i] = True
+            for i in range(start, end):
+                taken[i] = True
         return [BREAK if taken[i] else token for i, token in enumerate(out)]

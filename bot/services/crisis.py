@@ -117,12 +117,14 @@ SHADOWED = {
     "tobacco": frozenset({"used", "substance"}),  # the "thuốc" of "thuốc lá" is no drug
     "despair": frozenset({"person"}),  # the "no" of "no way out" is no "nó"
     "hypothetical": frozenset({"now", "strong_now"}),  # "just in case", "in case anyone ever": no now, no cry
-    "bot_feature": frozenset({"used", "substance", "ingest"}),  # the "thuốc" of "nhắc uống thuốc" is the reminder's
+    # the "thuốc" of "nhắc uống thuốc" is the reminder's
+    "bot_feature": frozenset({"used", "substance", "ingest", "swallowed"}),
     "denied_wish": frozenset({"death", "suicide", "speaker_wish", "wish"}),  # "không phải muốn chết đâu"
     "reflexive": frozenset({"violence", "harm_verb", "child_harm"}),  # "nhốt mình": shut in by oneself, not another
     "informational": frozenset({"strong_now", "cry"}),  # the "ai giúp" of "gọi ai giúp": whom to call, asked
     "someone_word": frozenset({"question", "informational"}),  # "ai đó" of "với ai đó" is someone, not who
 }
+_SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
 READ_CHARS = 4000
@@ -331,15 +333,30 @@ UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan", "fe
 _QUOTED = re.compile(r"""(?:^|(?<=[\s(:]))["“'‘][^"”“‘’]*?(?:["”]|['’](?=[\s,.!?;:)]|$))""")
 
 
+# The stems of English contractions: the "t" after them is "isn't", "don't", not the writer's "t" ("tao").
+_CONTRACTED = frozenset("isn don can won didn doesn wasn aren couldn shouldn wouldn ain haven hasn weren".split())
+
+
+def _owner(tokens: list[Token], at: int) -> bool:
+    """The first person at `at` owns something named just before ("chai methadone của em", "a sip of mine"):
+    the writer is not the one who did it. "cửa" (a door) folds like "của" and keeps its horn."""
+    before = tokens[at - 1] if at > 0 else None
+    return before is not None and (before.folded == "of"
+                                   or (before.folded == "cua" and before.marks in (None, "\u0309")))
+
+
 def _writer_is_subject(kept: list[tuple[str, int, int]], tokens: list[Token]) -> bool:
     """A first person, "t" or "e" (how the writer says "tao" and "em" in a hurry) outside a person named, the
-    words of one who helps or a reflexive "mình", and not just before the words of one who helps."""
+    words of one who helps or a reflexive "mình", and not just before the words of one who helps; nor the owner
+    of a thing ("của em"), nor the "t" of an English "isn't"."""
     covering = [(start, end) for name, start, end in kept
                 if name in ("person", "child", "young_child", "helper_words", "reflexive")]
     helper_starts = {start for name, start, _ in kept if name == "helper_words"}
     writer = [(start, end) for name, start, end in kept if name == "first_person"] \
-        + [(i, i + 1) for i, t in enumerate(tokens) if t.folded in ("t", "e")]
+        + [(i, i + 1) for i, t in enumerate(tokens)
+           if t.folded == "e" or (t.folded == "t" and not (i > 0 and tokens[i - 1].folded in _CONTRACTED))]
     return any(not any(cs <= start and end <= ce for cs, ce in covering) and end not in helper_starts
+               and not _owner(tokens, start)
                for start, end in writer)
 
 
@@ -1014,6 +1031,12 @@ class CrisisReader:
             fired.add("swallowed")
         return fired, "?" in text
 
+    def _cause_in_its_sentence(self, text: str, drug_words: set[str]) -> bool:
+        """Every sentence with a sign names its medical cause and no drug."""
+        with_signs = [found for found in (self._find_concepts(sentence)[0] for sentence in _SENTENCES.split(text))
+                      if found & set(SIGNS)]
+        return bool(with_signs) and all("medical_cause" in found and not found & drug_words for found in with_signs)
+
     def _read(self, text: str, found: tuple[set[str], bool] | None = None) -> CrisisReading | None:
         c, question_mark = found if found is not None else self._concepts(text)
         ending = words(text[-60:])
@@ -1068,8 +1091,12 @@ class CrisisReader:
             asked_if = opens_with_if and asks and not strong
             # A sign with its cause named and no drug ("co giật do sốt cao", "hôn mê ở viện vì tai biến"): a worry to
             # answer, with the line.
+            # The drug may be named in a sentence of its own, about something else ("Ông ngoại tôi bị hôn mê do đột
+            # quỵ, đang nằm viện. … có được uống methadone tạm ở chỗ khác không?"): the sentence of the sign says its
+            # cause.
+            drug_words = {"used", "overdose_event", "swallowed", "ingest", "excess", "spiked"}
             other_cause = "medical_cause" in c and bool(signs) \
-                and not c & {"used", "overdose_event", "swallowed", "ingest", "excess", "spiked"} \
+                and (not c & drug_words or self._cause_in_its_sentence(text, drug_words)) \
                 and not ("collapse" in c and (strong or "not_safe" in c))  # a faint that lasts ("vẫn chưa tỉnh")
             # A death from it told as over by the bereaved ("my uncle died of an overdose back then ... how to help
             # my cousin now") is over, whatever else is now.
@@ -1104,6 +1131,13 @@ class CrisisReader:
         # overdose (its reply has the same 115 and the breathing steps).
         accident = accident or ("swallowed" in c and observed and specific
                                 and ("used" not in c or "household_poison" in c))
+        # Someone else took the writer's drug to try it ("my mate isn't on methadone and took a sip of mine to try
+        # it"): a dose meant for a person used to it, in someone who is not.
+        # Told, not asked, unless it is just now ("vừa"): "bạn bè hít bóng cho vui, rồi uống mấy gói bột, có hại gì
+        # không?" asks about a night out.
+        accident = accident or ("for_kicks" in c and bool(c & {"person", "child", "young_child"})
+                                and bool(c & {"ingest", "swallowed"}) and "substance" in c
+                                and "writer_speaks" not in c and (not asks or "strong_now" in c))
         excess = bool(c & {"excess", "excess_amount"}) and bool(c & {"ingest", "substance"})
         # The baby of a pregnant writer ("đang mang thai mà uống methadone thì em bé có sao không") swallowed
         # nothing: what the mother takes is her treatment.
@@ -1114,7 +1148,11 @@ class CrisisReader:
             # Something swallowed stands even when laughed about.
             # "Should I …" beside what the body is doing now ("took too much, my heart is racing, what should i
             # do") asks what to do in the danger, not whether it is one.
-            about = (not_now and not joking) or general \
+            # Taken just now, and said to be fine only in the words of the one who took it ("vừa tu hết chai …, giờ nó
+            # cười cười bảo ko sao"): the drug has not yet done what it does.
+            fine_they_say = "safe_now" in c and "strong_now" in c and bool(c & {"their_words", "reported"}) \
+                and not c & {"past", "long_ago", "hypothetical", "fiction", "habitual"}
+            about = (not_now and not joking and not fine_they_say) or general \
                 or ("permission" in c and not accident and not (strong and specific))
             tier = Tier.ABOUT if about else Tier.NOW
             add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",

@@ -1407,3 +1407,48 @@ def test_life_not_worth_living_and_giving_up_on_everything_are_heard(text: str) 
     reading = READER.read(text)
     assert reading is not None and reading.kind is CrisisKind.SUICIDE, reading
     assert reading.tier in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", [
+    "my flatmate has never touched opioids and just drank some of my methadone to try it",
+    "em trai tôi vừa uống thử lọ methadone của tôi cho biết, giờ nó bảo không sao",
+])
+def test_someone_else_taking_the_writers_drug_to_try_it_is_a_poisoning_now(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_night_out_told_and_asked_about_is_no_poisoning_now() -> None:
+    reading = RULES.read("Con tôi kể bạn bè nó hít bóng cho vui, rồi uống mấy gói bột pha nước, "
+                         "mấy thứ đó có hại gì không?")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_sign_whose_own_sentence_names_its_cause_is_asked_about_whatever_the_next_sentence_asks() -> None:
+    reading = RULES.read("Bà tôi hôn mê do tai biến, đang nằm viện. "
+                         "Tôi đi chăm bà, có uống methadone ở gần đó được không?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    used = RULES.read("chồng tôi chích xong thì hôn mê, lúc trước có tiền sử tai biến")
+    assert used is not None and used.tier is Tier.NOW, used
+
+
+def test_figures_of_speech_that_overlap_are_both_set_aside() -> None:
+    reading = READER.read("đi làm ca đêm về lăn ra ngủ như chết, chiều dậy lại đi")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["two guys jumped me outside the pharmacy just now",
+                                  "I can hear thuds against the wall next door and a woman crying"])
+def test_being_set_upon_or_heard_through_a_wall_is_violence(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_nobody_noticing_is_no_question_of_who_notices() -> None:
+    reading = READER.read("không ai nhận ra đâu nếu mai em không còn nữa, em viết xong thư cho mẹ rồi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_whether_something_gives_you_a_heart_attack_is_a_question_about_a_danger() -> None:
+    reading = RULES.read("can mixing meth and beer give you a heart attack?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
