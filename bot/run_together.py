@@ -42,6 +42,12 @@ _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])
                        + "|".join(sorted(_RHYMES, key=len, reverse=True)) + r")")
 # The longest folded syllable ("nghieng").
 LONGEST_SYLLABLE = 7
+# Long words Vietnamese borrows, which a message typed without spaces holds among its syllables
+# ("methadonecotacdungphugikhong"); any piece this long or longer must be one of them.
+BORROWED_WORDS = frozenset({"methadone", "heroin", "ketamine", "buprenorphine", "naloxone", "fentanyl", "morphine",
+                            "tramadol", "suboxone", "ecstasy", "cocaine"})
+BORROWED = 6
+LONGEST_BORROWED = max(map(len, BORROWED_WORDS))
 # The shortest piece of a split into words that are not Vietnamese syllables.
 ENGLISH_PIECE = 3
 # A split that needs a piece of teencode that is no syllable ("ck", "ko") is taken in a word this long at
@@ -141,15 +147,17 @@ class Splitter:
         return (None if english else self._syllables(word)) or self._slip(word)
 
     def _syllables(self, word: str) -> tuple[str, ...] | None:
-        """A whole message typed as one word ("emmuonketthuchetdemnay"): the fewest known Vietnamese
-        syllables (or teencode) it is made of, found by dynamic programming."""
+        """A whole message typed as one word ("emmuonketthuchetdemnay", "methadonecotacdungphugikhong"): the
+        fewest known Vietnamese syllables (or teencode) it is made of, with the long words Vietnamese borrows
+        ("methadone", "heroin"), found by dynamic programming."""
         if not WHOLE_MESSAGE <= len(word) <= LONGEST_MESSAGE:
             return None
         best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
         for end in range(1, len(word) + 1):
-            for start in range(max(0, end - LONGEST_SYLLABLE), end):
+            for start in range(max(0, end - LONGEST_BORROWED), end):
                 before, piece = best[start], word[start:end]
-                if before is not None and self._piece(piece) and vietnamese(piece) \
+                if before is not None and self._piece(piece) \
+                        and (vietnamese(piece) if len(piece) < BORROWED else piece in BORROWED_WORDS) \
                         and (best[end] is None or len(before) + 1 < len(best[end] or ())):
                     best[end] = (*before, piece)
         return best[-1]

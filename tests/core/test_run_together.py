@@ -102,3 +102,10 @@ def test_a_short_word_is_read_as_another_only_through_a_key_next_to_the_one_mean
     assert splitter.split("zhao") is None  # z is next to neither c nor h: no slip makes "chao" of it
     assert splitter.split("dzay") is None  # teencode's "vậy", not a slip for "day"
     assert splitter.split("chao") is None and splitter.split("tho") is None  # known words and syllables stay
+
+
+def test_a_whole_message_typed_as_one_word_keeps_the_long_words_vietnamese_borrows() -> None:
+    splitter = Splitter({"methadone", "co", "tac", "dung", "phu", "gi", "khong", "singer"})
+    assert splitter.words(["methadonecotacdungphugikhong"]) == ["methadone", "co", "tac", "dung", "phu", "gi", "khong"]
+    # Only the borrowed words: any other long known word is no piece of a run-together message.
+    assert splitter.words(["singercotacdungphugikhong"]) == ["singercotacdungphugikhong"]
