@@ -9,7 +9,7 @@ import numpy as np
 
 from bot.config import PROJECT_ROOT
 from bot.content import load_content
-from bot.normalize import question_of
+from bot.normalize import question_of, words
 from bot.services.crisis_model import examples, faq_examples
 from bot.services.faq import FaqIndex, FaqModel, Synonyms, learned
 
@@ -111,3 +111,11 @@ def test_being_mocked_at_work_for_having_used_drugs_is_asked_about_stigma() -> N
     entry, _candidates = index.answer(mocked)
     assert entry is not None and entry.id == "stigma-is-banned"
     assert index.certain(mocked) and not index.certain("giá vàng hôm nay bao nhiêu một chỉ")
+
+
+def test_an_age_under_18_said_as_a_number_is_a_minors() -> None:
+    for said in ("em họ 15 tuổi nghiện heroin có được uống methadone không", "my cousin is 16, can he get methadone",
+                 "my nephew is only 15"):
+        assert "minor" in SYNONYMS.rewrite(words(said)), said
+    assert "minor" not in SYNONYMS.rewrite(words("tôi nghỉ uống 15 ngày rồi"))
+    assert "minor" not in SYNONYMS.rewrite(words("con tôi 19 tuổi"))
