@@ -49,6 +49,19 @@ TEENCODE: dict[str, str] = {
     "ur": "your", "hes": "he s", "shes": "she s", "theyre": "they re", "youre": "you re", "thats": "that s",
 }
 
+# How English is texted: read only in a message written in English, where "u" is "you", not the "ừ" of a
+# Vietnamese yes, "r" is "are", not "rồi", and "im" is "I'm", not "im lặng".
+ENGLISH_TEXTING: dict[str, str] = {
+    "u": "you", "ya": "you", "yu": "you", "r": "are", "im": "i m", "k": "ok", "n": "and", "y": "why",
+    "thru": "through", "wat": "what", "wut": "what", "cuz": "because", "coz": "because", "bc": "because",
+    "abt": "about", "bout": "about", "ppl": "people", "smth": "something", "sth": "something",
+    "idk": "i don t know", "dunno": "don t know", "tmr": "tomorrow", "tmrw": "tomorrow", "tmw": "tomorrow",
+    "2moro": "tomorrow", "tonite": "tonight", "2nite": "tonight", "gonna": "going to", "wanna": "want to",
+    "gotta": "got to", "msg": "message", "appt": "appointment", "b4": "before", "rly": "really",
+    "ofc": "of course", "hrs": "hours", "mins": "minutes", "wks": "weeks", "yrs": "years",
+}
+_ENGLISH_TEENCODE = {**TEENCODE, **ENGLISH_TEXTING}
+
 # Teencode typed with diacritics, which the crisis phrases compare as typed ("e mún chết", "chán lém rùi"): the word
 # it stands for, with its own. Folded, they are "mun", "rui" and so on, which TEENCODE already expands. Left out:
 # "hông" (also the hip), "bùn" (also mud), "mìn" (also a mine).
@@ -75,14 +88,16 @@ def _squeeze(word: str) -> str:
 _AGE = re.compile(r"\d{1,2}t")
 
 
-def words(text: str, expand_teencode: bool = True) -> list[str]:
-    """Folded words (letters and digits only), teencode expanded: "ko dc à?" → ["khong", "duoc", "a"]."""
+def words(text: str, expand_teencode: bool = True, english: bool = False) -> list[str]:
+    """Folded words (letters and digits only), teencode expanded: "ko dc à?" → ["khong", "duoc", "a"]; in a
+    message written in English (`english`), English as texted too: "can u" → ["can", "you"]."""
     result: list[str] = []
+    table = _ENGLISH_TEENCODE if english else TEENCODE
     for word in _WORD.findall(fold(text)):
         if len(word) > 2 and word[-1] == word[-2]:
             word = _squeeze(word)
-        if expand_teencode and word in TEENCODE:
-            result.extend(TEENCODE[word].split())
+        if expand_teencode and word in table:
+            result.extend(table[word].split())
         elif expand_teencode and _AGE.fullmatch(word):  # "15t": an age, as "15 tuổi"
             result.extend((word[:-1], "tuoi"))
         else:

@@ -276,13 +276,13 @@ class Router:
                 # A place said and little else ("tôi đang ở Cần Thơ"), in which only the statistical reader heard
                 # a danger, and was not sure of it: the place, which the site finder answers.
                 turn.crisis = None
-            if (turn.crisis is not None and turn.crisis.tier is Tier.ABOUT
+            if (turn.crisis is not None and turn.crisis.tier in (Tier.ABOUT, Tier.CHECK)
                     and set(turn.crisis.signals) <= MODEL_ONLY
                     and turn.services.intents.intent(incoming.text) in FEATURES_OVER_THE_MODEL
                     and not turn.services.faq.certain(incoming.text)):
-                # A feature asked for ("can you ping me every day at 6:45 so I don't miss my dose?"), in which only
-                # the statistical reader heard a question about a danger, and which no answer fits: the feature,
-                # not the emergency line.
+                # A feature asked for ("can you ping me every day at 6:45 so I don't miss my dose?", "mệt rã rời
+                # … nhắc tôi uống thuốc lúc 2 giờ chiều"), in which only the statistical reader heard a danger, and
+                # was not sure of it, and which no answer fits: the feature, not the emergency line or the check.
                 turn.crisis = None
             if turn.crisis is not None and turn.crisis.tier in (Tier.NOW, Tier.CHECK):
                 return await self._r.crisis[turn.crisis.kind](turn), False, True

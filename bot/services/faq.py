@@ -327,8 +327,9 @@ class FaqIndex:
         return None
 
     def _words(self, text: str) -> list[str]:
-        said = words(text)
-        return self._splitter.words(said, english=language_of(text) == "en") if self._splitter is not None else said
+        english = language_of(text) == "en"
+        said = words(text, english=english)
+        return self._splitter.words(said, english=english) if self._splitter is not None else said
 
     def _terms(self, text: str) -> list[str]:
         return [w for w in self._synonyms.rewrite(self._words(text)) if w not in STOPWORDS]

@@ -204,7 +204,8 @@ class IntentReader:
         return cls(IntentFile.model_validate(parse_yaml(path.read_text(encoding="utf-8"))), word_counts)
 
     def _folded(self, text: str) -> str:
-        return " ".join(self._splitter.words(words(text), english=language_of(text) == "en"))
+        english = language_of(text) == "en"
+        return " ".join(self._splitter.words(words(text, english=english), english=english))
 
     def asks_about(self, text: str) -> bool:
         """A question about a thing ("đặt lịch có mất phí không", "nếu xóa dữ liệu thì sao", "xóa rồi có

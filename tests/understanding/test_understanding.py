@@ -10,6 +10,7 @@ import pytest
 from bot.app import Bot
 from bot.config import PROJECT_ROOT
 from bot.messages import Incoming
+from bot.normalize import words
 from bot.services.intents import IntentReader
 from bot.sites import SiteKind, place_said
 from tests.core.test_router_order import onboard, say
@@ -902,3 +903,35 @@ async def test_someone_elses_dark_thoughts_get_the_support_line_not_a_chance_mat
     await onboard(bot)
     _handler, texts = await say(bot, "em trai tôi đang nghĩ quẩn, tôi phải làm sao")
     assert texts[0].startswith(_answer_start(bot, "mental-health-line", "vi")), texts[0][:80]
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("what can u do", "menu"),
+    ("can u put me thru to a counselor now", "talk"),
+    ("ok wat time r u open tmrw, i wanna book a session", "book"),
+])
+def test_english_as_it_is_texted_reaches_the_feature(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
+
+
+def test_shorthand_english_is_read_only_in_an_english_message() -> None:
+    assert words("can u help", english=True) == ["can", "you", "help"]
+    assert words("u em đi r", english=False) == ["u", "em", "di", "roi"]
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("tháng này e có hẹn gì ko", "appointments"),
+    ("can I get a counselling appointment on friday afternoon", "book"),
+    ("chán quá đi mất. show me the menu", "menu"),
+    ("có điểm cấp phát nào gần Thủ Đức không ạ", "sites"),
+])
+def test_features_asked_for_beside_other_words(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
+
+
+async def test_a_reminder_asked_for_beside_tiredness_the_model_hears_as_a_danger_is_the_reminder(bot: Bot) -> None:
+    """The statistical reader alone, unsure, hears a collapse in "ngủ như chết": the request is what is meant."""
+    await onboard(bot)
+    handler, _texts = await say(bot, "làm ca đêm về mệt rã rời, ngủ như chết. "
+                                     "nhắc em uống thuốc lúc 3 giờ chiều mỗi ngày nha")
+    assert handler.startswith(("reminders", "privacy:consent")), handler
