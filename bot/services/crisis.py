@@ -637,8 +637,14 @@ class CrisisReader:
             and not c & {"strong_now", "cry", "again", *SIGNS}
         # Asked whether something can kill ("can sleeping pills and methadone together stop your breathing?"),
         # with nothing swallowed or seen and nobody crying for help: the question the rules read, not an alarm.
+        # A time said in it ("my roommate asked to taste my methadone tonight, is that dangerous for him?") does not
+        # make it a wish to die the model alone hears, with no word of dying.
         deadly_asked = reading is not None and reading.tier is Tier.ABOUT and "deadly_question" in c \
-            and not c & {"strong_now", "cry", "again", "swallowed", *SIGNS}
+            and not c & {"cry", "again", "swallowed", *SIGNS} \
+            and ("strong_now" not in c
+                 or (model.crisis_kind == CrisisKind.SUICIDE
+                     and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "speaker_wish",
+                                  *FAREWELL_EVIDENCE}))
         # A figure of speech the rules set aside ("thuốc này đắng chết được"), with no other word of a danger:
         # the model reads the whole message and hears the dying in it. When the model is all but sure, the
         # figure may be a wish to die in words that fold the same ("thối chết" and "thôi chết cho xong").
@@ -1031,6 +1037,15 @@ class CrisisReader:
             fired.add("swallowed")
         return fired, "?" in text
 
+    def _swallowing_supposed(self, text: str) -> bool:
+        """Every sentence that swallows something supposes it ("what happens if a toddler drinks methadone? asking
+        because I just started getting take-home doses"): the "now" of another sentence is not the swallowing's."""
+        swallowing = [found for found in (self._find_concepts(sentence)[0] for sentence in _SENTENCES.split(text))
+                      if found & {"swallowed", "ingest", "ingest_accident"}]
+        return bool(swallowing) and all(
+            "hypothetical" in found and not found & {"now", "strong_now", "cry", "past", *SIGNS}
+            for found in swallowing)
+
     def _cause_in_its_sentence(self, text: str, drug_words: set[str]) -> bool:
         """Every sentence with a sign names its medical cause and no drug."""
         with_signs = [found for found in (self._find_concepts(sentence)[0] for sentence in _SENTENCES.split(text))
@@ -1143,6 +1158,11 @@ class CrisisReader:
         # nothing: what the mother takes is her treatment.
         child_swallowed = "young_child" in c and "swallowed" in c and "permission" not in c \
             and ("pregnant" not in c or "ingest_accident" in c)
+        # A child who might get at it, asked about ("what happens if she drinks some?"): a question about a poisoning.
+        child_might = bool(c & {"child", "young_child"}) and {"ingest", "substance", "hypothetical"} <= c and asks \
+            and not c & {"swallowed", "ingest_accident", "strong_now", "cry"}
+        if child_might and not (accident or excess or child_swallowed) and not animal_only:
+            add(CrisisKind.POISONING, Tier.ABOUT, "child", "young_child", "substance", "hypothetical", "question")
         if (accident or excess or child_swallowed) and not animal_only:
             general = asks and not (specific or now)
             # Something swallowed stands even when laughed about.
@@ -1152,7 +1172,7 @@ class CrisisReader:
             # cười cười bảo ko sao"): the drug has not yet done what it does.
             fine_they_say = "safe_now" in c and "strong_now" in c and bool(c & {"their_words", "reported"}) \
                 and not c & {"past", "long_ago", "hypothetical", "fiction", "habitual"}
-            about = (not_now and not joking and not fine_they_say) or general \
+            about = (not_now and not joking and not fine_they_say) or general or self._swallowing_supposed(text) \
                 or ("permission" in c and not accident and not (strong and specific))
             tier = Tier.ABOUT if about else Tier.NOW
             add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",

@@ -1452,3 +1452,17 @@ def test_nobody_noticing_is_no_question_of_who_notices() -> None:
 def test_whether_something_gives_you_a_heart_attack_is_a_question_about_a_danger() -> None:
     reading = RULES.read("can mixing meth and beer give you a heart attack?")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_child_who_might_drink_it_is_a_question_about_a_poisoning_and_one_who_did_is_one_now() -> None:
+    might = RULES.read("my 3 year old keeps reaching for my methadone, what happens if he drinks some?")
+    assert might is not None and (might.kind, might.tier) == (CrisisKind.POISONING, Tier.ABOUT), might
+    supposed = READER.read("what happens if a baby drinks methadone? asking since I just got take-homes")
+    assert supposed is not None and supposed.tier is Tier.ABOUT, supposed
+    did = READER.read("my toddler just drank from my methadone bottle")
+    assert did is not None and (did.kind, did.tier) == (CrisisKind.POISONING, Tier.NOW), did
+
+
+def test_someone_asking_for_a_taste_tonight_is_a_question_not_a_wish_to_die() -> None:
+    reading = READER.read("my roommate asked to taste my methadone tonight, is that dangerous for him?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
