@@ -608,7 +608,9 @@ class CrisisReader:
         # or tiredness with tomorrow planned ("ngủ một giấc cho hết mệt rồi mai đi làm"): the model learned
         # such words from crises and would alarm on them; what is feared again now says so in words of a
         # danger the rules read.
-        over = bool(c & {"past", "long_ago"} or "false_alarm" in c) and "safe_now" in c and not c & {"cry", "again"}
+        # So is a sleeper woken at last, with no sign seen ("chồng em say rượu ngủ say, gọi mãi mới dậy đi làm").
+        over = (bool(c & {"past", "long_ago"} or "false_alarm" in c) and "safe_now" in c and not c & {"cry", "again"}) \
+            or ("false_alarm" in c and not c & {"cry", "again", "strong_now", *SIGNS})
         resting = "rest" in c and calm and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed"})
         # Not wanting the bot's reminders, notices or stored data any more ("i don't want reminders
         # anymore", "không muốn bot giữ gì về tôi nữa", "erase everything about me from your system, now"):

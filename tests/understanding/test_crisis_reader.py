@@ -797,7 +797,7 @@ def test_the_writers_own_swallowing_may_be_the_wish_to_die_the_model_hears() -> 
 
 def test_a_debt_with_no_way_out_asked_about_by_a_family_raises_no_alarm() -> None:
     reading = READER.read("there's no way out of this debt for my family, what can we do?")
-    assert reading is None or reading.tier not in (Tier.NOW,), reading
+    assert reading is None or reading.tier is not Tier.NOW, reading
 
 
 @pytest.mark.parametrize("text", ["my sister's husband burns her son with cigarettes when he's using",
@@ -1466,3 +1466,11 @@ def test_a_child_who_might_drink_it_is_a_question_about_a_poisoning_and_one_who_
 def test_someone_asking_for_a_taste_tonight_is_a_question_not_a_wish_to_die() -> None:
     reading = READER.read("my roommate asked to taste my methadone tonight, is that dangerous for him?")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize("text", ["rớt môn rồi, về nhà chắc ba mẹ giết em mất",
+                                  "hết lương rồi, tuần này chắc chết đói mất",
+                                  "ông xã nhậu say ngủ li bì, gọi mãi mới dậy đi làm"])
+def test_a_parents_anger_hunger_and_a_sleeper_woken_at_last_are_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
