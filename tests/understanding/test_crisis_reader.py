@@ -1474,3 +1474,10 @@ def test_someone_asking_for_a_taste_tonight_is_a_question_not_a_wish_to_die() ->
 def test_a_parents_anger_hunger_and_a_sleeper_woken_at_last_are_no_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_an_everyday_thing_one_is_done_with_is_no_life_one_is_done_with() -> None:
+    bus = READER.read("im so done with this traffic, takes forever to get to the clinic")
+    assert bus is None or bus.tier is not Tier.NOW, bus
+    life = READER.read("honestly i'm done with my life")
+    assert life is not None and life.kind is CrisisKind.SUICIDE and life.tier in (Tier.NOW, Tier.CHECK), life
