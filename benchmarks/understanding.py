@@ -121,8 +121,8 @@ class ReplyReader:
     def smalltalk(self, text: str, kind: str, lang: str) -> bool:
         if kind == "is_police":
             return self.entry(text, "bot-not-police", lang)
-        if kind == "emoji_only":
-            return self.says(text, "misc.no_words", lang)
+        if kind == "emoji_only":  # crying faces get a gentler word than a smile
+            return self.says(text, "misc.no_words", lang) or self.says(text, "misc.no_words_sad", lang)
         return self.says(text, f"smalltalk.{kind}", lang)
 
     def read_as(self, text: str, lang: str) -> str:
@@ -133,7 +133,8 @@ class ReplyReader:
                      "language_en", "language_vi", "menu"):
             if self.intent(text, name, lang):
                 return f"intent:{name}"
-        for kind in ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "insult", "how_are_you"):
+        for kind in ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "insult", "how_are_you",
+                     "sad"):
             if self.says(text, f"smalltalk.{kind}", lang):
                 return f"smalltalk:{kind}"
         if self.says(text, "understand.off_topic", lang):

@@ -58,7 +58,8 @@ ENGLISH_TEXTING: dict[str, str] = {
     "idk": "i don t know", "dunno": "don t know", "tmr": "tomorrow", "tmrw": "tomorrow", "tmw": "tomorrow",
     "2moro": "tomorrow", "tonite": "tonight", "2nite": "tonight", "gonna": "going to", "wanna": "want to",
     "gotta": "got to", "msg": "message", "appt": "appointment", "b4": "before", "rly": "really",
-    "ofc": "of course", "hrs": "hours", "mins": "minutes", "wks": "weeks", "yrs": "years",
+    "ofc": "of course", "hrs": "hours", "mins": "minutes", "wks": "weeks", "yrs": "years", "nite": "night",
+    "whats": "what s", "wats": "what s", "wheres": "where s", "hows": "how s", "lemme": "let me",
 }
 _ENGLISH_TEENCODE = {**TEENCODE, **ENGLISH_TEXTING}
 

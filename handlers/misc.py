@@ -4,6 +4,7 @@ emoji, and text nobody understood."""
 from __future__ import annotations
 
 from bot.dialogs import Step, Turn
+from bot.i18n import N_
 from bot.messages import Reply
 from handlers.menu import menu_unless_in_flow
 
@@ -32,8 +33,13 @@ async def unsupported(turn: Turn) -> Step:
     return Step([Reply(text), *menu_unless_in_flow(turn)], "unsupported")
 
 
+# Faces and hearts of crying and sorrow: a message of them alone is someone upset, not a smile to return.
+_SAD = frozenset("😭😢😥😿💔😞😔🥺😩😫😪😓☹🙁")
+
+
 async def no_words(turn: Turn) -> Step:
-    return Step([Reply(turn._("misc.no_words")), *menu_unless_in_flow(turn)], "no_words")
+    text = N_("misc.no_words_sad") if _SAD.intersection(turn.text) else N_("misc.no_words")
+    return Step([Reply(turn._(text)), *menu_unless_in_flow(turn)], "no_words")
 
 
 async def fallback(turn: Turn) -> Step:

@@ -25,6 +25,7 @@ SMALLTALK_REPLIES = {
     "is_human": N_("smalltalk.is_human"),
     "insult": N_("smalltalk.insult"),
     "how_are_you": N_("smalltalk.how_are_you"),
+    "sad": N_("smalltalk.sad"),
 }
 # Small talk whose honest answer is already an FAQ entry, reviewed with its sources.
 SMALLTALK_ENTRIES = {"is_police": "bot-not-police"}

@@ -32,7 +32,7 @@ INTENTS = ("erase", "privacy", "language_en", "language_vi", "language", "groups
            "reminder_stop", "reminder_set", "appointments", "handover", "book", "talk", "sites", "menu")
 # Intents that are another's way of being asked for.
 SAME_AS = {"handover": "talk"}
-SMALLTALK = ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "is_police", "insult", "how_are_you")
+SMALLTALK = ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "is_police", "insult", "how_are_you", "sad")
 # Words that wrap small talk without adding a request ("chào bạn nhé", "ok cảm ơn ạ").
 FILLER = frozenset("""
     a ah a oi ban minh em anh chi ad admin nhe nha nhen ne nhiu lam nhieu qua that ak vay the roi luon
@@ -323,8 +323,8 @@ class IntentReader:
         found: list[str] = []
         rest = folded
         # Longest kinds of phrase first, so "có người thật không" is not read as "có" + "người".
-        for name in ("is_police", "is_human", "who_are_you", "how_are_you", "thanks", "bye", "greeting", "insult",
-                     "ack"):
+        for name in ("is_police", "is_human", "who_are_you", "how_are_you", "sad", "thanks", "bye", "greeting",
+                     "insult", "ack"):
             pattern = self._smalltalk_words.get(name)
             # "ngủ" (sleep) folds like "ngu" (stupid): after a word that goes with sleeping ("muốn ngủ", "đi ngủ",
             # "buồn ngủ", "mất ngủ") it is no insult.
@@ -366,7 +366,8 @@ class IntentReader:
 
             if not any(at_an_edge(match) for name in found for match in self._smalltalk_words[name].finditer(folded)):
                 return None
-        for name in ("is_police", "is_human", "who_are_you", "how_are_you", "insult", "thanks", "bye", "greeting"):
+        for name in ("is_police", "is_human", "who_are_you", "how_are_you", "sad", "insult", "thanks", "bye",
+                     "greeting"):
             if name in found:
                 return name
         return "ack"

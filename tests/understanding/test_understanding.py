@@ -935,3 +935,16 @@ async def test_a_reminder_asked_for_beside_tiredness_the_model_hears_as_a_danger
     handler, _texts = await say(bot, "làm ca đêm về mệt rã rời, ngủ như chết. "
                                      "nhắc em uống thuốc lúc 3 giờ chiều mỗi ngày nha")
     assert handler.startswith(("reminders", "privacy:consent")), handler
+
+
+@pytest.mark.parametrize("text", ["huhuhu", "buồn quá đi", "hix hix", "i'm so sad"])
+def test_crying_or_sadness_said_alone_is_small_talk_of_its_own(text: str) -> None:
+    assert INTENTS.smalltalk(text) == "sad", text
+
+
+async def test_crying_faces_get_a_gentle_word_not_a_smile(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "😢😢")
+    assert "🙂" not in texts[0] and "115" in texts[0], texts[0]
+    _handler, texts = await say(bot, "huhu")
+    assert "115" in texts[0] and "tư vấn viên" in texts[0], texts[0]
