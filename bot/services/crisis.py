@@ -1048,6 +1048,16 @@ class CrisisReader:
             "hypothetical" in found and not found & {"now", "strong_now", "cry", "past", *SIGNS}
             for found in swallowing)
 
+    def _swallowing_told(self, text: str) -> bool:
+        """A sentence of a message of several tells a swallowing now, supposing and asking nothing ("… she just
+        drank some!")."""
+        sentences = _SENTENCES.split(text)
+        return len(sentences) > 1 and any(
+            found & {"swallowed", "ingest", "ingest_accident"} and found & {"now", "strong_now"}
+            and not found & {"hypothetical", "question", "informational", "permission", "past", "joking", "fiction"}
+            and "?" not in sentence
+            for sentence, found in ((sentence, self._find_concepts(sentence)[0]) for sentence in sentences))
+
     def _cause_in_its_sentence(self, text: str, drug_words: set[str]) -> bool:
         """Every sentence with a sign names its medical cause and no drug."""
         with_signs = [found for found in (self._find_concepts(sentence)[0] for sentence in _SENTENCES.split(text))
@@ -1162,7 +1172,7 @@ class CrisisReader:
             and ("pregnant" not in c or "ingest_accident" in c)
         # A child who might get at it, asked about ("what happens if she drinks some?"): a question about a poisoning.
         child_might = bool(c & {"child", "young_child"}) and {"ingest", "substance", "hypothetical"} <= c and asks \
-            and not c & {"swallowed", "ingest_accident", "strong_now", "cry"}
+            and not c & {"ingest_accident", "strong_now", "cry"}
         if child_might and not (accident or excess or child_swallowed) and not animal_only:
             add(CrisisKind.POISONING, Tier.ABOUT, "child", "young_child", "substance", "hypothetical", "question")
         if (accident or excess or child_swallowed) and not animal_only:
@@ -1174,7 +1184,10 @@ class CrisisReader:
             # cười cười bảo ko sao"): the drug has not yet done what it does.
             fine_they_say = "safe_now" in c and "strong_now" in c and bool(c & {"their_words", "reported"}) \
                 and not c & {"past", "long_ago", "hypothetical", "fiction", "habitual"}
-            about = (not_now and not joking and not fine_they_say) or general or self._swallowing_supposed(text) \
+            # Supposed first, then told ("if my kid drinks my methadone what do i do? she just drank some!"): the
+            # sentence that tells it is now.
+            about = (not_now and not joking and not fine_they_say and not self._swallowing_told(text)) or general \
+                or self._swallowing_supposed(text) \
                 or ("permission" in c and not accident and not (strong and specific))
             tier = Tier.ABOUT if about else Tier.NOW
             add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",

@@ -1481,3 +1481,12 @@ def test_an_everyday_thing_one_is_done_with_is_no_life_one_is_done_with() -> Non
     assert bus is None or bus.tier is not Tier.NOW, bus
     life = READER.read("honestly i'm done with my life")
     assert life is not None and life.kind is CrisisKind.SUICIDE and life.tier in (Tier.NOW, Tier.CHECK), life
+
+
+@pytest.mark.parametrize("text", ["if my son drinks my methadone what do i do? he just drank some!",
+                                  "nếu con nít uống phải methadone thì sao? bé nhà em vừa uống mất một ngụm"])
+def test_a_swallowing_supposed_then_told_is_happening_now(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    asked = READER.read(text.split("?")[0] + "?")
+    assert asked is not None and asked.tier is Tier.ABOUT, asked
