@@ -124,7 +124,9 @@ SHADOWED = {
     "informational": frozenset({"strong_now", "cry"}),  # the "ai giúp" of "gọi ai giúp": whom to call, asked
     "someone_word": frozenset({"question", "informational"}),  # "ai đó" of "với ai đó" is someone, not who
 }
+# Where one sentence ends and the next begins, for the readings that turn on which sentence says what.
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
+_SWALLOWING = frozenset({"swallowed", "ingest", "ingest_accident"})
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
 READ_CHARS = 4000
@@ -373,6 +375,7 @@ class CrisisReader:
     def __init__(self, signals: CrisisSignals, model: CrisisModel | None = None) -> None:
         self._model = model
         self._last_read: tuple[str, tuple[set[str], bool]] | None = None
+        self._sentences_read: tuple[str, list[tuple[set[str], bool]]] | None = None
         self._concept_phrases = PhraseSet(signals.concepts)
         self._false_friends = PhraseSet({"false_friend": signals.false_friends})
         self._run_together: list[tuple[str, str, str]] = []  # (concept, phrase without spaces, phrase)
@@ -1039,11 +1042,17 @@ class CrisisReader:
             fired.add("swallowed")
         return fired, "?" in text
 
+    def _by_sentence(self, text: str) -> list[tuple[set[str], bool]]:
+        """The concepts of each sentence, and whether it has a "?": read only for a reading that turns on which
+        sentence says what, and once per message however many of those ask."""
+        if self._sentences_read is None or self._sentences_read[0] != text:
+            self._sentences_read = (text, [self._find_concepts(sentence) for sentence in _SENTENCES.split(text)])
+        return self._sentences_read[1]
+
     def _swallowing_supposed(self, text: str) -> bool:
         """Every sentence that swallows something supposes it ("what happens if a toddler drinks methadone? asking
         because I just started getting take-home doses"): the "now" of another sentence is not the swallowing's."""
-        swallowing = [found for found in (self._find_concepts(sentence)[0] for sentence in _SENTENCES.split(text))
-                      if found & {"swallowed", "ingest", "ingest_accident"}]
+        swallowing = [found for found, _asked in self._by_sentence(text) if found & _SWALLOWING]
         return bool(swallowing) and all(
             "hypothetical" in found and not found & {"now", "strong_now", "cry", "past", *SIGNS}
             for found in swallowing)
@@ -1051,17 +1060,15 @@ class CrisisReader:
     def _swallowing_told(self, text: str) -> bool:
         """A sentence of a message of several tells a swallowing now, supposing and asking nothing ("… she just
         drank some!")."""
-        sentences = _SENTENCES.split(text)
+        sentences = self._by_sentence(text)
         return len(sentences) > 1 and any(
-            found & {"swallowed", "ingest", "ingest_accident"} and found & {"now", "strong_now"}
+            found & _SWALLOWING and found & {"now", "strong_now"} and not asked
             and not found & {"hypothetical", "question", "informational", "permission", "past", "joking", "fiction"}
-            and "?" not in sentence
-            for sentence, found in ((sentence, self._find_concepts(sentence)[0]) for sentence in sentences))
+            for found, asked in sentences)
 
     def _cause_in_its_sentence(self, text: str, drug_words: set[str]) -> bool:
         """Every sentence with a sign names its medical cause and no drug."""
-        with_signs = [found for found in (self._find_concepts(sentence)[0] for sentence in _SENTENCES.split(text))
-                      if found & set(SIGNS)]
+        with_signs = [found for found, _asked in self._by_sentence(text) if found & set(SIGNS)]
         return bool(with_signs) and all("medical_cause" in found and not found & drug_words for found in with_signs)
 
     def _read(self, text: str, found: tuple[set[str], bool] | None = None) -> CrisisReading | None:
