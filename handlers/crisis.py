@@ -124,7 +124,7 @@ async def about(turn: Turn) -> Step:
     # own entry would answer another question.
     read_by_rules = turn.crisis.signals != ("model",) and "past" not in turn.crisis.signals \
         and "going_without" not in turn.crisis.signals
-    if entry is not None and candidates and candidates[0].entry is entry and read_by_rules \
+    if candidates and (entry is None or candidates[0].entry is entry) and read_by_rules \
             and candidates[0].probability < ABOUT_UNSURE and candidates[0].overlap < ABOUT_UNSURE:
         # Neither the ranker nor the words are sure of an entry ("can you die from methadone" shares a few words
         # with a question about fees): the danger's own entry answers better than a chance match. A danger told
