@@ -86,7 +86,7 @@ REQUIRED_CONCEPTS = frozenset({
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
-    "despair", "missed_dose", "mistake",
+    "despair", "missed_dose", "mistake", "meaning_asked", "released",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -660,10 +660,17 @@ class CrisisReader:
         # A story said in so many words to be made up ("trong truyện ngắn tôi đang viết, nhân vật chính bị chồng
         # đánh ... chỉ là truyện thôi") may name its people and its now.
         # So may its signs: the character's ("a screenplay where a character finds her brother unconscious").
-        told_in_fiction = "fiction" in c and calm and model.crisis < MODEL_SURE \
+        # Its own "tonight" may be the made-up story's or the band's ("the band Overdose is playing tonight").
+        told_in_fiction = "fiction" in c and model.crisis < MODEL_SURE \
+            and (calm or ("only_fiction" in c and not c & {"cry", "again"})) \
             and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", *FAREWELL_EVIDENCE} \
             and ("only_fiction" in c
                  or not c & {"person", "child", "young_child", "child_generic", "now", "first_person", *SIGNS})
+        # What a saying means, asked, with nobody named, nothing now and no wish of the writer's: sure as the model
+        # may be of the dying in the saying, the message asks what words mean.
+        meaning = "meaning_asked" in c and calm and not c & {
+            "person", "child", "young_child", "now", "speaker_wish", "despair", "swallowed", "plan", "method",
+            "stockpile", *SIGNS, *FAREWELL_EVIDENCE}
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -698,13 +705,19 @@ class CrisisReader:
         # So is one asked as "what if" in Vietnamese ("nếu em không còn đi uống thuốc nữa thì sao"): it opens with the
         # "if" and ends asking (not "nếu mai em không nhắn thì báo mẹ em nhé", which says what to do after).
         ending = [w for w in words(text[-40:]) if w not in _ADDRESS_WORDS][-1:]
-        opens_with_if = _opens_with_if(text) and "hypothetical" in c \
-            and (found[1] or ending in (["sao"], ["khong"], ["ko"], ["k"], ["hok"], ["hong"], ["chua"], ["gi"]))
+        ends_asking = bool(found[1]) \
+            or ending in (["sao"], ["khong"], ["ko"], ["k"], ["hok"], ["hong"], ["chua"], ["gi"])
+        opens_with_if = _opens_with_if(text) and "hypothetical" in c and ends_asking
+        # So is a time to come supposed and asked about ("tôi lo mai mốt già yếu, không tự đi uống thuốc được nữa
+        # thì làm sao?"): what then, asked, with no word of dying.
+        # Not when the model is all but sure of a wish to die ("lỡ mai em không còn nữa thì con em ai lo?").
+        supposed_asked = opens_with_if or ("hypothetical" in c and ends_asking and "now" not in c
+                                           and model.crisis < MODEL_SURE)
         only_asked = only_asked or (
             reading is None and model.crisis_kind == CrisisKind.SUICIDE
-            and (language_of(text) == "en" or opens_with_if)
+            and (language_of(text) == "en" or supposed_asked)
             and bool(found[1] or c & {"informational", "permission"} or ("question" in c and "hypothetical" not in c)
-                     or opens_with_if)
+                     or supposed_asked)
             and not c & (FAREWELL_EVIDENCE | {"suicide", "death", "method", "stockpile", "plan", "despair", "cry",
                                               "again", "strong_now", "soon", "swallowed", "left_alone", "excess",
                                               "excess_amount", "ingest", "ingest_accident", "violence",
@@ -736,7 +749,7 @@ class CrisisReader:
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
-                         or told_in_fiction or small_hurt or signing_off):
+                         or told_in_fiction or small_hurt or signing_off or meaning):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -952,6 +965,16 @@ class CrisisReader:
             # "five years ago ... now he's a counselor": the now of a story long past is its contrast.
             if not fired & {"again", "cry"}:
                 fired.discard("strong_now")
+        # In a story said to be made up, "em muốn" wishes what it is followed by: to write it well ("em đang viết
+        # truyện ngắn có nhân vật tự tử, em muốn viết cho đúng") is no wish to die unless dying follows the wish.
+        if "only_fiction" in fired and "speaker_wish" in fired and not any(
+                name in ("death", "suicide", "method", "despair") and 0 <= start - wish_end <= 4
+                for name, start, _ in kept for wish, _s, wish_end in kept if wish == "speaker_wish"):
+            fired.discard("speaker_wish")
+        # Out of a facility is over ("hồi mới ra trại …"), unless a sign is seen now: just out and using again is
+        # when an overdose is likeliest.
+        if "released" in fired and not ("strong_now" in fired and fired & set(SIGNS)):
+            fired.add("safe_now")
         if "false_alarm" in fired and not fired & {"cry", "again", "strong_now"}:
             fired.add("safe_now")  # what turned out to be nothing is over
         if "others_fear" in fired:
@@ -1066,6 +1089,16 @@ class CrisisReader:
             and not found & {"hypothetical", "question", "informational", "permission", "past", "joking", "fiction"}
             for found, asked in sentences)
 
+    def _sign_told(self, text: str) -> bool:
+        """A sentence of a message of several tells a sign seen now, supposing, asking and looking back on nothing
+        ("He's on the couch now and I can't wake him")."""
+        sentences = self._by_sentence(text)
+        return len(sentences) > 1 and any(
+            found & set(SIGNS) and found & {"now", "strong_now"} and not asked
+            and not found & {"hypothetical", "question", "informational", "permission", "past", "long_ago", "joking",
+                             "fiction", "safe_now", "habitual", "medical_cause"}
+            for found, asked in sentences)
+
     def _cause_in_its_sentence(self, text: str, drug_words: set[str]) -> bool:
         """Every sentence with a sign names its medical cause and no drug."""
         with_signs = [found for found, _asked in self._by_sentence(text) if found & set(SIGNS)]
@@ -1137,9 +1170,12 @@ class CrisisReader:
             # ... nor against a story said to be one ("I'm writing a screenplay where a character finds her brother
             # unconscious"): its signs are the character's.
             made_up = "only_fiction" in c and not strong
+            # A story of then and of how well it went, and a sentence of its own that tells a sign now ("… we all
+            # thought things were fine. He's on the couch now and I can't wake him"): that sentence is now.
             if other_cause or "bereaved" in c or made_up \
                     or (not_now and not (observed and "past" not in c and "safe_now" not in c
-                                         and not told_as_habit and not asked_if)):
+                                         and not told_as_habit and not asked_if)
+                        and not (observed and self._sign_told(text))):
                 tier = Tier.ABOUT
             elif observed:
                 # Signs asked about with nobody named: a question, unless "now" says they are seen; in a belief
@@ -1208,7 +1244,10 @@ class CrisisReader:
         farewell = (("farewell_apology" in c and "farewell_gone" in c)
                     or ("suicide_hint" in c and "unreachable" in c)) and "everyday_leaving" not in c
         # The writer's own wish to die, in any words: "em chỉ muốn biến mất", "tôi định đi theo bố".
-        wish_to_die = "death" in c and "speaker_wish" in c and "reported" not in c
+        # Not a plan of friends named, beside a question whether something kills ("nấm thần có gây chết người ko,
+        # tụi bạn em định thử"): the wish is theirs, to try it, and the dying is asked about.
+        wish_to_die = "death" in c and "speaker_wish" in c and "reported" not in c \
+            and not ({"others_wish", "deadly_question"} <= c)
         # An animal that ate rat poison is taken to a vet: the means named is not a person's. Words of a person's
         # wish to die ("không ai cần mình nữa, đêm nay mình đi") beside a pet given away stay the person's.
         animal_means = animal_only and "speaker_wish" not in c

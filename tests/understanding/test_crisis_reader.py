@@ -1490,3 +1490,80 @@ def test_a_swallowing_supposed_then_told_is_happening_now(text: str) -> None:
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
     asked = READER.read(text.split("?")[0] + "?")
     assert asked is not None and asked.tier is Tier.ABOUT, asked
+
+
+@pytest.mark.parametrize("text", ["my brother keeps saying he wants to jump, we're up on the roof of his building",
+                                  "my best friend is texting me that she wants to jump, she's at the river now"])
+def test_someone_there_who_wants_to_jump_wishes_to_die(text: str) -> None:
+    """The rules alone read it, with no model."""
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["my son wants to jump on the trampoline all evening lol",
+                                  "i could jump for joy, my first month without using"])
+def test_a_jump_for_fun_is_no_wish_to_die(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_rope_made_ready_is_a_means() -> None:
+    for text in ("em đã chuẩn bị dây rồi, chỉ hỏi uống thuốc trước có đỡ sợ hơn không",
+                 "got the rope ready. would taking my dose first make it hurt less"):
+        reading = RULES.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    getting_up = READER.read("sáng mai 5h em chuẩn bị dậy đi uống thuốc rồi đi làm")
+    assert getting_up is None or getting_up.tier is not Tier.NOW, getting_up
+
+
+def test_friends_planning_to_try_a_drug_ask_whether_it_kills() -> None:
+    """The plan is the friends', to try it; the dying is asked about, even where the model hears a wish to die."""
+    reading = SURE.read("tem giấy có gây chết người không ạ, mấy đứa bạn em định thử cuối tuần")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_story_writers_wish_is_to_write_it_unless_dying_follows_the_wish() -> None:
+    story = READER.read("em đang viết truyện có nhân vật tự tử, em muốn tả cho thật mà không cổ vũ")
+    assert story is None or story.tier is not Tier.NOW, story
+    own = READER.read("em đang viết truyện nhưng thật ra em muốn chết lắm rồi")
+    assert own is not None and (own.kind, own.tier) == (CrisisKind.SUICIDE, Tier.NOW), own
+
+
+def test_what_a_saying_means_asked_is_no_wish_to_die_however_sure_the_model() -> None:
+    reading = SURE.read("người ta hay nói thà chết còn hơn sống nhục, câu đó có nghĩa là gì vậy")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    own = SURE.read("em thấy thà chết còn hơn sống nhục, em muốn chết thật rồi, vậy có nghĩa là gì")
+    assert own is not None and own.tier is Tier.NOW, own
+
+
+@pytest.mark.parametrize("text", [
+    "Last spring my uncle finished rehab and everyone said he was doing great. Tonight he is slumped in the "
+    "bathroom and won't respond to us.",
+    "Năm ngoái anh em cai xong, cả nhà tưởng ổn rồi. Giờ anh đang nằm bất tỉnh trong phòng, gọi không dậy."])
+def test_a_sign_told_now_in_its_own_sentence_after_a_story_of_then_is_now(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["nhóm nhạc Overdose tối nay diễn ở phố đi bộ, ai đi xem không",
+                                  "the band Overdose plays the stadium tonight, who's coming"])
+def test_a_band_named_after_a_danger_plays_tonight(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_a_time_to_come_supposed_and_asked_about_is_a_question_unless_the_model_is_all_but_sure() -> None:
+    """The model, fairly sure, hears a wish to die in "không … được nữa"; asked of a time to come with no word of
+    dying, it is a question. All but sure, it may be a farewell said as one ("lỡ mai em không còn nữa thì …")."""
+    text = "sau này lỡ em ốm nặng, không tự đi lên trạm được nữa thì tính sao?"
+    fairly = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.7)).read(text)  # type: ignore[arg-type]
+    assert fairly is None or fairly.tier is Tier.ABOUT, fairly
+    sure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.95)).read(text)  # type: ignore[arg-type]
+    assert sure is not None and sure.tier in (Tier.NOW, Tier.CHECK), sure
+
+
+def test_out_of_rehab_is_over_unless_a_sign_is_seen_now() -> None:
+    relapse = RULES.read("anh em mới ra trại hôm thứ hai, tối nay chơi lại, giờ nằm im gọi mãi không thưa")
+    assert relapse is not None and (relapse.kind, relapse.tier) == (CrisisKind.OVERDOSE, Tier.NOW), relapse
+    over = READER.read("con tôi đã ra trại được nửa năm, giờ có nên cho cháu uống methadone không")
+    assert over is None or over.tier is not Tier.NOW, over
