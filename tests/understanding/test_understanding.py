@@ -948,3 +948,12 @@ async def test_crying_faces_get_a_gentle_word_not_a_smile(bot: Bot) -> None:
     assert "🙂" not in texts[0] and "115" in texts[0], texts[0]
     _handler, texts = await say(bot, "huhu")
     assert "115" in texts[0] and "tư vấn viên" in texts[0], texts[0]
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("could I message one of your counsellors tonight instead of the bot", "talk"),
+    ("buổi sinh hoạt tới là hôm nào vậy, lần trước vui quá", "groups"),
+    ("when's the next meeting? the last one really helped", "groups"),
+])
+def test_counselors_and_the_next_meeting_asked_for_in_other_words(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
