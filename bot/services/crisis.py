@@ -86,7 +86,7 @@ REQUIRED_CONCEPTS = frozenset({
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
-    "despair", "missed_dose", "mistake", "meaning_asked", "released",
+    "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -671,6 +671,12 @@ class CrisisReader:
         meaning = "meaning_asked" in c and calm and not c & {
             "person", "child", "young_child", "now", "speaker_wish", "despair", "swallowed", "plan", "method",
             "stockpile", *SIGNS, *FAREWELL_EVIDENCE}
+        # Medicine run out of, with no word of dying, despair, a means or a farewell and nothing swallowed ("thuốc em
+        # không còn nữa, mai phải lên trạm lấy thêm"): the model hears a wish to die in "không còn … nữa", the words
+        # say what is gone.
+        ran_out = reading is None and "ran_out" in c and model.crisis_kind == CrisisKind.SUICIDE and not c & {
+            "suicide", "death", "despair", "method", "plan", "stockpile", "cry", "swallowed", "excess", "excess_amount",
+            *FAREWELL_EVIDENCE}
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -749,7 +755,7 @@ class CrisisReader:
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
-                         or told_in_fiction or small_hurt or signing_off or meaning):
+                         or told_in_fiction or small_hurt or signing_off or meaning or ran_out):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \

@@ -1567,3 +1567,15 @@ def test_out_of_rehab_is_over_unless_a_sign_is_seen_now() -> None:
     assert relapse is not None and (relapse.kind, relapse.tier) == (CrisisKind.OVERDOSE, Tier.NOW), relapse
     over = READER.read("con tôi đã ra trại được nửa năm, giờ có nên cho cháu uống methadone không")
     assert over is None or over.tier is not Tier.NOW, over
+
+
+@pytest.mark.parametrize("text", ["chai thuốc mang về của em không còn nữa, sáng mai em lên trạm lấy",
+                                  "out of my meds till monday, clinic's closed on sundays"])
+def test_medicine_run_out_of_is_no_wish_to_die_however_sure_the_model(text: str) -> None:
+    reading = SURE.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_medicine_run_out_of_beside_a_wish_to_die_keeps_the_alarm() -> None:
+    reading = SURE.read("hết thuốc rồi, em chán sống lắm, tối nay em đi luôn")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
