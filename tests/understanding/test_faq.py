@@ -119,3 +119,11 @@ def test_an_age_under_18_said_as_a_number_is_a_minors() -> None:
         assert "minor" in SYNONYMS.rewrite(words(said)), said
     assert "minor" not in SYNONYMS.rewrite(words("tôi nghỉ uống 15 ngày rồi"))
     assert "minor" not in SYNONYMS.rewrite(words("con tôi 19 tuổi"))
+
+
+def test_wanting_to_stop_using_drugs_is_answered_with_the_ways_to_stop_not_the_erasure() -> None:
+    """"Không muốn dùng … nữa" is also how people ask to stop using the bot: said of drugs, it is the wish to quit."""
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
+    for text in ("mình không muốn dùng ma túy nữa, giờ phải làm sao", "honestly i just want to get off drugs for good"):
+        entry, _candidates = index.answer(text)
+        assert entry is not None and entry.id == "wanting-to-quit", (text, entry)
