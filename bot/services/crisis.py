@@ -86,7 +86,7 @@ REQUIRED_CONCEPTS = frozenset({
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
-    "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out",
+    "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -674,9 +674,10 @@ class CrisisReader:
         # Medicine run out of, with no word of dying, despair, a means or a farewell and nothing swallowed ("thuốc em
         # không còn nữa, mai phải lên trạm lấy thêm"): the model hears a wish to die in "không còn … nữa", the words
         # say what is gone.
-        ran_out = reading is None and "ran_out" in c and model.crisis_kind == CrisisKind.SUICIDE and not c & {
-            "suicide", "death", "despair", "method", "plan", "stockpile", "cry", "swallowed", "excess", "excess_amount",
-            *FAREWELL_EVIDENCE}
+        # So is a partner one wants to leave ("tôi không chịu nổi ông chồng nghiện nữa, muốn ly hôn").
+        ran_out = reading is None and bool(c & {"ran_out", "separating"}) and model.crisis_kind == CrisisKind.SUICIDE \
+            and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "cry", "swallowed", "excess",
+                         "excess_amount", *FAREWELL_EVIDENCE}
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -1115,7 +1116,7 @@ class CrisisReader:
         ending = words(text[-60:])
         while ending and ending[-1] in _ADDRESS_WORDS:
             ending.pop()  # "... có sao không ad", "... ko vậy ạ": the question word comes before
-        if not c & EVENTS and not {"suicide_hint", "unreachable"} <= c:
+        if not c & EVENTS and not ("unreachable" in c and c & {"suicide_hint", "despair"}):
             return None
         now = bool(c & {"now", "strong_now"})
         strong = "strong_now" in c
@@ -1247,8 +1248,13 @@ class CrisisReader:
                 and bool(c & {"first_person", "now", "person"})) \
             or ("suicide" in c and "soon" in c and bool(c & {"first_person", "speaker_wish"}) and "reported" not in c)
         # A parting, then out of reach: an apology and a going, or thanks for everything and a phone turned off.
+        # Or despair, then out of reach today ("bạn em bảo chán đời, cả ngày nay không nghe máy"), not as a habit or
+        # going to sleep ("dạo này chồng em chán đời, hay tắt máy").
+        despair_then_gone = "despair" in c and "unreachable" in c \
+            and not c & {"habitual", "rest", "safe_now", "past", "long_ago", "hypothetical"}
         farewell = (("farewell_apology" in c and "farewell_gone" in c)
-                    or ("suicide_hint" in c and "unreachable" in c)) and "everyday_leaving" not in c
+                    or ("suicide_hint" in c and "unreachable" in c) or despair_then_gone) \
+            and "everyday_leaving" not in c
         # The writer's own wish to die, in any words: "em chỉ muốn biến mất", "tôi định đi theo bố".
         # Not a plan of friends named, beside a question whether something kills ("nấm thần có gây chết người ko,
         # tụi bạn em định thử"): the wish is theirs, to try it, and the dying is asked about.
@@ -1304,6 +1310,11 @@ class CrisisReader:
             kinds = {r.kind for r in now_readings}
             # Swallowing something to die is answered as a wish to die: that reply starts with 115.
             if CrisisKind.SUICIDE in kinds and CrisisKind.POISONING in kinds:
+                return next(r for r in now_readings if r.kind is CrisisKind.SUICIDE)
+            # A wish to die and then no answer ("she said she's done with life and now she's not answering her
+            # phone"), with no sign seen and nothing taken: the silence is the wish's, not an overdose's.
+            if CrisisKind.SUICIDE in kinds and CrisisKind.OVERDOSE in kinds \
+                    and not c & {"overdose_event", "used", "substance", "swallowed", "ingest", *SIGNS}:
                 return next(r for r in now_readings if r.kind is CrisisKind.SUICIDE)
             # Signs after swallowing something by mistake: the poisoning reply has the overdose steps.
             if CrisisKind.POISONING in kinds and (accident or child_swallowed):

@@ -1579,3 +1579,22 @@ def test_medicine_run_out_of_is_no_wish_to_die_however_sure_the_model(text: str)
 def test_medicine_run_out_of_beside_a_wish_to_die_keeps_the_alarm() -> None:
     reading = SURE.read("hết thuốc rồi, em chán sống lắm, tối nay em đi luôn")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_despair_then_out_of_reach_today_is_a_wish_to_die_not_as_a_habit() -> None:
+    today = RULES.read("chị em nhắn là chán đời lắm rồi, từ trưa tới giờ gọi không nghe máy")
+    assert today is not None and (today.kind, today.tier) == (CrisisKind.SUICIDE, Tier.NOW), today
+    habit = RULES.read("dạo này anh ấy hay chán đời, hay tắt máy cả ngày, gia đình nên giúp thế nào?")
+    assert habit is None or habit.tier is not Tier.NOW, habit
+
+
+def test_a_wish_to_die_and_then_no_answer_is_the_wish_not_an_overdose() -> None:
+    reading = RULES.read("my brother said he is done with life and now he is not answering his phone")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_partner_one_wants_to_leave_is_no_wish_to_die_however_sure_the_model() -> None:
+    leaving = SURE.read("em hết chịu nổi ông chồng nghiện rồi, em muốn ly dị")
+    assert leaving is None or leaving.tier is not Tier.NOW, leaving
+    dying = SURE.read("ly dị rồi, chẳng còn gì nữa, em muốn chết")
+    assert dying is not None and dying.tier is Tier.NOW, dying
