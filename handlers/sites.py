@@ -7,6 +7,7 @@ and the date it was last checked. Sample rows say so in their first line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -15,7 +16,7 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_, Translator
 from bot.keys import ChoiceKey
 from bot.messages import Reply
-from bot.normalize import has_letters_or_digits
+from bot.normalize import has_letters_or_digits, words
 from bot.sites import Opening, Site, SiteKind
 
 FLOW = "sites"
@@ -32,6 +33,23 @@ LOOKING_FOR: dict[str, tuple[str, frozenset[SiteKind] | None]] = {
     "hiv": (N_("sites.kind_hiv"), frozenset({SiteKind.HIV_SERVICE})),
     "all": (N_("sites.kind_all"), None),
 }
+# The kind of place a message names, in its folded words ("chỗ cai nghiện ở Bình Dương", "methadone ở Hải Phòng").
+_KIND_SAID = {
+    "rehab": re.compile(r"(?<![a-z])(?:cai nghien|trai cai|cho cai|noi cai|rehab|detox)(?![a-z])"),
+    "counseling": re.compile(r"(?<![a-z])(?:diem tu van|counseling point|counselling point)(?![a-z])"),
+    "hiv": re.compile(r"(?<![a-z])(?:hiv|arv|prep|xet nghiem)(?![a-z])"),
+    "methadone": re.compile(r"(?<![a-z])(?:methadone|metadon|uong thuoc|cap phat|dose|dosing)(?![a-z])"),
+}
+
+
+def kinds_said(text: str) -> frozenset[SiteKind] | None:
+    """The kinds of site a message asks for when it names one kind of place: a rehab centre asked for in a
+    province is no methadone clinic there. Naming none, or several, it asks for every kind."""
+    said = " ".join(words(text))
+    named = [key for key, pattern in _KIND_SAID.items() if pattern.search(said)]
+    return LOOKING_FOR[named[0]][1] if len(named) == 1 else None
+
+
 KIND_NAME = {
     SiteKind.METHADONE_CLINIC: N_("sites.is_methadone_clinic"),
     SiteKind.DISPENSING_POINT: N_("sites.is_dispensing_point"),

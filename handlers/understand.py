@@ -142,7 +142,7 @@ async def on_place(turn: Turn) -> Step | None:
 
 
 def _places(turn: Turn) -> Step | None:
-    step = sites.in_place(turn, turn.text, None, whole=False)
+    step = sites.in_place(turn, turn.text, sites.kinds_said(turn.text), whole=False)
     if step is not None:
         turn.close_flow()
     return step

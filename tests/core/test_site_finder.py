@@ -112,3 +112,14 @@ async def test_further_results_are_let_go_when_the_person_moves_on(site_bot: Bot
     assert handler == "faq" and len(texts) == 1  # answered, and no "what next?" asked again
     handler, _, _, _ = await turn(site_bot, "xem them")
     assert handler != "sites"
+
+
+async def test_a_kind_of_place_named_with_the_place_is_looked_for_by_that_kind(site_bot: Bot) -> None:
+    """"Chỗ cai nghiện ở Hà Nội" asks for rehab, not the methadone clinics the list has there."""
+    await onboard(site_bot)
+    handler, entry, _, _ = await turn(site_bot, "methadone ở Hà Nội")
+    assert handler == "sites" and entry is not None and set(entry.split(",")) == {"sample-a", "sample-b"}
+    handler, _, texts, _ = await turn(site_bot, "cho em xin số điện thoại chỗ cai nghiện ở Hà Nội")
+    assert handler == "sites:none" and "«Hà Nội»" in texts[-1], texts
+    handler, entry, _, _ = await turn(site_bot, "ha noi co cho nao")
+    assert handler == "sites" and entry is not None and set(entry.split(",")) == {"sample-a", "sample-b", "sample-d"}

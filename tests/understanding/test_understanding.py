@@ -957,3 +957,12 @@ async def test_crying_faces_get_a_gentle_word_not_a_smile(bot: Bot) -> None:
 ])
 def test_counselors_and_the_next_meeting_asked_for_in_other_words(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("hẹn tư vấn chiều thứ 6 tuần sau được không ạ", "book"),
+    ("cho mình xin số đt mấy trung tâm cai nghiện ở Đà Nẵng", "sites"),
+    ("muốn gửi em trai vào trung tâm cai nghiện tư nhân thì có được không", None),
+])
+def test_counseling_asked_for_by_time_and_rehab_centres_by_phone_number(text: str, intent: str | None) -> None:
+    assert INTENTS.intent(text) == intent, text
