@@ -678,6 +678,14 @@ class CrisisReader:
         ran_out = reading is None and bool(c & {"ran_out", "separating"}) and model.crisis_kind == CrisisKind.SUICIDE \
             and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "cry", "swallowed", "excess",
                          "excess_amount", *FAREWELL_EVIDENCE}
+        # A sign whose medical cause is named, with no drug, blow or wish to die ("ông ngoại em hôn mê sâu vì đột quỵ,
+        # đang nằm viện"): the rules' worry to answer stands where the model hears someone harmed or a wish to die.
+        # Not where it hears the signs themselves: someone not breathing now needs 115 whatever the cause.
+        medical = reading is not None and reading.tier is Tier.ABOUT and "medical_cause" in c and calm \
+            and model.crisis_kind not in (CrisisKind.OVERDOSE, CrisisKind.POISONING) \
+            and not c & {"used", "overdose_event", "swallowed", "ingest", "excess", "excess_amount", "spiked",
+                         "violence", "threat", "harm_verb", "weapon_only", "child_harm", "suicide", "speaker_wish",
+                         *FAREWELL_EVIDENCE}
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -756,7 +764,7 @@ class CrisisReader:
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
-                         or told_in_fiction or small_hurt or signing_off or meaning or ran_out):
+                         or told_in_fiction or small_hurt or signing_off or meaning or ran_out or medical):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \

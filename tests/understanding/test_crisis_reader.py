@@ -1598,3 +1598,14 @@ def test_a_partner_one_wants_to_leave_is_no_wish_to_die_however_sure_the_model()
     assert leaving is None or leaving.tier is not Tier.NOW, leaving
     dying = SURE.read("ly dị rồi, chẳng còn gì nữa, em muốn chết")
     assert dying is not None and dying.tier is Tier.NOW, dying
+
+
+def test_a_coma_with_its_medical_cause_named_is_a_worry_whatever_harm_the_model_hears() -> None:
+    """The model, sure of violence, hears someone harmed; the words say a stroke, in hospital."""
+    text = "bà nội em hôn mê mấy hôm nay vì tai biến, đang nằm viện tỉnh"
+    harmed = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.9, "violence"))  # type: ignore[arg-type]
+    reading = harmed.read(text)
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    breathing = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.9, "overdose"))  # type: ignore[arg-type]
+    now = breathing.read("chú em đột quỵ ngã ngoài sân, giờ nằm bất tỉnh, không thở")
+    assert now is not None and now.tier is Tier.NOW, now
