@@ -86,7 +86,7 @@ REQUIRED_CONCEPTS = frozenset({
     "cry", "not_a_cry", "spiked", "long_ago", "everyday_leaving", "everyday_thing", "plan", "rest", "again",
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
-    "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating",
+    "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -123,6 +123,7 @@ SHADOWED = {
     "reflexive": frozenset({"violence", "harm_verb", "child_harm"}),  # "nhốt mình": shut in by oneself, not another
     "informational": frozenset({"strong_now", "cry"}),  # the "ai giúp" of "gọi ai giúp": whom to call, asked
     "someone_word": frozenset({"question", "informational"}),  # "ai đó" of "với ai đó" is someone, not who
+    "asks_time": frozenset({"now", "strong_now"}),  # "giờ" of "mấy giờ": what time, not now
 }
 # Where one sentence ends and the next begins, for the readings that turn on which sentence says what.
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -686,6 +687,13 @@ class CrisisReader:
             and not c & {"used", "overdose_event", "swallowed", "ingest", "excess", "excess_amount", "spiked",
                          "violence", "threat", "harm_verb", "weapon_only", "child_harm", "suicide", "speaker_wish",
                          *FAREWELL_EVIDENCE}
+        # The daily visit to the dosing place, or the hour of a dose asked, with no other word of a danger ("trạm mở
+        # cửa mấy giờ để uống thuốc vậy"): the model, sure as it may be, hears a swallowing in "uống thuốc".
+        dosing_visit = reading is None and bool(c & {"dosing_service", "asks_time"}) \
+            and model.crisis_kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE) \
+            and not c & ((EVENTS - {"ingest"}) | FAREWELL_EVIDENCE
+                         | {"cry", "again", "strong_now", "child", "young_child", "despair", "speaker_wish", "left_alone",
+                            "out_of_control", "excess", "excess_amount", "ingest_accident", *SIGNS})
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -764,7 +772,8 @@ class CrisisReader:
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
-                         or told_in_fiction or small_hurt or signing_off or meaning or ran_out or medical):
+                         or told_in_fiction or small_hurt or signing_off or meaning or ran_out or medical
+                         or dosing_visit):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \

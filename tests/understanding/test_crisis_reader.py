@@ -1609,3 +1609,17 @@ def test_a_coma_with_its_medical_cause_named_is_a_worry_whatever_harm_the_model_
     breathing = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.9, "overdose"))  # type: ignore[arg-type]
     now = breathing.read("chú em đột quỵ ngã ngoài sân, giờ nằm bất tỉnh, không thở")
     assert now is not None and now.tier is Tier.NOW, now
+
+
+@pytest.mark.parametrize("text", ["trạm mở cửa từ mấy giờ để em lên uống thuốc ạ",
+                                  "có phải mang giấy tờ gì khi đi uống thuốc hằng ngày không"])
+def test_the_daily_visit_and_its_hours_are_no_swallowing_however_sure_the_model(text: str) -> None:
+    """"Mấy giờ" asks the time, it is no "giờ" of now; "đi uống thuốc" is the visit to the dosing place."""
+    sure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.9, "poisoning"))  # type: ignore[arg-type]
+    reading = sure.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_an_hour_told_beside_a_child_swallowing_keeps_the_alarm() -> None:
+    reading = READER.read("con em 3 tuổi uống mất ngụm methadone lúc mấy giờ em không biết, giờ ngủ li bì")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
