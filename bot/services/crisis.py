@@ -692,8 +692,8 @@ class CrisisReader:
         dosing_visit = reading is None and bool(c & {"dosing_service", "asks_time"}) \
             and model.crisis_kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE) \
             and not c & ((EVENTS - {"ingest"}) | FAREWELL_EVIDENCE
-                         | {"cry", "again", "strong_now", "child", "young_child", "despair", "speaker_wish", "left_alone",
-                            "out_of_control", "excess", "excess_amount", "ingest_accident", *SIGNS})
+                         | {"cry", "again", "strong_now", "child", "young_child", "despair", "speaker_wish",
+                            "left_alone", "out_of_control", "excess", "excess_amount", "ingest_accident", *SIGNS})
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
