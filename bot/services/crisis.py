@@ -263,6 +263,13 @@ _GONE = re.compile(
     r"since (?:mom|dad|my mom|my dad|my mother|my father) (?:died|passed))(?![a-z0-9])")
 # The world, the family, everyone better off without the writer ("thế giới sẽ tốt hơn nếu tôi biến mất",
 # "everyone would be happier if I wasn't around"): better said beside the writer's absence.
+# Dying wished for looking back, with nobody else named between ("giá mà hôm đó em chết luôn", "phải chi lúc đó
+# mình chết quách"): the writer's own passive wish to die. Not someone else wished dead ("giá mà thằng chồng chết
+# quách đi"): anger at them, which the words between name.
+_WISHED_DEAD = re.compile(
+    r"(?<![a-z0-9])(?:gia ma|gia nhu|uoc gi|phai chi|if only)"
+    r"((?: (?:hom|do|luc|ay|khi|nam|ngoai|truoc|dem|toi|em|e|minh|tao|tui|t|con|chau|da|duoc|that|night|day|i|had|"
+    r"d|cu|cho|roi)){0,5}) (?:chet|died|been dead)(?![a-z0-9])")
 _BETTER = re.compile(r"(?<![a-z0-9])(?:tot hon|nhe nhom hon|yen on hon|vui hon|de tho hon|do kho|do phai lo|"
                      r"nhe no|better|happier|easier)(?![a-z0-9])")
 _WITHOUT_ME = re.compile(
@@ -328,7 +335,7 @@ MODEL_ABOUT_SURE = 0.6
 # A cry for help in this many words or fewer, with no word of what is happening, is only a cry.
 CRY_MAX_WORDS = 5
 # What keeps a rule's alarm whatever the model says.
-UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan", "feared_dead"})
+UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan", "feared_dead", "wished_dead"})
 
 
 # Words quoted: opened after a space or at the start, closed before a space, a stop or the end (the "'" of
@@ -1012,6 +1019,9 @@ class CrisisReader:
             fired.update(("suicide", "speaker_wish"))
         if _BETTER.search(folded) and _WITHOUT_ME.search(folded):
             fired.update(("suicide", "speaker_wish"))
+        if _WISHED_DEAD.search(folded):
+            fired.update(("suicide", "speaker_wish", "wished_dead"))
+            fired.difference_update(("hypothetical", "question"))  # "if only" wishes, it supposes and asks nothing
         for blow in _BLOW.finditer(folded):
             fired.add("suicide" if blow.group(1) else "violence")
         if vanishing:

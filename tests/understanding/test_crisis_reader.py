@@ -1623,3 +1623,14 @@ def test_the_daily_visit_and_its_hours_are_no_swallowing_however_sure_the_model(
 def test_an_hour_told_beside_a_child_swallowing_keeps_the_alarm() -> None:
     reading = READER.read("con em 3 tuổi uống mất ngụm methadone lúc mấy giờ em không biết, giờ ngủ li bì")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["phải chi lúc đó mình chết luôn cho rồi", "if only i had died back then"])
+def test_dying_wished_for_looking_back_is_a_wish_to_die_whatever_the_model_doubts(text: str) -> None:
+    reading = DOUBTFUL.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_regret_looking_back_with_no_dying_in_it_is_no_wish_to_die() -> None:
+    reading = RULES.read("giá mà hôm đó em đi khám sớm hơn thì đâu đến nỗi")
+    assert reading is None, reading
