@@ -1634,3 +1634,11 @@ def test_dying_wished_for_looking_back_is_a_wish_to_die_whatever_the_model_doubt
 def test_a_regret_looking_back_with_no_dying_in_it_is_no_wish_to_die() -> None:
     reading = RULES.read("giá mà hôm đó em đi khám sớm hơn thì đâu đến nỗi")
     assert reading is None, reading
+
+
+def test_the_words_of_a_band_name_no_story_in_teencode_or_first_aid() -> None:
+    """"dj" is "đi" in teencode, "ban nhac" unmarked is also "bạn nhắc", and a band aid is first aid: none of them
+    says the message is a story or a band's."""
+    for text in ("mai e dj luon, ko ai phai lo nua", "ban nhac em la no nam im ko tho",
+                 "he cut his arm, i put the band aid on but it won't stop bleeding"):
+        assert "only_fiction" not in READER._concepts(text)[0], text
