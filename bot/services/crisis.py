@@ -87,6 +87,7 @@ REQUIRED_CONCEPTS = frozenset({
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
+    "daily_visit",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -124,6 +125,9 @@ SHADOWED = {
     "informational": frozenset({"strong_now", "cry"}),  # the "ai giúp" of "gọi ai giúp": whom to call, asked
     "someone_word": frozenset({"question", "informational"}),  # "ai đó" of "với ai đó" is someone, not who
     "asks_time": frozenset({"now", "strong_now"}),  # "giờ" of "mấy giờ": what time, not now
+    # "uống thuốc" of "đi uống thuốc": the daily dose taken at the dosing place, no swallowing of something
+    # (a drug taken still, so a drowsiness after it is read)
+    "daily_visit": frozenset({"ingest", "swallowed"}),
 }
 # Where one sentence ends and the next begins, for the readings that turn on which sentence says what.
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -675,8 +679,9 @@ class CrisisReader:
             and ("only_fiction" in c
                  or not c & {"person", "child", "young_child", "child_generic", "now", "first_person", *SIGNS})
         # What a saying means, asked, with nobody named, nothing now and no wish of the writer's: sure as the model
-        # may be of the dying in the saying, the message asks what words mean.
-        meaning = "meaning_asked" in c and calm and not c & {
+        # may be of the dying in the saying, the message asks what words mean. A saying named as one ("tục ngữ",
+        # "câu này"): "sống thế này còn nghĩa là gì nữa" asks what life is worth.
+        meaning = "meaning_asked" in c and "fiction" in c and calm and not c & {
             "person", "child", "young_child", "now", "speaker_wish", "despair", "swallowed", "plan", "method",
             "stockpile", *SIGNS, *FAREWELL_EVIDENCE}
         # Medicine run out of, with no word of dying, despair, a means or a farewell and nothing swallowed ("thuốc em
@@ -696,7 +701,7 @@ class CrisisReader:
                          *FAREWELL_EVIDENCE}
         # The daily visit to the dosing place, or the hour of a dose asked, with no other word of a danger ("trạm mở
         # cửa mấy giờ để uống thuốc vậy"): the model, sure as it may be, hears a swallowing in "uống thuốc".
-        dosing_visit = reading is None and bool(c & {"dosing_service", "asks_time"}) \
+        dosing_visit = reading is None and bool(c & {"dosing_service", "daily_visit", "asks_time"}) \
             and model.crisis_kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE) \
             and not c & ((EVENTS - {"ingest"}) | FAREWELL_EVIDENCE
                          | {"cry", "again", "strong_now", "child", "young_child", "despair", "speaker_wish",
@@ -1092,7 +1097,7 @@ class CrisisReader:
         if figure:
             fired.add("figure_of_speech")
         # What is swallowed at the dosing place ("mai còn đi uống thuốc") is the treatment, taken as prescribed.
-        dosing = [(start, end) for name, start, end in kept if name == "dosing_service"]
+        dosing = [(start, end) for name, start, end in kept if name in ("dosing_service", "daily_visit")]
         swallowing = " ".join("," if any(s <= i < e for s, e in dosing) else t.folded for i, t in enumerate(tokens)) \
             if dosing else folded
         if self._swallowed is not None and self._swallowed.search(swallowing):

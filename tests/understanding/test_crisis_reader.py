@@ -1642,3 +1642,14 @@ def test_the_words_of_a_band_name_no_story_in_teencode_or_first_aid() -> None:
     for text in ("mai e dj luon, ko ai phai lo nua", "ban nhac em la no nam im ko tho",
                  "he cut his arm, i put the band aid on but it won't stop bleeding"):
         assert "only_fiction" not in READER._concepts(text)[0], text
+
+
+def test_what_life_is_worth_asked_is_no_saying() -> None:
+    reading = READER.read("sống thế này còn nghĩa là gì nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_drowsy_after_the_daily_dose_is_still_a_drug_taken() -> None:
+    """The daily visit hides no swallowing from the model, but the dose was taken: a sign after it is read."""
+    reading = RULES.read("sáng nay lên trạm uống thuốc xong, giờ chồng em lơ mơ, gọi mãi không tỉnh")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
