@@ -87,7 +87,7 @@ REQUIRED_CONCEPTS = frozenset({
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
-    "daily_visit",
+    "daily_visit", "quit_wish",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -687,8 +687,10 @@ class CrisisReader:
         # Medicine run out of, with no word of dying, despair, a means or a farewell and nothing swallowed ("thuốc em
         # không còn nữa, mai phải lên trạm lấy thêm"): the model hears a wish to die in "không còn … nữa", the words
         # say what is gone.
-        # So is a partner one wants to leave ("tôi không chịu nổi ông chồng nghiện nữa, muốn ly hôn").
-        ran_out = reading is None and bool(c & {"ran_out", "separating"}) and model.crisis_kind == CrisisKind.SUICIDE \
+        # So is a partner one wants to leave ("tôi không chịu nổi ông chồng nghiện nữa, muốn ly hôn"), and drugs one
+        # wants to stop using ("em không muốn dùng ma túy nữa").
+        ran_out = reading is None and bool(c & {"ran_out", "separating", "quit_wish"}) \
+            and model.crisis_kind == CrisisKind.SUICIDE \
             and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "cry", "swallowed", "excess",
                          "excess_amount", *FAREWELL_EVIDENCE}
         # A sign whose medical cause is named, with no drug, blow or wish to die ("ông ngoại em hôn mê sâu vì đột quỵ,

@@ -1653,3 +1653,10 @@ def test_drowsy_after_the_daily_dose_is_still_a_drug_taken() -> None:
     """The daily visit hides no swallowing from the model, but the dose was taken: a sign after it is read."""
     reading = RULES.read("sáng nay lên trạm uống thuốc xong, giờ chồng em lơ mơ, gọi mãi không tỉnh")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_the_wish_to_stop_using_is_no_wish_to_die_however_sure_the_model() -> None:
+    stop = SURE.read("mình không muốn chơi nữa, mệt rồi, muốn cai thật sự")
+    assert stop is None or stop.tier is not Tier.NOW, stop
+    dying = SURE.read("không muốn dùng ma túy nữa, mà cũng không muốn sống nữa")
+    assert dying is not None and dying.tier is Tier.NOW, dying
