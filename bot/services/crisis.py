@@ -684,12 +684,11 @@ class CrisisReader:
         meaning = "meaning_asked" in c and "fiction" in c and calm and not c & {
             "person", "child", "young_child", "now", "speaker_wish", "despair", "swallowed", "plan", "method",
             "stockpile", *SIGNS, *FAREWELL_EVIDENCE}
-        # Medicine run out of, with no word of dying, despair, a means or a farewell and nothing swallowed ("thuốc em
-        # không còn nữa, mai phải lên trạm lấy thêm"): the model hears a wish to die in "không còn … nữa", the words
-        # say what is gone.
-        # So is a partner one wants to leave ("tôi không chịu nổi ông chồng nghiện nữa, muốn ly hôn"), and drugs one
-        # wants to stop using ("em không muốn dùng ma túy nữa").
-        ran_out = reading is None and bool(c & {"ran_out", "separating", "quit_wish"}) \
+        # Something other than a life that ends, with no word of dying, despair, a means or a farewell and nothing
+        # swallowed: medicine run out of ("thuốc em không còn nữa, mai phải lên trạm lấy thêm"), a partner one wants
+        # to leave ("tôi không chịu nổi ông chồng nghiện nữa, muốn ly hôn"), drugs one wants to stop using ("em không
+        # muốn dùng ma túy nữa"). The model hears a wish to die in "không còn … nữa"; the words say what ends.
+        other_ending = reading is None and bool(c & {"ran_out", "separating", "quit_wish"}) \
             and model.crisis_kind == CrisisKind.SUICIDE \
             and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "cry", "swallowed", "excess",
                          "excess_amount", *FAREWELL_EVIDENCE}
@@ -786,7 +785,7 @@ class CrisisReader:
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
-                         or told_in_fiction or small_hurt or signing_off or meaning or ran_out or medical
+                         or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
