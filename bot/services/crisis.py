@@ -87,7 +87,7 @@ REQUIRED_CONCEPTS = frozenset({
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
-    "daily_visit", "quit_wish",
+    "daily_visit", "quit_wish", "dream",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -128,6 +128,7 @@ SHADOWED = {
     # "uống thuốc" of "đi uống thuốc": the daily dose taken at the dosing place, no swallowing of something
     # (a drug taken still, so a drowsiness after it is read)
     "daily_visit": frozenset({"ingest", "swallowed"}),
+    "dream": frozenset({"wish", "speaker_wish"}),  # the "mộng" of "ác mộng" is no "mong" (to wish)
 }
 # Where one sentence ends and the next begins, for the readings that turn on which sentence says what.
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -204,6 +205,14 @@ _YES_NO = re.compile(r"(?<![a-z0-9])co (?!giat|rut|quap|cung|lai)(?:[a-z0-9]+ ){
 _MANY_PILLS = re.compile(r"(?<![0-9])([0-9]{1,3}) ?(?:vien(?: thuoc)?|pills|tablets|caps|capsules|xanax|valium|seduxen|"
                          r"oxys?|percs|bars|tramadol|paracetamol|panadol)(?![a-z])"
                          r"(?! ?(?:mot|moi|1|a|per|each|every|/) ?(?:ngay|day|lan|time|dose))")
+# The writer, named as the one a harm is done to.
+_WRITER_WORDS = frozenset({"me", "toi", "tui", "tao", "minh", "em", "tau", "myself", "con"})
+# The concepts of dying, a means or a farewell: what makes a sentence one about a wish to die.
+_DYING_CONCEPTS = frozenset({"suicide", "death", "method", "stockpile", "wished_dead", "farewell_apology",
+                             "farewell_gone", "suicide_hint"})
+# Words that name what follows as an effect: "có gây ngừng thở", "dẫn đến hôn mê", "can it cause seizures".
+_CAUSES = re.compile(r"(?<![a-z])(?:gay|gay ra|khien|dan den|dan toi|cause|causes|causing|lead to|leads to|result in)"
+                     r"(?![a-z])")
 _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} ?(?:vien|lieu|pills|tablets|mg)(?![a-z])")
 # A dose taken twice or once more ("uống metadon 2 lần rồi do quên", "uống thêm lần nữa", "took my dose twice",
 # "dosed at two clinics"): an excess, with the drug's name or other words between; not a schedule ("chia
@@ -372,6 +381,20 @@ def _writer_is_subject(kept: list[tuple[str, int, int]], tokens: list[Token]) ->
     return any(not any(cs <= start and end <= ce for cs, ce in covering) and end not in helper_starts
                and not _owner(tokens, start)
                for start, end in writer)
+
+
+def _harm_done_to_another(kept: list[tuple[str, int, int]], tokens: list[Token]) -> bool:
+    """Every harm named is done to someone named within two words after it who is not the writer ("đang đánh mẹ em",
+    "hitting my mom"), and the writer is not named among those harmed ("hitting my mum and me", "hits me when he's
+    using"): a word for the writer within four words after the harm, not inside a person's name ("mẹ em")."""
+    harms = [end for name, _start, end in kept if name == "harm_verb"]
+    people = [(start, end) for name, start, end in kept if name == "person"]
+    others = [start for start, _end in people
+              if not any(name == "first_person" and s <= start < e for name, s, e in kept)]
+    writer = [i for i, token in enumerate(tokens) if token.folded in _WRITER_WORDS
+              and not any(s <= i < e for s, e in people)]
+    return bool(harms) and all(any(end <= start <= end + 2 for start in others)
+                               and not any(end <= i < end + 4 for i in writer) for end in harms)
 
 
 def _someone_elses_wish(c: set[str]) -> bool:
@@ -544,7 +567,8 @@ class CrisisReader:
         asked_about = found[1] or bool(c & {"question", "informational", "permission", "hypothetical"})
         if reading is not None and reading.tier is Tier.NOW and asked_about and model.about >= MODEL_ABOUT_SURE \
                 and model.crisis < model.about / 2 and not c & {"strong_now", "cry", "again", *UNDOUBTED} \
-                and "struck_now" not in reading.signals and not taken:
+                and "struck_now" not in reading.signals and not taken \
+                and not (reading.kind is CrisisKind.SUICIDE and self._dying_told(text)):
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_about"), model.crisis)
         if reading is not None and reading.tier is Tier.NOW:
             # Which crisis it is, the rules and the model can see differently (pills swallowed to die,
@@ -607,9 +631,13 @@ class CrisisReader:
                      or (reading.kind is CrisisKind.POISONING and bool(c & {"everyday_purpose", "denied_wish"})
                          and bool(c & {"excess", "excess_amount"}) and not c & {"despair", "wish"})) \
                 and not c & dying
+            # ... and a child's danger, a harm done to a child: a child who tells of a blow struck at someone else
+            # ("em 13 tuổi, bố em say đang đánh mẹ em") sees violence, and its reply has 111 as well.
+            child_sees = model.crisis_kind == CrisisKind.CHILD and reading.kind is CrisisKind.VIOLENCE \
+                and "child_sees" in c and not c & {"child_harm", "young_child", "carer_out", "left_alone"}
             model_kind = model.kind_share >= MODEL_KIND \
                 and not (child_seen or swallowed_seen or excess_unseen or no_child or not_the_writer or nothing_taken
-                         or own_harm or no_dying)
+                         or own_harm or no_dying or child_sees)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -707,6 +735,16 @@ class CrisisReader:
             and not c & ((EVENTS - {"ingest"}) | FAREWELL_EVIDENCE
                          | {"cry", "again", "strong_now", "child", "young_child", "despair", "speaker_wish",
                             "left_alone", "out_of_control", "excess", "excess_amount", "ingest_accident", *SIGNS})
+        # A dream told ("em nằm mơ thấy mẹ mất, giờ sợ quá", "i dreamt my brother OD'd and wouldn't wake up"), each
+        # danger said in the sentence that tells the dream, and nothing cried for, swallowed, planned or wished: the
+        # model hears the dream's danger, the words say it was dreamt.
+        dreamt = "dream" in c and calm \
+            and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", *FAREWELL_EVIDENCE} \
+            and all("dream" in found for found, _asked in self._by_sentence(text) if found & (EVENTS | EVIDENCE))
+        # A blow told as past beside a question about what to do if it comes again now ("last year i got beaten up
+        # … what should i do if they come after me now?"): the rules' question, whatever the model hears in the blow.
+        blow_then = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.VIOLENCE \
+            and not c & {"cry", "again"} and self._violence_then(text)
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -786,7 +824,7 @@ class CrisisReader:
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
                          or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
-                         or dosing_visit):
+                         or dosing_visit or dreamt or blow_then):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1062,8 +1100,12 @@ class CrisisReader:
                                 if age)
         if writer_is_a_child:
             fired.add("child")
-            if "harm_verb" in fired:
-                fired.add("child_harm")  # the harm is done to the writer, who is a child
+            # The harm is done to the writer, who is a child; not one done to someone named right after it ("he's
+            # hitting my mom right now, I'm 15"), which is violence the child sees.
+            if "harm_verb" in fired and _harm_done_to_another(kept, tokens):
+                fired.add("child_sees")
+            elif "harm_verb" in fired:
+                fired.add("child_harm")
         if any(age < 16 for age in ages):
             fired.add("child")
         elif ages and min(ages) >= 18 and "young_child" not in fired and not writer_is_a_child:
@@ -1078,6 +1120,12 @@ class CrisisReader:
         if any(age < 12 for age in ages) or (fired & {"child", "young_child"} and any(m <= 36 for m in months)
                                              and "pregnant" not in fired):
             fired.update(("child", "young_child"))
+        # Every sign named as what something causes ("uống methadone có gây ngừng thở lúc ngủ không"): an effect asked
+        # about, not a sign seen.
+        signs_at = [start for name, start, _ in kept if name in SIGNS]
+        if signs_at and all(_CAUSES.search(" ".join(t.folded for t in tokens[max(0, at - 3):at]))
+                            for at in signs_at):
+            fired.add("sign_as_effect")
         if any(_YES_NO.search(clause.strip()) for clause in folded.split(",")):
             fired.add("yes_no")  # asks, for the rules; not the plain question that lets a question set the model aside
         if _PILLS.search(folded):
@@ -1139,6 +1187,42 @@ class CrisisReader:
                              "fiction", "safe_now", "habitual", "medical_cause"}
             for found, asked in sentences)
 
+    def _dying_asked_of_anyone(self, text: str) -> bool:
+        """Every sentence that names dying asks about people in general, naming nobody and no now, and another
+        sentence names someone without a word of dying."""
+        sentences = self._by_sentence(text)
+        dying = [(found, asked) for found, asked in sentences if found & _DYING_CONCEPTS]
+        return len(sentences) > 1 and bool(dying) and all(
+            (asked or found & {"question", "informational"})
+            and not found & {"person", "child", "young_child", "first_person", "speaker_wish", "now", "strong_now",
+                             "cry", "plan", "stockpile", "method", "again", *FAREWELL_EVIDENCE}
+            for found, asked in dying)
+
+    def _dying_told(self, text: str) -> bool:
+        """A sentence of a message of several tells of someone named dying or wishing to, now, supposing, asking and
+        looking back on nothing ("… My brother just texted me he wants to die.")."""
+        sentences = self._by_sentence(text)
+        return len(sentences) > 1 and any(
+            found & _DYING_CONCEPTS and found & {"person", "first_person"} and not asked
+            and not found & {"question", "informational", "hypothetical", "permission", "past", "long_ago", "habitual",
+                             "joking", "fiction", "dream", "safe_now", "bereaved", "denied_wish", "others_fear"}
+            for found, asked in sentences)
+
+    def _violence_then(self, text: str) -> bool:
+        """Every sentence with a blow tells it as past, with no now, and every sentence with a now asks or supposes
+        ("last year I got beaten up at a checkpoint. what are my rights if they stop me now?")."""
+        sentences = self._by_sentence(text)
+        blows = [(found, asked) for found, asked in sentences if found & {"violence", "threat", "harm_verb"}]
+        then = [found for found, _asked in blows
+                if found & {"past", "long_ago"} and not found & {"now", "strong_now", "again", "cry", "threat"}]
+        # A blow feared and supposed in the question ("what should i do if they come after me now?") is asked about.
+        supposed = [found for found, asked in blows
+                    if "hypothetical" in found and (asked or found & {"question", "informational"})
+                    and not found & {"again", "cry", "past", "long_ago"}]
+        return len(sentences) > 1 and bool(then) and len(then) + len(supposed) == len(blows) and all(
+            asked or found & {"question", "informational", "hypothetical"}
+            for found, asked in sentences if found & {"now", "strong_now"})
+
     def _cause_in_its_sentence(self, text: str, drug_words: set[str]) -> bool:
         """Every sentence with a sign names its medical cause and no drug."""
         with_signs = [found for found, _asked in self._by_sentence(text) if found & set(SIGNS)]
@@ -1166,7 +1250,7 @@ class CrisisReader:
         again = "again" in c
         not_now = ("hypothetical" in c and not now) or ("past" in c and not strong and not again) \
             or ("habitual" in c and asks) \
-            or opens_with_if or joking or bool(c & {"fiction", "safe_now"})
+            or opens_with_if or joking or bool(c & {"fiction", "safe_now", "dream"})
         animal_only = "animal" in c and not someone
         readings: list[CrisisReading] = []
 
@@ -1177,6 +1261,10 @@ class CrisisReader:
         # A collapse told as a habit ("dạo này về là ngồi lờ đờ") is a worry to answer, not an emergency.
         collapse = "collapse" in c and not ("habitual" in c and not strong)
         observed = bool(signs) or (collapse and bool(c & {"used", "person", "child", "young_child"}))
+        # Signs named only as what something causes, asked about with nobody named and no now: an effect asked about.
+        effect_asked = "sign_as_effect" in c and asks and not someone and not now and "collapse" not in c
+        if effect_asked:
+            observed = False
         shock = "shock_word" in c and (bool(c & {"used", "person", "strong_now"}) or observed)
         # Blue lips from the cold, with no drug said, are the cold; lying still after a long day, said by the
         # writer with nobody else and no drug named ("đi ca đêm về nằm im như chết, mai còn đi làm"), is rest.
@@ -1190,7 +1278,7 @@ class CrisisReader:
                                             "overdose_event", "swallowed", "ingest", "excess"} \
                 and set(signs) <= {"sign_unresponsive"}:
             observed = shock = False
-        if ("overdose_event" in c or observed or shock) and not animal_only:
+        if ("overdose_event" in c or observed or shock or effect_asked) and not animal_only:
             # Signs seen stand against "if" or a joke, not against a time long past or a habit asked about
             # ("chồng tôi đêm nào cũng ngáy to, có mẹo gì không").
             told_as_habit = "habitual" in c and asks and not strong
@@ -1210,9 +1298,14 @@ class CrisisReader:
             # ... nor against a story said to be one ("I'm writing a screenplay where a character finds her brother
             # unconscious"): its signs are the character's.
             made_up = "only_fiction" in c and not strong
+            # ... nor against a dream told ("nằm mơ thấy anh trai sốc thuốc gọi không tỉnh"): each sign in the sentence
+            # that tells the dream. A sign told in a sentence of its own after it ("… tỉnh dậy thấy chồng không thở")
+            # is now.
+            dreamt = "dream" in c and not c & {"strong_now", "cry", "again"} \
+                and all("dream" in found for found, _asked in self._by_sentence(text) if found & set(SIGNS))
             # A story of then and of how well it went, and a sentence of its own that tells a sign now ("… we all
             # thought things were fine. He's on the couch now and I can't wake him"): that sentence is now.
-            if other_cause or "bereaved" in c or made_up \
+            if other_cause or "bereaved" in c or made_up or dreamt \
                     or (not_now and not (observed and "past" not in c and "safe_now" not in c
                                          and not told_as_habit and not asked_if)
                         and not (observed and self._sign_told(text))):
@@ -1298,15 +1391,23 @@ class CrisisReader:
         animal_means = animal_only and "speaker_wish" not in c
         if "suicide" in c or farewell or wish_to_die \
                 or ((plan or weapon_alone or "method" in c) and not animal_means):
-            speaker = "speaker_wish" in c and "reported" not in c
+            # Dying named only in a question about people in general ("what are the warning signs that someone might
+            # be thinking about suicide? my brother has been really quiet since rehab and I want to know"): the person
+            # named elsewhere is the one worried about, and the writer's wish there is to know.
+            asked_of_anyone = self._dying_asked_of_anyone(text)
+            speaker = "speaker_wish" in c and "reported" not in c and not asked_of_anyone
             # "I might kms tonight": the writer's own "might", with a time that is now and nothing asked, is a
             # danger they name, not a question about one.
-            doubted = {"informational", "hypothetical", "past", "fiction", "safe_now"}
+            doubted = {"informational", "hypothetical", "past", "fiction", "safe_now", "dream"}
             if "first_person" in c and "strong_now" in c and not asks and not opens_with_if:
                 doubted.discard("hypothetical")
-            general = ((bool(c & doubted) or joking
+            # A question about the signs beside a sentence of its own that tells someone's wish to die now ("what are
+            # signs someone is suicidal? my brother just texted me he wants to die"): the question is asked because
+            # of it.
+            general = ((bool(c & doubted) or joking or asked_of_anyone
                         or (asks and not specific) or (asks and "habitual" in c))
-                       and not speaker and not plan and not farewell and "method" not in c) \
+                       and not speaker and not plan and not farewell and "method" not in c
+                       and not self._dying_told(text)) \
                 or (joking and not plan and "method" not in c) \
                 or ({"past", "safe_now"} <= c and not plan and not farewell and "method" not in c) \
                 or (opens_with_if and not plan and not farewell and "method" not in c)
@@ -1328,10 +1429,12 @@ class CrisisReader:
                 and not c & {"informational", "deadly_question", "permission", "past", "fiction", "safe_now"}
             # A blow being struck now at someone named ("anh rể say đang đánh chị tôi, gọi số nào") is happening,
             # whatever the writer asks about it.
-            if "now" in c and specific and not not_now:
+            violence_then = self._violence_then(text)
+            if "now" in c and specific and not not_now and not violence_then:
                 c = c | {"struck_now"}
             general = not threatened and "struck_now" not in c \
-                and (not_now or (asks and not now) or ("informational" in c and not strong))
+                and (not_now or (asks and not now) or ("informational" in c and not strong)
+                     or violence_then)
             add(CrisisKind.VIOLENCE, Tier.ABOUT if general else Tier.NOW, "violence", "out_of_control",
                 "person", "first_person", "now", "question", "hypothetical", "struck_now", "past")
 

@@ -1660,3 +1660,70 @@ def test_the_wish_to_stop_using_is_no_wish_to_die_however_sure_the_model() -> No
     assert stop is None or stop.tier is not Tier.NOW, stop
     dying = SURE.read("không muốn dùng ma túy nữa, mà cũng không muốn sống nữa")
     assert dying is not None and dying.tier is Tier.NOW, dying
+
+
+class _SureOfKind(_SureModel):
+    """Sure of a crisis and of its kind: the model's kind is weighed against the rules'."""
+
+    def __init__(self, crisis: float, kind: str) -> None:
+        self._reading = ModelReading(kind, crisis, 0.95, kind, 0.0)
+
+
+def test_a_dream_told_is_no_danger_however_sure_the_model() -> None:
+    """What happened in a dream did not happen; "ác mộng" folds like "ác mong" and hides no wish."""
+    sure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.95, "overdose"))  # type: ignore[arg-type]
+    for text in ("đêm qua nằm mơ thấy anh trai sốc thuốc gọi không tỉnh, sáng dậy vẫn còn run",
+                 "had a nightmare that my sister OD'd in the bathroom, woke up shaking"):
+        reading = sure.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+    assert "wish" not in READER._concepts("tối nào cũng gặp ác mộng thấy mình bị bắt")[0]
+
+
+def test_a_sign_seen_after_a_dream_is_now() -> None:
+    reading = READER.read("em vừa tỉnh dậy sau ác mộng. Chồng em nằm cạnh mà không thở, môi tím")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_pills_swallowed_by_someone_whose_mind_wanders_are_a_poisoning_not_a_wish_to_die() -> None:
+    sure = CrisisReader(load_content(CONTENT).crisis, _SureOfKind(0.95, "suicide"))  # type: ignore[arg-type]
+    reading = sure.read("bà em lú lẫn rồi, vừa uống hết nguyên hộp thuốc tiểu đường, giờ sao đây")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("i'm 14, my stepfather is beating my mother in the kitchen right now", CrisisKind.VIOLENCE),
+    ("em 12 tuổi, dượng em xỉn đang đánh mẹ em ngoài sân", CrisisKind.VIOLENCE),
+    ("i'm 13 and my dad is beating me and my sister right now", CrisisKind.CHILD),
+    ("em 12 tuổi, dượng em xỉn đang đánh em", CrisisKind.CHILD),
+])
+def test_a_child_who_sees_a_blow_struck_at_a_grown_up_sees_violence(text: str, kind: CrisisKind) -> None:
+    """The harm is done to the writer, a child, unless it is done to someone else named right after it."""
+    sure_of_a_child = CrisisReader(load_content(CONTENT).crisis, _SureOfKind(0.95, "child"))  # type: ignore[arg-type]
+    for reader in (READER, sure_of_a_child):
+        reading = reader.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (kind, Tier.NOW), (text, reading)
+
+
+def test_a_sign_named_as_what_something_causes_is_asked_about_not_seen() -> None:
+    asked = RULES.read("methadone có gây co giật không, em hơi lo")
+    assert asked is not None and asked.tier is Tier.ABOUT, asked
+    seen = RULES.read("uống methadone xong chồng em co giật, có sao không")
+    assert seen is not None and (seen.kind, seen.tier) == (CrisisKind.OVERDOSE, Tier.NOW), seen
+
+
+def test_the_signs_of_a_wish_to_die_asked_about_in_general_are_a_question_unless_a_wish_is_told() -> None:
+    asked = RULES.read("How can you tell if someone is suicidal? My son barely talks since he came home from "
+                       "rehab and I want to know what to watch for.")
+    assert asked is not None and (asked.kind, asked.tier) == (CrisisKind.SUICIDE, Tier.ABOUT), asked
+    told = READER.read("Dấu hiệu người muốn tự tử là gì? Bạn em vừa nhắn là nó muốn chết.")
+    assert told is not None and (told.kind, told.tier) == (CrisisKind.SUICIDE, Tier.NOW), told
+
+
+def test_a_blow_told_as_past_beside_a_question_about_now_is_asked_about() -> None:
+    for text in ("i got beaten up at a checkpoint back in march. what are my rights if i get stopped now?",
+                 "last year i got beaten up by some guys outside the clinic. what should i do if they come after me "
+                 "now?"):
+        then = READER.read(text)
+        assert then is not None and (then.kind, then.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), (text, then)
+    now = READER.read("Năm ngoái nó đánh em gãy tay. Giờ nó đang đập cửa nhà em")
+    assert now is not None and (now.kind, now.tier) == (CrisisKind.VIOLENCE, Tier.NOW), now
