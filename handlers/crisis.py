@@ -48,6 +48,22 @@ _ABOUT_ENTRIES = {
     CrisisKind.VIOLENCE: "emergency-numbers",
 }
 
+# Which number to call, asked about a danger ("lỡ anh ấy lên cơn đập phá thì tôi nên gọi số nào", "who do I call if a
+# kid is left alone"): the entry with that danger's numbers, whatever else the message shares words with.
+_WHICH_NUMBER = re.compile(r"(?<![a-z])(?:goi so nao|so nao|goi so gi|so gi de goi|goi cho ai|goi ai"
+                           r"|what number|which number|what s the number|who do i call|who should i call|who to call"
+                           r"|who do i report|number to call)(?![a-z])")
+_NUMBER_ENTRIES = {
+    CrisisKind.OVERDOSE: "emergency-numbers",
+    CrisisKind.POISONING: "emergency-numbers",
+    CrisisKind.SUICIDE: "mental-health-line",
+    CrisisKind.CHILD: "child-protection-111",
+    CrisisKind.VIOLENCE: "emergency-numbers",
+}
+
+# Entries that already give the number to call for their danger.
+_WITH_NUMBERS = frozenset({*_NUMBER_ENTRIES.values(), "overdose-first-aid", "methadone-swallowed-by-someone-else"})
+
 
 def reply_for(kind: CrisisKind) -> Handler:
     async def crisis(turn: Turn) -> Step:
@@ -149,6 +165,9 @@ async def about(turn: Turn) -> Step:
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
     if entry is None:
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind])
+    if _WHICH_NUMBER.search(" ".join(words(turn.text))) and "past" not in turn.crisis.signals \
+            and (entry is None or entry.id not in _WITH_NUMBERS):
+        entry = turn.services.faq.by_id.get(_NUMBER_ENTRIES[kind], entry)
     entry = what_to_do_instead(turn, entry)
     # Violence asked about, with no child named ("ai bị bạo hành gia đình thì gọi số nào"): the child line's entry
     # shares its words of abuse, but 111 is for children; the emergency numbers answer (113).

@@ -48,12 +48,16 @@ async def on_question(turn: Turn) -> Step | None:
     # A match that is not close on the words themselves and shares no word of what the bot covers ("giá
     # vàng hôm nay" and the fees entry share "giá"; "what time is it in London" is shaped like a question
     # about dosing hours) is a coincidence, not an answer.
-    if candidates[0].overlap < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text):
+    # A question about the bot itself is within what it covers when it names the bot ("bot này của ai lập ra").
+    about_the_bot = entry.topic == "bot" and bool(_THE_BOT.search(" ".join(words(turn.text))))
+    if candidates[0].overlap < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text) \
+            and not about_the_bot:
         return None
     await turn.uow.tally.add(None, f"question.{entry.topic}", turn.now)
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
 
 
+_THE_BOT = re.compile(r"(?<![a-z])(?:bot|chatbot)(?![a-z])")
 # Asking what to do, not what it looks like: "nếu ai đó bị quá liều thì làm gì", "should you leave someone to
 # sleep it off", "what should I have done". The signs entry says little of what to do; its first-aid entry does.
 # "làm sao biết" and "what should I look out for" ask for the signs.

@@ -341,6 +341,13 @@ class IntentReader:
             return None
         if found[0] == "who_are_you" and extra and not _ADDRESSED.intersection(said):
             return None
+        # "Hôm nay thế nào" after something named ("tỷ giá đô la hôm nay thế nào", "thời tiết dạo này thế nào") asks
+        # how that thing is, not how the bot is.
+        asked_how = self._smalltalk_words["how_are_you"].search(folded) if found[0] == "how_are_you" else None
+        if asked_how is not None and extra and not _ADDRESSED.intersection(said):
+            before = self._smalltalk_words["greeting"].sub(" ", folded[:asked_how.start()])
+            if not all(word in FILLER for word in before.split()):
+                return None
         if found[0] == "who_are_you" and self.intent(text) == "menu":
             return None  # "các chức năng của bot là gì": what it can do, which the menu shows
         about_the_bot = found[0] in ("is_police", "is_human", "who_are_you")

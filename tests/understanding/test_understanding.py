@@ -966,3 +966,28 @@ def test_counselors_and_the_next_meeting_asked_for_in_other_words(text: str, int
 ])
 def test_counseling_asked_for_by_time_and_rehab_centres_by_phone_number(text: str, intent: str | None) -> None:
     assert INTENTS.intent(text) == intent, text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("giá xăng hôm nay thế nào", None),
+    ("thời tiết dạo này thế nào", None),
+    ("hôm nay thế nào", "how_are_you"),
+    ("chào, dạo này thế nào", "how_are_you"),
+])
+def test_how_something_is_today_asks_about_that_thing_not_the_bot(text: str, kind: str | None) -> None:
+    assert INTENTS.smalltalk(text) == kind, text
+
+
+async def test_a_question_about_the_bot_after_a_story_is_answered_without_diacritics(bot: Bot) -> None:
+    """A question that names the bot is within what it covers, whatever the story before it."""
+    await onboard(bot)
+    handler, texts = await say(bot, "truoc day nha e cung kho khan lam, gio thi on roi. "
+                                    "cho e hoi con bot nay do ai lam ra vay")
+    assert handler == "faq" and "công an" in texts[0], (handler, texts)
+
+
+async def test_which_number_to_call_about_a_danger_gets_the_numbers(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "bố em dùng đá nhiều năm, mấy hôm nay hay la hét, nếu ông lên cơn đập phá thì "
+                                    "em gọi số nào")
+    assert handler == "crisis:about" and "114" in texts[0], (handler, texts)  # 114 is in the numbers' entry only
