@@ -207,6 +207,12 @@ _MANY_PILLS = re.compile(r"(?<![0-9])([0-9]{1,3}) ?(?:vien(?: thuoc)?|pills|tabl
                          r"(?! ?(?:mot|moi|1|a|per|each|every|/) ?(?:ngay|day|lan|time|dose))")
 # The writer, named as the one a harm is done to.
 _WRITER_WORDS = frozenset({"me", "toi", "tui", "tao", "minh", "em", "tau", "myself", "con"})
+# "X mà (lỡ) V … thì …": a supposition ("con em mà uống nhầm methadone thì em phải làm sao", "cháu 3 tuổi mà lỡ uống
+# nhầm thuốc của ba nó thì có cần đi viện không"), with no word between that says it happened, is happening or was
+# just done ("rồi", "vừa", "đã", "đang", "giờ").
+# Read clause by clause: the one who is supposed to do it is named first, in a few words.
+_SUPPOSED = re.compile(r"^(?:[a-z0-9]+ ){1,5}(?:ma lo|ma) (?:[a-z0-9]+ ){1,10}thi(?![a-z0-9])")
+_DONE = re.compile(r"(?<![a-z0-9])(?:roi|vua|da|dang|gio|moi|luc nay|hoi nay|nay)(?![a-z0-9])")
 # The concepts of dying, a means or a farewell: what makes a sentence one about a wish to die.
 _DYING_CONCEPTS = frozenset({"suicide", "death", "method", "stockpile", "wished_dead", "farewell_apology",
                              "farewell_gone", "suicide_hint"})
@@ -547,6 +553,13 @@ class CrisisReader:
                           and {"ingest_accident", "swallowed", "strong_now"} <= c
                           and not _opens_with_if(text)
                           and not c & {"permission", "past", "long_ago", "joking", "safe_now", "fiction"})
+        # A child's swallowing by mistake told as done ("bé uống nhầm methadone rồi, giờ làm sao"): what is asked after
+        # it is what to do, and the model, hearing a question, does not undo it.
+        taken = taken or (reading is not None and reading.kind is CrisisKind.POISONING
+                          and {"ingest_accident", "swallowed", "now"} <= c and bool(c & {"child", "young_child"})
+                          and not _opens_with_if(text)
+                          and not c & {"hypothetical", "permission", "past", "long_ago", "joking", "safe_now",
+                                       "fiction", "dream"})
         # Many pills counted, swallowed by the writer and told, not asked ("i took 12 xanax cause i couldnt sleep"):
         # the model, weak in English, hears little in it; the count is the danger.
         taken = taken or (reading is not None and reading.kind is CrisisKind.POISONING and "excess_amount" in c
@@ -1128,6 +1141,8 @@ class CrisisReader:
             fired.add("sign_as_effect")
         if any(_YES_NO.search(clause.strip()) for clause in folded.split(",")):
             fired.add("yes_no")  # asks, for the rules; not the plain question that lets a question set the model aside
+        if any(self._supposed(clause) for clause in re.split(r"[,.?!;]", folded)):
+            fired.add("hypothetical")
         if _PILLS.search(folded):
             fired.add("substance")
         if fired & {"ingest", "swallowed"} and any(int(n) >= 5 for n in _MANY_PILLS.findall(folded)):
@@ -1186,6 +1201,15 @@ class CrisisReader:
             and not found & {"hypothetical", "question", "informational", "permission", "past", "long_ago", "joking",
                              "fiction", "safe_now", "habitual", "medical_cause"}
             for found, asked in sentences)
+
+    def _supposed(self, clause: str) -> bool:
+        """"X mà (lỡ) V … thì …" supposes V of X when X only names who ("con em mà uống nhầm methadone thì …"), not
+        when X already tells what happened ("bé uống nhầm methadone mà em không biết gọi ai thì …")."""
+        clause = clause.strip()
+        if not _SUPPOSED.search(clause) or _DONE.search(clause):
+            return False
+        who = tokenize(clause.split(" ma ", 1)[0])
+        return not {name for name, _s, _e in self._concept_phrases.matches(who)} & (EVENTS | _SWALLOWING | {"used"})
 
     def _dying_asked_of_anyone(self, text: str) -> bool:
         """Every sentence that names dying asks about people in general, naming nobody and no now, and another

@@ -1727,3 +1727,18 @@ def test_a_blow_told_as_past_beside_a_question_about_now_is_asked_about() -> Non
         assert then is not None and (then.kind, then.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), (text, then)
     now = READER.read("Năm ngoái nó đánh em gãy tay. Giờ nó đang đập cửa nhà em")
     assert now is not None and (now.kind, now.tier) == (CrisisKind.VIOLENCE, Tier.NOW), now
+
+
+@pytest.mark.parametrize("text", ["con em mà uống nhầm methadone của chồng em thì em phải làm sao",
+                                  "cháu 2 tuổi mà lỡ uống phải thuốc của bố nó thì có phải đi viện không"])
+def test_a_swallowing_supposed_with_ma_then_thi_is_asked_about(text: str) -> None:
+    """"X mà V … thì …" supposes V of X, when X only names who and nothing says it happened."""
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.ABOUT), reading
+
+
+@pytest.mark.parametrize("text", ["bé uống nhầm methadone rồi mà em không biết gọi ai thì làm sao",
+                                  "con em uống nhầm methadone rồi, giờ em phải làm sao"])
+def test_a_childs_swallowing_told_as_done_is_now_whatever_the_model_doubts(text: str) -> None:
+    reading = DOUBTFUL.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
