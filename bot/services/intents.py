@@ -345,8 +345,10 @@ class IntentReader:
         # how that thing is, not how the bot is.
         asked_how = self._smalltalk_words["how_are_you"].search(folded) if found[0] == "how_are_you" else None
         if asked_how is not None and extra and not _ADDRESSED.intersection(said):
+            # Named in two words or more ("tỷ giá", "thời tiết"): one word before may be a name for the bot typed in a
+            # hurry ("bnạ ơi").
             before = self._smalltalk_words["greeting"].sub(" ", folded[:asked_how.start()])
-            if not all(word in FILLER for word in before.split()):
+            if len([word for word in before.split() if word not in FILLER]) >= 2:
                 return None
         if found[0] == "who_are_you" and self.intent(text) == "menu":
             return None  # "các chức năng của bot là gì": what it can do, which the menu shows

@@ -973,6 +973,7 @@ def test_counseling_asked_for_by_time_and_rehab_centres_by_phone_number(text: st
     ("thời tiết dạo này thế nào", None),
     ("hôm nay thế nào", "how_are_you"),
     ("chào, dạo này thế nào", "how_are_you"),
+    ("bnạ hôm nay thế nào", "how_are_you"),  # a name for the bot typed in a hurry is no thing named
 ])
 def test_how_something_is_today_asks_about_that_thing_not_the_bot(text: str, kind: str | None) -> None:
     assert INTENTS.smalltalk(text) == kind, text
