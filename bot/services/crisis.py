@@ -757,7 +757,7 @@ class CrisisReader:
         # A blow told as past beside a question about what to do if it comes again now ("last year i got beaten up
         # … what should i do if they come after me now?"): the rules' question, whatever the model hears in the blow.
         blow_then = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.VIOLENCE \
-            and not c & {"cry", "again"} and self._violence_then(text)
+            and bool(c & {"past", "long_ago"}) and not c & {"cry", "again"} and self._violence_then(text)
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -1141,7 +1141,7 @@ class CrisisReader:
             fired.add("sign_as_effect")
         if any(_YES_NO.search(clause.strip()) for clause in folded.split(",")):
             fired.add("yes_no")  # asks, for the rules; not the plain question that lets a question set the model aside
-        if any(self._supposed(clause) for clause in re.split(r"[,.?!;]", folded)):
+        if " ma " in f" {folded} " and any(self._supposed(clause) for clause in re.split(r"[,.?!;]", folded)):
             fired.add("hypothetical")
         if _PILLS.search(folded):
             fired.add("substance")
@@ -1418,7 +1418,7 @@ class CrisisReader:
             # Dying named only in a question about people in general ("what are the warning signs that someone might
             # be thinking about suicide? my brother has been really quiet since rehab and I want to know"): the person
             # named elsewhere is the one worried about, and the writer's wish there is to know.
-            asked_of_anyone = self._dying_asked_of_anyone(text)
+            asked_of_anyone = asks and self._dying_asked_of_anyone(text)
             speaker = "speaker_wish" in c and "reported" not in c and not asked_of_anyone
             # "I might kms tonight": the writer's own "might", with a time that is now and nothing asked, is a
             # danger they name, not a question about one.
@@ -1453,7 +1453,7 @@ class CrisisReader:
                 and not c & {"informational", "deadly_question", "permission", "past", "fiction", "safe_now"}
             # A blow being struck now at someone named ("anh rể say đang đánh chị tôi, gọi số nào") is happening,
             # whatever the writer asks about it.
-            violence_then = self._violence_then(text)
+            violence_then = bool(c & {"past", "long_ago"}) and self._violence_then(text)
             if "now" in c and specific and not not_now and not violence_then:
                 c = c | {"struck_now"}
             general = not threatened and "struck_now" not in c \
