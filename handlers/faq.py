@@ -57,6 +57,7 @@ async def on_question(turn: Turn) -> Step | None:
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
 
 
+# The bot named, in a question about who runs it, what it keeps or whether a person answers.
 _THE_BOT = re.compile(r"(?<![a-z])(?:bot|chatbot)(?![a-z])")
 # Asking what to do, not what it looks like: "nếu ai đó bị quá liều thì làm gì", "should you leave someone to
 # sleep it off", "what should I have done". The signs entry says little of what to do; its first-aid entry does.

@@ -212,7 +212,7 @@ _WRITER_WORDS = frozenset({"me", "toi", "tui", "tao", "minh", "em", "tau", "myse
 # just done ("rồi", "vừa", "đã", "đang", "giờ").
 # Read clause by clause: the one who is supposed to do it is named first, in a few words.
 _SUPPOSED = re.compile(r"^(?:[a-z0-9]+ ){1,5}(?:ma lo|ma) (?:[a-z0-9]+ ){1,10}thi(?![a-z0-9])")
-_DONE = re.compile(r"(?<![a-z0-9])(?:roi|vua|da|dang|gio|moi|luc nay|hoi nay|nay)(?![a-z0-9])")
+_DONE = re.compile(r"(?<![a-z0-9])(?:roi|vua|da|dang|gio|moi|luc nay|hoi nay)(?![a-z0-9])")
 # The concepts of dying, a means or a farewell: what makes a sentence one about a wish to die.
 _DYING_CONCEPTS = frozenset({"suicide", "death", "method", "stockpile", "wished_dead", "farewell_apology",
                              "farewell_gone", "suicide_hint"})
@@ -1212,8 +1212,8 @@ class CrisisReader:
         return not {name for name, _s, _e in self._concept_phrases.matches(who)} & (EVENTS | _SWALLOWING | {"used"})
 
     def _dying_asked_of_anyone(self, text: str) -> bool:
-        """Every sentence that names dying asks about people in general, naming nobody and no now, and another
-        sentence names someone without a word of dying."""
+        """In a message of several sentences, every sentence that names dying asks about people in general, naming
+        nobody and no now: whoever the other sentences name is the one worried about."""
         sentences = self._by_sentence(text)
         dying = [(found, asked) for found, asked in sentences if found & _DYING_CONCEPTS]
         return len(sentences) > 1 and bool(dying) and all(
