@@ -93,7 +93,10 @@ def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
     if entry.id in FIRST_AID_INSTEAD:
         return turn.services.faq.by_id.get(FIRST_AID_INSTEAD[entry.id], entry)
     reading = turn.crisis
-    if reading is not None and reading.kind is CrisisKind.OVERDOSE and set(reading.signals) & set(SIGNS):
+    # Not a sign of an illness that is over ("tháng trước bà em hôn mê vì đột quỵ, giờ tỉnh rồi … gia đình nên làm gì để
+    # giúp em trai"): what to do is asked about something else.
+    if reading is not None and reading.kind is CrisisKind.OVERDOSE and set(reading.signals) & set(SIGNS) \
+            and not {"medical_cause", "past"} <= set(reading.signals):
         return turn.services.faq.by_id.get(FIRST_AID, entry)
     # Someone swallowing a take-home dose by mistake, and what to do then ("lỡ sau này cháu nó uống nhầm thì xử lý
     # sao"): the entry on a dose swallowed by someone else, not the one on taking doses home.

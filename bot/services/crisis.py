@@ -132,6 +132,7 @@ SHADOWED = {
 }
 # Where one sentence ends and the next begins, for the readings that turn on which sentence says what.
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
+_CLAUSES = re.compile(r"[.!?…;,\n]+")
 _SWALLOWING = frozenset({"swallowed", "ingest", "ingest_accident"})
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -445,10 +446,13 @@ class CrisisReader:
         alternatives = {name: "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get(name, [])
                                        if not p.startswith("=")) for name in REQUIRED_CONCEPTS}
         # "mệt muốn chết", "nóng chết mất", "đói muốn xỉu": a figure of speech, removed before reading.
-        self._figure_words = PhraseSet({"figure": [*signals.concepts.get("hyperbole_word", []), "thèm", "nhớ"]})
+        self._figure_words = PhraseSet({"figure": [*signals.concepts.get("hyperbole_word", []), "thèm", "nhớ", "khóc"]})
         self._hyperbole = re.compile(
             rf"(?<![a-z0-9])(?:{alternatives['hyperbole_word']})(?: qua| lam| that| vl| vcl)? (?:muon |gan |suyt )?"
             rf"(?:chet|chit|tret|chot|chec|xiu|(?<!lanh )ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])|"
+            # Crying "to death" at a film or a song ("xem phim khóc muốn chết luôn"): said with "luôn" or "mất"
+            # after it, and no "cho rồi", "cho xong" after that, which make it a wish.
+            r"(?<![a-z0-9])khoc(?: qua| lam| that)? (?:muon |gan )?chet (?:luon|mat)(?![a-z0-9])(?! cho(?![a-z0-9]))|"
             # Craving or missing something, named between ("thèm thuốc lá muốn chết", "nhớ con muốn chết"):
             # never life itself, oneself or a purpose ("cho", "để").
             r"(?<![a-z0-9])(?:them|nho)(?: (?!doi|song|ban than|minh|cho|de|thuoc ngu)[a-z0-9]+){1,3} "
@@ -844,6 +848,11 @@ class CrisisReader:
                 else CrisisKind(model.crisis_kind)
             if kind is CrisisKind.CHILD and "adult_age" in c:
                 kind = CrisisKind.VIOLENCE  # a grown son or daughter harmed: 113, not the child line
+            # A child's danger the model alone hears where no child is named and a plan, a means or a word of dying is
+            # ("my sister says she has a plan and the pills are in her drawer"): a wish to die.
+            if kind is CrisisKind.CHILD and not c & _CHILD_WORDS \
+                    and c & {"plan", "stockpile", "method", "suicide", "death", *FAREWELL_EVIDENCE}:
+                kind = CrisisKind.SUICIDE
             # Violence the model alone hears where no blow, threat or weapon is named but a farewell is ("my sister
             # locked herself in the bathroom and said goodbye to me through the door"): a wish to die.
             if kind is CrisisKind.VIOLENCE and reading is None and c & FAREWELL_EVIDENCE \
@@ -851,6 +860,16 @@ class CrisisReader:
                 kind = CrisisKind.SUICIDE
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
+            # A household product named with nothing swallowed or taken ("xăng lại tăng giá nữa rồi, chết mất thôi"):
+            # the price of petrol, not a poison.
+            if "household_poison" in c and not c & {"ingest", "swallowed", "ingest_accident", "excess", "excess_amount",
+                                                    "used", "spiked", "method", "plan", "stockpile"}:
+                words_of_danger = words_of_danger - {"substance", "household_poison"}
+            # Alone, said of the writer with nobody else named ("tối nay ở nhà một mình chán quá"): being alone is a
+            # child's danger, or a risk beside a wish to die the words tell; by itself it is a lonely evening. "Mình"
+            # of "một mình" also reads as the writer's own "I" ("mình chán").
+            if "left_alone" in c and not c & {"child", "young_child", "child_generic", "person", "third_person"}:
+                words_of_danger = words_of_danger - {"left_alone", "speaker_wish"}
             evidence = reading is not None or bool(words_of_danger & EVIDENCE)
             # A family's question about how to help someone, with no word of dying in it ("dạo này nó bỏ
             # việc, nhốt mình trong phòng … gia đình nên làm gì?"): the model hears despair; asking plainly,
@@ -1248,9 +1267,16 @@ class CrisisReader:
             for found, asked in sentences if found & {"now", "strong_now"})
 
     def _cause_in_its_sentence(self, text: str, drug_words: set[str]) -> bool:
-        """Every sentence with a sign names its medical cause and no drug."""
+        """Every sentence with a sign names its medical cause and no drug; or, read clause by clause, every clause
+        with a sign does ("ba em bị đột quỵ hôn mê ở bệnh viện, methadone của ba thì sao": the methadone is asked
+        about in a clause of its own). Read only for a sign with a cause named beside a drug, which is rare."""
         with_signs = [found for found, _asked in self._by_sentence(text) if found & set(SIGNS)]
-        return bool(with_signs) and all("medical_cause" in found and not found & drug_words for found in with_signs)
+        if bool(with_signs) and all("medical_cause" in found and not found & drug_words for found in with_signs):
+            return True
+        clauses = [self._find_concepts(clause)[0] for clause in _CLAUSES.split(text) if clause.strip()]
+        with_signs = [found for found in clauses if found & set(SIGNS)]
+        return len(clauses) > 1 and bool(with_signs) \
+            and all("medical_cause" in found and not found & drug_words for found in with_signs)
 
     def _read(self, text: str, found: tuple[set[str], bool] | None = None) -> CrisisReading | None:
         c, question_mark = found if found is not None else self._concepts(text)
@@ -1347,7 +1373,7 @@ class CrisisReader:
             else:
                 tier = Tier.ABOUT
             add(CrisisKind.OVERDOSE, tier, "overdose_event", "shock_word", *signs, "collapse", "used", "person", "now",
-                "question", "hypothetical", "past")
+                "question", "hypothetical", "past", *(("medical_cause",) if other_cause else ()))
         elif "deadly_question" in c and c & {"used", "substance"} and not animal_only:
             # "uống methadone rồi nhậu có sao không": asks whether something can kill.
             add(CrisisKind.OVERDOSE, Tier.ABOUT, "deadly_question", "used", "substance", "going_without")

@@ -1742,3 +1742,63 @@ def test_a_swallowing_supposed_with_ma_then_thi_is_asked_about(text: str) -> Non
 def test_a_childs_swallowing_told_as_done_is_now_whatever_the_model_doubts(text: str) -> None:
     reading = DOUBTFUL.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_medicine_against_seizures_is_no_seizure() -> None:
+    """"Thuốc chống co giật" is the name of a daily medicine; a seizure seen is still one."""
+    for text in ("con tôi bị động kinh, ngày nào cũng uống thuốc chống co giật, uống chung với methadone được không",
+                 "i take anti-seizure meds every morning, does that change my methadone dose?"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+        assert "sign_seizure" not in READER._concepts(text)[0], text
+    seen = READER.read("chồng em vừa chích xong đang co giật, sùi bọt mép")
+    assert seen is not None and (seen.kind, seen.tier) == (CrisisKind.OVERDOSE, Tier.NOW), seen
+
+
+def test_a_school_essay_on_suicide_is_its_topic_not_the_writers_wish() -> None:
+    reading = READER.read("cô giao bài văn nghị luận về chuyện giới trẻ tự tử vì áp lực, ai lập dàn ý giúp em với")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_crying_to_death_at_a_film_is_a_figure_of_speech_but_not_with_a_wish_after_it() -> None:
+    for text in ("tối qua xem phim Hàn khóc muốn chết luôn", "nghe bài đó xong khóc gần chết mất"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+    wish = READER.read("khóc suốt cả đêm, muốn chết luôn cho rồi")
+    assert wish is not None and (wish.kind, wish.tier) == (CrisisKind.SUICIDE, Tier.NOW), wish
+
+
+def test_a_household_product_named_with_nothing_taken_is_no_evidence_for_the_model() -> None:
+    """The price of petrol is no poison: the model alone asks the person plainly rather than alarming."""
+    sure = CrisisReader(load_content(CONTENT).crisis, _SureOfKind(0.7, "suicide"))  # type: ignore[arg-type]
+    price = sure.read("giá xăng lại lên nữa rồi, chết mất thôi")
+    assert price is not None and price.tier is Tier.CHECK, price
+    drunk = sure.read("nó vừa uống xăng rồi, chết mất thôi")
+    assert drunk is not None and drunk.tier is Tier.NOW, drunk
+
+
+def test_the_writer_alone_with_no_wish_told_is_asked_about_not_alarmed_on() -> None:
+    """Alone is a child's danger; the writer alone on an evening, bored, is asked plainly when the model hears more."""
+    unsure = CrisisReader(load_content(CONTENT).crisis, _SureOfKind(0.7, "suicide"))  # type: ignore[arg-type]
+    evening = unsure.read("cuối tuần ở nhà một mình chán quá")
+    assert evening is not None and evening.tier is Tier.CHECK, evening
+    child = unsure.read("bố mẹ nó đi chơi từ hôm qua, để thằng bé 4 tuổi ở nhà một mình")
+    assert child is not None and child.tier is Tier.NOW, child
+    wish = unsure.read("em ở một mình, không ai quan tâm, chỉ muốn biến mất")
+    assert wish is not None and wish.tier is Tier.NOW, wish
+
+
+def test_someone_elses_plan_and_means_the_model_hears_as_a_childs_danger_is_a_wish_to_die() -> None:
+    """Unsure of the kind, the model may hear a child in a family word ("sister"); no child is named, a plan is."""
+    unsure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.9, "child"))  # type: ignore[arg-type]
+    reading = unsure.read("my cousin says she has a plan, and the pills are in her bag")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    child = unsure.read("the neighbours left their toddler alone again, she's been crying for hours")
+    assert child is not None and child.kind is CrisisKind.CHILD, child
+
+
+def test_a_sign_with_its_cause_named_in_a_clause_apart_from_the_treatment_asked_about_is_a_question() -> None:
+    asked = RULES.read("mẹ em bị tai biến hôn mê đang nằm viện, còn methadone của mẹ thì tính sao")
+    assert asked is not None and (asked.kind, asked.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), asked
+    seen = RULES.read("anh em chích xong, giờ hôn mê, chắc do hạ đường huyết")
+    assert seen is not None and (seen.kind, seen.tier) == (CrisisKind.OVERDOSE, Tier.NOW), seen
