@@ -101,6 +101,7 @@ ENGLISH = frozenset("""
     company group area office different large public example tell told ask
     write main weather movie film music song game homework joke translate ticket flight hotel poem
     foreign foreigner
+    sign symptom warning danger dangerous neighbour neighbor
     goodnight tysm gotta kinda yeah yep nope tmrw hiya
 """.split())
 

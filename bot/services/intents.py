@@ -88,6 +88,15 @@ _ADDRESSED = frozenset("""
 # requests.
 # A clause that supposes, whatever follows it: "nếu em xóa dữ liệu", "if I cancel", "giả sử em đặt lịch".
 _SUPPOSING = re.compile(r"(?<![a-z])(?:neu|if|gia su|suppose|supposing|whether|lieu)(?![a-z])")
+# "nhắc tới" (to mention) folds like "nhắc tôi" (remind me): with its marks it is read as "nhắc đến", which it means
+# ("PEP là thuốc gì, nghe bác sĩ nhắc tới").
+_MENTIONED = re.compile(r"(nh[aắ]c)\s+t[ớơ]i(?!\w)", re.IGNORECASE)
+# "What is this" before a thing named ("what is this addiction assessment thing the police keep mentioning?") asks
+# what the thing is, not who the bot is; before a word for the bot ("what is this bot", "what is this app") it does.
+_NOT_A_THING = _ADDRESSED | FILLER | {"exactly", "even", "actually", "for", "about", "service", "chat", "channel",
+                                      "number", "site", "place", "conversation"}
+_THIS_THING = re.compile(r"(?<![a-z])((?:what|who) is) this (?=[a-z])(?!(?:" + "|".join(sorted(_NOT_A_THING))
+                         + r")(?![a-z]))")
 _CONDITIONAL = re.compile(r"(?<![a-z])(?:neu (?!duoc |co the |tien )(?:[a-z0-9]+ ){1,10}?thi|if (?:i|we))(?![a-z])")
 
 
@@ -205,6 +214,7 @@ class IntentReader:
 
     def _folded(self, text: str) -> str:
         english = language_of(text) == "en"
+        text = _MENTIONED.sub(r"\1 đến", text)
         return " ".join(self._splitter.words(words(text, english=english), english=english))
 
     def asks_about(self, text: str) -> bool:
@@ -328,7 +338,8 @@ class IntentReader:
             pattern = self._smalltalk_words.get(name)
             # "ngủ" (sleep) folds like "ngu" (stupid): after a word that goes with sleeping ("muốn ngủ", "đi ngủ",
             # "buồn ngủ", "mất ngủ") it is no insult.
-            said_as = _SLEEPING.sub(r"\1 zzz", rest) if name == "insult" else rest
+            said_as = _SLEEPING.sub(r"\1 zzz", rest) if name == "insult" \
+                else _THIS_THING.sub(r"\1 the ", rest) if name == "who_are_you" else rest
             if pattern is not None and pattern.search(said_as):
                 found.append(name)
                 rest = pattern.sub(" ", rest)

@@ -17,7 +17,7 @@ from tests.core.test_router_order import onboard, say
     "english homework", "is nitrous oxide dangerous", "can hep c be cured",
     "I live in Hai Phong, where is the nearest clinic?",
     "My brother lives in Điện Biên, can he get methadone there?",
-    "my friend OD'd and won't wake up",
+    "my friend OD'd and won't wake up", "OD signs?", "od symptoms", "warning signs of an OD",
 ])
 def test_clear_english_is_english(text: str) -> None:
     assert language_of(text) == "en", text

@@ -992,3 +992,38 @@ async def test_which_number_to_call_about_a_danger_gets_the_numbers(bot: Bot) ->
     handler, texts = await say(bot, "bố em dùng đá nhiều năm, mấy hôm nay hay la hét, nếu ông lên cơn đập phá thì "
                                     "em gọi số nào")
     assert handler == "crisis:about" and "114" in texts[0], (handler, texts)  # 114 is in the numbers' entry only
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("PrEP là gì vậy, hôm qua nghe cô tư vấn nhắc tới", None),
+    ("bác sĩ có nhắc tới thuốc ARV mà em không hiểu lắm", None),
+    ("nhắc tôi 7h sáng mỗi ngày", "reminder_set"),
+    ("nhac toi 9h toi nha", "reminder_set"),
+])
+def test_a_thing_mentioned_is_no_reminder(text: str, intent: str | None) -> None:
+    """"Nhắc tới" (to mention) folds like "nhắc tôi" (remind me); its marks tell them apart."""
+    assert INTENTS.intent(text) == intent, text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("what is this dependence assessment thing my probation officer talks about?", None),
+    ("what is this take home dose thing", None),
+    ("what is this bot", "who_are_you"),
+    ("what is this?", "who_are_you"),
+])
+def test_what_is_this_before_a_thing_named_asks_about_the_thing(text: str, kind: str | None) -> None:
+    assert INTENTS.smalltalk(text) == kind, text
+
+
+async def test_who_to_call_about_a_child_left_home_alone_is_answered_with_111(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "what number do I ring if the kid next door is left home alone all weekend?")
+    assert "111" in "\n".join(texts) and handler != "understand:off_topic", (handler, texts)
+
+
+async def test_what_to_do_after_an_illness_that_is_over_asks_about_the_question_not_first_aid(bot: Bot) -> None:
+    """A sign whose medical cause is named, told as over, beside a family's question about someone else."""
+    await onboard(bot)
+    handler, texts = await say(bot, "Tuần trước ông nội em bị tai biến, hôn mê hai ngày, giờ đã tỉnh và về nhà rồi. "
+                                    "Nhà em lo nhất là anh trai đang dùng ma túy, gia đình nên làm gì để giúp anh ấy?")
+    assert "Gọi to, lay" not in texts[0] and "Gia đình có thể" in texts[0], (handler, texts)
