@@ -144,7 +144,7 @@ class Splitter:
                   and self._one_language((word[:i], word[i:j], word[j:]), english)]
         if threes:
             return max(threes, key=lambda three: max(map(len, three)))
-        return (None if english else self._syllables(word)) or self._slip(word)
+        return (None if english else self._syllables(word)) or self._slip(word, english)
 
     def _syllables(self, word: str) -> tuple[str, ...] | None:
         """A whole message typed as one word ("emmuonketthuchetdemnay", "methadonecotacdungphugikhong"): the
@@ -162,7 +162,7 @@ class Splitter:
                     best[end] = (*before, piece)
         return best[-1]
 
-    def _slip(self, word: str) -> tuple[str, ...] | None:
+    def _slip(self, word: str, english: bool = False) -> tuple[str, ...] | None:
         # A letter typed twice where the word has it once ("tthe", "mmáy", "methhadone"), whatever the word's
         # length or language: no other reading is as likely.
         doubled = [word[:i] + word[i + 1:] for i in range(len(word) - 1) if word[i] == word[i + 1]]
@@ -174,15 +174,20 @@ class Splitter:
             return None
         # A short word is read as another only through a key next to the one meant ("cbào" for "chào", "fhet" for
         # "chet"): teencode swaps letters that are not neighbours ("dzậy", "wá", "kái") and stays as typed.
+        # In a message in English, a short word is an English word struck with a key next to the one meant ("dise" for
+        # "dose"), and one of five or six letters is one edit from an English word ("plwase", "useles"): the message
+        # has no Vietnamese syllables to be mistaken for them.
         if len(word) < SLIP_LENGTH:
             if word.startswith("dz"):
                 return None  # "dz" is teencode's "d" or "v" ("dzậy", "dzô"), never a slip
-            return self._likeliest(sorted(w for w in _next_key(word) if w in self._known and _SYLLABLE.fullmatch(w)))
+            return self._likeliest(sorted(w for w in _next_key(word) if w in self._known
+                                          and (english or _SYLLABLE.fullmatch(w))))
         if len(word) > LONGEST_WORD:
             return None
-        # An English word is read as another only when long ("breathign"): "stalk" is not "talk".
+        # An English word is read as another only when long ("breathign"), or in a message in English: "stalk" in a
+        # Vietnamese message is not "talk".
         return self._likeliest(sorted(w for w in _one_edit(word) if w in self._known and len(w) > 2
-                                      and (_SYLLABLE.fullmatch(w) or len(word) >= ENGLISH_SLIP)))
+                                      and (_SYLLABLE.fullmatch(w) or english or len(word) >= ENGLISH_SLIP)))
 
     def _likeliest(self, readings: list[str]) -> tuple[str, ...] | None:
         if not readings:

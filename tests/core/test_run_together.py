@@ -62,6 +62,16 @@ def test_a_slip_of_the_finger_is_read_as_the_commonest_word_one_edit_away() -> N
     assert splitter.split("stalk") is None and splitter.split("thor") is None
 
 
+def test_in_an_english_message_a_short_english_word_with_a_slip_is_read_as_the_word() -> None:
+    """The English message has no Vietnamese syllables to be mistaken: "plwase" is "please", "dise" is "dose"."""
+    splitter = Splitter({"please", "useless", "dose", "talk", "khong"}, {"please": 5.0, "dose": 4.0, "talk": 3.0})
+    assert splitter.words(["english", "plwase"], english=True) == ["english", "please"]
+    assert splitter.words(["my", "dise"], english=True) == ["my", "dose"]
+    assert splitter.words(["useles"], english=True) == ["useless"]
+    # In a message not in English, the same words stay as typed.
+    assert splitter.split("plwase") is None and splitter.split("dise") is None
+
+
 def test_without_word_counts_a_slip_is_read_only_when_one_word_fits() -> None:
     assert Splitter({"khong"}).split("khongg") in (None, ("khong",))
     assert Splitter({"breathing", "breathings"}).split("breathinga") is None
