@@ -107,7 +107,9 @@ class ReplyReader:
             or says("reminders.paused"),
             # The person scored has no reminder yet: "you have none" is the right answer to stopping one.
             "reminder_stop": lambda: says("reminders.stopped") or says("reminders.none_yet"),
-            "sites": lambda: "📍" in text or says("sites.ask_kind") or says("sites.none_there"),
+            # The finder's first question: what kind of place, or, with the kind already named, where.
+            "sites": lambda: "📍" in text or says("sites.ask_kind") or says("sites.ask_where")
+            or says("sites.ask_where_typed") or says("sites.none_there"),
             "privacy": lambda: says("privacy.full") or self.entry(text, "bot-what-is-stored", lang)
             or self.entry(text, "confidentiality", lang),
             "erase": lambda: says("privacy.erase_confirm"),

@@ -42,12 +42,18 @@ _KIND_SAID = {
 }
 
 
+def kind_named(text: str) -> str | None:
+    """The one kind of place a message names ("methadone", "rehab", …), if it names exactly one."""
+    said = " ".join(words(text))
+    named = [key for key, pattern in _KIND_SAID.items() if pattern.search(said)]
+    return named[0] if len(named) == 1 else None
+
+
 def kinds_said(text: str) -> frozenset[SiteKind] | None:
     """The kinds of site a message asks for when it names one kind of place: a rehab centre asked for in a
     province is no methadone clinic there. Naming none, or several, it asks for every kind."""
-    said = " ".join(words(text))
-    named = [key for key, pattern in _KIND_SAID.items() if pattern.search(said)]
-    return LOOKING_FOR[named[0]][1] if len(named) == 1 else None
+    named = kind_named(text)
+    return LOOKING_FOR[named][1] if named is not None else None
 
 
 KIND_NAME = {
@@ -67,8 +73,13 @@ class LookingForKey(ChoiceKey):
     kind: str
 
 
-async def start(turn: Turn) -> Step:
-    """The menu's "find a site": ask what kind of place."""
+async def start(turn: Turn, kind: str | None = None) -> Step:
+    """The menu's "find a site": ask what kind of place, or, when the message already named it ("chỗ nào cấp
+    methadone gần đây"), where."""
+    if kind in LOOKING_FOR:
+        turn.open_flow(FLOW, "where", {"looking_for": kind})
+        await turn.uow.tally.add(None, f"sites.search_{kind}", turn.now)
+        return Step([_ask_where(turn)], "sites")
     turn.open_flow(FLOW, "kind")
     return Step([_ask_kind(turn)], "sites")
 

@@ -1027,3 +1027,18 @@ async def test_what_to_do_after_an_illness_that_is_over_asks_about_the_question_
     handler, texts = await say(bot, "Tuần trước ông nội em bị tai biến, hôn mê hai ngày, giờ đã tỉnh và về nhà rồi. "
                                     "Nhà em lo nhất là anh trai đang dùng ma túy, gia đình nên làm gì để giúp anh ấy?")
     assert "Gọi to, lay" not in texts[0] and "Gia đình có thể" in texts[0], (handler, texts)
+
+
+async def test_the_kind_of_place_already_named_is_not_asked_again(bot: Bot) -> None:
+    """"Tìm chỗ uống methadone": where, not what kind; then a province gives that kind's sites."""
+    await onboard(bot)
+    handler, texts = await say(bot, "tìm giúp em chỗ uống methadone với")
+    assert handler == "sites" and texts[0].startswith("Bạn ở gần đâu?"), (handler, texts)
+    handler, texts = await say(bot, "Hải Phòng")
+    assert handler == "sites" and "methadone" in texts[0].lower(), (handler, texts)
+
+
+async def test_a_place_the_list_lacks_said_beside_a_search_is_said_to_be_missing(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "em ở xã Quảng Thọ, gần đây có chỗ nào cấp methadone không")
+    assert handler == "sites:none" and "Quảng Thọ" in texts[0], (handler, texts)
