@@ -932,8 +932,12 @@ class CrisisReader:
         if reading is None and "dark_thoughts" in c and c & {"person", "third_person"} \
                 and not c & {"fiction", "past", "long_ago", "joking", "safe_now"}:
             return CrisisReading(CrisisKind.SUICIDE, Tier.ABOUT, ("dark_thoughts",), model.crisis)
-        if reading is None and ((model.about >= MODEL_ABOUT and found[0] & EVIDENCE)
-                                or (asked and model.about >= MODEL_ABOUT_ASKED and model.about > model.crisis)):
+        # A question about a child's danger needs a child in it: "is it illegal to use drugs in vietnam now" is about
+        # the law, and the child line would answer nothing asked.
+        about_no_child = model.about_kind == CrisisKind.CHILD and not c & _CHILD_WORDS
+        if reading is None and not about_no_child \
+                and ((model.about >= MODEL_ABOUT and found[0] & EVIDENCE)
+                     or (asked and model.about >= MODEL_ABOUT_ASKED and model.about > model.crisis)):
             return CrisisReading(CrisisKind(model.about_kind), Tier.ABOUT, ("model",), model.crisis)
         return reading
 
@@ -985,12 +989,13 @@ class CrisisReader:
         spans = [(start, end) for _, start, end in self._concept_phrases.matches(tokens) if end - start > 1]
         return [m for m in found if not any(start < folded.count(" ", 0, m.start()) < end for start, end in spans)]
 
-    def _repaired(self, tokens: list[Token]) -> list[Token]:
+    def _repaired(self, tokens: list[Token], english: bool = False) -> list[Token]:
         """The tokens, a word typed together with the next split back into both ("nằmim"), a slip read as
-        the word meant (bot/run_together.py)."""
+        the word meant (bot/run_together.py); in a message in English (`english`), as English words ("my brpther
+        jusg drank my methadone")."""
         if self._splitter is None:
             return tokens
-        repairs = self._splitter.repairs([token.folded for token in tokens])
+        repairs = self._splitter.repairs([token.folded for token in tokens], english=english)
         return [new for token, pieces in zip(tokens, repairs, strict=True)
                 for new in ((token,) if pieces is None else tuple(Token(word, None) for word in pieces))]
 
@@ -1007,7 +1012,7 @@ class CrisisReader:
     def _find_concepts(self, text: str) -> tuple[set[str], bool]:
         as_typed = tokenize(text)
         typed = " ".join(t.folded for t in as_typed)
-        repaired = self._repaired(as_typed)
+        repaired = self._repaired(as_typed, english=language_of(text) == "en")
         inside = [(start, end) for _, start, end in self._concept_phrases.matches(repaired)] \
             if self._false_friends.matches(repaired) else []
         tokens = self._false_friends.remove(repaired, inside)

@@ -1802,3 +1802,26 @@ def test_a_sign_with_its_cause_named_in_a_clause_apart_from_the_treatment_asked_
     assert asked is not None and (asked.kind, asked.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), asked
     seen = RULES.read("anh em chích xong, giờ hôn mê, chắc do hạ đường huyết")
     assert seen is not None and (seen.kind, seen.tier) == (CrisisKind.OVERDOSE, Tier.NOW), seen
+
+
+class _SureItIsAsked(_SureModel):
+    """Sure the message asks about a danger of one kind, and that none is happening."""
+
+    def __init__(self, about_kind: str) -> None:
+        self._reading = ModelReading(about_kind, 0.01, 0.5, about_kind, 0.9)
+
+
+def test_a_question_about_a_childs_danger_the_model_alone_hears_needs_a_child_in_it() -> None:
+    asked_of_a_child = CrisisReader(load_content(CONTENT).crisis, _SureItIsAsked("child"))  # type: ignore[arg-type]
+    law = asked_of_a_child.read("is using drugs still a crime in vietnam today?")
+    assert law is None, law
+    child = asked_of_a_child.read("what should I do if a kid in my building is left alone all day?")
+    assert child is not None and (child.kind, child.tier) == (CrisisKind.CHILD, Tier.ABOUT), child
+
+
+def test_a_slip_in_a_short_english_word_is_read_as_the_word_meant() -> None:
+    """In a message in English, "wske" is "wake" and "blie" is "blue": the signs are read, not only heard."""
+    assert "sign_unresponsive" in READER._concepts("she took her pills and now she wont wske up")[0]
+    assert "sign_blue" in READER._concepts("my friend is not breathing and his lips are blie")[0]
+    reading = READER.read("she took her pills and now she wont wske up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
