@@ -133,6 +133,10 @@ SHADOWED = {
 # Where one sentence ends and the next begins, for the readings that turn on which sentence says what.
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CLAUSES = re.compile(r"[.!?…;,\n]+")
+# A child named in any words, "con" and "bé" among them, which are also other words: enough for a question the model
+# hears about a child's danger to be about one.
+_A_CHILD = re.compile(r"(?<![a-z])(?:con|be|tre|chau|nho|child|children|kid|kids|baby|son|daughter|toddler|teen)"
+                      r"(?![a-z])")
 _SWALLOWING = frozenset({"swallowed", "ingest", "ingest_accident"})
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -934,7 +938,8 @@ class CrisisReader:
             return CrisisReading(CrisisKind.SUICIDE, Tier.ABOUT, ("dark_thoughts",), model.crisis)
         # A question about a child's danger needs a child in it: "is it illegal to use drugs in vietnam now" is about
         # the law, and the child line would answer nothing asked.
-        about_no_child = model.about_kind == CrisisKind.CHILD and not c & _CHILD_WORDS
+        about_no_child = model.about_kind == CrisisKind.CHILD and not c & _CHILD_WORDS \
+            and not _A_CHILD.search(" ".join(words(text)))
         if reading is None and not about_no_child \
                 and ((model.about >= MODEL_ABOUT and found[0] & EVIDENCE)
                      or (asked and model.about >= MODEL_ABOUT_ASKED and model.about > model.crisis)):

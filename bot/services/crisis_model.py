@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 
-from bot.language import language_of
 from bot.normalize import words
 from bot.run_together import Splitter
 from bot.services.linear_text import Fitted, LinearReader, Weights, kept
@@ -150,8 +149,7 @@ class CrisisModel:
     def probabilities(self, text: str, splitter: Splitter | None = None) -> np.ndarray:
         """What predict_proba gives for one message (bot/services/linear_text.py). `splitter` splits and
         reads slips against more words than the model's own (the crisis concepts': "oding" is no "doing")."""
-        english = language_of(text) == "en"  # an English message's slips are read as English words
-        return self._reader.probabilities(" ".join((splitter or self._splitter).words(words(text), english=english)))
+        return self._reader.probabilities(" ".join((splitter or self._splitter).words(words(text))))
 
     def read(self, text: str, splitter: Splitter | None = None) -> ModelReading:
         p = self.probabilities(text, splitter)

@@ -1825,3 +1825,11 @@ def test_a_slip_in_a_short_english_word_is_read_as_the_word_meant() -> None:
     assert "sign_blue" in READER._concepts("my friend is not breathing and his lips are blie")[0]
     reading = READER.read("she took her pills and now she wont wske up")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_body_parts_pain_to_death_is_a_figure_of_speech_but_not_with_a_wish_after_it() -> None:
+    for text in ("nhức răng muốn chết luôn", "đau họng gần chết mà vẫn phải đi làm"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+    wish = READER.read("đau dạ dày quá, muốn chết cho xong")
+    assert wish is not None and (wish.kind, wish.tier) == (CrisisKind.SUICIDE, Tier.NOW), wish
