@@ -11,10 +11,9 @@ import re
 
 from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
-from bot.language import language_of
 from bot.messages import Reply
 from bot.normalize import words
-from bot.services.crisis import CrisisKind, Tier
+from bot.services.crisis import CrisisKind, Tier, names_a_child
 from handlers import understand
 from handlers.faq import ABOUT_LINES, answer_of, answer_to, on_question, what_to_do_instead
 
@@ -36,10 +35,6 @@ ABOUT_UNSURE = 0.3
 _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
                                       "reminder_stop"})
 # The entry that answers a question about each danger when the FAQ finds no closer one.
-# A child named in any words, "con" and "bé" among them (they are also other words: the child line is kept then);
-# in an English message "be" is the verb.
-_A_CHILD = re.compile(r"(?<![a-z])(?:con|be|tre|chau|child|children|kid|kids|baby|son|daughter|toddler)(?![a-z])")
-_A_CHILD_EN = re.compile(r"(?<![a-z])(?:child|children|kid|kids|baby|son|daughter|toddler|teen|teenager)(?![a-z])")
 _ABOUT_ENTRIES = {
     CrisisKind.OVERDOSE: "overdose-signs",
     CrisisKind.POISONING: "methadone-swallowed-by-someone-else",
@@ -172,7 +167,7 @@ async def about(turn: Turn) -> Step:
     # Violence asked about, with no child named ("ai bị bạo hành gia đình thì gọi số nào"): the child line's entry
     # shares its words of abuse, but 111 is for children; the emergency numbers answer (113).
     if entry is not None and kind is CrisisKind.VIOLENCE and entry.id == _ABOUT_ENTRIES[CrisisKind.CHILD] \
-            and not (_A_CHILD_EN if language_of(turn.text) == "en" else _A_CHILD).search(" ".join(words(turn.text))):
+            and not names_a_child(turn.text):
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[CrisisKind.VIOLENCE], entry)
     if entry is not None and entry.id in turn.services.content.crisis.danger_entries:
         return Step([Reply(answer_of(turn, entry))], "crisis:about", entry.id)  # it says what to do now

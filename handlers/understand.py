@@ -80,11 +80,15 @@ async def on_intent(turn: Turn, asked: str | None = None) -> Step | None:
         if _HIV_SERVICES.search(said) and not _TREATMENT_SITES.search(said) \
                 and not turn.services.sites.has_kind(SiteKind.HIV_SERVICE):
             return None  # the list holds no place for an HIV test or PrEP: the FAQ says where to go
+        found = _places(turn)
+        if found is not None:
+            return found
         # A place the list lacks, said as one ("em ở Long Biên, gần đây có chỗ nào cấp methadone không"): said so,
         # with the way to look by province; no place said: the kind of place already named is not asked again.
         place = place_said(turn.text)
-        return _places(turn) or (unlisted_place(turn, place) if place is not None
-                                 else await sites.start(turn, sites.kind_named(turn.text)))
+        if place is not None:
+            return unlisted_place(turn, place)
+        return await sites.start(turn, sites.kind_named(turn.text))
     if intent == "reminder_set":
         parsed = parse_time_of_day(turn.text)
         if parsed is not None and not isinstance(parsed, TimeProblem):

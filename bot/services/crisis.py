@@ -133,11 +133,18 @@ SHADOWED = {
 # Where one sentence ends and the next begins, for the readings that turn on which sentence says what.
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CLAUSES = re.compile(r"[.!?…;,\n]+")
-# A child named in any words, "con" and "bé" among them, which are also other words: enough for a question the model
-# hears about a child's danger to be about one. In an English message "be" is the verb.
-_A_CHILD = re.compile(r"(?<![a-z])(?:con|be|tre|chau|child|children|kid|kids|baby|son|daughter|toddler|teen)(?![a-z])")
-_A_CHILD_EN = re.compile(r"(?<![a-z])(?:child|children|kid|kids|baby|babies|son|daughter|toddler|teen|teenager)"
-                         r"(?![a-z])")
+# A child named in any words, "con" and "bé" among them (they are also other words); in an English message "be" is the
+# verb.
+_A_CHILD = re.compile(r"(?<![a-z])(?:con|be|tre|chau|child|children|kid|kids|baby|son|daughter|toddler)(?![a-z])")
+_A_CHILD_EN = re.compile(r"(?<![a-z])(?:child|children|kid|kids|baby|son|daughter|toddler|teen|teenager)(?![a-z])")
+
+
+def names_a_child(text: str) -> bool:
+    """Whether a message names a child in any words: enough for a question about a child's danger to be about one,
+    and for the child line to answer a question about violence."""
+    return bool((_A_CHILD_EN if language_of(text) == "en" else _A_CHILD).search(" ".join(words(text))))
+
+
 _SWALLOWING = frozenset({"swallowed", "ingest", "ingest_accident"})
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
@@ -940,7 +947,7 @@ class CrisisReader:
         # A question about a child's danger needs a child in it: "is it illegal to use drugs in vietnam now" is about
         # the law, and the child line would answer nothing asked.
         about_no_child = model.about_kind == CrisisKind.CHILD and not c & _CHILD_WORDS \
-            and not (_A_CHILD_EN if language_of(text) == "en" else _A_CHILD).search(" ".join(words(text)))
+            and not names_a_child(text)
         if reading is None and not about_no_child \
                 and ((model.about >= MODEL_ABOUT and found[0] & EVIDENCE)
                      or (asked and model.about >= MODEL_ABOUT_ASKED and model.about > model.crisis)):
