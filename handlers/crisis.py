@@ -120,7 +120,11 @@ async def about(turn: Turn) -> Step:
     # So does a feature asked for in the message's last sentence, after a danger told and not asked about, when
     # that sentence names no danger ("we had an overdose response training today. when's the next group
     # meeting?", "My boss will kill me if I'm late again. Can I move tomorrow's appointment?").
+    # In a single sentence that asks nothing about the danger, its last clause stands apart in the same way ("our
+    # group wants to do something for overdose awareness day, when's the next group meeting?").
     sentences = [s for s in re.findall(r"[^.!?\n]+[.!?]*", turn.text) if len(s.split()) >= 2]
+    if len(sentences) == 1 and "question" not in turn.crisis.signals:
+        sentences = [s for s in re.findall(r"[^,;]+[,;]*", sentences[0]) if len(s.split()) >= 2]
     last = sentences[-1] if len(sentences) >= 2 else None
     asked_apart = last is not None and not any("?" in sentence for sentence in sentences[:-1]) \
         and turn.services.intents.intent(last) in _FEATURES_AFTER_A_DANGER and turn.services.crisis.read(last) is None

@@ -239,7 +239,10 @@ _PILLS = re.compile(r"(?<![0-9])[0-9]{1,3} ?(?:vien|lieu|pills|tablets|mg)(?![a-
 _TWICE = re.compile(r"(?<![a-z])(?:(?:uong|lay)(?: [a-z]+){0,3} (?:2|hai|them) (?:lan|lieu|cu|ly)"
                     r"|uong them (?:[0-9]+|mot|hai|ba|vai|may) (?:vien|lieu|chai|ly|lon)"
                     r"|(?:took|taken|had|drank|dosed)(?: [a-z0-9]+){0,3} (?:twice|again)"
-                    r"|two doses|dosed at two|doses at two)(?![a-z])"
+                    r"|two doses|dosed at two|doses at two"
+                    r"|(?:took|taken|had|drank|swallowed|downed)(?: a)? (?:double|triple)(?! check)"
+                    r"|(?:doubled|tripled) (?:up )?(?:my|his|her|the)(?: [a-z]+)? (?:dose|methadone|meds|pills)"
+                    r")(?![a-z])"
                     r"(?! (?:moi|mot|1) ngay| a day| per day| daily| each day| every day)")
 # Laughter typed as faces or emoji ("=))", ":))", "😂"): with the words of "joking", a figure of speech.
 _LAUGHTER = re.compile(r"(?:[=:;]\)\)+|[=:;]d\b|\bk{3,}\b|[\U0001F602\U0001F923\U0001F606\U0001F639\U0001F605])",
@@ -267,6 +270,12 @@ _PROGRESSIVE = re.compile(
     r"(?:hitting|punching|kicking|beating|choking|strangling|slapping|shoving|pushing|attacking|stabbing|"
     r"throwing (?:[a-z]+ ){0,2}at|hurling (?:[a-z]+ ){0,2}at|smashing (?:[a-z]+ ){0,2}(?:on|over)) "
     r"(?:me|her|him|us|them|my|his|our|their|mom|dad|mum|the kids)(?![a-z0-9])")
+# Someone on the way to hurt the writer ("he's on his way with his mates to finish me", "coming round to do me
+# in"): "finish me" is a threat only with someone coming, never "this job will finish me off".
+_COMING_TO_HARM = re.compile(
+    r"(?<![a-z0-9])(?:coming|on (?:his|her|their|the|my) way|heading (?:over|here|round)|sending (?:[a-z]+ ){0,2}"
+    r"|sent (?:[a-z]+ ){0,2}|come|comes)(?: [a-z0-9]+){0,6} to (?:finish me|do me in|sort me out|get me|deal with me|"
+    r"teach me a lesson|mess me up|rough me up|smash me|hurt me)(?![a-z0-9])(?! (?:from|at|after) )")
 # Following a parent or grandparent who has died ("con xuống với bố", "giờ con theo mẹ", "join my mother"):
 # a wish to die said without a word of death, read only beside a word that the one followed is gone.
 _FOLLOW = re.compile(
@@ -298,6 +307,21 @@ _GONE = re.compile(
 # Dying wished for looking back, with nobody else named between ("giá mà hôm đó em chết luôn", "phải chi lúc đó
 # mình chết quách"): the writer's own passive wish to die. Not someone else wished dead ("giá mà thằng chồng chết
 # quách đi"): anger at them, which the words between name.
+# Breathing said to be slow or weak, with the words people put between ("his breathing is super slow", "breaths
+# are really shallow", "thở rất yếu", "thở yếu xìu").
+_BREATHING_WEAK = re.compile(
+    r"(?<![a-z0-9])(?:(?:breathing|breaths?|breathes)(?: is| s| are| has| have| seems| looks| sounds| got| gotten|"
+    r" went| getting| gone)*(?: (?:really|super|so|very|too|real|mad|way|kinda|kind of|pretty|quite|extremely|"
+    r"weirdly|scary|scarily|dead|crazy|insanely|like|all|barely|hardly))+ (?:slow|shallow|slowed|weak|faint|rattly|"
+    r"raspy|noisy|gurgly|irregular|few)|(?:barely|hardly|only just|not really) (?:breathing|breathes)|"
+    r"tho (?:rat|qua|hoi|that|cuc|sieu|it|yeu|cham|thoi thop)(?: (?:la|lam|qua|xiu|lam luon))* "
+    r"(?:cham|yeu|nhe|it|thoi thop|khe khe|kho khe)|tho thoi thop|thoi thop)(?![a-z0-9])")
+# Going "to be done with it", at the end of what is said ("muốn bỏ hẳn tất cả, đi cho xong", "thôi em đi cho
+# rồi"): leaving life, said at the clause's start or after the one who leaves or wishes. Not going to get something
+# done ("đi cho xong thủ tục"), going tomorrow ("mai đi cho xong"), or "đi" after a verb ("tắt nhắc đi cho xong").
+_GONE_FOR_GOOD = re.compile(r"(?:^|(?<![a-z0-9])(?:muon|thoi|chac|hay la|em|toi|tui|tao|minh|anh|chi|con|bo|me) )"
+                            r"di (?:luon )?cho (?:xong|roi|khoe)(?: (?:luon|di|a|nha|thoi|nhi|het))*$")
+_SOME_OTHER_DAY = re.compile(r"(?<![a-z0-9])(?:mai|tuan sau|hom khac|lan sau|thang sau)(?![a-z0-9])")
 _WISHED_DEAD = re.compile(
     r"(?<![a-z0-9])(?:gia ma|gia nhu|uoc gi|phai chi|if only)"
     r"((?: (?:hom|do|luc|ay|khi|nam|ngoai|truoc|dem|toi|em|e|minh|tao|tui|t|con|chau|da|duoc|that|night|day|i|had|"
@@ -1106,6 +1130,10 @@ class CrisisReader:
             fired.add("reported")  # what they fear is said in their words, not the writer's wish
         if "set_aside" in fired and fired & {"now", "strong_now"}:
             fired.difference_update(("informational", "question"))
+        if _BREATHING_WEAK.search(folded):
+            fired.add("sign_breathing")
+        if _COMING_TO_HARM.search(folded) and fired & {"person", "third_person", "reported"}:
+            fired.add("threat")
         if _PROGRESSIVE.search(folded) or "threat" in fired:
             fired.add("violence")
         # Both are said by the writer of themselves, whatever "if" or "would" frames them.
@@ -1113,6 +1141,9 @@ class CrisisReader:
             fired.update(("suicide", "speaker_wish"))
         if _BETTER.search(folded) and _WITHOUT_ME.search(folded):
             fired.update(("suicide", "speaker_wish"))
+        if any(_GONE_FOR_GOOD.search(clause) and not _SOME_OTHER_DAY.search(clause)
+               for clause in (" ".join(words(part)) for part in _CLAUSES.split(text))):
+            fired.add("suicide")
         if _WISHED_DEAD.search(folded):
             fired.update(("suicide", "speaker_wish", "wished_dead"))
             fired.difference_update(("hypothetical", "question"))  # "if only" wishes, it supposes and asks nothing

@@ -1833,3 +1833,74 @@ def test_a_body_parts_pain_to_death_is_a_figure_of_speech_but_not_with_a_wish_af
         assert reading is None or reading.tier is not Tier.NOW, (text, reading)
     wish = READER.read("đau dạ dày quá, muốn chết cho xong")
     assert wish is not None and (wish.kind, wish.tier) == (CrisisKind.SUICIDE, Tier.NOW), wish
+
+
+def test_a_double_dose_taken_today_is_an_excess_now_and_asked_if_is_a_question() -> None:
+    taken = READER.read("i took double my methadone this morning by accident and now i feel woozy")
+    assert taken is not None and (taken.kind, taken.tier) == (CrisisKind.POISONING, Tier.NOW), taken
+    asked = READER.read("what happens if someone took double their dose by mistake?")
+    assert asked is None or asked.tier is Tier.ABOUT, asked
+
+
+def test_someone_on_the_way_to_finish_the_writer_is_violence_but_a_tiring_job_is_not() -> None:
+    coming = READER.read("the guys i owe are coming over with a friend to finish me, i'm at home")
+    assert coming is not None and (coming.kind, coming.tier) == (CrisisKind.VIOLENCE, Tier.NOW), coming
+    for text in ("these night shifts are going to finish me off", "my sister is coming to get me from the clinic",
+                 "i'm going to finish my methadone course next year, what happens after?"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+    assert READER.read("i'm going to finish everything tonight, sorry") is not None
+
+
+def test_a_child_eating_from_the_bin_beside_a_carer_on_a_binge_is_a_childs_danger() -> None:
+    for text in ("my roommate's son is six and keeps eating out of the trash, his mum has been on a bender for days",
+                 "thằng nhỏ nhà bên lục thùng rác kiếm ăn mấy hôm nay, bố nó đang phê trong nhà"):
+        reading = RULES.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), (text, reading)
+
+
+def test_diving_as_a_sport_is_no_jump_from_a_bridge() -> None:
+    for text in ("con gái tôi tập nhảy cầu ở bể bơi tỉnh, tháng sau đi thi", "thằng bé thi nhay cau duoc huy chuong"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+    bridge = READER.read("con gái tôi đang đứng trên cầu, nói muốn nhảy xuống")
+    assert bridge is not None and (bridge.kind, bridge.tier) == (CrisisKind.SUICIDE, Tier.NOW), bridge
+
+
+def test_someone_saved_once_and_a_dose_slept_off_the_other_day_are_over() -> None:
+    for text in ("Bố tôi từng bị sốc thuốc năm 2012, may mà cứu được. Nay bố uống methadone ổn, bao giờ ngưng được?",
+                 "hôm bữa em uống nhầm hai liều methadone, ngủ mê man cả ngày, giờ tỉnh rồi, vậy có hại gì không"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+    saved = READER.read("nó không thở, cứu nó với")
+    assert saved is not None and saved.tier is Tier.NOW, saved
+
+
+def test_a_wish_to_quit_beside_fear_is_no_wish_to_die_and_leaving_life_is() -> None:
+    quit_wish = READER.read("chồng dọa bỏ đi nếu em còn chơi, em sợ lắm, giờ em muốn bỏ hẳn thì bắt đầu ở đâu")
+    assert quit_wish is None or quit_wish.tier is not Tier.NOW, quit_wish
+    for text in ("tui muốn bỏ hẳn cuộc đời này", "chán hết rồi, thôi em đi cho xong"):
+        reading = READER.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), (text, reading)
+    for text in ("em đi cho xong thủ tục nhận methadone rồi về", "mai em đi cho xong"):
+        assert RULES.read(text) is None, text
+
+
+def test_breathing_said_slow_with_words_between_is_a_sign() -> None:
+    for text in ("my mate had a hit and his breathing is super slow now", "breaths are really shallow, he won't answer",
+                 "anh ấy thở rất yếu, lay không dậy"):
+        assert "sign_breathing" in READER._concepts(text)[0], text
+    reading = READER.read("how long can someone nod after a hit? my bf's been out an hour, breathing really slow")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_an_annoying_noise_to_death_is_a_figure_of_speech() -> None:
+    reading = READER.read("chuông nhắc kêu inh tai muốn chết")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_farewell_until_the_next_life_is_a_wish_to_die_but_a_wish_for_the_next_life_is_not() -> None:
+    for text in ("see you all in the next life", "nó vừa nhắn cho em: hẹn gặp lại kiếp sau"):
+        reading = READER.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), (text, reading)
+    assert READER.read("kiếp sau em muốn làm con mèo") is None

@@ -336,6 +336,14 @@ def test_stopping_reminders_for_a_while_is_a_pause(text: str) -> None:
     assert INTENTS.intent(text) == "reminder_pause", text
 
 
+@pytest.mark.parametrize("text", ["turn off the reminders for this week", "kill the dose pings while i'm away",
+                                  "chuông nhắc kêu sớm quá, dừng tạm giúp em mấy hôm",
+                                  "tắt nhắc cuối tuần này giúp mình, mình về quê"])
+def test_turning_reminders_off_for_a_time_said_is_a_pause(text: str) -> None:
+    assert INTENTS.intent(text) == "reminder_pause", text
+    assert INTENTS.intent("turn off the reminders") == "reminder_stop"
+
+
 @pytest.mark.parametrize("text", ["dừng nhắc nhở", "dừng nhắc sau ngày 20 nhé", "nhắc tôi 8h trong 3 ngày tới"])
 def test_a_length_of_time_alone_makes_no_pause(text: str) -> None:
     assert INTENTS.intent(text) != "reminder_pause", text
@@ -678,6 +686,12 @@ async def test_a_feature_asked_for_after_a_danger_told_and_not_asked_opens_with_
                                     "when is the next self-help group meeting?")
     assert handler.startswith("groups"), (handler, texts)
     assert "115" in texts[0]
+    # So does the last clause of one sentence that asks nothing about the danger.
+    handler, texts = await say(bot, "our group is planning something for overdose awareness day, "
+                                    "when is the next group meeting?")
+    assert handler.startswith("groups"), (handler, texts)
+    handler, _texts = await say(bot, "what are the signs of an overdose, can i book an appointment")
+    assert handler == "crisis:about"
     # A danger asked about first keeps its answer, whatever the sentence after it names.
     handler, _texts = await say(bot, "what are the signs of an overdose? we want to cover it at the group meeting")
     assert handler == "crisis:about"
