@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from bot.content import Content
 from bot.i18n import Catalogs, Translator
 from bot.messages import Choice, Incoming, Reply
+from bot.normalize import yes_or_no
 from bot.services.context import Context
 from bot.services.crisis import CrisisListener, CrisisReader, CrisisReading
 from bot.services.faq import FaqIndex
@@ -84,6 +85,13 @@ class Turn:
     @property
     def text(self) -> str:
         return self.incoming.text or ""
+
+    def typed_yes_or_no(self) -> bool | None:
+        """A yes-or-no question's answer typed rather than tapped ("có", "ok", "không", "no thanks"); None when
+        a button was tapped or the words are no such answer."""
+        if self.choice is not None or self.incoming.choice is not None:
+            return None
+        return yes_or_no(self.text)
 
     def open_flow(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
         self.session.flow, self.session.step = flow, step

@@ -36,6 +36,8 @@ from bot.services.crisis import CrisisKind, Tier
 DOUBLE_TAP_WINDOW = timedelta(seconds=10)
 # A message of a place and at most this many other words ("tôi đang ở", "i'm in") says where the person is.
 PLACE_ONLY_WORDS = 3
+# At most this many words may be a step's own answer ("chồng em", "cho mẹ tôi") rather than a message of their own.
+STEP_ANSWER_WORDS = 3
 # The signals of a reading only the statistical reader made, with no concept of the rules' in it.
 MODEL_ONLY = frozenset({"model", "only_asked", "asked_in_general"})
 # Features asked for in words a question about a danger does not use ("nhắc tôi", "book", "xóa"): asked for, they win
@@ -284,6 +286,16 @@ class Router:
                 # … nhắc tôi uống thuốc lúc 2 giờ chiều"), in which only the statistical reader heard a danger, and
                 # was not sure of it, and which no answer fits: the feature, not the emergency line or the check.
                 turn.crisis = None
+            flow = self._r.flows.get(turn.session.flow or "")
+            if (turn.crisis is not None and turn.crisis.tier is Tier.CHECK and set(turn.crisis.signals) <= MODEL_ONLY
+                    and flow is not None and len(words(incoming.text)) <= STEP_ANSWER_WORDS):
+                # A few words the open step takes as its answer ("chồng em" to "who are you asking for?"), in which
+                # only the statistical reader heard a danger, and was not sure of it: the step's answer. A step that
+                # does not take them leaves the plain question to be asked.
+                self._resolve(turn)
+                answered = await flow.step(turn) if turn.command is None else None
+                if answered is not None:
+                    return answered, True, False
             if turn.crisis is not None and turn.crisis.tier in (Tier.NOW, Tier.CHECK):
                 return await self._r.crisis[turn.crisis.kind](turn), False, True
             cry = turn.crisis is None and not relaying and turn.services.crisis.only_a_cry(incoming.text) \

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
-from bot.normalize import yes_or_no
 from bot.services.booking import tell_counselors_before_erasure
 from bot.services.people import erase, give_consent, withdraw_consent
 from handlers.menu import main_menu, menu_unless_in_flow
@@ -46,7 +45,7 @@ class Erase:
 
     async def step(self, turn: Turn) -> Step | None:
         # The question is a yes-or-no one: "không", "thôi không xóa đâu", "có" answer it as well as a button.
-        typed = yes_or_no(turn.text) if turn.choice is None and turn.incoming.choice is None else None
+        typed = turn.typed_yes_or_no()
         if turn.choice == "erase:yes" or typed is True:
             assert turn.person.id is not None
             await tell_counselors_before_erasure(turn.uow, turn.services.catalogs, turn.person.id, turn.now)
@@ -89,12 +88,14 @@ class Consent:
     name = CONSENT_FLOW
 
     async def step(self, turn: Turn) -> Step | None:
-        if turn.choice == "consent:yes":
+        # "Bạn đồng ý chứ?" is a yes-or-no question: "có", "ok", "không" answer it as well as a button.
+        typed = turn.typed_yes_or_no()
+        if turn.choice == "consent:yes" or typed is True:
             give_consent(turn.person, turn.now)
             carried = {k: str(v) for k, v in turn.session.data.items() if k != "then" and not k.startswith("_")}
             feature = str(turn.session.data.get("then", "m:menu"))
             return Step([Reply(turn._("start.consent_thanks"))], "privacy:consent", then=feature, carried=carried)
-        if turn.choice == "consent:no":
+        if turn.choice == "consent:no" or typed is False:
             turn.close_flow()
             return Step([Reply(turn._("privacy.consent_not_given")), main_menu(turn)], "privacy:consent")
         return None

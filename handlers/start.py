@@ -95,8 +95,10 @@ _FOR_SOMEONE = frozenset("""
     relative cousin uncle aunt nephew niece child kid kids grandson granddaughter
     chong vo con ba bo me anh chi em trai gai ban nha gia dinh chau co chu bac cau di
 """.split())
-_FOR_SOMEONE_LEADS = ({"my"}, {"for"}, {"about"}, {"cho"}, {"ho"}, {"giup"}, {"dum"}, {"tui"}, {"toi"}, {"minh"})
+_FOR_SOMEONE_LEADS = ({"my"}, {"for"}, {"about"}, {"cho"}, {"ho"}, {"giup"}, {"dum"}, {"tui"}, {"toi"}, {"minh"},
+                      {"em"}, {"cua"})
 ASKING_FOR_MAX_WORDS = 6
+_COURTESY_WORDS = frozenset("a ah da vang nha nhe la of".split())
 
 
 def _asking_for(text: str) -> str | None:
@@ -107,8 +109,12 @@ def _asking_for(text: str) -> str | None:
     present = set(said)
     if any(s <= present for s in ({"nguoi", "nha"}, {"nguoi", "than"}, {"gia", "dinh"}, {"family"}, {"relative"})):
         return "who:family"
-    relation = [w for w in said if w in _FOR_SOMEONE and w not in ("em", "anh", "chi", "ban")]
-    if relation and any(s <= present for s in _FOR_SOMEONE_LEADS):
+    # "me" is the writer unless typed "mẹ" (mother) or in a Vietnamese message ("me em").
+    mother = "mẹ" in text.lower() or language_of(text) == "vi"
+    relation = [w for w in said if w in _FOR_SOMEONE and w not in ("em", "anh", "chi", "ban")
+                and (w != "me" or mother)]
+    # A relation named, or said with nothing but family words and courtesies ("anh trai", "vợ ạ").
+    if relation and (any(s <= present for s in _FOR_SOMEONE_LEADS) or present <= _FOR_SOMEONE | _COURTESY_WORDS):
         return "who:family"
     if any(s <= present for s in _FOR_MYSELF) and not relation:
         return "who:self"
@@ -150,6 +156,11 @@ class Onboarding:
                 return await self._code(turn, turn.text)
         if current == "consent" and choice in ("consent:yes", "consent:no"):
             return _finish(turn, consented=choice == "consent:yes")
+        if current == "consent":
+            # The question asks "do you agree?": "có", "ok", "không", "no thanks" answer it as well as a button.
+            typed = turn.typed_yes_or_no()
+            if typed is not None:
+                return _finish(turn, consented=typed)
         return None
 
     async def _code(self, turn: Turn, code: str) -> Step:

@@ -90,3 +90,33 @@ async def test_an_unrecognised_message_keeps_the_step_and_asks_again(rig: Rig, s
         # The step's question again, with its choices (a step that waits for typed words, such as a
         # place, may say in its own words what to type instead).
         assert rig.last_replies[-1].choices == question.choices, stray
+
+
+@pytest.mark.parametrize(("step", "typed", "agreed"), [
+    (("onboarding", "consent"), "có ạ", True), (("onboarding", "consent"), "ok", True),
+    (("onboarding", "consent"), "không", False), (("onboarding", "consent"), "no thanks", False),
+    (("consent", "ask"), "có", True), (("consent", "ask"), "thôi khỏi", False), (("consent", "ask"), "yes", True),
+])
+async def test_a_yes_or_no_typed_answers_a_consent_question(rig: Rig, step: tuple[str, str], typed: str,
+                                                            agreed: bool) -> None:
+    """"Bạn có đồng ý không?" asks yes or no: typed, the answer is taken as a tap on its button would be."""
+    await STEPS[step](rig, "p1")
+    await rig.say(typed, "p1")
+    rows = await rig.bot.store.table_rows()
+    person = next(p for p in rows["people"] if p["channel_user_id"] == "p1")
+    assert bool(person["consent_at"]) is agreed, (typed, rig.last_replies)
+    assert await where(rig, "p1") != step, typed
+
+
+@pytest.mark.parametrize(("typed", "role"), [("mẹ em", "family"), ("anh trai", "family"), ("chồng em", "family"),
+                                             ("me", "person"), ("for me", "person"), ("em", "person")])
+async def test_who_the_person_asks_for_is_taken_from_a_relation_or_the_writer_named(rig: Rig, typed: str,
+                                                                                     role: str) -> None:
+    """A relation alone ("anh trai") or with its owner ("mẹ em") is a family member; "me" in English is the writer.
+    A few words the step takes are its answer, even where the statistical reader alone heard a danger in them."""
+    await _who(rig, "p1")
+    await rig.say(typed, "p1")
+    rows = await rig.bot.store.table_rows()
+    person = next(p for p in rows["people"] if p["channel_user_id"] == "p1")
+    assert person["role"] == role, (typed, rig.last_replies)
+    assert await where(rig, "p1") == ("onboarding", "consent"), typed

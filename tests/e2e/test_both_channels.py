@@ -26,10 +26,13 @@ async def test_first_contact_to_the_main_menu_by_typing(chat: Chat) -> None:
 async def test_consent_is_given_by_a_sentence_of_assent_and_never_by_a_refusal(chat: Chat) -> None:
     for line in ("/start", "1", "toi la nguoi nha"):
         said = await chat.say(line)
-    said = await chat.say("toi khong dong y")
-    assert said[-1].text.endswith("Bạn có đồng ý không?")  # asked again: a refusal is not consent
-    said = await chat.say("Có, tôi đồng ý")
+    said = await chat.say("toi khong dong y")  # a refusal answers the question, and is never consent
+    assert said[0].text.startswith("Được rồi") and "hỏi lại" in said[0].text
     assert len(said[-1].options) == 6 and said[-1].options[-1] == "🔒 Quyền riêng tư"
+    said = await chat.say("dat lich tu van")
+    assert said[-1].text.endswith("Bạn đồng ý chứ?")
+    said = await chat.say("Có, tôi đồng ý")
+    assert said[0].text.startswith("Cảm ơn bạn"), [s.text for s in said]
 
 
 async def test_a_first_question_is_answered_before_the_greeting(chat: Chat) -> None:
