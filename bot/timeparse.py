@@ -123,6 +123,8 @@ def _phrase(tokens: list[_Token], index: int) -> int:
 
 # --- times of day -------------------------------------------------------------------------------------
 
+# "7:30", "7h30", "7g30", "7 giờ 30", "7 rưỡi", "7pm"; and "7.30", "8.45 tối" where the minutes cannot be a month
+# ("ngày 7.12" is a date).
 _CLOCK = re.compile(
     r"(?<![\d.:/])(?P<hour>\d{1,2})(?:"
     r"(?:\s*(?::|h|g)(?:(?P<minute>\d{1,2})|\s+(?P<spaced>\d{2}(?![\d/:.-])|\d(?=\s*phut)))?"
@@ -131,6 +133,7 @@ _CLOCK = re.compile(
     r"(?:\s*(?P<half>ruoi)|\s*kem\s*(?P<less>\d{1,2})(?:\s*phut)?)?"
     r"(?:\s*(?P<ampm>[ap])\.?m\.?)?"
     r"(?:\s*o'?clock)?"
+    r"|\.(?P<dotted>00|1[3-9]|[2-5]\d)(?![\d/:.-])(?:\s*(?P<dotted_ampm>[ap])\.?m\.?)?"
     r"|\s+(?P<bare_half>ruoi)"
     r"|\s*(?P<bare_ampm>[ap])\.?m\.?"
     r"|\s*o'?clock"
@@ -207,10 +210,10 @@ def _clocks(tokens: list[_Token], line: str) -> list[_Clock]:
     starts: set[int] = set()
     for match in _CLOCK.finditer(line):
         first, last = _covering(tokens, match.start(), match.end())
-        minute_text = match.group("minute") or match.group("spaced") or match.group("said")
+        minute_text = match.group("minute") or match.group("spaced") or match.group("said") or match.group("dotted")
         half = match.group("half") or match.group("bare_half")
         minute = int(minute_text) if minute_text else (30 if half else 0)
-        ampm = match.group("ampm") or match.group("bare_ampm")
+        ampm = match.group("ampm") or match.group("bare_ampm") or match.group("dotted_ampm")
         found.append(_Clock(first, last, int(match.group("hour")), minute, int(match.group("less") or 0),
                             match.group(0).strip(), ampm and ampm + "m", False))
         starts.add(match.start("hour"))

@@ -24,6 +24,15 @@ def test_the_forms_people_type() -> None:
         assert parse_time_of_day(typed) == expected, typed
 
 
+def test_a_time_typed_with_a_dot_is_a_time_where_its_minutes_cannot_be_a_month() -> None:
+    cases = {"remind me at 7.30 every morning": time(7, 30), "nhắc tôi 8.45 tối": time(20, 45),
+             "at 6.15pm": time(18, 15), "9.00": time(9)}
+    for typed, expected in cases.items():
+        assert parse_time_of_day(typed) == expected, typed
+    for typed in ("ngày 7.12", "uống 2.5 viên", "version 2.0"):
+        assert parse_time_of_day(typed) is None, typed
+
+
 def test_nonsense_is_explained_and_text_without_a_time_is_none() -> None:
     assert parse_time_of_day("25h") == TimeProblem("time.bad_hour", "25h")
     assert parse_time_of_day("7:75") == TimeProblem("time.bad_minute", "7:75")
