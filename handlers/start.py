@@ -98,7 +98,7 @@ _FOR_SOMEONE = frozenset("""
 _FOR_SOMEONE_LEADS = ({"my"}, {"for"}, {"about"}, {"cho"}, {"ho"}, {"giup"}, {"dum"}, {"tui"}, {"toi"}, {"minh"},
                       {"em"}, {"cua"})
 ASKING_FOR_MAX_WORDS = 6
-_COURTESY_WORDS = frozenset("a ah da vang nha nhe la of".split())
+_COURTESY_WORDS = frozenset("a ah da vang nha nhe la".split())
 
 
 def _asking_for(text: str) -> str | None:

@@ -302,11 +302,6 @@ _GONE = re.compile(
     r"(?:mom|dad|mum|mother|father|grandma|grandpa|she|he) passed|in heaven|up there|"
     r"lost my (?:mom|dad|mum|mother|father|parents|grandma|grandpa)|"
     r"since (?:mom|dad|my mom|my dad|my mother|my father) (?:died|passed))(?![a-z0-9])")
-# The world, the family, everyone better off without the writer ("thế giới sẽ tốt hơn nếu tôi biến mất",
-# "everyone would be happier if I wasn't around"): better said beside the writer's absence.
-# Dying wished for looking back, with nobody else named between ("giá mà hôm đó em chết luôn", "phải chi lúc đó
-# mình chết quách"): the writer's own passive wish to die. Not someone else wished dead ("giá mà thằng chồng chết
-# quách đi"): anger at them, which the words between name.
 # Breathing said to be slow or weak, with the words people put between ("his breathing is super slow", "breaths
 # are really shallow", "thở rất yếu", "thở yếu xìu").
 _BREATHING_WEAK = re.compile(
@@ -322,10 +317,15 @@ _BREATHING_WEAK = re.compile(
 _GONE_FOR_GOOD = re.compile(r"(?:^|(?<![a-z0-9])(?:muon|thoi|chac|hay la|em|toi|tui|tao|minh|anh|chi|con|bo|me) )"
                             r"di (?:luon )?cho (?:xong|roi|khoe)(?: (?:luon|di|a|nha|thoi|nhi|het))*$")
 _SOME_OTHER_DAY = re.compile(r"(?<![a-z0-9])(?:mai|tuan sau|hom khac|lan sau|thang sau)(?![a-z0-9])")
+# Dying wished for looking back, with nobody else named between ("giá mà hôm đó em chết luôn", "phải chi lúc đó
+# mình chết quách"): the writer's own passive wish to die. Not someone else wished dead ("giá mà thằng chồng chết
+# quách đi"): anger at them, which the words between name.
 _WISHED_DEAD = re.compile(
     r"(?<![a-z0-9])(?:gia ma|gia nhu|uoc gi|phai chi|if only)"
     r"((?: (?:hom|do|luc|ay|khi|nam|ngoai|truoc|dem|toi|em|e|minh|tao|tui|t|con|chau|da|duoc|that|night|day|i|had|"
     r"d|cu|cho|roi)){0,5}) (?:chet|died|been dead)(?![a-z0-9])")
+# The world, the family, everyone better off without the writer ("thế giới sẽ tốt hơn nếu tôi biến mất",
+# "everyone would be happier if I wasn't around"): better said beside the writer's absence.
 _BETTER = re.compile(r"(?<![a-z0-9])(?:tot hon|nhe nhom hon|yen on hon|vui hon|de tho hon|do kho|do phai lo|"
                      r"nhe no|better|happier|easier)(?![a-z0-9])")
 _WITHOUT_ME = re.compile(
