@@ -316,6 +316,7 @@ _BREATHING_WEAK = re.compile(
 # done ("đi cho xong thủ tục"), going tomorrow ("mai đi cho xong"), or "đi" after a verb ("tắt nhắc đi cho xong").
 _GONE_FOR_GOOD = re.compile(r"(?:^|(?<![a-z0-9])(?:muon|thoi|chac|hay la|em|toi|tui|tao|minh|anh|chi|con|bo|me) )"
                             r"di (?:luon )?cho (?:xong|roi|khoe)(?: (?:luon|di|a|nha|thoi|nhi|het))*$")
+_GOING_TO_BE_DONE = re.compile(r"(?<![a-z0-9])di (?:luon )?cho (?:xong|roi|khoe)(?![a-z0-9])")
 _SOME_OTHER_DAY = re.compile(r"(?<![a-z0-9])(?:mai|tuan sau|hom khac|lan sau|thang sau)(?![a-z0-9])")
 # Dying wished for looking back, with nobody else named between ("giá mà hôm đó em chết luôn", "phải chi lúc đó
 # mình chết quách"): the writer's own passive wish to die. Not someone else wished dead ("giá mà thằng chồng chết
@@ -1141,8 +1142,9 @@ class CrisisReader:
             fired.update(("suicide", "speaker_wish"))
         if _BETTER.search(folded) and _WITHOUT_ME.search(folded):
             fired.update(("suicide", "speaker_wish"))
-        if any(_GONE_FOR_GOOD.search(clause) and not _SOME_OTHER_DAY.search(clause)
-               for clause in (" ".join(words(part)) for part in _CLAUSES.split(text))):
+        if _GOING_TO_BE_DONE.search(folded) and any(
+                _GONE_FOR_GOOD.search(clause) and not _SOME_OTHER_DAY.search(clause)
+                for clause in (" ".join(words(part)) for part in _CLAUSES.split(text))):
             fired.add("suicide")
         if _WISHED_DEAD.search(folded):
             fired.update(("suicide", "speaker_wish", "wished_dead"))
