@@ -34,6 +34,8 @@ ABOUT_ENTRY_AT = 0.2
 ABOUT_UNSURE = 0.3
 _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
                                       "reminder_stop"})
+# The signals of a danger asked about, not only told: its answer comes first, whatever a later clause asks for.
+_ASKED_ABOUT = frozenset({"question", "informational", "hypothetical", "deadly_question", "permission"})
 # The entry that answers a question about each danger when the FAQ finds no closer one.
 _ABOUT_ENTRIES = {
     CrisisKind.OVERDOSE: "overdose-signs",
@@ -123,7 +125,7 @@ async def about(turn: Turn) -> Step:
     # In a single sentence that asks nothing about the danger, its last clause stands apart in the same way ("our
     # group wants to do something for overdose awareness day, when's the next group meeting?").
     sentences = [s for s in re.findall(r"[^.!?\n]+[.!?]*", turn.text) if len(s.split()) >= 2]
-    if len(sentences) == 1 and "question" not in turn.crisis.signals:
+    if len(sentences) == 1 and not set(turn.crisis.signals) & _ASKED_ABOUT:
         sentences = [s for s in re.findall(r"[^,;]+[,;]*", sentences[0]) if len(s.split()) >= 2]
     last = sentences[-1] if len(sentences) >= 2 else None
     asked_apart = last is not None and not any("?" in sentence for sentence in sentences[:-1]) \

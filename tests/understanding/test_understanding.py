@@ -690,8 +690,10 @@ async def test_a_feature_asked_for_after_a_danger_told_and_not_asked_opens_with_
     handler, texts = await say(bot, "our group is planning something for overdose awareness day, "
                                     "when is the next group meeting?")
     assert handler.startswith("groups"), (handler, texts)
-    handler, _texts = await say(bot, "what are the signs of an overdose, can i book an appointment")
-    assert handler == "crisis:about"
+    for asked in ("what are the signs of an overdose, can i book an appointment",
+                  "what are the warning signs of suicide, can i book a counselor for my son"):
+        handler, _texts = await say(bot, asked)
+        assert handler == "crisis:about", asked
     # A danger asked about first keeps its answer, whatever the sentence after it names.
     handler, _texts = await say(bot, "what are the signs of an overdose? we want to cover it at the group meeting")
     assert handler == "crisis:about"
