@@ -1058,3 +1058,18 @@ async def test_a_place_the_list_lacks_said_beside_a_search_is_said_to_be_missing
     await onboard(bot)
     handler, texts = await say(bot, "em ở xã Quảng Thọ, gần đây có chỗ nào cấp methadone không")
     assert handler == "sites:none" and "Quảng Thọ" in texts[0], (handler, texts)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("so what can this bot really do for me", "menu"),
+    ("mình có buổi hẹn nào tuần tới không ad", "appointments"),
+    ("chat ở đây thì cán bộ có xem được không", "privacy"),
+    ("I had a couple of near ODs back in the day, can I ever come off methadone?", None),
+])
+def test_what_the_bot_does_an_upcoming_appointment_and_who_reads_the_chat_in_other_words(
+        text: str, intent: str | None) -> None:
+    assert INTENTS.intent(text) == intent, text
+
+
+def test_a_human_or_a_machine_asked_is_small_talk() -> None:
+    assert INTENTS.smalltalk("hang on, is an actual person reading this or a machine?") == "is_human"
