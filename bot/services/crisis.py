@@ -146,6 +146,8 @@ def names_a_child(text: str) -> bool:
 
 
 _SWALLOWING = frozenset({"swallowed", "ingest", "ingest_accident"})
+# All of something swallowed: "uống hết", "the whole bottle", "all of them".
+_ALL_OF_IT = re.compile(r"(?<![a-z])(?:het|ca lo|ca chai|ca vi|ca hop|all of (?:it|them)|all|whole|the lot)(?![a-z])")
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
 # a pasted novel in full would cost every other person's turn.
 READ_CHARS = 4000
@@ -607,6 +609,9 @@ class CrisisReader:
                           and "writer_speaks" in c and bool(c & {"swallowed", "ingest"}) and not found[1]
                           and not c & {"informational", "permission", "hypothetical", "past", "long_ago", "joking",
                                        "safe_now", "deadly_question"})
+        # All of it swallowed after asking whether it kills ("… có chết không, em vừa uống hết rồi"): told, not asked.
+        taken = taken or (reading is not None and reading.kind is CrisisKind.POISONING
+                          and "deadly_question" in reading.signals and reading.tier is Tier.NOW)
         # A wish to die told plainly of someone named ("my friend wants to kill himself"): the model, weak in
         # English and taught many questions about friends, does not undo it.
         told_of_someone = reading is not None and reading.kind is CrisisKind.SUICIDE and "suicide" in c \
@@ -689,9 +694,14 @@ class CrisisReader:
             # ("em 13 tuổi, bố em say đang đánh mẹ em") sees violence, and its reply has 111 as well.
             child_sees = model.crisis_kind == CrisisKind.CHILD and reading.kind is CrisisKind.VIOLENCE \
                 and "child_sees" in c and not c & {"child_harm", "young_child", "carer_out", "left_alone"}
+            # ... and a poisoning asked about, then told as done ("2 lọ có chết không, em vừa uống hết rồi"), with no
+            # word of despair, a wish or a plan: the question is whether it kills, which the poisoning reply answers.
+            asked_then_taken = reading.kind is CrisisKind.POISONING and "deadly_question" in reading.signals \
+                and not c & {"despair", "speaker_wish", "wish", "suicide", "method", "plan", "stockpile",
+                             *FAREWELL_EVIDENCE}
             model_kind = model.kind_share >= MODEL_KIND \
-                and not (child_seen or swallowed_seen or excess_unseen or no_child or not_the_writer or nothing_taken
-                         or own_harm or no_dying or child_sees)
+                and not (asked_then_taken or child_seen or swallowed_seen or excess_unseen or no_child or not_the_writer
+                         or nothing_taken or own_harm or no_dying or child_sees)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -850,6 +860,14 @@ class CrisisReader:
                                               "again", "strong_now", "soon", "swallowed", "left_alone", "excess",
                                               "excess_amount", "ingest", "ingest_accident", "violence",
                                               "child_harm", "animal"}))
+        # Just out of prison or rehab and asking about using again ("I just got out of prison, people say using again
+        # would be riskier for me now, why?"): the risk after a break in tolerance, asked. The model hears the using
+        # and the now; nothing is seen, swallowed, wished or cried for.
+        released_asked = reading is None and "released" in c and asked_plainly \
+            and not c & (FAREWELL_EVIDENCE | {"cry", "swallowed", "suicide", "death", "despair", "method", "plan",
+                                              "stockpile", "speaker_wish", "excess", "excess_amount", *SIGNS})
+        if released_asked and c & {"used", "substance"} and model.crisis >= MODEL_NOW:
+            return CrisisReading(CrisisKind.OVERDOSE, Tier.ABOUT, ("released", "model"), model.crisis)
         # And for a child's danger the model alone hears in a question about what often happens, naming no harm, no
         # carer out of it and nobody left alone ("bé nhà em 5 tuổi hay bị té, có sao không"): a parent's everyday
         # worry. (A child lost or waiting for food is told without a word of harm: the question alone is not enough.)
@@ -878,7 +896,7 @@ class CrisisReader:
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
                          or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
-                         or dosing_visit or dreamt or blow_then):
+                         or dosing_visit or dreamt or blow_then or released_asked):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1121,9 +1139,10 @@ class CrisisReader:
                 name in ("death", "suicide", "method", "despair") and 0 <= start - wish_end <= 4
                 for name, start, _ in kept for wish, _s, wish_end in kept if wish == "speaker_wish"):
             fired.discard("speaker_wish")
-        # Out of a facility is over ("hồi mới ra trại …"), unless a sign is seen now: just out and using again is
-        # when an overdose is likeliest.
-        if "released" in fired and not ("strong_now" in fired and fired & set(SIGNS)):
+        # Out of a facility is over ("hồi mới ra trại …"), unless a sign or a collapse is seen, or a drug is taken now:
+        # just out and using again is when an overdose is likeliest.
+        if "released" in fired and not fired & {*SIGNS, "collapse", "overdose_event", "cry"} \
+                and not ("strong_now" in fired and fired & {"used", "again", "ingest", "swallowed"}):
             fired.add("safe_now")
         if "false_alarm" in fired and not fired & {"cry", "again", "strong_now"}:
             fired.add("safe_now")  # what turned out to be nothing is over
@@ -1261,6 +1280,21 @@ class CrisisReader:
             found & _SWALLOWING and found & {"now", "strong_now"} and not asked
             and not found & {"hypothetical", "question", "informational", "permission", "past", "joking", "fiction"}
             for found, asked in sentences)
+
+    def _excess_told_in_a_clause(self, text: str, excess_named: bool) -> bool:
+        """A clause after the first tells the writer's swallowing of it all now, asking nothing ("…, em vừa uống hết
+        rồi", "… i just drank my whole take-home"), or of the amount the message named. The day's dose taken ("em vừa
+        uống methadone sáng nay") is no excess."""
+        clauses = [clause for clause in re.split(r"(?<=[.!?…;,\n])", text) if clause.strip()]
+        for clause in clauses[1:]:
+            found, asked = self._find_concepts(clause)
+            all_of_it = excess_named or bool(found & {"excess", "excess_amount"}) \
+                or bool(_ALL_OF_IT.search(" ".join(words(clause))))
+            if not asked and found & _SWALLOWING and found & {"now", "strong_now"} and all_of_it \
+                    and not found & {"hypothetical", "informational", "permission", "deadly_question", "past",
+                                     "long_ago", "joking", "fiction", "yes_no", "daily_visit", "dosing_service"}:
+                return True
+        return False
 
     def _sign_told(self, text: str) -> bool:
         """A sentence of a message of several tells a sign seen now, supposing, asking and looking back on nothing
@@ -1426,8 +1460,14 @@ class CrisisReader:
             add(CrisisKind.OVERDOSE, tier, "overdose_event", "shock_word", *signs, "collapse", "used", "person", "now",
                 "question", "hypothetical", "past", *(("medical_cause",) if other_cause else ()))
         elif "deadly_question" in c and c & {"used", "substance"} and not animal_only:
-            # "uống methadone rồi nhậu có sao không": asks whether something can kill.
-            add(CrisisKind.OVERDOSE, Tier.ABOUT, "deadly_question", "used", "substance", "going_without")
+            # "uống methadone rồi nhậu có sao không": asks whether something can kill. Asked, then told as done by
+            # the writer ("2 lọ methadone có chết không, em vừa uống hết rồi", "is 200mg deadly? i just drank it"):
+            # the swallowing is now, and the question is the one the poisoning reply answers.
+            if "writer_speaks" in c and not c & {"past", "long_ago", "joking", "fiction", "hypothetical", "safe_now"} \
+                    and self._excess_told_in_a_clause(text, bool(c & {"excess", "excess_amount"})):
+                add(CrisisKind.POISONING, Tier.NOW, "deadly_question", "swallowed", "ingest", "now", "strong_now")
+            else:
+                add(CrisisKind.OVERDOSE, Tier.ABOUT, "deadly_question", "used", "substance", "going_without")
 
         accident = ("ingest_accident" in c and bool(c & {"substance", "child", "young_child"})) or "spiked" in c
         # Someone swallowed a poison, or a medicine that is no drug of use, and now shows signs: a poisoning,

@@ -1904,3 +1904,39 @@ def test_a_farewell_until_the_next_life_is_a_wish_to_die_but_a_wish_for_the_next
         reading = READER.read(text)
         assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), (text, reading)
     assert READER.read("kiếp sau em muốn làm con mèo") is None
+
+
+def test_using_again_after_prison_or_rehab_asked_about_is_no_danger_now() -> None:
+    for text in ("Just got out of jail after a year. My friends keep saying using again would be riskier for me now, "
+                 "why?", "em mới ra tù tháng trước, nghe nói giờ dùng lại dễ sốc thuốc hơn, sao vậy ạ?"):
+        reading = READER.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), \
+            (text, reading)
+    for text in ("anh tôi vừa ra tù tuần trước, tối nay dùng lại, giờ nằm im gọi không thưa",
+                 "ông chú mới ra khỏi trại giam, tối nay chơi lại như hồi trước, giờ miệng ọc ọc"):
+        seen = READER.read(text)
+        assert seen is not None and (seen.kind, seen.tier) == (CrisisKind.OVERDOSE, Tier.NOW), (text, seen)
+
+
+def test_a_near_death_told_as_past_and_a_prevention_topic_are_no_danger_now() -> None:
+    for text in ("nam ngoai anh e choi qua tay suyt chet, luc do e tat nuoc vao mat, lam vay dung ko",
+                 "Tôi là cô giáo, đang chuẩn bị tiết học về phòng chống tự tử cho học sinh, điểm tư vấn có giúp trường "
+                 "học không?"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+
+
+def test_standing_on_a_bridge_railing_beside_troubles_is_a_wish_to_die() -> None:
+    reading = READER.read("vợ đòi ly dị, nợ 300 triệu. thôi khỏi hỏi nữa, em đang đứng trên thành cầu")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_asked_whether_it_kills_then_told_it_is_all_swallowed_is_a_poisoning_now() -> None:
+    for text in ("2 chai methadone uống một lần có chết không ad, em mới tu hết rồi",
+                 "is a whole week of take-home methadone deadly? because i just drank all of it"):
+        reading = READER.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), (text, reading)
+    for text in ("methadone uống với bia có chết không, em vừa uống methadone sáng nay",
+                 "uống methadone rồi nhậu có sao không, tối nay em vừa uống xong"):
+        reading = READER.read(text)
+        assert reading is not None and reading.tier is Tier.ABOUT, (text, reading)
