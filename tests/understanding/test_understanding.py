@@ -1064,6 +1064,8 @@ async def test_a_place_the_list_lacks_said_beside_a_search_is_said_to_be_missing
     ("so what can this bot really do for me", "menu"),
     ("mình có buổi hẹn nào tuần tới không ad", "appointments"),
     ("chat ở đây thì cán bộ có xem được không", "privacy"),
+    ("khuya rồi còn ai trực không ạ", "talk"),
+    ("is anyone on duty at this hour", "talk"),
     ("I had a couple of near ODs back in the day, can I ever come off methadone?", None),
 ])
 def test_what_the_bot_does_an_upcoming_appointment_and_who_reads_the_chat_in_other_words(
@@ -1073,3 +1075,9 @@ def test_what_the_bot_does_an_upcoming_appointment_and_who_reads_the_chat_in_oth
 
 def test_a_human_or_a_machine_asked_is_small_talk() -> None:
     assert INTENTS.smalltalk("hang on, is an actual person reading this or a machine?") == "is_human"
+
+
+@pytest.mark.parametrize("text", ["có", "co", "không", "ko", "chưa", "no", "nope"])
+def test_a_bare_yes_or_no_outside_a_question_is_an_acknowledgement(text: str) -> None:
+    """Typed after a step has closed ("có" once the reminder is set), it answers nothing more: a short word back."""
+    assert INTENTS.smalltalk(text) == "ack", text
