@@ -49,6 +49,12 @@ _SLEEPING = re.compile(r"(?<![a-z])(muon|di|buon|mat|kho|chua|dang|de|can|giac|d
                        r"hay|it|ngon|ngu ngon|dung|thuc) ngu(?![a-z])")
 # A message of this many words or more is a story or a question, not small talk.
 SMALLTALK_MAX_WORDS = 12
+# A bare yes or no, the whole message, typed when no question is open ("có" once the reminder is set): acknowledged.
+# Only as the whole message: "có" and "không" are in most questions, and "o" (ờ) is also "ở".
+BARE_YES_OR_NO = frozenset({
+    "co", "co a", "da co", "co nhe", "co nha", "co chu", "khong", "khong a", "da khong", "khong nhe", "khong nha",
+    "chua", "chua a", "da chua", "no", "nope", "nah",
+})
 # ... except whether the bot is the police's, which is asked in up to this many.
 POLICE_QUESTION_MAX_WORDS = 24
 # A word of assent beside more than this many other words closes a sentence of its own, not a reply to the bot.
@@ -323,6 +329,8 @@ class IntentReader:
         said = folded.split()
         if not said:
             return None
+        if " ".join(said) in BARE_YES_OR_NO:
+            return "ack"
         if len(said) > SMALLTALK_MAX_WORDS:
             # Whether the bot reports to the police is asked with the fear that makes it asked ("tôi kể chuyện dùng
             # ma túy ở đây thì bạn có báo công an không?"): the answer is the same.
