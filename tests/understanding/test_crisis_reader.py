@@ -1940,11 +1940,3 @@ def test_asked_whether_it_kills_then_told_it_is_all_swallowed_is_a_poisoning_now
                  "uống methadone rồi nhậu có sao không, tối nay em vừa uống xong"):
         reading = READER.read(text)
         assert reading is not None and reading.tier is Tier.ABOUT, (text, reading)
-
-
-def test_two_doses_taken_to_make_up_for_a_missed_one_are_an_excess() -> None:
-    asked = READER.read("skipped my dose on sunday, can i take 2 to make up?")
-    assert asked is not None and (asked.kind, asked.tier) == (CrisisKind.POISONING, Tier.ABOUT), asked
-    taken = READER.read("i took 2 to make up for yesterday's dose and feel weird now")
-    assert taken is not None and (taken.kind, taken.tier) == (CrisisKind.POISONING, Tier.NOW), taken
-    assert READER.read("we argued yesterday, i bought her flowers to make up for it") is None
