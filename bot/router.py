@@ -19,7 +19,7 @@ another flow, such as /xoa's confirmation, is waiting for an answer).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
@@ -34,6 +34,7 @@ from bot.normalize import fold, has_letters_or_digits, words
 from bot.services.crisis import CrisisKind, Tier
 
 DOUBLE_TAP_WINDOW = timedelta(seconds=10)
+_KINDS = frozenset(kind.value for kind in CrisisKind)
 # A message of a place and at most this many other words ("tôi đang ở", "i'm in") says where the person is.
 PLACE_ONLY_WORDS = 3
 # At most this many words may be a step's own answer ("chồng em", "cho mẹ tôi") rather than a message of their own.
@@ -51,6 +52,10 @@ AFTER_FIRST_CONTACT = "after_first_contact"  # the session data key of replies k
 FIRST_CONTACT_PAUSED = "_first_contact"
 GREETING_IS_ENOUGH = frozenset({"fallback", "no_words", "smalltalk", "understand:off_topic"})
 SAYS_NOTHING_NEW = frozenset({"fallback", "no_words", "greeting", "ack"})  # handlers, and small-talk kinds
+# The session data key of the crisis reply or plain question of safety just sent ({"tier", "kind"}): kept for the
+# next message only, which may be a bare answer to it ("có", "không", "ok").
+CRISIS_SENT = "_crisis_sent"
+_CRISIS_TIERS = {"crisis": "now", "crisis:check": "check"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,9 @@ class Registry:
     crisis: Mapping[CrisisKind, Handler]
     danger_question: Handler
     bare_cry: Handler  # "cứu với", "sos": a cry that says nothing of what is happening
+    # A bare answer ("có", "không", "ok") right after a crisis reply or the plain question whether anyone is in
+    # danger, given the kind and tier of what was sent; None for anything more.
+    after_crisis: Callable[[Turn, Mapping[str, Any]], Awaitable[Step | None]]
     flows: Mapping[str, Flow]
     commands: Mapping[str, Handler]
     choices: Mapping[str, Handler]  # by key prefix, the part before ":"
@@ -180,10 +188,11 @@ class Router:
         self._r = registry
 
     async def route(self, turn: Turn) -> Step:
+        sent = turn.session.data.pop(CRISIS_SENT, None)
         flow_before = (turn.session.flow, turn.session.step)
         data_before = dict(turn.session.data)
         paused = self._first_contact_paused(flow_before, data_before)
-        step, by_flow, crisis = await self._understand(turn)
+        step, by_flow, crisis = await self._understand(turn, sent if isinstance(sent, dict) else None)
         if step.then is not None:
             opened = await self.open_feature(turn, step.then, step.carried)
             step = Step([*step.replies, *opened.replies], opened.handler, step.entry)
@@ -232,6 +241,8 @@ class Router:
                 turn.session.data[AFTER_FIRST_CONTACT] = [r.to_json() for r in waiting]
                 replies = [r for r in replies if not r.choices] + [Reply(turn._("start.question_kept"))]
             replies.extend(greeting)
+        if step.handler in _CRISIS_TIERS and step.entry in _KINDS and not turn.erased:
+            turn.session.data[CRISIS_SENT] = {"tier": _CRISIS_TIERS[step.handler], "kind": step.entry}
         return Step(one_list(replies), step.handler, step.entry)
 
     def _first_contact_paused(self, flow_before: tuple[str | None, str | None],
@@ -256,7 +267,7 @@ class Router:
     def command_menu(self) -> CommandMenu:
         return self._r.command_menu
 
-    async def _understand(self, turn: Turn) -> tuple[Step, bool, bool]:
+    async def _understand(self, turn: Turn, crisis_sent: Mapping[str, Any] | None) -> tuple[Step, bool, bool]:
         incoming = turn.incoming
         cry = False  # a cry for help that says nothing of what is happening ("cứu với", "sos")
         if incoming.text:
@@ -298,6 +309,12 @@ class Router:
                     return answered, True, False
             if turn.crisis is not None and turn.crisis.tier in (Tier.NOW, Tier.CHECK):
                 return await self._r.crisis[turn.crisis.kind](turn), False, True
+            if crisis_sent is not None and turn.crisis is None and incoming.choice is None:
+                # "có" to "is anyone in danger?", "ok" after the numbers: an answer to what is on screen, before
+                # any step that was open when the danger was heard.
+                answered = await self._r.after_crisis(turn, crisis_sent)
+                if answered is not None:
+                    return answered, False, answered.handler != "crisis:safe"
             cry = turn.crisis is None and not relaying and turn.services.crisis.only_a_cry(incoming.text) \
                 and turn.services.intents.intent(incoming.text) != "menu" \
                 and match_choice(incoming.text, turn.session.offered) is None

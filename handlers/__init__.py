@@ -99,6 +99,7 @@ def build_registry() -> Registry:
         crisis={kind: crisis.reply_for(kind) for kind in CrisisKind},
         danger_question=crisis.about,
         bare_cry=crisis.bare_cry,
+        after_crisis=crisis.after,
         flows={f.name: f for f in (onboarding, privacy.Erase(), privacy.Consent(), sites.Finder(),
                                    reminders.RemindersFlow(), volunteers.LinkFlow(), volunteers.NoteFlow(),
                                    groups.NewGroup(), groups.Reschedule(), booking.BookFlow(),

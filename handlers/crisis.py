@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
-from bot.normalize import words
+from bot.normalize import has_letters_or_digits, words
 from bot.services.crisis import CrisisKind, Tier, names_a_child
 from handlers import understand
 from handlers.faq import ABOUT_LINES, answer_of, answer_to, on_question, what_to_do_instead
@@ -58,6 +60,17 @@ _NUMBER_ENTRIES = {
     CrisisKind.VIOLENCE: "emergency-numbers",
 }
 
+# Small talk that says nothing new after a crisis reply: met by the calm line and the number again.
+_BARE_AFTER_A_CRISIS = frozenset({"ack", "thanks", "bye"})
+# The number said again after a crisis reply, by kind.
+_NUMBERS_AGAIN = {
+    CrisisKind.OVERDOSE: N_("crisis.number_115"),
+    CrisisKind.POISONING: N_("crisis.number_115"),
+    CrisisKind.SUICIDE: N_("crisis.number_115"),
+    CrisisKind.CHILD: N_("crisis.number_child"),
+    CrisisKind.VIOLENCE: N_("crisis.number_113"),
+}
+
 # Entries that already give the number to call for their danger.
 _WITH_NUMBERS = frozenset({*_NUMBER_ENTRIES.values(), "overdose-first-aid", "methadone-swallowed-by-someone-else"})
 
@@ -84,8 +97,7 @@ def reply_for(kind: CrisisKind) -> Handler:
                 return Step([Reply(turn._("crisis.check")), *(Reply(r.text, offer) for r in answered.replies)],
                             "crisis:check", kind.value)
             return Step([Reply(turn._("crisis.check"), offer)], "crisis:check", kind.value)
-        for listener in turn.services.crisis_listeners:
-            await listener(turn.uow, turn.person, kind, turn.now)
+        await _alert(turn, kind)
         replies = [Reply(turn._("crisis.suicide_someone" if someone_else else _KEYS[kind]))]
         # Inside an open chat, the counselor reads what the person wrote, as they would any message.
         from handlers import talk
@@ -95,6 +107,46 @@ def reply_for(kind: CrisisKind) -> Handler:
         return Step(replies, "crisis", kind.value)
 
     return crisis
+
+
+async def _alert(turn: Turn, kind: CrisisKind) -> None:
+    for listener in turn.services.crisis_listeners:
+        await listener(turn.uow, turn.person, kind, turn.now)
+
+
+async def after(turn: Turn, asked: Mapping[str, Any]) -> Step | None:
+    """A bare answer right after a crisis reply, or after the plain question whether anyone is in danger.
+
+    To the question, a yes ("có", "dạ", "không ổn") is a crisis told: every number, the support line and a
+    counselor, and the counselor on duty is alerted as for any crisis reply; a no ("không, em ổn") is
+    acknowledged gently. An "ok", a thanks or an emoji after either is met by the same calm line, with the number
+    again: a cheerful "anything else?" would be no answer to a person who may still be in danger. Anything more
+    is read as usual (None). Inside an open chat, the counselor reads it instead.
+    """
+    from handlers import talk
+
+    if turn.session.flow == talk.FLOW and turn.session.step == "open":
+        return None
+    try:
+        kind = CrisisKind(str(asked.get("kind")))
+    except ValueError:
+        return None
+    offer = (turn.choice_of("m:talk", "menu.talk"),)
+    said = turn.services.intents.yes_or_no(turn.text)
+    if asked.get("tier") == "check" and said == "yes":
+        await turn.uow.tally.add(None, f"crisis.reply_{kind.value}", turn.now)
+        log.info("crisis reply kind=%s tier=now signals=check_answered_yes person=%s", kind.value, turn.person.id)
+        await _alert(turn, kind)
+        return Step([Reply(turn._("crisis.check_yes"), offer)], "crisis", kind.value)
+    if asked.get("tier") == "check" and said == "no":
+        log.info("crisis check answered no kind=%s person=%s", kind.value, turn.person.id)
+        return Step([Reply(turn._("crisis.check_no"), offer)], "crisis:safe", kind.value)
+    bare = said is not None or turn.services.intents.smalltalk(turn.text) in _BARE_AFTER_A_CRISIS \
+        or (bool(turn.text.strip()) and not has_letters_or_digits(turn.text))
+    if not bare:
+        return None
+    return Step([Reply(turn._("crisis.after", number=turn._(_NUMBERS_AGAIN[kind])), offer)], "crisis:after",
+                kind.value)
 
 
 async def bare_cry(turn: Turn) -> Step:

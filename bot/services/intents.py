@@ -55,6 +55,33 @@ BARE_YES_OR_NO = frozenset({
     "co", "co a", "da co", "co nhe", "co nha", "co chu", "khong", "khong a", "da khong", "khong nhe", "khong nha",
     "chua", "chua a", "da chua", "no", "nope", "nah",
 })
+# The whole of a reply to a question of safety ("bạn hay ai đó có đang gặp nguy hiểm … không?"), read as a yes or a no.
+# Saying one is not all right ("không ổn", "not ok"), or may be, answers it as a yes: the question asks whether anyone
+# is in danger, and the cautious reading of a doubt is the one that gives the numbers and tells a counselor. A yes is
+# read first, so "không, ổn" (whose comma the folding drops) counts as "không ổn".
+_REPLY_PARTICLES = frozenset("a ad admin oi nhe nha nhen ne ma dau that".split())
+_WHO = ("", "toi ", "minh ", "em ", "tao ", "anh ", "chi ", "con ", "chung toi ", "chung em ", "nha toi ")
+_SAYS_YES = frozenset({
+    "co", "da co", "co chu", "co a", "vang", "da vang", "da", "u", "um", "dung", "dung roi", "dung vay", "dung the",
+    "co le", "co le co", "chac vay", "hinh nhu co", "co mot chut", "co chut", "hoi hoi", "co nguy hiem",
+    "dang nguy hiem", "nguy hiem", "khong on", "khong on chut nao", "khong on lam", "te lam", "cuu", "cuu voi",
+    "giup voi", "giup em", "giup toi", "yes", "yeah", "yep", "yea", "ya", "yes i am", "i am", "yes please", "maybe",
+    "sort of", "kind of", "a little", "i think so", "not ok", "not okay", "i m not ok", "i m not okay", "im not ok",
+    "im not okay", "not fine", "i m not fine", "not really ok", "help", "help me", "please help",
+    *(who + state for who in _WHO for state in ("khong on", "dang nguy hiem", "co")),
+})
+_SAYS_NO = frozenset({
+    "khong", "da khong", "khong co", "khong co gi", "khong a", "khong phai", "no", "nope", "nah", "not really",
+    "not at all", "no thanks",
+    *(no + state for no in ("", "no ", "nope ", "nah ")
+      for state in ("all good", "fine", "i m fine", "i m ok", "i m okay", "im fine", "im ok", "im okay", "i am fine",
+                    "i am ok", "i am okay", "i m safe", "i am safe", "im safe", "we re ok", "we re fine", "we re safe",
+                    "we are ok", "we are fine", "we are safe", "i m alright", "i m all right", "i m good")),
+    *(no + who + state for no in ("", "khong ", "da khong ", "khong co ")
+      for who in _WHO for state in ("on", "van on", "on het", "on ca", "khong sao", "khong sao ca", "khong sao het",
+                                    "an toan", "van an toan", "binh thuong", "van binh thuong", "khong nguy hiem",
+                                    "khong co gi")),
+})
 # ... except whether the bot is the police's, which is asked in up to this many.
 POLICE_QUESTION_MAX_WORDS = 24
 # A word of assent beside more than this many other words closes a sentence of its own, not a reply to the bot.
@@ -321,6 +348,12 @@ class IntentReader:
         if wanted:
             return wanted[-1]
         return "vi" if cannot == {"en"} else "en" if cannot == {"vi"} else None
+
+    def yes_or_no(self, text: str) -> str | None:
+        """"yes" or "no" when the whole message answers a yes-or-no question of safety ("có", "dạ không, em ổn",
+        "not really", "i'm not ok"); None when it says anything more."""
+        said = " ".join(word for word in words(text) if word not in _REPLY_PARTICLES)
+        return "yes" if said in _SAYS_YES else "no" if said in _SAYS_NO else None
 
     def smalltalk(self, text: str) -> str | None:
         """The kind of small talk, when the message is little more: "chào bạn nhé", "ok cảm ơn",

@@ -125,6 +125,50 @@ async def test_a_counselor_on_duty_gets_the_crisis_alert_on_the_same_platform(ch
     assert alert.startswith("🚨 ") and "bat tinh" not in alert
 
 
+# A question in which only the statistical reader hears a danger: the bot asks plainly whether anyone is in danger.
+ASKED_PLAINLY = "Mai em lên trạm xin vào chương trình uống thuốc nước, em cần cầm theo những gì để người ta nhận đơn?"
+
+
+async def test_a_yes_to_the_plain_question_of_danger_is_a_crisis_and_alerts_the_counselor(chat: Chat) -> None:
+    counselor = await make_counselor(chat, "CHECK234", 5, "/truc")
+    await onboard(chat)
+    said = await chat.say(ASKED_PLAINLY)
+    assert "có đang gặp nguy hiểm" in said[0].text
+    sender = outbox_sender(chat)
+    assert await sender.drain() == 0  # asking alerts nobody
+    said = await chat.say("dạ có")
+    assert all(number in said[0].text for number in ("115", "113", "111", "096.306.1414")), said[0].text
+    assert said[-1].options == ["💬 Nói chuyện với tư vấn viên"]
+    assert await sender.drain() == 1
+    assert (await counselor.latest()).text.startswith("🚨 ")
+    said = await chat.say("ok")  # after the numbers, an ok gets the number again, not a cheerful "anything else?"
+    assert said[0].text.startswith("Mình vẫn ở đây với bạn") and "115" in said[0].text, said[0].text
+    said = await chat.say("cảm ơn")  # once only: then small talk is small talk again
+    assert said[0].text.startswith("Không có gì"), said[0].text
+
+
+async def test_a_no_to_the_plain_question_of_danger_inside_a_flow_gives_the_flow_back(chat: Chat) -> None:
+    await onboard(chat)
+    await chat.say("/xoa")
+    said = await chat.say(ASKED_PLAINLY)
+    assert "có đang gặp nguy hiểm" in said[0].text
+    said = await chat.say("không, em ổn")  # the answer to the question on screen, not to the erase question
+    assert said[0].text.startswith("Mình mừng là bạn đang an toàn"), said[0].text
+    assert "xóa" in said[-1].text.lower(), said[-1].text  # the erase question again, nothing erased
+    said = await chat.say("khong")
+    assert said[0].text.startswith("Không xóa"), said[0].text
+
+
+async def test_an_ok_after_a_crisis_reply_gets_the_number_again(chat: Chat) -> None:
+    await onboard(chat)
+    said = await chat.say("ban toi bat tinh roi khong tho")
+    assert "115" in said[0].text
+    said = await chat.say("👍")
+    assert said[0].text.startswith("Mình vẫn ở đây với bạn") and "115" in said[0].text, said[0].text
+    said = await chat.say("co")  # no question is open now: a bare yes is acknowledged
+    assert said[0].text.startswith("Dạ"), said[0].text
+
+
 async def test_booking_with_a_person_and_a_counselor_on_the_same_platform(chat: Chat) -> None:
     counselor = await make_counselor(chat, "BOOKE2E2", 3, "/gio T2-T7 8:00-17:00")
     assert (await counselor.latest()).text.startswith("Đã lưu giờ làm việc")

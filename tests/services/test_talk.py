@@ -192,3 +192,19 @@ async def test_a_counselor_of_another_point_cannot_take_the_chat(rig: Rig) -> No
     assert texts[0].startswith("Cuộc trò chuyện này đã có tư vấn viên khác nhận")
     texts = await rig.say(None, "c1", choice="chat:take:1")
     assert texts[0].startswith("Bạn đang trò chuyện với")
+
+
+async def test_an_ok_after_a_crisis_inside_an_open_chat_reaches_the_counselor(rig: Rig) -> None:
+    await make_staff(rig, "counselor", "c1", "OKAY2345", POINT)
+    await rig.say("/truc", "c1")
+    await onboard(rig, "p1")
+    await rig.say("noi chuyen voi tu van vien", "p1")
+    await rig.say("1", "p1")
+    await rig.sender.drain()
+    await rig.say("1", "c1")
+    texts = await rig.say("bạn em bất tỉnh rồi, không thở", "p1")
+    assert "115" in texts[0]
+    texts = await rig.say("ok", "p1")  # in the chat, the counselor reads it: no line from the bot
+    assert not any(t.startswith("Mình vẫn ở đây") for t in texts), texts
+    await rig.sender.drain()
+    assert rig.texts("c1")[-1].endswith(":\n┃ ok")

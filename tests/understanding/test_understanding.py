@@ -1081,3 +1081,15 @@ def test_a_human_or_a_machine_asked_is_small_talk() -> None:
 def test_a_bare_yes_or_no_outside_a_question_is_an_acknowledgement(text: str) -> None:
     """Typed after a step has closed ("có" once the reminder is set), it answers nothing more: a short word back."""
     assert INTENTS.smalltalk(text) == "ack", text
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("có", "yes"), ("dạ có ạ", "yes"), ("ừ", "yes"), ("đúng rồi", "yes"), ("yes", "yes"), ("yeah", "yes"),
+    ("không ổn", "yes"), ("ko on lam", "yes"), ("i'm not ok", "yes"), ("maybe", "yes"), ("cứu em với", None),
+    ("không", "no"), ("ko", "no"), ("dạ không, em ổn", "no"), ("k sao dau", "no"), ("minh on ma", "no"),
+    ("no", "no"), ("nope, I'm fine", "no"), ("not really", "no"), ("we're safe", "no"),
+    ("chưa", None), ("có ai trực không", None), ("không biết", None), ("ok", None), ("có, nó đang nằm im", None),
+])
+def test_a_bare_answer_to_a_question_of_safety_is_read_as_yes_or_no(text: str, said: str | None) -> None:
+    """"Chưa" (not yet) to "are you thinking of harming yourself?" is no no; doubt counts as a yes."""
+    assert INTENTS.yes_or_no(text) == said, text
