@@ -63,10 +63,11 @@ ENGLISH_TEXTING: dict[str, str] = {
 }
 _ENGLISH_TEENCODE = {**TEENCODE, **ENGLISH_TEXTING}
 
-# Teencode typed with diacritics, which the crisis phrases compare as typed ("e mún chết", "chán lém rùi"): the word
-# it stands for, with its own. Folded, they are "mun", "rui" and so on, which TEENCODE already expands. Left out:
-# "hông" (also the hip), "bùn" (also mud), "mìn" (also a mine).
-MARKED_TEENCODE: dict[str, str] = {"mún": "muốn", "chít": "chết", "rùi": "rồi", "lém": "lắm", "bít": "biết"}
+# Teencode typed with diacritics, which the crisis phrases compare as typed ("e mún chết", "chán lém rùi", "đc k" for
+# "được không"): the word it stands for, with its own. Folded, they are "mun", "rui" and so on, which TEENCODE already
+# expands. Left out: "hông" (also the hip), "bùn" (also mud), "mìn" (also a mine).
+MARKED_TEENCODE: dict[str, str] = {"mún": "muốn", "chít": "chết", "rùi": "rồi", "lém": "lắm", "bít": "biết",
+                                   "đc": "được"}
 
 
 def fold(text: str) -> str:

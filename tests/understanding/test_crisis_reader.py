@@ -1940,3 +1940,43 @@ def test_asked_whether_it_kills_then_told_it_is_all_swallowed_is_a_poisoning_now
                  "uống methadone rồi nhậu có sao không, tối nay em vừa uống xong"):
         reading = READER.read(text)
         assert reading is not None and reading.tier is Tier.ABOUT, (text, reading)
+
+
+def test_a_double_dose_asked_about_in_teencode_is_a_question() -> None:
+    """"đc k" asks "được không": whether it may be done, not that it was."""
+    reading = READER.read("bữa qua quên uống thuốc nước, sáng nay uống gấp đôi cho bù đc k mn")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.ABOUT), reading
+
+
+def test_a_double_dose_taken_today_in_english_is_a_poisoning_now() -> None:
+    reading = READER.read("took 2 doses together this afternoon since i skipped yesterday. did i screw up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_giving_up_a_drug_alone_at_home_is_no_cut() -> None:
+    assert READER.read("chồng em muốn cắt cơn mà sợ đi trại, ở nhà tự cắt thì vật vã lắm, có chỗ nào giúp ko") is None
+    reading = READER.read("em vừa tự cắt tay, máu chảy không ngừng")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "mọi thứ vô nghĩa rồi, em buộc sẵn dây trên xà nhà rồi. mà mai trạm có mở cửa không",
+    "my wife took the kids and left. nothing matters now, I've got the rope sorted out back. anyway what time do you "
+    "open on the holiday",
+])
+def test_a_rope_made_ready_is_a_plan_the_rules_see(text: str) -> None:
+    """The rules, not the model alone, see the plan: a counselor who asks why is told "method"."""
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), (text, reading)
+    assert "method" in reading.signals, reading
+
+
+def test_a_sleep_that_ends_everything_is_a_wish_to_die() -> None:
+    reading = READER.read("chỉ mong ngủ một giấc là xong hết, không chịu nổi nữa rồi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    assert READER.read("làm ca đêm mệt quá, chỉ mong ngủ một giấc là hết mệt") is None
+
+
+def test_someone_drinking_another_persons_share_of_methadone_is_a_poisoning() -> None:
+    reading = READER.read("ông anh vật quá nên uống luôn phần thuốc của tôi, giờ vẫn tỉnh")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
