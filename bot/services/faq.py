@@ -45,6 +45,7 @@ STOPWORDS = frozenset("""
     hoi chao xin alo ad admin vang ak please pls hello hi hey
     what is the a an of to do i can my me for in it does are help need with giup
     even actually exactly really just though anyway anyways basically um uh ok okay so guys lol nhi
+    haha hihi hehe hoho kkk lmao xd
 """.split())
 
 

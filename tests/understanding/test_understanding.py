@@ -1093,3 +1093,29 @@ def test_a_bare_yes_or_no_outside_a_question_is_an_acknowledgement(text: str) ->
 def test_a_bare_answer_to_a_question_of_safety_is_read_as_yes_or_no(text: str, said: str | None) -> None:
     """"Chưa" (not yet) to "are you thinking of harming yourself?" is no no; doubt counts as a yes."""
     assert INTENTS.yes_or_no(text) == said, text
+
+
+@pytest.mark.parametrize("text", [
+    "haha the nurse cracked me up today. anyway what day is group this week",
+    "is the support group still meeting now that it's tet?",
+])
+def test_when_the_group_meets_asked_in_passing_is_the_groups(text: str) -> None:
+    assert INTENTS.intent(text) == "groups", text
+
+
+def test_what_a_self_help_group_is_stays_a_question() -> None:
+    assert INTENTS.intent("what is a self help group exactly") is None
+
+
+async def test_the_cost_of_the_services_asked_with_worries_beside_it_is_answered(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "how much would all of these services set me back?? money's tight atm")
+    assert handler == "faq", (handler, texts)
+
+
+async def test_an_apology_for_asking_or_a_laugh_does_not_hide_the_question(bot: Bot) -> None:
+    await onboard(bot)
+    for text in ("sorry, silly question but what even is methadone haha",
+                 "sorry if this is a stupid question but what even is methadone", "what even is methadone hihi"):
+        _, texts = await say(bot, text)
+        assert "methadone is a medicine" in texts[0].lower(), (text, texts)
