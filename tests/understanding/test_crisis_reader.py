@@ -1963,6 +1963,7 @@ def test_giving_up_a_drug_alone_at_home_is_no_cut() -> None:
     "mọi thứ vô nghĩa rồi, em buộc sẵn dây trên xà nhà rồi. mà mai trạm có mở cửa không",
     "my wife took the kids and left. nothing matters now, I've got the rope sorted out back. anyway what time do you "
     "open on the holiday",
+    "she's gone and it's pointless. the rope is sorted in the garage. btw do you have group on sunday",
 ])
 def test_a_rope_made_ready_is_a_plan_the_rules_see(text: str) -> None:
     """The rules, not the model alone, see the plan: a counselor who asks why is told "method"."""
