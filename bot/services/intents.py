@@ -351,7 +351,8 @@ class IntentReader:
 
     def yes_or_no(self, text: str) -> str | None:
         """"yes" or "no" when the whole message answers a yes-or-no question of safety ("có", "dạ không, em ổn",
-        "not really", "i'm not ok"); None when it says anything more."""
+        "not really", "i'm not ok"); None when it says anything more. Not `bot.normalize.yes_or_no`, which reads
+        the confirmation of a feature: there "ok" is a yes and "không ổn" a no, and here neither may be."""
         said = " ".join(word for word in words(text) if word not in _REPLY_PARTICLES)
         return "yes" if said in _SAYS_YES else "no" if said in _SAYS_NO else None
 
