@@ -15,9 +15,9 @@ from bot.clock import FakeClock
 from bot.messages import Reply
 from bot.priorities import Priority
 from bot.store.records import OutboxItem
+from scheduler import sender as sender_module
 from tests.conftest import TelegramHarness
 from tests.e2e.conftest import Chat, make_counselor, onboard, outbox_sender
-from scheduler import sender as sender_module
 from tests.fakes.telegram_api import FakeTelegram
 
 OUTAGE = timedelta(seconds=200)
