@@ -1981,3 +1981,25 @@ def test_a_sleep_that_ends_everything_is_a_wish_to_die() -> None:
 def test_someone_drinking_another_persons_share_of_methadone_is_a_poisoning() -> None:
     reading = READER.read("ông anh vật quá nên uống luôn phần thuốc của tôi, giờ vẫn tỉnh")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_how_fast_a_danger_would_follow_asked_ahead_is_a_question() -> None:
+    """"how quickly would it" asks in words, as a "?" would: the child is supposed, not seen."""
+    reading = READER.read("if my daughter ever drank from my take-home bottle how quickly would it affect her")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.ABOUT), reading
+
+
+def test_a_seizure_seen_once_while_inside_is_a_story_of_then() -> None:
+    reading = READER.read("hồi trong tù có một lần thấy bạn cùng buồng co giật sùi bọt, nhớ mãi. "
+                          "Giờ em ra rồi, muốn đi học nghề thì hỏi ở đâu ạ")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+    reading = READER.read("có lần chồng em ngất sau khi chích, giờ lại ngất nữa, gọi không tỉnh")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_self_harm_long_ago_told_as_over_is_no_danger_now() -> None:
+    reading = READER.read("I used to hurt myself back in high school. I'm 30 now and doing fine. "
+                          "How do I clear my chat history with you?")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+    reading = READER.read("i'm not doing fine. i want to end my life tonight")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
