@@ -14,10 +14,10 @@ from typing import Any
 from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
-from bot.normalize import has_letters_or_digits, words
+from bot.normalize import has_letters_or_digits, question_of, words
 from bot.services.crisis import CrisisKind, Tier, names_a_child
 from handlers import understand
-from handlers.faq import ABOUT_LINES, answer_of, answer_to, on_question, what_to_do_instead
+from handlers.faq import ABOUT_LINES, QUESTION_CHARS, answer_of, answer_to, on_question, what_to_do_instead
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +189,7 @@ async def about(turn: Turn) -> Step:
             return Step([Reply(turn._(ABOUT_LINES[kind])), *opened.replies], opened.handler, opened.entry,
                         then=opened.then, carried=opened.carried)
     entry, candidates = turn.services.faq.answer(turn.text)
+    whole = entry
     # Going without a drug asked about ("bỏ thuốc đột ngột có nguy hiểm tính mạng không") is no overdose: the danger's
     # own entry would answer another question.
     read_by_rules = turn.crisis.signals != ("model",) and "past" not in turn.crisis.signals \
@@ -200,7 +201,15 @@ async def about(turn: Turn) -> Step:
         # as past is followed by a question of its own, which is read below; one only the model heard may be
         # no danger at all ("có thể cho người nhà lĩnh thuốc hộ không").
         entry, candidates = None, [m for m in candidates if m.entry.id == _ABOUT_ENTRIES[kind]]
-    if "past" in turn.crisis.signals:
+    # So is a question in a sentence of its own that names no danger, after a sentence about one, when the whole
+    # message leans to the danger's own entry ("Em là sinh viên y, đang làm tiểu luận về sốc quá liều. Cho em hỏi
+    # methadone hoạt động như thế nào ạ?"): the danger is why the person writes, the question is what they ask. An
+    # entry the whole message found that is not the danger's own ("… where can I get PEP?") keeps what the story
+    # says about it.
+    question = question_of(turn.text[:QUESTION_CHARS])
+    asked_apart = question is not None and (whole is None or whole.id == _ABOUT_ENTRIES[kind]) \
+        and turn.services.crisis.read(question) is None
+    if "past" in turn.crisis.signals or asked_apart:
         # A danger told as past, then a question ("năm ngoái em bị sốc thuốc, giờ muốn đăng ký methadone thì
         # cần giấy tờ gì"): the story pulls towards the danger's entry or its own words ("nằm viện mất 1 tuần"
         # and the entry about hospital), the question is what is asked.
