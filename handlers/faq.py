@@ -29,7 +29,7 @@ ABOUT_LINES = {
 # Long messages are read for crisis signals in full; a question is in its first lines.
 QUESTION_CHARS = 1000
 # From this long, a message the FAQ cannot answer as a whole is tried by its own question.
-QUESTION_OF_CHARS = 100
+QUESTION_OF_CHARS = 60
 # A listed question is offered in a "did you mean" only when it is genuinely close to the message.
 DID_YOU_MEAN_AT = 0.25
 # A story's own question is answered on its words only when the learned ranker gives that entry at least
