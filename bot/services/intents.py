@@ -108,6 +108,13 @@ _SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|r
 # "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
 # "người thật" inside "mọi người thật …" ("mn, thật k": everyone, really?) is nobody real to talk to.
+# "mấy giờ", "mấy ngày" (how many, what time) fold like "mày" (you): no word to the bot ("tối nay MU đá với ai vậy,
+# mấy giờ" asks about football, not who the bot is).
+_HOW_MANY = re.compile(r"(?<![a-z])may (?=(?:gio|h|tieng|ngay|hom|lan|phut|tuan|thang|nam|tuoi|dem|buoi|nguoi|dua|"
+                       r"cai|con|tran|ban)(?![a-z]))")
+# Deleted already ("tin nhắn cũ bị xóa hết", "lỡ xóa mất"): something that happened, not a request to erase.
+_ERASED_ALREADY = re.compile(r"(?<![a-z])(?:bi|lo|lo tay|da bi|vo tinh|got|was|were|been|accidentally) "
+                             r"(?:xoa|delete|deleted|erased|wiped)(?![a-z])")
 _EVERYONE = re.compile(r"(?<![a-z])moi nguoi (?=that(?![a-z]))")
 # "đứng" (to stand) folds like "dừng" and "đừng" (stop, don't): "giật mình muốn đứng tim", "đứng chờ ngoài
 # cổng" stop nothing.
@@ -262,7 +269,7 @@ class IntentReader:
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
         folded = _EVERYONE.sub("moinguoi ", _STANDING.sub("dungyen ", _REPRIMANDED.sub(
-            "bi canh cao", _NEARLY.sub("khoang ", self._folded(text)))))
+            "bi canh cao", _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", self._folded(text))))))
         # The whole message when it is short, else each of its clauses.
         if len(folded.split()) <= ABOUT_THE_BOT_MAX_WORDS:
             clauses = [folded]
@@ -393,7 +400,7 @@ class IntentReader:
         if found == ["greeting"] and extra \
                 and all(match.group(0).endswith(" oi") for match in self._smalltalk_words["greeting"].finditer(folded)):
             return None
-        if found[0] == "who_are_you" and extra and not _ADDRESSED.intersection(said):
+        if found[0] == "who_are_you" and extra and not _ADDRESSED.intersection(_HOW_MANY.sub("", folded).split()):
             return None
         # "Hôm nay thế nào" after something named ("tỷ giá đô la hôm nay thế nào", "thời tiết dạo này thế nào") asks
         # how that thing is, not how the bot is.

@@ -1119,3 +1119,33 @@ async def test_an_apology_for_asking_or_a_laugh_does_not_hide_the_question(bot: 
                  "sorry if this is a stupid question but what even is methadone", "what even is methadone hihi"):
         _, texts = await say(bot, text)
         assert "methadone is a medicine" in texts[0].lower(), (text, texts)
+
+
+async def test_a_question_of_its_own_after_a_sentence_about_a_danger_is_answered(bot: Bot) -> None:
+    """The danger is why the person writes; the question is what they ask, with the line for a danger now."""
+    await onboard(bot)
+    answer = next(e.answer.get("vi") for e in bot.content.faq if e.id == "methadone-is-not")
+    _, texts = await say(bot, "Mình đang viết bài cho lớp về quá liều heroin. "
+                              "Cho mình hỏi methadone có phải là ma túy không?")
+    assert answer[:60] in texts[0], texts
+
+
+async def test_when_a_football_match_is_on_is_off_topic(bot: Bot) -> None:
+    """"mấy giờ" (what time) is no word to the bot, as "mày" (you) would be."""
+    await onboard(bot)
+    handler, _texts = await say(bot, "tối mai Arsenal đá với ai vậy, mấy giờ")
+    assert handler == "understand:off_topic"
+
+
+def test_messages_deleted_already_are_no_request_to_erase() -> None:
+    assert INTENTS.intent("lỡ tay xóa hết tin nhắn cũ rồi, bot có lưu lại gì không") != "erase"
+    assert INTENTS.intent("tin nhắn cũ bị xóa hết rồi") != "erase"
+    assert INTENTS.intent("xóa hết dữ liệu của em đi") == "erase"
+
+
+async def test_quitting_meth_asked_first_then_told_about_is_answered(bot: Bot) -> None:
+    """The question comes first and the story after it: a short message is tried by its own question too."""
+    await onboard(bot)
+    answer = next(e.answer.get("vi") for e in bot.content.faq if e.id == "stimulants-help")
+    _, texts = await say(bot, "Làm sao để cai đá vậy mn? Em dùng từ năm ngoái, giờ tuần nào cũng chơi")
+    assert answer[:60] in texts[0], texts
