@@ -107,7 +107,6 @@ _SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|r
                     r"switch|change)(?![a-z])")
 # "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
-# "người thật" inside "mọi người thật …" ("mn, thật k": everyone, really?) is nobody real to talk to.
 # "mấy giờ", "mấy ngày" (how many, what time) fold like "mày" (you): no word to the bot ("tối nay MU đá với ai vậy,
 # mấy giờ" asks about football, not who the bot is).
 _HOW_MANY = re.compile(r"(?<![a-z])may (?=(?:gio|h|tieng|ngay|hom|lan|phut|tuan|thang|nam|tuoi|dem|buoi|nguoi|dua|"
@@ -115,6 +114,7 @@ _HOW_MANY = re.compile(r"(?<![a-z])may (?=(?:gio|h|tieng|ngay|hom|lan|phut|tuan|
 # Deleted already ("tin nhắn cũ bị xóa hết", "lỡ xóa mất"): something that happened, not a request to erase.
 _ERASED_ALREADY = re.compile(r"(?<![a-z])(?:bi|lo|lo tay|da bi|vo tinh|got|was|were|been|accidentally) "
                              r"(?:xoa|delete|deleted|erased|wiped)(?![a-z])")
+# "người thật" inside "mọi người thật …" ("mn, thật k": everyone, really?) is nobody real to talk to.
 _EVERYONE = re.compile(r"(?<![a-z])moi nguoi (?=that(?![a-z]))")
 # "đứng" (to stand) folds like "dừng" and "đừng" (stop, don't): "giật mình muốn đứng tim", "đứng chờ ngoài
 # cổng" stop nothing.
