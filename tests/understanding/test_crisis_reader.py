@@ -1998,8 +1998,8 @@ def test_a_seizure_seen_once_while_inside_is_a_story_of_then() -> None:
 
 
 def test_self_harm_long_ago_told_as_over_is_no_danger_now() -> None:
-    reading = READER.read("I used to hurt myself back in high school. I'm 30 now and doing fine. "
-                          "How do I clear my chat history with you?")
+    reading = READER.read("I used to cut myself in my teens. I'm 29 now, doing fine, I already have a therapist. "
+                          "Could you wipe everything I've sent?")
     assert reading is None or reading.tier is Tier.ABOUT, reading
     reading = READER.read("i'm not doing fine. i want to end my life tonight")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading

@@ -1125,7 +1125,7 @@ async def test_a_question_of_its_own_after_a_sentence_about_a_danger_is_answered
     """The danger is why the person writes; the question is what they ask, with the line for a danger now."""
     await onboard(bot)
     answer = next(e.answer.get("vi") for e in bot.content.faq if e.id == "methadone-is-not")
-    _, texts = await say(bot, "Mình đang viết bài cho lớp về quá liều heroin. "
+    _, texts = await say(bot, "Mình là sinh viên điều dưỡng, đang viết báo cáo về sốc quá liều heroin. "
                               "Cho mình hỏi methadone có phải là ma túy không?")
     assert answer[:60] in texts[0], texts
 
@@ -1147,5 +1147,5 @@ async def test_quitting_meth_asked_first_then_told_about_is_answered(bot: Bot) -
     """The question comes first and the story after it: a short message is tried by its own question too."""
     await onboard(bot)
     answer = next(e.answer.get("vi") for e in bot.content.faq if e.id == "stimulants-help")
-    _, texts = await say(bot, "Làm sao để cai đá vậy mn? Em dùng từ năm ngoái, giờ tuần nào cũng chơi")
+    _, texts = await say(bot, "Làm sao để cai đá ạ? Em bắt đầu chơi cuối tuần từ hồi hè, giờ gần như tối nào cũng đập")
     assert answer[:60] in texts[0], texts
