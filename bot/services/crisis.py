@@ -957,8 +957,15 @@ class CrisisReader:
                 and bool(found[1] or c & {"question", "informational"}) \
                 and not c & {"violence", "threat", "harm_verb", "weapon_only", "out_of_control", "child_harm", "cry",
                              "strong_now", "left_alone", "death", "suicide", "not_safe", "alone_afraid", *SIGNS}
+            # An overdose the model alone hears in a question asked in so many words, with no sign seen, no collapse,
+            # nothing swallowed or taken to excess and no cry ("Làm sao để bỏ đá hả mn? … giờ ngày nào cũng phê"): a
+            # habit asked about in the words of overdoses. Asked plainly, with the numbers.
+            overdose_unseen = reading is None and kind is CrisisKind.OVERDOSE and bool(found[1]) \
+                and model.crisis < MODEL_SURE \
+                and not c & {"overdose_event", "shock_word", "collapse", "swallowed", "ingest", "ingest_accident",
+                             "excess", "excess_amount", "cry", "strong_now", "again", "not_safe", *SIGNS}
             sure = (evidence or model.crisis >= MODEL_SURE) and not worried_for_someone and not answered_plainly \
-                and not grieving and not violence_unsaid
+                and not grieving and not violence_unsaid and not overdose_unseen
             return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
         # A question about a danger the rules did not see, when it has words of a danger at all (the
         # model alone would add the emergency line to questions about fees or papers).

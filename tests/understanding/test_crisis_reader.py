@@ -2003,3 +2003,11 @@ def test_self_harm_long_ago_told_as_over_is_no_danger_now() -> None:
     assert reading is None or reading.tier is Tier.ABOUT, reading
     reading = READER.read("i'm not doing fine. i want to end my life tonight")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_an_overdose_only_the_model_hears_in_a_question_with_nothing_seen_is_asked_about_plainly() -> None:
+    """A habit asked about in the words of overdoses ("ngày nào cũng phê"): the plain question, not the alarm."""
+    reading = READER.read("Làm sao để bỏ đá hả mn? Em chơi từ hè năm ngoái, giờ gần như ngày nào cũng phê")
+    assert reading is None or reading.tier in (Tier.CHECK, Tier.ABOUT), reading
+    reading = READER.read("bạn em chích xong giờ nằm im không dậy, phải làm sao?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
