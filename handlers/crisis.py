@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from bot.content import FaqEntry
 from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
@@ -158,6 +159,18 @@ async def bare_cry(turn: Turn) -> Step:
     return Step([Reply(turn._("crisis.cry"), (turn.choice_of("m:talk", "menu.talk"),))], "crisis:check", "cry")
 
 
+def _asked_apart(turn: Turn, whole: FaqEntry | None, kind: CrisisKind) -> bool:
+    """A question in a sentence of its own that names no danger, after a sentence about one, when the whole
+    message leans to the danger's own entry ("Em là sinh viên y, đang làm tiểu luận về sốc quá liều. Cho em hỏi
+    methadone hoạt động như thế nào ạ?"): the danger is why the person writes, the question is what they ask, as
+    after a danger told as past. An entry the whole message found that is not the danger's own ("… where can I get
+    PEP?") keeps what the story says about it."""
+    if whole is not None and whole.id != _ABOUT_ENTRIES[kind]:
+        return False
+    question = question_of(turn.text[:QUESTION_CHARS])
+    return question is not None and turn.services.crisis.read(question) is None
+
+
 async def about(turn: Turn) -> Step:
     """A question about a danger: its answer, then what to do if it is happening now. A danger to an
     animal gets the vet, and 115 in case a person swallowed the same thing: the human crisis reply, its
@@ -201,15 +214,7 @@ async def about(turn: Turn) -> Step:
         # as past is followed by a question of its own, which is read below; one only the model heard may be
         # no danger at all ("có thể cho người nhà lĩnh thuốc hộ không").
         entry, candidates = None, [m for m in candidates if m.entry.id == _ABOUT_ENTRIES[kind]]
-    # So is a question in a sentence of its own that names no danger, after a sentence about one, when the whole
-    # message leans to the danger's own entry ("Em là sinh viên y, đang làm tiểu luận về sốc quá liều. Cho em hỏi
-    # methadone hoạt động như thế nào ạ?"): the danger is why the person writes, the question is what they ask. An
-    # entry the whole message found that is not the danger's own ("… where can I get PEP?") keeps what the story
-    # says about it.
-    question = question_of(turn.text[:QUESTION_CHARS])
-    asked_apart = question is not None and (whole is None or whole.id == _ABOUT_ENTRIES[kind]) \
-        and turn.services.crisis.read(question) is None
-    if "past" in turn.crisis.signals or asked_apart:
+    if "past" in turn.crisis.signals or _asked_apart(turn, whole, kind):
         # A danger told as past, then a question ("năm ngoái em bị sốc thuốc, giờ muốn đăng ký methadone thì
         # cần giấy tờ gì"): the story pulls towards the danger's entry or its own words ("nằm viện mất 1 tuần"
         # and the entry about hospital), the question is what is asked.
