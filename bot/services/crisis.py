@@ -87,7 +87,7 @@ REQUIRED_CONCEPTS = frozenset({
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
-    "daily_visit", "quit_wish", "dream",
+    "daily_visit", "quit_wish", "dream", "going_away",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -99,7 +99,8 @@ EVENTS = frozenset({
 # Words of a danger, of any weight: without one, the model's alarm becomes a question to the person
 # (Tier.CHECK), and a question about a danger only the model saw is an ordinary question.
 EVIDENCE = EVENTS | {"death", "used", "harm_verb", "child", "young_child", "substance", "speaker_wish",
-                     "weapon_only", "out_of_control", "left_alone", "suicide_hint", "farewell_gone", "plan"}
+                     "weapon_only", "out_of_control", "left_alone", "suicide_hint", "farewell_gone", "plan",
+                     "going_away"}
 # Words of a farewell: no evidence of a danger when the person is leaving for an everyday reason
 # ("tạm biệt mọi người, mai em đi du học").
 FAREWELL_EVIDENCE = frozenset({"suicide_hint", "farewell_gone", "farewell_apology"})
@@ -129,6 +130,8 @@ SHADOWED = {
     # (a drug taken still, so a drowsiness after it is read)
     "daily_visit": frozenset({"ingest", "swallowed"}),
     "dream": frozenset({"wish", "speaker_wish"}),  # the "mộng" of "ác mộng" is no "mong" (to wish)
+    # "hết chai" of "uống hết chai nước ngọt": a bottle of something everyday, neither an amount of a drug nor one
+    "everyday_drink": frozenset({"substance", "excess_amount", "excess"}),
 }
 # Where one sentence ends and the next begins, for the readings that turn on which sentence says what.
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -883,6 +886,12 @@ class CrisisReader:
         small_hurt = reading is None and "minor_injury" in c \
             and not c & {"used", "substance", "swallowed", "ingest", "violence", "child_harm", "harm_verb", "cry",
                          "strong_now", "again", "collapse", *SIGNS, *FAREWELL_EVIDENCE}
+        # Everyday food or drink swallowed ("con em vừa uống hết hộp sữa", "my son drank a glass of milk"), with no
+        # drug, nothing by mistake, no sign and no cry: the model hears a whole bottle swallowed, the words say of what.
+        everyday_swallowed = reading is None and "everyday_drink" in c \
+            and not c & {"substance", "used", "household_poison", "mistake", "ingest_accident", "excess", "cry",
+                         "spiked", "collapse", "suicide", "death", "despair", "method", "plan", "speaker_wish",
+                         "violence", "child_harm", *SIGNS, *FAREWELL_EVIDENCE}
         # Leaving the chat ("Thôi tôi đi đây, chào nhé", "ok mình đi đây, bye"), with no apology, no hint of dying,
         # nothing taken and no cry: the model hears a farewell, the words sign off.
         signing_off = reading is None and "signing_off" in c and c & FAREWELL_EVIDENCE == {"farewell_gone"} \
@@ -896,7 +905,7 @@ class CrisisReader:
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
                          or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
-                         or dosing_visit or dreamt or blow_then or released_asked):
+                         or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1375,7 +1384,8 @@ class CrisisReader:
         ending = words(text[-60:])
         while ending and ending[-1] in _ADDRESS_WORDS:
             ending.pop()  # "... có sao không ad", "... ko vậy ạ": the question word comes before
-        if not c & EVENTS and not ("unreachable" in c and c & {"suicide_hint", "despair"}):
+        if not c & EVENTS and not ("unreachable" in c and c & {"suicide_hint", "despair"}) \
+                and not ("going_away" in c and c & {"farewell_apology", "signing_off", "despair"}):
             return None
         now = bool(c & {"now", "strong_now"})
         strong = "strong_now" in c
@@ -1527,7 +1537,8 @@ class CrisisReader:
         despair_then_gone = "despair" in c and "unreachable" in c \
             and not c & {"habitual", "rest", "safe_now", "past", "long_ago", "hypothetical"}
         farewell = (("farewell_apology" in c and "farewell_gone" in c)
-                    or ("suicide_hint" in c and "unreachable" in c) or despair_then_gone) \
+                    or ("suicide_hint" in c and "unreachable" in c) or despair_then_gone
+                    or ("going_away" in c and bool(c & {"farewell_apology", "signing_off", "despair"}))) \
             and "everyday_leaving" not in c
         # The writer's own wish to die, in any words: "em chỉ muốn biến mất", "tôi định đi theo bố".
         # Not a plan of friends named, beside a question whether something kills ("nấm thần có gây chết người ko,
@@ -1560,8 +1571,8 @@ class CrisisReader:
                 or ({"past", "safe_now"} <= c and not plan and not farewell and "method" not in c) \
                 or (opens_with_if and not plan and not farewell and "method" not in c)
             add(CrisisKind.SUICIDE, Tier.ABOUT if general else Tier.NOW, "suicide", "death", "wish", "method",
-                "stockpile", "farewell_apology", "farewell_gone", "weapon_only", "informational", "hypothetical",
-                "first_person", "strong_now", "past")
+                "stockpile", "farewell_apology", "farewell_gone", "going_away", "signing_off", "weapon_only",
+                "informational", "hypothetical", "first_person", "strong_now", "past")
 
         any_child = bool(c & {"child", "child_generic", "young_child"})
         if ((any_child and "child_harm" in c) or ("young_child" in c and c & {"carer_out", "left_alone"})) \

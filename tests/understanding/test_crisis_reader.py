@@ -2011,3 +2011,39 @@ def test_an_overdose_only_the_model_hears_in_a_question_with_nothing_seen_is_ask
     assert reading is None or reading.tier in (Tier.CHECK, Tier.ABOUT), reading
     reading = READER.read("bạn em chích xong giờ nằm im không dậy, phải làm sao?")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_someone_who_gulped_down_a_dose_thinking_it_was_a_drink_is_a_poisoning_the_rules_see() -> None:
+    """The rules, not the model alone, read the swallowing: a counselor who asks why is told what was taken."""
+    for text in ("my roommate downed my methadone thinking it was juice",
+                 "my roommate chugged my take-home methadone thinking it was his energy drink"):
+        reading = READER.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+        assert "substance" in reading.signals, reading
+
+
+@pytest.mark.parametrize("text", ["bé nhà em vừa uống hết hộp sữa", "vợ em uống hết chai nước ngọt to một mình",
+                                  "my son drank a glass of milk"])
+def test_everyday_food_or_drink_swallowed_is_no_poisoning(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), (text, reading)
+
+
+def test_a_bottle_of_something_everyday_with_a_sign_of_overdose_still_alarms() -> None:
+    reading = READER.read("con em uống hết chai nước trên bàn, chai đó em pha methadone, giờ bé lơ mơ")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", ["chắc mình đi xa thôi, cảm ơn mọi người đã ở bên, bye nhé",
+                                  "chán đời lắm rồi, chắc tui đi xa thôi"])
+def test_going_far_away_with_thanks_or_despair_is_a_farewell(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), (text, reading)
+    assert "going_away" in reading.signals, reading
+
+
+@pytest.mark.parametrize("text", ["tết này em đi xa thôi, cảm ơn bot nhé",
+                                  "em chuyển ra Hà Nội làm, chắc đi xa thôi, cảm ơn bot mấy tháng qua"])
+def test_going_far_away_on_a_trip_or_a_move_is_no_farewell(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), (text, reading)
