@@ -102,8 +102,18 @@ ENGLISH = frozenset("""
     write main weather movie film music song game homework joke translate ticket flight hotel poem
     foreign foreigner
     sign symptom warning danger dangerous neighbour neighbor
-    goodnight tysm gotta kinda yeah yep nope tmrw hiya
+    goodnight tysm gotta kinda yeah yep nope tmrw hiya understood gotcha noted pls plz
 """.split())
+
+
+
+def _texted_english(short: str, long: str) -> bool:
+    """Whether a short form of bot.normalize's teencode is English typed in chat ("pls", "dont", "ur"): no
+    Vietnamese syllable is spelled like it, and it stands for English words none is spelled like either."""
+    said = long.replace(" t", "'t").replace(" s", "'s").replace(" ve", "'ve").replace(" re", "'re").split()
+    return not could_be_vietnamese(short) \
+        and any(word in ENGLISH and not could_be_vietnamese(word.replace("'", "")) for word in said)
+
 
 # Common unaccented Vietnamese words (and the teencode of bot.normalize) that no listed English word is
 # spelled like; with these, "ok cam on" and "methadone la gi" stay Vietnamese.
@@ -114,7 +124,8 @@ VIETNAMESE = frozenset("""
     can biet hieu noi hoi tra loi giup dung dang se da vua chong vo bo me ong ba chau tre truong duong
     thang nam ngay tuan sang trua chieu dem hom qua kia kho de nhanh cham lau luon on ak nek oy hix
     ma tuy xet nghiem tu van dieu tri benh vien phong kham cong an luat dau met buon vui
-""".split()) | (frozenset(TEENCODE) - {"tks"})
+""".split()) | frozenset(short for short, long in TEENCODE.items()
+                         if short != "tks" and not _texted_english(short, long))
 
 # Words both languages use, and so say nothing on their own.
 SHARED = frozenset("""
