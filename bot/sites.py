@@ -393,8 +393,10 @@ def _about_the_place(tokens: list[str], looked_for: bool) -> bool:
 
 def _name_after(tokens: list[str], folded: list[str], at: int) -> list[str]:
     name: list[str] = []
-    for token, word in zip(tokens[at:], folded[at:], strict=True):
-        if word in _NOT_A_NAME or word in _UNIT_WORDS or len(name) == 3:
+    for number, (token, word) in enumerate(zip(tokens[at:], folded[at:], strict=True), start=at):
+        # "trung tâm" (a centre) ends a name; "Trưng" of "Hai Bà Trưng" is in it.
+        centre = word == "trung" and folded[number + 1:number + 2] == ["tam"]
+        if word in _NOT_A_NAME or word in _UNIT_WORDS or len(name) == 3 or centre:
             break
         name.append(token)
     if not name or (len(name) == 1 and len(folded[at]) < 2 and not folded[at].isdigit()):
@@ -425,7 +427,7 @@ _LIVING_CUES = tuple(tuple(cue.split()) for cue in (
 # Words that end a place's name: particles, question words, what is looked for.
 _NOT_A_NAME = frozenset("""
     a ah ak nhe nha nhen ne thi co khong ko k hong gan nao cho o dau tai va voi ma de muon can hoi tim
-    diem co so methadone phong kham tram y te benh vien trung tam la gi sao vay the roi day nay do
+    diem co so methadone phong kham tram y te benh vien la gi sao vay the roi day nay do
     and is are there any near where what can the a an to for with i my me please pls clinic clinics
     methadone site sites point points nearby around but so
 """.split())

@@ -35,11 +35,24 @@ LOOKING_FOR: dict[str, tuple[str, frozenset[SiteKind] | None]] = {
 }
 # The kind of place a message names, in its folded words ("chỗ cai nghiện ở Bình Dương", "methadone ở Hải Phòng").
 _KIND_SAID = {
-    "rehab": re.compile(r"(?<![a-z])(?:cai nghien|trai cai|cho cai|noi cai|rehab|detox)(?![a-z])"),
+    # "điểm tư vấn cai nghiện" is how many name the counseling point, not a rehab centre.
+    "rehab": re.compile(r"(?<![a-z])(?:(?<!tu van )cai nghien|trai cai|cho cai|noi cai|rehab|detox)(?![a-z])"),
     "counseling": re.compile(r"(?<![a-z])(?:diem tu van|counseling point|counselling point)(?![a-z])"),
     "hiv": re.compile(r"(?<![a-z])(?:hiv|arv|prep|xet nghiem)(?![a-z])"),
     "methadone": re.compile(r"(?<![a-z])(?:methadone|metadon|uong thuoc|cap phat|dose|dosing)(?![a-z])"),
 }
+
+
+# The words that name a kind of place ("điểm tư vấn cai nghiện", "cơ sở methadone", "clinic"), folded.
+_SITE_WORDS = re.compile(
+    r"(?<![a-z])(?:diem tu van(?: cai nghien)?|co so(?: dieu tri)?|phong kham|tram y te|trung tam(?: cai nghien)?|"
+    r"diem (?:uong|cap phat)(?: thuoc)?|cai nghien|methadone|clinics?|points?|cent(?:er|re)s?|"
+    r"counsell?ing points?)(?![a-z])")
+
+
+def without_site_words(said: list[str]) -> list[str]:
+    """Folded words without those that name a kind of place: what a message says besides what it looks for."""
+    return _SITE_WORDS.sub(" ", " ".join(said)).split()
 
 
 def kind_named(text: str) -> str | None:

@@ -136,17 +136,36 @@ def _when_said(turn: Turn, text: str) -> dict[str, str]:
     return said
 
 
+# A place of some kind asked for, folded: "có điểm … nào", "có cơ sở … không", "ở đâu", "is there a clinic".
+_SEEKING_A_PLACE = re.compile(
+    r"(?<![a-z])(?:co (?:diem|co so|cho|noi|phong kham|tram|trung tam)(?: [a-z]+){0,5} (?:nao|khong|ko|k)|o dau|"
+    r"cho nao|noi nao|where|is there|are there|any (?:clinics?|points?|cent(?:er|re)s?|sites?))(?![a-z])")
+
+
 async def on_place(turn: Turn) -> Step | None:
     """"methadone ở Hải Phòng", "tôi ở Thủ Đức": a short message naming a place, about what the bot
     covers (or only the place), asking nothing else ("giá bao nhiêu"): a few words besides the place and
     the words of its kind ("Hải Phòng, quận Lê Chân có điểm tư vấn không" asks as little as "ở Lê Chân có
     điểm không")."""
     said = words(turn.text)
-    if len(turn.services.sites.words_besides_place(turn.text)) > 8 or turn.services.intents.asks_about(turn.text):
+    besides = turn.services.sites.words_besides_place(turn.text)
+    # Whether there is such a place, asked ("Hà Nội có điểm tư vấn cai nghiện nào không"): the words that name
+    # the kind of place say nothing more about it.
+    seeking = bool(_SEEKING_A_PLACE.search(" ".join(said)))
+    if seeking:
+        besides = sites.without_site_words(besides)
+    if len(besides) > 8 or turn.services.intents.asks_about(turn.text):
         return None
     if len(said) > 5 and not turn.services.intents.on_topic(turn.text):
         return None
-    return _places(turn)
+    step = _places(turn)
+    if step is None and seeking:
+        # A place the list lacks ("Quận Hai Bà Trưng có điểm tư vấn nào không"): said so, with the way to look
+        # by province, rather than what such a place does.
+        place = place_said(turn.text)
+        if place is not None:
+            return unlisted_place(turn, place)
+    return step
 
 
 def _places(turn: Turn) -> Step | None:
