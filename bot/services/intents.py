@@ -32,6 +32,8 @@ INTENTS = ("erase", "privacy", "language_en", "language_vi", "language", "groups
            "reminder_stop", "reminder_set", "appointments", "handover", "book", "talk", "sites", "menu")
 # Intents that are another's way of being asked for.
 SAME_AS = {"handover": "talk"}
+# Requests that a worry about who reads the messages may follow, as their reason.
+_REQUESTS_WITH_A_REASON = frozenset({"erase", "reminder_pause", "reminder_stop", "appointments", "talk"})
 SMALLTALK = ("greeting", "thanks", "bye", "ack", "who_are_you", "is_human", "is_police", "insult", "how_are_you", "sad")
 # Words that wrap small talk without adding a request ("chào bạn nhé", "ok cảm ơn ạ").
 FILLER = frozenset("""
@@ -304,6 +306,17 @@ class IntentReader:
         if self._elsewhere.search(folded) and not self._topic.search(folded):
             # "book a flight", "đặt bàn nhà hàng 7h": booked or set somewhere else, not here.
             return None
+        found = self._first_feature(text, folded, said)
+        if found == "privacy" and _CLAUSES.search(text):
+            # A request in the first clause, and why in the next ("tắt hẳn nhắc nhở đi ad, bố em đọc được tin nhắn
+            # là toi"): who might read the messages is the reason for the request, not a question about privacy.
+            first = next((self._folded(clause) for clause in _CLAUSES.split(text) if clause.strip()), "")
+            asked_first = self._first_feature(text, folded, [first])
+            if asked_first in _REQUESTS_WITH_A_REASON:
+                return asked_first
+        return found
+
+    def _first_feature(self, text: str, folded: str, said: list[str]) -> str | None:
         for name, patterns in self._intents:
             if name == "language_en":
                 language = self.language_request(text)
