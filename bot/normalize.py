@@ -162,6 +162,20 @@ def question_of(story: str) -> str | None:
     return " ".join(sentences[first:last + 1])
 
 
+def question_clause(sentence: str) -> str | None:
+    """The question of a story told in one sentence, its clauses joined by commas ("Em trai tôi bị quá liều hồi
+    tháng trước, giờ đã khỏe, gia đình nên làm gì để giúp nó?"): the last clause after the first that asks, in
+    words or with a "?", with the clause before it when it is only a few words. None when no later clause asks."""
+    clauses = [c.strip() for c in re.split(r"[,;]", sentence) if len(c.split()) >= 2]
+    asked = [number for number, clause in enumerate(clauses) if number > 0 and (clause.endswith("?") or _asks(clause))]
+    if not asked:
+        return None
+    last = asked[-1]
+    first = last - 1 if len(clauses[last].split()) < QUESTION_MIN_WORDS else last
+    question = " ".join(clauses[first:last + 1])
+    return question if len(question.split()) >= QUESTION_MIN_WORDS else None  # "có đúng không, vì sao?" asks of what?
+
+
 # A question of fewer words than this is read with the sentence before it: it refers to it.
 QUESTION_MIN_WORDS = 6
 # How a sentence asks without a "?", folded: Vietnamese ends a question with its question word ("... co

@@ -15,10 +15,18 @@ from bot.content import FaqEntry
 from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
-from bot.normalize import has_letters_or_digits, question_of, words
+from bot.normalize import has_letters_or_digits, question_clause, question_of, words
 from bot.services.crisis import CrisisKind, Tier, names_a_child
 from handlers import understand
-from handlers.faq import ABOUT_LINES, QUESTION_CHARS, answer_of, answer_to, on_question, what_to_do_instead
+from handlers.faq import (
+    ABOUT_LINES,
+    QUESTION_CHARS,
+    STORY_WHOLE_RANKER_AT,
+    answer_of,
+    answer_to,
+    on_question,
+    what_to_do_instead,
+)
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +179,18 @@ def _asked_apart(turn: Turn, whole: FaqEntry | None, kind: CrisisKind) -> bool:
     return question is not None and turn.services.crisis.read(question) is None
 
 
+def _ranker_sure(turn: Turn) -> bool:
+    """Whether the ranker is all but certain what the whole message asks."""
+    _entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
+    return bool(candidates) and candidates[0].probability >= STORY_WHOLE_RANKER_AT
+
+
+def _about_the_danger(turn: Turn, entry: FaqEntry | None) -> bool:
+    """No entry, or one about a danger itself: what a story of a danger pulls towards, whatever it asks."""
+    return entry is None or entry.id in _ABOUT_ENTRIES.values() \
+        or entry.id in turn.services.content.crisis.danger_entries
+
+
 async def about(turn: Turn) -> Step:
     """A question about a danger: its answer, then what to do if it is happening now. A danger to an
     animal gets the vet, and 115 in case a person swallowed the same thing: the human crisis reply, its
@@ -221,9 +241,15 @@ async def about(turn: Turn) -> Step:
         # Only a question clearly about something else: one about the danger itself, or a vague one
         # ("có thuốc đó không?"), is answered better by the whole message.
         asked, asked_candidates = answer_to(turn, told_first=True)
+        if _about_the_danger(turn, asked) and not _ranker_sure(turn):
+            # The story told in one sentence, its clauses joined by commas ("Em trai tôi bị quá liều hồi tháng
+            # trước, giờ đã khỏe, gia đình nên làm gì để giúp nó?"), pulling towards the danger's entries, which the
+            # ranker is not sure of: its question is its last clause that asks.
+            clause = question_clause(turn.text[:QUESTION_CHARS])
+            if clause is not None:
+                asked, asked_candidates = turn.services.faq.answer(clause)
         if asked is not None and asked_candidates[0].overlap >= turn.services.faq.CLEAR_AT \
-                and asked.id not in _ABOUT_ENTRIES.values() \
-                and asked.id not in turn.services.content.crisis.danger_entries:
+                and not _about_the_danger(turn, asked):
             entry, candidates = asked, asked_candidates
     if entry is None and candidates and candidates[0].score >= ABOUT_ENTRY_AT:
         entry = candidates[0].entry

@@ -57,6 +57,8 @@ async def on_question(turn: Turn) -> Step | None:
     return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
 
 
+# What a thing is, asked with "mà" and what made the person ask ("thuốc đó là cái gì mà ai cũng uống"), folded.
+_WHAT_IS_THAT = re.compile(r"((?:[a-z0-9]+ ){1,5}la (?:cai )?gi) ma ")
 # The bot named, in a question about who runs it, what it keeps or whether a person answers.
 _THE_BOT = re.compile(r"(?<![a-z])(?:bot|chatbot)(?![a-z])")
 # Asking what to do, not what it looks like: "nếu ai đó bị quá liều thì làm gì", "should you leave someone to
@@ -66,6 +68,13 @@ _WHAT_TO_DO = re.compile(r"(?<![a-z])(?:lam gi|phai lam|nen lam|xu tri|xu ly|so 
                          r"what should (?:i|we|you) (?:do|have done)|what do (?:i|we|you) do|what to do|"
                          r"(?<!what )(?<!how )(?<!where )(?<!when )(?<!which )should (?:i|you|we)(?! be )|"
                          r"how do i help|how can i help|first aid)(?![a-z])")
+# How to tell, asked so as to know what to do ("làm sao biết 1 người đang bị sốc thuốc, để con biết mà xử lý", "how
+# can I tell if someone is overdosing, so I know what to do"): what to do is why the signs are asked for.
+_TO_TELL = re.compile(r"(?<![a-z])(?:(?:lam sao|lam the nao|cach)(?: de)? (?:biet|nhan biet|nhan ra)|"
+                      r"how (?:do|can|would|will) (?:i|you|we) (?:tell|know|recogni[sz]e|spot)|"
+                      r"how to (?:tell|recogni[sz]e|spot))(?![a-z])")
+_SO_AS_TO_ACT = re.compile(r"(?<![a-z])(?:(?:de|ma)(?: [a-z]+){0,3} (?:xu ly|xu tri|lam gi|so cuu)|"
+                           r"so (?:that )?(?:i|we) (?:know|can) (?:what to do|help|act))(?![a-z])")
 # A medicine that undoes an overdose, asked for ("có thuốc nào giải sốc ma túy không", "what should families keep at
 # home in case of an overdose"): the naloxone entry, not the signs or the first steps.
 _ANTIDOTE = re.compile(r"(?<![a-z])(?:thuoc giai|giai soc|giai qua lieu|thuoc (?:nao |gi )?(?:giai|cuu)(?: duoc)?"
@@ -88,7 +97,7 @@ def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
     overdose = turn.crisis is not None and turn.crisis.kind is CrisisKind.OVERDOSE
     if entry is not None and (entry.id in ANTIDOTE_INSTEAD or overdose) and _ANTIDOTE.search(said):
         return turn.services.faq.by_id.get(NALOXONE, entry)
-    if entry is None or not _WHAT_TO_DO.search(said):
+    if entry is None or not _WHAT_TO_DO.search(said) or (_TO_TELL.search(said) and _SO_AS_TO_ACT.search(said)):
         return entry
     if entry.id in FIRST_AID_INSTEAD:
         return turn.services.faq.by_id.get(FIRST_AID_INSTEAD[entry.id], entry)
@@ -112,8 +121,15 @@ def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, li
     something before it asks, whatever its length ("I overdosed once in 2019 and survived. Can I still get
     methadone?"), so its question is tried first."""
     text = turn.text[:QUESTION_CHARS]
-    question = question_of(text) if len(text) >= STORY_CHARS or told_first else None
     faq = turn.services.faq
+    what_is = _WHAT_IS_THAT.match(" ".join(words(text)))
+    if what_is is not None:
+        # "metadon là cái gì mà ông hàng xóm ngày nào cũng đi uống vậy": what a thing is, asked with why it is
+        # asked; the words after "mà" pull towards what they tell (daily dosing).
+        entry, candidates = faq.answer(what_is.group(1))
+        if _sure_of_question(faq, entry, candidates):
+            return entry, candidates
+    question = question_of(text) if len(text) >= STORY_CHARS or told_first else None
     if question is not None:
         entry, candidates = faq.answer(question)
         if _sure_of_question(faq, entry, candidates):

@@ -1149,3 +1149,64 @@ async def test_quitting_meth_asked_first_then_told_about_is_answered(bot: Bot) -
     answer = next(e.answer.get("vi") for e in bot.content.faq if e.id == "stimulants-help")
     _, texts = await say(bot, "Làm sao để cai đá ạ? Em bắt đầu chơi cuối tuần từ hồi hè, giờ gần như tối nào cũng đập")
     assert answer[:60] in texts[0], texts
+
+
+async def test_a_danger_told_as_past_in_one_sentence_is_answered_by_its_last_clause(bot: Bot) -> None:
+    """Commas, not full stops, between the story and the question: the question is still what is asked."""
+    await onboard(bot)
+    answer = next(e.answer.get("vi") for e in bot.content.faq if e.id == "methadone-what")
+    _, texts = await say(bot, "anh trai em từng bị sốc thuốc hồi năm ngoái, giờ ổn rồi, cho em hỏi methadone là gì")
+    assert answer[:60] in texts[0], texts
+
+
+async def test_what_a_thing_is_asked_with_why_it_is_asked_is_answered_by_what_it_is(bot: Bot) -> None:
+    await onboard(bot)
+    answer = next(e.answer.get("vi") for e in bot.content.faq if e.id == "methadone-what")
+    for text in ("metadon la cai j ma ngay nao ba em cung phai di uong vay",
+                 "methadone là cái gì mà ngày nào dì em cũng đi uống thế"):
+        _, texts = await say(bot, text)
+        assert answer[:60] in texts[0], (text, texts)
+
+
+async def test_how_to_tell_a_danger_asked_so_as_to_act_gets_the_signs(bot: Bot) -> None:
+    await onboard(bot)
+    answer = next(e.answer.get("en") for e in bot.content.faq if e.id == "overdose-signs")
+    _, texts = await say(bot, "how would I recognise an overdose, so that we know what to do if it happens")
+    assert answer[:60] in texts[0], texts
+
+
+async def test_a_place_named_before_a_counseling_point_asked_for_gets_the_list_there(bot: Bot) -> None:
+    """"điểm tư vấn cai nghiện" names the counseling point, not a rehab centre, and is no word said about it."""
+    await onboard(bot)
+    handler, texts = await say(bot, "TP Hồ Chí Minh có điểm tư vấn cai nghiện nào không vậy")
+    assert handler.startswith("sites"), (handler, texts)
+    assert "Phạm Ngũ Lão" in " ".join(texts), texts
+
+
+async def test_a_district_the_list_lacks_asked_about_is_said_to_be_missing(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "quận Hai Bà Trưng có chỗ cấp phát methadone nào không")
+    assert handler == "sites:none" and "Hai Bà Trưng" in texts[0], (handler, texts)
+
+
+async def test_what_a_place_does_asked_after_being_sent_there_is_answered(bot: Bot) -> None:
+    await onboard(bot)
+    answer = next(e.answer.get("en") for e in bot.content.faq if e.id == "counseling-point-services")
+    _, texts = await say(bot, "my cousin keeps telling me to go to the counseling point near us. "
+                              "what do they even do there?")
+    assert answer[:60] in texts[0], texts
+
+
+async def test_english_typed_short_is_answered_in_english(bot: Bot) -> None:
+    await onboard(bot)
+    for text in ("help pls", "noted, thx", "understood"):
+        _, texts = await say(bot, text)
+        assert not any(ch in "ạảãàáâầấậẩẫăằắặẳẵđ" for ch in texts[0]), (text, texts)
+
+
+def test_a_request_first_and_who_might_read_the_messages_after_it_is_the_request() -> None:
+    """Who might read the messages is the reason for the request, not a question about privacy."""
+    assert INTENTS.intent("dừng nhắc nhở giúp em, chồng em đọc được tin nhắn là to chuyện") == "reminder_stop"
+    assert INTENTS.intent("tat nhac nho di, vo e doc dc tin nhan thi chet") == "reminder_stop"
+    assert INTENTS.intent("bot có lưu tin nhắn không, em sợ vợ đọc được") == "privacy"
+
