@@ -798,7 +798,7 @@ class CrisisReader:
         # The daily visit to the dosing place, or the hour of a dose asked, with no other word of a danger ("trạm mở
         # cửa mấy giờ để uống thuốc vậy"): the model, sure as it may be, hears a swallowing in "uống thuốc".
         dosing_visit = reading is None and bool(c & {"dosing_service", "daily_visit", "asks_time"}) \
-            and model.crisis_kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE) \
+            and model.crisis_kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE, CrisisKind.SUICIDE) \
             and not c & ((EVENTS - {"ingest"}) | FAREWELL_EVIDENCE
                          | {"cry", "again", "strong_now", "child", "young_child", "despair", "speaker_wish",
                             "left_alone", "out_of_control", "excess", "excess_amount", "ingest_accident", *SIGNS})
@@ -888,7 +888,8 @@ class CrisisReader:
                          "strong_now", "again", "collapse", *SIGNS, *FAREWELL_EVIDENCE}
         # Everyday food or drink swallowed ("con em vừa uống hết hộp sữa", "my son drank a glass of milk"), with no
         # drug, nothing by mistake, no sign and no cry: the model hears a whole bottle swallowed, the words say of what.
-        everyday_swallowed = reading is None and "everyday_drink" in c \
+        everyday_swallowed = reading is None and "everyday_drink" in c and bool(c & {"ingest", "swallowed"}) \
+            and model.crisis_kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE, CrisisKind.SUICIDE) \
             and not c & {"substance", "used", "household_poison", "mistake", "ingest_accident", "excess", "cry",
                          "spiked", "collapse", "suicide", "death", "despair", "method", "plan", "speaker_wish",
                          "violence", "child_harm", *SIGNS, *FAREWELL_EVIDENCE}

@@ -2034,6 +2034,13 @@ def test_a_bottle_of_something_everyday_with_a_sign_of_overdose_still_alarms() -
     assert reading is not None and reading.tier is Tier.NOW, reading
 
 
+def test_a_baby_left_alone_with_a_bottle_of_milk_is_still_a_child_in_danger() -> None:
+    """Nothing is swallowed: the bottle of milk is what the baby was left with."""
+    reading = READER.read("Mẹ nó đi từ chiều qua chưa về, để thằng bé 8 tháng ở nhà với một bình sữa, "
+                          "giờ nó khóc khản cả tiếng, tôi ở phòng bên cạnh")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
 @pytest.mark.parametrize("text", ["chắc mình đi xa thôi, cảm ơn mọi người đã ở bên, bye nhé",
                                   "chán đời lắm rồi, chắc tui đi xa thôi"])
 def test_going_far_away_with_thanks_or_despair_is_a_farewell(text: str) -> None:
@@ -2047,3 +2054,11 @@ def test_going_far_away_with_thanks_or_despair_is_a_farewell(text: str) -> None:
 def test_going_far_away_on_a_trip_or_a_move_is_no_farewell(text: str) -> None:
     reading = READER.read(text)
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), (text, reading)
+
+
+def test_a_craving_while_waiting_for_the_dose_is_a_figure_of_speech() -> None:
+    """Waiting at the dosing window swallows nothing; "thèm thuốc lá muốn chết" is a craving, said as one."""
+    reading = READER.read("lần nào ngồi đợi uống thuốc cũng thèm thuốc lá muốn chết")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+    reading = READER.read("đang chờ uống thuốc thì anh kia ngã ra bất tỉnh, gọi không dậy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
