@@ -179,12 +179,6 @@ def _asked_apart(turn: Turn, whole: FaqEntry | None, kind: CrisisKind) -> bool:
     return question is not None and turn.services.crisis.read(question) is None
 
 
-def _ranker_sure(turn: Turn) -> bool:
-    """Whether the ranker is all but certain what the whole message asks."""
-    _entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
-    return bool(candidates) and candidates[0].probability >= STORY_WHOLE_RANKER_AT
-
-
 def _about_the_danger(turn: Turn, entry: FaqEntry | None) -> bool:
     """No entry, or one about a danger itself: what a story of a danger pulls towards, whatever it asks."""
     return entry is None or entry.id in _ABOUT_ENTRIES.values() \
@@ -222,7 +216,7 @@ async def about(turn: Turn) -> Step:
             return Step([Reply(turn._(ABOUT_LINES[kind])), *opened.replies], opened.handler, opened.entry,
                         then=opened.then, carried=opened.carried)
     entry, candidates = turn.services.faq.answer(turn.text)
-    whole = entry
+    whole, whole_candidates = entry, candidates
     # Going without a drug asked about ("bỏ thuốc đột ngột có nguy hiểm tính mạng không") is no overdose: the danger's
     # own entry would answer another question.
     read_by_rules = turn.crisis.signals != ("model",) and "past" not in turn.crisis.signals \
@@ -241,7 +235,8 @@ async def about(turn: Turn) -> Step:
         # Only a question clearly about something else: one about the danger itself, or a vague one
         # ("có thuốc đó không?"), is answered better by the whole message.
         asked, asked_candidates = answer_to(turn, told_first=True)
-        if _about_the_danger(turn, asked) and not _ranker_sure(turn):
+        ranker_sure = bool(whole_candidates) and whole_candidates[0].probability >= STORY_WHOLE_RANKER_AT
+        if _about_the_danger(turn, asked) and not ranker_sure:
             # The story told in one sentence, its clauses joined by commas ("Em trai tôi bị quá liều hồi tháng
             # trước, giờ đã khỏe, gia đình nên làm gì để giúp nó?"), pulling towards the danger's entries, which the
             # ranker is not sure of: its question is its last clause that asks.
