@@ -43,6 +43,8 @@ ABOUT_ENTRY_AT = 0.2
 # An answer to a question about a danger that neither the ranker's probability nor the word overlap reaches
 # this is taken for a chance match (docs/knowledge.md).
 ABOUT_UNSURE = 0.3
+# How sure the ranker must be of the entry a story's last clause asks for, for the clause to be its question.
+CLAUSE_RANKER_AT = 0.5
 _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
                                       "reminder_stop"})
 # The signals of a danger asked about, not only told: its answer comes first, whatever a later clause asks for.
@@ -241,8 +243,13 @@ async def about(turn: Turn) -> Step:
             # trước, giờ đã khỏe, gia đình nên làm gì để giúp nó?"), pulling towards the danger's entries, which the
             # ranker is not sure of: its question is its last clause that asks.
             clause = question_clause(turn.text[:QUESTION_CHARS])
-            if clause is not None:
-                asked, asked_candidates = turn.services.faq.answer(clause)
+            clause_entry, clause_candidates = turn.services.faq.answer(clause) if clause is not None else (None, [])
+            # A clause is a few words: those of a way of asking are a coincidence unless the ranker agrees or, when
+            # they are too few for the ranker (every probability 0), they match a way of asking well.
+            ranked = any(match.probability > 0 for match in clause_candidates)
+            if clause_entry is not None and (clause_candidates[0].probability >= CLAUSE_RANKER_AT if ranked
+                                             else clause_candidates[0].overlap >= turn.services.faq.ANSWER_AT):
+                asked, asked_candidates = clause_entry, clause_candidates
         if asked is not None and asked_candidates[0].overlap >= turn.services.faq.CLEAR_AT \
                 and not _about_the_danger(turn, asked):
             entry, candidates = asked, asked_candidates
