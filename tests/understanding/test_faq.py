@@ -9,7 +9,7 @@ import numpy as np
 
 from bot.config import PROJECT_ROOT
 from bot.content import load_content
-from bot.normalize import question_of, words
+from bot.normalize import question_clause, question_of, words
 from bot.services.crisis_model import examples, faq_examples
 from bot.services.faq import FaqIndex, FaqModel, Synonyms, learned
 
@@ -127,3 +127,13 @@ def test_wanting_to_stop_using_drugs_is_answered_with_the_ways_to_stop_not_the_e
     for text in ("mình không muốn dùng ma túy nữa, giờ phải làm sao", "honestly i just want to get off drugs for good"):
         entry, _candidates = index.answer(text)
         assert entry is not None and entry.id == "wanting-to-quit", (text, entry)
+
+
+def test_the_question_of_a_story_told_in_one_sentence_is_its_last_clause_that_asks() -> None:
+    assert question_clause("Chị tôi bị sốc thuốc năm ngoái, giờ khỏe rồi, con chị ấy có được đi học nghề không?") \
+        == "con chị ấy có được đi học nghề không?"
+    # The clause before a short one is read with it; a question of a few words alone asks of what it does not say.
+    assert question_clause("năm ngoái em bị sốc thuốc, giờ đi làm được rồi, muốn đi xét nghiệm HIV, ở đâu?") \
+        == "muốn đi xét nghiệm HIV ở đâu?"
+    assert question_clause("người mới ra trại mà dùng lại dễ bị sốc thuốc, có đúng không, vì sao?") is None
+    assert question_clause("hôm qua em bị sốc thuốc, giờ em ổn rồi") is None  # nothing asked after the first clause
