@@ -106,7 +106,6 @@ ENGLISH = frozenset("""
 """.split())
 
 
-
 def _texted_english(short: str, long: str) -> bool:
     """Whether a short form of bot.normalize's teencode is English typed in chat ("pls", "dont", "ur"): no
     Vietnamese syllable is spelled like it, and it stands for English words none is spelled like either."""

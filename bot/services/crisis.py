@@ -798,7 +798,7 @@ class CrisisReader:
         # The daily visit to the dosing place, or the hour of a dose asked, with no other word of a danger ("trạm mở
         # cửa mấy giờ để uống thuốc vậy"): the model, sure as it may be, hears a swallowing in "uống thuốc".
         dosing_visit = reading is None and bool(c & {"dosing_service", "daily_visit", "asks_time"}) \
-            and model.crisis_kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE, CrisisKind.SUICIDE) \
+            and model.crisis_kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE) \
             and not c & ((EVENTS - {"ingest"}) | FAREWELL_EVIDENCE
                          | {"cry", "again", "strong_now", "child", "young_child", "despair", "speaker_wish",
                             "left_alone", "out_of_control", "excess", "excess_amount", "ingest_accident", *SIGNS})
