@@ -1210,3 +1210,11 @@ def test_a_request_first_and_who_might_read_the_messages_after_it_is_the_request
     assert INTENTS.intent("tat nhac nho di, vo e doc dc tin nhan thi chet") == "reminder_stop"
     assert INTENTS.intent("bot có lưu tin nhắn không, em sợ vợ đọc được") == "privacy"
 
+
+
+async def test_a_daily_visit_asked_as_a_follow_up_is_within_what_the_bot_covers(bot: Bot) -> None:
+    """"for this", with no word of methadone: showing up every day is itself the bot's subject."""
+    await onboard(bot)
+    answer = next(e.answer.get("en") for e in bot.content.faq if e.id == "methadone-daily-dosing")
+    _, texts = await say(bot, "wait, do I really have to show up every day for this? even on sundays?")
+    assert answer[:60] in texts[0], texts
