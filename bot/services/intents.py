@@ -270,8 +270,7 @@ class IntentReader:
 
     def intent(self, text: str) -> str | None:
         """The feature a message asks for, if it asks for one."""
-        folded = _EVERYONE.sub("moinguoi ", _STANDING.sub("dungyen ", _REPRIMANDED.sub(
-            "bi canh cao", _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", self._folded(text))))))
+        folded = self._prepared(text)
         # The whole message when it is short, else each of its clauses.
         if len(folded.split()) <= ABOUT_THE_BOT_MAX_WORDS:
             clauses = [folded]
@@ -310,11 +309,16 @@ class IntentReader:
         if found == "privacy" and _CLAUSES.search(text):
             # A request in the first clause, and why in the next ("tắt hẳn nhắc nhở đi ad, bố em đọc được tin nhắn
             # là toi"): who might read the messages is the reason for the request, not a question about privacy.
-            first = next((self._folded(clause) for clause in _CLAUSES.split(text) if clause.strip()), "")
+            first = next((self._prepared(clause) for clause in _CLAUSES.split(text) if clause.strip()), "")
             asked_first = self._first_feature(text, folded, [first])
             if asked_first in _REQUESTS_WITH_A_REASON:
                 return asked_first
         return found
+
+    def _prepared(self, text: str) -> str:
+        """Folded, with the phrases that look like a request and are not one set apart ("bị xóa hết" is no erasure)."""
+        return _EVERYONE.sub("moinguoi ", _STANDING.sub("dungyen ", _REPRIMANDED.sub(
+            "bi canh cao", _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", self._folded(text))))))
 
     def _first_feature(self, text: str, folded: str, said: list[str]) -> str | None:
         for name, patterns in self._intents:
