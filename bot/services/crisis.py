@@ -1539,7 +1539,8 @@ class CrisisReader:
             and not c & {"habitual", "rest", "safe_now", "past", "long_ago", "hypothetical"}
         farewell = (("farewell_apology" in c and "farewell_gone" in c)
                     or ("suicide_hint" in c and "unreachable" in c) or despair_then_gone
-                    or ("going_away" in c and bool(c & {"farewell_apology", "signing_off", "despair"}))) \
+                    or ("going_away" in c and bool(c & {"farewell_apology", "signing_off", "despair"})
+                        and "trip" not in c)) \
             and "everyday_leaving" not in c
         # The writer's own wish to die, in any words: "em chỉ muốn biến mất", "tôi định đi theo bố".
         # Not a plan of friends named, beside a question whether something kills ("nấm thần có gây chết người ko,

@@ -2062,3 +2062,10 @@ def test_a_craving_while_waiting_for_the_dose_is_a_figure_of_speech() -> None:
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
     reading = READER.read("đang chờ uống thuốc thì anh kia ngã ra bất tỉnh, gọi không dậy")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_farewell_beside_a_holiday_is_still_one_the_rules_see() -> None:
+    """A trip named only keeps "đi xa" from being a farewell; an apology and a going stay one."""
+    reading = READER.read("tết này con không về nữa đâu, con xin lỗi bố mẹ, con đi đây")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    assert "farewell_apology" in reading.signals, reading
