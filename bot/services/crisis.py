@@ -290,6 +290,9 @@ _FOLLOW = re.compile(
     r"my mom|my mother|my dad|my father|my mum|mom|dad|mum|my grandma|my grandpa|my parents)(?![a-z0-9])")
 # The words a message opens with when it supposes: "nếu", "if", "giả sử", "lỡ".
 _IF_WORDS = frozenset({"neu", "if", "gia", "lo"})
+# Words that suppose inside a sentence, wherever they stand ("what do I do if …", "làm gì nếu …"). Not "lỡ", which
+# folds like "lo" (to worry: "em lo nó không thở"), nor "when" and "khi", which also tell ("when I got home …").
+_IF_WORDS_ANYWHERE = frozenset({"neu", "if"})
 
 
 def _opens_with_if(text: str) -> bool:
@@ -349,6 +352,10 @@ _VANISHING = re.compile(
     r"{0,4} bien mat"
     r"|(?:conversation|chat|chats|messages|data|history|account|records)(?: to| all| to all| to just)? "
     r"(?:disappear|vanish))(?![a-z0-9])")
+# The signs of something asked for ("… thường có dấu hiệu gì", "dấu hiệu nào", "what are the signs"): a question for
+# what to look out for, which a wish to die is not told as.
+_ASKS_SIGNS = re.compile(r"(?<![a-z])(?:dau hieu (?:gi|nao|la gi|ra sao|the nao|nhu the nao)|bieu hien (?:gi|nao|la gi|"
+                         r"ra sao|the nao)|what (?:are|r) the (?:warning )?signs|what signs|which signs)(?![a-z])")
 _ASKS_MEANING = re.compile(r"(?<![a-z])(?:nghia la gi|co nghia gi|y la gi|co y gi|y gi|mean|means|meaning)(?![a-z])")
 
 
@@ -630,7 +637,8 @@ class CrisisReader:
         if reading is not None and reading.tier is Tier.NOW and asked_about and model.about >= MODEL_ABOUT_SURE \
                 and model.crisis < model.about / 2 and not c & {"strong_now", "cry", "again", *UNDOUBTED} \
                 and "struck_now" not in reading.signals and not taken \
-                and not (reading.kind is CrisisKind.SUICIDE and self._dying_told(text)):
+                and not (reading.kind is CrisisKind.SUICIDE and self._dying_told(text)) \
+                and not self._signs_seen_then_supposed(c, text):
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_about"), model.crisis)
         if reading is not None and reading.tier is Tier.NOW:
             # Which crisis it is, the rules and the model can see differently (pills swallowed to die,
@@ -812,6 +820,12 @@ class CrisisReader:
         # … what should i do if they come after me now?"): the rules' question, whatever the model hears in the blow.
         blow_then = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.VIOLENCE \
             and bool(c & {"past", "long_ago"}) and not c & {"cry", "again"} and self._violence_then(text)
+        # Signs supposed after an "if" in every sentence that names them, asked ("What should I do if I find my partner
+        # not breathing after he uses? He lives with me"): the model hears the signs and the partner, not the "if".
+        signs_supposed = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.OVERDOSE \
+            and calm and bool(c & set(SIGNS)) \
+            and not c & {"now", "stockpile", "plan", "method", "suicide", *FAREWELL_EVIDENCE} \
+            and self._signs_supposed(text)
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -856,7 +870,7 @@ class CrisisReader:
                                            and model.crisis < MODEL_SURE)
         only_asked = only_asked or (
             reading is None and model.crisis_kind == CrisisKind.SUICIDE
-            and (language_of(text) == "en" or supposed_asked)
+            and (language_of(text) == "en" or supposed_asked or bool(_ASKS_SIGNS.search(" ".join(words(text)))))
             and bool(found[1] or c & {"informational", "permission"} or ("question" in c and "hypothetical" not in c)
                      or supposed_asked)
             and not c & (FAREWELL_EVIDENCE | {"suicide", "death", "method", "stockpile", "plan", "despair", "cry",
@@ -866,9 +880,11 @@ class CrisisReader:
         # Just out of prison or rehab and asking about using again ("I just got out of prison, people say using again
         # would be riskier for me now, why?"): the risk after a break in tolerance, asked. The model hears the using
         # and the now; nothing is seen, swallowed, wished or cried for.
+        # Too much supposed ("if he uses again after a year off, would his old amount be too much?") is the question.
         released_asked = reading is None and "released" in c and asked_plainly \
             and not c & (FAREWELL_EVIDENCE | {"cry", "swallowed", "suicide", "death", "despair", "method", "plan",
-                                              "stockpile", "speaker_wish", "excess", "excess_amount", *SIGNS})
+                                              "stockpile", "speaker_wish", *SIGNS}) \
+            and ("hypothetical" in c or not c & {"excess", "excess_amount"})
         if released_asked and c & {"used", "substance"} and model.crisis >= MODEL_NOW:
             return CrisisReading(CrisisKind.OVERDOSE, Tier.ABOUT, ("released", "model"), model.crisis)
         # And for a child's danger the model alone hears in a question about what often happens, naming no harm, no
@@ -906,7 +922,8 @@ class CrisisReader:
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
                          or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
-                         or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed):
+                         or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
+                         or signs_supposed):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1289,6 +1306,44 @@ class CrisisReader:
             "hypothetical" in found and not found & {"now", "strong_now", "cry", "past", *SIGNS}
             for found in swallowing)
 
+    def _signs_supposed(self, text: str) -> bool:
+        """Every sentence that names a sign supposes it before naming it, and asks ("What's the first thing you
+        should do if you find someone not breathing after they've used? My brother lives with us"): the sign is
+        the one supposed, and whoever another sentence names is not seen in it. A sign named before the "if" ("he's
+        not breathing, what do I do if the ambulance is late") is seen. The "if" itself asks nothing: "nếu mình ko
+        tỉnh dậy nữa thì tốt" wishes."""
+        placed = self._signs_and_ifs(text)
+        return bool(placed) and all(
+            asks and first_if is not None and first_if < first_sign for first_sign, first_if, asks in placed)
+
+    def _signs_seen_then_supposed(self, c: set[str], text: str) -> bool:
+        """Signs told of someone named, and an "if" only after them in the same sentence ("chồng em tím tái thở chậm,
+        nếu xe cấp cứu lâu thì em làm gì"): the signs are seen, and what is supposed is what comes next. The model,
+        hearing the question, would take it for one about the danger."""
+        placed = self._signs_and_ifs(text)
+        return bool(c & {"person", "child", "young_child"}) and "informational" not in c \
+            and any(first_if is not None and first_sign < first_if for first_sign, first_if, _asks in placed) \
+            and not any(first_if is not None and first_if < first_sign for first_sign, first_if, _asks in placed)
+
+    def _signs_and_ifs(self, text: str) -> list[tuple[int, int | None, bool]]:
+        """For each sentence that names a sign: where its first sign is, where its first "if" is, and whether it asks
+        with nothing now, past or cried for (a "?" or a word that asks; "if" is also a word of a question, and is
+        not counted here)."""
+        sentences = [sentence for sentence in _SENTENCES.split(text) if sentence.strip()]
+        placed = []
+        for sentence, (found, asked) in zip(sentences, self._by_sentence(text), strict=False):
+            if not found & set(SIGNS):
+                continue
+            tokens = tokenize(sentence)
+            matches = self._concept_phrases.matches(tokens)
+            first_sign = min((start for name, start, _end in matches if name in SIGNS), default=0)
+            first_if = next((i for i, token in enumerate(tokens) if token.folded in _IF_WORDS_ANYWHERE), None)
+            asks = asked or bool(found & {"informational", "permission"}) or any(
+                name == "question" and tokens[start].folded not in _IF_WORDS_ANYWHERE for name, start, _end in matches)
+            placed.append((first_sign, first_if,
+                           asks and not found & {"now", "strong_now", "cry", "past", "again", "safe_now"}))
+        return placed
+
     def _swallowing_told(self, text: str) -> bool:
         """A sentence of a message of several tells a swallowing now, supposing and asking nothing ("… she just
         drank some!")."""
@@ -1436,7 +1491,14 @@ class CrisisReader:
             # ("chồng tôi đêm nào cũng ngáy to, có mẹo gì không").
             told_as_habit = "habitual" in c and asks and not strong
             # ... nor against a question that opens with "if" ("nếu bạn tôi bất tỉnh thì có nên cạo gió không").
-            asked_if = opens_with_if and asks and not strong
+            # ... nor against signs supposed after an "if" in every sentence that names them, which asks ("What's the
+            # first thing to do if you find someone not breathing? My brother lives with us, I want to be ready just in
+            # case"): the person another sentence names is not seen with them.
+            # A "now" in any sentence may be the signs' own ("What do I do if his lips are blue? He's lying there now").
+            supposed = bool(signs) and asks and not now \
+                and not c & {"cry", "again", "stockpile", "plan", "method", "suicide", *FAREWELL_EVIDENCE} \
+                and self._signs_supposed(text)
+            asked_if = (opens_with_if or supposed) and asks and not strong
             # A sign with its cause named and no drug ("co giật do sốt cao", "hôn mê ở viện vì tai biến"): a worry to
             # answer, with the line.
             # The drug may be named in a sentence of its own, about something else ("Ông ngoại tôi bị hôn mê do đột
@@ -1458,7 +1520,7 @@ class CrisisReader:
                 and all("dream" in found for found, _asked in self._by_sentence(text) if found & set(SIGNS))
             # A story of then and of how well it went, and a sentence of its own that tells a sign now ("… we all
             # thought things were fine. He's on the couch now and I can't wake him"): that sentence is now.
-            if other_cause or "bereaved" in c or made_up or dreamt \
+            if other_cause or "bereaved" in c or made_up or dreamt or supposed \
                     or (not_now and not (observed and "past" not in c and "safe_now" not in c
                                          and not told_as_habit and not asked_if)
                         and not (observed and self._sign_told(text))):
@@ -1496,10 +1558,12 @@ class CrisisReader:
         # Someone else took the writer's drug to try it ("my mate isn't on methadone and took a sip of mine to try
         # it"): a dose meant for a person used to it, in someone who is not.
         # Told, not asked, unless it is just now ("vừa"): "bạn bè hít bóng cho vui, rồi uống mấy gói bột, có hại gì
-        # không?" asks about a night out.
+        # không?" asks about a night out. The writer may tell it beside their own worry ("… uống thử cho đỡ vật … ổng
+        # bảo không sao mà tôi thấy lo"), with the one who took it named as "he".
         accident = accident or ("for_kicks" in c and bool(c & {"person", "child", "young_child"})
                                 and bool(c & {"ingest", "swallowed"}) and "substance" in c
-                                and "writer_speaks" not in c and (not asks or "strong_now" in c))
+                                and ("writer_speaks" not in c or "third_person" in c)
+                                and (not asks or "strong_now" in c))
         excess = bool(c & {"excess", "excess_amount"}) and bool(c & {"ingest", "substance"})
         # The baby of a pregnant writer ("đang mang thai mà uống methadone thì em bé có sao không") swallowed
         # nothing: what the mother takes is her treatment.

@@ -88,6 +88,11 @@ _SAYS_NO = frozenset({
 POLICE_QUESTION_MAX_WORDS = 24
 # A word of assent beside more than this many other words closes a sentence of its own, not a reply to the bot.
 ACK_MAX_EXTRA = 3
+# A line to phone ("a line I can call", "hotline", "tổng đài"): a number, not the chat with a counselor here.
+_PHONE_LINE = re.compile(r"(?<![a-z])(?:(?:a |any |some )?(?:line|number|hotline|helpline) (?:i|we|he|she|they) "
+                         r"can call|hotline|helpline|crisis line|duong day nong|tong dai)(?![a-z])")
+# The words a yes/no question ends on ("… có mưa không").
+_YES_NO_ENDINGS = frozenset({"khong", "ko", "k", "hong", "hok", "khg", "kg"})
 # Words that ask something: beside small talk they make a question of it ("học tiếng Anh ở đâu tốt"
 # ends with "tốt", "good", and asks where). Not "không" or "sao": "ok không sao" is an ok.
 QUESTION_WORDS = frozenset("dau gi nao bao may what where how why when who which".split())
@@ -118,6 +123,9 @@ _ERASED_ALREADY = re.compile(r"(?<![a-z])(?:bi|lo|lo tay|da bi|vo tinh|got|was|w
                              r"(?:xoa|delete|deleted|erased|wiped)(?![a-z])")
 # "người thật" inside "mọi người thật …" ("mn, thật k": everyone, really?) is nobody real to talk to.
 _EVERYONE = re.compile(r"(?<![a-z])moi nguoi (?=that(?![a-z]))")
+# "lúc nào cũng" (always: "đi làm về lúc nào cũng mệt") is no time for a reminder, and "bảo em" (told me) folds like
+# "báo em" (let me know).
+_ALWAYS = re.compile(r"(?<![a-z])luc nao cung(?![a-z])")
 # "đứng" (to stand) folds like "dừng" and "đừng" (stop, don't): "giật mình muốn đứng tim", "đứng chờ ngoài
 # cổng" stop nothing.
 _STANDING = re.compile(r"(?<![a-z])dung (?=(?:tim|day|im|yen|hinh|cho|doi|ngoai|truoc|xep hang|ca buoi)(?![a-z]))")
@@ -306,6 +314,10 @@ class IntentReader:
             # "book a flight", "đặt bàn nhà hàng 7h": booked or set somewhere else, not here.
             return None
         found = self._first_feature(text, folded, said)
+        if found == "talk" and _PHONE_LINE.search(folded):
+            # A line to phone, asked for ("is there a line I can call just to talk to someone at night"): a number
+            # the FAQ gives, not a chat with the counselor on duty here.
+            return None
         if found == "privacy" and _CLAUSES.search(text):
             # A request in the first clause, and why in the next ("tắt hẳn nhắc nhở đi ad, bố em đọc được tin nhắn
             # là toi"): who might read the messages is the reason for the request, not a question about privacy.
@@ -317,8 +329,8 @@ class IntentReader:
 
     def _prepared(self, text: str) -> str:
         """Folded, with the phrases that look like a request and are not one set apart ("bị xóa hết" is no erasure)."""
-        return _EVERYONE.sub("moinguoi ", _STANDING.sub("dungyen ", _REPRIMANDED.sub(
-            "bi canh cao", _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", self._folded(text))))))
+        return _ALWAYS.sub("luonluon", _EVERYONE.sub("moinguoi ", _STANDING.sub("dungyen ", _REPRIMANDED.sub(
+            "bi canh cao", _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", self._folded(text)))))))
 
     def _first_feature(self, text: str, folded: str, said: list[str]) -> str | None:
         for name, patterns in self._intents:
@@ -445,6 +457,10 @@ class IntentReader:
         if extra and not about_the_bot:
             asking = set(_NOT_ASKING.sub(" ", " ".join(extra)).split())
             if self.on_topic(rest) or self.intent(text) is not None or QUESTION_WORDS.intersection(asking):
+                return None
+            # Asked whether something is so ("thời tiết hà nội mai có mưa ko": "thời" folds like "thôi"): a question
+            # of its own, ending in the yes/no word, with "có" before it.
+            if extra[-1] in _YES_NO_ENDINGS and "co" in extra[:-1]:
                 return None
             # At an edge once the wrapping words are set aside: "thôi em đi ngủ đây, bye ad", "how are you today".
             def at_an_edge(match: re.Match[str]) -> bool:

@@ -2069,3 +2069,86 @@ def test_a_farewell_beside_a_holiday_is_still_one_the_rules_see() -> None:
     reading = READER.read("tết này con không về nữa đâu, con xin lỗi bố mẹ, con đi đây")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
     assert "farewell_apology" in reading.signals, reading
+
+
+@pytest.mark.parametrize("text", ["không cần nhắc em nữa đâu, tắt luôn giúp em", "ko can nhac toi nua dau, tat di"])
+def test_no_more_reminders_wanted_is_a_request_to_the_bot_not_a_wish_to_die(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), (text, reading)
+
+
+def test_a_wish_to_die_beside_no_more_reminders_wanted_still_alarms() -> None:
+    reading = READER.read("không cần nhắc em nữa, em không muốn sống nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_child_saved_in_a_story_from_the_news_is_no_alarm() -> None:
+    reading = READER.read("đọc báo thấy có bé uống nhầm methadone của mẹ, may mà được cứu sống, thương ghê")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_whether_a_child_can_be_saved_asked_now_still_alarms() -> None:
+    reading = READER.read("bé uống nhầm methadone, có cứu được không ad")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_signs_supposed_after_an_if_in_a_sentence_that_asks_are_a_question() -> None:
+    """The person the other sentence names is not seen with the signs the question supposes."""
+    reading = READER.read("What should I do if I find my partner not breathing after he uses? "
+                          "He lives with me and I want to be prepared, just in case.")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize("text", ["my brother is not breathing. what do I do if he doesn't wake up?",
+                                  "vợ em môi tím tái thở chậm, nếu xe cấp cứu đến chậm thì em làm gì"])
+def test_signs_seen_before_an_if_still_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), (text, reading)
+
+
+def test_too_much_supposed_after_time_clean_is_a_question_about_the_risk() -> None:
+    reading = READER.read("if my son starts using again after months clean, would his old dose be too much?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_whether_a_mix_can_kill_you_asked_is_a_question_the_rules_see() -> None:
+    reading = READER.read("is it true that methadone and alcohol together can kill you? my dad drinks every night")
+    assert reading is not None and reading.tier is Tier.ABOUT and "deadly_question" in reading.signals, reading
+    assert READER.read("my mom would kill you if she saw this") is None
+
+
+def test_the_signs_of_a_rage_asked_for_are_a_question() -> None:
+    reading = READER.read("Anh tôi bỏ đá rồi, nhưng tôi muốn biết người dùng đá sắp lên cơn thì có biểu hiện gì, "
+                          "để còn biết mà tránh")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_lying_and_never_waking_is_a_sign_of_overdose() -> None:
+    reading = READER.read("chồng em uống methadone xong nằm mãi không dậy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    assert "sign_unresponsive" in reading.signals, reading
+
+
+def test_someone_not_on_methadone_who_tried_a_dose_is_a_poisoning_even_beside_the_writers_worry() -> None:
+    reading = READER.read("thằng em tôi không uống methadone, tối nay nó xin của bạn một ngụm uống thử, "
+                          "nó bảo ổn mà tôi vẫn lo")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_threat_to_the_writer_locked_in_with_a_child_is_violence() -> None:
+    """The writer locked the door on themself: nobody locked the child in."""
+    reading = READER.read("he's high and says he'll stab me, I'm locked in the bathroom with my daughter")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_weapon_swung_around_is_violence_the_rules_see() -> None:
+    reading = READER.read("my cousin is tweaking and swinging a machete in the yard, screaming at everyone")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    assert "violence" in reading.signals, reading
+
+
+def test_an_apology_for_the_late_hour_and_a_worry_about_the_news_is_no_farewell() -> None:
+    reading = READER.read("Sorry it's so late. Read about a man who died from a bad pill at a party. My daughter "
+                          "goes to parties. Nothing's wrong, I'm just worried.")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+

@@ -1218,3 +1218,26 @@ async def test_a_daily_visit_asked_as_a_follow_up_is_within_what_the_bot_covers(
     answer = next(e.answer.get("en") for e in bot.content.faq if e.id == "methadone-daily-dosing")
     _, texts = await say(bot, "wait, do I really have to show up every day for this? even on sundays?")
     assert answer[:60] in texts[0], texts
+
+
+def test_a_yes_or_no_question_about_something_else_is_no_assent() -> None:
+    """"thời" folds like "thôi" (all right): "thời tiết … có nắng không" asks about the weather."""
+    assert INTENTS.smalltalk("thoi tiet da nang cuoi tuan co nang ko") is None
+    assert INTENTS.smalltalk("thôi được rồi, cảm ơn ad") == "thanks"
+
+
+def test_who_can_access_the_data_asked_in_mixed_words_is_privacy() -> None:
+    assert INTENTS.intent("thông tin của em ở đây ai truy cập được vậy") == "privacy"
+    assert INTENTS.intent("tin nhan cua minh co ai access duoc khong") == "privacy"
+
+
+def test_always_is_no_time_for_a_reminder() -> None:
+    """"lúc nào cũng" says always; "bảo em" (told me) folds like "báo em" (let me know)."""
+    assert INTENTS.intent("mẹ bảo em lúc nào cũng cáu gắt, methadone có làm thay đổi tính khí không") is None
+    assert INTENTS.intent("báo em lúc 7h sáng mỗi ngày nhé") == "reminder_set"
+
+
+def test_a_phone_line_asked_for_is_no_chat_with_the_counselor_here() -> None:
+    assert INTENTS.intent("is there a number I can call to talk to someone when I can't sleep") is None
+    assert INTENTS.intent("có tổng đài nào để nói chuyện với ai đó lúc nửa đêm không") is None
+    assert INTENTS.intent("i want to talk to someone real") == "talk"
