@@ -2083,7 +2083,8 @@ def test_a_wish_to_die_beside_no_more_reminders_wanted_still_alarms() -> None:
 
 
 def test_a_child_saved_in_a_story_from_the_news_is_no_alarm() -> None:
-    reading = READER.read("đọc báo thấy có bé uống nhầm methadone của mẹ, may mà được cứu sống, thương ghê")
+    reading = READER.read("tối nay đọc báo có vụ bé ba tuổi uống nhầm methadone của ông, may mà cứu được rồi, "
+                          "thương bé ghê")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
 
 
@@ -2107,7 +2108,9 @@ def test_signs_seen_before_an_if_still_alarm(text: str) -> None:
 
 
 def test_too_much_supposed_after_time_clean_is_a_question_about_the_risk() -> None:
-    reading = READER.read("if my son starts using again after months clean, would his old dose be too much?")
+    """The model hears an overdose now; the words suppose it after a break."""
+    reader = CrisisReader(load_content(CONTENT).crisis, _Kind("overdose"))  # type: ignore[arg-type]
+    reading = reader.read("If my brother uses again after a year clean, would his old amount be too much for him now?")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
 
 
@@ -2118,7 +2121,13 @@ def test_whether_a_mix_can_kill_you_asked_is_a_question_the_rules_see() -> None:
 
 
 def test_the_signs_of_a_rage_asked_for_are_a_question() -> None:
-    reading = READER.read("Anh tôi bỏ đá rồi, nhưng tôi muốn biết người dùng đá sắp lên cơn thì có biểu hiện gì, "
+    """The model, fairly sure, hears a wish to die; nothing in the words is one."""
+    class _FairlySure(_SureModel):
+        def __init__(self) -> None:
+            self._reading = ModelReading("suicide", 0.8, 1.0, "suicide", 0.0)
+
+    reader = CrisisReader(load_content(CONTENT).crisis, _FairlySure())  # type: ignore[arg-type]
+    reading = reader.read("Anh tôi bỏ đá rồi, nhưng tôi muốn biết người dùng đá sắp lên cơn thì có biểu hiện gì, "
                           "để còn biết mà tránh")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
 
@@ -2130,8 +2139,8 @@ def test_lying_and_never_waking_is_a_sign_of_overdose() -> None:
 
 
 def test_someone_not_on_methadone_who_tried_a_dose_is_a_poisoning_even_beside_the_writers_worry() -> None:
-    reading = READER.read("thằng em tôi không uống methadone, tối nay nó xin của bạn một ngụm uống thử, "
-                          "nó bảo ổn mà tôi vẫn lo")
+    reading = READER.read("Ông chú tôi không điều trị methadone, tối nay xin của người quen một liều uống thử. "
+                          "Uống được một tiếng rồi. Ổng bảo ổn mà tôi thấy lo")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
 
 
@@ -2148,7 +2157,7 @@ def test_a_weapon_swung_around_is_violence_the_rules_see() -> None:
 
 
 def test_an_apology_for_the_late_hour_and_a_worry_about_the_news_is_no_farewell() -> None:
-    reading = READER.read("Sorry it's so late. Read about a man who died from a bad pill at a party. My daughter "
-                          "goes to parties. Nothing's wrong, I'm just worried.")
+    reading = READER.read("Sorry it's so late. Saw on the news that a teenager died after a party pill. My son goes "
+                          "to parties. Nothing is wrong, I just needed to say it.")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
 
