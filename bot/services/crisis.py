@@ -1329,9 +1329,8 @@ class CrisisReader:
         """For each sentence that names a sign: where its first sign is, where its first "if" is, and whether it asks
         with nothing now, past or cried for (a "?" or a word that asks; "if" is also a word of a question, and is
         not counted here)."""
-        sentences = [sentence for sentence in _SENTENCES.split(text) if sentence.strip()]
         placed = []
-        for sentence, (found, asked) in zip(sentences, self._by_sentence(text), strict=False):
+        for sentence, (found, asked) in zip(_SENTENCES.split(text), self._by_sentence(text), strict=True):
             if not found & set(SIGNS):
                 continue
             tokens = tokenize(sentence)

@@ -88,9 +88,10 @@ _SAYS_NO = frozenset({
 POLICE_QUESTION_MAX_WORDS = 24
 # A word of assent beside more than this many other words closes a sentence of its own, not a reply to the bot.
 ACK_MAX_EXTRA = 3
-# A line to phone ("a line I can call", "hotline", "tổng đài"): a number, not the chat with a counselor here.
+# A line to phone ("a line I can call", "hotline", "tổng đài"; not "tổng đài viên", an operator to talk to): a number,
+# not the chat with a counselor here.
 _PHONE_LINE = re.compile(r"(?<![a-z])(?:(?:a |any |some )?(?:line|number|hotline|helpline) (?:i|we|he|she|they) "
-                         r"can call|hotline|helpline|crisis line|duong day nong|tong dai)(?![a-z])")
+                         r"can call|hotline|helpline|crisis line|duong day nong|tong dai(?! vien))(?![a-z])")
 # The words a yes/no question ends on ("… có mưa không").
 _YES_NO_ENDINGS = frozenset({"khong", "ko", "k", "hong", "hok", "khg", "kg"})
 # Words that ask something: beside small talk they make a question of it ("học tiếng Anh ở đâu tốt"
