@@ -1320,9 +1320,10 @@ class CrisisReader:
         """Signs told of someone named, and an "if" only after them in the same sentence ("chồng em tím tái thở chậm,
         nếu xe cấp cứu lâu thì em làm gì"): the signs are seen, and what is supposed is what comes next. The model,
         hearing the question, would take it for one about the danger."""
+        if not c & set(SIGNS) or not c & {"person", "child", "young_child"} or "informational" in c:
+            return False
         placed = self._signs_and_ifs(text)
-        return bool(c & {"person", "child", "young_child"}) and "informational" not in c \
-            and any(first_if is not None and first_sign < first_if for first_sign, first_if, _asks in placed) \
+        return any(first_if is not None and first_sign < first_if for first_sign, first_if, _asks in placed) \
             and not any(first_if is not None and first_if < first_sign for first_sign, first_if, _asks in placed)
 
     def _signs_and_ifs(self, text: str) -> list[tuple[int, int | None, bool]]:
