@@ -293,6 +293,8 @@ _IF_WORDS = frozenset({"neu", "if", "gia", "lo"})
 # Words that suppose inside a sentence, wherever they stand ("what do I do if …", "làm gì nếu …"). Not "lỡ", which
 # folds like "lo" (to worry: "em lo nó không thở"), nor "when" and "khi", which also tell ("when I got home …").
 _IF_WORDS_ANYWHERE = frozenset({"neu", "if"})
+# Words of "when", which suppose only after a word that asks.
+_WHEN_WORDS = frozenset({"khi", "when", "whenever"})
 
 
 def _opens_with_if(text: str) -> bool:
@@ -300,6 +302,11 @@ def _opens_with_if(text: str) -> bool:
 
 
 # A word of dying, looked for first: the bereavement pattern is long, and most messages name no death.
+# Words that tell a thing as done: "rồi", "luôn", "xong", "vừa", "just", "already".
+_DONE_WORDS = re.compile(r"(?<![a-z0-9])(?:roi|luon|xong|vua|just|already)(?![a-z0-9])")
+# An animal's death, said right after it is named.
+_PET_DEATH = re.compile(r"^(?:[a-z]+ )?(?:chet|mat|qua doi|died|passed|passed away|was put down|got put down|"
+                        r"had to be put down|got run over|was run over|bi xe can|bi can)(?![a-z0-9])")
 _DYING_WORD = re.compile(r"(?<![a-z0-9])(?:chet|mat|qua doi|died|passed|killed)(?![a-z0-9])")
 # Going to someone, said where a death is told ("tối nay mình sẽ đi theo vợ", "i just want to be with her now").
 _JOIN = re.compile(r"(?<![a-z0-9])(?:di theo|xuong voi|len voi|xuong gap|len gap|gap lai|sang voi|ve voi|doan tu voi|"
@@ -619,6 +626,16 @@ class CrisisReader:
                           and "writer_speaks" in c and bool(c & {"swallowed", "ingest"}) and not found[1]
                           and not c & {"informational", "permission", "hypothetical", "past", "long_ago", "joking",
                                        "safe_now", "deadly_question"})
+        # More taken by the writer, told as done, then asked whether it is dangerous ("… lại mua thêm hai viên subutex
+        # ngậm luôn, giờ mới thấy lo. Có nguy hiểm gì không"): the model hears the question.
+        taken = taken or (reading is not None and reading.kind is CrisisKind.POISONING and reading.tier is Tier.NOW
+                          and {"excess", "writer_speaks"} <= c and bool(c & {"now", "strong_now"})
+                          and not c & {"hypothetical", "permission", "informational", "past", "long_ago", "joking",
+                                       "safe_now", "fiction", "habitual"}
+                          and self._excess_done(text))
+        # A swallowing supposed, then said to have happened to the writer just now: the model hears the question.
+        taken = taken or (reading is not None and reading.kind is CrisisKind.POISONING and reading.tier is Tier.NOW
+                          and "it_happened" in c and bool(c & {"now", "strong_now"}))
         # All of it swallowed after asking whether it kills ("… có chết không, em vừa uống hết rồi"): told, not asked.
         taken = taken or (reading is not None and reading.kind is CrisisKind.POISONING
                           and "deadly_question" in reading.signals and reading.tier is Tier.NOW)
@@ -915,6 +932,22 @@ class CrisisReader:
             and model.crisis < MODEL_SURE \
             and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "swallowed", "cry", "again",
                          "speaker_wish", "strong_now", *SIGNS}
+        # Withdrawal told, or a dose that does not hold ("sáng nào tầm 5h là run tay, ngáp liên tục, chảy nước mắt trước
+        # giờ uống", "yawning, runny nose and sweats before my dose"), with no sign of an overdose, nothing taken to
+        # excess or by mistake, no poison, no child and no word of dying: the model hears a body in trouble and a dose.
+        # Sweating and shaking alone are also a poisoning's ("phun thuốc trừ sâu về thì run tay"): the dose says which.
+        # Withdrawal explains a dose heard as too much, not a blow or a wish to die.
+        withdrawing = reading is None and "dose_not_holding" in c \
+            and model.crisis_kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE) \
+            and not c & {"excess", "excess_amount", "ingest_accident", "swallowed", "overdose_event", "collapse",
+                         "household_poison", "tobacco", "spiked", "child", "young_child", "harm_verb", "threat",
+                         "out_of_control", "weapon_only", "violence", "child_harm", "suicide", "death", "despair",
+                         "method", "plan", "stockpile", "cry", "strong_now", *SIGNS, *FAREWELL_EVIDENCE}
+        # A pet's death told ("my dog died last night and i can't stop crying"), with no word of the writer's own dying:
+        # grief for an animal, which the model, taught people, hears as despair.
+        pet_died = reading is None and "animal" in c and "pet_died" in c \
+            and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "cry", "again", "soon",
+                         "swallowed", "suicide_hint", "farewell_gone", *SIGNS}
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
@@ -923,7 +956,7 @@ class CrisisReader:
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
                          or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
-                         or signs_supposed):
+                         or signs_supposed or withdrawing or pet_died):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1221,6 +1254,9 @@ class CrisisReader:
                 fired.discard("death")
             if _JOIN.search(folded):
                 fired.update(("suicide", "speaker_wish"))  # to join the one who died
+        # An animal named, then its death within a few words ("my dog died last night", "con mèo nhà em chết rồi").
+        if any(_PET_DEATH.search(" ".join(t.folded for t in tokens[end:end + 4])) for start, end in animals):
+            fired.add("pet_died")
         if "dark_thoughts" in fired:
             fired.add("despair")  # asked plainly whether they are in danger: the words are a euphemism
         if _FEARED_DEAD.search(folded):
@@ -1338,6 +1374,14 @@ class CrisisReader:
             matches = self._concept_phrases.matches(tokens)
             first_sign = min((start for name, start, _end in matches if name in SIGNS), default=0)
             first_if = next((i for i, token in enumerate(tokens) if token.folded in _IF_WORDS_ANYWHERE), None)
+            # "When" after a word that asks supposes too ("có cách nào tự cứu khi mình chơi một mình mà thấy khó thở",
+            # "what do you do when someone won't wake up"); told, it tells ("when I got home he wasn't breathing").
+            asked_at = [start for name, start, _end in matches if name in ("question", "informational")
+                        and tokens[start].folded not in _IF_WORDS_ANYWHERE]
+            first_when = next((i for i, token in enumerate(tokens) if token.folded in _WHEN_WORDS
+                               and any(at < i for at in asked_at)), None)
+            if first_when is not None and (first_if is None or first_when < first_if):
+                first_if = first_when
             asks = asked or bool(found & {"informational", "permission"}) or any(
                 name == "question" and tokens[start].folded not in _IF_WORDS_ANYWHERE for name, start, _end in matches)
             placed.append((first_sign, first_if,
@@ -1365,6 +1409,17 @@ class CrisisReader:
             if not asked and found & _SWALLOWING and found & {"now", "strong_now"} and all_of_it \
                     and not found & {"hypothetical", "informational", "permission", "deadly_question", "past",
                                      "long_ago", "joking", "fiction", "yes_no", "daily_visit", "dosing_service"}:
+                return True
+        return False
+
+    def _excess_done(self, text: str) -> bool:
+        """A clause tells more taken by the writer as done ("… lại mua thêm hai viên subutex ngậm luôn", "ngậm thêm
+        2 viên rồi"), asking and supposing nothing: what is asked after it is whether it is dangerous now."""
+        for clause in re.split(r"(?<=[.!?…;,\n])", text):
+            found, asked = self._find_concepts(clause)
+            if not asked and "excess" in found and found & _SWALLOWING and _DONE_WORDS.search(" ".join(words(clause))) \
+                    and not found & {"hypothetical", "informational", "permission", "deadly_question", "question",
+                                     "past", "long_ago", "joking", "fiction", "habitual", "yes_no"}:
                 return True
         return False
 
@@ -1441,9 +1496,15 @@ class CrisisReader:
         while ending and ending[-1] in _ADDRESS_WORDS:
             ending.pop()  # "... có sao không ad", "... ko vậy ạ": the question word comes before
         if not c & EVENTS and not ("unreachable" in c and c & {"suicide_hint", "despair"}) \
-                and not ("going_away" in c and c & {"farewell_apology", "signing_off", "despair"}):
+                and not ("going_away" in c and c & {"farewell_apology", "signing_off", "despair"}) \
+                and "found_after" not in c:
             return None
         now = bool(c & {"now", "strong_now"})
+        # What was supposed, then said to have happened to the writer just now ("if a second nurse gave you your dose
+        # again by mistake, how long before it hits? cos that literally happened to me an hour ago"): told, not asked.
+        happened = "it_happened" in c and now and not c & {"fiction", "dream", "safe_now", "past", "long_ago"}
+        if happened:
+            c = (c - {"hypothetical"}) | {"strong_now"}
         strong = "strong_now" in c
         # A question: its words, a question mark, or the Vietnamese yes/no ending ("... có sao không").
         asks = bool(c & {"question", "informational", "deadly_question", "permission", "yes_no"}) or question_mark \
@@ -1451,7 +1512,7 @@ class CrisisReader:
         someone = bool(c & {"person", "child", "young_child"})
         specific = bool(c & {"person", "child", "first_person"})  # a particular person, not people in general
         # "Nếu ai đó đang ...": a message that opens with "if" is a hypothetical, whatever follows.
-        opens_with_if = _opens_with_if(text) and "hypothetical" in c
+        opens_with_if = _opens_with_if(text) and "hypothetical" in c and not happened
         # Said laughing ("kill me now lol", "muốn chết =))"), with nothing seen or swallowed: a joke.
         joking = "joking" in c
         # What happened then and is happening again is now ("năm ngoái nó đánh em, giờ nó lại đang ...").
@@ -1495,7 +1556,7 @@ class CrisisReader:
             # first thing to do if you find someone not breathing? My brother lives with us, I want to be ready just in
             # case"): the person another sentence names is not seen with them.
             # A "now" in any sentence may be the signs' own ("What do I do if his lips are blue? He's lying there now").
-            supposed = bool(signs) and asks and not now \
+            supposed = bool(signs) and asks and not now and not happened \
                 and not c & {"cry", "again", "stockpile", "plan", "method", "suicide", *FAREWELL_EVIDENCE} \
                 and self._signs_supposed(text)
             asked_if = (opens_with_if or supposed) and asks and not strong
@@ -1586,7 +1647,7 @@ class CrisisReader:
             # Supposed first, then told ("if my kid drinks my methadone what do i do? she just drank some!"): the
             # sentence that tells it is now.
             about = (not_now and not joking and not fine_they_say and not self._swallowing_told(text)) or general \
-                or self._swallowing_supposed(text) \
+                or (self._swallowing_supposed(text) and not happened) \
                 or ("permission" in c and not accident and not (strong and specific))
             tier = Tier.ABOUT if about else Tier.NOW
             add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",
@@ -1604,7 +1665,9 @@ class CrisisReader:
         farewell = (("farewell_apology" in c and "farewell_gone" in c)
                     or ("suicide_hint" in c and "unreachable" in c) or despair_then_gone
                     or ("going_away" in c and bool(c & {"farewell_apology", "signing_off", "despair"})
-                        and "trip" not in c)) \
+                        and "trip" not in c)
+                    # Being found afterwards, by the writer of themself ("… when they find me").
+                    or ("found_after" in c and not c & {"fiction", "joking", "dream", "hypothetical"})) \
             and "everyday_leaving" not in c
         # The writer's own wish to die, in any words: "em chỉ muốn biến mất", "tôi định đi theo bố".
         # Not a plan of friends named, beside a question whether something kills ("nấm thần có gây chết người ko,

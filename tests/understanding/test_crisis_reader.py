@@ -2161,3 +2161,67 @@ def test_an_apology_for_the_late_hour_and_a_worry_about_the_news_is_no_farewell(
                           "to parties. Nothing is wrong, I just needed to say it.")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
 
+
+
+def test_a_decade_named_is_a_story_of_then() -> None:
+    reading = READER.read("my uncle OD'd back in the 80s and he still talks about it. "
+                          "is methadone any safer than heroin?")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_a_pets_death_told_is_no_wish_to_die_the_model_alone_hears() -> None:
+    reader = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    reading = reader.read("our cat died this morning and i keep crying. anyway when is the next group?")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+    reading = reader.read("our cat died this morning and i want to die too")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_more_taken_told_as_done_then_asked_about_is_a_poisoning() -> None:
+    reading = READER.read("Sáng uống methadone rồi, chiều bứt rứt quá em ngậm thêm 2 viên subutex luôn. "
+                          "Giờ có nguy hiểm không ạ")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    reading = READER.read("đang uống methadone mà ngậm thêm 2 viên subutex thì có nguy hiểm không")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_what_was_supposed_then_said_to_have_happened_is_now() -> None:
+    told = ("what happens if the clinic gives you your methadone twice by mistake? "
+            "that just happened to me 30 minutes ago")
+    reading = READER.read(told)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    reading = READER.read(told.split("?")[0] + "?")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_being_found_afterwards_is_a_farewell() -> None:
+    reading = READER.read("does methadone show in a toxicology report? i dont want my dad to know what i used "
+                          "when they find me")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_withdrawal_before_a_dose_is_no_poisoning_the_model_alone_hears() -> None:
+    reader = CrisisReader(load_content(CONTENT).crisis, _Kind("poisoning"))  # type: ignore[arg-type]
+    reading = reader.read("mấy hôm nay chiều nào cũng ngáp liên tục, chảy nước mũi, vã mồ hôi trước giờ uống, "
+                          "chắc liều thấp quá hả")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+    reading = reader.read("bố em phun thuốc trừ sâu xong giờ vã mồ hôi, run tay")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_when_after_a_word_that_asks_supposes_the_signs() -> None:
+    reading = READER.read("có cách nào xử lý khi chơi xong mà thấy khó thở không")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+    reading = READER.read("khi em về thì thấy anh ấy khó thở, môi tím tái")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_someone_who_isnt_breathing_is_a_sign() -> None:
+    reading = READER.read("my roommate used and now he isn't breathing")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    assert "sign_breathing" in reading.signals, reading
+
+
+def test_a_dangers_word_mentioned_as_a_word_is_not_told() -> None:
+    reading = READER.read("can you erase my chat history? if my wife sees the word overdose in there she'll freak")
+    assert reading is None or (reading.signals == ("model",) and reading.tier is Tier.ABOUT), reading
