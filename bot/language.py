@@ -101,7 +101,7 @@ ENGLISH = frozenset("""
     company group area office different large public example tell told ask
     write main weather movie film music song game homework joke translate ticket flight hotel poem
     foreign foreigner
-    sign symptom warning danger dangerous neighbour neighbor
+    sign symptom warning danger dangerous neighbour neighbor difference between versus
     goodnight tysm gotta kinda yeah yep nope tmrw hiya understood gotcha noted pls plz
 """.split())
 
@@ -122,15 +122,18 @@ VIETNAMESE = frozenset("""
     nhac chao cam xin thi ma va co ve o ra vao len xuong nua lai cung deu moi nhung neu khi vi nen phai
     can biet hieu noi hoi tra loi giup dung dang se da vua chong vo bo me ong ba chau tre truong duong
     thang nam ngay tuan sang trua chieu dem hom qua kia kho de nhanh cham lau luon on ak nek oy hix
-    ma tuy xet nghiem tu van dieu tri benh vien phong kham cong an luat dau met buon vui
+    ma tuy xet nghiem tu van dieu tri benh vien phong kham cong an luat dau met buon vui thoi thui
 """.split()) | frozenset(short for short, long in TEENCODE.items()
                          if short != "tks" and not _texted_english(short, long))
+
+# Words that lean Vietnamese without saying it alone: the pronoun "e" (em) and "ad" (the admin addressed).
+_LEANS_VIETNAMESE = frozenset({"e", "ad"})
 
 # Words both languages use, and so say nothing on their own.
 SHARED = frozenset("""
     methadone methadon metadon metadone methdone heroin hiv aids arv prep pep tb covid ok oke okie oki
-    okay bot ad admin app zalo telegram facebook fb menu online offline test check link video clip sms
-    email wifi internet ice meth ke
+    okay bot admin app zalo telegram facebook fb menu online offline test check link video clip sms
+    email wifi internet ice meth ke bupre subutex suboxone buprenorphine naloxone narcan fentanyl
 """.split())
 
 
@@ -184,6 +187,9 @@ def weigh(text: str, place: str | None = None) -> tuple[float, float, bool]:
             continue  # a code, a time or a number ("GOOD2345", "7h", "g9")
         if any(_accented(ch) for ch in word):
             vietnamese += 2  # a diacritic is the clearest sign there is
+            continue
+        if word in _LEANS_VIETNAMESE:
+            vietnamese += 0.5  # "e" (em) and "ad" (admin, "ad ơi") are how Vietnamese chats address and say "I"
             continue
         if word in SHARED or len(word) == 1 or not word.isascii():
             continue  # a single letter is an abbreviation in both ("e" em, "r" rồi; "i", "u" you)

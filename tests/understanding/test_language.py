@@ -86,3 +86,9 @@ def test_a_goodnight_and_texting_english_are_english() -> None:
     assert language_of("goodnight") == "en"
     assert language_of("yeah ok") == "en"
     assert language_of("ok thx ad") is None  # "thx" is texted in Vietnamese chats too
+
+
+def test_a_drug_word_and_an_address_lean_nowhere_alone() -> None:
+    assert language_of("bupre vs methadone, which one is better?") == "en"
+    assert language_of("thoi e off day, bye ad") != "en"
+    assert language_of("e ok") == "vi"
