@@ -46,7 +46,9 @@ ABOUT_UNSURE = 0.3
 # How sure the ranker must be of the entry a story's last clause asks for, for the clause to be its question.
 CLAUSE_RANKER_AT = 0.5
 _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
-                                      "reminder_stop"})
+                                      "reminder_stop", "language_en", "language_vi"})
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF"
+_SENTENCE = re.compile(rf"[^.!?\n{_EMOJI}]+[.!?{_EMOJI}]*")
 # The signals of a danger asked about, not only told: its answer comes first, whatever a later clause asks for.
 _ASKED_ABOUT = frozenset({"question", "informational", "hypothetical", "deadly_question", "permission"})
 # The entry that answers a question about each danger when the FAQ finds no closer one.
@@ -205,7 +207,8 @@ async def about(turn: Turn) -> Step:
     # meeting?", "My boss will kill me if I'm late again. Can I move tomorrow's appointment?").
     # In a single sentence that asks nothing about the danger, its last clause stands apart in the same way ("our
     # group wants to do something for overdose awareness day, when's the next group meeting?").
-    sentences = [s for s in re.findall(r"[^.!?\n]+[.!?]*", turn.text) if len(s.split()) >= 2]
+    # An emoji ends a sentence as a stop does ("… still talking about it 😂 when's the next meeting btw").
+    sentences = [s for s in _SENTENCE.findall(turn.text) if len(s.split()) >= 2]
     if len(sentences) == 1 and not set(turn.crisis.signals) & _ASKED_ABOUT:
         sentences = [s for s in re.findall(r"[^,;]+[,;]*", sentences[0]) if len(s.split()) >= 2]
     last = sentences[-1] if len(sentences) >= 2 else None

@@ -107,7 +107,8 @@ ABOUT_THE_BOT_MAX_WORDS = 10
 DURATION_PART = "{duration}"
 # "gần 30 cây", "gần 2 tiếng": nearly so far or so long, not "near" (which asks for the site finder).
 # So is "near" before what nearly happened ("a couple of near overdoses", "a near miss"), which is no place.
-_NEARLY = re.compile(r"(?<![a-z])(?:gan (?=\d)|near (?=(?:overdos[a-z]*|ods?|deaths?|fatal|miss|misses)(?![a-z])))")
+_NEARLY = re.compile(r"(?<![a-z])(?:gan (?=\d)|gan (?=(?:chet|xiu|dien|ngat|khoc|sang|het)(?![a-z]))|"
+                     r"near (?=(?:overdos[a-z]*|ods?|deaths?|fatal|miss|misses)(?![a-z])))")
 # Where a clause ends: the menu or a language may be asked for in a clause of its own, a reason given beside it.
 _CLAUSES = re.compile(r"[,.;:!?\n]")
 # Verbs of answering in a language: "nói tiếng Việt giùm", "reply in English".

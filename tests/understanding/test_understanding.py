@@ -1241,3 +1241,34 @@ def test_a_phone_line_asked_for_is_no_chat_with_the_counselor_here() -> None:
     assert INTENTS.intent("is there a number I can call to talk to someone when I can't sleep") is None
     assert INTENTS.intent("có tổng đài nào để nói chuyện với ai đó lúc nửa đêm không") is None
     assert INTENTS.intent("i want to talk to someone real") == "talk"
+
+
+def test_features_asked_in_more_of_their_words() -> None:
+    assert INTENTS.intent("pls put me through to one of your counsellors") == "talk"
+    assert INTENTS.intent("i need an appointment with someone at the point, evenings only") == "book"
+    assert INTENTS.intent("do i need an appointment for my first dose") is None
+    assert INTENTS.intent("nhóm sinh hoạt tháng này họp ngày nào vậy") == "groups"
+    assert INTENTS.intent("when do the support groups meet") == "groups"
+
+
+def test_a_word_that_folds_like_to_store_is_no_question_about_a_feature() -> None:
+    """"cat" is also "cất" (to store) folded: a cat in the story does not make the request a question."""
+    assert INTENTS.intent("my cat sat on my phone lol. anyway remind me at 7am every day for my dose") == "reminder_set"
+
+
+def test_nearly_dead_of_tiredness_asks_for_no_place_nearby() -> None:
+    """"gần chết" (nearly dead) is no "gần" (near) of a place; where to get through withdrawal or move treatment
+    is an entry's answer."""
+    assert INTENTS.intent("có chỗ nào gần Thủ Đức không") == "sites"
+    assert INTENTS.intent("mệt gần chết, có chỗ nào giúp bỏ đá không") is None
+    assert INTENTS.intent("có chỗ nào hỗ trợ cắt cơn không") is None  # the withdrawal entry says who helps
+    assert INTENTS.intent("can i move my methadone to a clinic in hue") is None  # the transfer entry
+
+
+async def test_a_feature_asked_after_a_joke_or_a_film_is_the_feature(bot: Bot) -> None:
+    await onboard(bot)
+    _, texts = await say(bot, "my sister said she'd kill me if i used her charger again lol. anyway can we switch "
+                              "to english")
+    assert "Switched to English." in texts, texts
+    handler, texts = await say(bot, "watched suicide squad with the group last night 😂 when's the next meeting")
+    assert handler.startswith("groups"), (handler, texts)
