@@ -301,12 +301,12 @@ def _opens_with_if(text: str) -> bool:
     return bool(_IF_WORDS.intersection(words(text[:20])[:1]))
 
 
-# A word of dying, looked for first: the bereavement pattern is long, and most messages name no death.
 # Words that tell a thing as done: "rồi", "luôn", "xong", "vừa", "just", "already".
 _DONE_WORDS = re.compile(r"(?<![a-z0-9])(?:roi|luon|xong|vua|just|already)(?![a-z0-9])")
 # An animal's death, said right after it is named.
 _PET_DEATH = re.compile(r"^(?:[a-z]+ )?(?:chet|mat|qua doi|died|passed|passed away|was put down|got put down|"
                         r"had to be put down|got run over|was run over|bi xe can|bi can)(?![a-z0-9])")
+# A word of dying, looked for first: the bereavement pattern is long, and most messages name no death.
 _DYING_WORD = re.compile(r"(?<![a-z0-9])(?:chet|mat|qua doi|died|passed|killed)(?![a-z0-9])")
 # Going to someone, said where a death is told ("tối nay mình sẽ đi theo vợ", "i just want to be with her now").
 _JOIN = re.compile(r"(?<![a-z0-9])(?:di theo|xuong voi|len voi|xuong gap|len gap|gap lai|sang voi|ve voi|doan tu voi|"
@@ -1254,6 +1254,9 @@ class CrisisReader:
                 fired.discard("death")
             if _JOIN.search(folded):
                 fired.update(("suicide", "speaker_wish"))  # to join the one who died
+        if "short_of_breath" in fired and fired & {"used", "swallowed", "ingest", "ingest_accident", "overdose_event"} \
+                and "medical_cause" not in fired:
+            fired.add("sign_breathing")
         # An animal named, then its death within a few words ("my dog died last night", "con mèo nhà em chết rồi").
         if any(_PET_DEATH.search(" ".join(t.folded for t in tokens[end:end + 4])) for start, end in animals):
             fired.add("pet_died")
@@ -1372,7 +1375,8 @@ class CrisisReader:
                 continue
             tokens = tokenize(sentence)
             matches = self._concept_phrases.matches(tokens)
-            first_sign = min((start for name, start, _end in matches if name in SIGNS), default=0)
+            first_sign = min((start for name, start, _end in matches if name in SIGNS
+                              or (name == "short_of_breath" and "sign_breathing" in found)), default=0)
             first_if = next((i for i, token in enumerate(tokens) if token.folded in _IF_WORDS_ANYWHERE), None)
             # "When" after a word that asks supposes too ("có cách nào tự cứu khi mình chơi một mình mà thấy khó thở",
             # "what do you do when someone won't wake up"); told, it tells ("when I got home he wasn't breathing").

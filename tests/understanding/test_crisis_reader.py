@@ -2225,3 +2225,17 @@ def test_someone_who_isnt_breathing_is_a_sign() -> None:
 def test_a_dangers_word_mentioned_as_a_word_is_not_told() -> None:
     reading = READER.read("can you erase my chat history? if my wife sees the word overdose in there she'll freak")
     assert reading is None or (reading.signals == ("model",) and reading.tier is Tier.ABOUT), reading
+
+
+def test_short_of_breath_is_a_sign_only_beside_a_drug() -> None:
+    reading = READER.read("chồng em chích xong giờ khó thở lắm")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    assert "sign_breathing" in reading.signals, reading
+    for text in ("trời nồm khó thở quá", "em bị cảm nên hơi khó thở"):
+        reading = READER.read(text)
+        assert reading is None or "sign_breathing" not in reading.signals, (text, reading)
+
+
+def test_oxygen_breathed_is_no_oxycodone() -> None:
+    assert "substance" not in READER._concepts("bà em đang thở oxy, bác sĩ bảo phổi yếu")[0]
+    assert "substance" in READER._concepts("nó nhai 2 viên oxy rồi")[0]
