@@ -49,6 +49,23 @@ STOPWORDS = frozenset("""
 """.split())
 
 
+# Words of emphasis that name a death and mean none ("I'm dying to know …", "stressed to death about …"): they would
+# pull a question towards the entries about dying.
+_EMPHASIS = (("dying", "to"), ("to", "death"))
+
+
+def _without_emphasis(said: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(said):
+        if tuple(said[i:i + 2]) in _EMPHASIS:
+            i += 2
+            continue
+        out.append(said[i])
+        i += 1
+    return out
+
+
 @dataclass(frozen=True)
 class Match:
     entry: FaqEntry
@@ -337,7 +354,7 @@ class FaqIndex:
 
     def _words(self, text: str) -> list[str]:
         english = language_of(text) == "en"
-        said = words(text, english=english)
+        said = _without_emphasis(words(text, english=english))
         return self._splitter.words(said, english=english) if self._splitter is not None else said
 
     def _terms(self, text: str) -> list[str]:

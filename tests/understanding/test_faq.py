@@ -137,3 +137,12 @@ def test_the_question_of_a_story_told_in_one_sentence_is_its_last_clause_that_as
         == "muốn đi xét nghiệm HIV ở đâu?"
     assert question_clause("người mới ra trại mà dùng lại dễ bị sốc thuốc, có đúng không, vì sao?") is None
     assert question_clause("hôm qua em bị sốc thuốc, giờ em ổn rồi") is None  # nothing asked after the first clause
+
+
+
+def test_emphasis_that_names_a_death_is_no_part_of_the_question() -> None:
+    """"dying to know", "stressed to death": they would pull the question towards the entries about dying."""
+    index = FaqIndex(CONTENT.faq, SYNONYMS, learn=False)
+    assert "dying" not in index._terms("I'm dying to know if methadone costs anything")
+    assert "death" not in index._terms("stressed to death about my court date")
+    assert "dying" in index._terms("my friend is dying, what do i do")

@@ -1272,3 +1272,9 @@ async def test_a_feature_asked_after_a_joke_or_a_film_is_the_feature(bot: Bot) -
     assert "Switched to English." in texts, texts
     handler, texts = await say(bot, "watched suicide squad with the group last night 😂 when's the next meeting")
     assert handler.startswith("groups"), (handler, texts)
+
+
+def test_learning_a_trade_and_quitting_for_good_are_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("giờ ổn rồi, đang đi làm lại, muốn hỏi chỗ học nghề")
+    assert INTENTS.on_topic("this time i want to quit for good, what are my options")
+    assert not INTENTS.on_topic("how do i fix my laptop")
