@@ -297,6 +297,11 @@ _IF_WORDS_ANYWHERE = frozenset({"neu", "if"})
 _WHEN_WORDS = frozenset({"khi", "when", "whenever"})
 
 
+def _clauses(text: str) -> list[str]:
+    """The message cut after each stop, comma or line break, each piece with words in it."""
+    return [clause for clause in re.split(r"(?<=[.!?…;,\n])", text) if clause.strip()]
+
+
 def _opens_with_if(text: str) -> bool:
     return bool(_IF_WORDS.intersection(words(text[:20])[:1]))
 
@@ -1405,7 +1410,7 @@ class CrisisReader:
         """A clause after the first tells the writer's swallowing of it all now, asking nothing ("…, em vừa uống hết
         rồi", "… i just drank my whole take-home"), or of the amount the message named. The day's dose taken ("em vừa
         uống methadone sáng nay") is no excess."""
-        clauses = [clause for clause in re.split(r"(?<=[.!?…;,\n])", text) if clause.strip()]
+        clauses = _clauses(text)
         for clause in clauses[1:]:
             found, asked = self._find_concepts(clause)
             all_of_it = excess_named or bool(found & {"excess", "excess_amount"}) \
@@ -1419,7 +1424,7 @@ class CrisisReader:
     def _excess_done(self, text: str) -> bool:
         """A clause tells more taken by the writer as done ("… lại mua thêm hai viên subutex ngậm luôn", "ngậm thêm
         2 viên rồi"), asking and supposing nothing: what is asked after it is whether it is dangerous now."""
-        for clause in re.split(r"(?<=[.!?…;,\n])", text):
+        for clause in _clauses(text):
             found, asked = self._find_concepts(clause)
             if not asked and "excess" in found and found & _SWALLOWING and _DONE_WORDS.search(" ".join(words(clause))) \
                     and not found & {"hypothetical", "informational", "permission", "deadly_question", "question",
