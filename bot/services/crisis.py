@@ -274,13 +274,20 @@ _PROGRESSIVE = re.compile(
     r"(?<![a-z0-9])(?:is|are|he s|she s|they re|keeps|keep|started|just started|won t stop) "
     r"(?:hitting|punching|kicking|beating|choking|strangling|slapping|shoving|pushing|attacking|stabbing|"
     r"throwing (?:[a-z]+ ){0,2}at|hurling (?:[a-z]+ ){0,2}at|smashing (?:[a-z]+ ){0,2}(?:on|over)) "
-    r"(?:me|her|him|us|them|my|his|our|their|mom|dad|mum|the kids)(?![a-z0-9])")
+    r"(?:me|her|him|us|them|my|his|our|their|mom|dad|mum|the kids)(?![a-z0-9])"
+    # A thing kicked or thrown, not a person ("the kid keeps kicking his football into my yard").
+    r"(?! (?:[a-z]+ )?(?:ball|football|soccer ball|door|doors|wall|car|bike|motorbike|tyres?|tires?|chair|table|toys?|"
+    r"stuff|things|shoes?|bag|phone|can|cans|bottle|bottles|yard|fence|gate)(?![a-z0-9]))")
 # Someone on the way to hurt the writer ("he's on his way with his mates to finish me", "coming round to do me
 # in"): "finish me" is a threat only with someone coming, never "this job will finish me off".
 _COMING_TO_HARM = re.compile(
     r"(?<![a-z0-9])(?:coming|on (?:his|her|their|the|my) way|heading (?:over|here|round)|sending (?:[a-z]+ ){0,2}"
     r"|sent (?:[a-z]+ ){0,2}|come|comes)(?: [a-z0-9]+){0,6} to (?:finish me|do me in|sort me out|get me|deal with me|"
     r"teach me a lesson|mess me up|rough me up|smash me|hurt me)(?![a-z0-9])(?! (?:from|at|after) )")
+# A ball kicked, hit or thrown in play ("the kid keeps kicking his football into my yard"): no blow to anyone.
+_BALL_PLAYED = re.compile(r"(?<![a-z0-9])(?:kick|kicks|kicking|kicked|hit|hits|hitting|throw|throws|throwing|threw)"
+                          r"(?: (?:the|a|his|her|their|my|our))? (?:ball|balls|football|soccer ball|frisbee)"
+                          r"(?![a-z0-9])")
 # Following a parent or grandparent who has died ("con xuống với bố", "giờ con theo mẹ", "join my mother"):
 # a wish to die said without a word of death, read only beside a word that the one followed is gone.
 _FOLLOW = re.compile(
@@ -368,6 +375,15 @@ _VANISHING = re.compile(
 # what to look out for, which a wish to die is not told as.
 _ASKS_SIGNS = re.compile(r"(?<![a-z])(?:dau hieu (?:gi|nao|la gi|ra sao|the nao|nhu the nao)|bieu hien (?:gi|nao|la gi|"
                          r"ra sao|the nao)|what (?:are|r) the (?:warning )?signs|what signs|which signs)(?![a-z])")
+# What to watch for, asked ("what changes in his breathing should worry me?", "khi nào thì phải gọi cấp cứu", "cần để ý
+# những gì"): the signs asked about ahead, not seen.
+_ASKS_WHAT_TO_WATCH = re.compile(
+    r"(?<![a-z])(?:should (?:worry|scare|alarm) (?:me|us|you)|should i (?:be )?(?:worry|worried|look out for|look for|"
+    r"watch for|watch out for)|(?:what|which) (?:[a-z]+ ){0,3}(?:to|should i|do i) (?:look out for|look for|"
+    r"watch for|watch out for|worry about)|when (?:should i|do i|to) (?:worry|call|get help|panic)|warning signs|"
+    r"red flags|(?:can|phai|nen) (?:de y|chu y|theo doi|coi chung) (?:nhung )?(?:gi|dieu gi|dau hieu nao)|"
+    r"khi nao (?:thi )?(?:phai|nen|can|moi|la) (?:lo|goi|di vien|dua di)|luc nao (?:thi )?(?:phai|nen|can|moi) "
+    r"(?:lo|goi|di vien|dua di)|the nao (?:thi|la) (?:dang lo|nguy hiem|phai lo))(?![a-z])")
 _ASKS_MEANING = re.compile(r"(?<![a-z])(?:nghia la gi|co nghia gi|y la gi|co y gi|y gi|mean|means|meaning)(?![a-z])")
 
 
@@ -953,6 +969,17 @@ class CrisisReader:
         pet_died = reading is None and "animal" in c and "pet_died" in c \
             and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "cry", "again", "soon",
                          "swallowed", "suicide_hint", "farewell_gone", *SIGNS}
+        # What to watch for asked ahead ("when I stay over after he's used, what changes in his breathing should worry
+        # me?"), with nothing seen, taken to excess or swallowed and nobody crying for help: the model hears the
+        # person and the drug; the words ask for the signs.
+        watch_asked = (reading is None or reading.tier is Tier.ABOUT) \
+            and bool(found[1] or c & {"question", "informational"}) \
+            and bool(_ASKS_WHAT_TO_WATCH.search(" ".join(words(text)))) \
+            and not c & {"cry", "strong_now", "again", "swallowed", "excess", "excess_amount", "ingest_accident",
+                         "collapse", "suicide", "method", "plan", "stockpile", *SIGNS, *FAREWELL_EVIDENCE}
+        if watch_asked and model.crisis >= MODEL_NOW and model.crisis > model.about:
+            signals = (*(reading.signals if reading is not None else ()), "model", "watch_asked")
+            return CrisisReading(CrisisKind(model.crisis_kind), Tier.ABOUT, signals, model.crisis)
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
@@ -1147,8 +1174,8 @@ class CrisisReader:
         figures = self._figures(tokens)
         figure = any(_DYING & set(m.group(0).split()) for m in figures)
         vanishing = bool(_VANISHING.search(" ".join(t.folded for t in tokens)))
-        tokens = _remove(_remove(_remove(_remove(tokens, figures), self._surprise), self._everyday_excess),
-                         _VANISHING)
+        tokens = _remove(_remove(_remove(_remove(_remove(tokens, figures), self._surprise), self._everyday_excess),
+                                 _VANISHING), _BALL_PLAYED)
         folded = " ".join(t.folded for t in tokens)
         matches = self._concept_phrases.matches(tokens)
         # A word inside a longer phrase that means something else is not itself: "cứu" in "sơ cứu" or
@@ -1734,6 +1761,12 @@ class CrisisReader:
                      or violence_then)
             add(CrisisKind.VIOLENCE, Tier.ABOUT if general else Tier.NOW, "violence", "out_of_control",
                 "person", "first_person", "now", "question", "hypothetical", "struck_now", "past")
+
+        # Whether someone out of control can kill or hurt people, asked ("người ngáo đá có thể giết người thật không"),
+        # with no blow struck or threatened: a question about violence, answered with 113.
+        if "deadly_question" in c and "out_of_control" in c and "harm_verb" in c and "violence" not in c \
+                and not animal_only and not readings:
+            add(CrisisKind.VIOLENCE, Tier.ABOUT, "deadly_question", "out_of_control", "harm_verb")
 
         if not readings:
             return None

@@ -2239,3 +2239,32 @@ def test_short_of_breath_is_a_sign_only_beside_a_drug() -> None:
 def test_oxygen_breathed_is_no_oxycodone() -> None:
     assert "substance" not in READER._concepts("bà em đang thở oxy, bác sĩ bảo phổi yếu")[0]
     assert "substance" in READER._concepts("nó nhai 2 viên oxy rồi")[0]
+
+
+@pytest.mark.parametrize("text", [
+    "we did a first aid drill at the drop-in centre today with a dummy that 'stopped breathing' haha",
+    "buổi diễn tập sơ cứu hôm nay có hình nộm ngừng thở, vui lắm",
+])
+def test_signs_shown_on_a_dummy_in_a_drill_are_no_danger_now(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize("text", [
+    "my son keeps kicking his ball against the wall all day, so annoying. how do i book a session for myself?",
+    "my flatmate moved into my room while i was away, ugh. where can i find a methadone clinic near me",
+])
+def test_a_ball_kicked_or_a_room_moved_into_is_no_blow_and_nothing_swallowed(text: str) -> None:
+    assert READER.read(text) is None
+    assert READER.read("he keeps kicking me and i can't get out").tier is Tier.NOW  # type: ignore[union-attr]
+
+
+def test_what_to_watch_for_asked_ahead_is_a_question_about_the_signs() -> None:
+    reading = READER.read("When I stay over at a friend's place after he's used, what changes in his breathing "
+                          "should worry me?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+
+
+def test_whether_someone_out_of_control_can_kill_asked_is_a_question_about_violence() -> None:
+    reading = READER.read("nguoi ngao da co the giet nguoi that ko, khu e co may vu roi, so qua")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), reading
