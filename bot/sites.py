@@ -247,7 +247,7 @@ class SiteDirectory:
         return [w for w in words(text) if w not in place and w not in _PLACE_KIND_WORDS]
 
     def _places_named_in(self, text: str) -> list[str]:
-        said = f" {' '.join(words(text, expand_teencode=False))} "
+        said = f" {' '.join(_respelled(words(text, expand_teencode=False)))} "
         said = _NUMBERED_DISTRICT.sub(lambda m: f" quan {m.group(1) or m.group(2)} ", said)
         named: list[str] = []
         for name in self._place_names:  # longest first: "hai phong" once, and no shorter name inside it
@@ -304,7 +304,17 @@ def load_provinces(path: Path) -> dict[str, str]:
 
 def place_words(typed: str) -> frozenset[str]:
     """The words of a typed place that name it ("tp ho chi minh" → {ho, chi, minh})."""
-    return frozenset(_naming(words(typed, expand_teencode=False)))
+    return frozenset(_naming(_respelled(words(typed, expand_teencode=False))))
+
+
+# Cities as English writes them, in one word ("a methadone clinic in Hanoi", "Saigon", "HCMC"): the words the list
+# names them by.
+_ENGLISH_SPELLINGS = {"hanoi": ("ha", "noi"), "haiphong": ("hai", "phong"), "danang": ("da", "nang"),
+                      "saigon": ("ho", "chi", "minh"), "hcmc": ("ho", "chi", "minh"), "cantho": ("can", "tho")}
+
+
+def _respelled(said: list[str]) -> list[str]:
+    return [part for word in said for part in _ENGLISH_SPELLINGS.get(word, (word,))]
 
 
 def _naming(said: list[str]) -> list[str]:
@@ -330,7 +340,7 @@ def _naming(said: list[str]) -> list[str]:
 _NUMBERED_DISTRICT = re.compile(r" (?:district|dist|q) (\d{1,2}) | q(\d{1,2}) ")
 
 # "tinh", "xa", "phuong", "thanh pho": said with a place name, not part of it.
-_PLACE_WORDS = frozenset("tinh xa phuong tp huyen quan o tai gan".split())
+_PLACE_WORDS = frozenset("tinh xa phuong tp huyen quan o tai gan city province".split())
 _PLACE_PAIRS = frozenset({("thanh", "pho"), ("thi", "tran"), ("thi", "xa")})
 
 

@@ -109,6 +109,8 @@ DURATION_PART = "{duration}"
 # So is "near" before what nearly happened ("a couple of near overdoses", "a near miss"), which is no place.
 _NEARLY = re.compile(r"(?<![a-z])(?:gan (?=\d)|gan (?=(?:chet|xiu|dien|ngat|khoc|sang|het)(?![a-z]))|"
                      r"near (?=(?:overdos[a-z]*|ods?|deaths?|fatal|miss|misses)(?![a-z])))")
+# "Giết người thật không" asks whether someone really kills people: no "người thật" (a real person) to talk to.
+_PEOPLE_HARMED = re.compile(r"(?<![a-z])(giet|danh|hai|chem|dam|dap|ban) nguoi that(?![a-z])")
 # Where a clause ends: the menu or a language may be asked for in a clause of its own, a reason given beside it.
 _CLAUSES = re.compile(r"[,.;:!?\n]")
 # Verbs of answering in a language: "nói tiếng Việt giùm", "reply in English".
@@ -268,7 +270,8 @@ class IntentReader:
     def _folded(self, text: str) -> str:
         english = language_of(text) == "en"
         text = _MENTIONED.sub(r"\1 đến", text)
-        return " ".join(self._splitter.words(words(text, english=english), english=english))
+        return _PEOPLE_HARMED.sub(r"\1 nguoi thuc", " ".join(self._splitter.words(words(text, english=english),
+                                                                                english=english)))
 
     def asks_about(self, text: str) -> bool:
         """A question about a thing ("đặt lịch có mất phí không", "nếu xóa dữ liệu thì sao", "xóa rồi có

@@ -71,6 +71,14 @@ def test_thanh_and_thi_are_part_of_a_name_unless_they_say_city_or_town() -> None
     assert {s.id for s in directory.in_place("thành phố Hà Nội")} == {"a", "b"}
 
 
+def test_a_city_spelled_as_english_writes_it_is_its_place() -> None:
+    """"Hanoi", "Haiphong" in one word, and "Saigon" or "HCMC" for Hồ Chí Minh: the names an English message uses."""
+    directory = SiteDirectory(read_sites(GOOD))
+    assert directory.place_named_in("where is the nearest methadone clinic in Hanoi") == "ha noi"
+    assert [s.id for s in directory.in_place("Haiphong city")] == ["c"]
+    assert directory.in_place("Saigon") == directory.in_place("Hồ Chí Minh")
+
+
 def test_open_now_when_hours_are_known() -> None:
     site = read_sites(GOOD)[0]
     assert site.open_at(datetime(2026, 11, 23, 7, 0)) is True  # Monday
