@@ -176,6 +176,34 @@ def question_clause(sentence: str) -> str | None:
     return question if len(question.split()) >= QUESTION_MIN_WORDS else None  # "có đúng không, vì sao?" asks of what?
 
 
+def with_its_subject(story: str) -> str | None:
+    """A message's question with the treatment or drug that its "it" stands for, named in a sentence before
+    it ("Says methadone turned his life around. Does it cost him anything?" asks whether methadone costs
+    anything): the sentence before brings its own words, which pull elsewhere ("turned his life around"),
+    while the thing it names is all the question needs. None when the question names its own subject, has
+    no "it", or the sentences before it name none or more than one."""
+    question = question_of(story)
+    if question is None:
+        return None
+    sentences = [s.strip() for s in re.findall(r"[^.!?\n]+[.!?]*", question) if s.strip()]
+    asked = " ".join(words(sentences[-1]))
+    if _SUBJECT.search(asked) or not _IT.search(asked):
+        return None
+    before = " ".join(words(story[:story.rfind(sentences[-1])]))
+    named = {_SUBJECT_ALIASES.get(m.group(0), m.group(0)) for m in _SUBJECT.finditer(before)}
+    if len(named) != 1:
+        return None
+    return _IT.sub(named.pop(), asked, count=1)
+
+
+# The treatments and drugs a question's "it" may stand for, folded, and the name each is asked by.
+_SUBJECT = re.compile(r"(?<![a-z0-9])(?:methadone|methadon|metadon|buprenorphine|suboxone|subutex|naloxone|narcan|"
+                      r"prep|pep|arv|rehab|detox)(?![a-z0-9])")
+_SUBJECT_ALIASES = {"methadon": "methadone", "metadon": "methadone"}
+# "It" as a question's subject or object, and the Vietnamese "that medicine" ("thuốc đó", "thuốc này").
+_IT = re.compile(r"(?<![a-z0-9])(?:it|thuoc do|thuoc nay|thuoc ay)(?![a-z0-9])")
+
+
 # A question of fewer words than this is read with the sentence before it: it refers to it.
 QUESTION_MIN_WORDS = 6
 # How a sentence asks without a "?", folded: Vietnamese ends a question with its question word ("... co
@@ -183,6 +211,8 @@ QUESTION_MIN_WORDS = 6
 # with its question word. "khong" inside a sentence is a negation ("no noi khong duoc"), not a question.
 _ENDS_ASKING = frozenset("khong ko chua sao gi nao dau".split())
 _TRAILING_PARTICLES = frozenset("a ah ha nhe nha nhi vay the ta ad oi chi anh em ban".split())
+# Words that join a sentence to the one before it, said before its own first word.
+_JOINING = frozenset("and also but so oh btw plus then".split())
 _OPENS_ASKING = frozenset("how what where when why which who can could should is are do does will would".split())
 _ASKING_PHRASES = ("the nao", "lam sao", "bao nhieu", "bao lau", "co nen", "o dau", "cach nao", "muon biet",
                    "muon hoi", "cho hoi", "xin hoi", "tai sao", "vi sao", "co phai", "i want to know",
@@ -193,9 +223,16 @@ _COURTESY_OPENINGS = ("cam on", "xin cam on", "toi cam on", "em cam on", "minh c
                       "please help", "giup toi voi", "giup em voi", "giup minh voi")
 
 
+def asks(sentence: str) -> bool:
+    """Whether a sentence asks, with a "?" or in words."""
+    return sentence.rstrip().endswith("?") or _asks(sentence)
+
+
 def _asks(sentence: str) -> bool:
     """Whether a sentence asks in words, with or without its "?"."""
     said = words(sentence)
+    while len(said) > 1 and said[0] in _JOINING:
+        said = said[1:]  # "and where is the nearest clinic", "also, can I ..."
     if not said:
         return False
     if said[0] in _OPENS_ASKING:

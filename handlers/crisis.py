@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from bot.content import FaqEntry
@@ -220,6 +221,18 @@ async def about(turn: Turn) -> Step:
         if opened is not None:
             return Step([Reply(turn._(ABOUT_LINES[kind])), *opened.replies], opened.handler, opened.entry,
                         then=opened.then, carried=opened.carried)
+    # A question about a danger and a feature asked for, each in a sentence or clause of its own ("đặt giúp em lịch
+    # tư vấn chiều mai, tiện hỏi luôn nếu lỡ uống gấp đôi liều thì có nguy hiểm không", "what are the signs of an
+    # overdose? and where is the nearest clinic"): the answer to the rest of the message, then the feature.
+    parts = understand.parts_of(turn.text)
+    danger = [part for part in parts if turn.services.crisis.read(part) is not None]
+    request = understand.request_apart(turn, parts, danger) if danger else None
+    if request is not None:
+        question = " ".join(part for part in parts if part != request)
+        answered = await about(replace(turn, incoming=replace(turn.incoming, text=question)))
+        opened = await understand.then_the_feature(turn, answered.replies, request)
+        if opened is not None:
+            return opened
     entry, candidates = turn.services.faq.answer(turn.text)
     whole, whole_candidates = entry, candidates
     # Going without a drug asked about ("bỏ thuốc đột ngột có nguy hiểm tính mạng không") is no overdose: the danger's

@@ -11,9 +11,10 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
-from bot.normalize import question_of, words
+from bot.normalize import question_of, with_its_subject, words
 from bot.services.crisis import SIGNS, CrisisKind
 from bot.services.faq import FaqIndex, Match
+from handlers import understand
 from handlers.menu import menu_unless_in_flow
 from handlers.understand import STORY_CHARS
 
@@ -54,7 +55,15 @@ async def on_question(turn: Turn) -> Step | None:
             and not about_the_bot:
         return None
     await turn.uow.tally.add(None, f"question.{entry.topic}", turn.now)
-    return Step([Reply(answer_of(turn, entry))], "faq", entry.id)
+    answered = [Reply(answer_of(turn, entry))]
+    # A feature asked for in a sentence of its own beside the question ("mình muốn đổi lịch hẹn sang thứ 6. nhân
+    # tiện, naloxone là gì"): the answer, then the feature.
+    request = understand.request_apart(turn, understand.parts_of(turn.text[:QUESTION_CHARS], clauses=False))
+    if request is not None:
+        opened = await understand.then_the_feature(turn, answered, request)
+        if opened is not None:
+            return opened
+    return Step(answered, "faq", entry.id)
 
 
 # What a thing is, asked with "mà" and what made the person ask ("thuốc đó là cái gì mà ai cũng uống"), folded.
@@ -134,6 +143,9 @@ def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, li
         entry, candidates = faq.answer(question)
         if _sure_of_question(faq, entry, candidates):
             return entry, candidates
+        entry, candidates = _asked_of_its_subject(faq, text)
+        if entry is not None:
+            return entry, candidates
     entry, candidates = faq.answer(text)
     if (question is not None and entry is not None and candidates[0].overlap < faq.CLEAR_AT
             and candidates[0].probability < STORY_WHOLE_RANKER_AT):
@@ -150,7 +162,19 @@ def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, li
             asked, asked_candidates = faq.answer(question)
             if _sure_of_question(faq, asked, asked_candidates):
                 return asked, asked_candidates
+            asked, asked_candidates = _asked_of_its_subject(faq, text)
+            if asked is not None:
+                return asked, asked_candidates
     return entry, candidates
+
+
+def _asked_of_its_subject(faq: FaqIndex, text: str) -> tuple[FaqEntry | None, list[Match]]:
+    """The answer to a question whose "it" is a treatment named before it, when the FAQ is sure of it."""
+    resolved = with_its_subject(text)
+    if resolved is None:
+        return None, []
+    entry, candidates = faq.answer(resolved)
+    return (entry, candidates) if _sure_of_question(faq, entry, candidates) else (None, [])
 
 
 def _sure_of_question(faq: FaqIndex, entry: FaqEntry | None, candidates: list[Match]) -> bool:

@@ -7,11 +7,12 @@ and the next step, or an honest "that is outside what I can help with" and what 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Choice, Reply
-from bot.normalize import question_of, words
+from bot.normalize import asks, question_of, words
 from bot.sites import SiteKind, place_said
 from bot.timeparse import TimeProblem, parse_day, parse_days, parse_time_of_day
 from handlers import groups, menu, privacy, reminders, sites, start
@@ -50,6 +51,44 @@ async def on_smalltalk(turn: Turn) -> Step | None:
 # list holds, which keep the finder.
 _HIV_SERVICES = re.compile(r"(?<![a-z])(?:hiv|prep|pep|arv|xet nghiem|tested|testing)(?![a-z])")
 _TREATMENT_SITES = re.compile(r"(?<![a-z])(?:methadone|metadon|cai nghien|tu van|rehab|counsel\w*)(?![a-z])")
+
+
+# Features a message may ask for in a sentence of its own beside a question, which is answered first. Finding a
+# place, the erasure and the groups only when that sentence asks for them: a place or a meeting told beside a question
+# is often its background ("Em đang uống methadone ở Hà Nội. Có được mang thuốc về nhà không?", "… we want to cover it
+# at the group meeting"). Never what is kept: "tên nó có bị lưu vào danh sách không" beside a question about
+# registering with the police asks about the police's list, not the bot's.
+_REQUESTS_BESIDE = frozenset({"book", "appointments", "talk", "reminder_set", "reminder_pause", "reminder_stop"})
+_ASKED_FOR_BESIDE = frozenset({"sites", "erase", "groups"})
+_SENTENCE = re.compile(r"[^.!?\n\U0001F300-\U0001FAFF\u2600-\u27BF]+[.!?\U0001F300-\U0001FAFF\u2600-\u27BF]*")
+
+
+def parts_of(text: str, clauses: bool = True) -> list[str]:
+    """A message's sentences of two words or more; with `clauses`, a single sentence's clauses instead."""
+    sentences = [s.strip() for s in _SENTENCE.findall(text) if len(s.split()) >= 2]
+    if len(sentences) >= 2 or not clauses:
+        return sentences
+    return [c.strip() for c in re.findall(r"[^,;]+[,;]*", text) if len(c.split()) >= 2]
+
+
+def request_apart(turn: Turn, parts: list[str], besides: Sequence[str] = ()) -> str | None:
+    """The one part of a message, other than `besides`, that asks for a feature on its own; None if none or several."""
+    requests = []
+    for part in parts:
+        if part in besides:
+            continue
+        intent = turn.services.intents.intent(part)
+        if intent in _REQUESTS_BESIDE or (intent in _ASKED_FOR_BESIDE and asks(part)):
+            requests.append(part)
+    return requests[0] if len(requests) == 1 and len(parts) >= 2 else None
+
+
+async def then_the_feature(turn: Turn, answered: list[Reply], request: str) -> Step | None:
+    """An answer already written, then the feature a part of the same message asks for, opened with what it says."""
+    opened = await on_intent(turn, request)
+    if opened is None:
+        return None
+    return Step([*answered, *opened.replies], opened.handler, opened.entry, then=opened.then, carried=opened.carried)
 
 
 async def on_intent(turn: Turn, asked: str | None = None) -> Step | None:

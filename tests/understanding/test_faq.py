@@ -9,7 +9,7 @@ import numpy as np
 
 from bot.config import PROJECT_ROOT
 from bot.content import load_content
-from bot.normalize import question_clause, question_of, words
+from bot.normalize import asks, question_clause, question_of, with_its_subject, words
 from bot.services.crisis_model import examples, faq_examples
 from bot.services.faq import FaqIndex, FaqModel, Synonyms, learned
 
@@ -146,3 +146,15 @@ def test_emphasis_that_names_a_death_is_no_part_of_the_question() -> None:
     assert "dying" not in index._terms("I'm dying to know if methadone costs anything")
     assert "death" not in index._terms("stressed to death about my court date")
     assert "dying" in index._terms("my friend is dying, what do i do")
+
+
+def test_a_questions_it_is_the_one_treatment_the_sentences_before_name() -> None:
+    assert with_its_subject("Says methadone turned his life around. Does it cost him anything?") \
+        == "does methadone cost him anything"
+    assert with_its_subject("He tried methadone and PrEP. Does it cost anything?") is None  # which one?
+    assert with_its_subject("Methadone helped him. Does methadone cost anything?") is None  # named already
+
+
+def test_a_sentence_joined_to_the_one_before_still_asks() -> None:
+    assert asks("and where is the nearest clinic in hanoi") and asks("also, can I book for Friday")
+    assert not asks("and then he went home")

@@ -690,11 +690,12 @@ async def test_a_feature_asked_for_after_a_danger_told_and_not_asked_opens_with_
     handler, texts = await say(bot, "our group is planning something for overdose awareness day, "
                                     "when is the next group meeting?")
     assert handler.startswith("groups"), (handler, texts)
-    for asked in ("what are the signs of an overdose, can i book an appointment",
-                  "what are the warning signs of suicide, can i book a counselor for my son"):
-        handler, _texts = await say(bot, asked)
-        assert handler == "crisis:about", asked
-    # A danger asked about first keeps its answer, whatever the sentence after it names.
+    # A danger asked about first keeps its answer; a feature asked for apart from it opens after the answer.
+    for asked, answered in (("what are the signs of an overdose, can i book an appointment", "pinpoint pupils"),
+                            ("what are the warning signs of suicide, can i book a counselor for my son", "115")):
+        handler, texts = await say(bot, asked)
+        assert answered in texts[0] and handler.startswith("booking"), (asked, handler, texts)
+    # A meeting told beside the question, not asked about, opens nothing.
     handler, _texts = await say(bot, "what are the signs of an overdose? we want to cover it at the group meeting")
     assert handler == "crisis:about"
 
@@ -1278,3 +1279,43 @@ def test_learning_a_trade_and_quitting_for_good_are_what_the_bot_covers() -> Non
     assert INTENTS.on_topic("giờ ổn rồi, đang đi làm lại, muốn hỏi chỗ học nghề")
     assert INTENTS.on_topic("this time i want to quit for good, what are my options")
     assert not INTENTS.on_topic("how do i fix my laptop")
+
+
+def test_killing_people_really_asked_is_no_real_person_to_talk_to() -> None:
+    assert INTENTS.intent("người ngáo đá có thể giết người thật không") is None
+    assert INTENTS.smalltalk("người ngáo đá có thể giết người thật không") is None
+    assert INTENTS.intent("cho em nói chuyện với người thật") == "talk"
+
+
+def test_which_group_is_asked_right_after_its_name_not_by_a_later_how() -> None:
+    assert INTENTS.intent("Hồi 2022 anh Hải bên nhóm đồng đẳng bị sốc thuốc một lần, may cứu kịp, giờ khỏe rồi. "
+                          "Anh ấy muốn bắt đầu uống methadone thì các bước thế nào?") is None
+    assert INTENTS.intent("nhom tu luc co buoi nao cho nguoi nha ko") == "groups"
+
+
+@pytest.mark.parametrize("text", [
+    "Ảnh đang điều trị methadone ở quê, giờ muốn chuyển về cơ sở gần công ty được không ạ?",
+    "can I transfer to a clinic in Da Nang"])
+def test_moving_treatment_to_another_place_is_a_question_not_the_site_finder(text: str) -> None:
+    assert INTENTS.intent(text) is None
+
+
+async def test_a_question_and_a_feature_asked_apart_get_the_answer_then_the_feature(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "Naloxone mua ở đâu được ạ? Phòng khi chồng em bị quá liều. "
+                                    "Em cũng muốn đặt lịch tư vấn cho cả hai vợ chồng.")
+    assert "Naloxone" in texts[0] and "115" in texts[0] and handler.startswith("booking"), (handler, texts)
+    handler, texts = await say(bot, "what are the signs of an overdose? and where is the nearest clinic in hanoi")
+    assert "pinpoint" in texts[0] and handler == "sites", (handler, texts)
+    handler, texts = await say(bot, "mình muốn đổi lịch hẹn sang thứ 6. nhân tiện, naloxone là gì, dùng khi nào")
+    assert "Naloxone" in texts[0] and handler.startswith("booking"), (handler, texts)
+    # A place told beside a question is its background, not a search asked for.
+    handler, texts = await say(bot, "Em đang uống methadone ở Hà Nội. Có được mang thuốc về nhà không?")
+    assert handler == "faq", (handler, texts)
+
+
+async def test_a_questions_it_is_the_treatment_named_before_it(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "The tenant in room 3 gave me a shock this morning, he paid three months rent "
+                                    "upfront! Says methadone turned his life around. Does it cost him anything?")
+    assert handler == "faq" and "service fees" in texts[0], (handler, texts)
