@@ -284,6 +284,8 @@ _COMING_TO_HARM = re.compile(
     r"(?<![a-z0-9])(?:coming|on (?:his|her|their|the|my) way|heading (?:over|here|round)|sending (?:[a-z]+ ){0,2}"
     r"|sent (?:[a-z]+ ){0,2}|come|comes)(?: [a-z0-9]+){0,6} to (?:finish me|do me in|sort me out|get me|deal with me|"
     r"teach me a lesson|mess me up|rough me up|smash me|hurt me)(?![a-z0-9])(?! (?:from|at|after) )")
+# What is supposed, from "nếu" (if) to its "thì" (then), within one clause.
+_IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: [a-z0-9]+){1,10}? thi(?![a-z0-9])")
 # A ball kicked, hit or thrown in play ("the kid keeps kicking his football into my yard"): no blow to anyone.
 _BALL_PLAYED = re.compile(r"(?<![a-z0-9])(?:kick|kicks|kicking|kicked|hit|hits|hitting|throw|throws|throwing|threw)"
                           r"(?: (?:the|a|his|her|their|my|our))? (?:ball|balls|football|soccer ball|frisbee)"
@@ -1188,6 +1190,13 @@ class CrisisReader:
         if animals:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in _CHILD_WORDS and any(s <= end - 1 < e for s, e in animals))]
+        # "Rồi" between "nếu" and "thì" ("nếu bố em say rượu rồi đánh người thì gọi số nào") is "and then" of what is
+        # supposed, not "already".
+        supposed = [(folded.count(" ", 0, m.start()), folded.count(" ", 0, m.end())) for m in _IF_THEN.finditer(folded)]
+        if supposed:
+            kept = [(name, start, end) for name, start, end in kept
+                    if not (name == "now" and tokens[start].folded == "roi" and end == start + 1
+                            and any(s < start < e for s, e in supposed))]
         fired = {name for name, _, _ in kept}
         # Beside a request to the bot, what people add about the feature ("tắt hẳn luôn, e ko cần nữa") is about
         # the feature, not a hint of leaving life.

@@ -2268,3 +2268,20 @@ def test_what_to_watch_for_asked_ahead_is_a_question_about_the_signs() -> None:
 def test_whether_someone_out_of_control_can_kill_asked_is_a_question_about_violence() -> None:
     reading = READER.read("nguoi ngao da co the giet nguoi that ko, khu e co may vu roi, so qua")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), reading
+
+
+def test_passing_out_is_a_sign_and_every_night_a_habit() -> None:
+    asked = READER.read("I'm going to book a session for my son. What should I do if he ever passes out after using?")
+    assert asked is not None and (asked.kind, asked.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), asked
+    habit = READER.read("he passes out every night after drinking, is that normal?")
+    assert habit is not None and habit.tier is Tier.ABOUT, habit
+    now = READER.read("my son isn't breathing, he passes out every night but this time he's blue")
+    assert now is not None and now.tier is Tier.NOW, now
+
+
+def test_then_between_if_and_its_then_is_no_already() -> None:
+    """"Rồi" between "nếu" and "thì" is "and then" of what is supposed; told, it is now."""
+    asked = READER.read("mẹ em hỏi nếu bố em say rượu rồi đánh người thì gọi số nào, nhà em ở gần điểm tư vấn")
+    assert asked is not None and (asked.kind, asked.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), asked
+    told = READER.read("bố em say rượu rồi đánh mẹ em, giờ vẫn đang đánh")
+    assert told is not None and told.tier is Tier.NOW, told
