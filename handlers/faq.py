@@ -76,7 +76,7 @@ _THE_BOT = re.compile(r"(?<![a-z])(?:bot|chatbot)(?![a-z])")
 _WHAT_TO_DO = re.compile(r"(?<![a-z])(?:lam gi|phai lam|nen lam|xu tri|xu ly|so cuu|co nen|nen de|"
                          r"what should (?:i|we|you) (?:do|have done)|what do (?:i|we|you) do|what to do|"
                          r"(?<!what )(?<!how )(?<!where )(?<!when )(?<!which )should (?:i|you|we)(?! be )|"
-                         r"how do i help|how can i help|first aid)(?![a-z])")
+                         r"how do i help|how can i help|first aid|to do if)(?![a-z])")
 # How to tell, asked so as to know what to do ("làm sao biết 1 người đang bị sốc thuốc, để con biết mà xử lý", "how
 # can I tell if someone is overdosing, so I know what to do"): what to do is why the signs are asked for.
 _TO_TELL = re.compile(r"(?<![a-z])(?:(?:lam sao|lam the nao|cach)(?: de)? (?:biet|nhan biet|nhan ra)|"

@@ -2285,3 +2285,9 @@ def test_then_between_if_and_its_then_is_no_already() -> None:
     assert asked is not None and (asked.kind, asked.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), asked
     told = READER.read("bố em say rượu rồi đánh mẹ em, giờ vẫn đang đánh")
     assert told is not None and told.tier is Tier.NOW, told
+
+
+def test_wanting_to_be_prepared_is_asking_ahead_not_just_now() -> None:
+    reading = READER.read("what do i do if my dad ever passes out after his methadone and a few beers? "
+                          "just want to be prepared")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
