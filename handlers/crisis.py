@@ -48,8 +48,6 @@ ABOUT_UNSURE = 0.3
 CLAUSE_RANKER_AT = 0.5
 _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
                                       "reminder_stop", "language_en", "language_vi"})
-_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF"
-_SENTENCE = re.compile(rf"[^.!?\n{_EMOJI}]+[.!?{_EMOJI}]*")
 # The signals of a danger asked about, not only told: its answer comes first, whatever a later clause asks for.
 _ASKED_ABOUT = frozenset({"question", "informational", "hypothetical", "deadly_question", "permission"})
 # The entry that answers a question about each danger when the FAQ finds no closer one.
@@ -209,9 +207,7 @@ async def about(turn: Turn) -> Step:
     # In a single sentence that asks nothing about the danger, its last clause stands apart in the same way ("our
     # group wants to do something for overdose awareness day, when's the next group meeting?").
     # An emoji ends a sentence as a stop does ("… still talking about it 😂 when's the next meeting btw").
-    sentences = [s for s in _SENTENCE.findall(turn.text) if len(s.split()) >= 2]
-    if len(sentences) == 1 and not set(turn.crisis.signals) & _ASKED_ABOUT:
-        sentences = [s for s in re.findall(r"[^,;]+[,;]*", sentences[0]) if len(s.split()) >= 2]
+    sentences = understand.parts_of(turn.text, clauses=not set(turn.crisis.signals) & _ASKED_ABOUT)
     last = sentences[-1] if len(sentences) >= 2 else None
     asked_apart = last is not None and not any("?" in sentence for sentence in sentences[:-1]) \
         and turn.services.intents.intent(last) in _FEATURES_AFTER_A_DANGER and turn.services.crisis.read(last) is None
@@ -224,10 +220,11 @@ async def about(turn: Turn) -> Step:
     # A question about a danger and a feature asked for, each in a sentence or clause of its own ("đặt giúp em lịch
     # tư vấn chiều mai, tiện hỏi luôn nếu lỡ uống gấp đôi liều thì có nguy hiểm không", "what are the signs of an
     # overdose? and where is the nearest clinic"): the answer to the rest of the message, then the feature.
+    # The crisis reader reads the parts only once a part asks for a feature.
     parts = understand.parts_of(turn.text)
-    danger = [part for part in parts if turn.services.crisis.read(part) is not None]
-    request = understand.request_apart(turn, parts, danger) if danger else None
-    if request is not None:
+    told_danger = lambda part: turn.services.crisis.read(part) is not None  # noqa: E731 - a local shorthand
+    request = understand.request_apart(turn, parts, besides=told_danger)
+    if request is not None and any(told_danger(part) for part in parts if part != request):
         question = " ".join(part for part in parts if part != request)
         answered = await about(replace(turn, incoming=replace(turn.incoming, text=question)))
         opened = await understand.then_the_feature(turn, answered.replies, request)

@@ -7,7 +7,7 @@ and the next step, or an honest "that is outside what I can help with" and what 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable
 
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
@@ -60,7 +60,9 @@ _TREATMENT_SITES = re.compile(r"(?<![a-z])(?:methadone|metadon|cai nghien|tu van
 # registering with the police asks about the police's list, not the bot's.
 _REQUESTS_BESIDE = frozenset({"book", "appointments", "talk", "reminder_set", "reminder_pause", "reminder_stop"})
 _ASKED_FOR_BESIDE = frozenset({"sites", "erase", "groups"})
-_SENTENCE = re.compile(r"[^.!?\n\U0001F300-\U0001FAFF\u2600-\u27BF]+[.!?\U0001F300-\U0001FAFF\u2600-\u27BF]*")
+# A sentence ends at a stop, a line break or an emoji.
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF"
+_SENTENCE = re.compile(rf"[^.!?\n{_EMOJI}]+[.!?{_EMOJI}]*")
 
 
 def parts_of(text: str, clauses: bool = True) -> list[str]:
@@ -71,16 +73,18 @@ def parts_of(text: str, clauses: bool = True) -> list[str]:
     return [c.strip() for c in re.findall(r"[^,;]+[,;]*", text) if len(c.split()) >= 2]
 
 
-def request_apart(turn: Turn, parts: list[str], besides: Sequence[str] = ()) -> str | None:
-    """The one part of a message, other than `besides`, that asks for a feature on its own; None if none or several."""
+def request_apart(turn: Turn, parts: list[str], besides: Callable[[str], bool] | None = None) -> str | None:
+    """The one part of a message that asks for a feature on its own, leaving out the parts `besides` says are
+    something else; None if none or several."""
+    if len(parts) < 2:
+        return None
     requests = []
     for part in parts:
-        if part in besides:
-            continue
         intent = turn.services.intents.intent(part)
-        if intent in _REQUESTS_BESIDE or (intent in _ASKED_FOR_BESIDE and asks(part)):
+        if (intent in _REQUESTS_BESIDE or (intent in _ASKED_FOR_BESIDE and asks(part))) \
+                and (besides is None or not besides(part)):
             requests.append(part)
-    return requests[0] if len(requests) == 1 and len(parts) >= 2 else None
+    return requests[0] if len(requests) == 1 else None
 
 
 async def then_the_feature(turn: Turn, answered: list[Reply], request: str) -> Step | None:

@@ -275,9 +275,9 @@ _PROGRESSIVE = re.compile(
     r"(?:hitting|punching|kicking|beating|choking|strangling|slapping|shoving|pushing|attacking|stabbing|"
     r"throwing (?:[a-z]+ ){0,2}at|hurling (?:[a-z]+ ){0,2}at|smashing (?:[a-z]+ ){0,2}(?:on|over)) "
     r"(?:me|her|him|us|them|my|his|our|their|mom|dad|mum|the kids)(?![a-z0-9])"
-    # A thing kicked or thrown, not a person ("the kid keeps kicking his football into my yard").
-    r"(?! (?:[a-z]+ )?(?:ball|football|soccer ball|door|doors|wall|car|bike|motorbike|tyres?|tires?|chair|table|toys?|"
-    r"stuff|things|shoes?|bag|phone|can|cans|bottle|bottles|yard|fence|gate)(?![a-z0-9]))")
+    # A thing struck, not a person ("he keeps kicking my car"); a ball played is removed before (`_BALL_PLAYED`).
+    r"(?! (?:[a-z]+ )?(?:door|doors|wall|car|bike|motorbike|tyres?|tires?|chair|table|toys?|stuff|things|shoes?|bag|"
+    r"phone|can|cans|bottle|bottles|yard|fence|gate)(?![a-z0-9]))")
 # Someone on the way to hurt the writer ("he's on his way with his mates to finish me", "coming round to do me
 # in"): "finish me" is a threat only with someone coming, never "this job will finish me off".
 _COMING_TO_HARM = re.compile(
