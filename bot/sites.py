@@ -13,6 +13,7 @@ import csv
 import io
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -251,10 +252,25 @@ class SiteDirectory:
         said = _NUMBERED_DISTRICT.sub(lambda m: f" quan {m.group(1) or m.group(2)} ", said)
         named: list[str] = []
         for name in self._place_names:  # longest first: "hai phong" once, and no shorter name inside it
-            if f" {name} " in said:
+            if f" {name} " in said and not self._other_words_typed(text, name):
                 named.append(name)
                 said = said.replace(f" {name} ", " , ")
         return named
+
+    def _other_words_typed(self, text: str, name: str) -> bool:
+        """Every place the name's folded words occur, they are typed with other diacritics than the name's own
+        ("ở Gia Lâm đóng cửa rồi" folds to "lam dong", and "đóng" is no "Đồng"): other words that fold alike. A word
+        typed without diacritics may be the name's."""
+        own = [unicodedata.normalize("NFC", w) for w in self.shown(name).lower().split()]
+        typed = [unicodedata.normalize("NFC", w) for w in re.findall(r"\w+", text.lower())]
+        folded = [fold(w) for w in typed]
+        wanted = name.split()
+        found = [typed[i:i + len(wanted)] for i in range(len(typed) - len(wanted) + 1)
+                 if folded[i:i + len(wanted)] == wanted]
+        if not found or len(own) != len(wanted):
+            return False  # spelled another way ("Hanoi", "q8"): nothing to compare
+        return all(any(word != fold(word) and word != mine for word, mine in zip(occurrence, own, strict=True))
+                   for occurrence in found)
 
     def shown(self, place: str) -> str:
         """A place's name as the list writes it, with its diacritics ("nam dinh" → "Nam Định")."""

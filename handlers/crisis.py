@@ -16,7 +16,7 @@ from bot.content import FaqEntry
 from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
-from bot.normalize import has_letters_or_digits, question_clause, question_of, words
+from bot.normalize import asks, has_letters_or_digits, question_clause, question_of, words
 from bot.services.crisis import CrisisKind, Tier, names_a_child
 from handlers import understand
 from handlers.faq import (
@@ -209,8 +209,11 @@ async def about(turn: Turn) -> Step:
     # An emoji ends a sentence as a stop does ("… still talking about it 😂 when's the next meeting btw").
     sentences = understand.parts_of(turn.text, clauses=not set(turn.crisis.signals) & _ASKED_ABOUT)
     last = sentences[-1] if len(sentences) >= 2 else None
-    asked_apart = last is not None and not any("?" in sentence for sentence in sentences[:-1]) \
-        and turn.services.intents.intent(last) in _FEATURES_AFTER_A_DANGER and turn.services.crisis.read(last) is None
+    # A sentence before it that asks, with a "?" or in words ("ra trại rồi dùng lại có dễ bị sốc ko a."), asks about the
+    # danger: its answer comes first, below.
+    asked_apart = last is not None \
+        and turn.services.intents.intent(last) in _FEATURES_AFTER_A_DANGER and turn.services.crisis.read(last) is None \
+        and not any("?" in sentence or asks(sentence) for sentence in sentences[:-1])
     if ("past" in turn.crisis.signals and turn.services.intents.intent(turn.text) in _FEATURES_AFTER_A_DANGER) \
             or asked_apart:
         opened = await understand.on_intent(turn, last if asked_apart else None)

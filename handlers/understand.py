@@ -73,6 +73,18 @@ def parts_of(text: str, clauses: bool = True) -> list[str]:
     return [c.strip() for c in re.findall(r"[^,;]+[,;]*", text) if len(c.split()) >= 2]
 
 
+# A wish or a need said for the feature ("muốn đăng ký nhóm tự lực", "em cần tìm cơ sở ở Biên Hòa", "i want to join a
+# group"): as much a request as a question, where a statement ("em đang uống methadone ở Hà Nội") is not.
+# The wish names what is to be done: "we want to cover it at the group meeting" asks for nothing.
+_WANTS = re.compile(r"(?<![a-z])(?:(?:muon|mun|can|xin|want to|wanna|would like to|need to|d like to)(?: [a-z]+){0,2}? "
+                    r"(?:tim|kiem|dang ky|dk|tham gia|vao|di|biet|hoi|xem|join|find|sign up|register|go to|attend|"
+                    r"know|see)|looking for|sign me up)(?![a-z])")
+
+
+def _wants(part: str) -> bool:
+    return bool(_WANTS.search(" ".join(words(part))))
+
+
 def request_apart(turn: Turn, parts: list[str], besides: Callable[[str], bool] | None = None) -> str | None:
     """The one part of a message that asks for a feature on its own, leaving out the parts `besides` says are
     something else; None if none or several."""
@@ -81,7 +93,7 @@ def request_apart(turn: Turn, parts: list[str], besides: Callable[[str], bool] |
     requests = []
     for part in parts:
         intent = turn.services.intents.intent(part)
-        if (intent in _REQUESTS_BESIDE or (intent in _ASKED_FOR_BESIDE and asks(part))) \
+        if (intent in _REQUESTS_BESIDE or (intent in _ASKED_FOR_BESIDE and (asks(part) or _wants(part)))) \
                 and (besides is None or not besides(part)):
             requests.append(part)
     return requests[0] if len(requests) == 1 else None

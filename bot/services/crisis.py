@@ -377,6 +377,18 @@ _VANISHING = re.compile(
 # what to look out for, which a wish to die is not told as.
 _ASKS_SIGNS = re.compile(r"(?<![a-z])(?:dau hieu (?:gi|nao|la gi|ra sao|the nao|nhu the nao)|bieu hien (?:gi|nao|la gi|"
                          r"ra sao|the nao)|what (?:are|r) the (?:warning )?signs|what signs|which signs)(?![a-z])")
+# Asking how to tell whether a danger has come ("what are the signs he's taken too much", "how do I know if she's
+# overdosing", "làm sao biết nó bị sốc"): the danger named after it is the one whose signs are asked.
+_ASKS_HOW_TO_TELL = re.compile(
+    r"(?<![a-z])(?:what (?:are|r) (?:the )?(?:warning )?signs|what signs|which signs|signs that|"
+    r"how (?:do|can|would|will) (?:i|we|you) (?:know|tell)|how to (?:know|tell)|lam sao (?:de )?biet|"
+    r"lam the nao (?:de )?biet|sao biet|dau hieu (?:gi|nao|la gi|nao cho biet|de biet)|dau hieu cho thay|"
+    r"bieu hien (?:gi|nao|la gi)|nhan biet)(?![a-z])")
+# A reminder of the daily dose asked for ("nhắc lịch uống thuốc", "remind him to take his methadone"): the dose is the
+# reminder's, not something swallowed.
+_REMINDED_DOSE = re.compile(
+    r"(?<![a-z0-9])(?:nhac|remind|reminds|reminding)(?: [a-z0-9]+){0,3}? (?:uong|to take|to drink|take|drink)"
+    r"(?: [a-z0-9]+){0,2}? (?:thuoc|methadone|metadon|methadon|dose|doses|meds|medicine|medication)(?![a-z0-9])")
 # What to watch for, asked ("what changes in his breathing should worry me?", "khi nào thì phải gọi cấp cứu", "cần để ý
 # những gì"): the signs asked about ahead, not seen.
 _ASKS_WHAT_TO_WATCH = re.compile(
@@ -713,8 +725,13 @@ class CrisisReader:
             not_the_writer = model.crisis_kind == CrisisKind.SUICIDE and reading.kind is CrisisKind.VIOLENCE \
                 and (not c & {"first_person", "speaker_wish"} or not c & (dying | {"speaker_wish"}) or harm_to_another)
             # ... and a poisoning, something taken: being followed from the dosing place is no poisoning.
-            nothing_taken = model.crisis_kind == CrisisKind.POISONING and reading.kind is CrisisKind.VIOLENCE \
-                and not c & {"ingest", "swallowed", "ingest_accident", "excess", "excess_amount", "spiked"}
+            # So is a child left alone the rules read, beside a request to the bot, with nothing swallowed ("nhắc em giờ
+            # uống thuốc nhé … con em 5 tuổi ở nhà 1 mình"): the dose of a reminder is the model's poisoning.
+            nothing_taken = model.crisis_kind == CrisisKind.POISONING \
+                and ((reading.kind is CrisisKind.VIOLENCE
+                      and not c & {"ingest", "swallowed", "ingest_accident", "excess", "excess_amount", "spiked"})
+                     or (reading.kind is CrisisKind.CHILD and "bot_feature" in c
+                         and not c & {"swallowed", "ingest_accident", "excess", "excess_amount", "spiked"}))
             # ... and violence, a blow or a threat at someone: a knife held by someone who says they want to kill
             # themself ("voices tell him to kill himself, he's holding a knife") is a danger to themself.
             own_harm = model.crisis_kind == CrisisKind.VIOLENCE and reading.kind is CrisisKind.SUICIDE \
@@ -794,7 +811,8 @@ class CrisisReader:
         worry_asked = ((reading is not None and reading.tier is Tier.ABOUT)
                        or (reading is None and model.crisis_kind != CrisisKind.SUICIDE)) and "hypothetical" in c \
             and bool(found[1] or c & {"permission", "informational"}) \
-            and not c & {"strong_now", "cry", "again", *SIGNS}
+            and not c & {"cry", "again", *SIGNS} \
+            and (not c & {"strong_now"} or self._now_apart(text))
         # Asked whether something can kill ("can sleeping pills and methadone together stop your breathing?"),
         # with nothing swallowed or seen and nobody crying for help: the question the rules read, not an alarm.
         # A time said in it ("my roommate asked to taste my methadone tonight, is that dangerous for him?") does not
@@ -866,6 +884,13 @@ class CrisisReader:
             and calm and bool(c & set(SIGNS)) \
             and not c & {"now", "stockpile", "plan", "method", "suicide", *FAREWELL_EVIDENCE} \
             and self._signs_supposed(text)
+        # Signs asked about in sentences that name nobody and no now, beside a sentence of the writer's about something
+        # else ("Người ta bảo chích xong mà ngáy to là sắp sốc, đúng không ạ? Em cần tìm cơ sở methadone ở Biên Hòa"):
+        # the model hears the signs and the writer; no sentence sees them in anyone.
+        signs_asked_alone = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.OVERDOSE \
+            and calm and bool(c & set(SIGNS)) and model.crisis < MODEL_SURE \
+            and not c & {"stockpile", "plan", "method", "suicide", "swallowed", *FAREWELL_EVIDENCE} \
+            and self._signs_asked_alone(text)
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -914,9 +939,10 @@ class CrisisReader:
             and bool(found[1] or c & {"informational", "permission"} or ("question" in c and "hypothetical" not in c)
                      or supposed_asked)
             and not c & (FAREWELL_EVIDENCE | {"suicide", "death", "method", "stockpile", "plan", "despair", "cry",
-                                              "again", "strong_now", "soon", "swallowed", "left_alone", "excess",
+                                              "again", "soon", "swallowed", "left_alone", "excess",
                                               "excess_amount", "ingest", "ingest_accident", "violence",
-                                              "child_harm", "animal"}))
+                                              "child_harm", "animal"})
+            and ("strong_now" not in c or self._now_only_reported(text)))
         # Just out of prison or rehab and asking about using again ("I just got out of prison, people say using again
         # would be riskier for me now, why?"): the risk after a break in tolerance, asked. The model hears the using
         # and the now; nothing is seen, swallowed, wished or cried for.
@@ -990,7 +1016,7 @@ class CrisisReader:
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
                          or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
-                         or signs_supposed or withdrawing or pet_died):
+                         or signs_supposed or withdrawing or pet_died or signs_asked_alone):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1092,7 +1118,12 @@ class CrisisReader:
         # the law, and the child line would answer nothing asked.
         about_no_child = model.about_kind == CrisisKind.CHILD and not c & _CHILD_WORDS \
             and not names_a_child(text)
-        if reading is None and not about_no_child \
+        # Someone else's dying said laughing, in their words ("Thằng con tôi bảo bắt nó bỏ điện thoại thì nó chết mất
+        # 😂"): a figure of speech retold, with no wish, despair or means of the writer's; the model hears the dying.
+        laughed_off = model.about_kind == CrisisKind.SUICIDE and "joking" in c \
+            and bool(c & {"reported", "their_words"}) \
+            and not c & {"speaker_wish", "suicide", "despair", "method", "plan", "stockpile", "cry", *FAREWELL_EVIDENCE}
+        if reading is None and not about_no_child and not laughed_off \
                 and ((model.about >= MODEL_ABOUT and found[0] & EVIDENCE)
                      or (asked and model.about >= MODEL_ABOUT_ASKED and model.about > model.crisis)):
             return CrisisReading(CrisisKind(model.about_kind), Tier.ABOUT, ("model",), model.crisis)
@@ -1367,6 +1398,9 @@ class CrisisReader:
         dosing = [(start, end) for name, start, end in kept if name in ("dosing_service", "daily_visit")]
         swallowing = " ".join("," if any(s <= i < e for s, e in dosing) else t.folded for i, t in enumerate(tokens)) \
             if dosing else folded
+        if _REMINDED_DOSE.search(swallowing):
+            fired.add("bot_feature")  # a reminder asked of the bot
+            swallowing = _REMINDED_DOSE.sub(" , ", swallowing)
         if self._swallowed is not None and self._swallowed.search(swallowing):
             fired.add("swallowed")
         return fired, "?" in text
@@ -1377,6 +1411,56 @@ class CrisisReader:
         if self._sentences_read is None or self._sentences_read[0] != text:
             self._sentences_read = (text, [self._find_concepts(sentence) for sentence in _SENTENCES.split(text)])
         return self._sentences_read[1]
+
+    def _sentences(self, text: str) -> list[tuple[str, set[str], bool]]:
+        """Each sentence's folded words beside its concepts and whether it has a "?"."""
+        return [(" ".join(words(sentence)), *found)
+                for sentence, found in zip(_SENTENCES.split(text), self._by_sentence(text), strict=True)]
+
+    def _signs_asked_of(self, text: str, names: set[str]) -> bool:
+        """Every sentence that names the danger asks first how to tell it has come ("Also, what are the signs he's
+        taken too much? He's 70 and on methadone"), with nothing seen, nobody crying for help and nothing told as
+        happening in it: the excess is the one whose signs are asked, whoever is named."""
+        named = [(folded, found) for folded, found, _asked in self._sentences(text) if found & names]
+        if not named:
+            return False
+        for folded, found in named:
+            ask = _ASKS_HOW_TO_TELL.search(folded)
+            if ask is None or found & {"cry", "again", "strong_now", "swallowed", *SIGNS}:
+                return False
+            if self._find_concepts(folded[:ask.start()])[0] & names:
+                return False  # the danger told before the question ("he took too much, how do I know if he's ok")
+        return True
+
+    def _signs_asked_alone(self, text: str) -> bool:
+        """Every sentence that names a sign asks about it and names nobody, no now and no cry ("Người ta bảo chích xong
+        mà ngáy to là sắp sốc, đúng không ạ? Em cần tìm cơ sở methadone ở Biên Hòa nữa."): the writer another
+        sentence names asks for something else."""
+        sentences = self._sentences(text)
+        named = [(found, asked) for _folded, found, asked in sentences if found & set(SIGNS)]
+        someone_now = any(found & {"person", "child", "young_child", "third_person"} and found & {"now", "strong_now"}
+                          for _folded, found, _asked in sentences)  # "… chồng em đang ngáy": the sign may be his
+        return bool(named) and not someone_now and all(
+            (asked or bool(found & {"question", "informational", "yes_no"}))
+            and not found & {"person", "child", "young_child", "third_person", "first_person", "now", "strong_now",
+                             "cry", "again", "swallowed"}
+            for found, asked in named)
+
+    def _now_only_reported(self, text: str) -> bool:
+        """Every sentence that says "right now" tells what someone else says ("my mother-in-law says I have to stop
+        right now for the baby"): the now is their demand, not the writer's danger."""
+        timed = [found for _folded, found, _asked in self._sentences(text) if "strong_now" in found]
+        return bool(timed) and all("reported" in found and found & {"person", "third_person"}
+                                   and not found & {"cry", "again", "despair", "suicide", "death"} for found in timed)
+
+    def _now_apart(self, text: str) -> bool:
+        """Every sentence that says "now" names nobody and no danger ("I get take-home doses now. … what do I do if my
+        toddler ever gets into the bottle?"): its now is the writer's everyday, not the danger's."""
+        timed = [found for _folded, found, _asked in self._sentences(text) if found & {"now", "strong_now"}]
+        return bool(timed) and all(
+            not found & (EVENTS | {"person", "child", "young_child", "child_generic", "third_person", "cry", "again",
+                                   "swallowed", "hypothetical", "left_alone", "carer_out", *SIGNS})
+            for found in timed)
 
     def _swallowing_supposed(self, text: str) -> bool:
         """Every sentence that swallows something supposes it ("what happens if a toddler drinks methadone? asking
@@ -1579,7 +1663,9 @@ class CrisisReader:
         effect_asked = "sign_as_effect" in c and asks and not someone and not now and "collapse" not in c
         if effect_asked:
             observed = False
-        shock = "shock_word" in c and (bool(c & {"used", "person", "strong_now"}) or observed)
+        # Or asked of using again after a time inside ("ra trại rồi dùng lại có dễ bị sốc ko"): the risk after a break.
+        shock = "shock_word" in c and (bool(c & {"used", "person", "strong_now"}) or observed
+                                       or ("released" in c and asks))
         # Blue lips from the cold, with no drug said, are the cold; lying still after a long day, said by the
         # writer with nobody else and no drug named ("đi ca đêm về nằm im như chết, mai còn đi làm"), is rest.
         if "cold_weather" in c and "used" not in c and "overdose_event" not in c:
@@ -1637,8 +1723,11 @@ class CrisisReader:
                 seen_now = now and "informational" not in c
                 # The writer named only as the one who asks "just in case" ("em hỏi đề phòng thôi") sees nothing.
                 writer_asks_ahead = "hypothetical" in c and not now
-                tier = Tier.ABOUT if asks and not someone and not seen_now \
-                    and ("first_person" not in c or writer_asks_ahead) else Tier.NOW
+                tier = Tier.ABOUT if (asks and not someone and not seen_now
+                                      and ("first_person" not in c or writer_asks_ahead)) \
+                    or (asks and not c & {"cry", "again"} and self._signs_asked_alone(text)) else Tier.NOW
+            elif asks and not c & {"cry", "again"} and self._signs_asked_of(text, {"overdose_event", "shock_word"}):
+                tier = Tier.ABOUT  # "how do I know if my son is overdosing?": its signs asked
             elif (someone and (now or not asks)) or (now and not asks) or (not asks and "habitual" not in c):
                 tier = Tier.NOW
             else:
@@ -1693,6 +1782,8 @@ class CrisisReader:
             # sentence that tells it is now.
             about = (not_now and not joking and not fine_they_say and not self._swallowing_told(text)) or general \
                 or (self._swallowing_supposed(text) and not happened) \
+                or (excess and not accident and not child_swallowed
+                    and self._signs_asked_of(text, {"excess", "excess_amount"})) \
                 or ("permission" in c and not accident and not (strong and specific))
             tier = Tier.ABOUT if about else Tier.NOW
             add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",

@@ -130,6 +130,13 @@ _EVERYONE = re.compile(r"(?<![a-z])moi nguoi (?=that(?![a-z]))")
 # "lúc nào cũng" (always: "đi làm về lúc nào cũng mệt") is no time for a reminder, and "bảo em" (told me) folds like
 # "báo em" (let me know).
 _ALWAYS = re.compile(r"(?<![a-z])luc nao cung(?![a-z])")
+# An appointment named as a time ("before my appointment tomorrow, …", "sau buổi hẹn hôm qua"): when something else
+# happens, not a request about the appointment.
+_AROUND_AN_APPOINTMENT = re.compile(
+    r"(?<![a-z])(?:before|after|since|until|till|during|ahead of|on the way to|on my way to|truoc|sau|tu) "
+    r"(?:my |the |our |his |her |this |that )?(?:appointment|session|counseling session|counselling session|buoi hen|"
+    r"lich hen|cuoc hen|buoi tu van|buoi gap)(?: (?:today|tomorrow|tonight|yesterday|last week|next week|hom nay|"
+    r"ngay mai|mai|hom qua|tuan truoc|tuan sau|toi nay))?(?![a-z])")
 # "đứng" (to stand) folds like "dừng" and "đừng" (stop, don't): "giật mình muốn đứng tim", "đứng chờ ngoài
 # cổng" stop nothing.
 _STANDING = re.compile(r"(?<![a-z])dung (?=(?:tim|day|im|yen|hinh|cho|doi|ngoai|truoc|xep hang|ca buoi)(?![a-z]))")
@@ -334,8 +341,9 @@ class IntentReader:
 
     def _prepared(self, text: str) -> str:
         """Folded, with the phrases that look like a request and are not one set apart ("bị xóa hết" is no erasure)."""
-        return _ALWAYS.sub("luonluon", _EVERYONE.sub("moinguoi ", _STANDING.sub("dungyen ", _REPRIMANDED.sub(
-            "bi canh cao", _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", self._folded(text)))))))
+        folded = _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", self._folded(text)))
+        folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", folded))
+        return _AROUND_AN_APPOINTMENT.sub("hoiay", _ALWAYS.sub("luonluon", _EVERYONE.sub("moinguoi ", folded)))
 
     def _first_feature(self, text: str, folded: str, said: list[str]) -> str | None:
         for name, patterns in self._intents:

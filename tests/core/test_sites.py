@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.sites import SiteDirectory, SiteFileError, SiteKind, load_sites, parse_hours, read_sites
+from bot.sites import SiteDirectory, SiteFileError, SiteKind, load_provinces, load_sites, parse_hours, read_sites
 from tests.e2e.test_cli import run
 
 HEADER = ("id,kind,name,province,commune,address,latitude,longitude,phone,hours,services,other_names,"
@@ -138,3 +138,12 @@ def test_a_district_named_with_its_province_is_looked_for_as_both() -> None:
     assert [site.id for site in directory.in_place(place)] == ["hp-le-chan-methadone"]
     assert directory.place_named_in("Hải Phòng, quận Lê Chân có điểm tư vấn không ạ") == "hai phong"
     assert directory.place_asked_in("methadone ở Hải Phòng") == "hai phong"
+
+
+def test_words_typed_with_other_diacritics_are_not_a_place_that_folds_alike() -> None:
+    """"Gia Lâm đóng cửa" folds to "lam dong"; "đóng" is no "Đồng". Typed without diacritics it may be."""
+    directory = SiteDirectory(load_sites(PROJECT_ROOT / "content" / "sites" / "sites.csv"),
+                              load_provinces(PROJECT_ROOT / "content" / "places" / "provinces-2025.csv"))
+    assert directory.place_named_in("cơ sở methadone ở Gia Lâm đóng cửa rồi à") is None
+    assert directory.place_named_in("methadone ở Lâm Đồng") == "lam dong"
+    assert directory.place_named_in("methadone o lam dong") == "lam dong"

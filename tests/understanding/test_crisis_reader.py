@@ -2291,3 +2291,60 @@ def test_wanting_to_be_prepared_is_asking_ahead_not_just_now() -> None:
     reading = READER.read("what do i do if my dad ever passes out after his methadone and a few beers? "
                           "just want to be prepared")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_the_signs_of_an_excess_asked_are_a_question_not_the_excess() -> None:
+    asked = READER.read("Also, how do I know if my mum has taken too much? She's 68 and on methadone.")
+    assert asked is not None and asked.tier is Tier.ABOUT, asked
+    told_first = READER.read("she took too much methadone, how do I know if she's ok")
+    assert told_first is not None and told_first.tier is Tier.NOW, told_first
+    seen = READER.read("what are the signs he took too much? he won't wake up")
+    assert seen is not None and seen.tier is Tier.NOW, seen
+
+
+def test_signs_asked_about_beside_a_sentence_of_the_writers_own_are_asked_about() -> None:
+    reading = READER.read("Nghe nói chích xong mà thở khò khè là sắp sốc, đúng không ạ? Em cần tìm điểm tư vấn ở Hà "
+                          "Nội nữa.")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_now_of_the_writers_everyday_is_not_the_supposed_dangers() -> None:
+    reading = READER.read("I pick up take-home doses now. What do I do if my toddler ever gets into the bottle?")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_a_reminder_of_the_dose_is_no_swallowing() -> None:
+    left = READER.read("nhắc em giờ uống thuốc nhé. giờ em lo quá, con em 5 tuổi ở nhà 1 mình từ sáng, "
+                       "bố nó đi đâu mất")
+    assert left is not None and (left.kind, left.tier) == (CrisisKind.CHILD, Tier.NOW), left
+    swallowed = READER.read("nhắc em uống thuốc lúc 8h, mà con em 3 tuổi vừa uống hết chai methadone")
+    assert swallowed is not None and (swallowed.kind, swallowed.tier) == (CrisisKind.POISONING, Tier.NOW), swallowed
+    assert READER.read("giờ ra đâu uống methadone vậy mọi người") is None
+
+
+def test_using_again_after_a_time_inside_asked_is_a_question_about_an_overdose() -> None:
+    reading = READER.read("moi ra trai dung lai co de bi soc ko a, e muon dang ky nhom")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+
+
+def test_a_child_neglected_is_a_childs_danger() -> None:
+    now = READER.read("my neighbour's kids are being neglected, their mum is passed out high all day")
+    assert now is not None and (now.kind, now.tier) == (CrisisKind.CHILD, Tier.NOW), now
+    asked = READER.read("who should i tell if a kid in my street is neglected by parents who use")
+    assert asked is not None and (asked.kind, asked.tier) == (CrisisKind.CHILD, Tier.ABOUT), asked
+
+
+def test_someone_elses_dying_said_laughing_is_no_question_about_a_wish_to_die() -> None:
+    assert READER.read("con bé nhà tôi bảo cấm nó xem điện thoại thì nó chết mất 😂. Mà nói thật, nhà có người dùng đá "
+                       "thì gia đình nên làm gì?") is None
+
+
+def test_a_right_now_someone_else_demands_is_not_the_writers_danger() -> None:
+    reading = READER.read("I just found out I'm pregnant, about 10 weeks. I've been on methadone for two years and "
+                          "it's the first time my life feels steady.\nmy mum says I have to stop right now for the "
+                          "baby. should I? what do I do about my treatment")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_risky_sex_is_no_risk_to_life() -> None:
+    assert READER.read("is there a pill after risky sex so i don't catch hiv? how does it work") is None

@@ -1319,3 +1319,42 @@ async def test_a_questions_it_is_the_treatment_named_before_it(bot: Bot) -> None
     handler, texts = await say(bot, "The tenant in room 3 gave me a shock this morning, he paid three months rent "
                                     "upfront! Says methadone turned his life around. Does it cost him anything?")
     assert handler == "faq" and "service fees" in texts[0], (handler, texts)
+
+
+async def test_a_danger_asked_in_words_keeps_its_answer_before_a_feature_of_its_own(bot: Bot) -> None:
+    """Asked without a "?" ("… có dễ bị sốc không ạ."), the danger's question is answered, then the feature opens; an
+    "if" alone asks nothing, and the feature opens after the line."""
+    await onboard(bot)
+    handler, texts = await say(bot, "moi ra trai ma dung lai co de soc ko a. em muon tham gia nhom tu luc")
+    assert "ra trại" in texts[0] and handler.startswith("groups"), (handler, texts)
+    handler, texts = await say(bot, "haha my sister said she'd kill me if i ate her cake again. anyway switch to "
+                                    "english please")
+    assert handler == "start" and "113" in texts[0], (handler, texts)
+
+
+async def test_an_appointment_named_as_a_time_asks_nothing_about_it(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "after my appointment tomorrow - who should I call if I ever see a kid left alone "
+                                    "by a parent who uses?")
+    assert handler == "crisis:about" and "111" in texts[0], (handler, texts)
+    outcome = await bot.core.handle(Incoming("test", "u1", "u1", "before-appointment",
+                                             text="before my appointment tomorrow, quick question: is methadone free"))
+    assert (outcome.handler, outcome.entry) == ("faq", "methadone-fees"), outcome
+    assert INTENTS.intent("can I move my appointment tomorrow") == "appointments"
+
+
+def test_not_knowing_where_to_tap_asks_for_the_menu() -> None:
+    assert INTENTS.intent("bot ơi trong menu có gì thế, mình mới vào không biết bấm đâu") == "menu"
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("want to come off the gear but the sickness last time was brutal, is there anywhere that gets you through the "
+     "first days?", "withdrawal-support"),
+    ("since I started ARVs my dose wears off by the evening, could the two be related?", "methadone-interactions"),
+    ("someone told me there's a medicine after a risky encounter so you won't get hiv, what's it called and how does "
+     "it work", "pep"),
+])
+async def test_questions_in_their_own_words_find_their_entry(bot: Bot, text: str, entry: str) -> None:
+    await onboard(bot)
+    outcome = await bot.core.handle(Incoming("test", "u1", "u1", "own-" + entry, text=text))
+    assert outcome.handler in ("faq", "crisis:about") and outcome.entry == entry, outcome
