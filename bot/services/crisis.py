@@ -1094,13 +1094,16 @@ class CrisisReader:
         # bot ("can you wipe everything, like nuke my whole history with you").
         asked = found[1] or bool(found[0] & {"question", "informational", "deadly_question", "permission",
                                              "hypothetical"})
-        if (asked_in_general or only_asked) and model.crisis >= threshold and model.crisis > model.about \
-                and not about_the_bot:
+        # So is a worry before the fact the rules did not read ("what do I do if my toddler ever gets into the bottle?"):
+        # the danger the model hears is the one supposed, and its answer comes with the line.
+        supposed_unread = worry_asked and reading is None
+        if (asked_in_general or only_asked or supposed_unread) and model.crisis >= threshold \
+                and model.crisis > model.about and not about_the_bot:
             kind = CrisisKind(model.crisis_kind)
             if kind is CrisisKind.CHILD and "adult_age" in c:
                 kind = CrisisKind.VIOLENCE  # a grown son or daughter harmed: 113, not the child line
-            return CrisisReading(kind, Tier.ABOUT, ("model", "asked_in_general" if asked_in_general else "only_asked"),
-                                 model.crisis)
+            why = "asked_in_general" if asked_in_general else "only_asked" if only_asked else "worry_asked"
+            return CrisisReading(kind, Tier.ABOUT, ("model", why), model.crisis)
         # Despair in the writer's own words ("em bế tắc quá", "I feel so hopeless"), which no rule reads as a danger
         # and the model is not sure of: asked plainly, with the numbers; nobody is alerted.
         # Whoever else is named is the one despaired of; with nobody named, the despair is the writer's ("there is no

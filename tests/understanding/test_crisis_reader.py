@@ -2309,8 +2309,9 @@ def test_signs_asked_about_beside_a_sentence_of_the_writers_own_are_asked_about(
 
 
 def test_a_now_of_the_writers_everyday_is_not_the_supposed_dangers() -> None:
+    """The danger supposed is the one the model hears, asked about: its answer, with the line."""
     reading = READER.read("I pick up take-home doses now. What do I do if my toddler ever gets into the bottle?")
-    assert reading is None or reading.tier is Tier.ABOUT, reading
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.ABOUT), reading
 
 
 def test_a_reminder_of_the_dose_is_no_swallowing() -> None:
