@@ -228,7 +228,7 @@ async def about(turn: Turn) -> Step:
     told_danger = lambda part: turn.services.crisis.read(part) is not None  # noqa: E731 - a local shorthand
     request = understand.request_apart(turn, parts, besides=told_danger)
     if request is not None and any(told_danger(part) for part in parts if part != request):
-        question = " ".join(part for part in parts if part != request)
+        question = understand.without(parts, request)
         answered = await about(replace(turn, incoming=replace(turn.incoming, text=question)))
         opened = await understand.then_the_feature(turn, answered.replies, request)
         if opened is not None:

@@ -90,13 +90,29 @@ def request_apart(turn: Turn, parts: list[str], besides: Callable[[str], bool] |
     something else; None if none or several."""
     if len(parts) < 2:
         return None
+
+    def asks_for_a_feature(part: str) -> bool:
+        intent = turn.services.intents.intent(part)
+        return (intent in _REQUESTS_BESIDE or (intent in _ASKED_FOR_BESIDE and (asks(part) or _wants(part)))) \
+            and (besides is None or not besides(part))
+
     requests = []
     for part in parts:
-        intent = turn.services.intents.intent(part)
-        if (intent in _REQUESTS_BESIDE or (intent in _ASKED_FOR_BESIDE and (asks(part) or _wants(part)))) \
-                and (besides is None or not besides(part)):
+        if asks_for_a_feature(part):
             requests.append(part)
+        elif turn.services.intents.intent(part) is None:
+            # A sentence that asks for nothing as a whole may in one clause ("Ngừng nhắc nhở luôn nhé, tôi chuyển sang
+            # cơ sở khác."): the clause is the request.
+            clauses = [c.strip().rstrip(",;").strip() for c in re.findall(r"[^,;]+[,;]*", part) if len(c.split()) >= 2]
+            if len(clauses) >= 2:
+                requests.extend(clause for clause in clauses if asks_for_a_feature(clause))
     return requests[0] if len(requests) == 1 else None
+
+
+def without(parts: list[str], request: str) -> str:
+    """The message's other parts, with a request that was one clause of a sentence taken out of it."""
+    return " ".join(part.replace(request, " ").strip(" ,;") if request in part else part
+                    for part in parts if part != request)
 
 
 async def then_the_feature(turn: Turn, answered: list[Reply], request: str) -> Step | None:

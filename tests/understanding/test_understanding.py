@@ -1358,3 +1358,15 @@ async def test_questions_in_their_own_words_find_their_entry(bot: Bot, text: str
     await onboard(bot)
     outcome = await bot.core.handle(Incoming("test", "u1", "u1", "own-" + entry, text=text))
     assert outcome.handler in ("faq", "crisis:about") and outcome.entry == entry, outcome
+
+
+async def test_a_feature_asked_for_in_one_clause_of_a_sentence_opens_after_the_answer(bot: Bot) -> None:
+    """"Tắt nhắc nhở đi ad, tôi chuyển qua cơ sở khác uống rồi.": the sentence asks for nothing as a whole, its first
+    clause does; the question in the next sentence is answered first."""
+    await onboard(bot)
+    handler, texts = await say(bot, "Tắt nhắc nhở đi ad, tôi chuyển qua cơ sở khác uống rồi. Mà ngưng methadone một "
+                                    "thời gian rồi chích lại có dễ quá liều không?")
+    assert handler.startswith("reminders") and "115" in texts[0], (handler, texts)
+    handler, texts = await say(bot, "Hủy lịch hẹn thứ 5 giúp em, em chuyển sang điểm khác. Còn nữa, dùng methadone với "
+                                    "thuốc ngủ có nguy hiểm không?")
+    assert handler.startswith("booking") and "115" in texts[0], (handler, texts)
