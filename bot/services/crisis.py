@@ -1094,8 +1094,8 @@ class CrisisReader:
         # bot ("can you wipe everything, like nuke my whole history with you").
         asked = found[1] or bool(found[0] & {"question", "informational", "deadly_question", "permission",
                                              "hypothetical"})
-        # So is a worry before the fact the rules did not read ("what do I do if my toddler ever gets into the bottle?"):
-        # the danger the model hears is the one supposed, and its answer comes with the line.
+        # So is a worry before the fact the rules did not read ("what do I do if my toddler ever gets into the
+        # bottle?"): the danger the model hears is the one supposed, and its answer comes with the line.
         supposed_unread = worry_asked and reading is None
         if (asked_in_general or only_asked or supposed_unread) and model.crisis >= threshold \
                 and model.crisis > model.about and not about_the_bot:
