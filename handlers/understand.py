@@ -91,21 +91,22 @@ def request_apart(turn: Turn, parts: list[str], besides: Callable[[str], bool] |
     if len(parts) < 2:
         return None
 
-    def asks_for_a_feature(part: str) -> bool:
-        intent = turn.services.intents.intent(part)
+    def asks_for_a_feature(part: str, intent: str | None) -> bool:
         return (intent in _REQUESTS_BESIDE or (intent in _ASKED_FOR_BESIDE and (asks(part) or _wants(part)))) \
             and (besides is None or not besides(part))
 
     requests = []
     for part in parts:
-        if asks_for_a_feature(part):
+        intent = turn.services.intents.intent(part)
+        if asks_for_a_feature(part, intent):
             requests.append(part)
-        elif turn.services.intents.intent(part) is None:
+        elif intent is None:
             # A sentence that asks for nothing as a whole may in one clause ("Ngừng nhắc nhở luôn nhé, tôi chuyển sang
             # cơ sở khác."): the clause is the request.
             clauses = [c.strip().rstrip(",;").strip() for c in re.findall(r"[^,;]+[,;]*", part) if len(c.split()) >= 2]
             if len(clauses) >= 2:
-                requests.extend(clause for clause in clauses if asks_for_a_feature(clause))
+                requests.extend(clause for clause in clauses
+                                if asks_for_a_feature(clause, turn.services.intents.intent(clause)))
     return requests[0] if len(requests) == 1 else None
 
 

@@ -1450,8 +1450,8 @@ class CrisisReader:
             for found, asked in named)
 
     def _now_only_reported(self, text: str) -> bool:
-        """Every sentence that says "right now" tells what someone else says ("my mother-in-law says I have to stop
-        right now for the baby"): the now is their demand, not the writer's danger."""
+        """Every sentence that says "now" in so many words ("right now", "now") tells what someone else says ("my
+        mother-in-law says I have to stop right now for the baby"): the now is their demand, not the writer's danger."""
         timed = [found for _folded, found, _asked in self._sentences(text) if "strong_now" in found]
         return bool(timed) and all("reported" in found and found & {"person", "third_person"}
                                    and not found & {"cry", "again", "despair", "suicide", "death"} for found in timed)
