@@ -227,8 +227,10 @@ async def about(turn: Turn) -> Step:
     parts = understand.parts_of(turn.text)
     told_danger = lambda part: turn.services.crisis.read(part) is not None  # noqa: E731 - a local shorthand
     request = understand.request_apart(turn, parts, besides=told_danger)
-    if request is not None and any(told_danger(part) for part in parts if part != request):
-        question = understand.without(parts, request)
+    # The danger may be told across the other parts ("… what are the signs he's taken too much? He's 70 and on
+    # methadone."): read together, as well as one by one.
+    question = understand.without(parts, request) if request is not None else ""
+    if request is not None and (any(told_danger(part) for part in parts if part != request) or told_danger(question)):
         answered = await about(replace(turn, incoming=replace(turn.incoming, text=question)))
         opened = await understand.then_the_feature(turn, answered.replies, request)
         if opened is not None:

@@ -1370,3 +1370,12 @@ async def test_a_feature_asked_for_in_one_clause_of_a_sentence_opens_after_the_a
     handler, texts = await say(bot, "Hủy lịch hẹn thứ 5 giúp em, em chuyển sang điểm khác. Còn nữa, dùng methadone với "
                                     "thuốc ngủ có nguy hiểm không?")
     assert handler.startswith("booking") and "115" in texts[0], (handler, texts)
+
+
+async def test_a_danger_told_across_the_other_sentences_is_answered_before_the_feature(bot: Bot) -> None:
+    """The excess is in one sentence and the drug in the next ("… how do I know if she's taken too much? She's 72 and on
+    methadone."): read together they ask about a danger, answered before the booking opens."""
+    await onboard(bot)
+    handler, texts = await say(bot, "I want to book a counseling session for my mum next week. Also, how do I know if "
+                                    "she's taken too much? She's 72 and on methadone.")
+    assert handler.startswith("booking") and "115" in texts[0], (handler, texts)
