@@ -22,12 +22,9 @@ from pathlib import Path
 import yaml
 
 from bot.config import PROJECT_ROOT, load_settings
+from handlers.understand import parts_of
 
 HOLDOUT = PROJECT_ROOT / "tests" / "understanding" / "labelled" / "holdout.yaml"
-
-
-def _sentences(text: str) -> int:
-    return sum(1 for part in text.replace("?", ".").replace("!", ".").replace("\n", ".").split(".") if part.strip())
 
 
 async def _measure(messages: list[str]) -> list[float]:
@@ -54,7 +51,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=600)
     args = parser.parse_args()
     texts = [str(item["text"]) for item in yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))]
-    several = [text for text in texts if _sentences(text) >= 2]
+    several = [text for text in texts if len(parts_of(text, clauses=False)) >= 2]
 
     def repeated(pool: list[str]) -> list[str]:
         return (pool * (args.messages // len(pool) + 1))[: args.messages]

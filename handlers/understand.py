@@ -103,7 +103,7 @@ def request_apart(turn: Turn, parts: list[str], besides: Callable[[str], bool] |
         elif intent is None:
             # A sentence that asks for nothing as a whole may in one clause ("Ngừng nhắc nhở luôn nhé, tôi chuyển sang
             # cơ sở khác."): the clause is the request.
-            clauses = [c.strip().rstrip(",;").strip() for c in re.findall(r"[^,;]+[,;]*", part) if len(c.split()) >= 2]
+            clauses = parts_of(part)
             if len(clauses) >= 2:
                 requests.extend(clause for clause in clauses
                                 if asks_for_a_feature(clause, turn.services.intents.intent(clause)))

@@ -380,10 +380,9 @@ _ASKS_SIGNS = re.compile(r"(?<![a-z])(?:dau hieu (?:gi|nao|la gi|ra sao|the nao|
 # Asking how to tell whether a danger has come ("what are the signs he's taken too much", "how do I know if she's
 # overdosing", "làm sao biết nó bị sốc"): the danger named after it is the one whose signs are asked.
 _ASKS_HOW_TO_TELL = re.compile(
-    r"(?<![a-z])(?:what (?:are|r) (?:the )?(?:warning )?signs|what signs|which signs|signs that|"
-    r"how (?:do|can|would|will) (?:i|we|you) (?:know|tell)|how to (?:know|tell)|lam sao (?:de )?biet|"
-    r"lam the nao (?:de )?biet|sao biet|dau hieu (?:gi|nao|la gi|nao cho biet|de biet)|dau hieu cho thay|"
-    r"bieu hien (?:gi|nao|la gi)|nhan biet)(?![a-z])")
+    _ASKS_SIGNS.pattern + r"|(?<![a-z])(?:what (?:are|r) signs|signs that|how (?:do|can|would|will) (?:i|we|you) "
+    r"(?:know|tell)|how to (?:know|tell)|lam sao (?:de )?biet|lam the nao (?:de )?biet|sao biet|"
+    r"dau hieu (?:nao cho biet|de biet|cho thay)|nhan biet)(?![a-z])")
 # A reminder of the daily dose asked for ("nhắc lịch uống thuốc", "remind him to take his methadone"): the dose is the
 # reminder's, not something swallowed.
 _REMINDED_DOSE = re.compile(
