@@ -87,7 +87,7 @@ REQUIRED_CONCEPTS = frozenset({
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
-    "daily_visit", "quit_wish", "dream", "going_away",
+    "daily_visit", "quit_wish", "dream", "going_away", "not_waking",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -1334,6 +1334,36 @@ class CrisisReader:
         # An animal named, then its death within a few words ("my dog died last night", "con mèo nhà em chết rồi").
         if any(_PET_DEATH.search(" ".join(t.folded for t in tokens[end:end + 4])) for start, end in animals):
             fired.add("pet_died")
+        # Not waking up wished for ("thinking of drinking it all at once and not waking up", "i keep thinking about
+        # not waking up") or supposed of the writer ("what if i took everything and just didn't wake up"): a way of
+        # dying the writer names a few words after, with nobody else named between, not a sign seen in someone ("my
+        # dad did not wake up").
+        wished = [end for name, _start, end in kept if name in ("wish", "speaker_wish")]
+        writer = [end for name, _start, end in kept if name == "first_person"]
+        named = [(start, end) for name, start, end in kept if name in ("person", "child", "young_child")]
+
+        def after(start: int, by: list[int], within: int) -> bool:
+            return any(0 <= start - w <= within and not any(w <= o < start for o, _e in named) for w in by)
+
+        not_waking = [(start, end) for name, start, end in kept if name == "not_waking"]
+        # Someone named right before it did not wake up: a sign, whatever the writer wants after ("my son did not wake
+        # up this morning and I want help").
+        named_before = [(start, end) for start, end in not_waking if any(0 <= start - e <= 2 for _s, e in named)]
+        if named_before and all(any(s <= start and end <= e for s, e in named_before)
+                                for name, start, end in kept if name == "death"):
+            fired.discard("death")
+        wished_dying = [(start, end) for start, end in not_waking if after(start, wished, 10)]
+        supposed_dying = [(start, end) for start, end in not_waking if after(start, writer, 5)]
+        if wished_dying or supposed_dying:
+            fired.add("death")
+            if wished_dying:
+                fired.add("suicide")
+            if supposed_dying and (wished_dying or "hypothetical" in fired):
+                fired.add("speaker_wish")  # the writer's own
+            dying = wished_dying + supposed_dying
+            if all(any(s <= start and end <= e for s, e in dying)
+                   for name, start, end in kept if name == "sign_unresponsive"):
+                fired.discard("sign_unresponsive")
         if "dark_thoughts" in fired:
             fired.add("despair")  # asked plainly whether they are in danger: the words are a euphemism
         if _FEARED_DEAD.search(folded):

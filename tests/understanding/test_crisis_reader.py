@@ -2349,3 +2349,19 @@ def test_a_right_now_someone_else_demands_is_not_the_writers_danger() -> None:
 
 def test_risky_sex_is_no_risk_to_life() -> None:
     assert READER.read("is there a pill after risky sex so i don't catch hiv? how does it work") is None
+
+
+@pytest.mark.parametrize("text", [
+    "been thinking of swallowing every bottle i have saved tonight and not waking up",
+    "what if i took the lot and just didn't wake up",
+    "most nights i pray that i don't wake up",
+])
+def test_not_waking_up_wished_or_supposed_by_the_writer_is_a_wish_to_die(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_someone_who_did_not_wake_up_shows_a_sign_and_waking_late_shows_none() -> None:
+    reading = READER.read("my dad did not wake up after his dose this morning and i want to know what to do")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    assert READER.read("i didn't wake up in time for my dose today, can i still go this afternoon") is None
