@@ -70,6 +70,28 @@ MARKED_TEENCODE: dict[str, str] = {"mún": "muốn", "chít": "chết", "rùi": 
                                    "đc": "được"}
 
 
+# Central Vietnamese words for "where", "now", "mother" and "why", typed with their marks ("ở Huế có điểm tư vấn
+# mô không", "chừ khỏe rồi", "mạ tui", "làm răng"): the common word. Folded, they are words of their own ("mở", "mơ",
+# "răng" a tooth), so only the marked word is read, and "mô" and "răng" only where they ask: "mô tả" and "quy mô"
+# describe, "đau răng" is a toothache. "Rứa" ("vậy") is left as typed: a particle, it adds nothing to what is asked.
+_DIALECT = {"mô": "đâu", "chừ": "giờ", "mạ": "mẹ", "răng": "sao"}
+_ASKING_AFTER = r"(?=\s*(?:không|ko|k|rứa|hè|hả|ạ|à|ri|\?|,|\.|$))"
+_DIALECT_WORD = re.compile(
+    rf"(?<!\w)(?:(?:(?<=ở )|(?<=đi )|(?<=chỗ )|(?<=nơi )|(?<=về )|(?<=tới )|(?<=đến ))mô|(?P<where>mô){_ASKING_AFTER}|"
+    r"răng(?=\s*(?:rứa|mà|hè|hả|rồi|\?))|(?:(?<=làm )|(?<=vì )|(?<=tại ))răng|chừ|mạ)(?!\w)",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def common_words(text: str) -> str:
+    """The text with central Vietnamese words that ask in their common form, for matching questions and requests.
+    The crisis reader reads words as typed: its phrases and model know them that way."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    # "có điểm tư vấn mô không": "mô" alone asks "ở đâu", where "ở mô" is "ở đâu" already.
+    return _DIALECT_WORD.sub(lambda m: "ở đâu" if m.group("where") else _DIALECT[m.group(0).lower()], text)
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, whitespace collapsed: "Đi  Cai NGHIỆN" → "di cai nghien"."""
     if text.isascii():  # typed without diacritics, as many people do: nothing to decompose

@@ -11,7 +11,7 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
-from bot.normalize import question_of, with_its_subject, words
+from bot.normalize import question_clause, question_of, with_its_subject, words
 from bot.services.crisis import SIGNS, CrisisKind
 from bot.services.faq import FaqIndex, Match
 from handlers import understand
@@ -156,8 +156,10 @@ def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, li
     if entry is None and question is None and len(text) >= QUESTION_OF_CHARS:
         # Shorter than a story, a message of a few sentences that the FAQ cannot answer as a whole may be
         # answered by its own question ("I'm a nursing student, this week is exhausting. Off topic, what is
-        # buprenorphine"): its first sentences pull away from what it asks. Only when sure of it.
-        question = question_of(text)
+        # buprenorphine"): its first sentences pull away from what it asks. Only when sure of it. A single
+        # sentence of clauses is tried by its clause that asks ("Chồng tôi hay đùa …, giờ anh ấy đi làm xa, có
+        # chuyển điểm uống methadone theo được không").
+        question = question_of(text) or question_clause(text)
         if question is not None:
             asked, asked_candidates = faq.answer(question)
             if _sure_of_question(faq, asked, asked_candidates):

@@ -33,7 +33,7 @@ from scipy.sparse import csc_matrix
 
 from bot.content import FaqEntry
 from bot.language import ENGLISH, language_of
-from bot.normalize import words
+from bot.normalize import common_words, words
 from bot.run_together import Splitter
 from bot.services.linear_text import Fitted, LinearReader, Weights, kept
 from bot.yaml_text import parse_yaml
@@ -354,7 +354,7 @@ class FaqIndex:
 
     def _words(self, text: str) -> list[str]:
         english = language_of(text) == "en"
-        said = _without_emphasis(words(text, english=english))
+        said = _without_emphasis(words(common_words(text), english=english))
         return self._splitter.words(said, english=english) if self._splitter is not None else said
 
     def _terms(self, text: str) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from bot.language import ENGLISH, language_of
-from bot.normalize import words
+from bot.normalize import common_words, words
 from bot.run_together import Splitter
 from bot.timeparse import DURATION
 from bot.yaml_text import parse_yaml
@@ -276,7 +276,7 @@ class IntentReader:
 
     def _folded(self, text: str) -> str:
         english = language_of(text) == "en"
-        text = _MENTIONED.sub(r"\1 đến", text)
+        text = _MENTIONED.sub(r"\1 đến", common_words(text))
         return _PEOPLE_HARMED.sub(r"\1 nguoi thuc", " ".join(self._splitter.words(words(text, english=english),
                                                                                 english=english)))
 

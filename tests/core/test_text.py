@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.channels.render import numbered_choices, split_text
 from bot.messages import Choice, Reply
-from bot.normalize import fold, has_letters_or_digits, words
+from bot.normalize import common_words, fold, has_letters_or_digits, words
 from bot.router import COMMON_WORDS, COURTESIES, match_choice, parse_command
 
 OFFERED = (Choice("who:self", "Cho bản thân tôi"), Choice("who:family", "Tôi là người nhà"),
@@ -136,3 +137,18 @@ def test_typed_words_match_a_label_as_whole_words_in_order_or_around_it(typed: l
     expected = "k:1" if exact or (in_order and distinctive and len(" ".join(typed)) >= 3) or (
         not in_order and around) else None
     assert match_choice(" ".join(typed), offered, by_number=False) == expected
+
+
+@pytest.mark.parametrize(("typed", "common"), [
+    ("ở Huế có điểm nào mô không", "ở Huế có điểm nào ở đâu không"),
+    ("đi mô rứa", "đi đâu rứa"),
+    ("chừ làm răng đây", "giờ làm sao đây"),
+    ("Mạ tui hỏi", "mẹ tui hỏi"),
+    # Where the words mean something else, they stay.
+    ("mô tả giúp em", "mô tả giúp em"),
+    ("quy mô lớn", "quy mô lớn"),
+    ("đau răng quá", "đau răng quá"),
+    ("o mo", "o mo"),
+])
+def test_central_words_that_ask_read_as_the_common_words(typed: str, common: str) -> None:
+    assert common_words(typed) == common

@@ -1379,3 +1379,26 @@ async def test_a_danger_told_across_the_other_sentences_is_answered_before_the_f
     handler, texts = await say(bot, "I want to book a counseling session for my mum next week. Also, how do I know if "
                                     "she's taken too much? She's 72 and on methadone.")
     assert handler.startswith("booking") and "115" in texts[0], (handler, texts)
+
+
+async def test_a_question_in_the_last_clause_of_one_long_sentence_is_answered(bot: Bot) -> None:
+    await onboard(bot)
+    outcome = await bot.core.handle(Incoming(
+        "test", "u1", "u1", "clause-1", text="anh ấy hay nói đùa 'thiếu cà phê là chết', giờ đi làm xa nhà cả năm, có "
+                                           "chuyển điểm uống methadone theo được không"))
+    assert (outcome.handler, outcome.entry) == ("faq", "methadone-transfer"), outcome
+
+
+@pytest.mark.parametrize("text", ["uống methadone có kỵ thuốc đau dạ dày không", "methadone kị nhau với thuốc gì"])
+async def test_medicines_that_clash_in_the_old_word_ask_about_interactions(bot: Bot, text: str) -> None:
+    await onboard(bot)
+    outcome = await bot.core.handle(Incoming("test", "u1", "u1", "ky-" + text[-12:], text=text))
+    assert (outcome.handler, outcome.entry) == ("faq", "methadone-interactions"), outcome
+
+
+async def test_central_vietnamese_where_asks_for_a_place(bot: Bot) -> None:
+    await onboard(bot)
+    for text in ("cho tui hỏi ở Hà Nội có chỗ uống methadone mô không",
+                 "chừ tui muốn uống methadone thì uống ở mô rứa"):
+        handler, _texts = await say(bot, text)
+        assert handler == "sites", text
