@@ -87,7 +87,7 @@ REQUIRED_CONCEPTS = frozenset({
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
-    "daily_visit", "quit_wish", "dream", "going_away", "not_waking",
+    "daily_visit", "quit_wish", "dream", "going_away", "not_waking", "in_care",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -1083,6 +1083,13 @@ class CrisisReader:
                 and model.crisis < MODEL_SURE \
                 and not c & {"overdose_event", "shock_word", "collapse", "swallowed", "ingest", "ingest_accident",
                              "excess", "excess_amount", "cry", "strong_now", "again", "not_safe", *SIGNS}
+            # A danger the model alone hears, told as already in others' hands ("the kids were taken into care", "xe
+            # cấp cứu chở đi rồi"), with no cry, no sign seen and nothing said to be happening still: what it was, and
+            # what to do if it happens, not the alarm.
+            in_hand = reading is None and "in_care" in c \
+                and not c & {"cry", "again", "strong_now", "not_safe", "speaker_wish", "suicide", "method", *SIGNS}
+            if in_hand:
+                return CrisisReading(kind, Tier.ABOUT, ("model", "in_care"), model.crisis)
             sure = (evidence or model.crisis >= MODEL_SURE) and not worried_for_someone and not answered_plainly \
                 and not grieving and not violence_unsaid and not overdose_unseen
             return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
@@ -1284,6 +1291,8 @@ class CrisisReader:
         # just out and using again is when an overdose is likeliest.
         if "released" in fired and not fired & {*SIGNS, "collapse", "overdose_event", "cry"} \
                 and not ("strong_now" in fired and fired & {"used", "again", "ingest", "swallowed"}):
+            fired.add("safe_now")
+        if "in_care" in fired:
             fired.add("safe_now")
         if "false_alarm" in fired and not fired & {"cry", "again", "strong_now"}:
             fired.add("safe_now")  # what turned out to be nothing is over

@@ -2365,3 +2365,17 @@ def test_someone_who_did_not_wake_up_shows_a_sign_and_waking_late_shows_none() -
     reading = READER.read("my dad did not wake up after his dose this morning and i want to know what to do")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
     assert READER.read("i didn't wake up in time for my dose today, can i still go this afternoon") is None
+
+
+def test_someone_already_taken_away_for_care_is_in_no_danger_the_writer_must_act_on() -> None:
+    for text in ("tối qua chú hàng xóm lăn ra ngất ở chợ, xe cấp cứu chở đi rồi, nghe bảo do tụt huyết áp",
+                 "the kids next door were taken into care after their dad left them without food for days"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+
+
+def test_still_not_waking_is_a_sign_and_not_alert_is_none() -> None:
+    reading = READER.read("đã gọi cấp cứu mà xe chưa tới, chồng em vẫn không tỉnh")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    drowsy = READER.read("mới tăng liều mà sáng nào em cũng không tỉnh táo lắm, vậy có sao không")
+    assert drowsy is None or drowsy.tier is not Tier.NOW, drowsy
