@@ -75,10 +75,10 @@ MARKED_TEENCODE: dict[str, str] = {"mún": "muốn", "chít": "chết", "rùi": 
 # "răng" a tooth), so only the marked word is read, and "mô" and "răng" only where they ask: "mô tả" and "quy mô"
 # describe, "đau răng" is a toothache. "Rứa" ("vậy") is left as typed: a particle, it adds nothing to what is asked.
 _DIALECT = {"mô": "đâu", "chừ": "giờ", "mạ": "mẹ", "răng": "sao"}
-_ASKING_AFTER = r"(?=\s*(?:không|ko|k|rứa|hè|hả|ạ|à|ri|\?|,|\.|$))"
+_ASKING_AFTER = r"(?=\s*(?:(?:không|ko|k|rứa|hè|hả|ạ|à|ri)(?!\w)|\?|,|\.|$))"
 _DIALECT_WORD = re.compile(
     rf"(?<!\w)(?:(?:(?<=ở )|(?<=đi )|(?<=chỗ )|(?<=nơi )|(?<=về )|(?<=tới )|(?<=đến ))mô|(?P<where>mô){_ASKING_AFTER}|"
-    r"răng(?=\s*(?:rứa|mà|hè|hả|rồi|\?))|(?:(?<=làm )|(?<=vì )|(?<=tại ))răng|chừ|mạ)(?!\w)",
+    r"răng(?=\s*(?:(?:rứa|mà|hè|hả)(?!\w)|\?))|(?:(?<=làm )|(?<=vì )|(?<=tại ))răng|chừ|mạ)(?!\w)",
     re.IGNORECASE | re.MULTILINE)
 
 

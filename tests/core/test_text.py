@@ -148,6 +148,8 @@ def test_typed_words_match_a_label_as_whole_words_in_order_or_around_it(typed: l
     ("mô tả giúp em", "mô tả giúp em"),
     ("quy mô lớn", "quy mô lớn"),
     ("đau răng quá", "đau răng quá"),
+    ("đau răng rồi", "đau răng rồi"),
+    ("mô kể", "mô kể"),
     ("o mo", "o mo"),
 ])
 def test_central_words_that_ask_read_as_the_common_words(typed: str, common: str) -> None:
