@@ -87,7 +87,7 @@ REQUIRED_CONCEPTS = frozenset({
     "bot_feature", "feature_talk", "soon", "household_poison", "set_aside", "not_habitual", "others_fear", "not_safe",
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
-    "daily_visit", "quit_wish", "dream", "going_away", "not_waking", "in_care",
+    "daily_visit", "quit_wish", "dream", "going_away", "not_waking", "in_care", "feared_future", "heart_emergency",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -689,7 +689,8 @@ class CrisisReader:
                 and model.crisis < model.about / 2 and not c & {"strong_now", "cry", "again", *UNDOUBTED} \
                 and "struck_now" not in reading.signals and not taken \
                 and not (reading.kind is CrisisKind.SUICIDE and self._dying_told(text)) \
-                and not self._signs_seen_then_supposed(c, text):
+                and not self._signs_seen_then_supposed(c, text) \
+                and not (reading.kind is CrisisKind.OVERDOSE and self._signs_told_in_a_clause(text)):
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_about"), model.crisis)
         if reading is not None and reading.tier is Tier.NOW:
             # Which crisis it is, the rules and the model can see differently (pills swallowed to die,
@@ -1603,6 +1604,18 @@ class CrisisReader:
                              "fiction", "safe_now", "habitual", "medical_cause"}
             for found, asked in sentences)
 
+    def _signs_told_in_a_clause(self, text: str) -> bool:
+        """A clause of its own tells signs of someone named, now, and asks nothing ("ko bik co phai qua lieu ko, ck e
+        tim tai het roi ma ngay to lam"): what the rest asks is what to call it, and the signs are seen."""
+        for clause in _clauses(text):
+            found, asked = self._concepts(clause)
+            if found & set(SIGNS) and found & {"person", "child", "young_child", "third_person"} \
+                    and found & {"now", "strong_now"} and not asked \
+                    and not found & {"question", "informational", "permission", "hypothetical", "yes_no", "past",
+                                     "long_ago", "joking", "fiction", "dream", "safe_now", "habitual", "medical_cause"}:
+                return True
+        return False
+
     def _supposed(self, clause: str) -> bool:
         """"X mà (lỡ) V … thì …" supposes V of X when X only names who ("con em mà uống nhầm methadone thì …"), not
         when X already tells what happened ("bé uống nhầm methadone mà em không biết gọi ai thì …")."""
@@ -1667,7 +1680,7 @@ class CrisisReader:
             ending.pop()  # "... có sao không ad", "... ko vậy ạ": the question word comes before
         if not c & EVENTS and not ("unreachable" in c and c & {"suicide_hint", "despair"}) \
                 and not ("going_away" in c and c & {"farewell_apology", "signing_off", "despair"}) \
-                and "found_after" not in c:
+                and "found_after" not in c and not ("heart_emergency" in c and c & {"used", "substance"}):
             return None
         now = bool(c & {"now", "strong_now"})
         # What was supposed, then said to have happened to the writer just now ("if a second nurse gave you your dose
@@ -1687,8 +1700,10 @@ class CrisisReader:
         joking = "joking" in c
         # What happened then and is happening again is now ("năm ngoái nó đánh em, giờ nó lại đang ...").
         again = "again" in c
+        # A danger feared some day ("sợ một ngày nào đó nó ngáo đá rồi làm hại cả nhà") is not now, whatever "rồi" says.
+        feared = "feared_future" in c and not strong and not c & {"cry", "again", "not_safe"}
         not_now = ("hypothetical" in c and not now) or ("past" in c and not strong and not again) \
-            or ("habitual" in c and asks) \
+            or ("habitual" in c and asks) or feared \
             or opens_with_if or joking or bool(c & {"fiction", "safe_now", "dream"})
         animal_only = "animal" in c and not someone
         readings: list[CrisisReading] = []
@@ -1711,6 +1726,11 @@ class CrisisReader:
         # writer with nobody else and no drug named ("đi ca đêm về nằm im như chết, mai còn đi làm"), is rest.
         if "cold_weather" in c and "used" not in c and "overdose_event" not in c:
             observed = shock = False
+        # Snoring told as the person's habit, with no drug named ("chồng tôi ngủ ngáy to như sấm, đêm nào cũng vậy, ông
+        # ấy chẳng dùng gì cả"): a complaint about sleep, not a breath that is failing.
+        if signs == ["sign_breathing"] and "habitual" in c and not strong and not c & {
+                "used", "substance", "overdose_event", "swallowed", "ingest", "excess", "cry", "again", "collapse"}:
+            observed = False
         if "rest" in c and not c & {"used", "substance", "person", "child", "young_child", "cry", "overdose_event",
                                     "swallowed", "ingest", "strong_now"}:
             observed = shock = False
@@ -1784,6 +1804,13 @@ class CrisisReader:
                 add(CrisisKind.POISONING, Tier.NOW, "deadly_question", "swallowed", "ingest", "now", "strong_now")
             else:
                 add(CrisisKind.OVERDOSE, Tier.ABOUT, "deadly_question", "used", "substance", "going_without")
+
+        # The heart giving way, asked of a drug ("does meth cause heart attacks in young people"): a danger asked about.
+        # Someone's own heart condition beside a question about treatment ("bố tôi bị đau tim, uống methadone được
+        # không") asks about the treatment.
+        if "heart_emergency" in c and c & {"used", "substance"} and asks and not specific and not readings \
+                and not animal_only and not c & {"strong_now", "cry", "again"}:
+            add(CrisisKind.OVERDOSE, Tier.ABOUT, "heart_emergency", "used", "substance", "question")
 
         accident = ("ingest_accident" in c and bool(c & {"substance", "child", "young_child"})) or "spiked" in c
         # Someone swallowed a poison, or a medicine that is no drug of use, and now shows signs: a poisoning,
