@@ -47,7 +47,7 @@ ABOUT_UNSURE = 0.3
 # How sure the ranker must be of the entry a story's last clause asks for, for the clause to be its question.
 CLAUSE_RANKER_AT = 0.5
 _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
-                                      "reminder_stop", "language_en", "language_vi"})
+                                      "reminder_stop", "language_en", "language_vi", "erase"})
 # The signals of a danger asked about, not only told: its answer comes first, whatever a later clause asks for.
 _ASKED_ABOUT = frozenset({"question", "informational", "hypothetical", "deadly_question", "permission"})
 # The entry that answers a question about each danger when the FAQ finds no closer one.
@@ -200,7 +200,8 @@ async def about(turn: Turn) -> Step:
     log.info("danger question kind=%s signals=%s", kind.value, "+".join(turn.crisis.signals))
     # A danger told as over, beside a feature asked for ("hồi đó anh ấy đánh tôi, giờ tôi muốn đặt lịch tư
     # vấn"): the feature opens, after the line of what to do if it is happening now. Finding a place or
-    # saying what is kept is left to the answer, which may be what was asked ("chuyển cơ sở ở Đà Nẵng").
+    # saying what is kept is left to the answer, which may be what was asked ("chuyển cơ sở ở Đà Nẵng"); an erasure
+    # asked for opens ("hồi đó bị đánh nhập viện, giờ chỉ muốn xóa hết dữ liệu của tôi").
     # So does a feature asked for in the message's last sentence, after a danger told and not asked about, when
     # that sentence names no danger ("we had an overdose response training today. when's the next group
     # meeting?", "My boss will kill me if I'm late again. Can I move tomorrow's appointment?").

@@ -1402,3 +1402,26 @@ async def test_central_vietnamese_where_asks_for_a_place(bot: Bot) -> None:
                  "chừ tui muốn uống methadone thì uống ở mô rứa"):
         handler, _texts = await say(bot, text)
         assert handler == "sites", text
+
+
+async def test_an_erasure_asked_for_after_a_danger_told_as_over_opens(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "mấy năm trước em từng bị sốc thuốc phải đi viện, giờ ổn rồi, em muốn xóa hết "
+                                    "thông tin của em trên đây")
+    assert handler == "privacy", texts
+    assert "115" in texts[0], texts
+
+
+async def test_a_meetings_time_asked_without_naming_the_group_finds_the_groups(bot: Bot) -> None:
+    await onboard(bot)
+    for text in ("bao giờ họp vậy mọi người", "buổi trước nói về quá liều nghe sợ thật, lúc nào họp tiếp ạ?"):
+        handler, texts = await say(bot, text)
+        assert handler == "groups", (text, texts)
+
+
+async def test_a_double_dose_watched_over_and_found_fine_is_over(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "hôm thứ hai em lỡ uống 2 liều, phòng khám theo dõi, không sao. giờ nhắc em 6h "
+                                    "sáng mỗi ngày nha")
+    assert handler == "reminders:set", (handler, texts)
+    assert not any("kể cả khi người đó trông vẫn bình thường" in text for text in texts), texts
