@@ -2382,7 +2382,8 @@ def test_still_not_waking_is_a_sign_and_not_alert_is_none() -> None:
 
 
 def test_snoring_told_as_a_habit_with_no_drug_is_no_sign() -> None:
-    habit = READER.read("ông xã ngáy to lắm, đêm nào cũng vậy cả chục năm rồi, ổng có dùng gì đâu, chỉ than thở chút thôi")
+    habit = READER.read("ông xã ngáy to lắm, đêm nào cũng vậy cả chục năm rồi, ổng có dùng gì đâu, chỉ than thở "
+                        "chút thôi")
     assert habit is None or habit.tier is not Tier.NOW, habit
     reading = READER.read("anh ấy chích xong là tối nào cũng ngáy to, giờ gọi mãi không dậy")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
@@ -2397,7 +2398,8 @@ def test_a_danger_feared_some_day_is_a_question_about_it() -> None:
     for text in ("mẹ lo mai mốt thằng út phê đá rồi đánh cả nhà, giờ phải chuẩn bị gì",
                  "i worry that some day my husband will get violent on ice and hurt the kids, what can we do"):
         reading = READER.read(text)
-        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), (text, reading)
+        assert reading is not None, text
+        assert (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), (text, reading)
 
 
 def test_the_heart_giving_way_asked_of_a_drug_is_a_question_about_a_danger() -> None:
