@@ -40,6 +40,7 @@ import numpy as np
 if TYPE_CHECKING:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import SGDClassifier
+    from sklearn.multiclass import OneVsRestClassifier
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class Weights:
     classes: tuple[str, ...]
 
     @classmethod
-    def of(cls, vectorizers: Sequence[TfidfVectorizer], classifier: SGDClassifier) -> Weights:
+    def of(cls, vectorizers: Sequence[TfidfVectorizer], classifier: SGDClassifier | OneVsRestClassifier) -> Weights:
         blocks = []
         for vectorizer in vectorizers:
             params = {name: getattr(vectorizer, name) for name in _ANALYZER_PARAMS}
@@ -77,8 +78,14 @@ class Weights:
             for term, column in vectorizer.vocabulary_.items():
                 terms[column] = term
             blocks.append(Block(params, tuple(terms), np.asarray(vectorizer.idf_, dtype=float)))
-        return cls(tuple(blocks), np.asarray(classifier.coef_, dtype=float),
-                   np.asarray(classifier.intercept_, dtype=float), tuple(str(c) for c in classifier.classes_))
+        if hasattr(classifier, "estimators_"):
+            # One binary model per class, each a row of the same arithmetic.
+            coef = np.vstack([estimator.coef_ for estimator in classifier.estimators_])
+            intercept = np.array([estimator.intercept_[0] for estimator in classifier.estimators_])
+        else:
+            coef, intercept = classifier.coef_, classifier.intercept_
+        return cls(tuple(blocks), np.asarray(coef, dtype=float), np.asarray(intercept, dtype=float),
+                   tuple(str(c) for c in classifier.classes_))
 
     def save(self, path: Path) -> None:
         """Writes the file whole or not at all: a start reading it meanwhile sees the old one or none."""
@@ -123,7 +130,7 @@ class Fitted:
     check the reader's own arithmetic against scikit-learn's."""
 
     vectorizers: tuple[TfidfVectorizer, ...]
-    classifier: SGDClassifier
+    classifier: SGDClassifier | OneVsRestClassifier
 
     def features(self, prepared: list[str]) -> Any:
         """The feature matrix scikit-learn computes for these prepared messages."""

@@ -37,6 +37,16 @@ def test_the_same_ways_of_asking_give_the_same_model() -> None:
     assert learned(pairs, SYNONYMS) is not learned(pairs)
 
 
+def test_the_order_of_the_ways_of_asking_does_not_change_what_is_learned() -> None:
+    """Learned to the end, the model is the one the examples decide: a way of asking added or moved moves only
+    the answers near it, not a reshuffle of every near-tie."""
+    pairs = tuple((SYNONYMS.prepared(q), entry.id) for entry in CONTENT.faq for q in entry.questions.vi[:4])
+    one, other = FaqModel.learn(pairs), FaqModel.learn(tuple(reversed(pairs)))
+    for text in ("methadone la gi", "quên uống thuốc thì sao", "xét nghiệm hiv ở đâu", "cai nghiện tự nguyện"):
+        prepared = SYNONYMS.prepared(text)
+        assert np.allclose(one.probabilities(prepared), other.probabilities(prepared), atol=1e-4), text
+
+
 def test_a_long_family_message_with_one_question_is_answered() -> None:
     story = ("Chào ad, bố tôi năm nay 60 tuổi, đã uống methadone được mấy năm, ông vẫn đi làm phụ hồ, "
              "gần đây ông bị ho lâu ngày đi khám thì bị lao phổi, bác sĩ cho uống thuốc lao và dặn là "
