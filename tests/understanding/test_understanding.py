@@ -1353,6 +1353,7 @@ def test_not_knowing_where_to_tap_asks_for_the_menu() -> None:
     ("since I started ARVs my dose wears off by the evening, could the two be related?", "methadone-interactions"),
     ("someone told me there's a medicine after a risky encounter so you won't get hiv, what's it called and how does "
      "it work", "pep"),
+    ("nộp hồ sơ xin việc thì bên tuyển dụng có biết em đang điều trị methadone không", "confidentiality"),
 ])
 async def test_questions_in_their_own_words_find_their_entry(bot: Bot, text: str, entry: str) -> None:
     await onboard(bot)
