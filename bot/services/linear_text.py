@@ -12,11 +12,12 @@ that starts, so it is imported only to learn, and the two ways a message is cut 
 (`analyzer`) are scikit-learn's own steps written out, checked against its analyzers in
 tests/services/test_linear_text.py.
 
-Learning both readers takes about three seconds of every start. What they learn is plain arrays (the
-n-grams of each block, their IDF, the weights), so it is kept in a NumPy file named by a digest of
-everything that decides it: the examples, this code and the library versions. The next start with the
-same content reads it back in a few tens of milliseconds. The file holds no Python objects (it is read
-with `allow_pickle=False`), and one that cannot be read is learned again and rewritten.
+Learning both readers takes about twenty seconds of a start, the FAQ ranker most of it. What they
+learn is plain arrays (the n-grams of each block, their IDF, the weights), so it is kept in a NumPy
+file named by a digest of everything that decides it: the examples, this code and the library
+versions. The next start with the same content reads it back in a few tens of milliseconds. The file
+holds no Python objects (it is read with `allow_pickle=False`), and one that cannot be read is learned
+again and rewritten.
 """
 
 from __future__ import annotations
