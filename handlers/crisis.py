@@ -17,7 +17,8 @@ from bot.dialogs import Handler, Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
 from bot.normalize import asks, has_letters_or_digits, question_clause, question_of, words
-from bot.services.crisis import CrisisKind, Tier, names_a_child
+from bot.services.crisis import EVENTS, CrisisKind, Tier, names_a_child
+from bot.services.faq import Match
 from handlers import understand
 from handlers.faq import (
     ABOUT_LINES,
@@ -26,6 +27,7 @@ from handlers.faq import (
     answer_of,
     answer_to,
     on_question,
+    sure_of_question,
     what_to_do_instead,
 )
 
@@ -58,6 +60,9 @@ _ABOUT_ENTRIES = {
     CrisisKind.CHILD: "child-protection-111",
     CrisisKind.VIOLENCE: "emergency-numbers",
 }
+
+# The entries about a danger itself, rather than one of its risks.
+_DANGER_ITSELF = frozenset({*_ABOUT_ENTRIES.values(), "overdose-first-aid"})
 
 # Which number to call, asked about a danger ("lỡ anh ấy lên cơn đập phá thì tôi nên gọi số nào", "who do I call if a
 # kid is left alone"): the entry with that danger's numbers, whatever else the message shares words with.
@@ -182,6 +187,30 @@ def _asked_apart(turn: Turn, whole: FaqEntry | None, kind: CrisisKind) -> bool:
     return question is not None and turn.services.crisis.read(question) is None
 
 
+def _danger_asked_at_the_end(turn: Turn, kind: CrisisKind, entry: FaqEntry,
+                             candidates: list[Match]) -> tuple[FaqEntry, list[Match]]:
+    """A story about something else that ends by asking about the danger itself ("Em uống methadone được 2 tuần, liều
+    đang tăng dần … Ad cho em biết dấu hiệu quá liều là gì để em tự để ý với ạ"): the story pulls towards its own
+    subject, the question asks for the danger's entry. Its answer when the question, read alone, is a question about
+    the same danger that the FAQ answers from an entry about the danger itself with confidence."""
+    question = question_of(turn.text[:QUESTION_CHARS])
+    if question is None:
+        return entry, candidates
+    reading = turn.services.crisis.read(question)
+    # The question names the danger in its own words: "what would someone look like if they'd smoked one?" asks of
+    # the thing the sentence before it names.
+    if reading is None or reading.tier is not Tier.ABOUT or reading.kind is not kind \
+            or not set(reading.signals) & EVENTS:
+        return entry, candidates
+    asked, asked_candidates = turn.services.faq.answer(question)
+    # Only an entry about the danger itself (its signs, first aid, the numbers): an entry about one of its risks
+    # (doses taken home, using after a break) may be what the story asks after all.
+    if asked is None or asked.id not in _DANGER_ITSELF or not sure_of_question(turn.services.faq, asked,
+                                                                               asked_candidates):
+        return entry, candidates
+    return asked, asked_candidates
+
+
 def _about_the_danger(turn: Turn, entry: FaqEntry | None) -> bool:
     """No entry, or one about a danger itself: what a story of a danger pulls towards, whatever it asks."""
     return entry is None or entry.id in _ABOUT_ENTRIES.values() \
@@ -249,6 +278,8 @@ async def about(turn: Turn) -> Step:
         # as past is followed by a question of its own, which is read below; one only the model heard may be
         # no danger at all ("có thể cho người nhà lĩnh thuốc hộ không").
         entry, candidates = None, [m for m in candidates if m.entry.id == _ABOUT_ENTRIES[kind]]
+    if entry is not None and not _about_the_danger(turn, entry) and "past" not in turn.crisis.signals:
+        entry, candidates = _danger_asked_at_the_end(turn, kind, entry, candidates)
     if "past" in turn.crisis.signals or _asked_apart(turn, whole, kind):
         # A danger told as past, then a question ("năm ngoái em bị sốc thuốc, giờ muốn đăng ký methadone thì
         # cần giấy tờ gì"): the story pulls towards the danger's entry or its own words ("nằm viện mất 1 tuần"

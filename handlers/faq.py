@@ -89,6 +89,8 @@ _SO_AS_TO_ACT = re.compile(r"(?<![a-z])(?:(?:de|ma)(?: [a-z]+){0,3} (?:xu ly|xu 
 _ANTIDOTE = re.compile(r"(?<![a-z])(?:thuoc giai|giai soc|giai qua lieu|thuoc (?:nao |gi )?(?:giai|cuu)(?: duoc)?"
                        r"|antidote|reverses? (?:an |the |a )?(?:opioid |heroin |drug )?overdoses?|reversal"
                        r"|keep at home in case|keep in the house in case|de san trong nha|narcan)(?![a-z])")
+# A clause that opens with now, after one of what happened ("…, giờ muốn cai", "…, now I want methadone"), folded.
+_NOW_THEN = re.compile(r"(?:ma |nhung |and |but )?(?:gio|bay gio|gio thi|nay|hien gio|hien tai|now|right now)(?![a-z])")
 NALOXONE = "naloxone"
 ANTIDOTE_INSTEAD = frozenset({"overdose-signs", "overdose-first-aid", "emergency-numbers"})
 FIRST_AID = "overdose-first-aid"
@@ -136,12 +138,12 @@ def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, li
         # "metadon là cái gì mà ông hàng xóm ngày nào cũng đi uống vậy": what a thing is, asked with why it is
         # asked; the words after "mà" pull towards what they tell (daily dosing).
         entry, candidates = faq.answer(what_is.group(1))
-        if _sure_of_question(faq, entry, candidates):
+        if sure_of_question(faq, entry, candidates):
             return entry, candidates
     question = question_of(text) if len(text) >= STORY_CHARS or told_first else None
     if question is not None:
         entry, candidates = faq.answer(question)
-        if _sure_of_question(faq, entry, candidates):
+        if sure_of_question(faq, entry, candidates):
             return entry, candidates
         entry, candidates = _asked_of_its_subject(faq, text)
         if entry is not None:
@@ -162,11 +164,22 @@ def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, li
         question = question_of(text) or question_clause(text)
         if question is not None:
             asked, asked_candidates = faq.answer(question)
-            if _sure_of_question(faq, asked, asked_candidates):
+            if sure_of_question(faq, asked, asked_candidates):
                 return asked, asked_candidates
             asked, asked_candidates = _asked_of_its_subject(faq, text)
             if asked is not None:
                 return asked, asked_candidates
+    clauses = [clause for clause in re.split(r"[,;.]", text) if len(clause.split()) >= 2]
+    if question is None and len(text) < QUESTION_OF_CHARS and len(clauses) >= 2 \
+            and (entry is None or (candidates[0].overlap < faq.CLEAR_AT
+                                   and candidates[0].probability < STORY_WHOLE_RANKER_AT
+                                   and bool(_NOW_THEN.match(" ".join(words(clauses[-1])))))):
+        # A few words of what happened, then what the person wants, in a clause of its own ("tung suyt chet vi he, nay
+        # muon cai", "hồi trước suýt chết vì hàng trắng, giờ muốn cai"): what happened pulls away from what is wanted.
+        # Against an answer to the whole, only a clause that says it is now.
+        asked, asked_candidates = faq.answer(clauses[-1])
+        if sure_of_question(faq, asked, asked_candidates):
+            return asked, asked_candidates
     return entry, candidates
 
 
@@ -176,10 +189,10 @@ def _asked_of_its_subject(faq: FaqIndex, text: str) -> tuple[FaqEntry | None, li
     if resolved is None:
         return None, []
     entry, candidates = faq.answer(resolved)
-    return (entry, candidates) if _sure_of_question(faq, entry, candidates) else (None, [])
+    return (entry, candidates) if sure_of_question(faq, entry, candidates) else (None, [])
 
 
-def _sure_of_question(faq: FaqIndex, entry: FaqEntry | None, candidates: list[Match]) -> bool:
+def sure_of_question(faq: FaqIndex, entry: FaqEntry | None, candidates: list[Match]) -> bool:
     """Whether the answer to a message's own question stands without the rest of the message. The ranker
     alone, sure of a few words that share none of an entry's ways of asking ("không biết phải làm gì tiếp
     theo"), is following a sentence's shape, not its question; and a few words shared with a way of asking

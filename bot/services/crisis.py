@@ -88,6 +88,7 @@ REQUIRED_CONCEPTS = frozenset({
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
     "daily_visit", "quit_wish", "dream", "going_away", "not_waking", "in_care", "feared_future", "heart_emergency",
+    "not_again",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -110,6 +111,7 @@ PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
 # Concepts whose phrases hide the named concepts' matches inside them.
 SHADOWED = {
     "not_a_cry": frozenset({"now", "strong_now", "cry"}),
+    "not_again": frozenset({"again"}),  # "I don't want that to happen again": no danger back
     "animal": frozenset({"child", "young_child", "child_generic", "person"}),
     "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer
     "not_habitual": frozenset({"habitual"}),  # "thường" in "bình thường" (normal) tells no habit
@@ -176,7 +178,10 @@ _WRITER_AGE = re.compile(r"(?<![a-z])(?:i m|im|i am)(?: only| just)? ([0-9]{1,2}
                          # A school grade said instead ("em học lớp 7", "e lop 9", "i'm in 8th grade"): a child too.
                          r"(?<![a-z])(?<!nha )(?<!cua )(?<!chau )(?<!con )(?:em|toi|minh|tui|tao|con) (?:dang |moi )?"
                          r"(?:hoc |hoc sinh )?lop ([1-9])(?![0-9])|"
-                         r"(?<![a-z])(?:i m|im|i am) in (?:grade ([1-9])|([1-9])(?:th|rd|nd|st) grade)(?![0-9])")
+                         r"(?<![a-z])(?:i m|im|i am) in (?:grade ([1-9])|([1-9])(?:th|rd|nd|st) grade)(?![0-9])|"
+                         # The age said as who is writing ("12 y/o here", "i'm a 13 year old").
+                         r"(?<![a-z0-9])([0-9]{1,2}) ?(?:yo|y o|years old|year old) here(?![a-z])|"
+                         r"(?<![a-z])(?:i m|im|i am) an? ([0-9]{1,2}) ?(?:yo|y o|years old|year old)(?![a-z])")
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
 # An age in months said as one ("8 tháng tuổi", "an 8 month old") or right after a child ("con 8 tháng",
 # "bé nhà tôi 10 tháng"): a baby, whoever else the message names.
@@ -192,6 +197,17 @@ _FEARED_DEAD = re.compile(r"(?<![a-z])(?:(?:i think|i m scared|i m afraid|scared
                           r"(?: [a-z]+){0,3} (?:is|s|might be|may be|could be|is already) dead|"
                           r"hinh nhu(?: [a-z]+){0,3} (?:chet roi|tat tho roi|het tho roi)|"
                           r"khong biet(?: [a-z]+){0,3} con song (?:khong|ko|k))(?![a-z])")
+# A danger thought seen, then found to be none ("tưởng con bé uống thuốc của bố nó, hóa ra nó uống nước ngọt", "i
+# thought he'd stopped breathing but it turned out …"), unless what turned out is that it was so.
+_THOUGHT_BUT_NOT = re.compile(r"(?<![a-z])(?:tuong|i thought|we thought)(?: [^ ]+){1,15}? "
+                              r"(?:hoa ra|turned out|but it was)"
+                              r"(?! (?:[a-z0-9]+ ){0,3}(?:that|dung|dung la|really|actually|true)(?![a-z]))")
+# Somewhere safe, said as where the writer is now ("em đang ở nhà mẹ đẻ an toàn", "we're safe at my sister's"), not
+# asked ("ở đây có an toàn không").
+_SAFE_PLACE = re.compile(r"(?<![a-z])(?:(?:dang|da|gio|hien) o (?:[a-z]+ ){0,4}an toan"
+                         r"(?! (?:khong|ko|k|chua|hong|ha)(?![a-z]))"
+                         r"|(?:i m|we re|i am|we are) safe (?:at|with|now|here)(?![a-z]))")
+_BUT = re.compile(r"(?<![a-z])(?:nhung|but|ma|tuy vay|however|except)(?![a-z])")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
@@ -376,7 +392,12 @@ _VANISHING = re.compile(
 # The signs of something asked for ("… thường có dấu hiệu gì", "dấu hiệu nào", "what are the signs"): a question for
 # what to look out for, which a wish to die is not told as.
 _ASKS_SIGNS = re.compile(r"(?<![a-z])(?:dau hieu (?:gi|nao|la gi|ra sao|the nao|nhu the nao)|bieu hien (?:gi|nao|la gi|"
-                         r"ra sao|the nao)|what (?:are|r) the (?:warning )?signs|what signs|which signs)(?![a-z])")
+                         r"ra sao|the nao)|what (?:are|r) the (?:warning )?signs|what signs|which signs|"
+                         # The danger named between ("dấu hiệu quá liều là gì"), or the signs asked to be told ("em
+                         # muốn biết dấu hiệu quá liều").
+                         r"(?:dau hieu|bieu hien)(?: [a-z]+){1,3}? (?:la gi|ra sao|the nao|nhu the nao|gom nhung gi)|"
+                         r"(?:muon biet|can biet|cho (?:em|toi|minh|tui|chau|con) biet"
+                         r"|chi (?:em|toi|minh|tui|chau|con)) (?:cac |nhung |them )?(?:dau hieu|bieu hien))(?![a-z])")
 # Asking how to tell whether a danger has come ("what are the signs he's taken too much", "how do I know if she's
 # overdosing", "làm sao biết nó bị sốc"): the danger named after it is the one whose signs are asked.
 _ASKS_HOW_TO_TELL = re.compile(
@@ -767,7 +788,12 @@ class CrisisReader:
             asked_then_taken = reading.kind is CrisisKind.POISONING and "deadly_question" in reading.signals \
                 and not c & {"despair", "speaker_wish", "wish", "suicide", "method", "plan", "stockpile",
                              *FAREWELL_EVIDENCE}
-            model_kind = model.kind_share >= MODEL_KIND \
+            # ... and an overdose, something taken or signs seen: suicide named in words, with neither, is a wish to
+            # die.
+            no_overdose = model.crisis_kind == CrisisKind.OVERDOSE and reading.kind is CrisisKind.SUICIDE \
+                and "suicide" in c and not c & {"overdose_event", "shock_word", "used", "swallowed", "ingest", "excess",
+                                                "excess_amount", "collapse", *SIGNS}
+            model_kind = model.kind_share >= MODEL_KIND and not no_overdose \
                 and not (asked_then_taken or child_seen or swallowed_seen or excess_unseen or no_child or not_the_writer
                          or nothing_taken or own_harm or no_dying or child_sees)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
@@ -786,6 +812,13 @@ class CrisisReader:
         # So is a sleeper woken at last, with no sign seen ("chồng em say rượu ngủ say, gọi mãi mới dậy đi làm").
         over = (bool(c & {"past", "long_ago"} or "false_alarm" in c) and "safe_now" in c and not c & {"cry", "again"}) \
             or ("false_alarm" in c and not c & {"cry", "again", "strong_now", *SIGNS})
+        # Or well again, said after signs or a wish to die the rules read as over ("ban nay ck e ngat xiu xong tinh lai
+        # roi", "he overdosed an hour ago but … he's awake and talking now"), with nothing swallowed and no "just now":
+        # the model, short of sure, hears the signs. A swallowing "seems fine" is no safety: methadone acts for hours.
+        over = over or (reading is not None and reading.tier is Tier.ABOUT and "safe_now" in c
+                        and model.crisis < MODEL_SURE
+                        and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "ingest_accident", "excess",
+                                     "excess_amount", "plan", "stockpile", "method", *FAREWELL_EVIDENCE})
         resting = "rest" in c and calm and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed"})
         # Not wanting the bot's reminders, notices or stored data any more ("i don't want reminders
         # anymore", "không muốn bot giữ gì về tôi nữa", "erase everything about me from your system, now"):
@@ -891,6 +924,20 @@ class CrisisReader:
             and calm and bool(c & set(SIGNS)) and model.crisis < MODEL_SURE \
             and not c & {"stockpile", "plan", "method", "suicide", "swallowed", *FAREWELL_EVIDENCE} \
             and self._signs_asked_alone(text)
+        # An overdose named only in sentences that tell what is said or read of it, and ask ("… giờ đang ở nhà. Tôi đọc
+        # thấy người ta bảo mới ra trại mà dùng lại rất dễ sốc thuốc. Gia đình nên làm gì"): the model hears the person
+        # and the now of the other sentences beside the danger; no sentence tells it of anyone.
+        heard_of = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.OVERDOSE \
+            and not c & {"cry", "again", "swallowed", "excess", "excess_amount", "collapse", "suicide", "method",
+                         "plan", "stockpile", *SIGNS, *FAREWELL_EVIDENCE} \
+            and self._overdose_only_asked_about(text)
+        # The signs of an overdose asked for, in every sentence that names it ("em muốn biết dấu hiệu quá liều là gì để
+        # còn theo dõi cho anh ấy"), with nothing seen, taken or cried for and no word of dying: the model hears the
+        # person and the watching; the words ask what to watch for.
+        signs_of_it_asked = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.OVERDOSE \
+            and not c & {"cry", "again", "swallowed", "excess", "excess_amount", "collapse", "suicide", "death",
+                         "despair", "method", "plan", "stockpile", *SIGNS, *FAREWELL_EVIDENCE} \
+            and self._signs_asked_of(text, {"overdose_event", "shock_word"})
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
@@ -1016,7 +1063,8 @@ class CrisisReader:
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
                          or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
-                         or signs_supposed or withdrawing or pet_died or signs_asked_alone):
+                         or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
+                         or signs_of_it_asked):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1295,6 +1343,14 @@ class CrisisReader:
             fired.add("safe_now")
         if "in_care" in fired:
             fired.add("safe_now")
+        safe_place = _SAFE_PLACE.search(folded)
+        if safe_place and not _BUT.search(folded[safe_place.end():]):  # "… an toàn, nhưng nó đang đứng ngoài cổng"
+            fired.add("safe_now")
+        thought = _THOUGHT_BUT_NOT.search(folded)
+        # What turned out is no danger itself ("… hóa ra nó không thở" is one).
+        if thought and not self._find_concepts(folded[thought.end():])[0] \
+                & ((EVENTS - {"ingest"}) | {"used", "substance", "cry", "not_waking", *SIGNS}):
+            fired.add("false_alarm")
         if "false_alarm" in fired and not fired & {"cry", "again", "strong_now"}:
             fired.add("safe_now")  # what turned out to be nothing is over
         if "others_fear" in fired:
@@ -1388,7 +1444,7 @@ class CrisisReader:
         writer_is_a_child = any(int(age) < 16 for match in _WRITER_AGE.finditer(folded) for age in match.groups()
                                 if age)
         if writer_is_a_child:
-            fired.add("child")
+            fired.update(("child", "child_writes"))
             # The harm is done to the writer, who is a child; not one done to someone named right after it ("he's
             # hitting my mom right now, I'm 15"), which is violence the child sees.
             if "harm_verb" in fired and _harm_done_to_another(kept, tokens):
@@ -1473,6 +1529,19 @@ class CrisisReader:
             if self._find_concepts(folded[:ask.start()])[0] & names:
                 return False  # the danger told before the question ("he took too much, how do I know if he's ok")
         return True
+
+    def _overdose_only_asked_about(self, text: str) -> bool:
+        """In a message of several sentences, every sentence that names an overdose tells what is said or asks
+        about it, and names nobody, no now and nothing taken ("Cô có thằng con út …, giờ đang đi làm thợ hồ. Cô nghe
+        người ta nói cai xong mà dùng lại là dễ sốc thuốc chết lắm. Có đúng vậy không cháu"): the person and the now
+        of the other sentences are the story around the question."""
+        sentences = self._by_sentence(text)
+        named = [found for found, _asked in sentences if found & {"overdose_event", "shock_word"}]
+        return len(sentences) > 1 and bool(named) and all(
+            "informational" in found
+            and not found & {"person", "child", "young_child", "third_person", "now", "strong_now", "cry", "again",
+                             "swallowed", "excess", "excess_amount", "collapse", *SIGNS}
+            for found in named)
 
     def _signs_asked_alone(self, text: str) -> bool:
         """Every sentence that names a sign asks about it and names nobody, no now and no cry ("Người ta bảo chích xong
@@ -1789,6 +1858,8 @@ class CrisisReader:
                     or (asks and not c & {"cry", "again"} and self._signs_asked_alone(text)) else Tier.NOW
             elif asks and not c & {"cry", "again"} and self._signs_asked_of(text, {"overdose_event", "shock_word"}):
                 tier = Tier.ABOUT  # "how do I know if my son is overdosing?": its signs asked
+            elif asks and not c & {"cry", "again"} and self._overdose_only_asked_about(text):
+                tier = Tier.ABOUT
             elif (someone and (now or not asks)) or (now and not asks) or (not asks and "habitual" not in c):
                 tier = Tier.NOW
             else:
@@ -1858,8 +1929,9 @@ class CrisisReader:
                 "young_child", "now", "question", "hypothetical", "permission", "past")
 
         weapon_alone = "weapon_only" in c and not (c & {"person", "child", "young_child"})
+        # Said with what it is for ("been saving doses to end it"), the stockpile is the writer's, subject or not.
         plan = ("stockpile" in c and bool(c & {"substance", "excess", "excess_amount", "ingest"})
-                and bool(c & {"first_person", "now", "person"})) \
+                and bool(c & {"first_person", "now", "person", "death", "suicide"})) \
             or ("suicide" in c and "soon" in c and bool(c & {"first_person", "speaker_wish"}) and "reported" not in c)
         # A parting, then out of reach: an apology and a going, or thanks for everything and a phone turned off.
         # Or despair, then out of reach today ("bạn em bảo chán đời, cả ngày nay không nghe máy"), not as a habit or
@@ -1908,8 +1980,13 @@ class CrisisReader:
                 "informational", "hypothetical", "first_person", "strong_now", "past")
 
         any_child = bool(c & {"child", "child_generic", "young_child"})
-        if ((any_child and "child_harm" in c) or ("young_child" in c and c & {"carer_out", "left_alone"})) \
-                and not animal_only:
+        # A child who writes of the grown-up in charge out of it, and of fear ("12 y/o here, stepdad wasted, scared"):
+        # the child is the one in danger.
+        # A blow the child sees struck at someone else is violence, whose reply has 111 as well.
+        child_afraid = "child_writes" in c and "carer_out" in c and bool(c & {"alone_afraid", "cry", "strong_now"}) \
+            and not c & {"violence", "threat", "child_sees"}
+        if ((any_child and "child_harm" in c) or ("young_child" in c and c & {"carer_out", "left_alone"})
+                or child_afraid) and not animal_only:
             general = not_now or ("informational" in c and not strong) or (asks and not now and "person" not in c)
             add(CrisisKind.CHILD, Tier.ABOUT if general else Tier.NOW, "child", "child_generic", "young_child",
                 "child_harm", "carer_out", "question", "hypothetical", "past")

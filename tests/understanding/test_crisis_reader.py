@@ -2407,3 +2407,110 @@ def test_the_heart_giving_way_asked_of_a_drug_is_a_question_about_a_danger() -> 
         reading = READER.read(text)
         assert reading is not None and reading.tier is Tier.ABOUT, (text, reading)
     assert READER.read("mẹ em bị nhồi máu cơ tim năm ngoái, giờ uống methadone có được không") is None
+
+
+def test_how_to_keep_out_of_a_dangers_way_is_asked_and_a_blow_now_is_not() -> None:
+    asked = READER.read("thằng cha hàng xóm chơi đá xong hay cầm dao chém bậy, mình nên tránh thế nào")
+    assert asked is not None and (asked.kind, asked.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), asked
+    now = READER.read("nó đang cầm dao đòi chém em, em phải tránh sao")
+    assert now is not None and (now.kind, now.tier) == (CrisisKind.VIOLENCE, Tier.NOW), now
+
+
+def test_an_overdose_only_heard_of_in_a_sentence_of_its_own_is_asked_about() -> None:
+    heard = READER.read("Anh trai tôi vừa ra trại được 2 tháng, giờ đang ở nhà. Tôi đọc thấy người ta bảo mới ra trại "
+                        "mà dùng lại rất dễ sốc thuốc. Gia đình nên làm gì")
+    assert heard is not None and (heard.kind, heard.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), heard
+    seen = READER.read("Anh trai tôi đang nằm im không dậy. Người ta bảo đó là sốc thuốc")
+    assert seen is not None and (seen.kind, seen.tier) == (CrisisKind.OVERDOSE, Tier.NOW), seen
+
+
+def test_saving_a_life_as_a_purpose_is_no_cry_for_help() -> None:
+    reading = READER.read("Chồng chị đang điều trị methadone. Chị đọc thấy người nhà nên giữ naloxone để cứu khi bị "
+                          "sốc, ở mình có mua được không em")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    assert "cry" not in RULES._concepts("giữ naloxone để cứu khi bị sốc")[0]
+
+
+def test_a_danger_not_wanted_back_is_not_back() -> None:
+    feared = READER.read("My cousin passed out after using at my place last month. I never want that to happen again, "
+                         "what should I keep at home?")
+    assert feared is not None and (feared.kind, feared.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), feared
+    back = READER.read("It's happening again, he passed out and won't wake up")
+    assert back is not None and (back.kind, back.tier) == (CrisisKind.OVERDOSE, Tier.NOW), back
+
+
+def test_doses_saved_up_to_die_are_a_plan_whoever_the_sentence_names() -> None:
+    for text in ("saving my pills for when i decide to end it", "been saving up doses to end it all"):
+        reading = READER.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), (text, reading)
+    assert READER.read("saving up doses because im travelling next month") is None
+
+
+def test_a_child_who_writes_of_the_grown_up_in_charge_out_of_it_and_of_fear_is_in_danger() -> None:
+    for text in ("13 yo here, mum is wasted again and im scared",
+                 "i'm a 12 year old, my stepdad is high and i'm scared"):
+        reading = RULES.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), (text, reading)
+    asked = READER.read("i'm a 14 year old, my dad uses, how can i help him quit")
+    assert asked is None or asked.tier is not Tier.NOW, asked
+
+
+def test_reminders_turned_off_for_good_are_a_request_to_the_bot() -> None:
+    for text in ("không cần nhắc giờ uống thuốc cho em nữa đâu, tắt hẳn luôn nhé",
+                 "từ giờ khỏi cần nhắc lịch hẹn cho tôi nữa, tắt vĩnh viễn"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+
+
+def test_the_signs_of_an_overdose_asked_to_watch_over_someone_are_asked_about() -> None:
+    for text in ("Em muốn biết dấu hiệu quá liều là gì để còn theo dõi cho anh ấy",
+                 "Bố em mới tăng liều methadone tuần này, đang ngủ nhiều hơn. Cho em biết các dấu hiệu quá liều với"):
+        reading = READER.read(text)
+        assert reading is not None, text
+        assert (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), (text, reading)
+
+
+def test_a_danger_over_and_the_person_well_again_is_no_alarm_unless_the_model_is_sure() -> None:
+    for text in ("she overdosed earlier tonight but the ambulance crew gave her naloxone and she's awake and talking "
+                 "now",
+                 "lúc chiều anh tôi tím tái khó thở, xe cấp cứu chở đi viện rồi, bác sĩ bảo qua cơn nguy hiểm"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+    woke = "lúc tối bố em ngất xỉu sau khi chích, giờ tỉnh lại rồi, ngồi dậy ăn cơm được, có cần đi viện không"
+    unsure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.7, "overdose"))  # type: ignore[arg-type]
+    reading = unsure.read(woke)
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    sure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.95, "overdose"))  # type: ignore[arg-type]
+    reading = sure.read(woke)
+    assert reading is not None and reading.tier is Tier.NOW, reading
+    still = READER.read("he's awake but breathing really slowly and his lips are blue")
+    assert still is not None and still.tier is Tier.NOW, still
+
+
+def test_a_swallowing_that_seems_fine_is_still_now() -> None:
+    reading = READER.read("bà em lỡ uống hết vỉ thuốc ngủ cách đây 10 phút, giờ bà vẫn nói chuyện bình thường")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_a_danger_thought_seen_then_found_to_be_none_is_no_alarm_unless_it_was_one() -> None:
+    for text in ("tưởng thằng cu uống methadone của bố nó, hóa ra nó uống chai trà xanh",
+                 "i thought my toddler drank my methadone but it turned out it was apple juice"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+    for text in ("tưởng nó chỉ ngủ, hóa ra nó không thở",
+                 "i thought he was sleeping but it turned out he wasnt breathing"):
+        reading = READER.read(text)
+        assert reading is not None and reading.tier is Tier.NOW, (text, reading)
+
+
+def test_somewhere_safe_said_as_where_one_is_now_is_over_and_a_but_after_it_is_not() -> None:
+    safe = RULES.read("tuần trước chồng em say rượu đánh em, giờ em đang ở nhà chị gái an toàn rồi")
+    assert safe is None or safe.tier is not Tier.NOW, safe
+    threatened = RULES.read("em đang ở nhà mẹ đẻ an toàn, nhưng nó đang đứng ngoài cổng cầm dao đòi giết em")
+    assert threatened is not None and threatened.tier is Tier.NOW, threatened
+
+
+def test_suicide_named_in_words_stays_a_wish_to_die_whatever_overdose_the_model_hears() -> None:
+    hears_overdose = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.95, "overdose"))  # type: ignore[arg-type]
+    reading = hears_overdose.read("em trai tôi vừa nhắn là nó muốn tự tử, giờ nó khóa cửa phòng không trả lời")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading

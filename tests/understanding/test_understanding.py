@@ -1354,6 +1354,8 @@ def test_not_knowing_where_to_tap_asks_for_the_menu() -> None:
     ("someone told me there's a medicine after a risky encounter so you won't get hiv, what's it called and how does "
      "it work", "pep"),
     ("nộp hồ sơ xin việc thì bên tuyển dụng có biết em đang điều trị methadone không", "confidentiality"),
+    ("uống thuốc HIV mấy tháng nay, chiều nào cũng thấy methadone hết tác dụng sớm, có liên quan không",
+     "methadone-interactions"),
 ])
 async def test_questions_in_their_own_words_find_their_entry(bot: Bot, text: str, entry: str) -> None:
     await onboard(bot)
@@ -1426,3 +1428,37 @@ async def test_a_double_dose_watched_over_and_found_fine_is_over(bot: Bot) -> No
                                     "sáng mỗi ngày nha")
     assert handler == "reminders:set", (handler, texts)
     assert not any("kể cả khi người đó trông vẫn bình thường" in text for text in texts), texts
+
+
+async def test_a_word_for_friends_beside_a_question_about_a_danger_opens_no_groups(bot: Bot) -> None:
+    """"Nhóm" alone is the self-help group only next to the word that asks for it."""
+    await onboard(bot)
+    handler, texts = await say(bot, "Nhóm tụi em đi phượt hay chơi cỏ chung, có đứa từng bị sốc. Em muốn biết khi nào "
+                                    "thì là sốc thuốc để còn gọi cấp cứu cho kịp")
+    assert handler == "crisis:about", (handler, texts)
+    for text in ("khi nào nhóm họp vậy ad", "join the group"):
+        handler, _texts = await say(bot, text)
+        assert handler == "groups", text
+
+
+async def test_a_story_of_ones_treatment_that_asks_about_the_danger_gets_the_dangers_answer(bot: Bot) -> None:
+    await onboard(bot)
+    outcome = await bot.core.handle(Incoming("test", "u1", "u1", "story-signs", text=(
+        "Chồng em mới vào điều trị methadone được chục ngày, bác sĩ đang tăng liều dần, anh ấy hay ngáp và buồn ngủ. "
+        "Em muốn biết dấu hiệu quá liều là gì để còn theo dõi cho anh ấy")))
+    assert (outcome.handler, outcome.entry) == ("crisis:about", "overdose-signs"), outcome
+
+
+async def test_a_few_words_of_what_happened_then_what_is_wanted_now_finds_what_is_wanted(bot: Bot) -> None:
+    await onboard(bot)
+    for text, entry in (("hồi trước suýt chết vì hàng trắng, giờ muốn cai", "wanting-to-quit"),
+                        ("overdosed twice back in 2020, now i want to start methadone", "methadone-enrolment-steps")):
+        outcome = await bot.core.handle(Incoming("test", "u1", "u1", "wants-" + entry, text=text))
+        assert outcome.handler in ("faq", "crisis:about") and outcome.entry == entry, (text, outcome)
+
+
+async def test_is_it_true_asks_how_things_are_and_opens_no_feature(bot: Bot) -> None:
+    await onboard(bot)
+    outcome = await bot.core.handle(Incoming("test", "u1", "u1", "is-it-true", text=(
+        "my aunt says people on methadone must go to the clinic every day, is it true they have to go daily?")))
+    assert (outcome.handler, outcome.entry) == ("faq", "methadone-daily-dosing"), outcome
