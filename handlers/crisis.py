@@ -61,6 +61,8 @@ _ABOUT_ENTRIES = {
     CrisisKind.VIOLENCE: "emergency-numbers",
 }
 
+# The entry on doses kept at home, which says how to keep them from children.
+_TAKE_HOME_ENTRY = "methadone-take-home"
 # The entries about a danger itself, rather than one of its risks.
 _DANGER_ITSELF = frozenset({*_ABOUT_ENTRIES.values(), "overdose-first-aid"})
 
@@ -69,6 +71,11 @@ _DANGER_ITSELF = frozenset({*_ABOUT_ENTRIES.values(), "overdose-first-aid"})
 _WHICH_NUMBER = re.compile(r"(?<![a-z])(?:goi so nao|so nao|goi so gi|so gi de goi|goi cho ai|goi ai"
                            r"|what number|which number|what s the number|who do i call|who should i call|who to call"
                            r"|who do i report|number to call)(?![a-z])")
+# Whether to call for help, asked ("có cần gọi 115 không", "should I call an ambulance"): when it is an emergency, which
+# the danger's own entry says; not which number.
+_WHETHER_TO_CALL = re.compile(
+    r"(?<![a-z])(?:(?:co can|co nen|co phai|can phai) goi (?:115|cap cuu|xe cap cuu|xe)"
+    r"|(?:should i|do i need to|do i have to|is it worth) call(?:ing)? (?:115|an ambulance|911))(?![a-z0-9])")
 _NUMBER_ENTRIES = {
     CrisisKind.OVERDOSE: "emergency-numbers",
     CrisisKind.POISONING: "emergency-numbers",
@@ -319,6 +326,19 @@ async def about(turn: Turn) -> Step:
     if entry is not None and kind is CrisisKind.VIOLENCE and entry.id == _ABOUT_ENTRIES[CrisisKind.CHILD] \
             and not names_a_child(turn.text):
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[CrisisKind.VIOLENCE], entry)
+    # A child's swallowing asked about ("trẻ nhỏ uống phải methadone thì bao nhiêu ml là nguy hiểm"), or whether to
+    # call for help over an overdose or a swallowing ("có cần gọi 115 nếu bạn chỉ hơi lơ mơ sau khi dùng không"): the
+    # danger's own entry, which says when to call and that any amount a child swallows is an emergency, rather than the
+    # amounts of a dose or the list of numbers the words share. Not a question about keeping doses at home, or one asked
+    # after a swallowing told as past ("năm ngoái con tôi uống nhầm …, giờ có được mang thuốc về không"): those are
+    # answered by their own entries.
+    if kind is CrisisKind.POISONING and (entry is None or entry.id not in _DANGER_ITSELF | {_TAKE_HOME_ENTRY}) \
+            and "ingest_accident" in turn.crisis.signals and "past" not in turn.crisis.signals \
+            and names_a_child(turn.text):
+        entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
+    if kind in (CrisisKind.OVERDOSE, CrisisKind.POISONING) and entry is not None \
+            and entry.id == _NUMBER_ENTRIES[kind] and _WHETHER_TO_CALL.search(" ".join(words(turn.text))):
+        entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
     if entry is not None and entry.id in turn.services.content.crisis.danger_entries:
         return Step([Reply(answer_of(turn, entry))], "crisis:about", entry.id)  # it says what to do now
     answer = entry.answer.get(turn._.locale) + "\n\n" if entry is not None else ""

@@ -228,6 +228,8 @@ async def on_place(turn: Turn) -> Step | None:
         besides = sites.without_site_words(besides)
     if len(besides) > 8 or turn.services.intents.asks_about(turn.text):
         return None
+    if sites.kinds_said(turn.text) is None and _faq_answers_instead(turn):
+        return None
     if len(said) > 5 and not turn.services.intents.on_topic(turn.text):
         return None
     step = _places(turn)
@@ -238,6 +240,21 @@ async def on_place(turn: Turn) -> Step | None:
         if place is not None:
             return unlisted_place(turn, place)
     return step
+
+
+# How sure the FAQ ranker must be of an entry for a thing sought in a place ("where can i get clean needles in
+# hanoi", "condoms in da nang") to answer it instead of listing the sites there: the entry says where to get it.
+# The entry on finding a site is the site finder's own subject.
+_FAQ_SURE_OF_THING = 0.9
+_SITE_FINDER_ENTRY = "find-a-site"
+
+
+def _faq_answers_instead(turn: Turn) -> bool:
+    """A thing the FAQ tells where to get, sought in a place with no kind of site named: its entry answers."""
+    faq = turn.services.faq
+    entry, candidates = faq.answer(turn.text)
+    return entry is not None and entry.id != _SITE_FINDER_ENTRY and candidates[0].overlap >= faq.SUGGEST_AT \
+        and candidates[0].probability >= _FAQ_SURE_OF_THING
 
 
 def _places(turn: Turn) -> Step | None:

@@ -88,7 +88,7 @@ REQUIRED_CONCEPTS = frozenset({
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
     "daily_visit", "quit_wish", "dream", "going_away", "not_waking", "in_care", "feared_future", "heart_emergency",
-    "not_again",
+    "not_again", "seeking_care", "duration_now", "nothing_happening", "polite_sorry",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -112,6 +112,9 @@ PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
 SHADOWED = {
     "not_a_cry": frozenset({"now", "strong_now", "cry"}),
     "not_again": frozenset({"again"}),  # "I don't want that to happen again": no danger back
+    "seeking_care": frozenset({"wish"}),  # the "going to" of "not worth going to hospital?" intends nothing
+    "polite_sorry": frozenset({"farewell_apology"}),  # "xin lỗi làm phiền", "sorry, dumb question": manners
+    "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
     "animal": frozenset({"child", "young_child", "child_generic", "person"}),
     "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer
     "not_habitual": frozenset({"habitual"}),  # "thường" in "bình thường" (normal) tells no habit
@@ -164,6 +167,8 @@ RUN_TOGETHER = ("overdose_event", "sign_unresponsive", "sign_breathing", "sign_b
 # ... and these concepts' long single words too ("conuongnhammethadone"): a drug's name is one word.
 RUN_TOGETHER_WORDS = ("substance",)
 _AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| ?tuoi| year old| years old| ?yo| ?yr old| ?y o)(?![a-z])")
+# A pupil writing to a teacher ("cô giáo ơi", "thầy ơi em không về nhà được"): the writer is a child.
+_TO_A_TEACHER = re.compile(r"(?<![a-z])(?:thay|thay giao|co giao|co chu nhiem|thay chu nhiem) oi(?![a-z])")
 # An age said of a child without "years old": "he's maybe 6", "she is only 4".
 _AGE_SAID = re.compile(r"(?<![a-z])(?:he s|she s|he is|she is)(?: maybe| about| only| just| barely| like)? "
                        r"([0-9]{1,2})(?![0-9a-z])"
@@ -278,6 +283,11 @@ _BLOW = re.compile(r"(?<![a-z0-9])(tu )?(?:(?:dap|chem|bop|siet|xiet|rach)(?: [a
                    r"(?:da|dam|tat|dap|dim|chem) vao) "
                    r"(?:dau|mat|bung|co|nguc|lung|dui|tay|chan|hong) (?:toi|tui|tao|em|minh|me|chi|anh|con|vo|"
                    r"chong|no|co ay|anh ay|chi ay|ba|bo|ong|ba ay|ong ay)(?![a-z0-9])")
+# Cuts made on one's own wrist, with words between ("rạch vài đường ở cổ tay", "cut a few lines on my wrist"): a harm to
+# oneself, the suicide kind. "Rạch" is never an everyday cut; "cắt" needs the wrist, not the cuff ("cắt cổ tay áo").
+_CUT_ON_SELF = re.compile(
+    r"(?<![a-z0-9])(?:(?:rach|cat|cut|cuts|cutting|slit|slitting|slash|slashed|slashing|sliced|slicing)"
+    r"(?: [a-z0-9]+){0,5} (?:co tay(?! ao)|wrists?)|rach(?: [a-z0-9]+){0,3} (?:tay|dui|bung))(?![a-z0-9])")
 # "hai năm trước", "cách đây ba năm", "5 years ago": a time long enough past that what is told of it is over.
 # "ba năm trước" alone is left out: "ba nằm trước cửa" (dad lies at the door) folds the same.
 _YEARS_AGO = re.compile(
@@ -389,6 +399,15 @@ _VANISHING = re.compile(
     r"{0,4} bien mat"
     r"|(?:conversation|chat|chats|messages|data|history|account|records)(?: to| all| to all| to just)? "
     r"(?:disappear|vanish))(?![a-z0-9])")
+# A last word, which a farewell to life is said with, and a last message before the phone goes off too.
+_LAST_WORDS = frozenset({"tin nhan cuoi", "tin nhan cuoi cung", "nhan lan cuoi", "loi cuoi"})
+# Gone from a chat, a group or social media for shame ("muốn biến mất khỏi nhóm chat này vì lỡ gửi nhầm ảnh",
+# "i want to disappear from this group chat"): leaving a place online, not life. Never "khỏi thế giới này".
+_GONE_FROM_A_CHAT = re.compile(
+    r"(?<![a-z0-9])(?:(?:bien mat|lan mat|tron) khoi (?:(?:cai|nhom|group|doan|lop) )?(?:nhom chat|nhom|group|chat|"
+    r"facebook|fb|zalo|mang xa hoi|mxh|lop|cuoc tro chuyen)"
+    r"|(?:disappear|vanish) (?:from|off) (?:this |the |that )?(?:group chat|group|chat|internet|social media|class)"
+    r")(?![a-z0-9])")
 # The signs of something asked for ("… thường có dấu hiệu gì", "dấu hiệu nào", "what are the signs"): a question for
 # what to look out for, which a wish to die is not told as.
 _ASKS_SIGNS = re.compile(r"(?<![a-z])(?:dau hieu (?:gi|nao|la gi|ra sao|the nao|nhu the nao)|bieu hien (?:gi|nao|la gi|"
@@ -940,6 +959,25 @@ class CrisisReader:
             and self._signs_asked_of(text, {"overdose_event", "shock_word"})
         figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
+        # A figure of speech the rules set aside, then a plain question ("đề khó muốn chết mà đậu rồi. Đang uống
+        # methadone thì em có được tự lái xe không"), with no other word of dying, despair or a plan: the model, which
+        # hears a wish to die in the rest as well, is answered by the question.
+        figure_asked = reading is None and "figure_of_speech" in c and model.crisis_kind == CrisisKind.SUICIDE \
+            and bool(found[1] or c & {"question", "permission", "informational", "yes_no"}) \
+            and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "speaker_wish", "cry", "again",
+                         "excess", "excess_amount", "ingest_accident", "suicide_hint", *SIGNS, *FAREWELL_EVIDENCE}
+        # Well again after an illness named, and asking whether a treatment may go on ("ba e nam vien vi dot quy, gio on
+        # r, ba co dc uong methadone trong vien ko"): the dose asked about is no swallowing the model should alarm on.
+        well_and_asking = reading is not None and reading.tier is Tier.ABOUT and "safe_now" in c \
+            and "permission" in c and model.crisis < MODEL_SURE \
+            and not c & {"cry", "again", "strong_now", "not_safe", "ingest_accident", "excess", "excess_amount", "plan",
+                         "stockpile", "method", "suicide", *SIGNS, *FAREWELL_EVIDENCE}
+        # Nobody hurt, said in so many words, and the danger asked about ahead ("nobody is hurt tonight, asking for
+        # future reference: what do i do if a friend won't wake up?"): the words say what the model, weak in English,
+        # does not hear.
+        nothing_asked = reading is not None and reading.tier is Tier.ABOUT and "nothing_happening" in c \
+            and not c & {"cry", "again", "swallowed", "excess", "excess_amount", "ingest_accident", "plan", "stockpile",
+                         "method", *FAREWELL_EVIDENCE}
         # Someone else's fear for the writer ("vợ tôi lo tôi sẽ tái nghiện rồi chết"), with nothing seen, planned
         # or cried for: the model hears the dying, the words say whose worry it is.
         feared = "others_fear" in c and calm \
@@ -1064,7 +1102,7 @@ class CrisisReader:
                          or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
-                         or signs_of_it_asked):
+                         or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1265,8 +1303,9 @@ class CrisisReader:
         figures = self._figures(tokens)
         figure = any(_DYING & set(m.group(0).split()) for m in figures)
         vanishing = bool(_VANISHING.search(" ".join(t.folded for t in tokens)))
-        tokens = _remove(_remove(_remove(_remove(_remove(tokens, figures), self._surprise), self._everyday_excess),
-                                 _VANISHING), _BALL_PLAYED)
+        tokens = _remove(tokens, figures)
+        for everyday in (self._surprise, self._everyday_excess, _VANISHING, _BALL_PLAYED, _GONE_FROM_A_CHAT):
+            tokens = _remove(tokens, everyday)
         folded = " ".join(t.folded for t in tokens)
         matches = self._concept_phrases.matches(tokens)
         # A word inside a longer phrase that means something else is not itself: "cứu" in "sơ cứu" or
@@ -1375,6 +1414,20 @@ class CrisisReader:
         if _WISHED_DEAD.search(folded):
             fired.update(("suicide", "speaker_wish", "wished_dead"))
             fired.difference_update(("hypothetical", "question"))  # "if only" wishes, it supposes and asks nothing
+        # A last message before the phone goes off ("đây là tin nhắn cuối trước khi điện thoại sập nguồn nha"): an
+        # everyday leaving, with no other word of dying.
+        if "everyday_leaving" in fired and "suicide" in fired and all(
+                " ".join(t.folded for t in tokens[start:end]) in _LAST_WORDS
+                for name, start, end in kept if name == "suicide"):
+            fired.discard("suicide")
+        if _CUT_ON_SELF.search(folded):
+            fired.add("suicide")
+        # Nobody hurt, said in so many words, or the question said to be asked ahead ("ko ai bi sao het, e hoi de
+        # biet"): what the message supposes is not happening, unless a cry, a blow or a danger back says otherwise.
+        if "nothing_happening" in fired \
+                and not fired & {"cry", "again", "violence", "threat", "weapon_only", "suicide"}:
+            fired.update(("safe_now", "hypothetical"))
+            fired.discard("strong_now")
         for blow in _BLOW.finditer(folded):
             fired.add("suicide" if blow.group(1) else "violence")
         if vanishing:
@@ -1442,7 +1495,7 @@ class CrisisReader:
                     fired.add("run_together")
         ages = [int(age) for age in (*_AGE.findall(folded), *_AGE_SAID.findall(folded))]
         writer_is_a_child = any(int(age) < 16 for match in _WRITER_AGE.finditer(folded) for age in match.groups()
-                                if age)
+                                if age) or bool(_TO_A_TEACHER.search(folded))
         if writer_is_a_child:
             fired.update(("child", "child_writes"))
             # The harm is done to the writer, who is a child; not one done to someone named right after it ("he's
