@@ -2514,3 +2514,80 @@ def test_suicide_named_in_words_stays_a_wish_to_die_whatever_overdose_the_model_
     hears_overdose = CrisisReader(load_content(CONTENT).crisis, _SureOfKind(0.95, "overdose"))  # type: ignore[arg-type]
     reading = hears_overdose.read("em trai tôi vừa nhắn là nó muốn tự tử, giờ nó khóa cửa phòng không trả lời")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_cuts_made_on_ones_own_wrist_with_words_between_are_a_wish_to_die_and_a_shirt_cuff_is_not() -> None:
+    for text in ("mình vừa rạch mấy đường lên cổ tay, giờ máu chảy nhiều quá",
+                 "i just cut a few lines into my wrist and it won't stop bleeding"):
+        reading = RULES.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), (text, reading)
+    reading = READER.read("em cắt cổ tay áo cho ngắn lại được không")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_no_point_in_being_alive_is_a_wish_to_die() -> None:
+    reading = RULES.read("honestly there's no point in being alive for me anymore")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_choke_and_eyes_rolled_back_are_named_in_words() -> None:
+    choked = RULES.read("my husband chokes me when he's high and he just started again")
+    assert choked is not None and (choked.kind, choked.tier) == (CrisisKind.VIOLENCE, Tier.NOW), choked
+    assert "sign_seizure" in READER._concepts("after those pills his eyes rolled back and he's on the floor")[0]
+
+
+def test_an_apology_for_asking_is_no_farewell() -> None:
+    """A dose taken twice, asked about after "sorry, stupid question", is a poisoning whatever wish to die the model
+    hears: the apology is manners, and "going to the hospital" weighs a visit, it intends nothing."""
+    hears_suicide = CrisisReader(load_content(CONTENT).crisis, _SureOfKind(0.7, "suicide"))  # type: ignore[arg-type]
+    reading = hears_suicide.read("sorry, stupid question, i took an extra dose tonight cos the first one felt weak, i "
+                                 "feel ok, is it really worth going to the hospital?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    assert "farewell_apology" in READER._concepts("i'm sorry for everything, tell mum i love her")[0]
+
+
+def test_nobody_hurt_and_asked_ahead_is_a_question_even_with_tonight_in_it() -> None:
+    for text in ("tối nay ko ai bị sao, e hỏi để biết thôi: bạn chơi xong nằm bất tỉnh thì có cần gọi 115 không",
+                 "nobody is hurt tonight, asking for future reference: what do i do if a friend won't wake up?"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is Tier.ABOUT, (text, reading)
+    still = READER.read("chưa ai bị sao nhưng nó đang cầm dao đập cửa phòng em")
+    assert still is not None and still.tier is Tier.NOW, still
+
+
+def test_an_overdose_over_and_the_person_home_and_well_is_no_alarm() -> None:
+    for text in ("my cousin overdosed last year, he's been clean 10 months now and doing great, thanks for the help",
+                 "hôm qua ông anh bị sốc thuốc, đã đưa vào bv, sáng nay ra viện rồi, cảm ơn mọi người"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+
+
+def test_a_figure_of_speech_then_a_plain_question_is_answered_however_sure_the_model() -> None:
+    hears_suicide = CrisisReader(load_content(CONTENT).crisis, _SureOfKind(0.95, "suicide"))  # type: ignore[arg-type]
+    reading = hears_suicide.read("bài thi khó muốn chết mà đậu rồi, đang uống methadone em có được tự lái xe không")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    dying = hears_suicide.read("chán muốn chết, sống làm gì nữa, uống methadone có chết nhanh không")
+    assert dying is not None and dying.tier is Tier.NOW, dying
+
+
+def test_well_again_after_an_illness_and_asking_about_the_dose_is_no_alarm() -> None:
+    hears_poisoning = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.7, "poisoning"))  # type: ignore[arg-type]
+    reading = hears_poisoning.read("mẹ e nằm viện vì đột quỵ, giờ ổn r, mẹ có đc uống methadone trong viện ko")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_pupil_writing_to_a_teacher_is_a_child() -> None:
+    reading = READER.read("cô giáo ơi bố em say lại đánh em")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+    asked = READER.read("thầy ơi cho em hỏi methadone là gì")
+    assert asked is None, asked
+
+
+def test_gone_from_a_chat_or_a_last_message_before_the_phone_dies_is_no_farewell() -> None:
+    for text in ("xấu hổ quá muốn biến mất khỏi group lớp luôn", "tin nhắn cuối trước khi máy sập nguồn nha mọi người"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+    for text in ("em chỉ muốn biến mất khỏi thế giới này", "đây là tin nhắn cuối cùng của em, em xin lỗi mọi người"):
+        reading = READER.read(text)
+        assert reading is not None and reading.tier is Tier.NOW, (text, reading)
+

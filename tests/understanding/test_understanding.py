@@ -1462,3 +1462,47 @@ async def test_is_it_true_asks_how_things_are_and_opens_no_feature(bot: Bot) -> 
     outcome = await bot.core.handle(Incoming("test", "u1", "u1", "is-it-true", text=(
         "my aunt says people on methadone must go to the clinic every day, is it true they have to go daily?")))
     assert (outcome.handler, outcome.entry) == ("faq", "methadone-daily-dosing"), outcome
+
+
+async def test_a_thing_the_faq_tells_where_to_get_sought_in_a_place_gets_its_answer(bot: Bot) -> None:
+    """The entry says where to get clean needles or condoms; the site finder lists treatment sites."""
+    await onboard(bot)
+    for text, entry in (("where do i get clean needles in hai phong", "clean-needles"),
+                        ("condoms in ha noi", "free-condoms")):
+        outcome = await bot.core.handle(Incoming("test", "u1", "u1", "thing-" + entry, text=text))
+        assert (outcome.handler, outcome.entry) == ("faq", entry), (text, outcome)
+    handler, _texts = await say(bot, "where is a methadone clinic in hai phong")
+    assert handler == "sites"
+
+
+async def test_how_many_are_treated_is_a_number_to_tell_not_a_site_to_find(bot: Bot) -> None:
+    await onboard(bot)
+    outcome = await bot.core.handle(Incoming("test", "u1", "u1", "how-many", text=(
+        "how many patients are there on methadone in vietnam right now?")))
+    assert (outcome.handler, outcome.entry) == ("faq", "methadone-scale"), outcome
+
+
+async def test_what_the_bot_does_asked_in_everyday_words_shows_the_menu(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "so what kind of stuff can you do for me")
+    assert handler == "menu", (handler, texts)
+
+
+async def test_street_names_and_life_after_quitting_are_within_what_the_bot_covers(bot: Bot) -> None:
+    await onboard(bot)
+    for text, entry in (
+            ("my nephew keeps mentioning 'funky balls' at parties, what are they?", "new-drugs"),
+            ("since i quit i barely sleep and feel flat all day, is that normal?", "mental-health-after-use")):
+        outcome = await bot.core.handle(Incoming("test", "u1", "u1", "topic-" + entry, text=text))
+        assert outcome.handler in ("faq", "crisis:about") and outcome.entry == entry, (text, outcome)
+
+
+async def test_a_childs_swallowing_or_whether_to_call_asked_gets_the_dangers_own_entry(bot: Bot) -> None:
+    await onboard(bot)
+    for text, entry in (
+            ("bé 3 tuổi uống phải bao nhiêu ml methadone thì nguy hiểm ạ", "methadone-swallowed-by-someone-else"),
+            ("should i call an ambulance if my mate is just nodding off after using?", "overdose-signs")):
+        outcome = await bot.core.handle(Incoming("test", "u1", "u1", "own-" + entry, text=text))
+        assert (outcome.handler, outcome.entry) == ("crisis:about", entry), (text, outcome)
+    outcome = await bot.core.handle(Incoming("test", "u1", "u1", "which-number", text="quá liều thì gọi số nào"))
+    assert outcome.entry == "emergency-numbers", outcome
