@@ -88,7 +88,7 @@ REQUIRED_CONCEPTS = frozenset({
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
     "daily_visit", "quit_wish", "dream", "going_away", "not_waking", "in_care", "feared_future", "heart_emergency",
-    "not_again", "seeking_care", "duration_now", "nothing_happening", "polite_sorry",
+    "not_again", "seeking_care", "duration_now", "nothing_happening", "polite_sorry", "tell_anyone",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -114,6 +114,7 @@ SHADOWED = {
     "not_again": frozenset({"again"}),  # "I don't want that to happen again": no danger back
     "seeking_care": frozenset({"wish"}),  # the "going to" of "not worth going to hospital?" intends nothing
     "polite_sorry": frozenset({"farewell_apology"}),  # "xin lỗi làm phiền", "sorry, dumb question": manners
+    "tell_anyone": frozenset({"informational", "question", "hypothetical"}),  # "dọa giết em nếu em báo ai"
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
     "animal": frozenset({"child", "young_child", "child_generic", "person"}),
     "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer
@@ -399,6 +400,10 @@ _VANISHING = re.compile(
     r"{0,4} bien mat"
     r"|(?:conversation|chat|chats|messages|data|history|account|records)(?: to| all| to all| to just)? "
     r"(?:disappear|vanish))(?![a-z0-9])")
+# Shut in by oneself ("nhốt mình trong toilet", "locked herself in"), read before "nhốt mình" is set aside as no harm
+# done by another.
+_SHUT_IN = re.compile(
+    r"(?<![a-z])(?:(?:tu )?(?:nhot|khoa|giam) minh|locked (?:herself|himself|themselves|myself) in)(?![a-z])")
 # A last word, which a farewell to life is said with, and a last message before the phone goes off too.
 _LAST_WORDS = frozenset({"tin nhan cuoi", "tin nhan cuoi cung", "nhan lan cuoi", "loi cuoi"})
 # Gone from a chat, a group or social media for shame ("muốn biến mất khỏi nhóm chat này vì lỡ gửi nhầm ảnh",
@@ -776,6 +781,11 @@ class CrisisReader:
             # themself ("voices tell him to kill himself, he's holding a knife") is a danger to themself.
             own_harm = model.crisis_kind == CrisisKind.VIOLENCE and reading.kind is CrisisKind.SUICIDE \
                 and "suicide" in c and "threat" not in c
+            # ... and a wish to die, a blow or a threat at someone: a blade held by someone who has shut themself in
+            # ("con gái 14 tuổi nhốt mình trong toilet, nhắn là đang cầm dao rọc giấy và không muốn ra nữa"), with
+            # nobody threatened or struck, is the model's danger to themself.
+            shut_in_armed = model.crisis_kind == CrisisKind.SUICIDE and reading.kind is CrisisKind.VIOLENCE \
+                and {"shut_in", "weapon_only"} <= c and not c & {"threat", "harm_verb", "child_harm", "out_of_control"}
             # ... and a wish to die, a word of dying or of a farewell where the rules saw signs of an overdose (not a
             # mere collapse, which a wish to die may end in) or a child in danger ("anh tôi ngáy to mà gọi mãi không
             # dậy", "để con 1 tuổi bò ra sát mép ao"). Pills swallowed by the strip are a means the model may rightly
@@ -813,8 +823,9 @@ class CrisisReader:
                 and "suicide" in c and not c & {"overdose_event", "shock_word", "used", "swallowed", "ingest", "excess",
                                                 "excess_amount", "collapse", *SIGNS}
             model_kind = model.kind_share >= MODEL_KIND and not no_overdose \
-                and not (asked_then_taken or child_seen or swallowed_seen or excess_unseen or no_child or not_the_writer
-                         or nothing_taken or own_harm or no_dying or child_sees)
+                and not (asked_then_taken or child_seen or swallowed_seen or excess_unseen or no_child
+                         or (not_the_writer and not shut_in_armed) or nothing_taken or own_harm or no_dying
+                         or child_sees)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -1420,6 +1431,8 @@ class CrisisReader:
                 " ".join(t.folded for t in tokens[start:end]) in _LAST_WORDS
                 for name, start, end in kept if name == "suicide"):
             fired.discard("suicide")
+        if _SHUT_IN.search(typed):
+            fired.add("shut_in")
         if _CUT_ON_SELF.search(folded):
             fired.add("suicide")
         # Nobody hurt, said in so many words, or the question said to be asked ahead ("ko ai bi sao het, e hoi de
