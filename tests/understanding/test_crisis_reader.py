@@ -2591,3 +2591,37 @@ def test_gone_from_a_chat_or_a_last_message_before_the_phone_dies_is_no_farewell
         reading = READER.read(text)
         assert reading is not None and reading.tier is Tier.NOW, (text, reading)
 
+
+
+def test_something_put_in_a_drink_is_a_poisoning_by_the_rules() -> None:
+    reading = RULES.read("có người pha gì vào ly nước của em ở quán, uống xong giờ tim đập loạn, chóng mặt")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_blade_held_by_someone_shut_in_is_their_own_danger_when_the_model_hears_a_wish_to_die() -> None:
+    hears_suicide = CrisisReader(load_content(CONTENT).crisis, _SureOfKind(0.95, "suicide"))  # type: ignore[arg-type]
+    reading = hears_suicide.read("con trai tôi 16 tuổi khóa mình trong phòng, đang cầm dao, bảo không muốn ra nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    threatened = hears_suicide.read("chồng tôi đang cầm dao đứng ngoài cửa dọa giết tôi")
+    assert threatened is not None and threatened.kind is CrisisKind.VIOLENCE, threatened
+
+
+def test_a_threat_made_if_the_writer_tells_anyone_is_happening_now() -> None:
+    reading = READER.read("ông chủ nhà cầm dao dọa giết tôi nếu tôi báo ai")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_crash_planned_and_a_pet_left_if_the_writer_does_not_come_back_are_a_wish_to_die() -> None:
+    crash = READER.read("tôi cứ nghĩ lao xe vào xe tải là xong, mai tôi chạy chuyến sớm")
+    assert crash is not None and (crash.kind, crash.tier) == (CrisisKind.SUICIDE, Tier.NOW), crash
+    pet = RULES.read("nếu tôi không về thì nhờ chị nuôi con chó giúp tôi nhé")
+    assert pet is not None and (pet.kind, pet.tier) == (CrisisKind.SUICIDE, Tier.NOW), pet
+    late = READER.read("nếu tôi không về kịp thì chị cho con chó ăn giúp tôi nhé")
+    assert late is None or late.tier is not Tier.NOW, late
+
+
+def test_a_child_left_shut_in_a_room_is_a_childs_danger() -> None:
+    reading = RULES.read("thằng bé nhà bên bị bỏ trong phòng một mình từ hôm qua, giờ vẫn khóc")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+    asked = RULES.read("nếu thấy bé hàng xóm bị bỏ đói thì gọi ai")
+    assert asked is not None and asked.tier is Tier.ABOUT, asked

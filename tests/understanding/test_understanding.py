@@ -1506,3 +1506,23 @@ async def test_a_childs_swallowing_or_whether_to_call_asked_gets_the_dangers_own
         assert (outcome.handler, outcome.entry) == ("crisis:about", entry), (text, outcome)
     outcome = await bot.core.handle(Incoming("test", "u1", "u1", "which-number", text="quá liều thì gọi số nào"))
     assert outcome.entry == "emergency-numbers", outcome
+
+
+async def test_asking_whether_it_is_an_ai_or_who_made_it_gets_the_honest_reply(bot: Bot) -> None:
+    await onboard(bot)
+    for text, kind in (("AI hả?", "is_human"), ("are you an AI", "is_human"), ("who built this bot", "who_are_you"),
+                       ("ai làm ra bot này vậy", "who_are_you")):
+        outcome = await bot.core.handle(Incoming("test", "u1", "u1", "ai-" + text, text=text))
+        assert (outcome.handler, outcome.entry) == ("smalltalk", kind), (text, outcome)
+    handler, _texts = await say(bot, "con tôi bị ai đánh hả")
+    assert handler != "smalltalk"
+
+
+async def test_messages_stored_and_how_the_bot_works_are_privacy_and_the_menu(bot: Bot) -> None:
+    await onboard(bot)
+    for text, feature in (("do you store my messages", "privacy"), ("how does this bot work", "menu")):
+        handler, texts = await say(bot, text)
+        assert handler.split(":")[0] == feature, (text, handler, texts)
+    outcome = await bot.core.handle(Incoming("test", "u1", "u1", "store-dose", text=(
+        "how should i store my methadone at home")))
+    assert outcome.handler in ("faq", "crisis:about"), outcome
