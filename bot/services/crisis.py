@@ -2033,12 +2033,13 @@ class CrisisReader:
                 doubted.discard("hypothetical")
             # A question about the signs beside a sentence of its own that tells someone's wish to die now ("what are
             # signs someone is suicidal? my brother just texted me he wants to die"): the question is asked because
-            # of it.
+            # of it. A laugh beside the means ("lol im fine just gonna take all my meds at once and sleep forever") is
+            # no joke.
             general = ((bool(c & doubted) or joking or asked_of_anyone
                         or (asks and not specific) or (asks and "habitual" in c))
                        and not speaker and not plan and not farewell and "method" not in c
                        and not self._dying_told(text)) \
-                or (joking and not plan and "method" not in c) \
+                or (joking and not plan and "method" not in c and not c & {"excess_amount", "stockpile"}) \
                 or ({"past", "safe_now"} <= c and not plan and not farewell and "method" not in c) \
                 or (opens_with_if and not plan and not farewell and "method" not in c)
             add(CrisisKind.SUICIDE, Tier.ABOUT if general else Tier.NOW, "suicide", "death", "wish", "method",

@@ -2625,3 +2625,12 @@ def test_a_child_left_shut_in_a_room_is_a_childs_danger() -> None:
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
     asked = RULES.read("nếu thấy bé hàng xóm bị bỏ đói thì gọi ai")
     assert asked is not None and asked.tier is Tier.ABOUT, asked
+
+
+def test_a_laugh_beside_the_means_is_no_joke() -> None:
+    """"lol" makes "kill me now" a joke; beside all of one's medicines at once it is a wish to die told lightly."""
+    hears_suicide = CrisisReader(load_content(CONTENT).crisis, _SureOfKind(0.7, "suicide"))  # type: ignore[arg-type]
+    reading = hears_suicide.read("lol im fine just gonna take all my meds at once and sleep forever")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    joke = READER.read("kill me now lol this exam")
+    assert joke is None or joke.tier is not Tier.NOW, joke
