@@ -242,19 +242,19 @@ async def on_place(turn: Turn) -> Step | None:
     return step
 
 
-# How sure the FAQ ranker must be of an entry for a thing sought in a place ("where can i get clean needles in
-# hanoi", "condoms in da nang") to answer it instead of listing the sites there: the entry says where to get it.
-# The entry on finding a site is the site finder's own subject.
-_FAQ_SURE_OF_THING = 0.9
+# A thing sought in a place ("where can i get clean needles in hanoi", "condoms in da nang") is answered by the FAQ
+# entry the ranker is all but certain of, which says where to get it, instead of the sites there. The entry on finding
+# a site is the site finder's own subject.
 _SITE_FINDER_ENTRY = "find-a-site"
 
 
 def _faq_answers_instead(turn: Turn) -> bool:
     """A thing the FAQ tells where to get, sought in a place with no kind of site named: its entry answers."""
     faq = turn.services.faq
-    entry, candidates = faq.answer(turn.text)
-    return entry is not None and entry.id != _SITE_FINDER_ENTRY and candidates[0].overlap >= faq.SUGGEST_AT \
-        and candidates[0].probability >= _FAQ_SURE_OF_THING
+    if not faq.certain(turn.text):
+        return False
+    entry, _candidates = faq.answer(turn.text)
+    return entry is not None and entry.id != _SITE_FINDER_ENTRY
 
 
 def _places(turn: Turn) -> Step | None:
