@@ -77,9 +77,10 @@ def site_list_path(settings: Settings) -> Path:
 def build_services(settings: Settings, content: Content, catalogs: Catalogs,
                    crisis_listeners: tuple[CrisisListener, ...] = ()) -> Services:
     understanding = settings.content_dir / "understanding"
+    examples = crisis_model.examples(understanding, settings.models_dir)
     faq = FaqIndex(content.faq, Synonyms.from_file(settings.content_dir / "synonyms.yaml"),
-                   crisis_model.faq_examples(crisis_model.examples(understanding, settings.models_dir)),
-                   models=settings.models_dir)
+                   crisis_model.faq_examples(examples), models=settings.models_dir,
+                   ranker_examples=crisis_model.faq_examples(examples, ranker_only=True))
     return Services(
         content=content, catalogs=catalogs, faq=faq,
         crisis=CrisisReader(content.crisis, crisis_model.trained(understanding, settings.models_dir)),

@@ -68,18 +68,23 @@ def load_examples(folder: Path) -> list[dict[str, Any]]:
         for number, item in enumerate(data, start=1):
             if not isinstance(item, dict) or not isinstance(item.get("text"), str) or "expect" not in item:
                 raise ValueError(f"{path}: item {number} needs text and expect")
-            if item["expect"] in ("crisis", "danger_question") and not item.get("kind"):
+            # The crisis model learns a crisis or a question about one by its kind; a way of asking for the
+            # FAQ alone (`learn: faq`, `learn: ranker`) teaches it nothing and needs none.
+            if item["expect"] in ("crisis", "danger_question") and not item.get("kind") \
+                    and item.get("learn") not in ("faq", "ranker"):
                 raise ValueError(f"{path}: item {number} needs a kind")
             examples.append(item)
     return examples
 
 
-def faq_examples(examples: list[dict[str, Any]]) -> tuple[tuple[str, str], ...]:
-    """(message, entry id) for every example that one FAQ entry answers."""
+def faq_examples(examples: list[dict[str, Any]], ranker_only: bool = False) -> tuple[tuple[str, str], ...]:
+    """(message, entry id) for every example that one FAQ entry answers: the ways of asking the FAQ index
+    matches word for word and its ranker learns from, or, with `ranker_only`, those marked `learn: ranker`,
+    which the ranker alone learns from (bot/services/faq.py says why)."""
     pairs = []
     for example in examples:
         entries = example.get("entries") or ([example["entry"]] if example.get("entry") else [])
-        if len(entries) == 1:
+        if len(entries) == 1 and (example.get("learn") == "ranker") == ranker_only:
             pairs.append((str(example["text"]), str(entries[0])))
     return tuple(pairs)
 
@@ -94,9 +99,9 @@ def _fit(examples: list[dict[str, Any]]) -> Fitted:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import SGDClassifier
 
-    # Examples marked `learn: faq` are ways of asking for the FAQ ranker alone: a set written for
+    # Examples marked `learn: faq` or `learn: ranker` are ways of asking for the FAQ alone: a set written for
     # the FAQ is measured against the FAQ, and the crisis model's alarms stay as its own sets made them.
-    examples = [e for e in examples if e.get("learn") != "faq"]
+    examples = [e for e in examples if e.get("learn") not in ("faq", "ranker")]
     texts = [prepare(str(e["text"])) for e in examples]
     labels = [label_of(e) for e in examples]
     # Character n-grams carry spellings, teencode and missing diacritics; word pairs carry what a

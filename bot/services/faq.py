@@ -228,10 +228,16 @@ class FaqIndex:
     RANKER_MIN_TERMS = 3
 
     def __init__(self, entries: tuple[FaqEntry, ...], synonyms: Synonyms = NO_SYNONYMS,
-                 examples: tuple[tuple[str, str], ...] = (), learn: bool = True, models: Path | None = None) -> None:
+                 examples: tuple[tuple[str, str], ...] = (), learn: bool = True, models: Path | None = None,
+                 ranker_examples: tuple[tuple[str, str], ...] = ()) -> None:
         """`examples` are more ways of asking, (message, entry id), from the labelled messages in
-        content/understanding: what people wrote and which entry answers it. `learn=False` leaves out
-        the learned ranker (to measure what it adds); `models` is where learned weights are kept."""
+        content/understanding: what people wrote and which entry answers it. `ranker_examples` are ways of
+        asking the learned ranker alone learns from: thousands written apart from the project, each as its
+        writer labelled it. Matched word for word as well, their near-duplicates of one another's words
+        would outvote an entry's own ways of asking ("can you die from methadone" is the nearest words of a
+        question about mixing it with alcohol); learned, they teach the ranker which words ask for what.
+        `learn=False` leaves out the learned ranker (to measure what it adds); `models` is where learned
+        weights are kept."""
         self.by_id = {entry.id: entry for entry in entries}
         self._synonyms = synonyms
         self._splitter: Splitter | None = None  # the ways of asking are read as written
@@ -271,6 +277,7 @@ class FaqIndex:
         self._row_weight = np.array([sum(self._idf[t] for t in terms) for _entry, terms in questions])
         self._row_entry = np.array([position[entry.id] for entry, _terms in questions], dtype=np.intp)
         pairs = tuple((question, entry.id) for entry, question in asked_for)
+        pairs += tuple((text, entry_id) for text, entry_id in ranker_examples if entry_id in self.by_id)
         self.model = learned(pairs, synonyms, models) if learn and pairs else None
         # A message's words typed together are split back into the words of the ways of asking
         # (bot/run_together.py): "methadoneladi" is "methadone là gì".

@@ -15,11 +15,13 @@ from bot.services.faq import FaqIndex, FaqModel, Synonyms, learned
 
 CONTENT = load_content(PROJECT_ROOT / "content")
 SYNONYMS = Synonyms.from_file(PROJECT_ROOT / "content" / "synonyms.yaml")
-EXAMPLES = faq_examples(examples(PROJECT_ROOT / "content" / "understanding"))
+LABELLED = examples(PROJECT_ROOT / "content" / "understanding")
+EXAMPLES = faq_examples(LABELLED)
+RANKER_EXAMPLES = faq_examples(LABELLED, ranker_only=True)
 
 
 def test_the_fast_path_agrees_with_scikit_learn() -> None:
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
     pairs = tuple((SYNONYMS.prepared(q), entry.id) for entry in CONTENT.faq for q in entry.questions.vi[:3])
     model = FaqModel.learn(pairs)
     assert model.fitted is not None
@@ -52,13 +54,13 @@ def test_a_long_family_message_with_one_question_is_answered() -> None:
              "gần đây ông bị ho lâu ngày đi khám thì bị lao phổi, bác sĩ cho uống thuốc lao và dặn là "
              "thuốc lao với methadone ảnh hưởng nhau, vậy gia đình cần để ý gì ạ")
     without, _ = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, learn=False).answer(story)
-    entry, candidates = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES).answer(story)
+    entry, candidates = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES).answer(story)
     assert without is None
     assert entry is not None and entry.id == "methadone-interactions" and candidates[0].entry is entry
 
 
 def test_a_message_outside_what_the_bot_covers_gets_no_confident_word_match() -> None:
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
     entry, candidates = index.answer("giá vàng hôm nay")
     # The caller refuses a match without overlap or a word of what the bot covers (handlers/faq.py).
     assert entry is None or candidates[0].overlap < index.ANSWER_AT
@@ -100,14 +102,14 @@ def test_a_question_followed_by_feelings_is_still_the_question() -> None:
 
 
 def test_a_slip_after_treatment_is_asked_about_relapse() -> None:
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
     for text in ("slipped up a month after rehab, what now", "cai xong mà lỡ chơi lại thì sao ad"):
         entry, _candidates = index.answer(text)
         assert entry is not None and entry.id == "relapse-after-treatment", text
 
 
 def test_saying_that_one_asks_is_not_part_of_the_question() -> None:
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
     for text in ("tôi muốn hỏi methadone là gì", "i want to ask what methadone is", "em cần hỏi chút methadone là gì"):
         entry, _candidates = index.answer(text)
         assert entry is not None and entry.id == "methadone-what", text
@@ -115,7 +117,7 @@ def test_saying_that_one_asks_is_not_part_of_the_question() -> None:
 
 def test_being_mocked_at_work_for_having_used_drugs_is_asked_about_stigma() -> None:
     """Mockery and humiliation are the stigma the law bans, not a question about drug tests at work."""
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
     mocked = ("my supervisor keeps mocking me in front of the team because he heard I used drugs years ago, "
               "can he do that?")
     entry, _candidates = index.answer(mocked)
@@ -133,7 +135,7 @@ def test_an_age_under_18_said_as_a_number_is_a_minors() -> None:
 
 def test_wanting_to_stop_using_drugs_is_answered_with_the_ways_to_stop_not_the_erasure() -> None:
     """"Không muốn dùng … nữa" is also how people ask to stop using the bot: said of drugs, it is the wish to quit."""
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
     for text in ("mình không muốn dùng ma túy nữa, giờ phải làm sao", "honestly i just want to get off drugs for good"):
         entry, _candidates = index.answer(text)
         assert entry is not None and entry.id == "wanting-to-quit", (text, entry)
@@ -168,3 +170,23 @@ def test_a_questions_it_is_the_one_treatment_the_sentences_before_name() -> None
 def test_a_sentence_joined_to_the_one_before_still_asks() -> None:
     assert asks("and where is the nearest clinic in hanoi") and asks("also, can I book for Friday")
     assert not asks("and then he went home")
+
+
+def test_ways_of_asking_written_apart_teach_the_ranker_and_are_not_matched_word_for_word() -> None:
+    """The outside sets' read halves (content/understanding/outside_read.yaml, `learn: ranker`) are learned by the
+    ranker: it answers with them what it could not. The word-for-word match keeps to the entries' own ways of
+    asking and the development sets', which a near-duplicate in thousands of others' words would outvote."""
+    said = "con mèo nhà hàng xóm hay leo lên mái nhà kêu suốt đêm"
+    plain = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
+    taught = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=((said, "naloxone"),) * 3)
+    entry, candidates = taught.answer(said)
+    assert entry is not None and entry.id == "naloxone" and candidates[0].overlap < 0.5, candidates
+    assert plain.answer(said)[0] is None or plain.answer(said)[0].id != "naloxone"
+    assert all(match.entry.id != "naloxone" for match in taught.search(said))
+
+
+def test_the_bot_learns_the_outside_read_halves_only_as_ways_of_asking_for_the_ranker() -> None:
+    outside = [e for e in LABELLED if str(e.get("from", "")).startswith("outside_")]
+    assert len(outside) > 1000 and all(e["learn"] == "ranker" for e in outside)
+    assert set(RANKER_EXAMPLES) == {(e["text"], e["entry"]) for e in outside}
+    assert len(EXAMPLES) == len(faq_examples([e for e in LABELLED if e not in outside]))
