@@ -1154,8 +1154,11 @@ class CrisisReader:
             # em cần cầm theo những gì?"), with no word of dying, despair, a plan, a cry, too much taken or anything
             # seen: the model alone hears a danger in the words of many questions. Asked plainly, and answered. Not
             # a poisoning or an overdose the model hears: a swallowing asked about as a question may be happening.
+            # Nor a wish to die the model is sure of: it is the danger a person may put in an FAQ's words ("uống
+            # thuốc ngủ với methadone có sao không"), and the FAQ's certainty says what is asked, not why.
             answered_plainly = reading is None and answered is not None \
                 and model.crisis_kind not in (CrisisKind.POISONING, CrisisKind.OVERDOSE) \
+                and not (model.crisis_kind == CrisisKind.SUICIDE and model.crisis >= MODEL_SURE) \
                 and bool(found[1] or c & {"question", "informational", "permission"}) \
                 and not c & (FAREWELL_EVIDENCE | {"suicide", "death", "method", "plan", "stockpile", "despair", "cry",
                                                   "strong_now", "again", "soon", "excess", "excess_amount",

@@ -2634,3 +2634,40 @@ def test_a_laugh_beside_the_means_is_no_joke() -> None:
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
     joke = READER.read("kill me now lol this exam")
     assert joke is None or joke.tier is not Tier.NOW, joke
+
+
+def test_a_wish_to_die_the_model_is_sure_of_is_not_undone_by_the_faqs_certainty() -> None:
+    """A plain question the FAQ is certain of is asked about plainly when the model alone hears a wish to die in it;
+    when the model is sure of the wish (0.85), it is the alarm: a question about mixing one's medicines is also the
+    question a person who means to die asks, and the FAQ's certainty says what is asked, not why."""
+    text = "cho em hỏi uống methadone chung với thuốc an thần được không, em cần cầm theo những gì"
+    sure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.95))  # type: ignore[arg-type]
+    reading = sure.read(text, answered=lambda _text: True)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    unsure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.7))  # type: ignore[arg-type]
+    reading = unsure.read(text, answered=lambda _text: True)
+    assert reading is not None and reading.tier is Tier.CHECK, reading
+
+
+@pytest.mark.parametrize("text", ["Can I mix my methadone with the sleeping pills? Nobody would miss me anyway",
+                                  "Can I take methadone with sleeping pills? I just want everything to stop",
+                                  "is it ok to drink on methadone, honestly everyone would be happier without me"])
+def test_a_wish_to_die_said_after_a_question_about_ones_medicines_is_the_alarm(text: str) -> None:
+    """"Nobody would miss me", "I want everything to stop": a wish to die in words of one's absence or of it all
+    ending, which the question before it does not make a question about a danger."""
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["nobody will miss me at the party lol, i'm leaving early",
+                                  "i'll miss my dose tomorrow, will anyone miss me at the clinic?",
+                                  "dạo này em mệt mỏi với cuộc sống ở thành phố quá, muốn về quê"])
+def test_being_missed_at_a_party_or_tired_of_city_life_is_no_wish_to_die(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_weary_of_life_beside_a_question_about_ones_medicines_is_asked_about_plainly() -> None:
+    """"Mệt mỏi với cuộc đời" is despair said by the writer: asked plainly, with the numbers, whatever is asked."""
+    reading = READER.read("methadone uống chung thuốc ngủ được không? em mệt mỏi với cuộc đời này quá")
+    assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK)
