@@ -287,7 +287,9 @@ async def about(turn: Turn) -> Step:
         entry, candidates = None, [m for m in candidates if m.entry.id == _ABOUT_ENTRIES[kind]]
     if entry is not None and not _about_the_danger(turn, entry) and "past" not in turn.crisis.signals:
         entry, candidates = _danger_asked_at_the_end(turn, kind, entry, candidates)
-    if "past" in turn.crisis.signals or _asked_apart(turn, whole, kind):
+    # A match too unsure to answer, set aside above for the danger's own entry, is the message leaning to that entry.
+    leaning = None if entry is None else whole
+    if "past" in turn.crisis.signals or _asked_apart(turn, leaning, kind):
         # A danger told as past, then a question ("năm ngoái em bị sốc thuốc, giờ muốn đăng ký methadone thì
         # cần giấy tờ gì"): the story pulls towards the danger's entry or its own words ("nằm viện mất 1 tuần"
         # and the entry about hospital), the question is what is asked.

@@ -1526,3 +1526,15 @@ async def test_messages_stored_and_how_the_bot_works_are_privacy_and_the_menu(bo
     outcome = await bot.core.handle(Incoming("test", "u1", "u1", "store-dose", text=(
         "how should i store my methadone at home")))
     assert outcome.handler in ("faq", "crisis:about"), outcome
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("quay lại tiếng việt giúp em với, mẹ em đọc không hiểu", "vi"),
+    ("trở về tiếng việt nha ad, ba em đọc không được tiếng anh", "vi"),
+    ("quay lại tiếng anh đi, bạn em đọc cùng", "en"),
+])
+def test_going_back_to_a_language_in_a_clause_of_its_own_is_a_request(text: str, language: str) -> None:
+    """"Quay lại", "trở về" right before a language name ask for it, as "đổi sang" does; "quay lại học tiếng anh" names
+    the language inside a sentence about something else."""
+    assert INTENTS.language_request(text) == language, text
+    assert INTENTS.language_request("em muốn quay lại học tiếng anh, uống methadone có ảnh hưởng trí nhớ không") is None
