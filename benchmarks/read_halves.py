@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.yaml_text import parse_yaml
 
 SETS = PROJECT_ROOT / "benchmarks" / "sets"
 OUT = PROJECT_ROOT / "content" / "understanding" / "outside_read.yaml"
@@ -53,7 +54,7 @@ def read_items(fresh: frozenset[str] = frozenset()) -> Iterator[tuple[str, int, 
     for path in sorted(SETS.glob("outside_*.yaml")):
         if path.stem in fresh:
             continue
-        for number, item in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        for number, item in enumerate(parse_yaml(path.read_text(encoding="utf-8"))):
             if is_read(path.stem, number):
                 yield path.stem, number, item
 

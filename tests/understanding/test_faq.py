@@ -177,8 +177,8 @@ def test_ways_of_asking_written_apart_teach_the_ranker_and_are_not_matched_word_
     ranker: it answers with them what it could not. The word-for-word match keeps to the entries' own ways of
     asking and the development sets', which a near-duplicate in thousands of others' words would outvote."""
     said = "con mèo nhà hàng xóm hay leo lên mái nhà kêu suốt đêm"
-    plain = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES)
-    taught = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=((said, "naloxone"),) * 3)
+    plain = FaqIndex(CONTENT.faq, SYNONYMS)  # the entries' own ways of asking: the smallest ranker to learn
+    taught = FaqIndex(CONTENT.faq, SYNONYMS, ranker_examples=((said, "naloxone"),) * 3)
     entry, candidates = taught.answer(said)
     assert entry is not None and entry.id == "naloxone" and candidates[0].overlap < 0.5, candidates
     assert plain.answer(said)[0] is None or plain.answer(said)[0].id != "naloxone"
