@@ -2641,8 +2641,7 @@ def test_a_wish_to_die_the_model_is_sure_of_is_not_undone_by_the_faqs_certainty(
     when the model is sure of the wish (0.85), it is the alarm: a question about mixing one's medicines is also the
     question a person who means to die asks, and the FAQ's certainty says what is asked, not why."""
     text = "cho em hỏi uống methadone chung với thuốc an thần được không, em cần cầm theo những gì"
-    sure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.95))  # type: ignore[arg-type]
-    reading = sure.read(text, answered=lambda _text: True)
+    reading = SURE.read(text, answered=lambda _text: True)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
     unsure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.7))  # type: ignore[arg-type]
     reading = unsure.read(text, answered=lambda _text: True)
