@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import hashlib
 import logging
 import signal
 import sys
@@ -74,17 +75,54 @@ def site_list_path(settings: Settings) -> Path:
     return imported if imported.is_file() else settings.content_dir / "sites" / "sites.csv"
 
 
-def build_services(settings: Settings, content: Content, catalogs: Catalogs,
+@dataclass(frozen=True)
+class Readers:
+    """What is read from the content folder and learned from its examples: the content, the catalogs and
+    the readers of messages. None of them changes once built, so one copy serves every bot a process
+    builds; building them takes most of a second, which a test suite building hundreds of bots feels."""
+    content: Content
+    catalogs: Catalogs
+    faq: FaqIndex
+    crisis: CrisisReader
+    intents: IntentReader
+
+
+_READERS: dict[str, Readers] = {}
+
+
+def content_digest(content_dir: Path) -> str:
+    """A digest of every file under the content folder, names and bytes (a few milliseconds): a change to
+    any of them builds the readers again."""
+    digest = hashlib.sha256()
+    for path in sorted(content_dir.rglob("*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(content_dir).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def readers(settings: Settings) -> Readers:
+    """The readers for these settings' content, models folder and time zone, built once per process."""
+    key = f"{content_digest(settings.content_dir)} {settings.models_dir} {settings.bot_timezone}"
+    if key not in _READERS:
+        content = load_content(settings.content_dir)
+        understanding = settings.content_dir / "understanding"
+        examples = crisis_model.examples(understanding, settings.models_dir)
+        faq = FaqIndex(content.faq, Synonyms.from_file(settings.content_dir / "synonyms.yaml"),
+                       crisis_model.faq_examples(examples), models=settings.models_dir,
+                       ranker_examples=crisis_model.faq_examples(examples, ranker_only=True))
+        _READERS[key] = Readers(
+            content=content, catalogs=Catalogs(settings.content_dir / "locales", settings.timezone), faq=faq,
+            crisis=CrisisReader(content.crisis, crisis_model.trained(understanding, settings.models_dir)),
+            intents=IntentReader.from_file(settings.content_dir / "intents.yaml", faq.word_counts),
+        )
+    return _READERS[key]
+
+
+def build_services(settings: Settings, read: Readers,
                    crisis_listeners: tuple[CrisisListener, ...] = ()) -> Services:
-    understanding = settings.content_dir / "understanding"
-    examples = crisis_model.examples(understanding, settings.models_dir)
-    faq = FaqIndex(content.faq, Synonyms.from_file(settings.content_dir / "synonyms.yaml"),
-                   crisis_model.faq_examples(examples), models=settings.models_dir,
-                   ranker_examples=crisis_model.faq_examples(examples, ranker_only=True))
     return Services(
-        content=content, catalogs=catalogs, faq=faq,
-        crisis=CrisisReader(content.crisis, crisis_model.trained(understanding, settings.models_dir)),
-        intents=IntentReader.from_file(settings.content_dir / "intents.yaml", faq.word_counts),
+        content=read.content, catalogs=read.catalogs, faq=read.faq, crisis=read.crisis, intents=read.intents,
         sites=SiteDirectory(load_sites(site_list_path(settings)),
                             load_provinces(settings.content_dir / "places" / "provinces-2025.csv")),
         session_timeout_minutes=settings.session_timeout_minutes,
@@ -104,8 +142,8 @@ async def build(
     """Everything but the channels, which are attached to `bot.core` once started. With
     `deliver=False` replies are only returned, never queued (`diemtuvan ask`)."""
     clock = clock or SystemClock()
-    content = load_content(settings.content_dir)
-    catalogs = Catalogs(settings.content_dir / "locales", settings.timezone)
+    read = readers(settings)
+    content, catalogs = read.content, read.catalogs
     where = store_path if store_path is not None else settings.database
     if not is_postgres_url(where) and str(where) != ":memory:":
         check_data_dir(Path(where).parent)
@@ -114,7 +152,7 @@ async def build(
     try:
         # The counselor-on-duty alert always listens; tests may add their own listeners.
         listeners = (crisis_alert(catalogs), *crisis_listeners)
-        services = build_services(settings, content, catalogs, listeners)
+        services = build_services(settings, read, listeners)
         core = Core(store, Router(build_registry()), catalogs, services, clock,
                     settings.default_locale, deliver=deliver)
         await core.load_kept()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import tempfile
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from bot.app import Bot, build
+from bot.app import Bot, build, readers
 from bot.channels.telegram import TelegramChannel, TelegramSettings
 from bot.channels.zalo import ZaloChannel, ZaloSettings
 from bot.clock import FakeClock
@@ -30,12 +31,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session", autouse=True)
-def learned_weights_shared(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """One folder of learned weights for the whole run: every bot process a test starts (they inherit
-    the environment) reads what the first one learned instead of spending three seconds learning it."""
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """One folder of learned weights for the whole run, filled here once, before any test module is
+    imported: the readers learned with it are kept in this process, and every bot process a test starts
+    (they inherit the environment) reads the kept weights instead of spending half a minute learning them.
+    The folder is pytest's cache when it is on, so a later run on an unchanged checkout learns nothing."""
     if "MODEL_CACHE_DIR" not in os.environ:
-        os.environ["MODEL_CACHE_DIR"] = str(tmp_path_factory.mktemp("models"))
+        cache = session.config.cache if hasattr(session.config, "cache") else None
+        folder = cache.mkdir("models") if cache is not None else Path(tempfile.mkdtemp(prefix="diemtuvan-models-"))
+        os.environ["MODEL_CACHE_DIR"] = str(folder)
+    readers(make_settings(Path(tempfile.gettempdir()) / "diemtuvan-warm"))
 
 
 def make_settings(tmp_path: Path, **env: str) -> Settings:
