@@ -115,7 +115,9 @@ SHADOWED = {
     "seeking_care": frozenset({"wish"}),  # the "going to" of "not worth going to hospital?" intends nothing
     "polite_sorry": frozenset({"farewell_apology"}),  # "xin lỗi làm phiền", "sorry, dumb question": manners
     "tell_anyone": frozenset({"informational", "question", "hypothetical"}),  # "dọa giết em nếu em báo ai"
+    "released": frozenset({"now", "strong_now"}),  # "vừa ra trại": just released, not a danger just now
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
+    "clean_time": frozenset({"used", "now", "strong_now"}),  # "haven't used in 3 years": the use given up
     "animal": frozenset({"child", "young_child", "child_generic", "person"}),
     "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer
     "not_habitual": frozenset({"habitual"}),  # "thường" in "bình thường" (normal) tells no habit
@@ -1151,7 +1153,8 @@ class CrisisReader:
                 and not c & {"death", "suicide", "speaker_wish", "wish", "cry", "strong_now", "method", "stockpile",
                              "plan", *FAREWELL_EVIDENCE}
             # A plain question the FAQ is all but certain of ("Mai em lên trạm xin vào chương trình uống thuốc nước,
-            # em cần cầm theo những gì?"), with no word of dying, despair, a plan, a cry, too much taken or anything
+            # em cần cầm theo những gì?", "… muốn cho nó đi cai, có chỗ nào nhận trẻ con ko"), asked in words, with "?"
+            # or with a yes-or-no ending, and with no word of dying, despair, a plan, a cry, too much taken or anything
             # seen: the model alone hears a danger in the words of many questions. Asked plainly, and answered. Not
             # a poisoning or an overdose the model hears: a swallowing asked about as a question may be happening.
             # Nor a wish to die the model is sure of: it is the danger a person may put in an FAQ's words ("uống
@@ -1159,7 +1162,7 @@ class CrisisReader:
             answered_plainly = reading is None and answered is not None \
                 and model.crisis_kind not in (CrisisKind.POISONING, CrisisKind.OVERDOSE) \
                 and not (model.crisis_kind == CrisisKind.SUICIDE and model.crisis >= MODEL_SURE) \
-                and bool(found[1] or c & {"question", "informational", "permission"}) \
+                and bool(found[1] or c & {"question", "informational", "permission", "yes_no"}) \
                 and not c & (FAREWELL_EVIDENCE | {"suicide", "death", "method", "plan", "stockpile", "despair", "cry",
                                                   "strong_now", "again", "soon", "excess", "excess_amount",
                                                   "ingest_accident", "violence", "threat", "child_harm", "left_alone",

@@ -2670,3 +2670,58 @@ def test_weary_of_life_beside_a_question_about_ones_medicines_is_asked_about_pla
     """"Mệt mỏi với cuộc đời" is despair said by the writer: asked plainly, with the numbers, whatever is asked."""
     reading = READER.read("methadone uống chung thuốc ngủ được không? em mệt mỏi với cuộc đời này quá")
     assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK)
+
+
+
+def test_a_danger_survived_once_and_told_by_the_one_who_lived_is_no_alarm() -> None:
+    """"Từng sống sót sau một lần sốc thuốc": the overdose is the writer's past; what they want now is to help."""
+    reading = READER.read("hi ad, mình từng sống sót sau 1 lần sốc thuốc, giờ muốn làm đồng đẳng viên giúp người khác "
+                          "được không")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_release_just_now_does_not_make_a_danger_supposed_after_it_happen_now() -> None:
+    """"Vừa ra trại", "just got out of prison": the "just" is the release's. A danger supposed after it ("nếu … chích
+    lại") is asked about; one told after it is the alarm."""
+    asked = READER.read("chồng tôi vừa ra trại sau 3 năm, nếu anh ấy chích lại thì có dễ bị sốc hơn không")
+    assert asked is not None and asked.tier is Tier.ABOUT, asked
+    told = READER.read("my brother just got out of prison and used tonight, now he won't wake up")
+    assert told is not None and (told.kind, told.tier) == (CrisisKind.OVERDOSE, Tier.NOW), told
+
+
+def test_time_without_using_beside_a_request_to_stop_reminders_is_no_alarm() -> None:
+    """"Haven't used in 4 years": the use named is the one given up, and the rest asks the bot to stop reminding."""
+    reading = READER.read("haven't used in 4 years, really proud of myself. stop the daily reminders for good please, "
+                          "I don't need them anymore")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_use_after_time_without_it_is_still_the_alarm() -> None:
+    reading = READER.read("been clean for a year but tonight he used again and now he won't wake up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_no_record_wanted_is_a_request_to_the_bot_unless_a_farewell_is_beside_it() -> None:
+    plain = READER.read("delete all of it, I don't want a record of me here")
+    assert plain is None or plain.tier not in (Tier.NOW, Tier.CHECK), plain
+    farewell = READER.read("delete all you have about me, I won't be around after tonight anyway")
+    assert farewell is not None and (farewell.kind, farewell.tier) == (CrisisKind.SUICIDE, Tier.NOW), farewell
+
+
+def test_well_now_said_of_oneself_makes_a_past_attempt_past_but_not_of_someone_else() -> None:
+    """"I'm in a much better place now" is the writer's recovery; "she's in a better place" may be said of the dead."""
+    mine = READER.read("I tried to kill myself back in 2021. I'm in a much better place now. Can I delete everything "
+                       "I've written here?")
+    assert mine is not None and mine.tier is Tier.ABOUT, mine
+    hers = READER.read("she's in a better place now, she swallowed all her pills an hour ago and won't wake up")
+    assert hers is not None and hers.tier is Tier.NOW, hers
+
+
+def test_a_yes_or_no_question_the_faq_is_certain_of_is_asked_about_plainly_when_only_the_model_hears_a_child() -> None:
+    """"… có chỗ nào nhận trẻ con ko": a family asking where a teenager can go for treatment. The model alone hears a
+    child in danger; the FAQ knows the question. Asked plainly, with the answer, not the alarm."""
+    unsure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.7, "child"))  # type: ignore[arg-type]
+    text = "con trai chị họ em 15 tuổi hút cần, nhà muốn cho nó đi cai, có chỗ nào nhận trẻ con ko"
+    reading = unsure.read(text, answered=lambda _text: True)
+    assert reading is not None and reading.tier is Tier.CHECK, reading
+    assert unsure.read(text) is not None and unsure.read(text).tier is Tier.NOW  # type: ignore[union-attr]
