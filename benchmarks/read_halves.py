@@ -12,7 +12,7 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_bk outside_crisis_bl outside_general_an
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_bm outside_crisis_bn outside_general_ao
 """
 
 from __future__ import annotations

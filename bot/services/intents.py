@@ -171,6 +171,8 @@ class LanguageWords(BaseModel):
     switch: list[NonEmpty] = Field(min_length=1)
     request_words: list[NonEmpty] = Field(min_length=1)
     cannot_read: list[NonEmpty] = Field(min_length=1)
+    # Right after a language name: the language is a subject ("go back to english class"), not one to answer in.
+    subjects: list[NonEmpty] = Field(default_factory=list)
 
 
 class IntentFile(BaseModel):
@@ -266,7 +268,8 @@ class IntentReader:
         languages = data.languages
         self._language_names = {"en": _alternatives(languages.english), "vi": _alternatives(languages.vietnamese)}
         any_name = "|".join(p.pattern for p in self._language_names.values())
-        self._switch_to = re.compile(_alternatives(languages.switch).pattern + r" (?:" + any_name + ")")
+        subject = rf"(?! {_alternatives(languages.subjects).pattern})" if languages.subjects else ""
+        self._switch_to = re.compile(_alternatives(languages.switch).pattern + r" (?:" + any_name + ")" + subject)
         self._request_words = _alternatives(languages.request_words)
         self._cannot_read = re.compile(_alternatives(languages.cannot_read).pattern + r" (?:" + any_name + ")")
 

@@ -1538,3 +1538,21 @@ def test_going_back_to_a_language_in_a_clause_of_its_own_is_a_request(text: str,
     the language inside a sentence about something else."""
     assert INTENTS.language_request(text) == language, text
     assert INTENTS.language_request("em muốn quay lại học tiếng anh, uống methadone có ảnh hưởng trí nhớ không") is None
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("could we go back to english? my cousin from Sydney is reading along", "en"),
+    ("pls go back to vietnamese, my dad reads with me", "vi"),
+    ("back to english please", "en"),
+])
+def test_going_back_to_a_language_in_english_is_a_request(text: str, language: str) -> None:
+    assert INTENTS.language_request(text) == language, text
+
+
+@pytest.mark.parametrize("text", ["I want to go back to english class next year, is that ok on methadone",
+                                  "my son went back to vietnamese school this week",
+                                  "switch to english class or stay in the vietnamese one, which is better for my son"])
+def test_a_language_that_names_a_class_or_a_school_switches_nothing(text: str) -> None:
+    """A language name followed by a class, a school or a lesson is the subject learned, whatever verb of going or
+    changing comes before it."""
+    assert INTENTS.language_request(text) is None, text
