@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import functools
 import hashlib
 import logging
 import signal
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from bot import ops, webview
 from bot.channels.base import StartupFailed
@@ -87,9 +89,6 @@ class Readers:
     intents: IntentReader
 
 
-_READERS: dict[str, Readers] = {}
-
-
 def content_digest(content_dir: Path) -> str:
     """A digest of every file under the content folder, names and bytes (a few milliseconds): a change to
     any of them builds the readers again."""
@@ -102,21 +101,26 @@ def content_digest(content_dir: Path) -> str:
 
 
 def readers(settings: Settings) -> Readers:
-    """The readers for these settings' content, models folder and time zone, built once per process."""
-    key = f"{content_digest(settings.content_dir)} {settings.models_dir} {settings.bot_timezone}"
-    if key not in _READERS:
-        content = load_content(settings.content_dir)
-        understanding = settings.content_dir / "understanding"
-        examples = crisis_model.examples(understanding, settings.models_dir)
-        faq = FaqIndex(content.faq, Synonyms.from_file(settings.content_dir / "synonyms.yaml"),
-                       crisis_model.faq_examples(examples), models=settings.models_dir,
-                       ranker_examples=crisis_model.faq_examples(examples, ranker_only=True))
-        _READERS[key] = Readers(
-            content=content, catalogs=Catalogs(settings.content_dir / "locales", settings.timezone), faq=faq,
-            crisis=CrisisReader(content.crisis, crisis_model.trained(understanding, settings.models_dir)),
-            intents=IntentReader.from_file(settings.content_dir / "intents.yaml", faq.word_counts),
-        )
-    return _READERS[key]
+    """The readers for these settings' content, models folder and time zone, built once per process and
+    content (the last few kept)."""
+    return _readers(content_digest(settings.content_dir), settings.content_dir, settings.models_dir,
+                    settings.bot_timezone)
+
+
+@functools.lru_cache(maxsize=4)
+def _readers(digest: str, content_dir: Path, models_dir: Path, timezone_name: str) -> Readers:
+    """`digest` is the content's, so that a changed file is a new key."""
+    content = load_content(content_dir)
+    understanding = content_dir / "understanding"
+    examples = crisis_model.examples(understanding, models_dir)
+    faq = FaqIndex(content.faq, Synonyms.from_file(content_dir / "synonyms.yaml"),
+                   crisis_model.faq_examples(examples), models=models_dir,
+                   ranker_examples=crisis_model.faq_examples(examples, ranker_only=True))
+    return Readers(
+        content=content, catalogs=Catalogs(content_dir / "locales", ZoneInfo(timezone_name)), faq=faq,
+        crisis=CrisisReader(content.crisis, crisis_model.trained(understanding, models_dir)),
+        intents=IntentReader.from_file(content_dir / "intents.yaml", faq.word_counts),
+    )
 
 
 def build_services(settings: Settings, read: Readers,

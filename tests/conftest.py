@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 import tempfile
 from collections.abc import AsyncIterator
@@ -38,7 +39,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     The folder is pytest's cache when it is on, so a later run on an unchanged checkout learns nothing."""
     if "MODEL_CACHE_DIR" not in os.environ:
         cache = session.config.cache if hasattr(session.config, "cache") else None
-        folder = cache.mkdir("models") if cache is not None else Path(tempfile.mkdtemp(prefix="diemtuvan-models-"))
+        if cache is not None:
+            folder = cache.mkdir("models")
+        else:
+            folder = Path(tempfile.mkdtemp(prefix="diemtuvan-models-"))
+            session.config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
         os.environ["MODEL_CACHE_DIR"] = str(folder)
     readers(make_settings(Path(tempfile.gettempdir()) / "diemtuvan-warm"))
 
