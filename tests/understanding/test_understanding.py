@@ -1551,8 +1551,9 @@ def test_going_back_to_a_language_in_english_is_a_request(text: str, language: s
 
 @pytest.mark.parametrize("text", ["I want to go back to english class next year, is that ok on methadone",
                                   "my son went back to vietnamese school this week",
-                                  "switch to english class or stay in the vietnamese one, which is better for my son"])
+                                  "switch to english class or stay in the vietnamese one, which is better for my son",
+                                  "back to vietnamese food tonight, any recipe?"])
 def test_a_language_that_names_a_class_or_a_school_switches_nothing(text: str) -> None:
-    """A language name followed by a class, a school or a lesson is the subject learned, whatever verb of going or
-    changing comes before it."""
+    """A language name followed by a class, a school, a lesson or a dish is what is learned or eaten, whatever verb of
+    going or changing comes before it."""
     assert INTENTS.language_request(text) is None, text
