@@ -119,6 +119,7 @@ SHADOWED = {
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
     "clean_time": frozenset({"used", "now", "strong_now"}),  # "haven't used in 3 years": the use given up
     "animal": frozenset({"child", "young_child", "child_generic", "person"}),
+    "size_word": frozenset({"child", "young_child", "child_generic"}),  # "đồng tử bé xíu": a size, not a child
     "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer
     "not_habitual": frozenset({"habitual"}),  # "thường" in "bình thường" (normal) tells no habit
     "safe_now": frozenset({"now", "strong_now"}),  # the "now" of "he's fine now" is safety's
@@ -314,7 +315,11 @@ _COMING_TO_HARM = re.compile(
     r"|sent (?:[a-z]+ ){0,2}|come|comes)(?: [a-z0-9]+){0,6} to (?:finish me|do me in|sort me out|get me|deal with me|"
     r"teach me a lesson|mess me up|rough me up|smash me|hurt me)(?![a-z0-9])(?! (?:from|at|after) )")
 # What is supposed, from "nếu" (if) to its "thì" (then), within one clause.
-_IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: [a-z0-9]+){1,10}? thi(?![a-z0-9])")
+_IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: [a-z0-9]+){1,10}? thi(?![a-z0-9])|"
+                      # Or asked first, the "if" after it, to the end of the clause ("mình nên làm gì nếu bạn cùng phòng
+                      # phê đá rồi đòi đánh người"): what is supposed, with no "thì" to close it.
+                      r"(?<![a-z0-9])(?:lam gi|lam sao|the nao|ra sao|xu ly|xu li|xu tri|goi ai|goi so nao|bao ai) "
+                      r"(?:neu|lo|nho|lo nhu|neu nhu)(?: [a-z0-9]+){1,12}")
 # A ball kicked, hit or thrown in play ("the kid keeps kicking his football into my yard"): no blow to anyone.
 _BALL_PLAYED = re.compile(r"(?<![a-z0-9])(?:kick|kicks|kicking|kicked|hit|hits|hitting|throw|throws|throwing|threw)"
                           r"(?: (?:the|a|his|her|their|my|our))? (?:ball|balls|football|soccer ball|frisbee)"
@@ -1335,8 +1340,8 @@ class CrisisReader:
         if animals:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in _CHILD_WORDS and any(s <= end - 1 < e for s, e in animals))]
-        # "Rồi" between "nếu" and "thì" ("nếu bố em say rượu rồi đánh người thì gọi số nào") is "and then" of what is
-        # supposed, not "already".
+        # "Rồi" between "nếu" and "thì" ("nếu bố em say rượu rồi đánh người thì gọi số nào"), or after an "if" that
+        # follows the question, is "and then" of what is supposed, not "already".
         supposed = [(folded.count(" ", 0, m.start()), folded.count(" ", 0, m.end())) for m in _IF_THEN.finditer(folded)]
         if supposed:
             kept = [(name, start, end) for name, start, end in kept

@@ -2725,3 +2725,37 @@ def test_a_yes_or_no_question_the_faq_is_certain_of_is_asked_about_plainly_when_
     reading = unsure.read(text, answered=lambda _text: True)
     assert reading is not None and reading.tier is Tier.CHECK, reading
     assert unsure.read(text) is not None and unsure.read(text).tier is Tier.NOW  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", ["em phải làm sao nếu ông anh say rồi đòi đánh mẹ",
+                                  "gọi số nào nếu hàng xóm ngáo đá rồi cầm dao đuổi người"])
+def test_the_then_of_what_is_supposed_after_a_question_is_no_now(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), reading
+
+
+def test_a_blow_told_with_already_and_then_asked_about_is_still_now() -> None:
+    reading = READER.read("chồng em say rồi, đang đánh mẹ em, phải làm sao")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_pupils_gone_tiny_are_a_size_and_no_child() -> None:
+    reading = READER.read("anh ấy uống methadone xong lại chích thêm, giờ đồng tử bé xíu, thở rất yếu")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    child = READER.read("thằng bé tí nhà em vừa uống nhầm methadone của bố")
+    assert child is not None and (child.kind, child.tier) == (CrisisKind.POISONING, Tier.NOW), child
+
+
+def test_signs_asked_about_to_be_ready_for_them_are_a_question_by_the_rules_alone() -> None:
+    reading = RULES.read("da lạnh với môi tím có phải bị sốc thuốc không, em hỏi để còn biết đường xử lý")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+    seen = READER.read("anh em đang ngáy khò khè sau khi chích, gọi không dậy, em phải làm gì, "
+                       "để em còn biết đường xử lý")
+    assert seen is not None and (seen.kind, seen.tier) == (CrisisKind.OVERDOSE, Tier.NOW), seen
+
+
+def test_detox_just_finished_and_the_risk_of_using_asked_is_no_alarm_but_signs_after_it_are() -> None:
+    reading = READER.read("người vừa cắt cơn xong dùng lại hàng thì rủi ro gì")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+    seen = READER.read("chồng tôi vừa cai xong, tối nay lại chích, giờ nằm im gọi không dậy")
+    assert seen is not None and (seen.kind, seen.tier) == (CrisisKind.OVERDOSE, Tier.NOW), seen
