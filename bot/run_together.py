@@ -119,6 +119,10 @@ class Splitter:
         if english:
             return False
         shorthand = any(not _SYLLABLE.fullmatch(p) and p in TEENCODE for p in pieces)
+        if shorthand and sum(map(len, pieces)) >= TEENCODE_WORD \
+                and all(vietnamese(p) or len(p) >= ENGLISH_PIECE for p in pieces):
+            # Teencode run into a borrowed word ("xnhiv", "vsmethadone"): "xét nghiệm HIV", "với methadone".
+            return True
         return all(map(vietnamese, pieces)) and (not shorthand or sum(map(len, pieces)) >= TEENCODE_WORD)
 
     def _split(self, word: str, english: bool = False) -> tuple[str, ...] | None:

@@ -562,6 +562,8 @@ class CrisisReader:
         self._sentences_read: tuple[str, list[tuple[set[str], bool]]] | None = None
         self._concept_phrases = PhraseSet(signals.concepts)
         self._false_friends = PhraseSet({"false_friend": signals.false_friends})
+        # Sport is read before the false friends take its kick out ("đá với", "đá bóng").
+        self._sport = PhraseSet({"sport": signals.concepts.get("sport", [])})
         self._run_together: list[tuple[str, str, str]] = []  # (concept, phrase without spaces, phrase)
         vocabulary: set[str] = set()
         for concept, phrases in signals.concepts.items():
@@ -1111,6 +1113,11 @@ class CrisisReader:
         if watch_asked and model.crisis >= MODEL_NOW and model.crisis > model.about:
             signals = (*(reading.signals if reading is not None else ()), "model", "watch_asked")
             return CrisisReading(CrisisKind(model.crisis_kind), Tier.ABOUT, signals, model.crisis)
+        # A match asked about or told ("tối nay MU đá với ai vậy mn"), with no word of a danger: "đá" is a kick, and
+        # the model hears ice taken tonight.
+        sport = reading is None and "sport" in c \
+            and not c & (EVIDENCE | FAREWELL_EVIDENCE | {"cry", "again", "despair", "speaker_wish", "wish", "suicide",
+                                                         "swallowed", "excess", "excess_amount", *SIGNS})
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
@@ -1120,7 +1127,7 @@ class CrisisReader:
                          or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
-                         or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked):
+                         or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1321,6 +1328,7 @@ class CrisisReader:
         repaired = self._repaired(as_typed, english=language_of(text) == "en")
         inside = [(start, end) for _, start, end in self._concept_phrases.matches(repaired)] \
             if self._false_friends.matches(repaired) else []
+        sport = bool(self._sport.matches(repaired))
         tokens = self._false_friends.remove(repaired, inside)
         figures = self._figures(tokens)
         figure = any(_DYING & set(m.group(0).split()) for m in figures)
@@ -1347,7 +1355,7 @@ class CrisisReader:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name == "now" and tokens[start].folded == "roi" and end == start + 1
                             and any(s < start < e for s, e in supposed))]
-        fired = {name for name, _, _ in kept}
+        fired = {name for name, _, _ in kept} | ({"sport"} if sport else set())
         # Beside a request to the bot, what people add about the feature ("tắt hẳn luôn, e ko cần nữa") is about
         # the feature, not a hint of leaving life.
         talk = [(start, end) for name, start, end in kept if name == "feature_talk"]

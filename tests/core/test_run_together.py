@@ -119,3 +119,13 @@ def test_a_whole_message_typed_as_one_word_keeps_the_long_words_vietnamese_borro
     assert splitter.words(["methadonecotacdungphugikhong"]) == ["methadone", "co", "tac", "dung", "phu", "gi", "khong"]
     # Only the borrowed words: any other long known word is no piece of a run-together message.
     assert splitter.words(["singercotacdungphugikhong"]) == ["singercotacdungphugikhong"]
+
+
+def test_teencode_run_into_a_borrowed_word_is_split_back() -> None:
+    splitter = Splitter({"hiv", "methadone", "hack", "ha"})
+    assert splitter.split("xnhiv") == ("xn", "hiv")
+    assert splitter.split("vsmethadone") == ("vs", "methadone")
+    # Four letters are too few to be teencode and a word: "ckha" stays as typed.
+    assert splitter.split("ckha") is None
+    # In English, teencode is no piece.
+    assert splitter.split("xnhiv", english=True) is None

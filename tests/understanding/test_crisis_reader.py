@@ -2759,3 +2759,15 @@ def test_detox_just_finished_and_the_risk_of_using_asked_is_no_alarm_but_signs_a
     assert reading is None or reading.tier is Tier.ABOUT, reading
     seen = READER.read("chồng tôi vừa cai xong, tối nay lại chích, giờ nằm im gọi không dậy")
     assert seen is not None and (seen.kind, seen.tier) == (CrisisKind.OVERDOSE, Tier.NOW), seen
+
+
+@pytest.mark.parametrize("text", ["tối nay MU đá với ai vậy mn", "toi nay da voi ai vay mn",
+                                  "who's playing tonight, arsenal or chelsea?"])
+def test_a_match_asked_about_is_no_danger_the_model_alone_hears(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None, reading
+
+
+def test_a_wish_to_die_beside_a_match_is_still_the_alarm() -> None:
+    reading = READER.read("tối nay đá với ai vậy mn, em chán sống lắm rồi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
