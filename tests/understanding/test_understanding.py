@@ -1557,3 +1557,15 @@ def test_a_language_that_names_a_class_or_a_school_switches_nothing(text: str) -
     """A language name followed by a class, a school, a lesson or a dish is what is learned or eaten, whatever verb of
     going or changing comes before it."""
     assert INTENTS.language_request(text) is None, text
+
+
+@pytest.mark.parametrize("text", ["there's a methadone clinic near my work, what would they do for me on day one?",
+                                  "trung tâm cai nghiện gần nhà em thì người ở trong đó có quyền gì",
+                                  "trạm y tế gần nhà có khám cho người dùng ma túy không"])
+def test_what_a_place_does_or_what_rights_one_has_in_it_asks_for_no_list_of_places(text: str) -> None:
+    assert INTENTS.intent(text) is None, text
+
+
+@pytest.mark.parametrize("text", ["methadone clinic near me", "điểm tư vấn gần nhất ở đâu"])
+def test_a_place_asked_for_is_still_the_finder(text: str) -> None:
+    assert INTENTS.intent(text) == "sites", text
