@@ -1097,6 +1097,14 @@ class CrisisReader:
                          "household_poison", "tobacco", "spiked", "child", "young_child", "harm_verb", "threat",
                          "out_of_control", "weapon_only", "violence", "child_harm", "suicide", "death", "despair",
                          "method", "plan", "stockpile", "cry", "strong_now", *SIGNS, *FAREWELL_EVIDENCE}
+        # Withdrawal told, and help to get through it asked ("lần trước tự cắt ở nhà vật vã quá, giờ cắt cơn thì đi đâu
+        # có người giúp"), with no word of dying, despair, a means or a farewell and nothing taken: the model hears a
+        # wish to die in "tự cắt"; the words say what is cut is the craving.
+        detox_told = reading is None and "dose_not_holding" in c and model.crisis_kind == CrisisKind.SUICIDE \
+            and model.crisis < MODEL_SURE \
+            and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "cry", "again", "strong_now",
+                         "swallowed", "excess", "excess_amount", "weapon_only", "harm_verb", *SIGNS,
+                         *FAREWELL_EVIDENCE}
         # A pet's death told ("my dog died last night and i can't stop crying"), with no word of the writer's own dying:
         # grief for an animal, which the model, taught people, hears as despair.
         pet_died = reading is None and "animal" in c and "pet_died" in c \
@@ -1127,7 +1135,8 @@ class CrisisReader:
                          or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
-                         or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport):
+                         or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
+                         or detox_told):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \

@@ -2771,3 +2771,11 @@ def test_a_match_asked_about_is_no_danger_the_model_alone_hears(text: str) -> No
 def test_a_wish_to_die_beside_a_match_is_still_the_alarm() -> None:
     reading = READER.read("tối nay đá với ai vậy mn, em chán sống lắm rồi")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_withdrawal_gone_through_and_help_asked_for_it_is_no_wish_to_die() -> None:
+    reading = READER.read("em muốn cắt cơn lắm rồi, lần trước tự cắt ở nhà vật vã không chịu nổi, giờ đi đâu có người "
+                          "giúp ạ")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+    wish = READER.read("em cắt cơn 3 ngày rồi, vật vã quá, chắc em không sống nổi nữa")
+    assert wish is not None and (wish.kind, wish.tier) == (CrisisKind.SUICIDE, Tier.NOW), wish

@@ -1569,3 +1569,14 @@ def test_what_a_place_does_or_what_rights_one_has_in_it_asks_for_no_list_of_plac
 @pytest.mark.parametrize("text", ["methadone clinic near me", "điểm tư vấn gần nhất ở đâu"])
 def test_a_place_asked_for_is_still_the_finder(text: str) -> None:
     assert INTENTS.intent(text) == "sites", text
+
+
+def test_a_story_told_for_someone_beside_a_booking_passes_nothing_on_to_a_counselor() -> None:
+    """"chuyện" (a story) folds like "chuyển" (to pass on): "hỏi chuyện … cho chồng em" is no handover."""
+    text = "em muốn đặt lịch gặp tư vấn viên chiều mai, để hỏi chuyện đi cai cho con trai em"
+    assert INTENTS.intent(text) == "book"
+
+
+@pytest.mark.parametrize("text", ["chuyển em sang tư vấn viên", "chuyển giúp em cho người tư vấn"])
+def test_a_chat_passed_on_to_a_counselor_is_still_the_talk(text: str) -> None:
+    assert INTENTS.intent(text) == "talk"
