@@ -304,7 +304,10 @@ _PROGRESSIVE = re.compile(
     r"(?<![a-z0-9])(?:is|are|he s|she s|they re|keeps|keep|started|just started|won t stop) "
     r"(?:hitting|punching|kicking|beating|choking|strangling|slapping|shoving|pushing|attacking|stabbing|"
     r"throwing (?:[a-z]+ ){0,2}at|hurling (?:[a-z]+ ){0,2}at|smashing (?:[a-z]+ ){0,2}(?:on|over)) "
-    r"(?:me|her|him|us|them|my|his|our|their|mom|dad|mum|the kids)(?![a-z0-9])"
+    # "beating up a patient", "laying into some guy": whoever it is, with "up" or "on" between or not.
+    r"(?:(?:up|on|into) )?"
+    r"(?:me|her|him|us|them|my|his|our|their|mom|dad|mum|the kids|a|an|the|some|someone|somebody|this|that|"
+    r"people|everyone)(?![a-z0-9])"
     # A thing struck, not a person ("he keeps kicking my car"); a ball played is removed before (`_BALL_PLAYED`).
     r"(?! (?:[a-z]+ )?(?:door|doors|wall|car|bike|motorbike|tyres?|tires?|chair|table|toys?|stuff|things|shoes?|bag|"
     r"phone|can|cans|bottle|bottles|yard|fence|gate)(?![a-z0-9]))")
@@ -674,6 +677,13 @@ class CrisisReader:
                 and "joking" in c and not found[1] \
                 and not c & {"strong_now", "cry", "swallowed", "question", "informational", "deadly_question",
                              "permission", "hypothetical", *SIGNS, *UNDOUBTED}:
+            return None
+        # A sign with its medical cause, long past and said to be well ("my mum had a seizure years ago from epilepsy,
+        # she's fine now. can family members join the group?"): nothing to warn about, only the question to answer.
+        if reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.OVERDOSE \
+                and {"medical_cause", "long_ago", "safe_now"} <= c \
+                and not c & {"now", "strong_now", "cry", "again", "not_safe", "swallowed", "overdose_event", "excess",
+                             "excess_amount", "ingest_accident"}:
             return None
         animal_only = "animal" in c and not c & {"person", "child", "young_child"}
         # A danger to the animal itself; words of a farewell beside a pet are someone arranging their going.
@@ -1097,6 +1107,13 @@ class CrisisReader:
                          "household_poison", "tobacco", "spiked", "child", "young_child", "harm_verb", "threat",
                          "out_of_control", "weapon_only", "violence", "child_harm", "suicide", "death", "despair",
                          "method", "plan", "stockpile", "cry", "strong_now", *SIGNS, *FAREWELL_EVIDENCE}
+        # A danger told as past, then asked about for next time ("hôm trước thằng bạn bị sốc ở quán net, may có người
+        # gọi cấp cứu. lần sau gặp cảnh đó e phải làm gì"), with no now, no cry and no word of dying: the rules'
+        # question about it, whatever the model hears in the story.
+        told_then_asked = reading is not None and reading.tier is Tier.ABOUT and {"past", "hypothetical"} <= c \
+            and bool(found[1] or c & {"question", "informational"}) and model.crisis < MODEL_SURE \
+            and not c & {"now", "strong_now", "cry", "again", "not_safe", "swallowed", "suicide", "method", "plan",
+                         "stockpile", *FAREWELL_EVIDENCE}
         # Withdrawal told, and help to get through it asked ("lần trước tự cắt ở nhà vật vã quá, giờ cắt cơn thì đi đâu
         # có người giúp"), with no word of dying, despair, a means or a farewell and nothing taken: the model hears a
         # wish to die in "tự cắt"; the words say what is cut is the craving.
@@ -1136,7 +1153,7 @@ class CrisisReader:
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
-                         or detox_told):
+                         or detox_told or told_then_asked):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1841,6 +1858,14 @@ class CrisisReader:
         ending = words(text[-60:])
         while ending and ending[-1] in _ADDRESS_WORDS:
             ending.pop()  # "... có sao không ad", "... ko vậy ạ": the question word comes before
+        # What the treatment may do to a baby not yet born, asked ("ba bau uong methadone, be sinh ra co bi ngung tho
+        # ko"): the answer, with the line, whatever signs the baby is supposed to show; nothing happens to anyone now.
+        if "pregnancy_risk" in c and c & {"substance", "used"} \
+                and (question_mark or c & {"question", "informational", "permission", "yes_no", "deadly_question"}) \
+                and not c & {"cry", "again", "strong_now", "not_safe", "ingest_accident", "excess", "excess_amount",
+                             "violence", "threat", "harm_verb", "weapon_only", "child_harm", "suicide", "death",
+                             "despair", "method", "plan", "stockpile", *FAREWELL_EVIDENCE}:
+            return CrisisReading(CrisisKind.OVERDOSE, Tier.ABOUT, ("pregnancy_risk",))
         if not c & EVENTS and not ("unreachable" in c and c & {"suicide_hint", "despair"}) \
                 and not ("going_away" in c and c & {"farewell_apology", "signing_off", "despair"}) \
                 and "found_after" not in c and not ("heart_emergency" in c and c & {"used", "substance"}):

@@ -2779,3 +2779,43 @@ def test_withdrawal_gone_through_and_help_asked_for_it_is_no_wish_to_die() -> No
     assert reading is None or reading.tier is Tier.ABOUT, reading
     wish = READER.read("em cắt cơn 3 ngày rồi, vật vã quá, chắc em không sống nổi nữa")
     assert wish is not None and (wish.kind, wish.tier) == (CrisisKind.SUICIDE, Tier.NOW), wish
+
+
+def test_someone_being_beaten_up_is_violence_by_the_rules() -> None:
+    reading = RULES.read("two guys are beating up some man outside the dosing point, please help")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_death_preferred_is_a_wish_to_die_by_the_rules_and_a_comparison_is_not() -> None:
+    reading = RULES.read("nobody will forgive me for relapsing. I'd rather be dead tonight")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    assert READER.read("I'd rather be dead than wear that dress lol") is None
+
+
+def test_brothers_and_sisters_left_without_food_are_children_in_danger() -> None:
+    reading = READER.read("bố mẹ em đi vắng 3 ngày rồi, mấy chị em ở nhà không có gì ăn, em út sốt cao")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["does methadone hurt the baby if I'm pregnant?",
+                                  "em đang mang thai, uống methadone có hại cho thai không"])
+def test_what_the_treatment_may_do_to_a_baby_not_yet_born_is_a_question_about_a_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+
+
+def test_a_pregnant_woman_struck_now_is_still_the_alarm() -> None:
+    reading = READER.read("em đang mang thai, chồng em ngáo đá vừa đánh em, em bé có sao không")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_a_danger_told_as_past_and_asked_about_for_next_time_stays_a_question_when_the_model_hears_it_now() -> None:
+    heard = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.7, "overdose"))  # type: ignore[arg-type]
+    reading = heard.read("tuần trước thằng em bị sốc ở quán net, có người gọi xe cấp cứu. "
+                         "lần sau gặp thì mình phải làm gì")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+
+
+def test_a_sign_with_its_cause_long_past_and_well_now_needs_no_line() -> None:
+    assert READER.read("my dad had a seizure years ago from epilepsy, he's fine now. can families come to the group?") \
+        is None

@@ -1580,3 +1580,8 @@ def test_a_story_told_for_someone_beside_a_booking_passes_nothing_on_to_a_counse
 @pytest.mark.parametrize("text", ["chuyển em sang tư vấn viên", "chuyển giúp em cho người tư vấn"])
 def test_a_chat_passed_on_to_a_counselor_is_still_the_talk(text: str) -> None:
     assert INTENTS.intent(text) == "talk"
+
+
+@pytest.mark.parametrize("text", ["are whippets bad for your brain", "is nos actually harmful"])
+def test_nitrous_by_its_street_names_is_within_what_the_bot_covers(text: str) -> None:
+    assert INTENTS.on_topic(text), text
