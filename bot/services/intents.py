@@ -195,6 +195,11 @@ class IntentFile(BaseModel):
     # the people it is for are no topic of the bot's, so with only them named the message is outside it.
     tasks: list[NonEmpty] = []
     people_it_is_for: list[NonEmpty] = []
+    # Away for a while or moving, asking where to dose ("về quê ăn tết 2 tuần thì uống methadone ở đâu"): the clinic
+    # one is treated at arranges the dose elsewhere, which the FAQ says; a list of sites does not. Unless a place is
+    # asked for in so many words (`find_words`: "tìm giúp cơ sở ở Đà Nẵng").
+    away: list[NonEmpty] = []
+    find_words: list[NonEmpty] = []
 
 
 @dataclass(frozen=True)
@@ -265,6 +270,8 @@ class IntentReader:
         self._menu_in_any_message = _alternatives(data.menu_in_any_message) if data.menu_in_any_message else None
         self._menu_whole_message = frozenset(_folded(p) for p in data.menu_whole_message)
         self._asks_about = _alternatives([p for line in data.asks_about for p in line.split("|")])
+        self._away = _alternatives(data.away) if data.away else None
+        self._find_words = _alternatives(data.find_words) if data.find_words else None
         languages = data.languages
         self._language_names = {"en": _alternatives(languages.english), "vi": _alternatives(languages.vietnamese)}
         any_name = "|".join(p.pattern for p in self._language_names.values())
@@ -329,6 +336,9 @@ class IntentReader:
             # "book a flight", "đặt bàn nhà hàng 7h": booked or set somewhere else, not here.
             return None
         found = self._first_feature(text, folded, said)
+        if found == "sites" and self._away is not None and self._away.search(folded) \
+                and not (self._find_words is not None and self._find_words.search(folded)):
+            return None
         if found == "talk" and _PHONE_LINE.search(folded):
             # A line to phone, asked for ("is there a line I can call just to talk to someone at night"): a number
             # the FAQ gives, not a chat with the counselor on duty here.

@@ -1585,3 +1585,21 @@ def test_a_chat_passed_on_to_a_counselor_is_still_the_talk(text: str) -> None:
 @pytest.mark.parametrize("text", ["are whippets bad for your brain", "is nos actually harmful"])
 def test_nitrous_by_its_street_names_is_within_what_the_bot_covers(text: str) -> None:
     assert INTENTS.on_topic(text), text
+
+
+@pytest.mark.parametrize("text", ["sắp đi công tác Cần Thơ 10 ngày, uống methadone ở đâu",
+                                  "going on holiday for a week, where can i dose while i'm away"])
+def test_away_for_a_while_and_asking_where_to_dose_asks_for_no_list_of_places(text: str) -> None:
+    assert INTENTS.intent(text) is None, text
+
+
+@pytest.mark.parametrize(("text", "intent"), [("tìm giúp em cơ sở methadone ở Đà Nẵng, em đi công tác", "sites"),
+                                              ("em về quê 1 tuần, tạm dừng nhắc nhở giúp em", "reminder_pause")])
+def test_away_with_a_place_asked_for_or_reminders_paused_is_still_that_feature(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
+
+
+async def test_away_for_a_while_and_asking_where_to_dose_is_told_to_tell_the_clinic_first(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "sắp đi công tác Cần Thơ 10 ngày, uống methadone ở đâu")
+    assert handler == "faq" and "Báo cơ sở đang điều trị" in texts[0], texts
