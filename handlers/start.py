@@ -74,6 +74,21 @@ def _ask_who(turn: Turn) -> Reply:
     ))
 
 
+# After the who question has been asked again this many times beside answers, it is asked more softly: the person is
+# asking questions, which need no answer to it, and the same demand after every answer reads as nagging.
+WHO_ASKED_PLAINLY = 1
+
+
+def _ask_who_again(turn: Turn) -> Reply:
+    """The who question again after a message the step did not take, softly once it has been asked beside answers
+    before: the choices stay, so a tap or "1" still answers it whenever the person likes."""
+    asked = int(turn.session.data.get("who_asked", 0)) + 1
+    turn.session.data["who_asked"] = asked
+    if asked <= WHO_ASKED_PLAINLY:
+        return _ask_who(turn)
+    return Reply(turn._("start.ask_who_later"), _ask_who(turn).choices)
+
+
 def _ask_code(turn: Turn) -> Reply:
     return Reply(turn._("start.ask_code"), (turn.choice_of("who:skip", "start.code_skip"),))
 
@@ -192,7 +207,7 @@ class Onboarding:
                 turn.goto("code" if payload else "who")
                 following = _ask_code(turn) if payload else _ask_who(turn)
                 return Reply(f"{taken}\n\n{following.text}", following.choices)
-        return {"lang": _ask_language, "who": _ask_who, "code": _ask_code, "consent": _ask_consent}.get(
+        return {"lang": _ask_language, "who": _ask_who_again, "code": _ask_code, "consent": _ask_consent}.get(
             turn.session.step or "lang", _ask_language
         )(turn)
 

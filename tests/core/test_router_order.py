@@ -115,7 +115,9 @@ async def test_a_feature_with_steps_asked_for_during_first_contact_comes_back_to
     assert texts[-1] == "Who are you asking for?", texts  # first contact again, and no menu before it
     assert not any(t.startswith("What do you need?") for t in texts), texts
     handler, texts = await say(bot, "thanks")
-    assert texts[-1] == "Who are you asking for?" and not texts[0].startswith("Hello"), texts
+    # Asked again beside an answer a second time, softly (the same choices).
+    assert texts[-1].startswith("Whenever you like, tell me who you are asking for") \
+        and not texts[0].startswith("Hello"), texts
     handler, texts = await say(bot, "for my brother")
     assert texts[0].startswith("Thank you") and texts[-1].startswith("What do you need?"), texts  # no consent again
 
@@ -255,3 +257,17 @@ async def test_a_feature_asked_for_in_words_during_first_contact_lets_it_go_on_w
     assert "đồng ý" in texts[-1] and not any(t.startswith("Chào bạn") for t in texts), texts
     handler, texts = await say(bot, "1")
     assert handler == "start" and texts[0].startswith("Cảm ơn bạn"), texts
+
+
+async def test_the_who_question_is_asked_softly_once_asked_again_beside_an_answer_and_still_answers(bot: Bot) -> None:
+    """Someone asking question after question during first contact is not asked "who for?" the same way after every
+    answer: plainly once more, then softly, with the same choices, which still answer it."""
+    await say(bot, "/start")
+    await say(bot, "1")
+    _handler, texts = await say(bot, "methadone là gì")
+    assert texts[-1] == "Bạn hỏi cho ai?", texts
+    for question in ("uống methadone có được lái xe không", "methadone có miễn phí không"):
+        _handler, texts = await say(bot, question)
+        assert texts[-1].startswith("Khi nào tiện thì cho mình biết bạn hỏi cho ai"), texts
+    _handler, texts = await say(bot, "1")
+    assert "đồng ý" in texts[-1].lower(), texts
