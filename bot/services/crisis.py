@@ -304,10 +304,12 @@ _PROGRESSIVE = re.compile(
     r"(?<![a-z0-9])(?:is|are|he s|she s|they re|keeps|keep|started|just started|won t stop) "
     r"(?:hitting|punching|kicking|beating|choking|strangling|slapping|shoving|pushing|attacking|stabbing|"
     r"throwing (?:[a-z]+ ){0,2}at|hurling (?:[a-z]+ ){0,2}at|smashing (?:[a-z]+ ){0,2}(?:on|over)) "
-    # "beating up a patient", "laying into some guy": whoever it is, with "up" or "on" between or not.
+    # "beating up a patient", "punching some guy": anyone, with "up" or "on" between or not; after "a", "the" or "some",
+    # a word for a person ("hitting the road", "kicking the habit", "pushing a pram" strike nobody).
     r"(?:(?:up|on|into) )?"
-    r"(?:me|her|him|us|them|my|his|our|their|mom|dad|mum|the kids|a|an|the|some|someone|somebody|this|that|"
-    r"people|everyone)(?![a-z0-9])"
+    r"(?:me|her|him|us|them|my|his|our|their|mom|dad|mum|the kids|someone|somebody|people|everyone|"
+    r"(?:a|an|the|some|this|that)(?: [a-z]+)? (?:guy|man|woman|girl|boy|kid|child|person|patient|lady|dude|stranger|"
+    r"neighbor|neighbour|client|worker|nurse|staff|old man|old woman|homeless|student|teenager))(?![a-z0-9])"
     # A thing struck, not a person ("he keeps kicking my car"); a ball played is removed before (`_BALL_PLAYED`).
     r"(?! (?:[a-z]+ )?(?:door|doors|wall|car|bike|motorbike|tyres?|tires?|chair|table|toys?|stuff|things|shoes?|bag|"
     r"phone|can|cans|bottle|bottles|yard|fence|gate)(?![a-z0-9]))")

@@ -2784,6 +2784,8 @@ def test_withdrawal_gone_through_and_help_asked_for_it_is_no_wish_to_die() -> No
 def test_someone_being_beaten_up_is_violence_by_the_rules() -> None:
     reading = RULES.read("two guys are beating up some man outside the dosing point, please help")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    for text in ("he's hitting the road tomorrow morning", "she is pushing a pram to the clinic"):
+        assert RULES.read(text) is None, text  # after "a" or "the", a word for a person is struck, nothing else
 
 
 def test_death_preferred_is_a_wish_to_die_by_the_rules_and_a_comparison_is_not() -> None:
