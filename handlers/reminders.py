@@ -69,7 +69,9 @@ async def on_text(turn: Turn) -> Step | None:
     if isinstance(parsed, TimeProblem):
         if not turn.person.consented:
             return ask_consent_for(turn, "m:remind")
-        return Step([Reply(turn._(parsed.key, typed=parsed.typed))], "reminders:bad_time")
+        # The time is asked again, and the next message ("8h tối") answers it: the request is not dropped.
+        turn.open_flow(FLOW, "time")
+        return Step([Reply(turn._(parsed.key, typed=parsed.typed)), _ask_time(turn)], "reminders:bad_time")
     if not turn.person.consented:
         return ask_consent_for(turn, "m:remind", {"at": f"{parsed.hour:02d}:{parsed.minute:02d}"})
     return await set_time(turn, parsed.hour, parsed.minute)

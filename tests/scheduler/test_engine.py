@@ -34,6 +34,15 @@ async def test_a_reminder_set_by_one_message_arrives_discreetly_and_is_answered(
     assert statuses == ["cancelled", "sent"]
 
 
+async def test_an_hour_that_does_not_exist_in_one_message_asks_the_time_again_and_the_next_message_sets_it(
+        rig: Rig) -> None:
+    await onboard(rig)
+    texts = await rig.say("nhắc tôi 25h mỗi ngày")
+    assert "giờ từ 0 đến 23" in texts[0] and "mấy giờ" in texts[-1], texts
+    texts = await rig.say("8h tối")
+    assert "20:00" in texts[0], texts
+
+
 async def test_no_answer_gets_one_follow_up_and_two_missed_days_get_the_safety_note(rig: Rig) -> None:
     await onboard(rig)
     await rig.say("nhac toi 7h moi ngay")
