@@ -32,6 +32,8 @@ _EVERY_DAY = ({"moi", "ngay"}, {"hang", "ngay"}, {"hangngay"}, {"every", "day"},
 
 
 _HAS_REMINDER = "has_reminder"
+# A time typed alone at the overview is this short ("9h", "8 giờ tối", "at 7:30 am").
+TIME_ALONE_WORDS = 4
 
 
 async def start(turn: Turn) -> Step:
@@ -69,12 +71,17 @@ async def on_text(turn: Turn) -> Step | None:
     if isinstance(parsed, TimeProblem):
         if not turn.person.consented:
             return ask_consent_for(turn, "m:remind")
-        # The time is asked again, and the next message ("8h tối") answers it: the request is not dropped.
-        turn.open_flow(FLOW, "time")
-        return Step([Reply(turn._(parsed.key, typed=parsed.typed)), _ask_time(turn)], "reminders:bad_time")
+        return ask_time_again(turn, parsed)
     if not turn.person.consented:
         return ask_consent_for(turn, "m:remind", {"at": f"{parsed.hour:02d}:{parsed.minute:02d}"})
     return await set_time(turn, parsed.hour, parsed.minute)
+
+
+def ask_time_again(turn: Turn, problem: TimeProblem) -> Step:
+    """A time of day that does not exist ("nhắc tôi 25h mỗi ngày", "đổi giờ nhắc sang 25h"): said so, and the time
+    asked again, so that the next message ("8h tối") answers it and the request is not dropped."""
+    turn.open_flow(FLOW, "time")
+    return Step([Reply(turn._(problem.key, typed=problem.typed)), _ask_time(turn)], "reminders:bad_time")
 
 
 def _overview(turn: Turn, reminder: Reminder | None) -> Reply:
@@ -154,6 +161,13 @@ class RemindersFlow:
             if parsed is None:
                 return None
             return await set_time(turn, parsed.hour, parsed.minute)
+        if step == "menu" and turn.choice is None and 0 < len(words(turn.text)) <= TIME_ALONE_WORDS:
+            # A time typed at the overview ("9h", "8 giờ tối"): the time to be reminded at, set or changed.
+            parsed = parse_time_of_day(turn.text)
+            if isinstance(parsed, TimeProblem):
+                return ask_time_again(turn, parsed)
+            if parsed is not None:
+                return await set_time(turn, parsed.hour, parsed.minute)
         return None
 
     def prompt(self, turn: Turn) -> Reply:
@@ -196,8 +210,13 @@ async def open_from_menu(turn: Turn, carried: dict[str, str]) -> Step:
         turn.close_flow()
         return await set_time(turn, int(at[:2]), int(at[3:5]))
     days = carried.get("pause_days", "")
-    if days.isdigit() and 1 <= int(days) <= PAUSE_MAX_DAYS and await _current(turn) is not None:
-        return await _pause(turn, int(days))
+    if days.isdigit() and await _current(turn) is not None:
+        if 1 <= int(days) <= PAUSE_MAX_DAYS:
+            return await _pause(turn, int(days))
+        # Longer than a pause may be ("tạm dừng nhắc 100 ngày"): how many days, asked again; the question says up to
+        # how many.
+        turn.open_flow(FLOW, "pause")
+        return Step([_ask_pause(turn)], "reminders")
     return await start(turn)
 
 

@@ -163,6 +163,9 @@ async def on_intent(turn: Turn, asked: str | None = None) -> Step | None:
         return await sites.start(turn, sites.kind_named(turn.text))
     if intent == "reminder_set":
         parsed = parse_time_of_day(turn.text)
+        if isinstance(parsed, TimeProblem) and turn.person.consented:
+            turn.close_flow()
+            return reminders.ask_time_again(turn, parsed)
         if parsed is not None and not isinstance(parsed, TimeProblem):
             turn.close_flow()
             if not turn.person.consented:
@@ -184,7 +187,7 @@ async def on_intent(turn: Turn, asked: str | None = None) -> Step | None:
     if intent == "reminder_pause":
         days = parse_days(" ".join(words(asked)))
         turn.close_flow()
-        carried = {"pause_days": str(days)} if days is not None and days <= reminders.PAUSE_MAX_DAYS else {}
+        carried = {"pause_days": str(days)} if days is not None else {}
         return Step([], "understand", intent, then=FEATURE_OF_INTENT[intent], carried=carried)
     turn.close_flow()
     return Step([], "understand", intent, then=FEATURE_OF_INTENT[intent])

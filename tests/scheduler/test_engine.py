@@ -43,6 +43,28 @@ async def test_an_hour_that_does_not_exist_in_one_message_asks_the_time_again_an
     assert "20:00" in texts[0], texts
 
 
+async def test_a_change_to_an_hour_that_does_not_exist_or_a_pause_too_long_asks_again(rig: Rig) -> None:
+    await onboard(rig)
+    await rig.say("nhắc tôi 7h sáng mỗi ngày")
+    texts = await rig.say("đổi giờ nhắc sang 25h")
+    assert "giờ từ 0 đến 23" in texts[0] and "mấy giờ" in texts[-1], texts
+    texts = await rig.say("9h")
+    assert "09:00" in texts[0], texts
+    texts = await rig.say("tạm dừng nhắc 100 ngày")
+    assert texts[-1].startswith("Tạm dừng mấy ngày?") and "60" in texts[-1], texts
+    texts = await rig.say("5")
+    assert "5 ngày" in texts[0], texts
+
+
+async def test_a_time_typed_at_the_reminders_overview_sets_it(rig: Rig) -> None:
+    await onboard(rig)
+    await rig.say("/menu")
+    texts = await rig.say("nhac lich")
+    assert texts[0].startswith("Bạn chưa đặt lời nhắc")
+    texts = await rig.say("8 giờ tối")
+    assert "20:00" in texts[0], texts
+
+
 async def test_no_answer_gets_one_follow_up_and_two_missed_days_get_the_safety_note(rig: Rig) -> None:
     await onboard(rig)
     await rig.say("nhac toi 7h moi ngay")
