@@ -76,6 +76,7 @@ class Registry:
     unknown_command: Handler
     stale_choice: Handler
     double_tap: Handler
+    leave_step: Handler  # "thôi", "hủy", "never mind" inside a feature's steps: the feature stops there
     location: Handler
     unsupported: Handler
     no_words: Handler
@@ -307,6 +308,12 @@ class Router:
                 answered = await flow.step(turn) if turn.command is None else None
                 if answered is not None:
                     return answered, True, False
+            if (turn.crisis is not None and turn.crisis.tier is Tier.CHECK and set(turn.crisis.signals) <= MODEL_ONLY
+                    and flow is not None and flow.name != self._r.first_contact_flow
+                    and turn.services.intents.leaves_the_step(incoming.text)):
+                # "thôi không đặt nữa" inside a booking, in which only the statistical reader heard a danger ("không
+                # … nữa"), and was not sure of it: the feature is left, not the plain question asked.
+                turn.crisis = None
             if turn.crisis is not None and turn.crisis.tier in (Tier.NOW, Tier.CHECK):
                 return await self._r.crisis[turn.crisis.kind](turn), False, True
             if crisis_sent is not None and turn.crisis is None and incoming.choice is None:
@@ -331,6 +338,11 @@ class Router:
             step = await flow.step(turn)
             if step is not None:
                 return step, True, False
+            if turn.choice is None and flow.name != self._r.first_contact_flow \
+                    and turn.services.intents.leaves_the_step(turn.text):
+                # "thôi", "hủy", "never mind" in a step that did not take it: the feature stops there, said so,
+                # rather than the step asked again (first contact goes on: it is how the menu is reached).
+                return await self._r.leave_step(turn), True, False
         if turn.command is not None:
             handler = self._r.commands.get(turn.command, self._r.unknown_command)
             return await handler(turn), False, False

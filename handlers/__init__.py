@@ -155,6 +155,7 @@ def build_registry() -> Registry:
         unknown_command=misc.unknown_command,
         stale_choice=misc.stale_choice,
         double_tap=misc.double_tap,
+        leave_step=misc.leave_step,
         location=sites.on_location,
         unsupported=misc.unsupported,
         no_words=misc.no_words,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Reply
-from handlers.menu import menu_unless_in_flow
+from handlers.menu import main_menu, menu_unless_in_flow
 
 
 async def unknown_command(turn: Turn) -> Step:
@@ -22,6 +22,13 @@ async def double_tap(turn: Turn) -> Step:
     """The same button (not a menu item) pressed twice within seconds: the first press was handled and
     its answer is on screen; the second is not acted on, and saying more would only repeat it."""
     return Step([], "double_tap")
+
+
+async def leave_step(turn: Turn) -> Step:
+    """"thôi", "hủy", "never mind" inside a feature's steps: the feature stops where it was, nothing half-done is
+    kept, and the menu comes back, so the person is never left guessing whether the step still waits."""
+    turn.close_flow()
+    return Step([Reply(turn._("misc.step_left")), main_menu(turn)], "step_left")
 
 
 async def unsupported(turn: Turn) -> Step:

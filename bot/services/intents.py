@@ -41,6 +41,8 @@ FILLER = frozenset("""
     so much very you u lot all everyone moi nguoi bot ok oke va and that this it was really great nice
     helps helped helpful
 """.split())
+# Words said around leaving a step that add nothing to it ("hủy nhé ad", "thôi bạn ơi", "cancel please").
+_LEAVE_PARTICLES = frozenset("a ah ak nhe nha nhen ne vay nhi ad admin bot ban em minh oi please pls".split())
 # Words that fold like a question word without asking: "lần đầu" (the first time), "bắt đầu" (to start).
 # So do "nào cũng", "gì cũng", "đâu cũng" (every, anything, everywhere: "câu nào cũng trả lời như cái máy").
 _NOT_ASKING = re.compile(r"(?<![a-z])(?:lan dau|ban dau|dau tien|bat dau|mo dau|hang dau|nao cung|gi cung|dau cung)"
@@ -200,6 +202,9 @@ class IntentFile(BaseModel):
     # asked for in so many words (`find_words`: "tìm giúp cơ sở ở Đà Nẵng").
     away: list[NonEmpty] = []
     find_words: list[NonEmpty] = []
+    # Leaving the step one is in, said as the whole message ("thôi", "hủy", "cancel", "never mind"): inside a feature's
+    # steps, the feature stops there; elsewhere these are small talk.
+    leave: list[NonEmpty] = []
 
 
 @dataclass(frozen=True)
@@ -271,6 +276,7 @@ class IntentReader:
         self._menu_whole_message = frozenset(_folded(p) for p in data.menu_whole_message)
         self._asks_about = _alternatives([p for line in data.asks_about for p in line.split("|")])
         self._away = _alternatives(data.away) if data.away else None
+        self._leave = frozenset(_folded(p) for p in data.leave)
         self._find_words = _alternatives(data.find_words) if data.find_words else None
         languages = data.languages
         self._language_names = {"en": _alternatives(languages.english), "vi": _alternatives(languages.vietnamese)}
@@ -417,6 +423,12 @@ class IntentReader:
         the confirmation of a feature: there "ok" is a yes and "không ổn" a no, and here neither may be."""
         said = " ".join(word for word in words(text) if word not in _REPLY_PARTICLES)
         return "yes" if said in _SAYS_YES else "no" if said in _SAYS_NO else None
+
+    def leaves_the_step(self, text: str) -> bool:
+        """Whether the whole message says to stop the feature's steps ("thôi", "hủy nhé", "cancel", "never mind",
+        "thôi không đặt nữa"), with nothing else asked."""
+        said = " ".join(w for w in self._folded(text).split() if w not in _LEAVE_PARTICLES)
+        return bool(said) and said in self._leave
 
     def smalltalk(self, text: str) -> str | None:
         """The kind of small talk, when the message is little more: "chào bạn nhé", "ok cảm ơn",

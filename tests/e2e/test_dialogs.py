@@ -75,6 +75,24 @@ async def test_a_no_at_the_summary_books_nothing(chat: Chat) -> None:
     assert not (await chat.harness.rows())["appointments"]
 
 
+async def test_leaving_in_the_middle_of_a_booking_stops_it_and_brings_the_menu_back(chat: Chat) -> None:
+    """"hủy", "thôi không đặt nữa", "never mind" in a step that does not take them: the feature stops there, said so,
+    and the menu comes back; not "outside what I can help with", the plain question whether anyone is in danger, or
+    the step asked again."""
+    await make_counselor(chat, "LEAV2345", 4, "/gio T2-T7 8:00-17:00")
+    await onboard(chat)
+    for leave in ("hủy", "thôi không đặt nữa", "never mind"):
+        await chat.say("dat lich tu van")
+        said = await chat.say("1")  # the point
+        assert said[0].text == "Bạn muốn gặp theo cách nào?", said
+        said = await chat.say(leave)
+        assert said[0].text.startswith(("Được, mình dừng ở đây", "OK, I've stopped there")), (leave, said)
+        assert said[-1].text.startswith(("Bạn cần gì?", "What do you need?")), said
+    said = await chat.say("1")  # the menu's first item now, not a way to meet
+    assert "Bạn muốn gặp theo cách nào?" not in [s.text for s in said], said
+    assert not (await chat.harness.rows())["appointments"]
+
+
 async def test_a_decline_with_a_typed_reason_tells_the_person(chat: Chat) -> None:
     counselor = await booked_tomorrow_at_nine_thirty(chat)
     sender = outbox_sender(chat)

@@ -1603,3 +1603,13 @@ async def test_away_for_a_while_and_asking_where_to_dose_is_told_to_tell_the_cli
     await onboard(bot)
     handler, texts = await say(bot, "sắp đi công tác Cần Thơ 10 ngày, uống methadone ở đâu")
     assert handler == "faq" and "Báo cơ sở đang điều trị" in texts[0], texts
+
+
+@pytest.mark.parametrize(("text", "leaves"), [("thôi", True), ("hủy nhé ad", True), ("cancel please", True),
+                                              ("bỏ qua", True), ("thoi ko dat nua", True), ("never mind", True),
+                                              ("thôi rồi", False), ("bố", False), ("stop", False),
+                                              ("thôi em không muốn sống nữa", False), ("hủy lịch hẹn thứ 6", False)])
+def test_leaving_a_step_is_the_whole_message(text: str, leaves: bool) -> None:
+    """Said alone, "thôi", "hủy", "never mind" leave a feature's steps; said with anything more, they are read as what
+    the rest says. "Stop" is left to the features it may name (reminders)."""
+    assert INTENTS.leaves_the_step(text) is leaves, text
