@@ -15,13 +15,13 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.keys import ChoiceKey, from_stamp, stamp
 from bot.messages import Choice, Reply
-from bot.normalize import words, yes_or_no
+from bot.normalize import asks, words, yes_or_no
 from bot.router import COMMON_WORDS
 from bot.services import appointments as cases
 from bot.services import booking as service
 from bot.services.appointments import AppointmentKey, Did, HoursDid
 from bot.services.booking import appointment_choice
-from bot.sites import Site, SiteKind
+from bot.sites import Site, SiteKind, place_said
 from bot.store.records import Appointment
 from bot.timeparse import TimeProblem, parse_day, parse_time_of_day
 from handlers.menu import main_menu, menu_unless_in_flow
@@ -114,9 +114,18 @@ def _offer_points(turn: Turn, text: str, points: list[Site]) -> Reply:
     return Reply(text, tuple(Choice(PointKey(s.id).pack(), s.short_name) for s in points))
 
 
-async def _points_near(turn: Turn) -> Step:
+def _says_something_else(turn: Turn) -> bool:
+    """Words typed at the point step that are not a place: a question, a language or a feature asked for, or what the
+    FAQ answers ("methadone là gì", "english please")."""
+    intents = turn.services.intents
+    return asks(turn.text) or intents.language_request(turn.text) is not None \
+        or intents.intent(turn.text) is not None or turn.services.faq.certain(turn.text)
+
+
+async def _points_near(turn: Turn) -> Step | None:
     """A point typed by its name ("Hàng Buồm"), or as a province or commune (former names too), or the
-    nearest to a shared location."""
+    nearest to a shared location. None for words that name no point and no place and say something else ("methadone
+    là gì", "english please"): the router answers them, and the point is asked again."""
     kinds = frozenset({SiteKind.COUNSELING_POINT})
     bookable = await _bookable_points(turn)
     location = turn.incoming.location
@@ -130,6 +139,9 @@ async def _points_near(turn: Turn) -> Step:
         directory = turn.services.sites
         found = named or directory.in_place(turn.text, kinds, 8)
         place = None if named else directory.place_named_in(turn.text) or (turn.text.strip() if found else None)
+        if not named and not found and directory.place_named_in(turn.text) is None and place_said(turn.text) is None \
+                and _says_something_else(turn):
+            return None
         current = directory.current_province(place) if place is not None and not found else None
         if current is not None:
             found = directory.in_place(current, kinds, 8)
@@ -239,6 +251,8 @@ class BookFlow:
         if step == "point" and (point is not None or (
                 turn.choice is None and (turn.text.strip() or turn.incoming.location))):
             chosen = await _points_near(turn) if point is None else _point_chosen(turn, point.point)
+            if chosen is None:
+                return None
             if turn.session.step == "when":
                 return Step([*chosen.replies, await _ask_time(turn)], "booking")
             return chosen

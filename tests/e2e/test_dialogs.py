@@ -93,6 +93,20 @@ async def test_leaving_in_the_middle_of_a_booking_stops_it_and_brings_the_menu_b
     assert not (await chat.harness.rows())["appointments"]
 
 
+async def test_a_question_or_a_language_asked_at_the_point_step_is_no_place_searched(chat: Chat) -> None:
+    """At "which point?", words that name no point and no place but ask something else are answered, and the point is
+    asked again; a place the list lacks is still searched."""
+    await make_counselor(chat, "PNTQ2345", 5, "/gio T2-T7 8:00-17:00")
+    await onboard(chat)
+    await chat.say("dat lich tu van")
+    said = await chat.say("methadone là gì")
+    assert said[0].text.startswith("Methadone là") and said[-1].text.startswith("Bạn muốn gặp tư vấn viên ở điểm nào")
+    said = await chat.say("english please")
+    assert said[0].text == "Switched to English." and said[-1].text.startswith("At which point"), said
+    said = await chat.say("Long Biên")  # written with Vietnamese marks: answered in Vietnamese
+    assert said[0].text.startswith(("No point there takes bookings", "Không thấy điểm nào ở đó")), said
+
+
 async def test_a_decline_with_a_typed_reason_tells_the_person(chat: Chat) -> None:
     counselor = await booked_tomorrow_at_nine_thirty(chat)
     sender = outbox_sender(chat)
