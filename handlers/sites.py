@@ -176,6 +176,10 @@ def _typed_place(turn: Turn) -> Step | None:
         return step
     if turn.services.faq.answer(turn.text)[0] is not None:
         return None  # a question, not a place: the router answers it and asks "where" again
+    intents = turn.services.intents
+    if intents.leaves_the_step(turn.text) or intents.language_request(turn.text) is not None \
+            or intents.intent(turn.text) not in (None, "sites"):
+        return None  # "thôi", "english please", "nhắc tôi 7h": not a place; the router takes it
     return Step([Reply(turn._("sites.none_there", place=turn.text.strip()[:60]))], "sites:none")
 
 

@@ -107,6 +107,17 @@ async def test_a_question_or_a_language_asked_at_the_point_step_is_no_place_sear
     assert said[0].text.startswith(("No point there takes bookings", "Không thấy điểm nào ở đó")), said
 
 
+async def test_leaving_or_a_language_at_the_where_step_of_the_site_finder_is_no_place(chat: Chat) -> None:
+    await onboard(chat)
+    await chat.say("tìm cơ sở")
+    said = await chat.say("1")
+    assert said[0].text.startswith("Bạn ở gần đâu?"), said
+    said = await chat.say("english please")
+    assert said[0].text == "Switched to English." and said[-1].text.startswith("Where are you?"), said
+    said = await chat.say("never mind")
+    assert said[0].text.startswith("OK, I've stopped there"), said
+
+
 async def test_a_decline_with_a_typed_reason_tells_the_person(chat: Chat) -> None:
     counselor = await booked_tomorrow_at_nine_thirty(chat)
     sender = outbox_sender(chat)
