@@ -1613,3 +1613,10 @@ def test_leaving_a_step_is_the_whole_message(text: str, leaves: bool) -> None:
     """Said alone, "thôi", "hủy", "never mind" leave a feature's steps; said with anything more, they are read as what
     the rest says. "Stop" is left to the features it may name (reminders)."""
     assert INTENTS.leaves_the_step(text) is leaves, text
+
+
+@pytest.mark.parametrize(("text", "intent"), [("đổi lịch sang thứ 5", "appointments"),
+                                              ("em muốn dời lịch", "appointments"),
+                                              ("đổi lịch nhắc sang 8h", "reminder_set")])
+def test_a_schedule_changed_is_the_appointment_unless_it_is_the_reminder(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
