@@ -77,6 +77,7 @@ class Registry:
     stale_choice: Handler
     double_tap: Handler
     leave_step: Handler  # "thôi", "hủy", "never mind" inside a feature's steps: the feature stops there
+    pick_one: Handler  # "có", "không" to a list that asks no yes-or-no: which one, asked with the same choices
     location: Handler
     unsupported: Handler
     no_words: Handler
@@ -91,6 +92,12 @@ class Registry:
     menu: Mapping[str, Feature]
     ask_consent: Callable[[Turn, str, dict[str, str]], Step]
     command_menu: CommandMenu
+
+
+# A bare yes or no, folded: to a list of choices that asks neither, which one is meant is asked ("có" to "Đổi lịch …",
+# "Hủy lịch …", "Đặt lịch mới"). "ok", thanks and "help" are not among them: they are small talk, or a cry.
+BARE_YES_OR_NO = frozenset({"co", "khong", "yes", "no", "vang", "da", "u", "dung", "co a", "khong a", "da co",
+                            "da khong", "vang a", "yes please", "no thanks", "nope", "yep", "yeah", "uh", "co chu"})
 
 
 def one_list(replies: list[Reply]) -> list[Reply]:
@@ -362,6 +369,12 @@ class Router:
             return await self._r.no_words(turn), False, False
         if turn.crisis is not None:
             return await self._r.danger_question(turn), False, False
+        offered = turn.session.offered
+        if turn.session.flow is None and not cry and len(offered) > 1 and offered != self._r.always_offered(turn) \
+                and " ".join(words(turn.text)) in BARE_YES_OR_NO:
+            # "có", "không" to a list of choices that asks no yes-or-no ("Đổi lịch …", "Hủy lịch …", "Đặt lịch mới"):
+            # which one is meant, asked, with the same choices, rather than a "dạ" and the menu in their place.
+            return await self._r.pick_one(turn), False, False
         step = await self._r.question(turn)
         if step is not None and (step.replies or step.then is not None) \
                 and not (cry and step.handler == "smalltalk"):

@@ -156,6 +156,7 @@ def build_registry() -> Registry:
         stale_choice=misc.stale_choice,
         double_tap=misc.double_tap,
         leave_step=misc.leave_step,
+        pick_one=misc.pick_one,
         location=sites.on_location,
         unsupported=misc.unsupported,
         no_words=misc.no_words,

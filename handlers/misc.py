@@ -31,6 +31,12 @@ async def leave_step(turn: Turn) -> Step:
     return Step([Reply(turn._("misc.step_left")), main_menu(turn)], "step_left")
 
 
+async def pick_one(turn: Turn) -> Step:
+    """A yes or a no to choices that ask neither (an appointment's change, cancel, a new booking): which one is
+    meant, asked, with the same choices offered again, so a person on Zalo, without buttons, sees how to answer."""
+    return Step([Reply(turn._("misc.pick_one"), turn.session.offered)], "pick_one")
+
+
 async def unsupported(turn: Turn) -> Step:
     # Zalo passes on nothing from some accounts (children's, among others): say why, kindly.
     if turn.incoming.unsupported == "protected":

@@ -118,6 +118,16 @@ async def test_leaving_or_a_language_at_the_where_step_of_the_site_finder_is_no_
     assert said[0].text.startswith("OK, I've stopped there"), said
 
 
+async def test_a_yes_to_a_list_that_asks_no_yes_or_no_asks_which_one_with_the_same_choices(chat: Chat) -> None:
+    await booked_tomorrow_at_nine_thirty(chat)
+    listed = await chat.say("hủy lịch hẹn")
+    assert listed[0].text.startswith("Lịch hẹn của bạn"), listed
+    said = await chat.say("có")
+    assert said[0].text.startswith("Bạn muốn chọn mục nào?") and said[0].options == listed[0].options, said
+    said = await chat.say("2")
+    assert said[0].text.startswith("Đã hủy lịch hẹn"), said
+
+
 async def test_a_decline_with_a_typed_reason_tells_the_person(chat: Chat) -> None:
     counselor = await booked_tomorrow_at_nine_thirty(chat)
     sender = outbox_sender(chat)
