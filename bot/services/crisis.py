@@ -1234,8 +1234,16 @@ class CrisisReader:
                 and not c & {"cry", "again", "strong_now", "not_safe", "speaker_wish", "suicide", "method", *SIGNS}
             if in_hand:
                 return CrisisReading(kind, Tier.ABOUT, ("model", "in_care"), model.crisis)
+            # Violence the model alone hears in a worry for someone, with no word of a blow, a threat, a weapon, fear or
+            # anyone out of control ("em đang rất lo cho chồng em"): the model learned violent messages' people; asked
+            # plainly, however sure it is. Without the worry said, the model's violence stands: it alone reads many
+            # blows told in words the rules lack ("swinging a crowbar at people", "đang đạp cửa phòng").
+            violence_unnamed = reading is None and kind is CrisisKind.VIOLENCE and "worried_for" in c \
+                and not c & {"violence", "threat", "harm_verb", "weapon_only", "out_of_control", "child_harm", "cry",
+                             "not_safe", "alone_afraid", "left_alone", "death", "suicide", "used", "strong_now",
+                             "again", *SIGNS}
             sure = (evidence or model.crisis >= MODEL_SURE) and not worried_for_someone and not answered_plainly \
-                and not grieving and not violence_unsaid and not overdose_unseen
+                and not grieving and not violence_unsaid and not overdose_unseen and not violence_unnamed
             return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
         # A question about a danger the rules did not see, when it has words of a danger at all (the
         # model alone would add the emergency line to questions about fees or papers).

@@ -2821,3 +2821,10 @@ def test_a_danger_told_as_past_and_asked_about_for_next_time_stays_a_question_wh
 def test_a_sign_with_its_cause_long_past_and_well_now_needs_no_line() -> None:
     assert READER.read("my dad had a seizure years ago from epilepsy, he's fine now. can families come to the group?") \
         is None
+
+
+def test_a_worry_for_someone_the_model_alone_hears_as_violence_is_asked_about_plainly() -> None:
+    reading = READER.read("em đang rất lo cho chồng em")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    threatened = READER.read("em lo cho chồng em, nó đang cầm dao đòi giết em")
+    assert threatened is not None and (threatened.kind, threatened.tier) == (CrisisKind.VIOLENCE, Tier.NOW), threatened
