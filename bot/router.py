@@ -233,6 +233,11 @@ class Router:
             # covers get their own reply before the step's question; a greeting, an "ok" or words not
             # understood are answered by the question itself.
             replies = []
+        if turn.person.onboarded and step.handler == "understand:off_topic" and flow_before[0] is not None \
+                and turn.session.flow == flow_before[0] and len(words(turn.text)) <= STEP_ANSWER_WORDS:
+            # A few words a step did not take ("7pm" to "do you agree?", "asdf" to "which point?"): an answer not
+            # read, said so, and the step's question again; not "that is outside what I can help with".
+            replies = [Reply(turn._("misc.answer_not_read"))]
         flow = self._r.flows.get(turn.session.flow or "")
         if (
             not turn.erased and not by_flow and not crisis and flow is not None

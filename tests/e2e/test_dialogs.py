@@ -128,6 +128,18 @@ async def test_a_yes_to_a_list_that_asks_no_yes_or_no_asks_which_one_with_the_sa
     assert said[0].text.startswith("Đã hủy lịch hẹn"), said
 
 
+async def test_a_few_words_a_step_does_not_take_are_an_answer_not_read_and_a_question_outside_is_said_so(
+        chat: Chat) -> None:
+    await make_counselor(chat, "ANSW2345", 6, "/gio T2-T7 8:00-17:00")
+    await onboard(chat)
+    await chat.say("đặt lịch tư vấn")
+    await chat.say("1")
+    said = await chat.say("xyz abc")
+    assert said[0].text == "Mình chưa hiểu câu trả lời này." and said[-1].text == "Bạn muốn gặp theo cách nào?", said
+    said = await chat.say("giá vàng hôm nay bao nhiêu vậy mọi người")
+    assert said[0].text.startswith("Câu này nằm ngoài") and said[-1].text == "Bạn muốn gặp theo cách nào?", said
+
+
 async def test_a_decline_with_a_typed_reason_tells_the_person(chat: Chat) -> None:
     counselor = await booked_tomorrow_at_nine_thirty(chat)
     sender = outbox_sender(chat)
