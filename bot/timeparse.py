@@ -518,7 +518,21 @@ def parse_day(text: str, today: date) -> date | TimeProblem | None:
     relative = _relative_days(tokens, clock_tokens)
     if relative:
         return today + timedelta(days=_nearest(relative, anchor))
+    # A weekday that does not exist ("thứ 8") or a day gone ("hôm qua 9h"), with no other day said: a problem to say,
+    # not today.
+    wrong = _NO_SUCH_WEEKDAY.search(line) or _DAY_GONE.search(line)
+    if wrong is not None:
+        key = N_("time.bad_date") if wrong.re is _NO_SUCH_WEEKDAY else N_("time.past_day")
+        typed = " ".join(t.typed for t in tokens if t.start >= wrong.start() and t.end <= wrong.end())
+        return TimeProblem(key, typed or wrong.group(0))
     return None
+
+
+# "thứ 8", "thu 9": no such weekday (Monday is "thứ 2", Saturday "thứ 7", Sunday "chủ nhật"). Not "t8", which is
+# August in chat, nor "thu 8 triệu" (to collect eight million).
+_NO_SUCH_WEEKDAY = re.compile(r"(?<![a-z0-9])thu ?(?:8|9)(?![a-z0-9:h])(?! (?:trieu|nghin|ngan|tr|k|cu)(?![a-z]))")
+# A day already gone: "hôm qua", "hôm kia", "yesterday", "tuần trước", "last week".
+_DAY_GONE = re.compile(r"(?<![a-z0-9])(?:hom qua|hom kia|bua qua|yesterday|tuan truoc|last week)(?![a-z0-9])")
 
 
 def parse_when(text: str, today: date) -> tuple[date | None, time | None] | TimeProblem:

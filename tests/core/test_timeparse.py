@@ -449,3 +449,15 @@ def test_parse_when_reads_both_or_names_the_problem() -> None:
 ])
 def test_a_length_of_time_is_read_in_days(text: str, days: int | None) -> None:
     assert parse_days(" ".join(words(text))) == days
+
+
+@pytest.mark.parametrize(("text", "problem"), [("thứ 8 lúc 9h", TimeProblem("time.bad_date", "thứ 8")),
+                                               ("hôm qua 9h", TimeProblem("time.past_day", "hôm qua")),
+                                               ("yesterday at 9", TimeProblem("time.past_day", "yesterday"))])
+def test_a_weekday_that_does_not_exist_or_a_day_gone_is_a_problem_not_today(text: str, problem: TimeProblem) -> None:
+    assert parse_day(text, TODAY) == problem
+
+
+@pytest.mark.parametrize("text", ["t8 em về quê", "thu 8 triệu tiền nhà", "hôm qua em bận, mai 9h được không"])
+def test_august_in_chat_money_or_a_day_said_beside_the_past_is_no_problem(text: str) -> None:
+    assert not isinstance(parse_day(text, TODAY), TimeProblem), text

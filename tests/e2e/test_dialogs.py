@@ -65,6 +65,19 @@ async def test_words_at_the_time_step_keep_the_booking_and_times_go_to_the_neare
     assert said[0].text.startswith("Đã gửi yêu cầu đặt lịch Thứ Ba, 24/11 lúc 15:30")
 
 
+async def test_a_weekday_that_does_not_exist_or_a_day_gone_is_said_and_the_time_asked_again(chat: Chat) -> None:
+    await make_counselor(chat, "DAYS2345", 10, "/gio T2-T7 8:00-17:00")
+    await onboard(chat)
+    first_times = await to_time_step(chat)
+    said = await chat.say("thứ 8 lúc 9h")
+    assert said[0].text.startswith("«thứ 8» không phải một ngày có thật"), said
+    assert said[-1].options == first_times, said
+    said = await chat.say("hôm qua 9h")
+    assert said[0].text.startswith("«hôm qua» đã qua rồi"), said
+    said = await chat.say("mai 9h30")
+    assert "Thứ Ba, 24/11 lúc 09:30" in said[0].text, said
+
+
 async def test_a_no_at_the_summary_books_nothing(chat: Chat) -> None:
     await make_counselor(chat, "NONO2345", 3, "/gio T2-T7 8:00-17:00")
     await onboard(chat)
