@@ -1145,6 +1145,11 @@ class CrisisReader:
         sport = reading is None and "sport" in c \
             and not c & (EVIDENCE | FAREWELL_EVIDENCE | {"cry", "again", "despair", "speaker_wish", "wish", "suicide",
                                                          "swallowed", "excess", "excess_amount", *SIGNS})
+        # A habit kicked or an addiction beaten ("my brother is kicking the habit, he's on methadone now"), with no word
+        # of a blow, a threat or a weapon: quitting, which the model hears as violence.
+        habit_kicked = reading is None and "quit_habit" in c and model.crisis_kind == CrisisKind.VIOLENCE \
+            and not c & {"violence", "threat", "weapon_only", "out_of_control", "child_harm", "cry", "not_safe",
+                         "alone_afraid", "death", "suicide", "again", *SIGNS}
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
@@ -1155,7 +1160,7 @@ class CrisisReader:
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
-                         or detox_told or told_then_asked):
+                         or detox_told or told_then_asked or habit_kicked):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \

@@ -2828,3 +2828,9 @@ def test_a_worry_for_someone_the_model_alone_hears_as_violence_is_asked_about_pl
     assert reading is None or reading.tier is not Tier.NOW, reading
     threatened = READER.read("em lo cho chồng em, nó đang cầm dao đòi giết em")
     assert threatened is not None and (threatened.kind, threatened.tier) == (CrisisKind.VIOLENCE, Tier.NOW), threatened
+
+
+def test_a_habit_kicked_is_no_blow_and_a_blow_beside_it_still_is() -> None:
+    assert READER.read("my brother is kicking the habit, he's on methadone now") is None
+    reading = READER.read("my brother is kicking the habit but he keeps hitting his wife when he's high")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
