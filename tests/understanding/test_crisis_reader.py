@@ -2834,3 +2834,9 @@ def test_a_habit_kicked_is_no_blow_and_a_blow_beside_it_still_is() -> None:
     assert READER.read("my brother is kicking the habit, he's on methadone now") is None
     reading = READER.read("my brother is kicking the habit but he keeps hitting his wife when he's high")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_an_od_typed_without_its_apostrophe_is_an_overdose_where_odd_cannot_be_the_adjective() -> None:
+    reading = RULES.read("my brother ODd on fentanyl, he's not waking up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    assert READER.read("that's odd, the clinic was closed today") is None
