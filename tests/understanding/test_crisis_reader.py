@@ -2837,6 +2837,6 @@ def test_a_habit_kicked_is_no_blow_and_a_blow_beside_it_still_is() -> None:
 
 
 def test_an_od_typed_without_its_apostrophe_is_an_overdose_where_odd_cannot_be_the_adjective() -> None:
-    reading = RULES.read("my brother ODd on fentanyl, he's not waking up")
+    reading = RULES.read("my brother just ODd, what do i do")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
     assert READER.read("that's odd, the clinic was closed today") is None
