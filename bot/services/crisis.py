@@ -502,7 +502,8 @@ MODEL_ABOUT_SURE = 0.6
 # A cry for help in this many words or fewer, with no word of what is happening, is only a cry.
 CRY_MAX_WORDS = 5
 # What keeps a rule's alarm whatever the model says.
-UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan", "feared_dead", "wished_dead"})
+UNDOUBTED = frozenset({"cry", "run_together", "stockpile", "method", "plan", "feared_dead", "wished_dead",
+                       "death_preferred"})
 
 
 # Words quoted: opened after a space or at the start, closed before a space, a stop or the end (the "'" of

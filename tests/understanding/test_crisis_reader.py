@@ -2792,6 +2792,9 @@ def test_death_preferred_is_a_wish_to_die_by_the_rules_and_a_comparison_is_not()
     reading = RULES.read("nobody will forgive me for relapsing. I'd rather be dead tonight")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
     assert READER.read("I'd rather be dead than wear that dress lol") is None
+    # Said plainly, the wish is not doubted away by the model, which is weak in English.
+    doubted = DOUBTFUL.read("pregnant, relapsed. I'd rather be dead by morning")
+    assert doubted is not None and (doubted.kind, doubted.tier) == (CrisisKind.SUICIDE, Tier.NOW), doubted
 
 
 def test_brothers_and_sisters_left_without_food_are_children_in_danger() -> None:
