@@ -53,6 +53,8 @@ _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", 
 # The signals of a danger asked about, not only told: its answer comes first, whatever a later clause asks for.
 _ASKED_ABOUT = frozenset({"question", "informational", "hypothetical", "deadly_question", "permission"})
 # The entry that answers a question about each danger when the FAQ finds no closer one.
+# An overdose's signs and first aid: what to do for someone who used too much, no answer to a blow.
+_OVERDOSE_STEPS = frozenset({"overdose-signs", "overdose-first-aid"})
 _ABOUT_ENTRIES = {
     CrisisKind.OVERDOSE: "overdose-signs",
     CrisisKind.POISONING: "methadone-swallowed-by-someone-else",
@@ -340,6 +342,12 @@ async def about(turn: Turn) -> Step:
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
     if kind in (CrisisKind.OVERDOSE, CrisisKind.POISONING) and entry is not None \
             and entry.id == _NUMBER_ENTRIES[kind] and _WHETHER_TO_CALL.search(" ".join(words(turn.text))):
+        entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
+    # Violence asked about in words an overdose's signs or first aid share ("mình nên làm gì nếu đứa bạn cùng phòng phê
+    # đá rồi đòi đánh người" and the first aid for an overdose): those steps and 115 answer another danger; the
+    # emergency numbers say whom to call (113). Entries about the drug's other dangers, or about the mind ("ngáo đá"),
+    # still answer.
+    if kind is CrisisKind.VIOLENCE and entry is not None and entry.id in _OVERDOSE_STEPS:
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
     if entry is not None and entry.id in turn.services.content.crisis.danger_entries:
         return Step([Reply(answer_of(turn, entry))], "crisis:about", entry.id)  # it says what to do now

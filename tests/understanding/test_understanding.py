@@ -1620,3 +1620,9 @@ def test_leaving_a_step_is_the_whole_message(text: str, leaves: bool) -> None:
                                               ("đổi lịch nhắc sang 8h", "reminder_set")])
 def test_a_schedule_changed_is_the_appointment_unless_it_is_the_reminder(text: str, intent: str) -> None:
     assert INTENTS.intent(text) == intent, text
+
+
+async def test_violence_asked_about_in_an_overdoses_words_gets_whom_to_call_not_first_aid(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "mình nên làm gì nếu thằng em phê đá rồi đòi đánh người")
+    assert handler == "crisis:about" and "113" in texts[0] and "nằm nghiêng" not in texts[0], (handler, texts)
