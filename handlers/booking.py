@@ -139,8 +139,7 @@ async def _points_near(turn: Turn) -> Step | None:
         directory = turn.services.sites
         found = named or directory.in_place(turn.text, kinds, 8)
         place = None if named else directory.place_named_in(turn.text) or (turn.text.strip() if found else None)
-        if not named and not found and directory.place_named_in(turn.text) is None and place_said(turn.text) is None \
-                and _says_something_else(turn):
+        if place is None and place_said(turn.text) is None and _says_something_else(turn):
             return None
         current = directory.current_province(place) if place is not None and not found else None
         if current is not None:

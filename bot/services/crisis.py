@@ -568,8 +568,6 @@ class CrisisReader:
         self._sentences_read: tuple[str, list[tuple[set[str], bool]]] | None = None
         self._concept_phrases = PhraseSet(signals.concepts)
         self._false_friends = PhraseSet({"false_friend": signals.false_friends})
-        # Sport is read before the false friends take its kick out ("đá với", "đá bóng").
-        self._sport = PhraseSet({"sport": signals.concepts.get("sport", [])})
         self._run_together: list[tuple[str, str, str]] = []  # (concept, phrase without spaces, phrase)
         vocabulary: set[str] = set()
         for concept, phrases in signals.concepts.items():
@@ -1368,9 +1366,10 @@ class CrisisReader:
         as_typed = tokenize(text)
         typed = " ".join(t.folded for t in as_typed)
         repaired = self._repaired(as_typed, english=language_of(text) == "en")
-        inside = [(start, end) for _, start, end in self._concept_phrases.matches(repaired)] \
-            if self._false_friends.matches(repaired) else []
-        sport = bool(self._sport.matches(repaired))
+        before = self._concept_phrases.matches(repaired) if self._false_friends.matches(repaired) else []
+        inside = [(start, end) for _, start, end in before]
+        # Sport is read before the false friends take its kick out ("đá với", "đá bóng").
+        sport = any(name == "sport" for name, _, _ in before)
         tokens = self._false_friends.remove(repaired, inside)
         figures = self._figures(tokens)
         figure = any(_DYING & set(m.group(0).split()) for m in figures)

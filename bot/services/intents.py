@@ -41,8 +41,6 @@ FILLER = frozenset("""
     so much very you u lot all everyone moi nguoi bot ok oke va and that this it was really great nice
     helps helped helpful
 """.split())
-# Words said around leaving a step that add nothing to it ("hủy nhé ad", "thôi bạn ơi", "cancel please").
-_LEAVE_PARTICLES = frozenset("a ah ak nhe nha nhen ne vay nhi ad admin bot ban em minh oi please pls".split())
 # Words that fold like a question word without asking: "lần đầu" (the first time), "bắt đầu" (to start).
 # So do "nào cũng", "gì cũng", "đâu cũng" (every, anything, everywhere: "câu nào cũng trả lời như cái máy").
 _NOT_ASKING = re.compile(r"(?<![a-z])(?:lan dau|ban dau|dau tien|bat dau|mo dau|hang dau|nao cung|gi cung|dau cung)"
@@ -65,6 +63,9 @@ BARE_YES_OR_NO = frozenset({
 # read first, so "không, ổn" (whose comma the folding drops) counts as "không ổn".
 _REPLY_PARTICLES = frozenset("a ad admin oi nhe nha nhen ne ma dau that".split())
 _WHO = ("", "toi ", "minh ", "em ", "tao ", "anh ", "chi ", "con ", "chung toi ", "chung em ", "nha toi ")
+# Words said around leaving a step that add nothing to it ("hủy nhé ad", "thôi bạn ơi", "cancel please"): a reply's
+# particles, and whom it is said to. "Đâu" stays: "không cần đâu" is a way to leave, "không cần" an answer.
+_LEAVE_PARTICLES = (_REPLY_PARTICLES - {"dau"}) | frozenset("ah ak vay nhi bot ban em minh please pls".split())
 _SAYS_YES = frozenset({
     "co", "da co", "co chu", "co a", "vang", "da vang", "da", "u", "um", "dung", "dung roi", "dung vay", "dung the",
     "co le", "co le co", "chac vay", "hinh nhu co", "co mot chut", "co chut", "hoi hoi", "co nguy hiem",
