@@ -95,7 +95,7 @@ EVENTS = frozenset({
     "overdose_event", "sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold",
     "collapse", "ingest_accident", "excess", "excess_amount", "suicide", "stockpile", "farewell_apology",
     "weapon_only", "violence", "child_harm", "carer_out", "ingest", "shock_word", "deadly_question", "method",
-    "death", "spiked",
+    "death", "spiked", "farewell_letter",
 })
 # Words of a danger, of any weight: without one, the model's alarm becomes a question to the person
 # (Tier.CHECK), and a question about a danger only the model saw is an ordinary question.
@@ -104,7 +104,7 @@ EVIDENCE = EVENTS | {"death", "used", "harm_verb", "child", "young_child", "subs
                      "going_away"}
 # Words of a farewell: no evidence of a danger when the person is leaving for an everyday reason
 # ("tạm biệt mọi người, mai em đi du học").
-FAREWELL_EVIDENCE = frozenset({"suicide_hint", "farewell_gone", "farewell_apology"})
+FAREWELL_EVIDENCE = frozenset({"suicide_hint", "farewell_gone", "farewell_apology", "farewell_letter"})
 SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold")
 # Pronouns that may stand for an animal as well as a person ("con chó nhà tôi ... giờ nó nôn").
 PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
@@ -319,12 +319,43 @@ _COMING_TO_HARM = re.compile(
     r"(?<![a-z0-9])(?:coming|on (?:his|her|their|the|my) way|heading (?:over|here|round)|sending (?:[a-z]+ ){0,2}"
     r"|sent (?:[a-z]+ ){0,2}|come|comes)(?: [a-z0-9]+){0,6} to (?:finish me|do me in|sort me out|get me|deal with me|"
     r"teach me a lesson|mess me up|rough me up|smash me|hurt me)(?![a-z0-9])(?! (?:from|at|after) )")
+# A weapon held up at people ("waving a broken bottle at us", "swinging a crowbar", "came at me with a knife",
+# "vung mảnh chai", "cầm ống tuýp đuổi"): a blow about to be struck, whatever the weapon. Waved, swung, pointed or
+# chased with, not merely held: "cầm" counts with what it is held for after it (to chase, threaten, rush at, strike).
+_WEAPONS_EN = ("knife|knives|machete|cleaver|bat|hammer|pipe|axe|crowbar|broken bottle|broken glass|smashed bottle|"
+               "iron bar|metal bar|bar|stick|brick|gun|pistol|screwdriver|scissors|sword|chain|wrench|shovel|chair|"
+               "blade|razor")
+_WEAPONS_VI = ("dao|ma tau|rua|bua|gay|ong tuyp|tuyp sat|tuyp|xa beng|thanh sat|kiem|sung|chai vo|manh chai|vo chai|"
+               "chai|keo|gach|ghe|cuoc|xeng")
+_AT_SOMEONE = "(?:me|us|her|him|them|my [a-z]+)"
+_WIELDING = re.compile(
+    rf"(?<![a-z0-9])(?:(?:waving|waved|swinging|swung|brandishing|brandished|wielding|pointing|pointed|"
+    rf"(?:came|coming|comes|went|going|lunged|lunging|charged|charging) (?:at|for|after) {_AT_SOMEONE} with|"
+    rf"chasing {_AT_SOMEONE}(?: around)? with|threatening {_AT_SOMEONE} with)"
+    rf"(?: (?:a|an|the|his|her|their|some|this|that|my))?(?: [a-z]+)? (?:{_WEAPONS_EN})"
+    rf"|(?:vung|vac|quo|khua|chia|lam lam)(?: (?:cai|cay|thanh|mot|con|manh|ong))? (?:{_WEAPONS_VI})"
+    rf"|cam(?: (?:cai|cay|thanh|mot|con|manh|ong))? (?:{_WEAPONS_VI})(?: [a-z]+){{0,2}} "
+    rf"(?:duoi|doa|xong|lao vao|dap|chem|phang|nem|danh|dam|chia vao|di tim))(?![a-z0-9])")
 # What is supposed, from "nếu" (if) to its "thì" (then), within one clause.
 _IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: [a-z0-9]+){1,10}? thi(?![a-z0-9])|"
                       # Or asked first, the "if" after it, to the end of the clause ("mình nên làm gì nếu bạn cùng phòng
                       # phê đá rồi đòi đánh người"): what is supposed, with no "thì" to close it.
                       r"(?<![a-z0-9])(?:lam gi|lam sao|the nao|ra sao|xu ly|xu li|xu tri|goi ai|goi so nao|bao ai) "
-                      r"(?:neu|lo|nho|lo nhu|neu nhu)(?: [a-z0-9]+){1,12}")
+                      r"(?:neu|lo|nho|lo nhu|neu nhu)(?: [a-z0-9]+){1,12}|"
+                      # Or in case of it ("lập kế hoạch an toàn phòng khi chồng phê rồi đánh mình"), to the clause's
+                      # end.
+                      r"(?<![a-z0-9])(?:phong khi|de phong khi|phong truong hop|trong truong hop|lo nhu|nho nhu)"
+                      r"(?: [a-z0-9]+){1,12}|"
+                      # Or "when" with "then should" after it ("khi người nhà phê rồi đòi đánh mình thì nên khóa cửa
+                      # hay chạy"): a time supposed, and what to do then asked (`_WHEN_THEN_ASKS`).
+                      r"(?<![a-z0-9])(?:khi|luc|moi khi|mot khi)(?: [a-z0-9]+){1,12}? thi (?:nen|co nen|phai lam|"
+                      r"lam gi|lam sao|xu ly|xu li|goi ai|goi so|bao ai)(?![a-z0-9])")
+# In case of it ("phòng khi anh ấy phê rồi đánh em, em nên chuẩn bị gì"): a time supposed and prepared for.
+_IN_CASE = re.compile(r"(?<![a-z0-9])(?:phong khi|de phong khi|phong truong hop|de phong truong hop|in case)"
+                      r"(?![a-z0-9])")
+# "When …, then should …": a time supposed and what to do then asked, which supposes as "if" does.
+_WHEN_THEN_ASKS = re.compile(r"(?<![a-z0-9])(?:khi|luc|moi khi|mot khi)(?: [a-z0-9]+){1,12}? thi (?:nen|co nen|"
+                             r"phai lam|lam gi|lam sao|xu ly|xu li|goi ai|goi so|bao ai)(?![a-z0-9])")
 # A ball kicked, hit or thrown in play ("the kid keeps kicking his football into my yard"): no blow to anyone.
 _BALL_PLAYED = re.compile(r"(?<![a-z0-9])(?:kick|kicks|kicking|kicked|hit|hits|hitting|throw|throws|throwing|threw)"
                           r"(?: (?:the|a|his|her|their|my|our))? (?:ball|balls|football|soccer ball|frisbee)"
@@ -893,7 +924,7 @@ class CrisisReader:
         # alone"), unless the model hears a wish to die in it ("nếu sáng mai em không nhắn thì báo mẹ em").
         worry_asked = ((reading is not None and reading.tier is Tier.ABOUT)
                        or (reading is None and model.crisis_kind != CrisisKind.SUICIDE)) and "hypothetical" in c \
-            and bool(found[1] or c & {"permission", "informational"}) \
+            and bool(found[1] or c & {"permission", "informational", "asks_then"}) \
             and not c & {"cry", "again", *SIGNS} \
             and (not c & {"strong_now"} or self._now_apart(text))
         # Asked whether something can kill ("can sleeping pills and methadone together stop your breathing?"),
@@ -1107,7 +1138,16 @@ class CrisisReader:
             and not c & {"excess", "excess_amount", "ingest_accident", "swallowed", "overdose_event", "collapse",
                          "household_poison", "tobacco", "spiked", "child", "young_child", "harm_verb", "threat",
                          "out_of_control", "weapon_only", "violence", "child_harm", "suicide", "death", "despair",
-                         "method", "plan", "stockpile", "cry", "strong_now", *SIGNS, *FAREWELL_EVIDENCE}
+                         "method", "plan", "stockpile", "cry", *SIGNS, *FAREWELL_EVIDENCE} \
+            and ("strong_now" not in c or bool(found[1] or c & {"question", "informational"}))
+        # A night out drinking ("tối nay đi nhậu sinh nhật thằng bạn, uống mấy chai là vừa"), with no word of dying,
+        # despair, a means or a farewell, nothing taken to excess or by mistake and no sign: the model hears bottles
+        # swallowed tonight; the words say they are beers with friends.
+        night_out = reading is None and "night_out" in c \
+            and model.crisis_kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE, CrisisKind.SUICIDE) \
+            and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "speaker_wish", "cry", "again",
+                         "excess", "excess_amount", "ingest_accident", "mistake", "spiked", "collapse", "violence",
+                         "child_harm", *SIGNS, *FAREWELL_EVIDENCE}
         # A danger told as past, then asked about for next time ("hôm trước thằng bạn bị sốc ở quán net, may có người
         # gọi cấp cứu. lần sau gặp cảnh đó e phải làm gì"), with no now, no cry and no word of dying: the rules'
         # question about it, whatever the model hears in the story.
@@ -1159,7 +1199,7 @@ class CrisisReader:
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
-                         or detox_told or told_then_asked or habit_kicked):
+                         or detox_told or told_then_asked or habit_kicked or night_out):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1205,7 +1245,7 @@ class CrisisReader:
             # thuốc ngủ với methadone có sao không"), and the FAQ's certainty says what is asked, not why.
             answered_plainly = reading is None and answered is not None \
                 and model.crisis_kind not in (CrisisKind.POISONING, CrisisKind.OVERDOSE) \
-                and not (model.crisis_kind == CrisisKind.SUICIDE and model.crisis >= MODEL_SURE) \
+                and not (model.crisis_kind in (CrisisKind.SUICIDE, CrisisKind.CHILD) and model.crisis >= MODEL_SURE) \
                 and bool(found[1] or c & {"question", "informational", "permission", "yes_no"}) \
                 and not c & (FAREWELL_EVIDENCE | {"suicide", "death", "method", "plan", "stockpile", "despair", "cry",
                                                   "strong_now", "again", "soon", "excess", "excess_amount",
@@ -1397,6 +1437,10 @@ class CrisisReader:
                     if not (name == "now" and tokens[start].folded == "roi" and end == start + 1
                             and any(s < start < e for s, e in supposed))]
         fired = {name for name, _, _ in kept} | ({"sport"} if sport else set())
+        if _WHEN_THEN_ASKS.search(folded):
+            fired.update(("hypothetical", "question", "asks_then"))
+        elif _IN_CASE.search(folded):
+            fired.update(("hypothetical", "asks_then"))
         # Beside a request to the bot, what people add about the feature ("tắt hẳn luôn, e ko cần nữa") is about
         # the feature, not a hint of leaving life.
         talk = [(start, end) for name, start, end in kept if name == "feature_talk"]
@@ -1471,7 +1515,9 @@ class CrisisReader:
             fired.add("sign_breathing")
         if _COMING_TO_HARM.search(folded) and fired & {"person", "third_person", "reported"}:
             fired.add("threat")
-        if _PROGRESSIVE.search(folded) or "threat" in fired:
+        # A weapon wielded is read as typed too: a knife for the kitchen held to chase someone ("cầm dao thái thịt
+        # đuổi theo vợ") is no kitchen knife, though the false friends take "cầm dao thái" out.
+        if _PROGRESSIVE.search(folded) or "threat" in fired or _WIELDING.search(folded) or _WIELDING.search(typed):
             fired.add("violence")
         # Both are said by the writer of themselves, whatever "if" or "would" frames them.
         if _FOLLOW.search(folded) and _GONE.search(folded):
@@ -1579,6 +1625,8 @@ class CrisisReader:
                 fired.add("child_harm")
         if any(age < 16 for age in ages):
             fired.add("child")
+        elif ages and min(ages) >= 16 and max(ages) < 18:
+            fired.add("teen_age")  # "con trai tôi 17 tuổi": of an age to be in treatment, not a child who gets at it
         elif ages and min(ages) >= 18 and "young_child" not in fired and not writer_is_a_child:
             # "con trai tôi năm nay 24 tuổi": a grown son or daughter is no child in danger.
             fired.difference_update(("child", "child_harm"))
@@ -2039,7 +2087,7 @@ class CrisisReader:
             and ("pregnant" not in c or "ingest_accident" in c)
         # A child who might get at it, asked about ("what happens if she drinks some?"): a question about a poisoning.
         child_might = bool(c & {"child", "young_child"}) and {"ingest", "substance", "hypothetical"} <= c and asks \
-            and not c & {"ingest_accident", "strong_now", "cry"}
+            and not c & {"ingest_accident", "strong_now", "cry", "teen_age"}
         if child_might and not (accident or excess or child_swallowed) and not animal_only:
             add(CrisisKind.POISONING, Tier.ABOUT, "child", "young_child", "substance", "hypothetical", "question")
         if (accident or excess or child_swallowed) and not animal_only:
@@ -2076,6 +2124,9 @@ class CrisisReader:
                     or ("suicide_hint" in c and "unreachable" in c) or despair_then_gone
                     or ("going_away" in c and bool(c & {"farewell_apology", "signing_off", "despair"})
                         and "trip" not in c)
+                    # A letter left for the family, then thanks, an apology, a going, despair or silence.
+                    or ("farewell_letter" in c and bool(c & {"signing_off", "farewell_apology", "going_away",
+                                                             "despair", "unreachable"}))
                     # Being found afterwards, by the writer of themself ("… when they find me").
                     or ("found_after" in c and not c & {"fiction", "joking", "dream", "hypothetical"})) \
             and "everyday_leaving" not in c
@@ -2111,8 +2162,8 @@ class CrisisReader:
                 or ({"past", "safe_now"} <= c and not plan and not farewell and "method" not in c) \
                 or (opens_with_if and not plan and not farewell and "method" not in c)
             add(CrisisKind.SUICIDE, Tier.ABOUT if general else Tier.NOW, "suicide", "death", "wish", "method",
-                "stockpile", "farewell_apology", "farewell_gone", "going_away", "signing_off", "weapon_only",
-                "informational", "hypothetical", "first_person", "strong_now", "past")
+                "stockpile", "farewell_apology", "farewell_gone", "farewell_letter", "going_away", "signing_off",
+                "weapon_only", "informational", "hypothetical", "first_person", "strong_now", "past")
 
         any_child = bool(c & {"child", "child_generic", "young_child"})
         # A child who writes of the grown-up in charge out of it, and of fear ("12 y/o here, stepdad wasted, scared"):
@@ -2168,6 +2219,12 @@ class CrisisReader:
             # A young child left with carers who are out of it: the child is the one to help first.
             if CrisisKind.CHILD in kinds and "carer_out" in c and "young_child" in c:
                 return next(r for r in now_readings if r.kind is CrisisKind.CHILD)
+            # A breath that fails under a blow, with no drug named ("pinned her by the throat, she can't breathe"): the
+            # blow is the danger, and the violence reply has 115 for the injured as well as 113.
+            if CrisisKind.VIOLENCE in kinds and CrisisKind.OVERDOSE in kinds \
+                    and not c & {"overdose_event", "shock_word", "used", "substance", "swallowed", "ingest", "excess",
+                                 "excess_amount"}:
+                return next(r for r in now_readings if r.kind is CrisisKind.VIOLENCE)
             return min(now_readings, key=lambda r: order.index(r.kind))
         return min(readings, key=lambda r: order.index(r.kind))
 

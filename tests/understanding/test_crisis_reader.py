@@ -2843,3 +2843,79 @@ def test_an_od_typed_without_its_apostrophe_is_an_overdose_where_odd_cannot_be_t
     reading = RULES.read("my brother just ODd, what do i do")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
     assert READER.read("that's odd, the clinic was closed today") is None
+
+
+@pytest.mark.parametrize("text", ["my uncle is off his face and swinging a shovel at the neighbours",
+                                  "thằng em ngáo đá đang vác rựa ra đầu ngõ",
+                                  "bố em say, cầm gậy đuổi mẹ em chạy quanh sân"])
+def test_a_weapon_waved_swung_or_chased_with_is_violence_by_the_rules(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["my son is waving a flag at the parade", "ông nội cầm gậy chống đi dạo mỗi sáng"])
+def test_a_thing_held_for_no_blow_is_no_violence(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is None, reading
+    assert RULES.read("nó cầm dao thái thịt đuổi theo vợ") is not None  # held to chase someone, whatever it was for
+
+
+@pytest.mark.parametrize("text", ["ông ấy đang đạp cửa, hai mẹ con em trốn trong nhà tắm",
+                                  "he grabbed my sister by the throat and won't let go, she can barely breathe"])
+def test_a_door_kicked_in_or_a_grip_on_the_throat_is_violence_not_an_overdose(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["khi bố say rồi đập đồ thì em nên trốn ở đâu",
+                                  "phòng khi anh ấy phê rồi đánh em, em nên chuẩn bị những gì"])
+def test_a_time_supposed_and_what_to_do_then_asked_is_a_question_about_violence(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), reading
+
+
+def test_a_threat_someone_is_known_to_joke_with_is_no_alarm() -> None:
+    reading = READER.read("ông nội hay đùa 'bà nói nữa là tôi đập chết' làm cả nhà cười ầm")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_letters_written_ahead_for_the_family_and_thanks_are_a_farewell() -> None:
+    reading = RULES.read("anh viết sẵn thư cho bố mẹ với con rồi, cảm ơn bot thời gian qua")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    assert RULES.read("em viết sẵn thư xin việc rồi, cảm ơn ad") is None
+
+
+def test_a_teenager_in_treatment_asked_about_is_no_child_who_might_swallow_a_dose() -> None:
+    reading = READER.read("con gái tôi 16 tuổi đang uống methadone, nếu lên thành phố học thì chuyển điểm được không")
+    assert reading is None or reading.kind is not CrisisKind.POISONING, reading
+
+
+def test_a_childs_danger_the_model_is_sure_of_stays_the_alarm_though_the_faq_knows_the_question() -> None:
+    """The same family's question as above, with the model all but sure of a child in danger: as with a wish to die,
+    the FAQ's certainty says what is asked, not why."""
+    sure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.95, "child"))  # type: ignore[arg-type]
+    text = "con trai chị họ em 15 tuổi hút cần, nhà muốn cho nó đi cai, có chỗ nào nhận trẻ con ko"
+    reading = sure.read(text, answered=lambda _text: True)
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_a_letter_written_home_from_rehab_is_no_farewell() -> None:
+    reading = READER.read("em viết thư cho vợ con từ trong trại, cảm ơn ad nhé")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", ["toi nay di nhau sinh nhat thang ban, uong may chai bia la vua",
+                                  "going to a work party tonight, a few beers with the team should be fine right"])
+def test_a_night_out_drinking_is_no_danger_the_model_alone_hears(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_signs_after_a_night_out_are_still_the_alarm() -> None:
+    reading = READER.read("tối qua đi nhậu về giờ chồng em nằm im gọi không dậy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_dose_that_stopped_holding_since_new_medicine_asked_why_is_no_poisoning() -> None:
+    reading = READER.read("On rifampicin now and my dose wears off by evening, why is that?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
