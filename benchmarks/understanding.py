@@ -100,7 +100,7 @@ class ReplyReader:
             or says("booking.no_points"),
             "talk": lambda: consent_for("menu.talk") or says("talk.ask_point") or says("talk.no_points")
             or says("talk.still_open"),
-            "groups": lambda: consent_for("groups.feature") or says("groups.none"),
+            "groups": lambda: consent_for("groups.feature") or says("groups.none") or says("groups.none_listed"),
             "reminder_set": lambda: consent_for("menu.remind") or says("reminders.set_done")
             or says("reminders.none_yet") or says("reminders.ask_time"),
             "reminder_pause": lambda: consent_for("menu.remind") or says("reminders.none_yet")

@@ -12,7 +12,7 @@ from bot.i18n import N_
 from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
 from bot.normalize import question_clause, question_of, with_its_subject, words
-from bot.services.crisis import SIGNS, CrisisKind
+from bot.services.crisis import SIGNS, CrisisKind, Tier
 from bot.services.faq import FaqIndex, Match
 from handlers import understand
 from handlers.menu import menu_unless_in_flow
@@ -54,6 +54,9 @@ async def on_question(turn: Turn) -> Step | None:
     if candidates[0].overlap < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text) \
             and not about_the_bot:
         return None
+    # An everyday errand's papers or fees ("mua xe máy trả góp cần những giấy tờ gì") are not treatment's.
+    if turn.services.intents.an_errand(turn.text):
+        return None
     await turn.uow.tally.add(None, f"question.{entry.topic}", turn.now)
     answered = [Reply(answer_of(turn, entry))]
     # A feature asked for in a sentence of its own beside the question ("mình muốn đổi lịch hẹn sang thứ 6. nhân
@@ -91,6 +94,11 @@ _ANTIDOTE = re.compile(r"(?<![a-z])(?:thuoc giai|giai soc|giai qua lieu|thuoc (?
                        r"|keep at home in case|keep in the house in case|de san trong nha|narcan)(?![a-z])")
 # A clause that opens with now, after one of what happened ("…, giờ muốn cai", "…, now I want methadone"), folded.
 _NOW_THEN = re.compile(r"(?:ma |nhung |and |but )?(?:gio|bay gio|gio thi|nay|hien gio|hien tai|now|right now)(?![a-z])")
+# What to look out for, asked ("what should I be looking out for if my partner overdoses?", "cần để ý những gì"): the
+# signs, not the first steps.
+_WATCH_FOR = re.compile(r"(?<![a-z])(?:look(?:ing)? out for|watch(?:ing)? (?:out )?for|keep an eye out for|"
+                        r"de y (?:nhung |cai )?(?:gi|dau hieu)|theo doi (?:nhung |cai )?(?:gi|dau hieu))(?![a-z])")
+SIGNS_ENTRY = "overdose-signs"
 NALOXONE = "naloxone"
 ANTIDOTE_INSTEAD = frozenset({"overdose-signs", "overdose-first-aid", "emergency-numbers"})
 FIRST_AID = "overdose-first-aid"
@@ -108,6 +116,9 @@ def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
     overdose = turn.crisis is not None and turn.crisis.kind is CrisisKind.OVERDOSE
     if entry is not None and (entry.id in ANTIDOTE_INSTEAD or overdose) and _ANTIDOTE.search(said):
         return turn.services.faq.by_id.get(NALOXONE, entry)
+    if entry is not None and entry.id == FIRST_AID and _WATCH_FOR.search(said) and not _WHAT_TO_DO.search(said) \
+            and not (turn.crisis is not None and turn.crisis.tier is Tier.NOW):
+        return turn.services.faq.by_id.get(SIGNS_ENTRY, entry)
     if entry is None or not _WHAT_TO_DO.search(said) or (_TO_TELL.search(said) and _SO_AS_TO_ACT.search(said)):
         return entry
     if entry.id in FIRST_AID_INSTEAD:
@@ -217,7 +228,7 @@ async def on_close_questions(turn: Turn) -> Step | None:
         return None
     _entry, candidates = turn.services.faq.answer(turn.text[:QUESTION_CHARS])
     close = [m for m in candidates if m.score >= DID_YOU_MEAN_AT]
-    if not close or not turn.services.intents.on_topic(turn.text):
+    if not close or not turn.services.intents.on_topic(turn.text) or turn.services.intents.an_errand(turn.text):
         return None
     language = turn._.locale
     choices = [Choice(FaqKey(m.entry.id).pack(), _label(m.entry.questions.en[0] if language == "en"

@@ -17,6 +17,7 @@ from handlers.privacy import ask_consent_for
 NEW = "grp:new"  # a counselor's "create a group"
 NEW_FLOW = "group_new"
 RESCHEDULE_FLOW = "group_reschedule"
+WHAT_GROUPS_ARE = "self-help-groups"  # the FAQ entry that says what a self-help group is
 
 
 async def on_groups(turn: Turn) -> Step:
@@ -31,7 +32,7 @@ async def on_groups(turn: Turn) -> Step:
         lines = [_line(turn, g) for g in mine] or [turn._("groups.none_yours")]
         return Step([Reply("\n".join(lines), tuple(choices))], "groups")
     if not everything:
-        return Step([Reply(turn._("groups.none")), *menu_unless_in_flow(turn)], "groups")
+        return Step([*_what_groups_are(turn), *menu_unless_in_flow(turn)], "groups")
     joined = await service.memberships(turn.uow, turn.person.id)
     choices = []
     for group in everything:
@@ -40,6 +41,16 @@ async def on_groups(turn: Turn) -> Step:
         else:
             choices.append(_choice("join", group, turn._("groups.join", name=group.name)))
     return Step([Reply("\n".join(_line(turn, g) for g in everything), tuple(choices))], "groups")
+
+
+def _what_groups_are(turn: Turn) -> list[Reply]:
+    """With no group on the bot, what a self-help group is and where to ask, from the FAQ: a person asking "is there
+    a support group for families" learns what one is, not only that none is listed here."""
+    entry = turn.services.faq.by_id.get(WHAT_GROUPS_ARE)
+    if entry is None:
+        return [Reply(turn._("groups.none"))]
+    none_listed = turn._("groups.none_listed")
+    return [Reply(f"{entry.answer.get(turn._.locale)}\n\n{none_listed}")]
 
 
 def _choice(action: str, group: Group, label: str) -> Choice:

@@ -291,6 +291,6 @@ async def on_unknown(turn: Turn) -> Step:
     if len(turn.text) >= STORY_CHARS:
         return Step([Reply(_("understand.story"), (turn.choice_of("m:book", "menu.book"), offer_talk))],
                     "understand:story")
-    if not turn.services.intents.on_topic(turn.text):
+    if not turn.services.intents.on_topic(turn.text) or turn.services.intents.an_errand(turn.text):
         return Step([Reply(_("understand.off_topic")), *menu.menu_unless_in_flow(turn)], "understand:off_topic")
     return Step([Reply(_("misc.fallback")), *menu.menu_unless_in_flow(turn)], "fallback")

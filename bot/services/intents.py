@@ -10,6 +10,7 @@ reader is pure; handlers/understand.py decides what each reading opens.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -206,6 +207,12 @@ class IntentFile(BaseModel):
     # Leaving the step one is in, said as the whole message ("thôi", "hủy", "cancel", "never mind"): inside a feature's
     # steps, the feature stops there; elsewhere these are small talk.
     leave: list[NonEmpty] = []
+    # Everyday words that fold like a topic word and are typed here with their own marks ("cái" like "cai", "thêm"
+    # like "thèm"): typed so, they are the everyday word, and put no message inside what the bot covers.
+    everyday_marked: list[NonEmpty] = []
+    # Topic words that everyday errands share ("giấy tờ", "phí"): beside a thing of elsewhere ("mua xe máy trả góp
+    # cần giấy tờ gì") and no other word of what the bot covers, the message is about the errand.
+    errand_words: list[NonEmpty] = []
 
 
 @dataclass(frozen=True)
@@ -279,6 +286,10 @@ class IntentReader:
         self._away = _alternatives(data.away) if data.away else None
         self._leave = frozenset(_folded(p) for p in data.leave)
         self._find_words = _alternatives(data.find_words) if data.find_words else None
+        self._errand_words = frozenset(_folded(w) for w in data.errand_words)
+        self._everyday_marked = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(unicodedata.normalize("NFC", w)) for w in data.everyday_marked)
+            + r")(?!\w)", re.IGNORECASE) if data.everyday_marked else None
         languages = data.languages
         self._language_names = {"en": _alternatives(languages.english), "vi": _alternatives(languages.vietnamese)}
         any_name = "|".join(p.pattern for p in self._language_names.values())
@@ -514,8 +525,19 @@ class IntentReader:
                 return name
         return "ack"
 
+    def an_errand(self, text: str) -> bool:
+        """A thing of elsewhere asked about with only the words everyday errands share ("mua xe máy trả góp cần những
+        giấy tờ gì", "how much is the fee for a passport"): outside what the bot covers, however close a question
+        about its own papers or fees is in shape."""
+        folded = self._folded(text)
+        if not self._errand_words or not self._elsewhere.search(folded):
+            return False
+        return all(found.group(0) in self._errand_words for found in self._topic.finditer(folded))
+
     def on_topic(self, text: str) -> bool:
         """Whether the message says anything within what the bot covers."""
+        if self._everyday_marked is not None:
+            text = self._everyday_marked.sub(" ", unicodedata.normalize("NFC", text))
         folded = self._folded(text)
         if self._tasks is not None and self._tasks.search(folded) and self._people_it_is_for is not None:
             folded = self._people_it_is_for.sub(" ", folded)

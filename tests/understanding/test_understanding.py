@@ -1626,3 +1626,26 @@ async def test_violence_asked_about_in_an_overdoses_words_gets_whom_to_call_not_
     await onboard(bot)
     handler, texts = await say(bot, "mình nên làm gì nếu thằng em phê đá rồi đòi đánh người")
     assert handler == "crisis:about" and "113" in texts[0] and "nằm nghiêng" not in texts[0], (handler, texts)
+
+
+@pytest.mark.parametrize("text", ["làm hộ chiếu cần những giấy tờ gì", "how much is the fee to renew a passport",
+                                  "viết giúp em cái status chúc mừng năm mới"])
+async def test_an_errand_elsewhere_asked_in_the_words_of_papers_or_fees_is_outside_what_the_bot_does(
+        bot: Bot, text: str) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, text)
+    assert handler == "understand:off_topic", (text, handler)
+
+
+async def test_treatments_own_papers_and_quitting_stay_inside_what_the_bot_does(bot: Bot) -> None:
+    await onboard(bot)
+    for text in ("đăng ký điều trị methadone cần giấy tờ gì", "cai o dau", "cái vòng định vị đó phải đeo bao lâu"):
+        handler, _texts = await say(bot, text)
+        assert handler != "understand:off_topic", (text, handler)
+
+
+async def test_groups_asked_for_with_none_on_the_bot_says_what_a_group_is(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "có nhóm hỗ trợ nào cho con cái của người sử dụng ma túy không")
+    answer = bot.services.faq.by_id["self-help-groups"].answer.get("vi")
+    assert handler == "groups" and answer[:60] in texts[0] and "Hiện chưa có nhóm nào" in texts[0], (handler, texts)
