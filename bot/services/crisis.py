@@ -350,6 +350,10 @@ _IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: [a-z0-9]+){1,1
                       # hay chạy"): a time supposed, and what to do then asked (`_WHEN_THEN_ASKS`).
                       r"(?<![a-z0-9])(?:khi|luc|moi khi|mot khi)(?: [a-z0-9]+){1,12}? thi (?:nen|co nen|phai lam|"
                       r"lam gi|lam sao|xu ly|xu li|goi ai|goi so|bao ai)(?![a-z0-9])")
+# Whether something said is true, asked ("có thật không", "is it true").
+_IS_IT_TRUE = re.compile(r"(?<![a-z])(?:co (?:that|dung)(?: vay| the| nhu vay)? (?:khong|ko|k|hok|hong|khg)|"
+                         r"(?:that|dung) (?:khong|ko|hok|hong)|is (?:it|that|this) (?:really )?true|"
+                         r"is (?:it|that) (?:a )?(?:fact|myth)|true or (?:not|false))(?![a-z])")
 # In case of it ("phòng khi anh ấy phê rồi đánh em, em nên chuẩn bị gì"): a time supposed and prepared for.
 _IN_CASE = re.compile(r"(?<![a-z0-9])(?:phong khi|de phong khi|phong truong hop|de phong truong hop|in case)"
                       r"(?![a-z0-9])")
@@ -804,7 +808,8 @@ class CrisisReader:
             # ("đặt lịch cho bố ... vừa nãy bé cầm lọ methadone uống mất nửa lọ"): its reply has 115 and 111.
             swallowed_seen = swallowed_seen or (reading.kind is CrisisKind.POISONING and "young_child" in c
                                                 and "child_harm" not in c
-                                                and bool(c & {"swallowed", "excess", "excess_amount"}))
+                                                and bool(c & {"swallowed", "excess", "excess_amount",
+                                                              "ingest_accident"}))
             # ... and too much taken ("uống gấp đôi", "took his brother's methadone on top of his own") with none of an
             # overdose's signs seen: a poisoning, whose reply says what to tell 115 (what, how much, when).
             excess_unseen = reading.kind is CrisisKind.POISONING and model.crisis_kind == CrisisKind.OVERDOSE \
@@ -852,8 +857,9 @@ class CrisisReader:
                          and "writer_speaks" not in c))
             no_dying = model.crisis_kind == CrisisKind.SUICIDE \
                 and (signs_seen or reading.kind is CrisisKind.CHILD or taken_by_mistake or "mistake" in c
+                     # ("wish" alone is "going to", "gonna": "this is gonna sound dumb, … i drank another one")
                      or (reading.kind is CrisisKind.POISONING and "excess" in c
-                         and not c & {"despair", "speaker_wish", "wish"})
+                         and not c & {"despair", "speaker_wish"})
                      # Too much taken for a reason said, to sleep or for the pain ("nuốt hết cả vỉ thuốc ngủ cho dễ
                      # ngủ, giờ có sao ko"): the reason is no wish to die.
                      or (reading.kind is CrisisKind.POISONING and bool(c & {"everyday_purpose", "denied_wish"})
@@ -924,7 +930,7 @@ class CrisisReader:
         # alone"), unless the model hears a wish to die in it ("nếu sáng mai em không nhắn thì báo mẹ em").
         worry_asked = ((reading is not None and reading.tier is Tier.ABOUT)
                        or (reading is None and model.crisis_kind != CrisisKind.SUICIDE)) and "hypothetical" in c \
-            and bool(found[1] or c & {"permission", "informational", "asks_then"}) \
+            and bool(found[1] or c & {"permission", "informational", "asks_then", "asks_whom"}) \
             and not c & {"cry", "again", *SIGNS} \
             and (not c & {"strong_now"} or self._now_apart(text))
         # Asked whether something can kill ("can sleeping pills and methadone together stop your breathing?"),
@@ -995,8 +1001,8 @@ class CrisisReader:
         # Signs supposed after an "if" in every sentence that names them, asked ("What should I do if I find my partner
         # not breathing after he uses? He lives with me"): the model hears the signs and the partner, not the "if".
         signs_supposed = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.OVERDOSE \
-            and calm and bool(c & set(SIGNS)) \
-            and not c & {"now", "stockpile", "plan", "method", "suicide", *FAREWELL_EVIDENCE} \
+            and calm and bool(c & set(SIGNS)) and ("now" not in c or "feared_future" in c) \
+            and not c & {"stockpile", "plan", "method", "suicide", *FAREWELL_EVIDENCE} \
             and self._signs_supposed(text)
         # Signs asked about in sentences that name nobody and no now, beside a sentence of the writer's about something
         # else ("Người ta bảo chích xong mà ngáy to là sắp sốc, đúng không ạ? Em cần tìm cơ sở methadone ở Biên Hòa"):
@@ -1005,6 +1011,13 @@ class CrisisReader:
             and calm and bool(c & set(SIGNS)) and model.crisis < MODEL_SURE \
             and not c & {"stockpile", "plan", "method", "suicide", "swallowed", *FAREWELL_EVIDENCE} \
             and self._signs_asked_alone(text)
+        # Signs named only as what people say, and whether it is true asked ("… hiện giờ anh ấy vẫn khỏe. e đọc thấy
+        # người ta bảo uống methadone với rượu có thể ngừng thở. có thật ko"): a claim checked, however sure the model
+        # is.
+        signs_heard = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.OVERDOSE \
+            and calm and not c & {"stockpile", "plan", "method", "suicide", "excess", "excess_amount",
+                                  "ingest_accident", *FAREWELL_EVIDENCE} \
+            and self._signs_only_heard(text)
         # An overdose named only in sentences that tell what is said or read of it, and ask ("… giờ đang ở nhà. Tôi đọc
         # thấy người ta bảo mới ra trại mà dùng lại rất dễ sốc thuốc. Gia đình nên làm gì"): the model hears the person
         # and the now of the other sentences beside the danger; no sentence tells it of anyone.
@@ -1140,6 +1153,14 @@ class CrisisReader:
                          "out_of_control", "weapon_only", "violence", "child_harm", "suicide", "death", "despair",
                          "method", "plan", "stockpile", "cry", *SIGNS, *FAREWELL_EVIDENCE} \
             and ("strong_now" not in c or bool(found[1] or c & {"question", "informational"}))
+        # A danger feared for a day to come, and what to do then asked ("… có lần anh ấy tím tái, lay mãi mới tỉnh, hồi
+        # tháng trước. Em sợ lỡ một ngày em là người gặp anh ấy như vậy. Lúc đó em phải làm gì"), which the rules read
+        # as a question, with nothing happening now, nothing swallowed and no word of dying: however sure the model is
+        # of the signs told, they are a past time's or a feared one's.
+        feared_asked = reading is not None and reading.tier is Tier.ABOUT and "feared_future" in c \
+            and bool(found[1] or c & {"question", "informational", "asks_whom", "asks_then"}) \
+            and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "suicide", "method", "plan",
+                         "stockpile", *FAREWELL_EVIDENCE}
         # A night out drinking ("tối nay đi nhậu sinh nhật thằng bạn, uống mấy chai là vừa"), with no word of dying,
         # despair, a means or a farewell, nothing taken to excess or by mistake and no sign: the model hears bottles
         # swallowed tonight; the words say they are beers with friends.
@@ -1199,7 +1220,8 @@ class CrisisReader:
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
-                         or detox_told or told_then_asked or habit_kicked or night_out):
+                         or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
+                         or signs_heard):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1436,6 +1458,13 @@ class CrisisReader:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name == "now" and tokens[start].folded == "roi" and end == start + 1
                             and any(s < start < e for s, e in supposed))]
+        # "Vừa … vừa …" is "both … and …" ("vừa uống methadone vừa uống rượu"), not "just now".
+        both = {i for i, token in enumerate(tokens) if token.folded == "vua"
+                and any(later.folded == "vua" for later in tokens[i + 2:i + 7])}
+        both |= {j for i in both for j in range(i + 2, min(i + 7, len(tokens))) if tokens[j].folded == "vua"}
+        if both:
+            kept = [(name, start, end) for name, start, end in kept
+                    if not (name in ("now", "strong_now") and start in both and end == start + 1)]
         fired = {name for name, _, _ in kept} | ({"sport"} if sport else set())
         if _WHEN_THEN_ASKS.search(folded):
             fired.update(("hypothetical", "question", "asks_then"))
@@ -1731,6 +1760,16 @@ class CrisisReader:
                              "cry", "again", "swallowed"}
             for found, asked in named)
 
+    def _signs_only_heard(self, text: str) -> bool:
+        """Every sentence that names a sign tells what people say or what was read, with no now, nobody else named
+        and no cry ("e doc thay nguoi ta bao vua uong methadone vua uong ruou co the ngung tho"), and the message asks
+        whether it is true: a claim checked, whoever else the message is about."""
+        sentences = self._sentences(text)
+        named = [found for _folded, found, _asked in sentences if found & set(SIGNS)]
+        return bool(named) and bool(_IS_IT_TRUE.search(" ".join(words(text)))) and all(
+            "reported" in found and not found & {"now", "strong_now", "cry", "again", "third_person"}
+            for found in named)
+
     def _now_only_reported(self, text: str) -> bool:
         """Every sentence that says "now" in so many words ("right now", "now") tells what someone else says ("my
         mother-in-law says I have to stop right now for the baby"): the now is their demand, not the writer's danger."""
@@ -1780,10 +1819,12 @@ class CrisisReader:
         with nothing now, past or cried for (a "?" or a word that asks; "if" is also a word of a question, and is
         not counted here)."""
         placed = []
+        english = language_of(text) == "en"
         for sentence, (found, asked) in zip(_SENTENCES.split(text), self._by_sentence(text), strict=True):
             if not found & set(SIGNS):
                 continue
-            tokens = tokenize(sentence)
+            # Read as the concepts were: a word run together or slipped is repaired first ("collapses" as "collapse").
+            tokens = self._repaired(tokenize(sentence), english=english)
             matches = self._concept_phrases.matches(tokens)
             first_sign = min((start for name, start, _end in matches if name in SIGNS
                               or (name == "short_of_breath" and "sign_breathing" in found)), default=0)
@@ -1999,7 +2040,9 @@ class CrisisReader:
             # first thing to do if you find someone not breathing? My brother lives with us, I want to be ready just in
             # case"): the person another sentence names is not seen with them.
             # A "now" in any sentence may be the signs' own ("What do I do if his lips are blue? He's lying there now").
-            supposed = bool(signs) and asks and not now and not happened \
+            # A time to come named ("going to a festival next month … what should i do if he collapses?") makes a weak
+            # "now" elsewhere ("he's never done anything") no sign's own.
+            supposed = bool(signs) and asks and (not now or ("feared_future" in c and not strong)) and not happened \
                 and not c & {"cry", "again", "stockpile", "plan", "method", "suicide", *FAREWELL_EVIDENCE} \
                 and self._signs_supposed(text)
             asked_if = (opens_with_if or supposed) and asks and not strong

@@ -48,9 +48,9 @@ class _SureModel:
     known_words: frozenset[str] = frozenset()
     word_frequency: dict[str, float] = {}  # noqa: RUF012 (read only)
 
-    def __init__(self, crisis: float, kind: str = "suicide") -> None:
-        # Unsure of the kind: the rules' kind stands.
-        self._reading = ModelReading(kind, crisis, 0.5, kind, 0.0)
+    def __init__(self, crisis: float, kind: str = "suicide", kind_share: float = 0.5) -> None:
+        # Unsure of the kind unless told otherwise: the rules' kind stands.
+        self._reading = ModelReading(kind, crisis, kind_share, kind, 0.0)
 
     def read(self, _text: str, _splitter: object = None) -> ModelReading:
         return self._reading
@@ -2918,4 +2918,64 @@ def test_signs_after_a_night_out_are_still_the_alarm() -> None:
 
 def test_a_dose_that_stopped_holding_since_new_medicine_asked_why_is_no_poisoning() -> None:
     reading = READER.read("On rifampicin now and my dose wears off by evening, why is that?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_childs_drinking_found_out_by_what_is_left_is_a_poisoning() -> None:
+    reading = READER.read("I'm watching my niece, she's 3. Her dad's methadone bottle was on the table with the cap "
+                          "off and half of it is gone, her breath smells of it")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_double_dose_told_with_a_gonna_stays_a_poisoning_when_the_model_hears_a_wish_to_die() -> None:
+    """"this is gonna sound dumb": "gonna" is among the words of a wish, and no wish to die is said."""
+    wishing = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.9, "suicide", 0.8))  # type: ignore[arg-type]
+    reading = wishing.read("ok this is gonna sound dumb. i couldn't remember if i'd had today's dose so i drank "
+                           "another one, and now i'm pretty sure i'd already had it this morning. so that's double. "
+                           "bit drowsy. do i need the hospital?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_dying_feared_in_a_bad_time_now_told_is_no_wish_to_die() -> None:
+    assert RULES.read("the first time i quit in 2019 i thought i was going to die, it was hell. this time i want to do "
+                      "it with help, what are my options?") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Năm kia chồng tôi ngất xỉu ngoài chợ, ai cũng tưởng chết rồi. Sau đó anh ấy đi điều trị, giờ ổn định. "
+    "Bot có lưu thông tin không",
+    "ck e uong methadone 1 nam roi, toi nao cung nhau voi ban. hien gio anh ay van khoe. e doc thay nguoi ta bao vua "
+    "uong methadone vua uong ruou co the ngung tho. co that ko ad"])
+def test_signs_long_past_or_only_heard_of_stay_a_question_when_the_model_hears_them_now(text: str) -> None:
+    heard = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.9, "overdose"))  # type: ignore[arg-type]
+    reading = heard.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+
+
+def test_both_and_is_no_just_now() -> None:
+    """"vừa … vừa …" is "both … and …"; "vừa" alone is still "just now"."""
+    assert "now" not in RULES._concepts("người ta bảo vừa uống methadone vừa uống rượu thì dễ ngừng thở")[0]
+    assert "now" in RULES._concepts("bé vừa uống methadone")[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Con rể tôi hay chơi đá, đang ở với cháu ngoại 3 tuổi. Giờ nó vẫn lo cho con được, nhưng tôi sợ có ngày nó phê "
+    "quá bỏ mặc thằng bé, lúc đó tôi báo cho ai",
+    "Phòng bên có anh chích ma túy, vợ anh ấy kể tháng trước anh ấy tím tái, lay mãi mới tỉnh. Em sợ lỡ một ngày em "
+    "gặp anh ấy như vậy ngoài hành lang. Lúc đó em phải làm gì",
+    "my housemate uses. if I ever find him passed out what's the emergency number in vietnam?",
+    "my mate is going to a festival next month and wants to try pills. he's never used anything. what should i do if "
+    "he collapses there?"])
+def test_a_danger_feared_for_a_day_to_come_and_what_to_do_then_is_a_question(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_sign_seen_now_beside_a_time_to_come_is_still_the_alarm() -> None:
+    reading = READER.read("my son is going to rehab next month but right now he's not breathing, help")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_scene_of_a_film_told_is_no_child_in_danger_now() -> None:
+    reading = READER.read("Phim hôm qua có cảnh người cha đánh con đến ngất, xem xong mất ngủ")
     assert reading is None or reading.tier is not Tier.NOW, reading
