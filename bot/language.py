@@ -169,7 +169,7 @@ def weigh(text: str, place: str | None = None) -> tuple[float, float, bool]:
     is a place the message names, folded ("da nang"): a name says nothing of the language around it,
     with its diacritics ("methadone clinic in Đà Nẵng") or without."""
     english = vietnamese = 0.0
-    strong = weak = foreign = 0
+    strong = weak = foreign = only_vietnamese = 0
     if text.lstrip().startswith("/"):
         # A command: its name says the language ("/delete", "/xoa"); what follows is its argument (a
         # code). "/start" is sent by the app itself when someone opens the chat, and says nothing.
@@ -187,9 +187,11 @@ def weigh(text: str, place: str | None = None) -> tuple[float, float, bool]:
             continue  # a code, a time or a number ("GOOD2345", "7h", "g9")
         if any(_accented(ch) for ch in word):
             vietnamese += 2  # a diacritic is the clearest sign there is
+            only_vietnamese += 1
             continue
         if word in _LEANS_VIETNAMESE:
             vietnamese += 0.5  # "e" (em) and "ad" (admin, "ad ơi") are how Vietnamese chats address and say "I"
+            only_vietnamese += 1
             continue
         if word in SHARED or len(word) == 1 or not word.isascii():
             continue  # a single letter is an abbreviation in both ("e" em, "r" rồi; "i", "u" you)
@@ -205,13 +207,17 @@ def weigh(text: str, place: str | None = None) -> tuple[float, float, bool]:
                 strong += 1
         elif word in VIETNAMESE:
             vietnamese += 1
+            only_vietnamese += 1
         elif could_be_vietnamese(word):
             vietnamese += 0.5
+            only_vietnamese += 1
         else:
             english += 0.5
             foreign += 1
-    # Listed words alone, none of them common Vietnamese ("hi", "got it"), are English too.
-    clear = strong > 0 or (weak > 0 and foreign > 0) or (weak > 0 and vietnamese == 0 and english == weak / 2)
+    # Listed words alone, none of them common Vietnamese ("hi", "got it"), are English too; so are three or more
+    # of them with no word that only Vietnamese has ("can a 16yo get on methadone": "cần", "ổn" make no sentence).
+    clear = strong > 0 or (weak > 0 and foreign > 0) or (weak > 0 and vietnamese == 0 and english == weak / 2) \
+        or (weak >= 3 and only_vietnamese == 0)
     return english, vietnamese, clear
 
 

@@ -204,6 +204,10 @@ class IntentFile(BaseModel):
     # asked for in so many words (`find_words`: "tìm giúp cơ sở ở Đà Nẵng").
     away: list[NonEmpty] = []
     find_words: list[NonEmpty] = []
+    # A place's hours asked ("the clinic near me … is it even open? what time can I get my dose"): the FAQ says what is
+    # known of opening hours and to ask the place; a list of sites has none. Unless a place is asked for in so many
+    # words (`find_words`).
+    hours: list[NonEmpty] = []
     # Leaving the step one is in, said as the whole message ("thôi", "hủy", "cancel", "never mind"): inside a feature's
     # steps, the feature stops there; elsewhere these are small talk.
     leave: list[NonEmpty] = []
@@ -286,6 +290,7 @@ class IntentReader:
         self._away = _alternatives(data.away) if data.away else None
         self._leave = frozenset(_folded(p) for p in data.leave)
         self._find_words = _alternatives(data.find_words) if data.find_words else None
+        self._hours = _alternatives(data.hours) if data.hours else None
         self._errand_words = frozenset(_folded(w) for w in data.errand_words)
         self._everyday_marked = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(unicodedata.normalize("NFC", w)) for w in data.everyday_marked)
@@ -354,7 +359,7 @@ class IntentReader:
             # "book a flight", "đặt bàn nhà hàng 7h": booked or set somewhere else, not here.
             return None
         found = self._first_feature(text, folded, said)
-        if found == "sites" and self._away is not None and self._away.search(folded) \
+        if found == "sites" and any(words is not None and words.search(folded) for words in (self._away, self._hours)) \
                 and not (self._find_words is not None and self._find_words.search(folded)):
             return None
         if found == "talk" and _PHONE_LINE.search(folded):

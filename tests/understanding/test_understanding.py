@@ -1649,3 +1649,19 @@ async def test_groups_asked_for_with_none_on_the_bot_says_what_a_group_is(bot: B
     handler, texts = await say(bot, "có nhóm hỗ trợ nào cho con cái của người sử dụng ma túy không")
     answer = bot.services.faq.by_id["self-help-groups"].answer.get("vi")
     assert handler == "groups" and answer[:60] in texts[0] and "Hiện chưa có nhóm nào" in texts[0], (handler, texts)
+
+
+async def test_a_places_hours_asked_get_what_is_known_of_hours_not_a_list_of_sites(bot: Bot) -> None:
+    await onboard(bot)
+    for text in ("clinic near me, is it open sundays? what time can I get my dose",
+                 "điểm methadone gần nhà em chủ nhật có mở cửa không"):
+        handler, _texts = await say(bot, text)
+        assert handler == "faq", (text, handler)
+    handler, _texts = await say(bot, "tìm điểm methadone gần nhất mở cửa chủ nhật")
+    assert handler.startswith("sites"), handler  # asked for in so many words
+
+
+async def test_a_short_question_in_english_words_that_vietnamese_also_spells_is_answered_in_english(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "can a 15yo get on methadone")
+    assert texts and "12" in texts[0] and "Được" not in texts[0], texts
