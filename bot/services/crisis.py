@@ -123,6 +123,7 @@ SHADOWED = {
     "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer
     "not_habitual": frozenset({"habitual"}),  # "thường" in "bình thường" (normal) tells no habit
     "safe_now": frozenset({"now", "strong_now"}),  # the "now" of "he's fine now" is safety's
+    "merely": frozenset({"now", "strong_now"}),  # the "just" of "are they just asleep?" is "merely"
     "not_safe": frozenset({"safe_now"}),  # "tỉnh rồi" in "bất tỉnh rồi", "ổn rồi" in "không ổn rồi"
     "dosing_service": frozenset({"used", "substance", "ingest"}),  # "điểm phát thuốc": handed out, not taken
     "tobacco": frozenset({"used", "substance"}),  # the "thuốc" of "thuốc lá" is no drug
@@ -474,7 +475,8 @@ _ASKS_SIGNS = re.compile(r"(?<![a-z])(?:dau hieu (?:gi|nao|la gi|ra sao|the nao|
 _ASKS_HOW_TO_TELL = re.compile(
     _ASKS_SIGNS.pattern + r"|(?<![a-z])(?:what (?:are|r) signs|signs that|how (?:do|can|would|will) (?:i|we|you) "
     r"(?:know|tell)|how to (?:know|tell)|lam sao (?:de )?biet|lam the nao (?:de )?biet|sao biet|"
-    r"dau hieu (?:nao cho biet|de biet|cho thay)|nhan biet)(?![a-z])")
+    r"dau hieu (?:nao cho biet|de biet|cho thay)|nhan biet|phan biet|(?:the )?diff(?:erence)? between|"
+    r"tell the difference)(?![a-z])")
 # A reminder of the daily dose asked for ("nhắc lịch uống thuốc", "remind him to take his methadone"): the dose is the
 # reminder's, not something swallowed.
 _REMINDED_DOSE = re.compile(
@@ -1153,6 +1155,13 @@ class CrisisReader:
                          "out_of_control", "weapon_only", "violence", "child_harm", "suicide", "death", "despair",
                          "method", "plan", "stockpile", "cry", *SIGNS, *FAREWELL_EVIDENCE} \
             and ("strong_now" not in c or bool(found[1] or c & {"question", "informational"}))
+        # Lips or skin blue from the cold, said of oneself or with the cold named as the cause ("blue lips from the cold
+        # lol, waiting in line for my dose outside"), with no other sign, nothing taken to excess and no cry: the model
+        # hears the sign and the dose, the words say the weather.
+        cold_told = reading is None and "cold_weather" in c and bool(c & set(SIGNS)) \
+            and c & set(SIGNS) <= {"sign_blue", "sign_cold"} \
+            and not c & {"overdose_event", "swallowed", "excess", "excess_amount", "ingest_accident", "collapse", "cry",
+                         "again", "suicide", "death", "method", "plan", *FAREWELL_EVIDENCE}
         # A danger feared for a day to come, and what to do then asked ("… có lần anh ấy tím tái, lay mãi mới tỉnh, hồi
         # tháng trước. Em sợ lỡ một ngày em là người gặp anh ấy như vậy. Lúc đó em phải làm gì"), which the rules read
         # as a question, with nothing happening now, nothing swallowed and no word of dying: however sure the model is
@@ -1221,7 +1230,7 @@ class CrisisReader:
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
-                         or signs_heard):
+                         or signs_heard or cold_told):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1466,6 +1475,8 @@ class CrisisReader:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in ("now", "strong_now") and start in both and end == start + 1)]
         fired = {name for name, _, _ in kept} | ({"sport"} if sport else set())
+        if "only_fiction" in fired:
+            fired.add("fiction")  # said to be made up, a band's or a song's name: a story or a name first of all
         if _WHEN_THEN_ASKS.search(folded):
             fired.update(("hypothetical", "question", "asks_then"))
         elif _IN_CASE.search(folded):

@@ -2979,3 +2979,60 @@ def test_a_sign_seen_now_beside_a_time_to_come_is_still_the_alarm() -> None:
 def test_a_scene_of_a_film_told_is_no_child_in_danger_now() -> None:
     reading = READER.read("Phim hôm qua có cảnh người cha đánh con đến ngất, xem xong mất ngủ")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_merely_asleep_asked_about_is_no_just_now() -> None:
+    reading = RULES.read("is heavy snoring after someone shoots up normal, or are they just sleeping?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+
+
+def test_someone_elses_dose_drunk_by_one_it_was_not_given_to_is_a_poisoning() -> None:
+    reading = RULES.read("Bạn cùng phòng em vừa uống luôn lọ methadone của người khác cho đỡ vật, giờ vẫn tỉnh, em "
+                         "làm gì")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_back_from_the_dead_is_a_life_turned_around() -> None:
+    reading = READER.read("my cousin finished rehab and the family says he came back from the dead. can he get a job?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_pupil_harmed_asked_about_by_a_teacher_is_a_childs_danger() -> None:
+    reading = RULES.read("Là giáo viên, làm sao biết một học sinh bị bạo hành ở nhà, nếu nghi ngờ thì báo ở đâu?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
+
+
+def test_signs_seen_many_times_in_ones_work_and_how_to_tell_asked_is_a_question() -> None:
+    reading = READER.read("Làm sao phân biệt người ngủ say với người đang bị quá liều? Đi phát bao cao su nhiều lần "
+                          "thấy anh em nằm gục ngoài bãi mà không biết xử lý sao.")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+
+
+def test_a_packet_of_drugs_swallowed_to_hide_it_is_a_poisoning() -> None:
+    reading = RULES.read("thằng bạn em vừa nuốt cả gói hàng vì sợ công an khám người, giờ làm sao")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["my cousin's band is called Overdose lol, they're on at the pub tonight",
+                                  "Cháu tôi bị bỏ rơi từ nhỏ, giờ 16 tuổi dính ma túy, trẻ dưới 18 thì cai thế nào?",
+                                  "vừa xay đá bào làm sinh tố cho cả nhà mỏi tay quá 😅",
+                                  "lips blue from the cold lol, queueing for my dose outside"])
+def test_a_name_a_childhood_long_past_ice_for_dessert_and_the_cold_are_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_tiny_pupils_are_still_a_sign_whatever_folds_like_since_childhood() -> None:
+    """"đồng tử nhỏ xíu" folds to "… tu nho …", as "từ nhỏ" (since childhood) does."""
+    reading = RULES.read("anh ấy nằm đó, đồng tử nhỏ xíu, gọi không dậy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize(("text", "kind", "tier"), [
+    ("what signs of abuse at home should teachers look for in kids?", CrisisKind.CHILD, Tier.ABOUT),
+    ("bro on the floor foam at mouth pls help", CrisisKind.OVERDOSE, Tier.NOW),
+    ("lil kid wandering the streets at 3am, says mum is asleep after smoking", CrisisKind.CHILD, Tier.NOW),
+    ("whats the difference between being high and overdosing", CrisisKind.OVERDOSE, Tier.ABOUT)])
+def test_hurried_and_plain_words_for_the_same_situations(text: str, kind: CrisisKind, tier: Tier) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (kind, tier), reading
