@@ -30,8 +30,10 @@ from bot.normalize import TEENCODE
 
 # Shorter than this, a word is left as typed: "ko", "dc", "bn" are teencode, not two words.
 MIN_LENGTH = 4
-# One-letter pieces a split may use.
+# One-letter pieces a split may use: "e" (em); in a whole message typed as one word, "o" (ở) and "a" (ạ, the polite
+# ending) too ("xetnghiemhivodau", "…thisaoa"). In a word of two or three pieces they would cut too many words.
 ONE_LETTER = frozenset({"e"})
+ONE_LETTER_IN_A_MESSAGE = frozenset({"e", "o", "a"})
 # A Vietnamese syllable, folded: an initial and a rhyme. "singer" is no "si" + "ng" + "er": a split is made
 # of Vietnamese syllables (or teencode) only, or of English-length words only ("cant" + "breathe").
 _RHYMES = """a ac ach ai am an ang anh ao ap at au ay e ec em en eng eo ep et eu i ia ich iec iem ien ieng iep iet
@@ -48,6 +50,8 @@ BORROWED_WORDS = frozenset({"methadone", "heroin", "ketamine", "buprenorphine", 
                             "tramadol", "suboxone", "ecstasy", "cocaine"})
 BORROWED = 6
 LONGEST_BORROWED = max(map(len, BORROWED_WORDS))
+# Short words Vietnamese borrows whole, which are no Vietnamese syllable: "xetnghiemhivodau" is "xét nghiệm HIV ở đâu".
+SHORT_BORROWED = frozenset({"hiv", "arv", "aids", "prep", "pep", "hcv", "hbv"})
 # The shortest piece of a split into words that are not Vietnamese syllables.
 ENGLISH_PIECE = 3
 # A split that needs a piece of teencode that is no syllable ("ck", "ko") is taken in a word this long at
@@ -160,11 +164,19 @@ class Splitter:
         for end in range(1, len(word) + 1):
             for start in range(max(0, end - LONGEST_BORROWED), end):
                 before, piece = best[start], word[start:end]
-                if before is not None and self._piece(piece) \
-                        and (vietnamese(piece) if len(piece) < BORROWED else piece in BORROWED_WORDS) \
-                        and (best[end] is None or len(before) + 1 < len(best[end] or ())):
+                if before is not None and piece in self._known \
+                        and (len(piece) > 1 or piece in ONE_LETTER_IN_A_MESSAGE) \
+                        and (vietnamese(piece) or piece in SHORT_BORROWED or piece in BORROWED_WORDS) \
+                        and (best[end] is None or len(before) + 1 < len(best[end] or ())
+                             or (len(before) + 1 == len(best[end] or ())
+                                 and self._commonness((*before, piece)) > self._commonness(best[end] or ()))):
                     best[end] = (*before, piece)
         return best[-1]
+
+    def _commonness(self, pieces: tuple[str, ...]) -> float:
+        """Of two splits with as few pieces, the one of commoner words ("hiv ở đâu", not "hi vợ đâu")."""
+        frequency = self._frequency
+        return 0.0 if frequency is None else sum(frequency.get(piece, 0.0) for piece in pieces)
 
     def _slip(self, word: str, english: bool = False) -> tuple[str, ...] | None:
         # A letter typed twice where the word has it once ("tthe", "mmáy", "methhadone"), whatever the word's

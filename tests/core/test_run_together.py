@@ -129,3 +129,16 @@ def test_teencode_run_into_a_borrowed_word_is_split_back() -> None:
     assert splitter.split("ckha") is None
     # In English, teencode is no piece.
     assert splitter.split("xnhiv", english=True) is None
+
+
+def test_a_message_typed_as_one_word_keeps_long_syllables_short_borrowed_words_and_its_small_words() -> None:
+    """Six- and seven-letter syllables ("nghiem"), "hiv", and "ở", "ạ" as pieces of a whole message; of two splits as
+    short, the one of commoner words ("hiv ở đâu", not "hi vợ đâu")."""
+    known = {"xet", "nghiem", "hiv", "o", "dau", "hi", "vo", "quen", "uong", "methadone", "hom", "qua", "thi", "sao",
+             "a"}
+    splitter = Splitter(known, {"hiv": 5.0, "o": 4.0, "dau": 3.0, "hi": 0.5, "vo": 1.0})
+    assert splitter.words(["xetnghiemhivodau"]) == ["xet", "nghiem", "hiv", "o", "dau"]
+    assert splitter.words(["quenuongmethadonehomquathisaoa"]) == \
+        ["quen", "uong", "methadone", "hom", "qua", "thi", "sao", "a"]
+    # In a word of two or three pieces, "o" and "a" cut too many words: "onha" stays as typed.
+    assert Splitter({"o", "nha"}).split("onha") is None
