@@ -26,6 +26,7 @@ from handlers.faq import (
     STORY_WHOLE_RANKER_AT,
     answer_of,
     answer_to,
+    marked_question,
     on_question,
     sure_of_question,
     what_to_do_instead,
@@ -274,7 +275,8 @@ async def about(turn: Turn) -> Step:
         opened = await understand.then_the_feature(turn, answered.replies, request)
         if opened is not None:
             return opened
-    entry, candidates = turn.services.faq.answer(turn.text)
+    marked = marked_question(turn.services.faq, turn.text[:QUESTION_CHARS])
+    entry, candidates = marked if marked is not None else turn.services.faq.answer(turn.text)
     whole, whole_candidates = entry, candidates
     # Going without a drug asked about ("bỏ thuốc đột ngột có nguy hiểm tính mạng không") is no overdose: the danger's
     # own entry would answer another question.

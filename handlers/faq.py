@@ -69,6 +69,10 @@ async def on_question(turn: Turn) -> Step | None:
     return Step(answered, "faq", entry.id)
 
 
+# Words that say what follows is the question ("cho mình hỏi", "em muốn hỏi", "my question is").
+_ASKING_MARK = re.compile(r"(?<![a-z])(?:cho (?:(?:em|minh|toi|tui|chau|anh|chi|con|hoi) )?hoi|"
+                          r"(?:em|minh|toi|tui|chau) (?:muon|can|xin) hoi|xin hoi|my question is|quick question|"
+                          r"i want to ask|i wanted to ask|can i ask|may i ask)(?![a-z])")
 # What a thing is, asked with "mà" and what made the person ask ("thuốc đó là cái gì mà ai cũng uống"), folded.
 _WHAT_IS_THAT = re.compile(r"((?:[a-z0-9]+ ){1,5}la (?:cai )?gi) ma ")
 # The bot named, in a question about who runs it, what it keeps or whether a person answers.
@@ -99,6 +103,10 @@ _NOW_THEN = re.compile(r"(?:ma |nhung |and |but )?(?:gio|bay gio|gio thi|nay|hie
 _WATCH_FOR = re.compile(r"(?<![a-z])(?:look(?:ing)? out for|watch(?:ing)? (?:out )?for|keep an eye out for|"
                         r"de y (?:nhung |cai )?(?:gi|dau hieu)|theo doi (?:nhung |cai )?(?:gi|dau hieu))(?![a-z])")
 SIGNS_ENTRY = "overdose-signs"
+# How a dose is kept out of reach, asked ("cất thuốc thế nào", "where should they keep it").
+_KEEPING = re.compile(r"(?<![a-z])(?:cat (?:thuoc|giu|o dau|the nao|sao|kieu)|cat giu|cat di|de o dau|giu thuoc|"
+                      r"khoa tu|tu khoa|keep it|keep them|store it|store them|stored|storing|lock (?:it|them) away|"
+                      r"locked away|out of reach)(?![a-z])")
 NALOXONE = "naloxone"
 ANTIDOTE_INSTEAD = frozenset({"overdose-signs", "overdose-first-aid", "emergency-numbers"})
 FIRST_AID = "overdose-first-aid"
@@ -119,15 +127,30 @@ def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
     if entry is not None and entry.id == FIRST_AID and _WATCH_FOR.search(said) and not _WHAT_TO_DO.search(said) \
             and not (turn.crisis is not None and turn.crisis.tier is Tier.NOW):
         return turn.services.faq.by_id.get(SIGNS_ENTRY, entry)
+    # A child swallowing someone's take-home dose by mistake, feared, and how to keep it asked ("tôi sợ con tôi lấy uống
+    # nhầm, nên nhắc họ cất thuốc thế nào"): the entry on a dose swallowed by someone else, which says what to do then
+    # and how to keep it away. Not whether doses may be taken home after a child once swallowed one ("năm ngoái con tôi
+    # uống nhầm …, giờ còn được mang thuốc về không"): that is the take-home entry's.
+    reading = turn.crisis
+    if entry is not None and entry.id == TAKE_HOME and reading is not None \
+            and reading.kind is CrisisKind.POISONING and "ingest_accident" in reading.signals \
+            and {"child", "young_child"} & set(reading.signals) and "past" not in reading.signals \
+            and _KEEPING.search(said):
+        return turn.services.faq.by_id.get(SWALLOWED, entry)
     if entry is None or not _WHAT_TO_DO.search(said) or (_TO_TELL.search(said) and _SO_AS_TO_ACT.search(said)):
         return entry
     if entry.id in FIRST_AID_INSTEAD:
         return turn.services.faq.by_id.get(FIRST_AID_INSTEAD[entry.id], entry)
-    reading = turn.crisis
     # Not a sign of an illness that is over ("tháng trước bà em hôn mê vì đột quỵ, giờ tỉnh rồi … gia đình nên làm gì để
     # giúp em trai"): what to do is asked about something else.
     if reading is not None and reading.kind is CrisisKind.OVERDOSE and set(reading.signals) & set(SIGNS) \
             and not {"medical_cause", "past"} <= set(reading.signals):
+        return turn.services.faq.by_id.get(FIRST_AID, entry)
+    # An overdose supposed, and what the family should do then ("lỡ sau này e tái nghiện bị sốc thì người nhà phải làm
+    # gì"): the first steps, not the entry on relapse the other words lean to.
+    if reading is not None and reading.kind is CrisisKind.OVERDOSE and reading.tier is Tier.ABOUT \
+            and {"overdose_event", "shock_word"} & set(reading.signals) and "hypothetical" in reading.signals \
+            and "past" not in reading.signals and entry.id not in turn.services.content.crisis.danger_entries:
         return turn.services.faq.by_id.get(FIRST_AID, entry)
     # Someone swallowing a take-home dose by mistake, and what to do then ("lỡ sau này cháu nó uống nhầm thì xử lý
     # sao"): the entry on a dose swallowed by someone else, not the one on taking doses home.
@@ -151,6 +174,9 @@ def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, li
         entry, candidates = faq.answer(what_is.group(1))
         if sure_of_question(faq, entry, candidates):
             return entry, candidates
+    marked = marked_question(faq, text)
+    if marked is not None:
+        return marked
     question = question_of(text) if len(text) >= STORY_CHARS or told_first else None
     if question is not None:
         entry, candidates = faq.answer(question)
@@ -192,6 +218,17 @@ def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, li
         if sure_of_question(faq, asked, asked_candidates):
             return asked, asked_candidates
     return entry, candidates
+
+
+def marked_question(faq: FaqIndex, text: str) -> tuple[FaqEntry | None, list[Match]] | None:
+    """The answer to a sentence that says it is the question ("… đang viết báo cáo về sốc quá liều heroin. Cho mình hỏi
+    methadone có phải là ma túy không?"), after others that tell why, when the FAQ is sure of it, whatever the
+    message's length: what the person tells pulls towards other entries ("báo cáo", a report, towards the figures)."""
+    marked = question_of(text)
+    if marked is None or not _ASKING_MARK.search(" ".join(words(marked))):
+        return None
+    entry, candidates = faq.answer(marked)
+    return (entry, candidates) if sure_of_question(faq, entry, candidates) else None
 
 
 def _asked_of_its_subject(faq: FaqIndex, text: str) -> tuple[FaqEntry | None, list[Match]]:

@@ -122,6 +122,22 @@ _SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|r
                     r"switch|change)(?![a-z])")
 # "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
+# Mentioned again ("ca tử vong năm 2019 được nhắc lại làm ví dụ"): no reminder.
+_MENTIONED_AGAIN = re.compile(r"(?<![a-z])(?:duoc|bi|hay|thuong) nhac lai(?![a-z])")
+# The writer's own role, said ("Tôi là tư vấn viên, muốn hỏi cho chắc …", "I'm a peer educator"): who asks, not whom
+# they ask for.
+_SELF_DESCRIBED = re.compile(
+    r"(?<![a-z])(?:toi|em|minh|tui|chau|i m|im|i am) la (?:mot |1 )?(?:tu van vien|can bo tu van|can bo|"
+    r"nhan vien(?: y te)?|dong dang vien|ddv|bac si|y ta|dieu duong|giao vien|co giao|thay giao|duoc si|counselor|"
+    r"counsellor|peer educator|peer worker|outreach worker|volunteer|nurse|doctor|teacher|social worker|pharmacist)"
+    r"(?![a-z])")
+# Someone else's wish to erase ("anh ấy muốn xóa hết dữ liệu trên bot thì làm sao", "my client wants to delete his
+# data"): how it is done, which the FAQ says; the erasure here would be the writer's own.
+_THEIR_WISH = re.compile(
+    r"(?<![a-z])(?:anh ay|chi ay|co ay|ong ay|ba ay|chu ay|ban em|ban toi|ban minh|khach hang|than chu|nguoi ta|"
+    r"he|she|they|my friend|my client|the client|my son|my daughter|my husband|my wife)"
+    r"(?: cua (?:em|toi|minh|tui|chi|anh))?"
+    r"(?: (?:cung|van|rat|dang|co|also|really))? (?:muon|want|wants|wanted|would like|wishes)(?![a-z])")
 # "mấy giờ", "mấy ngày" (how many, what time) fold like "mày" (you): no word to the bot ("tối nay MU đá với ai vậy,
 # mấy giờ" asks about football, not who the bot is).
 _HOW_MANY = re.compile(r"(?<![a-z])may (?=(?:gio|h|tieng|ngay|hom|lan|phut|tuan|thang|nam|tuoi|dem|buoi|nguoi|dua|"
@@ -362,6 +378,8 @@ class IntentReader:
         if found == "sites" and any(words is not None and words.search(folded) for words in (self._away, self._hours)) \
                 and not (self._find_words is not None and self._find_words.search(folded)):
             return None
+        if found == "erase" and _THEIR_WISH.search(folded):
+            return None
         if found == "talk" and _PHONE_LINE.search(folded):
             # A line to phone, asked for ("is there a line I can call just to talk to someone at night"): a number
             # the FAQ gives, not a chat with the counselor on duty here.
@@ -379,6 +397,7 @@ class IntentReader:
         """Folded, with the phrases that look like a request and are not one set apart ("bị xóa hết" is no erasure)."""
         folded = _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", self._folded(text)))
         folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", folded))
+        folded = _SELF_DESCRIBED.sub("toi la nguoi hoi", _MENTIONED_AGAIN.sub("duoc ke lai", folded))
         return _AROUND_AN_APPOINTMENT.sub("hoiay", _ALWAYS.sub("luonluon", _EVERYONE.sub("moinguoi ", folded)))
 
     def _first_feature(self, text: str, folded: str, said: list[str]) -> str | None:

@@ -1665,3 +1665,40 @@ async def test_a_short_question_in_english_words_that_vietnamese_also_spells_is_
     await onboard(bot)
     _handler, texts = await say(bot, "can a 15yo get on methadone")
     assert texts and "12" in texts[0] and "Được" not in texts[0], texts
+
+
+def test_a_role_said_a_mention_or_someone_elses_wish_opens_no_feature() -> None:
+    role = "Tôi là tư vấn viên, cho hỏi người đang điều trị mà dùng ma túy có bị xử lý hình sự không"
+    assert INTENTS.intent(role) != "talk"
+    mentioned = "trong buổi họp, vụ sốc thuốc năm ngoái được nhắc lại. cai nghiện tự nguyện có mất phí không"
+    assert INTENTS.intent(mentioned) != "reminder_set"
+    assert INTENTS.intent("khách hàng của em muốn xóa hết dữ liệu trên bot thì làm thế nào") is None
+    assert INTENTS.intent("em muốn xóa hết dữ liệu của em") == "erase"
+    assert INTENTS.intent("cho em nói chuyện với tư vấn viên") == "talk"
+
+
+async def test_advice_on_an_errand_elsewhere_is_outside_what_the_bot_does(bot: Bot) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, "tu van giup e nen mua xe may nao tam 30 trieu")
+    assert handler == "understand:off_topic", handler
+
+
+async def test_a_child_swallowing_a_take_home_dose_feared_gets_what_to_do_and_how_to_keep_it(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "Phòng trọ bên cạnh có người được mang methadone về nhà, tôi sợ con tôi lấy uống "
+                                     "nhầm, nên nhắc họ cất thuốc thế nào?")
+    answer = bot.services.faq.by_id["methadone-swallowed-by-someone-else"].answer.get("vi")
+    assert answer[:60] in texts[0], texts
+
+
+async def test_an_overdose_supposed_and_what_the_family_should_do_gets_the_first_steps(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "lỡ sau này anh em tái nghiện rồi bị sốc thì gia đình phải làm gì")
+    assert texts[0].startswith("1. Gọi 115."), texts
+
+
+async def test_a_question_typed_as_one_word_is_answered(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "quenuongmethadonehomquathisaoa")
+    answer = bot.services.faq.by_id["methadone-missed-dose"].answer.get("vi")
+    assert handler == "faq" and answer[:60] in texts[0], (handler, texts)
