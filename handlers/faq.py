@@ -119,11 +119,15 @@ def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
     """The entry that says what to do, when the message asks what to do ("làm gì", "có nên", "what should I
     have done") and the closest entry tells what a danger looks like, or someone shows a sign of overdose
     ("… passed out after pills and alcohol, what should I have done?", "người co giật có nên nhét gì vào
-    miệng không"): first aid, whatever else the message names."""
+    miệng không"): first aid, whatever else the message names. And the other way: the signs, when what to
+    look out for is asked and the closest entry is the first aid; the antidote when one is asked for; and a
+    dose swallowed by someone else, when a child's swallowing is feared and the closest entry is taking
+    doses home. The closest entries of a danger are near each other in words; what is asked tells them apart."""
     said = " ".join(words(turn.text))
     overdose = turn.crisis is not None and turn.crisis.kind is CrisisKind.OVERDOSE
     if entry is not None and (entry.id in ANTIDOTE_INSTEAD or overdose) and _ANTIDOTE.search(said):
         return turn.services.faq.by_id.get(NALOXONE, entry)
+    # What to look out for, asked with nothing happening now: the signs.
     if entry is not None and entry.id == FIRST_AID and _WATCH_FOR.search(said) and not _WHAT_TO_DO.search(said) \
             and not (turn.crisis is not None and turn.crisis.tier is Tier.NOW):
         return turn.services.faq.by_id.get(SIGNS_ENTRY, entry)

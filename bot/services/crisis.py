@@ -334,7 +334,8 @@ _WIELDING = re.compile(
     rf"(?:came|coming|comes|went|going|lunged|lunging|charged|charging) (?:at|for|after) {_AT_SOMEONE} with|"
     rf"chasing {_AT_SOMEONE}(?: around)? with|threatening {_AT_SOMEONE} with)"
     rf"(?: (?:a|an|the|his|her|their|some|this|that|my))?(?: [a-z]+)? (?:{_WEAPONS_EN})"
-    rf"|(?:vung|vac|quo|khua|chia|lam lam)(?: (?:cai|cay|thanh|mot|con|manh|ong))? (?:{_WEAPONS_VI})"
+    # Not "chĩa" before the weapon: it folds like "chia" (to share), and "chia kẹo" folds like "chĩa kéo".
+    rf"|(?:vung|vac|quo|khua|lam lam)(?: (?:cai|cay|thanh|mot|con|manh|ong))? (?:{_WEAPONS_VI})"
     rf"|cam(?: (?:cai|cay|thanh|mot|con|manh|ong))? (?:{_WEAPONS_VI})(?: [a-z]+){{0,2}} "
     rf"(?:duoi|doa|xong|lao vao|dap|chem|phang|nem|danh|dam|chia vao|di tim))(?![a-z0-9])")
 # What is supposed, from "nếu" (if) to its "thì" (then), within one clause.

@@ -2853,7 +2853,8 @@ def test_a_weapon_waved_swung_or_chased_with_is_violence_by_the_rules(text: str)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
 
 
-@pytest.mark.parametrize("text", ["my son is waving a flag at the parade", "ông nội cầm gậy chống đi dạo mỗi sáng"])
+@pytest.mark.parametrize("text", ["my son is waving a flag at the parade", "ông nội cầm gậy chống đi dạo mỗi sáng",
+                                  "mẹ đang chia kẹo cho mấy đứa nhỏ"])
 def test_a_thing_held_for_no_blow_is_no_violence(text: str) -> None:
     reading = RULES.read(text)
     assert reading is None, reading
