@@ -338,6 +338,9 @@ _WIELDING = re.compile(
     rf"|(?:vung|vac|quo|khua|lam lam)(?: (?:cai|cay|thanh|mot|con|manh|ong))? (?:{_WEAPONS_VI})"
     rf"|cam(?: (?:cai|cay|thanh|mot|con|manh|ong))? (?:{_WEAPONS_VI})(?: [a-z]+){{0,2}} "
     rf"(?:duoi|doa|xong|lao vao|dap|chem|phang|nem|danh|dam|chia vao|di tim))(?![a-z0-9])")
+# "When …, then should …": a time supposed and what to do then asked, which supposes as "if" does.
+_WHEN_THEN_ASKS = re.compile(r"(?<![a-z0-9])(?:khi|luc|moi khi|mot khi)(?: [a-z0-9]+){1,12}? thi (?:nen|co nen|"
+                             r"phai lam|lam gi|lam sao|xu ly|xu li|goi ai|goi so|bao ai)(?![a-z0-9])")
 # What is supposed, from "nếu" (if) to its "thì" (then), within one clause.
 _IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: [a-z0-9]+){1,10}? thi(?![a-z0-9])|"
                       # Or asked first, the "if" after it, to the end of the clause ("mình nên làm gì nếu bạn cùng phòng
@@ -349,9 +352,8 @@ _IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: [a-z0-9]+){1,1
                       r"(?<![a-z0-9])(?:phong khi|de phong khi|phong truong hop|trong truong hop|lo nhu|nho nhu)"
                       r"(?: [a-z0-9]+){1,12}|"
                       # Or "when" with "then should" after it ("khi người nhà phê rồi đòi đánh mình thì nên khóa cửa
-                      # hay chạy"): a time supposed, and what to do then asked (`_WHEN_THEN_ASKS`).
-                      r"(?<![a-z0-9])(?:khi|luc|moi khi|mot khi)(?: [a-z0-9]+){1,12}? thi (?:nen|co nen|phai lam|"
-                      r"lam gi|lam sao|xu ly|xu li|goi ai|goi so|bao ai)(?![a-z0-9])")
+                      # hay chạy"): a time supposed, and what to do then asked.
+                      + _WHEN_THEN_ASKS.pattern)
 # Whether something said is true, asked ("có thật không", "is it true").
 _IS_IT_TRUE = re.compile(r"(?<![a-z])(?:co (?:that|dung)(?: vay| the| nhu vay)? (?:khong|ko|k|hok|hong|khg)|"
                          r"(?:that|dung) (?:khong|ko|hok|hong)|is (?:it|that|this) (?:really )?true|"
@@ -359,9 +361,6 @@ _IS_IT_TRUE = re.compile(r"(?<![a-z])(?:co (?:that|dung)(?: vay| the| nhu vay)? 
 # In case of it ("phòng khi anh ấy phê rồi đánh em, em nên chuẩn bị gì"): a time supposed and prepared for.
 _IN_CASE = re.compile(r"(?<![a-z0-9])(?:phong khi|de phong khi|phong truong hop|de phong truong hop|in case)"
                       r"(?![a-z0-9])")
-# "When …, then should …": a time supposed and what to do then asked, which supposes as "if" does.
-_WHEN_THEN_ASKS = re.compile(r"(?<![a-z0-9])(?:khi|luc|moi khi|mot khi)(?: [a-z0-9]+){1,12}? thi (?:nen|co nen|"
-                             r"phai lam|lam gi|lam sao|xu ly|xu li|goi ai|goi so|bao ai)(?![a-z0-9])")
 # A ball kicked, hit or thrown in play ("the kid keeps kicking his football into my yard"): no blow to anyone.
 _BALL_PLAYED = re.compile(r"(?<![a-z0-9])(?:kick|kicks|kicking|kicked|hit|hits|hitting|throw|throws|throwing|threw)"
                           r"(?: (?:the|a|his|her|their|my|our))? (?:ball|balls|football|soccer ball|frisbee)"
