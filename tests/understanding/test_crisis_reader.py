@@ -3037,3 +3037,9 @@ def test_tiny_pupils_are_still_a_sign_whatever_folds_like_since_childhood() -> N
 def test_hurried_and_plain_words_for_the_same_situations(text: str, kind: CrisisKind, tier: Tier) -> None:
     reading = RULES.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (kind, tier), reading
+
+
+def test_thinking_of_ones_own_going_is_a_wish_to_die() -> None:
+    reading = READER.read("em hay nghi den chuyen bien mat cho xong")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    assert READER.read("em hay nghĩ đến chuyện đi cai") is None  # thinking of something else
