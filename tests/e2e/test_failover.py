@@ -57,3 +57,19 @@ async def test_the_leader_killed_early_middle_and_late_in_fan_outs_loses_nothing
     assert report["http_429"] == 0, report["http_429_why"]
     assert report["peak_per_second"] <= 30
     assert all(gap < 5 for gap in report["takeover_seconds"]), report["takeover_seconds"]
+
+
+def test_a_repeat_is_judged_by_the_mark_at_the_kill_that_caused_it(tmp_path: Path) -> None:
+    """The fault count is what the test above rests on, so it is checked on a made-up timeline: a later
+    kill's snapshot holds the new leader's own mark of an excused repeat, and must not condemn it."""
+    rig = Rig("postgresql://unused", tmp_path)
+    rig.kills = [10.0, 20.0]
+    rig.marked_at_kills = [{1}, {1, 2, 3}]
+    rig.sends = [
+        (9.0, 1, True), (12.5, 1, True),    # marked at the kill between: a fault
+        (9.9, 2, True), (12.5, 2, True),    # on its way, unmarked at the kill: excused, though marked later
+        (10.01, 3, True), (12.6, 3, True),  # reached the fake just after the kill: excused
+        (13.0, 4, True), (14.0, 4, True),   # no kill between: a fault
+        (15.0, 5, False), (16.0, 5, False),  # replies are counted elsewhere
+    ]
+    assert rig.sent_again_though_marked() == 2
