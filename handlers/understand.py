@@ -222,24 +222,42 @@ async def on_place(turn: Turn) -> Step | None:
     covers (or only the place), asking nothing else ("giá bao nhiêu"): a few words besides the place and
     the words of its kind ("Hải Phòng, quận Lê Chân có điểm tư vấn không" asks as little as "ở Lê Chân có
     điểm không")."""
-    said = words(turn.text)
-    besides = turn.services.sites.words_besides_place(turn.text)
+    step = await _on_place_in(turn, turn.text)
+    if step is not None:
+        return step
+    # An aside first, then the place asked in a sentence of its own ("con mèo nhà em ăn vụng gói chả lụa 😂 mà ad ơi
+    # điểm tư vấn ở Thủ Đức nằm đâu"): the last sentence is the request, when nothing before it is about what the
+    # bot covers.
+    parts = parts_of(turn.text, clauses=False)
+    if len(parts) >= 2 and not turn.services.intents.on_topic(" ".join(parts[:-1])):
+        return await _on_place_in(turn, _TURNING_TO.sub("", parts[-1]))
+    return None
+
+
+# The words that turn from an aside to the request, and the call to the bot after them ("mà ad ơi", "à mà", "btw").
+_TURNING_TO = re.compile(r"^\s*(?:(?:à|a)\s+)?(?:mà|ma|nhân tiện|nhan tien|btw|by the way|anyway|còn)?[\s,]*"
+                         r"(?:(?:ad|admin|bot|bạn|ban|add)\s+(?:ơi|oi)[\s,]*)?", re.IGNORECASE)
+
+
+async def _on_place_in(turn: Turn, text: str) -> Step | None:
+    said = words(text)
+    besides = turn.services.sites.words_besides_place(text)
     # Whether there is such a place, asked ("Hà Nội có điểm tư vấn cai nghiện nào không"): the words that name
     # the kind of place say nothing more about it.
     seeking = bool(_SEEKING_A_PLACE.search(" ".join(said)))
     if seeking:
         besides = sites.without_site_words(besides)
-    if len(besides) > 8 or turn.services.intents.asks_about(turn.text):
+    if len(besides) > 8 or turn.services.intents.asks_about(text):
         return None
-    if sites.kinds_said(turn.text) is None and _faq_answers_instead(turn):
+    if sites.kinds_said(text) is None and _faq_answers_instead(turn, text):
         return None
-    if len(said) > 5 and not turn.services.intents.on_topic(turn.text):
+    if len(said) > 5 and not turn.services.intents.on_topic(text):
         return None
-    step = _places(turn)
+    step = _places(turn, text)
     if step is None and seeking:
         # A place the list lacks ("Quận Hai Bà Trưng có điểm tư vấn nào không"): said so, with the way to look
         # by province, rather than what such a place does.
-        place = place_said(turn.text)
+        place = place_said(text)
         if place is not None:
             return unlisted_place(turn, place)
     return step
@@ -251,17 +269,18 @@ async def on_place(turn: Turn) -> Step | None:
 _SITE_FINDER_ENTRY = "find-a-site"
 
 
-def _faq_answers_instead(turn: Turn) -> bool:
+def _faq_answers_instead(turn: Turn, text: str) -> bool:
     """A thing the FAQ tells where to get, sought in a place with no kind of site named: its entry answers."""
     faq = turn.services.faq
-    if not faq.certain(turn.text):
+    if not faq.certain(text):
         return False
-    entry, _candidates = faq.answer(turn.text)
+    entry, _candidates = faq.answer(text)
     return entry is not None and entry.id != _SITE_FINDER_ENTRY
 
 
-def _places(turn: Turn) -> Step | None:
-    step = sites.in_place(turn, turn.text, sites.kinds_said(turn.text), whole=False)
+def _places(turn: Turn, text: str | None = None) -> Step | None:
+    text = turn.text if text is None else text
+    step = sites.in_place(turn, text, sites.kinds_said(text), whole=False)
     if step is not None:
         turn.close_flow()
     return step

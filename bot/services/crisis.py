@@ -112,6 +112,7 @@ PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
 SHADOWED = {
     "not_a_cry": frozenset({"now", "strong_now", "cry"}),
     "not_again": frozenset({"again"}),  # "I don't want that to happen again": no danger back
+    "spilled": frozenset({"ingest_accident", "mistake"}),  # "lỡ tay làm đổ chai": the bottle's accident, not a body's
     "seeking_care": frozenset({"wish"}),  # the "going to" of "not worth going to hospital?" intends nothing
     "polite_sorry": frozenset({"farewell_apology"}),  # "xin lỗi làm phiền", "sorry, dumb question": manners
     "tell_anyone": frozenset({"informational", "question", "hypothetical"}),  # "dọa giết em nếu em báo ai"
@@ -320,6 +321,32 @@ _COMING_TO_HARM = re.compile(
     r"(?<![a-z0-9])(?:coming|on (?:his|her|their|the|my) way|heading (?:over|here|round)|sending (?:[a-z]+ ){0,2}"
     r"|sent (?:[a-z]+ ){0,2}|come|comes)(?: [a-z0-9]+){0,6} to (?:finish me|do me in|sort me out|get me|deal with me|"
     r"teach me a lesson|mess me up|rough me up|smash me|hurt me)(?![a-z0-9])(?! (?:from|at|after) )")
+# Someone set out now to hurt another ("says he's going to stab the guy who sold him bad stuff, he's on his way there
+# now", "nó đòi đi chém thằng kia, đang trên đường qua đó"): the harm promised and the going, both, make it a threat
+# happening now to whoever is named; either alone is talk.
+_SETTING_OUT = re.compile(
+    r"(?<![a-z0-9])(?:(?:going to|gonna|about to|wants to|want to|will|ll|off to|out to|swears he ll|swore he d|"
+    r"says he ll|said he d) (?:stab|kill|shoot|knife|cut|beat up|beat|smash|attack|murder|jump)"
+    r"(?![a-z0-9])(?! (?:it|time|the (?:exam|test|game|show|interview|lights?|engine|vibe)|my (?:exam|test|diet)))"
+    r"(?=.*(?<![a-z0-9])(?:on (?:his|her|their|the) way|heading (?:there|over|out|to)|"
+    r"headed (?:there|over|out|to)|driving (?:there|over)|left (?:to|for) (?:go|find|get)|went (?:out|off) to))|"
+    r"(?:doi|dinh|quyet|the|se|noi se|bao se|sap) (?:di |qua |sang |toi |den |xuong )?(?:dam|chem|giet|xu|bem|thit|"
+    r"danh chet|dap chet)(?![a-z0-9])(?! (?:ly|li|thoi gian|thoi gio|con muoi|muoi|ruoi|gian)(?![a-z0-9]))"
+    r"(?=.*(?<![a-z0-9])(?:dang tren duong|dang (?:di|chay|phong|qua|sang|toi|den|xuong|len)|da (?:di|qua|sang|chay) "
+    r"(?:qua|sang|toi|den|tim)|cam (?:dao|ma tau|rua|kiem|sung|gay|tuyp) (?:di|chay|ra))(?![a-z0-9])))")
+# Someone's own take-home dose drunk by another ("thằng bạn nó tự uống thuốc metadon của em", "uống mất liều của
+# tôi"): the writer's medicine in someone it was not given to.
+_TOOK_MY_DOSE = re.compile(
+    r"(?<![a-z0-9])(?:uong|nuot|tu|xai|dung)(?: (?!cua(?![a-z0-9]))[a-z0-9]+){0,3} (?:methadone|metadon|methadon|"
+    r"thuoc|lieu|chai|lo|phan)(?: methadone| metadon| methadon)? cua (?:toi|em|e|minh|tui|tao|to|anh|chi|me|bo|ba|"
+    r"ma|co)(?! (?:ke|da|cho|bac si|bs)(?![a-z0-9]))(?![a-z0-9])")
+_OWN_DOSE_CUES = frozenset({"nhac", "lich", "gio", "quen", "nho", "bo", "cu", "remind", "ngung", "dung", "tiep"})
+# Minutes or hours since, counted ("mới uống 30p", "uống được nửa tiếng", "20 phút trước", "45 mins ago"): it is
+# happening now, as "just" would say.
+_MINUTES_AGO = re.compile(
+    r"(?<![a-z0-9])(?:(?:moi|vua|duoc) (?:[a-z]+ ){0,2}(?:[0-9]{1,3} ?(?:p|ph|phut|tieng|t|h)|nua tieng|mot tieng)|"
+    r"[0-9]{1,3} ?(?:p|ph|phut|tieng|h) (?:truoc|roi)|(?:[0-9]{1,3}|twenty|thirty|forty|ten|fifteen) ?"
+    r"(?:mins?|minutes?|hrs?|hours?) ago|half an hour ago)(?![a-z0-9])")
 # A weapon held up at people ("waving a broken bottle at us", "swinging a crowbar", "came at me with a knife",
 # "vung mảnh chai", "cầm ống tuýp đuổi"): a blow about to be struck, whatever the weapon. Waved, swung, pointed or
 # chased with, not merely held: "cầm" counts with what it is held for after it (to chase, threaten, rush at, strike).
@@ -342,7 +369,7 @@ _WIELDING = re.compile(
 _WHEN_THEN_ASKS = re.compile(r"(?<![a-z0-9])(?:khi|luc|moi khi|mot khi)(?: [a-z0-9]+){1,12}? thi (?:nen|co nen|"
                              r"phai lam|lam gi|lam sao|xu ly|xu li|goi ai|goi so|bao ai)(?![a-z0-9])")
 # What is supposed, from "nếu" (if) to its "thì" (then), within one clause.
-_IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: [a-z0-9]+){1,10}? thi(?![a-z0-9])|"
+_IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: [a-z0-9]+){1,14}? thi(?![a-z0-9])|"
                       # Or asked first, the "if" after it, to the end of the clause ("mình nên làm gì nếu bạn cùng phòng
                       # phê đá rồi đòi đánh người"): what is supposed, with no "thì" to close it.
                       r"(?<![a-z0-9])(?:lam gi|lam sao|the nao|ra sao|xu ly|xu li|xu tri|goi ai|goi so nao|bao ai) "
@@ -1162,6 +1189,12 @@ class CrisisReader:
             and c & set(SIGNS) <= {"sign_blue", "sign_cold"} \
             and not c & {"overdose_event", "swallowed", "excess", "excess_amount", "ingest_accident", "collapse", "cry",
                          "again", "suicide", "death", "method", "plan", *FAREWELL_EVIDENCE}
+        # A dose spilled or dropped and nobody said to have drunk it ("lỡ tay làm đổ lọ methadone ra sàn, không ai uống
+        # cả"), with no sign and no child or animal said to have got at it: the model hears a bottle and a mistake, the
+        # words say the floor.
+        spilled_told = reading is None and {"spilled", "nothing_happening"} <= c \
+            and not c & {"swallowed", "ingest_accident", "excess", "excess_amount", "collapse", "cry", "again",
+                         "suicide", "death", "method", "plan", *SIGNS, *FAREWELL_EVIDENCE}
         # A danger feared for a day to come, and what to do then asked ("… có lần anh ấy tím tái, lay mãi mới tỉnh, hồi
         # tháng trước. Em sợ lỡ một ngày em là người gặp anh ấy như vậy. Lúc đó em phải làm gì"), which the rules read
         # as a question, with nothing happening now, nothing swallowed and no word of dying: however sure the model is
@@ -1230,7 +1263,7 @@ class CrisisReader:
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
-                         or signs_heard or cold_told):
+                         or signs_heard or cold_told or spilled_told):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1461,11 +1494,13 @@ class CrisisReader:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in _CHILD_WORDS and any(s <= end - 1 < e for s, e in animals))]
         # "Rồi" between "nếu" and "thì" ("nếu bố em say rượu rồi đánh người thì gọi số nào"), or after an "if" that
-        # follows the question, is "and then" of what is supposed, not "already".
+        # follows the question, is "and then" of what is supposed, not "already"; "đang", "vừa" there are the
+        # supposed scene's ("nếu thấy bạn đang phê mà tự nhiên co giật thì làm gì"), not the writer's now.
         supposed = [(folded.count(" ", 0, m.start()), folded.count(" ", 0, m.end())) for m in _IF_THEN.finditer(folded)]
         if supposed:
             kept = [(name, start, end) for name, start, end in kept
-                    if not (name == "now" and tokens[start].folded == "roi" and end == start + 1
+                    if not (name in ("now", "strong_now") and end == start + 1
+                            and tokens[start].folded in ("roi", "dang", "vua", "moi")
                             and any(s < start < e for s, e in supposed))]
         # "Vừa … vừa …" is "both … and …" ("vừa uống methadone vừa uống rượu"), not "just now".
         both = {i for i, token in enumerate(tokens) if token.folded == "vua"
@@ -1553,7 +1588,16 @@ class CrisisReader:
             fired.difference_update(("informational", "question"))
         if _BREATHING_WEAK.search(folded):
             fired.add("sign_breathing")
-        if _COMING_TO_HARM.search(folded) and fired & {"person", "third_person", "reported"}:
+        took = _TOOK_MY_DOSE.search(folded)
+        # Not one's own dose drunk by oneself ("em uống thuốc của em"), reminded of, forgotten or timed ("nhắc lịch uống
+        # thuốc của em").
+        said_before = folded[:took.start()].split()[-2:] if took else []
+        if took and took.group(0).split()[-1] not in said_before[-1:] and not _OWN_DOSE_CUES.intersection(said_before):
+            fired.update(("ingest_accident", "substance"))
+        if _MINUTES_AGO.search(folded) and fired & {"ingest", "ingest_accident", "swallowed", "used"}:
+            fired.add("now")
+        if (_COMING_TO_HARM.search(folded) or _SETTING_OUT.search(folded)) \
+                and fired & {"person", "third_person", "reported"}:
             fired.add("threat")
         # A weapon wielded is read as typed too: a knife for the kitchen held to chase someone ("cầm dao thái thịt
         # đuổi theo vợ") is no kitchen knife, though the false friends take "cầm dao thái" out.

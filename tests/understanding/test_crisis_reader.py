@@ -3043,3 +3043,59 @@ def test_thinking_of_ones_own_going_is_a_wish_to_die() -> None:
     reading = READER.read("em hay nghi den chuyen bien mat cho xong")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
     assert READER.read("em hay nghĩ đến chuyện đi cai") is None  # thinking of something else
+
+
+@pytest.mark.parametrize("text", [
+    "my cousin says he's gonna stab the dealer who ripped him off, he's on his way over there right now",
+    "thằng em nó đòi đi chém người bán hàng lừa nó, giờ đang trên đường qua đó"])
+def test_someone_set_out_now_to_hurt_another_is_violence(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["she's going to kill it at the interview, on her way there now",
+                                  "anh ấy nói sẽ giết thời gian bằng chơi game, đang đi xe buýt"])
+def test_setting_out_to_do_well_or_to_pass_the_time_is_no_threat(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.kind is not CrisisKind.VIOLENCE, reading
+
+
+def test_a_hungry_baby_being_fed_by_the_writer_is_no_child_in_danger() -> None:
+    reading = READER.read("con bé nhà em đói bụng khóc ré lên, để em đi pha sữa cho bé rồi nhắn tiếp nha")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_hungry_child_beside_carers_out_of_it_is_still_a_child_in_danger() -> None:
+    reading = READER.read("em bé đói lả, bố mẹ nó phê thuốc nằm đó từ hôm qua, em đang pha sữa cho nó")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["nếu mình thấy ông anh đang phê mà bỗng dưng lên cơn co giật thì phải làm gì",
+                                  "neu ban minh vua chich xong ma tu nhien nam im khong tho thi lam sao"])
+def test_a_scene_supposed_between_if_and_then_is_a_question_however_now_it_is_told(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+    # Told as now, with the "if" only about calling, it stays the alarm.
+    told = RULES.read("bạn em vừa chích xong nằm im không thở, nếu em gọi 115 thì có bị bắt không")
+    assert told is not None and (told.kind, told.tier) == (CrisisKind.OVERDOSE, Tier.NOW), told
+
+
+@pytest.mark.parametrize("text", [
+    "chắc không sao đâu nhưng thằng bạn em nó tự uống thuốc methadone của em, nó có điều trị gì đâu, mới uống được 20p",
+    "bạn cùng phòng uống mất liều thuốc của tôi cách đây nửa tiếng"])
+def test_the_writers_dose_drunk_by_another_minutes_ago_is_a_poisoning(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_ones_own_dose_drunk_by_oneself_is_no_one_elses() -> None:
+    assert "ingest_accident" not in RULES._concepts("em uống thuốc của em 30p trước mà vẫn thấy vật")[0]
+    assert "ingest_accident" not in RULES._concepts("bot ơi nhắc lịch uống thuốc của mình để sau nhé")[0]
+
+
+def test_a_dose_spilled_that_nobody_drank_is_no_poisoning() -> None:
+    reading = READER.read("tối qua em lỡ tay làm đổ lọ methadone mang về, đổ hết ra sàn, không ai uống cả, giờ xin "
+                          "lại liều thế nào ạ")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    licked = READER.read("em lỡ tay làm đổ chai methadone, thằng bé nhà em liếm phải trên sàn rồi")
+    assert licked is not None and (licked.kind, licked.tier) == (CrisisKind.POISONING, Tier.NOW), licked

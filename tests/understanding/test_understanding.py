@@ -1702,3 +1702,23 @@ async def test_a_question_typed_as_one_word_is_answered(bot: Bot) -> None:
     handler, texts = await say(bot, "quenuongmethadonehomquathisaoa")
     answer = bot.services.faq.by_id["methadone-missed-dose"].answer.get("vi")
     assert handler == "faq" and answer[:60] in texts[0], (handler, texts)
+
+
+async def test_a_medicines_name_spelled_as_it_sounds_is_answered(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "thuoc nalokson co ban o hieu thuoc ko")
+    answer = bot.services.faq.by_id["naloxone"].answer.get("vi")
+    assert handler in ("faq", "crisis:about") and answer[:60] in texts[0], (handler, texts)
+
+
+def test_a_first_time_with_the_bot_said_beside_a_greeting_is_a_greeting() -> None:
+    assert INTENTS.smalltalk("Chào con, cô mới dùng cái này lần đầu") == "greeting"
+    assert INTENTS.smalltalk("hello, first time using this") == "greeting"
+    assert INTENTS.smalltalk("lần đầu dùng heroin có sao không") is None  # a first use of a drug, asked about
+
+
+async def test_an_aside_then_a_place_asked_in_a_sentence_of_its_own_finds_the_sites(bot: Bot) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, "con chó nhà em tha mất nguyên cái dép của hàng xóm, quê quá trời 😅 mà ad ơi "
+                                     "điểm tư vấn ở Thủ Đức nằm đâu vậy")
+    assert handler.startswith("sites"), handler
