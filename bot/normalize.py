@@ -63,11 +63,15 @@ ENGLISH_TEXTING: dict[str, str] = {
 }
 _ENGLISH_TEENCODE = {**TEENCODE, **ENGLISH_TEXTING}
 
+# "L" and "n" swapped as many in the North say them ("nàm gì", "lói với", "cái lày"): typed with their marks, these are
+# no words of their own, so they are read as the word meant.
+SWAPPED_L_N: dict[str, str] = {"nàm": "làm", "lói": "nói", "lày": "này", "nuôn": "luôn"}
 # Teencode typed with diacritics, which the crisis phrases compare as typed ("e mún chết", "chán lém rùi", "đc k" for
 # "được không"): the word it stands for, with its own. Folded, they are "mun", "rui" and so on, which TEENCODE already
 # expands. Left out: "hông" (also the hip), "bùn" (also mud), "mìn" (also a mine).
 MARKED_TEENCODE: dict[str, str] = {"mún": "muốn", "chít": "chết", "rùi": "rồi", "lém": "lắm", "bít": "biết",
-                                   "đc": "được"}
+                                   "đc": "được", **SWAPPED_L_N}
+_SWAPPED_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(SWAPPED_L_N)})(?!\w)", re.IGNORECASE)
 
 
 # Central Vietnamese words for "where", "now", "mother" and "why", typed with their marks ("ở Huế có điểm tư vấn
@@ -88,6 +92,7 @@ def common_words(text: str) -> str:
     if text.isascii():
         return text
     text = unicodedata.normalize("NFC", text)
+    text = _SWAPPED_WORD.sub(lambda m: SWAPPED_L_N[m.group(0).lower()], text)
     # "có điểm tư vấn mô không": "mô" alone asks "ở đâu", where "ở mô" is "ở đâu" already.
     return _DIALECT_WORD.sub(lambda m: "ở đâu" if m.group("where") else _DIALECT[m.group(0).lower()], text)
 

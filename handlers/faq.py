@@ -72,7 +72,11 @@ async def on_question(turn: Turn) -> Step | None:
 # Words that say what follows is the question ("cho mình hỏi", "em muốn hỏi", "my question is").
 _ASKING_MARK = re.compile(r"(?<![a-z])(?:cho (?:(?:em|minh|toi|tui|chau|anh|chi|con|hoi) )?hoi|"
                           r"(?:em|minh|toi|tui|chau) (?:muon|can|xin) hoi|xin hoi|my question is|quick question|"
-                          r"i want to ask|i wanted to ask|can i ask|may i ask)(?![a-z])")
+                          r"i want to ask|i wanted to ask|can i ask|may i ask|"
+                          # Or the wish to know or understand it ("I want to understand how methadone works").
+                          r"(?:em|minh|toi|tui|chau) (?:muon|can) (?:biet|hieu|tim hieu)|"
+                          r"i (?:want|d like|would like|need|wanna) to (?:know|understand|learn)|"
+                          r"i m trying to understand)(?![a-z])")
 # What a thing is, asked with "mà" and what made the person ask ("thuốc đó là cái gì mà ai cũng uống"), folded.
 _WHAT_IS_THAT = re.compile(r"((?:[a-z0-9]+ ){1,5}la (?:cai )?gi) ma ")
 # The bot named, in a question about who runs it, what it keeps or whether a person answers.

@@ -113,6 +113,11 @@ SHADOWED = {
     "not_a_cry": frozenset({"now", "strong_now", "cry"}),
     "not_again": frozenset({"again"}),  # "I don't want that to happen again": no danger back
     "spilled": frozenset({"ingest_accident", "mistake"}),  # "lỡ tay làm đổ chai": the bottle's accident, not a body's
+    "what_to_do": frozenset({"permission", "informational"}),  # "what should i do": no leave sought, nothing general
+    "in_care": frozenset({"fiction"}),  # "truyền nước" (a drip) folds like "truyện" (a story)
+    # "Mẹ con tôi" (my child and I, or my mother and I): the writer's household, harmed together, is violence at home,
+    # whose reply has 111 as well, not a child's danger apart.
+    "household": frozenset({"child"}),
     "seeking_care": frozenset({"wish"}),  # the "going to" of "not worth going to hospital?" intends nothing
     "polite_sorry": frozenset({"farewell_apology"}),  # "xin lỗi làm phiền", "sorry, dumb question": manners
     "tell_anyone": frozenset({"informational", "question", "hypothetical"}),  # "dọa giết em nếu em báo ai"
@@ -538,6 +543,10 @@ def _remove(tokens: list[Token], pattern: re.Pattern[str] | list[re.Match[str]])
 # development set with the model learned from the other sets; docs/knowledge.md): a rule's alarm always
 # stands (the model doubted real overdoses as often as figures of speech); the model alone raises the
 # alarm when it is this sure of a crisis now ...
+# Concepts that say who and when, and nothing of what: a message with only these says no danger in words.
+BARE_WORDS = frozenset({"now", "strong_now", "person", "first_person", "writer_speaks", "third_person"})
+# Up to this many words, a message that says no danger in words is not alarmed on by the model alone.
+BARE_MAX_WORDS = 6
 MODEL_NOW = 0.6
 # ... and from this when it hears a wish to die in a message with words of a farewell or of arranging one's
 # going ("nhờ chị nuôi giùm con mèo", "the will is in the blue folder"). At 0.45 in an earlier round this
@@ -658,7 +667,8 @@ class CrisisReader:
         alternatives = {name: "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get(name, [])
                                        if not p.startswith("=")) for name in REQUIRED_CONCEPTS}
         # "mệt muốn chết", "nóng chết mất", "đói muốn xỉu": a figure of speech, removed before reading.
-        self._figure_words = PhraseSet({"figure": [*signals.concepts.get("hyperbole_word", []), "thèm", "nhớ", "khóc"]})
+        self._figure_words = PhraseSet({"figure": [*signals.concepts.get("hyperbole_word", []), "thèm", "nhớ", "khóc",
+                                                   "chờ"]})
         self._hyperbole = re.compile(
             rf"(?<![a-z0-9])(?:{alternatives['hyperbole_word']})(?: qua| lam| that| vl| vcl)? (?:muon |gan |suyt )?"
             rf"(?:chet|chit|tret|chot|chec|xiu|(?<!lanh )ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])|"
@@ -668,7 +678,11 @@ class CrisisReader:
             # Craving or missing something, named between ("thèm thuốc lá muốn chết", "nhớ con muốn chết"):
             # never life itself, oneself or a purpose ("cho", "để").
             r"(?<![a-z0-9])(?:them|nho)(?: (?!doi|song|ban than|minh|cho|de|thuoc ngu)[a-z0-9]+){1,3} "
-            r"(?:muon chet|chet mat|chet di duoc)(?![a-z0-9])")
+            r"(?:muon chet|chet mat|chet di duoc)(?![a-z0-9])|"
+            # Waiting "to death" ("sáng nào cũng tới sớm rồi chờ muốn chết"): said with "muốn", and not "cho … chết"
+            # of a wish ("cho em chết đi").
+            r"(?<![a-z0-9])cho(?: lau| qua| mai| hoai)? muon chet(?: luon| mat| di duoc)?(?![a-z0-9])"
+            r"(?! cho(?![a-z0-9]))")
         # "quá liều trà sữa", "ăn Tết quá liều", "overdosed on netflix": an excess of something everyday,
         # named right next to it ("quá liều trong giờ học" stays an overdose).
         excess_words = r"(?:qua lieu|overdosed on|overdose on|overdosing on|od on|od d on|ods on|oded on|od ing on)"
@@ -880,8 +894,12 @@ class CrisisReader:
             # ("my nephew got into my dad's pills"), or taken by someone else to try it or for a high ("bạn tôi vừa tu
             # hết chai methadone của người khác để thử cho biết"): a mistake or a dare is no means. The writer's own
             # swallowing may be one; their own excess said to be a mistake ("i think i overdid it tonight") is not.
+            # Someone named who took it, with no word of dying, despair or a wish ("ba già tui … lấy uống một lúc hết
+            # nguyên vỉ thuốc an thần"), is taken to be as told: the writer's worry, not a means.
             taken_by_mistake = reading.kind is CrisisKind.POISONING \
                 and (bool(c & {"mistake", "spiked"}) or ("ingest_accident" in c and "writer_speaks" not in c)
+                     or ("ingest_accident" in c and "person" in c
+                         and not c & (dying | {"speaker_wish", "despair", "suicide_hint", "wish", "death"}))
                      or (bool(c & {"person", "child", "young_child"}) and "for_kicks" in c
                          and "writer_speaks" not in c))
             no_dying = model.crisis_kind == CrisisKind.SUICIDE \
@@ -1195,6 +1213,10 @@ class CrisisReader:
         spilled_told = reading is None and {"spilled", "nothing_happening"} <= c \
             and not c & {"swallowed", "ingest_accident", "excess", "excess_amount", "collapse", "cry", "again",
                          "suicide", "death", "method", "plan", *SIGNS, *FAREWELL_EVIDENCE}
+        # An everyday errand told, and nothing else ("mẹ con tôi đang đi chợ", "em đang nấu cơm"): the model, which
+        # learned how often "đang" and "đi" come in crises, hears one; the words say where the writer is.
+        errand_only = reading is None and "everyday_errand" in c \
+            and not c - BARE_WORDS - {"everyday_errand", "household"}
         # A danger feared for a day to come, and what to do then asked ("… có lần anh ấy tím tái, lay mãi mới tỉnh, hồi
         # tháng trước. Em sợ lỡ một ngày em là người gặp anh ấy như vậy. Lúc đó em phải làm gì"), which the rules read
         # as a question, with nothing happening now, nothing swallowed and no word of dying: however sure the model is
@@ -1263,7 +1285,7 @@ class CrisisReader:
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
-                         or signs_heard or cold_told or spilled_told):
+                         or signs_heard or cold_told or spilled_told or errand_only):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1350,8 +1372,13 @@ class CrisisReader:
                 and not c & {"violence", "threat", "harm_verb", "weapon_only", "out_of_control", "child_harm", "cry",
                              "not_safe", "alone_afraid", "left_alone", "death", "suicide", "used", "strong_now",
                              "again", *SIGNS}
+            # A few words with no word of any danger in them ("em đang ở nhà", "anh đang ngủ"), in which the model alone
+            # hears a blow, a collapse or a child's danger: asked plainly, with the numbers, rather than alarmed on. A
+            # wish to die is left to the model: it is the danger people put in the fewest and plainest words ("có lẽ
+            # nên dừng lại ở đây").
+            bare = not c - BARE_WORDS and len(words(text)) <= BARE_MAX_WORDS and kind is not CrisisKind.SUICIDE
             sure = (evidence or model.crisis >= MODEL_SURE) and not worried_for_someone and not answered_plainly \
-                and not grieving and not violence_unsaid and not overdose_unseen and not violence_unnamed
+                and not grieving and not violence_unsaid and not overdose_unseen and not violence_unnamed and not bare
             return CrisisReading(kind, Tier.NOW if sure else Tier.CHECK, signals, model.crisis)
         # A question about a danger the rules did not see, when it has words of a danger at all (the
         # model alone would add the emergency line to questions about fees or papers).

@@ -154,3 +154,14 @@ def test_typed_words_match_a_label_as_whole_words_in_order_or_around_it(typed: l
 ])
 def test_central_words_that_ask_read_as_the_common_words(typed: str, common: str) -> None:
     assert common_words(typed) == common
+
+
+@pytest.mark.parametrize(("typed", "common"), [
+    ("giờ phải nàm sao", "giờ phải làm sao"),
+    ("Lói với bác sĩ chưa", "nói với bác sĩ chưa"),
+    ("cái lày uống nuôn được không", "cái này uống luôn được không"),
+    # Typed without marks, they are other words too ("nam" is a year, a man, the south): left as typed.
+    ("nam sao", "nam sao"),
+])
+def test_l_and_n_swapped_as_said_read_as_the_word_meant(typed: str, common: str) -> None:
+    assert common_words(typed) == common

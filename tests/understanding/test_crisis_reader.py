@@ -3099,3 +3099,56 @@ def test_a_dose_spilled_that_nobody_drank_is_no_poisoning() -> None:
     assert reading is None or reading.tier is not Tier.NOW, reading
     licked = READER.read("em lỡ tay làm đổ chai methadone, thằng bé nhà em liếm phải trên sàn rồi")
     assert licked is not None and (licked.kind, licked.tier) == (CrisisKind.POISONING, Tier.NOW), licked
+
+
+def test_what_to_do_asked_after_too_much_taken_by_mistake_is_no_permission_sought() -> None:
+    text = "accidentally took my methadone twice this morning, like 15 min ago, what should i do"
+    assert not RULES._concepts(text)[0] & {"permission", "informational"}
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    assert "permission" in RULES._concepts("should i take two doses today if i missed yesterday")[0]
+
+
+def test_the_writers_household_threatened_together_is_violence_at_home() -> None:
+    reading = READER.read("ck em phê đá đang đập đồ, dọa giết mẹ con em")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_pills_taken_by_someone_named_with_no_word_of_dying_is_a_poisoning() -> None:
+    reading = READER.read("ba gia tui lan roi, hoi trua lay uong mot luc het nguyen vi thuoc ngu, chua thay gi het ma "
+                          "tui so qua")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_childs_swallowing_supposed_to_warn_someone_ahead_is_a_question() -> None:
+    reading = READER.read("nhỡ thằng cu nhà chị uống phải methadone của bố nó thì nàm sao, để em dặn trước chị ấy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.ABOUT), reading
+
+
+def test_a_faint_with_its_cause_treated_in_hospital_and_well_now_is_no_alarm() -> None:
+    reading = READER.read("ba tui xỉu hồi sáng do tụt huyết áp, vô bệnh viện truyền nước rồi, giờ ổng khỏe re")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_waiting_to_death_is_a_figure_of_speech_and_waiting_for_death_is_not() -> None:
+    reading = READER.read("diem phat thuoc mo may gio vay, sang nao cung den som roi cho muon chet")
+    assert reading is None or reading.kind is not CrisisKind.SUICIDE, reading
+    waiting = READER.read("chờ chết thôi chứ sống làm gì nữa")
+    assert waiting is not None and (waiting.kind, waiting.tier) == (CrisisKind.SUICIDE, Tier.NOW), waiting
+
+
+@pytest.mark.parametrize("text", ["hai mẹ con em đang đi siêu thị", "tôi đang ở nhà", "anh đang ngủ",
+                                  "em đang ở công ty"])
+def test_a_few_words_of_where_one_is_are_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_blow_told_beside_where_one_is_is_still_violence() -> None:
+    reading = READER.read("em đang ở nhà, chồng em đang đánh em")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_someone_banging_on_the_door_is_a_threat() -> None:
+    reading = RULES.read("someone is banging on my door with a bat")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading

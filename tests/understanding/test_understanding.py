@@ -13,6 +13,7 @@ from bot.messages import Incoming
 from bot.normalize import words
 from bot.services.intents import IntentReader
 from bot.sites import SiteKind, place_said
+from handlers.faq import marked_question
 from tests.core.test_router_order import onboard, say
 
 INTENTS = IntentReader.from_file(Path(PROJECT_ROOT) / "content" / "intents.yaml")
@@ -1722,3 +1723,13 @@ async def test_an_aside_then_a_place_asked_in_a_sentence_of_its_own_finds_the_si
     handler, _texts = await say(bot, "con chó nhà em tha mất nguyên cái dép của hàng xóm, quê quá trời 😅 mà ad ơi "
                                      "điểm tư vấn ở Thủ Đức nằm đâu vậy")
     assert handler.startswith("sites"), handler
+
+
+async def test_a_wish_to_understand_said_after_a_loss_is_the_question_answered(bot: Bot) -> None:
+    await onboard(bot)
+    text = "my cousin died of an overdose years ago. I'd like to understand how methadone works in the body"
+    marked = marked_question(bot.services.faq, text)
+    assert marked is not None and marked[0] is not None and marked[0].id == "methadone-how-it-works", marked
+    _handler, texts = await say(bot, text)
+    answer = bot.services.faq.by_id["methadone-how-it-works"].answer.get("en")
+    assert answer[:60] in texts[0], texts
