@@ -84,7 +84,11 @@ _THE_BOT = re.compile(r"(?<![a-z])(?:bot|chatbot)(?![a-z])")
 # Asking what to do, not what it looks like: "nếu ai đó bị quá liều thì làm gì", "should you leave someone to
 # sleep it off", "what should I have done". The signs entry says little of what to do; its first-aid entry does.
 # "làm sao biết" and "what should I look out for" ask for the signs.
-_WHAT_TO_DO = re.compile(r"(?<![a-z])(?:lam gi|phai lam|nen lam|xu tri|xu ly|so cuu|co nen|nen de|"
+# "Có nên" before taking something ("có nên uống thêm thuốc an thần không") asks whether it may be taken, not what to
+# do.
+_WHAT_TO_DO = re.compile(r"(?<![a-z])(?:lam gi|phai lam|nen lam|xu tri|xu ly|so cuu|"
+                         r"co nen(?! (?:uong|dung|chich|hut|xai|an|mua|tang|giam|ngung|bo|cai|tiep tuc)(?![a-z]))|"
+                         r"nen de|"
                          r"what should (?:i|we|you) (?:do|have done)|what do (?:i|we|you) do|what to do|"
                          r"(?<!what )(?<!how )(?<!where )(?<!when )(?<!which )should (?:i|you|we)(?! be )|"
                          r"how do i help|how can i help|first aid|to do if)(?![a-z])")

@@ -118,6 +118,7 @@ SHADOWED = {
     # "Mẹ con tôi" (my child and I, or my mother and I): the writer's household, harmed together, is violence at home,
     # whose reply has 111 as well, not a child's danger apart.
     "household": frozenset({"child"}),
+    "device_dying": frozenset({"death", "suicide", "farewell_gone", "farewell_apology", "habitual"}),  # a phone's end
     "seeking_care": frozenset({"wish"}),  # the "going to" of "not worth going to hospital?" intends nothing
     "polite_sorry": frozenset({"farewell_apology"}),  # "xin lỗi làm phiền", "sorry, dumb question": manners
     "tell_anyone": frozenset({"informational", "question", "hypothetical"}),  # "dọa giết em nếu em báo ai"
@@ -218,6 +219,22 @@ _FEARED_DEAD = re.compile(r"(?<![a-z])(?:(?:i think|i m scared|i m afraid|scared
 _THOUGHT_BUT_NOT = re.compile(r"(?<![a-z])(?:tuong|i thought|we thought)(?: [^ ]+){1,15}? "
                               r"(?:hoa ra|turned out|but it was)"
                               r"(?! (?:[a-z0-9]+ ){0,3}(?:that|dung|dung la|really|actually|true)(?![a-z]))")
+# What a cry or a scare turned out to be, when it was nothing ("hóa ra là nhờ vote", "turned out it was a prank").
+_TURNED_OUT_NOTHING = re.compile(
+    r"(?<![a-z])(?:hoa ra|thi ra|turned out|turns out)(?: (?:la|chi la|it was|it s|to be|that it was|they were))?"
+    r"(?: just)? "
+    r"(?:nho|xin|quang cao|ban hang|vote|binh chon|dua|dua thoi|gia|spam|lua dao|tro dua|choc|a joke|a prank|an ad|"
+    r"spam|asking for|a scam|trolling|joking|kidding)(?![a-z])")
+# Words set in quotation marks: said by someone else, or a line of a post, a song or a headline.
+_QUOTED = re.compile(r"[\"“”«»„]|(?<![a-zA-Z])'[^']{3,}'")
+# A quotation, from its opening mark to its closing one: what the writer quotes, left out to read their own words.
+_QUOTATION = re.compile(r"[\"“«„][^\"”»“]*[\"”»“]|(?<![a-zA-Z])'[^']{3,}'")
+# Watched on a screen ("xem clip tiktok thấy mấy đứa … ngã lăn ra", "saw a video of a guy passing out"): the signs
+# are the clip's.
+_ON_SCREEN = re.compile(r"(?<![a-z])(?:xem (?:clip|video|phim|tiktok|youtube)|(?:trong|tren) (?:clip|video|phim|tiktok|"
+                        r"youtube|mang)|clip tiktok|video tiktok|(?:saw|watched|watching|seen) (?:a |the |this |that )?"
+                        r"(?:video|clip|tiktok|film|movie)|in (?:a|the|this|that) (?:video|clip|film|movie)|on tiktok|"
+                        r"on youtube)(?![a-z])")
 # Somewhere safe, said as where the writer is now ("em đang ở nhà mẹ đẻ an toàn", "we're safe at my sister's"), not
 # asked ("ở đây có an toàn không").
 _SAFE_PLACE = re.compile(r"(?<![a-z])(?:(?:dang|da|gio|hien) o (?:[a-z]+ ){0,4}an toan"
@@ -1215,6 +1232,10 @@ class CrisisReader:
                          "suicide", "death", "method", "plan", *SIGNS, *FAREWELL_EVIDENCE}
         # An everyday errand told, and nothing else ("mẹ con tôi đang đi chợ", "em đang nấu cơm"): the model, which
         # learned how often "đang" and "đi" come in crises, hears one; the words say where the writer is.
+        # A phone or a battery dying ("my phone keeps dying, sorry if I disappear mid chat"), with no other word of
+        # dying, despair or a means: the model hears a farewell.
+        device_told = reading is None and "device_dying" in c \
+            and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "cry", "speaker_wish", *SIGNS}
         errand_only = reading is None and "everyday_errand" in c \
             and not c - BARE_WORDS - {"everyday_errand", "household"}
         # A danger feared for a day to come, and what to do then asked ("… có lần anh ấy tím tái, lay mãi mới tỉnh, hồi
@@ -1285,7 +1306,7 @@ class CrisisReader:
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
-                         or signs_heard or cold_told or spilled_told or errand_only):
+                         or signs_heard or cold_told or spilled_told or errand_only or device_told):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1607,6 +1628,12 @@ class CrisisReader:
         if thought and not self._find_concepts(folded[thought.end():])[0] \
                 & ((EVENTS - {"ingest"}) | {"used", "substance", "cry", "not_waking", *SIGNS}):
             fired.add("false_alarm")
+        # A cry posted or passed on that turned out to be nothing ("trên nhóm có người đăng 'cứu với!!!', hóa ra là nhờ
+        # vote cho con thi ảnh"): the cry was the post's, and what it was is said.
+        if _TURNED_OUT_NOTHING.search(folded):
+            fired.add("false_alarm")
+            if "posted" in fired or _QUOTED.search(text):
+                fired.difference_update(("cry", "strong_now"))
         if "false_alarm" in fired and not fired & {"cry", "again", "strong_now"}:
             fired.add("safe_now")  # what turned out to be nothing is over
         if "others_fear" in fired:
@@ -2142,6 +2169,10 @@ class CrisisReader:
             # ... nor against a story said to be one ("I'm writing a screenplay where a character finds her brother
             # unconscious"): its signs are the character's.
             made_up = "only_fiction" in c and not strong
+            # ... nor against signs watched on a screen ("xem clip tiktok thấy mấy đứa hít bóng cười rồi ngã lăn ra"):
+            # they are the clip's.
+            made_up = made_up or ("fiction" in c and not strong and not c & {"cry", "again"}
+                                  and bool(_ON_SCREEN.search(" ".join(words(text)))))
             # ... nor against a dream told ("nằm mơ thấy anh trai sốc thuốc gọi không tỉnh"): each sign in the sentence
             # that tells the dream. A sign told in a sentence of its own after it ("… tỉnh dậy thấy chồng không thở")
             # is now.
@@ -2286,6 +2317,13 @@ class CrisisReader:
                 or (joking and not plan and "method" not in c and not c & {"excess_amount", "stockpile"}) \
                 or ({"past", "safe_now"} <= c and not plan and not farewell and "method" not in c) \
                 or (opens_with_if and not plan and not farewell and "method" not in c)
+            # Words of dying set in quotation marks beside a song, a film or a headline ("có câu hát 'chết đi cho nhẹ
+            # lòng'"): the song's words, quoted, with nothing of the writer's own wish, plan or cry.
+            general = general or ("fiction" in c and bool(_QUOTED.search(text)) and not speaker and not plan
+                                  and not farewell
+                                  and not c & {"cry", "strong_now", "again", "stockpile", "swallowed", "despair"}
+                                  and not self._concepts(_QUOTATION.sub(" , ", text))[0]
+                                  & {"suicide", "death", "method", "plan", "stockpile", "speaker_wish"})
             add(CrisisKind.SUICIDE, Tier.ABOUT if general else Tier.NOW, "suicide", "death", "wish", "method",
                 "stockpile", "farewell_apology", "farewell_gone", "farewell_letter", "going_away", "signing_off",
                 "weapon_only", "informational", "hypothetical", "first_person", "strong_now", "past")

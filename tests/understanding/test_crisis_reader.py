@@ -3152,3 +3152,36 @@ def test_a_blow_told_beside_where_one_is_is_still_violence() -> None:
 def test_someone_banging_on_the_door_is_a_threat() -> None:
     reading = RULES.read("someone is banging on my door with a bat")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["laptop is dying lol, sorry if i disappear mid chat",
+                                  "điện thoại sắp hết pin rồi, đang mất sóng nữa, lát em nhắn tiếp"])
+def test_a_device_dying_is_no_farewell(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_child_telling_of_a_carer_high_and_seeing_things_is_a_child_in_danger() -> None:
+    reading = RULES.read("my 7 yo niece just rang me: her mum has been smoking that stuff all night and talking to "
+                         "things that aren't there, she's scared and hungry")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "Báo hôm nay có tít 'thanh niên tử vong vì sốc ma túy ở quán karaoke', đọc xong thấy rợn",
+    "xem video trên tiktok thấy mấy thanh niên hít bóng cười rồi ngã lăn ra đất, ghê thật",
+    "đang nghe bài có câu hát \"thôi chết đi cho xong\" mà nổi da gà"])
+def test_a_headline_a_clip_or_a_songs_line_quoted_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_the_writers_own_wish_beside_a_song_quoted_is_still_theirs() -> None:
+    reading = READER.read("bài hát \"chết đi cho nhẹ lòng\" đúng tâm trạng em, em cũng muốn chết đi cho nhẹ lòng")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_cry_posted_that_turned_out_to_be_nothing_is_no_alarm() -> None:
+    reading = READER.read("trong nhóm lớp có người đăng \"cứu với cả nhà ơi!!!\", hóa ra là xin bình chọn cho con")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    assert "false_alarm" not in RULES._concepts("tưởng nó đùa, hóa ra là thật, nó đang nằm im không thở")[0]

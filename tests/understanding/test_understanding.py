@@ -1733,3 +1733,11 @@ async def test_a_wish_to_understand_said_after_a_loss_is_the_question_answered(b
     _handler, texts = await say(bot, text)
     answer = bot.services.faq.by_id["methadone-how-it-works"].answer.get("en")
     assert answer[:60] in texts[0], texts
+
+
+async def test_whether_to_take_more_of_something_asked_with_a_sign_feared_gets_its_entry(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "đang uống methadone có nên uống thêm thuốc ngủ cho dễ ngủ không, em sợ bị "
+                                     "ngừng thở")
+    answer = bot.services.faq.by_id["methadone-alcohol-sedatives"].answer.get("vi")
+    assert answer[:60] in texts[0], texts
