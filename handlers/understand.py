@@ -235,7 +235,8 @@ async def on_place(turn: Turn) -> Step | None:
 
 
 # The words that turn from an aside to the request, and the call to the bot after them ("mà ad ơi", "à mà", "btw").
-_TURNING_TO = re.compile(r"^\s*(?:(?:à|a)\s+)?(?:mà|ma|nhân tiện|nhan tien|btw|by the way|anyway|còn)?[\s,]*"
+_TURNING_TO = re.compile(r"^\s*(?:(?:à|a)\s+)?(?:mà|ma(?!\s+t[uúùủũụ]y)|nhân tiện|nhan tien|btw|by the way|anyway|còn)?"
+                         r"[\s,]*"
                          r"(?:(?:ad|admin|bot|bạn|ban|add)\s+(?:ơi|oi)[\s,]*)?", re.IGNORECASE)
 
 

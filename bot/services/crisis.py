@@ -352,21 +352,21 @@ _SETTING_OUT = re.compile(
     r"(?![a-z0-9])(?! (?:it|time|the (?:exam|test|game|show|interview|lights?|engine|vibe)|my (?:exam|test|diet)))"
     r"(?=.*(?<![a-z0-9])(?:on (?:his|her|their|the) way|heading (?:there|over|out|to)|"
     r"headed (?:there|over|out|to)|driving (?:there|over)|left (?:to|for) (?:go|find|get)|went (?:out|off) to))|"
-    r"(?:doi|dinh|quyet|the|se|noi se|bao se|sap) (?:di |qua |sang |toi |den |xuong )?(?:dam|chem|giet|xu|bem|thit|"
+    r"(?:doi|dinh|quyet|se|noi se|bao se|sap) (?:di |qua |sang |toi |den |xuong )?(?:dam|chem|giet|xu|bem|thit|"
     r"danh chet|dap chet)(?![a-z0-9])(?! (?:ly|li|thoi gian|thoi gio|con muoi|muoi|ruoi|gian)(?![a-z0-9]))"
     r"(?=.*(?<![a-z0-9])(?:dang tren duong|dang (?:di|chay|phong|qua|sang|toi|den|xuong|len)|da (?:di|qua|sang|chay) "
     r"(?:qua|sang|toi|den|tim)|cam (?:dao|ma tau|rua|kiem|sung|gay|tuyp) (?:di|chay|ra))(?![a-z0-9])))")
 # Someone's own take-home dose drunk by another ("thằng bạn nó tự uống thuốc metadon của em", "uống mất liều của
 # tôi"): the writer's medicine in someone it was not given to.
 _TOOK_MY_DOSE = re.compile(
-    r"(?<![a-z0-9])(?:uong|nuot|tu|xai|dung)(?: (?!cua(?![a-z0-9]))[a-z0-9]+){0,3} (?:methadone|metadon|methadon|"
+    r"(?<![a-z0-9])(?:uong|nuot|tu(?! van)|xai)(?: (?!cua(?![a-z0-9]))[a-z0-9]+){0,3} (?:methadone|metadon|methadon|"
     r"thuoc|lieu|chai|lo|phan)(?: methadone| metadon| methadon)? cua (?:toi|em|e|minh|tui|tao|to|anh|chi|me|bo|ba|"
     r"ma|co)(?! (?:ke|da|cho|bac si|bs)(?![a-z0-9]))(?![a-z0-9])")
 _OWN_DOSE_CUES = frozenset({"nhac", "lich", "gio", "quen", "nho", "bo", "cu", "remind", "ngung", "dung", "tiep"})
 # Minutes or hours since, counted ("mới uống 30p", "uống được nửa tiếng", "20 phút trước", "45 mins ago"): it is
 # happening now, as "just" would say.
 _MINUTES_AGO = re.compile(
-    r"(?<![a-z0-9])(?:(?:moi|vua|duoc) (?:[a-z]+ ){0,2}(?:[0-9]{1,3} ?(?:p|ph|phut|tieng|t|h)|nua tieng|mot tieng)|"
+    r"(?<![a-z0-9])(?:(?:moi|vua|duoc) (?:[a-z]+ ){0,2}(?:[0-9]{1,3} ?(?:p|ph|phut|tieng|h)|nua tieng|mot tieng)|"
     r"[0-9]{1,3} ?(?:p|ph|phut|tieng|h) (?:truoc|roi)|(?:[0-9]{1,3}|twenty|thirty|forty|ten|fifteen) ?"
     r"(?:mins?|minutes?|hrs?|hours?) ago|half an hour ago)(?![a-z0-9])")
 # A weapon held up at people ("waving a broken bottle at us", "swinging a crowbar", "came at me with a knife",
