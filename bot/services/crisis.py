@@ -362,7 +362,12 @@ _TOOK_MY_DOSE = re.compile(
     r"(?<![a-z0-9])(?:uong|nuot|tu(?! van)|xai)(?: (?!cua(?![a-z0-9]))[a-z0-9]+){0,3} (?:methadone|metadon|methadon|"
     r"thuoc|lieu|chai|lo|phan)(?: methadone| metadon| methadon)? cua (?:toi|em|e|minh|tui|tao|to|anh|chi|me|bo|ba|"
     r"ma|co)(?! (?:ke|da|cho|bac si|bs)(?![a-z0-9]))(?![a-z0-9])")
-_OWN_DOSE_CUES = frozenset({"nhac", "lich", "gio", "quen", "nho", "bo", "cu", "remind", "ngung", "dung", "tiep"})
+# Words before the drinking that make the dose the writer's own: reminded of, timed, forgotten, remembered, as usual,
+# stopped, used, kept on ("nhắc lịch uống thuốc của em", "quên uống liều của mình").
+_OWN_DOSE_CUES = frozenset({"nhac", "lich", "gio", "quen", "nho", "cu", "remind", "ngung", "dung", "tiep"})
+# Someone named by their tie to the writer, before "tôi", "em" ("bạn tôi", "bố em", "chồng em").
+_SOMEONE_OF_THE_WRITERS = frozenset({"ban", "bo", "me", "ba", "ma", "ong", "anh", "chi", "con", "chau", "chong", "vo",
+                                     "ck", "vk", "em", "cau", "di", "co", "chu", "bac"})
 # Minutes or hours since, counted ("mới uống 30p", "uống được nửa tiếng", "20 phút trước", "45 mins ago"): it is
 # happening now, as "just" would say.
 _MINUTES_AGO = re.compile(
@@ -1230,12 +1235,12 @@ class CrisisReader:
         spilled_told = reading is None and {"spilled", "nothing_happening"} <= c \
             and not c & {"swallowed", "ingest_accident", "excess", "excess_amount", "collapse", "cry", "again",
                          "suicide", "death", "method", "plan", *SIGNS, *FAREWELL_EVIDENCE}
-        # An everyday errand told, and nothing else ("mẹ con tôi đang đi chợ", "em đang nấu cơm"): the model, which
-        # learned how often "đang" and "đi" come in crises, hears one; the words say where the writer is.
         # A phone or a battery dying ("my phone keeps dying, sorry if I disappear mid chat"), with no other word of
         # dying, despair or a means: the model hears a farewell.
         device_told = reading is None and "device_dying" in c \
             and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "cry", "speaker_wish", *SIGNS}
+        # An everyday errand told, and nothing else ("mẹ con tôi đang đi chợ", "em đang nấu cơm"): the model, which
+        # learned how often "đang" and "đi" come in crises, hears one; the words say where the writer is.
         errand_only = reading is None and "everyday_errand" in c \
             and not c - BARE_WORDS - {"everyday_errand", "household"}
         # A danger feared for a day to come, and what to do then asked ("… có lần anh ấy tím tái, lay mãi mới tỉnh, hồi
@@ -1646,7 +1651,10 @@ class CrisisReader:
         # Not one's own dose drunk by oneself ("em uống thuốc của em"), reminded of, forgotten or timed ("nhắc lịch uống
         # thuốc của em").
         said_before = folded[:took.start()].split()[-2:] if took else []
-        if took and took.group(0).split()[-1] not in said_before[-1:] and not _OWN_DOSE_CUES.intersection(said_before):
+        # "Em" right before is the writer drinking; "bạn em", "bố tôi" before it are someone else.
+        by_the_writer = took is not None and took.group(0).split()[-1] in said_before[-1:] \
+            and not (len(said_before) == 2 and said_before[0] in _SOMEONE_OF_THE_WRITERS)
+        if took and not by_the_writer and not _OWN_DOSE_CUES.intersection(said_before):
             fired.update(("ingest_accident", "substance"))
         if _MINUTES_AGO.search(folded) and fired & {"ingest", "ingest_accident", "swallowed", "used"}:
             fired.add("now")

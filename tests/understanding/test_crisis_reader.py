@@ -3092,6 +3092,7 @@ def test_ones_own_dose_drunk_by_oneself_is_no_one_elses() -> None:
     assert "ingest_accident" not in RULES._concepts("em uống thuốc của em 30p trước mà vẫn thấy vật")[0]
     assert "ingest_accident" not in RULES._concepts("bot ơi nhắc lịch uống thuốc của mình để sau nhé")[0]
     assert "ingest_accident" not in RULES._concepts("bac si tu van lieu cua em la 80mg")[0]  # "tư vấn", to advise
+    assert "ingest_accident" in RULES._concepts("bố tôi uống thuốc của tôi rồi")[0]  # someone of the writer's
 
 
 def test_a_dose_spilled_that_nobody_drank_is_no_poisoning() -> None:
