@@ -368,6 +368,9 @@ _OWN_DOSE_CUES = frozenset({"nhac", "lich", "gio", "quen", "nho", "cu", "remind"
 # Someone named by their tie to the writer, before "tôi", "em" ("bạn tôi", "bố em", "chồng em").
 _SOMEONE_OF_THE_WRITERS = frozenset({"ban", "bo", "me", "ba", "ma", "ong", "anh", "chi", "con", "chau", "chong", "vo",
                                      "ck", "vk", "em", "cau", "di", "co", "chu", "bac"})
+# "Chết rồi" (oh no) before a slip of the writer's ("chết rồi, tôi quên mất", "chết thật, em nhầm").
+_OH_NO = re.compile(r"(?<![a-z])chet (?:roi|cha|that|thoi)(?: ,)? (?:(?:toi|em|minh|tui|anh|chi|to) )?(?:lai )?"
+                    r"(?:quen|nham|lon|de quen|bo quen|lo tay)(?![a-z])")
 # Minutes or hours since, counted ("mới uống 30p", "uống được nửa tiếng", "20 phút trước", "45 mins ago"): it is
 # happening now, as "just" would say.
 _MINUTES_AGO = re.compile(
@@ -1555,6 +1558,11 @@ class CrisisReader:
                     if not (name in ("now", "strong_now") and end == start + 1
                             and tokens[start].folded in ("roi", "dang", "vua", "moi")
                             and any(s < start < e for s, e in supposed))]
+        # "Chết rồi" before a slip told ("chết rồi, tôi quên mất cách đặt") is "oh no", no death.
+        oh_no = {folded.count(" ", 0, m.start()) for m in _OH_NO.finditer(folded)}
+        if oh_no:
+            kept = [(name, start, end) for name, start, end in kept
+                    if not (name in ("death", "suicide") and start in oh_no)]
         # "Vừa … vừa …" is "both … and …" ("vừa uống methadone vừa uống rượu"), not "just now".
         both = {i for i, token in enumerate(tokens) if token.folded == "vua"
                 and any(later.folded == "vua" for later in tokens[i + 2:i + 7])}

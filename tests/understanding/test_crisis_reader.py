@@ -3187,3 +3187,19 @@ def test_a_cry_posted_that_turned_out_to_be_nothing_is_no_alarm() -> None:
     reading = READER.read("trong nhóm lớp có người đăng \"cứu với cả nhà ơi!!!\", hóa ra là xin bình chọn cho con")
     assert reading is None or reading.tier is not Tier.NOW, reading
     assert "false_alarm" not in RULES._concepts("tưởng nó đùa, hóa ra là thật, nó đang nằm im không thở")[0]
+
+
+def test_a_fight_with_blades_going_on_and_someone_bleeding_is_violence() -> None:
+    reading = RULES.read("ngoài chợ có hai thanh niên đang đâm nhau, một người nằm chảy máu")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_late_sleep_after_a_night_up_is_no_collapse() -> None:
+    reading = READER.read("vợ tôi xem phim thâu đêm, sáng ra ngủ tới trưa, nói mãi không nghe")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    assert "collapse" not in RULES._concepts("chồng tôi đánh bài thâu đêm, sáng về ngủ li bì tới trưa")[0]
+
+
+def test_oh_no_before_a_slip_is_no_death() -> None:
+    assert "death" not in RULES._concepts("muốn đặt lịch tư vấn, chết thật, em quên mất cách đặt")[0]
+    assert "death" in RULES._concepts("em chết rồi cũng chẳng ai quan tâm")[0]
