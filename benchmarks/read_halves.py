@@ -12,7 +12,7 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_ce outside_crisis_cf outside_general_ax
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_cg outside_crisis_ch outside_general_ay
 """
 
 from __future__ import annotations
