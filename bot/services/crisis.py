@@ -368,8 +368,9 @@ _OWN_DOSE_CUES = frozenset({"nhac", "lich", "gio", "quen", "nho", "cu", "remind"
 # Someone named by their tie to the writer, before "tôi", "em" ("bạn tôi", "bố em", "chồng em").
 _SOMEONE_OF_THE_WRITERS = frozenset({"ban", "bo", "me", "ba", "ma", "ong", "anh", "chi", "con", "chau", "chong", "vo",
                                      "ck", "vk", "em", "cau", "di", "co", "chu", "bac"})
-# "Chết rồi" (oh no) before a slip of the writer's ("chết rồi, tôi quên mất", "chết thật, em nhầm").
-_OH_NO = re.compile(r"(?<![a-z])chet (?:roi|cha|that|thoi)(?: ,)? (?:(?:toi|em|minh|tui|anh|chi|to) )?(?:lai )?"
+# "Chết rồi" (oh no) opening a clause, before a slip of the writer's ("chết rồi, tôi quên mất", "chết thật, em nhầm");
+# not after someone who died ("nó chết rồi, em quên mất số cấp cứu").
+_OH_NO = re.compile(r"(?:^|(?<=, ))chet (?:roi|cha|that|thoi)(?: ,)? (?:(?:toi|em|minh|tui|anh|chi|to) )?(?:lai )?"
                     r"(?:quen|nham|lon|de quen|bo quen|lo tay)(?![a-z])")
 # Minutes or hours since, counted ("mới uống 30p", "uống được nửa tiếng", "20 phút trước", "45 mins ago"): it is
 # happening now, as "just" would say.

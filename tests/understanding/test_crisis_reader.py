@@ -3203,3 +3203,4 @@ def test_a_late_sleep_after_a_night_up_is_no_collapse() -> None:
 def test_oh_no_before_a_slip_is_no_death() -> None:
     assert "death" not in RULES._concepts("muốn đặt lịch tư vấn, chết thật, em quên mất cách đặt")[0]
     assert "death" in RULES._concepts("em chết rồi cũng chẳng ai quan tâm")[0]
+    assert "death" in RULES._concepts("nó chết rồi, em quên mất số cấp cứu")[0]  # someone who died, then the slip
