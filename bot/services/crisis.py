@@ -225,10 +225,6 @@ _TURNED_OUT_NOTHING = re.compile(
     r"(?: just)? "
     r"(?:nho|xin|quang cao|ban hang|vote|binh chon|dua|dua thoi|gia|spam|lua dao|tro dua|choc|a joke|a prank|an ad|"
     r"spam|asking for|a scam|trolling|joking|kidding)(?![a-z])")
-# Words set in quotation marks: said by someone else, or a line of a post, a song or a headline.
-_QUOTED = re.compile(r"[\"“”«»„]|(?<![a-zA-Z])'[^']{3,}'")
-# A quotation, from its opening mark to its closing one: what the writer quotes, left out to read their own words.
-_QUOTATION = re.compile(r"[\"“«„][^\"”»“]*[\"”»“]|(?<![a-zA-Z])'[^']{3,}'")
 # Watched on a screen ("xem clip tiktok thấy mấy đứa … ngã lăn ra", "saw a video of a guy passing out"): the signs
 # are the clip's.
 _ON_SCREEN = re.compile(r"(?<![a-z])(?:xem (?:clip|video|phim|tiktok|youtube)|(?:trong|tren) (?:clip|video|phim|tiktok|"
@@ -925,7 +921,7 @@ class CrisisReader:
             taken_by_mistake = reading.kind is CrisisKind.POISONING \
                 and (bool(c & {"mistake", "spiked"}) or ("ingest_accident" in c and "writer_speaks" not in c)
                      or ("ingest_accident" in c and "person" in c
-                         and not c & (dying | {"speaker_wish", "despair", "suicide_hint", "wish", "death"}))
+                         and not c & (dying | {"speaker_wish", "despair", "suicide_hint", "wish"}))
                      or (bool(c & {"person", "child", "young_child"}) and "for_kicks" in c
                          and "writer_speaks" not in c))
             no_dying = model.crisis_kind == CrisisKind.SUICIDE \
@@ -2339,7 +2335,7 @@ class CrisisReader:
             general = general or ("fiction" in c and bool(_QUOTED.search(text)) and not speaker and not plan
                                   and not farewell
                                   and not c & {"cry", "strong_now", "again", "stockpile", "swallowed", "despair"}
-                                  and not self._concepts(_QUOTATION.sub(" , ", text))[0]
+                                  and not self._concepts(_QUOTED.sub(" , ", text))[0]
                                   & {"suicide", "death", "method", "plan", "stockpile", "speaker_wish"})
             add(CrisisKind.SUICIDE, Tier.ABOUT if general else Tier.NOW, "suicide", "death", "wish", "method",
                 "stockpile", "farewell_apology", "farewell_gone", "farewell_letter", "going_away", "signing_off",
