@@ -231,7 +231,21 @@ async def on_place(turn: Turn) -> Step | None:
     parts = parts_of(turn.text, clauses=False)
     if len(parts) >= 2 and not turn.services.intents.on_topic(" ".join(parts[:-1])):
         return await _on_place_in(turn, _TURNING_TO.sub("", parts[-1]))
+    # A correction, what is meant said and what is not set aside ("à nhầm, ý em là điểm uống methadone ở Gò Vấp chứ
+    # không phải bệnh viện"): the place asked is what is meant.
+    meant = _NOT_THAT.sub("", _CORRECTING.sub("", turn.text)).strip()
+    if meant and meant != turn.text.strip():
+        return await _on_place_in(turn, meant)
     return None
+
+
+# A correction's opening ("à nhầm,", "sorry, I meant", "ý em là") and what is not meant after it ("chứ không phải …",
+# "not the …"), to the end of its sentence.
+_CORRECTING = re.compile(r"^\s*(?:(?:à|a|ấy|ay|ủa|ua|oh|sorry)[\s,]+)?(?:(?:em|tôi|tui|mình|minh|toi)\s+)?"
+                         r"(?:nhầm|nham|lộn|lon|my bad|my mistake|i meant|i mean)(?:\s+(?:rồi|roi|ạ|a))?[\s,.:]*"
+                         r"(?:(?:ý|y)\s+(?:em|tôi|tui|mình|minh|toi)\s+là[\s,:]*)?", re.IGNORECASE)
+_NOT_THAT = re.compile(r"[\s,]*(?:chứ|chu)\s+(?:không|ko|k|hông|đâu|dau|khong)\s+phải\b[^.?!]*|"
+                       r"[\s,]*\b(?:not|rather than|instead of)\s+(?:the|a|an)\b[^.?!]*", re.IGNORECASE)
 
 
 # The words that turn from an aside to the request, and the call to the bot after them ("mà ad ơi", "à mà", "btw").

@@ -88,7 +88,7 @@ REQUIRED_CONCEPTS = frozenset({
     "dosing_service", "false_alarm", "third_person", "helper_words", "reflexive", "posted", "medical_cause",
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
     "daily_visit", "quit_wish", "dream", "going_away", "not_waking", "in_care", "feared_future", "heart_emergency",
-    "not_again", "seeking_care", "duration_now", "nothing_happening", "polite_sorry", "tell_anyone",
+    "not_again", "seeking_care", "duration_now", "nothing_happening", "polite_sorry", "tell_anyone", "not_about_me",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -120,6 +120,8 @@ SHADOWED = {
     "household": frozenset({"child"}),
     "device_dying": frozenset({"death", "suicide", "farewell_gone", "farewell_apology", "habitual"}),  # a phone's end
     "seeking_care": frozenset({"wish"}),  # the "going to" of "not worth going to hospital?" intends nothing
+    # "nobody overdosed", "không ai uống": the event named is the one denied
+    "nothing_happening": frozenset({"overdose_event", "shock_word", "ingest", "swallowed", "ingest_accident"}),
     "polite_sorry": frozenset({"farewell_apology"}),  # "xin lỗi làm phiền", "sorry, dumb question": manners
     "tell_anyone": frozenset({"informational", "question", "hypothetical"}),  # "dọa giết em nếu em báo ai"
     "released": frozenset({"now", "strong_now"}),  # "vừa ra trại": just released, not a danger just now
@@ -225,6 +227,16 @@ _TURNED_OUT_NOTHING = re.compile(
     r"(?: just)? "
     r"(?:nho|xin|quang cao|ban hang|vote|binh chon|dua|dua thoi|gia|spam|lua dao|tro dua|choc|a joke|a prank|an ad|"
     r"spam|asking for|a scam|trolling|joking|kidding)(?![a-z])")
+# A clause that only takes back what was said: "em nhầm", "nhầm rồi ạ", "my mistake", "i was wrong"; with what did not
+# happen said beside it (_DENIED).
+_TAKEN_BACK = re.compile(r"(?:^|(?<=, ))(?:(?:a|a khong|thoi|xin loi|sorry) ,? )?"
+                         r"(?:(?:em|toi|tui|minh|anh|chi|con|to|tao) )?"
+                         r"(?:nham|nham roi|nham mat roi)(?: (?:a|ah|ak|nha|nhe|roi))?(?= ,|$)|"
+                         r"(?<![a-z])(?:my mistake|my bad|i was wrong|i got it wrong|i misread)(?= ,|$)")
+# What did not happen, said beside it ("không phải …", "nobody …"): a mistake alone ("em nhầm rồi, con em uống hết
+# chai methadone") may be the danger's own slip.
+_DENIED = re.compile(r"(?<![a-z])(?:khong phai|ko phai|k phai|hong phai|chang phai|dau phai|khong ai|ko ai|chua ai|"
+                     r"khong co ai|not|nobody|no one|didn t|wasn t|isn t|never)(?![a-z])")
 # Watched on a screen ("xem clip tiktok thấy mấy đứa … ngã lăn ra", "saw a video of a guy passing out"): the signs
 # are the clip's.
 _ON_SCREEN = re.compile(r"(?<![a-z])(?:xem (?:clip|video|phim|tiktok|youtube)|(?:trong|tren) (?:clip|video|phim|tiktok|"
@@ -893,6 +905,11 @@ class CrisisReader:
             # ... and a poisoning, something taken: being followed from the dosing place is no poisoning.
             # So is a child left alone the rules read, beside a request to the bot, with nothing swallowed ("nhắc em giờ
             # uống thuốc nhé … con em 5 tuổi ở nhà 1 mình"): the dose of a reminder is the model's poisoning.
+            # ... and violence, a blow, a threat or a weapon: something swallowed the rules read, with none of them, is
+            # the poisoning ("my mate drank another guy's methadone outside the clinic an hour ago").
+            no_blow = model.crisis_kind == CrisisKind.VIOLENCE and reading.kind is CrisisKind.POISONING \
+                and bool(c & {"swallowed", "ingest_accident", "excess", "excess_amount"}) \
+                and not c & {"violence", "threat", "harm_verb", "weapon_only", "out_of_control", "child_harm"}
             nothing_taken = model.crisis_kind == CrisisKind.POISONING \
                 and ((reading.kind is CrisisKind.VIOLENCE
                       and not c & {"ingest", "swallowed", "ingest_accident", "excess", "excess_amount", "spiked"})
@@ -951,7 +968,7 @@ class CrisisReader:
             model_kind = model.kind_share >= MODEL_KIND and not no_overdose \
                 and not (asked_then_taken or child_seen or swallowed_seen or excess_unseen or no_child
                          or (not_the_writer and not shut_in_armed) or nothing_taken or own_harm or no_dying
-                         or child_sees)
+                         or child_sees or no_blow)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -1023,10 +1040,13 @@ class CrisisReader:
         # đánh ... chỉ là truyện thôi") may name its people and its now.
         # So may its signs: the character's ("a screenplay where a character finds her brother unconscious").
         # Its own "tonight" may be the made-up story's or the band's ("the band Overdose is playing tonight").
-        told_in_fiction = "fiction" in c and model.crisis < MODEL_SURE \
-            and (calm or ("only_fiction" in c and not c & {"cry", "again"})) \
+        # A school paper said not to be about the writer ("writing a paper on overdose deaths, it's not about me")
+        # is the topic's, however sure the model is of the danger in its words.
+        said_to_be_made_up = bool(c & {"only_fiction", "not_about_me"})
+        told_in_fiction = "fiction" in c and (model.crisis < MODEL_SURE or "not_about_me" in c) \
+            and (calm or (said_to_be_made_up and not c & {"cry", "again"})) \
             and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", *FAREWELL_EVIDENCE} \
-            and ("only_fiction" in c
+            and (said_to_be_made_up
                  or not c & {"person", "child", "young_child", "child_generic", "now", "first_person", *SIGNS})
         # What a saying means, asked, with nobody named, nothing now and no wish of the writer's: sure as the model
         # may be of the dying in the saying, the message asks what words mean. A saying named as one ("tục ngữ",
@@ -1328,6 +1348,11 @@ class CrisisReader:
             if kind is CrisisKind.VIOLENCE and reading is None and c & FAREWELL_EVIDENCE \
                     and not c & {"violence", "harm_verb", "threat", "weapon_only", "everyday_leaving"}:
                 kind = CrisisKind.SUICIDE
+            # And where something was swallowed instead ("my buddy drank someone's methadone outside the clinic an hour
+            # ago"): a poisoning.
+            if kind is CrisisKind.VIOLENCE and reading is None and {"swallowed", "substance"} <= c \
+                    and not c & {"violence", "harm_verb", "threat", "weapon_only", "out_of_control", "child_harm"}:
+                kind = CrisisKind.POISONING
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
             # A household product named with nothing swallowed or taken ("xăng lại tăng giá nữa rồi, chết mất thôi"):
@@ -1644,6 +1669,10 @@ class CrisisReader:
             fired.add("false_alarm")
             if "posted" in fired or _QUOTED.search(text):
                 fired.difference_update(("cry", "strong_now"))
+        # What was told taken back as the writer's own mistake, in a clause of its own ("không phải con em uống đâu, em
+        # nhầm, ...", "sorry, my mistake"): not "em nhầm thuốc", a mistake that is the danger.
+        if _TAKEN_BACK.search(folded) and _DENIED.search(folded):
+            fired.add("false_alarm")
         if "false_alarm" in fired and not fired & {"cry", "again", "strong_now"}:
             fired.add("safe_now")  # what turned out to be nothing is over
         if "others_fear" in fired:

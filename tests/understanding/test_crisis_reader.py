@@ -3204,3 +3204,34 @@ def test_oh_no_before_a_slip_is_no_death() -> None:
     assert "death" not in RULES._concepts("muốn đặt lịch tư vấn, chết thật, em quên mất cách đặt")[0]
     assert "death" in RULES._concepts("em chết rồi cũng chẳng ai quan tâm")[0]
     assert "death" in RULES._concepts("nó chết rồi, em quên mất số cấp cứu")[0]  # someone who died, then the slip
+
+
+def test_someone_elses_methadone_drunk_stays_a_poisoning_where_the_model_hears_a_blow() -> None:
+    reading = READER.read("my buddy drank someone's methadone outside the clinic an hour ago. he's not on methadone")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["khoi dat lich nha, dem nay tui tinh ket thuc het", "which way to die hurts "
+                                  "the least", "how do i die without it hurting"])
+def test_ending_it_all_intended_or_a_way_to_die_asked_is_a_wish_to_die(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_an_apology_for_a_silence_is_no_farewell() -> None:
+    reading = READER.read("sorry for going quiet, my husband keeps hitting me, i'm in the toilet")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    assert "farewell_apology" in RULES._concepts("i'm sorry for everything, take care of mum")[0]
+
+
+@pytest.mark.parametrize("text", ["khong phai be uong dau a, em nham, lo methadone con nguyen nap, be uong sua thoi",
+                                  "false alarm, nobody overdosed, my brother was just asleep"])
+def test_a_danger_taken_back_as_a_mistake_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    assert "false_alarm" not in RULES._concepts("em nhầm thuốc, vừa uống 2 liều methadone")[0]
+
+
+def test_homework_said_not_to_be_about_the_writer_is_no_alarm() -> None:
+    reading = READER.read("i'm writing a paper on the opioid epidemic for class, it's not about me")
+    assert reading is None or reading.tier is not Tier.NOW, reading

@@ -190,3 +190,11 @@ def test_the_bot_learns_the_outside_read_halves_only_as_ways_of_asking_for_the_r
     assert len(outside) > 1000 and all(e["learn"] == "ranker" for e in outside)
     assert set(RANKER_EXAMPLES) == {(e["text"], e["entry"]) for e in outside}
     assert len(EXAMPLES) == len(faq_examples([e for e in LABELLED if e not in outside]))
+
+
+def test_being_treated_like_a_prisoner_in_rehab_is_asked_about_rights_there() -> None:
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
+    for text in ("vô trung tâm cai người ta có đối xử tử tế không hay coi mình như tội phạm",
+                 "in rehab do they treat you like a criminal or like a person"):
+        entry, _candidates = index.answer(text)
+        assert entry is not None and entry.id == "rights-in-a-facility", (text, _candidates)

@@ -1741,3 +1741,9 @@ async def test_whether_to_take_more_of_something_asked_with_a_sign_feared_gets_i
                                      "ngừng thở")
     answer = bot.services.faq.by_id["methadone-alcohol-sedatives"].answer.get("vi")
     assert answer[:60] in texts[0], texts
+
+
+async def test_a_place_asked_with_what_is_not_meant_set_aside_finds_the_sites(bot: Bot) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, "à nhầm, ý em là điểm uống methadone ở Gò Vấp chứ không phải bệnh viện")
+    assert handler.startswith("sites"), handler
