@@ -323,7 +323,7 @@ _BLOW = re.compile(r"(?<![a-z0-9])(tu )?(?:(?:dap|chem|bop|siet|xiet|rach)(?: [a
 # oneself, the suicide kind. "Rạch" is never an everyday cut; "cắt" needs the wrist, not the cuff ("cắt cổ tay áo").
 _CUT_ON_SELF = re.compile(
     r"(?<![a-z0-9])(?:(?:rach|cat|cut|cuts|cutting|slit|slitting|slash|slashed|slashing|sliced|slicing)"
-    r"(?: [a-z0-9]+){0,5} (?:co tay(?! ao)|wrists?)|rach(?: [a-z0-9]+){0,3} (?:tay|dui|bung))(?![a-z0-9])")
+    r"(?: [a-z0-9]+){0,5} (?:co tay(?! ao)|wrists?)|(?<!bi )rach(?: [a-z0-9]+){0,3} (?:tay|dui|bung))(?![a-z0-9])")
 # "hai năm trước", "cách đây ba năm", "5 years ago": a time long enough past that what is told of it is over.
 # "ba năm trước" alone is left out: "ba nằm trước cửa" (dad lies at the door) folds the same.
 _YEARS_AGO = re.compile(
@@ -1040,10 +1040,11 @@ class CrisisReader:
         # đánh ... chỉ là truyện thôi") may name its people and its now.
         # So may its signs: the character's ("a screenplay where a character finds her brother unconscious").
         # Its own "tonight" may be the made-up story's or the band's ("the band Overdose is playing tonight").
-        # A school paper said not to be about the writer ("writing a paper on overdose deaths, it's not about me")
-        # is the topic's, however sure the model is of the danger in its words.
+        # A school paper said not to be about the writer ("writing a paper on overdose deaths, it's not about me"), or
+        # a story, a band or a children's game named as such, is the topic's, however sure the model is of the danger
+        # in its words.
         said_to_be_made_up = bool(c & {"only_fiction", "not_about_me"})
-        told_in_fiction = "fiction" in c and (model.crisis < MODEL_SURE or "not_about_me" in c) \
+        told_in_fiction = "fiction" in c and (model.crisis < MODEL_SURE or said_to_be_made_up) \
             and (calm or (said_to_be_made_up and not c & {"cry", "again"})) \
             and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", *FAREWELL_EVIDENCE} \
             and (said_to_be_made_up
@@ -2263,7 +2264,11 @@ class CrisisReader:
                 and not animal_only and not c & {"strong_now", "cry", "again"}:
             add(CrisisKind.OVERDOSE, Tier.ABOUT, "heart_emergency", "used", "substance", "question")
 
-        accident = ("ingest_accident" in c and bool(c & {"substance", "child", "young_child"})) or "spiked" in c
+        # A drug of use drunk by a grown-up ("drank from a bottle of happy water at the club"), now with signs: an
+        # overdose, whose reply is the one for what is seen.
+        drug_with_signs = "used" in c and observed and not c & {"child", "young_child", "child_generic", "mistake"}
+        accident = ("ingest_accident" in c and bool(c & {"substance", "child", "young_child"})
+                    and not drug_with_signs) or "spiked" in c
         # Someone swallowed a poison, or a medicine that is no drug of use, and now shows signs: a poisoning,
         # whoever it is. Methadone or sleeping pills an adult took on top of their dose, with signs, are an
         # overdose (its reply has the same 115 and the breathing steps).

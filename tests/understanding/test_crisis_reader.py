@@ -3235,3 +3235,52 @@ def test_a_danger_taken_back_as_a_mistake_is_no_alarm(text: str) -> None:
 def test_homework_said_not_to_be_about_the_writer_is_no_alarm() -> None:
     reading = READER.read("i'm writing a paper on the opioid epidemic for class, it's not about me")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_tomorrows_take_home_dose_drunk_on_top_of_todays_is_a_poisoning() -> None:
+    reading = READER.read("chồng em vừa uống liều hôm nay xong uống luôn cả liều mang về cho ngày mai")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_sleep_wished_never_to_end_is_a_wish_to_die() -> None:
+    reading = READER.read("mệt mỏi quá rồi, ước gì ngủ một giấc rồi không bao giờ phải dậy nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    rest = READER.read("ngủ một giấc cho đã rồi mai dậy đi làm")
+    assert rest is None or rest.tier is not Tier.NOW, rest
+
+
+def test_signs_after_a_drug_of_use_drunk_by_a_grown_up_are_an_overdose() -> None:
+    reading = READER.read("my friend drank from a bottle of nước vui at the party and now she's fitting on the floor")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    child = READER.read("thằng bé nhà em uống phải chai methadone giờ đang co giật")
+    assert child is not None and (child.kind, child.tier) == (CrisisKind.POISONING, Tier.NOW), child
+
+
+def test_a_cut_someone_else_suffered_is_violence_not_self_harm() -> None:
+    reading = READER.read("anh rể tôi phê đá đang đập phá, chị tôi bị rách tay chảy máu mà anh ấy vẫn chưa dừng")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    assert "suicide" in RULES._concepts("em vừa tự rạch tay")[0]
+
+
+def test_violence_long_over_with_a_peaceful_life_now_is_no_alarm() -> None:
+    reading = READER.read("tôi từng bị chồng cũ đánh mỗi lần ổng phê, giờ ly hôn 5 năm rồi, sống yên ổn với 2 đứa nhỏ")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_childrens_game_named_is_no_alarm() -> None:
+    reading = READER.read("lũ nhóc trong hẻm chơi trò 'bắt người ngáo đá', vừa buồn cười vừa lo")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_aggression_coming_on_is_violence_and_asked_about_a_question_about_it() -> None:
+    reading = READER.read("my husband is on ice and getting aggressive, i'm scared")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    asked = READER.read("how do you calm down someone on meth who turns violent without getting hurt?")
+    assert asked is not None and (asked.kind, asked.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), asked
+
+
+def test_an_empty_wrapper_found_beside_a_toddler_is_a_poisoning_and_no_rapper() -> None:
+    text = "baby got my bag and chewed my bupe tablets i think, found the empty wrapper"
+    assert "only_fiction" not in READER._concepts(text)[0]
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading

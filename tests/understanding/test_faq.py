@@ -198,3 +198,4 @@ def test_being_treated_like_a_prisoner_in_rehab_is_asked_about_rights_there() ->
                  "in rehab do they treat you like a criminal or like a person"):
         entry, _candidates = index.answer(text)
         assert entry is not None and entry.id == "rights-in-a-facility", (text, _candidates)
+

@@ -1747,3 +1747,7 @@ async def test_a_place_asked_with_what_is_not_meant_set_aside_finds_the_sites(bo
     await onboard(bot)
     handler, _texts = await say(bot, "à nhầm, ý em là điểm uống methadone ở Gò Vấp chứ không phải bệnh viện")
     assert handler.startswith("sites"), handler
+
+
+def test_wanting_to_stop_using_is_on_topic() -> None:
+    assert INTENTS.on_topic("made up my mind to stop using")
