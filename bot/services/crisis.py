@@ -237,6 +237,15 @@ _TAKEN_BACK = re.compile(r"(?:^|(?<=, ))(?:(?:a|a khong|thoi|xin loi|sorry) ,? )
 # chai methadone") may be the danger's own slip.
 _DENIED = re.compile(r"(?<![a-z])(?:khong phai|ko phai|k phai|hong phai|chang phai|dau phai|khong ai|ko ai|chua ai|"
                      r"khong co ai|not|nobody|no one|didn t|wasn t|isn t|never)(?![a-z])")
+# Denials right before a blow ("chưa bao giờ đánh", "never hit", "didn't hit") or a faint ("wasn't passed out").
+_DENIABLE_BLOWS = frozenset({"violence", "harm_verb"})
+_BLOW_DENIED = re.compile(r"(?:^| )(?:chua bao gio|khong bao gio|chua tung|khong he|chang he|chua he|never|didn t|"
+                          r"did not|doesn t|does not|hasn t|has not)$")
+_DENIABLE_SIGNS = frozenset({"sign_unresponsive", "collapse", "overdose_event", "carer_out"})
+_SIGN_WORDS_DENIABLE = frozenset({"passed", "unconscious", "unresponsive", "knocked", "collapsed", "overdosed",
+                                  "overdosing", "od", "bat", "ngat"})
+_SIGN_DENIED = re.compile(r"(?:^| )(?:wasn t|was not|isn t|is not|weren t|aren t|never|didn t|did not|khong he|"
+                          r"chua he|khong phai)$")
 # Watched on a screen ("xem clip tiktok thấy mấy đứa … ngã lăn ra", "saw a video of a guy passing out"): the signs
 # are the clip's.
 _ON_SCREEN = re.compile(r"(?<![a-z])(?:xem (?:clip|video|phim|tiktok|youtube)|(?:trong|tren) (?:clip|video|phim|tiktok|"
@@ -1321,6 +1330,12 @@ class CrisisReader:
         habit_kicked = reading is None and "quit_habit" in c and model.crisis_kind == CrisisKind.VIOLENCE \
             and not c & {"violence", "threat", "weapon_only", "out_of_control", "child_harm", "cry", "not_safe",
                          "alone_afraid", "death", "suicide", "again", *SIGNS}
+        # Nothing happening, said in so many words ("… nothing's happening now, just want the number saved"), with no
+        # danger the rules read and no word of dying, a cry or anything seen or swallowed: the model hears the danger
+        # the question is about.
+        nothing_said = reading is None and "nothing_happening" in c \
+            and not c & {"cry", "again", "strong_now", "suicide", "death", "speaker_wish", "despair", "method", "plan",
+                         "stockpile", "swallowed", "excess", "excess_amount", *SIGNS, *FAREWELL_EVIDENCE}
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
@@ -1332,7 +1347,7 @@ class CrisisReader:
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
-                         or signs_heard or cold_told or spilled_told or errand_only or device_told):
+                         or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1535,6 +1550,18 @@ class CrisisReader:
         return [new for token, pieces in zip(tokens, repairs, strict=True)
                 for new in ((token,) if pieces is None else tuple(Token(word, None) for word in pieces))]
 
+    @staticmethod
+    def _denied(name: str, tokens: list[Token], start: int) -> bool:
+        """Whether the concept's words right after a denial are what the denial says did not happen: a blow
+        never struck, a faint that was not one. Signs whose own words are a "not" ("không tỉnh", "won't wake")
+        stay signs."""
+        before = " ".join(t.folded for t in tokens[max(0, start - 3):start])
+        if name in _DENIABLE_BLOWS:
+            return bool(_BLOW_DENIED.search(before))
+        if name in _DENIABLE_SIGNS and tokens[start].folded in _SIGN_WORDS_DENIABLE:
+            return bool(_SIGN_DENIED.search(before))
+        return False
+
     def _concepts(self, text: str) -> tuple[set[str], bool]:
         """The concepts a message fires, and whether it has a "?". The router asks whether a message is a
         danger, then whether it is a bare cry: the second question reads the same message, so the last one
@@ -1593,6 +1620,9 @@ class CrisisReader:
         if both:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in ("now", "strong_now") and start in both and end == start + 1)]
+        # A blow or a collapse said not to have happened ("chồng em chưa bao giờ đánh em", "he didn't hit me", "wasn't
+        # passed out"): the words deny it.
+        kept = [(name, start, end) for name, start, end in kept if not self._denied(name, tokens, start)]
         fired = {name for name, _, _ in kept} | ({"sport"} if sport else set())
         if "only_fiction" in fired:
             fired.add("fiction")  # said to be made up, a band's or a song's name: a story or a name first of all

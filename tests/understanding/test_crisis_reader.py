@@ -3284,3 +3284,28 @@ def test_an_empty_wrapper_found_beside_a_toddler_is_a_poisoning_and_no_rapper() 
     assert "only_fiction" not in READER._concepts(text)[0]
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "he never hit me, he just yells when he's sick from withdrawal. where can he get detox help?",
+    "my brother wasn't unconscious, he was just asleep with earplugs in, false alarm"])
+def test_a_blow_or_a_faint_said_not_to_have_happened_is_no_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None, reading
+
+
+def test_signs_whose_own_words_say_not_stay_signs() -> None:
+    for text in ("he didn't wake up when i shook him, he's breathing funny", "anh ấy không tỉnh, gọi mãi không dậy"):
+        reading = READER.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), (text, reading)
+
+
+def test_nothing_happening_said_beside_a_question_about_a_child_is_no_alarm() -> None:
+    reading = READER.read("what number do I ring if I ever see a kid left alone by parents who are high? nothing's "
+                          "happening now, just want it saved")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_someone_shut_in_with_a_rope_is_a_wish_to_die_not_a_collapse() -> None:
+    reading = READER.read("he's shut himself in his room with a rope and says he's done. still in there, won't open up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading

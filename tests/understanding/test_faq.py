@@ -199,3 +199,9 @@ def test_being_treated_like_a_prisoner_in_rehab_is_asked_about_rights_there() ->
         entry, _candidates = index.answer(text)
         assert entry is not None and entry.id == "rights-in-a-facility", (text, _candidates)
 
+
+
+def test_the_formalities_of_leaving_treatment_are_asked_about_stopping_it() -> None:
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
+    entry, candidates = index.answer("em muốn dừng hẳn chương trình methadone thì phải làm thủ tục gì")
+    assert entry is not None and entry.id == "methadone-stopping", candidates

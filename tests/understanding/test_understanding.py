@@ -1751,3 +1751,15 @@ async def test_a_place_asked_with_what_is_not_meant_set_aside_finds_the_sites(bo
 
 def test_wanting_to_stop_using_is_on_topic() -> None:
     assert INTENTS.on_topic("made up my mind to stop using")
+
+
+async def test_a_wish_to_get_into_the_group_typed_without_marks_opens_the_groups(bot: Bot) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, "anh muon vo nhom tu luc cua phuong")
+    assert handler == "groups", handler
+
+
+async def test_being_set_up_with_a_counselor_books(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "could you set me up with a counselor sometime next week")
+    assert handler.startswith(("consent", "booking")), (handler, texts)
