@@ -89,6 +89,7 @@ REQUIRED_CONCEPTS = frozenset({
     "despair", "missed_dose", "mistake", "meaning_asked", "released", "ran_out", "separating", "asks_time",
     "daily_visit", "quit_wish", "dream", "going_away", "not_waking", "in_care", "feared_future", "heart_emergency",
     "not_again", "seeking_care", "duration_now", "nothing_happening", "polite_sorry", "tell_anyone", "not_about_me",
+    "asking_wish", "sign_possible",
 })
 # Concepts that can start a reading; the others only place it (who, when, asked or told).
 EVENTS = frozenset({
@@ -123,6 +124,7 @@ SHADOWED = {
     # "nobody overdosed", "không ai uống": the event named is the one denied
     "nothing_happening": frozenset({"overdose_event", "shock_word", "ingest", "swallowed", "ingest_accident"}),
     "polite_sorry": frozenset({"farewell_apology"}),  # "xin lỗi làm phiền", "sorry, dumb question": manners
+    "asking_wish": frozenset({"speaker_wish", "wish"}),  # "em muốn hỏi": a question to ask, no wish about life
     "tell_anyone": frozenset({"informational", "question", "hypothetical"}),  # "dọa giết em nếu em báo ai"
     "released": frozenset({"now", "strong_now"}),  # "vừa ra trại": just released, not a danger just now
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
@@ -809,7 +811,8 @@ class CrisisReader:
             return None
         animal_only = "animal" in c and not c & {"person", "child", "young_child"}
         # A danger to the animal itself; words of a farewell beside a pet are someone arranging their going.
-        if animal_only and reading is None and c & (EVENTS - FAREWELL_EVIDENCE):
+        if animal_only and reading is None and c & (EVENTS - FAREWELL_EVIDENCE) \
+                and not c & {"safe_now", "past", "long_ago"}:
             return CrisisReading(CrisisKind.POISONING, Tier.ANIMAL, ("animal",))
         if self._model is None:
             return reading
@@ -2253,7 +2256,9 @@ class CrisisReader:
                 and all("dream" in found for found, _asked in self._by_sentence(text) if found & set(SIGNS))
             # A story of then and of how well it went, and a sentence of its own that tells a sign now ("… we all
             # thought things were fine. He's on the couch now and I can't wake him"): that sentence is now.
-            if other_cause or "bereaved" in c or made_up or dreamt or supposed \
+            # ... nor against a sign asked as a possibility ("uống methadone rồi nhậu thì có thể ngừng thở không?").
+            possible = "sign_possible" in c and asks and not c & {"strong_now", "cry"}
+            if other_cause or "bereaved" in c or made_up or dreamt or supposed or possible \
                     or (not_now and not (observed and "past" not in c and "safe_now" not in c
                                          and not told_as_habit and not asked_if)
                         and not (observed and self._sign_told(text))):

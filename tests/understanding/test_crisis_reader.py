@@ -3309,3 +3309,36 @@ def test_nothing_happening_said_beside_a_question_about_a_child_is_no_alarm() ->
 def test_someone_shut_in_with_a_rope_is_a_wish_to_die_not_a_collapse() -> None:
     reading = READER.read("he's shut himself in his room with a rope and says he's done. still in there, won't open up")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_voice_telling_the_writer_to_jump_is_a_wish_to_die_now() -> None:
+    reading = READER.read("there's a voice in my head telling me to jump, i'm standing at the window")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_methadone_taken_for_cough_syrup_is_swallowed_by_mistake() -> None:
+    assert "ingest_accident" in RULES._concepts("she thought my methadone was her cough syrup and took a big gulp")[0]
+
+
+def test_a_question_to_ask_is_no_wish_of_the_writers() -> None:
+    assert "speaker_wish" not in RULES._concepts("em muốn hỏi methadone có gây chết người không")[0]
+    assert "speaker_wish" in RULES._concepts("em muốn chết")[0]
+
+
+@pytest.mark.parametrize("text", ["con mèo nhà em suýt chết vì ăn phải thuốc chuột, giờ khỏe rồi",
+                                  "uống 2 thu cung luc co sao ko"])
+def test_an_animals_danger_over_and_two_things_at_once_are_no_animal_in_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.ANIMAL, reading
+
+
+@pytest.mark.parametrize("text", [
+    "my toddler got hold of my empty methadone bottle last month, I'd washed it out, so nothing happened. can I get "
+    "take-homes now?",
+    "two weeks ago the kids next door were left alone while their parents were out using. they're with their "
+    "grandparents now. who do you call about neglect in vietnam?",
+    "vợ tôi uống methadone xong hay uống thêm thuốc ngủ, như thế có thể ngừng thở không?",
+    "lỡ bỏ 3 ngày methadone rồi, có cần uống bù không"])
+def test_a_danger_over_asked_as_a_possibility_or_as_making_up_a_dose_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
