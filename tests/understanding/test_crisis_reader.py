@@ -3342,3 +3342,13 @@ def test_an_animals_danger_over_and_two_things_at_once_are_no_animal_in_danger(t
 def test_a_danger_over_asked_as_a_possibility_or_as_making_up_a_dose_is_no_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_death_in_the_news_called_a_sad_way_to_die_is_no_means_asked() -> None:
+    reading = READER.read("saw the news about the guy who overdosed in the alley, what a sad way to die")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_dye_typed_as_die_is_no_way_to_die_asked() -> None:
+    reading = READER.read("how do i die my hair black")
+    assert reading is None or reading.tier is not Tier.NOW, reading
