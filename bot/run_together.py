@@ -12,7 +12,9 @@ the examples hold ("methadone", "overdose") stays whole, and a split that needs 
 A word that cannot be split and is one edit from known words (a letter left out, added, swapped with the
 next or replaced) is read as the commonest of them, as spelling correctors have done since Norvig's: the
 examples say which words people use most. Only words of five letters or more: shorter ones are too close
-to too many others ("tho", "thi", "the").
+to too many others ("tho", "thi", "the"). A real English word is never read as a slip for another, however
+few of the examples hold it: "willing" is not "killing", "boarding" is not "hoarding" (bot/words/english.txt, a
+spelling dictionary's list).
 
 A whole message typed as one word of ten letters or more is read as the fewest known Vietnamese syllables it
 is made of. Only a message's first forty unknown words are tried, so a page of noise costs what a message
@@ -24,7 +26,8 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 from bot.normalize import TEENCODE
 
@@ -69,6 +72,13 @@ MOST_REPAIRS = 40
 # The shortest typed word read as a slip of the finger, and the shortest read as an English word.
 SLIP_LENGTH = 5
 ENGLISH_SLIP = 7
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The words of an English spelling dictionary, four letters or more (bot/words/README.md): read once."""
+    path = Path(__file__).parent / "words" / "english.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
 
 
 def vietnamese(piece: str) -> bool:
@@ -218,9 +228,14 @@ class Splitter:
         after `MOST_REPAIRS` unknown words, the rest as typed (a page of noise costs no more than a message)."""
         out: list[tuple[str, ...] | None] = []
         tried = 0
+        dictionary = english_words()
         for word in said:
             pieces = None
-            if tried < MOST_REPAIRS and len(word) >= MIN_LENGTH and word.isalpha() and word not in self._known:
+            # A real English word stays as typed in a message in English, and in any message when it is as long as
+            # an English slip ("boarding"); in a Vietnamese one, a short word may be syllables run together.
+            as_typed = word in dictionary and (english or len(word) >= ENGLISH_SLIP)
+            if tried < MOST_REPAIRS and len(word) >= MIN_LENGTH and word.isalpha() and word not in self._known \
+                    and not as_typed:
                 tried += 1
                 pieces = self._split_english(word) if english else self.split(word)
             out.append(None if pieces is None else tuple(

@@ -93,7 +93,9 @@ def test_a_page_of_noise_has_only_its_first_unknown_words_tried() -> None:
 
 def test_in_an_english_message_a_word_is_never_read_as_vietnamese_syllables_run_together() -> None:
     splitter = Splitter({"bo", "re", "dom", "que", "ue", "clean", "needles"})
-    assert splitter.words(["boredom", "queue"]) == ["bo", "re", "dom", "que", "ue"]
+    assert splitter.words(["queue"]) == ["que", "ue"]
+    # A dictionary word as long as an English slip stays whole in any message.
+    assert splitter.words(["boredom"]) == ["boredom"]
     assert splitter.words(["boredom", "queue", "cleanneedles"], english=True) == ["boredom", "queue", "clean",
                                                                                     "needles"]
 
@@ -142,3 +144,14 @@ def test_a_message_typed_as_one_word_keeps_long_syllables_short_borrowed_words_a
         ["quen", "uong", "methadone", "hom", "qua", "thi", "sao", "a"]
     # In a word of two or three pieces, "o" and "a" cut too many words: "onha" stays as typed.
     assert Splitter({"o", "nha"}).split("onha") is None
+
+
+def test_a_real_english_word_is_never_read_as_a_slip_for_another() -> None:
+    """A spelling dictionary's words stay as typed, however few of the known words they are: "willing" is no
+    "killing", "tying" no "dying", "boarding" no "hoarding" (in any message, being as long as an English slip)."""
+    splitter = Splitter({"killing", "dying", "hoarding", "breathing"}, {"killing": 3.0, "dying": 3.0, "hoarding": 1.0,
+                                                                        "breathing": 2.0})
+    assert splitter.words(["willing", "tying"], english=True) == ["willing", "tying"]
+    assert splitter.words(["boarding"]) == ["boarding"]
+    # A slip that is no word is still read as the word meant.
+    assert splitter.words(["breathign"], english=True) == ["breathing"]
