@@ -186,7 +186,8 @@ _AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| ?tuoi| year old| years old|
 # A pupil writing to a teacher ("cô giáo ơi", "thầy ơi em không về nhà được"): the writer is a child.
 _TO_A_TEACHER = re.compile(r"(?<![a-z])(?:thay|thay giao|co giao|co chu nhiem|thay chu nhiem) oi(?![a-z])")
 # An age said of a child without "years old": "he's maybe 6", "she is only 4".
-_AGE_SAID = re.compile(r"(?<![a-z])(?:he s|she s|he is|she is)(?: maybe| about| only| just| barely| like)? "
+_AGE_SAID = re.compile(r"(?<![a-z])(?:he s|she s|he is|she is|(?:son|daughter|grandson|granddaughter|kid|child|boy|"
+                       r"girl|baby|nephew|niece|brother|sister) is)(?: maybe| about| only| just| barely| like)? "
                        r"([0-9]{1,2})(?![0-9a-z])"
                        r"(?! (?:am|pm|h|o clock|minutes|mins|hours|days|weeks|months|times|feet|ft|kg|lbs))")
 # The writer's own age ("I'm 15 and my stepdad hits me"): a child telling of a harm done to them.
@@ -458,6 +459,30 @@ _IF_WORDS_ANYWHERE = frozenset({"neu", "if"})
 _WHEN_WORDS = frozenset({"khi", "when", "whenever"})
 
 
+# A death told as having happened ("… and died", "… rồi chết", "đã tử vong"), not wished, feared or said as a figure.
+_DIED = re.compile(r"(?<![a-z])(?:died|passed away|tu vong|qua doi|roi chet|xong chet|da chet|ma chet)(?![a-z])")
+
+
+# A son or daughter said to be grown up by what they do ("con gái em đang học đại học", "my son is married"), not
+# by age.
+_GROWN_UP = re.compile(r"(?<![a-z])(?:con gai|con trai|con|daughter|son|kid|child)((?: [a-z0-9]+){0,6}?) "
+                       r"(?:dai hoc|sinh vien|cao dang|university|college|uni student|grad school|"
+                       r"da lay chong|da lay vo|da co gia dinh|da truong thanh|married|grown up|all grown)(?![a-z])")
+# Words between the son or daughter and what they do that make it someone else's ("my son is 5, his dad is at college").
+_NOT_THEIRS = frozenset({"bo", "me", "chong", "vo", "dad", "mom", "mum", "father", "mother", "husband", "wife", "ong",
+                         "ba", "anh", "chi", "boyfriend", "girlfriend", "uncle", "aunt", "brother", "sister"})
+
+
+def _grown_up(folded: str) -> bool:
+    """A son or daughter said to be grown up by what they do ("con gái em đang học đại học", "my son is married"),
+    with no young age and nobody else's doing between."""
+    for found in _GROWN_UP.finditer(folded):
+        between = found.group(1).split()
+        if not any(w in _NOT_THEIRS or (w.isdigit() and int(w) < 18) for w in between):
+            return True
+    return False
+
+
 def _clauses(text: str) -> list[str]:
     """The message cut after each stop, comma or line break, each piece with words in it."""
     return [clause for clause in re.split(r"(?<=[.!?…;,\n])", text) if clause.strip()]
@@ -516,6 +541,9 @@ _WITHOUT_ME = re.compile(
     r"(?:toi|em|con|minh|tao|tui|chau) (?:bien mat|di roi|khong con|chet di|bien di))(?![a-z0-9])")
 # The words of dying a figure of speech ends on ("đắng chết được", "mệt muốn chết mất").
 _DYING = frozenset({"chet", "chit", "tret", "chot", "chec"})
+# "Suicide" inside a false friend ("that exam was suicide", "career suicide"): said of a thing, a figure of speech. The
+# false friends with "chết" in them stay only words set aside: "chết mất thôi" may be a person's own despair.
+_SUICIDE_FIGURE = "suicide"
 # What the bot keeps made to disappear ("muốn cuộc trò chuyện này biến mất hết", "make this chat disappear"): a
 # request to erase, not a wish to vanish. Only words that say whose or which thing stand between ("chat xong em
 # muốn biến mất", "tin nhắn cuối rồi biến mất", "delete my messages and disappear" stay the writer's own wish).
@@ -1123,6 +1151,10 @@ class CrisisReader:
         # An overdose named only in sentences that tell what is said or read of it, and ask ("… giờ đang ở nhà. Tôi đọc
         # thấy người ta bảo mới ra trại mà dùng lại rất dễ sốc thuốc. Gia đình nên làm gì"): the model hears the person
         # and the now of the other sentences beside the danger; no sentence tells it of anyone.
+        # A death heard of in someone's story and asked about ("my friend told me a guy took double his dose and died,
+        # is double dangerous?"): the model hears the dose and the dying; the words say whose they were.
+        death_heard_of = reading is not None and reading.tier is Tier.ABOUT and bool(found[1] or c & {
+            "question", "informational", "deadly_question", "yes_no"}) and self._death_heard_of(text, c)
         heard_of = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.OVERDOSE \
             and not c & {"cry", "again", "swallowed", "excess", "excess_amount", "collapse", "suicide", "method",
                          "plan", "stockpile", *SIGNS, *FAREWELL_EVIDENCE} \
@@ -1347,7 +1379,7 @@ class CrisisReader:
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
                          or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
-                         or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of
+                         or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of or death_heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
                          or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said):
@@ -1585,7 +1617,11 @@ class CrisisReader:
         sport = any(name == "sport" for name, _, _ in before)
         tokens = self._false_friends.remove(repaired, inside)
         figures = self._figures(tokens)
-        figure = any(_DYING & set(m.group(0).split()) for m in figures)
+        # A figure of speech with dying in it, set aside by the hyperbole's pattern or as a false friend ("that exam
+        # was suicide", "going out in this storm would be suicide").
+        figure = any(_DYING & set(m.group(0).split()) for m in figures) \
+            or any(token.folded == _SUICIDE_FIGURE for token, kept in zip(repaired, tokens, strict=True)
+                   if kept is not token)
         vanishing = bool(_VANISHING.search(" ".join(t.folded for t in tokens)))
         tokens = _remove(tokens, figures)
         for everyday in (self._surprise, self._everyday_excess, _VANISHING, _BALL_PLAYED, _GONE_FROM_A_CHAT):
@@ -1841,8 +1877,10 @@ class CrisisReader:
             fired.add("child")
         elif ages and min(ages) >= 16 and max(ages) < 18:
             fired.add("teen_age")  # "con trai tôi 17 tuổi": of an age to be in treatment, not a child who gets at it
-        elif ages and min(ages) >= 18 and "young_child" not in fired and not writer_is_a_child:
-            # "con trai tôi năm nay 24 tuổi": a grown son or daughter is no child in danger.
+        elif ((ages and min(ages) >= 18) or (not ages and _grown_up(folded))) \
+                and "young_child" not in fired and not writer_is_a_child:
+            # "con trai tôi năm nay 24 tuổi", "my daughter is at university": a grown son or daughter is no child in
+            # danger.
             fired.difference_update(("child", "child_harm"))
             fired.add("adult_age")
         months = [int(m) for m in _MONTHS_OLD.findall(folded)]
@@ -1970,6 +2008,14 @@ class CrisisReader:
             not found & (EVENTS | {"person", "child", "young_child", "child_generic", "third_person", "cry", "again",
                                    "swallowed", "hypothetical", "left_alone", "carer_out", *SIGNS})
             for found in timed)
+
+    @staticmethod
+    def _death_heard_of(text: str, c: set[str]) -> bool:
+        """A death told as someone's story ("bạn em kể có người … rồi chết", "my friend told me a guy … and died"),
+        with nothing happening now: what the writer heard, not what they see."""
+        return "reported" in c and bool(_DIED.search(" ".join(words(text)))) \
+            and not c & {"strong_now", "cry", "again", "not_safe", "wish", "speaker_wish", "suicide", "despair", "plan",
+                         "method", "stockpile", *SIGNS, *FAREWELL_EVIDENCE}
 
     def _swallowing_supposed(self, text: str) -> bool:
         """Every sentence that swallows something supposes it ("what happens if a toddler drinks methadone? asking
@@ -2339,7 +2385,11 @@ class CrisisReader:
                 and not c & {"past", "long_ago", "hypothetical", "fiction", "habitual"}
             # Supposed first, then told ("if my kid drinks my methadone what do i do? she just drank some!"): the
             # sentence that tells it is now.
+            # A death heard of in someone's story, then asked about ("bạn em kể có người uống methadone xong chích thêm
+            # rồi chết, vậy … có chết không"): the excess is the story's, and the question is the writer's.
+            death_heard_of = self._death_heard_of(text, c) and asks
             about = (not_now and not joking and not fine_they_say and not self._swallowing_told(text)) or general \
+                or death_heard_of \
                 or (self._swallowing_supposed(text) and not happened) \
                 or (excess and not accident and not child_swallowed
                     and self._signs_asked_of(text, {"excess", "excess_amount"})) \

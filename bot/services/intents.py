@@ -150,6 +150,8 @@ _EVERYONE = re.compile(r"(?<![a-z])moi nguoi (?=that(?![a-z]))")
 # "lúc nào cũng" (always: "đi làm về lúc nào cũng mệt") is no time for a reminder, and "bảo em" (told me) folds like
 # "báo em" (let me know).
 _ALWAYS = re.compile(r"(?<![a-z])luc nao cung(?![a-z])")
+# "False alarm" ("false alarm, sorry, can i book a counselor"): a danger taken back, not an alarm clock to set.
+_FALSE_ALARM = re.compile(r"(?<![a-z])(?:false alarms?|bao dong gia|bao dong nham)(?![a-z])")
 # An appointment named as a time ("before my appointment tomorrow, …", "sau buổi hẹn hôm qua"): when something else
 # happens, not a request about the appointment.
 _AROUND_AN_APPOINTMENT = re.compile(
@@ -398,6 +400,7 @@ class IntentReader:
         folded = _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", self._folded(text)))
         folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", folded))
         folded = _SELF_DESCRIBED.sub("toi la nguoi hoi", _MENTIONED_AGAIN.sub("duoc ke lai", folded))
+        folded = _FALSE_ALARM.sub("baonham", folded)
         return _AROUND_AN_APPOINTMENT.sub("hoiay", _ALWAYS.sub("luonluon", _EVERYONE.sub("moinguoi ", folded)))
 
     def _first_feature(self, text: str, folded: str, said: list[str]) -> str | None:

@@ -3352,3 +3352,54 @@ def test_a_death_in_the_news_called_a_sad_way_to_die_is_no_means_asked() -> None
 def test_dye_typed_as_die_is_no_way_to_die_asked() -> None:
     reading = READER.read("how do i die my hair black")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_an_english_word_one_letter_from_a_danger_word_is_no_danger() -> None:
+    # "boarding" had been read as a slip for "hoarding", a stockpile of doses.
+    reading = READER.read("we are boarding a bus to Hue tomorrow morning, can I take my dose with me")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", ["honestly that maths test was suicide, I hadn't revised a thing",
+                                  "going out on the motorbike in this storm would be suicide, so I'll dose tomorrow"])
+def test_suicide_said_of_a_test_or_a_storm_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", [
+    "a friend of mine said some guy took a double dose and died last week, so how much is too much?",
+    "nghe anh họ kể có người uống methadone xong hít thêm rồi chết, vậy uống xong hít thêm có sao không"])
+def test_a_death_heard_of_in_someones_story_and_asked_about_is_a_question(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_dose_doubled_just_now_and_told_by_a_friend_stays_the_alarm() -> None:
+    reading = READER.read("my friend just told me he took double his dose an hour ago, is that dangerous?")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter is in her final year of college and she just rang from a karaoke bar, a man there is hitting her",
+    "con trai tôi đang học đại học, nó vừa gọi về bảo đang bị mấy thằng say rượu đánh ở quán"])
+def test_a_son_or_daughter_at_university_harmed_is_violence_not_the_child_line(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_young_child_left_by_a_parent_at_college_stays_a_child_in_danger() -> None:
+    reading = READER.read("my son is 4 and his dad went off to college this morning and left him alone with no food")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_grandchild_or_a_nephew_with_an_age_said_is_a_young_child() -> None:
+    assert "young_child" in RULES._concepts("my granddaughter is 2 and got into my take-home bottle")[0]
+    assert "child" in RULES._concepts("my nephew drank some of the syrup on the table")[0]
+
+
+def test_not_wanting_the_family_to_know_is_no_wish_about_life() -> None:
+    text = "dad is 75, he took a swig of my methadone thinking it was his cough syrup. i don't want my family to know"
+    assert "speaker_wish" not in RULES._concepts(text)[0]
+    reading = READER.read(text)
+    assert reading is not None and reading.kind is CrisisKind.POISONING, reading

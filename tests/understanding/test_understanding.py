@@ -1763,3 +1763,24 @@ async def test_being_set_up_with_a_counselor_books(bot: Bot) -> None:
     await onboard(bot)
     handler, texts = await say(bot, "could you set me up with a counselor sometime next week")
     assert handler.startswith(("consent", "booking")), (handler, texts)
+
+
+async def test_a_false_alarm_taken_back_beside_a_booking_books(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "false alarm, sorry about that. can i book a counselor for tomorrow")
+    assert handler.startswith(("consent", "booking")), (handler, texts)
+
+
+def test_a_poem_to_find_is_no_site_and_a_point_closer_to_a_place_is() -> None:
+    assert INTENTS.intent("tìm giúp chị một bài hát ru cho con ngủ") != "sites"
+    assert INTENTS.intent("is there a methadone clinic closer to Binh Thanh?") == "sites"
+
+
+def test_the_privacy_policy_asked_by_its_full_name_is_privacy() -> None:
+    assert INTENTS.intent("cho mình đọc chính sách quyền riêng tư") == "privacy"
+
+
+@pytest.mark.parametrize("text", ["who confirms dependence and what is involved?",
+                                  "do I have a follow-up period with the commune once I finish?"])
+def test_dependence_and_the_communes_follow_up_are_on_topic(text: str) -> None:
+    assert INTENTS.on_topic(text)
