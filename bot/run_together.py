@@ -152,6 +152,9 @@ class Splitter:
             return None
         if len(word) > LONGEST_WORD:
             return None if english else self._syllables(word)
+        # One Vietnamese syllable typed is a word, if a rare one: "điếng" is no "đi" + "eng".
+        if not english and _SYLLABLE.fullmatch(word):
+            return None
         pairs = [(word[:i], word[i:]) for i in range(1, len(word))
                  if self._piece(word[:i]) and self._piece(word[i:])
                  and self._one_language((word[:i], word[i:]), english)]

@@ -155,3 +155,9 @@ def test_a_real_english_word_is_never_read_as_a_slip_for_another() -> None:
     assert splitter.words(["boarding"]) == ["boarding"]
     # A slip that is no word is still read as the word meant.
     assert splitter.words(["breathign"], english=True) == ["breathing"]
+
+
+def test_one_vietnamese_syllable_typed_is_never_cut_in_two() -> None:
+    # "điếng" (in "chết điếng", stunned) had been "đi" + "eng": "chết đi".
+    splitter = Splitter({"di", "eng", "tho"})
+    assert splitter.split("dieng") is None
