@@ -397,6 +397,15 @@ def place_said(text: str) -> str | None:
                 if name and whole not in _NOT_A_PLACE and _about_the_place(tokens, looked_for) and (
                         capitalised or (looked_for and not everyday)):
                     said.append(" ".join(name))
+        # A capitalised name after "ở", "tại", "gần", "in", "near", beside what is looked for ("điểm methadone ở Cầu
+        # Giấy", "methadone clinic in Cau Giay"): a place, said without its kind of unit.
+        for cue in _NEAR_CUES:
+            if looked_for and tuple(folded[start:start + len(cue)]) == cue:
+                name = _name_after(tokens, folded, start + len(cue))
+                whole = " ".join(fold(token) for token in name)
+                if name and (name[0][:1].isupper() or name[0].isdigit()) and whole not in _NOT_A_PLACE \
+                        and not any(found.endswith(" ".join(name)) for found in said):
+                    said.append(" ".join(name))
     if said:
         return said[-1]  # the last and, as Vietnamese says it, the larger: "phường 10 quận Tân Bình"
     for end in range(1, len(folded)):  # "Ba Dinh district", "Thủ Đức ward"
@@ -445,7 +454,9 @@ _PLACE_KIND_WORDS = _UNIT_WORDS | {"tinh", "tp", "thanh", "pho", "province", "ci
 _UNIT_SPELLINGS = frozenset("quận huyện phường xã thị trấn district ward commune".split())
 _LOOKED_FOR = re.compile(r"\b(?:methadone|metadon|diem|co so|phong kham|tram y te|cap phat|tu van|cai nghien|"
                          r"clinics?|sites?|points?|cent(?:er|re)s?|rehab|treatment|prep|arv|hiv)\b")
-_NOT_A_PLACE = frozenset({"viet nam", "vietnam", "vn", "nuoc ngoai"})
+_NOT_A_PLACE = frozenset({"viet nam", "vietnam", "vn", "nuoc ngoai", "english", "tieng anh", "tieng viet",
+                          "vietnamese"})
+_NEAR_CUES = tuple(tuple(cue.split()) for cue in ("o", "tai", "gan", "o gan", "khu", "in", "near", "around"))
 _LIVING_CUES = tuple(tuple(cue.split()) for cue in (
     "toi o", "em o", "minh o", "tui o", "tao o", "chau o", "con o", "nha toi o", "nha em o", "nha minh o",
     "nha o", "song o", "dang song o", "i live in", "i m in", "i am in", "im in", "i m from", "i am from",

@@ -269,9 +269,9 @@ async def _on_place_in(turn: Turn, text: str) -> Step | None:
     if len(said) > 5 and not turn.services.intents.on_topic(text):
         return None
     step = _places(turn, text)
-    if step is None and seeking:
-        # A place the list lacks ("Quận Hai Bà Trưng có điểm tư vấn nào không"): said so, with the way to look
-        # by province, rather than what such a place does.
+    if step is None and (seeking or sites.kinds_said(text) is not None):
+        # A place the list lacks ("Quận Hai Bà Trưng có điểm tư vấn nào không", "điểm methadone ở Cầu Giấy"): said so,
+        # with the way to look by province, rather than what such a place does.
         place = place_said(text)
         if place is not None:
             return unlisted_place(turn, place)

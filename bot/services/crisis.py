@@ -543,7 +543,7 @@ _WITHOUT_ME = re.compile(
 _DYING = frozenset({"chet", "chit", "tret", "chot", "chec"})
 # "Suicide" inside a false friend ("that exam was suicide", "career suicide"): said of a thing, a figure of speech. The
 # false friends with "chết" in them stay only words set aside: "chết mất thôi" may be a person's own despair.
-_SUICIDE_FIGURE = "suicide"
+_FIGURE_DYING = frozenset({"suicide"})
 # What the bot keeps made to disappear ("muốn cuộc trò chuyện này biến mất hết", "make this chat disappear"): a
 # request to erase, not a wish to vanish. Only words that say whose or which thing stand between ("chat xong em
 # muốn biến mất", "tin nhắn cuối rồi biến mất", "delete my messages and disappear" stay the writer's own wish).
@@ -1620,7 +1620,7 @@ class CrisisReader:
         # A figure of speech with dying in it, set aside by the hyperbole's pattern or as a false friend ("that exam
         # was suicide", "going out in this storm would be suicide").
         figure = any(_DYING & set(m.group(0).split()) for m in figures) \
-            or any(token.folded == _SUICIDE_FIGURE for token, kept in zip(repaired, tokens, strict=True)
+            or any(token.folded in _FIGURE_DYING for token, kept in zip(repaired, tokens, strict=True)
                    if kept is not token)
         vanishing = bool(_VANISHING.search(" ".join(t.folded for t in tokens)))
         tokens = _remove(tokens, figures)

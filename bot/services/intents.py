@@ -159,6 +159,9 @@ _AROUND_AN_APPOINTMENT = re.compile(
     r"(?:my |the |our |his |her |this |that )?(?:appointment|session|counseling session|counselling session|buoi hen|"
     r"lich hen|cuoc hen|buoi tu van|buoi gap)(?: (?:today|tomorrow|tonight|yesterday|last week|next week|hom nay|"
     r"ngay mai|mai|hom qua|tuan truoc|tuan sau|toi nay))?(?![a-z])")
+# Asking to move or cancel the appointment just named ("can i move it to 3pm", "dời nó sang chiều được không").
+_MOVE_IT = re.compile(r"(?<![a-z])(?:(?:move|change|push|shift|cancel|reschedule|bring) (?:it|that|this)|reschedule|"
+                      r"(?:doi|doi lai|hoan|huy|lui|chuyen) (?:no|lich|hen|buoi do|sang|qua))(?![a-z])")
 # "đứng" (to stand) folds like "dừng" and "đừng" (stop, don't): "giật mình muốn đứng tim", "đứng chờ ngoài
 # cổng" stop nothing.
 _STANDING = re.compile(r"(?<![a-z])dung (?=(?:tim|day|im|yen|hinh|cho|doi|ngoai|truoc|xep hang|ca buoi)(?![a-z]))")
@@ -401,7 +404,11 @@ class IntentReader:
         folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", folded))
         folded = _SELF_DESCRIBED.sub("toi la nguoi hoi", _MENTIONED_AGAIN.sub("duoc ke lai", folded))
         folded = _FALSE_ALARM.sub("baonham", folded)
-        return _AROUND_AN_APPOINTMENT.sub("hoiay", _ALWAYS.sub("luonluon", _EVERYONE.sub("moinguoi ", folded)))
+        # An appointment named as a time stays the appointment when the message asks to move it ("killing time before my
+        # appointment. can i move it to 3pm instead?").
+        if not _MOVE_IT.search(folded):
+            folded = _AROUND_AN_APPOINTMENT.sub("hoiay", folded)
+        return _ALWAYS.sub("luonluon", _EVERYONE.sub("moinguoi ", folded))
 
     def _first_feature(self, text: str, folded: str, said: list[str]) -> str | None:
         for name, patterns in self._intents:

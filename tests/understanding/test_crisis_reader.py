@@ -3403,3 +3403,19 @@ def test_not_wanting_the_family_to_know_is_no_wish_about_life() -> None:
     assert "speaker_wish" not in RULES._concepts(text)[0]
     reading = READER.read(text)
     assert reading is not None and reading.kind is CrisisKind.POISONING, reading
+
+
+@pytest.mark.parametrize("text", [
+    "mới bị xe tông hôm kia, chết điếng luôn, giờ đổi qua uống methadone ở chỗ khác được không",
+    "con trai tôi 17 tuổi chơi đá, tôi đau lòng muốn chết. Cai cho tuổi này thế nào?"])
+def test_stunned_or_heartbroken_said_as_a_figure_gets_no_line_for_a_danger(text: str) -> None:
+    assert READER.read(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "took my dose at the clinic this morning then just took another from my take-home bottle. i feel normal, should i "
+    "be worried?",
+    "had my methadone at the clinic and just drank my take-home one as well, so two doses today. should i be worried?"])
+def test_a_second_dose_just_taken_is_a_poisoning_even_asked_calmly(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading

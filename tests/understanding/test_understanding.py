@@ -1784,3 +1784,22 @@ def test_the_privacy_policy_asked_by_its_full_name_is_privacy() -> None:
                                   "do I have a follow-up period with the commune once I finish?"])
 def test_dependence_and_the_communes_follow_up_are_on_topic(text: str) -> None:
     assert INTENTS.on_topic(text)
+
+
+def test_moving_to_another_dosing_point_is_no_site_search_and_an_appointment_named_as_a_time_can_be_moved() -> None:
+    assert INTENTS.intent("chuyển sang uống methadone ở cơ sở gần chỗ làm mới được không ạ") != "sites"
+    assert INTENTS.intent("waiting around before my appointment, could i push it to 4pm?") == "appointments"
+
+
+@pytest.mark.parametrize("text", ["cho hỏi điểm uống methadone tại Hoàng Mai", "any methadone clinic near Tay Ho?"])
+async def test_a_kind_of_site_asked_in_a_place_the_list_lacks_says_so(bot: Bot, text: str) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, text)
+    assert handler == "sites:none", (handler, texts)
+    assert "Hoàng Mai" in texts[0] or "Tay Ho" in texts[0], texts
+
+
+def test_a_name_after_in_or_o_is_a_place_only_beside_what_is_looked_for() -> None:
+    assert place_said("điểm methadone ở Cầu Giấy") == "Cầu Giấy"
+    assert place_said("hôm qua em ở Cầu Giấy chơi") is None
+    assert place_said("methadone info in English please") is None
