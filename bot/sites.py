@@ -399,13 +399,9 @@ def place_said(text: str) -> str | None:
                     said.append(" ".join(name))
         # A capitalised name after "ở", "tại", "gần", "in", "near", beside what is looked for ("điểm methadone ở Cầu
         # Giấy", "methadone clinic in Cau Giay"): a place, said without its kind of unit.
-        for cue in _NEAR_CUES:
-            if looked_for and tuple(folded[start:start + len(cue)]) == cue:
-                name = _name_after(tokens, folded, start + len(cue))
-                whole = " ".join(fold(token) for token in name)
-                if name and (name[0][:1].isupper() or name[0].isdigit()) and whole not in _NOT_A_PLACE \
-                        and not any(found.endswith(" ".join(name)) for found in said):
-                    said.append(" ".join(name))
+        near = place_near(tokens, folded, start) if looked_for else None
+        if near is not None and not any(found.endswith(near) for found in said):
+            said.append(near)
     if said:
         return said[-1]  # the last and, as Vietnamese says it, the larger: "phường 10 quận Tân Bình"
     for end in range(1, len(folded)):  # "Ba Dinh district", "Thủ Đức ward"
@@ -416,6 +412,24 @@ def place_said(text: str) -> str | None:
                 begin -= 1
             return " ".join(tokens[begin:end + 1])
     return None
+
+
+def place_near(tokens: list[str], folded: list[str], start: int) -> str | None:
+    """A capitalised name right after "ở", "tại", "gần", "in", "near" at `start` ("ở Cầu Giấy", "in Cau Giay"): a
+    place said without its kind of unit. A number there is a year or an age, not a place ("ODd in 2021")."""
+    for cue in _NEAR_CUES:
+        if tuple(folded[start:start + len(cue)]) == cue:
+            name = _name_after(tokens, folded, start + len(cue))
+            if name and name[0][:1].isupper() and " ".join(fold(token) for token in name) not in _NOT_A_PLACE:
+                return " ".join(name)
+    return None
+
+
+def place_near_in(text: str) -> str | None:
+    """The first place `place_near` finds in a message."""
+    tokens = re.findall(r"\w+", text)
+    folded = [fold(token) for token in tokens]
+    return next((found for start in range(len(tokens)) if (found := place_near(tokens, folded, start))), None)
 
 
 def _about_the_place(tokens: list[str], looked_for: bool) -> bool:

@@ -13,7 +13,7 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Choice, Reply
 from bot.normalize import asks, question_of, words
-from bot.sites import SiteKind, place_said
+from bot.sites import SiteKind, place_near_in, place_said
 from bot.timeparse import TimeProblem, parse_day, parse_days, parse_time_of_day
 from handlers import groups, menu, privacy, reminders, sites, start
 
@@ -271,8 +271,9 @@ async def _on_place_in(turn: Turn, text: str) -> Step | None:
     step = _places(turn, text)
     if step is None and (seeking or sites.kinds_said(text) is not None):
         # A place the list lacks ("Quận Hai Bà Trưng có điểm tư vấn nào không", "điểm methadone ở Cầu Giấy"): said so,
-        # with the way to look by province, rather than what such a place does.
-        place = place_said(text)
+        # with the way to look by province, rather than what such a place does. With no seeking said, only a name right
+        # after "ở", "tại", "in": "sợ đi uống methadone thì xã biết" names no place.
+        place = place_said(text) if seeking else place_near_in(text)
         if place is not None:
             return unlisted_place(turn, place)
     return step

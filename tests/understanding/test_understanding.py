@@ -1803,3 +1803,10 @@ def test_a_name_after_in_or_o_is_a_place_only_beside_what_is_looked_for() -> Non
     assert place_said("điểm methadone ở Cầu Giấy") == "Cầu Giấy"
     assert place_said("hôm qua em ở Cầu Giấy chơi") is None
     assert place_said("methadone info in English please") is None
+    assert place_said("ODd in 2021, now want methadone") is None  # a year, not a place
+
+
+async def test_a_commune_feared_to_know_is_no_place_sought(bot: Bot) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, "sợ đi uống methadone thì xã biết")
+    assert not handler.startswith("sites"), handler
