@@ -138,6 +138,7 @@ SHADOWED = {
     "not_safe": frozenset({"safe_now"}),  # "tỉnh rồi" in "bất tỉnh rồi", "ổn rồi" in "không ổn rồi"
     "dosing_service": frozenset({"used", "substance", "ingest"}),  # "điểm phát thuốc": handed out, not taken
     "tobacco": frozenset({"used", "substance"}),  # the "thuốc" of "thuốc lá" is no drug
+    "used": frozenset({"harm_verb"}),  # the "đá" of "dùng đá", the "đập" of "đập đá": a drug used, no kick or blow
     "despair": frozenset({"person"}),  # the "no" of "no way out" is no "nó"
     "hypothetical": frozenset({"now", "strong_now"}),  # "just in case", "in case anyone ever": no now, no cry
     # the "thuốc" of "nhắc uống thuốc" is the reminder's
@@ -764,8 +765,9 @@ class CrisisReader:
             rf"(?:{alternatives['everyday_thing']}) qua lieu)(?![a-z0-9])")
         # "sốc khi biết", "hơi sốc": surprise, not an overdose.
         self._surprise = re.compile(
-            r"(?<![a-z0-9])(?:(?:hoi|rat|qua|cu|that) soc|soc (?:khi|vi|truoc|voi|lam|qua(?! lieu)|that|nang|"
-            r"toan tap|luon|ngang|ghe|the|vay|ha|van|tam ly|van hoa|gia))(?![a-z0-9])")
+            # "sốc khi chơi" (an overdose while using) is no surprise.
+            r"(?<![a-z0-9])(?:(?:hoi|rat|qua|cu|that) soc|soc (?:khi(?! (?:choi|dung|chich|hit|xai))|vi|truoc|voi|lam|"
+            r"qua(?! lieu)|that|nang|toan tap|luon|ngang|ghe|the|vay|ha|van|tam ly|van hoa|gia))(?![a-z0-9])")
         # A child named right next to a harm done to them: "đánh thằng bé", "con bé bị bỏ đói".
         # A child's age counts as a child's word ("he locked my 6 year old in the bathroom").
         child_words = "|".join(a for a in (alternatives["child"], alternatives["young_child"],

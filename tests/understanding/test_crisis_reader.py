@@ -3419,3 +3419,31 @@ def test_stunned_or_heartbroken_said_as_a_figure_gets_no_line_for_a_danger(text:
 def test_a_second_dose_just_taken_is_a_poisoning_even_asked_calmly(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_someone_elses_leftover_methadone_drunk_by_a_person_not_on_it_is_a_poisoning() -> None:
+    reading = READER.read("my mate isn't on methadone and a guy outside the clinic gave him his leftover methadone, "
+                          "he drank the lot")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_violence_over_with_the_writer_safe_now_is_no_alarm() -> None:
+    reading = READER.read("a year ago my girlfriend used to hit me when she was high. it's finished now and im safe. "
+                          "thanks for the support")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", ["my doctor keeps saying i'm slowly killing myself with the drinking and pills. how "
+                                  "do i cut down?", "đi bão chết luôn anh em ơi, vô địch rồi"])
+def test_a_way_of_life_called_slow_suicide_and_a_football_night_are_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_tina_is_a_drug_and_meth_in_pregnancy_or_shock_while_using_are_dangers_asked_about() -> None:
+    tina = READER.read("mixing tina with viagra, is that bad for your heart?")
+    assert tina is not None and tina.tier is Tier.ABOUT, tina
+    pregnant = READER.read("dùng đá lúc có bầu có nguy hiểm cho thai không")
+    assert pregnant is not None and "pregnancy_risk" in pregnant.signals, pregnant
+    assert "shock_word" in RULES._concepts("làm sao để tránh bị sốc khi chơi ở bar vậy mọi người")[0]
+    assert "shock_word" not in RULES._concepts("tôi bị sốc khi biết con dùng ma túy")[0]  # surprise (a guard)

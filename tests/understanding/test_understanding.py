@@ -1810,3 +1810,8 @@ async def test_a_commune_feared_to_know_is_no_place_sought(bot: Bot) -> None:
     await onboard(bot)
     handler, _texts = await say(bot, "sợ đi uống methadone thì xã biết")
     assert not handler.startswith("sites"), handler
+
+
+def test_putting_reminders_off_for_a_while_pauses_them_and_tina_is_on_topic() -> None:
+    assert INTENTS.intent("hoãn nhắc nhở giúp em tuần này nhé") == "reminder_pause"
+    assert INTENTS.on_topic("been on tina all weekend")
