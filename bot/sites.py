@@ -432,6 +432,11 @@ def place_near_in(text: str) -> str | None:
     return next((found for start in range(len(tokens)) if (found := place_near(tokens, folded, start))), None)
 
 
+def says_only_where(said: list[str]) -> bool:
+    """Folded words that say no more than where someone is or what is sought there ("tôi ở", "chỗ nào", "near me")."""
+    return all(word in _AROUND_A_PLACE or word in _NOT_A_NAME or word.isdigit() for word in said)
+
+
 def _about_the_place(tokens: list[str], looked_for: bool) -> bool:
     """The message is about the place: it says what is looked for there, or nothing but where the writer
     is ("nhà em ở quận Hoàng Mai ạ"). "Tôi ở Đà Nẵng, quán nào ngon" asks about something else."""

@@ -13,7 +13,7 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Choice, Reply
 from bot.normalize import asks, question_of, words
-from bot.sites import SiteKind, place_near_in, place_said
+from bot.sites import SiteKind, place_near_in, place_said, says_only_where
 from bot.timeparse import TimeProblem, parse_day, parse_days, parse_time_of_day
 from handlers import groups, menu, privacy, reminders, sites, start
 
@@ -266,7 +266,9 @@ async def _on_place_in(turn: Turn, text: str) -> Step | None:
         return None
     if sites.kinds_said(text) is None and _faq_answers_instead(turn, text):
         return None
-    if len(said) > 5 and not turn.services.intents.on_topic(text):
+    # Off topic, a message is about where to find things only when it says nothing but the place and where it is or
+    # what is sought there ("tôi ở Thủ Đức", "Hải Phòng chỗ nào"): "whats the weather in hanoi" asks about the weather.
+    if not turn.services.intents.on_topic(text) and (len(said) > 5 or not says_only_where(besides)):
         return None
     step = _places(turn, text)
     if step is None and (seeking or sites.kinds_said(text) is not None):

@@ -1815,3 +1815,16 @@ async def test_a_commune_feared_to_know_is_no_place_sought(bot: Bot) -> None:
 def test_putting_reminders_off_for_a_while_pauses_them_and_tina_is_on_topic() -> None:
     assert INTENTS.intent("hoãn nhắc nhở giúp em tuần này nhé") == "reminder_pause"
     assert INTENTS.on_topic("been on tina all weekend")
+
+
+@pytest.mark.parametrize("text", ["whats the weather in hanoi", "best pho in da nang"])
+async def test_something_else_asked_about_a_place_is_off_topic_not_the_sites_there(bot: Bot, text: str) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, text)
+    assert handler == "understand:off_topic", handler
+
+
+async def test_where_the_writer_is_said_alone_still_finds_the_sites(bot: Bot) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, "em o thu duc")
+    assert handler.startswith("sites"), handler
