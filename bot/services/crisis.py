@@ -250,10 +250,11 @@ _SIGN_WORDS_DENIABLE = frozenset({"passed", "unconscious", "unresponsive", "knoc
                                   "overdosing", "od", "bat", "ngat"})
 _SIGN_DENIED = re.compile(r"(?:^| )(?:wasn t|was not|isn t|is not|weren t|aren t|never|didn t|did not|khong he|"
                           r"chua he|khong phai)$")
-# Watched on a screen ("xem clip tiktok thấy mấy đứa … ngã lăn ra", "saw a video of a guy passing out"): the signs
-# are the clip's.
-_ON_SCREEN = re.compile(r"(?<![a-z])(?:xem (?:clip|video|phim|tiktok|youtube)|(?:trong|tren) (?:clip|video|phim|tiktok|"
-                        r"youtube|mang)|clip tiktok|video tiktok|(?:saw|watched|watching|seen) (?:a |the |this |that )?"
+# Watched on a screen ("xem clip tiktok thấy mấy đứa … ngã lăn ra", "coi phim thấy cảnh …", "saw a video of a guy
+# passing out"): the signs are the clip's.
+_ON_SCREEN = re.compile(r"(?<![a-z])(?:(?:xem|coi) (?:clip|video|phim|tiktok|youtube)|"
+                        r"(?:trong|tren) (?:clip|video|phim|tiktok|youtube|mang)|clip tiktok|video tiktok|"
+                        r"(?:saw|watched|watching|seen) (?:a |the |this |that )?"
                         r"(?:video|clip|tiktok|film|movie)|in (?:a|the|this|that) (?:video|clip|film|movie)|on tiktok|"
                         r"on youtube)(?![a-z])")
 # Somewhere safe, said as where the writer is now ("em đang ở nhà mẹ đẻ an toàn", "we're safe at my sister's"), not
@@ -319,9 +320,10 @@ _TWICE = re.compile(r"(?<![a-z])(?:(?:uong|lay)(?: [a-z]+){0,3} (?:2|hai|them) (
                     r"|(?:doubled|tripled) (?:up )?(?:my|his|her|the)(?: [a-z]+)? (?:dose|methadone|meds|pills)"
                     r")(?![a-z])"
                     r"(?! (?:moi|mot|1) ngay| a day| per day| daily| each day| every day)")
-# Laughter typed as faces or emoji ("=))", ":))", "😂"): with the words of "joking", a figure of speech.
-_LAUGHTER = re.compile(r"(?:[=:;]\)\)+|[=:;]d\b|\bk{3,}\b|[\U0001F602\U0001F923\U0001F606\U0001F639\U0001F605])",
-                       re.IGNORECASE)
+# Laughter typed as faces or emoji ("=))", ":))", "😂", and the skull young people type for "I'm dying of laughter",
+# "💀"): with the words of "joking", a figure of speech.
+_LAUGHTER = re.compile(r"(?:[=:;]\)\)+|[=:;]d\b|\bk{3,}\b"
+                       r"|[\U0001F602\U0001F923\U0001F606\U0001F639\U0001F605\U0001F480])", re.IGNORECASE)
 # A year named ("năm 2019", "hồi 2016", "back in 2015", "since 2019"): what is told happened then.
 _YEAR = re.compile(r"(?<![a-z0-9])(?:nam|hoi|tu|tet|in|since|from|back in|until) (?:19[5-9][0-9]|20[01][0-9]|202[0-5])"
                    r"(?![0-9])")
@@ -542,6 +544,8 @@ _WITHOUT_ME = re.compile(
     r"(?:toi|em|con|minh|tao|tui|chau) (?:bien mat|di roi|khong con|chet di|bien di))(?![a-z0-9])")
 # The words of dying a figure of speech ends on ("đắng chết được", "mệt muốn chết mất").
 _DYING = frozenset({"chet", "chit", "tret", "chot", "chec"})
+# A faint said as a figure ("nóng quá chắc ngất mất"): like dying said as one, the model hears the collapse in it.
+_FAINTING = frozenset({"ngat", "xiu"})
 # "Suicide" inside a false friend ("that exam was suicide", "career suicide"): said of a thing, a figure of speech. The
 # false friends with "chết" in them stay only words set aside: "chết mất thôi" may be a person's own despair.
 _FIGURE_DYING = frozenset({"suicide"})
@@ -742,7 +746,7 @@ class CrisisReader:
                                        if not p.startswith("=")) for name in REQUIRED_CONCEPTS}
         # "mệt muốn chết", "nóng chết mất", "đói muốn xỉu": a figure of speech, removed before reading.
         self._figure_words = PhraseSet({"figure": [*signals.concepts.get("hyperbole_word", []), "thèm", "nhớ", "khóc",
-                                                   "chờ"]})
+                                                   "chờ", "chắc"]})
         self._hyperbole = re.compile(
             rf"(?<![a-z0-9])(?:{alternatives['hyperbole_word']})(?: qua| lam| that| vl| vcl)? (?:muon |gan |suyt )?"
             rf"(?:chet|chit|tret|chot|chec|xiu|(?<!lanh )ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])|"
@@ -756,7 +760,11 @@ class CrisisReader:
             # Waiting "to death" ("sáng nào cũng tới sớm rồi chờ muốn chết"): said with "muốn", and not "cho … chết"
             # of a wish ("cho em chết đi").
             r"(?<![a-z0-9])cho(?: lau| qua| mai| hoai)? muon chet(?: luon| mat| di duoc)?(?![a-z0-9])"
-            r"(?! cho(?![a-z0-9]))")
+            r"(?! cho(?![a-z0-9]))|"
+            # A faint the writer foresees for themselves ("ngồi lớp không quạt chắc t ngất mất", "chắc em xỉu mất
+            # thôi"): the heat or the queue, not a collapse. "Chắc nó ngất mất rồi" (he must have fainted) is told.
+            r"(?<![a-z0-9])chac (?:(?:t|tao|toi|tui|em|minh|anh|chi|con) )?(?:ngat|xiu|ngat xiu) mat(?: thoi| luon)?"
+            r"(?![a-z0-9])(?! roi)")
         # "quá liều trà sữa", "ăn Tết quá liều", "overdosed on netflix": an excess of something everyday,
         # named right next to it ("quá liều trong giờ học" stays an overdose).
         excess_words = r"(?:qua lieu|overdosed on|overdose on|overdosing on|od on|od d on|ods on|oded on|od ing on)"
@@ -1091,6 +1099,12 @@ class CrisisReader:
             and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", *FAREWELL_EVIDENCE} \
             and (said_to_be_made_up
                  or not c & {"person", "child", "young_child", "child_generic", "now", "first_person", *SIGNS})
+        # Signs played at ("my sister is pretending to be passed out so she doesn't have to do the dishes"), which the
+        # rules read as acted: the model hears a collapse, the words say it is a game. Not a blow or a wish to die.
+        acted = "pretended" in c and calm and reading is not None and reading.tier is Tier.ABOUT \
+            and reading.kind is CrisisKind.OVERDOSE and model.crisis_kind in (CrisisKind.OVERDOSE, CrisisKind.CHILD) \
+            and not c & {"swallowed", "violence", "harm_verb", "child_harm", "suicide", "plan", "method", "stockpile",
+                         *FAREWELL_EVIDENCE}
         # What a saying means, asked, with nobody named, nothing now and no wish of the writer's: sure as the model
         # may be of the dying in the saying, the message asks what words mean. A saying named as one ("tục ngữ",
         # "câu này"): "sống thế này còn nghĩa là gì nữa" asks what life is worth.
@@ -1379,7 +1393,7 @@ class CrisisReader:
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
-                         or told_in_fiction or small_hurt or signing_off or meaning or other_ending or medical
+                         or told_in_fiction or acted or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of or death_heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
@@ -1621,7 +1635,7 @@ class CrisisReader:
         figures = self._figures(tokens)
         # A figure of speech with dying in it, set aside by the hyperbole's pattern or as a false friend ("that exam
         # was suicide", "going out in this storm would be suicide").
-        figure = any(_DYING & set(m.group(0).split()) for m in figures) \
+        figure = any((_DYING | _FAINTING) & set(m.group(0).split()) for m in figures) \
             or any(token.folded in _FIGURE_DYING for token, kept in zip(repaired, tokens, strict=True)
                    if kept is not token)
         vanishing = bool(_VANISHING.search(" ".join(t.folded for t in tokens)))
@@ -2297,6 +2311,8 @@ class CrisisReader:
             # they are the clip's.
             made_up = made_up or ("fiction" in c and not strong and not c & {"cry", "again"}
                                   and bool(_ON_SCREEN.search(" ".join(words(text)))))
+            # ... nor against signs played at ("em trai giả vờ bất tỉnh để khỏi đi học"): acted, not seen.
+            made_up = made_up or ("pretended" in c and not strong and not c & {"cry", "again", "swallowed"})
             # ... nor against a dream told ("nằm mơ thấy anh trai sốc thuốc gọi không tỉnh"): each sign in the sentence
             # that tells the dream. A sign told in a sentence of its own after it ("… tỉnh dậy thấy chồng không thở")
             # is now.
@@ -2471,6 +2487,9 @@ class CrisisReader:
         if ((any_child and "child_harm" in c) or ("young_child" in c and c & {"carer_out", "left_alone"})
                 or child_afraid) and not animal_only:
             general = not_now or ("informational" in c and not strong) or (asks and not now and "person" not in c)
+            # A faint played at ("my little cousin is pretending to be passed out to skip homework"): nobody is out.
+            general = general or ("pretended" in c and "carer_out" in c and not strong
+                                  and not c & {"child_harm", "left_alone", "cry", "again"})
             add(CrisisKind.CHILD, Tier.ABOUT if general else Tier.NOW, "child", "child_generic", "young_child",
                 "child_harm", "carer_out", "question", "hypothetical", "past")
 

@@ -3447,3 +3447,57 @@ def test_tina_is_a_drug_and_meth_in_pregnancy_or_shock_while_using_are_dangers_a
     assert pregnant is not None and "pregnancy_risk" in pregnant.signals, pregnant
     assert "shock_word" in RULES._concepts("làm sao để tránh bị sốc khi chơi ở bar vậy mọi người")[0]
     assert "shock_word" not in RULES._concepts("tôi bị sốc khi biết con dùng ma túy")[0]  # surprise (a guard)
+
+
+@pytest.mark.parametrize("text", [
+    "tối qua coi phim thấy cảnh cô gái sốc thuốc co giật mà giờ vẫn còn sợ",
+    "the boy in the book i'm reading overdosed in chapter 7 and i cried all night"])
+def test_a_danger_in_a_film_watched_or_a_book_read_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", [
+    "con bé nhà em giả vờ ngất để khỏi phải ăn rau, nằm im luôn",
+    "my little cousin keeps pretending to be passed out on the couch so he can skip homework"])
+def test_a_collapse_played_at_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", [
+    "em tưởng nó giả vờ ngủ nhưng lay mãi không dậy, môi tím rồi",
+    "i thought he was faking it but he still won't wake up",
+    "nó làm bộ ngủ rồi nửa đêm dậy đập em, giờ nó vẫn đang cầm gậy ngoài cửa"])
+def test_a_collapse_thought_to_be_played_at_or_a_blow_after_pretended_sleep_stays_the_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", ["i'm dead 💀 the whole class heard my ringtone during the exam",
+                                  "ngồi chờ xe buýt giữa trưa nắng chắc em xỉu mất thôi"])
+def test_dying_of_laughter_typed_as_a_skull_or_a_faint_foreseen_is_a_figure_and_no_alarm(text: str) -> None:
+    assert RULES._concepts(text)[0] & {"joking", "figure_of_speech"}
+    assert READER.detect(text) is None
+
+
+def test_a_faint_told_as_must_have_happened_stays_the_alarm() -> None:
+    reading = READER.read("chắc bà ngất mất rồi, gọi mãi không thưa")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_more_pills_than_meant_swallowed_just_now_is_a_poisoning() -> None:
+    reading = READER.read("i just swallowed 4 tabs instead of one at the party, how bad is it")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["hút cần sa lâu ngày có bị tâm thần không",
+                                  "does smoking weed every day make you psychotic"])
+def test_whether_a_drug_takes_a_persons_mind_is_a_danger_asked_about(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.ABOUT and "deadly_question" in reading.signals, reading
+
+
+def test_a_long_standing_illness_with_a_question_about_treatment_is_no_alarm() -> None:
+    reading = READER.read("mẹ em bị hen từ nhỏ tới giờ, thở khò khè suốt, bà uống methadone có sao không")
+    assert reading is None or reading.tier is not Tier.NOW, reading

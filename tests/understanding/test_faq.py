@@ -205,3 +205,15 @@ def test_the_formalities_of_leaving_treatment_are_asked_about_stopping_it() -> N
     index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
     entry, candidates = index.answer("em muốn dừng hẳn chương trình methadone thì phải làm thủ tục gì")
     assert entry is not None and entry.id == "methadone-stopping", candidates
+
+
+def test_using_again_after_months_without_treatment_is_asked_about_the_risk_after_a_break() -> None:
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
+    entry, candidates = index.answer("bỏ uống methadone gần năm nay rồi, giờ chơi lại thì có dễ sốc hơn trước không")
+    assert entry is not None and entry.id == "risk-after-a-break", candidates
+
+
+def test_methadone_called_a_slow_way_to_die_is_asked_about_what_methadone_is_not() -> None:
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
+    entry, candidates = index.answer("hàng xóm nói uống methadone là giết mình từ từ, có phải vậy không")
+    assert entry is not None and entry.id == "methadone-is-not", candidates

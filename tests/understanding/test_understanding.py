@@ -416,6 +416,13 @@ async def test_booking_something_elsewhere_is_outside_what_the_bot_does(bot: Bot
     assert INTENTS.intent("đặt lịch hẹn tư vấn chiều mai") == "book"
 
 
+def test_a_book_being_read_is_no_booking() -> None:
+    for text in ("the girl in the book i'm reading for class ran away from home in chapter 4, so sad",
+                 "i lent my book to a friend and she never gave it back"):
+        assert INTENTS.intent(text) != "book", text
+    assert INTENTS.intent("can i book a time with a counselor on friday") == "book"
+
+
 @pytest.mark.parametrize("text", ["bot này làm được những gì", "what kind of things can this bot help with",
                                   "bot này dùng để làm gì"])
 def test_asking_what_the_bot_can_do_is_the_menu(text: str) -> None:
