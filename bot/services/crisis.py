@@ -471,6 +471,13 @@ _DIED = re.compile(r"(?<![a-z])(?:died|passed away|tu vong|qua doi|roi chet|xong
 _GROWN_UP = re.compile(r"(?<![a-z])(?:con gai|con trai|con|daughter|son|kid|child)((?: [a-z0-9]+){0,6}?) "
                        r"(?:dai hoc|sinh vien|cao dang|university|college|uni student|grad school|"
                        r"da lay chong|da lay vo|da co gia dinh|da truong thanh|married|grown up|all grown)(?![a-z])")
+# A needle named ("kim tiêm", "bơm kim tiêm", "needle"), beside which a passive "bị đâm" is a prick.
+_NEEDLE = re.compile(r"(?<![a-z])(?:kim tiem|kim chich|bom kim tiem|ong tiem|needles?|syringes?)(?![a-z])")
+_PRICKED = frozenset({"bi dam", "bi dam phai", "dam phai", "bi kim dam", "kim dam"})
+_IN_LAW = re.compile(r"(?<![a-z])(?:con re|son in law|son-in-law)(?![a-z])")
+_GRANDCHILD = re.compile(r"(?<![a-z])(?:chau|grandson|granddaughter|grandchild|grandchildren|grandkids?|em be|con be|"
+                         r"thang be|dua be|baby|toddler)"
+                         r"(?![a-z])")
 # Words between the son or daughter and what they do that make it someone else's ("my son is 5, his dad is at college").
 _NOT_THEIRS = frozenset({"bo", "me", "chong", "vo", "dad", "mom", "mum", "father", "mother", "husband", "wife", "ong",
                          "ba", "anh", "chi", "boyfriend", "girlfriend", "uncle", "aunt", "brother", "sister"})
@@ -483,7 +490,10 @@ def _grown_up(folded: str) -> bool:
         between = found.group(1).split()
         if not any(w in _NOT_THEIRS or (w.isdigit() and int(w) < 18) for w in between):
             return True
-    return False
+    # A son-in-law named ("con rể tôi đang đánh con gái tôi"): the daughter is married, unless a grandchild or a young
+    # age is named too ("con rể đánh cháu tôi 5 tuổi").
+    return bool(_IN_LAW.search(folded)) and not _GRANDCHILD.search(folded) \
+        and not any(w.isdigit() and int(w) < 18 for w in folded.split())
 
 
 def _clauses(text: str) -> list[str]:
@@ -810,6 +820,11 @@ class CrisisReader:
             text = text[:READ_CHARS] + "\n" + text[-READ_CHARS:]
         found = self._concepts(text)
         reading = self._reading(text, found, answered)
+        # A wish to die taken back ("I said I wanted to die earlier, I was just being dramatic, I'm fine now"): no
+        # alarm, but the line with the numbers still comes, in case it comes back.
+        if reading is None and "false_alarm" in found[0] and "death" in found[0] \
+                and found[0] & {"wish", "speaker_wish", "suicide"}:
+            return CrisisReading(CrisisKind.SUICIDE, Tier.ABOUT, ("false_alarm", "death"))
         if reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier is Tier.NOW \
                 and _someone_elses_wish(found[0]):
             return replace(reading, someone_else=True)
@@ -1678,6 +1693,14 @@ class CrisisReader:
         # A blow or a collapse said not to have happened ("chồng em chưa bao giờ đánh em", "he didn't hit me", "wasn't
         # passed out"): the words deny it.
         kept = [(name, start, end) for name, start, end in kept if not self._denied(name, tokens, start)]
+        # Pricked, where a used needle is named and nobody who does it ("kim tiêm dùng rồi vứt đâu, sợ người khác bị
+        # đâm"): a needle-stick, which the FAQ answers (PEP), not a stabbing.
+        if _NEEDLE.search(folded):
+            pricks = [(name, start, end) for name, start, end in kept if name == "violence"
+                      and " ".join(t.folded for t in tokens[start:end]) in _PRICKED]
+            if pricks and len(pricks) == sum(name == "violence" for name, _, _ in kept) \
+                    and not any(name in ("weapon_only", "harm_verb", "threat", "person") for name, _, _ in kept):
+                kept = [match for match in kept if match not in pricks]
         fired = {name for name, _, _ in kept} | ({"sport"} if sport else set())
         if "only_fiction" in fired:
             fired.add("fiction")  # said to be made up, a band's or a song's name: a story or a name first of all
@@ -1972,6 +1995,33 @@ class CrisisReader:
                 return False  # the danger told before the question ("he took too much, how do I know if he's ok")
         return True
 
+    def _child_swallowing_told(self, text: str) -> bool:
+        """A clause names a child and tells a swallowing by mistake, supposing, asking and dating nothing ("my toddler
+        drank some of my methadone, …")."""
+        for clause in _clauses(text):
+            found = self._find_concepts(clause)[0]
+            if "ingest_accident" in found and found & {"child", "young_child"} and "?" not in clause \
+                    and not found & {"hypothetical", "question", "informational", "permission", "past", "long_ago",
+                                     "joking", "fiction", "dream", "feared_future", "safe_now"}:
+                return True
+        return False
+
+    def _signs_of_swallowing_asked(self, text: str) -> bool:
+        """Every sentence that names a swallowing by mistake asks first how to tell it has happened ("Dấu hiệu nào cho
+        thấy trẻ nhỏ đã uống phải methadone? Tôi trông cháu cho con gái đang điều trị"), with nothing seen, nobody
+        crying for help and no "just now": the swallowing is the one whose signs are asked. Told first ("con vừa uống
+        phải methadone, dấu hiệu nào cho thấy nó bị ngộ độc?"), it is now."""
+        named = [(folded, found) for folded, found, _asked in self._sentences(text) if "ingest_accident" in found]
+        if not named:
+            return False
+        for folded, found in named:
+            ask = _ASKS_HOW_TO_TELL.search(folded)
+            if ask is None or found & {"cry", "again", "strong_now", *SIGNS}:
+                return False
+            if "ingest_accident" in self._find_concepts(folded[:ask.start()])[0]:
+                return False
+        return True
+
     def _overdose_only_asked_about(self, text: str) -> bool:
         """In a message of several sentences, every sentence that names an overdose tells what is said or asks
         about it, and names nobody, no now and nothing taken ("Cô có thằng con út …, giờ đang đi làm thợ hồ. Cô nghe
@@ -2037,9 +2087,13 @@ class CrisisReader:
         """Every sentence that swallows something supposes it ("what happens if a toddler drinks methadone? asking
         because I just started getting take-home doses"): the "now" of another sentence is not the swallowing's."""
         swallowing = [found for found, _asked in self._by_sentence(text) if found & _SWALLOWING]
-        return bool(swallowing) and all(
-            "hypothetical" in found and not found & {"now", "strong_now", "cry", "past", *SIGNS}
-            for found in swallowing)
+        told = {"now", "strong_now", "cry", "past", *SIGNS}
+        if not swallowing or not all("hypothetical" in found and not found & told for found in swallowing):
+            return False
+        # The "if" must be the swallowing's own clause's: "my toddler drank some of my methadone, how can i tell if he
+        # is ok" tells the swallowing, then asks.
+        clauses = [self._find_concepts(clause)[0] for clause in _clauses(text)]
+        return all("hypothetical" in found for found in clauses if found & _SWALLOWING)
 
     def _signs_supposed(self, text: str) -> bool:
         """Every sentence that names a sign supposes it before naming it, and asks ("What's the first thing you
@@ -2411,7 +2465,14 @@ class CrisisReader:
                 or (self._swallowing_supposed(text) and not happened) \
                 or (excess and not accident and not child_swallowed
                     and self._signs_asked_of(text, {"excess", "excess_amount"})) \
+                or (accident and asks and self._signs_of_swallowing_asked(text)) \
                 or ("permission" in c and not accident and not (strong and specific))
+            # A child's swallowing told in a clause of its own, then asked about ("my toddler drank some of my
+            # methadone, how can i tell if he is ok"): told, whatever the question after it supposes.
+            if about and accident and c & {"child", "young_child"} \
+                    and not c & {"teen_age", "adult_age", "past", "long_ago", "safe_now", "bereaved"} \
+                    and self._child_swallowing_told(text):
+                about = False
             tier = Tier.ABOUT if about else Tier.NOW
             add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",
                 "young_child", "now", "question", "hypothetical", "permission", "past")

@@ -3501,3 +3501,55 @@ def test_whether_a_drug_takes_a_persons_mind_is_a_danger_asked_about(text: str) 
 def test_a_long_standing_illness_with_a_question_about_treatment_is_no_alarm() -> None:
     reading = READER.read("mẹ em bị hen từ nhỏ tới giờ, thở khò khè suốt, bà uống methadone có sao không")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", ["lúc nãy mình bảo muốn chết là nói lẫy thôi vì bị điểm kém, giờ ổn rồi nha",
+                                  "earlier i told you i wanted to die but i was just venting after a bad day, i'm ok"])
+def test_a_wish_to_die_taken_back_gets_the_line_and_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.ABOUT), reading
+
+
+def test_a_message_sent_to_the_wrong_chat_is_no_alarm() -> None:
+    reading = READER.read("sorry, ignore my last message about the rope, it was meant for my camping group")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_wish_to_die_after_a_taking_back_stays_the_alarm() -> None:
+    reading = READER.read("ignore my last message, the truth is i swallowed all my pills and i want to die")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_a_married_daughter_beaten_by_her_husband_is_violence_not_the_child_line() -> None:
+    reading = READER.read("con rể tôi say xỉn đang đánh con gái tôi trong bếp, tôi già rồi không can nổi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    grandchild = READER.read("con rể tôi say xỉn đang đánh cháu tôi mới 3 tuổi")
+    assert grandchild is not None and grandchild.kind is CrisisKind.CHILD, grandchild
+
+
+def test_the_signs_of_a_childs_swallowing_asked_are_a_question_and_a_swallowing_told_then_asked_is_now() -> None:
+    asked = READER.read("Làm sao biết một đứa trẻ đã lỡ uống methadone? Tôi hay giữ cháu cho con trai đang điều trị")
+    assert asked is not None and (asked.kind, asked.tier) == (CrisisKind.POISONING, Tier.ABOUT), asked
+    told = READER.read("my little girl drank from my methadone bottle, how do i know if she is alright")
+    assert told is not None and (told.kind, told.tier) == (CrisisKind.POISONING, Tier.NOW), told
+
+
+def test_a_needle_stick_feared_is_no_stabbing_and_a_needle_used_as_a_weapon_is() -> None:
+    for text in ("bơm kim tiêm cũ nên bỏ vào đâu, để ngoài sợ trẻ con nhặt bị đâm",
+                 "kim chích xài xong bỏ chỗ nào, vứt bậy sợ người khác bị đâm"):
+        feared = READER.read(text)
+        assert feared is None or feared.tier is not Tier.NOW, (text, feared)
+    reading = READER.read("hắn cầm kim tiêm đuổi theo em, em bị đâm vào vai rồi, hắn vẫn đứng dưới nhà")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_someone_elses_wish_to_die_asked_as_said_in_a_temper_stays_the_alarm() -> None:
+    reading = READER.read("Bố em khóa cửa phòng, nói vọng ra là ông muốn chết cho xong, em nghe tiếng mở lọ thuốc. "
+                          "Chắc bố chỉ nói lẫy thôi phải không ạ?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_childs_swallowing_over_and_checked_by_a_doctor_is_no_alarm() -> None:
+    reading = READER.read("my daughter drank a bit of my methadone two years ago, the hospital kept her overnight and "
+                          "she was fine. how should i store it now?")
+    assert reading is None or reading.tier is not Tier.NOW, reading

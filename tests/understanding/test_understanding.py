@@ -423,6 +423,11 @@ def test_a_book_being_read_is_no_booking() -> None:
     assert INTENTS.intent("can i book a time with a counselor on friday") == "book"
 
 
+def test_moving_ones_treatment_to_another_clinic_is_no_site_search() -> None:
+    assert INTENTS.intent("can my mum move her methadone treatment to a clinic near us in Hue?") != "sites"
+    assert INTENTS.intent("find a methadone clinic in Hue") == "sites"
+
+
 @pytest.mark.parametrize("text", ["bot này làm được những gì", "what kind of things can this bot help with",
                                   "bot này dùng để làm gì"])
 def test_asking_what_the_bot_can_do_is_the_menu(text: str) -> None:
