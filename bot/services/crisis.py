@@ -1030,10 +1030,16 @@ class CrisisReader:
             no_overdose = model.crisis_kind == CrisisKind.OVERDOSE and reading.kind is CrisisKind.SUICIDE \
                 and "suicide" in c and not c & {"overdose_event", "shock_word", "used", "swallowed", "ingest", "excess",
                                                 "excess_amount", "collapse", *SIGNS}
+            # ... and a blow struck at the writer a moment ago, with no wish of their own ("partner just choked me …,
+            # said when he's back I'm dead"): the "dead" is his threat, and the violence reply has 113 and 115.
+            blow_struck = model.crisis_kind == CrisisKind.SUICIDE and reading.kind is CrisisKind.VIOLENCE \
+                and "struck_now" in reading.signals and "harm_verb" in c \
+                and not c & {"suicide", "despair", "speaker_wish", "wish", "method", "plan", "stockpile",
+                             *FAREWELL_EVIDENCE}
             model_kind = model.kind_share >= MODEL_KIND and not no_overdose \
                 and not (asked_then_taken or child_seen or swallowed_seen or excess_unseen or no_child
                          or (not_the_writer and not shut_in_armed) or nothing_taken or own_harm or no_dying
-                         or child_sees or no_blow)
+                         or child_sees or no_blow or blow_struck)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -1430,6 +1436,13 @@ class CrisisReader:
             if kind is CrisisKind.VIOLENCE and reading is None and c & FAREWELL_EVIDENCE \
                     and not c & {"violence", "harm_verb", "threat", "weapon_only", "everyday_leaving"}:
                 kind = CrisisKind.SUICIDE
+            # A young child who just swallowed something, with no word of dying ("my son just ate like six of the
+            # caffeine pills I keep in the truck, he's 7"): a poisoning, which the model hears as a means.
+            if kind is CrisisKind.SUICIDE and reading is None and "young_child" in c and "strong_now" in c \
+                    and {"ingest", "substance"} <= c \
+                    and not c & {"suicide", "death", "despair", "speaker_wish", "wish", "method", "plan", "stockpile",
+                                 *FAREWELL_EVIDENCE}:
+                kind = CrisisKind.POISONING
             # And where something was swallowed instead ("my buddy drank someone's methadone outside the clinic an hour
             # ago"): a poisoning.
             if kind is CrisisKind.VIOLENCE and reading is None and {"swallowed", "substance"} <= c \
@@ -2225,10 +2238,12 @@ class CrisisReader:
         """A sentence of a message of several tells of someone named dying or wishing to, now, supposing, asking and
         looking back on nothing ("… My brother just texted me he wants to die.")."""
         sentences = self._by_sentence(text)
+        # The writer's own despair said to last ("dạo này e bế tắc lắm, … nghĩ chết quách cho xong.") is told too.
         return len(sentences) > 1 and any(
             found & _DYING_CONCEPTS and found & {"person", "first_person"} and not asked
-            and not found & {"question", "informational", "hypothetical", "permission", "past", "long_ago", "habitual",
+            and not found & {"question", "informational", "hypothetical", "permission", "past", "long_ago",
                              "joking", "fiction", "dream", "safe_now", "bereaved", "denied_wish", "others_fear"}
+            and ("habitual" not in found or {"first_person", "despair", "suicide"} <= found)
             for found, asked in sentences)
 
     def _violence_then(self, text: str) -> bool:
@@ -2551,6 +2566,11 @@ class CrisisReader:
             # A faint played at ("my little cousin is pretending to be passed out to skip homework"): nobody is out.
             general = general or ("pretended" in c and "carer_out" in c and not strong
                                   and not c & {"child_harm", "left_alone", "cry", "again"})
+            # A child who writes of the harm and asks how to get out of it ("im 12, mom is high again, no food, she
+            # locked us in. how do we get out"): the question is asked from inside the danger.
+            general = general and not ("child_writes" in c and bool(c & {"child_harm", "carer_out"})
+                                       and not c & {"past", "long_ago", "fiction", "hypothetical", "joking",
+                                                    "safe_now", "dream"})
             add(CrisisKind.CHILD, Tier.ABOUT if general else Tier.NOW, "child", "child_generic", "young_child",
                 "child_harm", "carer_out", "question", "hypothetical", "past")
 
@@ -2563,6 +2583,11 @@ class CrisisReader:
             # whatever the writer asks about it.
             violence_then = bool(c & {"past", "long_ago"}) and self._violence_then(text)
             if "now" in c and specific and not not_now and not violence_then:
+                c = c | {"struck_now"}
+            # Struck a moment ago ("partner just choked me … said when he's back I'm dead"): a "when he's back" or a
+            # question after it does not make it a habit asked about.
+            if strong and specific and not violence_then \
+                    and not c & {"past", "long_ago", "fiction", "joking", "dream", "hypothetical", "safe_now"}:
                 c = c | {"struck_now"}
             general = not threatened and "struck_now" not in c \
                 and (not_now or (asks and not now) or ("informational" in c and not strong)

@@ -3553,3 +3553,40 @@ def test_a_childs_swallowing_over_and_checked_by_a_doctor_is_no_alarm() -> None:
     reading = READER.read("my daughter drank a bit of my methadone two years ago, the hospital kept her overnight and "
                           "she was fine. how should i store it now?")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_wish_to_die_said_to_last_then_a_question_in_a_sentence_of_its_own_is_the_alarm() -> None:
+    reading = RULES.read("dạo này mình bế tắc lắm, chỉ muốn chết quách cho xong. cho mình hỏi số điện thoại tư vấn "
+                         "là gì")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_blow_struck_a_moment_ago_with_a_threat_and_a_question_is_violence_now() -> None:
+    reading = RULES.read("my boyfriend just punched me and drove off, he said when he's back I'm dead. where do I go?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_child_who_writes_from_inside_the_danger_and_asks_is_the_child_line_now() -> None:
+    reading = READER.read("i'm 11, dad is wasted again and locked me and my sister in our room, we haven't eaten. "
+                          "how can we get out")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_young_child_who_just_swallowed_pills_is_a_poisoning_not_a_wish_to_die() -> None:
+    reading = READER.read("my girl just ate a bunch of the sleeping tablets i keep in the car, right now, she's 5")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_fight_with_knives_seen_now_is_violence() -> None:
+    reading = READER.read("night guard at the factory, two workers are fighting with knives by the gate right now")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "hồi năm ngoái thằng cu nhà tôi suýt uống nhầm lọ methadone, may tôi thấy kịp, giờ cất tủ khóa rồi. "
+    "Có thuốc thay thế dạng viên không?",
+    "I overdosed twice back in my twenties. Clean and on methadone for 8 years now, just wanted to say thanks, "
+    "the clinic saved my life."])
+def test_a_swallowing_stopped_in_time_or_a_life_saved_long_ago_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, reading
