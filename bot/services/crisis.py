@@ -2380,8 +2380,11 @@ class CrisisReader:
             # they are the clip's.
             made_up = made_up or ("fiction" in c and not strong and not c & {"cry", "again"}
                                   and bool(_ON_SCREEN.search(" ".join(words(text)))))
-            # ... nor against signs played at ("em trai giả vờ bất tỉnh để khỏi đi học"): acted, not seen.
-            made_up = made_up or ("pretended" in c and not strong and not c & {"cry", "again", "swallowed"})
+            # ... nor against signs played at ("em trai giả vờ bất tỉnh để khỏi đi học"): acted, not seen; each sign in
+            # the sentence that says so ("hôm qua nó giả vờ ngủ. Giờ nó không thở" is now).
+            made_up = made_up or ("pretended" in c and not strong and not c & {"cry", "again", "swallowed"}
+                                  and all("pretended" in found for found, _asked in self._by_sentence(text)
+                                          if found & {*SIGNS, "collapse"}))
             # ... nor against a dream told ("nằm mơ thấy anh trai sốc thuốc gọi không tỉnh"): each sign in the sentence
             # that tells the dream. A sign told in a sentence of its own after it ("… tỉnh dậy thấy chồng không thở")
             # is now.

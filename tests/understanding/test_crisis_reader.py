@@ -3468,7 +3468,8 @@ def test_a_collapse_played_at_is_no_alarm(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "em tưởng nó giả vờ ngủ nhưng lay mãi không dậy, môi tím rồi",
     "i thought he was faking it but he still won't wake up",
-    "nó làm bộ ngủ rồi nửa đêm dậy đập em, giờ nó vẫn đang cầm gậy ngoài cửa"])
+    "nó làm bộ ngủ rồi nửa đêm dậy đập em, giờ nó vẫn đang cầm gậy ngoài cửa",
+    "tuần trước thằng bé giả vờ ngất để khỏi đi học. Giờ nó nằm im không thở, môi tím"])
 def test_a_collapse_thought_to_be_played_at_or_a_blow_after_pretended_sleep_stays_the_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and reading.tier is Tier.NOW, reading
