@@ -3499,6 +3499,11 @@ def test_whether_a_drug_takes_a_persons_mind_is_a_danger_asked_about(text: str) 
     assert reading is not None and reading.tier is Tier.ABOUT and "deadly_question" in reading.signals, reading
 
 
+def test_going_crazy_said_of_a_queue_is_no_danger_asked_about() -> None:
+    assert "deadly_question" not in RULES._concepts("waiting at the methadone clinic every morning would drive you "
+                                                    "crazy, do they open earlier on sundays?")[0]
+
+
 def test_a_long_standing_illness_with_a_question_about_treatment_is_no_alarm() -> None:
     reading = READER.read("mẹ em bị hen từ nhỏ tới giờ, thở khò khè suốt, bà uống methadone có sao không")
     assert reading is None or reading.tier is not Tier.NOW, reading
