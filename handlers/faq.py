@@ -50,7 +50,8 @@ async def on_question(turn: Turn) -> Step | None:
     # vàng hôm nay" and the fees entry share "giá"; "what time is it in London" is shaped like a question
     # about dosing hours) is a coincidence, not an answer.
     # A question about the bot itself is within what it covers when it names the bot ("bot này của ai lập ra").
-    about_the_bot = entry.topic == "bot" and bool(_THE_BOT.search(" ".join(words(turn.text))))
+    about_the_bot = entry.topic == "bot" \
+        and bool(_THE_BOT.search(_BOT_ADDRESSED.sub(" ", " ".join(words(turn.text)))))
     if candidates[0].overlap < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text) \
             and not about_the_bot:
         return None
@@ -81,6 +82,11 @@ _ASKING_MARK = re.compile(r"(?<![a-z])(?:cho (?:(?:em|minh|toi|tui|chau|anh|chi|
 _WHAT_IS_THAT = re.compile(r"((?:[a-z0-9]+ ){1,5}la (?:cai )?gi) ma ")
 # The bot named, in a question about who runs it, what it keeps or whether a person answers.
 _THE_BOT = re.compile(r"(?<![a-z])(?:bot|chatbot)(?![a-z])")
+# The bot called by name, first or last ("bot ơi mai có mưa không", "mai Hà Nội có mưa không bot"): an address, as "ad
+# ơi" is, and no question about the bot. "Who runs this bot" names it.
+_BOT_ADDRESSED = re.compile(r"^(?:(?:hey|hi|hello|e|ei|oi) )?bot(?: oi| a| nhe| nha)?(?![a-z])|"
+                            r"(?<![a-z])(?<!this )(?<!the )(?<!that )(?<!your )(?<!a )(?<!con )(?<!cai )"
+                            r"bot(?: oi| a| nhe| nha| ha)?$")
 # Asking what to do, not what it looks like: "nếu ai đó bị quá liều thì làm gì", "should you leave someone to
 # sleep it off", "what should I have done". The signs entry says little of what to do; its first-aid entry does.
 # "làm sao biết" and "what should I look out for" ask for the signs.

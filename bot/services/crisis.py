@@ -237,6 +237,18 @@ _TAKEN_BACK = re.compile(r"(?:^|(?<=, ))(?:(?:a|a khong|thoi|xin loi|sorry) ,? )
                          r"(?:(?:em|toi|tui|minh|anh|chi|con|to|tao) )?"
                          r"(?:nham|nham roi|nham mat roi)(?: (?:a|ah|ak|nha|nhe|roi))?(?= ,|$)|"
                          r"(?<![a-z])(?:my mistake|my bad|i was wrong|i got it wrong|i misread)(?= ,|$)")
+# A message of the writer's own taken back, then the writer said to be fine ("lúc nãy em nhắn là muốn chết là vì đội em
+# thua thôi, ad đừng lo, em ổn mà", "earlier I said I wanted to die, that was about the exam, I'm fine now"): the
+# earlier words said, then the fine now after them. Not "đừng lo cho em" or "don't worry about me", a farewell's words.
+_SAID_EARLIER = re.compile(
+    r"(?<![a-z])(?:(?:luc nay|hoi nay|ban nay|khi nay|vua nay|hom qua|toi qua|dem qua)"
+    r"(?: (?:em|minh|toi|tui|t|to|tao|con|anh|chi))? (?:co )?(?:nhan|noi|bao|viet|ghi)|"
+    r"(?:earlier|last night|yesterday) i (?:said|wrote|texted|typed|messaged|sent)|"
+    r"i (?:said|wrote|texted|typed|messaged|sent)(?: [a-z]+){0,6} (?:earlier|last night|yesterday))(?![a-z])")
+_FINE_NOW = re.compile(
+    r"(?<![a-z])(?:(?:em|minh|toi|tui|t|con) (?:on|van on|on roi|on ma|khong sao|ko sao|k sao|khoe)|"
+    r"(?<!bao )(?<!noi )dung lo(?! cho)|i m (?:fine|ok|okay|alright|safe)|im (?:fine|ok|okay|alright|safe)|"
+    r"don t worry(?! about me)|dont worry(?! about me)|no need to worry)(?![a-z])")
 # What did not happen, said beside it ("không phải …", "nobody …"): a mistake alone ("em nhầm rồi, con em uống hết
 # chai methadone") may be the danger's own slip.
 _DENIED = re.compile(r"(?<![a-z])(?:khong phai|ko phai|k phai|hong phai|chang phai|dau phai|khong ai|ko ai|chua ai|"
@@ -1161,6 +1173,13 @@ class CrisisReader:
         dreamt = "dream" in c and calm \
             and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", *FAREWELL_EVIDENCE} \
             and all("dream" in found for found, _asked in self._by_sentence(text) if found & (EVENTS | EVIDENCE))
+        # A danger read of in the news or a post, as past ("thấy trên fb vụ bé 2 tuổi uống nhầm methadone năm ngoái mà
+        # rùng mình"), with no now, no cry and no word of the writer's own wish: the model hears the child and the
+        # swallowing; the words say where and when they were.
+        news_then = reading is not None and reading.tier is Tier.ABOUT and "fiction" in c \
+            and bool(c & {"past", "long_ago"}) and calm \
+            and not c & {"now", "not_safe", "speaker_wish", "despair", "method", "plan", "stockpile",
+                         *FAREWELL_EVIDENCE}
         # A blow told as past beside a question about what to do if it comes again now ("last year i got beaten up
         # … what should i do if they come after me now?"): the rules' question, whatever the model hears in the blow.
         blow_then = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.VIOLENCE \
@@ -1415,7 +1434,7 @@ class CrisisReader:
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
                          or told_in_fiction or acted or small_hurt or signing_off or meaning or other_ending or medical
-                         or dosing_visit or dreamt or blow_then or released_asked or everyday_swallowed
+                         or dosing_visit or dreamt or news_then or blow_then or released_asked or everyday_swallowed
                          or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of or death_heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
@@ -1596,8 +1615,9 @@ class CrisisReader:
             if name == "bot_feature":
                 dropped.update(range(max(0, start - 3), end))
         if dropped:
+            # And the use said to be given up ("không còn chơi nữa, chỉ muốn xóa hết dữ liệu"): a life, not its end.
             for name, start, end in matches:
-                if name == "feature_talk":
+                if name in ("feature_talk", "clean_time"):
                     dropped.update(range(start, end))
         return " ".join(t.folded for i, t in enumerate(tokens) if i not in dropped)
 
@@ -1794,6 +1814,11 @@ class CrisisReader:
         # What was told taken back as the writer's own mistake, in a clause of its own ("không phải con em uống đâu, em
         # nhầm, ...", "sorry, my mistake"): not "em nhầm thuốc", a mistake that is the danger.
         if _TAKEN_BACK.search(folded) and _DENIED.search(folded):
+            fired.add("false_alarm")
+        said_earlier = _SAID_EARLIER.search(folded)
+        if said_earlier and _FINE_NOW.search(folded, said_earlier.end()) \
+                and not fired & {"despair", "cry", "again", "strong_now", "method", "plan", "stockpile", "not_safe",
+                                 *FAREWELL_EVIDENCE}:
             fired.add("false_alarm")
         if "false_alarm" in fired and not fired & {"cry", "again", "strong_now"}:
             fired.add("safe_now")  # what turned out to be nothing is over
@@ -2181,6 +2206,17 @@ class CrisisReader:
                 return True
         return False
 
+    def _excess_told_apart(self, text: str) -> bool:
+        """A sentence of a message of several tells too much taken now, asking and supposing nothing, beside one that
+        asks something else ("cho em hỏi đăng ký nhắc giờ uống thuốc được không. Với lại sáng nay uống ở điểm cấp phát
+        xong về lại uống tiếp chai mang về, giờ thấy lâng lâng"): what is asked is not whether it may be taken."""
+        sentences = self._by_sentence(text)
+        return len(sentences) > 1 and any(
+            found & {"excess", "excess_amount"} and found & _SWALLOWING and found & {"now", "strong_now"} and not asked
+            and not found & {"hypothetical", "question", "informational", "permission", "deadly_question", "past",
+                             "long_ago", "joking", "fiction", "habitual", "yes_no"}
+            for found, asked in sentences)
+
     def _excess_done(self, text: str) -> bool:
         """A clause tells more taken by the writer as done ("… lại mua thêm hai viên subutex ngậm luôn", "ngậm thêm
         2 viên rồi"), asking and supposing nothing: what is asked after it is whether it is dangerous now."""
@@ -2484,7 +2520,8 @@ class CrisisReader:
                 or (excess and not accident and not child_swallowed
                     and self._signs_asked_of(text, {"excess", "excess_amount"})) \
                 or (accident and asks and self._signs_of_swallowing_asked(text)) \
-                or ("permission" in c and not accident and not (strong and specific))
+                or ("permission" in c and not accident and not (strong and specific)
+                    and not (excess and self._excess_told_apart(text)))
             # A child's swallowing told in a clause of its own, then asked about ("my toddler drank some of my
             # methadone, how can i tell if he is ok"): told, whatever the question after it supposes.
             if about and accident and c & {"child", "young_child"} \

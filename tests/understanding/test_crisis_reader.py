@@ -3596,3 +3596,56 @@ def test_a_fight_with_knives_seen_now_is_violence() -> None:
 def test_a_swallowing_stopped_in_time_or_a_life_saved_long_ago_is_no_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_the_days_dose_taken_twice_told_beside_another_request_is_a_poisoning_now() -> None:
+    reading = READER.read("cho mình hỏi đặt lịch tư vấn thứ 6 được không. Mà hồi sáng mình uống ở trạm rồi, về nhà lại "
+                          "uống tiếp chai mang về, giờ thấy lừ đừ")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_the_take_home_dose_after_the_clinic_dose_asked_about_is_a_question() -> None:
+    # guard: the taking asked about in its own sentence, not told
+    reading = READER.read("uống ở trạm xong về có được uống tiếp chai mang về không ạ")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_use_given_up_beside_a_wish_to_erase_the_data_is_no_alarm() -> None:
+    reading = READER.read("gio em song khoe roi, khong con choi nua, chi muon xoa het du lieu")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_wish_to_die_written_earlier_and_taken_back_with_the_writer_fine_gets_the_line() -> None:
+    for text in ("hồi nãy mình nhắn là muốn chết là do bị sếp mắng thôi, bạn đừng lo, mình ổn",
+                 "earlier I texted that I wanted to die, that was about my exam results, don't worry, I'm fine now"):
+        reading = READER.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.ABOUT), (text,
+                                                                                                         reading)
+
+
+@pytest.mark.parametrize("text", [
+    # guards: "đừng lo" said by someone else, and "don't worry about me" beside a goodbye
+    "hôm qua em nói với mẹ là em muốn chết, mẹ bảo đừng lo, nhưng giờ em vẫn muốn chết",
+    "earlier i said i wanted to die. don't worry about me, goodbye everyone"])
+def test_a_wish_to_die_not_taken_back_by_the_writer_stays_the_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_suicide_line_asked_for_someone_else_or_for_later_is_a_question() -> None:
+    reading = READER.read("is there a number for people thinking of suicide? it's not for me right now, I want to put "
+                          "it on our group's poster")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_childs_swallowing_read_of_in_a_post_from_last_year_is_no_alarm() -> None:
+    reading = READER.read("đọc trên fb vụ một bé 4t uống nhầm methadone của bố năm ngoái mà sợ")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: one posted now, with the child going limp now
+    now = READER.read("vừa thấy trên fb nhà hàng xóm đăng bé uống nhầm methadone, giờ bé đang lịm đi")
+    assert now is not None and now.tier is Tier.NOW, now
+
+
+def test_blows_of_a_time_of_using_said_to_be_behind_the_writer_are_no_alarm() -> None:
+    reading = READER.read("I got beaten up a lot back when I used, that's all behind me now. any groups in Hue?")
+    assert reading is None or reading.tier is not Tier.NOW, reading

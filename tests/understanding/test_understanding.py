@@ -1840,3 +1840,26 @@ async def test_where_the_writer_is_said_alone_still_finds_the_sites(bot: Bot) ->
     await onboard(bot)
     handler, _texts = await say(bot, "em o thu duc")
     assert handler.startswith("sites"), handler
+
+
+def test_a_singers_name_is_not_the_word_son_and_a_son_named_is_on_topic() -> None:
+    assert not INTENTS.on_topic("ban co nghe bai moi cua son tung chua")
+    assert INTENTS.on_topic("my son is on meth, what can we do")
+
+
+@pytest.mark.parametrize("text", ["bot ơi hôm nay giá vàng bao nhiêu", "tối nay có đá bóng không bot"])
+async def test_something_else_asked_with_the_bot_called_by_name_is_off_topic(bot: Bot, text: str) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, text)
+    assert handler == "understand:off_topic", handler
+
+
+def test_take_home_doses_asked_by_someone_who_works_far_away_is_no_site_search() -> None:
+    assert INTENTS.intent("any chance of take-home doses? my job is nowhere near a clinic") != "sites"
+
+
+async def test_who_runs_the_bot_named_last_is_still_about_the_bot(bot: Bot) -> None:
+    # guard: "this bot" at the end names the bot; it is no address
+    await onboard(bot)
+    handler, _texts = await say(bot, "making a film about harm reduction in Hanoi. who is behind this bot?")
+    assert handler != "understand:off_topic", handler
