@@ -275,6 +275,8 @@ _SAFE_PLACE = re.compile(r"(?<![a-z])(?:(?:dang|da|gio|hien) o (?:[a-z]+ ){0,4}a
                          r"(?! (?:khong|ko|k|chua|hong|ha)(?![a-z]))"
                          r"|(?:i m|we re|i am|we are) safe (?:at|with|now|here)(?![a-z]))")
 _BUT = re.compile(r"(?<![a-z])(?:nhung|but|ma|tuy vay|however|except)(?![a-z])")
+# The same, without "mà", which is also the "mà" of "may mà" (luckily).
+_BUT_THEN = re.compile(r"(?<![a-z])(?:nhung|but|tuy vay|however)(?![a-z])")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
@@ -1822,6 +1824,13 @@ class CrisisReader:
             fired.add("false_alarm")
         if "false_alarm" in fired and not fired & {"cry", "again", "strong_now"}:
             fired.add("safe_now")  # what turned out to be nothing is over
+        # Saved then, but a sign or a collapse told after a "but" ("may mà có người thấy, nhưng giờ nó lại nằm im không
+        # thở"): what is told last is now.
+        turns = list(_BUT_THEN.finditer(folded)) if "safe_now" in fired else []
+        if turns:
+            after = self._find_concepts(folded[turns[-1].end():])[0]
+            if after & {*SIGNS, "collapse", "overdose_event", "not_waking", "cry"} and "safe_now" not in after:
+                fired.discard("safe_now")
         if "others_fear" in fired:
             fired.add("reported")  # what they fear is said in their words, not the writer's wish
         if "set_aside" in fired and fired & {"now", "strong_now"}:

@@ -3649,3 +3649,25 @@ def test_a_childs_swallowing_read_of_in_a_post_from_last_year_is_no_alarm() -> N
 def test_blows_of_a_time_of_using_said_to_be_behind_the_writer_are_no_alarm() -> None:
     reading = READER.read("I got beaten up a lot back when I used, that's all behind me now. any groups in Hue?")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_an_overdose_last_year_found_in_time_by_someone_is_no_alarm() -> None:
+    reading = READER.read("năm ngoái chồng chị bị sốc thuốc ngoài rẫy, may mà người đi rẫy gặp được, giờ anh uống "
+                          "methadone 1 năm rồi")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_saved_then_but_a_sign_told_after_but_is_the_alarm() -> None:
+    # guard: the rescue is the past's; what comes after "nhưng giờ" is now
+    reading = READER.read("hôm trước thằng em bị sốc thuốc, may mà có người thấy, nhưng giờ nó lại nằm im không thở")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_smack_threatened_to_a_child_and_said_not_meant_is_no_alarm() -> None:
+    reading = READER.read("con bé lì quá, tôi dọa ăn vạ nữa là đánh đòn, dọa cho sợ thôi chứ có đánh thật đâu")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_suicide_mission_is_a_figure_of_speech() -> None:
+    reading = READER.read("my brother calls his night shift at the port a suicide mission, he's just tired of it")
+    assert reading is None or reading.tier is not Tier.NOW, reading

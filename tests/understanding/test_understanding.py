@@ -1863,3 +1863,8 @@ async def test_who_runs_the_bot_named_last_is_still_about_the_bot(bot: Bot) -> N
     await onboard(bot)
     handler, _texts = await say(bot, "making a film about harm reduction in Hanoi. who is behind this bot?")
     assert handler != "understand:off_topic", handler
+
+
+def test_whether_a_group_meets_on_a_day_is_the_groups_and_whether_the_police_will_know_is_no_booking() -> None:
+    assert INTENTS.intent("does the self-help group meet on Saturday?") == "groups"
+    assert INTENTS.intent("mẹ em hẹn tuần sau đi đăng ký methadone, liệu có bị công an biết không") != "book"
