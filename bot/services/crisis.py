@@ -1828,8 +1828,8 @@ class CrisisReader:
         # thở"): what is told last is now.
         turns = list(_BUT_THEN.finditer(folded)) if "safe_now" in fired else []
         if turns:
-            after = self._find_concepts(folded[turns[-1].end():])[0]
-            if after & {*SIGNS, "collapse", "overdose_event", "not_waking", "cry"} and "safe_now" not in after:
+            told_last = self._find_concepts(folded[turns[-1].end():])[0]
+            if told_last & {*SIGNS, "collapse", "overdose_event", "not_waking", "cry"} and "safe_now" not in told_last:
                 fired.discard("safe_now")
         if "others_fear" in fired:
             fired.add("reported")  # what they fear is said in their words, not the writer's wish
