@@ -50,8 +50,9 @@ async def on_question(turn: Turn) -> Step | None:
     # vàng hôm nay" and the fees entry share "giá"; "what time is it in London" is shaped like a question
     # about dosing hours) is a coincidence, not an answer.
     # A question about the bot itself is within what it covers when it names the bot ("bot này của ai lập ra").
-    about_the_bot = entry.topic == "bot" \
-        and bool(_THE_BOT.search(_BOT_ADDRESSED.sub(" ", " ".join(words(turn.text)))))
+    folded = " ".join(words(turn.text))
+    about_the_bot = entry.topic == "bot" and bool(_THE_BOT.search(folded)) \
+        and (bool(_THE_BOT.search(_BOT_ADDRESSED.sub(" ", folded))) or bool(_YOU.search(folded)))
     if candidates[0].overlap < turn.services.faq.ANSWER_AT and not turn.services.intents.on_topic(turn.text) \
             and not about_the_bot:
         return None
@@ -83,8 +84,10 @@ _WHAT_IS_THAT = re.compile(r"((?:[a-z0-9]+ ){1,5}la (?:cai )?gi) ma ")
 # The bot named, in a question about who runs it, what it keeps or whether a person answers.
 _THE_BOT = re.compile(r"(?<![a-z])(?:bot|chatbot)(?![a-z])")
 # The bot called by name, first or last ("bot ơi mai có mưa không", "mai Hà Nội có mưa không bot"): an address, as "ad
-# ơi" is, and no question about the bot. "Who runs this bot" names it.
-_BOT_ADDRESSED = re.compile(r"^(?:(?:hey|hi|hello|e|ei|oi) )?bot(?: oi| a| nhe| nha)?(?![a-z])|"
+# ơi" is, and no question about the bot, unless the question is put to it ("will you report me to the police, bot?").
+# "Who runs this bot" names it.
+_YOU = re.compile(r"(?<![a-z])(?:you|u|ur|your|ban|may|mi)(?![a-z])")
+_BOT_ADDRESSED = re.compile(r"^(?:(?:hey|hi|hello|e|ei|oi) bot|bot (?:oi|a|nhe|nha))(?![a-z])|"
                             r"(?<![a-z])(?<!this )(?<!the )(?<!that )(?<!your )(?<!a )(?<!con )(?<!cai )"
                             r"bot(?: oi| a| nhe| nha| ha)?$")
 # Asking what to do, not what it looks like: "nếu ai đó bị quá liều thì làm gì", "should you leave someone to

@@ -123,6 +123,7 @@ SHADOWED = {
     "seeking_care": frozenset({"wish"}),  # the "going to" of "not worth going to hospital?" intends nothing
     # "nobody overdosed", "không ai uống": the event named is the one denied
     "nothing_happening": frozenset({"overdose_event", "shock_word", "ingest", "swallowed", "ingest_accident"}),
+    "dose_prescribed": frozenset({"excess", "excess_amount"}),  # "bác sĩ tăng gấp đôi liều": a dose prescribed
     "polite_sorry": frozenset({"farewell_apology"}),  # "xin lỗi làm phiền", "sorry, dumb question": manners
     "asking_wish": frozenset({"speaker_wish", "wish"}),  # "em muốn hỏi": a question to ask, no wish about life
     "tell_anyone": frozenset({"informational", "question", "hypothetical"}),  # "dọa giết em nếu em báo ai"
@@ -1162,6 +1163,12 @@ class CrisisReader:
             and not c & {"used", "overdose_event", "swallowed", "ingest", "excess", "excess_amount", "spiked",
                          "violence", "threat", "harm_verb", "weapon_only", "child_harm", "suicide", "speaker_wish",
                          *FAREWELL_EVIDENCE}
+        # An illness told of someone named, with nothing else ("my mum has liver cancer and it's terminal, I'm scared of
+        # losing her"): the model hears someone in danger and the fear; the words say an illness, and a loss feared.
+        illness_told = reading is None and "grave_illness" in c and calm \
+            and not c & (EVENTS | FAREWELL_EVIDENCE | _CHILD_WORDS
+                         | {"despair", "speaker_wish", "wish", "swallowed", "harm_verb", "threat", "out_of_control",
+                            "left_alone", "carer_out", "used", *SIGNS})
         # The daily visit to the dosing place, or the hour of a dose asked, with no other word of a danger ("trạm mở
         # cửa mấy giờ để uống thuốc vậy"): the model, sure as it may be, hears a swallowing in "uống thuốc".
         dosing_visit = reading is None and bool(c & {"dosing_service", "daily_visit", "asks_time"}) \
@@ -1436,8 +1443,9 @@ class CrisisReader:
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
                          or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
                          or told_in_fiction or acted or small_hurt or signing_off or meaning or other_ending or medical
-                         or dosing_visit or dreamt or news_then or blow_then or released_asked or everyday_swallowed
-                         or signs_supposed or withdrawing or pet_died or signs_asked_alone or heard_of or death_heard_of
+                         or dosing_visit or illness_told or dreamt or news_then or blow_then or released_asked
+                         or everyday_swallowed or signs_supposed or withdrawing or pet_died or signs_asked_alone
+                         or heard_of or death_heard_of
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
                          or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said):
@@ -1991,7 +1999,7 @@ class CrisisReader:
             fired.add("substance")
         if fired & {"ingest", "swallowed"} and any(int(n) >= 5 for n in _MANY_PILLS.findall(folded)):
             fired.add("excess_amount")
-        if fired & {"substance", "ingest", "used"} and _TWICE.search(folded):
+        if fired & {"substance", "ingest", "used"} and _TWICE.search(folded) and "dose_prescribed" not in fired:
             fired.add("excess")
         if fired & {"used", "substance"} and _CAN_IT_KILL.search(folded):
             fired.add("deadly_question")

@@ -3671,3 +3671,27 @@ def test_a_smack_threatened_to_a_child_and_said_not_meant_is_no_alarm() -> None:
 def test_a_suicide_mission_is_a_figure_of_speech() -> None:
     reading = READER.read("my brother calls his night shift at the port a suicide mission, he's just tired of it")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", [
+    "hôm nay khoa mình nhận 4 ca quá liều, về tới nhà là lăn ra ngủ",
+    "bác sĩ tăng gấp đôi liều methadone cho em từ khi uống thuốc lao, em uống đúng như cơ sở cho",
+    "my dad has stage 4 cancer, the doctors say it's terminal. i'm so scared of losing him",
+    "hồi đó bạn thân mình tự tử khi biết nhiễm HIV, còn mình thì khác, mình muốn sống"])
+def test_cases_seen_at_work_a_dose_the_doctor_raised_an_illness_feared_and_a_wish_to_live_are_no_alarm(
+        text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), (text, reading)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # guards: the illness beside a wish to die, the raised dose beside signs now, and a wish not to live
+    ("tôi bị ung thư giai đoạn cuối rồi, không muốn sống nữa, tối nay uống hết vỉ thuốc ngủ cho xong",
+     CrisisKind.SUICIDE),
+    ("bác sĩ tăng liều cho chồng em hôm qua, giờ anh ấy ngủ li bì gọi không dậy, thở khò khè", CrisisKind.OVERDOSE),
+    ("em nhiễm HIV rồi, em không muốn sống nữa", CrisisKind.SUICIDE),
+    ("bố em ung thư giai đoạn cuối, từ tối tới giờ thở khò khè, gọi mãi không dậy", CrisisKind.OVERDOSE)])
+def test_an_illness_a_raised_dose_or_a_wish_not_to_live_beside_a_danger_stays_the_alarm(
+        text: str, kind: CrisisKind) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (kind, Tier.NOW), (text, reading)

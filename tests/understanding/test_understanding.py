@@ -1868,3 +1868,16 @@ async def test_who_runs_the_bot_named_last_is_still_about_the_bot(bot: Bot) -> N
 def test_whether_a_group_meets_on_a_day_is_the_groups_and_whether_the_police_will_know_is_no_booking() -> None:
     assert INTENTS.intent("does the self-help group meet on Saturday?") == "groups"
     assert INTENTS.intent("mẹ em hẹn tuần sau đi đăng ký methadone, liệu có bị công an biết không") != "book"
+
+
+def test_heroin_called_he_is_on_topic_and_what_a_point_helps_with_is_no_site_search() -> None:
+    assert INTENTS.on_topic("xài hê mấy năm nay, giờ muốn bỏ mà không biết bắt đầu sao")
+    assert not INTENTS.on_topic("he wants to know the weather")
+    assert INTENTS.intent("Xã em có điểm tư vấn, đến đó thì được giúp những gì ạ?") != "sites"
+
+
+async def test_a_question_put_to_the_bot_called_by_name_is_still_about_the_bot(bot: Bot) -> None:
+    # guard: "you" says the question is the bot's own, whatever the name at its end
+    await onboard(bot)
+    handler, _texts = await say(bot, "are you gonna rat me out to the cops bot")
+    assert handler != "understand:off_topic", handler
