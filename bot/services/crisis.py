@@ -1825,19 +1825,25 @@ class CrisisReader:
         # nhầm, ...", "sorry, my mistake"): not "em nhầm thuốc", a mistake that is the danger.
         if _TAKEN_BACK.search(folded) and _DENIED.search(folded):
             fired.add("false_alarm")
+        # The fine in a clause of its own after what was said, with no "but" after it: "yesterday I told mum I'm fine,
+        # but I want to die" says the fine was the mask.
         said_earlier = _SAID_EARLIER.search(folded)
-        if said_earlier and _FINE_NOW.search(folded, said_earlier.end()) \
+        fine = _FINE_NOW.search(folded, said_earlier.end()) if said_earlier else None
+        if said_earlier and fine and " , " in folded[said_earlier.end():fine.start() + 1] \
+                and not _BUT_THEN.search(folded, fine.end()) \
                 and not fired & {"despair", "cry", "again", "strong_now", "method", "plan", "stockpile", "not_safe",
                                  *FAREWELL_EVIDENCE}:
             fired.add("false_alarm")
         if "false_alarm" in fired and not fired & {"cry", "again", "strong_now"}:
             fired.add("safe_now")  # what turned out to be nothing is over
-        # Saved then, but a sign or a collapse told after a "but" ("may mà có người thấy, nhưng giờ nó lại nằm im không
-        # thở"): what is told last is now.
+        # Saved or fine then, but a sign, a collapse, a wish to die or a blow told after a "but" ("may mà có người thấy,
+        # nhưng giờ nó lại nằm im không thở", "giờ em ổn rồi nhưng tối nay vẫn muốn chết"): what is told last is now.
         turns = list(_BUT_THEN.finditer(folded)) if "safe_now" in fired else []
         if turns:
             told_last = self._find_concepts(folded[turns[-1].end():])[0]
-            if told_last & {*SIGNS, "collapse", "overdose_event", "not_waking", "cry"} and "safe_now" not in told_last:
+            if (told_last & {*SIGNS, "collapse", "overdose_event", "not_waking", "cry", "suicide", "method", "plan",
+                             "stockpile", "violence", "threat", "child_harm"} or {"death", "wish"} <= told_last) \
+                    and "safe_now" not in told_last:
                 fired.discard("safe_now")
         if "others_fear" in fired:
             fired.add("reported")  # what they fear is said in their words, not the writer's wish

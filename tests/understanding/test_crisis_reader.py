@@ -3695,3 +3695,17 @@ def test_an_illness_a_raised_dose_or_a_wish_not_to_live_beside_a_danger_stays_th
         text: str, kind: CrisisKind) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (kind, Tier.NOW), (text, reading)
+
+
+def test_fine_then_a_wish_to_die_after_but_is_the_alarm() -> None:
+    reading = READER.read("hôm qua em nhắn là muốn chết, giờ em ổn rồi nhưng tối nay vẫn muốn chết")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    # guards: "fine" said earlier is the mask, not a taking back
+    "yesterday i told my mum i'm fine, but honestly i want to die",
+    "hôm qua em nói với mẹ là em ổn, nhưng thật ra em chỉ muốn chết"])
+def test_fine_said_to_someone_earlier_then_a_wish_to_die_stays_the_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
