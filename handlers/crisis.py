@@ -318,6 +318,10 @@ async def about(turn: Turn) -> Step:
             entry, candidates = asked, asked_candidates
     if entry is None and candidates and candidates[0].score >= ABOUT_ENTRY_AT:
         entry = candidates[0].entry
+    # Taken back, with nothing asked ("lúc nãy em nhắn là muốn chết là do bị sếp mắng thôi, đừng lo, em ổn"): the
+    # words' own entries are chance matches; the danger's own entry keeps the numbers at hand.
+    if "false_alarm" in turn.crisis.signals and marked is None and "?" not in turn.text:
+        entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
     if "dark_thoughts" in turn.crisis.signals:
         # "nghĩ quẩn" folds like "nghĩ quản" (management): the words' own entries are chance matches.
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)

@@ -840,6 +840,11 @@ class CrisisReader:
         if reading is None and "false_alarm" in found[0] and "death" in found[0] \
                 and found[0] & {"wish", "speaker_wish", "suicide"}:
             return CrisisReading(CrisisKind.SUICIDE, Tier.ABOUT, ("false_alarm", "death"))
+        # Taken back or turned out to be nothing, and so only asked about: the reply says so with the line alone, not
+        # with an entry the words happen to share ("bị sếp mắng thôi" and the entry on drug tests at work).
+        if reading is not None and reading.tier is Tier.ABOUT and "false_alarm" in found[0] \
+                and "false_alarm" not in reading.signals:
+            return replace(reading, signals=(*reading.signals, "false_alarm"))
         if reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier is Tier.NOW \
                 and _someone_elses_wish(found[0]):
             return replace(reading, someone_else=True)

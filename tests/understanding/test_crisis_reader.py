@@ -3709,3 +3709,14 @@ def test_fine_then_a_wish_to_die_after_but_is_the_alarm() -> None:
 def test_fine_said_to_someone_earlier_then_a_wish_to_die_stays_the_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+async def test_a_wish_to_die_taken_back_gets_the_line_and_no_entry_its_words_happen_to_share(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "hồi nãy mình nhắn là muốn chết là do bị sếp mắng thôi, bạn đừng lo, mình ổn")
+    assert handler == "crisis:about", handler
+    assert "096.306.1414" in texts[0], texts
+    # guard: a question asked beside the taking back is answered
+    handler, texts = await say(bot, "lúc nãy mình bảo muốn chết là nói lẫy thôi, giờ ổn rồi. cho mình hỏi methadone "
+                                    "uống lúc mấy giờ")
+    assert handler == "crisis:about" and "096.306.1414" not in texts[0], texts
