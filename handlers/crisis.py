@@ -71,6 +71,11 @@ _DANGER_ITSELF = frozenset({*_ABOUT_ENTRIES.values(), "overdose-first-aid"})
 
 # Which number to call, asked about a danger ("lỡ anh ấy lên cơn đập phá thì tôi nên gọi số nào", "who do I call if a
 # kid is left alone"): the entry with that danger's numbers, whatever else the message shares words with.
+# Words that ask anywhere in a message, without a "?" ("…, gia đình nên làm gì để giúp nó", "how do I help him now"):
+# a question beside a danger taken back is still answered. `asks` looks only at how a sentence opens and ends.
+_ASKS = re.compile(r"(?<![a-z])(?:lam gi|lam sao|the nao|ra sao|bao gio|may gio|o dau|cho nao|bao nhieu|co duoc|"
+                   r"duoc khong|nen lam|co nen|how|what|when|where|why|which|should i|can i|could i|do i|is it)"
+                   r"(?![a-z])")
 _WHICH_NUMBER = re.compile(r"(?<![a-z])(?:goi so nao|so nao|goi so gi|so gi de goi|goi cho ai|goi ai"
                            r"|what number|which number|what s the number|who do i call|who should i call|who to call"
                            r"|who do i report|number to call)(?![a-z])")
@@ -320,7 +325,8 @@ async def about(turn: Turn) -> Step:
         entry = candidates[0].entry
     # Taken back, with nothing asked ("lúc nãy em nhắn là muốn chết là do bị sếp mắng thôi, đừng lo, em ổn"): the
     # words' own entries are chance matches; the danger's own entry keeps the numbers at hand.
-    if "false_alarm" in turn.crisis.signals and marked is None and "?" not in turn.text:
+    if "false_alarm" in turn.crisis.signals and marked is None and "?" not in turn.text \
+            and not _ASKS.search(" ".join(words(turn.text))):
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
     if "dark_thoughts" in turn.crisis.signals:
         # "nghĩ quẩn" folds like "nghĩ quản" (management): the words' own entries are chance matches.
