@@ -3720,3 +3720,7 @@ async def test_a_wish_to_die_taken_back_gets_the_line_and_no_entry_its_words_hap
     handler, texts = await say(bot, "lúc nãy mình bảo muốn chết là nói lẫy thôi, giờ ổn rồi. cho mình hỏi methadone "
                                     "uống lúc mấy giờ")
     assert handler == "crisis:about" and "096.306.1414" not in texts[0], texts
+    # guard: a question in words, without "?" or "cho mình hỏi", is answered too
+    handler, texts = await say(bot, "hóa ra nó chỉ ngủ say thôi chứ không phải sốc thuốc, gia đình nên làm gì để "
+                                    "giúp nó bỏ")
+    assert handler == "crisis:about" and "096.306.1414" not in texts[0], texts
