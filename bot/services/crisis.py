@@ -940,8 +940,14 @@ class CrisisReader:
         told_of_someone = reading is not None and reading.kind is CrisisKind.SUICIDE and "suicide" in c \
             and _someone_elses_wish(c) and not found[1] \
             and not c & {"question", "informational", "hypothetical", "past", "fiction", "safe_now", "joking"}
+        # A wish to die come back now ("sáng còn ổn, giờ lại muốn chết"), told and not asked: the model, taught many
+        # wishes taken back, hears the fine said before it.
+        come_back = reading is not None and reading.kind is CrisisKind.SUICIDE and {"again", "now", "wish"} <= c \
+            and bool(c & {"suicide", "speaker_wish"}) and not found[1] \
+            and not c & {"question", "informational", "hypothetical", "past", "long_ago", "fiction", "safe_now",
+                         "joking", "dream", "false_alarm"}
         if reading is not None and reading.tier is Tier.NOW and model.crisis < MODEL_DOUBT \
-                and not found[0] & UNDOUBTED and not taken and not told_of_someone:
+                and not found[0] & UNDOUBTED and not taken and not told_of_someone and not come_back:
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_doubt"), model.crisis)
         # Asked, and the model all but sure it is a question about the danger rather than the danger ("what do
         # pinpoint pupils mean in an overdose? I'm preparing the slides", "nếu gặp người ngáy khò khè sau khi
