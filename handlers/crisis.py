@@ -84,6 +84,13 @@ _WHICH_NUMBER = re.compile(r"(?<![a-z])(?:goi so nao|so nao|goi so gi|so gi de g
 _WHETHER_TO_CALL = re.compile(
     r"(?<![a-z])(?:(?:co can|co nen|co phai|can phai) goi (?:115|cap cuu|xe cap cuu|xe)"
     r"|(?:should i|do i need to|do i have to|is it worth) call(?:ing)? (?:115|an ambulance|911))(?![a-z0-9])")
+# When to call, asked of someone who used too much ("khi nào thì phải gọi 115 nếu người nhà dùng quá đà", "when do I
+# call an ambulance if he took too much"): the signs that make it an emergency. Asked of nothing named ("khi nào thì
+# phải gọi 115"), the emergency numbers answer.
+_WHEN_TO_CALL = re.compile(
+    r"(?<![a-z])(?:(?:khi nao|luc nao)(?: thi)?(?: moi)? (?:phai|can|nen) goi(?: ngay)? (?:115|cap cuu|xe cap cuu)"
+    r"|(?:when (?:do|should|must) (?:i|we|you)|when to) call (?:115|an ambulance|911))(?![a-z0-9])")
+_TOO_MUCH = re.compile(r"(?<![a-z])(?:qua lieu|qua da|qua tay|soc thuoc|too much|overdos[a-z]*|od)(?![a-z])")
 _NUMBER_ENTRIES = {
     CrisisKind.OVERDOSE: "emergency-numbers",
     CrisisKind.POISONING: "emergency-numbers",
@@ -352,8 +359,10 @@ async def about(turn: Turn) -> Step:
             and "ingest_accident" in turn.crisis.signals and "past" not in turn.crisis.signals \
             and names_a_child(turn.text):
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
+    folded = " ".join(words(turn.text))
     if kind in (CrisisKind.OVERDOSE, CrisisKind.POISONING) and entry is not None \
-            and entry.id == _NUMBER_ENTRIES[kind] and _WHETHER_TO_CALL.search(" ".join(words(turn.text))):
+            and entry.id == _NUMBER_ENTRIES[kind] and (_WHETHER_TO_CALL.search(folded) or (
+                _WHEN_TO_CALL.search(folded) and _TOO_MUCH.search(folded))):
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
     # Violence asked about in words an overdose's signs or first aid share ("mình nên làm gì nếu đứa bạn cùng phòng phê
     # đá rồi đòi đánh người" and the first aid for an overdose): those steps and 115 answer another danger; the
