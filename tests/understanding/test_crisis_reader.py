@@ -3724,3 +3724,44 @@ async def test_a_wish_to_die_taken_back_gets_the_line_and_no_entry_its_words_hap
     handler, texts = await say(bot, "hóa ra nó chỉ ngủ say thôi chứ không phải sốc thuốc, gia đình nên làm gì để "
                                     "giúp nó bỏ")
     assert handler == "crisis:about" and "096.306.1414" not in texts[0], texts
+
+
+@pytest.mark.parametrize("text", ["bố nó nhốt con ở ngoài sân từ trưa tới giờ, trời rét lắm",
+                                  "chong em nhot con trong nha kho ca buoi chieu roi"])
+def test_a_child_locked_out_or_in_by_a_grown_up_is_a_child_in_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["hôm qua chồng em say đập phá đồ đạc rồi đi đâu mất, sáng nay về làm lành rồi",
+                                  "last night he smashed the tv and stormed out, this morning he apologized"])
+def test_a_quarrel_made_up_after_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize("text", [
+    # guards: made up, but a blow is being struck or promised again now
+    "sáng nay anh ấy về xin lỗi rồi nhưng giờ lại đang say và cầm dao dọa em",
+    "he apologized but he's punching the wall again right now and yelling he'll kill me"])
+def test_a_quarrel_made_up_then_a_blow_again_after_but_stays_the_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["lúc nào thì cần gọi cấp cứu nếu người nhà dùng quá liều?",
+                                  "when do I call 115 if my brother used too much heroin?"])
+async def test_when_to_call_for_help_over_an_overdose_gets_the_signs(bot: Bot, text: str) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, text)
+    assert handler == "crisis:about" and ("đồng tử" in texts[0] or "pupils" in texts[0]), (handler, texts)
+    # guard: asked of nothing named, the emergency numbers answer
+    handler, texts = await say(bot, "khi nào thì phải gọi 115 chứ không tự lo ở nhà được")
+    assert handler == "crisis:about" and "113" in texts[0] and "đồng tử" not in texts[0], (handler, texts)
+
+
+@pytest.mark.parametrize("text", ["hồi chiều mình ổn rồi, nhưng giờ lại chỉ muốn chết",
+                                  "i was okay at lunch but now i want to die again"])
+def test_a_wish_to_die_come_back_now_is_the_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading

@@ -217,3 +217,10 @@ def test_methadone_called_a_slow_way_to_die_is_asked_about_what_methadone_is_not
     index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
     entry, candidates = index.answer("hàng xóm nói uống methadone là giết mình từ từ, có phải vậy không")
     assert entry is not None and entry.id == "methadone-is-not", candidates
+
+
+def test_methadone_called_poison_by_the_family_is_asked_about_what_methadone_is_not() -> None:
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
+    entry, candidates = index.answer("grandma says methadone is poison and the clinic is killing him slowly, what do I "
+                                     "tell her")
+    assert entry is not None and entry.id == "methadone-is-not", candidates

@@ -1881,3 +1881,14 @@ async def test_a_question_put_to_the_bot_called_by_name_is_still_about_the_bot(b
     await onboard(bot)
     handler, _texts = await say(bot, "are you gonna rat me out to the cops bot")
     assert handler != "understand:off_topic", handler
+
+
+def test_a_low_mood_and_owning_up_to_use_are_on_topic() -> None:
+    assert INTENTS.on_topic("i've felt low for a month and just want someone to talk to")
+    assert INTENTS.on_topic("nếu tự lên khai với công an xã thì có bị xử nặng không")
+    # guard: someone to call about something else is not
+    assert not INTENTS.on_topic("is there somebody i can call to fix my wifi")
+
+
+def test_privacy_named_with_a_word_or_two_is_privacy() -> None:
+    assert INTENTS.intent("privacy details please") == "privacy"
