@@ -349,6 +349,15 @@ _BLOW = re.compile(r"(?<![a-z0-9])(tu )?(?:(?:dap|chem|bop|siet|xiet|rach)(?: [a
                    r"(?:da|dam|tat|dap|dim|chem) vao) "
                    r"(?:dau|mat|bung|co|nguc|lung|dui|tay|chan|hong) (?:toi|tui|tao|em|minh|me|chi|anh|con|vo|"
                    r"chong|no|co ay|anh ay|chi ay|ba|bo|ong|ba ay|ong ay)(?![a-z0-9])")
+# Voices heard urging the writer to die ("the voices keep telling me to end it", "trong đầu cứ có tiếng bảo em chết
+# đi"): a wish to die the writer is struggling with, in the words of a mind in trouble.
+_VOICES_URGE = re.compile(
+    r"(?<![a-z])(?:voices?|a voice)(?: in my head)?(?: [a-z]+){0,2} (?:tell|tells|telling|told|keeps telling|"
+    r"keep telling) me (?:to|i should|i have to|i need to) (?:end it|end it all|kill myself|die|end my life|jump|"
+    r"hurt myself)(?![a-z])|"
+    r"(?<![a-z])(?:giong noi|tieng noi|tieng|giong)(?: nguoi| la)?(?: [a-z]+){0,3} "
+    r"(?:bao|keu|xui|bat|giuc)(?: (?:em|toi|minh|tao|tui|con|anh|chi|t))? "
+    r"(?:chet di|di chet|tu tu|tu sat|nhay lau|ket lieu|ket thuc)(?![a-z])")
 # Cuts made on one's own wrist, with words between ("rạch vài đường ở cổ tay", "cut a few lines on my wrist"): a harm to
 # oneself, the suicide kind. "Rạch" is never an everyday cut; "cắt" needs the wrist, not the cuff ("cắt cổ tay áo").
 _CUT_ON_SELF = re.compile(
@@ -763,9 +772,11 @@ class CrisisReader:
         substance = "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get("substance", []))
         # Or the substance first, then what was done with it ("found grandma's oxy and chewed a couple", "lấy
         # chai methadone rồi uống").
+        # Or the substance, whose it is, then drunk to the last drop ("lấy lọ methadone của mẹ nó uống cạn").
         self._swallowed = re.compile(
             rf"(?<![a-z0-9])(?:(?:{ingest})(?: [a-z0-9]+){{0,4}} (?:{substance})|"
-            rf"(?:{substance})(?: [a-z0-9]+){{0,1}} (?:and|then|roi|xong|va) (?:{ingest}))(?![a-z0-9])") \
+            rf"(?:{substance})(?: [a-z0-9]+){{0,1}} (?:and|then|roi|xong|va) (?:{ingest})|"
+            rf"(?:{substance})(?: [a-z0-9]+){{0,4}} (?:{ingest}) (?:sach|sach tron|can|het sach|het ca))(?![a-z0-9])") \
             if ingest and substance else None
         alternatives = {name: "|".join(re.escape(" ".join(words(p))) for p in signals.concepts.get(name, [])
                                        if not p.startswith("=")) for name in REQUIRED_CONCEPTS}
@@ -1126,6 +1137,13 @@ class CrisisReader:
                  or (model.crisis_kind == CrisisKind.SUICIDE
                      and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "speaker_wish",
                                   *FAREWELL_EVIDENCE}))
+        # Whether more of a dose may be taken, asked ("would it be safe to take a double dose tomorrow since I can't
+        # make it today?"), with nothing taken yet and no word of dying: a question about doses, in which the model,
+        # taught little English, hears "I can't" as a wish to die.
+        excess_asked = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.POISONING \
+            and "permission" in c and found[1] and bool(c & {"excess", "excess_amount"}) \
+            and not c & {"cry", "again", "swallowed", "strong_now", "ingest_accident", "suicide", "death", "despair",
+                         "method", "plan", "stockpile", *SIGNS, *FAREWELL_EVIDENCE}
         # A figure of speech the rules set aside ("thuốc này đắng chết được"), with no other word of a danger:
         # the model reads the whole message and hears the dying in it. When the model is all but sure, the
         # figure may be a wish to die in words that fold the same ("thối chết" and "thôi chết cho xong").
@@ -1388,8 +1406,11 @@ class CrisisReader:
         # tháng trước. Em sợ lỡ một ngày em là người gặp anh ấy như vậy. Lúc đó em phải làm gì"), which the rules read
         # as a question, with nothing happening now, nothing swallowed and no word of dying: however sure the model is
         # of the signs told, they are a past time's or a feared one's.
-        feared_asked = reading is not None and reading.tier is Tier.ABOUT and "feared_future" in c \
-            and bool(found[1] or c & {"question", "informational", "asks_whom", "asks_then"}) \
+        # Or feared with nothing of it now, beside what the writer asks the bot for ("cháu tôi 10 tuổi, sợ mai này bị
+        # rủ rê dùng thử, cho tôi hẹn gặp tư vấn viên"): the fear is why they write, whatever the model hears.
+        feared_asked = (reading is None or reading.tier is Tier.ABOUT) and "feared_future" in c \
+            and bool((reading is not None and (found[1] or c & {"question", "informational", "asks_whom", "asks_then"}))
+                     or not c & {"now", *SIGNS}) \
             and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "suicide", "method", "plan",
                          "stockpile", *FAREWELL_EVIDENCE}
         # A night out drinking ("tối nay đi nhậu sinh nhật thằng bạn, uống mấy chai là vừa"), with no word of dying,
@@ -1452,7 +1473,8 @@ class CrisisReader:
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
         if model.crisis >= threshold and model.crisis > model.about \
                 and not (animal_danger or long_ago or laughing or over or resting or about_the_bot or worry_asked
-                         or deadly_asked or asked_in_general or only_asked or living_elsewhere or feared or figure
+                         or deadly_asked or excess_asked or asked_in_general or only_asked or living_elsewhere or feared
+                         or figure
                          or told_in_fiction or acted or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit or illness_told or dreamt or news_then or blow_then or released_asked
                          or everyday_swallowed or signs_supposed or withdrawing or pet_died or signs_asked_alone
@@ -1910,6 +1932,8 @@ class CrisisReader:
             fired.discard("strong_now")
         for blow in _BLOW.finditer(folded):
             fired.add("suicide" if blow.group(1) else "violence")
+        if _VOICES_URGE.search(folded):
+            fired.update(("suicide", "death", "speaker_wish"))
         if vanishing:
             fired.add("bot_feature")  # the thing made to disappear is the bot's
         # A harm done to an animal named with a child's word ("đánh con chó"): "con" there is the animal's.
