@@ -84,8 +84,8 @@ _WHICH_NUMBER = re.compile(r"(?<![a-z])(?:goi so nao|so nao|goi so gi|so gi de g
 _WHETHER_TO_CALL = re.compile(
     r"(?<![a-z])(?:(?:co can|co nen|co phai|can phai) goi (?:115|cap cuu|xe cap cuu|xe)"
     r"|(?:should i|do i need to|do i have to|is it worth) call(?:ing)? (?:115|an ambulance|911))(?![a-z0-9])")
-# When to call, asked of someone who used too much ("khi nào thì phải gọi 115 nếu người nhà dùng quá đà", "when do I
-# call an ambulance if he took too much"): the signs that make it an emergency. Asked of nothing named ("khi nào thì
+# When to call, asked of someone who used too much ("lúc nào thì cần gọi cấp cứu nếu bạn chơi quá liều", "when do I
+# call an ambulance if he took too much"): the signs that make it an emergency. Asked of nothing named ("lúc nào thì
 # phải gọi 115"), the emergency numbers answer.
 _WHEN_TO_CALL = re.compile(
     r"(?<![a-z])(?:(?:khi nao|luc nao)(?: thi)?(?: moi)? (?:phai|can|nen) goi(?: ngay)? (?:115|cap cuu|xe cap cuu)"
@@ -233,6 +233,21 @@ def _danger_asked_at_the_end(turn: Turn, kind: CrisisKind, entry: FaqEntry,
     return asked, asked_candidates
 
 
+def _overdose_step_asked_at_the_end(turn: Turn, entry: FaqEntry,
+                                    candidates: list[Match]) -> tuple[FaqEntry, list[Match]]:
+    """An overdose's signs and its first aid are near each other in words: a message about overdoses that ends by
+    asking for one of them ("we're making a leaflet about heroin overdoses. What signs should we list?") gets the one
+    its own question asks for, when the FAQ is sure of it, rather than the one the whole message leans to."""
+    question = question_of(turn.text[:QUESTION_CHARS])
+    if entry.id not in _OVERDOSE_STEPS or question is None:
+        return entry, candidates
+    asked, asked_candidates = turn.services.faq.answer(question)
+    if asked is not None and asked.id in _OVERDOSE_STEPS and asked.id != entry.id \
+            and sure_of_question(turn.services.faq, asked, asked_candidates):
+        return asked, asked_candidates
+    return entry, candidates
+
+
 def _about_the_danger(turn: Turn, entry: FaqEntry | None) -> bool:
     """No entry, or one about a danger itself: what a story of a danger pulls towards, whatever it asks."""
     return entry is None or entry.id in _ABOUT_ENTRIES.values() \
@@ -330,6 +345,8 @@ async def about(turn: Turn) -> Step:
             entry, candidates = asked, asked_candidates
     if entry is None and candidates and candidates[0].score >= ABOUT_ENTRY_AT:
         entry = candidates[0].entry
+    if entry is not None and kind is CrisisKind.OVERDOSE and "past" not in turn.crisis.signals:
+        entry, candidates = _overdose_step_asked_at_the_end(turn, entry, candidates)
     # Taken back, with nothing asked ("lúc nãy em nhắn là muốn chết là do bị sếp mắng thôi, đừng lo, em ổn"): the
     # words' own entries are chance matches; the danger's own entry keeps the numbers at hand.
     if "false_alarm" in turn.crisis.signals and marked is None and "?" not in turn.text \

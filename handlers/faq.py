@@ -74,6 +74,8 @@ async def on_question(turn: Turn) -> Step | None:
 # Words that say what follows is the question ("cho mình hỏi", "em muốn hỏi", "my question is").
 _ASKING_MARK = re.compile(r"(?<![a-z])(?:cho (?:(?:em|minh|toi|tui|chau|anh|chi|con|hoi) )?hoi|"
                           r"(?:em|minh|toi|tui|chau) (?:muon|can|xin) hoi|xin hoi|my question is|quick question|"
+                          # "Em hỏi chút", "hỏi xíu": a little question, said before it.
+                          r"(?:(?:em|minh|toi|tui|chau|con|anh|chi) )?hoi (?:chut|xiu|ti|ty|mot chut|mot xiu|1 chut)|"
                           r"i want to ask|i wanted to ask|can i ask|may i ask|"
                           # Or the wish to know or understand it ("I want to understand how methadone works").
                           r"(?:em|minh|toi|tui|chau) (?:muon|can) (?:biet|hieu|tim hieu)|"
@@ -99,7 +101,9 @@ _WHAT_TO_DO = re.compile(r"(?<![a-z])(?:lam gi|phai lam|nen lam|xu tri|xu ly|so 
                          r"co nen(?! (?:uong|dung|chich|hut|xai|an|mua|tang|giam|ngung|bo|cai|tiep tuc)(?![a-z]))|"
                          r"nen de|"
                          r"what should (?:i|we|you) (?:do|have done)|what do (?:i|we|you) do|what to do|"
-                         r"(?<!what )(?<!how )(?<!where )(?<!when )(?<!which )should (?:i|you|we)(?! be )|"
+                         # "What signs should we list on the leaflet": the signs are asked for, not what to do.
+                         r"(?<!what )(?<!how )(?<!where )(?<!when )(?<!which )(?<!signs )(?<!symptoms )"
+                         r"should (?:i|you|we)(?! be )|"
                          r"how do i help|how can i help|first aid|to do if)(?![a-z])")
 # How to tell, asked so as to know what to do ("làm sao biết 1 người đang bị sốc thuốc, để con biết mà xử lý", "how
 # can I tell if someone is overdosing, so I know what to do"): what to do is why the signs are asked for.
