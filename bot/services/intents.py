@@ -150,6 +150,10 @@ _EVERYONE = re.compile(r"(?<![a-z])moi nguoi (?=that(?![a-z]))")
 # "lúc nào cũng" (always: "đi làm về lúc nào cũng mệt") is no time for a reminder, and "bảo em" (told me) folds like
 # "báo em" (let me know).
 _ALWAYS = re.compile(r"(?<![a-z])luc nao cung(?![a-z])")
+# "Lý lịch" (one's record, asked for by employers): no "lịch" (schedule) to book or move.
+_RECORD = re.compile(r"(?<![a-z])ly lich(?![a-z])")
+# "Ở đâu cũng", "chỗ nào cũng" (everywhere: "xin việc ở đâu cũng đòi lý lịch"): no place asked for.
+_EVERYWHERE = re.compile(r"(?<![a-z])(?:o dau|cho nao|noi nao|dau dau) cung(?![a-z])")
 # "False alarm" ("false alarm, sorry, can i book a counselor"): a danger taken back, not an alarm clock to set.
 _FALSE_ALARM = re.compile(r"(?<![a-z])(?:false alarms?|bao dong gia|bao dong nham)(?![a-z])")
 # An appointment named as a time ("before my appointment tomorrow, …", "sau buổi hẹn hôm qua"): when something else
@@ -408,6 +412,7 @@ class IntentReader:
         # appointment. can i move it to 3pm instead?").
         if not _MOVE_IT.search(folded):
             folded = _AROUND_AN_APPOINTMENT.sub("hoiay", folded)
+        folded = _EVERYWHERE.sub("khapnoi", _RECORD.sub("lylich", folded))
         return _ALWAYS.sub("luonluon", _EVERYONE.sub("moinguoi ", folded))
 
     def _first_feature(self, text: str, folded: str, said: list[str]) -> str | None:
