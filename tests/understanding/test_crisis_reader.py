@@ -3765,3 +3765,40 @@ async def test_when_to_call_for_help_over_an_overdose_gets_the_signs(bot: Bot, t
 def test_a_wish_to_die_come_back_now_is_the_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_childs_swallowing_told_with_whose_bottle_it_was_is_read_by_the_words() -> None:
+    reading = READER.read("bà ơi cháu thấy thằng cu nhà chị Lan cầm lọ methadone của bố nó uống cạn, giờ cháu đang "
+                          "giữ nó")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    assert "substance" in reading.signals, reading  # the words say it, not only the model
+
+
+def test_voices_urging_the_writer_to_die_are_a_wish_to_die() -> None:
+    reading = READER.read("my voices keep telling me I should end it, been up since monday on ice")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: voices heard, with nothing urged, are a worry to answer
+    assert READER.detect("my brother hears voices since using ice, what should we do") is None
+
+
+@pytest.mark.parametrize("text", ["would it be safe to take a double dose tomorrow since I can't make it to the "
+                                  "clinic today?",
+                                  "Is it safe to double my dose this weekend if I can't get there today?"])
+async def test_whether_a_double_dose_later_is_safe_is_asked_about_missed_doses(bot: Bot, text: str) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, text)
+    assert handler == "crisis:about" and "catch up" in texts[0], (handler, texts)
+
+
+async def test_a_danger_feared_for_a_child_some_day_beside_a_booking_books(bot: Bot) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, "chau toi 10 tuoi, so mai nay bi nguoi ta du dung thu ma tuy, cho toi hen gap "
+                                     "tu van vien")
+    assert handler.startswith("booking"), handler
+
+
+async def test_the_signs_asked_for_a_leaflet_about_overdoses_get_the_signs(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "We're putting up a leaflet about heroin overdose at the dosing point. What signs "
+                                    "should we list?")
+    assert handler == "crisis:about" and "pupils" in texts[0], (handler, texts)

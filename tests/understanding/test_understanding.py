@@ -1892,3 +1892,20 @@ def test_a_low_mood_and_owning_up_to_use_are_on_topic() -> None:
 
 def test_privacy_named_with_a_word_or_two_is_privacy() -> None:
     assert INTENTS.intent("privacy details please") == "privacy"
+
+
+def test_a_record_asked_for_by_employers_and_everywhere_are_no_booking_and_no_place() -> None:
+    assert INTENTS.intent("ra tù rồi xin việc ở đâu cũng đòi lý lịch, có chỗ nào dạy nghề không ad") is None
+    # guard: a place still asked for
+    assert INTENTS.intent("có chỗ nào cấp methadone ở Thủ Đức không") == "sites"
+
+
+def test_whether_an_appointment_is_confirmed_is_the_appointments() -> None:
+    assert INTENTS.intent("buổi hẹn thứ sáu của tôi được xác nhận chưa") == "appointments"
+
+
+async def test_a_little_question_said_after_a_story_is_the_question_answered(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "Bà em bị động kinh mấy chục năm, giờ uống thuốc đều nên ổn. Em hỏi xíu: điều trị "
+                                    "methadone có phải sáng nào cũng lên cơ sở không ạ")
+    assert handler in ("faq", "crisis:about") and "mỗi ngày" in texts[0], (handler, texts)
