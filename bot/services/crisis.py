@@ -209,7 +209,9 @@ _WRITER_AGE = re.compile(r"(?<![a-z])(?:i m|im|i am)(?: only| just)? ([0-9]{1,2}
 _MONTHS_OLD = re.compile(r"(?<![0-9])([0-9]{1,2}) (?:thang tuoi|thang|month old|months old)(?![a-z])")
 # An age in months said as one ("8 tháng tuổi", "an 8 month old") or right after a child ("con 8 tháng",
 # "bé nhà tôi 10 tháng"): a baby, whoever else the message names.
-_BABY_MONTHS = re.compile(r"(?<![0-9])(?:[0-9]{1,2} (?:thang tuoi|month old|mo old)|"
+# An age in weeks or days said as one ("our 6 week old", "bé 10 ngày tuổi") is a newborn's.
+_BABY_MONTHS = re.compile(r"(?<![0-9])(?:[0-9]{1,2} (?:thang tuoi|month old|mo old|week old|weeks old|wk old|"
+                          r"tuan tuoi|ngay tuoi|day old|days old)|"
                           r"(?<![a-z])(?:con|be|chau|em be|dua be|baby)(?: (?:toi|em|minh|nha|nha toi|moi|nho|be|gai|"
                           r"trai|of|is|just))? [0-9]{1,2} (?:thang|months?)(?![a-z]))")
 # The concepts of a child and of a harm done to one: a phrase of them ending where an animal's name begins is the
@@ -349,6 +351,11 @@ _BLOW = re.compile(r"(?<![a-z0-9])(tu )?(?:(?:dap|chem|bop|siet|xiet|rach)(?: [a
                    r"(?:da|dam|tat|dap|dim|chem) vao) "
                    r"(?:dau|mat|bung|co|nguc|lung|dui|tay|chan|hong) (?:toi|tui|tao|em|minh|me|chi|anh|con|vo|"
                    r"chong|no|co ay|anh ay|chi ay|ba|bo|ong|ba ay|ong ay)(?![a-z0-9])")
+# The words for a grown-up struck, right after a blow ("đánh vợ", "đánh chị em", "hitting my sister"): not things ("đập
+# đồ") and not a child ("đánh con"), whose harm is a concept of its own.
+_GROWN_UPS = frozenset({"vo", "chong", "chi", "anh", "em", "me", "ma", "bo", "ba", "ong", "co", "di", "toi", "tui",
+                        "minh", "tao", "her", "him", "my", "his", "mom", "mum", "dad", "wife", "husband", "sister",
+                        "brother", "girlfriend", "boyfriend", "partner", "grandma", "grandpa"})
 # Voices heard urging the writer to die ("the voices keep telling me to end it", "trong đầu cứ có tiếng bảo em chết
 # đi"): a wish to die the writer is struggling with, in the words of a mind in trouble.
 _VOICES_URGE = re.compile(
@@ -2355,6 +2362,14 @@ class CrisisReader:
             asked or found & {"question", "informational", "hypothetical"}
             for found, asked in sentences if found & {"now", "strong_now"})
 
+    def _blow_at_someone(self, text: str) -> bool:
+        """A blow's words with a person named right after them ("đánh vợ nó", "hitting my sister"), not things ("đập
+        đồ")."""
+        tokens = self._repaired(tokenize(text))
+        return any(token.folded in _GROWN_UPS
+                   for name, start, end in self._concept_phrases.matches(tokens) if name in ("violence", "harm_verb")
+                   for token in tokens[start + 1:end + 1])
+
     def _cause_in_its_sentence(self, text: str, drug_words: set[str]) -> bool:
         """Every sentence with a sign names its medical cause and no drug; or, read clause by clause, every clause
         with a sign does ("ba em bị đột quỵ hôn mê ở bệnh viện, methadone của ba thì sao": the methadone is asked
@@ -2627,7 +2642,7 @@ class CrisisReader:
             speaker = "speaker_wish" in c and "reported" not in c and not asked_of_anyone
             # "I might kms tonight": the writer's own "might", with a time that is now and nothing asked, is a
             # danger they name, not a question about one.
-            doubted = {"informational", "hypothetical", "past", "fiction", "safe_now", "dream"}
+            doubted = {"informational", "hypothetical", "past", "fiction", "safe_now", "dream", "crowd"}
             if "first_person" in c and "strong_now" in c and not asks and not opens_with_if:
                 doubted.discard("hypothetical")
             # A question about the signs beside a sentence of its own that tells someone's wish to die now ("what are
@@ -2716,8 +2731,15 @@ class CrisisReader:
             # Signs after swallowing something by mistake: the poisoning reply has the overdose steps.
             if CrisisKind.POISONING in kinds and (accident or child_swallowed):
                 return next(r for r in now_readings if r.kind is CrisisKind.POISONING)
-            # A young child left with carers who are out of it: the child is the one to help first.
+            # A young child left with carers who are out of it: the child is the one to help first. Unless a blow is
+            # being struck at a grown-up named there ("phê thuốc đang đánh vợ nó, con bé mới sinh"): the violence reply
+            # has 113 first, and 111 for the child as well. Things smashed with the baby in the arms of the one
+            # smashing them stay the child's danger.
             if CrisisKind.CHILD in kinds and "carer_out" in c and "young_child" in c:
+                struck = next((r for r in now_readings if r.kind is CrisisKind.VIOLENCE and "struck_now" in r.signals),
+                              None)
+                if struck is not None and "child_harm" not in c and self._blow_at_someone(text):
+                    return struck
                 return next(r for r in now_readings if r.kind is CrisisKind.CHILD)
             # A breath that fails under a blow, with no drug named ("pinned her by the throat, she can't breathe"): the
             # blow is the danger, and the violence reply has 115 for the injured as well as 113.
