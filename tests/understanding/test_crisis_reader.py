@@ -3802,3 +3802,42 @@ async def test_the_signs_asked_for_a_leaflet_about_overdoses_get_the_signs(bot: 
     handler, texts = await say(bot, "We're putting up a leaflet about heroin overdose at the dosing point. What signs "
                                     "should we list?")
     assert handler == "crisis:about" and "pupils" in texts[0], (handler, texts)
+
+
+@pytest.mark.parametrize("text", ["việt nam thua thái lan, cả quán nhậu kêu muốn chết hết cho rồi",
+                                  "thua 3-0, cả đội muốn nhảy sông luôn"])
+def test_a_wish_to_die_a_whole_crowd_says_is_a_figure_of_speech(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_the_writers_own_wish_beside_a_crowd_stays_the_alarm() -> None:
+    # guard: the crowd is named, and so is the writer's own wish
+    reading = READER.read("cả lớp ghét em, em chỉ muốn chết")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_all_of_ones_pills_announced_is_a_wish_to_die_read_by_the_words() -> None:
+    reading = READER.read("my sister texted that she's gonna take all her pills tonight, now she won't pick up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    assert "method" in reading.signals, reading
+    # guard: pills taken along on a trip are carried
+    carried = READER.read("I'm going to take all my pills with me on the trip, is that ok at the airport?")
+    assert carried is None or carried.tier is not Tier.NOW, carried
+
+
+def test_a_blow_struck_at_a_grown_up_beside_a_baby_is_violence() -> None:
+    reading = READER.read("anh rể phê đá đang đánh chị em, bé 3 tháng khóc trong nôi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    # guards: things smashed with the baby in the arms of the one smashing them, or a baby alone with a carer who is
+    # out of it, are the child's danger
+    reading = READER.read("chồng em phê đá đang bế thằng bé 6 tháng, vừa bế vừa đập phá đồ đạc")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+    reading = READER.read("ba nó phê đá đang ngủ li bì, bé 8 tháng bò quanh nhà một mình")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_baby_whose_age_is_said_in_weeks_is_a_young_child() -> None:
+    reading = READER.read("my boyfriend is wasted and alone with our 5 week old, I can't reach him")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+    assert "young_child" in reading.signals, reading

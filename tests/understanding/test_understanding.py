@@ -1909,3 +1909,10 @@ async def test_a_little_question_said_after_a_story_is_the_question_answered(bot
     handler, texts = await say(bot, "Bà em bị động kinh mấy chục năm, giờ uống thuốc đều nên ổn. Em hỏi xíu: điều trị "
                                     "methadone có phải sáng nào cũng lên cơ sở không ạ")
     assert handler in ("faq", "crisis:about") and "mỗi ngày" in texts[0], (handler, texts)
+
+
+def test_a_dosing_point_near_a_place_named_and_a_group_for_people_like_me_are_asked_for() -> None:
+    assert INTENTS.intent("có điểm uống methadone nào gần bến xe Giáp Bát không ạ") == "sites"
+    assert INTENTS.intent("is there a self help group for grandparents raising grandkids") == "groups"
+    # guard: what a group is stays a question
+    assert INTENTS.intent("what is a self help group") is None
