@@ -351,6 +351,12 @@ _BLOW = re.compile(r"(?<![a-z0-9])(tu )?(?:(?:dap|chem|bop|siet|xiet|rach)(?: [a
                    r"(?:da|dam|tat|dap|dim|chem) vao) "
                    r"(?:dau|mat|bung|co|nguc|lung|dui|tay|chan|hong) (?:toi|tui|tao|em|minh|me|chi|anh|con|vo|"
                    r"chong|no|co ay|anh ay|chi ay|ba|bo|ong|ba ay|ong ay)(?![a-z0-9])")
+# Those of them that fold like other words count only as typed with the person's marks: "vợ" (not "vô", into: "nhốt vô
+# chuồng"), "cô" (not "có"), "dì" (not "đi"), "chị" (not "chỉ"), "ông" (not "ong").
+_GROWN_UP_MARKS = {"vo": "\u031b", "co": "\u0302", "di": "\u0300", "chi": "\u0323", "ong": "\u0302"}
+# A rescue told, with when it was ("cứu thằng Bin lúc nó bị sốc", "cứu bà ấy khi bà ngã").
+_RESCUE_TOLD = re.compile(r"(?<![a-z])cuu (?:[a-z0-9]+ ){1,3}(?:luc|khi|hoi) (?:no|em|toi|minh|anh|chi|ong|ba|co|"
+                          r"thang|con|be|ban|ho)(?![a-z])")
 # The words for a grown-up struck, right after a blow ("đánh vợ", "đánh chị em", "hitting my sister"): not things ("đập
 # đồ") and not a child ("đánh con"), whose harm is a concept of its own.
 _GROWN_UPS = frozenset({"vo", "chong", "chi", "anh", "em", "me", "ma", "bo", "ba", "ong", "co", "di", "toi", "tui",
@@ -1080,10 +1086,19 @@ class CrisisReader:
                 and "struck_now" in reading.signals and "harm_verb" in c \
                 and not c & {"suicide", "despair", "speaker_wish", "wish", "method", "plan", "stockpile",
                              *FAREWELL_EVIDENCE}
+            # ... and violence, a blow or a threat: an overdose's signs the rules read, in someone who uses, with none
+            # of them ("my brother uses and he's snoring really loud right now"), stay the overdose's.
+            signs_no_blow = model.crisis_kind == CrisisKind.VIOLENCE and reading.kind is CrisisKind.OVERDOSE \
+                and bool(c & set(SIGNS)) \
+                and not c & {"violence", "threat", "harm_verb", "weapon_only", "out_of_control", "child_harm"}
+            # ... and a child's danger, a child named: a grown-up struck with a belt ("hitting my friend with a belt"),
+            # with no child named, is violence.
+            grown_up_struck = model.crisis_kind == CrisisKind.CHILD and reading.kind is CrisisKind.VIOLENCE \
+                and not c & {"child", "child_generic", "young_child"} and self._blow_at_someone(text)
             model_kind = model.kind_share >= MODEL_KIND and not no_overdose \
                 and not (asked_then_taken or child_seen or swallowed_seen or excess_unseen or no_child
                          or (not_the_writer and not shut_in_armed) or nothing_taken or own_harm or no_dying
-                         or child_sees or no_blow or blow_struck)
+                         or child_sees or no_blow or blow_struck or signs_no_blow or grown_up_struck)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -1107,6 +1122,13 @@ class CrisisReader:
                         and model.crisis < MODEL_SURE
                         and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "ingest_accident", "excess",
                                      "excess_amount", "plan", "stockpile", "method", *FAREWELL_EVIDENCE})
+        # Or a death that is over, told by the one who lost them ("thằng bạn chết năm ngoái vì chích quá liều, nay đi
+        # ngang qua lại nhớ nó"), with nothing of a danger now and no wish of the writer's own.
+        # Not beside a blow or a threat: "dọa đánh chết vì em nợ tiền" reads like a death of a cause.
+        over = over or (reading is not None and reading.tier is Tier.ABOUT and {"bereaved", "past"} <= c
+                        and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "suicide", "speaker_wish",
+                                     "plan", "stockpile", "method", "violence", "threat", "harm_verb", "weapon_only",
+                                     *SIGNS, *FAREWELL_EVIDENCE})
         resting = "rest" in c and calm and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed"})
         # Not wanting the bot's reminders, notices or stored data any more ("i don't want reminders
         # anymore", "không muốn bot giữ gì về tôi nữa", "erase everything about me from your system, now"):
@@ -1342,11 +1364,13 @@ class CrisisReader:
         # would be riskier for me now, why?"): the risk after a break in tolerance, asked. The model hears the using
         # and the now; nothing is seen, swallowed, wished or cried for.
         # Too much supposed ("if he uses again after a year off, would his old amount be too much?") is the question.
-        released_asked = reading is None and "released" in c and asked_plainly \
+        # Or whether the old amount is too much now, asked with a "?" after the release ("just got out of detention.
+        # is my old amount going to be too much now?"), which the rules read as a question: the risk after a break.
+        released_asked = (reading is None or reading.tier is Tier.ABOUT) and "released" in c and asked_plainly \
             and not c & (FAREWELL_EVIDENCE | {"cry", "swallowed", "suicide", "death", "despair", "method", "plan",
                                               "stockpile", "speaker_wish", *SIGNS}) \
-            and ("hypothetical" in c or not c & {"excess", "excess_amount"})
-        if released_asked and c & {"used", "substance"} and model.crisis >= MODEL_NOW:
+            and ("hypothetical" in c or found[1] or not c & {"excess", "excess_amount"})
+        if released_asked and c & {"used", "substance", "excess"} and model.crisis >= MODEL_NOW:
             return CrisisReading(CrisisKind.OVERDOSE, Tier.ABOUT, ("released", "model"), model.crisis)
         # And for a child's danger the model alone hears in a question about what often happens, naming no harm, no
         # carer out of it and nobody left alone ("bé nhà em 5 tuổi hay bị té, có sao không"): a parent's everyday
@@ -1761,6 +1785,12 @@ class CrisisReader:
                     if not (name in ("now", "strong_now") and end == start + 1
                             and tokens[start].folded in ("roi", "dang", "vua", "moi")
                             and any(s < start < e for s, e in supposed))]
+        # "Cứu" told of a rescue, with when it was after it ("tháng trước chị cứu thằng Bin lúc nó bị sốc"): saved, not
+        # a cry. "Cứu em với khi …" keeps its cry in "cứu em".
+        rescued = {folded.count(" ", 0, m.start()) for m in _RESCUE_TOLD.finditer(folded)}
+        if rescued:
+            kept = [(name, start, end) for name, start, end in kept
+                    if not (name in ("cry", "strong_now") and start in rescued and end == start + 1)]
         # "Chết rồi" before a slip told ("chết rồi, tôi quên mất cách đặt") is "oh no", no death.
         oh_no = {folded.count(" ", 0, m.start()) for m in _OH_NO.finditer(folded)}
         if oh_no:
@@ -2366,7 +2396,8 @@ class CrisisReader:
         """A blow's words with a person named right after them ("đánh vợ nó", "hitting my sister"), not things ("đập
         đồ")."""
         tokens = self._repaired(tokenize(text))
-        return any(token.folded in _GROWN_UPS
+        return any(token.folded in _GROWN_UPS and (token.folded not in _GROWN_UP_MARKS
+                                                   or _GROWN_UP_MARKS[token.folded] in (token.marks or ""))
                    for name, start, end in self._concept_phrases.matches(tokens) if name in ("violence", "harm_verb")
                    for token in tokens[start + 1:end + 1])
 
