@@ -152,6 +152,10 @@ _EVERYONE = re.compile(r"(?<![a-z])moi nguoi (?=that(?![a-z]))")
 _ALWAYS = re.compile(r"(?<![a-z])luc nao cung(?![a-z])")
 # "Lý lịch" (one's record, asked for by employers): no "lịch" (schedule) to book or move.
 _RECORD = re.compile(r"(?<![a-z])ly lich(?![a-z])")
+# "Khác … ở đâu" (how it differs: "bupre khác methadone ở đâu"): a difference asked, no place.
+# Not "cơ sở khác ở đâu", "chỗ khác gần đây ở đâu" (another one, where): the thing compared is named between.
+_DIFFERS = re.compile(r"(?<![a-z])(khac(?: (?!(?:gan|day|nao|nua|the|cung|thi)(?![a-z]))[a-z0-9]+){1,3}) "
+                      r"o dau(?![a-z])")
 # "Ở đâu cũng", "chỗ nào cũng" (everywhere: "xin việc ở đâu cũng đòi lý lịch"): no place asked for.
 _EVERYWHERE = re.compile(r"(?<![a-z])(?:o dau|cho nao|noi nao|dau dau) cung(?![a-z])")
 # "False alarm" ("false alarm, sorry, can i book a counselor"): a danger taken back, not an alarm clock to set.
@@ -412,7 +416,7 @@ class IntentReader:
         # appointment. can i move it to 3pm instead?").
         if not _MOVE_IT.search(folded):
             folded = _AROUND_AN_APPOINTMENT.sub("hoiay", folded)
-        folded = _EVERYWHERE.sub("khapnoi", _RECORD.sub("lylich", folded))
+        folded = _DIFFERS.sub(r"\1 khacbiet", _EVERYWHERE.sub("khapnoi", _RECORD.sub("lylich", folded)))
         return _ALWAYS.sub("luonluon", _EVERYONE.sub("moinguoi ", folded))
 
     def _first_feature(self, text: str, folded: str, said: list[str]) -> str | None:
