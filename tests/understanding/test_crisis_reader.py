@@ -3841,3 +3841,61 @@ def test_a_baby_whose_age_is_said_in_weeks_is_a_young_child() -> None:
     reading = READER.read("my boyfriend is wasted and alone with our 5 week old, I can't reach him")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
     assert "young_child" in reading.signals, reading
+
+
+def test_a_breath_drawn_now_and_then_and_no_waking_is_an_overdose() -> None:
+    reading = READER.read("ông chú nằm ở gầm cầu, lâu lâu mới hắt ra một hơi, kêu mãi không dậy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_rescue_told_with_when_it_was_is_no_cry() -> None:
+    reading = READER.read("tuần trước anh cứu con Na lúc nó bị sốc, giờ nó muốn điều trị methadone thì làm sao")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+@pytest.mark.parametrize("text", [
+    # guards: a cry with a child or the writer named after it stays one
+    "chị ơi cứu thằng bé với, nó uống hết chai methadone rồi",
+    "cứu em với khi nó đang đánh em"])
+def test_a_cry_with_someone_named_after_it_stays_the_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_an_overdose_sign_in_someone_who_uses_stays_the_overdose_whatever_kind_the_model_hears() -> None:
+    reading = READER.read("my brother uses and he's snoring really loud right now, is that a bad sign?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_the_old_amount_asked_about_after_detention_is_the_risk_after_a_break() -> None:
+    reading = READER.read("just out of detention after a year, would my old amount be too much now?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_friend_lost_to_an_overdose_long_ago_and_missed_today_is_no_alarm() -> None:
+    reading = READER.read("my friend died of an overdose under the bridge last winter, walked past today and it hit me")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+    # guard: the writer's own wish to follow them stays the alarm
+    reading = READER.read("bạn em chết năm ngoái vì sốc thuốc, giờ em cũng muốn chết theo")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_a_grown_up_struck_with_a_belt_is_violence_whatever_kind_the_model_hears() -> None:
+    # guard: the model already hears violence in these words; where it hears a child's danger, the rules keep violence
+    reading = READER.read("my landlord is beating my girlfriend with a belt right now")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    # guard: a child struck with a belt is the child's danger
+    reading = READER.read("dad is hitting my little brother with a belt right now")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_threat_to_beat_to_death_over_a_debt_stays_the_alarm() -> None:
+    # guard: "đánh chết vì …" reads like a death of a cause, but it is a threat now
+    reading = READER.read("mấy thằng đòi nợ đang đứng ngoài cổng nhà trọ, dọa đánh chết vì em nợ tiền")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_child_locked_in_by_a_parent_stays_the_childs_danger_where_into_folds_like_wife() -> None:
+    # guard: "nhốt vô" (locked into) typed without marks is no "vợ" (wife) struck
+    reading = READER.read("co oi ban chau bi bo nhot vo nha kho tu sang toi gio, ban ay doi lam")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading

@@ -1916,3 +1916,9 @@ def test_a_dosing_point_near_a_place_named_and_a_group_for_people_like_me_are_as
     assert INTENTS.intent("is there a self help group for grandparents raising grandkids") == "groups"
     # guard: what a group is stays a question
     assert INTENTS.intent("what is a self help group") is None
+
+
+def test_how_one_medicine_differs_from_another_is_no_place_asked_for() -> None:
+    assert INTENTS.intent("bupre khác methadone ở đâu vậy ad") is None
+    # guard: another place, asked where, is still the sites
+    assert INTENTS.intent("cơ sở khác ở đâu gần đây") == "sites"
