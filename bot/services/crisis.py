@@ -368,7 +368,7 @@ _VOICES_URGE = re.compile(
     r"(?<![a-z])(?:voices?|a voice)(?: in my head)?(?: [a-z]+){0,2} (?:tell|tells|telling|told|keeps telling|"
     r"keep telling) me (?:to|i should|i have to|i need to) (?:end it|end it all|kill myself|die|end my life|jump|"
     r"hurt myself)(?![a-z])|"
-    r"(?<![a-z])(?:giong noi|tieng noi|tieng|giong)(?: nguoi| la)?(?: [a-z]+){0,3} "
+    r"(?<![a-z])(?:giong noi|tieng noi|co tieng|co giong|tieng nguoi|giong nguoi|tieng la|giong la)(?: [a-z]+){0,3} "
     r"(?:bao|keu|xui|bat|giuc)(?: (?:em|toi|minh|tao|tui|con|anh|chi|t))? "
     r"(?:chet di|di chet|tu tu|tu sat|nhay lau|ket lieu|ket thuc)(?![a-z])")
 # Cuts made on one's own wrist, with words between ("rạch vài đường ở cổ tay", "cut a few lines on my wrist"): a harm to
