@@ -347,17 +347,18 @@ async def about(turn: Turn) -> Step:
         entry = candidates[0].entry
     if entry is not None and kind is CrisisKind.OVERDOSE and "past" not in turn.crisis.signals:
         entry, candidates = _overdose_step_asked_at_the_end(turn, entry, candidates)
+    folded = " ".join(words(turn.text))
     # Taken back, with nothing asked ("lúc nãy em nhắn là muốn chết là do bị sếp mắng thôi, đừng lo, em ổn"): the
     # words' own entries are chance matches; the danger's own entry keeps the numbers at hand.
     if "false_alarm" in turn.crisis.signals and marked is None and "?" not in turn.text \
-            and not _ASKS.search(" ".join(words(turn.text))):
+            and not _ASKS.search(folded):
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
     if "dark_thoughts" in turn.crisis.signals:
         # "nghĩ quẩn" folds like "nghĩ quản" (management): the words' own entries are chance matches.
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
     if entry is None:
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind])
-    if _WHICH_NUMBER.search(" ".join(words(turn.text))) and "past" not in turn.crisis.signals \
+    if _WHICH_NUMBER.search(folded) and "past" not in turn.crisis.signals \
             and (entry is None or entry.id not in _WITH_NUMBERS):
         entry = turn.services.faq.by_id.get(_NUMBER_ENTRIES[kind], entry)
     entry = what_to_do_instead(turn, entry)
@@ -376,7 +377,6 @@ async def about(turn: Turn) -> Step:
             and "ingest_accident" in turn.crisis.signals and "past" not in turn.crisis.signals \
             and names_a_child(turn.text):
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
-    folded = " ".join(words(turn.text))
     if kind in (CrisisKind.OVERDOSE, CrisisKind.POISONING) and entry is not None \
             and entry.id == _NUMBER_ENTRIES[kind] and (_WHETHER_TO_CALL.search(folded) or (
                 _WHEN_TO_CALL.search(folded) and _TOO_MUCH.search(folded))):

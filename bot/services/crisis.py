@@ -351,10 +351,7 @@ _BLOW = re.compile(r"(?<![a-z0-9])(tu )?(?:(?:dap|chem|bop|siet|xiet|rach)(?: [a
                    r"(?:da|dam|tat|dap|dim|chem) vao) "
                    r"(?:dau|mat|bung|co|nguc|lung|dui|tay|chan|hong) (?:toi|tui|tao|em|minh|me|chi|anh|con|vo|"
                    r"chong|no|co ay|anh ay|chi ay|ba|bo|ong|ba ay|ong ay)(?![a-z0-9])")
-# Those of them that fold like other words count only as typed with the person's marks: "vợ" (not "vô", into: "nhốt vô
-# chuồng"), "cô" (not "có"), "dì" (not "đi"), "chị" (not "chỉ"), "ông" (not "ong").
-_GROWN_UP_MARKS = {"vo": "\u031b", "co": "\u0302", "di": "\u0300", "chi": "\u0323", "ong": "\u0302"}
-# A rescue told, with when it was ("cứu thằng Bin lúc nó bị sốc", "cứu bà ấy khi bà ngã").
+# A rescue told, with when it was ("cứu con Na lúc nó bị sốc", "cứu bà ấy khi bà ngã").
 _RESCUE_TOLD = re.compile(r"(?<![a-z])cuu (?:[a-z0-9]+ ){1,3}(?:luc|khi|hoi) (?:no|em|toi|minh|anh|chi|ong|ba|co|"
                           r"thang|con|be|ban|ho)(?![a-z])")
 # The words for a grown-up struck, right after a blow ("đánh vợ", "đánh chị em", "hitting my sister"): not things ("đập
@@ -362,8 +359,11 @@ _RESCUE_TOLD = re.compile(r"(?<![a-z])cuu (?:[a-z0-9]+ ){1,3}(?:luc|khi|hoi) (?:
 _GROWN_UPS = frozenset({"vo", "chong", "chi", "anh", "em", "me", "ma", "bo", "ba", "ong", "co", "di", "toi", "tui",
                         "minh", "tao", "her", "him", "my", "his", "mom", "mum", "dad", "wife", "husband", "sister",
                         "brother", "girlfriend", "boyfriend", "partner", "grandma", "grandpa"})
-# Voices heard urging the writer to die ("the voices keep telling me to end it", "trong đầu cứ có tiếng bảo em chết
-# đi"): a wish to die the writer is struggling with, in the words of a mind in trouble.
+# Those of them that fold like other words count only as typed with the person's marks: "vợ" (not "vô", into: "nhốt vô
+# chuồng"), "cô" (not "có"), "dì" (not "đi"), "chị" (not "chỉ"), "ông" (not "ong").
+_GROWN_UP_MARKS = {"vo": "\u031b", "co": "\u0302", "di": "\u0300", "chi": "\u0323", "ong": "\u0302"}
+# Voices heard urging the writer to die ("my voices keep telling me I should end it", "trong đầu cứ có tiếng bảo em
+# chết đi"): a wish to die the writer is struggling with, in the words of a mind in trouble.
 _VOICES_URGE = re.compile(
     r"(?<![a-z])(?:voices?|a voice)(?: in my head)?(?: [a-z]+){0,2} (?:tell|tells|telling|told|keeps telling|"
     r"keep telling) me (?:to|i should|i have to|i need to) (?:end it|end it all|kill myself|die|end my life|jump|"
@@ -1091,8 +1091,8 @@ class CrisisReader:
             signs_no_blow = model.crisis_kind == CrisisKind.VIOLENCE and reading.kind is CrisisKind.OVERDOSE \
                 and bool(c & set(SIGNS)) \
                 and not c & {"violence", "threat", "harm_verb", "weapon_only", "out_of_control", "child_harm"}
-            # ... and a child's danger, a child named: a grown-up struck with a belt ("hitting my friend with a belt"),
-            # with no child named, is violence.
+            # ... and a child's danger, a child named: a grown-up struck with a belt ("beating my girlfriend with a
+            # belt"), with no child named, is violence.
             grown_up_struck = model.crisis_kind == CrisisKind.CHILD and reading.kind is CrisisKind.VIOLENCE \
                 and not c & {"child", "child_generic", "young_child"} and self._blow_at_someone(text)
             model_kind = model.kind_share >= MODEL_KIND and not no_overdose \
@@ -1122,8 +1122,8 @@ class CrisisReader:
                         and model.crisis < MODEL_SURE
                         and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "ingest_accident", "excess",
                                      "excess_amount", "plan", "stockpile", "method", *FAREWELL_EVIDENCE})
-        # Or a death that is over, told by the one who lost them ("thằng bạn chết năm ngoái vì chích quá liều, nay đi
-        # ngang qua lại nhớ nó"), with nothing of a danger now and no wish of the writer's own.
+        # Or a death that is over, told by the one who lost them ("my friend died of an overdose last winter, walked
+        # past today and it hit me"), with nothing of a danger now and no wish of the writer's own.
         # Not beside a blow or a threat: "dọa đánh chết vì em nợ tiền" reads like a death of a cause.
         over = over or (reading is not None and reading.tier is Tier.ABOUT and {"bereaved", "past"} <= c
                         and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "suicide", "speaker_wish",
@@ -1364,8 +1364,8 @@ class CrisisReader:
         # would be riskier for me now, why?"): the risk after a break in tolerance, asked. The model hears the using
         # and the now; nothing is seen, swallowed, wished or cried for.
         # Too much supposed ("if he uses again after a year off, would his old amount be too much?") is the question.
-        # Or whether the old amount is too much now, asked with a "?" after the release ("just got out of detention.
-        # is my old amount going to be too much now?"), which the rules read as a question: the risk after a break.
+        # Or whether the old amount is too much now, asked with a "?" after the release ("just out of detention after a
+        # year, would my old amount be too much now?"), which the rules read as a question: the risk after a break.
         released_asked = (reading is None or reading.tier is Tier.ABOUT) and "released" in c and asked_plainly \
             and not c & (FAREWELL_EVIDENCE | {"cry", "swallowed", "suicide", "death", "despair", "method", "plan",
                                               "stockpile", "speaker_wish", *SIGNS}) \
@@ -1785,8 +1785,8 @@ class CrisisReader:
                     if not (name in ("now", "strong_now") and end == start + 1
                             and tokens[start].folded in ("roi", "dang", "vua", "moi")
                             and any(s < start < e for s, e in supposed))]
-        # "Cứu" told of a rescue, with when it was after it ("tháng trước chị cứu thằng Bin lúc nó bị sốc"): saved, not
-        # a cry. "Cứu em với khi …" keeps its cry in "cứu em".
+        # "Cứu" told of a rescue, with when it was after it ("tuần trước anh cứu con Na lúc nó bị sốc"): saved, not a
+        # cry. "Cứu em với khi …" keeps its cry in "cứu em".
         rescued = {folded.count(" ", 0, m.start()) for m in _RESCUE_TOLD.finditer(folded)}
         if rescued:
             kept = [(name, start, end) for name, start, end in kept
