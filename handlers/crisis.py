@@ -51,6 +51,9 @@ ABOUT_UNSURE = 0.3
 CLAUSE_RANKER_AT = 0.5
 _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
                                       "reminder_stop", "language_en", "language_vi", "erase"})
+# Beside a danger told as over or seen on a screen, the menu too is what the person wants next; after a story still
+# going on, "what are my options" asks about the story.
+_FEATURES_AFTER_A_DANGER_OVER = _FEATURES_AFTER_A_DANGER | {"menu"}
 # The signals of a danger asked about, not only told: its answer comes first, whatever a later clause asks for.
 _ASKED_ABOUT = frozenset({"question", "informational", "hypothetical", "deadly_question", "permission"})
 # The entry that answers a question about each danger when the FAQ finds no closer one.
@@ -281,7 +284,7 @@ async def about(turn: Turn) -> Step:
     asked_apart = last is not None \
         and turn.services.intents.intent(last) in _FEATURES_AFTER_A_DANGER and turn.services.crisis.read(last) is None \
         and not any("?" in sentence or asks(sentence) for sentence in sentences[:-1])
-    if ("past" in turn.crisis.signals and turn.services.intents.intent(turn.text) in _FEATURES_AFTER_A_DANGER) \
+    if ("past" in turn.crisis.signals and turn.services.intents.intent(turn.text) in _FEATURES_AFTER_A_DANGER_OVER) \
             or asked_apart:
         opened = await understand.on_intent(turn, last if asked_apart else None)
         if opened is not None:

@@ -290,7 +290,10 @@ _CAN_IT_KILL = re.compile(r"(?<![a-z])(?:(?:is|are) (?:[a-z0-9]+ ){0,3}"
                           r"|(?:can|could|does|do|will|would)(?: [a-z0-9]+){1,7} (?:kill|be deadly|be fatal"
                           r"|stop (?:your |my |his |her |their |the |someone s )?(?:breathing|heart)"
                           r"|(?:give|cause) (?:you |someone |a person |me |him |her )?(?:a )?"
-                          r"(?:heart attack|stroke|seizure)))"
+                          r"(?:heart attack|stroke|seizure))"
+                          # How much of a drug is too much ("how much ket is too much", "how many pills are too many").
+                          r"|how much (?:[a-z0-9]+ ){1,3}(?:is|s) too much"
+                          r"|how many (?:[a-z0-9]+ ){1,3}(?:is|are|s) too many)"
                           r"(?![a-z])")
 # Whether something is deadly, asked in Vietnamese or in words _CAN_IT_KILL does not take ("cắt cơn tại nhà có nguy
 # hiểm tới tính mạng không", "is stopping methadone suddenly life threatening", "có ai chết vì vật vã chưa").
@@ -2306,11 +2309,15 @@ class CrisisReader:
         asks something else ("cho em hỏi đăng ký nhắc giờ uống thuốc được không. Với lại sáng nay uống ở điểm cấp phát
         xong về lại uống tiếp chai mang về, giờ thấy lâng lâng"): what is asked is not whether it may be taken."""
         sentences = self._by_sentence(text)
-        return len(sentences) > 1 and any(
+        # One sentence of clauses ("took an extra dose an hour ago, is it safe to go to bed?"): the clause that tells
+        # it stands apart from the one that asks leave.
+        parts = sentences if len(sentences) > 1 else [self._find_concepts(clause) for clause in _clauses(text)]
+        leave_apart = len(sentences) > 1 or any("permission" in found for found, _asked in parts)
+        return len(parts) > 1 and leave_apart and any(
             found & {"excess", "excess_amount"} and found & _SWALLOWING and found & {"now", "strong_now"} and not asked
             and not found & {"hypothetical", "question", "informational", "permission", "deadly_question", "past",
                              "long_ago", "joking", "fiction", "habitual", "yes_no"}
-            for found, asked in sentences)
+            for found, asked in parts)
 
     def _excess_done(self, text: str) -> bool:
         """A clause tells more taken by the writer as done ("… lại mua thêm hai viên subutex ngậm luôn", "ngậm thêm

@@ -3899,3 +3899,47 @@ def test_a_child_locked_in_by_a_parent_stays_the_childs_danger_where_into_folds_
     # guard: "nhốt vô" (locked into) typed without marks is no "vợ" (wife) struck
     reading = READER.read("co oi ban chau bi bo nhot vo nha kho tu sang toi gio, ban ay doi lam")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["took two extra doses about an hour ago, is it safe to lie down and sleep?",
+                                  "I took a double dose this morning, is it safe to drive?"])
+def test_extra_doses_taken_then_leave_asked_for_something_else_is_a_poisoning_now(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_leave_asked_for_an_extra_dose_beside_a_missed_day_stays_a_question() -> None:
+    # guard: the clause beside the leave tells a missed day, not a dose taken
+    reading = READER.read("is it safe to take an extra dose, i missed yesterday")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+
+
+def test_surely_dead_of_a_task_to_come_is_a_figure_of_speech() -> None:
+    reading = READER.read("thi cuối kỳ xong rồi, chắc chết quá 😭")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: said beside a wish not to live, it stays the alarm
+    reading = READER.read("đêm nay chắc chết quá, không còn muốn sống nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_breathing_stopped_on_a_first_aid_dummy_is_no_alarm() -> None:
+    reading = READER.read("bài thực hành sáng nay là thổi ngạt cho người nộm ngừng thở, cả lớp cười quá trời")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+    # guard: a real collapse in the class is still one
+    reading = READER.read("đang học sơ cứu thì bạn cùng lớp ngã ra, không thở nữa")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", ["nghe nói chơi ke dễ chết vậy hả ad",
+                                  "how much ketamine is too much for a first time?"])
+def test_whether_a_drug_kills_easily_or_how_much_is_too_much_is_a_danger_question(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_help_asked_of_the_bot_with_something_named_is_no_cry() -> None:
+    reading = READER.read("my mate overdosed at a party two years ago. what can you help me with?")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+    # guard: help asked with a collapse seen now stays the alarm
+    reading = READER.read("my husband is grey and won't wake up, help me understand what to do")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading

@@ -224,3 +224,15 @@ def test_methadone_called_poison_by_the_family_is_asked_about_what_methadone_is_
     entry, candidates = index.answer("grandma says methadone is poison and the clinic is killing him slowly, what do I "
                                      "tell her")
     assert entry is not None and entry.id == "methadone-is-not", candidates
+
+
+def test_heroin_taken_with_methadone_is_asked_about_using_while_on_treatment() -> None:
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
+    entry, candidates = index.answer("chích hàng trắng chung với methadone nguy hiểm ra sao")
+    assert entry is not None and entry.id == "methadone-using-while-on", candidates
+
+
+def test_how_much_of_a_party_drug_is_too_much_is_asked_about_new_drugs() -> None:
+    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
+    entry, candidates = index.answer("how much nitrous is too much in one night")
+    assert entry is not None and entry.id == "new-drugs", candidates

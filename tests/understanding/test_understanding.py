@@ -1922,3 +1922,23 @@ def test_how_one_medicine_differs_from_another_is_no_place_asked_for() -> None:
     assert INTENTS.intent("bupre khác methadone ở đâu vậy ad") is None
     # guard: another place, asked where, is still the sites
     assert INTENTS.intent("cơ sở khác ở đâu gần đây") == "sites"
+
+
+async def test_the_menu_asked_for_after_a_danger_told_as_over_opens_after_the_line(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "my cousin overdosed two years ago and pulled through. anyway, show me the menu")
+    assert handler == "menu" and "115" in texts[0] and len(texts) >= 2, (handler, texts)
+
+
+def test_a_tracking_bracelet_is_on_topic() -> None:
+    assert INTENTS.on_topic("is the tracking bracelet thing for real, who has to wear it")
+    # guard: a bracelet of jewellery is not
+    assert not INTENTS.on_topic("where can i buy a silver bracelet for my mum")
+
+
+async def test_what_are_my_options_after_a_wish_to_quit_is_the_question_not_the_menu(bot: Bot) -> None:
+    # guard: "what are my options" words the menu too, but after a story still going on it asks about the story
+    await onboard(bot)
+    handler, texts = await say(bot, "tired of blowing my whole pay on it and hiding it from my wife. i want to quit. "
+                                    "what are my options?")
+    assert handler != "menu", (handler, texts)
