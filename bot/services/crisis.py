@@ -295,6 +295,18 @@ _CAN_IT_KILL = re.compile(r"(?<![a-z])(?:(?:is|are) (?:[a-z0-9]+ ){0,3}"
                           r"|how much (?:[a-z0-9]+ ){1,3}(?:is|s) too much"
                           r"|how many (?:[a-z0-9]+ ){1,3}(?:is|are|s) too many)"
                           r"(?![a-z])")
+# Days or more without the drug ("skipped methadone for a week", "nghỉ uống 5 hôm"), and the usual amount after it
+# ("can i just take my usual dose", "uống lại liều cũ được không"): after a break the body no longer bears the old dose,
+# so asking whether it may be taken asks about an overdose.
+_A_BREAK = re.compile(
+    r"(?<![a-z0-9])(?:(?:skipped|missed|stopped|quit|off|without|haven t (?:had|taken|been|dosed)|didn t (?:take|go))"
+    r"(?: [a-z0-9]+){0,4} (?:for |in )?(?:a|one|two|three|four|five|six|[0-9]+|a few|few|several|a couple of|"
+    r"couple of) (?:days?|weeks?|months?)|"
+    r"(?:nghi|bo|ngung|dung|khong uong|chua uong|quen uong|khong di uong)(?: [a-z0-9]+){0,3} "
+    r"(?:[0-9]+|mot|hai|ba|bon|nam|may|vai|nua) (?:ngay|hom|tuan|thang|bua))(?![a-z0-9])")
+_USUAL_AMOUNT = re.compile(
+    r"(?<![a-z0-9])(?:(?:usual|normal|regular|old|same|full) (?:dose|amount|dosage)|(?:lieu|luong) (?:cu|nhu cu|"
+    r"nhu truoc|binh thuong|nhu moi khi|nhu moi lan|quen thuoc)|uong (?:lai )?nhu cu)(?![a-z0-9])")
 # Whether something is deadly, asked in Vietnamese or in words _CAN_IT_KILL does not take ("cắt cơn tại nhà có nguy
 # hiểm tới tính mạng không", "is stopping methadone suddenly life threatening", "có ai chết vì vật vã chưa").
 _LIFE_THREATENING = re.compile(r"(?<![a-z])(?:nguy hiem (?:toi |den |cho )?(?:tinh mang|mang song)"
@@ -420,11 +432,12 @@ _SETTING_OUT = re.compile(
     r"(?=.*(?<![a-z0-9])(?:dang tren duong|dang (?:di|chay|phong|qua|sang|toi|den|xuong|len)|da (?:di|qua|sang|chay) "
     r"(?:qua|sang|toi|den|tim)|cam (?:dao|ma tau|rua|kiem|sung|gay|tuyp) (?:di|chay|ra))(?![a-z0-9])))")
 # Someone's own take-home dose drunk by another ("thằng bạn nó tự uống thuốc metadon của em", "uống mất liều của
-# tôi"): the writer's medicine in someone it was not given to.
+# tôi"): the writer's medicine in someone it was not given to. "Cho" after it gives the dose away ("thuốc của em cho
+# bé"), unless it says what it was drunk for ("cho đỡ vật").
 _TOOK_MY_DOSE = re.compile(
     r"(?<![a-z0-9])(?:uong|nuot|tu(?! van)|xai)(?: (?!cua(?![a-z0-9]))[a-z0-9]+){0,3} (?:methadone|metadon|methadon|"
     r"thuoc|lieu|chai|lo|phan)(?: methadone| metadon| methadon)? cua (?:toi|em|e|minh|tui|tao|to|anh|chi|me|bo|ba|"
-    r"ma|co)(?! (?:ke|da|cho|bac si|bs)(?![a-z0-9]))(?![a-z0-9])")
+    r"ma|co)(?! (?:ke|da|bac si|bs)(?![a-z0-9]))(?! cho(?! do)(?![a-z0-9]))(?![a-z0-9])")
 # Words before the drinking that make the dose the writer's own: reminded of, timed, forgotten, remembered, as usual,
 # stopped, used, kept on ("nhắc lịch uống thuốc của em", "quên uống liều của mình").
 _OWN_DOSE_CUES = frozenset({"nhac", "lich", "gio", "quen", "nho", "cu", "remind", "ngung", "dung", "tiep"})
@@ -596,9 +609,10 @@ _WITHOUT_ME = re.compile(
 _DYING = frozenset({"chet", "chit", "tret", "chot", "chec"})
 # A faint said as a figure ("nóng quá chắc ngất mất"): like dying said as one, the model hears the collapse in it.
 _FAINTING = frozenset({"ngat", "xiu"})
-# "Suicide" inside a false friend ("that exam was suicide", "career suicide"): said of a thing, a figure of speech. The
-# false friends with "chết" in them stay only words set aside: "chết mất thôi" may be a person's own despair.
-_FIGURE_DYING = frozenset({"suicide"})
+# "Suicide" or "kill" inside a false friend ("that exam was suicide", "career suicide", "killing time"): said of a
+# thing, a figure of speech. The false friends with "chết" in them stay only words set aside: "chết mất thôi" may be a
+# person's own despair.
+_FIGURE_DYING = frozenset({"suicide", "kill", "killing"})
 # What the bot keeps made to disappear ("muốn cuộc trò chuyện này biến mất hết", "make this chat disappear"): a
 # request to erase, not a wish to vanish. Only words that say whose or which thing stand between ("chat xong em
 # muốn biến mất", "tin nhắn cuối rồi biến mất", "delete my messages and disappear" stay the writer's own wish).
@@ -2083,6 +2097,9 @@ class CrisisReader:
         if fired & {"substance", "ingest", "used"} and _TWICE.search(folded) and "dose_prescribed" not in fired:
             fired.add("excess")
         if fired & {"used", "substance"} and _CAN_IT_KILL.search(folded):
+            fired.add("deadly_question")
+        if fired & {"used", "substance"} and fired & {"question", "permission", "yes_no"} \
+                and _A_BREAK.search(folded) and _USUAL_AMOUNT.search(folded):
             fired.add("deadly_question")
         going_without = bool(_GOING_WITHOUT.search(typed))
         if (fired & {"used", "substance"} or going_without) and _LIFE_THREATENING.search(typed):

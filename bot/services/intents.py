@@ -124,6 +124,9 @@ _SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|r
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
 # Mentioned again ("ca tử vong năm 2019 được nhắc lại làm ví dụ"): no reminder.
 _MENTIONED_AGAIN = re.compile(r"(?<![a-z])(?:duoc|bi|hay|thuong) nhac lai(?![a-z])")
+# Mentioned, said with what marks it told ("bác sĩ có nhắc tới hôn mê gan", "cô ấy từng nhắc qua"): no reminder. Bare,
+# "nhắc đến thứ 2" and "nhắc qua Tết" say until when reminders stop.
+_MENTIONED_IN_PASSING = re.compile(r"(?<![a-z])(?:co|da|hay|tung|thuong|cung) nhac (?:den|qua)(?![a-z])")
 # The writer's own role, said ("Tôi là tư vấn viên, muốn hỏi cho chắc …", "I'm a peer educator"): who asks, not whom
 # they ask for.
 _SELF_DESCRIBED = re.compile(
@@ -411,6 +414,7 @@ class IntentReader:
         folded = _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", self._folded(text)))
         folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", folded))
         folded = _SELF_DESCRIBED.sub("toi la nguoi hoi", _MENTIONED_AGAIN.sub("duoc ke lai", folded))
+        folded = _MENTIONED_IN_PASSING.sub("de cap", folded)
         folded = _FALSE_ALARM.sub("baonham", folded)
         # An appointment named as a time stays the appointment when the message asks to move it ("killing time before my
         # appointment. can i move it to 3pm instead?").

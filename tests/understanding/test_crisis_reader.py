@@ -3943,3 +3943,32 @@ def test_help_asked_of_the_bot_with_something_named_is_no_cry() -> None:
     # guard: help asked with a collapse seen now stays the alarm
     reading = READER.read("my husband is grey and won't wake up, help me understand what to do")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_share_of_the_writers_dose_drunk_by_someone_not_on_it_for_withdrawal_is_a_poisoning() -> None:
+    reading = READER.read("thằng bạn không điều trị gì, vừa uống mất phần của em cho đỡ vật, có sao không")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_dream_typed_without_marks_is_no_alarm() -> None:
+    reading = READER.read("toi qua mo thay minh nam bat tinh khong tho, tinh day so qua")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+    # guard: "mo thay" with someone else after it may be "mở thấy" (opened and saw): the alarm stays
+    reading = READER.read("em mo thay no nam im khong tho")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_the_usual_dose_asked_about_after_days_without_it_is_a_danger_question() -> None:
+    reading = READER.read("i haven't dosed in 10 days, can i go back on my usual dose?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: the usual dose with no break named is an ordinary question
+    assert READER.read("i take my usual dose every morning, is that ok?") is None
+
+
+def test_time_killed_while_waiting_is_a_figure_of_speech_whatever_the_model_hears() -> None:
+    reading = READER.read("killing time in the waiting room, and now my dose wears off by the afternoon since the new "
+                          "HIV meds, is that normal?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a wish to die said beside a false friend with "killing" in it stays the alarm
+    reading = READER.read("my therapist says im killing myself slowly with the pills and honestly i want to die")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading

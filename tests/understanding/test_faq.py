@@ -236,3 +236,4 @@ def test_how_much_of_a_party_drug_is_too_much_is_asked_about_new_drugs() -> None
     index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
     entry, candidates = index.answer("how much nitrous is too much in one night")
     assert entry is not None and entry.id == "new-drugs", candidates
+

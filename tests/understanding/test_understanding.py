@@ -1942,3 +1942,18 @@ async def test_what_are_my_options_after_a_wish_to_quit_is_the_question_not_the_
     handler, texts = await say(bot, "tired of blowing my whole pay on it and hiding it from my wife. i want to quit. "
                                     "what are my options?")
     assert handler != "menu", (handler, texts)
+
+
+def test_a_thing_mentioned_by_the_doctor_is_no_reminder() -> None:
+    assert INTENTS.intent("bác sĩ có nhắc tới xơ gan, giờ muốn xét nghiệm thì đi đâu") is None
+    # guard: being reminded when it is time stays a reminder
+    assert INTENTS.intent("muốn được nhắc đến giờ uống thuốc mỗi sáng") == "reminder_set"
+    # guard: until when reminders stop ("nhắc đến chủ nhật", "nhắc qua Tết") is no mention
+    assert INTENTS.intent("tạm ngưng nhắc đến chủ nhật nhé") == "reminder_pause"
+
+
+def test_groups_that_meet_near_the_writer_are_the_groups_and_what_the_bot_is_is_who_it_is() -> None:
+    assert INTENTS.intent("do any groups for families meet near me") == "groups"
+    # guard: groups of people near the writer are no meeting
+    assert INTENTS.intent("there are groups of kids selling drugs near me") is None
+    assert INTENTS.smalltalk("m là cái gì thế") == "who_are_you"
