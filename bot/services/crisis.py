@@ -113,6 +113,7 @@ PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
 SHADOWED = {
     "not_a_cry": frozenset({"now", "strong_now", "cry"}),
     "not_again": frozenset({"again"}),  # "I don't want that to happen again": no danger back
+    "missed_dose": frozenset({"excess"}),  # "lỡ mất 2 liều": doses not taken, counted
     "spilled": frozenset({"ingest_accident", "mistake"}),  # "lỡ tay làm đổ chai": the bottle's accident, not a body's
     "what_to_do": frozenset({"permission", "informational"}),  # "what should i do": no leave sought, nothing general
     "in_care": frozenset({"fiction"}),  # "truyền nước" (a drip) folds like "truyện" (a story)
@@ -907,6 +908,13 @@ class CrisisReader:
                  answered: Callable[[str], bool] | None = None) -> CrisisReading | None:
         reading = self._by_rules(text, found)
         c = found[0]
+        # Whom to tell of a child's danger, asked of children in general, of a habit or of a time to come ("nếu lần sau
+        # thấy thì báo cho ai", "thấy trẻ bị bỏ đói thì báo đường dây nào"), with nothing happening now and no cry: the
+        # question, answered with the child protection line and the emergency line.
+        if "asks_whom" in c and (reading is None or reading.kind is CrisisKind.CHILD) and c & _CHILD_WORDS \
+                and (c & {"hypothetical", "habitual", "child_generic"} or (reading is None and "now" not in c)) \
+                and not c & {"strong_now", "cry", "again", "not_safe", *SIGNS}:
+            return CrisisReading(CrisisKind.CHILD, Tier.ABOUT, ("asks_whom",))
         # Violence or a collapse said laughing, not asked, with nothing swallowed, seen, planned or cried
         # for ("this exam will kill me lol", "sếp giết em mất =))"): a figure of speech, answered as an
         # ordinary message, without the emergency line. Death wished laughing still gets the line with the
@@ -1306,7 +1314,8 @@ class CrisisReader:
             and not c & {"cry", "again", "swallowed", "excess", "excess_amount", "collapse", "suicide", "death",
                          "despair", "method", "plan", "stockpile", *SIGNS, *FAREWELL_EVIDENCE} \
             and self._signs_asked_of(text, {"overdose_event", "shock_word"})
-        figure = "figure_of_speech" in c and calm and model.crisis < MODEL_SURE \
+        longing = "longing" in c and not c & {"wish", "speaker_wish", "despair"}
+        figure = "figure_of_speech" in c and calm and (model.crisis < MODEL_SURE or longing) \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
         # A figure of speech the rules set aside, then a plain question ("đề khó muốn chết mà đậu rồi. Đang uống
         # methadone thì em có được tự lái xe không"), with no other word of dying, despair or a plan: the model, which
@@ -1777,6 +1786,9 @@ class CrisisReader:
         figure = any((_DYING | _FAINTING) & set(m.group(0).split()) for m in figures) \
             or any(token.folded in _FIGURE_DYING for token, kept in zip(repaired, tokens, strict=True)
                    if kept is not token)
+        # Missing someone or craving something "to death" ("nhớ anh ấy muốn chết"): the longing is the figure's whole
+        # meaning, which the model, taught the dying in it, may be sure is a wish.
+        longing = any(m.group(0).split()[0] in ("nho", "them") and _DYING & set(m.group(0).split()) for m in figures)
         vanishing = bool(_VANISHING.search(" ".join(t.folded for t in tokens)))
         tokens = _remove(tokens, figures)
         for everyday in (self._surprise, self._everyday_excess, _VANISHING, _BALL_PLAYED, _GONE_FROM_A_CHAT):
@@ -2110,6 +2122,8 @@ class CrisisReader:
             fired.add("joking")
         if figure:
             fired.add("figure_of_speech")
+        if longing:
+            fired.add("longing")
         # What is swallowed at the dosing place ("mai còn đi uống thuốc") is the treatment, taken as prescribed.
         dosing = [(start, end) for name, start, end in kept if name in ("dosing_service", "daily_visit")]
         swallowing = " ".join("," if any(s <= i < e for s, e in dosing) else t.folded for i, t in enumerate(tokens)) \

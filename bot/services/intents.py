@@ -155,10 +155,17 @@ _EVERYONE = re.compile(r"(?<![a-z])moi nguoi (?=that(?![a-z]))")
 _ALWAYS = re.compile(r"(?<![a-z])luc nao cung(?![a-z])")
 # "Lý lịch" (one's record, asked for by employers): no "lịch" (schedule) to book or move.
 _RECORD = re.compile(r"(?<![a-z])ly lich(?![a-z])")
-# "Khác … ở đâu" (how it differs: "bupre khác methadone ở đâu"): a difference asked, no place.
-# Not "cơ sở khác ở đâu", "chỗ khác gần đây ở đâu" (another one, where): the thing compared is named between.
-_DIFFERS = re.compile(r"(?<![a-z])(khac(?: (?!(?:gan|day|nao|nua|the|cung|thi)(?![a-z]))[a-z0-9]+){1,3}) "
-                      r"o dau(?![a-z])")
+# "Khác … ở đâu", "khác … chỗ nào" (how it differs: "bupre khác methadone ở đâu", "điểm phát khác cơ sở điều trị chỗ
+# nào"): a difference asked, no place. Not "cơ sở khác ở đâu", "chỗ khác gần đây ở đâu" (another one, where): the
+# thing compared is named between. The word left in its place is among the ways of asking about a thing
+# (intents.yaml, asks_about), so no feature opens either.
+_DIFFERS = re.compile(r"(?<![a-z])(khac(?! o(?![a-z]))"
+                      r"(?: (?!(?:gan|day|nao|nua|the|cung|thi)(?![a-z]))[a-z0-9]+){1,9}) "
+                      r"(?:o dau|o cho nao|cho nao|diem nao|o diem nao)(?![a-z])")
+# "Where" after a story's name ("a thriller where the villain …", "the movie where he overdoses"): the story's scene,
+# no place asked for.
+_SCENE_WHERE = re.compile(r"(?<![a-z])(movie|film|thriller|show|episode|scene|story|series|book|game|video|song) "
+                          r"where(?![a-z])")
 # "Ở đâu cũng", "chỗ nào cũng" (everywhere: "xin việc ở đâu cũng đòi lý lịch"): no place asked for.
 _EVERYWHERE = re.compile(r"(?<![a-z])(?:o dau|cho nao|noi nao|dau dau) cung(?![a-z])")
 # "False alarm" ("false alarm, sorry, can i book a counselor"): a danger taken back, not an alarm clock to set.
@@ -421,6 +428,7 @@ class IntentReader:
         if not _MOVE_IT.search(folded):
             folded = _AROUND_AN_APPOINTMENT.sub("hoiay", folded)
         folded = _DIFFERS.sub(r"\1 khacbiet", _EVERYWHERE.sub("khapnoi", _RECORD.sub("lylich", folded)))
+        folded = _SCENE_WHERE.sub(r"\1 trong do", folded)
         return _ALWAYS.sub("luonluon", _EVERYONE.sub("moinguoi ", folded))
 
     def _first_feature(self, text: str, folded: str, said: list[str]) -> str | None:

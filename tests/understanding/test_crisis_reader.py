@@ -3972,3 +3972,48 @@ def test_time_killed_while_waiting_is_a_figure_of_speech_whatever_the_model_hear
     # guard: a wish to die said beside a false friend with "killing" in it stays the alarm
     reading = READER.read("my therapist says im killing myself slowly with the pills and honestly i want to die")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_snoring_typed_as_in_the_south_and_eyes_that_will_not_open_are_an_overdose() -> None:
+    reading = READER.read("ông xã uống methadone xong đi nhậu, giờ nằm ngủ gáy to, lay mãi không thấy mở mắt")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_small_child_found_holding_the_empty_bottle_is_a_poisoning() -> None:
+    reading = READER.read("thằng cu 2 tuổi nhà em cầm cái chai rỗng đi khắp nhà, chai methadone mang về của bố nó, giờ "
+                          "vẫn chạy nhảy, có sao không")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_threat_said_to_be_over_is_no_alarm() -> None:
+    reading = READER.read("he used to hit me when he was using, that's over now. who can read these messages?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_an_overdose_feared_some_day_is_a_question() -> None:
+    reading = READER.read("my roommate uses and im scared he'll OD one day, whats narcan and can i keep it at home?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_doses_counted_as_missed_are_no_excess() -> None:
+    reading = READER.read("kẹt xe ở đèo 3 hôm, lỡ mất 2 liều methadone rồi, giờ phải làm sao")
+    assert reading is None or reading.kind is not CrisisKind.POISONING, reading
+    # guard: two doses taken by mistake stay a poisoning
+    reading = READER.read("em lỡ uống 2 liều rồi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_missing_someone_to_death_is_a_figure_however_sure_the_model_is() -> None:
+    reading = READER.read("ông xã đi biển nửa năm, nhớ ổng muốn chết luôn á 😭")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a wish not to live beside it stays the alarm
+    reading = READER.read("nhớ con muốn chết, không muốn sống nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_whom_to_tell_of_a_childs_danger_asked_in_general_is_a_question() -> None:
+    reading = READER.read("thấy trẻ bị đánh ở nhà bên thì báo đường dây nào")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
+    # guard: a child left alone since this morning, and whom to tell, stays the alarm
+    reading = READER.read("bé hàng xóm 4 tuổi bị bỏ ở nhà một mình từ sáng đến giờ, em báo ai")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading

@@ -237,3 +237,11 @@ def test_how_much_of_a_party_drug_is_too_much_is_asked_about_new_drugs() -> None
     entry, candidates = index.answer("how much nitrous is too much in one night")
     assert entry is not None and entry.id == "new-drugs", candidates
 
+
+
+def test_a_short_question_that_names_its_treatment_stands_alone_after_a_story() -> None:
+    assert question_of("saw a doc on heroin last night, freaked me out. what even is methadone") == \
+        "what even is methadone"
+    # guard: a short question with no subject of its own keeps the sentence before it
+    assert question_of("Em uống methadone được 2 năm rồi. Có sao không ạ?") == \
+        "Em uống methadone được 2 năm rồi. Có sao không ạ?"

@@ -1957,3 +1957,15 @@ def test_groups_that_meet_near_the_writer_are_the_groups_and_what_the_bot_is_is_
     # guard: groups of people near the writer are no meeting
     assert INTENTS.intent("there are groups of kids selling drugs near me") is None
     assert INTENTS.smalltalk("m là cái gì thế") == "who_are_you"
+
+
+def test_a_scene_where_and_a_difference_where_and_a_line_to_call_ask_for_no_feature() -> None:
+    assert INTENTS.intent("saw a film where the hero gets clean, anyway do employers test for methadone?") is None
+    assert INTENTS.intent("điểm phát thuốc ở xã em khác cái phòng khám methadone trên huyện chỗ nào") is None
+    assert INTENTS.intent("có đường dây nào để tâm sự với ai đó không") is None
+    # guard: a place where methadone is given stays the sites
+    assert INTENTS.intent("is there a place where i can get methadone near me") == "sites"
+
+
+def test_whether_staff_can_see_the_writers_number_is_privacy() -> None:
+    assert INTENTS.intent("tư vấn viên có biết được số điện thoại của em không") == "privacy"
