@@ -908,11 +908,10 @@ class CrisisReader:
                  answered: Callable[[str], bool] | None = None) -> CrisisReading | None:
         reading = self._by_rules(text, found)
         c = found[0]
-        # Whom to tell of a child's danger, asked of children in general, of a habit or of a time to come ("nếu lần sau
-        # thấy thì báo cho ai", "thấy trẻ bị bỏ đói thì báo đường dây nào"), with nothing happening now and no cry: the
-        # question, answered with the child protection line and the emergency line.
-        if "asks_whom" in c and (reading is None or reading.kind is CrisisKind.CHILD) and c & _CHILD_WORDS \
-                and (c & {"hypothetical", "habitual", "child_generic"} or (reading is None and "now" not in c)) \
+        # Whom to tell of a child's danger, asked of a time to come ("nếu lần sau thấy thì báo cho ai"), with nothing
+        # happening now and no cry: the question, answered with the child protection line and the emergency line. Asked
+        # of children named now ("hai đứa nhỏ nhà bên đói lả, em nên báo ai"), it stays the alarm.
+        if "asks_whom" in c and reading is not None and reading.kind is CrisisKind.CHILD and "hypothetical" in c \
                 and not c & {"strong_now", "cry", "again", "not_safe", *SIGNS}:
             return CrisisReading(CrisisKind.CHILD, Tier.ABOUT, ("asks_whom",))
         # Violence or a collapse said laughing, not asked, with nothing swallowed, seen, planned or cried

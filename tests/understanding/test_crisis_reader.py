@@ -4012,8 +4012,10 @@ def test_missing_someone_to_death_is_a_figure_however_sure_the_model_is() -> Non
 
 
 def test_whom_to_tell_of_a_childs_danger_asked_in_general_is_a_question() -> None:
-    reading = READER.read("thấy trẻ bị đánh ở nhà bên thì báo đường dây nào")
+    reading = READER.read("bà chị họ hay phê rồi bỏ mấy đứa nhỏ ở nhà một mình, nếu lần sau thấy thì em báo cho ai")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
-    # guard: a child left alone since this morning, and whom to tell, stays the alarm
+    # guards: children in danger now, and whom to tell, stay the alarm
     reading = READER.read("bé hàng xóm 4 tuổi bị bỏ ở nhà một mình từ sáng đến giờ, em báo ai")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+    reading = READER.read("hai đứa nhỏ nhà bên bị bỏ đói từ hôm qua, giờ khóc suốt, em nên báo ai")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
