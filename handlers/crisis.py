@@ -51,8 +51,8 @@ ABOUT_UNSURE = 0.3
 CLAUSE_RANKER_AT = 0.5
 _FEATURES_AFTER_A_DANGER = frozenset({"book", "appointments", "talk", "groups", "reminder_set", "reminder_pause",
                                       "reminder_stop", "language_en", "language_vi", "erase"})
-# Beside a danger told as over or seen on a screen, the menu too is what the person wants next; after a story still
-# going on, "what are my options" asks about the story.
+# Beside a danger told as over, the menu too is what the person wants next; after a story still going on, "what are
+# my options" asks about the story.
 _FEATURES_AFTER_A_DANGER_OVER = _FEATURES_AFTER_A_DANGER | {"menu"}
 # The signals of a danger asked about, not only told: its answer comes first, whatever a later clause asks for.
 _ASKED_ABOUT = frozenset({"question", "informational", "hypothetical", "deadly_question", "permission"})

@@ -113,7 +113,7 @@ PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
 SHADOWED = {
     "not_a_cry": frozenset({"now", "strong_now", "cry"}),
     "not_again": frozenset({"again"}),  # "I don't want that to happen again": no danger back
-    "missed_dose": frozenset({"excess"}),  # "lỡ mất 2 liều": doses not taken, counted
+    "missed_dose": frozenset({"excess"}),  # "quên mất 2 liều": doses not taken, counted
     "spilled": frozenset({"ingest_accident", "mistake"}),  # "lỡ tay làm đổ chai": the bottle's accident, not a body's
     "what_to_do": frozenset({"permission", "informational"}),  # "what should i do": no leave sought, nothing general
     "in_care": frozenset({"fiction"}),  # "truyền nước" (a drip) folds like "truyện" (a story)
@@ -908,9 +908,9 @@ class CrisisReader:
                  answered: Callable[[str], bool] | None = None) -> CrisisReading | None:
         reading = self._by_rules(text, found)
         c = found[0]
-        # Whom to tell of a child's danger, asked of a time to come ("nếu lần sau thấy thì báo cho ai"), with nothing
+        # Whom to tell of a child's danger, asked of a time to come ("nếu còn gặp lần nữa thì em gọi ai"), with nothing
         # happening now and no cry: the question, answered with the child protection line and the emergency line. Asked
-        # of children named now ("hai đứa nhỏ nhà bên đói lả, em nên báo ai"), it stays the alarm.
+        # of children in danger now ("mấy đứa nhỏ nhà bên bị bỏ đói, em gọi ai"), it stays the alarm.
         if "asks_whom" in c and reading is not None and reading.kind is CrisisKind.CHILD and "hypothetical" in c \
                 and not c & {"strong_now", "cry", "again", "not_safe", *SIGNS}:
             return CrisisReading(CrisisKind.CHILD, Tier.ABOUT, ("asks_whom",))
@@ -2339,8 +2339,8 @@ class CrisisReader:
         asks something else ("cho em hỏi đăng ký nhắc giờ uống thuốc được không. Với lại sáng nay uống ở điểm cấp phát
         xong về lại uống tiếp chai mang về, giờ thấy lâng lâng"): what is asked is not whether it may be taken."""
         sentences = self._by_sentence(text)
-        # One sentence of clauses ("took an extra dose an hour ago, is it safe to go to bed?"): the clause that tells
-        # it stands apart from the one that asks leave.
+        # One sentence of clauses ("took two extra doses, is it safe to sleep now?"): the clause that tells it
+        # stands apart from the one that asks leave.
         parts = sentences if len(sentences) > 1 else [self._find_concepts(clause) for clause in _clauses(text)]
         leave_apart = len(sentences) > 1 or any("permission" in found for found, _asked in parts)
         return len(parts) > 1 and leave_apart and any(

@@ -124,8 +124,8 @@ _SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|r
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
 # Mentioned again ("ca tử vong năm 2019 được nhắc lại làm ví dụ"): no reminder.
 _MENTIONED_AGAIN = re.compile(r"(?<![a-z])(?:duoc|bi|hay|thuong) nhac lai(?![a-z])")
-# Mentioned, said with what marks it told ("bác sĩ có nhắc tới hôn mê gan", "cô ấy từng nhắc qua"): no reminder. Bare,
-# "nhắc đến thứ 2" and "nhắc qua Tết" say until when reminders stop.
+# Mentioned, with a word before it that tells it ("bác sĩ có nhắc tới xơ gan", "cô ấy từng nhắc qua"): no reminder.
+# Bare, "nhắc đến thứ 2" and "nhắc qua Tết" say until when reminders stop.
 _MENTIONED_IN_PASSING = re.compile(r"(?<![a-z])(?:co|da|hay|tung|thuong|cung) nhac (?:den|qua)(?![a-z])")
 # The writer's own role, said ("Tôi là tư vấn viên, muốn hỏi cho chắc …", "I'm a peer educator"): who asks, not whom
 # they ask for.
@@ -155,8 +155,8 @@ _EVERYONE = re.compile(r"(?<![a-z])moi nguoi (?=that(?![a-z]))")
 _ALWAYS = re.compile(r"(?<![a-z])luc nao cung(?![a-z])")
 # "Lý lịch" (one's record, asked for by employers): no "lịch" (schedule) to book or move.
 _RECORD = re.compile(r"(?<![a-z])ly lich(?![a-z])")
-# "Khác … ở đâu", "khác … chỗ nào" (how it differs: "bupre khác methadone ở đâu", "điểm phát khác cơ sở điều trị chỗ
-# nào"): a difference asked, no place. Not "cơ sở khác ở đâu", "chỗ khác gần đây ở đâu" (another one, where): the
+# "Khác … ở đâu", "khác … chỗ nào" (how it differs: "bupre khác methadone ở đâu", "điểm phát ở xã khác phòng khám huyện
+# chỗ nào"): a difference asked, no place. Not "cơ sở khác ở đâu", "chỗ khác gần đây ở đâu" (another one, where): the
 # thing compared is named between. The word left in its place is among the ways of asking about a thing
 # (intents.yaml, asks_about), so no feature opens either.
 _DIFFERS = re.compile(r"(?<![a-z])(khac(?! o(?![a-z]))"
