@@ -185,7 +185,8 @@ def question_of(story: str) -> str | None:
         asked = [number for number in range(max(1, len(sentences) - 3), len(sentences) - 1)
                  if _asks(sentences[number])]
     last = asked[-1] if asked else len(sentences) - 1
-    # A short question that names the treatment it asks about ("so what is methadone anyway") needs no sentence before it.
+    # A short question that names the treatment it asks about ("so what is methadone anyway") needs no sentence before
+    # it.
     whole = _asks(sentences[last]) and bool(_SUBJECT.search(" ".join(words(sentences[last]))))
     first = last - 1 if len(sentences[last].split()) < QUESTION_MIN_WORDS and last > 0 and not whole else last
     return " ".join(sentences[first:last + 1])
