@@ -4011,7 +4011,7 @@ def test_missing_someone_to_death_is_a_figure_however_sure_the_model_is() -> Non
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
 
 
-def test_whom_to_tell_of_a_childs_danger_asked_in_general_is_a_question() -> None:
+def test_whom_to_tell_of_a_childs_danger_supposed_for_a_time_to_come_is_a_question() -> None:
     reading = READER.read("bà chị họ hay phê rồi bỏ mấy đứa nhỏ ở nhà một mình, nếu lần sau thấy thì em báo cho ai")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
     # guards: children in danger now, and whom to tell, stay the alarm

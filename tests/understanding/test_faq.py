@@ -238,7 +238,6 @@ def test_how_much_of_a_party_drug_is_too_much_is_asked_about_new_drugs() -> None
     assert entry is not None and entry.id == "new-drugs", candidates
 
 
-
 def test_a_short_question_that_names_its_treatment_stands_alone_after_a_story() -> None:
     assert question_of("saw a doc on heroin last night, freaked me out. what even is methadone") == \
         "what even is methadone"
