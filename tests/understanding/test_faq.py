@@ -5,7 +5,10 @@ outside what the bot covers still gets no answer."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
+import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.content import load_content
@@ -151,7 +154,6 @@ def test_the_question_of_a_story_told_in_one_sentence_is_its_last_clause_that_as
     assert question_clause("hôm qua em bị sốc thuốc, giờ em ổn rồi") is None  # nothing asked after the first clause
 
 
-
 def test_emphasis_that_names_a_death_is_no_part_of_the_question() -> None:
     """"dying to know", "stressed to death": they would pull the question towards the entries about dying."""
     index = FaqIndex(CONTENT.faq, SYNONYMS, learn=False)
@@ -200,42 +202,31 @@ def test_being_treated_like_a_prisoner_in_rehab_is_asked_about_rights_there() ->
         assert entry is not None and entry.id == "rights-in-a-facility", (text, _candidates)
 
 
-
-def test_the_formalities_of_leaving_treatment_are_asked_about_stopping_it() -> None:
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
-    entry, candidates = index.answer("em muốn dừng hẳn chương trình methadone thì phải làm thủ tục gì")
-    assert entry is not None and entry.id == "methadone-stopping", candidates
-
-
-def test_using_again_after_months_without_treatment_is_asked_about_the_risk_after_a_break() -> None:
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
-    entry, candidates = index.answer("bỏ uống methadone gần năm nay rồi, giờ chơi lại thì có dễ sốc hơn trước không")
-    assert entry is not None and entry.id == "risk-after-a-break", candidates
+@functools.cache
+def ranked_index() -> FaqIndex:
+    """The FAQ index as the bot builds it, with the learned ranker, built once for the tests that ask it one
+    message."""
+    return FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
 
 
-def test_methadone_called_a_slow_way_to_die_is_asked_about_what_methadone_is_not() -> None:
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
-    entry, candidates = index.answer("hàng xóm nói uống methadone là giết mình từ từ, có phải vậy không")
-    assert entry is not None and entry.id == "methadone-is-not", candidates
-
-
-def test_methadone_called_poison_by_the_family_is_asked_about_what_methadone_is_not() -> None:
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
-    entry, candidates = index.answer("grandma says methadone is poison and the clinic is killing him slowly, what do I "
-                                     "tell her")
-    assert entry is not None and entry.id == "methadone-is-not", candidates
-
-
-def test_heroin_taken_with_methadone_is_asked_about_using_while_on_treatment() -> None:
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
-    entry, candidates = index.answer("chích hàng trắng chung với methadone nguy hiểm ra sao")
-    assert entry is not None and entry.id == "methadone-using-while-on", candidates
-
-
-def test_how_much_of_a_party_drug_is_too_much_is_asked_about_new_drugs() -> None:
-    index = FaqIndex(CONTENT.faq, SYNONYMS, EXAMPLES, ranker_examples=RANKER_EXAMPLES)
-    entry, candidates = index.answer("how much nitrous is too much in one night")
-    assert entry is not None and entry.id == "new-drugs", candidates
+# Messages written the way people outside the project write, each asking what one entry answers in words its own
+# ways of asking do not use.
+@pytest.mark.parametrize(("text", "entry_id"), [
+    pytest.param("em muốn dừng hẳn chương trình methadone thì phải làm thủ tục gì", "methadone-stopping",
+                 id="the formalities of leaving treatment"),
+    pytest.param("bỏ uống methadone gần năm nay rồi, giờ chơi lại thì có dễ sốc hơn trước không", "risk-after-a-break",
+                 id="using again after months without treatment"),
+    pytest.param("hàng xóm nói uống methadone là giết mình từ từ, có phải vậy không", "methadone-is-not",
+                 id="methadone called a slow way to die"),
+    pytest.param("grandma says methadone is poison and the clinic is killing him slowly, what do I tell her",
+                 "methadone-is-not", id="methadone called poison by the family"),
+    pytest.param("chích hàng trắng chung với methadone nguy hiểm ra sao", "methadone-using-while-on",
+                 id="heroin taken with methadone"),
+    pytest.param("how much nitrous is too much in one night", "new-drugs", id="how much of a party drug is too much"),
+])
+def test_a_message_is_asked_about_its_entry(text: str, entry_id: str) -> None:
+    entry, candidates = ranked_index().answer(text)
+    assert entry is not None and entry.id == entry_id, candidates
 
 
 def test_a_short_question_that_names_its_treatment_stands_alone_after_a_story() -> None:
