@@ -112,6 +112,12 @@ class Rig:
             await self._until_listening(bot)
 
     async def stop(self) -> None:
+        # A restart still under way would start a process after the others stop: let it finish first,
+        # so that every process the rig started is stopped and reaped here, not found running later.
+        if self._restarts:
+            await asyncio.wait(self._restarts, timeout=90)
+        for task in self._restarts:
+            task.cancel()
         for bot in self.bots:
             if bot.process.returncode is None:
                 bot.process.send_signal(signal.SIGTERM)
@@ -120,6 +126,7 @@ class Rig:
                 await asyncio.wait_for(bot.process.wait(), 30)
             if bot.process.returncode is None:
                 bot.process.kill()
+                await bot.process.wait()
         with contextlib.suppress(Exception):
             await self.client.aclose()
         await self.fake.stop()
