@@ -517,6 +517,12 @@ _WHEN_WORDS = frozenset({"khi", "when", "whenever"})
 
 
 # A death told as having happened ("… and died", "… rồi chết", "đã tử vong"), not wished, feared or said as a figure.
+# A story heard from others ("nghe chuyện", "người ta kể", "i heard that"), and whether it is true, asked.
+_HEARSAY = re.compile(r"(?<![a-z])(?:nghe (?:chuyen|ke|noi|bao|nguoi ta|dau do)|nguoi ta (?:ke|noi|bao|don)|"
+                      r"heard (?:a story|stories|that|of|about|people|someone)|someone told me|people say)(?![a-z])")
+_TRUE_ASKED = re.compile(r"(?<![a-z])(?:(?:co )?(?:that|dung) (?:khong|ko|k|hong|hok|ha|vay|the)|"
+                         r"is (?:that|it|this) (?:true|real)|true or not|does that really happen|"
+                         r"can that really happen)(?![a-z])")
 _DIED = re.compile(r"(?<![a-z])(?:died|passed away|tu vong|qua doi|roi chet|xong chet|da chet|ma chet)(?![a-z])")
 
 
@@ -627,6 +633,20 @@ _VANISHING = re.compile(
 # done by another.
 _SHUT_IN = re.compile(
     r"(?<![a-z])(?:(?:tu )?(?:nhot|khoa|giam) minh|locked (?:herself|himself|themselves|myself) in)(?![a-z])")
+# Drawn again and again to look down from a height ("i keep looking down from my balcony … 12 floors", "cứ đứng ở ban
+# công nhìn xuống mãi"): the height weighed, which a person at the edge of ending their life tells. A look down at
+# something ("looking down from the balcony at the fireworks") is only a view: the look must be kept up or the
+# height measured, and a height must be named.
+_LOOKING_DOWN = re.compile(
+    r"(?<![a-z])(?:(?:keep|kept|keep on|been|cant stop|can t stop|couldnt stop|couldn t stop) "
+    r"(?:looking|staring|peering|gazing) (?:down|over the edge)|"
+    r"cu (?:dung |ngoi |dung o |ngoi o )?(?:nhin|ngo) xuong|"
+    r"(?:nhin|ngo) xuong (?:duoi )?(?:mai|hoai|hoai hoai|lau lam)|"
+    r"how (?:far|high) (?:down|up) it is|how far (?:the|a) fall|bao (?:xa|cao) (?:xuong|nhi)|cao bao nhieu met)"
+    r"(?![a-z])")
+_A_HEIGHT = re.compile(
+    r"(?<![a-z])(?:balcony|rooftop|roof|ledge|bridge|window|[0-9]+ ?(?:floors|storeys|stories|tang)|"
+    r"(?:floor|tang) [0-9]+|[0-9]+(?:st|nd|rd|th) floor|ban cong|san thuong|tang thuong|lan can|thanh cau)(?![a-z])")
 # A last word, which a farewell to life is said with, and a last message before the phone goes off too.
 _LAST_WORDS = frozenset({"tin nhan cuoi", "tin nhan cuoi cung", "nhan lan cuoi", "loi cuoi"})
 # Gone from a chat, a group or social media for shame ("muốn biến mất khỏi nhóm chat này vì lỡ gửi nhầm ảnh",
@@ -859,8 +879,11 @@ class CrisisReader:
             rf"(?:chet|mat|qua doi|died|passed away|passed|was killed|got killed)(?: duoc)?"
             rf"(?: (?:[0-9]+|mot|hai|ba|bon|vai|may|a|two|three|four|five|six|few|several))? "
             rf"(?:vi|do|of|from|nam|thang|tuan|hoi|ago|last|in|years?|months?|weeks?)(?![a-z0-9])") if people else None
+        # "Trói" (tie up) folds as "trời" (the sky) does: "trời ơi con em …" is an exclamation, not a child tied up.
+        harm_first = "|".join(f"{verb}(?! (?:oi|a|dat|ui|mua|nang|toi|sang|lanh|ret|ma))" if verb == "troi" else verb
+                              for verb in alternatives["harm_verb"].split("|"))
         self._harmed_child = re.compile(
-            rf"(?<![a-z0-9])(?:(?:{alternatives['harm_verb']})(?: [a-z0-9]+){{0,2}} (?:{child_words})|"
+            rf"(?<![a-z0-9])(?:(?:{harm_first})(?: [a-z0-9]+){{0,2}} (?:{child_words})|"
             rf"(?:{child_words})(?: [a-z0-9]+){{0,3}} (?:bi|was|is being|got|gets) (?:[a-z0-9]+ ){{0,2}}"
             rf"(?:{alternatives['harm_verb']}))(?![a-z0-9])")
 
@@ -910,7 +933,14 @@ class CrisisReader:
         c = found[0]
         # Whom to tell of a child's danger, asked of a time to come ("nếu còn gặp lần nữa thì em gọi ai"), with nothing
         # happening now and no cry: the question, answered with the child protection line and the emergency line. Asked
-        # of children in danger now ("mấy đứa nhỏ nhà bên bị bỏ đói, em gọi ai"), it stays the alarm.
+        # of children in danger now ("mấy đứa nhỏ nhà bên bị bỏ đói, em gọi ai"), it stays the alarm. Asked of a
+        # neglect that keeps happening ("who do you report to when the neighbour's kids keep getting left alone"), with
+        # no "now", it is the same question: whom to tell, not a child in danger this minute.
+        children_left = bool(c & {"child", "child_generic", "young_child"}) \
+            and bool(c & {"left_alone", "carer_out", "child_harm"})
+        if "asks_whom" in c and not c & {"strong_now", "now", "cry", "again", "not_safe", *SIGNS} \
+                and (reading is None or reading.kind is CrisisKind.CHILD) and "habitual" in c and children_left:
+            return CrisisReading(CrisisKind.CHILD, Tier.ABOUT, ("asks_whom", "habitual"))
         if "asks_whom" in c and reading is not None and reading.kind is CrisisKind.CHILD and "hypothetical" in c \
                 and not c & {"strong_now", "cry", "again", "not_safe", *SIGNS}:
             return CrisisReading(CrisisKind.CHILD, Tier.ABOUT, ("asks_whom",))
@@ -1079,7 +1109,8 @@ class CrisisReader:
                      or ("ingest_accident" in c and "person" in c
                          and not c & (dying | {"speaker_wish", "despair", "suicide_hint", "wish"}))
                      or (bool(c & {"person", "child", "young_child"}) and "for_kicks" in c
-                         and "writer_speaks" not in c))
+                         and "writer_speaks" not in c)
+                     or ({"for_kicks", "writer_speaks", "everyday_purpose"} <= c))
             no_dying = model.crisis_kind == CrisisKind.SUICIDE \
                 and (signs_seen or reading.kind is CrisisKind.CHILD or taken_by_mistake or "mistake" in c
                      # ("wish" alone is "going to", "gonna": "this is gonna sound dumb, … i drank another one")
@@ -1306,6 +1337,13 @@ class CrisisReader:
             and not c & {"cry", "again", "swallowed", "excess", "excess_amount", "collapse", "suicide", "method",
                          "plan", "stockpile", *SIGNS, *FAREWELL_EVIDENCE} \
             and self._overdose_only_asked_about(text)
+        # A story heard, asked whether it is true ("em từng nghe chuyện người uống thêm thuốc an thần rồi ngủ luôn không
+        # dậy nữa, chuyện đó có thật không"): the danger is the story's, and the question is whether such things happen.
+        said = " ".join(words(text))
+        heard_asked_true = reading is not None and reading.tier is Tier.ABOUT \
+            and bool(_HEARSAY.search(said)) and bool(_TRUE_ASKED.search(said)) \
+            and not c & {"cry", "again", "strong_now", "not_safe", "speaker_wish", "plan", "stockpile", "method",
+                         *FAREWELL_EVIDENCE}
         # The signs of an overdose asked for, in every sentence that names it ("em muốn biết dấu hiệu quá liều là gì để
         # còn theo dõi cho anh ấy"), with nothing seen, taken or cried for and no word of dying: the model hears the
         # person and the watching; the words ask what to watch for.
@@ -1534,7 +1572,7 @@ class CrisisReader:
                          or told_in_fiction or acted or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit or illness_told or dreamt or news_then or blow_then or released_asked
                          or everyday_swallowed or signs_supposed or withdrawing or pet_died or signs_asked_alone
-                         or heard_of or death_heard_of
+                         or heard_of or death_heard_of or heard_asked_true
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
                          or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said):
@@ -1987,6 +2025,8 @@ class CrisisReader:
             fired.discard("suicide")
         if _SHUT_IN.search(typed):
             fired.add("shut_in")
+        if _LOOKING_DOWN.search(folded) and _A_HEIGHT.search(folded):
+            fired.add("suicide")
         if _CUT_ON_SELF.search(folded):
             fired.add("suicide")
         # Nobody hurt, said in so many words, or the question said to be asked ahead ("ko ai bi sao het, e hoi de
@@ -2626,11 +2666,13 @@ class CrisisReader:
         # it"): a dose meant for a person used to it, in someone who is not.
         # Told, not asked, unless it is just now ("vừa"): "bạn bè hít bóng cho vui, rồi uống mấy gói bột, có hại gì
         # không?" asks about a night out. The writer may tell it beside their own worry ("… uống thử cho đỡ vật … ổng
-        # bảo không sao mà tôi thấy lo"), with the one who took it named as "he".
-        accident = accident or ("for_kicks" in c and bool(c & {"person", "child", "young_child"})
-                                and bool(c & {"ingest", "swallowed"}) and "substance" in c
-                                and ("writer_speaks" not in c or "third_person" in c)
-                                and (not asks or "strong_now" in c))
+        # bảo không sao mà tôi thấy lo"), with the one who took it named as "he". Or the writer took another's dose
+        # just now ("took my mate's dose just now, never been on methadone"), told and not asked.
+        accident = accident or ("for_kicks" in c and bool(c & {"ingest", "swallowed"}) and "substance" in c
+                                and ((bool(c & {"person", "child", "young_child"})
+                                      and ("writer_speaks" not in c or "third_person" in c)
+                                      and (not asks or "strong_now" in c))
+                                     or ("writer_speaks" in c and "strong_now" in c and not asks)))
         excess = bool(c & {"excess", "excess_amount"}) and bool(c & {"ingest", "substance"})
         # The baby of a pregnant writer ("đang mang thai mà uống methadone thì em bé có sao không") swallowed
         # nothing: what the mother takes is her treatment.
@@ -2781,6 +2823,13 @@ class CrisisReader:
         if "deadly_question" in c and "out_of_control" in c and "harm_verb" in c and "violence" not in c \
                 and not animal_only and not readings:
             add(CrisisKind.VIOLENCE, Tier.ABOUT, "deadly_question", "out_of_control", "harm_verb")
+        # A weapon someone takes up when out of control, told as what happens at times and asked about for next time
+        # ("my partner sometimes gets paranoid on ice and grabs knives. what's a good safety plan?"): a danger to plan
+        # for, answered with the line; taken up now ("đang cầm dao"), it is violence happening.
+        if {"weapon_only", "out_of_control"} <= c and someone and asks and bool(c & {"habitual", "hypothetical"}) \
+                and not c & {"now", "strong_now", "cry", "again", "not_safe", "violence", "threat"} \
+                and not animal_only and not readings:
+            add(CrisisKind.VIOLENCE, Tier.ABOUT, "weapon_only", "out_of_control", "habitual", "question")
 
         if not readings:
             return None

@@ -126,7 +126,10 @@ _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
 _MENTIONED_AGAIN = re.compile(r"(?<![a-z])(?:duoc|bi|hay|thuong) nhac lai(?![a-z])")
 # Mentioned, with a word before it that tells it ("bác sĩ có nhắc tới xơ gan", "cô ấy từng nhắc qua"): no reminder.
 # Bare, "nhắc đến thứ 2" and "nhắc qua Tết" say until when reminders stop.
-_MENTIONED_IN_PASSING = re.compile(r"(?<![a-z])(?:co|da|hay|tung|thuong|cung) nhac (?:den|qua)(?![a-z])")
+# Or named again and again by others ("bạn bè nhắc hoài", "mọi người cứ nhắc suốt"): talk heard, not a reminder asked.
+_MENTIONED_IN_PASSING = re.compile(r"(?<![a-z])(?:(?:co|da|hay|tung|thuong|cung) nhac (?:den|qua)|"
+                                   r"(?:cu )?nhac (?:hoai|suot|hoai hoai|mai mai)"
+                                   r"(?! (?:em|toi|minh|tui|con|chau|anh|chi)))(?![a-z])")
 # The writer's own role, said ("Tôi là tư vấn viên, muốn hỏi cho chắc …", "I'm a peer educator"): who asks, not whom
 # they ask for.
 _SELF_DESCRIBED = re.compile(

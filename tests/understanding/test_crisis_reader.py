@@ -4019,3 +4019,86 @@ def test_whom_to_tell_of_a_childs_danger_supposed_for_a_time_to_come_is_a_questi
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
     reading = READER.read("hai đứa nhỏ nhà bên bị bỏ đói từ hôm qua, giờ khóc suốt, em nên báo ai")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_the_doses_given_for_a_week_drunk_at_once_for_withdrawal_are_a_poisoning() -> None:
+    reading = READER.read("chị em vừa uống một lúc hết số thuốc được phát cho cả tuần vì vật quá, chị bảo không sao")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_friends_dose_drunk_just_now_by_a_writer_never_on_methadone_is_a_poisoning() -> None:
+    text = "just drank my buddy's methadone dose because i was dopesick, never been on methadone"
+    # The rules read it, and a model sure of a wish to die does not turn relief sought into one.
+    for reader in (RULES, CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))):  # type: ignore[arg-type]
+        reading = reader.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["đêm nào em cũng lên sân thượng tầng 15 đứng nhìn xuống mãi",
+                                  "can't stop staring down from the roof of my building tonight"])
+def test_a_height_looked_down_from_again_and_again_is_a_wish_to_die_by_the_rules_alone(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_view_from_a_height_is_no_danger() -> None:
+    # guard: the look down is at something, once
+    assert READER.read("từ ban công tầng 20 nhìn xuống thấy cả thành phố lên đèn, đẹp quá") is None
+
+
+def test_acid_promised_at_the_door_is_violence_now_by_the_rules_alone() -> None:
+    reading = RULES.read("he is outside the gate right now yelling that he'll throw acid in my face")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_an_exclamation_to_the_sky_is_no_child_tied_up() -> None:
+    reading = READER.read("trời ơi thằng nhỏ nhà em nghịch quá, em mệt lắm rồi")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a child tied up stays the alarm
+    reading = READER.read("nó trói con em vào ghế rồi bỏ đi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_documentary_about_children_is_no_alarm_by_the_rules() -> None:
+    reading = RULES.read("tối qua coi phóng sự về trẻ em bị bỏ đói ở vùng cao, xót quá")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_harm_worried_about_where_the_writer_cannot_see_is_no_alarm() -> None:
+    reading = READER.read("con trai tôi đang cai ở trung tâm, tôi lo nó bị đánh trong đó, có cách nào hỏi thăm không")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_threat_from_a_partner_parted_from_long_since_is_no_alarm_even_to_a_sure_model() -> None:
+    violence = CrisisReader(load_content(CONTENT).crisis, _Kind("violence"))  # type: ignore[arg-type]
+    reading = violence.read("chồng cũ từng dọa đánh em, nhưng ly hôn lâu rồi, giờ em muốn hỏi về nhóm tự lực")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_story_heard_and_asked_whether_true_is_a_question_even_to_a_model_sure_of_a_wish_to_die() -> None:
+    suicide = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    reading = suicide.read("nghe người ta kể có người uống methadone với thuốc ngủ rồi ngủ luôn không dậy, "
+                           "có thật không ad")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: the same signs seen now stay the alarm
+    reading = READER.read("chồng em uống methadone với thuốc ngủ, giờ ngủ luôn không dậy")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_whom_to_tell_of_a_neglect_that_keeps_happening_is_a_question() -> None:
+    reading = READER.read("who should i call when the kids next door keep getting left home alone while their mum is "
+                          "out using?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
+
+
+def test_a_weapon_taken_up_at_times_when_out_of_control_is_a_danger_to_plan_for() -> None:
+    reading = RULES.read("my sister gets paranoid on meth sometimes and takes the knives out. what do we do next time?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), reading
+    # guard: a knife held now stays the alarm
+    reading = READER.read("my brother is paranoid and holding a knife right now")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_g_taken_again_too_soon_is_a_danger_question_by_the_rules() -> None:
+    reading = RULES.read("whats the deal with redosing ghb at raves, how long should u wait")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading

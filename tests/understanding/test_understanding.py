@@ -1969,3 +1969,10 @@ def test_a_scene_where_and_a_difference_where_and_a_line_to_call_ask_for_no_feat
 
 def test_whether_staff_can_see_the_writers_number_is_privacy() -> None:
     assert INTENTS.intent("tư vấn viên có biết được số điện thoại của em không") == "privacy"
+
+
+def test_a_chat_history_kept_is_privacy_and_a_drug_named_often_by_friends_is_no_reminder() -> None:
+    assert INTENTS.intent("is my chat history kept somewhere? my wife reads my phone") == "privacy"
+    assert INTENTS.intent("mấy đứa bạn cứ nhắc suốt cái tên subutex, thuốc đó là gì vậy") is None
+    # guard: a reminder asked for after friends' nagging stays a reminder
+    assert INTENTS.intent("vợ nhắc hoài mà em vẫn quên, nhắc em uống thuốc 6h sáng nhé") == "reminder_set"
