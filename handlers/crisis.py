@@ -267,8 +267,8 @@ async def about(turn: Turn) -> Step:
         log.info("animal danger signals=%s", "+".join(turn.crisis.signals))
         return Step([Reply(turn._("crisis.animal"))], "crisis:animal", kind.value)
     log.info("danger question kind=%s signals=%s", kind.value, "+".join(turn.crisis.signals))
-    # A danger told as over, beside a feature asked for ("hồi đó anh ấy đánh tôi, giờ tôi muốn đặt lịch tư
-    # vấn"): the feature opens, after the line of what to do if it is happening now. Finding a place or
+    # A danger told as past or said to be over, beside a feature asked for ("hồi đó anh ấy đánh tôi, giờ tôi muốn đặt
+    # lịch tư vấn"): the feature opens, after the line of what to do if it is happening now. Finding a place or
     # saying what is kept is left to the answer, which may be what was asked ("chuyển cơ sở ở Đà Nẵng"); an erasure
     # asked for opens ("hồi đó bị đánh nhập viện, giờ chỉ muốn xóa hết dữ liệu của tôi").
     # So does a feature asked for in the message's last sentence, after a danger told and not asked about, when
@@ -284,7 +284,11 @@ async def about(turn: Turn) -> Step:
     asked_apart = last is not None \
         and turn.services.intents.intent(last) in _FEATURES_AFTER_A_DANGER and turn.services.crisis.read(last) is None \
         and not any("?" in sentence or asks(sentence) for sentence in sentences[:-1])
-    if ("past" in turn.crisis.signals and turn.services.intents.intent(turn.text) in _FEATURES_AFTER_A_DANGER_OVER) \
+    # Said to be over and not asked about ("… công an đến giải quyết xong rồi, giờ em muốn nói chuyện với tư vấn viên"):
+    # as a danger told as past. One said to be over and asked about keeps its answer first.
+    over = "past" in turn.crisis.signals \
+        or ("safe_now" in turn.crisis.signals and not set(turn.crisis.signals) & _ASKED_ABOUT)
+    if (over and turn.services.intents.intent(turn.text) in _FEATURES_AFTER_A_DANGER_OVER) \
             or asked_apart:
         opened = await understand.on_intent(turn, last if asked_apart else None)
         if opened is not None:

@@ -167,9 +167,10 @@ def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
     if entry.id in FIRST_AID_INSTEAD:
         return turn.services.faq.by_id.get(FIRST_AID_INSTEAD[entry.id], entry)
     # Not a sign of an illness that is over ("tháng trước bà em hôn mê vì đột quỵ, giờ tỉnh rồi … gia đình nên làm gì để
-    # giúp em trai"): what to do is asked about something else.
+    # giúp em trai"), or of a collapse said to be over and dealt with ("… nhân viên xử lý xong, chị ấy tỉnh rồi, cho hỏi
+    # thứ 7 có cấp thuốc không"): what to do is asked about something else, or not asked at all.
     if reading is not None and reading.kind is CrisisKind.OVERDOSE and set(reading.signals) & set(SIGNS) \
-            and not {"medical_cause", "past"} <= set(reading.signals):
+            and not {"medical_cause", "past"} <= set(reading.signals) and "safe_now" not in reading.signals:
         return turn.services.faq.by_id.get(FIRST_AID, entry)
     # An overdose supposed, and what the family should do then ("lỡ sau này e tái nghiện bị sốc thì người nhà phải làm
     # gì"): the first steps, not the entry on relapse the other words lean to.

@@ -519,6 +519,7 @@ _WHEN_WORDS = frozenset({"khi", "when", "whenever"})
 # A death told as having happened ("… and died", "… rồi chết", "đã tử vong"), not wished, feared or said as a figure.
 # A story heard from others ("nghe chuyện", "người ta kể", "i heard that"), and whether it is true, asked.
 _HEARSAY = re.compile(r"(?<![a-z])(?:nghe (?:chuyen|ke|noi|bao|nguoi ta|dau do)|nguoi ta (?:ke|noi|bao|don)|"
+                      r"(?:cu|hay|ai cung|moi nguoi|ong ba|hang xom) (?:bao|noi|don)|"
                       r"heard (?:a story|stories|that|of|about|people|someone)|someone told me|people say)(?![a-z])")
 _TRUE_ASKED = re.compile(r"(?<![a-z])(?:(?:co )?(?:that|dung) (?:khong|ko|k|hong|hok|ha|vay|the)|"
                          r"is (?:that|it|this) (?:true|real)|true or not|does that really happen|"
@@ -910,6 +911,11 @@ class CrisisReader:
         if reading is not None and reading.tier is Tier.ABOUT and "false_alarm" in found[0] \
                 and "false_alarm" not in reading.signals:
             return replace(reading, signals=(*reading.signals, "false_alarm"))
+        # Said to be over and well again ("… nhân viên y tế xử lý xong, chị ấy tỉnh rồi"): the answer that follows is
+        # for what is asked next, not the steps of what is over (handlers/faq.py).
+        if reading is not None and reading.tier is Tier.ABOUT and "safe_now" in found[0] \
+                and not found[0] & {"strong_now", "cry", "again", "not_safe"} and "safe_now" not in reading.signals:
+            return replace(reading, signals=(*reading.signals, "safe_now"))
         if reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier is Tier.NOW \
                 and _someone_elses_wish(found[0]):
             return replace(reading, someone_else=True)
@@ -1150,10 +1156,15 @@ class CrisisReader:
             # belt"), with no child named, is violence.
             grown_up_struck = model.crisis_kind == CrisisKind.CHILD and reading.kind is CrisisKind.VIOLENCE \
                 and not c & {"child", "child_generic", "young_child"} and self._blow_at_someone(text)
+            # ... and an overdose where the rules read a baby beside a carer using or gone, with no sign of an
+            # overdose in anyone ("bố đang chích trong phòng, để em bé nằm cạnh kim tiêm"): the baby's danger.
+            baby_unwatched = model.crisis_kind == CrisisKind.OVERDOSE and reading.kind is CrisisKind.CHILD \
+                and "young_child" in c and bool(c & {"carer_out", "left_alone", "child_harm"}) \
+                and not c & {"overdose_event", "shock_word", "collapse", "sign_possible", *SIGNS}
             model_kind = model.kind_share >= MODEL_KIND and not no_overdose \
                 and not (asked_then_taken or child_seen or swallowed_seen or excess_unseen or no_child
                          or (not_the_writer and not shut_in_armed) or nothing_taken or own_harm or no_dying
-                         or child_sees or no_blow or blow_struck or signs_no_blow or grown_up_struck)
+                         or child_sees or no_blow or blow_struck or signs_no_blow or grown_up_struck or baby_unwatched)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -1177,6 +1188,13 @@ class CrisisReader:
                         and model.crisis < MODEL_SURE
                         and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "ingest_accident", "excess",
                                      "excess_amount", "plan", "stockpile", "method", *FAREWELL_EVIDENCE})
+        # Or well again and dealt with, then a question of another thing in a sentence of its own ("sáng nay có anh
+        # ngất ở điểm uống thuốc, nhân viên xử lý xong, anh ấy tỉnh rồi. chủ nhật điểm có mở không"): the writer has
+        # moved on, however sure the model is of the collapse.
+        over = over or (reading is not None and reading.tier is Tier.ABOUT and "safe_now" in c
+                        and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "ingest_accident", "excess",
+                                     "excess_amount", "plan", "stockpile", "method", *FAREWELL_EVIDENCE}
+                        and self._moved_on(text))
         # Or a death that is over, told by the one who lost them ("my friend died of an overdose last winter, walked
         # past today and it hit me"), with nothing of a danger now and no wish of the writer's own.
         # Not beside a blow or a threat: "dọa đánh chết vì em nợ tiền" reads like a death of a cause.
@@ -1302,6 +1320,14 @@ class CrisisReader:
             and bool(c & {"past", "long_ago"}) and calm \
             and not c & {"now", "not_safe", "speaker_wish", "despair", "method", "plan", "stockpile",
                          *FAREWELL_EVIDENCE}
+        # The news of a danger somewhere, then a question of the writer's own about treatment ("báo đưa tin một bé uống
+        # nhầm methadone mang về, vậy giờ còn được cấp thuốc mang về không"): the danger is the news's, and "giờ" the
+        # question's.
+        news_asked = (reading is None or reading.tier is Tier.ABOUT) and {"fiction", "past"} <= c and calm \
+            and bool(found[1] or c & {"question", "informational", "yes_no"}) \
+            and not c & {"not_safe", "speaker_wish", "despair", "method", "plan", "stockpile", *SIGNS,
+                         *FAREWELL_EVIDENCE} \
+            and ("swallowed" not in c or self._moved_on(text))
         # A blow told as past beside a question about what to do if it comes again now ("last year i got beaten up
         # … what should i do if they come after me now?"): the rules' question, whatever the model hears in the blow.
         blow_then = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.VIOLENCE \
@@ -1340,7 +1366,7 @@ class CrisisReader:
         # A story heard, asked whether it is true ("em từng nghe chuyện người uống thêm thuốc an thần rồi ngủ luôn không
         # dậy nữa, chuyện đó có thật không"): the danger is the story's, and the question is whether such things happen.
         said = " ".join(words(text))
-        heard_asked_true = reading is not None and reading.tier is Tier.ABOUT \
+        heard_asked_true = (reading is None or reading.tier is Tier.ABOUT) \
             and bool(_HEARSAY.search(said)) and bool(_TRUE_ASKED.search(said)) \
             and not c & {"cry", "again", "strong_now", "not_safe", "speaker_wish", "plan", "stockpile", "method",
                          *FAREWELL_EVIDENCE}
@@ -1572,7 +1598,7 @@ class CrisisReader:
                          or told_in_fiction or acted or small_hurt or signing_off or meaning or other_ending or medical
                          or dosing_visit or illness_told or dreamt or news_then or blow_then or released_asked
                          or everyday_swallowed or signs_supposed or withdrawing or pet_died or signs_asked_alone
-                         or heard_of or death_heard_of or heard_asked_true
+                         or heard_of or death_heard_of or heard_asked_true or news_asked
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
                          or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said):
@@ -2180,6 +2206,17 @@ class CrisisReader:
         if self._sentences_read is None or self._sentences_read[0] != text:
             self._sentences_read = (text, [self._find_concepts(sentence) for sentence in _SENTENCES.split(text)])
         return self._sentences_read[1]
+
+    def _moved_on(self, text: str) -> bool:
+        """The last of several sentences asks something and tells no danger: what the writer asks after a story."""
+        sentences = [sentence for sentence in self._sentences(text) if sentence[0]]
+        if len(sentences) < 2:
+            return False
+        folded, concepts, question_mark = sentences[-1]
+        ending = folded.split()[-1:]
+        asked = question_mark or bool(concepts & {"question", "informational", "yes_no", "permission"}) \
+            or ending in (["khong"], ["ko"], ["k"], ["chua"], ["hong"])
+        return asked and not concepts & (EVENTS | {"cry", "strong_now", "not_safe", "swallowed", *SIGNS})
 
     def _sentences(self, text: str) -> list[tuple[str, set[str], bool]]:
         """Each sentence's folded words beside its concepts and whether it has a "?"."""

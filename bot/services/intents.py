@@ -167,8 +167,8 @@ _DIFFERS = re.compile(r"(?<![a-z])(khac(?! o(?![a-z]))"
                       r"(?:o dau|o cho nao|cho nao|diem nao|o diem nao)(?![a-z])")
 # "Where" after a story's name ("a thriller where the villain …", "the movie where he overdoses"): the story's scene,
 # no place asked for.
-_SCENE_WHERE = re.compile(r"(?<![a-z])(movie|film|thriller|show|episode|scene|story|series|book|game|video|song) "
-                          r"where(?![a-z])")
+_SCENE_WHERE = re.compile(r"(?<![a-z])(movie|film|thriller|show|episode|scene|story|series|book|novel|game|video|song|"
+                          r"play|comic) where(?![a-z])")
 # "Ở đâu cũng", "chỗ nào cũng" (everywhere: "xin việc ở đâu cũng đòi lý lịch"): no place asked for.
 _EVERYWHERE = re.compile(r"(?<![a-z])(?:o dau|cho nao|noi nao|dau dau) cung(?![a-z])")
 # "False alarm" ("false alarm, sorry, can i book a counselor"): a danger taken back, not an alarm clock to set.

@@ -4102,3 +4102,30 @@ def test_a_weapon_taken_up_at_times_when_out_of_control_is_a_danger_to_plan_for(
 def test_g_taken_again_too_soon_is_a_danger_question_by_the_rules() -> None:
     reading = RULES.read("whats the deal with redosing ghb at raves, how long should u wait")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_baby_beside_a_carer_using_now_is_the_babys_danger_even_to_a_model_sure_of_an_overdose() -> None:
+    overdose = CrisisReader(load_content(CONTENT).crisis, _Kind("overdose"))  # type: ignore[arg-type]
+    reading = overdose.read("mẹ nó đang chích trong buồng, để thằng cu 10 tháng bò quanh đống kim tiêm")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+    # guard: signs of an overdose in the carer stay the overdose
+    reading = overdose.read("mẹ nó chích xong nằm bất tỉnh, môi tím, thằng cu 10 tháng khóc bên cạnh")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_carer_totally_out_of_it_taking_a_baby_away_is_a_childs_danger_by_the_rules() -> None:
+    reading = RULES.read("my brother-in-law is totally out of it and says he's taking the baby out on his motorbike")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_news_of_a_swallowing_then_a_question_of_the_writers_own_is_no_alarm_even_to_a_sure_model() -> None:
+    poisoning = CrisisReader(load_content(CONTENT).crisis, _Kind("poisoning"))  # type: ignore[arg-type]
+    reading = poisoning.read("đọc báo thấy đưa tin có cháu bé uống nhầm methadone của bố. Vậy giờ nhà có con nhỏ thì "
+                             "còn được mang thuốc về không")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_what_the_neighbours_keep_saying_asked_whether_true_is_no_alarm_even_to_a_sure_model() -> None:
+    suicide = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    reading = suicide.read("hàng xóm cứ bảo uống methadone là chết dần chết mòn, đúng không ạ")
+    assert reading is None or reading.tier is not Tier.NOW, reading

@@ -223,6 +223,7 @@ def ranked_index() -> FaqIndex:
     pytest.param("chích hàng trắng chung với methadone nguy hiểm ra sao", "methadone-using-while-on",
                  id="heroin taken with methadone"),
     pytest.param("how much nitrous is too much in one night", "new-drugs", id="how much of a party drug is too much"),
+    pytest.param("na lốc xôn là thuốc gì vậy", "naloxone", id="naloxone as a phone hears it"),
     pytest.param("chia thuốc methadone cho ông anh chưa đăng ký uống cùng được không",
                  "methadone-swallowed-by-someone-else", id="a dose shared with someone not in treatment"),
 ])

@@ -1976,3 +1976,24 @@ def test_a_chat_history_kept_is_privacy_and_a_drug_named_often_by_friends_is_no_
     assert INTENTS.intent("mấy đứa bạn cứ nhắc suốt cái tên subutex, thuốc đó là gì vậy") is None
     # guard: a reminder asked for after friends' nagging stays a reminder
     assert INTENTS.intent("vợ nhắc hoài mà em vẫn quên, nhắc em uống thuốc 6h sáng nhé") == "reminder_set"
+
+
+async def test_a_collapse_dealt_with_then_another_question_gets_that_question_answered(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "sáng nay có anh ngất ở điểm uống thuốc, nhân viên xử lý xong, anh ấy tỉnh rồi. "
+                                    "chủ nhật điểm có mở không")
+    assert handler == "crisis:about" and "115" in texts[0], (handler, texts)
+    opening_hours = bot.services.faq.by_id["methadone-opening-hours"].answer.get("vi")
+    assert opening_hours[:60] in texts[0], texts
+
+
+async def test_a_threat_settled_by_the_police_then_a_counselor_asked_for_opens_the_talk(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "hôm qua nó đòi đánh em vì nợ tiền nhưng công an đến giải quyết xong rồi giờ em "
+                                    "muốn nói chuyện với người tư vấn")
+    assert handler.startswith(("talk", "privacy:consent")) and "113" in texts[0], (handler, texts)
+
+
+def test_a_novel_where_a_place_is_named_asks_for_no_place() -> None:
+    assert INTENTS.intent("writing a novel where the hero gets methadone in Da Nang. can the police see his file?") \
+        is None
