@@ -12,7 +12,7 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_dy outside_crisis_dz outside_general_bu
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_ea outside_crisis_eb outside_general_bv
 """
 
 from __future__ import annotations

@@ -71,6 +71,11 @@ _ABOUT_ENTRIES = {
 _TAKE_HOME_ENTRY = "methadone-take-home"
 # The entries about a danger itself, rather than one of its risks.
 _DANGER_ITSELF = frozenset({*_ABOUT_ENTRIES.values(), "overdose-first-aid"})
+# A question that ends on a word pointing back into the story ("can I get support for that?", "có được không vậy").
+_POINTS_BACK = re.compile(r"(?<![a-z])(?:that|this|it|them|those|these|do|nay|kia|vay|the|vu nay|chuyen do)$")
+# What can be done at home instead of calling ("tự xử lý ở nhà", "handle it at home"): the first steps are asked for.
+_AT_HOME = re.compile(r"(?<![a-z])(?:tu xu ly|tu lo|xu ly o nha|lo o nha|o nha duoc|handle it at home|"
+                      r"deal with it at home|at home instead)(?![a-z])")
 
 # Which number to call, asked about a danger ("lỡ anh ấy lên cơn đập phá thì tôi nên gọi số nào", "who do I call if a
 # kid is left alone"): the entry with that danger's numbers, whatever else the message shares words with.
@@ -347,7 +352,14 @@ async def about(turn: Turn) -> Step:
             if clause_entry is not None and (clause_candidates[0].probability >= CLAUSE_RANKER_AT if ranked
                                              else clause_candidates[0].overlap >= turn.services.faq.ANSWER_AT):
                 asked, asked_candidates = clause_entry, clause_candidates
-        if asked is not None and asked_candidates[0].overlap >= turn.services.faq.CLEAR_AT \
+        # The question's entry shares enough of its words, or the ranker is as sure of it as of a story's last clause
+        # and the question names what it asks about ("my uncle died of an overdose back in 2015. i'm finally ready to
+        # get help myself, how do i start methadone"); not one that points back into the story ("Can I get support
+        # for that?"), whose ranking is a guess.
+        own_question = question_of(turn.text[:QUESTION_CHARS])
+        named = own_question is not None and not _POINTS_BACK.search(" ".join(words(own_question)))
+        if asked is not None and (asked_candidates[0].overlap >= turn.services.faq.CLEAR_AT
+                                  or (asked_candidates[0].probability >= CLAUSE_RANKER_AT and named)) \
                 and not _about_the_danger(turn, asked):
             entry, candidates = asked, asked_candidates
     if entry is None and candidates and candidates[0].score >= ABOUT_ENTRY_AT:
@@ -384,9 +396,14 @@ async def about(turn: Turn) -> Step:
             and "ingest_accident" in turn.crisis.signals and "past" not in turn.crisis.signals \
             and names_a_child(turn.text):
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
+    # When to call, asked of too much taken, is answered by the signs whichever of the numbers or the first steps
+    # the words lean to: the first steps begin once the call is made. Asked against what can be done at home ("… chứ
+    # không tự xử lý ở nhà được"), the first steps answer that.
+    first_aid_asked = _AT_HOME.search(folded) is not None
     if kind in (CrisisKind.OVERDOSE, CrisisKind.POISONING) and entry is not None \
-            and entry.id == _NUMBER_ENTRIES[kind] and (_WHETHER_TO_CALL.search(folded) or (
-                _WHEN_TO_CALL.search(folded) and _TOO_MUCH.search(folded))):
+            and ((entry.id == _NUMBER_ENTRIES[kind] and _WHETHER_TO_CALL.search(folded))
+                 or ((entry.id == _NUMBER_ENTRIES[kind] or (entry.id == "overdose-first-aid" and not first_aid_asked))
+                     and _WHEN_TO_CALL.search(folded) and _TOO_MUCH.search(folded))):
         entry = turn.services.faq.by_id.get(_ABOUT_ENTRIES[kind], entry)
     # Violence asked about in words an overdose's signs or first aid share ("mình nên làm gì nếu đứa bạn cùng phòng phê
     # đá rồi đòi đánh người" and the first aid for an overdose): those steps and 115 answer another danger; the

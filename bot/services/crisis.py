@@ -869,6 +869,12 @@ class CrisisReader:
         child_words = "|".join(a for a in (alternatives["child"], alternatives["young_child"],
                                            alternatives["child_generic"],
                                            r"(?:[1-9]|1[0-5]) ?(?:tuoi|year old|years old|yo)") if a)
+        # A son or daughter who holds the weapon or threatens a grown-up of the family ("thằng con tôi đang cầm dao dọa
+        # giết bố nó"): the harm is done by the child, to a grown-up: violence at home, not a child's danger.
+        self._child_does_harm = re.compile(
+            rf"(?<![a-z0-9])(?:{alternatives['child']})(?: (?!bi |duoc |was |got )[a-z0-9]+){{0,5}} "
+            rf"(?:doa giet|doi giet|doa danh|doi danh|doa chem|doi chem|danh|dap|chem|dam)(?: [a-z0-9]+){{0,1}} "
+            rf"(?:bo|me|ba|ma|ong|ba noi|chong|vo|ca nha)(?![a-z0-9])") if alternatives["child"] else None
         # Someone named who died, of a cause or at a time said ("bố em chết vì sốc thuốc năm ngoái", "my son died
         # of an overdose 6 months ago", "chồng chị mất 2 năm rồi"): a death that is over, told by the bereaved.
         # Not one that is coming ("bạn em sắp chết vì quá liều"), feared ("tôi sợ nó chết") or just now ("my brother
@@ -1152,6 +1158,12 @@ class CrisisReader:
             signs_no_blow = model.crisis_kind == CrisisKind.VIOLENCE and reading.kind is CrisisKind.OVERDOSE \
                 and bool(c & set(SIGNS)) \
                 and not c & {"violence", "threat", "harm_verb", "weapon_only", "out_of_control", "child_harm"}
+            # ... and an overdose, signs seen: a blow being struck now, in a house where the one striking uses ("chồng
+            # đánh vợ rất kinh, vợ kêu cứu, thằng chồng hay hút đá"), with no sign of an overdose, stays the blow's.
+            blow_no_signs = model.crisis_kind == CrisisKind.OVERDOSE and reading.kind is CrisisKind.VIOLENCE \
+                and "struck_now" in reading.signals and bool(c & {"harm_verb", "threat", "weapon_only"}) \
+                and not c & {"overdose_event", "shock_word", "collapse", "swallowed", "excess", "excess_amount",
+                             "sign_possible", *SIGNS}
             # ... and a child's danger, a child named: a grown-up struck with a belt ("beating my girlfriend with a
             # belt"), with no child named, is violence.
             grown_up_struck = model.crisis_kind == CrisisKind.CHILD and reading.kind is CrisisKind.VIOLENCE \
@@ -1164,7 +1176,8 @@ class CrisisReader:
             model_kind = model.kind_share >= MODEL_KIND and not no_overdose \
                 and not (asked_then_taken or child_seen or swallowed_seen or excess_unseen or no_child
                          or (not_the_writer and not shut_in_armed) or nothing_taken or own_harm or no_dying
-                         or child_sees or no_blow or blow_struck or signs_no_blow or grown_up_struck or baby_unwatched)
+                         or child_sees or no_blow or blow_struck or signs_no_blow or grown_up_struck or baby_unwatched
+                         or blow_no_signs)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -2072,6 +2085,10 @@ class CrisisReader:
                                   for i, t in enumerate(tokens)) if animals else folded
         if self._harmed_child.search(beside_animals):
             fired.add("child_harm")
+        if self._child_does_harm is not None and self._child_does_harm.search(folded) \
+                and fired & {"violence", "threat", "weapon_only"}:
+            fired.discard("child_harm")
+            fired.add("child_does_harm")
         if self._someone_died is not None and not fired & {"cry", "again", *SIGNS} and _DYING_WORD.search(folded) \
                 and self._someone_died.search(folded):
             # The death told is someone else's and over: its "chết" is no wish of the writer's, unless the writer

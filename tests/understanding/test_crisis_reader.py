@@ -4129,3 +4129,29 @@ def test_what_the_neighbours_keep_saying_asked_whether_true_is_no_alarm_even_to_
     suicide = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
     reading = suicide.read("hàng xóm cứ bảo uống methadone là chết dần chết mòn, đúng không ạ")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", ["anh trai em nhắn là không muốn chống chọi nữa, giờ gọi không được",
+                                  "my sister texted that she's done fighting it and now i can't reach her"])
+def test_the_fight_given_up_then_out_of_reach_is_a_wish_to_die_by_the_rules(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_son_threatening_a_parent_with_a_knife_is_violence_not_a_childs_danger() -> None:
+    reading = RULES.read("thằng con tôi say rượu đang cầm dao dọa giết mẹ nó")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    # guard: a child threatened by a grown-up stays the child's danger
+    reading = RULES.read("chồng tôi đang cầm dao dọa giết thằng con tôi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_blow_now_by_someone_who_uses_stays_violence_to_a_model_sure_of_an_overdose() -> None:
+    overdose = CrisisReader(load_content(CONTENT).crisis, _Kind("overdose"))  # type: ignore[arg-type]
+    reading = overdose.read("chồng nhà bên đang đánh vợ, chị ấy kêu cứu, anh ta hay chơi đá")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_door_beaten_and_a_blow_promised_unless_money_is_given_is_violence_now() -> None:
+    reading = RULES.read("thằng em đang đập cửa phòng đòi tiền, không cho tiền thì đánh, em sợ lắm")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading

@@ -1997,3 +1997,18 @@ async def test_a_threat_settled_by_the_police_then_a_counselor_asked_for_opens_t
 def test_a_novel_where_a_place_is_named_asks_for_no_place() -> None:
     assert INTENTS.intent("writing a novel where the hero gets methadone in Da Nang. can the police see his file?") \
         is None
+
+
+async def test_a_harm_told_as_past_then_a_question_the_ranker_is_sure_of_gets_that_answer(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "Ông xã tôi từng bị đánh hồi 2022, nay ổn định methadone rồi. Giờ muốn đi làm "
+                                    "tài xế có được không")
+    driving = bot.services.faq.by_id["methadone-driving-work"].answer.get("vi")
+    assert handler == "crisis:about" and driving[:60] in texts[0], (handler, texts)
+
+
+async def test_a_death_long_past_then_treatment_sought_for_oneself_is_no_alarm(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "my best friend OD'd and died in 2017. i'm finally ready to get help for myself, "
+                                    "what do i do to begin methadone")
+    assert handler == "crisis:about", (handler, texts)
