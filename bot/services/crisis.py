@@ -516,7 +516,6 @@ _IF_WORDS_ANYWHERE = frozenset({"neu", "if"})
 _WHEN_WORDS = frozenset({"khi", "when", "whenever"})
 
 
-# A death told as having happened ("… and died", "… rồi chết", "đã tử vong"), not wished, feared or said as a figure.
 # A story heard from others ("nghe chuyện", "người ta kể", "i heard that"), and whether it is true, asked.
 _HEARSAY = re.compile(r"(?<![a-z])(?:nghe (?:chuyen|ke|noi|bao|nguoi ta|dau do)|nguoi ta (?:ke|noi|bao|don)|"
                       r"(?:cu|hay|ai cung|moi nguoi|ong ba|hang xom) (?:bao|noi|don)|"
@@ -524,6 +523,7 @@ _HEARSAY = re.compile(r"(?<![a-z])(?:nghe (?:chuyen|ke|noi|bao|nguoi ta|dau do)|
 _TRUE_ASKED = re.compile(r"(?<![a-z])(?:(?:co )?(?:that|dung) (?:khong|ko|k|hong|hok|ha|vay|the)|"
                          r"is (?:that|it|this) (?:true|real)|true or not|does that really happen|"
                          r"can that really happen)(?![a-z])")
+# A death told as having happened ("… and died", "… rồi chết", "đã tử vong"), not wished, feared or said as a figure.
 _DIED = re.compile(r"(?<![a-z])(?:died|passed away|tu vong|qua doi|roi chet|xong chet|da chet|ma chet)(?![a-z])")
 
 
