@@ -3,6 +3,8 @@ reply an animal in danger gets (real core, real SQLite)."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from bot.app import Bot
@@ -175,18 +177,24 @@ class _Kind(_SureModel):
         self._reading = ModelReading(kind, 0.95, 1.0, kind, 0.0)
 
 
+@functools.cache
+def sure_of(kind: str) -> CrisisReader:
+    """A reader whose model is sure of a crisis now of `kind`, built once per kind for the tests that share it."""
+    return CrisisReader(load_content(CONTENT).crisis, _Kind(kind))  # type: ignore[arg-type]
+
+
 def test_the_model_kind_needs_the_message_own_words_for_it() -> None:
-    child = CrisisReader(load_content(CONTENT).crisis, _Kind("child"))  # type: ignore[arg-type]
+    child = sure_of("child")
     assert child.detect("my uncle is kicking my aunt right now") is CrisisKind.VIOLENCE
     assert child.detect("chồng đang đánh mẹ con tôi, thằng bé khóc thét") is CrisisKind.CHILD
-    suicide = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    suicide = sure_of("suicide")
     assert suicide.detect("my uncle is kicking my aunt right now") is CrisisKind.VIOLENCE
 
 
 def test_a_pet_given_away_by_someone_arranging_their_going_is_no_animal_danger() -> None:
-    suicide = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    suicide = sure_of("suicide")
     assert suicide.detect("nhờ anh nhận nuôi con mèo, em không lo cho nó được nữa") is CrisisKind.SUICIDE
-    poisoning = CrisisReader(load_content(CONTENT).crisis, _Kind("poisoning"))  # type: ignore[arg-type]
+    poisoning = sure_of("poisoning")
     assert poisoning.detect("con mèo nhà tôi nằm im không dậy") is None
 
 
@@ -2109,7 +2117,7 @@ def test_signs_seen_before_an_if_still_alarm(text: str) -> None:
 
 def test_too_much_supposed_after_time_clean_is_a_question_about_the_risk() -> None:
     """The model hears an overdose now; the words suppose it after a break."""
-    reader = CrisisReader(load_content(CONTENT).crisis, _Kind("overdose"))  # type: ignore[arg-type]
+    reader = sure_of("overdose")
     reading = reader.read("If my brother uses again after a year clean, would his old amount be too much for him now?")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
 
@@ -2170,7 +2178,7 @@ def test_a_decade_named_is_a_story_of_then() -> None:
 
 
 def test_a_pets_death_told_is_no_wish_to_die_the_model_alone_hears() -> None:
-    reader = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    reader = sure_of("suicide")
     reading = reader.read("our cat died this morning and i keep crying. anyway when is the next group?")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
     reading = reader.read("our cat died this morning and i want to die too")
@@ -2201,7 +2209,7 @@ def test_being_found_afterwards_is_a_farewell() -> None:
 
 
 def test_withdrawal_before_a_dose_is_no_poisoning_the_model_alone_hears() -> None:
-    reader = CrisisReader(load_content(CONTENT).crisis, _Kind("poisoning"))  # type: ignore[arg-type]
+    reader = sure_of("poisoning")
     reading = reader.read("mấy hôm nay chiều nào cũng ngáp liên tục, chảy nước mũi, vã mồ hôi trước giờ uống, "
                           "chắc liều thấp quá hả")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
@@ -4029,7 +4037,7 @@ def test_the_doses_given_for_a_week_drunk_at_once_for_withdrawal_are_a_poisoning
 def test_a_friends_dose_drunk_just_now_by_a_writer_never_on_methadone_is_a_poisoning() -> None:
     text = "just drank my buddy's methadone dose because i was dopesick, never been on methadone"
     # The rules read it, and a model sure of a wish to die does not turn relief sought into one.
-    for reader in (RULES, CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))):  # type: ignore[arg-type]
+    for reader in (RULES, sure_of("suicide")):
         reading = reader.read(text)
         assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
 
@@ -4070,13 +4078,13 @@ def test_a_harm_worried_about_where_the_writer_cannot_see_is_no_alarm() -> None:
 
 
 def test_a_threat_from_a_partner_parted_from_long_since_is_no_alarm_even_to_a_sure_model() -> None:
-    violence = CrisisReader(load_content(CONTENT).crisis, _Kind("violence"))  # type: ignore[arg-type]
+    violence = sure_of("violence")
     reading = violence.read("chồng cũ từng dọa đánh em, nhưng ly hôn lâu rồi, giờ em muốn hỏi về nhóm tự lực")
     assert reading is None or reading.tier is not Tier.NOW, reading
 
 
 def test_a_story_heard_and_asked_whether_true_is_a_question_even_to_a_model_sure_of_a_wish_to_die() -> None:
-    suicide = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    suicide = sure_of("suicide")
     reading = suicide.read("nghe người ta kể có người uống methadone với thuốc ngủ rồi ngủ luôn không dậy, "
                            "có thật không ad")
     assert reading is None or reading.tier is not Tier.NOW, reading
@@ -4105,7 +4113,7 @@ def test_g_taken_again_too_soon_is_a_danger_question_by_the_rules() -> None:
 
 
 def test_a_baby_beside_a_carer_using_now_is_the_babys_danger_even_to_a_model_sure_of_an_overdose() -> None:
-    overdose = CrisisReader(load_content(CONTENT).crisis, _Kind("overdose"))  # type: ignore[arg-type]
+    overdose = sure_of("overdose")
     reading = overdose.read("mẹ nó đang chích trong buồng, để thằng cu 10 tháng bò quanh đống kim tiêm")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
     # guard: signs of an overdose in the carer stay the overdose
@@ -4119,14 +4127,14 @@ def test_a_carer_totally_out_of_it_taking_a_baby_away_is_a_childs_danger_by_the_
 
 
 def test_news_of_a_swallowing_then_a_question_of_the_writers_own_is_no_alarm_even_to_a_sure_model() -> None:
-    poisoning = CrisisReader(load_content(CONTENT).crisis, _Kind("poisoning"))  # type: ignore[arg-type]
+    poisoning = sure_of("poisoning")
     reading = poisoning.read("đọc báo thấy đưa tin có cháu bé uống nhầm methadone của bố. Vậy giờ nhà có con nhỏ thì "
                              "còn được mang thuốc về không")
     assert reading is None or reading.tier is not Tier.NOW, reading
 
 
 def test_what_the_neighbours_keep_saying_asked_whether_true_is_no_alarm_even_to_a_sure_model() -> None:
-    suicide = CrisisReader(load_content(CONTENT).crisis, _Kind("suicide"))  # type: ignore[arg-type]
+    suicide = sure_of("suicide")
     reading = suicide.read("hàng xóm cứ bảo uống methadone là chết dần chết mòn, đúng không ạ")
     assert reading is None or reading.tier is not Tier.NOW, reading
 
@@ -4147,7 +4155,7 @@ def test_a_son_threatening_a_parent_with_a_knife_is_violence_not_a_childs_danger
 
 
 def test_a_blow_now_by_someone_who_uses_stays_violence_to_a_model_sure_of_an_overdose() -> None:
-    overdose = CrisisReader(load_content(CONTENT).crisis, _Kind("overdose"))  # type: ignore[arg-type]
+    overdose = sure_of("overdose")
     reading = overdose.read("chồng nhà bên đang đánh vợ, chị ấy kêu cứu, anh ta hay chơi đá")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
 
