@@ -137,6 +137,7 @@ SHADOWED = {
     "not_habitual": frozenset({"habitual"}),  # "thường" in "bình thường" (normal) tells no habit
     "safe_now": frozenset({"now", "strong_now"}),  # the "now" of "he's fine now" is safety's
     "merely": frozenset({"now", "strong_now"}),  # the "just" of "are they just asleep?" is "merely"
+    "slow_harm": frozenset({"violence", "threat", "harm_verb", "death"}),  # "methadone will kill me slowly": a belief
     "not_safe": frozenset({"safe_now"}),  # "tỉnh rồi" in "bất tỉnh rồi", "ổn rồi" in "không ổn rồi"
     "dosing_service": frozenset({"used", "substance", "ingest"}),  # "điểm phát thuốc": handed out, not taken
     "tobacco": frozenset({"used", "substance"}),  # the "thuốc" of "thuốc lá" is no drug
@@ -887,7 +888,12 @@ class CrisisReader:
             rf"(?: (?:[0-9]+|mot|hai|ba|bon|vai|may|a|two|three|four|five|six|few|several))? "
             rf"(?:vi|do|of|from|nam|thang|tuan|hoi|ago|last|in|years?|months?|weeks?)(?![a-z0-9])") if people else None
         # "Trói" (tie up) folds as "trời" (the sky) does: "trời ơi con em …" is an exclamation, not a child tied up.
-        harm_first = "|".join(f"{verb}(?! (?:oi|a|dat|ui|mua|nang|toi|sang|lanh|ret|ma))" if verb == "troi" else verb
+        # "Đá" (kick) folds as "đã" (already) does: "tôi đã lục phòng con gái" searched a room. A kick reaches the
+        # child at once, or "vào" them or a part of their body ("đá vào bụng con bé").
+        kicked_at = r"(?:(?:vao|vo|trung)(?: (?:bung|mat|dau|nguoi|lung|chan|tay|mong|nguc|suon|hong|co))? )?"
+        harm_first = "|".join(f"{verb}(?! (?:oi|a|dat|ui|mua|nang|toi|sang|lanh|ret|ma))" if verb == "troi"
+                              else rf"da(?= {kicked_at}(?:{child_words})(?![a-z0-9]))" if verb == "da"
+                              else verb
                               for verb in alternatives["harm_verb"].split("|"))
         self._harmed_child = re.compile(
             rf"(?<![a-z0-9])(?:(?:{harm_first})(?: [a-z0-9]+){{0,2}} (?:{child_words})|"
@@ -950,8 +956,11 @@ class CrisisReader:
         # no "now", it is the same question: whom to tell, not a child in danger this minute.
         children_left = bool(c & {"child", "child_generic", "young_child"}) \
             and bool(c & {"left_alone", "carer_out", "child_harm"})
+        # So is one said in so many words not to be urgent ("kids look like they're not being fed … nothing urgent
+        # tonight, but who would I report that to").
         if "asks_whom" in c and not c & {"strong_now", "now", "cry", "again", "not_safe", *SIGNS} \
-                and (reading is None or reading.kind is CrisisKind.CHILD) and "habitual" in c and children_left:
+                and (reading is None or reading.kind is CrisisKind.CHILD) and bool(c & {"habitual", "not_a_cry"}) \
+                and children_left:
             return CrisisReading(CrisisKind.CHILD, Tier.ABOUT, ("asks_whom", "habitual"))
         if "asks_whom" in c and reading is not None and reading.kind is CrisisKind.CHILD and "hypothetical" in c \
                 and not c & {"strong_now", "cry", "again", "not_safe", *SIGNS}:
@@ -1461,7 +1470,7 @@ class CrisisReader:
                                               "again", "soon", "swallowed", "left_alone", "excess",
                                               "excess_amount", "ingest", "ingest_accident", "violence",
                                               "child_harm", "animal"})
-            and ("strong_now" not in c or self._now_only_reported(text)))
+            and ("strong_now" not in c or self._now_only_reported(text) or "infection_prevention" in c))
         # Just out of prison or rehab and asking about using again ("I just got out of prison, people say using again
         # would be riskier for me now, why?"): the risk after a break in tolerance, asked. The model hears the using
         # and the now; nothing is seen, swallowed, wished or cried for.
@@ -1601,6 +1610,11 @@ class CrisisReader:
         nothing_said = reading is None and "nothing_happening" in c \
             and not c & {"cry", "again", "strong_now", "suicide", "death", "speaker_wish", "despair", "method", "plan",
                          "stockpile", "swallowed", "excess", "excess_amount", *SIGNS, *FAREWELL_EVIDENCE}
+        # A stranger's body seen or heard of by a passer-by ("thấy người ta vớt xác dưới sông, nghe nói tự tử. thôi đi
+        # ngủ"), with nobody of the writer's named and no word of the writer's own wish: the model hears the dying.
+        stranger_died = "stranger_death" in c and calm \
+            and not c & {"person", "child", "young_child", "speaker_wish", "despair", "method", "plan", "stockpile",
+                         "swallowed", *SIGNS, *FAREWELL_EVIDENCE}
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
@@ -1614,7 +1628,8 @@ class CrisisReader:
                          or heard_of or death_heard_of or heard_asked_true or news_asked
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
-                         or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said):
+                         or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said
+                         or stranger_died):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -2809,6 +2824,10 @@ class CrisisReader:
             doubted = {"informational", "hypothetical", "past", "fiction", "safe_now", "dream", "crowd"}
             if "first_person" in c and "strong_now" in c and not asks and not opens_with_if:
                 doubted.discard("hypothetical")
+            # A blade held now by someone who says they will cut themself if something happens ("cầm dao lam nói sẽ
+            # rạch tay nếu cả nhà còn bắt đi cai"): the "if" is an ultimatum's, and the danger is now.
+            if {"weapon_only", "suicide"} <= c and now and not opens_with_if and "threat" not in c:
+                doubted.discard("hypothetical")
             # A question about the signs beside a sentence of its own that tells someone's wish to die now ("what are
             # signs someone is suicidal? my brother just texted me he wants to die"): the question is asked because
             # of it. A laugh beside the means ("lol im fine just gonna take all my meds at once and sleep forever") is
@@ -2837,8 +2856,11 @@ class CrisisReader:
         # A blow the child sees struck at someone else is violence, whose reply has 111 as well.
         child_afraid = "child_writes" in c and "carer_out" in c and bool(c & {"alone_afraid", "cry", "strong_now"}) \
             and not c & {"violence", "threat", "child_sees"}
+        # A carer out of it taking a child with them ("turned up completely out of it and wants to drive her home on
+        # his motorbike"): the child is the one in danger, whatever their age.
+        child_taken = any_child and {"carer_out", "child_taken"} <= c
         if ((any_child and "child_harm" in c) or ("young_child" in c and c & {"carer_out", "left_alone"})
-                or child_afraid) and not animal_only:
+                or child_afraid or child_taken) and not animal_only:
             general = not_now or ("informational" in c and not strong) or (asks and not now and "person" not in c)
             # A faint played at ("my little cousin is pretending to be passed out to skip homework"): nobody is out.
             general = general or ("pretended" in c and "carer_out" in c and not strong

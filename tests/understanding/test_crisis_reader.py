@@ -4163,3 +4163,67 @@ def test_a_blow_now_by_someone_who_uses_stays_violence_to_a_model_sure_of_an_ove
 def test_a_door_beaten_and_a_blow_promised_unless_money_is_given_is_violence_now() -> None:
     reading = RULES.read("thằng em đang đập cửa phòng đòi tiền, không cho tiền thì đánh, em sợ lắm")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_blade_held_now_with_a_cut_promised_if_something_happens_is_a_danger_to_oneself() -> None:
+    reading = RULES.read("con gái tôi đang cầm dao lam trong phòng, bảo sẽ rạch tay nếu bố còn la mắng")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: a blade held to make someone pay stays violence
+    reading = RULES.read("nó cầm dao dọa chém tôi nếu không đưa tiền")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", ["my sister-in-law showed up wasted, can't stand straight, and wants to drive her son "
+                                  "home",
+                                  "bố nó say khướt, đứng không vững mà đòi chở con bé về bằng xe máy"])
+def test_a_carer_out_of_it_taking_a_child_with_them_is_a_childs_danger_by_the_rules(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_drug_said_to_kill_slowly_is_a_belief_about_it_not_a_threat() -> None:
+    reading = RULES.read("my dad says methadone will kill me slowly. i'm doing fine on it, what can i show him?")
+    assert reading is None, reading
+
+
+def test_a_strangers_body_seen_by_a_passer_by_is_no_alarm_even_to_a_model_sure_of_a_wish_to_die() -> None:
+    suicide = sure_of("suicide")
+    reading = suicide.read("sáng nay chạy xe qua cầu thấy người ta vớt xác dưới sông, nghe đâu tự tử. ghê quá")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: someone of the writer's in the water stays the alarm
+    reading = suicide.read("anh tôi vừa nhảy cầu, người ta đang vớt")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_whom_to_tell_of_children_unfed_said_not_to_be_urgent_is_a_question_even_to_a_sure_model() -> None:
+    suicide = sure_of("suicide")
+    reading = suicide.read("the children upstairs aren't being fed and their parents use. not urgent, who can I "
+                           "report it to?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
+
+
+def test_the_family_said_to_be_relieved_once_the_writer_is_gone_then_silence_is_a_wish_to_die() -> None:
+    reading = RULES.read("con gái nhắn 'mọi người sẽ nhẹ nhõm khi không còn con nữa' rồi tắt máy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_room_searched_already_is_no_kick_at_a_child() -> None:
+    assert RULES.read("mẹ tôi đã soát phòng con trai tối qua, giờ muốn hẹn gặp tư vấn cho cả nhà") is None
+    # guard: a kick at a child, or at a part of their body, stays the child's danger
+    for text in ("nó đá con bé ngã xuống đất", "nó đá vào bụng con bé"):
+        reading = RULES.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_first_aid_asked_so_as_to_be_ready_is_a_question_even_to_a_model_sure_of_an_overdose() -> None:
+    overdose = sure_of("overdose")
+    reading = overdose.read("how do you help someone who's fitting after pills at a rave? want to be ready before "
+                            "saturday")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_something_to_take_so_as_not_to_catch_hiv_is_no_alarm_even_to_a_model_sure_of_a_wish_to_die() -> None:
+    suicide = sure_of("suicide")
+    reading = suicide.read("the condom broke with a new partner last night, is there anything i can take now to not "
+                           "get hiv")
+    assert reading is None or reading.tier is not Tier.NOW, reading
