@@ -152,6 +152,14 @@ async def on_intent(turn: Turn, asked: str | None = None) -> Step | None:
         if _HIV_SERVICES.search(said) and not _TREATMENT_SITES.search(said) \
                 and not turn.services.sites.has_kind(SiteKind.HIV_SERVICE):
             return None  # the list holds no place for an HIV test or PrEP: the FAQ says where to go
+        # Something the site list does not hold, sought with a "where" ("ở đây có chỗ nào phát bơm kim tiêm sạch ko"),
+        # with no kind of site named; or a question with no "where" and no place in it that only shares a request's
+        # shape ("when he leaves the rehab centre in June, how can we support him"): the entry the ranker is all but
+        # certain of answers.
+        unlisted = not _TREATMENT_SITES.search(said) and sites.kinds_said(turn.text) is None
+        no_where = not _SEEKING_A_PLACE.search(said) and place_said(turn.text) is None
+        if (unlisted or no_where) and _faq_answers_instead(turn, asked, _PLACE_ENTRIES):
+            return None
         found = _places(turn)
         if found is not None:
             return found
@@ -285,15 +293,19 @@ async def _on_place_in(turn: Turn, text: str) -> Step | None:
 # entry the ranker is all but certain of, which says where to get it, instead of the sites there. The entry on finding
 # a site is the site finder's own subject.
 _SITE_FINDER_ENTRY = "find-a-site"
+# The entries that tell what the kinds of site are: a request the sites intent reads, which the ranker is sure is about
+# them, is still a request for the sites.
+_PLACE_ENTRIES = frozenset({_SITE_FINDER_ENTRY, "methadone-clinic-vs-dispensing", "counseling-point-services"})
 
 
-def _faq_answers_instead(turn: Turn, text: str) -> bool:
-    """A thing the FAQ tells where to get, sought in a place with no kind of site named: its entry answers."""
+def _faq_answers_instead(turn: Turn, text: str, sites_own: frozenset[str] = frozenset({_SITE_FINDER_ENTRY})) -> bool:
+    """A thing the FAQ tells where to get, sought in a place with no kind of site named: its entry answers, unless
+    it is one of `sites_own`, the entries whose subject is the sites themselves."""
     faq = turn.services.faq
     if not faq.certain(text):
         return False
     entry, _candidates = faq.answer(text)
-    return entry is not None and entry.id != _SITE_FINDER_ENTRY
+    return entry is not None and entry.id not in sites_own
 
 
 def _places(turn: Turn, text: str | None = None) -> Step | None:

@@ -2012,3 +2012,28 @@ async def test_a_death_long_past_then_treatment_sought_for_oneself_is_no_alarm(b
     handler, texts = await say(bot, "my best friend OD'd and died in 2017. i'm finally ready to get help for myself, "
                                     "what do i do to begin methadone")
     assert handler == "crisis:about", (handler, texts)
+
+
+async def test_something_the_site_list_lacks_sought_with_a_where_gets_its_entry(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "gần đây có chỗ nào phát kim tiêm sạch không ạ")
+    needles = bot.services.faq.by_id["clean-needles"].answer.get("vi")
+    assert handler == "faq" and needles[:60] in texts[0], (handler, texts)
+    # guard: a methadone clinic sought with a where stays the site finder
+    handler, _texts = await say(bot, "quanh đây chỗ nào uống methadone vậy")
+    assert handler.startswith("sites"), handler
+
+
+async def test_a_familys_question_shaped_like_a_place_and_a_month_gets_its_entry(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "my son leaves the rehab centre in June and we're scared he'll relapse. what can "
+                                    "we do as a family to support him?")
+    family = bot.services.faq.by_id["family-support"].answer.get("en")
+    assert handler == "faq" and family[:60] in texts[0], (handler, texts)
+
+
+async def test_wanting_someone_to_talk_to_is_within_what_the_bot_covers(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "buon qua, chi muon co nguoi de noi chuyen thoi")
+    line = bot.services.faq.by_id["mental-health-line"].answer.get("vi")
+    assert handler == "faq" and line[:40] in texts[0], (handler, texts)
