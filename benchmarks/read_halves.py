@@ -12,7 +12,7 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_ea outside_crisis_eb outside_general_bv
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_ee outside_crisis_ef outside_general_bx
 """
 
 from __future__ import annotations
