@@ -2083,6 +2083,9 @@ class CrisisReader:
             fired.add("suicide")
         if _CUT_ON_SELF.search(folded):
             fired.add("suicide")
+        # The writer's medicine found by someone else and taken ("found my bupe strips and took 4 of them"): got at.
+        if "found_mine" in fired and fired & {"ingest", "swallowed"}:
+            fired.add("ingest_accident")
         # Nobody hurt, said in so many words, or the question said to be asked ahead ("ko ai bi sao het, e hoi de
         # biet"): what the message supposes is not happening, unless a cry, a blow or a danger back says otherwise.
         if "nothing_happening" in fired \
@@ -2519,7 +2522,8 @@ class CrisisReader:
         return len(sentences) > 1 and any(
             found & _DYING_CONCEPTS and found & {"person", "first_person"} and not asked
             and not found & {"question", "informational", "hypothetical", "permission", "past", "long_ago",
-                             "joking", "fiction", "dream", "safe_now", "bereaved", "denied_wish", "others_fear"}
+                             "joking", "fiction", "dream", "safe_now", "bereaved", "denied_wish", "others_fear",
+                             "crowd"}
             and ("habitual" not in found or {"first_person", "despair", "suicide"} <= found)
             for found, asked in sentences)
 

@@ -4227,3 +4227,43 @@ def test_something_to_take_so_as_not_to_catch_hiv_is_no_alarm_even_to_a_model_su
     reading = suicide.read("the condom broke with a new partner last night, is there anything i can take now to not "
                            "get hiv")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_the_writers_medicine_found_and_taken_by_someone_else_is_a_poisoning() -> None:
+    reading = RULES.read("my nephew found my subutex and took three, about an hour ago, he says he's ok")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    # guard: only found, it is no swallowing
+    assert RULES.read("my dad found my methadone take home in the fridge and got angry") is None
+
+
+def test_a_whole_family_sad_to_death_then_how_to_help_is_no_alarm() -> None:
+    reading = RULES.read("Chồng em chơi lại rồi, cả nhà buồn muốn chết. Bây giờ gia đình phải làm gì cho anh ấy?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_blow_back_when_someone_was_inside_is_past() -> None:
+    reading = RULES.read("hồi còn ở trong trại anh ấy bị đánh gãy tay, giờ ra rồi muốn học nghề")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_close_friends_death_long_past_told_to_be_heard_is_no_alarm_even_to_a_sure_model() -> None:
+    suicide = sure_of("suicide")
+    reading = suicide.read("thằng bạn thân em mất vì quá liều hồi tháng ba, hôm nay là giỗ đầu, em chỉ muốn kể cho "
+                           "ai đó nghe")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_faint_from_the_heat_and_back_eating_is_no_alarm() -> None:
+    reading = RULES.read("trưa nay anh thợ phụ bị say nắng ngất giữa công trình, được chở đi viện, chiều anh ấy đã về "
+                         "ăn cơm với anh em")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a faint from the heat with no waking stays the alarm
+    reading = RULES.read("anh ấy bị say nắng ngất, giờ vẫn chưa tỉnh")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_news_read_and_a_scolding_that_lasted_an_hour_is_no_alarm_even_to_a_sure_model() -> None:
+    poisoning = sure_of("poisoning")
+    reading = poisoning.read("bố em đọc báo thấy vụ bé uống nhầm thuốc, gọi điện mắng em cả tiếng. nhà em làm gì có "
+                             "con nít")
+    assert reading is None or reading.tier is not Tier.NOW, reading
