@@ -956,8 +956,8 @@ class CrisisReader:
         # no "now", it is the same question: whom to tell, not a child in danger this minute.
         children_left = bool(c & {"child", "child_generic", "young_child"}) \
             and bool(c & {"left_alone", "carer_out", "child_harm"})
-        # So is one said in so many words not to be urgent ("kids look like they're not being fed … nothing urgent
-        # tonight, but who would I report that to").
+        # So is one said in so many words not to be urgent ("the children upstairs go hungry, it's not urgent, whom do
+        # I tell").
         if "asks_whom" in c and not c & {"strong_now", "now", "cry", "again", "not_safe", *SIGNS} \
                 and (reading is None or reading.kind is CrisisKind.CHILD) and bool(c & {"habitual", "not_a_cry"}) \
                 and children_left:
@@ -1610,8 +1610,30 @@ class CrisisReader:
         nothing_said = reading is None and "nothing_happening" in c \
             and not c & {"cry", "again", "strong_now", "suicide", "death", "speaker_wish", "despair", "method", "plan",
                          "stockpile", "swallowed", "excess", "excess_amount", *SIGNS, *FAREWELL_EVIDENCE}
-        # A stranger's body seen or heard of by a passer-by ("thấy người ta vớt xác dưới sông, nghe nói tự tử. thôi đi
-        # ngủ"), with nobody of the writer's named and no word of the writer's own wish: the model hears the dying.
+        # A known illness's attack told as over, the writer awake again ("bị động kinh bẩm sinh, sáng nay lên cơn, giờ
+        # tỉnh táo rồi"), with no drug, nothing swallowed and no sign now: the model hears the attack; the words say its
+        # cause and its end.
+        medical_over = reading is None and {"medical_cause", "safe_now"} <= c \
+            and not c & {"cry", "again", "not_safe", "used", "substance", "swallowed", "ingest", "ingest_accident",
+                         "excess", "excess_amount", "overdose_event", "violence", "threat", "child_harm", "suicide",
+                         "speaker_wish", "despair", "method", "plan", "stockpile", *SIGNS, *FAREWELL_EVIDENCE}
+        # A disability named of a son or daughter beside a question about someone else's use ("my daughter is autistic
+        # and her brother smokes ice, how do people quit?"), with no harm, nobody left alone and no cry: the model hears
+        # a child in danger; the words say who the child is.
+        disability_told = reading is None and "disability" in c and model.crisis_kind == CrisisKind.CHILD \
+            and bool(found[1] or c & {"question", "informational"}) \
+            and not c & {"child_harm", "left_alone", "young_child", "cry", "strong_now", "again", "not_safe",
+                         "violence", "threat", "swallowed", "ingest_accident", *SIGNS}
+        # A teenager of an age to be in treatment, caught using, and how to help them stop asked ("thằng em 17 tuổi bị
+        # phát hiện chơi đá ở trường, giờ cho nó cai thế nào"), with no harm done to them, nobody left alone and no cry:
+        # the model hears a child in danger; the words say a family's question.
+        teen_asked = reading is None and "teen_age" in c and model.crisis_kind == CrisisKind.CHILD \
+            and bool(found[1] or c & {"question", "informational"}) \
+            and not c & {"child_harm", "left_alone", "carer_out", "young_child", "cry", "strong_now", "again",
+                         "not_safe", "violence", "threat", "harm_verb", "swallowed", "ingest_accident", "suicide",
+                         "death", "despair", *SIGNS, *FAREWELL_EVIDENCE}
+        # A stranger's body seen or heard of by a passer-by ("chạy xe qua cầu thấy người ta vớt xác, nghe đâu tự tử"),
+        # with nobody of the writer's named and no word of the writer's own wish: the model hears the dying.
         stranger_died = "stranger_death" in c and calm \
             and not c & {"person", "child", "young_child", "speaker_wish", "despair", "method", "plan", "stockpile",
                          "swallowed", *SIGNS, *FAREWELL_EVIDENCE}
@@ -1629,7 +1651,7 @@ class CrisisReader:
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
                          or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said
-                         or stranger_died):
+                         or stranger_died or medical_over or disability_told or teen_asked):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -2083,7 +2105,7 @@ class CrisisReader:
             fired.add("suicide")
         if _CUT_ON_SELF.search(folded):
             fired.add("suicide")
-        # The writer's medicine found by someone else and taken ("found my bupe strips and took 4 of them"): got at.
+        # The writer's medicine found by someone else and taken ("my nephew found my subutex and took three"): got at.
         if "found_mine" in fired and fired & {"ingest", "swallowed"}:
             fired.add("ingest_accident")
         # Nobody hurt, said in so many words, or the question said to be asked ahead ("ko ai bi sao het, e hoi de
@@ -2828,17 +2850,20 @@ class CrisisReader:
             doubted = {"informational", "hypothetical", "past", "fiction", "safe_now", "dream", "crowd"}
             if "first_person" in c and "strong_now" in c and not asks and not opens_with_if:
                 doubted.discard("hypothetical")
-            # A blade held now by someone who says they will cut themself if something happens ("cầm dao lam nói sẽ
-            # rạch tay nếu cả nhà còn bắt đi cai"): the "if" is an ultimatum's, and the danger is now.
+            # A blade held now by someone who says they will cut themself if something happens ("đang cầm dao lam, bảo
+            # sẽ rạch tay nếu bố còn la"): the "if" is an ultimatum's, and the danger is now.
             if {"weapon_only", "suicide"} <= c and now and not opens_with_if and "threat" not in c:
                 doubted.discard("hypothetical")
             # A question about the signs beside a sentence of its own that tells someone's wish to die now ("what are
             # signs someone is suicidal? my brother just texted me he wants to die"): the question is asked because
             # of it. A laugh beside the means ("lol im fine just gonna take all my meds at once and sleep forever") is
             # no joke.
+            # A way asked for by a writer who says it is decided ("có cách nào ra đi nhẹ nhàng không, em quyết định
+            # rồi"): the question is how, not whether.
+            decided = "plan" in c and "first_person" in c and not asked_of_anyone
             general = ((bool(c & doubted) or joking or asked_of_anyone
                         or (asks and not specific) or (asks and "habitual" in c))
-                       and not speaker and not plan and not farewell and "method" not in c
+                       and not speaker and not plan and not decided and not farewell and "method" not in c
                        and not self._dying_told(text)) \
                 or (joking and not plan and "method" not in c and not c & {"excess_amount", "stockpile"}) \
                 or ({"past", "safe_now"} <= c and not plan and not farewell and "method" not in c) \
@@ -2860,8 +2885,8 @@ class CrisisReader:
         # A blow the child sees struck at someone else is violence, whose reply has 111 as well.
         child_afraid = "child_writes" in c and "carer_out" in c and bool(c & {"alone_afraid", "cry", "strong_now"}) \
             and not c & {"violence", "threat", "child_sees"}
-        # A carer out of it taking a child with them ("turned up completely out of it and wants to drive her home on
-        # his motorbike"): the child is the one in danger, whatever their age.
+        # A carer out of it taking a child with them ("showed up wasted and wants to drive her son home", "say khướt mà
+        # đòi chở con bé về"): the child is the one in danger, whatever their age.
         child_taken = any_child and {"carer_out", "child_taken"} <= c
         if ((any_child and "child_harm" in c) or ("young_child" in c and c & {"carer_out", "left_alone"})
                 or child_afraid or child_taken) and not animal_only:

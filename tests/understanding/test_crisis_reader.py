@@ -4267,3 +4267,59 @@ def test_news_read_and_a_scolding_that_lasted_an_hour_is_no_alarm_even_to_a_sure
     reading = poisoning.read("bố em đọc báo thấy vụ bé uống nhầm thuốc, gọi điện mắng em cả tiếng. nhà em làm gì có "
                              "con nít")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_painless_way_to_go_asked_by_a_writer_who_has_decided_is_a_wish_to_die() -> None:
+    reading = RULES.read("ad ơi có cách nào đi cho không đau không, em quyết định rồi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: a decision to start treatment is none
+    assert RULES.read("em quyết định rồi, mai lên trạm đăng ký methadone") is None
+
+
+def test_a_dose_cup_found_empty_beside_a_small_child_is_a_poisoning() -> None:
+    reading = RULES.read("con bé 3 tuổi nhà em vừa cầm cái ly đựng methadone của bố nó, giờ ly cạn rồi, nó đang liếm "
+                         "môi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_child_put_out_in_the_cold_as_punishment_by_a_carer_out_of_it_is_a_childs_danger() -> None:
+    reading = RULES.read("stepfather is drunk and made my 8 year old brother kneel outside in the cold as punishment")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_class_essay_on_the_topic_not_asking_for_help_is_no_alarm_even_to_a_sure_model() -> None:
+    suicide = sure_of("suicide")
+    reading = suicide.read("our psych class has to write essays on overdose and suicide among young people. not asking "
+                           "for help, it's just a grim topic")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_known_illness_attack_over_and_the_writer_awake_is_no_alarm_even_to_a_sure_model() -> None:
+    overdose = sure_of("overdose")
+    reading = overdose.read("con bị động kinh bẩm sinh, sáng nay lên cơn một lúc, giờ tỉnh táo rồi. nhóm tự lực có "
+                            "nhận người khuyết tật không")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: an attack with no waking stays the alarm
+    reading = READER.read("em ấy bị động kinh, vừa lên cơn co giật, giờ vẫn chưa tỉnh")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_a_disability_named_beside_a_question_about_someone_elses_use_is_no_alarm_even_to_a_sure_model() -> None:
+    child = sure_of("child")
+    reading = child.read("my daughter is autistic and her older brother smokes ice. how do people quit ice?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_days_of_doses_missed_and_too_many_missed_asked_about_are_no_excess() -> None:
+    reading = RULES.read("not an emergency: we both had flu last month and missed a week of methadone, back on it now. "
+                         "can they end your treatment if you miss too much?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_teenager_caught_using_and_how_to_help_them_stop_is_no_alarm_even_to_a_model_sure_of_a_child() -> None:
+    child = sure_of("child")
+    reading = child.read("thằng em 17 tuổi bị phát hiện chơi đá ở trường, giờ cho nó cai thế nào")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a teenager being beaten now stays the alarm
+    reading = child.read("con trai tôi 16 tuổi đang bị bố dượng đánh, giờ làm sao")
+    assert reading is not None and reading.tier is Tier.NOW, reading
