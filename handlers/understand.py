@@ -152,10 +152,10 @@ async def on_intent(turn: Turn, asked: str | None = None) -> Step | None:
         if _HIV_SERVICES.search(said) and not _TREATMENT_SITES.search(said) \
                 and not turn.services.sites.has_kind(SiteKind.HIV_SERVICE):
             return None  # the list holds no place for an HIV test or PrEP: the FAQ says where to go
-        # Something the site list does not hold, sought with a "where" ("ở đây có chỗ nào phát bơm kim tiêm sạch ko"),
+        # Something the site list does not hold, sought with a "where" ("gần đây có chỗ nào phát kim tiêm sạch không"),
         # with no kind of site named; or a question with no "where" and no place in it that only shares a request's
-        # shape ("when he leaves the rehab centre in June, how can we support him"): the entry the ranker is all but
-        # certain of answers.
+        # shape ("my son leaves the rehab centre in June, what can we do as a family"): the entry the ranker is all
+        # but certain of answers.
         unlisted = not _TREATMENT_SITES.search(said) and sites.kinds_said(turn.text) is None
         no_where = not _SEEKING_A_PLACE.search(said) and place_said(turn.text) is None
         if (unlisted or no_where) and _faq_answers_instead(turn, asked, _PLACE_ENTRIES):

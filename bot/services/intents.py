@@ -219,6 +219,8 @@ class LanguageWords(BaseModel):
     cannot_read: list[NonEmpty] = Field(min_length=1)
     # Right after a language name: the language is a subject ("go back to english class"), not one to answer in.
     subjects: list[NonEmpty] = Field(default_factory=list)
+    # A few words after a language name: the person cannot read it ("tiếng Anh mình đọc không hiểu").
+    cannot_read_after: list[NonEmpty] = Field(default_factory=list)
 
 
 class IntentFile(BaseModel):
@@ -344,6 +346,11 @@ class IntentReader:
         self._switch_to = re.compile(_alternatives(languages.switch).pattern + r" (?:" + any_name + ")" + subject)
         self._request_words = _alternatives(languages.request_words)
         self._cannot_read = re.compile(_alternatives(languages.cannot_read).pattern + r" (?:" + any_name + ")")
+        # Only a pronoun between ("tiếng Anh mình đọc không hiểu"): "tiếng Việt đi, tôi không đọc được tiếng Anh" asks
+        # for the first language and cannot read the second.
+        self._cannot_read_after = re.compile(r"(?:" + any_name + r")(?: (?:em|e|minh|toi|tui|anh|chi|con|chau))? "
+                                             + _alternatives(languages.cannot_read_after).pattern) \
+            if languages.cannot_read_after else None
 
     @classmethod
     def from_file(cls, path: Path, word_counts: Mapping[str, float] | None = None) -> IntentReader:
@@ -476,7 +483,9 @@ class IntentReader:
         # ("không hiểu tiếng Anh, nói tiếng Việt giùm"); if they only say which one they cannot read
         # ("i don't read vietnamese"), the other.
         cannot = {language for start, end, language in named
-                  if any(m.end() == end for m in self._cannot_read.finditer(folded))}
+                  if any(m.end() == end for m in self._cannot_read.finditer(folded))
+                  or (self._cannot_read_after is not None
+                      and any(m.start() == start for m in self._cannot_read_after.finditer(folded)))}
         # One asked for in so many words wins over one only mentioned ("reply in English? my Vietnamese
         # reading isn't great").
         asked = [language for _start, end, language in named

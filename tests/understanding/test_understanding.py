@@ -2037,3 +2037,16 @@ async def test_wanting_someone_to_talk_to_is_within_what_the_bot_covers(bot: Bot
     handler, texts = await say(bot, "buon qua, chi muon co nguoi de noi chuyen thoi")
     line = bot.services.faq.by_id["mental-health-line"].answer.get("vi")
     assert handler == "faq" and line[:40] in texts[0], (handler, texts)
+
+
+def test_the_language_asked_for_wins_over_one_the_writer_says_they_cannot_read_after_it() -> None:
+    assert INTENTS.language_request("trả lời tiếng Việt nha, tiếng Anh mình đọc không hiểu") == "vi"
+    # guard: the other way round
+    assert INTENTS.language_request("không hiểu tiếng Anh, nói tiếng Việt giùm") == "vi"
+
+
+def test_staff_seeing_the_chat_history_is_privacy_and_an_emergency_number_to_keep_is_not() -> None:
+    assert INTENTS.intent("can the staff read my chat history?") == "privacy"
+    assert INTENTS.intent("số cấp cứu là số mấy vậy ad, mình muốn lưu lại số điện thoại đó") != "privacy"
+    # guard: the writer's own number kept stays privacy
+    assert INTENTS.intent("bot có lưu số điện thoại của em không") == "privacy"
