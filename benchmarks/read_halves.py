@@ -12,7 +12,7 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_eg outside_crisis_eh outside_general_by
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_ei outside_crisis_ej outside_general_bz
 """
 
 from __future__ import annotations
