@@ -2854,13 +2854,13 @@ class CrisisReader:
             # sẽ rạch tay nếu bố còn la"): the "if" is an ultimatum's, and the danger is now.
             if {"weapon_only", "suicide"} <= c and now and not opens_with_if and "threat" not in c:
                 doubted.discard("hypothetical")
+            # A way asked for by a writer who says it is decided ("có cách nào ra đi nhẹ nhàng không, em quyết định
+            # rồi"): the question is how, not whether.
+            decided = "plan" in c and "first_person" in c and not asked_of_anyone
             # A question about the signs beside a sentence of its own that tells someone's wish to die now ("what are
             # signs someone is suicidal? my brother just texted me he wants to die"): the question is asked because
             # of it. A laugh beside the means ("lol im fine just gonna take all my meds at once and sleep forever") is
             # no joke.
-            # A way asked for by a writer who says it is decided ("có cách nào ra đi nhẹ nhàng không, em quyết định
-            # rồi"): the question is how, not whether.
-            decided = "plan" in c and "first_person" in c and not asked_of_anyone
             general = ((bool(c & doubted) or joking or asked_of_anyone
                         or (asks and not specific) or (asks and "habitual" in c))
                        and not speaker and not plan and not decided and not farewell and "method" not in c

@@ -219,7 +219,8 @@ class LanguageWords(BaseModel):
     cannot_read: list[NonEmpty] = Field(min_length=1)
     # Right after a language name: the language is a subject ("go back to english class"), not one to answer in.
     subjects: list[NonEmpty] = Field(default_factory=list)
-    # A few words after a language name: the person cannot read it ("tiếng Anh mình đọc không hiểu").
+    # Right after a language name, or after a pronoun that follows it: the person cannot read it ("tiếng Anh mình đọc
+    # không hiểu").
     cannot_read_after: list[NonEmpty] = Field(default_factory=list)
 
 
