@@ -4215,11 +4215,13 @@ def test_a_room_searched_already_is_no_kick_at_a_child() -> None:
         assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
 
 
-def test_first_aid_asked_so_as_to_be_ready_is_a_question_even_to_a_model_sure_of_an_overdose() -> None:
-    overdose = sure_of("overdose")
-    reading = overdose.read("how do you help someone who's fitting after pills at a rave? want to be ready before "
-                            "saturday")
+def test_how_to_help_someone_fitting_asked_so_as_to_be_ready_is_a_question() -> None:
+    reading = READER.read("how do you help someone who's fitting after pills at a rave? want to be ready before "
+                          "saturday")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: signs seen right now beside the same words stay the alarm
+    reading = READER.read("i want to be ready, my friend is blue and not breathing right now")
+    assert reading is not None and reading.tier is Tier.NOW, reading
 
 
 def test_something_to_take_so_as_not_to_catch_hiv_is_no_alarm_even_to_a_model_sure_of_a_wish_to_die() -> None:
