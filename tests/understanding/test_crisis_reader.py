@@ -4182,7 +4182,8 @@ def test_a_carer_out_of_it_taking_a_child_with_them_is_a_childs_danger_by_the_ru
 
 
 def test_a_drug_said_to_be_a_poison_that_kills_is_a_belief_about_it_not_a_threat() -> None:
-    reading = RULES.read("my dad says methadone is poison that will kill me. i'm doing fine on it, what can i show him?")
+    reading = RULES.read("my dad says methadone is poison that will kill me. i'm doing fine on it, what can i show "
+                         "him?")
     assert reading is None, reading
     # guard: someone killing the writer slowly, said of a person, stays the alarm
     reading = READER.read("nó đang giết dần tôi từng ngày")
