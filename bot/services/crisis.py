@@ -510,6 +510,10 @@ _FOLLOW = re.compile(
     r"my mom|my mother|my dad|my father|my mum|mom|dad|mum|my grandma|my grandpa|my parents)(?![a-z0-9])")
 # The words a message opens with when it supposes: "nếu", "if", "giả sử", "lỡ".
 _IF_WORDS = frozenset({"neu", "if", "gia", "lo"})
+# What happens to a body that a message may only suppose.
+_SUPPOSABLE = frozenset({"overdose_event", "shock_word", "collapse", "swallowed", "ingest", "ingest_accident", "excess",
+                         "excess_amount", "sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils",
+                         "sign_seizure", "sign_cold", "violence", "harm_verb", "child_harm", "suicide", "death"})
 # Words that suppose inside a sentence, wherever they stand ("what do I do if …", "làm gì nếu …"). Not "lỡ", which
 # folds like "lo" (to worry: "em lo nó không thở"), nor "when" and "khi", which also tell ("when I got home …").
 _IF_WORDS_ANYWHERE = frozenset({"neu", "if"})
@@ -788,6 +792,16 @@ def _harm_done_to_another(kept: list[tuple[str, int, int]], tokens: list[Token])
               and not any(s <= i < e for s, e in people)]
     return bool(harms) and all(any(end <= start <= end + 2 for start in others)
                                and not any(end <= i < end + 4 for i in writer) for end in harms)
+
+
+def _going_on_after(kept: list[tuple[str, int, int]], told: str, dangers: set[str]) -> bool:
+    """Whether one of the dangers and a word of now both come after what `told` names: the scene the message goes on
+    to, not the one it set aside."""
+    ends = [end for name, _, end in kept if name == told]
+    if not ends:
+        return False
+    after = {name for name, start, _ in kept if start >= min(ends)}
+    return bool(after & dangers) and bool(after & {"now", "strong_now"})
 
 
 def _someone_elses_wish(c: set[str]) -> bool:
@@ -1131,6 +1145,10 @@ class CrisisReader:
                          and not c & (dying | {"speaker_wish", "despair", "suicide_hint", "wish"}))
                      or (bool(c & {"person", "child", "young_child"}) and "for_kicks" in c
                          and "writer_speaks" not in c)
+                     # Told of someone else by name or pronoun ("he drank his roommate's methadone"), with no word of
+                     # dying, despair or a wish: what was taken, as told.
+                     or ({"person", "third_person"} <= c and bool(c & {"swallowed", "ingest"})
+                         and not c & (dying | {"speaker_wish", "despair", "suicide_hint", "wish", "death"}))
                      or ({"for_kicks", "writer_speaks", "everyday_purpose"} <= c))
             no_dying = model.crisis_kind == CrisisKind.SUICIDE \
                 and (signs_seen or reading.kind is CrisisKind.CHILD or taken_by_mistake or "mistake" in c
@@ -1927,6 +1945,13 @@ class CrisisReader:
                     if not (name in ("now", "strong_now") and end == start + 1
                             and tokens[start].folded in ("roi", "dang", "vua", "moi")
                             and any(s < start < e for s, e in supposed))]
+            # A "now" of the writer's state before the supposition ("em đang bị quản lý, nếu bạn em bị sốc thì …"),
+            # where every word of a danger is inside what is supposed: the now is the state's, not the danger's.
+            dangers = [(start, end) for name, start, end in kept if name in _SUPPOSABLE]
+            if dangers and all(any(s <= start and end <= e for s, e in supposed) for start, end in dangers):
+                first = min(s for s, _ in supposed)
+                kept = [(name, start, end) for name, start, end in kept
+                        if not (name in ("now", "strong_now") and end <= first)]
         # "Cứu" told of a rescue, with when it was after it ("tuần trước anh cứu con Na lúc nó bị sốc"): saved, not a
         # cry. "Cứu em với khi …" keeps its cry in "cứu em".
         rescued = {folded.count(" ", 0, m.start()) for m in _RESCUE_TOLD.finditer(folded)}
@@ -2013,9 +2038,11 @@ class CrisisReader:
                 for name, start, _ in kept for wish, _s, wish_end in kept if wish == "speaker_wish"):
             fired.discard("speaker_wish")
         # Out of a facility is over ("hồi mới ra trại …"), unless a sign or a collapse is seen, or a drug is taken now:
-        # just out and using again is when an overdose is likeliest.
+        # just out and using again is when an overdose is likeliest. Nor does a release make safe a blow, a weapon or
+        # a child harmed that the message tells as going on ("vừa ra trại, đang cầm gậy đánh mẹ").
         if "released" in fired and not fired & {*SIGNS, "collapse", "overdose_event", "cry"} \
-                and not ("strong_now" in fired and fired & {"used", "again", "ingest", "swallowed"}):
+                and not ("strong_now" in fired and fired & {"used", "again", "ingest", "swallowed"}) \
+                and not _going_on_after(kept, "released", {"violence", "weapon_only", "child_harm", "left_alone"}):
             fired.add("safe_now")
         if "in_care" in fired:
             fired.add("safe_now")

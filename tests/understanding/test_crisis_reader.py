@@ -4329,3 +4329,40 @@ def test_a_teenager_caught_using_and_how_to_help_them_stop_is_no_alarm_even_to_a
     # guard: a teenager being beaten now stays the alarm
     reading = child.read("con trai tôi 16 tuổi đang bị bố dượng đánh, giờ làm sao")
     assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_a_blow_told_as_going_on_after_a_release_is_the_alarm() -> None:
+    reading = RULES.read("anh tôi mới ra trại hôm qua, giờ đang cầm dao dọa chém bố tôi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    # guard: fights back when he was just out, over now, are no alarm
+    reading = RULES.read("hồi mới ra trại anh ấy hay đánh nhau với hàng xóm, giờ ổn rồi")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_someone_else_who_drank_another_persons_methadone_is_a_poisoning_even_to_a_model_sure_of_suicide() -> None:
+    suicide = sure_of("suicide")
+    reading = suicide.read("Peer supporter here. The guy I visit just said on the phone that he drank his housemate's "
+                           "methadone because he was sick from withdrawal. He has never been on methadone. It was "
+                           "forty minutes ago.")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    # guard: the same, drunk because he wants to die, is the wish to die
+    reading = suicide.read("Peer supporter here. The guy I visit just said on the phone that he drank his housemate's "
+                           "methadone because he wants to die. He has never been on methadone. It was forty minutes "
+                           "ago.")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_the_writers_own_state_told_before_a_supposed_overdose_is_no_now_of_it() -> None:
+    reading = RULES.read("em đang đi làm ở xa, nếu bạn cùng phòng bị sốc thuốc thì em gọi ai")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: the overdose told before the "if" is going on
+    reading = RULES.read("bạn em đang bị sốc thuốc, nếu gọi 115 thì công an có biết không")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_whether_something_would_help_is_no_cry_for_help() -> None:
+    reading = RULES.read("would it help to keep water nearby if my brother ever overdosed?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: a cry, then the same question, with signs seen
+    reading = RULES.read("help, would it help to shake her? she is not breathing")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading

@@ -2050,3 +2050,16 @@ def test_staff_seeing_the_chat_history_is_privacy_and_an_emergency_number_to_kee
     assert INTENTS.intent("số cấp cứu là số mấy vậy ad, mình muốn lưu lại số điện thoại đó") != "privacy"
     # guard: the writer's own number kept stays privacy
     assert INTENTS.intent("bot có lưu số điện thoại của em không") == "privacy"
+
+
+async def test_whether_a_batch_is_stronger_or_laced_gets_its_entry_with_the_emergency_line(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "dạo này nghe nói hàng bị pha fentanyl, làm sao biết được vậy")
+    answer = bot.services.faq.by_id["stronger-batch"].answer.get("vi")
+    assert answer[:60] in "\n".join(texts), (handler, texts)
+    assert any("115" in text for text in texts), texts
+
+
+def test_cancelling_what_was_booked_is_the_appointments() -> None:
+    assert INTENTS.intent("please cancel the session i booked for thursday") == "appointments"
+    assert INTENTS.intent("hủy giúp em cái em đã đặt hôm thứ hai") == "appointments"
