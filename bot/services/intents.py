@@ -405,8 +405,9 @@ class IntentReader:
                     if clause and not self._asks(clause) and not _SUPPOSING.search(clause)]
             if len(said) == len([clause for clause in clauses if clause]):
                 return None
-        if self._elsewhere.search(folded) and not self._topic.search(folded):
-            # "book a flight", "đặt bàn nhà hàng 7h": booked or set somewhere else, not here.
+        if self._elsewhere.search(folded) and not self._topic.search(folded) and self.language_request(text) is None:
+            # "book a flight", "đặt bàn nhà hàng 7h": booked or set somewhere else, not here. A language asked for
+            # beside such a thing ("… proofreading a novel. anyway, english please") is still asked for.
             return None
         found = self._first_feature(text, folded, said)
         if found == "sites" and any(words is not None and words.search(folded) for words in (self._away, self._hours)) \

@@ -4366,3 +4366,28 @@ def test_whether_something_would_help_is_no_cry_for_help() -> None:
     # guard: a cry, then the same question, with signs seen
     reading = RULES.read("help, would it help to shake her? she is not breathing")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_someone_held_or_cornered_now_is_violence_even_to_a_model_sure_of_a_child() -> None:
+    child = sure_of("child")
+    reading = child.read("some guy from the clinic has me cornered behind the parking lot and keeps grabbing my arm")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_habit_of_then_said_with_used_to_is_no_drug_used() -> None:
+    unsure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.65))  # type: ignore[arg-type]
+    reading = unsure.read("I used to work nights at a karaoke bar and the police checked me often. What are my rights "
+                          "now if they check me again?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a use told after the habit is still one
+    reading = READER.read("my brother used to use, tonight he used again and now he won't wake up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_months_without_using_and_whether_the_old_amount_is_risky_now_is_a_question() -> None:
+    reading = READER.read("I've been off everything for 6 months since giving birth. If I slip up, is my old amount "
+                          "dangerous now?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: the risk asked about beside signs seen stays the alarm
+    reading = READER.read("he took his old amount after prison, is that dangerous now? he is blue and not breathing")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading

@@ -2063,3 +2063,14 @@ async def test_whether_a_batch_is_stronger_or_laced_gets_its_entry_with_the_emer
 def test_cancelling_what_was_booked_is_the_appointments() -> None:
     assert INTENTS.intent("please cancel the session i booked for thursday") == "appointments"
     assert INTENTS.intent("hủy giúp em cái em đã đặt hôm thứ hai") == "appointments"
+
+
+def test_a_language_asked_for_beside_something_booked_elsewhere_is_still_asked_for() -> None:
+    assert INTENTS.intent("reading my cousin's novel draft tonight, so many typos. anyway can you switch to english") \
+        == "language_en"
+    # guard: a thing booked elsewhere is no request here
+    assert INTENTS.intent("can you book me a flight to hanoi") is None
+
+
+def test_whether_staff_see_the_writers_number_is_privacy() -> None:
+    assert INTENTS.intent("do the counselors see my real name when i chat here") == "privacy"
