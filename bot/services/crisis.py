@@ -281,6 +281,8 @@ _SAFE_PLACE = re.compile(r"(?<![a-z])(?:(?:dang|da|gio|hien) o (?:[a-z]+ ){0,4}a
                          r"(?! (?:khong|ko|k|chua|hong|ha)(?![a-z]))"
                          r"|(?:i m|we re|i am|we are) safe (?:at|with|now|here)(?![a-z]))")
 _BUT = re.compile(r"(?<![a-z])(?:nhung|but|ma|tuy vay|however|except)(?![a-z])")
+# What turned out against what was thought ("ai dè", "hóa ra", "then suddenly").
+_TURNED_OUT = re.compile(r"(?<![a-z])(?:ai de|hoa ra|ngo dau|then suddenly|turns out|turned out)(?![a-z])")
 # The same, without "mà", which is also the "mà" of "may mà" (luckily).
 _BUT_THEN = re.compile(r"(?<![a-z])(?:nhung|but|tuy vay|however)(?![a-z])")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
@@ -605,12 +607,12 @@ _GONE_FOR_GOOD = re.compile(r"(?:^|(?<![a-z0-9])(?:muon|thoi|chac|hay la|em|toi|
 _GOING_TO_BE_DONE = re.compile(r"(?<![a-z0-9])di (?:luon )?cho (?:xong|roi|khoe)(?![a-z0-9])")
 _SOME_OTHER_DAY = re.compile(r"(?<![a-z0-9])(?:mai|tuan sau|hom khac|lan sau|thang sau)(?![a-z0-9])")
 # Dying wished for looking back, with nobody else named between ("giá mà hôm đó em chết luôn", "phải chi lúc đó
-# mình chết quách"): the writer's own passive wish to die. Not someone else wished dead ("giá mà thằng chồng chết
-# quách đi"): anger at them, which the words between name.
+# mình chết quách", "giá mà hôm đó sốc thuốc chết luôn"): the writer's own passive wish to die. Not someone else
+# wished dead ("giá mà thằng chồng chết quách đi"): anger at them, which the words between name.
 _WISHED_DEAD = re.compile(
     r"(?<![a-z0-9])(?:gia ma|gia nhu|uoc gi|phai chi|if only)"
     r"((?: (?:hom|do|luc|ay|khi|nam|ngoai|truoc|dem|toi|em|e|minh|tao|tui|t|con|chau|da|duoc|that|night|day|i|had|"
-    r"d|cu|cho|roi)){0,5}) (?:chet|died|been dead)(?![a-z0-9])")
+    r"d|cu|cho|roi|lan|bi|soc|thuoc|qua|lieu|od|overdosed|and|just)){0,6}) (?:chet|died|been dead)(?![a-z0-9])")
 # The world, the family, everyone better off without the writer ("thế giới sẽ tốt hơn nếu tôi biến mất",
 # "everyone would be happier if I wasn't around"): better said beside the writer's absence.
 _BETTER = re.compile(r"(?<![a-z0-9])(?:tot hon|nhe nhom hon|yen on hon|vui hon|de tho hon|do kho|do phai lo|"
@@ -2137,9 +2139,11 @@ class CrisisReader:
         if "found_mine" in fired and fired & {"ingest", "swallowed"}:
             fired.add("ingest_accident")
         # Nobody hurt, said in so many words, or the question said to be asked ahead ("ko ai bi sao het, e hoi de
-        # biet"): what the message supposes is not happening, unless a cry, a blow or a danger back says otherwise.
+        # biet"): what the message supposes is not happening, unless a cry, a blow or a danger back says otherwise, or
+        # signs seen after a "but" ("không có ai quá liều, nhưng giờ anh ấy không thở", "tưởng không ai sao, ai dè …").
         if "nothing_happening" in fired \
-                and not fired & {"cry", "again", "violence", "threat", "weapon_only", "suicide"}:
+                and not fired & {"cry", "again", "violence", "threat", "weapon_only", "suicide"} \
+                and not (fired & set(SIGNS) and (_BUT_THEN.search(folded) or _TURNED_OUT.search(folded))):
             fired.update(("safe_now", "hypothetical"))
             fired.discard("strong_now")
         for blow in _BLOW.finditer(folded):

@@ -4391,3 +4391,41 @@ def test_months_without_using_and_whether_the_old_amount_is_risky_now_is_a_quest
     # guard: the risk asked about beside signs seen stays the alarm
     reading = READER.read("he took his old amount after prison, is that dangerous now? he is blue and not breathing")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_blade_carried_and_all_to_find_the_writer_is_violence() -> None:
+    reading = RULES.read("anh ta hút xong nổi điên, cầm cả cái kéo đi khắp nhà tìm tôi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_dying_of_an_overdose_wished_for_looking_back_is_a_wish_to_die() -> None:
+    reading = RULES.read("nhiều khi em nghĩ giá mà lần đó bị sốc thuốc chết luôn cho xong")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_an_overdose_denied_outright_is_no_alarm_unless_signs_follow_a_but() -> None:
+    reading = RULES.read("nhắn nhầm thôi ạ, không có ai quá liều đâu. cho em hỏi điểm uống mở mấy giờ")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: signs seen after a "but" stay the alarm
+    reading = READER.read("không có ai quá liều đâu, nhưng giờ anh ấy nằm im không thở")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_an_overdose_weeks_ago_and_home_now_doing_ok_is_no_alarm() -> None:
+    reading = READER.read("my mate OD'd a few weeks ago but he's home now and doing ok. he wants to know how to quit "
+                          "for good")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: doing ok earlier, then signs now
+    reading = READER.read("he was doing ok an hour ago but now he won't wake up and his lips are blue")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_collapse_supposed_is_asked_about_and_a_knee_that_gave_way_is_no_collapse() -> None:
+    reading = RULES.read("teacher here. if a student collapses after vaping something weird, what are we supposed to "
+                         "do?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+    reading = READER.read("my knee collapsed while running yesterday, how do I strengthen it")
+    assert reading is None, reading
+    # guard: a person who collapsed stays the alarm
+    reading = READER.read("my friend collapsed and is not breathing")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading

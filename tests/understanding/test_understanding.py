@@ -2074,3 +2074,9 @@ def test_a_language_asked_for_beside_something_booked_elsewhere_is_still_asked_f
 
 def test_whether_staff_see_the_writers_number_is_privacy() -> None:
     assert INTENTS.intent("do the counselors see my real name when i chat here") == "privacy"
+
+
+
+def test_the_first_use_after_release_and_vaping_are_within_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("my mates say the first hit after you get out is the one that gets you")
+    assert INTENTS.on_topic("the kids at school keep vaping in the toilets")
