@@ -131,7 +131,7 @@ SHADOWED = {
     "released": frozenset({"now", "strong_now"}),  # "vừa ra trại": just released, not a danger just now
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
     "clean_time": frozenset({"used", "now", "strong_now"}),  # "haven't used in 3 years": the use given up
-    "past": frozenset({"used"}),  # "I used to work nights": a habit of then, no drug used
+    "habit_then": frozenset({"used"}),  # "I used to work nights": a habit of then, no drug used
     "animal": frozenset({"child", "young_child", "child_generic", "person"}),
     "size_word": frozenset({"child", "young_child", "child_generic"}),  # "đồng tử bé xíu": a size, not a child
     "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer

@@ -4382,6 +4382,9 @@ def test_a_habit_of_then_said_with_used_to_is_no_drug_used() -> None:
     # guard: a use told after the habit is still one
     reading = READER.read("my brother used to use, tonight he used again and now he won't wake up")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    # guard: "the amount I used to" is a drug's amount, asked about
+    reading = RULES.read("stopped my program in the spring. if i go back to the amount i used to, how risky is it?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
 
 
 def test_months_without_using_and_whether_the_old_amount_is_risky_now_is_a_question() -> None:
