@@ -281,10 +281,10 @@ _SAFE_PLACE = re.compile(r"(?<![a-z])(?:(?:dang|da|gio|hien) o (?:[a-z]+ ){0,4}a
                          r"(?! (?:khong|ko|k|chua|hong|ha)(?![a-z]))"
                          r"|(?:i m|we re|i am|we are) safe (?:at|with|now|here)(?![a-z]))")
 _BUT = re.compile(r"(?<![a-z])(?:nhung|but|ma|tuy vay|however|except)(?![a-z])")
-# What turned out against what was thought ("ai dè", "hóa ra", "then suddenly").
-_TURNED_OUT = re.compile(r"(?<![a-z])(?:ai de|hoa ra|ngo dau|then suddenly|turns out|turned out)(?![a-z])")
 # The same, without "mà", which is also the "mà" of "may mà" (luckily).
 _BUT_THEN = re.compile(r"(?<![a-z])(?:nhung|but|tuy vay|however)(?![a-z])")
+# What turned out against what was thought ("ai dè", "hóa ra", "then suddenly").
+_TURNED_OUT = re.compile(r"(?<![a-z])(?:ai de|hoa ra|ngo dau|then suddenly|turns out|turned out)(?![a-z])")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words

@@ -4421,6 +4421,9 @@ def test_an_overdose_weeks_ago_and_home_now_doing_ok_is_no_alarm() -> None:
     # guard: doing ok earlier, then signs now
     reading = READER.read("he was doing ok an hour ago but now he won't wake up and his lips are blue")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    # guard: "not doing okay" beside signs is no safety
+    reading = RULES.read("she isn't doing okay at all, she's blue and barely breathing")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
 
 
 def test_a_collapse_supposed_is_asked_about_and_a_knee_that_gave_way_is_no_collapse() -> None:
