@@ -515,8 +515,7 @@ _FOLLOW = re.compile(
 _IF_WORDS = frozenset({"neu", "if", "gia", "lo"})
 # What happens to a body that a message may only suppose.
 _SUPPOSABLE = frozenset({"overdose_event", "shock_word", "collapse", "swallowed", "ingest", "ingest_accident", "excess",
-                         "excess_amount", "sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils",
-                         "sign_seizure", "sign_cold", "violence", "harm_verb", "child_harm", "suicide", "death"})
+                         "excess_amount", "violence", "harm_verb", "child_harm", "suicide", "death", *SIGNS})
 # Words that suppose inside a sentence, wherever they stand ("what do I do if …", "làm gì nếu …"). Not "lỡ", which
 # folds like "lo" (to worry: "em lo nó không thở"), nor "when" and "khi", which also tell ("when I got home …").
 _IF_WORDS_ANYWHERE = frozenset({"neu", "if"})
