@@ -132,6 +132,8 @@ SHADOWED = {
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
     "clean_time": frozenset({"used", "now", "strong_now"}),  # "haven't used in 3 years": the use given up
     "habit_then": frozenset({"used"}),  # "I used to work nights": a habit of then, no drug used
+    "used_item": frozenset({"now", "strong_now", "used"}),  # "kim tiêm xài rồi": a used needle, no now
+    "no_drug": frozenset({"used", "substance"}),  # "không liên quan thuốc thang gì": the drug named is denied
     "animal": frozenset({"child", "young_child", "child_generic", "person"}),
     "size_word": frozenset({"child", "young_child", "child_generic"}),  # "đồng tử bé xíu": a size, not a child
     "child_generic": frozenset({"first_person"}),  # "em" in "trẻ em" (children) is not the writer
@@ -175,6 +177,9 @@ def names_a_child(text: str) -> bool:
 
 
 _SWALLOWING = frozenset({"swallowed", "ingest", "ingest_accident"})
+# Phrases that only say who feels ("em lo", "tôi sợ"): a figure of speech whose word ends them stays a figure. Not a
+# person's name for someone ("thằng bạn"): "bạn" there folds like "bận" (busy), and "thằng bạn chết" is no figure.
+_WHO_FEELS = frozenset({"helper_words"})
 # All of something swallowed: "uống hết", "the whole bottle", "all of them".
 _ALL_OF_IT = re.compile(r"(?<![a-z])(?:het|ca lo|ca chai|ca vi|ca hop|all of (?:it|them)|all|whole|the lot)(?![a-z])")
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
@@ -1546,7 +1551,7 @@ class CrisisReader:
         # Lips or skin blue from the cold, said of oneself or with the cold named as the cause ("blue lips from the cold
         # lol, waiting in line for my dose outside"), with no other sign, nothing taken to excess and no cry: the model
         # hears the sign and the dose, the words say the weather.
-        cold_told = reading is None and "cold_weather" in c and bool(c & set(SIGNS)) \
+        cold_told = reading is None and bool(c & {"cold_weather", "makeup"}) and bool(c & set(SIGNS)) \
             and c & set(SIGNS) <= {"sign_blue", "sign_cold"} \
             and not c & {"overdose_event", "swallowed", "excess", "excess_amount", "ingest_accident", "collapse", "cry",
                          "again", "suicide", "death", "method", "plan", *FAREWELL_EVIDENCE}
@@ -1762,6 +1767,17 @@ class CrisisReader:
                 and not c & {"cry", "again", "strong_now", "not_safe", "speaker_wish", "suicide", "method", *SIGNS}
             if in_hand:
                 return CrisisReading(kind, Tier.ABOUT, ("model", "in_care"), model.crisis)
+            # A danger heard of and asked about, with nobody named ("nghe nói bây giờ hàng có pha fentanyl, làm sao
+            # nhận ra?", "people say the stuff going round is stronger, how can you tell?"): a rumour, with no one in it
+            # to be in danger now; the model, short of sure, hears the drug. Asked about, with the line.
+            rumour_asked = reading is None and "reported" in c and model.crisis < MODEL_SURE \
+                and bool(found[1] or c & {"question", "informational", "yes_no"}) \
+                and not c & (FAREWELL_EVIDENCE | _CHILD_WORDS | {
+                    "person", "first_person", "third_person", "cry", "again", "not_safe", "swallowed", "ingest",
+                    "ingest_accident", "excess", "excess_amount", "suicide", "death", "speaker_wish", "despair",
+                    "method", "plan", "stockpile", "violence", "threat", "harm_verb", "weapon_only", *SIGNS})
+            if rumour_asked:
+                return CrisisReading(kind, Tier.ABOUT, ("model", "reported"), model.crisis)
             # Violence the model alone hears in a worry for someone, with no word of a blow, a threat, a weapon, fear or
             # anyone out of control ("em đang rất lo cho chồng em"): the model learned violent messages' people; asked
             # plainly, however sure it is. Without the worry said, the model's violence stands: it alone reads many
@@ -1869,7 +1885,9 @@ class CrisisReader:
         if not found:
             return found
         # Nor is a figure's word the end of a longer phrase ("chan doi qua muon chet": "chán đời", weary of life).
-        spans = [(start, end) for _, start, end in self._concept_phrases.matches(tokens) if end - start > 1]
+        # A phrase that only says who feels it ("em lo", "tôi sợ") leaves the figure as it is: "mẹ em lo muốn chết".
+        spans = [(start, end) for name, start, end in self._concept_phrases.matches(tokens)
+                 if end - start > 1 and name not in _WHO_FEELS]
         return [m for m in found if not any(start < folded.count(" ", 0, m.start()) < end for start, end in spans)]
 
     def _repaired(self, tokens: list[Token], english: bool = False) -> list[Token]:
@@ -2604,6 +2622,12 @@ class CrisisReader:
                    for name, start, end in self._concept_phrases.matches(tokens) if name in ("violence", "harm_verb")
                    for token in tokens[start + 1:end + 1])
 
+    def _foreseen_in_each_clause(self, text: str) -> bool:
+        """Every clause that names a sign also names a day to come feared for it."""
+        clauses = [self._find_concepts(clause)[0] for clause in _CLAUSES.split(text) if clause.strip()]
+        with_signs = [found for found in clauses if found & set(SIGNS)]
+        return bool(with_signs) and all("feared_future" in found for found in with_signs)
+
     def _cause_in_its_sentence(self, text: str, drug_words: set[str]) -> bool:
         """Every sentence with a sign names its medical cause and no drug; or, read clause by clause, every clause
         with a sign does ("ba em bị đột quỵ hôn mê ở bệnh viện, methadone của ba thì sao": the methadone is asked
@@ -2677,6 +2701,10 @@ class CrisisReader:
         # writer with nobody else and no drug named ("đi ca đêm về nằm im như chết, mai còn đi làm"), is rest.
         if "cold_weather" in c and "used" not in c and "overdose_event" not in c:
             observed = shock = False
+        # Lips painted blue ("drag show tonight, blue lips and all", "son môi xanh"): a colour worn, not a sign.
+        if "makeup" in c and set(signs) <= {"sign_blue"} and not c & {
+                "used", "overdose_event", "swallowed", "ingest", "collapse", "cry"}:
+            observed = False
         # Snoring told as the person's habit, with no drug named ("chồng tôi ngủ ngáy to như sấm, đêm nào cũng vậy, ông
         # ấy chẳng dùng gì cả"): a complaint about sleep, not a breath that is failing.
         if signs == ["sign_breathing"] and "habitual" in c and not strong and not c & {
@@ -2737,7 +2765,11 @@ class CrisisReader:
             # thought things were fine. He's on the couch now and I can't wake him"): that sentence is now.
             # ... nor against a sign asked as a possibility ("uống methadone rồi nhậu thì có thể ngừng thở không?").
             possible = "sign_possible" in c and asks and not c & {"strong_now", "cry"}
-            if other_cause or "bereaved" in c or made_up or dreamt or supposed or possible \
+            # ... nor against signs foreseen in the clause that names them ("vợ tôi hay bảo 'có ngày anh phê quá không
+            # tỉnh lại'. người dùng lâu năm có dễ bị sốc không"): a warning of a day to come. A clause of its own that
+            # tells a sign ("…, giờ nó nằm im không thở") is now.
+            foreseen = feared and self._foreseen_in_each_clause(text)
+            if other_cause or "bereaved" in c or made_up or dreamt or supposed or possible or foreseen \
                     or (not_now and not (observed and "past" not in c and "safe_now" not in c
                                          and not told_as_habit and not asked_if)
                         and not (observed and self._sign_told(text))):
@@ -2881,6 +2913,11 @@ class CrisisReader:
             doubted = {"informational", "hypothetical", "past", "fiction", "safe_now", "dream", "crowd"}
             if "first_person" in c and "strong_now" in c and not asks and not opens_with_if:
                 doubted.discard("hypothetical")
+            # A wish of long ago and the same wish again now ("từng muốn tự tử hồi 2018 nhưng tối nay lại muốn chết"):
+            # the past is the first time, not this one.
+            wished_again = "again" in c
+            if wished_again:
+                doubted.discard("past")
             # A blade held now by someone who says they will cut themself if something happens ("đang cầm dao lam, bảo
             # sẽ rạch tay nếu bố còn la"): the "if" is an ultimatum's, and the danger is now.
             if {"weapon_only", "suicide"} <= c and now and not opens_with_if and "threat" not in c:
@@ -2897,7 +2934,8 @@ class CrisisReader:
                        and not speaker and not plan and not decided and not farewell and "method" not in c
                        and not self._dying_told(text)) \
                 or (joking and not plan and "method" not in c and not c & {"excess_amount", "stockpile"}) \
-                or ({"past", "safe_now"} <= c and not plan and not farewell and "method" not in c) \
+                or ({"past", "safe_now"} <= c and not plan and not farewell and "method" not in c
+                    and not wished_again) \
                 or (opens_with_if and not plan and not farewell and "method" not in c)
             # Words of dying set in quotation marks beside a song, a film or a headline ("có câu hát 'chết đi cho nhẹ
             # lòng'"): the song's words, quoted, with nothing of the writer's own wish, plan or cry.

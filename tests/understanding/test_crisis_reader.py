@@ -4435,3 +4435,118 @@ def test_a_collapse_supposed_is_asked_about_and_a_knee_that_gave_way_is_no_colla
     # guard: a person who collapsed stays the alarm
     reading = READER.read("my friend collapsed and is not breathing")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_worried_to_death_after_who_feels_it_is_a_figure_of_speech() -> None:
+    reading = READER.read("đặt giúp mình lịch gặp tư vấn, ông bà mình lo muốn chết từ khi anh mình vào trại")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: weary of life to death stays a wish
+    reading = RULES.read("em chán đời quá muốn chết")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_faint_from_the_heat_with_drugs_denied_and_gone_home_to_rest_is_no_alarm() -> None:
+    reading = READER.read("chú tôi trưa nay bị ngất ngoài ruộng do say nắng, không phải do thuốc gì đâu, giờ đã về nhà "
+                          "nghỉ rồi")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: drugs denied, but someone unconscious now is still the alarm
+    reading = READER.read("thằng em không dùng gì cả mà giờ nằm bất tỉnh gọi không dậy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_small_child_up_where_every_adult_is_high_is_a_childs_danger() -> None:
+    reading = sure_of("suicide").read("at a house party, the host's toddler (3) is awake and running around, every "
+                                      "adult here is out of it on ketamine, no one is sober except me")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_breath_stopped_last_year_and_saved_by_first_aid_is_past() -> None:
+    reading = READER.read("năm ngoái anh họ em từng ngừng thở vì G, may có người sơ cứu. giờ anh ấy muốn đi học làm "
+                          "đồng đẳng viên thì hỏi ở đâu")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: saved once, then signs now again
+    reading = RULES.read("luckily someone knew first aid last time but now he's not breathing again")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_the_ambulance_arriving_typed_without_marks_is_no_cry() -> None:
+    reading = RULES.read("neu thay ban nam bat tinh sau khi choi thi lam gi trong luc cho xe cap cuu toi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+    # guard: someone unconscious now, and "cứu tôi" typed after the ambulance's words
+    reading = RULES.read("ban em nam bat tinh roi, xe cap cuu toi cham qua, cuu toi voi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_warning_of_a_day_to_come_quoted_then_a_question_is_asked_about() -> None:
+    reading = RULES.read('mẹ em cứ nói "có ngày mày chơi quá rồi không tỉnh lại". dùng lâu năm thì dễ sốc hơn hả?')
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: a sign told in a clause of its own after the feared day is now
+    reading = RULES.read("tôi sợ một ngày nào đó nó sẽ không tỉnh lại, giờ nó nằm im không thở")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_used_needle_to_throw_away_where_children_play_is_no_poisoning_now() -> None:
+    reading = RULES.read("kim tiêm xài rồi vứt ở đâu, sợ mấy đứa nhỏ trong xóm nghịch phải")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_lips_painted_blue_are_no_sign() -> None:
+    reading = READER.read("cosplay con tonight, went full smurf with blue lipstick, blue lips and all lol")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: makeup said, then signs and a drug
+    reading = READER.read("we did our makeup and took G, now his lips are blue and he's barely breathing")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_comedown_by_its_nickname_is_no_wish_to_die() -> None:
+    reading = READER.read("since I stopped the weekend sessions I don't get the suicide tuesdays any more, feels good")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a wish said beside the nickname
+    reading = RULES.read("suicide tuesday is hitting hard and honestly i want to kill myself today")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_sign_named_as_a_test_question_is_no_sign_seen() -> None:
+    reading = RULES.read("an exam question on 'shallow breathing and pinpoint pupils' tripped me up, got it wrong haha")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a sign seen after the exam is now
+    reading = READER.read("failed my nursing exam today and now my roommate is lying there with pinpoint pupils and "
+                          "not breathing")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_wish_to_die_long_ago_and_again_tonight_is_a_wish_now() -> None:
+    reading = RULES.read("hồi 2019 mình từng muốn tự tử, mấy năm nay ổn rồi nhưng đêm nay lại muốn chết")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: long ago, and life settled since, is past
+    reading = RULES.read("mình từng muốn tự tử hồi 2017, giờ cuộc sống ổn định rồi, cho mình hỏi cách xóa dữ liệu")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_danger_heard_of_with_nobody_named_is_asked_about_even_to_a_model_that_hears_a_poisoning() -> None:
+    unsure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.7, "poisoning"))  # type: ignore[arg-type]
+    reading = unsure.read("nghe đồn dạo này hàng bị trộn fentanyl, giờ làm sao nhận biết được?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: a friend who used it and is not breathing is no rumour
+    reading = unsure.read("nghe đồn hàng bị trộn fentanyl, bạn em vừa chơi xong giờ không thở, làm sao?")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_one_pill_after_another_when_the_first_did_not_work_is_a_poisoning() -> None:
+    reading = READER.read("took one pill, felt nothing, so took a second one and then a third one, all within the "
+                          "hour, what now")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_packet_swallowed_to_hide_it_is_a_poisoning() -> None:
+    reading = READER.read("ban cung phong nuot luon bich hang luc cong an kiem tra, moi nuot xong")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_small_child_often_left_alone_and_whom_to_call_is_asked_about() -> None:
+    reading = sure_of("suicide").read("nhà đối diện hay bỏ con bé 3 tuổi ở nhà một mình để đi hút, em muốn phản ánh "
+                                      "thì gọi đâu?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
+    # guard: left alone since this morning and sobbing now is a child's danger now, and sobbing is no faint
+    reading = READER.read("nhà bên bỏ thằng bé 2 tuổi ở nhà một mình từ sáng đi chơi thuốc, giờ nó khóc ngất")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading

@@ -2080,3 +2080,28 @@ def test_whether_staff_see_the_writers_number_is_privacy() -> None:
 def test_the_first_use_after_release_and_vaping_are_within_what_the_bot_covers() -> None:
     assert INTENTS.on_topic("my mates say the first hit after you get out is the one that gets you")
     assert INTENTS.on_topic("the kids at school keep vaping in the toilets")
+
+
+def test_whether_the_bot_keeps_the_writers_number_or_name_is_privacy() -> None:
+    assert INTENTS.intent("ad ơi chatbot có lưu tên với số đt của em không") == "privacy"
+    assert INTENTS.intent("does this bot keep my real name") == "privacy"
+    # guard: a number the writer wants to save is no question about the bot
+    assert INTENTS.intent("mình muốn lưu số điện thoại của điểm tư vấn") != "privacy"
+
+
+def test_a_group_for_people_like_the_writer_is_the_groups() -> None:
+    assert INTENTS.intent("are there any groups for older dads like me") == "groups"
+
+
+def test_being_ready_to_quit_and_chemsex_drugs_are_within_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("i've finally decided to quit, where do i even start")
+    assert INTENTS.on_topic("is it risky to mix poppers with my meds")
+
+
+def test_deleting_my_chats_is_the_erasure() -> None:
+    assert INTENTS.intent("how can I delete my messages in here") == "erase"
+
+
+def test_talk_of_a_stronger_batch_going_round_is_within_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("hàng dạo này nghe nói mạnh lắm, có đúng không")
+    assert INTENTS.on_topic("the stuff going around this month is knocking people out")
