@@ -148,7 +148,8 @@ SHADOWED = {
     "despair": frozenset({"person"}),  # the "no" of "no way out" is no "nó"
     "hypothetical": frozenset({"now", "strong_now"}),  # "just in case", "in case anyone ever": no now, no cry
     # the "thuốc" of "nhắc uống thuốc" is the reminder's
-    "bot_feature": frozenset({"used", "substance", "ingest", "swallowed"}),
+    # (nor is the "dụ" of "dữ liệu" a harm)
+    "bot_feature": frozenset({"used", "substance", "ingest", "swallowed", "harm_verb"}),
     "denied_wish": frozenset({"death", "suicide", "speaker_wish", "wish"}),  # "không phải muốn chết đâu"
     "reflexive": frozenset({"violence", "harm_verb", "child_harm"}),  # "nhốt mình": shut in by oneself, not another
     "informational": frozenset({"strong_now", "cry"}),  # the "ai giúp" of "gọi ai giúp": whom to call, asked
@@ -177,9 +178,10 @@ def names_a_child(text: str) -> bool:
 
 
 _SWALLOWING = frozenset({"swallowed", "ingest", "ingest_accident"})
-# Phrases that only say who feels ("em lo", "tôi sợ"): a figure of speech whose word ends them stays a figure. Not a
-# person's name for someone ("thằng bạn"): "bạn" there folds like "bận" (busy), and "thằng bạn chết" is no figure.
-_WHO_FEELS = frozenset({"helper_words"})
+# Phrases a figure of speech's word may end and stay a figure: those that only say who feels ("em lo", "tôi sợ"), and a
+# dose missed typed without marks ("lo mat", "lỡ mất"), which "lo mất ngủ muốn chết" also folds to. Not a person's name
+# for someone ("thằng bạn"): "bạn" there folds like "bận" (busy), and "thằng bạn chết" is no figure.
+_FIGURE_STAYS = frozenset({"helper_words", "missed_dose"})
 # All of something swallowed: "uống hết", "the whole bottle", "all of them".
 _ALL_OF_IT = re.compile(r"(?<![a-z])(?:het|ca lo|ca chai|ca vi|ca hop|all of (?:it|them)|all|whole|the lot)(?![a-z])")
 # A longer message is read in its first and last parts: a crisis is said early or late, and reading
@@ -1709,8 +1711,12 @@ class CrisisReader:
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
             # A household product named with nothing swallowed or taken ("xăng lại tăng giá nữa rồi, chết mất thôi"):
             # the price of petrol, not a poison.
-            if "household_poison" in c and not c & {"ingest", "swallowed", "ingest_accident", "excess", "excess_amount",
-                                                    "used", "spiked", "method", "plan", "stockpile"}:
+            # Got beside despair ("bought rat poison on the way home. i don't see the point anymore"), it is a means at
+            # hand.
+            if "household_poison" in c and c & {"despair", "speaker_wish"}:
+                words_of_danger = words_of_danger | {"substance"}
+            elif "household_poison" in c and not c & {"ingest", "swallowed", "ingest_accident", "excess",
+                                                      "excess_amount", "used", "spiked", "method", "plan", "stockpile"}:
                 words_of_danger = words_of_danger - {"substance", "household_poison"}
             # Alone, said of the writer with nobody else named ("tối nay ở nhà một mình chán quá"): being alone is a
             # child's danger, or a risk beside a wish to die the words tell; by itself it is a lonely evening. "Mình"
@@ -1887,7 +1893,7 @@ class CrisisReader:
         # Nor is a figure's word the end of a longer phrase ("chan doi qua muon chet": "chán đời", weary of life).
         # A phrase that only says who feels it ("em lo", "tôi sợ") leaves the figure as it is: "mẹ em lo muốn chết".
         spans = [(start, end) for name, start, end in self._concept_phrases.matches(tokens)
-                 if end - start > 1 and name not in _WHO_FEELS]
+                 if end - start > 1 and name not in _FIGURE_STAYS]
         return [m for m in found if not any(start < folded.count(" ", 0, m.start()) < end for start, end in spans)]
 
     def _repaired(self, tokens: list[Token], english: bool = False) -> list[Token]:

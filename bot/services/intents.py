@@ -119,7 +119,7 @@ _PEOPLE_HARMED = re.compile(r"(?<![a-z])(giet|danh|hai|chem|dam|dap|ban) nguoi t
 _CLAUSES = re.compile(r"[,.;:!?\n]")
 # Verbs of answering in a language: "nói tiếng Việt giùm", "reply in English".
 _SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|reply|answer|write|talk|text|use|"
-                    r"switch|change)(?![a-z])")
+                    r"switch|change|please|pls|plz)(?![a-z])")
 # "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
 # Mentioned again ("ca tử vong năm 2019 được nhắc lại làm ví dụ"): no reminder.
@@ -473,8 +473,8 @@ class IntentReader:
             # Asked for in a clause of its own, the rest saying why ("Vietnamese please, this is for my mother",
             # "can you speak english? I don't read Vietnamese well", "nãy giờ toàn tiếng Anh mình đọc không hiểu,
             # bạn nói tiếng Việt giùm"): the last clause that asks.
-            # A later clause asks only with a verb of speaking or writing: "I'm Vietnamese, english not good" says
-            # what the person reads, not how to answer.
+            # A later clause asks only with a verb of speaking or writing, or a "please" ("…. English please"): "I'm
+            # Vietnamese, english not good" says what the person reads, not how to answer.
             clauses = [clause for clause in _CLAUSES.split(text) if clause.strip()]
             if len(clauses) < 2:
                 return None

@@ -4550,3 +4550,59 @@ def test_a_small_child_often_left_alone_and_whom_to_call_is_asked_about() -> Non
     # guard: left alone since this morning and sobbing now is a child's danger now, and sobbing is no faint
     reading = READER.read("nhà bên bỏ thằng bé 2 tuổi ở nhà một mình từ sáng đi chơi thuốc, giờ nó khóc ngất")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_the_writers_dose_drunk_by_a_guest_never_treated_is_a_poisoning() -> None:
+    reading = READER.read("anh trai em ghé nhà chơi, lấy liều methadone của em uống luôn vì kêu đau lưng, anh chưa "
+                          "điều trị ngày nào")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_several_take_home_doses_drunk_at_once_is_a_poisoning() -> None:
+    reading = READER.read("drank the whole take home supply in one go at the rest stop, feel so heavy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    # guard: asked of someone supposed, it is a question
+    reading = RULES.read("what happens if someone drinks their whole take-home supply at once?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_household_poison_bought_beside_despair_is_a_means_at_hand() -> None:
+    unsure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.7, "suicide"))  # type: ignore[arg-type]
+    reading = unsure.read("lost my job and the flat this week. picked up some rat poison at the market. can't see the "
+                          "point anymore")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: bought for the rats, laughing, is no means
+    reading = READER.read("bought rat poison today, the rats ate my rice again lol")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_someone_being_beaten_now_typed_without_marks_is_violence() -> None:
+    reading = RULES.read("chu thau dang danh thang ban cung phong em ngoai cong truong, no chay mau dau roi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_the_words_of_a_request_to_delete_data_hold_no_harm() -> None:
+    unsure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.7, "suicide"))  # type: ignore[arg-type]
+    reading = unsure.read("xoa du lieu cua minh di ad, tu nay minh ko dung nua")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_sleepless_with_worry_to_death_typed_without_marks_is_a_figure() -> None:
+    reading = READER.read("chong em di bien ca thang chua ve, em lo mat ngu muon chet")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_nearly_passing_out_laughing_is_no_faint() -> None:
+    reading = READER.read("we nearly passed out laughing at the karaoke last night")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: passed out on laughing gas and not waking is the alarm
+    reading = READER.read("he passed out on laughing gas and now won't wake up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_faint_that_came_right_round_and_is_well_now_is_past() -> None:
+    reading = RULES.read("sang nay ong noi bi xiu o ben xe, xoa dau xong tinh lien, gio ong khoe roi")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a faint from the ride that does not come round is the alarm
+    reading = RULES.read("ba bi xiu vi say xe, goi mai khong tinh")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading

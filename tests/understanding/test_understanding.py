@@ -2105,3 +2105,10 @@ def test_deleting_my_chats_is_the_erasure() -> None:
 def test_talk_of_a_stronger_batch_going_round_is_within_what_the_bot_covers() -> None:
     assert INTENTS.on_topic("hàng dạo này nghe nói mạnh lắm, có đúng không")
     assert INTENTS.on_topic("the stuff going around this month is knocking people out")
+
+
+def test_a_language_asked_for_with_please_after_a_story_is_asked_for() -> None:
+    assert INTENTS.language_request("been reading the vietnamese replies with google translate all week. English pls") \
+        == "en"
+    # guard: a language one cannot read well, said after, asks for nothing
+    assert INTENTS.language_request("I'm Vietnamese, english not good") is None
