@@ -12,7 +12,7 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_es outside_crisis_et outside_general_ce
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_eu outside_crisis_ev outside_general_cf
 """
 
 from __future__ import annotations
