@@ -117,7 +117,7 @@ _NEARLY = re.compile(r"(?<![a-z])(?:gan (?=\d)|gan (?=(?:chet|xiu|dien|ngat|khoc
 _PEOPLE_HARMED = re.compile(r"(?<![a-z])(giet|danh|hai|chem|dam|dap|ban) nguoi that(?![a-z])")
 # Where a clause ends: the menu or a language may be asked for in a clause of its own, a reason given beside it.
 _CLAUSES = re.compile(r"[,.;:!?\n]")
-# Verbs of answering in a language: "nói tiếng Việt giùm", "reply in English".
+# Verbs of answering in a language, or a "please": "nói tiếng Việt giùm", "reply in English", "English please".
 _SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|reply|answer|write|talk|text|use|"
                     r"switch|change|please|pls|plz)(?![a-z])")
 # "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
