@@ -1251,6 +1251,11 @@ class CrisisReader:
                         and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "suicide", "speaker_wish",
                                      "plan", "stockpile", "method", "violence", "threat", "harm_verb", "weapon_only",
                                      *SIGNS, *FAREWELL_EVIDENCE})
+        # Or a danger of long ago, and time clean since ("last summer my son ended up in the ER after a bad trip. he's
+        # been clean 8 months now"), with no danger named now: the model hears the ER, the words say it is over.
+        over = over or (reading is None and "clean_time" in c and bool(c & {"past", "long_ago"}) and calm
+                        and not c & (EVENTS | FAREWELL_EVIDENCE | {"not_safe", "despair", "speaker_wish", "swallowed",
+                                                                   "left_alone", "out_of_control", *SIGNS}))
         resting = "rest" in c and calm and not c & (EVENTS | FAREWELL_EVIDENCE | {"substance", "used", "swallowed"})
         # Not wanting the bot's reminders, notices or stored data any more ("i don't want reminders
         # anymore", "không muốn bot giữ gì về tôi nữa", "erase everything about me from your system, now"):
@@ -2879,7 +2884,8 @@ class CrisisReader:
             add(CrisisKind.POISONING, tier, "ingest_accident", "excess", "excess_amount", "substance", "child",
                 "young_child", "now", "question", "hypothetical", "permission", "past")
 
-        weapon_alone = "weapon_only" in c and not (c & {"person", "child", "young_child"})
+        # A weapon held up at someone ("pulled a knife on another client") is a threat to them, whoever they are.
+        weapon_alone = "weapon_only" in c and not (c & {"person", "child", "young_child", "threat"})
         # Said with what it is for ("been saving doses to end it"), the stockpile is the writer's, subject or not.
         plan = ("stockpile" in c and bool(c & {"substance", "excess", "excess_amount", "ingest"})
                 and bool(c & {"first_person", "now", "person", "death", "suicide"})) \

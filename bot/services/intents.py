@@ -156,6 +156,11 @@ _EVERYONE = re.compile(r"(?<![a-z])moi nguoi (?=that(?![a-z]))")
 # "lúc nào cũng" (always: "đi làm về lúc nào cũng mệt") is no time for a reminder, and "bảo em" (told me) folds like
 # "báo em" (let me know).
 _ALWAYS = re.compile(r"(?<![a-z])luc nao cung(?![a-z])")
+# "Keep" that goes on doing something ("if you keep staying up this late") keeps nothing of the person's.
+_KEEP_DOING = re.compile(r"(?<![a-z])keeps? (?:on )?(?!storing|saving|recording|holding|logging|tracking)"
+                         r"[a-z]+ing(?![a-z])")
+# "Con ngươi" (the pupil of the eye), typed with its marks, folds like "con người" (a human to talk to).
+_PUPIL = re.compile(r"con ngươi(?!\w)", re.IGNORECASE)
 # "Lý lịch" (one's record, asked for by employers): no "lịch" (schedule) to book or move.
 _RECORD = re.compile(r"(?<![a-z])ly lich(?![a-z])")
 # "Khác … ở đâu", "khác … chỗ nào" (how it differs: "bupre khác methadone ở đâu", "điểm phát ở xã khác phòng khám huyện
@@ -430,7 +435,8 @@ class IntentReader:
 
     def _prepared(self, text: str) -> str:
         """Folded, with the phrases that look like a request and are not one set apart ("bị xóa hết" is no erasure)."""
-        folded = _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", self._folded(text)))
+        folded = self._folded(_PUPIL.sub("đồng tử", unicodedata.normalize("NFC", text)))
+        folded = _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", _KEEP_DOING.sub("tieptuc", folded)))
         folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", folded))
         folded = _SELF_DESCRIBED.sub("toi la nguoi hoi", _MENTIONED_AGAIN.sub("duoc ke lai", folded))
         folded = _MENTIONED_IN_PASSING.sub("de cap", folded)

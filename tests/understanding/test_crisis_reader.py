@@ -4606,3 +4606,76 @@ def test_a_faint_that_came_right_round_and_is_well_now_is_past() -> None:
     # guard: a faint from the ride that does not come round is the alarm
     reading = RULES.read("ba bi xiu vi say xe, goi mai khong tinh")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_knife_pulled_on_someone_is_violence_not_the_writers_blade() -> None:
+    reading = RULES.read("at the drop-in centre a client just pulled a knife on the outreach worker")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    # guard: a blade the writer holds to end it stays the wish to die
+    reading = RULES.read("i'm sitting here with a knife, i want to end it tonight")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_partner_being_beaten_now_is_violence() -> None:
+    reading = RULES.read("phòng trọ bên cạnh đang đánh bạn gái, nghe tiếng la hét")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_beating_promised_to_someone_tonight_is_violence() -> None:
+    reading = RULES.read("my cousin just called, two guys are at his gate saying they'll beat him up tonight over "
+                         "the money. he locked himself in the bathroom")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_films_overdose_scenes_remembered_are_no_danger_now() -> None:
+    reading = READER.read("the overdose scenes in that show still haunt me tonight")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_advice_passed_on_about_doubling_a_dose_asked_is_a_question() -> None:
+    reading = READER.read("someone in our group chat says anyone on methadone can just double up the day after a "
+                          "missed dose. is that safe?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: two doses just drunk together, and drowsy now, is the poisoning
+    reading = RULES.read("i just drank two doses together to catch up on yesterday, now i'm so drowsy i can't stand")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_whether_a_drug_is_really_harmless_is_a_danger_asked_about() -> None:
+    reading = READER.read("my mates say laughing gas balloons are completely harmless, are they?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_small_twins_shut_in_with_a_carer_using_is_a_childs_danger() -> None:
+    reading = READER.read("my aunt's boyfriend is high on ice and has the twins locked in the back room with him, "
+                          "they're only 2")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_teen_who_does_not_want_to_be_alive_is_a_wish_to_die() -> None:
+    reading = RULES.read("my daughter (16) is in her room crying, says she doesnt want to be alive anymore")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_child_told_by_a_carer_who_is_high_to_sleep_in_his_bed_is_a_childs_danger() -> None:
+    reading = RULES.read("mom's boyfriend has been smoking all evening and now he's telling my little sister (11) "
+                         "to sleep in his bed tonight. mom is on night shift")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_danger_long_ago_and_months_clean_since_is_over() -> None:
+    unsure = CrisisReader(load_content(CONTENT).crisis, _SureModel(0.8, "suicide"))  # type: ignore[arg-type]
+    reading = unsure.read("last spring my daughter ended up in hospital after a bad batch. she's been clean 7 "
+                          "months now, just wanted to share some hope")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+    # guard: clean for months, then signs tonight, is the alarm
+    reading = READER.read("he'd been clean 14 months but he used tonight and now he won't wake up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_laced_vapes_nerve_damage_and_the_body_after_a_break_are_dangers_asked_about() -> None:
+    for text in ("are laced vapes going around the schools now?",
+                 "hit bong cuoi nhieu co bi ton thuong than kinh khong",
+                 "nghỉ hàng hai năm rồi, giờ chơi lại một lần thì cơ thể có chịu nổi không"):
+        reading = READER.read(text)
+        assert reading is not None and reading.tier is Tier.ABOUT, (text, reading)

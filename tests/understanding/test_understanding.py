@@ -2112,3 +2112,24 @@ def test_a_language_asked_for_with_please_after_a_story_is_asked_for() -> None:
         == "en"
     # guard: a language one cannot read well, said after, asks for nothing
     assert INTENTS.language_request("I'm Vietnamese, english not good") is None
+
+
+def test_keep_going_on_doing_something_keeps_nothing_of_the_persons() -> None:
+    assert INTENTS.intent("lol my cousin told our chat I keep dozing off at work. can I move my appointment to "
+                          "friday") == "appointments"
+    # guard: whether the bot keeps the chat is still privacy
+    assert INTENTS.intent("do you keep our chat somewhere?") == "privacy"
+
+
+def test_the_pupil_of_the_eye_is_no_human_to_talk_to() -> None:
+    assert INTENTS.intent("con ngươi nhỏ như đầu kim thì nhận biết là sốc thuốc đúng không") != "talk"
+
+
+def test_a_child_whose_parents_use_and_the_rehab_camp_are_within_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("who can I call about a little girl next door, her parents use and she's always hungry")
+    assert INTENTS.on_topic("nếu không tự khai thì có bị đưa vào trại không ạ")
+
+
+def test_released_from_the_camp_and_quitting_for_good_are_within_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("anh em mới ra trại tuần trước, giờ gia đình nên làm gì")
+    assert INTENTS.on_topic("lần này em muốn bỏ hẳn rồi, bắt đầu từ đâu")
