@@ -1967,6 +1967,12 @@ class CrisisReader:
         if animals:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in _CHILD_WORDS and any(s <= end - 1 < e for s, e in animals))]
+        # The writer's "muốn" that begins a wish to quit ("giờ mình muốn bỏ hẳn thì bắt đầu từ đâu") wishes for the drug
+        # to end, not a life, whatever deaths of others the message tells.
+        quits = [(start, end) for name, start, end in kept if name == "quit_wish"]
+        if quits:
+            kept = [(name, start, end) for name, start, end in kept
+                    if not (name in ("speaker_wish", "wish") and any(s <= end - 1 < e for s, e in quits))]
         # "Rồi" between "nếu" and "thì" ("nếu bố em say rượu rồi đánh người thì gọi số nào"), or after an "if" that
         # follows the question, is "and then" of what is supposed, not "already"; "đang", "vừa" there are the
         # supposed scene's ("nếu thấy bạn đang phê mà tự nhiên co giật thì làm gì"), not the writer's now.

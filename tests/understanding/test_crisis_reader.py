@@ -4679,3 +4679,27 @@ def test_laced_vapes_nerve_damage_and_the_body_after_a_break_are_dangers_asked_a
                  "nghỉ hàng hai năm rồi, giờ chơi lại một lần thì cơ thể có chịu nổi không"):
         reading = READER.read(text)
         assert reading is not None and reading.tier is Tier.ABOUT, (text, reading)
+
+
+def test_a_wish_to_quit_beside_the_deaths_of_old_friends_is_no_wish_to_die() -> None:
+    reading = RULES.read("cả nhóm bạn hồi xưa chết vì sốc thuốc hết rồi, em muốn cai thật sự, đi đâu đầu tiên")
+    assert reading is None or reading.kind is not CrisisKind.SUICIDE, reading
+    # guard: a wish to die said beside a wish to give everything up stays the alarm
+    reading = RULES.read("em muốn chết, muốn bỏ hẳn mọi thứ")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_the_bot_given_up_after_a_request_to_erase_holds_no_wish() -> None:
+    reading = READER.read("xoa du lieu cua chi di em, chi ko dung nua")
+    assert reading is None, reading
+    # guard: the use given up, then a wish to die, stays the alarm
+    reading = RULES.read("em không dùng nữa, giờ em chỉ muốn chết thôi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_not_now_and_fine_after_a_blow_long_past_is_a_question() -> None:
+    reading = RULES.read("last month my ex hit me at the market. not now, im fine. what can i do if he shows up again?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: "not now" said to the one striking now is no safety
+    reading = RULES.read("not now please, he is hitting me again")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading

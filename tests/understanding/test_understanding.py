@@ -2133,3 +2133,7 @@ def test_a_child_whose_parents_use_and_the_rehab_camp_are_within_what_the_bot_co
 def test_released_from_the_camp_and_quitting_for_good_are_within_what_the_bot_covers() -> None:
     assert INTENTS.on_topic("anh em mới ra trại tuần trước, giờ gia đình nên làm gì")
     assert INTENTS.on_topic("lần này em muốn bỏ hẳn rồi, bắt đầu từ đâu")
+
+
+def test_a_relapse_and_a_helpline_are_within_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("since relapsing he barely talks, is there a helpline he could ring at night?")
