@@ -12,7 +12,7 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_ey outside_crisis_ez outside_general_ch
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_fa outside_crisis_fb outside_general_ci
 """
 
 from __future__ import annotations
