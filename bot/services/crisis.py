@@ -129,6 +129,7 @@ SHADOWED = {
     "asking_wish": frozenset({"speaker_wish", "wish"}),  # "em muốn hỏi": a question to ask, no wish about life
     "tell_anyone": frozenset({"informational", "question", "hypothetical"}),  # "dọa giết em nếu em báo ai"
     "released": frozenset({"now", "strong_now"}),  # "vừa ra trại": just released, not a danger just now
+    "in_custody": frozenset({"child_harm", "harm_verb", "violence"}),  # "got locked up": held by the police
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
     "clean_time": frozenset({"used", "now", "strong_now"}),  # "haven't used in 3 years": the use given up
     "habit_then": frozenset({"used"}),  # "I used to work nights": a habit of then, no drug used
@@ -1968,11 +1969,23 @@ class CrisisReader:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in _CHILD_WORDS and any(s <= end - 1 < e for s, e in animals))]
         # The writer's "muốn" that begins a wish to quit ("giờ mình muốn bỏ hẳn thì bắt đầu từ đâu") wishes for the drug
-        # to end, not a life, whatever deaths of others the message tells.
-        quits = [(start, end) for name, start, end in kept if name == "quit_wish"]
+        # to end, not a life, whatever deaths of others the message tells; one that begins a wish to ask or to be
+        # tested ("giờ tui muốn xét nghiệm") wishes for that.
+        quits = [(start, end) for name, start, end in kept if name in ("quit_wish", "asking_wish")]
         if quits:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in ("speaker_wish", "wish") and any(s <= end - 1 < e for s, e in quits))]
+        # A harm aimed at a writer who names their own child ("đòi đánh gãy chân tôi vì con tôi nợ"): the writer is the
+        # one threatened, a parent, and the child named is not the one harmed. A blow that goes on to the child ("đánh
+        # tôi và con") stays violence at home, whose reply has 111 as well.
+        writer = [start for name, start, _ in kept if name == "first_person"]
+        owned = [(start, end) for name, start, end in kept
+                 if name == "child" and any(start <= w < end for w in writer)]
+        if owned:
+            others = [start for name, start, _ in kept if name in ("child", "young_child", "child_generic", "person")]
+            kept = [(name, start, end) for name, start, end in kept
+                    if not (name == "child_harm" and any(end <= w <= end + 2 and not any(end <= o <= w for o in others)
+                                                         for w in writer))]
         # "Rồi" between "nếu" and "thì" ("nếu bố em say rượu rồi đánh người thì gọi số nào"), or after an "if" that
         # follows the question, is "and then" of what is supposed, not "already"; "đang", "vừa" there are the
         # supposed scene's ("nếu thấy bạn đang phê mà tự nhiên co giật thì làm gì"), not the writer's now.

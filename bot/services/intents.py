@@ -96,6 +96,11 @@ ACK_MAX_EXTRA = 3
 # not the chat with a counselor here.
 _PHONE_LINE = re.compile(r"(?<![a-z])(?:(?:a |any |some )?(?:line|number|hotline|helpline) (?:i|we|he|she|they) "
                          r"can call|hotline|helpline|crisis line|duong day nong|tong dai(?! vien))(?![a-z])")
+# Treatment begun or thought of ("if I start treatment, is my info kept private"), with nothing of this chat named:
+# whether the treatment place keeps it secret, which the FAQ answers, not what the bot keeps.
+_TREATMENT_NAMED = re.compile(r"(?<![a-z])(?:treatment|methadone|rehab|the clinic|dieu tri|cai nghien|co so)(?![a-z])")
+_THIS_CHAT = re.compile(r"(?<![a-z])(?:bot|chatbot|chat|chats|here|this app|messages|o day|tin nhan|nhan tin|ad|admin)"
+                        r"(?![a-z])")
 # The words a yes/no question ends on ("… có mưa không").
 _YES_NO_ENDINGS = frozenset({"khong", "ko", "k", "hong", "hok", "khg", "kg"})
 # Words that ask something: beside small talk they make a question of it ("học tiếng Anh ở đâu tốt"
@@ -423,6 +428,8 @@ class IntentReader:
         if found == "talk" and _PHONE_LINE.search(folded):
             # A line to phone, asked for ("is there a line I can call just to talk to someone at night"): a number
             # the FAQ gives, not a chat with the counselor on duty here.
+            return None
+        if found == "privacy" and _TREATMENT_NAMED.search(folded) and not _THIS_CHAT.search(folded):
             return None
         if found == "privacy" and _CLAUSES.search(text):
             # A request in the first clause, and why in the next ("tắt hẳn nhắc nhở đi ad, bố em đọc được tin nhắn

@@ -4703,3 +4703,52 @@ def test_not_now_and_fine_after_a_blow_long_past_is_a_question() -> None:
     # guard: "not now" said to the one striking now is no safety
     reading = RULES.read("not now please, he is hitting me again")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_parent_threatened_over_a_childs_debt_is_violence_not_a_childs_danger() -> None:
+    reading = RULES.read("mấy người đòi nợ đang đập cửa nhà tôi, dọa đánh gãy tay tôi vì con tôi thiếu tiền họ")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    # guard: a blow struck at the writer's child stays the child's danger
+    reading = RULES.read("chồng tôi say rồi đang đánh con tôi, thằng bé mới 6 tuổi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_locked_up_by_the_police_is_no_one_shut_in() -> None:
+    reading = READER.read("my brother reckons the gear on the street is much stronger than before he got locked up. "
+                          "is there any way to tell?")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+    # guard: a child locked in by a carer who is high stays the child's danger
+    reading = RULES.read("my stepdad is high and locked my little brother (5) in the shed, he's screaming")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_wish_to_be_tested_after_a_death_long_ago_is_no_wish_to_die() -> None:
+    reading = RULES.read("hồi ở trại có anh bị đánh chết, giờ nhớ lại vẫn sợ. giờ mình muốn đi xét nghiệm lao thì đi "
+                         "đâu")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: the writer's wish to die after the same story is the alarm
+    reading = RULES.read("hồi ở trại có anh bị đánh chết, giờ mình chỉ muốn chết theo")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_seizure_while_coming_off_that_is_all_over_now_is_past() -> None:
+    reading = RULES.read("em trai tôi vật vã co giật vì thiếu thuốc, giờ ổn hết rồi. uống methadone có buồn ngủ "
+                         "không")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a seizure after using, now, is the alarm
+    reading = RULES.read("anh tôi vừa chích xong giờ đang co giật")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_pills_taken_again_by_someone_who_forgot_taking_them_are_a_poisoning() -> None:
+    reading = READER.read("ông ngoại em không nhớ là đã uống nên vừa uống thêm gần hết lọ thuốc ngủ")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    # guard: the whole bottle taken with a wish to die is the wish to die
+    reading = READER.read("em vừa uống hết lọ thuốc ngủ rồi, không muốn sống nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_whether_vapes_have_drugs_in_them_is_a_danger_asked_about() -> None:
+    reading = READER.read("do the vapes kids share at school have drugs in them? i keep hearing about people "
+                          "collapsing")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading

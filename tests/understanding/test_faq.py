@@ -226,6 +226,8 @@ def ranked_index() -> FaqIndex:
     pytest.param("na lốc xôn là thuốc gì vậy", "naloxone", id="naloxone as a phone hears it"),
     pytest.param("chia thuốc methadone cho ông anh chưa đăng ký uống cùng được không",
                  "methadone-swallowed-by-someone-else", id="a dose shared with someone not in treatment"),
+    pytest.param("đang điều trị methadone thì bao lâu phải tới trạm một lần", "methadone-daily-dosing",
+                 id="how often the dose is taken at the site"),
 ])
 def test_a_message_is_asked_about_its_entry(text: str, entry_id: str) -> None:
     entry, candidates = ranked_index().answer(text)

@@ -2137,3 +2137,9 @@ def test_released_from_the_camp_and_quitting_for_good_are_within_what_the_bot_co
 
 def test_a_relapse_and_a_helpline_are_within_what_the_bot_covers() -> None:
     assert INTENTS.on_topic("since relapsing he barely talks, is there a helpline he could ring at night?")
+
+
+def test_whether_treatment_is_kept_secret_is_the_faqs_not_what_the_bot_keeps() -> None:
+    assert INTENTS.intent("thinking of starting methadone, is my info kept private? my boss can't know") is None
+    # guard: whether the bot keeps it private is still privacy
+    assert INTENTS.intent("is my info kept private in this chat?") == "privacy"
