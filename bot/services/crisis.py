@@ -189,7 +189,7 @@ _ALL_OF_IT = re.compile(r"(?<![a-z])(?:het|ca lo|ca chai|ca vi|ca hop|all of (?:
 # a pasted novel in full would cost every other person's turn.
 READ_CHARS = 4000
 # Words that close a message to the person read ("ad", "ạ", "vậy"): a yes/no question ends just before them.
-_ADDRESS_WORDS = frozenset("ad admin a oi vay z v nhe nha ban em anh chi ak ah".split())
+_ADDRESS_WORDS = frozenset("ad admin a oi vay z v nhe nha ban em anh chi ak ah mn mng".split())
 # Words typed without spaces ("bantoibisocthuoc") are searched for these concepts' phrases.
 RUN_TOGETHER = ("overdose_event", "sign_unresponsive", "sign_breathing", "sign_blue", "suicide", "violence",
                 "ingest_accident", "substance")
@@ -334,7 +334,7 @@ _GOING_WITHOUT = re.compile(r"(?<![a-z])(?:cat con|vat va|hoi chung cai|cai tai 
 # The Vietnamese yes/no frame closing a clause ("người ngáo đá có thể tấn công người thân không, nhà em có ..."): a
 # question, wherever in the message it is asked. "co" of a cramp ("co giật", "co rút") is no "có".
 _YES_NO = re.compile(r"(?<![a-z0-9])co (?!giat|rut|quap|cung|lai)(?:[a-z0-9]+ ){1,8}(?:khong|k|hok|hong|khg|kg)"
-                     r"(?: (?:a|ad|vay|z|v|nhi|ha|nhe|ban|ak|ah))*$")
+                     r"(?: (?:a|ad|vay|z|v|nhi|ha|nhe|ban|ak|ah|mn|mng|moi nguoi|ca nha))*$")
 # Many pills counted ("took 12 xanax", "nuốt 8 viên"), not a daily prescription ("6 viên mỗi ngày", "5 pills a day").
 _MANY_PILLS = re.compile(r"(?<![0-9])([0-9]{1,3}) ?(?:vien(?: thuoc)?|pills|tablets|caps|capsules|xanax|valium|seduxen|"
                          r"oxys?|percs|bars|tramadol|paracetamol|panadol)(?![a-z])"
@@ -488,8 +488,9 @@ _WIELDING = re.compile(
 # "When …, then should …": a time supposed and what to do then asked, which supposes as "if" does.
 _WHEN_THEN_ASKS = re.compile(r"(?<![a-z0-9])(?:khi|luc|moi khi|mot khi)(?: [a-z0-9]+){1,12}? thi (?:nen|co nen|"
                              r"phai lam|lam gi|lam sao|xu ly|xu li|goi ai|goi so|bao ai)(?![a-z0-9])")
-# What is supposed, from "nếu" (if) to its "thì" (then), within one clause.
-_IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: [a-z0-9]+){1,14}? thi(?![a-z0-9])|"
+# What is supposed, from "nếu" (if) to its "thì" (then), across a comma or a phrase set aside as a false friend (read as
+# a break): "lỡ nó bị ai cho uống gì rồi ngất thì …".
+_IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: (?:[a-z0-9]+|,)){1,14}? thi(?![a-z0-9])|"
                       # Or asked first, the "if" after it, to the end of the clause ("mình nên làm gì nếu bạn cùng phòng
                       # phê đá rồi đòi đánh người"): what is supposed, with no "thì" to close it.
                       r"(?<![a-z0-9])(?:lam gi|lam sao|the nao|ra sao|xu ly|xu li|xu tri|goi ai|goi so nao|bao ai) "
@@ -527,6 +528,8 @@ _SUPPOSABLE = frozenset({"overdose_event", "shock_word", "collapse", "swallowed"
 # Words that suppose inside a sentence, wherever they stand ("what do I do if …", "làm gì nếu …"). Not "lỡ", which
 # folds like "lo" (to worry: "em lo nó không thở"), nor "when" and "khi", which also tell ("when I got home …").
 _IF_WORDS_ANYWHERE = frozenset({"neu", "if"})
+# A sign, or a collapse, which may be supposed as a sign is ("… rồi ngất thì xử lý sao").
+_SIGNS_OR_COLLAPSE = frozenset({*SIGNS, "collapse"})
 # Words of "when", which suppose only after a word that asks.
 _WHEN_WORDS = frozenset({"khi", "when", "whenever"})
 
@@ -2501,14 +2504,20 @@ class CrisisReader:
         placed = []
         english = language_of(text) == "en"
         for sentence, (found, asked) in zip(_SENTENCES.split(text), self._by_sentence(text), strict=True):
-            if not found & set(SIGNS):
+            if not found & _SIGNS_OR_COLLAPSE:
                 continue
             # Read as the concepts were: a word run together or slipped is repaired first ("collapses" as "collapse").
             tokens = self._repaired(tokenize(sentence), english=english)
             matches = self._concept_phrases.matches(tokens)
-            first_sign = min((start for name, start, _end in matches if name in SIGNS
+            first_sign = min((start for name, start, _end in matches if name in _SIGNS_OR_COLLAPSE
                               or (name == "short_of_breath" and "sign_breathing" in found)), default=0)
             first_if = next((i for i, token in enumerate(tokens) if token.folded in _IF_WORDS_ANYWHERE), None)
+            # "Lỡ …  thì", "giả sử … thì" ("lỡ sau này nó hít bóng cười rồi ngất thì xử lý sao") suppose as "nếu" does.
+            folded = " ".join(token.folded for token in tokens)
+            if_then = _IF_THEN.search(folded)
+            if if_then is not None:
+                at = folded.count(" ", 0, if_then.start())
+                first_if = at if first_if is None else min(first_if, at)
             # "When" after a word that asks supposes too ("có cách nào tự cứu khi mình chơi một mình mà thấy khó thở",
             # "what do you do when someone won't wake up"); told, it tells ("when I got home he wasn't breathing").
             asked_at = [start for name, start, _end in matches if name in ("question", "informational")
@@ -2759,7 +2768,8 @@ class CrisisReader:
             # A "now" in any sentence may be the signs' own ("What do I do if his lips are blue? He's lying there now").
             # A time to come named ("going to a festival next month … what should i do if he collapses?") makes a weak
             # "now" elsewhere ("he's never done anything") no sign's own.
-            supposed = bool(signs) and asks and (not now or ("feared_future" in c and not strong)) and not happened \
+            supposed = bool(signs or "collapse" in c) and asks \
+                and (not now or ("feared_future" in c and not strong)) and not happened \
                 and not c & {"cry", "again", "stockpile", "plan", "method", "suicide", *FAREWELL_EVIDENCE} \
                 and self._signs_supposed(text)
             asked_if = (opens_with_if or supposed) and asks and not strong

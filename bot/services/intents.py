@@ -96,6 +96,10 @@ ACK_MAX_EXTRA = 3
 # not the chat with a counselor here.
 _PHONE_LINE = re.compile(r"(?<![a-z])(?:(?:a |any |some )?(?:line|number|hotline|helpline) (?:i|we|he|she|they) "
                          r"can call|hotline|helpline|crisis line|duong day nong|tong dai(?! vien))(?![a-z])")
+# A test sought ("xét nghiệm HIV ở đâu", "where can I get tested for hep C"): the FAQ says where tests are done; the
+# site list holds treatment places and counseling points, not testing sites.
+_TEST_SOUGHT = re.compile(r"(?<![a-z])(?:xet nghiem|get tested|getting tested|be tested|test for|tested for|testing for"
+                          r"|hiv test|hiv testing|hep c test|hepatitis test)(?![a-z])")
 # Treatment begun or thought of ("if I start treatment, is my info kept private"), with nothing of this chat named:
 # whether the treatment place keeps it secret, which the FAQ answers, not what the bot keeps.
 _TREATMENT_NAMED = re.compile(r"(?<![a-z])(?:treatment|methadone|rehab|the clinic|dieu tri|cai nghien|co so)(?![a-z])")
@@ -422,6 +426,8 @@ class IntentReader:
         found = self._first_feature(text, folded, said)
         if found == "sites" and any(words is not None and words.search(folded) for words in (self._away, self._hours)) \
                 and not (self._find_words is not None and self._find_words.search(folded)):
+            return None
+        if found == "sites" and _TEST_SOUGHT.search(folded):
             return None
         if found == "erase" and _THEIR_WISH.search(folded):
             return None

@@ -4752,3 +4752,40 @@ def test_whether_vapes_have_drugs_in_them_is_a_danger_asked_about() -> None:
     reading = READER.read("do the vapes kids share at school have drugs in them? i keep hearing about people "
                           "collapsing")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_whether_one_can_die_of_a_mix_is_a_danger_asked_about() -> None:
+    reading = READER.read("can i die if i smoke ice the same night as my methadone?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: the mix taken and someone who will not wake is the alarm
+    reading = READER.read("he took his methadone and then fentanyl and now he won't wake up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_the_wrong_cup_handed_over_at_the_dosing_window_is_a_poisoning() -> None:
+    for text in ("at the clinic they handed me the wrong cup and I drank it, it was a much bigger dose than mine",
+                 "chị y tá đưa nhầm cốc, em uống mất liều của anh kia rồi"):
+        reading = RULES.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), (text,
+                                                                                                            reading)
+
+
+def test_a_faint_supposed_after_lo_is_asked_about() -> None:
+    reading = RULES.read("lỡ mai mốt thằng út đi bar bị ai cho uống gì rồi ngất thì nhà mình làm sao")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: the faint told as happened is the alarm
+    reading = RULES.read("thằng út đi bar về rồi ngất luôn, gọi không dậy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_take_home_doses_gulped_for_the_craving_are_a_poisoning_not_a_wish_to_die() -> None:
+    reading = READER.read("anh tôi vừa nốc nửa chai methadone mang về cho mấy ngày, nói đói thuốc quá chịu hết nổi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_yes_no_question_to_everyone_is_asked_about() -> None:
+    reading = RULES.read("thuốc lắc có làm co giật không mn")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: a seizure told to everyone is the alarm
+    reading = RULES.read("bạn em đang co giật mn ơi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading

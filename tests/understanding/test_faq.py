@@ -228,6 +228,11 @@ def ranked_index() -> FaqIndex:
                  "methadone-swallowed-by-someone-else", id="a dose shared with someone not in treatment"),
     pytest.param("đang điều trị methadone thì bao lâu phải tới trạm một lần", "methadone-daily-dosing",
                  id="how often the dose is taken at the site"),
+    pytest.param("người ta đồn methadone độc hơn heroin, có thật vậy không", "methadone-is-not",
+                 id="methadone said to be worse than heroin"),
+    pytest.param("thằng cu nhà bên mới 2 tuổi, sống với ông bố lúc nào cũng phê, vậy có nguy hiểm ko, lúc nào thì "
+                 "phải báo",
+                 "child-protection-111", id="a small child living with a parent who is high"),
 ])
 def test_a_message_is_asked_about_its_entry(text: str, entry_id: str) -> None:
     entry, candidates = ranked_index().answer(text)

@@ -2143,3 +2143,17 @@ def test_whether_treatment_is_kept_secret_is_the_faqs_not_what_the_bot_keeps() -
     assert INTENTS.intent("thinking of starting methadone, is my info kept private? my boss can't know") is None
     # guard: whether the bot keeps it private is still privacy
     assert INTENTS.intent("is my info kept private in this chat?") == "privacy"
+
+
+def test_asking_again_another_day_is_a_goodbye() -> None:
+    assert INTENTS.smalltalk("chào ad nha, để hôm khác hỏi tiếp") == "bye"
+
+
+def test_what_else_the_bot_does_is_the_menu() -> None:
+    assert INTENTS.intent("waiting for my dose, what else can you do") == "menu"
+
+
+def test_where_a_test_is_done_is_the_faqs_not_the_site_finder() -> None:
+    assert INTENTS.intent("xét nghiệm viêm gan C ở đâu vậy, gần điểm methadone có chỗ nào không") is None
+    # guard: a methadone place asked for is the site finder
+    assert INTENTS.intent("điểm methadone gần quận 8 ở đâu") == "sites"
