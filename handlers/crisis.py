@@ -299,6 +299,14 @@ async def about(turn: Turn) -> Step:
         if opened is not None:
             return Step([Reply(turn._(ABOUT_LINES[kind])), *opened.replies], opened.handler, opened.entry,
                         then=opened.then, carried=opened.carried)
+    # A place asked for in the last sentence, after a danger told as past ("đọc báo thấy vụ bé ở Hải Phòng uống nhầm
+    # methadone, thương quá. e chỉ muốn hỏi điểm cấp phát methadone ở Hải Phòng cho ông anh"): the sites there, after
+    # the line.
+    if "past" in turn.crisis.signals and last is not None and turn.services.crisis.read(last) is None:
+        found = await understand.place_asked_in(turn, last)
+        if found is not None:
+            return Step([Reply(turn._(ABOUT_LINES[kind])), *found.replies], found.handler, found.entry,
+                        then=found.then, carried=found.carried)
     # A question about a danger and a feature asked for, each in a sentence or clause of its own ("đặt giúp em lịch
     # tư vấn chiều mai, tiện hỏi luôn nếu lỡ uống gấp đôi liều thì có nguy hiểm không", "what are the signs of an
     # overdose? and where is the nearest clinic"): the answer to the rest of the message, then the feature.

@@ -239,6 +239,10 @@ async def on_place(turn: Turn) -> Step | None:
     parts = parts_of(turn.text, clauses=False)
     if len(parts) >= 2 and not turn.services.intents.on_topic(" ".join(parts[:-1])):
         return await _on_place_in(turn, _TURNING_TO.sub("", parts[-1]))
+    # The last sentence said to be all that is asked ("đọc báo thấy vụ … thương quá. e chỉ muốn hỏi điểm cấp phát
+    # methadone ở Hải Phòng"), whatever the story before it is about.
+    if len(parts) >= 2 and _ONLY_ASKING.match(parts[-1]):
+        return await _on_place_in(turn, _ONLY_ASKING.sub("", parts[-1]))
     # A correction, what is meant said and what is not set aside ("à nhầm, ý em là điểm uống methadone ở Gò Vấp chứ
     # không phải bệnh viện"): the place asked is what is meant.
     meant = _NOT_THAT.sub("", _CORRECTING.sub("", turn.text)).strip()
@@ -256,10 +260,23 @@ _NOT_THAT = re.compile(r"[\s,]*(?:chứ|chu)\s+(?:không|ko|k|hông|đâu|dau|kh
                        r"[\s,]*\b(?:not|rather than|instead of)\s+(?:the|a|an)\b[^.?!]*", re.IGNORECASE)
 
 
+# "Em chỉ muốn hỏi", "i just want to ask about": what follows is the one thing asked.
+_ONLY_ASKING = re.compile(r"^\s*(?:(?:e|em|tôi|toi|mình|minh|tui|chị|chi|anh|con|cháu|chau)\s+)?(?:chỉ|chi)\s+"
+                          r"(?:muốn|muon|cần|can)\s+(?:hỏi|hoi)\s+(?:về\s+|ve\s+)?|"
+                          r"^\s*(?:i\s+)?(?:just|only)\s+(?:want|wanted|need)\s+to\s+ask\s+(?:about\s+)?",
+                          re.IGNORECASE)
+
+
 # The words that turn from an aside to the request, and the call to the bot after them ("mà ad ơi", "à mà", "btw").
 _TURNING_TO = re.compile(r"^\s*(?:(?:à|a)\s+)?(?:mà|ma(?!\s+t[uúùủũụ]y)|nhân tiện|nhan tien|btw|by the way|anyway|còn)?"
                          r"[\s,]*"
                          r"(?:(?:ad|admin|bot|bạn|ban|add)\s+(?:ơi|oi)[\s,]*)?", re.IGNORECASE)
+
+
+async def place_asked_in(turn: Turn, sentence: str) -> Step | None:
+    """The sites of a place a sentence asks for, as a short message naming it would get them ("e chỉ muốn hỏi điểm
+    cấp phát methadone ở Hải Phòng"); None when it asks for no place."""
+    return await _on_place_in(turn, _ONLY_ASKING.sub("", sentence))
 
 
 async def _on_place_in(turn: Turn, text: str) -> Step | None:

@@ -151,7 +151,8 @@ SHADOWED = {
     # the "thuốc" of "nhắc uống thuốc" is the reminder's
     # (nor is the "dụ" of "dữ liệu" a harm)
     "bot_feature": frozenset({"used", "substance", "ingest", "swallowed", "harm_verb"}),
-    "denied_wish": frozenset({"death", "suicide", "speaker_wish", "wish"}),  # "không phải muốn chết đâu"
+    # "không phải muốn chết đâu", "ko nghĩ quẩn gì"
+    "denied_wish": frozenset({"death", "suicide", "speaker_wish", "wish", "despair", "dark_thoughts"}),
     "reflexive": frozenset({"violence", "harm_verb", "child_harm"}),  # "nhốt mình": shut in by oneself, not another
     "informational": frozenset({"strong_now", "cry"}),  # the "ai giúp" of "gọi ai giúp": whom to call, asked
     "someone_word": frozenset({"question", "informational"}),  # "ai đó" of "với ai đó" is someone, not who
@@ -1973,8 +1974,8 @@ class CrisisReader:
                     if not (name in _CHILD_WORDS and any(s <= end - 1 < e for s, e in animals))]
         # The writer's "muốn" that begins a wish to quit ("giờ mình muốn bỏ hẳn thì bắt đầu từ đâu") wishes for the drug
         # to end, not a life, whatever deaths of others the message tells; one that begins a wish to ask or to be
-        # tested ("giờ tui muốn xét nghiệm") wishes for that.
-        quits = [(start, end) for name, start, end in kept if name in ("quit_wish", "asking_wish")]
+        # tested ("giờ tui muốn xét nghiệm"), or to sleep properly ("chỉ muốn ngủ một giấc cho đã"), wishes for that.
+        quits = [(start, end) for name, start, end in kept if name in ("quit_wish", "asking_wish", "everyday_purpose")]
         if quits:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in ("speaker_wish", "wish") and any(s <= end - 1 < e for s, e in quits))]
@@ -2035,6 +2036,11 @@ class CrisisReader:
                     and not any(name in ("weapon_only", "harm_verb", "threat", "person") for name, _, _ in kept):
                 kept = [match for match in kept if match not in pricks]
         fired = {name for name, _, _ in kept} | ({"sport"} if sport else set())
+        # The only child named is the one in the writer's arms ("em đang bế con 3 tháng"), not one who swallowed.
+        carried = [(start, end) for name, start, end in kept if name == "carried_child"]
+        if carried and all(any(s <= start and end <= e for s, e in carried)
+                           for name, start, end in kept if name in ("child", "young_child")):
+            fired.add("only_carried")
         if "only_fiction" in fired:
             fired.add("fiction")  # said to be made up, a band's or a song's name: a story or a name first of all
         if _WHEN_THEN_ASKS.search(folded):
@@ -2875,7 +2881,8 @@ class CrisisReader:
         # The baby of a pregnant writer ("đang mang thai mà uống methadone thì em bé có sao không") swallowed
         # nothing: what the mother takes is her treatment.
         child_swallowed = "young_child" in c and "swallowed" in c and "permission" not in c \
-            and ("pregnant" not in c or "ingest_accident" in c)
+            and ("pregnant" not in c or "ingest_accident" in c) \
+            and not ({"only_carried", "person"} <= c and "ingest_accident" not in c)
         # A child who might get at it, asked about ("what happens if she drinks some?"): a question about a poisoning.
         child_might = bool(c & {"child", "young_child"}) and {"ingest", "substance", "hypothetical"} <= c and asks \
             and not c & {"ingest_accident", "strong_now", "cry", "teen_age"}

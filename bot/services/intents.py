@@ -125,7 +125,8 @@ _NEARLY = re.compile(r"(?<![a-z])(?:gan (?=\d)|gan (?=(?:chet|xiu|dien|ngat|khoc
 # "Giết người thật không" asks whether someone really kills people: no "người thật" (a real person) to talk to.
 _PEOPLE_HARMED = re.compile(r"(?<![a-z])(giet|danh|hai|chem|dam|dap|ban) nguoi that(?![a-z])")
 # Where a clause ends: the menu or a language may be asked for in a clause of its own, a reason given beside it.
-_CLAUSES = re.compile(r"[,.;:!?\n]")
+# An emoji ends a clause as a stop does ("… làm nó 'chết đứng' 😂 thôi cho chị xem bot làm được những gì").
+_CLAUSES = re.compile("[,.;:!?\n\U0001F300-\U0001FAFF\u2600-\u27BF]")
 # Verbs of answering in a language, or a "please": "nói tiếng Việt giùm", "reply in English", "English please".
 _SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|reply|answer|write|talk|text|use|"
                     r"switch|change|please|pls|plz)(?![a-z])")

@@ -4789,3 +4789,35 @@ def test_a_yes_no_question_to_everyone_is_asked_about() -> None:
     # guard: a seizure told to everyone is the alarm
     reading = RULES.read("bạn em đang co giật mn ơi")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_signs_in_a_grown_up_while_the_writer_holds_a_baby_are_an_overdose() -> None:
+    reading = RULES.read("anh ấy uống methadone xong còn đi chích thêm, về nằm ngáy khò khè gọi không dậy, môi tím "
+                         "rồi, em đang bế con 5 tháng không biết làm gì")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    # guard: a child who drank the dose stays the poisoning, whoever holds them now
+    reading = RULES.read("thằng cu nhà bên vừa tu hết cốc methadone của bố nó, giờ mình đang bế nó đây")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_pills_taken_for_sleep_with_dark_thoughts_denied_are_a_poisoning() -> None:
+    reading = READER.read("mẹ em vừa uống hết vỉ thuốc ngủ vì mấy đêm không ngủ được, bảo chỉ muốn ngủ bù chứ không "
+                          "nghĩ quẩn")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    # guard: the same pills with a wish not to live are the wish to die
+    reading = READER.read("mẹ em vừa uống hết vỉ thuốc ngủ, bảo không muốn sống nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_newborn_found_left_outside_is_a_childs_danger() -> None:
+    for text in ("sáng nay nhặt được một em bé sơ sinh ai để trước cổng chùa, trời lạnh lắm",
+                 "we just found a baby left outside the pharmacy in a box, no one around"):
+        reading = RULES.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), (text, reading)
+
+
+async def test_a_place_asked_after_a_danger_read_about_in_the_news_gets_the_sites(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "hôm qua xem thời sự có vụ em bé uống nhầm methadone, sợ thật. em chỉ muốn "
+                                     "hỏi điểm methadone ở Hải Phòng thôi")
+    assert "115" in texts[0] and any("📍" in text for text in texts[1:]), texts

@@ -233,6 +233,10 @@ def ranked_index() -> FaqIndex:
     pytest.param("thằng cu nhà bên mới 2 tuổi, sống với ông bố lúc nào cũng phê, vậy có nguy hiểm ko, lúc nào thì "
                  "phải báo",
                  "child-protection-111", id="a small child living with a parent who is high"),
+    pytest.param("cả tuần nay mất ngủ, thấy buồn, muốn có ai đó nói chuyện cùng cho đỡ",
+                 "mental-health-line", id="sleepless and low, wanting someone to talk to"),
+    pytest.param("em muốn vô methadone mà chẳng biết làm gì trước làm gì sau",
+                 "methadone-enrolment-steps", id="where to begin methadone"),
 ])
 def test_a_message_is_asked_about_its_entry(text: str, entry_id: str) -> None:
     entry, candidates = ranked_index().answer(text)

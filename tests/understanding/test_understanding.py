@@ -2157,3 +2157,7 @@ def test_where_a_test_is_done_is_the_faqs_not_the_site_finder() -> None:
     assert INTENTS.intent("xét nghiệm viêm gan C ở đâu vậy, gần điểm methadone có chỗ nào không") is None
     # guard: a methadone place asked for is the site finder
     assert INTENTS.intent("điểm methadone gần quận 8 ở đâu") == "sites"
+
+
+def test_the_menu_asked_after_an_emoji_is_the_menu() -> None:
+    assert INTENTS.intent("hôm nay đi làm mệt muốn xỉu luôn 😅 thôi bot cho em xem làm được những gì") == "menu"
