@@ -141,7 +141,8 @@ SHADOWED = {
     "not_habitual": frozenset({"habitual"}),  # "thường" in "bình thường" (normal) tells no habit
     "safe_now": frozenset({"now", "strong_now"}),  # the "now" of "he's fine now" is safety's
     "merely": frozenset({"now", "strong_now"}),  # the "just" of "are they just asleep?" is "merely"
-    "slow_harm": frozenset({"violence", "threat", "harm_verb", "death"}),  # "methadone is poison that will kill me"
+    # "methadone is poison that will kill me", "just slow suicide"
+    "slow_harm": frozenset({"violence", "threat", "harm_verb", "death", "suicide"}),
     "not_safe": frozenset({"safe_now"}),  # "tỉnh rồi" in "bất tỉnh rồi", "ổn rồi" in "không ổn rồi"
     "dosing_service": frozenset({"used", "substance", "ingest"}),  # "điểm phát thuốc": handed out, not taken
     "tobacco": frozenset({"used", "substance"}),  # the "thuốc" of "thuốc lá" is no drug

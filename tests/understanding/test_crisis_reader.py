@@ -4821,3 +4821,26 @@ async def test_a_place_asked_after_a_danger_read_about_in_the_news_gets_the_site
     _handler, texts = await say(bot, "hôm qua xem thời sự có vụ em bé uống nhầm methadone, sợ thật. em chỉ muốn "
                                      "hỏi điểm methadone ở Hải Phòng thôi")
     assert "115" in texts[0] and any("📍" in text for text in texts[1:]), texts
+
+
+def test_treatment_called_a_slow_suicide_is_a_belief_not_a_wish() -> None:
+    reading = RULES.read("chú tôi bảo uống methadone là tự tử từ từ, vậy có đúng không")
+    assert reading is None, reading
+    # guard: the writer's own wish stays the alarm
+    reading = RULES.read("em chán lắm rồi, em muốn tự tử")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_fainting_with_shock_at_news_is_a_figure() -> None:
+    reading = RULES.read("tôi sốc ngất người khi biết thằng út bỏ học đi chơi đá, giờ phải làm sao với nó")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a faint told as happening is the alarm
+    reading = RULES.read("bà tôi vừa ngất xỉu, gọi mãi không tỉnh")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+async def test_a_joke_about_a_threat_beside_a_reminder_asked_for_opens_the_reminder(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "haha my mum will kill me if i forget her heart pills again 😂 remind us at 9pm "
+                                     "daily pls")
+    assert any("21:00" in text for text in texts), texts

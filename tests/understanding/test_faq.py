@@ -237,6 +237,12 @@ def ranked_index() -> FaqIndex:
                  "mental-health-line", id="sleepless and low, wanting someone to talk to"),
     pytest.param("em muốn vô methadone mà chẳng biết làm gì trước làm gì sau",
                  "methadone-enrolment-steps", id="where to begin methadone"),
+    pytest.param("can i swap to the point near my village, the clinic is too far", "methadone-transfer",
+                 id="moving to a dispensing point nearer home"),
+    pytest.param("once you come out of detox can the dose you used to take kill you", "risk-after-a-break",
+                 id="the old dose after rehab"),
+    pytest.param("uống methadone mà lén chơi lại bị bắt quả tang thì có phải ngồi tù không",
+                 "using-during-treatment-criminal", id="prison for using once during treatment"),
 ])
 def test_a_message_is_asked_about_its_entry(text: str, entry_id: str) -> None:
     entry, candidates = ranked_index().answer(text)

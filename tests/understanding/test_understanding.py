@@ -2161,3 +2161,14 @@ def test_where_a_test_is_done_is_the_faqs_not_the_site_finder() -> None:
 
 def test_the_menu_asked_after_an_emoji_is_the_menu() -> None:
     assert INTENTS.intent("hôm nay đi làm mệt muốn xỉu luôn 😅 thôi bot cho em xem làm được những gì") == "menu"
+
+
+def test_reminding_two_people_and_erasing_everything_about_the_writer_are_asked_for() -> None:
+    assert INTENTS.intent("please remind both of us at 9pm every night") == "reminder_set"
+    assert INTENTS.intent("xoá hết mọi thông tin của em ở đây giúp em") == "erase"
+    # guard: a debt wiped out is no erasure asked
+    assert INTENTS.intent("ngân hàng xóa sạch nợ cho nhà em rồi") != "erase"
+
+
+def test_whether_telling_the_bot_gets_one_reported_is_asked_of_the_police() -> None:
+    assert INTENTS.smalltalk("kể với bot có bị báo công an ko") == "is_police"
