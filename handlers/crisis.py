@@ -286,9 +286,10 @@ async def about(turn: Turn) -> Step:
     last = sentences[-1] if len(sentences) >= 2 else None
     # A sentence before it that asks, with a "?" or in words ("ra trại rồi dùng lại có dễ bị sốc ko a."), asks about the
     # danger: its answer comes first, below.
+    asked_before = any("?" in sentence or asks(sentence) for sentence in sentences[:-1])
     asked_apart = last is not None \
         and turn.services.intents.intent(last) in _FEATURES_AFTER_A_DANGER and turn.services.crisis.read(last) is None \
-        and not any("?" in sentence or asks(sentence) for sentence in sentences[:-1])
+        and not asked_before
     # Said to be over and not asked about ("… công an đến giải quyết xong rồi, giờ em muốn nói chuyện với tư vấn viên"):
     # as a danger told as past. One said to be over and asked about keeps its answer first.
     over = "past" in turn.crisis.signals \
@@ -301,8 +302,9 @@ async def about(turn: Turn) -> Step:
                         then=opened.then, carried=opened.carried)
     # A place asked for in the last sentence, after a danger told as past ("đọc báo thấy vụ bé ở Hải Phòng uống nhầm
     # methadone, thương quá. e chỉ muốn hỏi điểm cấp phát methadone ở Hải Phòng cho ông anh"): the sites there, after
-    # the line.
-    if "past" in turn.crisis.signals and last is not None and turn.services.crisis.read(last) is None:
+    # the line. A question asked before it is answered first, below.
+    if "past" in turn.crisis.signals and last is not None and not asked_before \
+            and turn.services.crisis.read(last) is None:
         found = await understand.place_asked_in(turn, last)
         if found is not None:
             return Step([Reply(turn._(ABOUT_LINES[kind])), *found.replies], found.handler, found.entry,

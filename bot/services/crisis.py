@@ -1975,8 +1975,11 @@ class CrisisReader:
                     if not (name in _CHILD_WORDS and any(s <= end - 1 < e for s, e in animals))]
         # The writer's "muốn" that begins a wish to quit ("giờ mình muốn bỏ hẳn thì bắt đầu từ đâu") wishes for the drug
         # to end, not a life, whatever deaths of others the message tells; one that begins a wish to ask or to be
-        # tested ("giờ tui muốn xét nghiệm"), or to sleep properly ("chỉ muốn ngủ một giấc cho đã"), wishes for that.
-        quits = [(start, end) for name, start, end in kept if name in ("quit_wish", "asking_wish", "everyday_purpose")]
+        # tested ("giờ tui muốn xét nghiệm") wishes for that, and so does one for proper sleep ("chỉ muốn ngủ một giấc
+        # cho đã"), unless a way of not waking or dying follows ("… rồi không dậy nữa").
+        sleep_only = not any(name in ("not_waking", "death", "suicide", "method") for name, _, _ in kept)
+        quits = [(start, end) for name, start, end in kept if name in ("quit_wish", "asking_wish")
+                 or (name == "everyday_purpose" and sleep_only)]
         if quits:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in ("speaker_wish", "wish") and any(s <= end - 1 < e for s, e in quits))]

@@ -4807,6 +4807,9 @@ def test_pills_taken_for_sleep_with_dark_thoughts_denied_are_a_poisoning() -> No
     # guard: the same pills with a wish not to live are the wish to die
     reading = READER.read("mẹ em vừa uống hết vỉ thuốc ngủ, bảo không muốn sống nữa")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: sleep wished for and then not waking, by the rules alone, is the wish to die
+    reading = RULES.read("tôi chỉ muốn ngủ cho đã rồi không dậy nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
 
 
 def test_a_newborn_found_left_outside_is_a_childs_danger() -> None:
