@@ -384,6 +384,9 @@ _BLOW = re.compile(r"(?<![a-z0-9])(tu )?(?:(?:dap|chem|bop|siet|xiet|rach)(?: [a
 # A rescue told, with when it was ("cứu con Na lúc nó bị sốc", "cứu bà ấy khi bà ngã").
 _RESCUE_TOLD = re.compile(r"(?<![a-z])cuu (?:[a-z0-9]+ ){1,3}(?:luc|khi|hoi) (?:no|em|toi|minh|anh|chi|ong|ba|co|"
                           r"thang|con|be|ban|ho)(?![a-z])")
+# Saved by someone, luckily ("may có người cứu", "nhờ hàng xóm cứu kịp"): the "cứu" (group 1) of a rescue told.
+_RESCUED_BY = re.compile(r"(?<![a-z])(?:may|may ma|nho|nho co|may nho)(?: co)? (?:nguoi|ai|hang xom|ban|bac si|ca nha|"
+                         r"moi nguoi|nguoi ta)(?: [a-z]+)? (cuu)(?![a-z])")
 # The words for a grown-up struck, right after a blow ("đánh vợ", "đánh chị em", "hitting my sister"): not things ("đập
 # đồ") and not a child ("đánh con"), whose harm is a concept of its own.
 _GROWN_UPS = frozenset({"vo", "chong", "chi", "anh", "em", "me", "ma", "bo", "ba", "ong", "co", "di", "toi", "tui",
@@ -1227,7 +1230,7 @@ class CrisisReader:
         # said laughing, with nothing swallowed or seen, is said as a joke (as the rules read it).
         calm = not c & {"strong_now", "cry", "again"}
         long_ago = "long_ago" in c and calm
-        laughing = "joking" in c and calm and not c & {"swallowed", *SIGNS}
+        laughing = bool(c & {"joking", "laughed"}) and calm and not c & {"swallowed", *SIGNS}
         # Told as past and said to be over ("tuần trước ... đã cấp cứu xong rồi", "clean for 8 months now",
         # "he's fine now, but what should I have done?"),
         # or tiredness with tomorrow planned ("ngủ một giấc cho hết mệt rồi mai đi làm"): the model learned
@@ -1958,6 +1961,11 @@ class CrisisReader:
         # meaning, which the model, taught the dying in it, may be sure is a wish.
         longing = any(m.group(0).split()[0] in ("nho", "them") and _DYING & set(m.group(0).split()) for m in figures)
         vanishing = bool(_VANISHING.search(" ".join(t.folded for t in tokens)))
+        # Laughing said as a figure ("chết cười", "cười muốn chết"), set aside by the hyperbole's pattern or as a false
+        # friend: said laughing, which sets aside what only the model hears (not a wish or a danger the rules read).
+        set_aside = {token.folded for token, kept in zip(repaired, tokens, strict=True) if kept is not token}
+        laughed = any("cuoi" in m.group(0).split() for m in figures) \
+            or ("cuoi" in set_aside and bool(set_aside & _DYING))
         tokens = _remove(tokens, figures)
         for everyday in (self._surprise, self._everyday_excess, _VANISHING, _BALL_PLAYED, _GONE_FROM_A_CHAT):
             tokens = _remove(tokens, everyday)
@@ -2010,9 +2018,10 @@ class CrisisReader:
                 first = min(s for s, _ in supposed)
                 kept = [(name, start, end) for name, start, end in kept
                         if not (name in ("now", "strong_now") and end <= first)]
-        # "Cứu" told of a rescue, with when it was after it ("tuần trước anh cứu con Na lúc nó bị sốc"): saved, not a
-        # cry. "Cứu em với khi …" keeps its cry in "cứu em".
-        rescued = {folded.count(" ", 0, m.start()) for m in _RESCUE_TOLD.finditer(folded)}
+        # "Cứu" told of a rescue, with when it was after it ("tuần trước anh cứu con Na lúc nó bị sốc"), or by whom,
+        # luckily ("may có người cứu"): saved, not a cry. "Cứu em với khi …" keeps its cry in "cứu em".
+        rescued = {folded.count(" ", 0, m.start()) for m in _RESCUE_TOLD.finditer(folded)} \
+            | {folded.count(" ", 0, m.start(1)) for m in _RESCUED_BY.finditer(folded)}
         if rescued:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in ("cry", "strong_now") and start in rescued and end == start + 1)]
@@ -2045,6 +2054,8 @@ class CrisisReader:
         if carried and all(any(s <= start and end <= e for s, e in carried)
                            for name, start, end in kept if name in ("child", "young_child")):
             fired.add("only_carried")
+        if laughed:
+            fired.add("laughed")
         if "only_fiction" in fired:
             fired.add("fiction")  # said to be made up, a band's or a song's name: a story or a name first of all
         if _WHEN_THEN_ASKS.search(folded):
@@ -2850,6 +2861,11 @@ class CrisisReader:
             if "writer_speaks" in c and not c & {"past", "long_ago", "joking", "fiction", "hypothetical", "safe_now"} \
                     and self._excess_told_in_a_clause(text, bool(c & {"excess", "excess_amount"})):
                 add(CrisisKind.POISONING, Tier.NOW, "deadly_question", "swallowed", "ingest", "now", "strong_now")
+            # Whether someone out of it can go as far as stabbing family ("người ngáo đá có thể nguy hiểm tới mức đâm
+            # chém người nhà không"): a danger of violence asked about, answered with 113, not an overdose's line.
+            elif c & {"out_of_control", "used"} and c & {"violence", "harm_verb", "threat"} \
+                    and not c & {"overdose_event", "shock_word", "swallowed", "excess", "excess_amount", *SIGNS}:
+                add(CrisisKind.VIOLENCE, Tier.ABOUT, "deadly_question", "out_of_control", "violence", "harm_verb")
             else:
                 add(CrisisKind.OVERDOSE, Tier.ABOUT, "deadly_question", "used", "substance", "going_without")
 

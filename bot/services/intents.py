@@ -124,6 +124,9 @@ _NEARLY = re.compile(r"(?<![a-z])(?:gan (?=\d)|gan (?=(?:chet|xiu|dien|ngat|khoc
                      r"near (?=(?:overdos[a-z]*|ods?|deaths?|fatal|miss|misses)(?![a-z])))")
 # "Giết người thật không" asks whether someone really kills people: no "người thật" (a real person) to talk to.
 _PEOPLE_HARMED = re.compile(r"(?<![a-z])(giet|danh|hai|chem|dam|dap|ban) nguoi that(?![a-z])")
+# "Có cho" (is it allowed to) typed with its marks, before what is allowed ("có cho mang thuốc về nhà không"): folded,
+# it reads like "có chỗ" (is there a place), which asks for a site.
+_ALLOWED_TO = re.compile(r"(?<!\w)có cho (?=\w)", re.IGNORECASE)
 # Where a clause ends: the menu or a language may be asked for in a clause of its own, a reason given beside it.
 # An emoji ends a clause as a stop does ("… làm nó 'chết đứng' 😂 thôi cho chị xem bot làm được những gì").
 _CLAUSES = re.compile("[,.;:!?\n\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -449,7 +452,7 @@ class IntentReader:
 
     def _prepared(self, text: str) -> str:
         """Folded, with the phrases that look like a request and are not one set apart ("bị xóa hết" is no erasure)."""
-        folded = self._folded(_PUPIL.sub("đồng tử", unicodedata.normalize("NFC", text)))
+        folded = self._folded(_ALLOWED_TO.sub("được phép ", _PUPIL.sub("đồng tử", unicodedata.normalize("NFC", text))))
         folded = _NEARLY.sub("khoang ", _ERASED_ALREADY.sub("bimat", _KEEP_DOING.sub("tieptuc", folded)))
         folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", folded))
         folded = _SELF_DESCRIBED.sub("toi la nguoi hoi", _MENTIONED_AGAIN.sub("duoc ke lai", folded))

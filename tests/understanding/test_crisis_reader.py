@@ -4847,3 +4847,37 @@ async def test_a_joke_about_a_threat_beside_a_reminder_asked_for_opens_the_remin
     _handler, texts = await say(bot, "haha my mum will kill me if i forget her heart pills again 😂 remind us at 9pm "
                                      "daily pls")
     assert any("21:00" in text for text in texts), texts
+
+
+def test_nearly_fainting_for_joy_is_a_figure() -> None:
+    reading = RULES.read("thằng em vừa trúng tuyển, bố nó mừng quá suýt ngất luôn")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a faint told as happening is the alarm
+    reading = RULES.read("bố tôi vừa ngất xỉu giữa nhà, gọi không tỉnh")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_whether_someone_high_can_go_as_far_as_stabbing_is_violence_asked_about() -> None:
+    # guard: "nguy hiểm đến mức" asks about a danger, and the danger asked is violence, not an overdose's line
+    reading = READER.read("người hút đá lâu ngày có thể nguy hiểm đến mức chém người không ạ")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), reading
+    # guard: a knife taken up now is violence happening
+    reading = RULES.read("ông anh ngáo đá đang cầm dao chém người trong nhà")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_near_miss_told_laughing_is_no_alarm_only_the_model_hears() -> None:
+    reading = READER.read("cười chết mất, bà nội tưởng lọ methadone của bố là nước ngọt, may mà em cất kịp")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a wish to die said after the laugh stays the alarm
+    reading = READER.read("cười chết mất, mà giờ em thấy chán sống thật sự, muốn chết")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_rescue_told_with_who_saved_them_is_no_cry() -> None:
+    reading = READER.read("hoi nam ngoai ban em bi soc thuoc tim tai, may co nguoi cuu. gio ban ay khoe roi muon di "
+                          "lam")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a cry for help now is the alarm
+    reading = RULES.read("anh tôi đang tím tái không thở, cứu với")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading

@@ -2172,3 +2172,15 @@ def test_reminding_two_people_and_erasing_everything_about_the_writer_are_asked_
 
 def test_whether_telling_the_bot_gets_one_reported_is_asked_of_the_police() -> None:
     assert INTENTS.smalltalk("kể với bot có bị báo công an ko") == "is_police"
+
+
+def test_whether_something_is_allowed_is_no_place_asked() -> None:
+    assert INTENTS.intent("ở chỗ chị có cho mang methadone về nhà uống không") != "sites"
+    # guard: a place asked for is the site finder
+    assert INTENTS.intent("ở quận 5 có chỗ nào phát methadone không") == "sites"
+
+
+def test_a_phone_sim_registered_for_a_husband_is_an_errand_elsewhere() -> None:
+    assert INTENTS.an_errand("vợ em muốn đăng ký sim chính chủ thì làm ở đâu")
+    # guard: a drug named beside it is within what the bot covers
+    assert not INTENTS.an_errand("vợ em nghiện đá, muốn đăng ký sim chính chủ thì làm ở đâu")
