@@ -384,9 +384,10 @@ _BLOW = re.compile(r"(?<![a-z0-9])(tu )?(?:(?:dap|chem|bop|siet|xiet|rach)(?: [a
 # A rescue told, with when it was ("cứu con Na lúc nó bị sốc", "cứu bà ấy khi bà ngã").
 _RESCUE_TOLD = re.compile(r"(?<![a-z])cuu (?:[a-z0-9]+ ){1,3}(?:luc|khi|hoi) (?:no|em|toi|minh|anh|chi|ong|ba|co|"
                           r"thang|con|be|ban|ho)(?![a-z])")
-# Saved by someone, luckily ("may có người cứu", "nhờ hàng xóm cứu kịp"): the "cứu" (group 1) of a rescue told.
-_RESCUED_BY = re.compile(r"(?<![a-z])(?:may|may ma|nho|nho co|may nho)(?: co)? (?:nguoi|ai|hang xom|ban|bac si|ca nha|"
-                         r"moi nguoi|nguoi ta)(?: [a-z]+)? (cuu)(?![a-z])")
+# Saved by someone, luckily ("may có người cứu", "may mà hàng xóm cứu kịp"): the "cứu" (group 1) of a rescue told. Not
+# "nhờ ai cứu" or "có ai cứu", which ask for help.
+_RESCUED_BY = re.compile(r"(?<![a-z])(?:may|may ma|may nho|nho co)(?: co)? (?:nguoi|hang xom|ban|bac si|ca nha|"
+                         r"moi nguoi)(?: [a-z]+)? (cuu)(?![a-z])")
 # The words for a grown-up struck, right after a blow ("đánh vợ", "đánh chị em", "hitting my sister"): not things ("đập
 # đồ") and not a child ("đánh con"), whose harm is a concept of its own.
 _GROWN_UPS = frozenset({"vo", "chong", "chi", "anh", "em", "me", "ma", "bo", "ba", "ong", "co", "di", "toi", "tui",

@@ -4881,3 +4881,6 @@ def test_a_rescue_told_with_who_saved_them_is_no_cry() -> None:
     # guard: a cry for help now is the alarm
     reading = RULES.read("anh tôi đang tím tái không thở, cứu với")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+    # guard: not knowing whom to ask to save them is a cry
+    reading = RULES.read("nó không thở nữa, em không biết nhờ ai cứu")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
