@@ -1953,20 +1953,19 @@ class CrisisReader:
         sport = any(name == "sport" for name, _, _ in before)
         tokens = self._false_friends.remove(repaired, inside)
         figures = self._figures(tokens)
+        # The words the false friends took out.
+        taken_out = {token.folded for token, kept in zip(repaired, tokens, strict=True) if kept is not token}
         # A figure of speech with dying in it, set aside by the hyperbole's pattern or as a false friend ("that exam
         # was suicide", "going out in this storm would be suicide").
-        figure = any((_DYING | _FAINTING) & set(m.group(0).split()) for m in figures) \
-            or any(token.folded in _FIGURE_DYING for token, kept in zip(repaired, tokens, strict=True)
-                   if kept is not token)
+        figure = any((_DYING | _FAINTING) & set(m.group(0).split()) for m in figures) or bool(taken_out & _FIGURE_DYING)
         # Missing someone or craving something "to death" ("nhớ anh ấy muốn chết"): the longing is the figure's whole
         # meaning, which the model, taught the dying in it, may be sure is a wish.
         longing = any(m.group(0).split()[0] in ("nho", "them") and _DYING & set(m.group(0).split()) for m in figures)
         vanishing = bool(_VANISHING.search(" ".join(t.folded for t in tokens)))
         # Laughing said as a figure ("chết cười", "cười muốn chết"), set aside by the hyperbole's pattern or as a false
         # friend: said laughing, which sets aside what only the model hears (not a wish or a danger the rules read).
-        set_aside = {token.folded for token, kept in zip(repaired, tokens, strict=True) if kept is not token}
         laughed = any("cuoi" in m.group(0).split() for m in figures) \
-            or ("cuoi" in set_aside and bool(set_aside & _DYING))
+            or ("cuoi" in taken_out and bool(taken_out & _DYING))
         tokens = _remove(tokens, figures)
         for everyday in (self._surprise, self._everyday_excess, _VANISHING, _BALL_PLAYED, _GONE_FROM_A_CHAT):
             tokens = _remove(tokens, everyday)
@@ -1995,14 +1994,12 @@ class CrisisReader:
         # A harm aimed at a writer who names their own child ("đòi đánh gãy chân tôi vì con tôi nợ"): the writer is the
         # one threatened, a parent, and the child named is not the one harmed. A blow that goes on to the child ("đánh
         # tôi và con") stays violence at home, whose reply has 111 as well.
-        writer = [start for name, start, _ in kept if name == "first_person"]
-        owned = [(start, end) for name, start, end in kept
-                 if name == "child" and any(start <= w < end for w in writer)]
-        if owned:
+        writer_at = [start for name, start, _ in kept if name == "first_person"]
+        if any(name == "child" and any(start <= w < end for w in writer_at) for name, start, end in kept):
             others = [start for name, start, _ in kept if name in ("child", "young_child", "child_generic", "person")]
             kept = [(name, start, end) for name, start, end in kept
                     if not (name == "child_harm" and any(end <= w <= end + 2 and not any(end <= o <= w for o in others)
-                                                         for w in writer))]
+                                                         for w in writer_at))]
         # "Rồi" between "nếu" and "thì" ("nếu bố em say rượu rồi đánh người thì gọi số nào"), or after an "if" that
         # follows the question, is "and then" of what is supposed, not "already"; "đang", "vừa" there are the
         # supposed scene's ("nếu thấy bạn đang phê mà tự nhiên co giật thì làm gì"), not the writer's now.
