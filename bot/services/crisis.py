@@ -130,6 +130,7 @@ SHADOWED = {
     "tell_anyone": frozenset({"informational", "question", "hypothetical"}),  # "dọa giết em nếu em báo ai"
     "released": frozenset({"now", "strong_now"}),  # "vừa ra trại": just released, not a danger just now
     "in_custody": frozenset({"child_harm", "harm_verb", "violence"}),  # "got locked up": held by the police
+    "heartbeat": frozenset({"harm_verb", "violence"}),  # "tim đập thình thịch": the heart beating, no blow struck
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
     "clean_time": frozenset({"used", "now", "strong_now"}),  # "haven't used in 3 years": the use given up
     "habit_then": frozenset({"used"}),  # "I used to work nights": a habit of then, no drug used
@@ -278,6 +279,9 @@ _SIGN_WORDS_DENIABLE = frozenset({"passed", "unconscious", "unresponsive", "knoc
                                   "overdosing", "od", "bat", "ngat"})
 _SIGN_DENIED = re.compile(r"(?:^| )(?:wasn t|was not|isn t|is not|weren t|aren t|never|didn t|did not|khong he|"
                           r"chua he|khong phai)$")
+# Breathing that does not stop ("phải canh bao lâu mới chắc là họ không ngưng thở", "make sure he doesn't stop
+# breathing"): the sign denied, what is watched for.
+_BREATHING_NOT_STOPPED = re.compile(r"(?:^| )(?:khong|ko|k|hong|khg|kh|don t|doesn t|didn t|won t|not|never)$")
 # Watched on a screen ("xem clip tiktok thấy mấy đứa … ngã lăn ra", "coi phim thấy cảnh …", "saw a video of a guy
 # passing out"): the signs are the clip's.
 _ON_SCREEN = re.compile(r"(?<![a-z])(?:(?:xem|coi) (?:clip|video|phim|tiktok|youtube)|"
@@ -503,8 +507,8 @@ _IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: (?:[a-z0-9]+|,
                       r"(?:neu|lo|nho|lo nhu|neu nhu)(?: [a-z0-9]+){1,12}|"
                       # Or in case of it ("lập kế hoạch an toàn phòng khi chồng phê rồi đánh mình"), to the clause's
                       # end.
-                      r"(?<![a-z0-9])(?:phong khi|de phong khi|phong truong hop|trong truong hop|lo nhu|nho nhu)"
-                      r"(?: [a-z0-9]+){1,12}|"
+                      r"(?<![a-z0-9])(?:phong khi|de phong khi|phong truong hop|trong truong hop|lo nhu|nho nhu|"
+                      r"in case)(?: [a-z0-9]+){1,12}|"
                       # Or "when" with "then should" after it ("khi người nhà phê rồi đòi đánh mình thì nên khóa cửa
                       # hay chạy"): a time supposed, and what to do then asked.
                       + _WHEN_THEN_ASKS.pattern)
@@ -868,7 +872,7 @@ class CrisisReader:
                                        if not p.startswith("=")) for name in REQUIRED_CONCEPTS}
         # "mệt muốn chết", "nóng chết mất", "đói muốn xỉu": a figure of speech, removed before reading.
         self._figure_words = PhraseSet({"figure": [*signals.concepts.get("hyperbole_word", []), "thèm", "nhớ", "khóc",
-                                                   "chờ", "chắc"]})
+                                                   "chờ", "chắc", "làm"]})
         self._hyperbole = re.compile(
             rf"(?<![a-z0-9])(?:{alternatives['hyperbole_word']})(?: qua| lam| that| vl| vcl)? (?:muon |gan |suyt )?"
             rf"(?:chet|chit|tret|chot|chec|xiu|(?<!lanh )ngat)(?: mat| di duoc| duoc| luon| thoi| roi)?(?![a-z0-9])|"
@@ -879,6 +883,11 @@ class CrisisReader:
             # never life itself, oneself or a purpose ("cho", "để").
             r"(?<![a-z0-9])(?:them|nho)(?: (?!doi|song|ban than|minh|cho|de|thuoc ngu)[a-z0-9]+){1,3} "
             r"(?:muon chet|chet mat|chet di duoc)(?![a-z0-9])|"
+            # Work that is hard "to death" ("nói làm bên đó cực muốn chết", "làm phụ hồ cực gần chết"): the toil. Not
+            # what something does to someone ("chuyện này làm tôi cực muốn chết" is a wish).
+            r"(?<![a-z0-9])lam(?: (?!toi|em|minh|tui|tao|t|to|con|anh|chi|me|bo|nguoi|ai)[a-z0-9]+){0,3} "
+            r"cuc(?: qua| lam| that)? (?:muon |gan )?chet(?: mat| luon)?"
+            r"(?![a-z0-9])|"
             # Waiting "to death" ("sáng nào cũng tới sớm rồi chờ muốn chết"): said with "muốn", and not "cho … chết"
             # of a wish ("cho em chết đi").
             r"(?<![a-z0-9])cho(?: lau| qua| mai| hoai)? muon chet(?: luon| mat| di duoc)?(?![a-z0-9])"
@@ -1324,10 +1333,13 @@ class CrisisReader:
         # A school paper said not to be about the writer ("writing a paper on overdose deaths, it's not about me"), or
         # a story, a band or a children's game named as such, is the topic's, however sure the model is of the danger
         # in its words.
+        # A hint of dying in a story said to be made up ("the main character stands on the bridge thinking about
+        # jumping") is its character's, as long as no wish of the writer's own is said.
         said_to_be_made_up = bool(c & {"only_fiction", "not_about_me"})
+        hints = FAREWELL_EVIDENCE - {"suicide_hint"} if said_to_be_made_up else FAREWELL_EVIDENCE
         told_in_fiction = "fiction" in c and (model.crisis < MODEL_SURE or said_to_be_made_up) \
             and (calm or (said_to_be_made_up and not c & {"cry", "again"})) \
-            and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", *FAREWELL_EVIDENCE} \
+            and not c & {"swallowed", "plan", "stockpile", "speaker_wish", "method", *hints} \
             and (said_to_be_made_up
                  or not c & {"person", "child", "young_child", "child_generic", "now", "first_person", *SIGNS})
         # Signs played at ("my sister is pretending to be passed out so she doesn't have to do the dishes"), which the
@@ -1679,6 +1691,13 @@ class CrisisReader:
         stranger_died = "stranger_death" in c and calm \
             and not c & {"person", "child", "young_child", "speaker_wish", "despair", "method", "plan", "stockpile",
                          "swallowed", *SIGNS, *FAREWELL_EVIDENCE}
+        # A scare told with relief ("té xuống mương uống nước sình một bụng, vớt lên liền rồi, … hú hồn"), with no drug,
+        # sign, blow or word of dying and nothing by mistake: the model hears something swallowed; the words say the
+        # scare is over.
+        relieved = reading is None and "relief" in c and calm \
+            and not c & ((EVENTS - {"ingest"}) | FAREWELL_EVIDENCE
+                         | {"substance", "used", "swallowed", "mistake", "not_safe", "despair", "speaker_wish",
+                            "left_alone", "out_of_control", "harm_verb", "threat", *SIGNS})
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
@@ -1693,7 +1712,7 @@ class CrisisReader:
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
                          or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said
-                         or stranger_died or medical_over or disability_told or teen_asked):
+                         or stranger_died or medical_over or disability_told or teen_asked or relieved):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -1931,6 +1950,8 @@ class CrisisReader:
             return bool(_BLOW_DENIED.search(before))
         if name in _DENIABLE_SIGNS and tokens[start].folded in _SIGN_WORDS_DENIABLE:
             return bool(_SIGN_DENIED.search(before))
+        if name == "sign_breathing" and tokens[start].folded in ("ngung", "ngat", "stop", "stops", "stopped"):
+            return bool(_BREATHING_NOT_STOPPED.search(before))
         return False
 
     def _concepts(self, text: str) -> tuple[set[str], bool]:
@@ -2009,6 +2030,10 @@ class CrisisReader:
                     if not (name in ("now", "strong_now") and end == start + 1
                             and tokens[start].folded in ("roi", "dang", "vua", "moi")
                             and any(s < start < e for s, e in supposed))]
+            # "Again" inside what is supposed ("in case he ever feels like ending things again", "nếu nó lại đánh thì
+            # …") is the supposed time's, not a danger come back now.
+            kept = [(name, start, end) for name, start, end in kept
+                    if not (name == "again" and any(s < start and end <= e + 1 for s, e in supposed))]
             # A "now" of the writer's state before the supposition ("em đang bị quản lý, nếu bạn em bị sốc thì …"),
             # where every word of a danger is inside what is supposed: the now is the state's, not the danger's.
             dangers = [(start, end) for name, start, end in kept if name in _SUPPOSABLE]
@@ -2879,6 +2904,9 @@ class CrisisReader:
         drug_with_signs = "used" in c and observed and not c & {"child", "young_child", "child_generic", "mistake"}
         accident = ("ingest_accident" in c and bool(c & {"substance", "child", "young_child"})
                     and not drug_with_signs) or "spiked" in c
+        # A drug of use drunk by mistake for something else ("uống nhầm ly nước vui vì tưởng nước ngọt"): taken
+        # without knowing, as a spiked drink is.
+        accident = accident or {"ingest_accident", "mistake", "used", "ingest"} <= c
         # Someone swallowed a poison, or a medicine that is no drug of use, and now shows signs: a poisoning,
         # whoever it is. Methadone or sleeping pills an adult took on top of their dose, with signs, are an
         # overdose (its reply has the same 115 and the breathing steps).
@@ -2995,11 +3023,14 @@ class CrisisReader:
             # signs someone is suicidal? my brother just texted me he wants to die"): the question is asked because
             # of it. A laugh beside the means ("lol im fine just gonna take all my meds at once and sleep forever") is
             # no joke.
-            general = ((bool(c & doubted) or joking or asked_of_anyone
+            # A laugh beside a wish said to be meant ("haha, nói thật chứ giờ em chán sống thật sự, muốn chết") is no
+            # joke either.
+            laughed_off = joking and "sincere" not in c
+            general = ((bool(c & doubted) or laughed_off or asked_of_anyone
                         or (asks and not specific) or (asks and "habitual" in c))
                        and not speaker and not plan and not decided and not farewell and "method" not in c
                        and not self._dying_told(text)) \
-                or (joking and not plan and "method" not in c and not c & {"excess_amount", "stockpile"}) \
+                or (laughed_off and not plan and "method" not in c and not c & {"excess_amount", "stockpile"}) \
                 or ({"past", "safe_now"} <= c and not plan and not farewell and "method" not in c
                     and not wished_again) \
                 or (opens_with_if and not plan and not farewell and "method" not in c)
@@ -3045,7 +3076,10 @@ class CrisisReader:
             # A blow being struck now at someone named ("anh rể say đang đánh chị tôi, gọi số nào") is happening,
             # whatever the writer asks about it.
             violence_then = bool(c & {"past", "long_ago"}) and self._violence_then(text)
-            if "now" in c and specific and not not_now and not violence_then:
+            # The signs of a blow to come, asked ("what are the warning signs he's about to turn violent, so I can get
+            # out in time?"): what to watch for, not a blow struck now.
+            signs_asked = not strong and "cry" not in c and bool(_ASKS_SIGNS.search(" ".join(words(text))))
+            if "now" in c and specific and not not_now and not violence_then and not signs_asked:
                 c = c | {"struck_now"}
             # Struck a moment ago ("partner just choked me … said when he's back I'm dead"): a "when he's back" or a
             # question after it does not make it a habit asked about.
@@ -3054,7 +3088,7 @@ class CrisisReader:
                 c = c | {"struck_now"}
             general = not threatened and "struck_now" not in c \
                 and (not_now or (asks and not now) or ("informational" in c and not strong)
-                     or violence_then)
+                     or violence_then or signs_asked)
             add(CrisisKind.VIOLENCE, Tier.ABOUT if general else Tier.NOW, "violence", "out_of_control",
                 "person", "first_person", "now", "question", "hypothetical", "struck_now", "past")
 

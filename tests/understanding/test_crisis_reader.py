@@ -4884,3 +4884,109 @@ def test_a_rescue_told_with_who_saved_them_is_no_cry() -> None:
     # guard: not knowing whom to ask to save them is a cry
     reading = RULES.read("nó không thở nữa, em không biết nhờ ai cứu")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_heart_pounding_after_a_drink_taken_by_mistake_is_a_poisoning_not_a_blow() -> None:
+    reading = RULES.read("lỡ uống nhầm nước vui tưởng là nước ngọt, giờ tim đập thình thịch, có sao ko ạ")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    # guard: a blow struck now beside the heartbeat stays violence
+    reading = RULES.read("hắn đang đập em, tim em đập thình thịch, cứu em")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_men_beating_on_the_door_to_collect_a_debt_is_violence_now() -> None:
+    reading = RULES.read("two guys are kicking the door of our room right now, they say my brother owes them money "
+                         "and i'm here with my mum")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    # guard: the writer knocking to get to someone is no threat to them
+    reading = RULES.read("my brother locked himself in the bathroom with his pills, i'm banging on the door and he "
+                         "won't answer")
+    assert reading is None or reading.kind is not CrisisKind.VIOLENCE, reading
+
+
+def test_a_sore_throat_to_death_is_a_figure() -> None:
+    reading = READER.read("đi cổ vũ bóng đá về khàn giọng muốn chết luôn, ai chỉ e cách chữa với")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a wish to die said plainly stays the alarm
+    reading = RULES.read("em mệt mỏi với cuộc đời lắm rồi, em muốn chết")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_hard_work_to_death_is_a_figure_and_what_something_does_to_the_writer_is_not() -> None:
+    reading = RULES.read("chồng em đi làm bên Đài về kể làm ở xưởng cực muốn chết, giờ muốn uống methadone lại")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: what something does to the writer is their wish
+    reading = RULES.read("chuyện ly hôn làm em cực muốn chết")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_character_in_a_story_set_as_homework_is_no_wish_of_the_writer() -> None:
+    reading = READER.read("for english class i have to write a short story where the main character wants to jump off "
+                          "a bridge. how do i make it believable")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: the writer's own wish beside the homework stays the alarm
+    reading = READER.read("i have to write a short story for class but honestly i just want to jump off a roof tonight")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_line_asked_in_case_a_wish_to_die_comes_back_is_a_question() -> None:
+    reading = READER.read("what number can my sister call in case she ever wants to end it all again? she's fine "
+                          "right now")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: a wish to die come back now stays the alarm
+    reading = READER.read("my sister wants to end it all again, she said it an hour ago")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_the_warning_signs_of_a_blow_to_come_are_asked_about() -> None:
+    reading = READER.read("my brother smokes meth. what are the warning signs he's about to turn violent, so mum and "
+                          "i can get out in time?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), reading
+    # guard: a blow struck now stays the alarm
+    reading = RULES.read("my brother is high and hitting me right now")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_breathing_that_does_not_stop_is_what_is_watched_for_not_a_sign() -> None:
+    reading = READER.read("chích xong phải canh chừng bao lâu mới chắc họ ko ngưng thở")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: breathing stopped is the sign
+    reading = RULES.read("anh ấy vừa ngừng thở")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_scare_told_with_relief_is_no_alarm_only_the_model_hears() -> None:
+    reading = READER.read("bé té xuống hồ bơi uống một bụng nước, vớt lên liền rồi, giờ đang cười, hú vía")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a child who swallowed methadone, told with the same word, stays the alarm
+    reading = READER.read("hú hồn, thằng cu nhà em vừa uống mất mấy ngụm methadone của bố nó")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_wish_to_die_said_to_be_meant_after_a_laugh_is_the_alarm() -> None:
+    reading = RULES.read("hihi mà nói thật lòng, dạo này em chỉ muốn chết")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: a figure said laughing stays a figure
+    reading = READER.read("haha mai thi toán chắc chết mất")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_k_hole_asked_about_is_a_danger_question() -> None:
+    reading = RULES.read("can u die from a k hole")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_a_wish_not_to_go_on_said_indirectly_is_the_wish_to_die() -> None:
+    for text in ("please can someone talk to me, i don't think i can keep going",
+                 "nhiều lúc em ước gì mình đừng sinh ra"):
+        reading = RULES.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), (text, reading)
+    # guard: a treatment that cannot go on is no wish to die
+    reading = READER.read("my dad says he can't keep going to the clinic every morning, it's 30 km")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_giving_up_said_by_the_writer_is_asked_about_plainly() -> None:
+    reading = READER.read("thôi em buông xuôi")
+    assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK), \
+        reading
