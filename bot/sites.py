@@ -305,7 +305,9 @@ Kinds = frozenset[SiteKind] | None
 
 
 def _wanted(site: Site, kinds: Kinds) -> bool:
-    return kinds is None or site.kind in kinds
+    """Of a kind asked for; a clinic that lists HIV among its services ("3 trong 1") is a place for an HIV test too."""
+    return kinds is None or site.kind in kinds \
+        or (SiteKind.HIV_SERVICE in kinds and any(service.casefold() == "hiv" for service in site.services))
 
 
 def _place_phrase(name: str) -> str:

@@ -74,6 +74,9 @@ async def on_question(turn: Turn) -> Step | None:
 # Words that say what follows is the question ("cho mình hỏi", "em muốn hỏi", "my question is").
 _ASKING_MARK = re.compile(r"(?<![a-z])(?:cho (?:(?:em|minh|toi|tui|chau|anh|chi|con|hoi) )?hoi|"
                           r"(?:em|minh|toi|tui|chau) (?:muon|can|xin) hoi|xin hoi|my question is|quick question|"
+                          # A question after another, said to be one ("next question:", "câu hỏi tiếp nè").
+                          r"(?:next|another|one more|second|other|real) question|cau hoi (?:tiep|tiep theo|nua|khac)|"
+                          r"hoi them (?:cau|cai|chut|xiu)|"
                           # "Em hỏi chút", "hỏi xíu": a little question, said before it.
                           r"(?:(?:em|minh|toi|tui|chau|con|anh|chi) )?hoi (?:chut|xiu|ti|ty|mot chut|mot xiu|1 chut)|"
                           r"i want to ask|i wanted to ask|can i ask|may i ask|"

@@ -296,6 +296,13 @@ async def _on_place_in(turn: Turn, text: str) -> Step | None:
     if not turn.services.intents.on_topic(text) and (len(said) > 5 or not says_only_where(besides)):
         return None
     step = _places(turn, text)
+    # A test or PrEP sought where the list has no HIV service ("where can he get an hiv test near ca mau"): said so,
+    # then the FAQ's entry, which says where such tests are done.
+    if step is not None and step.handler == "sites:none" and sites.kinds_said(text) == _HIV_ONLY \
+            and _faq_answers_instead(turn, text):
+        entry, _candidates = turn.services.faq.answer(text)
+        assert entry is not None
+        return Step([*step.replies, Reply(entry.answer.get(turn._.locale))], step.handler, entry.id)
     if step is None and (seeking or sites.kinds_said(text) is not None):
         # A place the list lacks ("Quận Hai Bà Trưng có điểm tư vấn nào không", "điểm methadone ở Cầu Giấy"): said so,
         # with the way to look by province, rather than what such a place does. With no seeking said, only a name right
@@ -323,6 +330,9 @@ def _faq_answers_instead(turn: Turn, text: str, sites_own: frozenset[str] = froz
         return False
     entry, _candidates = faq.answer(text)
     return entry is not None and entry.id not in sites_own
+
+
+_HIV_ONLY = frozenset({SiteKind.HIV_SERVICE})
 
 
 def _places(turn: Turn, text: str | None = None) -> Step | None:

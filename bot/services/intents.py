@@ -50,6 +50,10 @@ _NOT_ASKING = re.compile(r"(?<![a-z])(?:lan dau|ban dau|dau tien|bat dau|mo dau|
 _LANGUAGE_WORD = re.compile(r"(?<![a-z])ngon ngu(?![a-z])")
 _SLEEPING = re.compile(r"(?<![a-z])(muon|di|buon|mat|kho|chua|dang|de|can|giac|duoc|roi|lai|phai|se|nam|thieu|gio|"
                        r"hay|it|ngon|ngu ngon|dung|thuc) ngu(?![a-z])")
+# "Mấy" of a number asked ("hôm nay là ngày mấy ạ", "mai thứ mấy hả") folds like "máy" (a machine): "ngày mấy ạ" is no
+# "máy à?" of someone asking whether a machine answers.
+_WHICH_NUMBER = re.compile(r"(?<![a-z])(ngay|thu|thang|nam|so|lop|tang|phong|lan|tuan|cau|bai|tap|gio|tuoi|"
+                           r"chuyen|kiem|luc) may(?= (?:a|ha|vay|day|the|z)(?![a-z]))")
 # A message of this many words or more is a story or a question, not small talk.
 SMALLTALK_MAX_WORDS = 12
 # A bare yes or no, the whole message, typed when no question is open ("có" once the reminder is set): acknowledged.
@@ -560,7 +564,8 @@ class IntentReader:
             # "ngủ" (sleep) folds like "ngu" (stupid): after a word that goes with sleeping ("muốn ngủ", "đi ngủ",
             # "buồn ngủ", "mất ngủ") it is no insult.
             said_as = _SLEEPING.sub(r"\1 zzz", rest) if name == "insult" \
-                else _THIS_THING.sub(r"\1 the ", rest) if name == "who_are_you" else rest
+                else _THIS_THING.sub(r"\1 the ", rest) if name == "who_are_you" \
+                else _WHICH_NUMBER.sub(r"\1 mayy", rest) if name == "is_human" else rest
             if pattern is not None and pattern.search(said_as):
                 found.append(name)
                 rest = pattern.sub(" ", rest)

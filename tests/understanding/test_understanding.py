@@ -2184,3 +2184,37 @@ def test_a_phone_sim_registered_for_a_husband_is_an_errand_elsewhere() -> None:
     assert INTENTS.an_errand("vợ em muốn đăng ký sim chính chủ thì làm ở đâu")
     # guard: a drug named beside it is within what the bot covers
     assert not INTENTS.an_errand("vợ em nghiện đá, muốn đăng ký sim chính chủ thì làm ở đâu")
+
+
+def test_a_number_asked_is_no_question_whether_a_machine_answers() -> None:
+    assert INTENTS.smalltalk("mai là ngày mấy ạ") != "is_human"
+    assert INTENTS.smalltalk("thang nay thang may ha") != "is_human"
+    # guard: a machine asked about is
+    assert INTENTS.smalltalk("là máy à") == "is_human"
+
+
+def test_a_power_cut_or_a_bus_route_is_an_errand_elsewhere() -> None:
+    assert INTENTS.an_errand("cúp điện từ sáng, số tổng đài điện lực là bao nhiêu")
+    assert INTENTS.an_errand("tuyến xe buýt nào đi từ bến xe về chợ")
+    # guard: a line to talk to someone is within what the bot covers
+    assert not INTENTS.an_errand("có số tổng đài nào để nói chuyện khi buồn không")
+
+
+def test_the_list_of_what_the_bot_does_asked_beside_a_request_to_list_it_is_the_menu() -> None:
+    assert INTENTS.intent("co nhung tinh nang gi, liet ke giup minh voi") == "menu"
+
+
+async def test_an_hiv_test_sought_where_the_list_has_no_such_place_gets_where_tests_are_done(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "em muốn đi xét nghiệm hiv ở Bạc Liêu thì tới đâu")
+    assert "15 tuổi" in texts[-1] and not any("📍" in text for text in texts), texts
+    # guard: a clinic that lists HIV among its services is found for the test
+    _handler, texts = await say(bot, "xét nghiệm hiv ở Lào Cai chỗ nào")
+    assert any("📍" in text and "3 trong 1" in text for text in texts), texts
+
+
+async def test_a_question_said_to_be_the_next_one_is_the_one_answered(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "kết quả xét nghiệm viêm gan B của em bình thường, mừng ghê. câu hỏi khác nè: "
+                                    "xin bơm kim tiêm sạch miễn phí ở đâu")
+    assert handler == "faq" and "141/2024" in texts[0], (handler, texts)
