@@ -2494,11 +2494,16 @@ class CrisisReader:
 
     def _now_apart(self, text: str) -> bool:
         """Every sentence that says "now" names nobody and no danger ("I get take-home doses now. … what do I do if my
-        toddler ever gets into the bottle?"): its now is the writer's everyday, not the danger's."""
+        toddler ever gets into the bottle?"): its now is the writer's everyday, not the danger's. Or it says someone
+        is well, and nothing else ("… in case he ever feels like ending things again? he's doing ok right now"): its
+        now is the safety's."""
         timed = [found for _folded, found, _asked in self._sentences(text) if found & {"now", "strong_now"}]
         return bool(timed) and all(
             not found & (EVENTS | {"person", "child", "young_child", "child_generic", "third_person", "cry", "again",
                                    "swallowed", "hypothetical", "left_alone", "carer_out", *SIGNS})
+            or ("safe_now" in found
+                and not found & (EVENTS | {"cry", "again", "swallowed", "not_safe", "hypothetical", "left_alone",
+                                           "carer_out", "despair", "speaker_wish", *SIGNS}))
             for found in timed)
 
     @staticmethod
