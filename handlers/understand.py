@@ -222,7 +222,12 @@ def _when_said(turn: Turn, text: str) -> dict[str, str]:
 # A place of some kind asked for, folded: "có điểm … nào", "có cơ sở … không", "ở đâu", "is there a clinic".
 _SEEKING_A_PLACE = re.compile(
     r"(?<![a-z])(?:co (?:diem|co so|cho|noi|phong kham|tram|trung tam)(?: [a-z]+){0,5} (?:nao|khong|ko|k)|o dau|"
-    r"cho nao|noi nao|where|is there|are there|any (?:clinics?|points?|cent(?:er|re)s?|sites?))(?![a-z])")
+    r"cho nao|noi nao|where|is there|are there|any (?:clinics?|points?|cent(?:er|re)s?|sites?)|"
+    # A kind of place near a landmark named ("cơ sở methadone gần bệnh viện Bạch Mai", "a clinic near the market"); not
+    # "gần nhà", which moving a dose nearer home says.
+    r"(?:co so|diem|phong kham|tram|trung tam|clinic|clinics|point|centre|center)(?: [a-z]+){0,3} "
+    r"(?:gan|near|close to)(?: the)? (?:benh vien|cho|ben xe|ga|truong|sieu thi|cong vien|nga tu|hospital|market|"
+    r"station|bus station|school|park))(?![a-z])")
 
 
 async def on_place(turn: Turn) -> Step | None:

@@ -131,6 +131,7 @@ SHADOWED = {
     "released": frozenset({"now", "strong_now"}),  # "vừa ra trại": just released, not a danger just now
     "in_custody": frozenset({"child_harm", "harm_verb", "violence"}),  # "got locked up": held by the police
     "heartbeat": frozenset({"harm_verb", "violence"}),  # "tim đập thình thịch": the heart beating, no blow struck
+    "medicine_against": frozenset({"person"}),  # "thuốc chống loạn thần": "chong" here is "against", not a husband
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
     "clean_time": frozenset({"used", "now", "strong_now"}),  # "haven't used in 3 years": the use given up
     "habit_then": frozenset({"used"}),  # "I used to work nights": a habit of then, no drug used
@@ -517,6 +518,10 @@ _IS_IT_TRUE = re.compile(r"(?<![a-z])(?:co (?:that|dung)(?: vay| the| nhu vay)? 
                          r"(?:that|dung) (?:khong|ko|hok|hong)|is (?:it|that|this) (?:really )?true|"
                          r"is (?:it|that) (?:a )?(?:fact|myth)|true or (?:not|false))(?![a-z])")
 # In case of it ("phòng khi anh ấy phê rồi đánh em, em nên chuẩn bị gì"): a time supposed and prepared for.
+# Whether something leads to a danger, asked to the clause's end ("uống chung có bị ngủ li bì rồi ngừng thở ko"): the
+# "rồi" inside is "and then" of what is asked about, not "already".
+_WHETHER_IT_LEADS_TO = re.compile(r"(?<![a-z0-9])co (?:bi|the bi|gay|lam|de bi|khien)(?: [a-z0-9]+){1,10} "
+                                  r"(?:khong|ko|k|hong|khg|kg)(?= [,.?!]|$)")
 _IN_CASE = re.compile(r"(?<![a-z0-9])(?:phong khi|de phong khi|phong truong hop|de phong truong hop|in case)"
                       r"(?![a-z0-9])")
 # A ball kicked, hit or thrown in play ("the kid keeps kicking his football into my yard"): no blow to anyone.
@@ -1691,6 +1696,14 @@ class CrisisReader:
         stranger_died = "stranger_death" in c and calm \
             and not c & {"person", "child", "young_child", "speaker_wish", "despair", "method", "plan", "stockpile",
                          "swallowed", *SIGNS, *FAREWELL_EVIDENCE}
+        # A danger told as past, then something asked of the bot itself ("năm ngoái chồng e đập e gãy tay lúc phê, giờ
+        # nó đi cai bắt buộc rồi. e muốn xóa hết dữ liệu của e trên bot này"), with no cry, nothing now of the danger
+        # and nothing swallowed: the request, after the line; the model, short of sure, hears the blow of then.
+        past_then_bot = reading is not None and reading.tier is Tier.ABOUT and bool(c & {"past", "long_ago"}) \
+            and "bot_feature" in c and model.crisis < MODEL_SURE \
+            and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "ingest_accident", "excess",
+                         "excess_amount", "suicide", "death", "despair", "plan", "method", "stockpile", *SIGNS,
+                         *FAREWELL_EVIDENCE}
         # A scare told with relief ("té xuống mương uống nước sình một bụng, vớt lên liền rồi, … hú hồn"), with no drug,
         # sign, blow or word of dying and nothing by mistake: the model hears something swallowed; the words say the
         # scare is over.
@@ -1712,7 +1725,8 @@ class CrisisReader:
                          or signs_of_it_asked or figure_asked or well_and_asking or nothing_asked or sport
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
                          or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said
-                         or stranger_died or medical_over or disability_told or teen_asked or relieved):
+                         or stranger_died or medical_over or disability_told or teen_asked or relieved
+                         or past_then_bot):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -2024,7 +2038,8 @@ class CrisisReader:
         # "Rồi" between "nếu" and "thì" ("nếu bố em say rượu rồi đánh người thì gọi số nào"), or after an "if" that
         # follows the question, is "and then" of what is supposed, not "already"; "đang", "vừa" there are the
         # supposed scene's ("nếu thấy bạn đang phê mà tự nhiên co giật thì làm gì"), not the writer's now.
-        supposed = [(folded.count(" ", 0, m.start()), folded.count(" ", 0, m.end())) for m in _IF_THEN.finditer(folded)]
+        supposed = [(folded.count(" ", 0, m.start()), folded.count(" ", 0, m.end()))
+                     for pattern in (_IF_THEN, _WHETHER_IT_LEADS_TO) for m in pattern.finditer(folded)]
         if supposed:
             kept = [(name, start, end) for name, start, end in kept
                     if not (name in ("now", "strong_now") and end == start + 1

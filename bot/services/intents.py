@@ -104,6 +104,12 @@ _PHONE_LINE = re.compile(r"(?<![a-z])(?:(?:a |any |some )?(?:line|number|hotline
 # site list holds treatment places and counseling points, not testing sites.
 _TEST_SOUGHT = re.compile(r"(?<![a-z])(?:xet nghiem|get tested|getting tested|be tested|test for|tested for|testing for"
                           r"|hiv test|hiv testing|hep c test|hepatitis test)(?![a-z])")
+# Work sought ("mẹ cứ giục đi làm … có chỗ nào nhận người sau cai không"): a place that takes people on for work, which
+# the FAQ on jobs and training answers, not a treatment place, unless one is named.
+_WORK_SOUGHT = re.compile(r"(?<![a-z])(?:viec lam|tim viec|kiem viec|xin viec|nhan nguoi|nhan vao lam|tuyen nguoi|"
+                          r"tuyen dung|hoc nghe|a job|jobs|hire|hiring|employer)(?![a-z])")
+_PLACE_OF_TREATMENT = re.compile(r"(?<![a-z])(?:methadone|metadon|cai nghien|tu van|diem|co so|tram y te|phong kham|"
+                                 r"benh vien|rehab|clinic|counsel\w*|hiv|prep|xet nghiem)(?![a-z])")
 # Treatment begun or thought of ("if I start treatment, is my info kept private"), with nothing of this chat named:
 # whether the treatment place keeps it secret, which the FAQ answers, not what the bot keeps.
 _TREATMENT_NAMED = re.compile(r"(?<![a-z])(?:treatment|methadone|rehab|the clinic|dieu tri|cai nghien|co so)(?![a-z])")
@@ -436,6 +442,8 @@ class IntentReader:
                 and not (self._find_words is not None and self._find_words.search(folded)):
             return None
         if found == "sites" and _TEST_SOUGHT.search(folded):
+            return None
+        if found == "sites" and _WORK_SOUGHT.search(folded) and not _PLACE_OF_TREATMENT.search(folded):
             return None
         if found == "erase" and _THEIR_WISH.search(folded):
             return None

@@ -4990,3 +4990,42 @@ def test_giving_up_said_by_the_writer_is_asked_about_plainly() -> None:
     reading = READER.read("thôi em buông xuôi")
     assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK), \
         reading
+
+
+def test_someone_beaten_by_a_group_now_is_violence() -> None:
+    reading = RULES.read("thằng em tôi đang bị mấy thằng đánh ngoài quán nhậu, tôi đứng ngoài nhìn thấy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    # guard: beaten by strangers long ago, well now, is told as past
+    reading = RULES.read("năm kia tôi bị người lạ đánh ở bến xe, giờ khỏe rồi")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_whether_a_drug_can_make_people_violent_asked_with_a_fear_of_tomorrow_is_a_question() -> None:
+    reading = READER.read("ngáo đá có thể làm người ta đánh người nhà không ạ, mai ông anh em được thả về em sợ lắm")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), reading
+    # guard: a blow being struck now stays the alarm
+    reading = RULES.read("chồng em phê đá đang đánh em")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_medicine_against_something_is_no_husband_and_a_mix_asked_about_is_a_question() -> None:
+    reading = READER.read("uong thuoc chong tram cam chung voi methadone co bi ngu li bi roi ngung tho khong")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+    # guard: someone not breathing after the mix stays the alarm
+    reading = RULES.read("chồng em uống thuốc chống trầm cảm với methadone, giờ ngừng thở rồi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_voices_long_ago_that_treatment_ended_are_told_as_past() -> None:
+    reading = RULES.read("used to hear voices telling me to kill myself years ago. meds fixed that. now i want to quit "
+                         "heroin, where do i start")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: voices urging now stay the alarm
+    reading = RULES.read("the voices keep telling me to kill myself tonight")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_collapse_long_ago_that_ended_waking_in_hospital_is_over() -> None:
+    reading = READER.read("hồi trước em vừa chơi G vừa hút đá, có lần bất tỉnh ở tiệc rồi tỉnh dậy trong viện. giờ bỏ "
+                          "rồi, đang uống methadone, có chạy grab được không")
+    assert reading is None or reading.tier is not Tier.NOW, reading

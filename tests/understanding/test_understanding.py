@@ -2218,3 +2218,27 @@ async def test_a_question_said_to_be_the_next_one_is_the_one_answered(bot: Bot) 
     handler, texts = await say(bot, "kết quả xét nghiệm viêm gan B của em bình thường, mừng ghê. câu hỏi khác nè: "
                                     "xin bơm kim tiêm sạch miễn phí ở đâu")
     assert handler == "faq" and "141/2024" in texts[0], (handler, texts)
+
+
+async def test_a_blow_long_past_beside_an_erasure_asked_opens_the_erasure(bot: Bot) -> None:
+    # guard: the test's own words were read so at the round's start too; the read half's needed the model set aside
+    await onboard(bot)
+    _handler, texts = await say(bot, "hai năm trước chồng cũ đánh em gãy tay lúc say, giờ nó đi tù rồi. em muốn xóa "
+                                     "hết thông tin của em trên bot này")
+    assert "113" in texts[0] and len(texts) >= 2 and "xóa" in texts[1], texts
+
+
+def test_a_place_that_takes_people_on_for_work_is_no_treatment_place() -> None:
+    assert INTENTS.intent("vợ cứ giục đi làm, ở nhà mãi chết đói. có chỗ nào nhận người sau cai không ad") != "sites"
+    # guard: a treatment place near work is still the finder
+    assert INTENTS.intent("có chỗ nào uống methadone gần chỗ em đi làm không, ở quận 7") == "sites"
+
+
+def test_the_bot_switched_to_english_with_words_between_is_the_language_asked() -> None:
+    assert INTENTS.language_request("toi muon chuyen bot sang tieng Anh de con toi doc") == "en"
+
+
+async def test_a_kind_of_place_near_a_landmark_is_sought(bot: Bot) -> None:
+    await onboard(bot)
+    handler, _texts = await say(bot, "phòng khám methadone gần bệnh viện Chợ Rẫy")
+    assert handler.startswith("sites"), handler
