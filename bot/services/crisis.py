@@ -517,11 +517,11 @@ _IF_THEN = re.compile(r"(?<![a-z0-9])(?:neu|gia su|lo|nho|ngo)(?: (?:[a-z0-9]+|,
 _IS_IT_TRUE = re.compile(r"(?<![a-z])(?:co (?:that|dung)(?: vay| the| nhu vay)? (?:khong|ko|k|hok|hong|khg)|"
                          r"(?:that|dung) (?:khong|ko|hok|hong)|is (?:it|that|this) (?:really )?true|"
                          r"is (?:it|that) (?:a )?(?:fact|myth)|true or (?:not|false))(?![a-z])")
-# In case of it ("phòng khi anh ấy phê rồi đánh em, em nên chuẩn bị gì"): a time supposed and prepared for.
 # Whether something leads to a danger, asked to the clause's end ("uống chung có bị ngủ li bì rồi ngừng thở ko"): the
 # "rồi" inside is "and then" of what is asked about, not "already".
 _WHETHER_IT_LEADS_TO = re.compile(r"(?<![a-z0-9])co (?:bi|the bi|gay|lam|de bi|khien)(?: [a-z0-9]+){1,10} "
                                   r"(?:khong|ko|k|hong|khg|kg)(?= [,.?!]|$)")
+# In case of it ("phòng khi anh ấy phê rồi đánh em, em nên chuẩn bị gì"): a time supposed and prepared for.
 _IN_CASE = re.compile(r"(?<![a-z0-9])(?:phong khi|de phong khi|phong truong hop|de phong truong hop|in case)"
                       r"(?![a-z0-9])")
 # A ball kicked, hit or thrown in play ("the kid keeps kicking his football into my yard"): no blow to anyone.
