@@ -131,6 +131,7 @@ SHADOWED = {
     "released": frozenset({"now", "strong_now"}),  # "vừa ra trại": just released, not a danger just now
     "in_custody": frozenset({"child_harm", "harm_verb", "violence"}),  # "got locked up": held by the police
     "heartbeat": frozenset({"harm_verb", "violence"}),  # "tim đập thình thịch": the heart beating, no blow struck
+    "sincere": frozenset({"person"}),  # "nói thật chứ em …": said honestly; "chu em" there is no uncle
     "medicine_against": frozenset({"person"}),  # "thuốc chống loạn thần": "chong" here is "against", not a husband
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
     "clean_time": frozenset({"used", "now", "strong_now"}),  # "haven't used in 3 years": the use given up

@@ -5029,3 +5029,13 @@ def test_a_collapse_long_ago_that_ended_waking_in_hospital_is_over() -> None:
     reading = READER.read("hồi trước em vừa chơi G vừa hút đá, có lần bất tỉnh ở tiệc rồi tỉnh dậy trong viện. giờ bỏ "
                           "rồi, đang uống methadone, có chạy grab được không")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_wish_said_to_be_meant_without_marks_is_the_writers_own() -> None:
+    # "chứ" typed as "chu" folds like "chú" (uncle): the wish after it is still the writer's.
+    reading = RULES.read("hihi noi that chu em met moi lam roi, chi muon chet")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    assert not reading.someone_else, reading
+    # guard: someone else's wish told by the writer stays theirs
+    reading = RULES.read("mẹ em nói thật là muốn chết")
+    assert reading is not None and reading.someone_else, reading
