@@ -82,7 +82,9 @@ _AT_HOME = re.compile(r"(?<![a-z])(?:tu xu ly|tu lo|xu ly o nha|lo o nha|o nha d
 # Words that ask anywhere in a message, without a "?" ("…, gia đình nên làm gì để giúp nó", "how do I help him now"):
 # a question beside a danger taken back is still answered. `asks` looks only at how a sentence opens and ends.
 _ASKS = re.compile(r"(?<![a-z])(?:lam gi|lam sao|the nao|ra sao|bao gio|may gio|o dau|cho nao|bao nhieu|co duoc|"
-                   r"duoc khong|nen lam|co nen|how|what|when|where|why|which|should i|can i|could i|do i|is it)"
+                   r"duoc khong|nen lam|co nen|how|what|when|where|why|which|should i|can i|could i|do i|is it|"
+                   # Where something goes or is got, asked without "ở" ("kim tiêm vứt ở bãi thì gom bỏ đâu cho đúng")
+                   r"bo dau|vut dau|de dau|mua dau|gom dau|kham dau)"
                    r"(?![a-z])")
 _WHICH_NUMBER = re.compile(r"(?<![a-z])(?:goi so nao|so nao|goi so gi|so gi de goi|goi cho ai|goi ai"
                            r"|what number|which number|what s the number|who do i call|who should i call|who to call"

@@ -167,6 +167,9 @@ SHADOWED = {
     "dream": frozenset({"wish", "speaker_wish"}),  # the "mộng" of "ác mộng" is no "mong" (to wish)
     # "hết chai" of "uống hết chai nước ngọt": a bottle of something everyday, neither an amount of a drug nor one
     "everyday_drink": frozenset({"substance", "excess_amount", "excess"}),
+    # "ai cũng sống tốt hơn nếu không có anh ấy": the "sống tốt" and the "nếu" of "better off without" are no safety or
+    # supposing
+    "suicide_hint": frozenset({"safe_now", "hypothetical", "question"}),
 }
 # Where one sentence ends and the next begins, for the readings that turn on which sentence says what.
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")

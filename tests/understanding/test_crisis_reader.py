@@ -5039,3 +5039,36 @@ def test_a_wish_said_to_be_meant_without_marks_is_the_writers_own() -> None:
     # guard: someone else's wish told by the writer stays theirs
     reading = RULES.read("mẹ em nói thật là muốn chết")
     assert reading is not None and reading.someone_else, reading
+
+
+def test_someone_found_still_who_turned_out_to_be_asleep_is_over() -> None:
+    # "Thì ra" (so it was) says what "hóa ra" says.
+    reading = READER.read("sáng nay thấy ông chú nằm bất động ngoài hiên, hốt hoảng lay thì ra nó ngủ say vì rượu, "
+                          "dậy vào nhà rồi")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: someone still who will not wake stays the alarm
+    reading = RULES.read("ông chú nằm bất động ngoài hiên, lay mãi không dậy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_no_need_to_live_any_more_is_a_wish_to_die() -> None:
+    reading = READER.read("chắc em nghỉ thôi, khỏi sống")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: sparing oneself living with someone is no wish
+    reading = READER.read("ra ở riêng cho khỏi sống chung với mẹ chồng, có cần báo công an xã không")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_fear_of_being_a_burden_through_the_cost_of_treatment_is_no_alarm() -> None:
+    reading = READER.read("em sợ mình là gánh nặng cho bố mẹ khi vào trại cai, tốn kém lắm")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: the same fear beside a wish to die stays the alarm
+    reading = READER.read("em sợ mình là gánh nặng cho bố mẹ, em không muốn sống nữa")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_family_said_to_be_better_off_without_someone_there_now_is_their_wish_to_die() -> None:
+    # "sống tốt hơn nếu không có …" is "better off without …": its "sống tốt" and "nếu" are no safety or supposing.
+    reading = READER.read("mẹ tôi nói cả nhà sống tốt hơn nếu không có bà, giờ bà đang ngồi mài dao")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    assert reading.someone_else, reading

@@ -243,6 +243,8 @@ def ranked_index() -> FaqIndex:
                  id="the old dose after rehab"),
     pytest.param("uống methadone mà lén chơi lại bị bắt quả tang thì có phải ngồi tù không",
                  "using-during-treatment-criminal", id="prison for using once during treatment"),
+    pytest.param("nghe nói người dính quá liều heroin thì con ngươi bé tí lại đúng ko", "overdose-signs",
+                 id="the pupils of the eye named in everyday words"),
 ])
 def test_a_message_is_asked_about_its_entry(text: str, entry_id: str) -> None:
     entry, candidates = ranked_index().answer(text)

@@ -2242,3 +2242,12 @@ async def test_a_kind_of_place_near_a_landmark_is_sought(bot: Bot) -> None:
     await onboard(bot)
     handler, _texts = await say(bot, "phòng khám methadone gần bệnh viện Chợ Rẫy")
     assert handler.startswith("sites"), handler
+
+
+async def test_a_scare_that_turned_out_to_be_nothing_then_a_question_asked_without_o_dau_answers_the_question(
+        bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "tối qua thấy ông hàng xóm nằm bất động dưới gốc cây, lay thì ra nó ngủ say vì "
+                                    "rượu, dậy vô nhà rồi. mà mấy cây kim tiêm vứt dưới gốc cây đó thì gom bỏ đâu")
+    entry = bot.services.faq.by_id["used-needles-disposal"]
+    assert handler == "crisis:about" and texts[0].startswith(entry.answer.vi[:60]), (handler, texts)
