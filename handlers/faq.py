@@ -113,6 +113,9 @@ _WHAT_TO_DO = re.compile(r"(?<![a-z])(?:lam gi|phai lam|nen lam|xu tri|xu ly|so 
 _TO_TELL = re.compile(r"(?<![a-z])(?:(?:lam sao|lam the nao|cach)(?: de)? (?:biet|nhan biet|nhan ra)|"
                       r"how (?:do|can|would|will) (?:i|you|we) (?:tell|know|recogni[sz]e|spot)|"
                       r"how to (?:tell|recogni[sz]e|spot))(?![a-z])")
+_SIGNS_NAMED_ASKED = re.compile(r"(?<![a-z])(?:dau hieu|bieu hien|what are the signs|what are the symptoms)"
+                                r"(?: [a-z0-9]+){0,8} (?:la gi|la sao|nhu the nao|ra sao|the nao)(?![a-z])|"
+                                r"(?<![a-z])what are the (?:signs|symptoms)(?![a-z])")
 _SO_AS_TO_ACT = re.compile(r"(?<![a-z])(?:(?:de|ma)(?: [a-z]+){0,3} (?:xu ly|xu tri|lam gi|so cuu)|"
                            r"so (?:that )?(?:i|we) (?:know|can) (?:what to do|help|act))(?![a-z])")
 # A medicine that undoes an overdose, asked for ("có thuốc nào giải sốc ma túy không", "what should families keep at
@@ -166,6 +169,11 @@ def what_to_do_instead(turn: Turn, entry: FaqEntry | None) -> FaqEntry | None:
             and _KEEPING.search(said):
         return turn.services.faq.by_id.get(SWALLOWED, entry)
     if entry is None or not _WHAT_TO_DO.search(said) or (_TO_TELL.search(said) and _SO_AS_TO_ACT.search(said)):
+        return entry
+    # The signs asked for by name, and what to do only after, as the reason for asking ("dấu hiệu người bị sốc thuốc là
+    # gì, em muốn biết trước để lỡ khách có bị thì còn xử lý"): the signs.
+    signs_asked = _SIGNS_NAMED_ASKED.search(said)
+    if signs_asked is not None and not _WHAT_TO_DO.search(said[:signs_asked.end()]) and entry.id == SIGNS_ENTRY:
         return entry
     if entry.id in FIRST_AID_INSTEAD:
         return turn.services.faq.by_id.get(FIRST_AID_INSTEAD[entry.id], entry)

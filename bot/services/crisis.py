@@ -501,6 +501,9 @@ _WIELDING = re.compile(
     rf"|cam(?: (?:cai|cay|thanh|mot|con|manh|ong))? (?:{_WEAPONS_VI})(?: [a-z]+){{0,2}} "
     rf"(?:duoi|doa|xong|lao vao|dap|chem|phang|nem|danh|dam|chia vao|di tim))(?![a-z0-9])")
 # "When …, then should …": a time supposed and what to do then asked, which supposes as "if" does.
+# What to do now, asked in words ("giờ phải làm sao", "what do I do"), with no "?".
+_WHAT_NOW = re.compile(r"(?<![a-z])(?:(?:phai|nen) lam (?:sao|gi)|lam (?:sao|gi) bay gio|what (?:should|do) i do)"
+                       r"(?![a-z])")
 _WHEN_THEN_ASKS = re.compile(r"(?<![a-z0-9])(?:khi|luc|moi khi|mot khi)(?: [a-z0-9]+){1,12}? thi (?:nen|co nen|"
                              r"phai lam|lam gi|lam sao|xu ly|xu li|goi ai|goi so|bao ai)(?![a-z0-9])")
 # What is supposed, from "nếu" (if) to its "thì" (then), across a comma or a phrase set aside as a false friend (read as
@@ -1759,6 +1762,12 @@ class CrisisReader:
             if kind is CrisisKind.VIOLENCE and reading is None and {"swallowed", "substance"} <= c \
                     and not c & {"violence", "harm_verb", "threat", "weapon_only", "out_of_control", "child_harm"}:
                 kind = CrisisKind.POISONING
+            # Pills or a drink swallowed just now, with no sign of an overdose seen and no collapse ("vừa nuốt 1 lúc 3
+            # viên kẹo …, giờ người nóng ran, vã mồ hôi, tim đập thình thịch"): too much taken, which the poisoning's
+            # reply (call 115 even if they seem well) fits; the overdose's is for someone who will not wake or breathe.
+            if kind is CrisisKind.OVERDOSE and reading is None and {"swallowed", "strong_now"} <= c \
+                    and not c & {"overdose_event", "shock_word", "collapse", "not_waking", *SIGNS}:
+                kind = CrisisKind.POISONING
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
             # A household product named with nothing swallowed or taken ("xăng lại tăng giá nữa rồi, chết mất thôi"):
@@ -1814,7 +1823,9 @@ class CrisisReader:
             # An overdose the model alone hears in a question asked in so many words, with no sign seen, no collapse,
             # nothing swallowed or taken to excess and no cry ("Làm sao để bỏ đá hả mn? … giờ ngày nào cũng phê"): a
             # habit asked about in the words of overdoses. Asked plainly, with the numbers.
-            overdose_unseen = reading is None and kind is CrisisKind.OVERDOSE and bool(found[1]) \
+            # Or asked what to do in words with no "?" ("bị anh em rủ dùng lại, giờ phải làm sao").
+            overdose_unseen = reading is None and kind is CrisisKind.OVERDOSE \
+                and bool(found[1] or _WHAT_NOW.search(said)) \
                 and model.crisis < MODEL_SURE \
                 and not c & {"overdose_event", "shock_word", "collapse", "swallowed", "ingest", "ingest_accident",
                              "excess", "excess_amount", "cry", "strong_now", "again", "not_safe", *SIGNS}
@@ -1996,7 +2007,9 @@ class CrisisReader:
         taken_out = {token.folded for token, kept in zip(repaired, tokens, strict=True) if kept is not token}
         # A figure of speech with dying in it, set aside by the hyperbole's pattern or as a false friend ("that exam
         # was suicide", "going out in this storm would be suicide").
-        figure = any((_DYING | _FAINTING) & set(m.group(0).split()) for m in figures) or bool(taken_out & _FIGURE_DYING)
+        # Or a death thought near in a fright, taken out as a false friend ("tưởng chết tới nơi"): not a death.
+        figure = any((_DYING | _FAINTING) & set(m.group(0).split()) for m in figures) \
+            or bool(taken_out & _FIGURE_DYING) or ("tuong" in taken_out and bool(taken_out & _DYING))
         # Missing someone or craving something "to death" ("nhớ anh ấy muốn chết"): the longing is the figure's whole
         # meaning, which the model, taught the dying in it, may be sure is a wish.
         longing = any(m.group(0).split()[0] in ("nho", "them") and _DYING & set(m.group(0).split()) for m in figures)

@@ -5072,3 +5072,79 @@ def test_a_family_said_to_be_better_off_without_someone_there_now_is_their_wish_
     reading = READER.read("mẹ tôi nói cả nhà sống tốt hơn nếu không có bà, giờ bà đang ngồi mài dao")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
     assert reading.someone_else, reading
+
+
+def test_what_a_medicine_can_save_is_told_not_a_cry() -> None:
+    reading = READER.read("anh trưởng nhóm bảo naloxone cứu được người bị sốc heroin, vậy nó là thuốc gì ạ")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_an_overdose_only_the_model_hears_in_what_to_do_asked_without_a_question_mark_is_asked_about_plainly() -> None:
+    # Asked in words ("giờ phải làm sao"), with no sign, nothing swallowed and no collapse.
+    reading = READER.read("cai xong về được nửa năm, đi làm xa bị anh em rủ dùng lại, giờ phải làm sao đây")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: someone who will not wake stays the alarm, asked the same way
+    reading = READER.read("bạn em chơi xong giờ nằm im không dậy, phải làm sao")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_waves_and_a_death_thought_near_in_a_storm_that_is_over_are_no_wish() -> None:
+    reading = READER.read("ra khơi gặp sóng to tưởng chết chắc, may vô bờ rồi, cho hỏi muốn đổi chỗ uống methadone gần "
+                          "nhà thì làm gì")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a wish said beside the fright stays the alarm
+    reading = READER.read("tưởng chết tới nơi rồi, giờ em chỉ muốn chết thôi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_child_saved_in_the_news_is_told_not_happening() -> None:
+    reading = READER.read("tin tức bảo có bé 3 tuổi uống nhầm methadone của ông ngoại, may mà cứu được. đọc xong em "
+                          "cất hết thuốc lên cao rồi")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_petrol_carried_or_poured_with_a_threat_of_fire_is_violence() -> None:
+    reading = READER.read("bồ cũ đang đứng ngoài cổng cầm can xăng, nhắn nếu không ra thì nó châm lửa đốt")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+    # guard: lighting a cigarette is no threat
+    reading = READER.read("bố em hay châm lửa hút thuốc trong phòng, có hại cho bé không")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_the_only_way_out_seen_over_a_ships_rail_is_a_wish_to_die() -> None:
+    reading = READER.read("no sleep for days out here. the only way out i can see is over the railing, nobody's up "
+                          "here")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: holding the rail on a rocking boat is no means
+    reading = READER.read("hold on to the rail, the boat is rocking")
+    assert reading is None, reading
+
+
+def test_a_baby_alone_in_the_room_while_the_parent_is_held_is_a_childs_danger() -> None:
+    reading = READER.read("we got raided and they took me and my roommate. her 8 month old is still alone in our room, "
+                          "nobody there. they let me have my phone for a minute")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_party_drink_found_out_only_after_drinking_it_is_a_poisoning() -> None:
+    reading = READER.read("just realised the cup i drank from was someone's happy water, 20 min ago, now everything is "
+                          "spinning")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_pills_swallowed_just_now_with_no_sign_of_an_overdose_are_a_poisoning() -> None:
+    reading = READER.read("nó vừa nuốt 4 viên thuốc lắc một lúc, giờ người nóng hầm hập, run bần bật")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    # guard: one who will not wake after the pills stays an overdose
+    reading = READER.read("nó vừa nuốt 4 viên thuốc lắc, giờ gọi không tỉnh, thở rất yếu")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_an_assault_feared_from_a_client_is_asked_about() -> None:
+    reading = READER.read("if a customer ever assaults me at the hotel, who do i go to?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.ABOUT), reading
+
+
+def test_meth_named_with_its_marks_at_a_questions_start_is_a_drug() -> None:
+    reading = READER.read("Đá có gây nhồi máu cơ tim không ạ? nghe kể có anh ở xóm mất vì vậy")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading

@@ -2251,3 +2251,18 @@ async def test_a_scare_that_turned_out_to_be_nothing_then_a_question_asked_witho
                                     "rượu, dậy vô nhà rồi. mà mấy cây kim tiêm vứt dưới gốc cây đó thì gom bỏ đâu")
     entry = bot.services.faq.by_id["used-needles-disposal"]
     assert handler == "crisis:about" and texts[0].startswith(entry.answer.vi[:60]), (handler, texts)
+
+
+async def test_the_signs_asked_for_by_name_with_what_to_do_as_the_reason_get_the_signs(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "dấu hiệu của quá liều heroin là gì, để em biết mà còn xử lý cho bạn")
+    entry = bot.services.faq.by_id["overdose-signs"]
+    assert handler == "crisis:about" and texts[0].startswith(entry.answer.vi[:60]), (handler, texts)
+
+
+async def test_a_question_from_a_film_script_about_the_number_to_call_is_answered(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "for a play i'm writing, a woman is beaten by her pimp and calls for help. which "
+                                    "number does she call in vietnam?")
+    entry = bot.services.faq.by_id["emergency-numbers"]
+    assert texts[0].startswith(entry.answer.en[:40]), (handler, texts)
