@@ -1762,10 +1762,13 @@ class CrisisReader:
             if kind is CrisisKind.VIOLENCE and reading is None and {"swallowed", "substance"} <= c \
                     and not c & {"violence", "harm_verb", "threat", "weapon_only", "out_of_control", "child_harm"}:
                 kind = CrisisKind.POISONING
-            # Pills or a drink swallowed just now, with no sign of an overdose seen and no collapse ("vừa nuốt 1 lúc 3
-            # viên kẹo …, giờ người nóng ran, vã mồ hôi, tim đập thình thịch"): too much taken, which the poisoning's
-            # reply (call 115 even if they seem well) fits; the overdose's is for someone who will not wake or breathe.
+            # Too much swallowed just now, said in an amount ("vừa nuốt 1 lúc 3 viên kẹo …, giờ người nóng ran"), with
+            # no sign of an overdose seen and no collapse: the poisoning's reply (call 115 even if they seem well) fits;
+            # the overdose's is for someone who will not wake or breathe. One pill taken and signs after it ("took a
+            # pill at the festival and now she's burning up") stay the overdose.
+            many = _MANY_PILLS.search(" ".join(words(text)))
             if kind is CrisisKind.OVERDOSE and reading is None and {"swallowed", "strong_now"} <= c \
+                    and (bool(c & {"excess", "excess_amount"}) or (many is not None and int(many.group(1)) >= 2)) \
                     and not c & {"overdose_event", "shock_word", "collapse", "not_waking", *SIGNS}:
                 kind = CrisisKind.POISONING
             signals = (*(reading.signals if reading is not None else ()), "model")

@@ -5148,3 +5148,13 @@ def test_an_assault_feared_from_a_client_is_asked_about() -> None:
 def test_meth_named_with_its_marks_at_a_questions_start_is_a_drug() -> None:
     reading = READER.read("Đá có gây nhồi máu cơ tim không ạ? nghe kể có anh ở xóm mất vì vậy")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_no_reason_left_to_stay_and_an_amount_of_pills_looked_up_are_wishes_to_die() -> None:
+    for text in ("honestly no reason for me to stay anymore, they all have their own lives now",
+                 "been reading online how many pills it takes, i have enough in the drawer"):
+        reading = READER.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), (text, reading)
+    # guard: no reason to stay at a job is leaving it
+    reading = READER.read("no reason for me to stay at the factory, where can i learn a trade")
+    assert reading is None or reading.tier is not Tier.NOW, reading
