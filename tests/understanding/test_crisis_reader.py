@@ -5158,3 +5158,38 @@ def test_no_reason_left_to_stay_and_an_amount_of_pills_looked_up_are_wishes_to_d
     # guard: no reason to stay at a job is leaving it
     reading = READER.read("no reason for me to stay at the factory, where can i learn a trade")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_small_child_wandering_to_the_road_while_the_carer_is_drugged_is_read_by_its_words() -> None:
+    # "say thuốc" (drugged) is a carer out of it; wandering out to the main road is a child alone.
+    reading = RULES.read("bo no dang say thuoc ngu o quan, thang be 3 tuoi lang thang ra duong lon xe chay ma khong ai "
+                         "de y")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_the_stuff_going_round_these_days_asked_whether_more_dangerous_is_a_question() -> None:
+    # "hàng bây giờ" is "the stuff these days": no now.
+    reading = READER.read("Mới ra trại, nghe tụi bạn nói hàng bây giờ pha fentanyl mạnh gấp mấy lần, vậy có nguy hiểm "
+                          "hơn không?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+
+
+def test_friends_urging_to_use_on_top_is_an_invitation_not_an_excess() -> None:
+    reading = READER.read("Anh em mới ra tù về đang uống methadone lại, bạn cũ cứ rủ hút thêm. Nếu vừa uống methadone "
+                          "vừa hút thì có dễ sốc không ạ?")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_whether_children_may_stay_with_a_father_just_released_is_asked_about() -> None:
+    reading = READER.read("Is it safe to leave my kids with their dad for a couple of days? He just got out and I "
+                          "don't know if he's still using")
+    assert reading is None or reading.tier is Tier.ABOUT, reading
+    # guard: a release beside a child hurt now stays the alarm
+    reading = READER.read("he just got out and he's hitting the kids right now")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_death_in_prison_in_todays_paper_then_a_question_about_visits_is_no_alarm() -> None:
+    reading = READER.read("Báo hôm nay đưa tin một phạm nhân treo cổ trong trại, đọc mà rợn người. Anh em cũng đang ở "
+                          "trại, mỗi tháng được gửi đồ mấy lần?")
+    assert reading is None or reading.tier is not Tier.NOW, reading

@@ -2266,3 +2266,15 @@ async def test_a_question_from_a_film_script_about_the_number_to_call_is_answere
                                     "number does she call in vietnam?")
     entry = bot.services.faq.by_id["emergency-numbers"]
     assert texts[0].startswith(entry.answer.en[:40]), (handler, texts)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("cháu nhắn tiếng Việt cho bác với, bác không đọc được tiếng Anh", "language_vi"),
+    ("Is there a monthly group for wives like me in Hue?", "groups"),
+])
+def test_a_feature_asked_for_by_an_older_relative_or_a_wife_opens_it(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
+
+
+def test_thanks_for_help_to_the_family_is_small_talk() -> None:
+    assert INTENTS.smalltalk("thanks so much, this really helped my family") == "thanks"
