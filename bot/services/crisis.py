@@ -500,10 +500,10 @@ _WIELDING = re.compile(
     rf"|(?:vung|vac|quo|khua|lam lam)(?: (?:cai|cay|thanh|mot|con|manh|ong))? (?:{_WEAPONS_VI})"
     rf"|cam(?: (?:cai|cay|thanh|mot|con|manh|ong))? (?:{_WEAPONS_VI})(?: [a-z]+){{0,2}} "
     rf"(?:duoi|doa|xong|lao vao|dap|chem|phang|nem|danh|dam|chia vao|di tim))(?![a-z0-9])")
-# "When …, then should …": a time supposed and what to do then asked, which supposes as "if" does.
 # What to do now, asked in words ("giờ phải làm sao", "what do I do"), with no "?".
 _WHAT_NOW = re.compile(r"(?<![a-z])(?:(?:phai|nen) lam (?:sao|gi)|lam (?:sao|gi) bay gio|what (?:should|do) i do)"
                        r"(?![a-z])")
+# "When …, then should …": a time supposed and what to do then asked, which supposes as "if" does.
 _WHEN_THEN_ASKS = re.compile(r"(?<![a-z0-9])(?:khi|luc|moi khi|mot khi)(?: [a-z0-9]+){1,12}? thi (?:nen|co nen|"
                              r"phai lam|lam gi|lam sao|xu ly|xu li|goi ai|goi so|bao ai)(?![a-z0-9])")
 # What is supposed, from "nếu" (if) to its "thì" (then), across a comma or a phrase set aside as a false friend (read as
@@ -1766,7 +1766,7 @@ class CrisisReader:
             # no sign of an overdose seen and no collapse: the poisoning's reply (call 115 even if they seem well) fits;
             # the overdose's is for someone who will not wake or breathe. One pill taken and signs after it ("took a
             # pill at the festival and now she's burning up") stay the overdose.
-            many = _MANY_PILLS.search(" ".join(words(text)))
+            many = _MANY_PILLS.search(said)
             if kind is CrisisKind.OVERDOSE and reading is None and {"swallowed", "strong_now"} <= c \
                     and (bool(c & {"excess", "excess_amount"}) or (many is not None and int(many.group(1)) >= 2)) \
                     and not c & {"overdose_event", "shock_word", "collapse", "not_waking", *SIGNS}:
