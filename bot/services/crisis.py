@@ -1766,10 +1766,10 @@ class CrisisReader:
             # no sign of an overdose seen and no collapse: the poisoning's reply (call 115 even if they seem well) fits;
             # the overdose's is for someone who will not wake or breathe. One pill taken and signs after it ("took a
             # pill at the festival and now she's burning up") stay the overdose.
-            many = _MANY_PILLS.search(said)
             if kind is CrisisKind.OVERDOSE and reading is None and {"swallowed", "strong_now"} <= c \
-                    and (bool(c & {"excess", "excess_amount"}) or (many is not None and int(many.group(1)) >= 2)) \
-                    and not c & {"overdose_event", "shock_word", "collapse", "not_waking", *SIGNS}:
+                    and not c & {"overdose_event", "shock_word", "collapse", "not_waking", *SIGNS} \
+                    and (bool(c & {"excess", "excess_amount"})
+                         or ((many := _MANY_PILLS.search(said)) is not None and int(many.group(1)) >= 2)):
                 kind = CrisisKind.POISONING
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
