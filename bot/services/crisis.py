@@ -136,6 +136,8 @@ SHADOWED = {
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
     "clean_time": frozenset({"used", "now", "strong_now"}),  # "haven't used in 3 years": the use given up
     "habit_then": frozenset({"used"}),  # "I used to work nights": a habit of then, no drug used
+    "now_and_then": frozenset({"now", "strong_now"}),  # "it happens now and then": a habit, no now
+    "sport": frozenset({"harm_verb", "violence"}),  # the "đánh" of "đánh cờ tướng", the "đá" of "đá bóng": a game
     "used_item": frozenset({"now", "strong_now", "used"}),  # "kim tiêm xài rồi": a used needle, no now
     "no_drug": frozenset({"used", "substance"}),  # "không liên quan thuốc thang gì": the drug named is denied
     "animal": frozenset({"child", "young_child", "child_generic", "person"}),
@@ -1718,6 +1720,17 @@ class CrisisReader:
             and not c & ((EVENTS - {"ingest"}) | FAREWELL_EVIDENCE
                          | {"substance", "used", "swallowed", "mistake", "not_safe", "despair", "speaker_wish",
                             "left_alone", "out_of_control", "harm_verb", "threat", *SIGNS})
+        # A game played on a screen, its deaths and losses told ("trận vừa rồi bị gank chết 12 lần, muốn gỡ game luôn"),
+        # with no wish, despair, means or farewell of the writer's and nothing taken: the model hears the dying and the
+        # wanting; the words say whose they are.
+        game_told = reading is None and "video_game" in c \
+            and not c & (FAREWELL_EVIDENCE | {"suicide", "speaker_wish", "despair", "method", "plan", "stockpile",
+                                              "cry", "swallowed", "ingest", "excess", "excess_amount", "substance",
+                                              "used", "violence", "threat", "child_harm", *SIGNS})
+        # Who is there, asked in a word or two ("ai đấy"): the bot is asked who it is; the model, which learned short
+        # cries, hears one.
+        who_asked = reading is None and "asks_who" in c and len(words(text)) <= 4 \
+            and not c & (EVIDENCE | FAREWELL_EVIDENCE | {"cry", "despair", "again"})
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
@@ -1733,7 +1746,7 @@ class CrisisReader:
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
                          or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said
                          or stranger_died or medical_over or disability_told or teen_asked or relieved
-                         or past_then_bot):
+                         or past_then_bot or game_told or who_asked):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \

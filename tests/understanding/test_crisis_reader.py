@@ -5193,3 +5193,54 @@ def test_a_death_in_prison_in_todays_paper_then_a_question_about_visits_is_no_al
     reading = READER.read("Báo hôm nay đưa tin một phạm nhân treo cổ trong trại, đọc mà rợn người. Anh em cũng đang ở "
                           "trại, mỗi tháng được gửi đồ mấy lần?")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_screen_or_a_computer_that_stutters_is_no_seizure() -> None:
+    reading = READER.read("laptop cua em lag co giat ca buoi, man hinh giat giat xem phim khong noi")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a person who stutters in a fit after using stays an overdose
+    reading = READER.read("thằng bạn chơi xong giờ co giật, sùi bọt mép")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_deaths_and_losses_in_a_video_game_are_no_wish_to_die() -> None:
+    reading = READER.read("leo rank cả tối toàn bị gank chết, chắc mai gỡ game luôn quá")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: a wish of the writer's own beside a game stays a wish
+    reading = READER.read("thua hết tiền vì game rồi, em muốn chết cho xong")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+def test_a_series_season_and_its_lead_are_fiction() -> None:
+    reading = READER.read("the latest season of that show has the main guy getting stabbed by his brother, I cried")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_chess_at_home_while_the_writer_minds_the_baby_is_no_blow() -> None:
+    reading = READER.read("chong em cu chu nhat la danh co tuong voi ong ban, em o nha trong be")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_childs_make_believe_doctor_and_cuteness_that_makes_one_faint_are_no_overdose() -> None:
+    reading = READER.read("con gái em chơi trò bác sĩ, bắt bố làm bệnh nhân 'bị sốc thuốc' rồi chích bằng cây bút chì, "
+                          "dễ thương xỉu")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_what_a_small_child_often_picks_up_asked_about_is_a_question() -> None:
+    reading = READER.read("thằng cu nhà em 3 tuổi hay nghịch ống hút với giấy bạc bố nó để quên, có nguy hiểm gì "
+                          "không ạ")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_whom_to_report_a_child_left_at_home_or_taken_along_while_using_is_asked_about() -> None:
+    reading = READER.read("chị hàng xóm hay bỏ con nhỏ ở nhà để đi chơi tới sáng, nếu còn thấy vậy thì báo ở đâu ạ")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
+    reading = READER.read("my cousin takes his little girl to the bar while he uses, should i report it? it happens "
+                          "every now and then")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
+
+
+def test_who_is_there_asked_in_two_words_is_no_cry() -> None:
+    reading = READER.read("ai thế")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading

@@ -2278,3 +2278,29 @@ def test_a_feature_asked_for_by_an_older_relative_or_a_wife_opens_it(text: str, 
 
 def test_thanks_for_help_to_the_family_is_small_talk() -> None:
     assert INTENTS.smalltalk("thanks so much, this really helped my family") == "thanks"
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("trò chuyện với bot có bị lưu lại hết không", "privacy"),
+    ("ok so reminder at 6 every morning", "reminder_set"),
+])
+def test_what_is_kept_of_a_chat_and_a_reminder_with_its_verb_left_out_are_features(text: str, intent: str) -> None:
+    assert INTENTS.intent(text) == intent, text
+
+
+@pytest.mark.parametrize(("text", "entry_id"), [
+    ("what exactly is metha done, my uncle goes for it daily", "methadone-what"),
+    ("bu pre nọc phin ngậm mấy ngày một lần", "buprenorphine"),
+])
+async def test_a_medicine_spelled_as_a_voice_keyboard_hears_it_is_answered(bot: Bot, text: str, entry_id: str) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, text)
+    entry = bot.services.faq.by_id[entry_id]
+    answer = entry.answer.en if text.startswith("what") else entry.answer.vi
+    assert texts[0].startswith(answer[:60]), texts
+
+
+async def test_who_is_there_asked_in_two_words_is_answered_as_who_the_bot_is(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "ai thế")
+    assert handler in ("smalltalk", "faq") and "trợ lý" in texts[0], (handler, texts)
