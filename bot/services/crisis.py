@@ -311,6 +311,9 @@ _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in thi
 # "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
 # between (a drug must be named too: "can he kill me" is no such question); "is my old dose gonna kill me", with
 # the dose or the amount as what would kill ("my brother is high and going to kill us" is a threat).
+# How much of something is too much, asked: the excess is the question's ("on methadone, how much alcohol is too much?").
+_HOW_MUCH_TOO_MUCH = re.compile(r"(?<![a-z])(?:how much (?:[a-z0-9]+ ){1,3}(?:is|s) too much"
+                                r"|how many (?:[a-z0-9]+ ){1,3}(?:is|are|s) too many)(?![a-z])")
 _CAN_IT_KILL = re.compile(r"(?<![a-z])(?:(?:is|are) (?:[a-z0-9]+ ){0,3}"
                           r"(?:dose|doses|[0-9]+ ?mg|amount|methadone|it|that|this) (?:gonna|going to) kill"
                           r"|(?:can|could|does|do|will|would)(?: [a-z0-9]+){1,7} (?:kill|be deadly|be fatal"
@@ -350,7 +353,9 @@ _YES_NO = re.compile(r"(?<![a-z0-9])co (?!giat|rut|quap|cung|lai)(?:[a-z0-9]+ ){
                      r"(?: (?:a|ad|vay|z|v|nhi|ha|nhe|ban|ak|ah|mn|mng|moi nguoi|ca nha))*$")
 # Many pills counted ("took 12 xanax", "nuốt 8 viên"), not a daily prescription ("6 viên mỗi ngày", "5 pills a day").
 _MANY_PILLS = re.compile(r"(?<![0-9])([0-9]{1,3}) ?(?:vien(?: thuoc)?|pills|tablets|caps|capsules|xanax|valium|seduxen|"
-                         r"oxys?|percs|bars|tramadol|paracetamol|panadol)(?![a-z])"
+                         r"oxys?|percs|bars|tramadol|paracetamol|panadol"
+                         # Counted out of a supply ("took 8 of the tramadol", "swallowed 6 of them").
+                         r"|of (?:the|my|his|her|their|those|these|them))(?![a-z])"
                          r"(?! ?(?:mot|moi|1|a|per|each|every|/) ?(?:ngay|day|lan|time|dose))")
 # The writer, named as the one a harm is done to.
 _WRITER_WORDS = frozenset({"me", "toi", "tui", "tao", "minh", "em", "tau", "myself", "con"})
@@ -1228,9 +1233,11 @@ class CrisisReader:
                 and bool(c & set(SIGNS)) \
                 and not c & {"violence", "threat", "harm_verb", "weapon_only", "out_of_control", "child_harm"}
             # ... and an overdose, signs seen: a blow being struck now, in a house where the one striking uses ("chồng
-            # đánh vợ rất kinh, vợ kêu cứu, thằng chồng hay hút đá"), with no sign of an overdose, stays the blow's.
+            # đánh vợ rất kinh, vợ kêu cứu, thằng chồng hay hút đá"), or a fight with a knife drawn ("vật nhau trên
+            # giàn giáo, một ông rút dao ra rồi"), with no sign of an overdose, stays the blow's.
             blow_no_signs = model.crisis_kind == CrisisKind.OVERDOSE and reading.kind is CrisisKind.VIOLENCE \
-                and "struck_now" in reading.signals and bool(c & {"harm_verb", "threat", "weapon_only"}) \
+                and ("struck_now" in reading.signals or "violence" in c) \
+                and bool(c & {"harm_verb", "threat", "weapon_only", "violence"}) \
                 and not c & {"overdose_event", "shock_word", "collapse", "swallowed", "excess", "excess_amount",
                              "sign_possible", *SIGNS}
             # ... and a child's danger, a child named: a grown-up struck with a belt ("beating my girlfriend with a
@@ -2469,6 +2476,22 @@ class CrisisReader:
                 return False  # the danger told before the question ("he took too much, how do I know if he's ok")
         return True
 
+    def _excess_only_asked_how_much(self, text: str) -> bool:
+        """Every sentence that names too much asks how much is too much ("my husband drinks on his leave days. on
+        methadone, how much alcohol is too much?"), with nothing swallowed, seen or cried for in it and no excess told
+        beside the question: the amount is the one asked about, whoever is named."""
+        names = {"excess", "excess_amount"}
+        named = [(folded, found) for folded, found, _asked in self._sentences(text) if found & names]
+        if not named:
+            return False
+        for folded, found in named:
+            asked = _HOW_MUCH_TOO_MUCH.search(folded)
+            if asked is None or found & {"cry", "again", "strong_now", "swallowed", *SIGNS}:
+                return False
+            if self._find_concepts(f"{folded[:asked.start()]} , {folded[asked.end():]}")[0] & names:
+                return False
+        return True
+
     def _child_swallowing_told(self, text: str) -> bool:
         """A clause names a child and tells a swallowing by mistake, supposing, asking and dating nothing ("my toddler
         drank some of my methadone, …")."""
@@ -3005,7 +3028,8 @@ class CrisisReader:
                 or death_heard_of \
                 or (self._swallowing_supposed(text) and not happened) \
                 or (excess and not accident and not child_swallowed
-                    and self._signs_asked_of(text, {"excess", "excess_amount"})) \
+                    and (self._signs_asked_of(text, {"excess", "excess_amount"})
+                         or self._excess_only_asked_how_much(text))) \
                 or (accident and asks and self._signs_of_swallowing_asked(text)) \
                 or ("permission" in c and not accident and not (strong and specific)
                     and not (excess and self._excess_told_apart(text)))

@@ -5244,3 +5244,59 @@ def test_whom_to_report_a_child_left_at_home_or_taken_along_while_using_is_asked
 def test_who_is_there_asked_in_two_words_is_no_cry() -> None:
     reading = READER.read("ai thế")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_count_of_pills_taken_out_of_a_supply_is_too_much_swallowed() -> None:
+    reading = READER.read("i swallowed 7 of the oxy my mate left here instead of the one, 20 minutes ago, feel weird")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    # guard: a count of people is no count of pills
+    reading = READER.read("took 2 of the kids to the clinic with me this morning, what time does it close")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_fight_with_a_knife_drawn_is_violence_not_an_overdose() -> None:
+    reading = READER.read("hai thằng say đang vật nhau ngoài sân, thằng kia rút dao ra rồi, làm sao bây giờ")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_whole_strip_swallowed_by_someone_whose_memory_is_failing_is_a_poisoning() -> None:
+    reading = READER.read("Mẹ tôi bị suy giảm trí nhớ, tối nay bà uống hết cả vỉ thuốc ngủ, giờ vẫn ngồi nói chuyện")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_a_killing_threatened_while_someone_is_held_by_the_collar_is_violence() -> None:
+    reading = READER.read("my uncle is here demanding cash, he has grandpa by the collar and says he'll kill him, "
+                          "i'm hiding upstairs")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_how_much_of_something_is_too_much_asked_beside_someone_named_is_a_question() -> None:
+    for text in ("my dad has a few beers on sundays. on his methadone, how much beer is too much?",
+                 "how many sleeping pills are too many with methadone? my wife takes two most nights"):
+        reading = READER.read(text)
+        assert reading is not None and reading.tier is Tier.ABOUT, (text, reading)
+    # guard: too much told as taken stays the poisoning
+    reading = READER.read("my dad drank way too much on top of his methadone tonight, how much is too much?")
+    assert reading is not None and reading.tier is Tier.NOW, reading
+
+
+def test_a_killing_said_as_a_joke_about_being_found_out_is_no_threat() -> None:
+    reading = READER.read("my sister jokes she'll kill me if i tell mum she's on methadone. does the clinic tell "
+                          "families?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_wanting_to_know_the_warning_signs_of_a_wish_to_die_is_a_question() -> None:
+    reading = READER.read("what are the warning signs someone in a long illness is thinking about suicide? i want to "
+                          "know what to watch for with my dad")
+    assert reading is not None and reading.tier is Tier.ABOUT, reading
+
+
+def test_when_to_see_a_doctor_urgently_asked_about_a_treatments_effects_is_no_cry() -> None:
+    reading = READER.read("Uống methadone nhiều năm có bị tim đập chậm, choáng ngất không, khi nào phải đi khám gấp?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_whether_a_toddler_could_be_harmed_by_licking_a_cup_is_asked_about() -> None:
+    reading = READER.read("could a baby get sick from licking the cup i drink my methadone from?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.ABOUT), reading

@@ -2304,3 +2304,18 @@ async def test_who_is_there_asked_in_two_words_is_answered_as_who_the_bot_is(bot
     await onboard(bot)
     handler, texts = await say(bot, "ai thế")
     assert handler in ("smalltalk", "faq") and "trợ lý" in texts[0], (handler, texts)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("kính chào quý cơ quan", "greeting"),
+    ("thôi ông đi chợ đây, chào các cháu nhé", "bye"),
+])
+def test_an_older_persons_formal_greeting_and_leave_taking_are_small_talk(text: str, kind: str) -> None:
+    assert INTENTS.smalltalk(text) == kind, text
+
+
+async def test_the_risk_of_using_after_time_inside_asked_is_answered(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "my mate gets out next week after 2 months inside, how risky is using again "
+                                     "after a break like that?")
+    assert texts[0].startswith(bot.services.faq.by_id["risk-after-a-break"].answer.en[:60]), texts
