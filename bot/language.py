@@ -34,6 +34,9 @@ from bot.normalize import TEENCODE, fold
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)?")
 # Mentions and links are the same whatever the language.
+# A term in quotes, opened after a space and closed before one or a stop, of a few words at most.
+_QUOTED_TERM = re.compile(r"(?:(?<=\s)|^)['\"“‘«]([^'\"”’»\n]{1,40})['\"”’»](?=[\s.,?!;:]|$)")
+_WORDS_AROUND_QUOTES = 5
 _NOT_WORDS = re.compile(r"(?:^|(?<=\s))@\S*|https?://\S+|www\.\S+", re.IGNORECASE)
 
 # The shape of one Vietnamese syllable written without diacritics: an optional initial consonant, a
@@ -176,6 +179,11 @@ def weigh(text: str, place: str | None = None) -> tuple[float, float, bool]:
         name = text.lstrip()[1:].split(maxsplit=1)[0].split("@", 1)[0] if text.strip() != "/" else ""
         text = "" if name.casefold() in ("start", "") else name
     said = _WORD.findall(_NOT_WORDS.sub(" ", text.casefold().replace("’", "'")))
+    # Words quoted are named, not spoken ("my mum keeps confusing 'tự nguyện' and 'bắt buộc' rehab"): when enough
+    # words are left around them, those say the language.
+    around = _WORD.findall(_NOT_WORDS.sub(" ", _QUOTED_TERM.sub(" ", text.casefold().replace("’", "'"))))
+    if len(around) >= _WORDS_AROUND_QUOTES and len(around) < len(said):
+        said = around
     if place:
         place_words = place.split()
         folded = [fold(word) for word in said]

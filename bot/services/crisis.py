@@ -137,6 +137,7 @@ SHADOWED = {
     "clean_time": frozenset({"used", "now", "strong_now"}),  # "haven't used in 3 years": the use given up
     "habit_then": frozenset({"used"}),  # "I used to work nights": a habit of then, no drug used
     "now_and_then": frozenset({"now", "strong_now"}),  # "it happens now and then": a habit, no now
+    "lingering": frozenset({"now", "strong_now"}),  # "it still freaks me out": a memory's feeling, no now
     "sport": frozenset({"harm_verb", "violence"}),  # the "đánh" of "đánh cờ tướng", the "đá" of "đá bóng": a game
     "used_item": frozenset({"now", "strong_now", "used"}),  # "kim tiêm xài rồi": a used needle, no now
     "no_drug": frozenset({"used", "substance"}),  # "không liên quan thuốc thang gì": the drug named is denied
@@ -2773,6 +2774,17 @@ class CrisisReader:
             asked or found & {"question", "informational", "hypothetical"}
             for found, asked in sentences if found & {"now", "strong_now"})
 
+    def _overdose_then(self, text: str) -> bool:
+        """Every clause that names an overdose tells it as past ("overdosed last year"), with no now in it, and every
+        clause with a now names no overdose, sign or cry ("… he survived and is on methadone now")."""
+        clauses = [self._find_concepts(clause)[0] for clause in _CLAUSES.split(text) if clause.strip()]
+        events = [found for found in clauses if found & {"overdose_event", "shock_word"}]
+        return bool(events) and all(
+            found & {"past", "long_ago"} and not found & {"now", "strong_now", "again", "cry", "collapse", *SIGNS}
+            for found in events) and all(
+            not found & {"overdose_event", "shock_word", "collapse", "cry", "again", "swallowed", *SIGNS}
+            for found in clauses if found & {"now", "strong_now"})
+
     def _blow_at_someone(self, text: str) -> bool:
         """A blow's words with a person named right after them ("đánh vợ nó", "hitting my sister"), not things ("đập
         đồ")."""
@@ -2930,7 +2942,12 @@ class CrisisReader:
             # tỉnh lại'. người dùng lâu năm có dễ bị sốc không"): a warning of a day to come. A clause of its own that
             # tells a sign ("…, giờ nó nằm im không thở") is now.
             foreseen = feared and self._foreseen_in_each_clause(text)
-            if other_cause or "bereaved" in c or made_up or dreamt or supposed or possible or foreseen \
+            # ... nor against an overdose told in a clause of its own as past, the now of the rest being the
+            # treatment's ("my ex overdosed last year, he survived and is on methadone in Hai Phong now"), with nothing
+            # seen: it is over.
+            then = bool(c & {"past", "long_ago"}) and not observed and not c & {"cry", "again", "collapse"} \
+                and self._overdose_then(text)
+            if other_cause or "bereaved" in c or made_up or dreamt or supposed or possible or foreseen or then \
                     or (not_now and not (observed and "past" not in c and "safe_now" not in c
                                          and not told_as_habit and not asked_if)
                         and not (observed and self._sign_told(text))):

@@ -94,6 +94,11 @@ _SAYS_NO = frozenset({
 })
 # ... except whether the bot is the police's, which is asked in up to this many.
 POLICE_QUESTION_MAX_WORDS = 24
+# A person or a machine, set against each other: what a longer question about who answers turns on.
+_PERSON_OR_MACHINE = re.compile(r"(?<![a-z])(?:nguoi(?: that)? hay (?:la )?(?:cai )?(?:may|bot|robot)"
+                                r"|(?:may|bot|robot) hay (?:la )?nguoi"
+                                r"|(?:person|human) or (?:a )?(?:machine|bot|robot)|(?:machine|bot|robot) or (?:a )?"
+                                r"(?:real )?(?:person|human))(?![a-z])")
 # A word of assent beside more than this many other words closes a sentence of its own, not a reply to the bot.
 ACK_MAX_EXTRA = 3
 # A line to phone ("a line I can call", "hotline", "tổng đài"; not "tổng đài viên", an operator to talk to): a number,
@@ -562,6 +567,13 @@ class IntentReader:
             if len(said) <= POLICE_QUESTION_MAX_WORDS and police is not None and police.search(folded) \
                     and self.intent(text) is None:
                 return "is_police"
+            # So is whether a person or a machine is answering, asked with whom it answers ("Đang trả lời bà là người
+            # thật hay cái máy tự động hả cháu?"): the answer says what the bot is and offers a counselor.
+            human = self._smalltalk_words.get("is_human")
+            if len(said) <= POLICE_QUESTION_MAX_WORDS and human is not None \
+                    and human.search(_WHICH_NUMBER.sub(r"\1 mayy", folded)) and _PERSON_OR_MACHINE.search(folded) \
+                    and self.intent(text) in (None, "talk"):
+                return "is_human"
             return None
         found: list[str] = []
         rest = folded

@@ -5300,3 +5300,24 @@ def test_when_to_see_a_doctor_urgently_asked_about_a_treatments_effects_is_no_cr
 def test_whether_a_toddler_could_be_harmed_by_licking_a_cup_is_asked_about() -> None:
     reading = READER.read("could a baby get sick from licking the cup i drink my methadone from?")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.ABOUT), reading
+
+
+def test_a_blow_of_last_year_that_still_haunts_the_writer_is_past() -> None:
+    reading = READER.read("someone got beaten up outside our shop last month and it still haunts me. can i book a "
+                          "counselling session for this week?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_an_overdose_told_as_past_in_its_own_clause_beside_treatment_now_is_over() -> None:
+    reading = READER.read("my cousin overdosed two years ago, she pulled through and is on methadone in Hanoi now. can "
+                          "she drink coffee with it?")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+    # guard: signs now in a clause of their own stay the alarm
+    reading = READER.read("my brother overdosed last year, now he's not breathing again")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_someone_banging_on_her_door_and_threatening_her_is_violence() -> None:
+    reading = READER.read("my sister just called, her ex is banging on her door saying he'll hurt her if she doesn't "
+                          "open up")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading

@@ -92,3 +92,8 @@ def test_a_drug_word_and_an_address_lean_nowhere_alone() -> None:
     assert language_of("bupre vs methadone, which one is better?") == "en"
     assert language_of("thoi e off day, bye ad") != "en"
     assert language_of("e ok") == "vi"
+
+
+def test_words_quoted_in_another_language_are_named_not_spoken() -> None:
+    assert language_of("my uncle mixes up 'cai nghiện' and 'điều trị' all the time, what is each one?") == "en"
+    assert language_of("bác sĩ bảo anh ấy cần 'tapering' từ từ, vậy nghĩa là sao ạ") == "vi"

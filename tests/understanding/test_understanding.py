@@ -2319,3 +2319,7 @@ async def test_the_risk_of_using_after_time_inside_asked_is_answered(bot: Bot) -
     _handler, texts = await say(bot, "my mate gets out next week after 2 months inside, how risky is using again "
                                      "after a break like that?")
     assert texts[0].startswith(bot.services.faq.by_id["risk-after-a-break"].answer.en[:60]), texts
+
+
+def test_whether_a_person_or_a_machine_answers_asked_at_length_is_small_talk() -> None:
+    assert INTENTS.smalltalk("bác hỏi thật, đang nhắn với bác là người thật hay cái máy vậy hả cháu") == "is_human"
