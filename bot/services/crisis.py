@@ -129,7 +129,8 @@ SHADOWED = {
     "asking_wish": frozenset({"speaker_wish", "wish"}),  # "em muốn hỏi": a question to ask, no wish about life
     "tell_anyone": frozenset({"informational", "question", "hypothetical"}),  # "dọa giết em nếu em báo ai"
     "released": frozenset({"now", "strong_now"}),  # "vừa ra trại": just released, not a danger just now
-    "in_custody": frozenset({"child_harm", "harm_verb", "violence"}),  # "got locked up": held by the police
+    # "got locked up", "vừa bị tạm giam": held by the police, no blow and no danger now
+    "in_custody": frozenset({"child_harm", "harm_verb", "violence", "now", "strong_now"}),
     "heartbeat": frozenset({"harm_verb", "violence"}),  # "tim đập thình thịch": the heart beating, no blow struck
     "sincere": frozenset({"person"}),  # "nói thật chứ em …": said honestly; "chu em" there is no uncle
     "medicine_against": frozenset({"person"}),  # "thuốc chống loạn thần": "chong" here is "against", not a husband
@@ -138,6 +139,7 @@ SHADOWED = {
     "habit_then": frozenset({"used"}),  # "I used to work nights": a habit of then, no drug used
     "now_and_then": frozenset({"now", "strong_now"}),  # "it happens now and then": a habit, no now
     "lingering": frozenset({"now", "strong_now"}),  # "it still freaks me out": a memory's feeling, no now
+    "buildup": frozenset({"excess", "excess_amount"}),  # "could it build up too much?": what may happen, not taken
     "sport": frozenset({"harm_verb", "violence"}),  # the "đánh" of "đánh cờ tướng", the "đá" of "đá bóng": a game
     "used_item": frozenset({"now", "strong_now", "used"}),  # "kim tiêm xài rồi": a used needle, no now
     "no_drug": frozenset({"used", "substance"}),  # "không liên quan thuốc thang gì": the drug named is denied
@@ -1025,6 +1027,12 @@ class CrisisReader:
                 and (reading is None or reading.kind is CrisisKind.CHILD) and bool(c & {"habitual", "not_a_cry"}) \
                 and children_left:
             return CrisisReading(CrisisKind.CHILD, Tier.ABOUT, ("asks_whom", "habitual"))
+        # Whom to tell of children left alone or with a carer out of it right now ("the kids have been alone since
+        # yesterday, is that something i should report?"): they are in danger now, and the child's reply says whom.
+        if "asks_whom" in c and reading is None and children_left and bool(c & {"left_alone", "carer_out"}) \
+                and "strong_now" in c \
+                and not c & {"past", "long_ago", "hypothetical", "habitual", "fiction", "safe_now", "joking", "dream"}:
+            return CrisisReading(CrisisKind.CHILD, Tier.NOW, ("asks_whom", "left_alone", "strong_now"))
         if "asks_whom" in c and reading is not None and reading.kind is CrisisKind.CHILD and "hypothetical" in c \
                 and not c & {"strong_now", "cry", "again", "not_safe", *SIGNS}:
             return CrisisReading(CrisisKind.CHILD, Tier.ABOUT, ("asks_whom",))
@@ -1329,8 +1337,9 @@ class CrisisReader:
         # with nothing swallowed or seen and nobody crying for help: the question the rules read, not an alarm.
         # A time said in it ("my roommate asked to taste my methadone tonight, is that dangerous for him?") does not
         # make it a wish to die the model alone hears, with no word of dying.
+        # The most that may be taken, asked ("uống tối đa mấy viên một đêm thì còn an toàn"), swallows nothing.
         deadly_asked = reading is not None and reading.tier is Tier.ABOUT and "deadly_question" in c \
-            and not c & {"cry", "again", "swallowed", *SIGNS} \
+            and not c & {"cry", "again", *SIGNS} and ("swallowed" not in c or "max_asked" in c) \
             and ("strong_now" not in c
                  or (model.crisis_kind == CrisisKind.SUICIDE
                      and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "speaker_wish",
@@ -1772,6 +1781,19 @@ class CrisisReader:
             if kind is CrisisKind.VIOLENCE and reading is None and c & FAREWELL_EVIDENCE \
                     and not c & {"violence", "harm_verb", "threat", "weapon_only", "everyday_leaving"}:
                 kind = CrisisKind.SUICIDE
+            # So is an overdose the model alone hears where nothing is taken or seen but a going to the dead is said
+            # ("tối nay là lúc tôi lên đó ngồi cạnh anh"): a wish to die.
+            if kind is CrisisKind.OVERDOSE and reading is None and "suicide_hint" in c \
+                    and not c & {"overdose_event", "shock_word", "collapse", "used", "substance", "swallowed", "ingest",
+                                 "excess", "excess_amount", "everyday_leaving", *SIGNS}:
+                kind = CrisisKind.SUICIDE
+            # And a wish to die the model hears where the rules read children harmed, told by one of them or of them,
+            # with no word of dying ("I'm 12 … we ate the last rice yesterday"): the children's danger.
+            if kind is CrisisKind.SUICIDE and reading is not None and reading.kind is CrisisKind.CHILD \
+                    and "child_harm" in c \
+                    and not c & {"suicide", "death", "despair", "speaker_wish", "method", "plan", "stockpile",
+                                 *FAREWELL_EVIDENCE}:
+                kind = CrisisKind.CHILD
             # A young child who just swallowed something, with no word of dying ("my son just ate like six of the
             # caffeine pills I keep in the truck, he's 7"): a poisoning, which the model hears as a means.
             if kind is CrisisKind.SUICIDE and reading is None and "young_child" in c and "strong_now" in c \

@@ -163,8 +163,12 @@ _MENTIONED_IN_PASSING = re.compile(r"(?<![a-z])(?:(?:co|da|hay|tung|thuong|cung)
 _SELF_DESCRIBED = re.compile(
     r"(?<![a-z])(?:toi|em|minh|tui|chau|i m|im|i am) la (?:mot |1 )?(?:tu van vien|can bo tu van|can bo|"
     r"nhan vien(?: y te)?|dong dang vien|ddv|bac si|y ta|dieu duong|giao vien|co giao|thay giao|duoc si|counselor|"
-    r"counsellor|peer educator|peer worker|outreach worker|volunteer|nurse|doctor|teacher|social worker|pharmacist)"
+    r"counsellor|peer educator|peer worker|outreach worker|volunteer|nurse|doctor|teacher|social worker|pharmacist|"
+    # The leader of a group of volunteers ("tôi là trưởng nhóm tình nguyện chùa …"): who writes, not a group to join.
+    r"truong nhom(?: tinh nguyen| thien nguyen)?|nhom truong|group leader)"
     r"(?![a-z])")
+# Leave taken ("thôi tôi xin phép, hẹn dịp khác ạ"): a goodbye, whose "xin" and "hẹn" book nothing.
+_LEAVE_TAKING = re.compile(r"(?<![a-z])(?:hen (?:dip|hom|luc|bua|khi) khac|hen gap lai|xin phep)(?![a-z])")
 # Someone else's wish to erase ("anh ấy muốn xóa hết dữ liệu trên bot thì làm sao", "my client wants to delete his
 # data"): how it is done, which the FAQ says; the erasure here would be the writer's own.
 _THEIR_WISH = re.compile(
@@ -474,7 +478,7 @@ class IntentReader:
         folded = _STANDING.sub("dungyen ", _REPRIMANDED.sub("bi canh cao", folded))
         folded = _SELF_DESCRIBED.sub("toi la nguoi hoi", _MENTIONED_AGAIN.sub("duoc ke lai", folded))
         folded = _MENTIONED_IN_PASSING.sub("de cap", folded)
-        folded = _FALSE_ALARM.sub("baonham", folded)
+        folded = _LEAVE_TAKING.sub("tambiet", _FALSE_ALARM.sub("baonham", folded))
         # An appointment named as a time stays the appointment when the message asks to move it ("killing time before my
         # appointment. can i move it to 3pm instead?").
         if not _MOVE_IT.search(folded):

@@ -5321,3 +5321,32 @@ def test_someone_banging_on_her_door_and_threatening_her_is_violence() -> None:
     reading = READER.read("my sister just called, her ex is banging on her door saying he'll hurt her if she doesn't "
                           "open up")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "im 11, my mom left to work on the farm two weeks ago and hasnt come back, me and my sister ate the last of the "
+    "rice this morning",
+    "ông hàng xóm mất vì sốc thuốc hôm kia, vợ ông ấy đi đâu mất, hai đứa nhỏ từ tối qua tới giờ chưa được ăn gì",
+    "the kids upstairs have been alone since yesterday, who should i report it to?",
+])
+def test_children_left_with_no_food_or_no_one_up_to_now_are_in_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), (text, reading)
+
+
+def test_going_to_join_someone_dead_tonight_is_a_wish_to_die() -> None:
+    reading = READER.read("nhìn di ảnh chị trên bàn thờ hoài, chắc đêm nay em lên đó ngồi cạnh chị thôi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "bố em mất ngủ từ khi mẹ mất, bác sĩ kê thuốc ngủ, một đêm uống tối đa mấy viên thì an toàn ạ",
+    "uống rượu với thuốc ngủ có ngưng thở được không, chú em đang dùng cả hai mấy tuần nay",
+    "hồi tôi bị bắt, họ đánh tôi trước mặt con. chuyện qua lâu rồi mà tôi vẫn nhớ mãi",
+    "bạn tôi vừa bị tạm giữ, trong đó có được uống methadone không ạ?",
+    "could my methadone build up too much now that i'm on TB drugs? is that dangerous?",
+    "how can i tell if a friend is thinking about taking their own life?",
+])
+def test_a_danger_asked_about_or_remembered_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, (text, reading)

@@ -2323,3 +2323,10 @@ async def test_the_risk_of_using_after_time_inside_asked_is_answered(bot: Bot) -
 
 def test_whether_a_person_or_a_machine_answers_asked_at_length_is_small_talk() -> None:
     assert INTENTS.smalltalk("bác hỏi thật, đang nhắn với bác là người thật hay cái máy vậy hả cháu") == "is_human"
+
+
+def test_leave_taken_books_nothing_and_a_group_leader_books_a_session() -> None:
+    assert INTENTS.intent("vậy tôi xin phép nhé, hẹn hôm khác nói chuyện tiếp") is None
+    assert INTENTS.smalltalk("thôi cháu xin phép, hẹn dịp khác ạ") == "bye"
+    assert INTENTS.intent("tôi là trưởng nhóm tình nguyện ở nhà thờ, muốn đặt lịch tư vấn cho một bạn vào thứ sáu") \
+        == "book"
