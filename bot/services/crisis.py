@@ -361,6 +361,11 @@ _MANY_PILLS = re.compile(r"(?<![0-9])([0-9]{1,3}) ?(?:vien(?: thuoc)?|pills|tabl
                          # Counted out of a supply ("took 8 of the tramadol", "swallowed 6 of them").
                          r"|of (?:the|my|his|her|their|those|these|them))(?![a-z])"
                          r"(?! ?(?:mot|moi|1|a|per|each|every|/) ?(?:ngay|day|lan|time|dose))")
+# Several pills swallowed at once ("vừa nuốt 4 viên lắc 1 lúc"): too much at a time, whatever the count.
+_PILLS_AT_ONCE = re.compile(r"(?<![0-9])(?:[2-9]|[1-9][0-9]) ?(?:vien|pills|tablets|caps|capsules)(?: [a-z]+){0,2} "
+                            r"(?:mot luc|1 luc|cung luc|at once|all at once|at the same time)(?![a-z])"
+                            # Not a daily regimen ("2 viên 1 lúc mỗi ngày").
+                            r"(?! (?:moi|hang|each|every|a|per) (?:ngay|toi|sang|day|night|morning))")
 # The writer, named as the one a harm is done to.
 _WRITER_WORDS = frozenset({"me", "toi", "tui", "tao", "minh", "em", "tau", "myself", "con"})
 # "X mà (lỡ) V … thì …": a supposition ("con em mà uống nhầm methadone thì em phải làm sao", "cháu 3 tuổi mà lỡ uống
@@ -2431,7 +2436,8 @@ class CrisisReader:
             fired.add("hypothetical")
         if _PILLS.search(folded):
             fired.add("substance")
-        if fired & {"ingest", "swallowed"} and any(int(n) >= 5 for n in _MANY_PILLS.findall(folded)):
+        if fired & {"ingest", "swallowed"} and (any(int(n) >= 5 for n in _MANY_PILLS.findall(folded))
+                                                or (_PILLS_AT_ONCE.search(folded) and "dose_prescribed" not in fired)):
             fired.add("excess_amount")
         if fired & {"substance", "ingest", "used"} and _TWICE.search(folded) and "dose_prescribed" not in fired:
             fired.add("excess")

@@ -5350,3 +5350,25 @@ def test_going_to_join_someone_dead_tonight_is_a_wish_to_die() -> None:
 def test_a_danger_asked_about_or_remembered_is_no_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+
+
+def test_pills_swallowed_several_at_once_to_hide_them_are_a_poisoning() -> None:
+    reading = READER.read("vua nuot 3 vien thuoc lac 1 luc vi cong an ap vao phong, gio tim dap nhanh qua")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+    # guard: a daily regimen of two at a time is no excess
+    reading = READER.read("bác sĩ dặn uống 2 viên 1 lúc mỗi ngày, uống sau ăn được không")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", [
+    "ngày nào ngủ dậy cũng ước gì mình đừng tỉnh dậy nữa, chán lắm rồi",
+    "relapsed after a year, lost my flat this week. i'd rather not exist anymore tbh",
+])
+def test_wishing_not_to_wake_or_not_to_exist_is_a_wish_to_die(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), (text, reading)
+
+
+def test_rather_not_be_somewhere_for_something_is_no_wish_to_die() -> None:
+    reading = RULES.read("i'd rather not be here when the inspectors come, can i come back tomorrow")
+    assert reading is None or reading.tier is not Tier.NOW, reading

@@ -2330,3 +2330,7 @@ def test_leave_taken_books_nothing_and_a_group_leader_books_a_session() -> None:
     assert INTENTS.smalltalk("thôi cháu xin phép, hẹn dịp khác ạ") == "bye"
     assert INTENTS.intent("tôi là trưởng nhóm tình nguyện ở nhà thờ, muốn đặt lịch tư vấn cho một bạn vào thứ sáu") \
         == "book"
+
+
+def test_back_to_the_menu_after_a_wrong_tap_is_the_menu() -> None:
+    assert INTENTS.intent("lơ mơ quá bấm nhầm nút rồi, quay lại menu giúp em") == "menu"
