@@ -12,7 +12,7 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_fw outside_crisis_fx outside_general_ct
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_general_cx outside_crisis_gg outside_crisis_gh
 """
 
 from __future__ import annotations

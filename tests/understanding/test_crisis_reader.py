@@ -5196,7 +5196,7 @@ def test_a_death_in_prison_in_todays_paper_then_a_question_about_visits_is_no_al
 
 
 def test_a_screen_or_a_computer_that_stutters_is_no_seizure() -> None:
-    reading = READER.read("laptop cua em lag co giat ca buoi, man hinh giat giat xem phim khong noi")
+    reading = READER.read("may tinh lag co giat lien tuc, man hinh giat giat, tuc qua")
     assert reading is None or reading.tier is not Tier.NOW, reading
     # guard: a person who stutters in a fit after using stays an overdose
     reading = READER.read("thằng bạn chơi xong giờ co giật, sùi bọt mép")
@@ -5204,7 +5204,7 @@ def test_a_screen_or_a_computer_that_stutters_is_no_seizure() -> None:
 
 
 def test_deaths_and_losses_in_a_video_game_are_no_wish_to_die() -> None:
-    reading = READER.read("leo rank cả tối toàn bị gank chết, chắc mai gỡ game luôn quá")
+    reading = READER.read("vừa bị gank chết 8 lần liền, muốn gỡ game cho rồi")
     assert reading is None or reading.tier is not Tier.NOW, reading
     # guard: a wish of the writer's own beside a game stays a wish
     reading = READER.read("thua hết tiền vì game rồi, em muốn chết cho xong")
@@ -5212,7 +5212,8 @@ def test_deaths_and_losses_in_a_video_game_are_no_wish_to_die() -> None:
 
 
 def test_a_series_season_and_its_lead_are_fiction() -> None:
-    reading = READER.read("the latest season of that show has the main guy getting stabbed by his brother, I cried")
+    reading = READER.read("in the new season of that drama the lead gets beaten up by loan sharks outside a karaoke "
+                          "bar, so realistic it hurt")
     assert reading is None or reading.tier is not Tier.NOW, reading
 
 
@@ -5222,14 +5223,12 @@ def test_chess_at_home_while_the_writer_minds_the_baby_is_no_blow() -> None:
 
 
 def test_a_childs_make_believe_doctor_and_cuteness_that_makes_one_faint_are_no_overdose() -> None:
-    reading = READER.read("con gái em chơi trò bác sĩ, bắt bố làm bệnh nhân 'bị sốc thuốc' rồi chích bằng cây bút chì, "
-                          "dễ thương xỉu")
+    reading = READER.read("con bé nhà em chơi bác sĩ, bắt bố làm bệnh nhân bị 'sốc thuốc' rồi lấy bút tiêm, cưng xỉu")
     assert reading is None or reading.tier is not Tier.NOW, reading
 
 
 def test_what_a_small_child_often_picks_up_asked_about_is_a_question() -> None:
-    reading = READER.read("thằng cu nhà em 3 tuổi hay nghịch ống hút với giấy bạc bố nó để quên, có nguy hiểm gì "
-                          "không ạ")
+    reading = READER.read("bé nhà em 3 tuổi hay nhặt được bật lửa với giấy bạc trong phòng ba, có nguy hiểm gì không ạ")
     assert reading is None or reading.tier is not Tier.NOW, reading
 
 
@@ -5242,12 +5241,13 @@ def test_whom_to_report_a_child_left_at_home_or_taken_along_while_using_is_asked
 
 
 def test_who_is_there_asked_in_two_words_is_no_cry() -> None:
-    reading = READER.read("ai thế")
+    reading = READER.read("ai đấy")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
 
 
 def test_a_count_of_pills_taken_out_of_a_supply_is_too_much_swallowed() -> None:
-    reading = READER.read("i swallowed 7 of the oxy my mate left here instead of the one, 20 minutes ago, feel weird")
+    reading = READER.read("I took 9 of the tramadol the boss gives out for back pain, about an hour ago. hands are "
+                          "tingling")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
     # guard: a count of people is no count of pills
     reading = READER.read("took 2 of the kids to the clinic with me this morning, what time does it close")
@@ -5255,7 +5255,7 @@ def test_a_count_of_pills_taken_out_of_a_supply_is_too_much_swallowed() -> None:
 
 
 def test_a_fight_with_a_knife_drawn_is_violence_not_an_overdose() -> None:
-    reading = READER.read("hai thằng say đang vật nhau ngoài sân, thằng kia rút dao ra rồi, làm sao bây giờ")
+    reading = READER.read("hai thằng thợ đang vật nhau trên mái nhà, một thằng rút dao ra rồi, mọi người ơi làm sao")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
 
 
@@ -5265,13 +5265,13 @@ def test_a_whole_strip_swallowed_by_someone_whose_memory_is_failing_is_a_poisoni
 
 
 def test_a_killing_threatened_while_someone_is_held_by_the_collar_is_violence() -> None:
-    reading = READER.read("my uncle is here demanding cash, he has grandpa by the collar and says he'll kill him, "
-                          "i'm hiding upstairs")
+    reading = READER.read("he's got my grandad by the collar and says he'll kill him if he doesn't pay up, i'm in the "
+                          "kitchen")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
 
 
 def test_how_much_of_something_is_too_much_asked_beside_someone_named_is_a_question() -> None:
-    for text in ("my dad has a few beers on sundays. on his methadone, how much beer is too much?",
+    for text in ("my husband drinks on his days off from the ward. on methadone, how much alcohol is too much?",
                  "how many sleeping pills are too many with methadone? my wife takes two most nights"):
         reading = READER.read(text)
         assert reading is not None and reading.tier is Tier.ABOUT, (text, reading)
@@ -5281,14 +5281,14 @@ def test_how_much_of_something_is_too_much_asked_beside_someone_named_is_a_quest
 
 
 def test_a_killing_said_as_a_joke_about_being_found_out_is_no_threat() -> None:
-    reading = READER.read("my sister jokes she'll kill me if i tell mum she's on methadone. does the clinic tell "
-                          "families?")
+    reading = READER.read("My brother jokes he'll kill me if I tell our mum he's on methadone. Will the clinic tell "
+                          "her?")
     assert reading is None or reading.tier is not Tier.NOW, reading
 
 
 def test_wanting_to_know_the_warning_signs_of_a_wish_to_die_is_a_question() -> None:
-    reading = READER.read("what are the warning signs someone in a long illness is thinking about suicide? i want to "
-                          "know what to watch for with my dad")
+    reading = READER.read("are there warning signs a long-term patient might be thinking of suicide? my dad's been in "
+                          "hospital for months and I want to know what to look for")
     assert reading is not None and reading.tier is Tier.ABOUT, reading
 
 
@@ -5303,14 +5303,14 @@ def test_whether_a_toddler_could_be_harmed_by_licking_a_cup_is_asked_about() -> 
 
 
 def test_a_blow_of_last_year_that_still_haunts_the_writer_is_past() -> None:
-    reading = READER.read("someone got beaten up outside our shop last month and it still haunts me. can i book a "
-                          "counselling session for this week?")
+    reading = READER.read("A man got stabbed outside our shop last year and it still freaks me out. Anyway can I book "
+                          "a counselling session now?")
     assert reading is None or reading.tier is not Tier.NOW, reading
 
 
 def test_an_overdose_told_as_past_in_its_own_clause_beside_treatment_now_is_over() -> None:
-    reading = READER.read("my cousin overdosed two years ago, she pulled through and is on methadone in Hanoi now. can "
-                          "she drink coffee with it?")
+    reading = READER.read("My ex overdosed last year, he survived and is on methadone in Da Nang now. What side "
+                          "effects should he expect?")
     assert reading is None or reading.tier is not Tier.NOW, reading
     # guard: signs now in a clause of their own stay the alarm
     reading = READER.read("my brother overdosed last year, now he's not breathing again")
@@ -5335,25 +5335,30 @@ def test_children_left_with_no_food_or_no_one_up_to_now_are_in_danger(text: str)
 
 
 def test_going_to_join_someone_dead_tonight_is_a_wish_to_die() -> None:
-    reading = READER.read("nhìn di ảnh chị trên bàn thờ hoài, chắc đêm nay em lên đó ngồi cạnh chị thôi")
+    reading = READER.read("Ảnh chị trên bàn thờ cứ nhìn em. Em nghĩ tối nay là lúc em lên đó ngồi cạnh chị")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
 
 
 @pytest.mark.parametrize("text", [
-    "bố em mất ngủ từ khi mẹ mất, bác sĩ kê thuốc ngủ, một đêm uống tối đa mấy viên thì an toàn ạ",
-    "uống rượu với thuốc ngủ có ngưng thở được không, chú em đang dùng cả hai mấy tuần nay",
-    "hồi tôi bị bắt, họ đánh tôi trước mặt con. chuyện qua lâu rồi mà tôi vẫn nhớ mãi",
-    "bạn tôi vừa bị tạm giữ, trong đó có được uống methadone không ạ?",
-    "could my methadone build up too much now that i'm on TB drugs? is that dangerous?",
-    "how can i tell if a friend is thinking about taking their own life?",
+    "bác sĩ kê thuốc ngủ cho mẹ tôi, mẹ uống tối đa mấy viên một đêm thì còn an toàn",
+    "uong ruou chung voi thuoc an than co ngung tho duoc khong, chu em dang dung ca 2",
+    "Hồi anh tôi bị bắt, công an đánh anh trước mặt cả nhà. Giờ anh mất rồi mà tôi vẫn nhớ mãi",
+    "Một người bên mình hỗ trợ vừa bị tạm giam. Ở trong đó anh ấy có được uống methadone không ạ?",
+    "Since I started my TB pills, could my methadone stop working, or build up too much? Is that dangerous?",
 ])
 def test_a_danger_asked_about_or_remembered_is_no_alarm(text: str) -> None:
     reading = READER.read(text)
     assert reading is None or reading.tier is not Tier.NOW, (text, reading)
 
 
+def test_the_warning_signs_of_someone_taking_their_own_life_asked_are_a_question_about_it() -> None:
+    reading = READER.read("What are the warning signs that someone might be thinking of taking their own life? Lots "
+                          "of debt around here since the harvest failed.")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.ABOUT), reading
+
+
 def test_pills_swallowed_several_at_once_to_hide_them_are_a_poisoning() -> None:
-    reading = READER.read("vua nuot 3 vien thuoc lac 1 luc vi cong an ap vao phong, gio tim dap nhanh qua")
+    reading = READER.read("minh vua nuot 3 vien lac 1 luc vi cong an vao kiem tra, so bi bat")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
     # guard: a daily regimen of two at a time is no excess
     reading = READER.read("bác sĩ dặn uống 2 viên 1 lúc mỗi ngày, uống sau ăn được không")
@@ -5361,8 +5366,8 @@ def test_pills_swallowed_several_at_once_to_hide_them_are_a_poisoning() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "ngày nào ngủ dậy cũng ước gì mình đừng tỉnh dậy nữa, chán lắm rồi",
-    "relapsed after a year, lost my flat this week. i'd rather not exist anymore tbh",
+    "toi nao cung uoc gi minh dung tinh day nua, cu the nay hoai",
+    "used again at the work party, got fired today. I'd rather just not be here anymore",
 ])
 def test_wishing_not_to_wake_or_not_to_exist_is_a_wish_to_die(text: str) -> None:
     reading = READER.read(text)
@@ -5370,5 +5375,6 @@ def test_wishing_not_to_wake_or_not_to_exist_is_a_wish_to_die(text: str) -> None
 
 
 def test_rather_not_be_somewhere_for_something_is_no_wish_to_die() -> None:
+    # guard: the wish above read by its words, not a place one would rather not be at
     reading = RULES.read("i'd rather not be here when the inspectors come, can i come back tomorrow")
     assert reading is None or reading.tier is not Tier.NOW, reading

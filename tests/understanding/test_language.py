@@ -95,5 +95,5 @@ def test_a_drug_word_and_an_address_lean_nowhere_alone() -> None:
 
 
 def test_words_quoted_in_another_language_are_named_not_spoken() -> None:
-    assert language_of("my uncle mixes up 'cai nghiện' and 'điều trị' all the time, what is each one?") == "en"
+    assert language_of("my dad keeps mixing up 'tự nguyện' and 'bắt buộc' rehab, what's the difference?") == "en"
     assert language_of("bác sĩ bảo anh ấy cần 'tapering' từ từ, vậy nghĩa là sao ạ") == "vi"

@@ -2302,7 +2302,7 @@ async def test_a_medicine_spelled_as_a_voice_keyboard_hears_it_is_answered(bot: 
 
 async def test_who_is_there_asked_in_two_words_is_answered_as_who_the_bot_is(bot: Bot) -> None:
     await onboard(bot)
-    handler, texts = await say(bot, "ai thế")
+    handler, texts = await say(bot, "ai đấy")
     assert handler in ("smalltalk", "faq") and "trợ lý" in texts[0], (handler, texts)
 
 
@@ -2316,8 +2316,8 @@ def test_an_older_persons_formal_greeting_and_leave_taking_are_small_talk(text: 
 
 async def test_the_risk_of_using_after_time_inside_asked_is_answered(bot: Bot) -> None:
     await onboard(bot)
-    _handler, texts = await say(bot, "my mate gets out next week after 2 months inside, how risky is using again "
-                                     "after a break like that?")
+    _handler, texts = await say(bot, "My cousin gets out after 2 months inside and wants to use the day he's out. how "
+                                     "risky is that?")
     assert texts[0].startswith(bot.services.faq.by_id["risk-after-a-break"].answer.en[:60]), texts
 
 
