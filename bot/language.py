@@ -34,10 +34,11 @@ from bot.normalize import TEENCODE, fold
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)?")
 # Mentions and links are the same whatever the language.
+_NOT_WORDS = re.compile(r"(?:^|(?<=\s))@\S*|https?://\S+|www\.\S+", re.IGNORECASE)
 # A term in quotes, opened after a space and closed before one or a stop, of a few words at most.
 _QUOTED_TERM = re.compile(r"(?:(?<=\s)|^)['\"“‘«]([^'\"”’»\n]{1,40})['\"”’»](?=[\s.,?!;:]|$)")
+# The words left around quoted terms that are enough to say the language.
 _WORDS_AROUND_QUOTES = 5
-_NOT_WORDS = re.compile(r"(?:^|(?<=\s))@\S*|https?://\S+|www\.\S+", re.IGNORECASE)
 
 # The shape of one Vietnamese syllable written without diacritics: an optional initial consonant, a
 # vowel group and an optional final consonant. "iê", "yê", "uô" and "ươ" (ie, ye, uo unaccented) are

@@ -311,13 +311,13 @@ _BUT_THEN = re.compile(r"(?<![a-z])(?:nhung|but|tuy vay|however)(?![a-z])")
 _TURNED_OUT = re.compile(r"(?<![a-z])(?:ai de|hoa ra|ngo dau|then suddenly|turns out|turned out)(?![a-z])")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
-# "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
-# between (a drug must be named too: "can he kill me" is no such question); "is my old dose gonna kill me", with
-# the dose or the amount as what would kill ("my brother is high and going to kill us" is a threat).
 # How much of something is too much, asked: the excess is the question's ("on methadone, how much alcohol is too
 # much?").
 _HOW_MUCH_TOO_MUCH = re.compile(r"(?<![a-z])(?:how much (?:[a-z0-9]+ ){1,3}(?:is|s) too much"
                                 r"|how many (?:[a-z0-9]+ ){1,3}(?:is|are|s) too many)(?![a-z])")
+# "can laughing gas kill someone", "does mixing them kill you": whether a drug kills, asked with a few words
+# between (a drug must be named too: "can he kill me" is no such question); "is my old dose gonna kill me", with
+# the dose or the amount as what would kill ("my brother is high and going to kill us" is a threat).
 _CAN_IT_KILL = re.compile(r"(?<![a-z])(?:(?:is|are) (?:[a-z0-9]+ ){0,3}"
                           r"(?:dose|doses|[0-9]+ ?mg|amount|methadone|it|that|this) (?:gonna|going to) kill"
                           r"|(?:can|could|does|do|will|would)(?: [a-z0-9]+){1,7} (?:kill|be deadly|be fatal"

@@ -168,7 +168,7 @@ _SELF_DESCRIBED = re.compile(
     r"truong nhom(?: tinh nguyen| thien nguyen)?|nhom truong|group leader)"
     r"(?![a-z])")
 # Leave taken ("thôi tôi xin phép, hẹn dịp khác ạ"): a goodbye, whose "xin" and "hẹn" book nothing.
-_LEAVE_TAKING = re.compile(r"(?<![a-z])(?:hen (?:dip|hom|luc|bua|khi) khac|hen gap lai|xin phep)(?![a-z])")
+_LEAVE_TAKING = re.compile(r"(?<![a-z])(?:hen (?:dip|hom|luc|bua|khi) khac|xin phep)(?![a-z])")
 # Someone else's wish to erase ("anh ấy muốn xóa hết dữ liệu trên bot thì làm sao", "my client wants to delete his
 # data"): how it is done, which the FAQ says; the erasure here would be the writer's own.
 _THEIR_WISH = re.compile(
