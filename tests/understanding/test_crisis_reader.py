@@ -5378,3 +5378,10 @@ def test_rather_not_be_somewhere_for_something_is_no_wish_to_die() -> None:
     # guard: the wish above read by its words, not a place one would rather not be at
     reading = RULES.read("i'd rather not be here when the inspectors come, can i come back tomorrow")
     assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_knife_drawn_to_peel_fruit_and_children_wrestling_for_fun_are_no_alarm() -> None:
+    # guard: the fight above is read by its wrestling, not by the knife alone
+    for text in ("mẹ rút dao ra gọt xoài cho con ăn", "hai đứa nhỏ vật nhau chơi ngoài sân"):
+        reading = READER.read(text)
+        assert reading is None or reading.tier is not Tier.NOW, (text, reading)
