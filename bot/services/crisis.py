@@ -21,7 +21,7 @@ counselor who asks "why did the bot send 115 to this person" gets an answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Set
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -311,6 +311,8 @@ _BUT_THEN = re.compile(r"(?<![a-z])(?:nhung|but|tuy vay|however)(?![a-z])")
 _TURNED_OUT = re.compile(r"(?<![a-z])(?:ai de|hoa ra|ngo dau|then suddenly|turns out|turned out)(?![a-z])")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
+# The concepts that name too much of something, told or asked.
+_EXCESS_NAMED = frozenset({"excess", "excess_amount"})
 # How much of something is too much, asked: the excess is the question's ("on methadone, how much alcohol is too
 # much?").
 _HOW_MUCH_TOO_MUCH = re.compile(r"(?<![a-z])(?:how much (?:[a-z0-9]+ ){1,3}(?:is|s) too much"
@@ -1489,7 +1491,7 @@ class CrisisReader:
         signs_of_it_asked = reading is not None and reading.tier is Tier.ABOUT and reading.kind is CrisisKind.OVERDOSE \
             and not c & {"cry", "again", "swallowed", "excess", "excess_amount", "collapse", "suicide", "death",
                          "despair", "method", "plan", "stockpile", *SIGNS, *FAREWELL_EVIDENCE} \
-            and self._signs_asked_of(text, {"overdose_event", "shock_word"})
+            and self._only_asked(text, {"overdose_event", "shock_word"}, _ASKS_HOW_TO_TELL)
         longing = "longing" in c and not c & {"wish", "speaker_wish", "despair"}
         figure = "figure_of_speech" in c and calm and (model.crisis < MODEL_SURE or longing) \
             and not c & (EVENTS | {"swallowed", "plan", *FAREWELL_EVIDENCE})
@@ -2491,34 +2493,21 @@ class CrisisReader:
         return [(" ".join(words(sentence)), *found)
                 for sentence, found in zip(_SENTENCES.split(text), self._by_sentence(text), strict=True)]
 
-    def _signs_asked_of(self, text: str, names: set[str]) -> bool:
-        """Every sentence that names the danger asks first how to tell it has come ("Also, what are the signs he's
-        taken too much? He's 70 and on methadone"), with nothing seen, nobody crying for help and nothing told as
-        happening in it: the excess is the one whose signs are asked, whoever is named."""
+    def _only_asked(self, text: str, names: Set[str], question: re.Pattern[str], after_too: bool = False) -> bool:
+        """Every sentence that names the danger asks about it by `question`, with nothing seen, nobody crying for help
+        and nothing told as happening in it, and the danger not told beside the question (before it; with `after_too`
+        after it as well): the danger is the one asked about, whoever is named. Asked how to tell: "Also, what are the
+        signs he's taken too much? He's 70 and on methadone" (but "he took too much, how do I know if he's ok" tells
+        it). Asked how much: "my husband drinks on his leave days. on methadone, how much alcohol is too much?"."""
         named = [(folded, found) for folded, found, _asked in self._sentences(text) if found & names]
         if not named:
             return False
         for folded, found in named:
-            ask = _ASKS_HOW_TO_TELL.search(folded)
-            if ask is None or found & {"cry", "again", "strong_now", "swallowed", *SIGNS}:
-                return False
-            if self._find_concepts(folded[:ask.start()])[0] & names:
-                return False  # the danger told before the question ("he took too much, how do I know if he's ok")
-        return True
-
-    def _excess_only_asked_how_much(self, text: str) -> bool:
-        """Every sentence that names too much asks how much is too much ("my husband drinks on his leave days. on
-        methadone, how much alcohol is too much?"), with nothing swallowed, seen or cried for in it and no excess told
-        beside the question: the amount is the one asked about, whoever is named."""
-        names = {"excess", "excess_amount"}
-        named = [(folded, found) for folded, found, _asked in self._sentences(text) if found & names]
-        if not named:
-            return False
-        for folded, found in named:
-            asked = _HOW_MUCH_TOO_MUCH.search(folded)
+            asked = question.search(folded)
             if asked is None or found & {"cry", "again", "strong_now", "swallowed", *SIGNS}:
                 return False
-            if self._find_concepts(f"{folded[:asked.start()]} , {folded[asked.end():]}")[0] & names:
+            beside = f"{folded[:asked.start()]} , {folded[asked.end():]}" if after_too else folded[:asked.start()]
+            if self._find_concepts(beside)[0] & names:
                 return False
         return True
 
@@ -2989,7 +2978,8 @@ class CrisisReader:
                 tier = Tier.ABOUT if (asks and not someone and not seen_now
                                       and ("first_person" not in c or writer_asks_ahead)) \
                     or (asks and not c & {"cry", "again"} and self._signs_asked_alone(text)) else Tier.NOW
-            elif asks and not c & {"cry", "again"} and self._signs_asked_of(text, {"overdose_event", "shock_word"}):
+            elif asks and not c & {"cry", "again"} \
+                    and self._only_asked(text, {"overdose_event", "shock_word"}, _ASKS_HOW_TO_TELL):
                 tier = Tier.ABOUT  # "how do I know if my son is overdosing?": its signs asked
             elif asks and not c & {"cry", "again"} and self._overdose_only_asked_about(text):
                 tier = Tier.ABOUT
@@ -3074,8 +3064,8 @@ class CrisisReader:
                 or death_heard_of \
                 or (self._swallowing_supposed(text) and not happened) \
                 or (excess and not accident and not child_swallowed
-                    and (self._signs_asked_of(text, {"excess", "excess_amount"})
-                         or self._excess_only_asked_how_much(text))) \
+                    and (self._only_asked(text, _EXCESS_NAMED, _ASKS_HOW_TO_TELL)
+                         or self._only_asked(text, _EXCESS_NAMED, _HOW_MUCH_TOO_MUCH, after_too=True))) \
                 or (accident and asks and self._signs_of_swallowing_asked(text)) \
                 or ("permission" in c and not accident and not (strong and specific)
                     and not (excess and self._excess_told_apart(text)))
