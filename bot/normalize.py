@@ -74,27 +74,46 @@ MARKED_TEENCODE: dict[str, str] = {"mún": "muốn", "chít": "chết", "rùi": 
 _SWAPPED_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(SWAPPED_L_N)})(?!\w)", re.IGNORECASE)
 
 
-# Central Vietnamese words for "where", "now", "mother" and "why", typed with their marks ("ở Huế có điểm tư vấn
-# mô không", "chừ khỏe rồi", "mạ tui", "làm răng"): the common word. Folded, they are words of their own ("mở", "mơ",
-# "răng" a tooth), so only the marked word is read, and "mô" and "răng" only where they ask: "mô tả" and "quy mô"
-# describe, "đau răng" is a toothache. "Rứa" ("vậy") is left as typed: a particle, it adds nothing to what is asked.
-_DIALECT = {"mô": "đâu", "chừ": "giờ", "mạ": "mẹ", "răng": "sao"}
-_ASKING_AFTER = r"(?=\s*(?:(?:không|ko|k|rứa|hè|hả|ạ|à|ri)(?!\w)|\?|,|\.|$))"
+# Central and southern Vietnamese words that ask, typed with their marks ("ở Huế có điểm tư vấn mô không", "chừ khỏe
+# rồi", "mạ tui", "làm răng", "methadone là cái chi rứa", "mi làm được chi", "có bị sao hông"): the common word.
+# Folded, they are words of their own ("mở", "mơ", "răng" a tooth, "chi" a cost in "chi phí", "hông" the hip), so only
+# the marked word is read, and most only where they ask: "mô tả" and "quy mô" describe, "đau răng" is a toothache.
+_DIALECT = {"mô": "đâu", "chừ": "giờ", "mạ": "mẹ", "răng": "sao", "rứa": "vậy", "dzậy": "vậy", "chi": "gì",
+            "mần": "làm", "hè": "nhỉ", "hông": "không", "hổng": "không", "mi": "bạn"}
+_ASKING_AFTER = r"(?=\s*(?:(?:không|ko|k|rứa|hè|hả|ạ|à|ri|ad|nhỉ|vậy)(?!\w)|\?|,|\.|!|$))"
+# The words that make "chi" part of another ("chi phí", "chi tiết", "chi nhánh"): no question.
+_CHI_COMPOUND = r"(?!\s+(?:phí|tiết|tiêu|trả|nhánh|hội|cục|bộ|viện|đoàn|phối|ra|dùng|tiền)(?!\w))"
 _DIALECT_WORD = re.compile(
-    rf"(?<!\w)(?:(?:(?<=ở )|(?<=đi )|(?<=chỗ )|(?<=nơi )|(?<=về )|(?<=tới )|(?<=đến ))mô|(?P<where>mô){_ASKING_AFTER}|"
-    r"răng(?=\s*(?:(?:rứa|mà|hè|hả)(?!\w)|\?))|(?:(?<=làm )|(?<=vì )|(?<=tại ))răng|chừ|mạ)(?!\w)",
+    rf"(?<!\w)(?:(?P<which>(?<=chỗ )mô|(?<=nơi )mô|(?<=bên )mô|(?<=cái )mô)|"
+    rf"(?:(?<=ở )|(?<=đi )|(?<=về )|(?<=tới )|(?<=đến ))mô|(?P<where>mô){_ASKING_AFTER}|"
+    r"răng(?=\s*(?:(?:rứa|mà|hè|hả)(?!\w)|\?))|(?:(?<=làm )|(?<=mần )|(?<=vì )|(?<=tại ))răng|chừ|mạ|rứa|dzậy|mần|"
+    rf"(?:(?<=cái )|(?<=làm )|(?<=là )|(?<=được )|(?<=có )|(?<=vì )|(?<=để )|(?<=nói ))chi{_CHI_COMPOUND}|"
+    rf"chi(?=\s*(?:rứa|hè|hả|ri)(?!\w))|"
+    # "hè" is also summer ("mùa hè"): only as the particle closing a question ("có không hè").
+    r"(?:(?<=không )|(?<=rứa )|(?<=vậy )|(?<=chưa )|(?<=gì )|(?<=chi )|(?<=nào )|(?<=mô )|(?<=đâu )|(?<=sao ))hè"
+    r"(?=\s*(?:\?|!|\.|,|$))|"
+    r"(?<!đau )(?<!xương )(?<!bên )(?<!eo )(?<!vòng )(?<!mông )hông(?=\s*(?:(?:ạ|à|ta|vậy|nhỉ|hả|nha|nhen)(?!\w)"
+    r"|\?|!|\.|,|$)|\s+(?:có|biết|được|phải|hiểu|sao|cần|muốn|nhớ)(?!\w))|"
+    r"hổng(?=\s+(?:có|biết|được|phải|hiểu|sao|cần|muốn|nhớ)(?!\w))|"
+    # "mi" ("you") as the one asked to do something ("mi làm được chi"), not the eyelash ("lông mi").
+    r"(?<!lông )mi(?=\s+(?:làm|biết|là|có|ơi|trả|giúp|nói|ở|đang)(?!\w)))(?!\w)",
     re.IGNORECASE | re.MULTILINE)
+# Typed without marks, only "cái chi rứa" and its like are sure to ask ("methadone la cai chi rua").
+_DIALECT_UNMARKED = re.compile(r"(?<![a-z])(?:(?<=cai )|(?<=lam )|(?<=la ))chi"
+                               r"(?=\s+(?:rua|he|ha)(?![a-z])|\s*[?.!,]|\s*$)"
+                               r"|(?:(?<=chi )|(?<=gi ))rua(?![a-z])", re.IGNORECASE | re.MULTILINE)
 
 
 def common_words(text: str) -> str:
-    """The text with central Vietnamese words that ask in their common form, for matching questions and requests.
+    """The text with dialect words that ask in their common form, for matching questions and requests.
     The crisis reader reads words as typed: its phrases and model know them that way."""
     if text.isascii():
-        return text
+        return _DIALECT_UNMARKED.sub(lambda m: "gi" if m.group(0).lower() == "chi" else "vay", text)
     text = unicodedata.normalize("NFC", text)
     text = _SWAPPED_WORD.sub(lambda m: SWAPPED_L_N[m.group(0).lower()], text)
-    # "có điểm tư vấn mô không": "mô" alone asks "ở đâu", where "ở mô" is "ở đâu" already.
-    return _DIALECT_WORD.sub(lambda m: "ở đâu" if m.group("where") else _DIALECT[m.group(0).lower()], text)
+    # "có điểm tư vấn mô không": "mô" alone asks "ở đâu", where "ở mô" is "ở đâu" already; "chỗ mô" is "chỗ nào".
+    return _DIALECT_WORD.sub(lambda m: "ở đâu" if m.group("where") else "nào" if m.group("which")
+                             else _DIALECT[m.group(0).lower()], text)
 
 
 def fold(text: str) -> str:

@@ -675,10 +675,10 @@ _WITHOUT_ME = re.compile(
 _DYING = frozenset({"chet", "chit", "tret", "chot", "chec"})
 # A faint said as a figure ("nóng quá chắc ngất mất"): like dying said as one, the model hears the collapse in it.
 _FAINTING = frozenset({"ngat", "xiu"})
-# "Suicide" or "kill" inside a false friend ("that exam was suicide", "career suicide", "killing time"): said of a
-# thing, a figure of speech. The false friends with "chết" in them stay only words set aside: "chết mất thôi" may be a
-# person's own despair.
-_FIGURE_DYING = frozenset({"suicide", "kill", "killing"})
+# "Suicide", "kill" or "dying" inside a false friend ("that exam was suicide", "killing time", "dying to know"): said
+# of a thing, a figure of speech. The false friends with "chết" in them stay only words set aside: "chết mất thôi" may
+# be a person's own despair.
+_FIGURE_DYING = frozenset({"suicide", "kill", "killing", "dying"})
 # What the bot keeps made to disappear ("muốn cuộc trò chuyện này biến mất hết", "make this chat disappear"): a
 # request to erase, not a wish to vanish. Only words that say whose or which thing stand between ("chat xong em
 # muốn biến mất", "tin nhắn cuối rồi biến mất", "delete my messages and disappear" stay the writer's own wish).
@@ -1266,7 +1266,13 @@ class CrisisReader:
             baby_unwatched = model.crisis_kind == CrisisKind.OVERDOSE and reading.kind is CrisisKind.CHILD \
                 and "young_child" in c and bool(c & {"carer_out", "left_alone", "child_harm"}) \
                 and not c & {"overdose_event", "shock_word", "collapse", "sign_possible", *SIGNS}
-            model_kind = model.kind_share >= MODEL_KIND and not no_overdose \
+            # ... and a child's danger: breathing failing or lips gone blue, which the rules read as an overdose,
+            # beside a child unharmed ("the dad is slumped on the sofa, lips grey, hardly breathing, baby crying in the
+            # cot"): the overdose's reply is the one that keeps someone breathing. Someone who only will not wake,
+            # beside a child in a danger of its own (on a balcony, in the street), stays the child's.
+            signs_beside_child = model.crisis_kind == CrisisKind.CHILD and reading.kind is CrisisKind.OVERDOSE \
+                and bool(c & {"sign_breathing", "sign_blue"}) and "child_harm" not in c
+            model_kind = model.kind_share >= MODEL_KIND and not no_overdose and not signs_beside_child \
                 and not (asked_then_taken or child_seen or swallowed_seen or excess_unseen or no_child
                          or (not_the_writer and not shut_in_armed) or nothing_taken or own_harm or no_dying
                          or child_sees or no_blow or blow_struck or signs_no_blow or grown_up_struck or baby_unwatched
@@ -1733,8 +1739,10 @@ class CrisisReader:
         # A danger told as past, then something asked of the bot itself ("năm ngoái chồng e đập e gãy tay lúc phê, giờ
         # nó đi cai bắt buộc rồi. e muốn xóa hết dữ liệu của e trên bot này"), with no cry, nothing now of the danger
         # and nothing swallowed: the request, after the line; the model, short of sure, hears the blow of then.
+        # However sure the model, when the request comes first and the past is its reason ("delete all my data please. I
+        # told you about my friend's overdose last week").
         past_then_bot = reading is not None and reading.tier is Tier.ABOUT and bool(c & {"past", "long_ago"}) \
-            and "bot_feature" in c and model.crisis < MODEL_SURE \
+            and "bot_feature" in c and (model.crisis < MODEL_SURE or self._asks_the_bot_first(text)) \
             and not c & {"cry", "again", "strong_now", "not_safe", "swallowed", "ingest_accident", "excess",
                          "excess_amount", "suicide", "death", "despair", "plan", "method", "stockpile", *SIGNS,
                          *FAREWELL_EVIDENCE}
@@ -2066,7 +2074,9 @@ class CrisisReader:
             or bool(taken_out & _FIGURE_DYING) or ("tuong" in taken_out and bool(taken_out & _DYING))
         # Missing someone or craving something "to death" ("nhớ anh ấy muốn chết"): the longing is the figure's whole
         # meaning, which the model, taught the dying in it, may be sure is a wish.
-        longing = any(m.group(0).split()[0] in ("nho", "them") and _DYING & set(m.group(0).split()) for m in figures)
+        # So is "dying to" or "dying for" something ("I'm dying to get take-home doses").
+        longing = any(m.group(0).split()[0] in ("nho", "them") and _DYING & set(m.group(0).split()) for m in figures) \
+            or "dying" in taken_out
         vanishing = bool(_VANISHING.search(" ".join(t.folded for t in tokens)))
         # Laughing said as a figure ("chết cười", "cười muốn chết"), set aside by the hyperbole's pattern or as a false
         # friend: said laughing, which sets aside what only the model hears (not a wish or a danger the rules read).
@@ -2487,6 +2497,16 @@ class CrisisReader:
         asked = question_mark or bool(concepts & {"question", "informational", "yes_no", "permission"}) \
             or ending in (["khong"], ["ko"], ["k"], ["chua"], ["hong"])
         return asked and not concepts & (EVENTS | {"cry", "strong_now", "not_safe", "swallowed", *SIGNS})
+
+    def _asks_the_bot_first(self, text: str) -> bool:
+        """The first sentence asks something of the bot itself and tells no danger: what the writer wants, before
+        why."""
+        sentences = [sentence for sentence in self._sentences(text) if sentence[0]]
+        if len(sentences) < 2:
+            return False
+        concepts = sentences[0][1]
+        return "bot_feature" in concepts and not concepts & (EVENTS | {"cry", "strong_now", "not_safe", "swallowed",
+                                                                       "death", "suicide", *SIGNS})
 
     def _sentences(self, text: str) -> list[tuple[str, set[str], bool]]:
         """Each sentence's folded words beside its concepts and whether it has a "?"."""
@@ -2989,10 +3009,11 @@ class CrisisReader:
                 tier = Tier.ABOUT
             add(CrisisKind.OVERDOSE, tier, "overdose_event", "shock_word", *signs, "collapse", "used", "person", "now",
                 "question", "hypothetical", "past", *(("medical_cause",) if other_cause else ()))
-        elif "deadly_question" in c and c & {"used", "substance"} and not animal_only:
-            # "uống methadone rồi nhậu có sao không": asks whether something can kill. Asked, then told as done by
-            # the writer ("2 lọ methadone có chết không, em vừa uống hết rồi", "is 200mg deadly? i just drank it"):
-            # the swallowing is now, and the question is the one the poisoning reply answers.
+        elif "deadly_question" in c and c & {"used", "substance", "dose_not_holding"} and not animal_only:
+            # "uống methadone rồi nhậu có sao không", "cai khô ở nhà có chết được không": asks whether something can
+            # kill. Asked, then told as done by the writer ("2 lọ methadone có chết không, em vừa uống hết rồi", "is
+            # 200mg deadly? i just drank it"): the swallowing is now, and the question is the one the poisoning reply
+            # answers.
             if "writer_speaks" in c and not c & {"past", "long_ago", "joking", "fiction", "hypothetical", "safe_now"} \
                     and self._excess_told_in_a_clause(text, bool(c & {"excess", "excess_amount"})):
                 add(CrisisKind.POISONING, Tier.NOW, "deadly_question", "swallowed", "ingest", "now", "strong_now")
@@ -3180,6 +3201,13 @@ class CrisisReader:
                                                     "safe_now", "dream"})
             add(CrisisKind.CHILD, Tier.ABOUT if general else Tier.NOW, "child", "child_generic", "young_child",
                 "child_harm", "carer_out", "question", "hypothetical", "past")
+        # What to do if a child's carer comes out of it, supposed and asked ("nếu phụ huynh đến đón con mà đang phê
+        # thuốc thì tôi nên làm gì"), with nothing happening now: a child's danger asked about, with the child's line.
+        elif any_child and {"carer_out", "hypothetical"} <= c and asks and not animal_only \
+                and ("now" not in c or opens_with_if) \
+                and not c & {"strong_now", "past", "long_ago", "cry", "violence", "harm_verb", "threat", "swallowed",
+                             "excess", "excess_amount", *SIGNS}:
+            add(CrisisKind.CHILD, Tier.ABOUT, "child", "child_generic", "carer_out", "hypothetical", "question")
 
         if "violence" in c and not weapon_alone and not animal_only:
             # A harm promised to the writer stands against the "if" it comes with ("... if I show up").

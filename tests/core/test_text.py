@@ -141,7 +141,7 @@ def test_typed_words_match_a_label_as_whole_words_in_order_or_around_it(typed: l
 
 @pytest.mark.parametrize(("typed", "common"), [
     ("ở Huế có điểm nào mô không", "ở Huế có điểm nào ở đâu không"),
-    ("đi mô rứa", "đi đâu rứa"),
+    ("đi mô rứa", "đi đâu vậy"),
     ("chừ làm răng đây", "giờ làm sao đây"),
     ("Mạ tui hỏi", "mẹ tui hỏi"),
     # Where the words mean something else, they stay.
@@ -153,6 +153,27 @@ def test_typed_words_match_a_label_as_whole_words_in_order_or_around_it(typed: l
     ("o mo", "o mo"),
 ])
 def test_central_words_that_ask_read_as_the_common_words(typed: str, common: str) -> None:
+    assert common_words(typed) == common
+
+
+@pytest.mark.parametrize(("typed", "common"), [
+    ("methadone là cái chi rứa", "methadone là cái gì vậy"),
+    ("mi biết làm chi", "bạn biết làm gì"),
+    ("Vinh có chỗ mô khám không", "Vinh có chỗ nào khám không"),
+    ("uống vậy có bị sao hông", "uống vậy có bị sao không"),
+    ("tui hổng biết đường", "tui không biết đường"),
+    ("mần răng đây", "làm sao đây"),
+    ("methadone la cai chi rua", "methadone la cai gi vay"),
+    # Where the words mean something else, they stay.
+    ("chi phí bao nhiêu", "chi phí bao nhiêu"),
+    ("cho em xem chi tiết", "cho em xem chi tiết"),
+    ("đau hông quá", "đau hông quá"),
+    ("nghỉ hè này", "nghỉ hè này"),
+    ("lông mi dài", "lông mi dài"),
+    ("lỗ hổng", "lỗ hổng"),
+    ("chi phi bao nhieu", "chi phi bao nhieu"),
+])
+def test_more_dialect_words_that_ask_read_as_the_common_words(typed: str, common: str) -> None:
     assert common_words(typed) == common
 
 

@@ -5385,3 +5385,45 @@ def test_a_knife_drawn_to_peel_fruit_and_children_wrestling_for_fun_are_no_alarm
     for text in ("mẹ rút dao ra gọt xoài cho con ăn", "hai đứa nhỏ vật nhau chơi ngoài sân"):
         reading = READER.read(text)
         assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+
+
+def test_sight_going_black_after_pills_is_an_overdose_the_rules_read() -> None:
+    reading = RULES.read("mixed my dose with some benzos an hour ago, everything is going black and I can barely breathe")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_someone_pinned_down_by_another_is_violence_the_rules_read() -> None:
+    reading = RULES.read("some guy pinned my brother to the floor outside the clinic and won't let go")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_an_overdose_seen_in_a_grown_up_beside_a_crying_child_stays_the_overdose_whatever_the_model() -> None:
+    text = "my roommate is slumped over in the bathroom, lips purple, barely breathing, his little girl is crying"
+    assert RULES.detect(text) is CrisisKind.OVERDOSE
+    assert sure_of("child").detect(text) is CrisisKind.OVERDOSE
+    # guard: a child harmed stays the child's danger
+    assert sure_of("child").detect("dad passed out on the floor and the baby is hurt and bleeding") is CrisisKind.CHILD
+
+
+def test_what_to_do_if_a_child_is_picked_up_by_a_carer_who_is_high_is_asked_about() -> None:
+    reading = READER.read("if a dad comes to pick up his kid and he's clearly high, what should the school do?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
+
+
+def test_whether_withdrawal_without_treatment_can_kill_is_asked_about() -> None:
+    reading = READER.read("cai khô ở nhà một mình có chết người không")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+    assert "deadly_question" in reading.signals
+
+
+def test_data_erased_first_then_a_past_overdose_given_as_the_reason_is_no_alarm() -> None:
+    reading = READER.read("please delete everything about me. I told you last week that my friend overdosed and I "
+                          "don't want it stored")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", ["I'm dying to know when the new clinic opens near us",
+                                  "dying for a weekend off the 6am dosing queue"])
+def test_dying_to_or_for_something_is_a_longing_even_to_a_sure_model(text: str) -> None:
+    reading = SURE.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, (text, reading)

@@ -1952,6 +1952,14 @@ def test_a_thing_mentioned_by_the_doctor_is_no_reminder() -> None:
     assert INTENTS.intent("tạm ngưng nhắc đến chủ nhật nhé") == "reminder_pause"
 
 
+def test_a_thing_mentioned_on_the_news_or_television_is_no_reminder() -> None:
+    assert INTENTS.intent("bản tin sáng nay có nhắc quy định mới về cai nghiện tự nguyện, cụ thể thế nào") is None
+    assert INTENTS.intent("trên báo có nhắc luật mới, cai nghiện bắt buộc bao lâu") is None
+    # guard: a reminder asked for after watching it stays one
+    assert INTENTS.intent("xem tivi xong nhắc tôi uống methadone 7h sáng mai nhé") == "reminder_set"
+    assert INTENTS.intent("đặt báo thức nhắc em uống thuốc 6h sáng") == "reminder_set"
+
+
 def test_groups_that_meet_near_the_writer_are_the_groups_and_what_the_bot_is_is_who_it_is() -> None:
     assert INTENTS.intent("do any groups for families meet near me") == "groups"
     # guard: groups of people near the writer are no meeting
