@@ -12,7 +12,7 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_general_cx outside_crisis_gg outside_crisis_gh
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_general_cz outside_crisis_gk outside_crisis_gl
 """
 
 from __future__ import annotations

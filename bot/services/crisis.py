@@ -562,6 +562,14 @@ _FOLLOW = re.compile(
     r"my mom|my mother|my dad|my father|my mum|mom|dad|mum|my grandma|my grandpa|my parents)(?![a-z0-9])")
 # The words a message opens with when it supposes: "nếu", "if", "giả sử", "lỡ".
 _IF_WORDS = frozenset({"neu", "if", "gia", "lo"})
+# A supposition followed by what to do about it ("nếu anh ấy dùng lại rồi bị sốc thuốc thì em phải sơ cứu ra sao", "what
+# should i do if she …"): a question about a time to come. Not "if" as "whether" ("i don't know if she drank any"), a
+# wish ("nếu mình không tỉnh dậy nữa thì tốt") or a threat ("nếu nói ra thì đốt nhà").
+_SUPPOSED_THEN_ASKED = re.compile(
+    r"(?<![a-z0-9])(?:(?:neu|gia su|lo nhu|lo ma|nho ma|nho nhu) (?:[a-z0-9]+ ){1,14}thi (?:[a-z0-9]+ ){0,4}"
+    r"(?:phai )?(?:lam gi|lam sao|xu ly|so cuu|ra sao|the nao|sao|goi ai)"
+    r"|(?:what (?:do|should|would|can) (?:i|we|you) do|how (?:do|should|can) (?:i|we) (?:help|handle|respond)) "
+    r"(?:[a-z]+ ){0,3}(?:if|in case))(?![a-z0-9])")
 # What happens to a body that a message may only suppose.
 _SUPPOSABLE = frozenset({"overdose_event", "shock_word", "collapse", "swallowed", "ingest", "ingest_accident", "excess",
                          "excess_amount", "violence", "harm_verb", "child_harm", "suicide", "death", *SIGNS})
@@ -593,6 +601,7 @@ _GROWN_UP = re.compile(r"(?<![a-z])(?:con gai|con trai|con|daughter|son|kid|chil
 # A needle named ("kim tiêm", "bơm kim tiêm", "needle"), beside which a passive "bị đâm" is a prick.
 _NEEDLE = re.compile(r"(?<![a-z])(?:kim tiem|kim chich|bom kim tiem|ong tiem|needles?|syringes?)(?![a-z])")
 _PRICKED = frozenset({"bi dam", "bi dam phai", "dam phai", "bi kim dam", "kim dam"})
+_SON_OR_DAUGHTER = re.compile(r"(?<![a-z])(?:con gai|con trai)(?![a-z])")
 _IN_LAW = re.compile(r"(?<![a-z])(?:con re|son in law|son-in-law)(?![a-z])")
 _GRANDCHILD = re.compile(r"(?<![a-z])(?:chau|grandson|granddaughter|grandchild|grandchildren|grandkids?|em be|con be|"
                          r"thang be|dua be|baby|toddler)"
@@ -611,8 +620,14 @@ def _grown_up(folded: str) -> bool:
             return True
     # A son-in-law named ("con rể tôi đang đánh con gái tôi"): the daughter is married, unless a grandchild or a young
     # age is named too ("con rể đánh cháu tôi 5 tuổi").
-    return bool(_IN_LAW.search(folded)) and not _GRANDCHILD.search(folded) \
-        and not any(w.isdigit() and int(w) < 18 for w in folded.split())
+    return bool(_IN_LAW.search(folded)) and not any(w.isdigit() and int(w) < 18 for w in folded.split()) \
+        and all(_daughter_again(folded, young) for young in _GRANDCHILD.finditer(folded))
+
+
+def _daughter_again(folded: str, young: re.Match[str]) -> bool:
+    """"Con bé" or "thằng bé" after a daughter or son is named is that daughter or son again ("nó đuổi đánh con gái
+    tôi khắp xóm, con bé vừa chạy sang nhà tôi"), not a young child."""
+    return young.group(0) in ("con be", "thang be") and bool(_SON_OR_DAUGHTER.search(folded[:young.start()]))
 
 
 def _clauses(text: str) -> list[str]:
@@ -1764,6 +1779,12 @@ class CrisisReader:
         # cries, hears one.
         who_asked = reading is None and "asks_who" in c and len(words(text)) <= 4 \
             and not c & (EVIDENCE | FAREWELL_EVIDENCE | {"cry", "despair", "again"})
+        # A danger supposed after an "if" in every sentence that names it, and what to do asked ("Tết này bạn trai em
+        # về, anh ấy đang cai, nếu anh ấy dùng lại rồi bị sốc thuốc thì em phải sơ cứu ra sao"): the model, sure of the
+        # overdose, hears it; the words say it has not happened.
+        supposed_asked = reading is not None and reading.tier is Tier.ABOUT and "hypothetical" in c \
+            and bool(found[1] or c & {"question", "informational", "what_to_do"}) \
+            and not c & {"cry", "again", "strong_now", "not_safe"} and self._only_supposed(text)
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
@@ -1779,7 +1800,7 @@ class CrisisReader:
                          or detox_told or told_then_asked or habit_kicked or night_out or feared_asked
                          or signs_heard or cold_told or spilled_told or errand_only or device_told or nothing_said
                          or stranger_died or medical_over or disability_told or teen_asked or relieved
-                         or past_then_bot or game_told or who_asked):
+                         or past_then_bot or game_told or who_asked or supposed_asked):
             # A danger the rules read only as asked about or past, which the model hears now, is the model's
             # kind when it is sure of it ("giá mà hôm sốc thuốc năm ngoái em chết luôn cho rồi" is a wish to die).
             kind = reading.kind if reading is not None and model.kind_share < MODEL_KIND \
@@ -2423,10 +2444,10 @@ class CrisisReader:
         elif ages and min(ages) >= 16 and max(ages) < 18:
             fired.add("teen_age")  # "con trai tôi 17 tuổi": of an age to be in treatment, not a child who gets at it
         elif ((ages and min(ages) >= 18) or (not ages and _grown_up(folded))) \
-                and "young_child" not in fired and not writer_is_a_child:
+                and ("young_child" not in fired or (_IN_LAW.search(folded) and not ages)) and not writer_is_a_child:
             # "con trai tôi năm nay 24 tuổi", "my daughter is at university": a grown son or daughter is no child in
-            # danger.
-            fired.difference_update(("child", "child_harm"))
+            # danger; nor is a married daughter called "con bé" ("thằng con rể … đánh con gái tôi, con bé vừa chạy …").
+            fired.difference_update(("child", "child_harm", "young_child"))
             fired.add("adult_age")
         months = [int(m) for m in _MONTHS_OLD.findall(folded)]
         if _BABY_MONTHS.search(folded):
@@ -2497,6 +2518,19 @@ class CrisisReader:
         asked = question_mark or bool(concepts & {"question", "informational", "yes_no", "permission"}) \
             or ending in (["khong"], ["ko"], ["k"], ["chua"], ["hong"])
         return asked and not concepts & (EVENTS | {"cry", "strong_now", "not_safe", "swallowed", *SIGNS})
+
+    def _only_supposed(self, text: str) -> bool:
+        """Every sentence that names something happening to a body supposes it and asks what to do then, with nothing
+        of the kind told before the supposition ("nếu anh ấy dùng lại rồi bị sốc thuốc thì em phải sơ cứu ra sao";
+        not "nó uống methadone rồi, nếu ngất thì làm sao")."""
+        named = [folded for folded, found, _asked in self._sentences(text) if found & _SUPPOSABLE]
+        if not named:
+            return False
+        for folded in named:
+            supposing = _SUPPOSED_THEN_ASKED.search(folded)
+            if supposing is None or self._find_concepts(folded[:supposing.start()])[0] & _SUPPOSABLE:
+                return False
+        return True
 
     def _asks_the_bot_first(self, text: str) -> bool:
         """The first sentence asks something of the bot itself and tells no danger: what the writer wants, before
@@ -2864,7 +2898,8 @@ class CrisisReader:
             return CrisisReading(CrisisKind.OVERDOSE, Tier.ABOUT, ("pregnancy_risk",))
         if not c & EVENTS and not ("unreachable" in c and c & {"suicide_hint", "despair"}) \
                 and not ("going_away" in c and c & {"farewell_apology", "signing_off", "despair"}) \
-                and "found_after" not in c and not ("heart_emergency" in c and c & {"used", "substance"}):
+                and "found_after" not in c and not ("heart_emergency" in c and c & {"used", "substance"}) \
+                and not ({"child_taken", "out_of_control"} <= c and c & {"child", "child_generic", "young_child"}):
             return None
         now = bool(c & {"now", "strong_now"})
         # What was supposed, then said to have happened to the writer just now ("if a second nurse gave you your dose
@@ -3186,8 +3221,9 @@ class CrisisReader:
         child_afraid = "child_writes" in c and "carer_out" in c and bool(c & {"alone_afraid", "cry", "strong_now"}) \
             and not c & {"violence", "threat", "child_sees"}
         # A carer out of it taking a child with them ("showed up wasted and wants to drive her son home", "say khướt mà
-        # đòi chở con bé về"): the child is the one in danger, whatever their age.
-        child_taken = any_child and {"carer_out", "child_taken"} <= c
+        # đòi chở con bé về", "came back super drunk and wants to take the 3 year old out on his motorbike"): the child
+        # is the one in danger, whatever their age.
+        child_taken = any_child and "child_taken" in c and bool(c & {"carer_out", "out_of_control"})
         if ((any_child and "child_harm" in c) or ("young_child" in c and c & {"carer_out", "left_alone"})
                 or child_afraid or child_taken) and not animal_only:
             general = not_now or ("informational" in c and not strong) or (asks and not now and "person" not in c)

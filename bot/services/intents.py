@@ -148,6 +148,10 @@ _CLAUSES = re.compile("[,.;:!?\n\U0001F300-\U0001FAFF\u2600-\u27BF]")
 # Verbs of answering in a language, or a "please": "nói tiếng Việt giùm", "reply in English", "English please".
 _SPEAK = re.compile(r"(?<![a-z])(?:noi|nhan|tra loi|viet|dung|doi|chuyen|speak|reply|answer|write|talk|text|use|"
                     r"switch|change|please|pls|plz)(?![a-z])")
+# A word that turns to what is asked, opening a clause ("Anyway how do I switch you to Vietnamese", "à mà đổi sang
+# tiếng Anh được không"): it leaves the request what it is.
+_TURNING = re.compile(r"^(?:anyway|anyways|btw|by the way|oh and|and also|also|ok so|okay so|so|well|a ma|ma nay|"
+                      r"nhan tien|tien the|tien day|a nhan tien) ")
 # "bị nhắc nhở" is being reprimanded, not reminded ("cùng lắm bị nhắc nhở thôi").
 _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
 # Mentioned again ("ca tử vong năm 2019 được nhắc lại làm ví dụ"): no reminder.
@@ -511,7 +515,7 @@ class IntentReader:
         "English please", "đổi sang tiếng Anh", "tiếng việt nhé", "i don't read vietnamese"), or in a
         clause that asks for it in so many words ("…, đổi sang English được ko"). None for a language
         named inside a sentence about something else ("english homework", "tiếng việt lớp 5")."""
-        folded = self._folded(text)
+        folded = _TURNING.sub("", self._folded(text))
         named = sorted((match.start(), match.end(), language) for language, pattern in self._language_names.items()
                        for match in pattern.finditer(folded))
         if not named:

@@ -5388,7 +5388,8 @@ def test_a_knife_drawn_to_peel_fruit_and_children_wrestling_for_fun_are_no_alarm
 
 
 def test_sight_going_black_after_pills_is_an_overdose_the_rules_read() -> None:
-    reading = RULES.read("mixed my dose with some benzos an hour ago, everything is going black and I can barely breathe")
+    reading = RULES.read("mixed my dose with some benzos an hour ago, everything is going black and I can barely "
+                         "breathe")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
 
 
@@ -5427,3 +5428,42 @@ def test_data_erased_first_then_a_past_overdose_given_as_the_reason_is_no_alarm(
 def test_dying_to_or_for_something_is_a_longing_even_to_a_sure_model(text: str) -> None:
     reading = SURE.read(text)
     assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+
+
+def test_no_point_carrying_on_told_of_someone_is_a_wish_to_die_the_rules_read() -> None:
+    assert RULES.detect("she texted me that there's no point carrying on after the divorce") is CrisisKind.SUICIDE
+
+
+def test_a_young_child_alone_in_a_rented_room_is_the_danger_beside_a_blow_already_struck() -> None:
+    reading = RULES.read("chồng đánh em phải đi khâu, con gái 3 tuổi ở phòng trọ một mình từ tối")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+def test_a_married_daughter_called_con_be_beaten_by_her_husband_is_violence() -> None:
+    reading = RULES.read("thằng con rể đang phê, nó cầm gậy đuổi đánh con gái tôi, con bé đang trốn trong bếp")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_drunk_grown_up_taking_a_young_child_out_on_two_wheels_is_the_childs_danger() -> None:
+    reading = RULES.read("grandpa came home drunk as hell and wants to take my 5 year old brother out on his scooter, "
+                         "he won't listen")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "ông nội em hôn mê vì xơ gan, đang nằm viện mấy hôm nay",
+    "xóa giúp em lịch sử chat, bố mẹ mà đọc được chắc ngất xỉu luôn",
+])
+def test_a_coma_with_its_illness_named_and_a_faint_only_supposed_are_no_overdose_now(text: str) -> None:
+    reading = RULES.read(text)
+    assert reading is None or reading.tier is not Tier.NOW, (text, reading)
+
+
+def test_whether_or_a_wish_said_with_if_stays_the_danger_it_tells() -> None:
+    # guard: "if" as "whether", a wish and a threat are no supposition asked about
+    for text, kind in (("my 2 year old grabbed my methadone and the cap is off, i don't know if she drank any",
+                        CrisisKind.POISONING),
+                       ("dạo này em hay nghĩ nếu mình không tỉnh dậy nữa thì tốt. đêm nay em gom đủ thuốc ngủ rồi",
+                        CrisisKind.SUICIDE)):
+        reading = READER.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (kind, Tier.NOW), (text, reading)

@@ -1960,6 +1960,16 @@ def test_a_thing_mentioned_on_the_news_or_television_is_no_reminder() -> None:
     assert INTENTS.intent("đặt báo thức nhắc em uống thuốc 6h sáng") == "reminder_set"
 
 
+def test_a_language_asked_for_after_a_turning_word_is_the_language() -> None:
+    assert INTENTS.intent("anyway how do I switch you to English") == "language_en"
+    # guard: a language named in a sentence about something else stays no request
+    assert INTENTS.intent("anyway my english homework is due tomorrow") is None
+
+
+def test_an_insult_made_with_a_comparison_is_an_insult() -> None:
+    assert INTENTS.smalltalk("con bot ngu như bò") == "insult"
+
+
 def test_groups_that_meet_near_the_writer_are_the_groups_and_what_the_bot_is_is_who_it_is() -> None:
     assert INTENTS.intent("do any groups for families meet near me") == "groups"
     # guard: groups of people near the writer are no meeting
