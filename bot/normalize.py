@@ -79,14 +79,23 @@ _SWAPPED_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(SWAPPED_L_N)})(?!\w)", re.IGNO
 # Folded, they are words of their own ("mở", "mơ", "răng" a tooth, "chi" a cost in "chi phí", "hông" the hip), so only
 # the marked word is read, and most only where they ask: "mô tả" and "quy mô" describe, "đau răng" is a toothache.
 _DIALECT = {"mô": "đâu", "chừ": "giờ", "mạ": "mẹ", "răng": "sao", "rứa": "vậy", "dzậy": "vậy", "chi": "gì",
-            "mần": "làm", "hè": "nhỉ", "hông": "không", "hổng": "không", "mi": "bạn"}
+            "mần": "làm", "hè": "nhỉ", "hông": "không", "hổng": "không", "mi": "bạn", "ni": "này", "nớ": "đó",
+            "hỉ": "nhỉ"}
+# Words before "răng" that make it the teeth ("đau răng", "đánh răng", "hại răng").
+_TEETH = "".join(f"(?<!{word} )" for word in ("đau", "nhổ", "đánh", "sâu", "hàm", "mọc", "trám", "hại", "bọc", "cái",
+                                              "gãy", "ê", "khám", "chân", "men", "hư", "mục", "vàng"))
+# The words "ni" ("này") and "nớ" ("đó") point back to: "thuốc ni", "bữa nớ" (not "ni cô", a nun).
+_POINTED = r"(?:(?<=cái )|(?<=bữa )|(?<=chỗ )|(?<=người )|(?<=thuốc )|(?<=hôm )|(?<=ngày )|(?<=năm )|(?<=tháng )" \
+           r"|(?<=lần )|(?<=đứa )|(?<=tuần )|(?<=nhà )|(?<=ông )|(?<=bà )|(?<=việc )|(?<=chuyện )|(?<=luật ))"
 _ASKING_AFTER = r"(?=\s*(?:(?:không|ko|k|rứa|hè|hả|ạ|à|ri|ad|nhỉ|vậy)(?!\w)|\?|,|\.|!|$))"
 # The words that make "chi" part of another ("chi phí", "chi tiết", "chi nhánh"): no question.
 _CHI_COMPOUND = r"(?!\s+(?:phí|tiết|tiêu|trả|nhánh|hội|cục|bộ|viện|đoàn|phối|ra|dùng|tiền)(?!\w))"
 _DIALECT_WORD = re.compile(
     rf"(?<!\w)(?:(?P<which>(?<=chỗ )mô|(?<=nơi )mô|(?<=bên )mô|(?<=cái )mô)|"
     rf"(?:(?<=ở )|(?<=đi )|(?<=về )|(?<=tới )|(?<=đến ))mô|(?P<where>mô){_ASKING_AFTER}|"
-    r"răng(?=\s*(?:(?:rứa|mà|hè|hả)(?!\w)|\?))|(?:(?<=làm )|(?<=mần )|(?<=vì )|(?<=tại ))răng|chừ|mạ|rứa|dzậy|mần|"
+    # "răng?" asks, but not of the teeth ("methadone hại răng?", "đánh răng?").
+    rf"{_TEETH}răng(?=\s*(?:(?:rứa|mà|hè|hả)(?!\w)|\?))|"
+    r"(?:(?<=làm )|(?<=mần )|(?<=vì )|(?<=tại ))răng|chừ|mạ|rứa|dzậy|mần|"
     rf"(?:(?<=cái )|(?<=làm )|(?<=là )|(?<=được )|(?<=có )|(?<=vì )|(?<=để )|(?<=nói ))chi{_CHI_COMPOUND}|"
     rf"chi(?=\s*(?:rứa|hè|hả|ri)(?!\w))|"
     # "hè" is also summer ("mùa hè"): only as the particle closing a question ("có không hè").
@@ -95,6 +104,8 @@ _DIALECT_WORD = re.compile(
     r"(?<!đau )(?<!xương )(?<!bên )(?<!eo )(?<!vòng )(?<!mông )hông(?=\s*(?:(?:ạ|à|ta|vậy|nhỉ|hả|nha|nhen)(?!\w)"
     r"|\?|!|\.|,|$)|\s+(?:có|biết|được|phải|hiểu|sao|cần|muốn|nhớ)(?!\w))|"
     r"hổng(?=\s+(?:có|biết|được|phải|hiểu|sao|cần|muốn|nhớ)(?!\w))|"
+    rf"{_POINTED}(?:ni|nớ)|hỉ(?=\s*(?:\?|!|\.|,|$))|"
+
     # "mi" ("you") as the one asked to do something ("mi làm được chi"), not the eyelash ("lông mi").
     r"(?<!lông )mi(?=\s+(?:làm|biết|là|có|ơi|trả|giúp|nói|ở|đang)(?!\w)))(?!\w)",
     re.IGNORECASE | re.MULTILINE)

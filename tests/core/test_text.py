@@ -164,6 +164,13 @@ def test_central_words_that_ask_read_as_the_common_words(typed: str, common: str
     ("tui hổng biết đường", "tui không biết đường"),
     ("mần răng đây", "làm sao đây"),
     ("methadone la cai chi rua", "methadone la cai gi vay"),
+    ("thuốc ni uống răng?", "thuốc này uống sao?"),
+    ("bữa nớ bác sĩ nói chi", "bữa đó bác sĩ nói gì"),
+    ("đi được không hỉ", "đi được không nhỉ"),
+    # "răng?" of the teeth stays, and so does a nun.
+    ("methadone hại răng?", "methadone hại răng?"),
+    ("đánh răng?", "đánh răng?"),
+    ("ni cô ở chùa", "ni cô ở chùa"),
     # Where the words mean something else, they stay.
     ("chi phí bao nhiêu", "chi phí bao nhiêu"),
     ("cho em xem chi tiết", "cho em xem chi tiết"),
