@@ -105,7 +105,6 @@ _DIALECT_WORD = re.compile(
     r"|\?|!|\.|,|$)|\s+(?:có|biết|được|phải|hiểu|sao|cần|muốn|nhớ)(?!\w))|"
     r"hổng(?=\s+(?:có|biết|được|phải|hiểu|sao|cần|muốn|nhớ)(?!\w))|"
     rf"{_POINTED}(?:ni|nớ)|hỉ(?=\s*(?:\?|!|\.|,|$))|"
-
     # "mi" ("you") as the one asked to do something ("mi làm được chi"), not the eyelash ("lông mi").
     r"(?<!lông )mi(?=\s+(?:làm|biết|là|có|ơi|trả|giúp|nói|ở|đang)(?!\w)))(?!\w)",
     re.IGNORECASE | re.MULTILINE)

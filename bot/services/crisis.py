@@ -601,6 +601,7 @@ _GROWN_UP = re.compile(r"(?<![a-z])(?:con gai|con trai|con|daughter|son|kid|chil
 # A needle named ("kim tiêm", "bơm kim tiêm", "needle"), beside which a passive "bị đâm" is a prick.
 _NEEDLE = re.compile(r"(?<![a-z])(?:kim tiem|kim chich|bom kim tiem|ong tiem|needles?|syringes?)(?![a-z])")
 _PRICKED = frozenset({"bi dam", "bi dam phai", "dam phai", "bi kim dam", "kim dam"})
+# A son or daughter named, whom a later "con bé" or "thằng bé" may name again.
 _SON_OR_DAUGHTER = re.compile(r"(?<![a-z])(?:con gai|con trai)(?![a-z])")
 _IN_LAW = re.compile(r"(?<![a-z])(?:con re|son in law|son-in-law)(?![a-z])")
 _GRANDCHILD = re.compile(r"(?<![a-z])(?:chau|grandson|granddaughter|grandchild|grandchildren|grandkids?|em be|con be|"

@@ -163,7 +163,8 @@ _MENTIONED_IN_PASSING = re.compile(r"(?<![a-z])(?:(?:co|da|hay|tung|thuong|cung)
                                    r"(?:cu )?nhac (?:hoai|suot|hoai hoai|mai mai)"
                                    r"(?! (?:em|toi|minh|tui|con|chau|anh|chi)))(?![a-z])")
 # Mentioned by the news, a paper or a programme ("thời sự tối qua … có nhắc luật mới"): told, not a reminder asked.
-# "báo thức" is an alarm clock, which does remind.
+# A paper only as "bài báo", "trên báo", "đọc báo": "báo" alone also tells ("báo cho tôi, nhắc tôi 8h"), and "báo thức"
+# reminds. A reminder asked of someone after watching ("xem tivi xong nhắc tôi uống thuốc") stays one.
 _MENTIONED_BY = re.compile(r"(?<![a-z])(?P<who>(?:thoi su|ban tin|tin tuc|bao chi|bai bao|tren bao|doc bao|"
                            r"tivi|ti vi|tv|vtv|loa phuong|bai viet|video|clip|phong su|phim|chuong trinh|news)"
                            r"(?: [a-z0-9]+){0,12}? (?:co |da |cung |vua |moi |hay |thuong )?)nhac(?![a-z])"
