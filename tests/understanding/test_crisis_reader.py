@@ -5460,7 +5460,7 @@ def test_a_coma_with_its_illness_named_and_a_faint_only_supposed_are_no_overdose
 
 
 def test_whether_or_a_wish_said_with_if_stays_the_danger_it_tells() -> None:
-    # guard: "if" as "whether", a wish and a threat are no supposition asked about
+    # guard: "if" as "whether", and a wish said with "nếu", are no supposition asked about
     for text, kind in (("my 2 year old grabbed my methadone and the cap is off, i don't know if she drank any",
                         CrisisKind.POISONING),
                        ("dạo này em hay nghĩ nếu mình không tỉnh dậy nữa thì tốt. đêm nay em gom đủ thuốc ngủ rồi",
