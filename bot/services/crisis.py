@@ -311,6 +311,8 @@ _BUT_THEN = re.compile(r"(?<![a-z])(?:nhung|but|tuy vay|however)(?![a-z])")
 _TURNED_OUT = re.compile(r"(?<![a-z])(?:ai de|hoa ra|ngo dau|then suddenly|turns out|turned out)(?![a-z])")
 # Living with someone or somewhere ("sống chung", "to live with"): where to live, not whether to.
 _LIVING_WITH = re.compile(r"(?<![a-z])(?:song (?:chung|cung)|live (?:with|in this|here)|living with)(?![a-z])")
+# What, in a sentence that names a danger, tells it as happening rather than asks about it.
+_TOLD_NOW = frozenset({"cry", "again", "strong_now", "swallowed", *SIGNS})
 # The concepts that name too much of something, told or asked.
 _EXCESS_NAMED = frozenset({"excess", "excess_amount"})
 # How much of something is too much, asked: the excess is the question's ("on methadone, how much alcohol is too
@@ -1785,7 +1787,8 @@ class CrisisReader:
         # overdose, hears it; the words say it has not happened.
         supposed_asked = reading is not None and reading.tier is Tier.ABOUT and "hypothetical" in c \
             and bool(found[1] or c & {"question", "informational", "what_to_do"}) \
-            and not c & {"cry", "again", "strong_now", "not_safe"} and self._only_supposed(text)
+            and not c & {"cry", "again", "strong_now", "not_safe"} \
+            and self._only_asked(text, _SUPPOSABLE, _SUPPOSED_THEN_ASKED, told=frozenset())
         farewell = bool(c & FAREWELL_EVIDENCE) and "everyday_leaving" not in c \
             and model.crisis_kind == CrisisKind.SUICIDE
         threshold = MODEL_NOW_FAREWELL if farewell else MODEL_NOW
@@ -2520,19 +2523,6 @@ class CrisisReader:
             or ending in (["khong"], ["ko"], ["k"], ["chua"], ["hong"])
         return asked and not concepts & (EVENTS | {"cry", "strong_now", "not_safe", "swallowed", *SIGNS})
 
-    def _only_supposed(self, text: str) -> bool:
-        """Every sentence that names something happening to a body supposes it and asks what to do then, with nothing
-        of the kind told before the supposition ("nếu anh ấy dùng lại rồi bị sốc thuốc thì em phải sơ cứu ra sao";
-        not "nó uống methadone rồi, nếu ngất thì làm sao")."""
-        named = [folded for folded, found, _asked in self._sentences(text) if found & _SUPPOSABLE]
-        if not named:
-            return False
-        for folded in named:
-            supposing = _SUPPOSED_THEN_ASKED.search(folded)
-            if supposing is None or self._find_concepts(folded[:supposing.start()])[0] & _SUPPOSABLE:
-                return False
-        return True
-
     def _asks_the_bot_first(self, text: str) -> bool:
         """The first sentence asks something of the bot itself and tells no danger: what the writer wants, before
         why."""
@@ -2548,18 +2538,21 @@ class CrisisReader:
         return [(" ".join(words(sentence)), *found)
                 for sentence, found in zip(_SENTENCES.split(text), self._by_sentence(text), strict=True)]
 
-    def _only_asked(self, text: str, names: Set[str], question: re.Pattern[str], after_too: bool = False) -> bool:
-        """Every sentence that names the danger asks about it by `question`, with nothing seen, nobody crying for help
-        and nothing told as happening in it, and the danger not told beside the question (before it; with `after_too`
-        after it as well): the danger is the one asked about, whoever is named. Asked how to tell: "Also, what are the
-        signs he's taken too much? He's 70 and on methadone" (but "he took too much, how do I know if he's ok" tells
-        it). Asked how much: "my husband drinks on his leave days. on methadone, how much alcohol is too much?"."""
+    def _only_asked(self, text: str, names: Set[str], question: re.Pattern[str], after_too: bool = False,
+                    told: Set[str] = _TOLD_NOW) -> bool:
+        """Every sentence that names the danger asks about it by `question`, with none of `told` in it (by default
+        nothing seen, nobody crying for help, nothing told as happening), and the danger not told beside the question
+        (before it; with `after_too` after it as well): the danger is the one asked about, whoever is named. Asked how
+        to tell: "Also, what are the signs he's taken too much? He's 70 and on methadone" (but "he took too much, how
+        do I know if he's ok" tells it). Asked how much: "my husband drinks on his leave days. on methadone, how much
+        alcohol is too much?". Supposed, then what to do asked, where the signs are the supposition's own: "nếu anh ấy
+        dùng lại rồi bị sốc thuốc thì em phải sơ cứu ra sao" (not "nó uống methadone rồi, nếu ngất thì làm sao")."""
         named = [(folded, found) for folded, found, _asked in self._sentences(text) if found & names]
         if not named:
             return False
         for folded, found in named:
             asked = question.search(folded)
-            if asked is None or found & {"cry", "again", "strong_now", "swallowed", *SIGNS}:
+            if asked is None or found & told:
                 return False
             beside = f"{folded[:asked.start()]} , {folded[asked.end():]}" if after_too else folded[:asked.start()]
             if self._find_concepts(beside)[0] & names:
