@@ -27,6 +27,7 @@ from typing import Any
 
 from bot.commands import CommandMenu
 from bot.dialogs import Feature, Flow, Handler, MaybeHandler, Step, Turn
+from bot.input_method import marks_typed_as_keys
 from bot.keys import prefix_of
 from bot.language import language_of
 from bot.messages import Choice, Reply
@@ -196,6 +197,12 @@ class Router:
         self._r = registry
 
     async def route(self, turn: Turn) -> Step:
+        if turn.incoming.text and not (turn.person.role == "counselor" and turn.session.flow == self._r.relay_flow):
+            # Typed with the input method off ("tooi muoons hoir"): every reader and step reads the words meant, and
+            # a counselor in a chat gets them readable too.
+            read = marks_typed_as_keys(turn.incoming.text)
+            if read != turn.incoming.text:
+                turn.incoming = replace(turn.incoming, text=read)
         sent = turn.session.data.pop(CRISIS_SENT, None)
         flow_before = (turn.session.flow, turn.session.step)
         data_before = dict(turn.session.data)

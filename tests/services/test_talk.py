@@ -92,6 +92,18 @@ async def test_a_crisis_in_a_chat_reaches_the_counselor_and_a_counselors_advice_
     assert rig.texts("p1")[-1] == "💬 Tư vấn viên:\n┃ nếu bạn ấy bất tỉnh thì gọi 115 ngay, đặt nằm nghiêng"
 
 
+async def test_words_typed_with_the_input_method_off_reach_the_counselor_readable_and_a_counselors_go_as_typed(
+        rig: Rig) -> None:
+    await open_a_taken_chat(rig)
+    texts = await rig.say("banj tooi vuwaf chichs xong giowf namf im khoong thowr", "p1")
+    assert texts[0].startswith("🚨 Gọi 115"), texts
+    await rig.sender.drain()
+    assert any(t.endswith(":\n┃ ban toi vua chich xong gio nam im khong tho") for t in rig.texts("c1"))
+    await rig.say("banj ddeer tooi goij 115 nhes", "c1")
+    await rig.sender.drain()
+    assert rig.texts("p1")[-1] == "💬 Tư vấn viên:\n┃ banj ddeer tooi goij 115 nhes"
+
+
 async def test_nobody_on_duty_is_said_plainly_and_the_message_waits(rig: Rig) -> None:
     await make_staff(rig, "counselor", "c1", "TALK3456", POINT)
     await onboard(rig, "p1")
