@@ -60,7 +60,14 @@ ENGLISH_TEXTING: dict[str, str] = {
     "gotta": "got to", "msg": "message", "appt": "appointment", "b4": "before", "rly": "really",
     "ofc": "of course", "hrs": "hours", "mins": "minutes", "wks": "weeks", "yrs": "years", "nite": "night",
     "whats": "what s", "wats": "what s", "wheres": "where s", "hows": "how s", "lemme": "let me",
+    "hav": "have", "msgs": "messages", "txt": "text", "txts": "texts", "thx": "thanks", "thnx": "thanks",
+    "thanx": "thanks",
 }
+# "2" for "to" before a verb, a language or someone spoken to ("do i have 2 wear a tag", "switch 2 vietnamese", "talk 2
+# me"); before anything else it is a number ("take 2 pills", "need 2 doses a day").
+_TWO_AS_TO = re.compile(r"(?<=[a-z] )2 (?=(?:be|get|go|see|talk|speak|wear|stop|start|know|do|have|pay|come|find|book|"
+                        r"change|switch|use|make|keep|tell|ask|call|meet|sleep|work|help|stay|reply|answer|english|"
+                        r"vietnamese|me|you|u|him|her|us|them)(?![a-z0-9]))")
 _ENGLISH_TEENCODE = {**TEENCODE, **ENGLISH_TEXTING}
 
 # "L" and "n" swapped as many in the North say them ("nàm gì", "lói với", "cái lày"): typed with their marks, these are
@@ -151,7 +158,8 @@ def words(text: str, expand_teencode: bool = True, english: bool = False) -> lis
     message written in English (`english`), English as texted too: "can u" → ["can", "you"]."""
     result: list[str] = []
     table = _ENGLISH_TEENCODE if english else TEENCODE
-    for word in _WORD.findall(fold(text)):
+    folded = _TWO_AS_TO.sub("to ", fold(text)) if english else fold(text)
+    for word in _WORD.findall(folded):
         if len(word) > 2 and word[-1] == word[-2]:
             word = _squeeze(word)
         if expand_teencode and word in table:

@@ -44,6 +44,20 @@ def test_words_expand_teencode() -> None:
     assert words("ko dc", expand_teencode=False) == ["ko", "dc"]
 
 
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("do i hav 2 wear a gps tag", "do i have to wear a gps tag"),
+    ("switch 2 vietnamese", "switch to vietnamese"),
+    ("do u save my msgs", "do you save my messages"),
+    ("can i talk 2 u", "can i talk to you"),
+    # Before anything but a verb, a language or someone spoken to, "2" is a number.
+    ("i take 2 pills a day", "i take 2 pills a day"),
+    ("do i need 2 doses", "do i need 2 doses"),
+])
+def test_english_as_texted_reads_as_the_words_meant(typed: str, meant: str) -> None:
+    assert " ".join(words(typed, english=True)) == meant
+    assert "2" in words(typed) or "2" not in typed  # in a message not in English, a number stays a number
+
+
 def test_an_age_written_short_reads_as_years_and_nothing_else_does() -> None:
     assert words("con 15t") == ["con", "15", "tuoi"]
     assert words("8t") == ["8", "tuoi"]
