@@ -5467,3 +5467,19 @@ def test_whether_or_a_wish_said_with_if_stays_the_danger_it_tells() -> None:
                         CrisisKind.SUICIDE)):
         reading = READER.read(text)
         assert reading is not None and (reading.kind, reading.tier) == (kind, Tier.NOW), (text, reading)
+
+
+def test_pills_taken_to_get_through_withdrawal_are_a_poisoning_not_a_wish() -> None:
+    reader = sure_of("suicide")
+    for text in ("mình vừa uống cả vỉ thuốc ngủ cho dễ cắt cơn, 12 viên",
+                 "took a whole strip of sleeping pills to get through the withdrawal, heart is racing"):
+        reading = reader.read(text)
+        assert reading is not None and reading.kind is CrisisKind.POISONING, (text, reading)
+    reading = reader.read("chán rồi, uống hết vỉ thuốc ngủ để không phải tỉnh dậy nữa")
+    assert reading is not None and reading.kind is CrisisKind.SUICIDE, reading
+
+
+def test_a_blow_told_as_before_is_no_violence_now() -> None:
+    reading = RULES.read("lúc trước em bị bố đánh suốt, giờ em sống riêng rồi. em muốn đăng ký uống methadone thì "
+                         "cần giấy tờ gì")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
