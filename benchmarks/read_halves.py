@@ -12,7 +12,8 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_general_cz outside_crisis_gk outside_crisis_gl
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_gm outside_crisis_gn outside_general_da \
+        outside_crisis_go outside_crisis_gp outside_general_db
 """
 
 from __future__ import annotations
