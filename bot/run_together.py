@@ -69,6 +69,10 @@ LONGEST_WORD = 30
 # How many unknown words of one message are tried: people's run-together words and slips are a few; a
 # page of noise or another script gets its first ones tried and the rest left as typed.
 MOST_REPAIRS = 40
+# A word this short is read only as a known word with a letter typed twice ("hhi"), in a message not in English, and
+# never when it is a short English word ("too", "see", "off").
+SHORT_DOUBLED = 3
+SHORT_ENGLISH = frozenset("too see off all add odd egg ill bee fee tee pee wee zoo boo goo moo loo err inn ebb".split())
 # The shortest typed word read as a slip of the finger, and the shortest read as an English word.
 SLIP_LENGTH = 5
 ENGLISH_SLIP = 7
@@ -146,6 +150,11 @@ class Splitter:
         is never read as Vietnamese syllables run together: "boredom" is no "bỏ rể đom"."""
         if len(word) < MIN_LENGTH or word in self._known or not word.isalpha():
             return None
+        # A letter typed twice where a known word has it once ("khhỏe", "methhadone") is that word, before any split:
+        # "khhoe" is no "kh" + "ho" + "e".
+        undoubled = self._undoubled(word)
+        if undoubled is not None:
+            return undoubled
         # An English plural of a known word ("condoms", "needles") is a word as typed, not pieces ("con do
         # ms"): no folded Vietnamese syllable ends in "s", and the readers take plurals as they come.
         if word.endswith("s") and (word[:-1] in self._known or (word.endswith("es") and word[:-2] in self._known)):
@@ -191,13 +200,14 @@ class Splitter:
         frequency = self._frequency
         return 0.0 if frequency is None else sum(frequency.get(piece, 0.0) for piece in pieces)
 
-    def _slip(self, word: str, english: bool = False) -> tuple[str, ...] | None:
-        # A letter typed twice where the word has it once ("tthe", "mmáy", "methhadone"), whatever the word's
-        # length or language: no other reading is as likely.
+    def _undoubled(self, word: str) -> tuple[str] | None:
+        """The known word this one is with a letter typed twice ("tthe", "mmáy", "methhadone"), whatever the word's
+        length or language: no other reading is as likely."""
         doubled = [word[:i] + word[i + 1:] for i in range(len(word) - 1) if word[i] == word[i + 1]]
-        undoubled = [w for w in doubled if w in self._known]
-        if undoubled:
-            return (undoubled[0],)
+        undoubled = [w for w in doubled if w in self._known and (len(w) > 1 or w in ONE_LETTER)]
+        return (undoubled[0],) if undoubled else None
+
+    def _slip(self, word: str, english: bool = False) -> tuple[str, ...] | None:
         # A Vietnamese syllable typed is a word, if a rare one.
         if _SYLLABLE.fullmatch(word):
             return None
@@ -241,6 +251,10 @@ class Splitter:
                     and not as_typed:
                 tried += 1
                 pieces = self._split_english(word) if english else self.split(word)
+            elif len(word) == SHORT_DOUBLED and not english and word.isalpha() and word not in self._known \
+                    and word not in SHORT_ENGLISH:
+                # Three letters, one typed twice ("hhi", "ddi"): the two-letter word, if known.
+                pieces = self._undoubled(word)
             out.append(None if pieces is None else tuple(
                 written for piece in pieces for written in TEENCODE.get(piece, piece).split()))
         return out

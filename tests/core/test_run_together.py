@@ -107,6 +107,16 @@ def test_a_letter_typed_twice_is_read_once_whatever_the_length_of_the_word() -> 
     assert splitter.split("methhadone") == ("methadone",)
 
 
+def test_a_letter_typed_twice_is_read_once_before_the_word_is_split() -> None:
+    # "kh" is teencode and "ho", "e" are words: "khhoe" is "khoe" with an "h" typed twice, not three pieces.
+    splitter = Splitter({"khoe", "ho", "hi", "to", "ban"})
+    assert splitter.words(["ban", "khhoe", "khong"]) == ["ban", "khoe", "khong"]
+    # Three letters, one twice: the two-letter word, except in English or for a short English word.
+    assert splitter.words(["hhi"]) == ["hi"]
+    assert splitter.words(["hhi"], english=True) == ["hhi"]
+    assert splitter.words(["too"]) == ["too"]
+
+
 def test_a_short_word_is_read_as_another_only_through_a_key_next_to_the_one_meant() -> None:
     splitter = Splitter({"chao", "chet", "vay", "day", "cao"}, {"chao": 5.0, "chet": 4.0, "vay": 3.0, "day": 3.0})
     assert splitter.split("cbao") == ("chao",)  # b is next to h
