@@ -133,6 +133,8 @@ SHADOWED = {
     "in_custody": frozenset({"child_harm", "harm_verb", "violence", "now", "strong_now"}),
     "heartbeat": frozenset({"harm_verb", "violence"}),  # "tim đập thình thịch": the heart beating, no blow struck
     "sincere": frozenset({"person"}),  # "nói thật chứ em …": said honestly; "chu em" there is no uncle
+    # "… thì hôn mê, lúc trước có tiền sử tai biến": the history told is of then, not the signs told now
+    "medical_history": frozenset({"past", "long_ago"}),
     "medicine_against": frozenset({"person"}),  # "thuốc chống loạn thần": "chong" here is "against", not a husband
     "duration_now": frozenset({"now", "strong_now"}),  # "on methadone 8 months now": a length of time, not now
     "clean_time": frozenset({"used", "now", "strong_now"}),  # "haven't used in 3 years": the use given up
