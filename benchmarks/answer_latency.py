@@ -2,7 +2,8 @@
 feature words, the FAQ search), and to build the readers.
 
 Messages are the labelled FAQ questions and the holdout's messages (crises, near-misses, questions,
-small talk), repeated to 1,000, each through CrisisReader.read (given the FAQ's certainty, which it asks for
+small talk), repeated to 1,000, each read for keys of an input method left in the words (as the router reads
+it first), then through CrisisReader.read (given the FAQ's certainty, which it asks for
 only of a plain question the model alone hears a danger in), IntentReader.smalltalk and .intent and
 FaqIndex.answer as the router calls them: once with the FAQ caches emptied before each message (what a
 new message costs), once with them kept (a message asked before). The FAQ index is built as the bot
@@ -27,6 +28,7 @@ import yaml
 
 from bot.config import PROJECT_ROOT
 from bot.content import load_content
+from bot.input_method import marks_typed_as_keys
 from bot.services.crisis import CrisisReader
 from bot.services.crisis_model import CrisisModel, faq_examples, load_examples
 from bot.services.faq import FaqIndex, FaqModel, Synonyms
@@ -81,6 +83,7 @@ def main() -> None:
         if cold:
             FaqIndex._ranked.cache_clear()
         started = time.perf_counter()
+        question = marks_typed_as_keys(question)  # as the router reads a message first
         detector.read(question, faq.certain)
         intents.smalltalk(question)
         intents.intent(question)
