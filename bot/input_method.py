@@ -12,15 +12,15 @@ Vietnamese syllable as typed, no English word and no teencode, and without its k
 syllable. Telex keys: a doubled "a", "e" or "o" and "dd" at the start (â, ê, ô, đ), "w" after a vowel (ă, ơ,
 ư) or for "ư" after a consonant ("nhwng"), and one tone key ("s", "f", "r", "x", "j", "z") after the first
 vowel. VNI keys: digits after the first vowel, one of them inside the word ("to6i", "d9uo7c5"; "thu7" is
-"thứ 7"). A message is read this way only when two of
-its words at least are such words, and a quarter of its words or more (in a message of three words or fewer,
-one word with a key that marks a vowel, "tooi"): one word that happens to fit ("bus", "tax" in a message about
-something else) changes nothing.
+"thứ 7"). A message is read this way only when two of its words at least are such words, and a quarter of its
+words or more (in a message of three words or fewer, one word with a key that marks a vowel: "tooi"): one word
+that happens to fit ("bus", "tax" in a message about something else) changes nothing.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.language import ENGLISH, language_of
 from bot.normalize import ENGLISH_TEXTING, TEENCODE
@@ -36,8 +36,8 @@ _SPELLED_DOUBLED = frozenset({"xoong", "boong", "moong", "soong", "goong"})
 _SHORT_ENGLISH = frozenset("""
     bus gas yes was has his its box mix six tax max sex sos fox far car bar war jar per nor air off hix hic hjx
     mas kiss boss pass miss less mess loss toss lol xoxo""".split())
-# A message needs this many such words, and this share of its words, to be read as typed without marks.
-MOST_WORDS_NEEDED = 2
+# A message needs at least this many such words, and this share of its words, to be read as typed without marks.
+FEWEST_WORDS = 2
 SHARE_NEEDED = 0.25
 # A message this short is read so with one such word, if a key in it marks a vowel or "đ" (not only a tone key).
 SHORT_MESSAGE = 3
@@ -71,7 +71,7 @@ def _telex(word: str) -> str | None:
     readings = [word] + [word[:i] + word[i + 1:] for i in places if word[i] in _TONE_KEYS]
     for reading in readings:
         read = _modifiers_read(reading)
-        if read is not None and read != word and vietnamese(read) and read.isalpha() and len(read) > 1:
+        if read is not None and read != word and vietnamese(read) and len(read) > 1:
             return read
     return None
 
@@ -89,6 +89,7 @@ def _vni(word: str) -> str | None:
     return read if vietnamese(read) and len(read) > 1 else None
 
 
+@lru_cache(maxsize=8192)  # people use the same few hundred words
 def keys_read(word: str, dictionary: bool = True) -> str | None:
     """The folded syllable a word typed with Telex or VNI keys stands for, or None when it is not one. With
     `dictionary`, a word of the English spelling dictionary is none ("soon", "teen"); without it, only the
@@ -111,8 +112,8 @@ def marks_typed_as_keys(text: str) -> str:
         return text
     found = [(m.start(), m.end(), read) for m in _WORD.finditer(text) if (read := keys_read(m.group(0))) is not None]
     said = _WORD.findall(text)
-    sure = len(found) >= MOST_WORDS_NEEDED or (
-        # A short message of one such word, with a key no tone: "tooi", "bieets roi", "cams own".
+    sure = len(found) >= FEWEST_WORDS or (
+        # A short message of one such word, with a key that is no tone key: "tooi", "bieets roi".
         found and len(said) <= SHORT_MESSAGE and _MODIFIER_KEYS.search(text[found[0][0]:found[0][1]].lower()))
     if not sure or len(found) < SHARE_NEEDED * len(said):
         return text
