@@ -9,12 +9,13 @@ crisis concepts' own words, with the short forms of teencode. A known word is ne
 the examples hold ("methadone", "overdose") stays whole, and a split that needs a piece of one letter
 (other than "e", "em" in teencode) is not taken: "a" + "nh" would make words of anything.
 
-A word that cannot be split and is one edit from known words (a letter left out, added, swapped with the
-next or replaced) is read as the commonest of them, as spelling correctors have done since Norvig's: the
-examples say which words people use most. Only words of five letters or more: shorter ones are too close
-to too many others ("tho", "thi", "the"). A real English word is never read as a slip for another, however
-few of the examples hold it: "willing" is not "killing", "boarding" is not "hoarding" (bot/words/english.txt, a
-spelling dictionary's list).
+A letter typed twice where a known word has it once ("khhỏe", "methhadone") is read once before anything else is
+tried, in a word of three letters too ("hhi"): no other reading is as likely. A word that cannot be split and is one
+edit from known words (a letter left out, added, swapped with the next or replaced) is read as the commonest of
+them, as spelling correctors have done since Norvig's: the examples say which words people use most. Only words of
+five letters or more: shorter ones are too close to too many others ("tho", "thi", "the"). A real English word is
+never read as a slip for another, however few of the examples hold it: "willing" is not "killing", "boarding" is not
+"hoarding" (bot/words/english.txt, a spelling dictionary's list).
 
 A whole message typed as one word of ten letters or more is read as the fewest known Vietnamese syllables it
 is made of. Only a message's first forty unknown words are tried, so a page of noise costs what a message
