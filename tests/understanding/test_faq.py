@@ -224,6 +224,8 @@ def ranked_index() -> FaqIndex:
                  id="heroin taken with methadone"),
     pytest.param("how much nitrous is too much in one night", "new-drugs", id="how much of a party drug is too much"),
     pytest.param("na lốc xôn là thuốc gì vậy", "naloxone", id="naloxone as a phone hears it"),
+    pytest.param("do i need an ankle tag", "electronic-monitoring",
+                 id="an electronic tag, as British English says"),
     pytest.param("chia thuốc methadone cho ông anh chưa đăng ký uống cùng được không",
                  "methadone-swallowed-by-someone-else", id="a dose shared with someone not in treatment"),
     pytest.param("đang điều trị methadone thì bao lâu phải tới trạm một lần", "methadone-daily-dosing",
