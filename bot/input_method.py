@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from bot.language import ENGLISH, language_of
 from bot.normalize import ENGLISH_TEXTING, TEENCODE
-from bot.run_together import english_words, vietnamese
+from bot.run_together import SHORT_ENGLISH, english_words, vietnamese
 
 _VOWELS = frozenset("aeiouy")
 _TONE_KEYS = frozenset("sfrxjz")
@@ -32,10 +32,6 @@ _DOUBLED = re.compile(r"aa|ee|oo")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 # Unaccented Vietnamese spells these with a doubled "o" of their own ("nồi xoong", "boong tàu").
 _SPELLED_DOUBLED = frozenset({"xoong", "boong", "moong", "soong", "goong"})
-# Short English words that read as a syllable and a tone key ("bus" as "bú"), or are cries and sounds ("sos", "hix").
-_SHORT_ENGLISH = frozenset("""
-    bus gas yes was has his its box mix six tax max sex sos fox far car bar war jar per nor air off hix hic hjx
-    mas kiss boss pass miss less mess loss toss lol xoxo""".split())
 # A message needs at least this many such words, and this share of its words, to be read as typed without marks.
 FEWEST_WORDS = 2
 SHARE_NEEDED = 0.25
@@ -95,7 +91,7 @@ def keys_read(word: str, dictionary: bool = True) -> str | None:
     `dictionary`, a word of the English spelling dictionary is none ("soon", "teen"); without it, only the
     common English words are ("thees" is an old English word and, far more often, "thế" typed with Telex)."""
     word = word.lower()
-    if word in TEENCODE or word in ENGLISH_TEXTING or word in ENGLISH or word in _SHORT_ENGLISH \
+    if word in TEENCODE or word in ENGLISH_TEXTING or word in ENGLISH or word in SHORT_ENGLISH \
             or (dictionary and word in english_words()) or word in _SPELLED_DOUBLED:
         return None
     if vietnamese(word) and "oo" not in word:  # a syllable as typed ("khoong" is "không", never a word of its own)

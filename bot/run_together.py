@@ -71,9 +71,15 @@ LONGEST_WORD = 30
 # page of noise or another script gets its first ones tried and the rest left as typed.
 MOST_REPAIRS = 40
 # A word this short is read only as a known word with a letter typed twice ("hhi"), in a message not in English, and
-# never when it is a short English word ("too", "see", "off").
+# never when it is a short English word.
 SHORT_DOUBLED = 3
-SHORT_ENGLISH = frozenset("too see off all add odd egg ill bee fee tee pee wee zoo boo goo moo loo err inn ebb".split())
+# Short English words, and cries and sounds typed in chats, that no spelling dictionary list here holds (it keeps words
+# of four letters or more) and that read as something else: a word with a letter typed twice ("too", "see", "off"), or
+# a syllable and a tone key typed with the input method off ("bus" as "bú", "sos", "hix"; bot/input_method.py).
+SHORT_ENGLISH = frozenset("""
+    too see off all add odd egg ill bee fee tee pee wee zoo boo goo moo loo err inn ebb
+    bus gas yes was has his its box mix six tax max sex sos fox far car bar war jar per nor air hix hic hjx mas lol
+    kiss boss pass miss less mess loss toss xoxo""".split())
 # The shortest typed word read as a slip of the finger, and the shortest read as an English word.
 SLIP_LENGTH = 5
 ENGLISH_SLIP = 7
