@@ -15,6 +15,8 @@ from tests.core.test_router_order import onboard, say
     ("tooi", "toi"), ("khoong", "khong"), ("dduowcj", "duoc"), ("nguowif", "nguoi"), ("muoons", "muon"),
     ("muoosn", "muon"), ("caanf", "can"), ("nhwng", "nhung"), ("chuwa", "chua"), ("laf", "la"), ("gif", "gi"),
     ("ddieemr", "diem"), ("Thuoocs", "thuoc"),
+    # The horn or breve key typed after the syllable's end, as the input methods also take it.
+    ("ngungwf", "ngung"), ("dduongwf", "duong"),
     # VNI: digits after the vowels, one inside the word.
     ("to6i", "toi"), ("d9uo7c5", "duoc"), ("muo61n", "muon"),
 ])
@@ -36,6 +38,11 @@ def test_a_syllable_teencode_an_english_word_or_a_number_is_no_such_word(typed: 
     ("tooi muoons bieets thees naof", "toi muon biet the nao"),  # "thees" is in the spelling dictionary too
     ("to6i muo61n d9i cai nghie65n", "toi muon di cai nghien"),
     ("bieets roi", "biet roi"),  # short: one word whose keys mark a vowel is enough
+    # Typed with VNI, digits at a word's end are marks too, not numbers.
+    ("cho to6i ho3i thu71 7 d9ie63m co1 mo73 cu73a kho6ng", "cho toi hoi thu 7 diem co mo cua khong"),
+    # One word whose keys no other typing leaves, among unmarked Vietnamese words.
+    ("bot co luwu tin nhan cua minh khong", "bot co luu tin nhan cua minh khong"),
+    ("cho minh hoi co so nao gaanf nha minh nhat", "cho minh hoi co so nao gan nha minh nhat"),
 ])
 def test_a_message_typed_with_the_keys_is_read_as_the_words_meant(typed: str, meant: str) -> None:
     assert marks_typed_as_keys(typed) == meant
@@ -49,6 +56,7 @@ def test_a_message_typed_with_the_keys_is_read_as_the_words_meant(typed: str, me
     "cho em hoi lich uong thuoc thu7 lan2",  # numbers after words
     "methadone laf gi vay ad",  # one tone key in a longer message: not enough to say how it was typed
     "ko bik j, wa met roi",  # teencode
+    "my mate took his dose at the clinic and went to the zoo",  # one doubled vowel, in English
 ])
 def test_a_message_otherwise_typed_is_left_as_it_is(typed: str) -> None:
     assert marks_typed_as_keys(typed) == typed
