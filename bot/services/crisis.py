@@ -286,11 +286,13 @@ _DENIED = re.compile(r"(?<![a-z])(?:khong phai|ko phai|k phai|hong phai|chang ph
 _DENIABLE_BLOWS = frozenset({"violence", "harm_verb"})
 _BLOW_DENIED = re.compile(r"(?:^| )(?:chua bao gio|khong bao gio|chua tung|khong he|chang he|chua he|never|didn t|"
                           r"did not|doesn t|does not|hasn t|has not)$")
-_DENIABLE_SIGNS = frozenset({"sign_unresponsive", "collapse", "overdose_event", "carer_out"})
+_DENIABLE_SIGNS = frozenset({"sign_unresponsive", "collapse", "overdose_event", "carer_out", "shock_word"})
 _SIGN_WORDS_DENIABLE = frozenset({"passed", "unconscious", "unresponsive", "knocked", "collapsed", "overdosed",
-                                  "overdosing", "od", "bat", "ngat"})
+                                  "overdosing", "od", "bat", "ngat", "overdose", "soc", "qua", "bi"})
+# "chứ không phải sốc thuốc", "it wasn't an overdose": what it was not.
 _SIGN_DENIED = re.compile(r"(?:^| )(?:wasn t|was not|isn t|is not|weren t|aren t|never|didn t|did not|khong he|"
-                          r"chua he|khong phai)$")
+                          r"chua he|s not|re not|(?:khong|ko|k|hong|kp) phai(?: la| bi)?|"
+                          r"(?:wasn t|was not|isn t|is not|not) an?)$")
 # Breathing that does not stop ("phải canh bao lâu mới chắc là họ không ngưng thở", "make sure he doesn't stop
 # breathing"): the sign denied, what is watched for.
 _BREATHING_NOT_STOPPED = re.compile(r"(?:^| )(?:khong|ko|k|hong|khg|kh|don t|doesn t|didn t|won t|not|never)$")

@@ -5486,3 +5486,33 @@ def test_a_blow_told_as_before_is_no_violence_now() -> None:
     reading = RULES.read("lúc trước em bị bố đánh suốt, giờ em sống riêng rồi. em muốn đăng ký uống methadone thì "
                          "cần giấy tờ gì")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", [
+    "em lo quá hóa vô cớ, anh em chỉ ngủ say chứ không phải sốc thuốc đâu, giờ dậy ăn cơm rồi",
+    "ko phai bi soc thuoc, ong ay say ruou ngu thoi",
+    "it wasn't an overdose after all, she'd just had a long shift and crashed",
+])
+def test_an_overdose_said_not_to_be_one_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_pain_patches_stuck_on_two_at_once_are_a_poisoning() -> None:
+    for text in ("bà tôi đau lưng quá tự dán 2 miếng fentanyl một lúc, giờ ngủ gà ngủ gật",
+                 "my uncle put on two fentanyl patches because one wasn't working"):
+        reading = RULES.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), (text, reading)
+    reading = RULES.read("how long does one fentanyl patch last, i still have 2 patches in the box")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_chair_swung_at_someone_is_violence() -> None:
+    for text in ("chú em say rồi đang phang ghế vào người vợ, cả xóm chạy ra", "he's hitting her with a chair"):
+        reading = RULES.read(text)
+        assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), (text, reading)
+
+
+def test_a_drip_needle_and_a_security_guard_typed_without_marks_are_no_story_or_hearsay() -> None:
+    reading = RULES.read("ong ay rut kim truyen ra roi cam dao doa dam y ta, goi bao ve chua thay ai len")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
