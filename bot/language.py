@@ -50,6 +50,7 @@ _OPEN_OR_CLOSED = r"(?:oa|oe|ua|ue|uy|oo|[aeiouy])"
 _OPEN_ONLY = r"(?:ieu|yeu|uoi|uou|oai|oay|uay|uya|uyu|oeo|ai|ao|au|ay|eo|eu|ia|iu|oi|ui|uu)"
 _SYLLABLE = re.compile(
     rf"{_INITIAL}(?:{_CLOSED}{_FINAL}|{_OPEN_OR_CLOSED}{_FINAL}?|{_OPEN_ONLY})")
+_SYLLABLES = re.compile(rf"(?:{_SYLLABLE.pattern})+")
 
 
 def could_be_vietnamese(word: str) -> bool:
@@ -155,6 +156,14 @@ def _accented(ch: str) -> bool:
     return False
 
 
+def _a_syllable_marked(word: str) -> bool:
+    """A word with a diacritic that is Vietnamese: syllables, typed together or not ("khôngbiết"), with letters
+    held ("khôngggg") read once; teencode ("wá" for "quá"); an abbreviation with "đ" or no vowel ("sđt", "đm")."""
+    folded = fold(word)
+    return "đ" in word or not any(letter in "aeiouy" for letter in folded) or folded in TEENCODE \
+        or _SYLLABLES.fullmatch(re.sub(r"(.)\1+", r"\1", re.sub(r"^w", "qu", folded))) is not None
+
+
 def _english_form(word: str) -> str | None:
     """The listed English word this one is, or an inflection of ("effects", "worked", "asking")."""
     if word in ENGLISH:
@@ -195,6 +204,8 @@ def weigh(text: str, place: str | None = None) -> tuple[float, float, bool]:
         if any(ch.isdigit() for ch in word):
             continue  # a code, a time or a number ("GOOD2345", "7h", "g9")
         if any(_accented(ch) for ch in word):
+            if not _a_syllable_marked(word):
+                continue  # a mark slipped into another word ("gôdnight", typed "good" with Telex on): no Vietnamese
             vietnamese += 2  # a diacritic is the clearest sign there is
             only_vietnamese += 1
             continue

@@ -97,3 +97,13 @@ def test_a_drug_word_and_an_address_lean_nowhere_alone() -> None:
 def test_words_quoted_in_another_language_are_named_not_spoken() -> None:
     assert language_of("my dad keeps mixing up 'tự nguyện' and 'bắt buộc' rehab, what's the difference?") == "en"
     assert language_of("bác sĩ bảo anh ấy cần 'tapering' từ từ, vậy nghĩa là sao ạ") == "vi"
+
+
+def test_a_mark_slipped_into_an_english_word_says_no_vietnamese() -> None:
+    # Typed with the input method on: "good" became "gôd".
+    assert language_of("bye bye, gôdnight") == "en"
+    # Vietnamese with letters held, typed together, or abbreviated with "đ" stays Vietnamese.
+    assert language_of("khôngggg") == "vi"
+    assert language_of("khôngbiết") == "vi"
+    assert language_of("sđt") == "vi"
+    assert language_of("wá") == "vi"
