@@ -442,7 +442,8 @@ def test_what_someone_else_can_do_is_not_the_menu(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("thanks a lot, that helps", "thanks"), ("who am i talking to", "who_are_you"),
-    ("bot này tên là gì", "who_are_you"),
+    ("bot này tên là gì", "who_are_you"), ("ủa bạn là bot gì vậy", "who_are_you"),
+    ("giới thiệu bản thân đi bot", "who_are_you"), ("can you introduce yourself", "who_are_you"),
     ("is this a real human or a bot", "is_human"), ("nhắn tin ở đây công an có biết không", "is_police")])
 def test_small_talk_said_with_a_few_more_words_is_still_small_talk(text: str, kind: str) -> None:
     assert INTENTS.smalltalk(text) == kind, text
@@ -2352,3 +2353,7 @@ def test_leave_taken_books_nothing_and_a_group_leader_books_a_session() -> None:
 
 def test_back_to_the_menu_after_a_wrong_tap_is_the_menu() -> None:
     assert INTENTS.intent("lơ mơ quá bấm nhầm nút rồi, quay lại menu giúp em") == "menu"
+
+
+def test_a_word_split_by_a_stray_space_is_still_what_the_bot_covers() -> None:
+    assert INTENTS.on_topic("what happens in re hab")
