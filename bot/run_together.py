@@ -13,7 +13,9 @@ A letter typed twice where a known word has it once ("khhỏe", "methhadone") is
 tried, in a word of three letters too ("hhi"): no other reading is as likely. A word that cannot be split and is one
 edit from known words (a letter left out, added, swapped with the next or replaced) is read as the commonest of
 them, as spelling correctors have done since Norvig's: the examples say which words people use most. Only words of
-five letters or more: shorter ones are too close to too many others ("tho", "thi", "the"). A real English word is
+five letters or more: shorter ones are too close to too many others ("tho", "thi", "the"); those are read as another
+only through a key next to the one meant ("cbào" for "chào"), and a word of three letters only when no language here
+spells it ("cwn" for "can", "bor" for "bot"; never "mik", a syllable or a short English word). A real English word is
 never read as a slip for another, however few of the examples hold it: "willing" is not "killing", "boarding" is not
 "hoarding" (bot/words/english.txt, a spelling dictionary's list).
 
@@ -258,10 +260,14 @@ class Splitter:
                     and not as_typed:
                 tried += 1
                 pieces = self._split_english(word) if english else self.split(word)
-            elif len(word) == SHORT_DOUBLED and not english and word.isalpha() and word not in self._known \
+            elif len(word) == SHORT_DOUBLED and word.isalpha() and word not in self._known \
                     and word not in SHORT_ENGLISH:
-                # Three letters, one typed twice ("hhi", "ddi"): the two-letter word, if known.
-                pieces = self._undoubled(word)
+                # Three letters, one typed twice ("hhi", "ddi"): the two-letter word, if known. Or, in no language's
+                # spelling, one letter struck for the key next to it ("cwn", "bor"): the word of the keys meant.
+                pieces = None if english else self._undoubled(word)
+                if pieces is None and not _SYLLABLE.fullmatch(word):
+                    pieces = self._likeliest(sorted(w for w in _next_key(word) if len(w) == len(word)
+                                                    and w in self._known and (english or _SYLLABLE.fullmatch(w))))
             out.append(None if pieces is None else tuple(
                 written for piece in pieces for written in TEENCODE.get(piece, piece).split()))
         return out

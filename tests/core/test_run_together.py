@@ -126,6 +126,14 @@ def test_a_short_word_is_read_as_another_only_through_a_key_next_to_the_one_mean
     assert splitter.split("chao") is None and splitter.split("tho") is None  # known words and syllables stay
 
 
+def test_a_three_letter_word_no_language_spells_is_read_through_a_key_next_to_the_one_meant() -> None:
+    splitter = Splitter({"can", "you", "bot", "nay", "ten", "gi", "are"}, {"can": 5.0, "bot": 4.0, "are": 3.0})
+    assert splitter.words(["what", "cwn", "you", "do"], english=True) == ["what", "can", "you", "do"]
+    assert splitter.words(["bor", "nay", "ten", "gi"]) == ["bot", "nay", "ten", "gi"]
+    # A syllable, teencode or a short English word stays as typed, however close to a known word.
+    assert splitter.words(["ban", "mik", "tao", "sex"]) == ["ban", "mik", "tao", "sex"]
+
+
 def test_a_whole_message_typed_as_one_word_keeps_the_long_words_vietnamese_borrows() -> None:
     splitter = Splitter({"methadone", "co", "tac", "dung", "phu", "gi", "khong", "singer"})
     assert splitter.words(["methadonecotacdungphugikhong"]) == ["methadone", "co", "tac", "dung", "phu", "gi", "khong"]
