@@ -5516,3 +5516,10 @@ def test_a_chair_swung_at_someone_is_violence() -> None:
 def test_a_drip_needle_and_a_security_guard_typed_without_marks_are_no_story_or_hearsay() -> None:
     reading = RULES.read("ong ay rut kim truyen ra roi cam dao doa dam y ta, goi bao ve chua thay ai len")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), reading
+
+
+def test_a_child_hurt_told_in_the_passive_is_the_childs_danger() -> None:
+    reading = RULES.read("who do i report it to if i see a kid being hurt by a neighbour")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
+    reading = RULES.read("there is a kid being beaten in the flat above me right now, screaming")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
