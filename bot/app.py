@@ -46,6 +46,7 @@ from bot.services.people import new_person
 from bot.services.web_access import WebAccess
 from bot.setting_grammars import parse_appointment_reminders, parse_report_deadlines
 from bot.sites import SiteDirectory, load_provinces, load_sites
+from bot.slips_in_context import SlipsInContext
 from bot.store import is_postgres_url, make_store
 from bot.store.base import Store
 from bot.store.cluster import QUEUED, Alone, Cluster, cluster_for
@@ -87,6 +88,7 @@ class Readers:
     faq: FaqIndex
     crisis: CrisisReader
     intents: IntentReader
+    slips: SlipsInContext
 
 
 def content_digest(content_dir: Path) -> str:
@@ -116,10 +118,16 @@ def _readers(digest: str, content_dir: Path, models_dir: Path, timezone_name: st
     faq = FaqIndex(content.faq, Synonyms.from_file(content_dir / "synonyms.yaml"),
                    crisis_model.faq_examples(examples), models=models_dir,
                    ranker_examples=crisis_model.faq_examples(examples, ranker_only=True))
+    intents = IntentReader.from_file(content_dir / "intents.yaml", faq.word_counts)
+    # The words people write beside each other: in the examples, the FAQ's ways of asking, the crisis concepts'
+    # phrases and the small talk's.
+    written = [str(example["text"]) for example in examples]
+    written += [question for entry in content.faq for question in (*entry.questions.vi, *entry.questions.en)]
+    written += [phrase.removeprefix("=") for phrases in content.crisis.concepts.values() for phrase in phrases]
     return Readers(
         content=content, catalogs=Catalogs(content_dir / "locales", ZoneInfo(timezone_name)), faq=faq,
         crisis=CrisisReader(content.crisis, crisis_model.trained(understanding, models_dir)),
-        intents=IntentReader.from_file(content_dir / "intents.yaml", faq.word_counts),
+        intents=intents, slips=SlipsInContext([*written, *intents.phrases]),
     )
 
 
@@ -127,6 +135,7 @@ def build_services(settings: Settings, read: Readers,
                    crisis_listeners: tuple[CrisisListener, ...] = ()) -> Services:
     return Services(
         content=read.content, catalogs=read.catalogs, faq=read.faq, crisis=read.crisis, intents=read.intents,
+        slips=read.slips,
         sites=SiteDirectory(load_sites(site_list_path(settings)),
                             load_provinces(settings.content_dir / "places" / "provinces-2025.csv")),
         session_timeout_minutes=settings.session_timeout_minutes,

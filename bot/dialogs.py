@@ -24,6 +24,7 @@ from bot.services.people import CodeAttempts
 from bot.services.web_access import WebAccess
 from bot.setting_grammars import DEFAULT_REPORT_DEADLINES, Deadline, parse_report_deadlines
 from bot.sites import SiteDirectory
+from bot.slips_in_context import SlipsInContext
 from bot.store.base import UnitOfWork
 from bot.store.records import Person, Session
 
@@ -42,6 +43,8 @@ class Services:
     inbox_retention_days: int
     person_retention_days: int
     crisis_listeners: tuple[CrisisListener, ...] = ()
+    # Slips of the finger the words around them make clear; without examples, none.
+    slips: SlipsInContext = field(default_factory=SlipsInContext)
     timezone_name: str = "Asia/Ho_Chi_Minh"  # where reminder rules are kept (BOT_TIMEZONE)
     report_deadlines: tuple[Deadline, ...] = field(
         default_factory=lambda: parse_report_deadlines(DEFAULT_REPORT_DEADLINES))

@@ -200,7 +200,8 @@ class Router:
         if turn.incoming.text and not (turn.person.role == "counselor" and turn.session.flow == self._r.relay_flow):
             # Typed with the input method off ("tooi muoons hoir"): every reader and step reads the words meant, and
             # a counselor in a chat gets them readable too.
-            read = marks_typed_as_keys(turn.incoming.text)
+            # And a slip of the finger that is no word, where the words around it say which word was meant.
+            read = turn.services.slips.read(marks_typed_as_keys(turn.incoming.text))
             if read != turn.incoming.text:
                 turn.incoming = replace(turn.incoming, text=read)
         sent = turn.session.data.pop(CRISIS_SENT, None)

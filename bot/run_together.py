@@ -107,7 +107,7 @@ def _one_edit(word: str) -> set[str]:
 
 
 # Letters next to each other on a phone's QWERTY keyboard.
-_NEXT_KEYS = dict(zip("qwertyuiopasdfghjklzxcvbnm", (
+NEXT_KEYS = dict(zip("qwertyuiopasdfghjklzxcvbnm", (
     "wa", "qeas", "wrds", "etdf", "ryfg", "tugh", "yihj", "uojk", "ipkl", "ol", "qwsz", "weadzx", "erfsxc", "rtgdcv",
     "tyhfvb", "yugjbn", "uihknm", "iojlm", "opk", "asx", "zcsd", "xvdf", "cbfg", "vngh", "bmhj", "njk"), strict=True))
 
@@ -115,9 +115,9 @@ _NEXT_KEYS = dict(zip("qwertyuiopasdfghjklzxcvbnm", (
 def _next_key(word: str) -> set[str]:
     """The words a slip of the finger could have made this one from: a letter struck for the key next to it,
     or a key next to a letter struck as well."""
-    swapped = {word[:i] + c + word[i + 1:] for i, letter in enumerate(word) for c in _NEXT_KEYS.get(letter, "")}
+    swapped = {word[:i] + c + word[i + 1:] for i, letter in enumerate(word) for c in NEXT_KEYS.get(letter, "")}
     extra = {word[:i] + word[i + 1:] for i, letter in enumerate(word)
-             if any(letter in _NEXT_KEYS.get(near, "") for near in word[max(0, i - 1):i] + word[i + 1:i + 2])}
+             if any(letter in NEXT_KEYS.get(near, "") for near in word[max(0, i - 1):i] + word[i + 1:i + 2])}
     return swapped | extra
 
 

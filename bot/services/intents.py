@@ -371,6 +371,8 @@ class IntentReader:
         self._about_the_bot = dict(self._intents)["menu"][:1]
         self._privacy = dict(self._intents)["privacy"]
         self._smalltalk = {name: frozenset(_folded(p) for p in data.smalltalk.get(name, [])) for name in SMALLTALK}
+        # Phrases as people write them, for the word pairs a slip is read by (bot/slips_in_context.py).
+        self.phrases = (*(p for phrases in data.smalltalk.values() for p in phrases), *data.topic_words)
         self._smalltalk_words = {name: _alternatives(list(phrases)) for name, phrases in self._smalltalk.items()
                                  if phrases}
         self._topic = _alternatives(data.topic_words, plurals=True)
