@@ -12,8 +12,8 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_gm outside_crisis_gn outside_general_da \
-        outside_crisis_go outside_crisis_gp outside_general_db
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_go outside_crisis_gp outside_general_db \
+        outside_crisis_gq outside_crisis_gr outside_crisis_gs outside_crisis_gt outside_general_dc outside_general_dd
 """
 
 from __future__ import annotations
