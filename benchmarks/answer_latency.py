@@ -2,9 +2,9 @@
 feature words, the FAQ search), and to build the readers.
 
 Messages are the labelled FAQ questions and the holdout's messages (crises, near-misses, questions,
-small talk), repeated to 1,000, each read for keys of an input method left in the words (as the router reads
-it first), then through CrisisReader.read (given the FAQ's certainty, which it asks for
-only of a plain question the model alone hears a danger in), IntentReader.smalltalk and .intent and
+small talk), repeated to 1,000, each read for keys of an input method left in the words and for slips the words
+around make clear (as the router reads it first), then through CrisisReader.read (given the FAQ's certainty, which
+it asks for only of a plain question the model alone hears a danger in), IntentReader.smalltalk and .intent and
 FaqIndex.answer as the router calls them: once with the FAQ caches emptied before each message (what a
 new message costs), once with them kept (a message asked before). The FAQ index is built as the bot
 builds it (ways of asking, the labelled examples, the learned ranker); the same messages also go, one
@@ -34,6 +34,7 @@ from bot.services.crisis_model import CrisisModel, faq_examples, load_examples
 from bot.services.faq import FaqIndex, FaqModel, Synonyms
 from bot.services.intents import IntentReader
 from bot.services.linear_text import kept
+from bot.slips_in_context import SlipsInContext
 
 LABELLED = PROJECT_ROOT / "tests" / "content" / "labelled_questions.yaml"
 HOLDOUT = PROJECT_ROOT / "tests" / "understanding" / "labelled" / "holdout.yaml"
@@ -71,6 +72,7 @@ def main() -> None:
         index = FaqIndex(content.faq, synonyms, examples, ranker_examples=ranker_examples)  # the ranker is reused
         detector = CrisisReader(content.crisis, model)
         intents = IntentReader.from_file(PROJECT_ROOT / "content" / "intents.yaml", index.word_counts)
+        slips = SlipsInContext.learned(content, labelled, intents.phrases)
         builds.append(time.perf_counter() - started)
     questions = [q for q, _label in yaml.safe_load(Path(LABELLED).read_text(encoding="utf-8"))]
     questions += [str(i["text"]) for i in yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))]
@@ -83,7 +85,7 @@ def main() -> None:
         if cold:
             FaqIndex._ranked.cache_clear()
         started = time.perf_counter()
-        question = marks_typed_as_keys(question)  # as the router reads a message first
+        question = slips.read(marks_typed_as_keys(question))  # as the router reads a message first
         detector.read(question, faq.certain)
         intents.smalltalk(question)
         intents.intent(question)

@@ -119,15 +119,10 @@ def _readers(digest: str, content_dir: Path, models_dir: Path, timezone_name: st
                    crisis_model.faq_examples(examples), models=models_dir,
                    ranker_examples=crisis_model.faq_examples(examples, ranker_only=True))
     intents = IntentReader.from_file(content_dir / "intents.yaml", faq.word_counts)
-    # The words people write beside each other: in the examples, the FAQ's ways of asking, the crisis concepts'
-    # phrases and the small talk's.
-    written = [str(example["text"]) for example in examples]
-    written += [question for entry in content.faq for question in (*entry.questions.vi, *entry.questions.en)]
-    written += [phrase.removeprefix("=") for phrases in content.crisis.concepts.values() for phrase in phrases]
     return Readers(
         content=content, catalogs=Catalogs(content_dir / "locales", ZoneInfo(timezone_name)), faq=faq,
         crisis=CrisisReader(content.crisis, crisis_model.trained(understanding, models_dir)),
-        intents=intents, slips=SlipsInContext([*written, *intents.phrases]),
+        intents=intents, slips=SlipsInContext.learned(content, examples, intents.phrases),
     )
 
 

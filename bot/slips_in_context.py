@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import pairwise
+from typing import Any
 
+from bot.content import Content
 from bot.language import ENGLISH, could_be_vietnamese, language_of
 from bot.normalize import ENGLISH_TEXTING, TEENCODE, fold
 from bot.run_together import NEXT_KEYS, SHORT_ENGLISH, english_words
@@ -46,10 +48,19 @@ class SlipsInContext:
         self._words: Counter[str] = Counter()
         self._pairs: Counter[tuple[str, str]] = Counter()
         for text in texts:
-            said = [fold(word) for word in _WORD.findall(text)]
+            said = _WORD.findall(fold(text))
             self._words.update(said)
             self._pairs.update(pairwise(said))
         self._known = english_words() | SHORT_ENGLISH | ENGLISH
+
+    @classmethod
+    def learned(cls, content: Content, examples: Iterable[Mapping[str, Any]], phrases: Iterable[str]) -> SlipsInContext:
+        """From the words people write beside each other: the labelled examples, the FAQ's ways of asking, the crisis
+        concepts' phrases and `phrases` (the small talk's and the topic words, bot/services/intents.py)."""
+        written = [str(example["text"]) for example in examples]
+        written += [question for entry in content.faq for question in (*entry.questions.vi, *entry.questions.en)]
+        written += [phrase.removeprefix("=") for phrases in content.crisis.concepts.values() for phrase in phrases]
+        return cls([*written, *phrases])
 
     def read(self, text: str) -> str:
         """The text with each slip the neighbours make clear replaced by the word meant (folded); otherwise the
