@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from bot.language import ENGLISH, language_of
 from bot.normalize import ENGLISH_TEXTING, TEENCODE
-from bot.run_together import SHORT_ENGLISH, english_words, vietnamese
+from bot.run_together import SHORT_ENGLISH, english_words, syllables_together, vietnamese
 
 _VOWELS = frozenset("aeiouy")
 _TONE_KEYS = frozenset("sfrxjz")
@@ -118,8 +118,9 @@ def marks_typed_as_keys(text: str) -> str:
     sure = (len(found) >= FEWEST_WORDS and len(found) >= SHARE_NEEDED * len(said)) or (bool(one) and (
         # A short message of one such word, with a key that is no tone key: "tooi", "bieets roi".
         (len(said) <= SHORT_MESSAGE and _MODIFIER_KEYS.search(one) is not None)
-        # One word no other typing makes, among words of unmarked Vietnamese: "co luwu lai sdt ko".
-        or (_UNMISTAKABLE.search(one) is not None and language_of(text) == "vi")))
+        # One word no other typing makes, among words of unmarked Vietnamese: "co luwu lai sdt ko"; not syllables typed
+        # together ("treem" is "trẻ em", not "trêm").
+        or (_UNMISTAKABLE.search(one) is not None and not syllables_together(one) and language_of(text) == "vi")))
     if not sure:
         return text
     # Typed so, the message's rarer English words are its Vietnamese ones too; typed with VNI, so are its words

@@ -48,6 +48,8 @@ _RHYMES = """a ac ach ai am an ang anh ao ap at au ay e ec em en eng eo ep et eu
     uom uon uong uop uot uou up ut uu y yen yet yeu""".split()
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?:"
                        + "|".join(sorted(_RHYMES, key=len, reverse=True)) + r")")
+# Two syllables or more typed together ("givay", "hetmoi", "otrong"): the splitter's to read, no slip.
+_SYLLABLES_TOGETHER = re.compile(rf"(?:{_SYLLABLE.pattern}){{2,}}")
 # The longest folded syllable ("nghieng").
 LONGEST_SYLLABLE = 7
 # Long words Vietnamese borrows, which a message typed without spaces holds among its syllables
@@ -92,6 +94,11 @@ def english_words() -> frozenset[str]:
     """The words of an English spelling dictionary, four letters or more (bot/words/README.md): read once."""
     path = Path(__file__).parent / "words" / "english.txt"
     return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def syllables_together(word: str) -> bool:
+    """Whether a folded word is two Vietnamese syllables or more typed without the space between them."""
+    return len(word) <= WHOLE_MESSAGE and _SYLLABLES_TOGETHER.fullmatch(word) is not None
 
 
 def vietnamese(piece: str) -> bool:

@@ -27,7 +27,7 @@ from typing import Any
 from bot.content import Content
 from bot.language import ENGLISH, could_be_vietnamese, language_of
 from bot.normalize import ENGLISH_TEXTING, TEENCODE, fold
-from bot.run_together import NEXT_KEYS, SHORT_ENGLISH, english_words
+from bot.run_together import NEXT_KEYS, SHORT_ENGLISH, english_words, syllables_together
 
 # The word meant stands beside each neighbour in at least this many examples.
 PAIRS_NEEDED = 3
@@ -87,8 +87,10 @@ class SlipsInContext:
         return "".join([*out, text[last:]])
 
     def _a_slip(self, word: str, before: str | None, after: str | None) -> bool:
-        """A word no reader knows and no neighbour has been seen beside."""
+        """A word no reader knows and no neighbour has been seen beside, and no syllables typed together, which the
+        splitter reads ("gìvậy" is "gì vậy", not a slip for "giày")."""
         if len(word) < SHORTEST or not word.isascii() or not word.isalpha() or could_be_vietnamese(word) \
+                or syllables_together(word) \
                 or word in TEENCODE or word in ENGLISH_TEXTING or word in self._known \
                 or self._words[word] > SEEN_AS_A_WORD:
             return False

@@ -68,3 +68,8 @@ async def test_a_question_and_a_crisis_typed_with_telex_keys_are_understood(bot:
     assert handler == "faq" and texts[0].startswith("Methadone là thuốc"), texts
     handler, texts = await say(bot, "choongf tooi uoongs methadone xong giowf goij khoong tinhr, moi tims ngaets")
     assert handler == "crisis" and "115" in texts[0], texts
+
+
+def test_two_syllables_typed_together_are_no_word_typed_with_keys() -> None:
+    # "treem" is "trẻ em" run together, not "trêm" with a doubled "e".
+    assert marks_typed_as_keys("so dien thoai bao ve treem la so may") == "so dien thoai bao ve treem la so may"

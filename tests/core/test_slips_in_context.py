@@ -30,3 +30,8 @@ async def test_the_bot_reads_slips_by_the_words_its_examples_hold(bot: Bot) -> N
     slips = bot.services.slips
     assert slips.read("kim tiem dung roi thi vut o fau cho an toan") == "kim tiem dung roi thi vut o dau cho an toan"
     assert slips.read("bác ơi thằng bạn cháu nằm im không dậy") == "bác ơi thằng bạn cháu nằm im không dậy"
+
+
+def test_syllables_typed_together_are_the_splitters_not_a_slip() -> None:
+    slips = SlipsInContext(["những gì vậy", "những giày"] * 5)
+    assert slips.read("bot làm được những gìvậy") == "bot làm được những gìvậy"
