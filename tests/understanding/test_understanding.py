@@ -2353,7 +2353,3 @@ def test_leave_taken_books_nothing_and_a_group_leader_books_a_session() -> None:
 
 def test_back_to_the_menu_after_a_wrong_tap_is_the_menu() -> None:
     assert INTENTS.intent("lơ mơ quá bấm nhầm nút rồi, quay lại menu giúp em") == "menu"
-
-
-def test_a_word_split_by_a_stray_space_is_still_what_the_bot_covers() -> None:
-    assert INTENTS.on_topic("what happens in re hab")
