@@ -11,8 +11,9 @@ word pairs do it, with counts of word pairs for the language model.
 
 Vietnamese has many short syllables and a slip often makes another real one ("bết" and "hết", "rình" and "tình"): no
 reader can tell such a slip from the word, so a word is read so only when it is none of a Vietnamese syllable (with
-or without marks), an English word, teencode, or a word the examples hold more than twice; in a message not in
-English (the splitter reads English slips); of three letters or more. The word meant must stand beside each
+or without marks), syllables typed together (the splitter's: "gìvậy" is "gì vậy", not a slip for "giày"), an English
+word, teencode, or a word the examples hold more than twice; in a message not in English (the splitter reads English
+slips); of three letters or more. The word meant must stand beside each
 neighbour in at least `PAIRS_NEEDED` examples and be `CLEARER` times as likely as any other word one slip away.
 """
 
