@@ -114,17 +114,29 @@ def _one_edit(word: str) -> set[str]:
 
 
 # Letters next to each other on a phone's QWERTY keyboard.
-NEXT_KEYS = dict(zip("qwertyuiopasdfghjklzxcvbnm", (
+_NEXT_KEYS = dict(zip("qwertyuiopasdfghjklzxcvbnm", (
     "wa", "qeas", "wrds", "etdf", "ryfg", "tugh", "yihj", "uojk", "ipkl", "ol", "qwsz", "weadzx", "erfsxc", "rtgdcv",
     "tyhfvb", "yugjbn", "uihknm", "iojlm", "opk", "asx", "zcsd", "xvdf", "cbfg", "vngh", "bmhj", "njk"), strict=True))
+
+
+def one_slip(word: str) -> set[str]:
+    """The words one slip of the finger from this one, of two letters or more: a key next to the one meant, a letter
+    left out or typed extra, two letters swapped (bot/slips_in_context.py reads among them by the words around)."""
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + near + b[1:] for a, b in cuts if b for near in _NEXT_KEYS.get(b[0], "")}
+    out |= {a + b[1:] for a, b in cuts if b}
+    out |= {a + letter + b for a, b in cuts for letter in string.ascii_lowercase}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    out.discard(word)
+    return {candidate for candidate in out if len(candidate) >= 2}
 
 
 def _next_key(word: str) -> set[str]:
     """The words a slip of the finger could have made this one from: a letter struck for the key next to it,
     or a key next to a letter struck as well."""
-    swapped = {word[:i] + c + word[i + 1:] for i, letter in enumerate(word) for c in NEXT_KEYS.get(letter, "")}
+    swapped = {word[:i] + c + word[i + 1:] for i, letter in enumerate(word) for c in _NEXT_KEYS.get(letter, "")}
     extra = {word[:i] + word[i + 1:] for i, letter in enumerate(word)
-             if any(letter in NEXT_KEYS.get(near, "") for near in word[max(0, i - 1):i] + word[i + 1:i + 2])}
+             if any(letter in _NEXT_KEYS.get(near, "") for near in word[max(0, i - 1):i] + word[i + 1:i + 2])}
     return swapped | extra
 
 

@@ -28,7 +28,7 @@ from typing import Any
 from bot.content import Content
 from bot.language import ENGLISH, could_be_vietnamese, language_of
 from bot.normalize import ENGLISH_TEXTING, TEENCODE, fold
-from bot.run_together import NEXT_KEYS, SHORT_ENGLISH, english_words, syllables_together
+from bot.run_together import SHORT_ENGLISH, english_words, one_slip, syllables_together
 
 # The word meant stands beside each neighbour in at least this many examples.
 PAIRS_NEEDED = 3
@@ -39,7 +39,6 @@ SEEN_AS_A_WORD = 2
 # Shorter words are one slip from too many others ("ko", "dc" are teencode anyway).
 SHORTEST = 3
 _WORD = re.compile(r"[^\W_]+")
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 class SlipsInContext:
@@ -100,7 +99,7 @@ class SlipsInContext:
 
     def _meant(self, word: str, before: str | None, after: str | None) -> str | None:
         readings = []
-        for candidate in _one_slip(word):
+        for candidate in one_slip(word):
             sides = [self._pairs[before, candidate]] if before is not None else []
             sides += [self._pairs[candidate, after]] if after is not None else []
             if self._words[candidate] and all(side >= PAIRS_NEEDED for side in sides):
@@ -110,14 +109,3 @@ class SlipsInContext:
             return None
         return readings[0][1]
 
-
-def _one_slip(word: str) -> set[str]:
-    """The words one slip of the finger from this one: a key next to the one meant, a letter left out or typed
-    extra, two letters swapped."""
-    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + near + b[1:] for a, b in cuts if b for near in NEXT_KEYS.get(b[0], "")}
-    out |= {a + b[1:] for a, b in cuts if b}
-    out |= {a + letter + b for a, b in cuts for letter in _LETTERS}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
-    out.discard(word)
-    return {candidate for candidate in out if len(candidate) >= 2}
