@@ -107,6 +107,15 @@ EVIDENCE = EVENTS | {"death", "used", "harm_verb", "child", "young_child", "subs
 # ("tạm biệt mọi người, mai em đi du học").
 FAREWELL_EVIDENCE = frozenset({"suicide_hint", "farewell_gone", "farewell_apology", "farewell_letter"})
 SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold")
+# Thoughts of suicide denied, over, or how to help someone with them asked ("không có ý nghĩ tự tử gì đâu", "tôi từng
+# nghĩ đến chuyện tự tử hồi mới cai", "làm sao giúp bạn đang nghĩ đến tự tử"), folded.
+_IDEATION_NOT_NOW = re.compile(
+    r"(?<![a-z])(?:(?:khong|ko|k|chua|het|chang|cha|never|not|no longer|dont|don t|didnt|didn t|no)"
+    r"(?: [a-z]+){0,3} (?:co |con |nghi |have |having |feel |feeling )?(?:y dinh|y nghi|y tuong|suy nghi|nghi den|"
+    r"nghi toi|suicidal|thinking|thoughts)|"
+    r"tung|hoi truoc|truoc day|ngay truoc|hoi moi|used to|back when|last year|nam ngoai|years ago|nam truoc|"
+    r"(?:lam sao|lam the nao|cach|how)(?: [a-z]+){0,3} (?:giup|help|noi chuyen|talk|support|ho tro)|"
+    r"what (?:do|should|can) (?:i|we) (?:say|do))(?![a-z])")
 # Pronouns that may stand for an animal as well as a person ("con chó nhà tôi ... giờ nó nôn").
 PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
 # Concepts whose phrases hide the named concepts' matches inside them.
@@ -1145,8 +1154,18 @@ class CrisisReader:
             and bool(c & {"suicide", "speaker_wish"}) and not found[1] \
             and not c & {"question", "informational", "hypothetical", "past", "long_ago", "fiction", "safe_now",
                          "joking", "dream", "false_alarm"}
+        # Thoughts of suicide told, not asked, of now ("dạo này em hay có ý nghĩ tự tử", "i've been having suicidal
+        # thoughts"): the model, taught such words from many questions about them, hears a question.
+        ideation_told = (reading is None or reading.kind is CrisisKind.SUICIDE) and "ideation" in c \
+            and not found[1] and not _IDEATION_NOT_NOW.search(" ".join(words(text))) \
+            and not c & {"question", "informational", "hypothetical", "permission", "past", "long_ago", "safe_now",
+                         "fiction", "joking", "false_alarm", "dream", "meaning_asked", "asks_whom", "what_to_do"}
+        if reading is None and ideation_told:
+            # Typed without marks the rules may not read "tự tử" in it ("tu tu" is also "từ từ"); the phrase is whole.
+            reading = CrisisReading(CrisisKind.SUICIDE, Tier.NOW, ("ideation",))
         if reading is not None and reading.tier is Tier.NOW and model.crisis < MODEL_DOUBT \
-                and not found[0] & UNDOUBTED and not taken and not told_of_someone and not come_back:
+                and not found[0] & UNDOUBTED and not taken and not told_of_someone and not come_back \
+                and not ideation_told:
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_doubt"), model.crisis)
         # Asked, and the model all but sure it is a question about the danger rather than the danger ("what do
         # pinpoint pupils mean in an overdose? I'm preparing the slides", "nếu gặp người ngáy khò khè sau khi

@@ -5523,3 +5523,32 @@ def test_a_child_hurt_told_in_the_passive_is_the_childs_danger() -> None:
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.ABOUT), reading
     reading = RULES.read("there is a kid being beaten in the flat above me right now, screaming")
     assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), reading
+
+
+@pytest.mark.parametrize("text", [
+    "dạo này mình hay có ý nghĩ tự tử, không ngủ được",
+    "em đang nghĩ đến chuyện tự tử",
+    "toi co y dinh tu tu",
+    "honestly i've been having suicidal thoughts all week",
+    "been thinking about killing myself again tonight",
+])
+def test_thoughts_of_suicide_told_of_now_are_the_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), (text, reading)
+
+
+@pytest.mark.parametrize("text", [
+    "làm sao để giúp một người bạn đang nghĩ đến chuyện tự tử",
+    "hồi mới cai tôi từng có ý nghĩ tự tử, giờ ổn lâu rồi, muốn vào nhóm tự lực",
+    "em chỉ mất ngủ thôi, không có ý định tự tử gì đâu",
+    "what do i say to someone having suicidal thoughts?",
+])
+def test_thoughts_of_suicide_asked_about_denied_or_over_are_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), (text, reading)
+
+
+def test_help_asked_with_a_story_being_written_is_no_cry() -> None:
+    reading = READER.read("for a creative writing assignment i'm writing a scene where a girl hears her roommate "
+                          "overdose in the next room. it's fiction, i just need help with the ending")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
