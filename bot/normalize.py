@@ -229,6 +229,23 @@ def question_of(story: str) -> str | None:
     return " ".join(sentences[first:last + 1])
 
 
+# Words that turn from an aside to what the person came for ("the AC broke. anyway can you remind me at 6:30", "xem
+# phim thấy sợ thật. mà thôi, ad chỉ em cơ sở methadone gần quận 8").
+_TURN = re.compile(r"(?<![\w])(?:anyway|anyways|anyhow|by the way|btw|back to my question|"
+                   r"nhân tiện|nhan tien|tiện thể|tien the|mà thôi|ma thoi|à mà|ngoài lề|ngoai le)(?![\w])",
+                   re.IGNORECASE)
+
+
+def after_a_turn(text: str) -> str | None:
+    """What follows the last word that turns from an aside to a request or question, when something comes
+    before it and at least two words after: the aside's words pull elsewhere ("the heatwave is killing me")."""
+    turns = list(_TURN.finditer(text))
+    if not turns or not words(text[:turns[-1].start()]):
+        return None
+    rest = text[turns[-1].end():].strip(" ,.:;-–")
+    return rest if len(rest.split()) >= 2 else None
+
+
 def question_clause(sentence: str) -> str | None:
     """The question of a story told in one sentence, its clauses joined by commas ("Em trai tôi bị quá liều hồi
     tháng trước, giờ đã khỏe, gia đình nên làm gì để giúp nó?"): the last clause after the first that asks, in

@@ -11,7 +11,7 @@ from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.keys import ChoiceKey
 from bot.messages import Choice, Reply
-from bot.normalize import question_clause, question_of, with_its_subject, words
+from bot.normalize import after_a_turn, question_clause, question_of, with_its_subject, words
 from bot.services.crisis import SIGNS, CrisisKind, Tier
 from bot.services.faq import FaqIndex, Match
 from handlers import understand
@@ -252,6 +252,13 @@ def answer_to(turn: Turn, told_first: bool = False) -> tuple[FaqEntry | None, li
         # muon cai", "hồi trước suýt chết vì hàng trắng, giờ muốn cai"): what happened pulls away from what is wanted.
         # Against an answer to the whole, only a clause that says it is now.
         asked, asked_candidates = faq.answer(clauses[-1])
+        if sure_of_question(faq, asked, asked_candidates):
+            return asked, asked_candidates
+    turned = after_a_turn(text) if entry is None else None
+    if turned is not None:
+        # An aside, then the question the person came for, which the whole message got no answer to ("the heat is
+        # killing me, the fan broke. anyway what time do they dose on sunday"): the aside's words pull elsewhere.
+        asked, asked_candidates = faq.answer(turned)
         if sure_of_question(faq, asked, asked_candidates):
             return asked, asked_candidates
     return entry, candidates

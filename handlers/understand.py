@@ -12,7 +12,7 @@ from collections.abc import Callable
 from bot.dialogs import Step, Turn
 from bot.i18n import N_
 from bot.messages import Choice, Reply
-from bot.normalize import asks, question_of, words
+from bot.normalize import after_a_turn, asks, question_of, words
 from bot.sites import SiteKind, place_near_in, place_said, says_only_where
 from bot.timeparse import TimeProblem, parse_day, parse_days, parse_time_of_day
 from handlers import groups, menu, privacy, reminders, sites, start
@@ -131,6 +131,9 @@ async def on_intent(turn: Turn, asked: str | None = None) -> Step | None:
     # ("…anh ấy ngại lên gặp bác sĩ" is no request to talk to someone).
     asked = asked or (question_of(turn.text) if len(turn.text) >= STORY_CHARS else None) or turn.text
     intent = turn.services.intents.intent(asked)
+    if intent is None and (turned := after_a_turn(asked)) is not None:
+        # An aside, then what the person came for ("nóng chết mất, điều hòa hỏng. anyway nhắc mình 6h30 sáng nhé").
+        asked, intent = turned, turn.services.intents.intent(turned)
     if intent is None:
         return None
     if intent == "erase":

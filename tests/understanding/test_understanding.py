@@ -10,7 +10,7 @@ import pytest
 from bot.app import Bot
 from bot.config import PROJECT_ROOT
 from bot.messages import Incoming
-from bot.normalize import words
+from bot.normalize import after_a_turn, words
 from bot.services.intents import IntentReader
 from bot.sites import SiteKind, place_said
 from handlers.faq import marked_question
@@ -2353,3 +2353,24 @@ def test_leave_taken_books_nothing_and_a_group_leader_books_a_session() -> None:
 
 def test_back_to_the_menu_after_a_wrong_tap_is_the_menu() -> None:
     assert INTENTS.intent("lơ mơ quá bấm nhầm nút rồi, quay lại menu giúp em") == "menu"
+
+
+async def test_a_wish_to_quit_with_no_drug_named_and_an_apology_for_the_hour_is_answered(bot: Bot) -> None:
+    await onboard(bot)
+    _handler, texts = await say(bot, "mình muốn bỏ mà chẳng biết bắt đầu từ đâu, xin lỗi vì nhắn khuya thế này")
+    assert texts[0].startswith(bot.services.faq.by_id["wanting-to-quit"].answer.vi[:60]), texts
+
+
+async def test_a_request_after_an_aside_and_a_turn_of_the_talk_is_the_request(bot: Bot) -> None:
+    await onboard(bot)
+    handler, texts = await say(bot, "the hotel wifi is down again. anyway, could you remind me every night at 9:15")
+    assert handler == "reminders:set" and "21:15" in texts[0], (handler, texts)
+
+
+def test_what_follows_a_turning_word_is_what_is_asked() -> None:
+    assert after_a_turn("kẹt xe cả tiếng, mệt ghê. nhân tiện cho hỏi methadone là gì") == "cho hỏi methadone là gì"
+    assert after_a_turn("the fan broke again lol. Anyway, when do they dose on sundays?") == \
+        "when do they dose on sundays?"
+    # guard: a turning word that opens the message, or with a word or none after it, turns from nothing
+    assert after_a_turn("anyway what is methadone") is None
+    assert after_a_turn("methadone là gì vậy, mà thôi") is None
