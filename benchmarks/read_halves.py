@@ -12,8 +12,8 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_go outside_crisis_gp outside_general_db \
-        outside_crisis_gq outside_crisis_gr outside_crisis_gs outside_crisis_gt outside_general_dc outside_general_dd
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_gs outside_crisis_gt outside_general_dd \
+        outside_crisis_gu outside_crisis_gv outside_crisis_gw outside_crisis_gx outside_general_de outside_general_df
 """
 
 from __future__ import annotations
