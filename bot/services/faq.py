@@ -222,6 +222,8 @@ class FaqIndex:
     COMBINED_AT = 0.6
     # The ranker all but certain of an entry: what a question asks is not in doubt (bot/services/crisis.py).
     CERTAIN_AT = 0.9
+    # The overlap of a message that is one of an entry's ways of asking, its words all there and no other.
+    EXACT_AT = 0.99
     # One or two words that any way of asking uses ("cai", "hiv", "I need help", "methadone qwe asdkjh")
     # are too little for the ranker's probability to mean anything: they are matched by their words
     # alone (a way of asking, or a "did you mean").
@@ -330,6 +332,11 @@ class FaqIndex:
         # ("mấy giờ đi uống methadone" is shaped like the daily-dosing questions).
         combined = {i: probability.get(i, 0.0) + self.OVERLAP_WEIGHT * overlap.get(i, 0.0)
                     for i in {*probability, *overlap}}
+        # A message that is one of an entry's ways of asking, word for word, is that entry's question, whatever the
+        # ranker learned from messages that share its words.
+        exact = [m.entry.id for m in matches if m.score >= self.EXACT_AT]
+        if len(exact) == 1:
+            combined[exact[0]] = max(combined.values()) + 1.0
         order = sorted(combined, key=lambda i: (combined[i], i), reverse=True)
         candidates = [Match(self.by_id[i], max(probability.get(i, 0.0), overlap.get(i, 0.0)), overlap.get(i, 0.0),
                             probability.get(i, 0.0)) for i in order]

@@ -259,3 +259,16 @@ def test_a_short_question_that_names_its_treatment_stands_alone_after_a_story() 
     # guard: a short question with no subject of its own keeps the sentence before it
     assert question_of("Em uống methadone được 2 năm rồi. Có sao không ạ?") == \
         "Em uống methadone được 2 năm rồi. Có sao không ạ?"
+
+
+def test_an_entrys_own_way_of_asking_is_that_entry_whatever_the_ranker_learned_elsewhere() -> None:
+    entries = tuple(e for e in CONTENT.faq if e.id in ("methadone-first-weeks", "methadone-dose-mg"))
+    own = "liều methadone được tăng như thế nào"
+    assert own in next(e for e in entries if e.id == "methadone-first-weeks").questions.vi
+    # Ways of asking that share its words, all labelled with the other entry, pull both the ranker and the word
+    # overlap towards that one.
+    pulled = tuple((f"liều methadone tăng như thế nào {more}", "methadone-dose-mg")
+                   for more in ("mg", "tối đa", "mỗi tuần", "bao nhiêu", "cao nhất", "ml", "một lần", "mỗi lần"))
+    index = FaqIndex(entries, SYNONYMS, examples=pulled)
+    entry, _candidates = index.answer(own)
+    assert entry is not None and entry.id == "methadone-first-weeks", entry
