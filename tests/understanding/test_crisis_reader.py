@@ -5552,3 +5552,11 @@ def test_help_asked_with_a_story_being_written_is_no_cry() -> None:
     reading = READER.read("for a creative writing assignment i'm writing a scene where a girl hears her roommate "
                           "overdose in the next room. it's fiction, i just need help with the ending")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", ["honestly my life is worthless, i just want out of all of it",
+                                  "thấy cuộc đời vô nghĩa quá rồi"])
+def test_a_life_said_to_be_worthless_or_to_have_no_point_is_asked_about_plainly(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK), \
+        (text, reading)
