@@ -122,6 +122,7 @@ PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
 SHADOWED = {
     "not_a_cry": frozenset({"now", "strong_now", "cry"}),
     "not_again": frozenset({"again"}),  # "I don't want that to happen again": no danger back
+    "why_live": frozenset({"question", "informational", "permission"}),  # "why should i keep living": despair, no ask
     "missed_dose": frozenset({"excess"}),  # "quên mất 2 liều": doses not taken, counted
     "spilled": frozenset({"ingest_accident", "mistake"}),  # "lỡ tay làm đổ chai": the bottle's accident, not a body's
     "what_to_do": frozenset({"permission", "informational"}),  # "what should i do": no leave sought, nothing general

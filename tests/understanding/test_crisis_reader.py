@@ -5560,3 +5560,14 @@ def test_a_life_said_to_be_worthless_or_to_have_no_point_is_asked_about_plainly(
     reading = READER.read(text)
     assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK), \
         (text, reading)
+
+
+@pytest.mark.parametrize("text", ["why should i even keep living", "tại sao tôi phải sống tiếp chứ",
+                                  "what's the point of living like this anymore"])
+def test_why_live_on_asked_of_oneself_is_despair_not_a_question_about_a_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK), \
+        (text, reading)
+    # guard: the same words about an everyday thing
+    reading = READER.read("what is the point of living in the city if rent is this high")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
