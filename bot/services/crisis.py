@@ -108,12 +108,15 @@ EVIDENCE = EVENTS | {"death", "used", "harm_verb", "child", "young_child", "subs
 FAREWELL_EVIDENCE = frozenset({"suicide_hint", "farewell_gone", "farewell_apology", "farewell_letter"})
 SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold")
 # Thoughts of suicide denied, over, or how to help someone with them asked ("không có ý nghĩ tự tử gì đâu", "tôi từng
-# nghĩ đến chuyện tự tử hồi mới cai", "làm sao giúp bạn đang nghĩ đến tự tử"), folded.
+# nghĩ đến chuyện tự tử hồi mới cai", "làm sao giúp bạn đang nghĩ đến tự tử"), folded. The denial stands right before
+# the thoughts: "không ai hiểu, em nghĩ đến tự tử" denies nothing of them.
 _IDEATION_NOT_NOW = re.compile(
-    r"(?<![a-z])(?:(?:khong|ko|k|chua|het|chang|cha|never|not|no longer|dont|don t|didnt|didn t|no)"
-    r"(?: [a-z]+){0,3} (?:co |con |nghi |have |having |feel |feeling )?(?:y dinh|y nghi|y tuong|suy nghi|nghi den|"
-    r"nghi toi|suicidal|thinking|thoughts)|"
-    r"tung|hoi truoc|truoc day|ngay truoc|hoi moi|used to|back when|last year|nam ngoai|years ago|nam truoc|"
+    r"(?<![a-z])(?:(?:khong|ko|k|chua|chang|cha|never|not|no longer|no more|dont|don t|didnt|didn t|t have no)"
+    r"(?: (?:con|co|he|nghi|have|having|feel|feeling|get|gets|getting|had))? (?:y dinh|y nghi|y tuong|suy nghi|"
+    r"nghi den|nghi toi|suicidal|thinking|thoughts)|"
+    r"(?:tung|da tung|used to|once)(?: (?:co|nghi|have|had|hay))? (?:y dinh|y nghi|nghi den|nghi toi|suy nghi|have|"
+    r"had|thought|felt|been)|"
+    r"hoi truoc|truoc day|ngay truoc|hoi moi|back when|last year|nam ngoai|years ago|nam truoc|"
     r"(?:lam sao|lam the nao|cach|how)(?: [a-z]+){0,3} (?:giup|help|noi chuyen|talk|support|ho tro)|"
     r"what (?:do|should|can) (?:i|we) (?:say|do))(?![a-z])")
 # Pronouns that may stand for an animal as well as a person ("con chó nhà tôi ... giờ nó nôn").

@@ -5531,6 +5531,9 @@ def test_a_child_hurt_told_in_the_passive_is_the_childs_danger() -> None:
     "toi co y dinh tu tu",
     "honestly i've been having suicidal thoughts all week",
     "been thinking about killing myself again tonight",
+    # a "no" or a "từng" elsewhere in the message denies nothing of the thoughts
+    "chẳng ai hiểu cả, mình đang nghĩ đến chuyện tự tử",
+    "i have no one left, thinking about suicide every night",
 ])
 def test_thoughts_of_suicide_told_of_now_are_the_alarm(text: str) -> None:
     reading = READER.read(text)
