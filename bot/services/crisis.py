@@ -107,18 +107,17 @@ EVIDENCE = EVENTS | {"death", "used", "harm_verb", "child", "young_child", "subs
 # ("tạm biệt mọi người, mai em đi du học").
 FAREWELL_EVIDENCE = frozenset({"suicide_hint", "farewell_gone", "farewell_apology", "farewell_letter"})
 SIGNS = ("sign_unresponsive", "sign_breathing", "sign_blue", "sign_pupils", "sign_seizure", "sign_cold")
-# Thoughts of suicide denied, over, or how to help someone with them asked ("không có ý nghĩ tự tử gì đâu", "tôi từng
-# nghĩ đến chuyện tự tử hồi mới cai", "làm sao giúp bạn đang nghĩ đến tự tử"), folded. The denial stands right before
-# the thoughts: "không ai hiểu, em nghĩ đến tự tử" denies nothing of them.
-_IDEATION_NOT_NOW = re.compile(
-    r"(?<![a-z])(?:(?:khong|ko|k|chua|chang|cha|never|not|no longer|no more|dont|don t|didnt|didn t|t have no)"
-    r"(?: (?:con|co|he|nghi|have|having|feel|feeling|get|gets|getting|had))? (?:y dinh|y nghi|y tuong|suy nghi|"
-    r"nghi den|nghi toi|suicidal|thinking|thoughts)|"
-    r"(?:tung|da tung|used to|once)(?: (?:co|nghi|have|had|hay))? (?:y dinh|y nghi|nghi den|nghi toi|suy nghi|have|"
-    r"had|thought|felt|been)|"
-    r"hoi truoc|truoc day|ngay truoc|hoi moi|back when|last year|nam ngoai|years ago|nam truoc|"
-    r"(?:lam sao|lam the nao|cach|how)(?: [a-z]+){0,3} (?:giup|help|noi chuyen|talk|support|ho tro)|"
-    r"what (?:do|should|can) (?:i|we) (?:say|do))(?![a-z])")
+# Thoughts of suicide denied or over, said right before them ("không có ý nghĩ tự tử gì đâu", "không còn nghĩ tới chuyện
+# chết", "tôi từng nghĩ đến chuyện tự tử", "i don't have suicidal thoughts"): "không ai hiểu, em nghĩ đến tự tử" denies
+# nothing of them.
+_IDEATION_DENIED = re.compile(r"(?:^| )(?:khong|ko|k|chua|chang|cha|never|not|no longer|no more|dont|don t|didnt|"
+                              r"didn t|tung|da tung|used to|once)"
+                              r"(?: (?:con|co|he|hay|nghi|have|having|had|feel|feeling|get|getting|been))?$")
+# How to help someone with such thoughts, asked ("làm sao để giúp người đang nghĩ đến tự tử", "what do i say to someone
+# having suicidal thoughts"), folded.
+_HELPING_ASKED = re.compile(r"(?<![a-z])(?:(?:lam sao|lam the nao|cach|how)(?: [a-z]+){0,3} "
+                            r"(?:giup|help|noi chuyen|talk|support|ho tro)|what (?:do|should|can) (?:i|we) (?:say|do))"
+                            r"(?![a-z])")
 # Pronouns that may stand for an animal as well as a person ("con chó nhà tôi ... giờ nó nôn").
 PRONOUNS = frozenset({"no", "he", "she", "him", "her", "his", "their"})
 # Concepts whose phrases hide the named concepts' matches inside them.
@@ -1161,7 +1160,7 @@ class CrisisReader:
         # Thoughts of suicide told, not asked, of now ("dạo này em hay có ý nghĩ tự tử", "i've been having suicidal
         # thoughts"): the model, taught such words from many questions about them, hears a question.
         ideation_told = (reading is None or reading.kind is CrisisKind.SUICIDE) and "ideation" in c \
-            and not found[1] and not _IDEATION_NOT_NOW.search(" ".join(words(text))) \
+            and not found[1] and not _HELPING_ASKED.search(" ".join(words(text))) \
             and not c & {"question", "informational", "hypothetical", "permission", "past", "long_ago", "safe_now",
                          "fiction", "joking", "false_alarm", "dream", "meaning_asked", "asks_whom", "what_to_do"}
         if reading is None and ideation_told:
@@ -2095,6 +2094,8 @@ class CrisisReader:
             return bool(_SIGN_DENIED.search(before))
         if name == "sign_breathing" and tokens[start].folded in ("ngung", "ngat", "stop", "stops", "stopped"):
             return bool(_BREATHING_NOT_STOPPED.search(before))
+        if name == "ideation":
+            return bool(_IDEATION_DENIED.search(before))
         return False
 
     def _concepts(self, text: str) -> tuple[set[str], bool]:
