@@ -225,6 +225,11 @@ RUN_TOGETHER_WORDS = ("substance",)
 _AGE = re.compile(r"(?<![0-9a-z])([0-9]{1,2})(?: ?t| ?tuoi| year old| years old| ?yo| ?yr old| ?y o)(?![a-z])")
 # A pupil writing to a teacher ("cô giáo ơi", "thầy ơi em không về nhà được"): the writer is a child.
 _TO_A_TEACHER = re.compile(r"(?<![a-z])(?:thay|thay giao|co giao|co chu nhiem|thay chu nhiem) oi(?![a-z])")
+# A child, or the writer as one, at home alone ("cháu ở nhà một mình", "con ở nhà 1 mình"), and the parents away ("bố đi
+# cai", "mẹ đi làm xa chưa về", "bố mẹ không về được"), folded.
+_CHILD_HOME_ALONE = re.compile(r"(?<![a-z])(?:chau|con|be)(?: (?:dang|da|phai|bi))? o nha (?:mot|1) minh(?![a-z])")
+_PARENTS_AWAY = re.compile(r"(?<![a-z])(?:bo|me|ba|ma|bo me|ba me|ba ma)(?: [a-z]+){0,2} (?:di|chua ve|khong ve|ko ve|"
+                           r"k ve|bi bat|vang)(?![a-z])")
 # An age said of a child without "years old": "he's maybe 6", "she is only 4".
 _AGE_SAID = re.compile(r"(?<![a-z])(?:he s|she s|he is|she is|(?:son|daughter|grandson|granddaughter|kid|child|boy|"
                        r"girl|baby|nephew|niece|brother|sister) is)(?: maybe| about| only| just| barely| like)? "
@@ -416,9 +421,21 @@ _TWICE = re.compile(r"(?<![a-z])(?:(?:uong|lay)(?: [a-z]+){0,3} (?:2|hai|them) (
 # "💀"): with the words of "joking", a figure of speech.
 _LAUGHTER = re.compile(r"(?:[=:;]\)\)+|[=:;]d\b|\bk{3,}\b"
                        r"|[\U0001F602\U0001F923\U0001F606\U0001F639\U0001F605\U0001F480])", re.IGNORECASE)
-# A year named ("năm 2019", "hồi 2016", "back in 2015", "since 2019"): what is told happened then.
-_YEAR = re.compile(r"(?<![a-z0-9])(?:nam|hoi|tu|tet|in|since|from|back in|until) (?:19[5-9][0-9]|20[01][0-9]|202[0-5])"
-                   r"(?![0-9])")
+# Whether a danger is likelier, asked ("có dễ bị sốc thuốc hơn không", "is it riskier", "more likely to overdose"),
+# folded.
+_RISK_ASKED = re.compile(r"(?<![a-z])(?:co de(?: bi)?(?: [a-z]+){0,5} (?:hon )?(?:khong|ko|k|ko a|khong a)|"
+                         r"de bi(?: [a-z]+){0,5} hon (?:khong|ko|k)|"
+                         r"(?:is it|is that|are they|am i) (?:more |even )?"
+                         r"(?:riskier|more dangerous|more likely|likelier|easier to)|"
+                         r"more likely to (?:overdose|od))(?![a-z])")
+# A clause that tells what the writer feels ("thấy khó thở quá", "em đang bị tức ngực", "i feel like i can't breathe"),
+# folded.
+_FELT = re.compile(r"(?:(?:em|e|toi|minh|tui|tao|t|anh|chi|i) )?"
+                   r"(?:thay|cam thay|dang thay|dang bi|bi|feel|feeling|am|m)(?![a-z])")
+# A year named ("năm 2019", "hồi 2016", "back in 2015", "since 2019"), or a season or an event of one ("đợt lũ 2020",
+# "mùa dịch 2021", "the floods of 2019"): what is told happened then.
+_YEAR = re.compile(r"(?<![a-z0-9])(?:nam|hoi|tu|tet|in|since|from|back in|until|(?:dot|mua|tran|vu|nhung nam|of)"
+                   r"(?: [a-z]+)?) (?:19[5-9][0-9]|20[01][0-9]|202[0-5])(?![0-9])")
 # A blow to a body part of someone ("đập vỡ đầu tôi", "đá vào bụng tôi", "bóp cổ em"): violence, or self-harm
 # after "tự". Folded verbs that are also everyday words ("đá"/"đã", "đâm"/"dám", "tát"/"tắt") count only
 # followed by "vào".
@@ -1316,11 +1333,16 @@ class CrisisReader:
             # beside a child in a danger of its own (on a balcony, in the street), stays the child's.
             signs_beside_child = model.crisis_kind == CrisisKind.CHILD and reading.kind is CrisisKind.OVERDOSE \
                 and bool(c & {"sign_breathing", "sign_blue"}) and "child_harm" not in c
+            # ... and violence, a blow, a threat or a weapon: children left hungry or alone beside a carer using ("im 12
+            # my mom and her friend are using in the kitchen … my baby brother is hungry") are the children's danger.
+            child_no_blow = model.crisis_kind == CrisisKind.VIOLENCE and reading.kind is CrisisKind.CHILD \
+                and bool(c & {"carer_out", "left_alone", "child_harm"}) \
+                and not c & {"violence", "threat", "harm_verb", "weapon_only", "out_of_control"}
             model_kind = model.kind_share >= MODEL_KIND and not no_overdose and not signs_beside_child \
                 and not (asked_then_taken or child_seen or swallowed_seen or excess_unseen or no_child
                          or (not_the_writer and not shut_in_armed) or nothing_taken or own_harm or no_dying
                          or child_sees or no_blow or blow_struck or signs_no_blow or grown_up_struck or baby_unwatched
-                         or blow_no_signs)
+                         or blow_no_signs or child_no_blow)
             kind = CrisisKind(model.crisis_kind) if model_kind else reading.kind
             signals = reading.signals if kind is reading.kind else (*reading.signals, "model_kind")
             return CrisisReading(kind, reading.tier, signals, model.crisis)
@@ -1701,11 +1723,13 @@ class CrisisReader:
         # A night out drinking ("tối nay đi nhậu sinh nhật thằng bạn, uống mấy chai là vừa"), with no word of dying,
         # despair, a means or a farewell, nothing taken to excess or by mistake and no sign: the model hears bottles
         # swallowed tonight; the words say they are beers with friends.
+        # A heart pounding or breath short after it ("cắn 4 viên kẹo ở đám cưới, giờ tim đập thình thịch") is what was
+        # taken acting now.
         night_out = reading is None and "night_out" in c \
             and model.crisis_kind in (CrisisKind.POISONING, CrisisKind.OVERDOSE, CrisisKind.SUICIDE) \
             and not c & {"suicide", "death", "despair", "method", "plan", "stockpile", "speaker_wish", "cry", "again",
                          "excess", "excess_amount", "ingest_accident", "mistake", "spiked", "collapse", "violence",
-                         "child_harm", *SIGNS, *FAREWELL_EVIDENCE}
+                         "child_harm", "heartbeat", "short_of_breath", "heart_emergency", *SIGNS, *FAREWELL_EVIDENCE}
         # A danger told as past, then asked about for next time ("hôm trước thằng bạn bị sốc ở quán net, may có người
         # gọi cấp cứu. lần sau gặp cảnh đó e phải làm gì"), with no now, no cry and no word of dying: the rules'
         # question about it, whatever the model hears in the story.
@@ -1855,8 +1879,11 @@ class CrisisReader:
                 kind = CrisisKind.SUICIDE
             # And a wish to die the model hears where the rules read children harmed, told by one of them or of them,
             # with no word of dying ("I'm 12 … we ate the last rice yesterday"): the children's danger.
-            if kind is CrisisKind.SUICIDE and reading is not None and reading.kind is CrisisKind.CHILD \
-                    and "child_harm" in c \
+            # Or where a child left alone without food tells it, in words the rules read as no child's ("cháu ở nhà một
+            # mình 3 ngày rồi … nhà hết sạch đồ ăn").
+            if kind is CrisisKind.SUICIDE and "child_harm" in c \
+                    and ((reading is not None and reading.kind is CrisisKind.CHILD)
+                         or (reading is None and "left_alone" in c)) \
                     and not c & {"suicide", "death", "despair", "speaker_wish", "method", "plan", "stockpile",
                                  *FAREWELL_EVIDENCE}:
                 kind = CrisisKind.CHILD
@@ -1883,6 +1910,9 @@ class CrisisReader:
                 kind = CrisisKind.POISONING
             signals = (*(reading.signals if reading is not None else ()), "model")
             words_of_danger = c - FAREWELL_EVIDENCE if "everyday_leaving" in c else c
+            # Going far with a trip or a coming back named ("tối nay em đi xa, mai về ạ") is a journey.
+            if "trip" in c:
+                words_of_danger = words_of_danger - {"going_away"}
             # A household product named with nothing swallowed or taken ("xăng lại tăng giá nữa rồi, chết mất thôi"):
             # the price of petrol, not a poison.
             # Got beside despair ("bought rat poison on the way home. i don't see the point anymore"), it is a means at
@@ -1986,6 +2016,11 @@ class CrisisReader:
         # So is a worry before the fact the rules did not read ("what do I do if my toddler ever gets into the
         # bottle?"): the danger the model hears is the one supposed, and its answer comes with the line.
         supposed_unread = worry_asked and reading is None
+        # A wish to die feared for a time to come, and help for then asked ("có đường dây nào để con tôi gọi nếu sau này
+        # nó thấy bế tắc, muốn tìm đến cái chết không?"): the question, with the line, whatever the model hears.
+        if reading is None and feared_asked and (found[1] or c & {"question", "informational", "asks_whom"}) \
+                and ("suicide" in c or "despair" in c or {"death", "wish"} <= c):
+            return CrisisReading(CrisisKind.SUICIDE, Tier.ABOUT, ("feared_future",), model.crisis)
         if (asked_in_general or only_asked or supposed_unread) and model.crisis >= threshold \
                 and model.crisis > model.about and not about_the_bot:
             kind = CrisisKind(model.crisis_kind)
@@ -2463,6 +2498,9 @@ class CrisisReader:
         ages = [int(age) for age in (*_AGE.findall(folded), *_AGE_SAID.findall(folded))]
         writer_is_a_child = any(int(age) < 16 for match in _WRITER_AGE.finditer(folded) for age in match.groups()
                                 if age) or bool(_TO_A_TEACHER.search(folded))
+        # Or a child at home alone, the parents away ("chú ơi cháu ở nhà một mình 3 ngày rồi, bố đi cai, mẹ đi làm xa").
+        writer_is_a_child = writer_is_a_child or ("left_alone" in fired and bool(_CHILD_HOME_ALONE.search(folded))
+                                                  and bool(_PARENTS_AWAY.search(folded)))
         if writer_is_a_child:
             fired.update(("child", "child_writes"))
             # The harm is done to the writer, who is a child; not one done to someone named right after it ("he's
@@ -2619,13 +2657,16 @@ class CrisisReader:
         about it, and names nobody, no now and nothing taken ("Cô có thằng con út …, giờ đang đi làm thợ hồ. Cô nghe
         người ta nói cai xong mà dùng lại là dễ sốc thuốc chết lắm. Có đúng vậy không cháu"): the person and the now
         of the other sentences are the story around the question."""
-        sentences = self._by_sentence(text)
-        named = [found for found, _asked in sentences if found & {"overdose_event", "shock_word"}]
+        sentences = self._sentences(text)
+        named = [(folded, found) for folded, found, _asked in sentences if found & {"overdose_event", "shock_word"}]
+        told = {"person", "child", "young_child", "third_person", "strong_now", "cry", "again", "swallowed", "excess",
+                "excess_amount", "collapse", *SIGNS}
+        # Or asked whether it is likelier, with nobody named ("Người nghỉ lâu rồi mà dùng lại có dễ bị sốc thuốc hơn
+        # không ạ?"): the "rồi" of such a question is no now.
         return len(sentences) > 1 and bool(named) and all(
-            "informational" in found
-            and not found & {"person", "child", "young_child", "third_person", "now", "strong_now", "cry", "again",
-                             "swallowed", "excess", "excess_amount", "collapse", *SIGNS}
-            for found in named)
+            ("informational" in found and not found & (told | {"now"}))
+            or (_RISK_ASKED.search(folded) is not None and not found & told)
+            for folded, found in named)
 
     def _signs_asked_alone(self, text: str) -> bool:
         """Every sentence that names a sign asks about it and names nobody, no now and no cry ("Người ta bảo chích xong
@@ -2810,10 +2851,14 @@ class CrisisReader:
     def _signs_told_in_a_clause(self, text: str) -> bool:
         """A clause of its own tells signs of someone named, now, and asks nothing ("ko bik co phai qua lieu ko, ck e
         tim tai het roi ma ngay to lam"): what the rest asks is what to call it, and the signs are seen."""
+        used = "used" in self._concepts(text)[0]
         for clause in _clauses(text):
             found, asked = self._concepts(clause)
-            if found & set(SIGNS) and found & {"person", "child", "young_child", "third_person"} \
-                    and found & {"now", "strong_now"} and not asked \
+            # Or felt by the writer, after using ("tối nay em dùng lại rồi, thấy khó thở quá, …").
+            if found & {*SIGNS, "short_of_breath"} and not asked \
+                    and ((found & {"person", "child", "young_child", "third_person"} and found & {"now", "strong_now"}
+                          and found & set(SIGNS))
+                         or (used and _FELT.match(" ".join(words(clause))) is not None)) \
                     and not found & {"question", "informational", "permission", "hypothetical", "yes_no", "past",
                                      "long_ago", "joking", "fiction", "dream", "safe_now", "habitual", "medical_cause"}:
                 return True
@@ -3164,6 +3209,7 @@ class CrisisReader:
                 and bool(c & {"first_person", "now", "person", "death", "suicide"})) \
             or ("suicide" in c and "soon" in c and bool(c & {"first_person", "speaker_wish"}) and "reported" not in c)
         # A parting, then out of reach: an apology and a going, or thanks for everything and a phone turned off.
+        # Or a letter left beside things given away ("gave away my stuff today, wrote my mum a letter").
         # Or despair, then out of reach today ("bạn em bảo chán đời, cả ngày nay không nghe máy"), not as a habit or
         # going to sleep ("dạo này chồng em chán đời, hay tắt máy").
         despair_then_gone = "despair" in c and "unreachable" in c \
@@ -3174,7 +3220,7 @@ class CrisisReader:
                         and "trip" not in c)
                     # A letter left for the family, then thanks, an apology, a going, despair or silence.
                     or ("farewell_letter" in c and bool(c & {"signing_off", "farewell_apology", "going_away",
-                                                             "despair", "unreachable"}))
+                                                             "despair", "unreachable", "suicide_hint"}))
                     # Being found afterwards, by the writer of themself ("… when they find me").
                     or ("found_after" in c and not c & {"fiction", "joking", "dream", "hypothetical"})) \
             and "everyday_leaving" not in c

@@ -5574,3 +5574,90 @@ def test_why_live_on_asked_of_oneself_is_despair_not_a_question_about_a_danger(t
     # guard: the same words about an everyday thing
     reading = READER.read("what is the point of living in the city if rent is this high")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+@pytest.mark.parametrize("text", [
+    "ông chú say rượu rút dao ra kề vào cổ bố em rồi",
+    "he held a knife to her throat in the kitchen just now",
+    "they threw rocks at our windows and said they'd burn the place tonight",
+    "mấy người trong xóm trọ bảo tối nay sẽ cho tôi một trận",
+])
+def test_a_knife_drawn_stones_thrown_or_a_beating_promised_are_violence(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.VIOLENCE, Tier.NOW), (text, reading)
+
+
+def test_another_persons_methadone_drunk_by_the_writer_is_a_poisoning() -> None:
+    reading = READER.read("minh vua uong methadone cua ong anh cung phong vi ko len diem uong dc, "
+                          "uong duoc 10 phut roi")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.POISONING, Tier.NOW), reading
+
+
+def test_snoring_like_bellows_and_no_waking_to_a_pinch_are_an_overdose() -> None:
+    reading = READER.read("sáng uống methadone xong tối đi nhậu với anh em, giờ chồng em ngáy như kéo cưa, véo cũng "
+                          "không dậy")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_pills_at_a_party_then_a_pounding_heart_are_no_night_out() -> None:
+    reading = READER.read("em vừa nuốt 2 viên kẹo ở sinh nhật bạn, giờ tim đập thình thịch")
+    assert reading is not None and reading.tier is Tier.NOW \
+        and reading.kind in (CrisisKind.OVERDOSE, CrisisKind.POISONING), reading
+    # guard: beers at a birthday
+    reading = READER.read("tối nay đi nhậu sinh nhật thằng bạn, uống mấy chai là vừa")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", [
+    "im 13 my dad and his girlfriend are using in the living room and the house is flooding, they wont listen to me, "
+    "my little brother is hungry",
+    "chú ơi cháu ở nhà một mình 2 ngày rồi, bố đi cai, mẹ kẹt mưa lũ không về được, nhà hết sạch đồ ăn",
+])
+def test_children_left_hungry_or_alone_are_the_childrens_danger(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.CHILD, Tier.NOW), (text, reading)
+    # guard: a child at home alone for an evening, the parents at a wedding
+    reading = READER.read("tối nay con ở nhà một mình vì bố mẹ đi ăn cưới, con xem phim")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+@pytest.mark.parametrize("text", [
+    "đợt dịch 2021 em bị sốc thuốc một lần, may có người cứu, giờ em uống methadone đều rồi",
+    "hàng xóm cứ nói uống methadone là tự sát dần dần, có đúng không ạ",
+    "tuần trước em bị ngộ độc thức ăn phải nằm viện 3 ngày, giờ uống methadone lại được chưa",
+])
+def test_a_past_dated_by_a_season_a_belief_or_food_poisoning_is_no_alarm(text: str) -> None:
+    reading = READER.read(text)
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), (text, reading)
+
+
+def test_whether_a_danger_is_likelier_asked_in_general_is_a_question() -> None:
+    reading = READER.read("Anh em mới ra trại, nợ nần nhiều, em lo anh ấy dùng lại. Người cai lâu rồi mà chơi lại "
+                          "có dễ bị sốc thuốc hơn không ạ?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.ABOUT), reading
+
+
+def test_the_writers_own_breathing_trouble_after_using_is_the_alarm() -> None:
+    reading = READER.read("em mới nghỉ 3 tháng. tối nay em dùng lại rồi, thấy khó thở quá, có dễ bị sốc hơn không")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.OVERDOSE, Tier.NOW), reading
+
+
+def test_a_wish_to_die_feared_for_later_and_help_asked_for_is_a_question_with_the_line() -> None:
+    reading = READER.read("có số nào cho con tôi gọi nếu sau này nó thấy bế tắc, muốn tìm đến cái chết không?")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.ABOUT), reading
+
+
+def test_going_far_tonight_with_thanks_for_the_time_past_is_a_farewell() -> None:
+    reading = READER.read("tối nay em đi xa, cảm ơn ad thời gian qua")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: going far and back tomorrow is a trip (asked plainly at most)
+    reading = READER.read("tối nay em đi xa, mai về ạ")
+    assert reading is None or reading.tier is not Tier.NOW, reading
+
+
+def test_a_letter_to_the_family_beside_things_given_away_is_a_farewell() -> None:
+    reading = READER.read("gave away my stuff today, wrote my mum a letter, feeling weirdly calm")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: a letter to a mother, alone, is a letter
+    reading = READER.read("I wrote a letter to my mum for her birthday")
+    assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
