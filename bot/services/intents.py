@@ -95,7 +95,8 @@ _SAYS_NO = frozenset({
 # ... except whether the bot is the police's, which is asked in up to this many.
 POLICE_QUESTION_MAX_WORDS = 24
 # A person or a machine, set against each other: what a longer question about who answers turns on.
-_PERSON_OR_MACHINE = re.compile(r"(?<![a-z])(?:nguoi(?: that)? hay (?:la )?(?:cai )?(?:may|bot|robot)"
+_PERSON_OR_MACHINE = re.compile(r"(?<![a-z])(?:nguoi(?: that)? hay (?:la )?(?:cai )?"
+                                r"(?:may|bot|robot|ai|chatgpt|tu dong)"
                                 r"|(?:may|bot|robot) hay (?:la )?nguoi"
                                 r"|(?:person|human) or (?:a )?(?:machine|bot|robot)|(?:machine|bot|robot) or (?:a )?"
                                 r"(?:real )?(?:person|human))(?![a-z])")
@@ -157,9 +158,10 @@ _REPRIMANDED = re.compile(r"(?<![a-z])bi (?:nhac nho|nhac)(?![a-z])")
 # Mentioned again ("ca tử vong năm 2019 được nhắc lại làm ví dụ"): no reminder.
 _MENTIONED_AGAIN = re.compile(r"(?<![a-z])(?:duoc|bi|hay|thuong) nhac lai(?![a-z])")
 # Mentioned, with a word before it that tells it ("bác sĩ có nhắc tới xơ gan", "cô ấy từng nhắc qua"): no reminder.
-# Bare, "nhắc đến thứ 2" and "nhắc qua Tết" say until when reminders stop.
+# Bare, "nhắc đến thứ 2" and "nhắc qua Tết" say until when reminders stop; "nhắc đến là sợ" (whenever it is
+# mentioned) never does.
 # Or named again and again by others ("bạn bè nhắc hoài", "mọi người cứ nhắc suốt"): talk heard, not a reminder asked.
-_MENTIONED_IN_PASSING = re.compile(r"(?<![a-z])(?:(?:co|da|hay|tung|thuong|cung) nhac (?:den|qua)|"
+_MENTIONED_IN_PASSING = re.compile(r"(?<![a-z])(?:(?:co|da|hay|tung|thuong|cung) nhac (?:den|qua)|nhac (?:den|toi) la|"
                                    r"(?:cu )?nhac (?:hoai|suot|hoai hoai|mai mai)"
                                    r"(?! (?:em|toi|minh|tui|con|chau|anh|chi)))(?![a-z])")
 # Mentioned by the news, a paper or a programme ("thời sự tối qua … có nhắc luật mới"): told, not a reminder asked.

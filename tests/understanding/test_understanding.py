@@ -2374,3 +2374,25 @@ def test_what_follows_a_turning_word_is_what_is_asked() -> None:
     # guard: a turning word that opens the message, or with a word or none after it, turns from nothing
     assert after_a_turn("anyway what is methadone") is None
     assert after_a_turn("methadone là gì vậy, mà thôi") is None
+
+
+def test_what_the_family_fears_whenever_it_is_mentioned_is_no_reminder() -> None:
+    assert INTENTS.intent("hồi xưa chú em mất vì sốc thuốc, cả nhà nhắc đến là sợ. em muốn bỏ thì bắt đầu từ đâu") \
+        is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("bạn là người thật hay AI thế, sao trả lời nhanh như chatgpt vậy", "is_human"),
+    ("sorry, you are who?", "who_are_you"),
+])
+def test_who_answers_asked_with_a_word_of_the_day_is_small_talk(text: str, kind: str) -> None:
+    assert INTENTS.smalltalk(text) == kind, text
+
+
+async def test_a_question_about_the_counseling_point_after_an_aside_on_loan_rates_is_answered(bot: Bot) -> None:
+    """"Bảng lãi" folds as "bằng lái" (a driving licence), an errand of elsewhere: the counseling point named is the
+    bot's own."""
+    await onboard(bot)
+    _handler, texts = await say(bot, "bảng lãi suất vay app nhìn muốn xỉu luôn, à mà điểm tư vấn có hỗ trợ gì cho "
+                                     "người đang nợ nần không")
+    assert texts[0].startswith(bot.services.faq.by_id["counseling-point-services"].answer.vi[:60]), texts
