@@ -12,8 +12,8 @@ keeps to the entries' own ways of asking and the development sets'). The unread 
 sets written after are what say whether that learning carries over. Usage, after a round reads new
 halves (give the sets still fresh, never read, with --fresh):
 
-    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_gs outside_crisis_gt outside_general_dd \
-        outside_crisis_gu outside_crisis_gv outside_crisis_gw outside_crisis_gx outside_general_de outside_general_df
+    .venv/bin/python -m benchmarks.read_halves --fresh outside_crisis_gw outside_crisis_gx outside_general_df \
+        outside_crisis_gy outside_crisis_gz outside_crisis_ha outside_crisis_hb outside_general_dg outside_general_dh
 """
 
 from __future__ import annotations
