@@ -36,7 +36,9 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)?")
 # Mentions and links are the same whatever the language.
 _NOT_WORDS = re.compile(r"(?:^|(?<=\s))@\S*|https?://\S+|www\.\S+", re.IGNORECASE)
 # A term in quotes, opened after a space and closed before one or a stop, of a few words at most.
-_QUOTED_TERM = re.compile(r"(?:(?<=\s)|^)['\"“‘«]([^'\"”’»\n]{1,40})['\"”’»](?=[\s.,?!;:]|$)")
+_QUOTED_TERM = re.compile(r"(?:(?<=\s)|^)['\"“‘«]([^'\"”’»\n]{1,40})['\"”’»](?=[\s.,?!;:]|$)"
+                          # Or glossed in brackets ("the counseling point (điểm tư vấn) do what exactly?").
+                          r"|\(([^()\n]{1,40})\)")
 # The words left around quoted terms that are enough to say the language.
 _WORDS_AROUND_QUOTES = 5
 

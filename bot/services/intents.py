@@ -582,9 +582,15 @@ class IntentReader:
         if len(said) > SMALLTALK_MAX_WORDS:
             # Whether the bot reports to the police is asked with the fear that makes it asked ("tôi kể chuyện dùng
             # ma túy ở đây thì bạn có báo công an không?"): the answer is the same.
+            # Asked first, with someone to chat to named after it ("are you cops? someone in my group chat swears these
+            # bots report people"), which reads as a chat asked for: the question is still whether the bot reports. A
+            # chat asked for first ("mình muốn nói chuyện với tư vấn viên, bot có báo công an không") is the chat.
             police = self._smalltalk_words.get("is_police")
-            if len(said) <= POLICE_QUESTION_MAX_WORDS and police is not None and police.search(folded) \
-                    and self.intent(text) is None:
+            asked = police.search(folded) if police is not None else None
+            if len(said) <= POLICE_QUESTION_MAX_WORDS and asked is not None \
+                    and (self.intent(text) is None
+                         or (self.intent(text) == "talk"
+                             and all(word in FILLER for word in folded[:asked.start()].split()))):
                 return "is_police"
             # So is whether a person or a machine is answering, asked with whom it answers ("Đang trả lời bà là người
             # thật hay cái máy tự động hả cháu?"): the answer says what the bot is and offers a counselor.
@@ -653,7 +659,12 @@ class IntentReader:
                 return all(word in FILLER for word in folded[:match.start()].split()) \
                     or all(word in FILLER for word in folded[match.end():].split())
 
-            if not any(at_an_edge(match) for name in found for match in self._smalltalk_words[name].finditer(folded)):
+            # Or an insult said of the bot, wherever it stands ("this bot is as useless as a youtube comment section").
+            def of_the_bot(name: str, match: re.Match[str]) -> bool:
+                return name == "insult" and bool({"bot", "chatbot", "app"} & set(folded[:match.start()].split()[-3:]))
+
+            if not any(at_an_edge(match) or of_the_bot(name, match)
+                       for name in found for match in self._smalltalk_words[name].finditer(folded)):
                 return None
         for name in ("is_police", "is_human", "who_are_you", "how_are_you", "sad", "insult", "thanks", "bye",
                      "greeting"):

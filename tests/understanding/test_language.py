@@ -107,3 +107,8 @@ def test_a_mark_slipped_into_an_english_word_says_no_vietnamese() -> None:
     assert language_of("khôngbiết") == "vi"
     assert language_of("sđt") == "vi"
     assert language_of("wá") == "vi"
+
+
+def test_a_term_glossed_in_brackets_does_not_decide_the_language() -> None:
+    assert language_of("so the counseling point (điểm tư vấn) does what exactly?") == "en"
+    assert language_of("điểm tư vấn (counseling point) có làm xét nghiệm không") == "vi"

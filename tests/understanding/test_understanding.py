@@ -2396,3 +2396,16 @@ async def test_a_question_about_the_counseling_point_after_an_aside_on_loan_rate
     _handler, texts = await say(bot, "bảng lãi suất vay app nhìn muốn xỉu luôn, à mà điểm tư vấn có hỗ trợ gì cho "
                                      "người đang nợ nần không")
     assert texts[0].startswith(bot.services.faq.by_id["counseling-point-services"].answer.vi[:60]), texts
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("are you cops? someone in our group chat says these bots report people", "is_police"),
+    ("this bot is as useless as the comments under a tiktok", "insult"),
+])
+def test_small_talk_first_with_a_remark_on_social_media_after_it_is_small_talk(text: str, kind: str) -> None:
+    assert INTENTS.smalltalk(text) == kind, text
+
+
+def test_a_chat_asked_for_first_and_the_police_asked_after_is_the_chat() -> None:
+    assert INTENTS.smalltalk("mình muốn nói chuyện với tư vấn viên, bot có báo công an không") is None
+    assert INTENTS.intent("mình muốn nói chuyện với tư vấn viên, bot có báo công an không") == "talk"
