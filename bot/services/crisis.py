@@ -2028,6 +2028,17 @@ class CrisisReader:
                 kind = CrisisKind.VIOLENCE  # a grown son or daughter harmed: 113, not the child line
             why = "asked_in_general" if asked_in_general else "only_asked" if only_asked else "worry_asked"
             return CrisisReading(kind, Tier.ABOUT, ("model", why), model.crisis)
+        # A sign of a wish to die (a height, a means, a farewell word) with nothing else ("đứng ở ban công tầng 12 được
+        # nửa tiếng rồi"), told, not asked, of now, in which the model hears a wish to die short of sure: asked plainly,
+        # with the numbers; nobody is alerted. Not beside a goodbye to the chat, sleep, a feature or an errand ("thôi em
+        # đi ngủ đây, tạm biệt", "tắt nhắc đi, em ko cần nữa"), where the same words close a chat.
+        if reading is None and {"suicide_hint", "now"} <= c and model.crisis_kind == CrisisKind.SUICIDE \
+                and model.crisis >= MODEL_ABOUT and not found[1] \
+                and not c & {"question", "informational", "hypothetical", "permission", "past", "long_ago", "fiction",
+                             "joking", "reported", "safe_now", "dream", "false_alarm", "everyday_leaving", "trip",
+                             "asks_whom", "what_to_do", "meaning_asked", "signing_off", "bot_feature", "feature_talk",
+                             "everyday_errand", "everyday_thing", "rest"}:
+            return CrisisReading(CrisisKind.SUICIDE, Tier.CHECK, ("suicide_hint", "model"), model.crisis)
         # Despair in the writer's own words ("em bế tắc quá", "I feel so hopeless"), which no rule reads as a danger
         # and the model is not sure of: asked plainly, with the numbers; nobody is alerted.
         # Whoever else is named is the one despaired of; with nobody named, the despair is the writer's ("there is no

@@ -5661,3 +5661,20 @@ def test_a_letter_to_the_family_beside_things_given_away_is_a_farewell() -> None
     # guard: a letter to a mother, alone, is a letter
     reading = READER.read("I wrote a letter to my mum for her birthday")
     assert reading is None or reading.tier not in (Tier.NOW, Tier.CHECK), reading
+
+
+def test_a_height_told_of_now_with_nothing_else_is_asked_about_plainly() -> None:
+    reading = READER.read("đứng ở ban công tầng 12 được nửa tiếng rồi")
+    assert reading is not None and reading.kind is CrisisKind.SUICIDE and reading.tier in (Tier.NOW, Tier.CHECK), \
+        reading
+    # guard: the same farewell words closing a chat before sleep
+    reading = READER.read("thôi em đi ngủ đây, tạm biệt")
+    assert reading is None, reading
+
+
+def test_nice_knowing_everyone_said_in_goodbye_is_a_farewell() -> None:
+    reading = READER.read("bye everyone, it was nice knowing you")
+    assert reading is not None and (reading.kind, reading.tier) == (CrisisKind.SUICIDE, Tier.NOW), reading
+    # guard: said laughing of a hot pepper
+    reading = READER.read("if i eat this ghost pepper, it was nice knowing you lol")
+    assert reading is None or reading.tier is not Tier.NOW, reading
