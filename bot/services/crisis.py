@@ -1196,7 +1196,7 @@ class CrisisReader:
                 and "struck_now" not in reading.signals and not taken \
                 and not (reading.kind is CrisisKind.SUICIDE and self._dying_told(text)) \
                 and not self._signs_seen_then_supposed(c, text) \
-                and not (reading.kind is CrisisKind.OVERDOSE and self._signs_told_in_a_clause(text)):
+                and not (reading.kind is CrisisKind.OVERDOSE and self._signs_told_in_a_clause(text, "used" in c)):
             return CrisisReading(reading.kind, Tier.ABOUT, (*reading.signals, "model_about"), model.crisis)
         if reading is not None and reading.tier is Tier.NOW:
             # Which crisis it is, the rules and the model can see differently (pills swallowed to die,
@@ -2859,10 +2859,10 @@ class CrisisReader:
                              "fiction", "safe_now", "habitual", "medical_cause"}
             for found, asked in sentences)
 
-    def _signs_told_in_a_clause(self, text: str) -> bool:
+    def _signs_told_in_a_clause(self, text: str, used: bool) -> bool:
         """A clause of its own tells signs of someone named, now, and asks nothing ("ko bik co phai qua lieu ko, ck e
-        tim tai het roi ma ngay to lam"): what the rest asks is what to call it, and the signs are seen."""
-        used = "used" in self._concepts(text)[0]
+        tim tai het roi ma ngay to lam"): what the rest asks is what to call it, and the signs are seen. `used`: the
+        message says a drug was used, with which the writer's own signs count too."""
         for clause in _clauses(text):
             found, asked = self._concepts(clause)
             # Or felt by the writer, after using ("tối nay em dùng lại rồi, thấy khó thở quá, …").

@@ -587,11 +587,11 @@ class IntentReader:
             # chat asked for first ("mình muốn nói chuyện với tư vấn viên, bot có báo công an không") is the chat.
             police = self._smalltalk_words.get("is_police")
             asked = police.search(folded) if police is not None else None
-            if len(said) <= POLICE_QUESTION_MAX_WORDS and asked is not None \
-                    and (self.intent(text) is None
-                         or (self.intent(text) == "talk"
-                             and all(word in FILLER for word in folded[:asked.start()].split()))):
-                return "is_police"
+            if len(said) <= POLICE_QUESTION_MAX_WORDS and asked is not None:
+                wanted = self.intent(text)
+                if wanted is None or (wanted == "talk"
+                                      and all(word in FILLER for word in folded[:asked.start()].split())):
+                    return "is_police"
             # So is whether a person or a machine is answering, asked with whom it answers ("Đang trả lời bà là người
             # thật hay cái máy tự động hả cháu?"): the answer says what the bot is and offers a counselor.
             human = self._smalltalk_words.get("is_human")
